@@ -1,0 +1,119 @@
+import { createHash } from "node:crypto";
+import { sql } from "kysely";
+import { isoNow } from "./clock.ts";
+import { type Ctx, actorId } from "./context.ts";
+import type { AuditEventsTable } from "./tables.ts";
+
+export const GENESIS_HASH = "0".repeat(64);
+
+/** Keys whose values never enter the audit log, however deeply nested. */
+const SECRET_KEYS = /pass(word)?|secret|token|totp|receipt|hash|key/i;
+
+export function redact(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redact);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET_KEYS.test(k) ? "[redacted]" : redact(v)]),
+    );
+  }
+  return value;
+}
+
+export function hashEvent(e: Omit<AuditEventsTable, "hash">): string {
+  const fields = [
+    e.seq,
+    e.occurred_at,
+    e.actor_id ?? "",
+    e.actor_label,
+    e.action,
+    e.subject_type ?? "",
+    e.subject_id ?? "",
+    e.payload,
+    e.prev_hash,
+  ];
+  return createHash("sha256").update(JSON.stringify(fields)).digest("hex");
+}
+
+export type AuditSubject = { type: string; id: string };
+
+/**
+ * Appends one event to the hash-chained log, inside the caller's transaction. The head row is
+ * locked (PostgreSQL) so concurrent writers chain one after the other; SQLite serialises writes.
+ */
+export async function record(
+  ctx: Ctx,
+  action: string,
+  subject: AuditSubject | null,
+  payload: Record<string, unknown> = {},
+): Promise<number> {
+  if (!ctx.db.isTransaction) throw new Error(`audit.record("${action}") must run inside the use case's transaction`);
+  let headQuery = ctx.db.selectFrom("audit_head").select(["seq", "hash"]).where("id", "=", 1);
+  if (ctx.dialect === "postgres") headQuery = headQuery.forUpdate();
+  const head = await headQuery.executeTakeFirstOrThrow();
+  const event = {
+    seq: head.seq + 1,
+    occurred_at: isoNow(ctx.clock),
+    actor_id: actorId(ctx.actor),
+    actor_label: ctx.actor.label,
+    action,
+    subject_type: subject?.type ?? null,
+    subject_id: subject?.id ?? null,
+    payload: JSON.stringify(redact(payload)),
+    prev_hash: head.hash,
+  };
+  const hash = hashEvent(event);
+  await ctx.db
+    .insertInto("audit_events")
+    .values({ ...event, hash })
+    .execute();
+  await ctx.db.updateTable("audit_head").set({ seq: event.seq, hash }).where("id", "=", 1).execute();
+  return event.seq;
+}
+
+export type VerifyResult = { ok: boolean; verified: number; firstBadSeq: number | null; message: string };
+
+/** Walks the chain in order, recomputing each hash; stops at the first event that does not match. */
+export async function verifyChain(ctx: Ctx, batchSize = 2000): Promise<VerifyResult> {
+  let prev = GENESIS_HASH;
+  let expectedSeq = 1;
+  let verified = 0;
+  for (;;) {
+    const rows = await ctx.db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("seq", ">=", expectedSeq)
+      .orderBy("seq")
+      .limit(batchSize)
+      .execute();
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      const bad = (message: string): VerifyResult => ({ ok: false, verified, firstBadSeq: row.seq, message });
+      if (Number(row.seq) !== expectedSeq) {
+        return { ok: false, verified, firstBadSeq: expectedSeq, message: `event ${expectedSeq} is missing` };
+      }
+      if (row.prev_hash !== prev) return bad(`event ${row.seq} does not follow event ${row.seq - 1} (prev_hash differs)`);
+      const { hash, ...rest } = row;
+      if (hashEvent({ ...rest, seq: Number(rest.seq) }) !== hash) {
+        return bad(`event ${row.seq} (${row.action}) has been altered: its hash does not match`);
+      }
+      prev = hash;
+      expectedSeq += 1;
+      verified += 1;
+    }
+  }
+  const head = await ctx.db.selectFrom("audit_head").select(["seq", "hash"]).where("id", "=", 1).executeTakeFirst();
+  if (head && (Number(head.seq) !== verified || head.hash !== prev)) {
+    return {
+      ok: false,
+      verified,
+      firstBadSeq: verified + 1,
+      message: `the log ends at event ${verified} but ${head.seq} were written: events were removed`,
+    };
+  }
+  return { ok: true, verified, firstBadSeq: null, message: `${verified} events verified` };
+}
+
+export const countEvents = async (ctx: Ctx) =>
+  Number(
+    (await ctx.db.selectFrom("audit_events").select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow()).n,
+  );

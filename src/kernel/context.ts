@@ -1,0 +1,49 @@
+import type { Kysely } from "kysely";
+import type { Clock } from "./clock.ts";
+import type { AnyDb, Dialect } from "./db.ts";
+import type { KernelTables } from "./tables.ts";
+
+/** Who is acting. Permissions are resolved once, when the session is read. */
+export type Actor =
+  | {
+      kind: "user";
+      userId: string;
+      personId: string | null;
+      label: string;
+      roles: readonly string[];
+      permissions: ReadonlySet<string>;
+    }
+  | { kind: "system"; label: string }
+  | { kind: "anonymous"; label: string };
+
+export const systemActor = (label = "system"): Actor => ({ kind: "system", label });
+export const anonymousActor: Actor = { kind: "anonymous", label: "anonymous" };
+
+/** What every use case receives: `(ctx, input) => Promise<result>`. */
+export type Ctx = {
+  db: AnyDb;
+  dialect: Dialect;
+  actor: Actor;
+  clock: Clock;
+};
+
+export const actorId = (actor: Actor): string | null => (actor.kind === "user" ? actor.userId : null);
+
+export function hasPermission(actor: Actor, permission: string): boolean {
+  if (actor.kind === "system") return true;
+  return actor.kind === "user" && actor.permissions.has(permission);
+}
+
+/**
+ * Runs `fn` in one transaction (or inside the caller's, when there is one already), so a use case
+ * and its audit event commit or roll back together.
+ */
+export async function withTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
+  if (ctx.db.isTransaction) return fn(ctx);
+  return (ctx.db as Kysely<KernelTables>).transaction().execute((trx) => fn({ ...ctx, db: trx }));
+}
+
+/** A typed view of the context's database that includes a domain's own tables. */
+export function tablesOf<T extends Record<string, Record<string, unknown>>>(ctx: Ctx) {
+  return ctx.db.withTables<T>();
+}

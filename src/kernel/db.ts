@@ -1,0 +1,53 @@
+import fs from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { type Expression, Kysely, PostgresDialect, type SqlBool, SqliteDialect, sql, type Transaction } from "kysely";
+import pg from "pg";
+import type { KernelTables } from "./tables.ts";
+
+export type Dialect = "sqlite" | "postgres";
+
+export type Db = Kysely<KernelTables>;
+export type AnyDb = Kysely<KernelTables> | Transaction<KernelTables>;
+
+export type Database = {
+  db: Db;
+  dialect: Dialect;
+  /** The SQLite file (absent for PostgreSQL). */
+  file: string | undefined;
+  close(): Promise<void>;
+};
+
+// PostgreSQL returns int8 (count(*)) as strings; our counts fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export function openDatabase(options: { databaseUrl?: string | undefined; sqliteFile?: string }): Database {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const db = new Kysely<KernelTables>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: "postgres", file: undefined, close: () => db.destroy() };
+  }
+  const file = options.sqliteFile ?? path.resolve("data", "probity.db");
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma("journal_mode = WAL");
+  // An acknowledged write (a filed report) must survive a crash: fsync on every commit.
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = new Kysely<KernelTables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: "sqlite", file, close: () => db.destroy() };
+}
+
+/** Case-insensitive LIKE on both dialects. */
+export const likeOperator = (dialect: Dialect) => (dialect === "postgres" ? "ilike" : "like");
+
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** `column` contains `text`, case-insensitively, with LIKE wildcards in `text` taken literally. */
+export function contains(column: Expression<string | null>, text: string): Expression<SqlBool> {
+  const pattern = `%${escapeLike(text.toLowerCase())}%`;
+  return sql<SqlBool>`lower(${column}) like ${pattern} escape '\\'`;
+}

@@ -1,0 +1,233 @@
+import { hostname } from "node:os";
+import type { Logger } from "pino";
+import type { z } from "zod";
+import { type Clock, isoNow } from "./clock.ts";
+import { type Ctx, systemActor } from "./context.ts";
+import type { Database } from "./db.ts";
+import { newId } from "./ids.ts";
+import type { JobsTable } from "./tables.ts";
+
+export type JobInfo = { id: string; attempts: number; maxAttempts: number };
+export type JobHandler = (ctx: Ctx, payload: unknown, job: JobInfo) => Promise<void>;
+export type JobDefinition = {
+  run: JobHandler;
+  /** Runs in its own transaction after a failed attempt (the attempt's own writes are rolled back). */
+  onFailure?: (ctx: Ctx, payload: unknown, job: JobInfo & { dead: boolean; error: string }) => Promise<void>;
+};
+export type JobHandlers = Record<string, JobDefinition>;
+
+/** Queues a job inside the caller's transaction: it exists only if the use case commits. */
+export async function enqueue(
+  ctx: Ctx,
+  name: string,
+  payload: Record<string, unknown> = {},
+  options: { runAt?: Date; maxAttempts?: number } = {},
+): Promise<string> {
+  const id = newId();
+  const now = isoNow(ctx.clock);
+  await ctx.db
+    .insertInto("jobs")
+    .values({
+      id,
+      name,
+      payload: JSON.stringify(payload),
+      status: "queued",
+      run_at: (options.runAt ?? ctx.clock.now()).toISOString(),
+      attempts: 0,
+      max_attempts: options.maxAttempts ?? 5,
+      last_error: null,
+      locked_by: null,
+      locked_at: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+}
+
+/** Exponential backoff: 10 s, 20 s, 40 s … capped at one hour. */
+export const backoffMs = (attempts: number) => Math.min(3_600_000, 10_000 * 2 ** Math.max(0, attempts - 1));
+
+const STALE_LOCK_MS = 10 * 60_000;
+
+export type JobRunner = {
+  /** Claims and runs the jobs due now; returns how many ran. */
+  runDue(limit?: number): Promise<number>;
+  /** Enqueues the recurring jobs whose time has come. */
+  tickSchedules(): Promise<number>;
+  start(intervalMs?: number): void;
+  stop(): Promise<void>;
+};
+
+export function createJobRunner(options: {
+  database: Database;
+  clock: Clock;
+  handlers: JobHandlers;
+  logger: Logger;
+}): JobRunner {
+  const { database, clock, handlers, logger } = options;
+  const workerId = `${hostname()}:${process.pid}:${newId().slice(-8)}`;
+  const ctx: Ctx = { db: database.db, dialect: database.dialect, actor: systemActor("job runner"), clock };
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+
+  async function claim(limit: number): Promise<JobsTable[]> {
+    return database.db.transaction().execute(async (trx) => {
+      const now = isoNow(clock);
+      const stale = new Date(clock.now().getTime() - STALE_LOCK_MS).toISOString();
+      await trx
+        .updateTable("jobs")
+        .set({ status: "queued", locked_by: null, locked_at: null, updated_at: now })
+        .where("status", "=", "running")
+        .where("locked_at", "<", stale)
+        .execute();
+      let due = trx
+        .selectFrom("jobs")
+        .select("id")
+        .where("status", "=", "queued")
+        .where("run_at", "<=", now)
+        .orderBy("run_at")
+        .limit(limit);
+      // Several app servers share one PostgreSQL: each claims different rows.
+      if (database.dialect === "postgres") due = due.forUpdate().skipLocked();
+      const ids = (await due.execute()).map((r) => r.id);
+      if (ids.length === 0) return [];
+      return trx
+        .updateTable("jobs")
+        .set((eb) => ({
+          status: "running",
+          locked_by: workerId,
+          locked_at: now,
+          attempts: eb("attempts", "+", 1),
+          updated_at: now,
+        }))
+        .where("id", "in", ids)
+        .returningAll()
+        .execute();
+    });
+  }
+
+  async function runOne(job: JobsTable): Promise<void> {
+    const handler = handlers[job.name];
+    const info: JobInfo = { id: job.id, attempts: job.attempts, maxAttempts: job.max_attempts };
+    try {
+      if (!handler) throw new Error(`no handler for job "${job.name}"`);
+      const payload: unknown = JSON.parse(job.payload);
+      await database.db.transaction().execute((trx) => handler.run({ ...ctx, db: trx }, payload, info));
+      await database.db
+        .updateTable("jobs")
+        .set({ status: "done", locked_by: null, updated_at: isoNow(clock), last_error: null })
+        .where("id", "=", job.id)
+        .execute();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const dead = job.attempts >= job.max_attempts;
+      logger.warn({ job: job.name, jobId: job.id, attempts: job.attempts, dead, err: message }, "job failed");
+      await database.db
+        .updateTable("jobs")
+        .set({
+          status: dead ? "dead" : "queued",
+          last_error: message.slice(0, 2000),
+          locked_by: null,
+          locked_at: null,
+          run_at: new Date(clock.now().getTime() + backoffMs(job.attempts)).toISOString(),
+          updated_at: isoNow(clock),
+        })
+        .where("id", "=", job.id)
+        .execute();
+      if (handler?.onFailure) {
+        try {
+          const payload: unknown = JSON.parse(job.payload);
+          await database.db
+            .transaction()
+            .execute((trx) => handler.onFailure!({ ...ctx, db: trx }, payload, { ...info, dead, error: message }));
+        } catch (err) {
+          logger.error({ job: job.name, jobId: job.id, err }, "job failure hook failed");
+        }
+      }
+    }
+  }
+
+  const runner: JobRunner = {
+    async runDue(limit = 20) {
+      const jobs = await claim(limit);
+      for (const job of jobs) await runOne(job);
+      return jobs.length;
+    },
+    async tickSchedules() {
+      const now = clock.now();
+      const due = await database.db
+        .selectFrom("schedules")
+        .selectAll()
+        .where("next_run_at", "<=", now.toISOString())
+        .execute();
+      let queued = 0;
+      for (const s of due) {
+        const next = new Date(now.getTime() + s.interval_seconds * 1000).toISOString();
+        await database.db.transaction().execute(async (trx) => {
+          // Compare-and-set on next_run_at: only one server enqueues each run.
+          const res = await trx
+            .updateTable("schedules")
+            .set({ next_run_at: next, last_run_at: now.toISOString() })
+            .where("name", "=", s.name)
+            .where("next_run_at", "=", s.next_run_at)
+            .executeTakeFirst();
+          if (Number(res.numUpdatedRows) === 1) {
+            await enqueue({ ...ctx, db: trx }, s.job_name, { schedule: s.name });
+            queued += 1;
+          }
+        });
+      }
+      return queued;
+    },
+    start(intervalMs = 1000) {
+      if (timer) return;
+      timer = setInterval(() => {
+        running = running
+          .then(() => runner.tickSchedules())
+          .then(() => runner.runDue())
+          .catch((err: unknown) => logger.error({ err }, "job runner tick failed"));
+      }, intervalMs);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      await running;
+    },
+  };
+  return runner;
+}
+
+/** Registers a recurring job (idempotent: keeps the existing next run when it exists). */
+export async function ensureSchedule(
+  ctx: Ctx,
+  schedule: { name: string; jobName: string; intervalSeconds: number },
+): Promise<void> {
+  const existing = await ctx.db
+    .selectFrom("schedules")
+    .select("name")
+    .where("name", "=", schedule.name)
+    .executeTakeFirst();
+  if (existing) {
+    await ctx.db
+      .updateTable("schedules")
+      .set({ job_name: schedule.jobName, interval_seconds: schedule.intervalSeconds })
+      .where("name", "=", schedule.name)
+      .execute();
+    return;
+  }
+  await ctx.db
+    .insertInto("schedules")
+    .values({
+      name: schedule.name,
+      job_name: schedule.jobName,
+      interval_seconds: schedule.intervalSeconds,
+      next_run_at: isoNow(ctx.clock),
+      last_run_at: null,
+    })
+    .execute();
+}
+
+/** Validates a job payload at the boundary, like any other input. */
+export const parsePayload = <T>(schema: z.ZodType<T>, payload: unknown): T => schema.parse(payload);

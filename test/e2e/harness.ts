@@ -1,0 +1,217 @@
+// Helpers for the browser journeys: the real server in a child process, Chromium through
+// playwright-core, and a few page helpers. `npm test` builds web/dist and installs Chromium first.
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { TestContext } from "vitest";
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const chromiumPath = process.env.PROBITY_CHROMIUM || "/usr/bin/chromium";
+
+export type App = {
+  url: string;
+  dataDir: string;
+  /** The server's stdout and stderr so far (the last 200 kB). */
+  output: () => string;
+  stop: () => Promise<void>;
+};
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((done) => {
+    const timer = setTimeout(() => done(false), ms);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      done(true);
+    });
+  });
+}
+
+/** Starts `probity serve --demo` on a free port with a fresh data directory and waits for /api/health. */
+export async function startApp(options: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<App> {
+  if (process.env.PROBITY_WEB_BUILD_FAILED) {
+    throw new Error("The web build failed (see the vite output above), so the browser tests cannot run.");
+  }
+  if (!existsSync(join(repoRoot, "web", "dist", "index.html"))) {
+    throw new Error("web/dist/index.html is missing: build the UI first (npm run build:web), or run `npm test`.");
+  }
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const dataDir = mkdtempSync(join(tmpdir(), "probity-e2e-"));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PROBITY_DATA_DIR: dataDir,
+    PROBITY_KEY_FILE: join(dataDir, "probity.key"),
+    ...options.env,
+  };
+  // The app under test runs on its embedded SQLite database, whatever the caller's environment says.
+  delete env.DATABASE_URL;
+
+  let output = "";
+  const child = spawn(process.execPath, [join(repoRoot, "bin", "probity.js"), "serve", "--demo", "--port", String(port)], {
+    cwd: repoRoot,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const append = (chunk: Buffer) => {
+    output = (output + chunk.toString("utf8")).slice(-200_000);
+  };
+  child.stdout?.on("data", append);
+  child.stderr?.on("data", append);
+  let spawnError: Error | undefined;
+  child.on("error", (error) => {
+    spawnError = error;
+  });
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      if (!(await waitForExit(child, 10_000))) {
+        child.kill("SIGKILL");
+        await waitForExit(child, 5_000);
+      }
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + timeoutMs;
+  let lastProblem = "no answer yet";
+  while (Date.now() < deadline) {
+    if (spawnError || child.exitCode !== null || child.signalCode !== null) {
+      const reason = spawnError ? String(spawnError) : `exit code ${child.exitCode ?? child.signalCode}`;
+      await stop();
+      throw new Error(`probity serve --demo stopped before it was healthy (${reason}). Its output:\n${output}`);
+    }
+    try {
+      const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) });
+      if (response.status === 200) return { url, dataDir, output: () => output, stop };
+      lastProblem = `GET /api/health answered ${response.status}: ${(await response.text()).slice(0, 500)}`;
+    } catch (error) {
+      lastProblem = String(error);
+    }
+    await sleep(250);
+  }
+  await stop();
+  throw new Error(`probity serve --demo was not healthy within ${timeoutMs / 1000}s (${lastProblem}). Its output:\n${output}`);
+}
+
+/** Headless Chromium from the system package (playwright-core ships no browser). */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`Chromium not found at ${chromiumPath}: run \`npm test\` as root to install it, or set PROBITY_CHROMIUM.`);
+  }
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export type DemoAccount = { email: string; password: string; roles: string[] };
+
+/** The demo accounts that `GET /api/auth/login-info` lists in demo mode. */
+export async function demoAccounts(url: string): Promise<DemoAccount[]> {
+  const response = await fetch(`${url}/api/auth/login-info`);
+  if (!response.ok) throw new Error(`GET /api/auth/login-info answered ${response.status}`);
+  const body = (await response.json()) as { demoAccounts?: DemoAccount[] };
+  return body.demoAccounts ?? [];
+}
+
+export async function demoAccount(url: string, email: string): Promise<DemoAccount> {
+  const accounts = await demoAccounts(url);
+  const account = accounts.find((a) => a.email === email);
+  if (!account) {
+    throw new Error(`demo account ${email} not in /api/auth/login-info (has: ${accounts.map((a) => a.email).join(", ")})`);
+  }
+  return account;
+}
+
+/** Signs in through the login form and waits until the app has left the login page. */
+export async function login(page: Page, url: string, email: string, password: string): Promise<void> {
+  // The app shows the sign-in form to anyone without a session, whatever the path.
+  await page.goto(`${url}/`);
+  const emailInput = page.getByLabel(/^Email\s*\*?$/);
+  await emailInput.fill(email);
+  await page.getByLabel(/^Password\s*\*?$/).fill(password);
+  const answer = page.waitForResponse((r) => r.url().endsWith("/api/auth/login") && r.request().method() === "POST");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const response = await answer;
+  if (response.status() !== 200) {
+    throw new Error(`login as ${email} failed: ${response.status()} ${await response.text()}`);
+  }
+  const body = (await response.json()) as { status?: string };
+  if (body.status !== "ok") throw new Error(`login as ${email} did not complete: ${JSON.stringify(body)}`);
+  await emailInput.waitFor({ state: "detached" });
+}
+
+/**
+ * Calls the API with the page's session cookie (page.request shares the browser context's cookies),
+ * adding the CSRF token to writes as the UI does.
+ */
+export async function api<T = unknown>(page: Page, url: string, method: string, path: string, data?: unknown): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (method !== "GET") {
+    const me = await page.request.get(`${url}/api/auth/me`);
+    if (!me.ok()) throw new Error(`GET /api/auth/me answered ${me.status()}: ${await me.text()}`);
+    headers["x-csrf-token"] = ((await me.json()) as { csrfToken: string }).csrfToken;
+  }
+  const response = await page.request.fetch(`${url}${path}`, { method, headers, data });
+  if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/**
+ * A fresh browser context and page for one test. On failure it saves a screenshot to
+ * test-results/ and prints the browser's console errors; it closes the context afterwards.
+ */
+export async function openPage(browser: Browser, test: TestContext): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.setDefaultNavigationTimeout(30_000);
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  test.onTestFailed(async () => {
+    const dir = join(repoRoot, "test-results");
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${test.task.name.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+    console.error(`[e2e] "${test.task.name}" failed at ${page.url()}; screenshot: ${file}`);
+    if (problems.length > 0) console.error(`[e2e] browser errors:\n${problems.join("\n")}`);
+  });
+  test.onTestFinished(async () => {
+    await context.close().catch(() => {});
+  });
+  return { context, page };
+}

@@ -1,0 +1,80 @@
+// Modules whose screens are not built yet; each describes what it will do (from DESIGN.md).
+export type PlannedModule = {
+  path: "/speakup" | "/policies" | "/certifications" | "/disclosures" | "/screening" | "/committees" | "/restructuring";
+  title: string;
+  summary: string;
+  details: string[];
+};
+
+export const plannedModules: PlannedModule[] = [
+  {
+    path: "/speakup",
+    title: "Speak-up",
+    summary:
+      "Confidential and anonymous reporting of concerns by web, phone or letter, with an anonymous mailbox, routing, cases and investigations.",
+    details: [
+      "Reports that name a senior officer, or raise accounting, internal-control or auditing concerns, route to the Audit Committee chair.",
+      "Report content and reporter identity are encrypted at rest; people named in a case never see it.",
+      "Non-retaliation watch and hotline statistics.",
+    ],
+  },
+  {
+    path: "/policies",
+    title: "Policies",
+    summary:
+      "The Code of Business Conduct and Ethics and the Code of Ethics for Senior Officers as structured, versioned documents.",
+    details: [
+      "Sections, audiences and precedence between the codes.",
+      "Waivers of the code for executive officers, recorded and disclosed.",
+    ],
+  },
+  {
+    path: "/certifications",
+    title: "Certifications",
+    summary: "Certificates of Compliance at joining and at least yearly: templates, campaigns and signatures with evidence.",
+    details: [
+      "Reminders, escalation and completion dashboards.",
+      "A disclosed conflict or a known violation opens the matching disclosure or speak-up report.",
+    ],
+  },
+  {
+    path: "/disclosures",
+    title: "Disclosures",
+    summary:
+      "Conflicts of interest, gifts and hospitality, guidance requests, government and media inquiries, and boycott requests.",
+    details: [
+      "Gifts to government officials only with the Legal Department's prior written approval.",
+      "Legal holds that stop retention from deleting the records they cover.",
+    ],
+  },
+  {
+    path: "/screening",
+    title: "Screening",
+    summary:
+      "Sanctions screening of counterparties against the OFAC SDN list and other official lists, with export-control checks.",
+    details: [
+      "A transaction with a foreign party cannot be approved without a clear screening.",
+      "A new list version re-screens every counterparty.",
+    ],
+  },
+  {
+    path: "/committees",
+    title: "Committees",
+    summary:
+      "Board committees and their charters: membership and independence, meetings, quorum, resolutions and minutes.",
+    details: [
+      "The yearly duty calendar, satisfied by approved minutes.",
+      "Consultants and independence certifications.",
+    ],
+  },
+  {
+    path: "/restructuring",
+    title: "Restructuring",
+    summary:
+      "The Chapter 11 rights offering: claims register, elections, the allocation engine and purchase notices.",
+    details: [
+      "Backstop commitments, fees, progress reports and conditions precedent.",
+      "Deadlines in business days on the US banking calendar, and Requisite Investor votes.",
+    ],
+  },
+];

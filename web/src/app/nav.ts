@@ -1,0 +1,58 @@
+import {
+  IconAddressBook,
+  IconBuildingBank,
+  IconBuildingCommunity,
+  IconCertificate,
+  IconFileImport,
+  IconHome,
+  IconListCheck,
+  IconMail,
+  IconMessageReport,
+  IconScale,
+  IconShieldLock,
+  IconUserShield,
+  IconUsersGroup,
+  IconWorldSearch,
+  IconBuilding,
+  IconHistory,
+  IconFileText,
+} from "@tabler/icons-react";
+import type { ComponentType } from "react";
+import type { Permission } from "../features/auth/me";
+
+export type NavItem = {
+  label: string;
+  to: string;
+  icon: ComponentType<{ size?: number; stroke?: number }>;
+  permission?: Permission;
+  planned?: boolean;
+};
+
+export const mainNav: NavItem[] = [
+  { label: "Home", to: "/", icon: IconHome },
+  { label: "People", to: "/people", icon: IconAddressBook, permission: "people.read" },
+  { label: "Speak-up", to: "/speakup", icon: IconMessageReport, planned: true },
+  { label: "Policies", to: "/policies", icon: IconFileText, planned: true },
+  { label: "Certifications", to: "/certifications", icon: IconCertificate, planned: true },
+  { label: "Disclosures", to: "/disclosures", icon: IconScale, planned: true },
+  { label: "Screening", to: "/screening", icon: IconWorldSearch, planned: true },
+  { label: "Committees", to: "/committees", icon: IconUsersGroup, planned: true },
+  { label: "Restructuring", to: "/restructuring", icon: IconBuildingBank, planned: true },
+];
+
+export const adminNav: NavItem[] = [
+  { label: "Organisation", to: "/admin/organisation", icon: IconBuildingCommunity, permission: "organisation.manage" },
+  { label: "Legal entities", to: "/admin/entities", icon: IconBuilding, permission: "entity.manage" },
+  { label: "Users & roles", to: "/admin/users", icon: IconUserShield, permission: "user.manage" },
+  { label: "Security settings", to: "/admin/security", icon: IconShieldLock, permission: "user.manage" },
+  { label: "HR import", to: "/admin/import", icon: IconFileImport, permission: "people.import" },
+  { label: "Outbox", to: "/admin/outbox", icon: IconMail, permission: "outbox.read" },
+  { label: "Jobs", to: "/admin/jobs", icon: IconListCheck, permission: "job.manage" },
+];
+
+export const auditNav: NavItem = {
+  label: "Audit log",
+  to: "/audit",
+  icon: IconHistory,
+  permission: "audit.read",
+};

@@ -1,0 +1,159 @@
+import { Button, Center, Stack, Text, Title } from "@mantine/core";
+import type { QueryClient } from "@tanstack/react-query";
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  type ErrorComponentProps,
+  Outlet,
+  redirect,
+} from "@tanstack/react-router";
+import { ErrorAlert } from "../components/error-alert";
+import { ButtonLink } from "../components/router-links";
+import { EntitiesPage } from "../features/admin/entities-page";
+import { ImportPage } from "../features/admin/import-page";
+import { JobsPage } from "../features/admin/jobs-page";
+import { OrganisationPage } from "../features/admin/organisation-page";
+import { OutboxPage } from "../features/admin/outbox-page";
+import { SecurityPage } from "../features/admin/security-page";
+import { UsersPage } from "../features/admin/users-page";
+import { AuditPage } from "../features/audit/audit-page";
+import { ChangePasswordPage } from "../features/auth/change-password-page";
+import { LoginPage } from "../features/auth/login-page";
+import { meQuery } from "../features/auth/me";
+import { TotpEnrolPage } from "../features/auth/totp-enrol-page";
+import { ComingSoonPage } from "../features/home/coming-soon-page";
+import { HomePage } from "../features/home/home-page";
+import { NewPersonPage } from "../features/people/new-person-page";
+import { PeoplePage } from "../features/people/people-page";
+import { PersonPage } from "../features/people/person-page";
+import { isApiError } from "../lib/api";
+import { AppLayout } from "./app-layout";
+import { plannedModules } from "./modules";
+import { queryClient, setAuthHandlers } from "./query-client";
+
+type RouterContext = { queryClient: QueryClient };
+
+const RouteError = ({ error, reset }: ErrorComponentProps) => (
+  <Stack maw={640} mx="auto" mt="xl">
+    <ErrorAlert error={error} />
+    <Button variant="default" onClick={reset} w="fit-content">
+      Try again
+    </Button>
+  </Stack>
+);
+
+const NotFound = () => (
+  <Center mih="60vh">
+    <Stack align="center" gap="xs">
+      <Title order={1} size="h2">
+        Page not found
+      </Title>
+      <Text c="dimmed">The page you asked for does not exist or you may not see it.</Text>
+      <ButtonLink to="/" variant="light" mt="sm">
+        Go to Home
+      </ButtonLink>
+    </Stack>
+  </Center>
+);
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFound,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/login",
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
+    typeof search.redirect === "string" && search.redirect.startsWith("/") ? { redirect: search.redirect } : {},
+  beforeLoad: async ({ context }) => {
+    const me = await context.queryClient.fetchQuery(meQuery).catch(() => null);
+    if (me) throw redirect({ to: me.mustEnrolTotp ? "/account/totp" : "/" });
+  },
+  component: LoginPage,
+});
+
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: "app",
+  beforeLoad: async ({ context, location }) => {
+    try {
+      await context.queryClient.ensureQueryData(meQuery);
+    } catch (error) {
+      if (isApiError(error) && error.status === 401) {
+        throw redirect({ to: "/login", search: location.pathname === "/" ? {} : { redirect: location.href } });
+      }
+      throw error;
+    }
+  },
+  component: AppLayout,
+  errorComponent: RouteError,
+});
+
+const page = <P extends string>(path: P, component: () => React.ReactNode) =>
+  createRoute({ getParentRoute: () => appRoute, path, component, errorComponent: RouteError });
+
+const personRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/people/$personId",
+  errorComponent: RouteError,
+  component: function PersonRoute() {
+    const { personId } = personRoute.useParams();
+    return <PersonPage personId={personId} />;
+  },
+});
+
+const plannedRoutes = plannedModules.map((module) =>
+  page(module.path, function PlannedModuleRoute() {
+    return <ComingSoonPage module={module} />;
+  }),
+);
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([
+    page("/", HomePage),
+    page("/people", PeoplePage),
+    page("/people/new", NewPersonPage),
+    personRoute,
+    page("/admin/organisation", OrganisationPage),
+    page("/admin/entities", EntitiesPage),
+    page("/admin/users", UsersPage),
+    page("/admin/security", SecurityPage),
+    page("/admin/import", ImportPage),
+    page("/admin/outbox", OutboxPage),
+    page("/admin/jobs", JobsPage),
+    page("/audit", AuditPage),
+    page("/account/totp", TotpEnrolPage),
+    page("/account/password", ChangePasswordPage),
+    ...plannedRoutes,
+  ]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPreload: "intent",
+  defaultPreloadStaleTime: 0,
+  scrollRestoration: true,
+});
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: typeof router;
+  }
+}
+
+setAuthHandlers({
+  unauthenticated: () => {
+    queryClient.removeQueries({ queryKey: ["me"] });
+    if (router.state.location.pathname !== "/login") {
+      void router.navigate({ to: "/login", search: { redirect: router.state.location.href } });
+    }
+  },
+  enrolmentRequired: () => {
+    void queryClient.invalidateQueries({ queryKey: ["me"] });
+    if (router.state.location.pathname !== "/account/totp") void router.navigate({ to: "/account/totp" });
+  },
+});

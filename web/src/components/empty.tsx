@@ -1,0 +1,18 @@
+import { EmptyState } from "@mantine/core";
+import { IconInbox } from "@tabler/icons-react";
+import type { ReactNode } from "react";
+
+type EmptyProps = { title: string; description?: ReactNode; icon?: ReactNode; children?: ReactNode };
+
+export const Empty = ({ title, description, icon, children }: EmptyProps) => (
+  <EmptyState
+    py="xl"
+    size="sm"
+    variant="light"
+    title={title}
+    description={description}
+    icon={icon ?? <IconInbox size={22} stroke={1.6} />}
+  >
+    {children ? <EmptyState.Actions>{children}</EmptyState.Actions> : null}
+  </EmptyState>
+);

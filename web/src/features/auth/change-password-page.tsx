@@ -1,0 +1,69 @@
+import { Button, Paper, PasswordInput, Stack } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { ErrorAlert } from "../../components/error-alert";
+import { PageHeader } from "../../components/page-header";
+import { api, fieldErrors } from "../../lib/api";
+
+export const ChangePasswordPage = () => {
+  const [currentPassword, setCurrentPassword] = useState("");
+  const [newPassword, setNewPassword] = useState("");
+  const [repeat, setRepeat] = useState("");
+  const [mismatch, setMismatch] = useState(false);
+  const change = useMutation({
+    mutationFn: () => api.post<{ ok: true }>("/api/auth/password", { currentPassword, newPassword }),
+    onSuccess: () => {
+      notifications.show({ color: "green", title: "Password changed", message: "Use the new password next time." });
+      setCurrentPassword("");
+      setNewPassword("");
+      setRepeat("");
+    },
+  });
+  const errors = fieldErrors(change.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const isMismatch = newPassword !== repeat;
+    setMismatch(isMismatch);
+    if (!isMismatch) change.mutate();
+  };
+  return (
+    <Stack maw={520}>
+      <PageHeader title="Change password" description="Choose a long password you do not use anywhere else." />
+      <Paper p="lg">
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            <PasswordInput
+              label="Current password"
+              autoComplete="current-password"
+              required
+              value={currentPassword}
+              onChange={(event) => setCurrentPassword(event.currentTarget.value)}
+              error={errors.currentPassword}
+            />
+            <PasswordInput
+              label="New password"
+              autoComplete="new-password"
+              required
+              value={newPassword}
+              onChange={(event) => setNewPassword(event.currentTarget.value)}
+              error={errors.newPassword}
+            />
+            <PasswordInput
+              label="Repeat new password"
+              autoComplete="new-password"
+              required
+              value={repeat}
+              onChange={(event) => setRepeat(event.currentTarget.value)}
+              error={mismatch ? "The two passwords do not match" : undefined}
+            />
+            {Object.keys(errors).length ? null : <ErrorAlert error={change.error} />}
+            <Button type="submit" loading={change.isPending} w="fit-content">
+              Change password
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Stack>
+  );
+};

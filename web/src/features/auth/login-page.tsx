@@ -1,0 +1,217 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Center,
+  Group,
+  Paper,
+  PasswordInput,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { IconInfoCircle, IconLock } from "@tabler/icons-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useNavigate, useSearch } from "@tanstack/react-router";
+import { type FormEvent, useState } from "react";
+import { ErrorAlert } from "../../components/error-alert";
+import { api, setCsrfToken } from "../../lib/api";
+import { humanise } from "../../lib/format";
+import { type LoginInfo, type LoginResult, loginInfoQuery } from "./me";
+
+type Credentials = { email: string; password: string; totp?: string };
+
+const DemoAccounts = ({ info, onUse }: { info: LoginInfo; onUse: (email: string, password: string) => void }) => (
+  <Paper p="md" mt="lg">
+    <Stack gap="xs">
+      <Group justify="space-between">
+        <Text fw={600}>Demo accounts</Text>
+        <Badge variant="light">Demo mode</Badge>
+      </Group>
+      <Text size="sm" c="dimmed">
+        This installation runs with demo data. Pick an account to fill in the sign-in form.
+      </Text>
+      {!info.totpRequiredForPrivileged ? (
+        <Alert variant="light" color="yellow" icon={<IconInfoCircle size={18} />} p="xs">
+          <Text size="sm">
+            Two-factor authentication is not required for privileged roles in this demo. In production, keep it on
+            (Admin → Security settings).
+          </Text>
+        </Alert>
+      ) : null}
+      <Table.ScrollContainer minWidth={420}>
+        <Table aria-label="Demo accounts">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Email</Table.Th>
+              <Table.Th>Password</Table.Th>
+              <Table.Th>Roles</Table.Th>
+              <Table.Th>
+                <span className="visually-hidden">Action</span>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {info.demoAccounts.map((account) => (
+              <Table.Tr key={account.email}>
+                <Table.Td>{account.email}</Table.Td>
+                <Table.Td>
+                  <Text ff="monospace" size="xs">
+                    {account.password}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    {account.roles.map((role) => (
+                      <Badge key={role} size="xs" variant="outline" color="gray">
+                        {humanise(role)}
+                      </Badge>
+                    ))}
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <Button
+                    size="compact-xs"
+                    variant="light"
+                    onClick={() => onUse(account.email, account.password)}
+                    aria-label={`Use ${account.email}`}
+                  >
+                    Use
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  </Paper>
+);
+
+export const LoginPage = () => {
+  const navigate = useNavigate();
+  const search = useSearch({ strict: false }) as { redirect?: string };
+  const queryClient = useQueryClient();
+  const info = useQuery(loginInfoQuery);
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [code, setCode] = useState("");
+  const [step, setStep] = useState<"password" | "totp">("password");
+
+  const login = useMutation({
+    mutationFn: (body: Credentials) => api.post<LoginResult>("/api/auth/login", body),
+    onSuccess: async (result) => {
+      if (result.status === "totp_required") {
+        setStep("totp");
+        return;
+      }
+      setCsrfToken(result.csrfToken);
+      queryClient.setQueryData(["me"], { ...result.me, csrfToken: result.me.csrfToken ?? result.csrfToken });
+      if (result.me.mustEnrolTotp) await navigate({ to: "/account/totp" });
+      else await navigate({ to: search.redirect ?? "/" });
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    login.mutate(step === "totp" ? { email, password, totp: code.trim() } : { email, password });
+  };
+
+  const backToPassword = () => {
+    setStep("password");
+    setCode("");
+    login.reset();
+  };
+
+  return (
+    <Box bg="var(--probity-page-bg)" mih="100vh" py={48} px="md">
+      <Center>
+        <Stack w="100%" maw={520} gap={0}>
+          <Stack gap={2} align="center" mb="lg">
+            <Text fw={800} size="xl" c="probity.8" style={{ letterSpacing: "-0.02em" }}>
+              Probity
+            </Text>
+            {info.isPending ? (
+              <Skeleton height={22} width={240} />
+            ) : (
+              <Text size="lg" fw={500}>
+                {info.data?.organisationName ?? "Governance, ethics and compliance"}
+              </Text>
+            )}
+          </Stack>
+          <Paper p="xl" shadow="xs">
+            <form onSubmit={submit} noValidate>
+              <Stack>
+                <Title order={1} size="h3">
+                  {step === "totp" ? "Two-factor authentication" : "Sign in"}
+                </Title>
+                {step === "password" ? (
+                  <>
+                    <TextInput
+                      label="Email"
+                      type="email"
+                      autoComplete="username"
+                      required
+                      value={email}
+                      onChange={(event) => setEmail(event.currentTarget.value)}
+                      data-autofocus
+                      autoFocus
+                    />
+                    <PasswordInput
+                      label="Password"
+                      autoComplete="current-password"
+                      required
+                      value={password}
+                      onChange={(event) => setPassword(event.currentTarget.value)}
+                    />
+                  </>
+                ) : (
+                  <>
+                    <Text size="sm" c="dimmed">
+                      Enter the 6-digit code from your authenticator app for {email}.
+                    </Text>
+                    <TextInput
+                      label="Authentication code"
+                      inputMode="numeric"
+                      autoComplete="one-time-code"
+                      maxLength={8}
+                      required
+                      value={code}
+                      onChange={(event) => setCode(event.currentTarget.value)}
+                      autoFocus
+                      leftSection={<IconLock size={16} />}
+                    />
+                  </>
+                )}
+                <ErrorAlert error={login.error} title="Sign-in failed" />
+                <Button type="submit" loading={login.isPending} fullWidth>
+                  {step === "totp" ? "Verify" : "Sign in"}
+                </Button>
+                {step === "totp" ? (
+                  <Anchor component="button" type="button" size="sm" onClick={backToPassword}>
+                    Use a different account
+                  </Anchor>
+                ) : null}
+              </Stack>
+            </form>
+          </Paper>
+          {info.data?.demo && info.data.demoAccounts.length ? (
+            <DemoAccounts
+              info={info.data}
+              onUse={(demoEmail, demoPassword) => {
+                backToPassword();
+                setEmail(demoEmail);
+                setPassword(demoPassword);
+              }}
+            />
+          ) : null}
+        </Stack>
+      </Center>
+    </Box>
+  );
+};

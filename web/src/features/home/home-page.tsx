@@ -1,0 +1,213 @@
+import { Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text, ThemeIcon, Title } from "@mantine/core";
+import {
+  IconAddressBook,
+  IconBuilding,
+  IconChecklist,
+  IconHistory,
+  IconMailFast,
+  IconSkull,
+} from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { Empty } from "../../components/empty";
+import { ErrorAlert } from "../../components/error-alert";
+import { PageHeader } from "../../components/page-header";
+import { AnchorLink } from "../../components/router-links";
+import { api, isApiError } from "../../lib/api";
+import { countryName, formatDate, formatNumber } from "../../lib/format";
+import { useMe } from "../auth/me";
+
+type Task = { id: string; kind: string; title: string; dueAt: string | null; href: string | null };
+type Dashboard = {
+  people: { active: number; ended: number };
+  entities: number;
+  auditEvents: number;
+  outboxPending: number;
+  deadJobs: number;
+  headcountByCountry: { country: string; count: number }[];
+  headcountByEntity: { entity: string; count: number }[];
+};
+
+const StatCard = ({
+  label,
+  value,
+  hint,
+  icon,
+  color,
+}: {
+  label: string;
+  value: number;
+  hint?: string;
+  icon: ReactNode;
+  color?: string;
+}) => (
+  <Paper p="md">
+    <Group justify="space-between" align="flex-start" wrap="nowrap">
+      <div>
+        <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
+          {label}
+        </Text>
+        <Text fz={28} fw={700} lh={1.2} mt={4}>
+          {formatNumber(value)}
+        </Text>
+        {hint ? (
+          <Text size="xs" c="dimmed">
+            {hint}
+          </Text>
+        ) : null}
+      </div>
+      <ThemeIcon variant="light" size={36} radius="md" color={color} aria-hidden>
+        {icon}
+      </ThemeIcon>
+    </Group>
+  </Paper>
+);
+
+const TaskList = () => {
+  const tasks = useQuery({ queryKey: ["tasks"], queryFn: () => api.get<{ items: Task[] }>("/api/tasks") });
+  return (
+    <Paper p="md">
+      <Title order={2} size="h4" mb="sm">
+        My tasks
+      </Title>
+      {tasks.isPending ? (
+        <Stack gap="xs">
+          <Skeleton height={20} />
+          <Skeleton height={20} />
+        </Stack>
+      ) : tasks.isError ? (
+        <ErrorAlert error={tasks.error} />
+      ) : tasks.data.items.length === 0 ? (
+        <Empty
+          title="You're all caught up"
+          description="Nothing needs your attention right now. Certificates to sign, approvals and follow-ups will appear here."
+          icon={<IconChecklist size={22} stroke={1.6} />}
+        />
+      ) : (
+        <Stack gap={0} component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+          {tasks.data.items.map((task) => (
+            <Group
+              component="li"
+              key={task.id}
+              justify="space-between"
+              py="xs"
+              style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}
+            >
+              {task.href ? (
+                <AnchorLink to={task.href} fw={500}>
+                  {task.title}
+                </AnchorLink>
+              ) : (
+                <Text fw={500}>{task.title}</Text>
+              )}
+              <Text size="sm" c="dimmed">
+                {task.dueAt ? `Due ${formatDate(task.dueAt)}` : ""}
+              </Text>
+            </Group>
+          ))}
+        </Stack>
+      )}
+    </Paper>
+  );
+};
+
+const HeadcountTable = ({ caption, rows }: { caption: string; rows: { label: string; count: number }[] }) => (
+  <Paper p="md">
+    <Title order={2} size="h4" mb="sm">
+      {caption}
+    </Title>
+    {rows.length === 0 ? (
+      <Text size="sm" c="dimmed">
+        No active people yet.
+      </Text>
+    ) : (
+      <Table aria-label={caption} striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{caption.replace("Headcount by ", "").replace(/^./, (c) => c.toUpperCase())}</Table.Th>
+            <Table.Th ta="right">Active people</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={row.label}>
+              <Table.Td>{row.label}</Table.Td>
+              <Table.Td ta="right" style={{ fontVariantNumeric: "tabular-nums" }}>
+                {formatNumber(row.count)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    )}
+  </Paper>
+);
+
+const DashboardCards = () => {
+  const dashboard = useQuery({ queryKey: ["dashboard"], queryFn: () => api.get<Dashboard>("/api/dashboard") });
+  if (dashboard.isPending) {
+    return (
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }}>
+        {["a", "b", "c", "d", "e"].map((key) => (
+          <Skeleton key={key} height={96} radius="md" />
+        ))}
+      </SimpleGrid>
+    );
+  }
+  if (dashboard.isError) {
+    if (isApiError(dashboard.error) && dashboard.error.status === 403) return null;
+    return <ErrorAlert error={dashboard.error} />;
+  }
+  const data = dashboard.data;
+  return (
+    <Stack>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }}>
+        <StatCard
+          label="Active people"
+          value={data.people.active}
+          hint={`${formatNumber(data.people.ended)} ended`}
+          icon={<IconAddressBook size={20} />}
+        />
+        <StatCard label="Legal entities" value={data.entities} icon={<IconBuilding size={20} />} />
+        <StatCard label="Audit events" value={data.auditEvents} icon={<IconHistory size={20} />} />
+        <StatCard
+          label="Pending mail"
+          value={data.outboxPending}
+          icon={<IconMailFast size={20} />}
+          color={data.outboxPending > 0 ? "yellow" : undefined}
+        />
+        <StatCard
+          label="Dead jobs"
+          value={data.deadJobs}
+          icon={<IconSkull size={20} />}
+          color={data.deadJobs > 0 ? "red" : "gray"}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <HeadcountTable
+          caption="Headcount by country"
+          rows={data.headcountByCountry.map((row) => ({
+            label: `${countryName(row.country)} (${row.country})`,
+            count: row.count,
+          }))}
+        />
+        <HeadcountTable
+          caption="Headcount by entity"
+          rows={data.headcountByEntity.map((row) => ({ label: row.entity, count: row.count }))}
+        />
+      </SimpleGrid>
+    </Stack>
+  );
+};
+
+export const HomePage = () => {
+  const { data: me } = useMe();
+  const firstName = me?.user.displayName.split(" ")[0];
+  return (
+    <Stack>
+      <PageHeader title={firstName ? `Welcome, ${firstName}` : "Home"} description="Your tasks and an overview." />
+      <TaskList />
+      <DashboardCards />
+    </Stack>
+  );
+};

@@ -1,0 +1,36 @@
+import { Paper, Stack } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import { PageHeader } from "../../components/page-header";
+import { api } from "../../lib/api";
+import type { Person, PersonInput } from "./people-api";
+import { PersonForm } from "./person-form";
+
+export const NewPersonPage = () => {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const create = useMutation({
+    mutationFn: (input: PersonInput) => api.post<Person>("/api/people", input),
+    onSuccess: async (person) => {
+      notifications.show({ color: "green", title: "Person added", message: person.displayName });
+      await queryClient.invalidateQueries({ queryKey: ["people"] });
+      await queryClient.invalidateQueries({ queryKey: ["entities"] });
+      await navigate({ to: "/people/$personId", params: { personId: person.id } });
+    },
+  });
+  return (
+    <Stack>
+      <PageHeader title="New person" description="Add someone to the directory. HR imports can update them later." />
+      <Paper p="lg">
+        <PersonForm
+          submitLabel="Create person"
+          isSubmitting={create.isPending}
+          error={create.error}
+          onSubmit={(input) => create.mutate(input)}
+          onCancel={() => navigate({ to: "/people" })}
+        />
+      </Paper>
+    </Stack>
+  );
+};
