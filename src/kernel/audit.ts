@@ -13,7 +13,10 @@ export function redact(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redact);
   if (value && typeof value === "object") {
     return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET_KEYS.test(k) ? "[redacted]" : redact(v)]),
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+        k,
+        SECRET_KEYS.test(k) ? "[redacted]" : redact(v),
+      ]),
     );
   }
   return value;
@@ -46,7 +49,8 @@ export async function record(
   subject: AuditSubject | null,
   payload: Record<string, unknown> = {},
 ): Promise<number> {
-  if (!ctx.db.isTransaction) throw new Error(`audit.record("${action}") must run inside the use case's transaction`);
+  if (!ctx.db.isTransaction)
+    throw new Error(`audit.record("${action}") must run inside the use case's transaction`);
   let headQuery = ctx.db.selectFrom("audit_head").select(["seq", "hash"]).where("id", "=", 1);
   if (ctx.dialect === "postgres") headQuery = headQuery.forUpdate();
   const head = await headQuery.executeTakeFirstOrThrow();
@@ -91,7 +95,8 @@ export async function verifyChain(ctx: Ctx, batchSize = 2000): Promise<VerifyRes
       if (Number(row.seq) !== expectedSeq) {
         return { ok: false, verified, firstBadSeq: expectedSeq, message: `event ${expectedSeq} is missing` };
       }
-      if (row.prev_hash !== prev) return bad(`event ${row.seq} does not follow event ${row.seq - 1} (prev_hash differs)`);
+      if (row.prev_hash !== prev)
+        return bad(`event ${row.seq} does not follow event ${row.seq - 1} (prev_hash differs)`);
       const { hash, ...rest } = row;
       if (hashEvent({ ...rest, seq: Number(rest.seq) }) !== hash) {
         return bad(`event ${row.seq} (${row.action}) has been altered: its hash does not match`);
@@ -101,7 +106,11 @@ export async function verifyChain(ctx: Ctx, batchSize = 2000): Promise<VerifyRes
       verified += 1;
     }
   }
-  const head = await ctx.db.selectFrom("audit_head").select(["seq", "hash"]).where("id", "=", 1).executeTakeFirst();
+  const head = await ctx.db
+    .selectFrom("audit_head")
+    .select(["seq", "hash"])
+    .where("id", "=", 1)
+    .executeTakeFirst();
   if (head && (Number(head.seq) !== verified || head.hash !== prev)) {
     return {
       ok: false,
@@ -115,5 +124,6 @@ export async function verifyChain(ctx: Ctx, batchSize = 2000): Promise<VerifyRes
 
 export const countEvents = async (ctx: Ctx) =>
   Number(
-    (await ctx.db.selectFrom("audit_events").select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow()).n,
+    (await ctx.db.selectFrom("audit_events").select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow())
+      .n,
   );

@@ -14,13 +14,18 @@ export async function loadOrCreateKeyRing(file: string): Promise<KeyRing> {
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const key = sodium.crypto_aead_xchacha20poly1305_ietf_keygen();
-    fs.writeFileSync(file, `${sodium.to_base64(key, sodium.base64_variants.ORIGINAL)}\n`, { mode: 0o600, flag: "wx" });
+    fs.writeFileSync(file, `${sodium.to_base64(key, sodium.base64_variants.ORIGINAL)}\n`, {
+      mode: 0o600,
+      flag: "wx",
+    });
   }
   const mode = fs.statSync(file).mode & 0o777;
   if (mode & 0o077) fs.chmodSync(file, 0o600);
   const kek = sodium.from_base64(fs.readFileSync(file, "utf8").trim(), sodium.base64_variants.ORIGINAL);
   if (kek.length !== sodium.crypto_aead_xchacha20poly1305_ietf_KEYBYTES) {
-    throw new Error(`The key file ${file} does not hold a ${sodium.crypto_aead_xchacha20poly1305_ietf_KEYBYTES}-byte key.`);
+    throw new Error(
+      `The key file ${file} does not hold a ${sodium.crypto_aead_xchacha20poly1305_ietf_KEYBYTES}-byte key.`,
+    );
   }
   return { kek, file };
 }
@@ -42,11 +47,13 @@ export function open(key: Uint8Array, sealed: string, ad: string): Uint8Array {
   return sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(null, unb64(cipher), ad, unb64(nonce), key);
 }
 
-export const openText = (key: Uint8Array, sealed: string, ad: string) => sodium.to_string(open(key, sealed, ad));
+export const openText = (key: Uint8Array, sealed: string, ad: string) =>
+  sodium.to_string(open(key, sealed, ad));
 
 export function newDataKey(ring: KeyRing, ad: string): { key: Uint8Array; wrapped: string } {
   const key = sodium.crypto_aead_xchacha20poly1305_ietf_keygen();
   return { key, wrapped: seal(ring.kek, key, `dek:${ad}`) };
 }
 
-export const unwrapDataKey = (ring: KeyRing, wrapped: string, ad: string) => open(ring.kek, wrapped, `dek:${ad}`);
+export const unwrapDataKey = (ring: KeyRing, wrapped: string, ad: string) =>
+  open(ring.kek, wrapped, `dek:${ad}`);

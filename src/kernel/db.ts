@@ -1,7 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { type Expression, Kysely, PostgresDialect, type SqlBool, SqliteDialect, sql, type Transaction } from "kysely";
+import {
+  type Expression,
+  Kysely,
+  PostgresDialect,
+  type SqlBool,
+  SqliteDialect,
+  sql,
+  type Transaction,
+} from "kysely";
 import pg from "pg";
 import type { KernelTables } from "./tables.ts";
 

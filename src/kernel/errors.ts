@@ -33,5 +33,6 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} was not found.`);
 export const forbidden = (message = "You are not allowed to do this.") => new AppError("FORBIDDEN", message);
-export const invalid = (message: string, errors: FieldError[] = []) => new AppError("INVALID", message, { errors });
+export const invalid = (message: string, errors: FieldError[] = []) =>
+  new AppError("INVALID", message, { errors });
 export const conflict = (message: string) => new AppError("CONFLICT", message);

@@ -140,7 +140,9 @@ export function createJobRunner(options: {
           const payload: unknown = JSON.parse(job.payload);
           await database.db
             .transaction()
-            .execute((trx) => handler.onFailure!({ ...ctx, db: trx }, payload, { ...info, dead, error: message }));
+            .execute((trx) =>
+              handler.onFailure!({ ...ctx, db: trx }, payload, { ...info, dead, error: message }),
+            );
         } catch (err) {
           logger.error({ job: job.name, jobId: job.id, err }, "job failure hook failed");
         }

@@ -39,7 +39,11 @@ export function mailSendJob(options: { smtpUrl: string | undefined; from: string
   return {
     async run(ctx, payload, job) {
       const { outboxId } = payloadSchema.parse(payload);
-      const message = await ctx.db.selectFrom("outbox").selectAll().where("id", "=", outboxId).executeTakeFirst();
+      const message = await ctx.db
+        .selectFrom("outbox")
+        .selectAll()
+        .where("id", "=", outboxId)
+        .executeTakeFirst();
       if (!message || message.status === "sent" || !options.smtpUrl) return;
       transport ??= nodemailer.createTransport(options.smtpUrl);
       await transport.sendMail({

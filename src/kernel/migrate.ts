@@ -1,6 +1,9 @@
 import { type Kysely, type Migration, Migrator } from "kysely";
 
-export async function migrateToLatest<T>(db: Kysely<T>, migrations: Record<string, Migration>): Promise<string[]> {
+export async function migrateToLatest<T>(
+  db: Kysely<T>,
+  migrations: Record<string, Migration>,
+): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

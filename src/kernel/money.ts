@@ -28,7 +28,9 @@ export function formatMoney(cents: Cents, currency = "USD"): string {
 
 /** cents × rate, rounded half-even to the cent (banker's rounding, no drift over many lines). */
 export function applyRate(cents: Cents, rate: string): Cents {
-  const result = new Decimal(cents.toString()).times(new Decimal(rate)).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN);
+  const result = new Decimal(cents.toString())
+    .times(new Decimal(rate))
+    .toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN);
   return BigInt(result.toFixed(0));
 }
 

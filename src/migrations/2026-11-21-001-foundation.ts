@@ -59,7 +59,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("persons_last_name").on("persons").columns(["last_name", "first_name"]).execute();
+  await db.schema
+    .createIndex("persons_last_name")
+    .on("persons")
+    .columns(["last_name", "first_name"])
+    .execute();
   await db.schema.createIndex("persons_supervisor").on("persons").column("supervisor_id").execute();
   await db.schema.createIndex("persons_entity").on("persons").column("legal_entity_id").execute();
 
@@ -198,4 +202,3 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex("tasks_assignee").on("tasks").columns(["assignee_user_id", "status"]).execute();
 }
-

@@ -37,7 +37,13 @@ export type Problem = {
   [key: string]: unknown;
 };
 
-export function sendProblem(reply: FastifyReply, status: number, code: string, detail: string, extra: object = {}) {
+export function sendProblem(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  detail: string,
+  extra: object = {},
+) {
   const body: Problem = {
     type: `/problems/${code.toLowerCase().replace(/_/g, "-")}`,
     title: TITLE[status] ?? "Error",
@@ -70,12 +76,21 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   }
   if (error instanceof ZodError) {
     const errors = error.issues.map((i) => ({ path: pathOf(i.path), message: i.message }));
-    return sendProblem(reply, 400, "INVALID", errors.map((e) => `${e.path}: ${e.message}`).join("; "), { errors });
+    return sendProblem(reply, 400, "INVALID", errors.map((e) => `${e.path}: ${e.message}`).join("; "), {
+      errors,
+    });
   }
   const fe = error as FastifyError;
   const status = fe.statusCode ?? 500;
   if (status >= 400 && status < 500) {
-    const code = status === 429 ? "RATE_LIMITED" : status === 413 ? "TOO_LARGE" : status === 415 ? "UNSUPPORTED_MEDIA_TYPE" : "INVALID";
+    const code =
+      status === 429
+        ? "RATE_LIMITED"
+        : status === 413
+          ? "TOO_LARGE"
+          : status === 415
+            ? "UNSUPPORTED_MEDIA_TYPE"
+            : "INVALID";
     return sendProblem(reply, status, code, friendlyMessage(fe));
   }
   request.log.error({ err: error }, "unhandled error");

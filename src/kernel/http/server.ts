@@ -22,7 +22,14 @@ import { errorHandler, sendProblem } from "./problem.ts";
 
 export const SESSION_COOKIE = "probity_session";
 
-export type SessionInfo = { actor: Actor & { kind: "user" }; csrfToken: string; mustEnrolTotp: boolean };
+export type SessionInfo = {
+  actor: Actor & { kind: "user" };
+  email: string;
+  displayName: string;
+  csrfToken: string;
+  totpEnabled: boolean;
+  mustEnrolTotp: boolean;
+};
 
 /** What a route declares: its action name (permission, audit event and operation id) and who may call it. */
 export type RouteAccess = {
@@ -79,14 +86,13 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
     logger: deps.logger ?? loggerOptions(deps.config.logLevel),
     bodyLimit: 5 * 1024 * 1024,
     trustProxy: false,
-    disableRequestLogging: false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   // Fastify wants null decorators for reference types; the onRequest hook sets the real value.
-  app.decorateRequest("actor", null as unknown as Actor);
+  app.decorateRequest("actor", null as never);
   app.decorateRequest("session", null);
 
   // Deny by default: a route that does not say who may call it is a programming error.
@@ -160,7 +166,12 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
     if (access.public) return;
     if (!session) return sendProblem(reply, 401, "UNAUTHENTICATED", "Sign in to continue.");
     if (WRITE_METHODS.has(request.method) && request.headers["x-csrf-token"] !== session.csrfToken) {
-      return sendProblem(reply, 403, "CSRF", "The CSRF token is missing or wrong; reload the page and try again.");
+      return sendProblem(
+        reply,
+        403,
+        "CSRF",
+        "The CSRF token is missing or wrong; reload the page and try again.",
+      );
     }
     if (session.mustEnrolTotp && !access.beforeTotp) {
       return sendProblem(
@@ -176,7 +187,8 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
   });
 
   app.addHook("onSend", async (request, reply, payload) => {
-    if (request.url.startsWith("/api/") && !reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
+    if (request.url.startsWith("/api/") && !reply.hasHeader("cache-control"))
+      reply.header("cache-control", "no-store");
     return payload;
   });
 
@@ -194,7 +206,12 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
         .type("text/html")
         .send("<h1>Probity</h1><p>The web app is not built. Run <code>npm run build:web</code>.</p>");
     }
-    return sendProblem(reply, 404, "NOT_FOUND", `${request.method} ${request.url.split("?")[0]} does not exist.`);
+    return sendProblem(
+      reply,
+      404,
+      "NOT_FOUND",
+      `${request.method} ${request.url.split("?")[0]} does not exist.`,
+    );
   });
 
   return app;

@@ -1,0 +1,151 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { FastifyInstance } from "fastify";
+import pino from "pino";
+import { registerAuditRoutes } from "./domains/audit/index.ts";
+import { registerHomeRoutes } from "./domains/home/index.ts";
+import {
+  authenticateSession,
+  registerAdminRoutes,
+  registerAuthRoutes,
+  registerPeopleRoutes,
+} from "./domains/people/index.ts";
+import { type Clock, systemClock } from "./kernel/clock.ts";
+import type { Config } from "./kernel/config.ts";
+import { type Ctx, systemActor } from "./kernel/context.ts";
+import { type KeyRing, loadOrCreateKeyRing } from "./kernel/crypto.ts";
+import { type Database, openDatabase } from "./kernel/db.ts";
+import { buildServer, loggerOptions } from "./kernel/http/server.ts";
+import { createJobRunner, ensureSchedule, type JobRunner } from "./kernel/jobs.ts";
+import { mailSendJob } from "./kernel/mail.ts";
+import { migrateToLatest } from "./kernel/migrate.ts";
+import { migrations } from "./migrations/index.ts";
+
+export const VERSION: string = (createRequire(import.meta.url)("../package.json") as { version: string })
+  .version;
+const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "web", "dist");
+
+/** Opens (and migrates) the database the configuration names. */
+export async function openProbityDatabase(config: Config): Promise<Database> {
+  const database = openDatabase({
+    databaseUrl: config.databaseUrl,
+    sqliteFile: path.join(config.dataDir, "probity.db"),
+  });
+  try {
+    await migrateToLatest(database.db, migrations);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+export const systemCtx = (database: Database, clock: Clock = systemClock, label = "system"): Ctx => ({
+  db: database.db,
+  dialect: database.dialect,
+  actor: systemActor(label),
+  clock,
+});
+
+export type Probity = {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  keyRing: KeyRing;
+  server: FastifyInstance;
+  jobs: JobRunner;
+  close(): Promise<void>;
+};
+
+export async function createProbity(options: {
+  config: Config;
+  database?: Database;
+  clock?: Clock;
+  demoAccounts?: { email: string; password: string; roles: string[] }[];
+  logger?: boolean | object;
+}): Promise<Probity> {
+  const { config } = options;
+  const clock = options.clock ?? systemClock;
+  const database = options.database ?? (await openProbityDatabase(config));
+  const keyRing = await loadOrCreateKeyRing(config.keyFile);
+  const logger = pino(loggerOptions(config.logLevel));
+
+  const server = await buildServer({
+    config,
+    database,
+    clock,
+    version: VERSION,
+    webRoot: WEB_ROOT,
+    logger: options.logger ?? loggerOptions(config.logLevel),
+    authenticate: async (token) => {
+      const s = await authenticateSession(systemCtx(database, clock), token);
+      if (!s) return null;
+      return {
+        actor: {
+          kind: "user",
+          userId: s.userId,
+          personId: s.personId,
+          label: s.email,
+          roles: s.roles,
+          permissions: s.permissions,
+        },
+        email: s.email,
+        displayName: s.displayName,
+        csrfToken: s.csrfToken,
+        totpEnabled: s.totpEnabled,
+        mustEnrolTotp: s.mustEnrolTotp,
+      };
+    },
+  });
+  const deps = {
+    database,
+    clock,
+    config,
+    keyRing,
+    version: VERSION,
+    demoAccounts: options.demoAccounts ?? [],
+  };
+  registerHomeRoutes(server, deps);
+  registerAuthRoutes(server, deps);
+  registerPeopleRoutes(server, deps);
+  registerAdminRoutes(server, deps);
+  registerAuditRoutes(server, deps);
+
+  const jobs = createJobRunner({
+    database,
+    clock,
+    logger,
+    handlers: {
+      "mail.send": mailSendJob({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+      "sessions.purge": {
+        async run(ctx) {
+          await ctx.db
+            .withTables<{ sessions: { expires_at: string } }>()
+            .deleteFrom("sessions")
+            .where("expires_at", "<", ctx.clock.now().toISOString())
+            .execute();
+        },
+      },
+    },
+  });
+  await ensureSchedule(systemCtx(database, clock), {
+    name: "sessions.purge",
+    jobName: "sessions.purge",
+    intervalSeconds: 3600,
+  });
+
+  return {
+    config,
+    database,
+    clock,
+    keyRing,
+    server,
+    jobs,
+    async close() {
+      await jobs.stop();
+      await server.close();
+      await database.close();
+    },
+  };
+}

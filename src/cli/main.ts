@@ -1,0 +1,164 @@
+import fs from "node:fs";
+import { Command, CommanderError, Option } from "commander";
+import { createProbity, openProbityDatabase, systemCtx, VERSION } from "../app.ts";
+import { demoAccountsForLogin } from "../demo/seed-demo.ts";
+import { verifyLog } from "../domains/audit/index.ts";
+import { createUser, importPeople, ROLE_NAMES } from "../domains/people/index.ts";
+import { loadConfig } from "../kernel/config.ts";
+import { seedIfEmpty } from "./seed.ts";
+
+const program = new Command()
+  .name("probity")
+  .description(
+    "Probity: governance, ethics and compliance. Reads PROBITY_DATA_DIR or DATABASE_URL like the server.",
+  )
+  .version(VERSION)
+  .showHelpAfterError()
+  .exitOverride();
+
+program
+  .command("serve")
+  .description("Run the web application and the job worker")
+  .option("-p, --port <port>", "port to listen on (default: PORT or 3000)")
+  .option(
+    "--demo",
+    "seed the Aleris demo into an empty database and show the demo accounts on the sign-in page",
+  )
+  .action(async (opts: { port?: string; demo?: boolean }) => {
+    const config = loadConfig({ ...process.env, ...(opts.port !== undefined && { PORT: opts.port }) });
+    const database = await openProbityDatabase(config);
+    if (opts.demo) await seedIfEmpty(database);
+    const accounts = opts.demo ? demoAccountsForLogin() : [];
+    const app = await createProbity({
+      config,
+      database,
+      demoAccounts: accounts,
+      logger: { level: config.logLevel === "info" ? "warn" : config.logLevel },
+    });
+    const address = await app.server.listen({ port: config.port, host: config.host });
+    app.jobs.start();
+    const port = new URL(address).port;
+    const url = config.publicUrl.replace(/:\d+$/, `:${port}`);
+    console.log(
+      `Probity ${VERSION} is running at ${url} (${database.dialect}${database.file ? `: ${database.file}` : ""})`,
+    );
+    console.log(`API documentation: ${url}/api/docs`);
+    if (accounts.length) {
+      console.log("\nDemo accounts (password for all: %s):", accounts[0]!.password);
+      for (const a of accounts) console.log(`  ${a.email.padEnd(32)} ${a.note}`);
+    }
+    const stop = async () => {
+      await app.close();
+      process.exit(0);
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+
+program
+  .command("migrate")
+  .description("Apply pending database migrations")
+  .action(async () => {
+    const database = await openProbityDatabase(loadConfig());
+    console.log(`Database is up to date (${database.dialect}).`);
+    await database.close();
+  });
+
+program
+  .command("seed")
+  .description("Seed data into an empty database")
+  .requiredOption("--demo", "the Aleris International demo company")
+  .action(async () => {
+    const database = await openProbityDatabase(loadConfig());
+    const seeded = await seedIfEmpty(database);
+    console.log(
+      seeded
+        ? `Seeded the demo: ${seeded.people} people, ${seeded.users} users.`
+        : "The database already has people; nothing seeded.",
+    );
+    await database.close();
+  });
+
+const audit = program.command("audit").description("The tamper-evident audit log");
+audit
+  .command("verify")
+  .description("Recompute the hash chain; exits non-zero naming the first event that does not match")
+  .action(async () => {
+    const database = await openProbityDatabase(loadConfig());
+    const result = await verifyLog(systemCtx(database, undefined, "cli"));
+    await database.close();
+    if (!result.ok) {
+      console.error(`Audit log verification FAILED at event ${result.firstBadSeq}: ${result.message}`);
+      process.exitCode = 1;
+      return;
+    }
+    console.log(result.message);
+  });
+
+const users = program.command("users").description("User accounts");
+users
+  .command("create")
+  .description("Create a user account")
+  .requiredOption("--email <email>", "sign-in email")
+  .requiredOption("--name <name>", "display name")
+  .addOption(new Option("--role <role...>", "roles").choices(ROLE_NAMES).default([]))
+  .option("--person <id>", "the person this account belongs to")
+  .option("--password <password>", "initial password (or set PROBITY_PASSWORD)")
+  .action(
+    async (opts: { email: string; name: string; role: string[]; person?: string; password?: string }) => {
+      const password = opts.password ?? process.env.PROBITY_PASSWORD;
+      if (!password) throw new Error("Give --password or set PROBITY_PASSWORD.");
+      const database = await openProbityDatabase(loadConfig());
+      try {
+        const user = await createUser(systemCtx(database, undefined, "cli"), {
+          email: opts.email.trim().toLowerCase(),
+          displayName: opts.name,
+          password,
+          personId: opts.person ?? null,
+          roles: opts.role as (typeof ROLE_NAMES)[number][],
+        });
+        console.log(`Created user ${user.email} (${user.roles.join(", ") || "no roles"}).`);
+      } finally {
+        await database.close();
+      }
+    },
+  );
+
+const imports = program.command("import").description("Import data");
+imports
+  .command("people")
+  .description("HR import of people from CSV (create, update, end employment)")
+  .argument("<file>", "CSV file with a header row")
+  .option("--dry-run", "show what would change without writing")
+  .action(async (file: string, opts: { dryRun?: boolean }) => {
+    if (!fs.existsSync(file)) throw new Error(`No such file: ${file}`);
+    const database = await openProbityDatabase(loadConfig());
+    try {
+      const result = await importPeople(systemCtx(database, undefined, "cli import"), {
+        csv: fs.readFileSync(file, "utf8"),
+        dryRun: Boolean(opts.dryRun),
+      });
+      const s = result.summary;
+      console.log(
+        `${result.dryRun ? "Dry run: would create" : "Created"} ${s.created}, update ${s.updated}, end ${s.ended}, unchanged ${s.unchanged}.`,
+      );
+      for (const e of result.errors) console.error(`row ${e.row}, ${e.column}: ${e.message}`);
+      if (result.errors.length) process.exitCode = 1;
+    } finally {
+      await database.close();
+    }
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exit(error.exitCode);
+  }
+  const result = (
+    error as { extra?: { result?: { errors?: { row: number; column: string; message: string }[] } } }
+  ).extra?.result;
+  for (const e of result?.errors ?? []) console.error(`row ${e.row}, ${e.column}: ${e.message}`);
+  console.error(`probity: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

@@ -1,0 +1,109 @@
+import { stringify } from "csv-stringify/sync";
+import type { Ctx } from "../../kernel/context.ts";
+import { contains } from "../../kernel/db.ts";
+import { authorizeAuditRead } from "./policy.ts";
+import type { AuditFilter } from "./schemas.ts";
+
+function filtered(ctx: Ctx, f: AuditFilter) {
+  let q = ctx.db.selectFrom("audit_events");
+  if (f.action) q = q.where("action", "=", f.action);
+  if (f.actorId) q = q.where("actor_id", "=", f.actorId);
+  if (f.subjectType) q = q.where("subject_type", "=", f.subjectType);
+  if (f.subjectId) q = q.where("subject_id", "=", f.subjectId);
+  if (f.from) q = q.where("occurred_at", ">=", `${f.from}T00:00:00.000Z`);
+  if (f.to) q = q.where("occurred_at", "<=", `${f.to}T23:59:59.999Z`);
+  if (f.q) {
+    const text = f.q;
+    q = q.where((eb) =>
+      eb.or([
+        contains(eb.ref("action"), text),
+        contains(eb.ref("actor_label"), text),
+        contains(eb.ref("payload"), text),
+        contains(eb.ref("subject_id"), text),
+      ]),
+    );
+  }
+  return q;
+}
+
+const toView = (r: {
+  seq: number;
+  occurred_at: string;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}) => ({
+  seq: Number(r.seq),
+  occurredAt: r.occurred_at,
+  actorId: r.actor_id,
+  actorLabel: r.actor_label,
+  action: r.action,
+  subjectType: r.subject_type,
+  subjectId: r.subject_id,
+  payload: JSON.parse(r.payload) as unknown,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
+
+export async function listEvents(ctx: Ctx, f: AuditFilter) {
+  authorizeAuditRead(ctx.actor);
+  const base = filtered(ctx, f);
+  const { n } = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const rows = await base
+    .selectAll()
+    .orderBy("seq", "desc")
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
+  return { items: rows.map(toView), total: Number(n), page: f.page, pageSize: f.pageSize };
+}
+
+export async function exportEventsCsv(ctx: Ctx, f: AuditFilter): Promise<string> {
+  authorizeAuditRead(ctx.actor);
+  const rows = await filtered(ctx, f).selectAll().orderBy("seq", "asc").limit(100_000).execute();
+  return stringify(
+    rows.map((r) => [
+      r.seq,
+      r.occurred_at,
+      r.actor_label,
+      r.actor_id,
+      r.action,
+      r.subject_type,
+      r.subject_id,
+      r.payload,
+      r.prev_hash,
+      r.hash,
+    ]),
+    {
+      header: true,
+      columns: [
+        "seq",
+        "occurred_at",
+        "actor",
+        "actor_id",
+        "action",
+        "subject_type",
+        "subject_id",
+        "payload",
+        "prev_hash",
+        "hash",
+      ],
+    },
+  );
+}
+
+export async function listActions(ctx: Ctx) {
+  authorizeAuditRead(ctx.actor);
+  const rows = await ctx.db
+    .selectFrom("audit_events")
+    .select("action")
+    .distinct()
+    .orderBy("action")
+    .execute();
+  return { items: rows.map((r) => r.action) };
+}

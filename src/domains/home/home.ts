@@ -1,0 +1,141 @@
+import { type ExpressionBuilder, sql } from "kysely";
+import { type Ctx, hasPermission } from "../../kernel/context.ts";
+import { forbidden } from "../../kernel/errors.ts";
+import { type PeopleTables, peopleDb } from "../people/index.ts";
+
+/** "My tasks": open tasks assigned to the signed-in user, soonest due first. */
+export async function listMyTasks(ctx: Ctx) {
+  if (ctx.actor.kind !== "user") return { items: [] };
+  const rows = await ctx.db
+    .selectFrom("tasks")
+    .selectAll()
+    .where("assignee_user_id", "=", ctx.actor.userId)
+    .where("status", "=", "open")
+    .orderBy(sql`coalesce(due_at, '9999')`)
+    .limit(200)
+    .execute();
+  return {
+    items: rows.map((t) => ({ id: t.id, kind: t.kind, title: t.title, dueAt: t.due_at, href: t.href })),
+  };
+}
+
+export async function getDashboard(ctx: Ctx) {
+  const db = peopleDb(ctx);
+  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const count = (n: { n: number | string | bigint } | undefined) => Number(n?.n ?? 0);
+  const active = (eb: ExpressionBuilder<PeopleTables, "persons">) =>
+    eb.or([eb("end_date", "is", null), eb("end_date", ">=", today)]);
+  const canSeePeople = hasPermission(ctx.actor, "people.read");
+  const activePeople = count(
+    await db
+      .selectFrom("persons")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where(active)
+      .executeTakeFirst(),
+  );
+  const endedPeople = count(
+    await db
+      .selectFrom("persons")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("end_date", "<", today)
+      .executeTakeFirst(),
+  );
+  const entities = count(
+    await db
+      .selectFrom("legal_entities")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirst(),
+  );
+  const auditEvents = count(
+    await db.selectFrom("audit_head").select("seq as n").where("id", "=", 1).executeTakeFirst(),
+  );
+  const outboxPending = count(
+    await db
+      .selectFrom("outbox")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("status", "=", "pending")
+      .executeTakeFirst(),
+  );
+  const deadJobs = count(
+    await db
+      .selectFrom("jobs")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("status", "=", "dead")
+      .executeTakeFirst(),
+  );
+  const byCountry = canSeePeople
+    ? await db
+        .selectFrom("persons")
+        .select(["location_country as country", (eb) => eb.fn.countAll<number>().as("count")])
+        .where(active)
+        .groupBy("location_country")
+        .orderBy("count", "desc")
+        .execute()
+    : [];
+  const byEntity = canSeePeople
+    ? await db
+        .selectFrom("persons as p")
+        .innerJoin("legal_entities as e", "e.id", "p.legal_entity_id")
+        .select(["e.name as entity", (eb) => eb.fn.countAll<number>().as("count")])
+        .where((eb) => eb.or([eb("p.end_date", "is", null), eb("p.end_date", ">=", today)]))
+        .groupBy("e.name")
+        .orderBy("count", "desc")
+        .execute()
+    : [];
+  return {
+    people: { active: activePeople, ended: endedPeople },
+    entities,
+    auditEvents,
+    outboxPending,
+    deadJobs,
+    headcountByCountry: byCountry.map((r) => ({ country: r.country ?? "—", count: Number(r.count) })),
+    headcountByEntity: byEntity.map((r) => ({ entity: r.entity, count: Number(r.count) })),
+  };
+}
+
+export async function listOutbox(
+  ctx: Ctx,
+  f: {
+    status?: "pending" | "sent" | "failed" | undefined;
+    q?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
+) {
+  if (!hasPermission(ctx.actor, "outbox.read")) throw forbidden("You may not read the outbox (outbox.read).");
+  let q = ctx.db.selectFrom("outbox");
+  if (f.status) q = q.where("status", "=", f.status);
+  if (f.q) {
+    const text = `%${f.q.toLowerCase()}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb(eb.fn("lower", ["to_address"]), "like", text),
+        eb(eb.fn("lower", ["subject"]), "like", text),
+      ]),
+    );
+  }
+  const { n } = await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const rows = await q
+    .selectAll()
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
+  return {
+    items: rows.map((m) => ({
+      id: m.id,
+      to: m.to_address,
+      subject: m.subject,
+      body: m.body_text,
+      status: m.status,
+      attempts: m.attempts,
+      createdAt: m.created_at,
+      sentAt: m.sent_at,
+      lastError: m.last_error,
+    })),
+    total: Number(n),
+    page: f.page,
+    pageSize: f.pageSize,
+  };
+}

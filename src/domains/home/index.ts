@@ -1,0 +1,3 @@
+export { getDashboard, listMyTasks, listOutbox } from "./home.ts";
+export { listJobs, retryJob } from "./jobs-admin.ts";
+export { registerHomeRoutes } from "./routes.ts";

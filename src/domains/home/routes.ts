@@ -1,0 +1,97 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { ctxOf } from "../../kernel/http/server.ts";
+import { type RouteDeps, typed } from "../../kernel/http/routes.ts";
+import { getDashboard, listMyTasks, listOutbox } from "./home.ts";
+import { listJobs, retryJob } from "./jobs-admin.ts";
+
+const page = {
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+};
+
+export function registerHomeRoutes(app: FastifyInstance, deps: RouteDeps) {
+  const r = typed(app);
+  r.get(
+    "/api/health",
+    {
+      config: { access: { action: "health", public: true } },
+      schema: {
+        tags: ["health"],
+        operationId: "health",
+        response: {
+          200: z.object({
+            status: z.literal("ok"),
+            database: z.enum(["sqlite", "postgres"]),
+            version: z.string(),
+          }),
+        },
+      },
+    },
+    async () => {
+      await deps.database.db.selectFrom("audit_head").select("seq").executeTakeFirst();
+      return { status: "ok" as const, database: deps.database.dialect, version: deps.version };
+    },
+  );
+
+  r.get(
+    "/api/tasks",
+    {
+      config: { access: { action: "task.list", authenticated: true } },
+      schema: { tags: ["home"], operationId: "task.list", summary: "My tasks" },
+    },
+    async (request) => listMyTasks(ctxOf(request, deps)),
+  );
+
+  r.get(
+    "/api/dashboard",
+    {
+      config: { access: { action: "dashboard.read", authenticated: true } },
+      schema: { tags: ["home"], operationId: "dashboard.read" },
+    },
+    async (request) => getDashboard(ctxOf(request, deps)),
+  );
+
+  r.get(
+    "/api/outbox",
+    {
+      config: { access: { action: "outbox.list", permission: "outbox.read" } },
+      schema: {
+        tags: ["notifications"],
+        operationId: "outbox.list",
+        querystring: z.object({
+          status: z.enum(["pending", "sent", "failed"]).optional(),
+          q: z.string().max(200).optional(),
+          ...page,
+        }),
+      },
+    },
+    async (request) => listOutbox(ctxOf(request, deps), request.query),
+  );
+
+  r.get(
+    "/api/jobs",
+    {
+      config: { access: { action: "job.list", permission: "job.manage" } },
+      schema: {
+        tags: ["notifications"],
+        operationId: "job.list",
+        querystring: z.object({ status: z.enum(["queued", "running", "done", "dead"]).optional(), ...page }),
+      },
+    },
+    async (request) => listJobs(ctxOf(request, deps), request.query),
+  );
+
+  r.post(
+    "/api/jobs/:id/retry",
+    {
+      config: { access: { action: "job.retry", permission: "job.manage" } },
+      schema: {
+        tags: ["notifications"],
+        operationId: "job.retry",
+        params: z.object({ id: z.string().max(64) }),
+      },
+    },
+    async (request) => retryJob(ctxOf(request, deps), request.params.id),
+  );
+}

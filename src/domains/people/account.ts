@@ -1,0 +1,99 @@
+import * as OTPAuth from "otpauth";
+import QRCode from "qrcode";
+import { record } from "../../kernel/audit.ts";
+import { isoNow } from "../../kernel/clock.ts";
+import { type Ctx, withTransaction } from "../../kernel/context.ts";
+import { AppError, invalid } from "../../kernel/errors.ts";
+import { peopleDb } from "./db.ts";
+import { hashPassword, verifyPassword } from "./passwords.ts";
+import { passwordRule } from "./schemas.ts";
+import { hashToken, isValidTotp, totpFor } from "./sign-in.ts";
+
+function currentUserId(ctx: Ctx): string {
+  if (ctx.actor.kind !== "user") throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  return ctx.actor.userId;
+}
+
+/** Starts TOTP enrolment: a new secret, not active until a code from it is confirmed. */
+export async function startTotpEnrolment(ctx: Ctx) {
+  const userId = currentUserId(ctx);
+  return withTransaction(ctx, async (tx) => {
+    const db = peopleDb(tx);
+    const user = await db
+      .selectFrom("users")
+      .select(["email"])
+      .where("id", "=", userId)
+      .executeTakeFirstOrThrow();
+    const secret = new OTPAuth.Secret({ size: 20 }).base32;
+    await db
+      .updateTable("users")
+      .set({ totp_secret: secret, totp_enabled: 0, updated_at: isoNow(tx.clock) })
+      .where("id", "=", userId)
+      .execute();
+    await record(tx, "auth.totp.start", { type: "user", id: userId });
+    const otpauthUrl = totpFor(secret, user.email).toString();
+    return { secret, otpauthUrl, qrDataUrl: await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 220 }) };
+  });
+}
+
+export async function confirmTotpEnrolment(ctx: Ctx, code: string) {
+  const userId = currentUserId(ctx);
+  return withTransaction(ctx, async (tx) => {
+    const db = peopleDb(tx);
+    const user = await db
+      .selectFrom("users")
+      .select(["totp_secret"])
+      .where("id", "=", userId)
+      .executeTakeFirstOrThrow();
+    if (!user.totp_secret) throw new AppError("CONFLICT", "Start the enrolment first.");
+    if (!isValidTotp(user.totp_secret, code, tx.clock.now())) {
+      throw invalid("The code does not match; check the time on your phone and try the current code.", [
+        { path: "code", message: "does not match" },
+      ]);
+    }
+    await db
+      .updateTable("users")
+      .set({ totp_enabled: 1, updated_at: isoNow(tx.clock) })
+      .where("id", "=", userId)
+      .execute();
+    await record(tx, "auth.totp.enrol", { type: "user", id: userId });
+    return { ok: true };
+  });
+}
+
+/** Changes the password and ends every other session of the user. */
+export async function changePassword(
+  ctx: Ctx,
+  input: { currentPassword: string; newPassword: string; sessionToken: string },
+) {
+  const userId = currentUserId(ctx);
+  const parsed = passwordRule.safeParse(input.newPassword);
+  if (!parsed.success)
+    throw invalid(`The new password ${parsed.error.issues[0]?.message}.`, [
+      { path: "newPassword", message: parsed.error.issues[0]?.message ?? "is invalid" },
+    ]);
+  const db = peopleDb(ctx);
+  const user = await db
+    .selectFrom("users")
+    .select(["password_hash"])
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
+  if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+    throw invalid("The current password is wrong.", [{ path: "currentPassword", message: "is wrong" }]);
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  return withTransaction(ctx, async (tx) => {
+    await peopleDb(tx)
+      .updateTable("users")
+      .set({ password_hash: passwordHash, updated_at: isoNow(tx.clock) })
+      .where("id", "=", userId)
+      .execute();
+    await peopleDb(tx)
+      .deleteFrom("sessions")
+      .where("user_id", "=", userId)
+      .where("id_hash", "!=", hashToken(input.sessionToken))
+      .execute();
+    await record(tx, "auth.password.change", { type: "user", id: userId });
+    return { ok: true };
+  });
+}

@@ -1,0 +1,142 @@
+import { z } from "zod";
+import { ctxOf, SESSION_COOKIE } from "../../kernel/http/server.ts";
+import { type RouteDeps, typed } from "../../kernel/http/routes.ts";
+import type { FastifyInstance } from "fastify";
+import { changePassword, confirmTotpEnrolment, startTotpEnrolment } from "./account.ts";
+import { getOrganisation } from "./organisation.ts";
+import { getSecuritySettings } from "./security-settings.ts";
+import { signIn, signOut } from "./sign-in.ts";
+
+const tags = ["auth"];
+
+export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps) {
+  const r = typed(app);
+  const cookieOptions = {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax" as const,
+    secure: deps.config.publicUrl.startsWith("https://"),
+  };
+
+  r.get(
+    "/api/auth/login-info",
+    {
+      config: { access: { action: "auth.login_info", public: true } },
+      schema: { tags, operationId: "auth.login_info", summary: "What the sign-in page shows" },
+    },
+    async (request) => {
+      const ctx = ctxOf(request, deps);
+      const org = await getOrganisation(ctx);
+      const security = await getSecuritySettings(ctx);
+      return {
+        organisationName: org.name,
+        demo: deps.demoAccounts.length > 0,
+        totpRequiredForPrivileged: security.totpRequiredForPrivileged,
+        demoAccounts: deps.demoAccounts,
+      };
+    },
+  );
+
+  r.post(
+    "/api/auth/login",
+    {
+      config: {
+        access: { action: "auth.login", public: true },
+        rateLimit: { max: 20, timeWindow: "1 minute" },
+      },
+      schema: {
+        tags,
+        operationId: "auth.login",
+        summary: "Sign in with email, password and (when enrolled) a TOTP code",
+        body: z.object({
+          email: z.string().min(1).max(320),
+          password: z.string().min(1).max(200),
+          totp: z.string().max(12).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const result = await signIn(ctxOf(request, deps), request.body);
+      if (result.status === "totp_required") return { status: "totp_required" };
+      reply.setCookie(SESSION_COOKIE, result.token, cookieOptions);
+      return { status: "ok", csrfToken: result.csrfToken };
+    },
+  );
+
+  r.post(
+    "/api/auth/logout",
+    {
+      config: { access: { action: "auth.logout", authenticated: true, beforeTotp: true } },
+      schema: { tags, operationId: "auth.logout" },
+    },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await signOut(ctxOf(request, deps), token);
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return { ok: true };
+    },
+  );
+
+  r.get(
+    "/api/auth/me",
+    {
+      config: { access: { action: "auth.me", authenticated: true, beforeTotp: true } },
+      schema: {
+        tags,
+        operationId: "auth.me",
+        summary: "The signed-in user, roles, permissions and CSRF token",
+      },
+    },
+    async (request) => {
+      const s = request.session!;
+      const actor = s.actor;
+      return {
+        user: { id: actor.userId, email: s.email, displayName: s.displayName, personId: actor.personId },
+        roles: actor.roles,
+        permissions: [...actor.permissions].sort(),
+        totpEnabled: s.totpEnabled,
+        mustEnrolTotp: s.mustEnrolTotp,
+        csrfToken: s.csrfToken,
+      };
+    },
+  );
+
+  r.post(
+    "/api/auth/totp/start",
+    {
+      config: { access: { action: "auth.totp.start", authenticated: true, beforeTotp: true } },
+      schema: { tags, operationId: "auth.totp.start", summary: "Begin enrolling an authenticator app" },
+    },
+    async (request) => startTotpEnrolment(ctxOf(request, deps)),
+  );
+
+  r.post(
+    "/api/auth/totp/confirm",
+    {
+      config: { access: { action: "auth.totp.enrol", authenticated: true, beforeTotp: true } },
+      schema: {
+        tags,
+        operationId: "auth.totp.enrol",
+        body: z.object({ code: z.string().regex(/^\s*\d{3}\s?\d{3}\s*$/, "must be the 6-digit code") }),
+      },
+    },
+    async (request) => confirmTotpEnrolment(ctxOf(request, deps), request.body.code),
+  );
+
+  r.post(
+    "/api/auth/password",
+    {
+      config: { access: { action: "auth.password.change", authenticated: true, beforeTotp: true } },
+      schema: {
+        tags,
+        operationId: "auth.password.change",
+        body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().max(200) }),
+      },
+    },
+    async (request) =>
+      changePassword(ctxOf(request, deps), {
+        ...request.body,
+        sessionToken: request.cookies[SESSION_COOKIE] ?? "",
+      }),
+  );
+}

@@ -1,0 +1,189 @@
+import { record } from "../../kernel/audit.ts";
+import { isoNow } from "../../kernel/clock.ts";
+import { type Ctx, withTransaction } from "../../kernel/context.ts";
+import { contains } from "../../kernel/db.ts";
+import { AppError, conflict, invalid, notFound } from "../../kernel/errors.ts";
+import { newId } from "../../kernel/ids.ts";
+import { peopleDb } from "./db.ts";
+import type { Page } from "./list-people.ts";
+import { hashPassword } from "./passwords.ts";
+import { authorize } from "./policy.ts";
+import { ROLES } from "./roles.ts";
+import type { UserInput, UserPatch } from "./schemas.ts";
+
+export type UserView = {
+  id: string;
+  email: string;
+  displayName: string;
+  personId: string | null;
+  roles: string[];
+  totpEnabled: boolean;
+  disabled: boolean;
+  lastLoginAt: string | null;
+};
+
+export const listRoles = () => ({ items: ROLES.map((r) => ({ ...r })) });
+
+async function view(ctx: Ctx, id: string): Promise<UserView> {
+  const db = peopleDb(ctx);
+  const u = await db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!u) throw notFound("The user");
+  const roles = (
+    await db.selectFrom("user_roles").select("role").where("user_id", "=", id).orderBy("role").execute()
+  ).map((r) => r.role);
+  return {
+    id: u.id,
+    email: u.email,
+    displayName: u.display_name,
+    personId: u.person_id,
+    roles,
+    totpEnabled: Boolean(u.totp_enabled),
+    disabled: Boolean(u.disabled),
+    lastLoginAt: u.last_login_at,
+  };
+}
+
+export async function listUsers(
+  ctx: Ctx,
+  f: { q?: string | undefined; role?: string | undefined; page: number; pageSize: number },
+): Promise<Page<UserView>> {
+  authorize(ctx.actor, "user.manage");
+  const db = peopleDb(ctx);
+  let q = db.selectFrom("users").select("id");
+  if (f.q)
+    q = q.where((eb) => eb.or([contains(eb.ref("email"), f.q!), contains(eb.ref("display_name"), f.q!)]));
+  if (f.role)
+    q = q.where("id", "in", db.selectFrom("user_roles").select("user_id").where("role", "=", f.role));
+  const total = Number(
+    (
+      await q
+        .clearSelect()
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  const ids = await q
+    .orderBy("email")
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
+  const items = [];
+  for (const { id } of ids) items.push(await view(ctx, id));
+  return { items, total, page: f.page, pageSize: f.pageSize };
+}
+
+/** Creates a user account; used by the admin screen, the CLI and the demo seed. */
+export async function createUser(ctx: Ctx, input: UserInput): Promise<UserView> {
+  authorize(ctx.actor, "user.manage");
+  const passwordHash = await hashPassword(input.password);
+  return withTransaction(ctx, async (tx) => {
+    const db = peopleDb(tx);
+    if (await db.selectFrom("users").select("id").where("email", "=", input.email).executeTakeFirst()) {
+      throw conflict(`A user with the email ${input.email} already exists.`);
+    }
+    if (input.personId) {
+      if (
+        !(await db.selectFrom("persons").select("id").where("id", "=", input.personId).executeTakeFirst())
+      ) {
+        throw invalid("The person does not exist.", [{ path: "personId", message: "is not a known person" }]);
+      }
+      if (
+        await db.selectFrom("users").select("id").where("person_id", "=", input.personId).executeTakeFirst()
+      ) {
+        throw conflict("This person already has a user account.");
+      }
+    }
+    const id = newId();
+    const now = isoNow(tx.clock);
+    await db
+      .insertInto("users")
+      .values({
+        id,
+        email: input.email,
+        display_name: input.displayName,
+        person_id: input.personId ?? null,
+        password_hash: passwordHash,
+        totp_secret: null,
+        totp_enabled: 0,
+        disabled: 0,
+        failed_logins: 0,
+        locked_until: null,
+        last_login_at: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    const roles = [...new Set(input.roles)];
+    if (roles.length)
+      await db
+        .insertInto("user_roles")
+        .values(roles.map((role) => ({ user_id: id, role })))
+        .execute();
+    await record(
+      tx,
+      "user.create",
+      { type: "user", id },
+      { email: input.email, roles, personId: input.personId ?? null },
+    );
+    return view(tx, id);
+  });
+}
+
+export async function updateUser(ctx: Ctx, id: string, patch: UserPatch): Promise<UserView> {
+  authorize(ctx.actor, "user.manage");
+  return withTransaction(ctx, async (tx) => {
+    const db = peopleDb(tx);
+    const before = await view(tx, id);
+    const self = ctx.actor.kind === "user" && ctx.actor.userId === id;
+    if (self && patch.disabled) throw new AppError("CONFLICT", "You cannot disable your own account.");
+    if (self && patch.roles && before.roles.includes("admin") && !patch.roles.includes("admin")) {
+      throw new AppError(
+        "CONFLICT",
+        "You cannot remove your own administrator role; ask another administrator.",
+      );
+    }
+    const set: { display_name?: string; disabled?: number; updated_at: string } = {
+      updated_at: isoNow(tx.clock),
+    };
+    if (patch.displayName !== undefined) set.display_name = patch.displayName;
+    if (patch.disabled !== undefined) set.disabled = patch.disabled ? 1 : 0;
+    await db.updateTable("users").set(set).where("id", "=", id).execute();
+    if (patch.disabled) await db.deleteFrom("sessions").where("user_id", "=", id).execute();
+    if (patch.roles) {
+      await db.deleteFrom("user_roles").where("user_id", "=", id).execute();
+      const roles = [...new Set(patch.roles)];
+      if (roles.length)
+        await db
+          .insertInto("user_roles")
+          .values(roles.map((role) => ({ user_id: id, role })))
+          .execute();
+    }
+    const after = await view(tx, id);
+    await record(
+      tx,
+      "user.update",
+      { type: "user", id },
+      {
+        ...(patch.roles && { roles: { from: before.roles, to: after.roles } }),
+        ...(patch.disabled !== undefined && { disabled: patch.disabled }),
+        ...(patch.displayName !== undefined && { displayName: patch.displayName }),
+      },
+    );
+    return after;
+  });
+}
+
+export async function resetTotp(ctx: Ctx, id: string): Promise<UserView> {
+  authorize(ctx.actor, "user.manage");
+  return withTransaction(ctx, async (tx) => {
+    await view(tx, id);
+    await peopleDb(tx)
+      .updateTable("users")
+      .set({ totp_secret: null, totp_enabled: 0, updated_at: isoNow(tx.clock) })
+      .where("id", "=", id)
+      .execute();
+    await peopleDb(tx).deleteFrom("sessions").where("user_id", "=", id).execute();
+    await record(tx, "user.totp.reset", { type: "user", id });
+    return view(tx, id);
+  });
+}

@@ -1,0 +1,141 @@
+/**
+ * The role catalogue and what each role may do. Domains add their permissions here as they
+ * arrive; `permissionsOf` is the only place a role turns into permissions.
+ */
+export const ROLES = [
+  {
+    name: "admin",
+    label: "Administrator",
+    privileged: true,
+    description: "Manages people, users, settings and the platform.",
+  },
+  {
+    name: "compliance_officer",
+    label: "Compliance officer",
+    privileged: true,
+    description: "Runs triage, investigations, campaigns and screening decisions.",
+  },
+  {
+    name: "general_counsel",
+    label: "General Counsel",
+    privileged: true,
+    description: "Heads the Legal Department, which administers the Code (COC-0.2).",
+  },
+  {
+    name: "hotline_operator",
+    label: "Hotline operator",
+    privileged: true,
+    description: "Takes phone reports and files them for the caller (COC-21.1).",
+  },
+  {
+    name: "ceo",
+    label: "Chief Executive Officer",
+    privileged: true,
+    description: "Reviews conflicts of interest and reports them to the Audit Committee (COC-6.2).",
+  },
+  {
+    name: "audit_committee_chair",
+    label: "Audit Committee chair",
+    privileged: true,
+    description: "Receives accounting concerns and cases implicating senior officers (SOC-4).",
+  },
+  {
+    name: "audit_committee_member",
+    label: "Audit Committee member",
+    privileged: true,
+    description: "Reads Audit Committee reports.",
+  },
+  {
+    name: "board_member",
+    label: "Board member",
+    privileged: true,
+    description: "Reads board materials and approves codes (SOC-8).",
+  },
+  {
+    name: "corporate_secretary",
+    label: "Corporate Secretary",
+    privileged: true,
+    description: "Keeps minutes and corporate records (CC-6).",
+  },
+  {
+    name: "committee_chair",
+    label: "Committee chair",
+    privileged: true,
+    description: "Convenes and presides over a board committee (CC-23).",
+  },
+  {
+    name: "committee_member",
+    label: "Committee member",
+    privileged: true,
+    description: "Serves on a board committee.",
+  },
+  {
+    name: "restructuring_admin",
+    label: "Restructuring administrator",
+    privileged: true,
+    description: "Runs the rights offering.",
+  },
+  {
+    name: "subscription_agent",
+    label: "Subscription agent",
+    privileged: true,
+    description: "Records rights exercises in the offering.",
+  },
+  {
+    name: "investor",
+    label: "Investor",
+    privileged: false,
+    description: "Sees its commitments, purchase notices and progress reports.",
+  },
+  {
+    name: "auditor",
+    label: "Auditor",
+    privileged: true,
+    description: "Read-only access to evidence and the audit log.",
+  },
+] as const;
+
+export type RoleName = (typeof ROLES)[number]["name"];
+export const ROLE_NAMES = ROLES.map((r) => r.name) as [RoleName, ...RoleName[]];
+
+export const PERMISSIONS = {
+  "people.read": [
+    "admin",
+    "compliance_officer",
+    "general_counsel",
+    "ceo",
+    "auditor",
+    "corporate_secretary",
+    "audit_committee_chair",
+  ],
+  "people.write": ["admin"],
+  "people.import": ["admin"],
+  "entity.manage": ["admin"],
+  "organisation.manage": ["admin"],
+  "user.manage": ["admin"],
+  "audit.read": ["admin", "auditor", "compliance_officer", "general_counsel"],
+  "outbox.read": ["admin"],
+  "job.manage": ["admin"],
+} as const satisfies Record<string, readonly RoleName[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function permissionsOf(roles: readonly string[]): Set<string> {
+  const set = new Set<string>();
+  for (const [permission, allowed] of Object.entries(PERMISSIONS)) {
+    if ((allowed as readonly string[]).some((r) => roles.includes(r))) set.add(permission);
+  }
+  return set;
+}
+
+export const isPrivileged = (roles: readonly string[]) =>
+  ROLES.some((r) => r.privileged && (roles as readonly string[]).includes(r.name));
+
+export const PERSON_CATEGORIES = [
+  "director",
+  "executive_officer",
+  "senior_officer",
+  "finance_accounting",
+] as const;
+export type PersonCategory = (typeof PERSON_CATEGORIES)[number];
+export const PERSON_KINDS = ["employee", "officer", "director", "external"] as const;

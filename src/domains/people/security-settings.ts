@@ -1,0 +1,29 @@
+import { record } from "../../kernel/audit.ts";
+import { type Ctx, withTransaction } from "../../kernel/context.ts";
+import { getSetting, putSetting } from "../../kernel/settings.ts";
+import { authorize } from "./policy.ts";
+import { type SecuritySettings, securitySettings } from "./schemas.ts";
+
+export const DEFAULT_SECURITY: SecuritySettings = {
+  totpRequiredForPrivileged: true,
+  idleTimeoutMinutes: 30,
+  absoluteTimeoutHours: 12,
+};
+
+export const getSecuritySettings = (ctx: Ctx) =>
+  getSetting(ctx, "security", securitySettings, DEFAULT_SECURITY);
+
+export async function updateSecuritySettings(ctx: Ctx, input: SecuritySettings): Promise<SecuritySettings> {
+  authorize(ctx.actor, "user.manage");
+  return withTransaction(ctx, async (tx) => {
+    const before = await getSecuritySettings(tx);
+    await putSetting(tx, "security", input);
+    await record(
+      tx,
+      "settings.security.update",
+      { type: "settings", id: "security" },
+      { before, after: input },
+    );
+    return input;
+  });
+}

@@ -1,0 +1,193 @@
+import { createHash } from "node:crypto";
+import * as OTPAuth from "otpauth";
+import { record } from "../../kernel/audit.ts";
+import { isoNow } from "../../kernel/clock.ts";
+import { type Ctx, withTransaction } from "../../kernel/context.ts";
+import { AppError } from "../../kernel/errors.ts";
+import { randomToken } from "../../kernel/ids.ts";
+import { peopleDb } from "./db.ts";
+import { verifyPassword } from "./passwords.ts";
+import { isPrivileged, permissionsOf } from "./roles.ts";
+import { getSecuritySettings } from "./security-settings.ts";
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MINUTES = 15;
+
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export function totpFor(secret: string, label = "Probity") {
+  return new OTPAuth.TOTP({
+    issuer: "Probity",
+    label,
+    algorithm: "SHA1",
+    digits: 6,
+    period: 30,
+    secret: OTPAuth.Secret.fromBase32(secret),
+  });
+}
+
+export const isValidTotp = (secret: string, code: string, now: Date) =>
+  totpFor(secret).validate({ token: code.replace(/\s/g, ""), window: 1, timestamp: now.getTime() }) !== null;
+
+export type SignInResult =
+  | { status: "ok"; token: string; csrfToken: string; userId: string }
+  | { status: "totp_required" };
+
+const BAD_CREDENTIALS = "The email or password is wrong.";
+
+/** Password, then TOTP when enrolled; five failures lock the account for fifteen minutes. */
+export async function signIn(
+  ctx: Ctx,
+  input: { email: string; password: string; totp?: string | undefined },
+): Promise<SignInResult> {
+  const email = input.email.trim().toLowerCase();
+  const db = peopleDb(ctx);
+  const user = await db.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst();
+  const now = ctx.clock.now();
+  if (user?.locked_until && user.locked_until > now.toISOString()) {
+    throw new AppError(
+      "RATE_LIMITED",
+      `Too many failed sign-ins: this account is locked until ${user.locked_until.slice(11, 16)} UTC.`,
+    );
+  }
+  const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
+  if (!user || !passwordOk) {
+    if (user) await recordFailure(ctx, user.id, user.failed_logins, "password");
+    throw new AppError("UNAUTHENTICATED", BAD_CREDENTIALS);
+  }
+  if (user.disabled) throw new AppError("FORBIDDEN", "This account is disabled; ask an administrator.");
+  if (user.totp_enabled && user.totp_secret) {
+    if (!input.totp) return { status: "totp_required" };
+    if (!isValidTotp(user.totp_secret, input.totp, now)) {
+      await recordFailure(ctx, user.id, user.failed_logins, "totp");
+      throw new AppError("UNAUTHENTICATED", "The authentication code is wrong or has expired.");
+    }
+  }
+  const settings = await getSecuritySettings(ctx);
+  return withTransaction(ctx, async (tx) => {
+    const token = randomToken(32);
+    const csrfToken = randomToken(24);
+    const nowIso = isoNow(tx.clock);
+    await peopleDb(tx)
+      .insertInto("sessions")
+      .values({
+        id_hash: hashToken(token),
+        user_id: user.id,
+        csrf_token: csrfToken,
+        created_at: nowIso,
+        last_seen_at: nowIso,
+        expires_at: new Date(now.getTime() + settings.absoluteTimeoutHours * 3_600_000).toISOString(),
+      })
+      .execute();
+    await peopleDb(tx)
+      .updateTable("users")
+      .set({ failed_logins: 0, locked_until: null, last_login_at: nowIso })
+      .where("id", "=", user.id)
+      .execute();
+    await record(
+      { ...tx, actor: { kind: "system", label: user.email } },
+      "auth.login",
+      { type: "user", id: user.id },
+      { mfa: Boolean(user.totp_enabled) },
+    );
+    return { status: "ok" as const, token, csrfToken, userId: user.id };
+  });
+}
+
+async function recordFailure(ctx: Ctx, userId: string, previous: number, factor: "password" | "totp") {
+  await withTransaction(ctx, async (tx) => {
+    const failures = previous + 1;
+    const lock = failures >= MAX_FAILED_LOGINS;
+    await peopleDb(tx)
+      .updateTable("users")
+      .set({
+        failed_logins: lock ? 0 : failures,
+        locked_until: lock
+          ? new Date(tx.clock.now().getTime() + LOCKOUT_MINUTES * 60_000).toISOString()
+          : null,
+      })
+      .where("id", "=", userId)
+      .execute();
+    await record(tx, "auth.login_failed", { type: "user", id: userId }, { factor, failures, locked: lock });
+  });
+}
+
+export type Session = {
+  userId: string;
+  email: string;
+  displayName: string;
+  personId: string | null;
+  roles: string[];
+  permissions: Set<string>;
+  csrfToken: string;
+  totpEnabled: boolean;
+  mustEnrolTotp: boolean;
+};
+
+/** Reads a session token; enforces idle and absolute timeouts. Returns null when not valid. */
+export async function authenticateSession(ctx: Ctx, token: string): Promise<Session | null> {
+  if (token.length > 100) return null;
+  const db = peopleDb(ctx);
+  const idHash = hashToken(token);
+  const row = await db
+    .selectFrom("sessions as s")
+    .innerJoin("users as u", "u.id", "s.user_id")
+    .select([
+      "s.id_hash",
+      "s.csrf_token",
+      "s.last_seen_at",
+      "s.expires_at",
+      "u.id",
+      "u.email",
+      "u.display_name",
+      "u.person_id",
+      "u.totp_enabled",
+      "u.disabled",
+    ])
+    .where("s.id_hash", "=", idHash)
+    .executeTakeFirst();
+  if (!row || row.disabled) return null;
+  const settings = await getSecuritySettings(ctx);
+  const now = ctx.clock.now();
+  const idleLimit = new Date(row.last_seen_at).getTime() + settings.idleTimeoutMinutes * 60_000;
+  if (row.expires_at <= now.toISOString() || idleLimit <= now.getTime()) {
+    await db.deleteFrom("sessions").where("id_hash", "=", idHash).execute();
+    return null;
+  }
+  // Touch at most once a minute: one write per request would serialise every page load.
+  if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
+    await db
+      .updateTable("sessions")
+      .set({ last_seen_at: now.toISOString() })
+      .where("id_hash", "=", idHash)
+      .execute();
+  }
+  const roles = (
+    await db.selectFrom("user_roles").select("role").where("user_id", "=", row.id).execute()
+  ).map((r) => r.role);
+  const totpEnabled = Boolean(row.totp_enabled);
+  return {
+    userId: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    personId: row.person_id,
+    roles,
+    permissions: permissionsOf(roles),
+    csrfToken: row.csrf_token,
+    totpEnabled,
+    mustEnrolTotp: settings.totpRequiredForPrivileged && isPrivileged(roles) && !totpEnabled,
+  };
+}
+
+export async function signOut(ctx: Ctx, token: string): Promise<void> {
+  await withTransaction(ctx, async (tx) => {
+    const session = await peopleDb(tx)
+      .selectFrom("sessions")
+      .select("user_id")
+      .where("id_hash", "=", hashToken(token))
+      .executeTakeFirst();
+    if (!session) return;
+    await peopleDb(tx).deleteFrom("sessions").where("id_hash", "=", hashToken(token)).execute();
+    await record(tx, "auth.logout", { type: "user", id: session.user_id });
+  });
+}
