@@ -8,12 +8,12 @@ import {
   fakerPT_BR,
   fakerZH_CN,
 } from "@faker-js/faker";
+import { createUser, DEFAULT_SECURITY, peopleDb, updateOrganisation } from "../domains/people/index.ts";
 import { record } from "../kernel/audit.ts";
 import { isoNow } from "../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../kernel/context.ts";
 import { newId } from "../kernel/ids.ts";
 import { putSetting } from "../kernel/settings.ts";
-import { createUser, DEFAULT_SECURITY, peopleDb, updateOrganisation } from "../domains/people/index.ts";
 import {
   ALERIS_ENTITIES,
   ALERIS_LEADERS,
@@ -214,8 +214,13 @@ export async function seedDemo(ctx: Ctx): Promise<{ people: number; users: numbe
         const leads = new Map<string, string>();
         for (let i = 0; i < perSite; i++) {
           const total = DEPARTMENTS.reduce((a, d) => a + d.weight, 0);
-          let pick = f.number.int({ min: 1, max: total });
-          const dept = DEPARTMENTS.find((d) => (pick -= d.weight) <= 0) ?? DEPARTMENTS[0]!;
+          const pick = f.number.int({ min: 1, max: total });
+          let cumulative = 0;
+          const dept =
+            DEPARTMENTS.find((d) => {
+              cumulative += d.weight;
+              return pick <= cumulative;
+            }) ?? DEPARTMENTS[0]!;
           const categories = dept.name === "Finance" ? ["finance_accounting"] : [];
           let lead = leads.get(dept.name);
           if (!lead) {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import { isoNow } from "./clock.ts";
-import { type Ctx, actorId } from "./context.ts";
+import { actorId, type Ctx } from "./context.ts";
 import type { AuditEventsTable } from "./tables.ts";
 
 export const GENESIS_HASH = "0".repeat(64);

@@ -1,5 +1,3 @@
-import type { Generated } from "kysely";
-
 /** Tables owned by the kernel: audit log, jobs, schedules, mail outbox, tasks and settings. */
 export type AuditEventsTable = {
   seq: number;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import { ctxOf, sendCsv } from "../../kernel/http/server.ts";
 import { type RouteDeps, typed } from "../../kernel/http/routes.ts";
+import { ctxOf, sendCsv } from "../../kernel/http/server.ts";
 import { exportEventsCsv, listActions, listEvents } from "./list-events.ts";
 import { auditFilter } from "./schemas.ts";
 import { verifyLog } from "./verify-log.ts";

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { ctxOf } from "../../kernel/http/server.ts";
 import { type RouteDeps, typed } from "../../kernel/http/routes.ts";
+import { ctxOf } from "../../kernel/http/server.ts";
 import { getDashboard, listMyTasks, listOutbox } from "./home.ts";
 import { listJobs, retryJob } from "./jobs-admin.ts";
 

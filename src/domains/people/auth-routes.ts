@@ -1,7 +1,7 @@
-import { z } from "zod";
-import { ctxOf, SESSION_COOKIE } from "../../kernel/http/server.ts";
-import { type RouteDeps, typed } from "../../kernel/http/routes.ts";
 import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { type RouteDeps, typed } from "../../kernel/http/routes.ts";
+import { ctxOf, SESSION_COOKIE } from "../../kernel/http/server.ts";
 import { changePassword, confirmTotpEnrolment, startTotpEnrolment } from "./account.ts";
 import { getOrganisation } from "./organisation.ts";
 import { getSecuritySettings } from "./security-settings.ts";

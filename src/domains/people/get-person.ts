@@ -1,8 +1,8 @@
 import type { Ctx } from "../../kernel/context.ts";
 import { notFound } from "../../kernel/errors.ts";
 import { peopleDb } from "./db.ts";
+import { selectPeople, today, toPerson } from "./person-view.ts";
 import { can } from "./policy.ts";
-import { selectPeople, toPerson, today } from "./person-view.ts";
 
 export async function getPerson(ctx: Ctx, id: string) {
   // A record you may not see is a 404, not a 403: its existence is not disclosed.

@@ -141,12 +141,12 @@ export async function importPeople(ctx: Ctx, input: { csv: string; dryRun: boole
   type Parsed = { row: number; externalId: string; values: Values; present: Set<ValueKey> };
   const parsed: Parsed[] = [];
   const seen = new Map<string, number>();
-  rows.forEach((cells, index) => {
+  for (const [index, cells] of rows.entries()) {
     const row = index + 2;
     const err = (column: string, message: string) => errors.push({ row, column, message });
     if (cells.length !== columns.length) {
       err("-", `has ${cells.length} fields but the header has ${columns.length}`);
-      return;
+      continue;
     }
     const cell = (c: Column) => {
       const i = columns.indexOf(c);
@@ -155,10 +155,19 @@ export async function importPeople(ctx: Ctx, input: { csv: string; dryRun: boole
       return v === "" ? null : v;
     };
     const externalId = cell("employee_id");
-    if (!externalId) return err("employee_id", "is required");
-    if (externalId.length > 64) return err("employee_id", "must be at most 64 characters");
+    if (!externalId) {
+      err("employee_id", "is required");
+      continue;
+    }
+    if (externalId.length > 64) {
+      err("employee_id", "must be at most 64 characters");
+      continue;
+    }
     const earlier = seen.get(externalId);
-    if (earlier) return err("employee_id", `${externalId} already appears in row ${earlier}`);
+    if (earlier) {
+      err("employee_id", `${externalId} already appears in row ${earlier}`);
+      continue;
+    }
     seen.set(externalId, row);
 
     const values = {} as Values;
@@ -217,7 +226,7 @@ export async function importPeople(ctx: Ctx, input: { csv: string; dryRun: boole
         if (!present.has(key)) err(key, "is required for a new person");
     }
     parsed.push({ row, externalId, values, present });
-  });
+  }
 
   // Supervisors must exist (in the file or already) and the org chart must stay a tree.
   const supervisorOf = new Map<string, string | null>();

@@ -1,9 +1,9 @@
 import { stringify } from "csv-stringify/sync";
-import { type Ctx } from "../../kernel/context.ts";
+import type { Ctx } from "../../kernel/context.ts";
 import { contains } from "../../kernel/db.ts";
 import { peopleDb } from "./db.ts";
+import { type Person, selectPeople, today, toPerson } from "./person-view.ts";
 import { authorize } from "./policy.ts";
-import { type Person, selectPeople, toPerson, today } from "./person-view.ts";
 import type { PeopleFilter } from "./schemas.ts";
 
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };

@@ -4,9 +4,9 @@ import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { conflict, invalid, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { peopleDb } from "./db.ts";
+import { today } from "./person-view.ts";
 import { authorize, can } from "./policy.ts";
 import type { EntityInput, OrganisationInput } from "./schemas.ts";
-import { today } from "./person-view.ts";
 
 export async function getOrganisation(ctx: Ctx) {
   const row = await peopleDb(ctx)

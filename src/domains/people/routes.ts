@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { ctxOf, sendCsv } from "../../kernel/http/server.ts";
 import { type RouteDeps, typed } from "../../kernel/http/routes.ts";
+import { ctxOf, sendCsv } from "../../kernel/http/server.ts";
 import { getPerson } from "./get-person.ts";
 import { IMPORT_TEMPLATE, importPeople } from "./import-people.ts";
 import { exportPeopleCsv, listPeople, peopleFacets } from "./list-people.ts";

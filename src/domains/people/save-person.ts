@@ -4,8 +4,8 @@ import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { AppError, type FieldError, invalid, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { peopleDb } from "./db.ts";
+import { type Person, selectPeople, today, toPerson } from "./person-view.ts";
 import { authorize } from "./policy.ts";
-import { type Person, selectPeople, toPerson, today } from "./person-view.ts";
 import type { PersonInput, PersonPatch } from "./schemas.ts";
 import type { PersonsTable } from "./tables.ts";
 

@@ -2,8 +2,8 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Clock } from "../clock.ts";
 import type { Config } from "../config.ts";
-import type { Database } from "../db.ts";
 import type { KeyRing } from "../crypto.ts";
+import type { Database } from "../db.ts";
 
 /** What a domain's routes receive. */
 export type RouteDeps = {
