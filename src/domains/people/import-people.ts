@@ -29,7 +29,8 @@ export type ImportResult = {
 };
 
 type Column = (typeof PEOPLE_CSV_COLUMNS)[number];
-const REQUIRED: Column[] = ["employee_id", "first_name", "last_name"];
+// Only the key is required: a file of employee_id plus the changed columns updates just those.
+const REQUIRED: Column[] = ["employee_id"];
 const MAX_ROWS = 50_000;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -86,7 +87,7 @@ export async function importPeople(ctx: Ctx, input: { csv: string; dryRun: boole
   });
   for (const c of REQUIRED)
     if (!columns.includes(c)) errors.push({ row: 1, column: c, message: "is a required column" });
-  if (errors.length) return finish(input.dryRun, [], errors);
+  if (errors.length) return reject(input.dryRun, [], errors);
 
   const db = peopleDb(ctx);
   const entities = new Map(
@@ -279,15 +280,7 @@ export async function importPeople(ctx: Ctx, input: { csv: string; dryRun: boole
     };
   });
 
-  if (input.dryRun || errors.length) {
-    const result = finish(input.dryRun, changes, errors);
-    if (errors.length && !input.dryRun) {
-      throw new AppError("INVALID", `The import has ${errors.length} row error(s); nothing was written.`, {
-        extra: { result },
-      });
-    }
-    return result;
-  }
+  if (input.dryRun || errors.length) return reject(input.dryRun, changes, errors);
 
   await withTransaction(ctx, async (tx) => {
     const tdb = peopleDb(tx);
@@ -386,6 +379,15 @@ export async function importPeople(ctx: Ctx, input: { csv: string; dryRun: boole
     await record(tx, "people.import", null, { ...summary, rows: parsed.length });
   });
   return { ...finish(false, changes, []), applied: true };
+}
+
+/** A dry run returns its result; a real import with any error throws it, having written nothing. */
+function reject(dryRun: boolean, changes: ImportChange[], errors: RowError[]): ImportResult {
+  const result = finish(dryRun, changes, errors);
+  if (errors.length && !dryRun) {
+    throw new AppError("INVALID", `The import has ${errors.length} error(s); nothing was written.`, { extra: { result } });
+  }
+  return result;
 }
 
 function finish(dryRun: boolean, changes: ImportChange[], errors: RowError[]): ImportResult {

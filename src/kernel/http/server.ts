@@ -152,6 +152,11 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  app.get(
+    "/api/openapi.json",
+    { config: { access: { action: "openapi.read", public: true } }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
 
   app.addHook("onRequest", async (request, reply) => {
     request.actor = anonymousActor;

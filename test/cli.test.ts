@@ -1,0 +1,93 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, type TestDb } from "./db.ts";
+
+const run = promisify(execFile);
+const BIN = path.resolve(import.meta.dirname, "..", "bin", "probity.js");
+
+describe(`probity CLI (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
+  let t: TestDb;
+  let env: NodeJS.ProcessEnv;
+  beforeAll(async () => {
+    t = await createTestDb();
+    env = {
+      ...process.env,
+      PROBITY_KEY_FILE: path.join(t.dir, "probity.key"),
+      ...(t.database.dialect === "postgres" ? { DATABASE_URL: t.location } : { PROBITY_DATA_DIR: t.dir, DATABASE_URL: "" }),
+    };
+  });
+  afterAll(() => t.destroy());
+
+  const probity = async (...args: string[]) => {
+    try {
+      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env, timeout: 120_000 });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const e = error as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  };
+
+  it("prints help for every command", async () => {
+    const help = await probity("--help");
+    expect(help.code).toBe(0);
+    for (const command of ["serve", "migrate", "seed", "audit", "users", "import"]) expect(help.stdout).toContain(command);
+    expect((await probity("import", "people", "--help")).stdout).toContain("--dry-run");
+  });
+
+  it("seeds the demo, verifies the audit log, and names the event after tampering", async () => {
+    const seeded = await probity("seed", "--demo");
+    expect(seeded.stdout).toMatch(/Seeded the demo: \d+ people, 12 users/);
+    const ok = await probity("audit", "verify");
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^\d+ events verified$/m);
+
+    // Tamper directly in the database, bypassing the append-only triggers as an intruder would.
+    if (t.database.dialect === "postgres") {
+      const client = new pg.Client({ connectionString: t.location });
+      await client.connect();
+      await client.query("alter table audit_events disable trigger audit_events_append_only");
+      await client.query(`update audit_events set actor_label = 'someone else' where seq = 3`);
+      await client.end();
+    } else {
+      const file = new Database(t.location);
+      file.exec("drop trigger audit_events_no_update");
+      file.prepare("update audit_events set actor_label = 'someone else' where seq = 3").run();
+      file.close();
+    }
+    const bad = await probity("audit", "verify");
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/FAILED at event 3: event 3 \(.+\) has been altered/);
+  });
+
+  it("imports people from a CSV file, with a dry run, and fails with row errors", async () => {
+    const file = path.join(t.dir, "people.csv");
+    fs.writeFileSync(file, "employee_id,first_name,last_name,legal_entity\nC1,Cli,User,ALERIS-US\n");
+    const dry = await probity("import", "people", file, "--dry-run");
+    expect(dry.stdout).toContain("Dry run: would create 1");
+    expect((await probity("import", "people", file)).stdout).toContain("Created 1");
+    fs.writeFileSync(file, "employee_id,first_name,last_name,legal_entity\nC2,Bad,Entity,NOWHERE\n");
+    const broken = await probity("import", "people", file);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('row 2, legal_entity: "NOWHERE" is not a known legal entity code');
+    const missing = await probity("import", "people", path.join(t.dir, "missing.csv"));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^probity: No such file/m);
+  });
+
+  it("creates users and explains bad arguments in one line", async () => {
+    const created = await probity("users", "create", "--email", "New.Admin@Example.com", "--name", "New Admin", "--role", "admin", "--password", "a long enough password");
+    expect(created.stdout).toContain("Created user new.admin@example.com (admin)");
+    const dup = await probity("users", "create", "--email", "new.admin@example.com", "--name", "X", "--password", "a long enough password");
+    expect(dup.code).toBe(1);
+    expect(dup.stderr).toMatch(/already exists/);
+    const badRole = await probity("users", "create", "--email", "a@b.c", "--name", "X", "--role", "emperor");
+    expect(badRole.code).not.toBe(0);
+    expect(badRole.stderr).toMatch(/emperor/);
+  });
+});
