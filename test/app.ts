@@ -1,9 +1,9 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { createProbity, type Probity } from "../src/app.ts";
+import type { RoleName } from "../src/domains/people/index.ts";
 import { loadConfig } from "../src/kernel/config.ts";
 import { createTestDb, type TestDb } from "./db.ts";
 import { buildUser } from "./factories.ts";
-import type { RoleName } from "../src/domains/people/index.ts";
 
 export type TestApp = TestDb & { app: Probity; server: FastifyInstance };
 
@@ -28,13 +28,25 @@ export type Client = {
   cookie: string;
   csrf: string;
   get(url: string): Promise<LightMyRequestResponse>;
-  send(method: "POST" | "PUT" | "PATCH" | "DELETE", url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  send(
+    method: "POST" | "PUT" | "PATCH" | "DELETE",
+    url: string,
+    body?: unknown,
+  ): Promise<LightMyRequestResponse>;
 };
 
 /** Creates a user with `roles`, signs in over HTTP and returns a client carrying the cookie and CSRF token. */
-export async function signedIn(t: TestApp, roles: RoleName[], options: { personId?: string | null } = {}): Promise<Client> {
+export async function signedIn(
+  t: TestApp,
+  roles: RoleName[],
+  options: { personId?: string | null } = {},
+): Promise<Client> {
   const user = await buildUser(t.ctx(), roles, { personId: options.personId ?? null });
-  const res = await t.server.inject({ method: "POST", url: "/api/auth/login", payload: { email: user.email, password: user.password } });
+  const res = await t.server.inject({
+    method: "POST",
+    url: "/api/auth/login",
+    payload: { email: user.email, password: user.password },
+  });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
   const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
   const csrf = (res.json() as { csrfToken: string }).csrfToken;
@@ -43,6 +55,11 @@ export async function signedIn(t: TestApp, roles: RoleName[], options: { personI
     csrf,
     get: (url) => t.server.inject({ method: "GET", url, headers: { cookie } }),
     send: (method, url, body) =>
-      t.server.inject({ method, url, headers: { cookie, "x-csrf-token": csrf }, ...(body !== undefined && { payload: body as object }) }),
+      t.server.inject({
+        method,
+        url,
+        headers: { cookie, "x-csrf-token": csrf },
+        ...(body !== undefined && { payload: body as object }),
+      }),
   };
 }

@@ -18,7 +18,9 @@ describe(`probity CLI (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => 
     env = {
       ...process.env,
       PROBITY_KEY_FILE: path.join(t.dir, "probity.key"),
-      ...(t.database.dialect === "postgres" ? { DATABASE_URL: t.location } : { PROBITY_DATA_DIR: t.dir, DATABASE_URL: "" }),
+      ...(t.database.dialect === "postgres"
+        ? { DATABASE_URL: t.location }
+        : { PROBITY_DATA_DIR: t.dir, DATABASE_URL: "" }),
     };
   });
   afterAll(() => t.destroy());
@@ -36,7 +38,8 @@ describe(`probity CLI (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => 
   it("prints help for every command", async () => {
     const help = await probity("--help");
     expect(help.code).toBe(0);
-    for (const command of ["serve", "migrate", "seed", "audit", "users", "import"]) expect(help.stdout).toContain(command);
+    for (const command of ["serve", "migrate", "seed", "audit", "users", "import"])
+      expect(help.stdout).toContain(command);
     expect((await probity("import", "people", "--help")).stdout).toContain("--dry-run");
   });
 
@@ -81,9 +84,29 @@ describe(`probity CLI (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => 
   });
 
   it("creates users and explains bad arguments in one line", async () => {
-    const created = await probity("users", "create", "--email", "New.Admin@Example.com", "--name", "New Admin", "--role", "admin", "--password", "a long enough password");
+    const created = await probity(
+      "users",
+      "create",
+      "--email",
+      "New.Admin@Example.com",
+      "--name",
+      "New Admin",
+      "--role",
+      "admin",
+      "--password",
+      "a long enough password",
+    );
     expect(created.stdout).toContain("Created user new.admin@example.com (admin)");
-    const dup = await probity("users", "create", "--email", "new.admin@example.com", "--name", "X", "--password", "a long enough password");
+    const dup = await probity(
+      "users",
+      "create",
+      "--email",
+      "new.admin@example.com",
+      "--name",
+      "X",
+      "--password",
+      "a long enough password",
+    );
     expect(dup.code).toBe(1);
     expect(dup.stderr).toMatch(/already exists/);
     const badRole = await probity("users", "create", "--email", "a@b.c", "--name", "X", "--role", "emperor");

@@ -15,7 +15,8 @@ describe(`the Aleris demo (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, ()
   });
   afterAll(() => t.destroy());
 
-  const people = (f: Record<string, unknown>) => listPeople(t.ctx(admin), peopleFilter.parse({ pageSize: 200, ...f }));
+  const people = (f: Record<string, unknown>) =>
+    listPeople(t.ctx(admin), peopleFilter.parse({ pageSize: 200, ...f }));
 
   it("takes the speak-up channels and the Legal Department's contact from the Code (COC-21.1, COC-0.3)", async () => {
     const org = await getOrganisation(t.ctx(admin));
@@ -25,15 +26,27 @@ describe(`the Aleris demo (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, ()
       hotlineDomestic: "1-800-461-9330",
       hotlineInternational: expect.stringContaining("1-720-514-4400"),
       legalContactPhone: "216-910-3502",
-      legalContactAddress: expect.stringContaining("25825 Science Park Drive, Suite 400, Beachwood, Ohio 44122-7392"),
+      legalContactAddress: expect.stringContaining(
+        "25825 Science Park Drive, Suite 400, Beachwood, Ohio 44122-7392",
+      ),
     });
   });
 
   it("has the Senior Officers the Senior Officers Code names (SOC-1) and finance & accounting staff", async () => {
     const seniors = await people({ category: "senior_officer" });
     const titles = seniors.items.map((p) => p.title ?? "");
-    for (const t of ["Chief Executive Officer", "Chief Financial Officer", "Assistant Chief Financial Officer", "Controller", "Chief Accounting Officer", "Treasurer"]) {
-      expect(titles.some((title) => title.includes(t)), t).toBe(true);
+    for (const t of [
+      "Chief Executive Officer",
+      "Chief Financial Officer",
+      "Assistant Chief Financial Officer",
+      "Controller",
+      "Chief Accounting Officer",
+      "Treasurer",
+    ]) {
+      expect(
+        titles.some((title) => title.includes(t)),
+        t,
+      ).toBe(true);
     }
     expect((await people({ category: "finance_accounting" })).total).toBeGreaterThan(10);
   });
@@ -43,9 +56,15 @@ describe(`the Aleris demo (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, ()
     expect((await people({ kind: "officer" })).total).toBeGreaterThanOrEqual(8);
     const all = await people({ status: "all" });
     expect(all.total).toBeGreaterThan(300);
-    const countries = new Set((await people({ status: "all", pageSize: 200, page: 2 })).items.map((p) => p.locationCountry));
+    const countries = new Set(
+      (await people({ status: "all", pageSize: 200, page: 2 })).items.map((p) => p.locationCountry),
+    );
     expect(countries.size).toBeGreaterThan(1);
-    const entities = await t.database.db.withTables<{ legal_entities: { name: string } }>().selectFrom("legal_entities").select("name").execute();
+    const entities = await t.database.db
+      .withTables<{ legal_entities: { name: string } }>()
+      .selectFrom("legal_entities")
+      .select("name")
+      .execute();
     expect(entities.map((e) => e.name)).toContain("Aleris Deutschland Holding GmbH");
   });
 
@@ -59,7 +78,10 @@ describe(`the Aleris demo (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, ()
     const other = await createTestDb();
     try {
       await seedDemo(other.ctx());
-      const names = async (db: TestDb) => (await listPeople(db.ctx(admin), peopleFilter.parse({ status: "all", pageSize: 200, sort: "name" }))).items.map((p) => `${p.externalId} ${p.displayName}`);
+      const names = async (db: TestDb) =>
+        (
+          await listPeople(db.ctx(admin), peopleFilter.parse({ status: "all", pageSize: 200, sort: "name" }))
+        ).items.map((p) => `${p.externalId} ${p.displayName}`);
       expect(await names(other)).toEqual(await names(t));
     } finally {
       await other.destroy();

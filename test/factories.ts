@@ -1,6 +1,6 @@
 import { faker } from "@faker-js/faker";
-import { permissionsOf } from "../src/domains/people/roles.ts";
 import { createEntity, createPerson, createUser, type RoleName } from "../src/domains/people/index.ts";
+import { permissionsOf } from "../src/domains/people/roles.ts";
 import type { PersonInput } from "../src/domains/people/schemas.ts";
 import type { Actor, Ctx } from "../src/kernel/context.ts";
 
@@ -16,7 +16,10 @@ export function actorWith(roles: RoleName[], ids: { userId?: string; personId?: 
   };
 }
 
-export const buildEntity = (ctx: Ctx, overrides: Partial<{ code: string; name: string; country: string; parentId: string | null }> = {}) =>
+export const buildEntity = (
+  ctx: Ctx,
+  overrides: Partial<{ code: string; name: string; country: string; parentId: string | null }> = {},
+) =>
   createEntity(ctx, {
     code: overrides.code ?? `E-${faker.string.alphanumeric({ length: 6, casing: "upper" })}`,
     name: overrides.name ?? `${faker.company.name()} GmbH`,
@@ -33,7 +36,11 @@ export const buildPerson = (ctx: Ctx, overrides: Partial<PersonInput> = {}) =>
     ...overrides,
   });
 
-export async function buildUser(ctx: Ctx, roles: RoleName[] = [], overrides: { email?: string; password?: string; personId?: string | null } = {}) {
+export async function buildUser(
+  ctx: Ctx,
+  roles: RoleName[] = [],
+  overrides: { email?: string; password?: string; personId?: string | null } = {},
+) {
   const password = overrides.password ?? "correct horse battery staple";
   const user = await createUser(ctx, {
     email: overrides.email ?? faker.internet.email().toLowerCase(),

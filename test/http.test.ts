@@ -7,7 +7,11 @@ describe(`HTTP API (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();
-    await updateSecuritySettings(t.ctx(), { totpRequiredForPrivileged: false, idleTimeoutMinutes: 30, absoluteTimeoutHours: 12 });
+    await updateSecuritySettings(t.ctx(), {
+      totpRequiredForPrivileged: false,
+      idleTimeoutMinutes: 30,
+      absoluteTimeoutHours: 12,
+    });
   });
   afterAll(() => t.destroy());
 
@@ -18,7 +22,9 @@ describe(`HTTP API (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
   });
 
   it("publishes an OpenAPI document with every route's action as its operation id", async () => {
-    const doc = (await t.server.inject({ url: "/api/openapi.json" })).json() as { paths: Record<string, Record<string, { operationId?: string }>> };
+    const doc = (await t.server.inject({ url: "/api/openapi.json" })).json() as {
+      paths: Record<string, Record<string, { operationId?: string }>>;
+    };
     expect(doc.paths["/api/people"]?.get?.operationId).toBe("people.list");
     expect(doc.paths["/api/people/import"]?.post?.operationId).toBe("people.import");
     expect(doc.paths["/api/audit/verify"]?.post?.operationId).toBe("audit.verify");
@@ -39,7 +45,11 @@ describe(`HTTP API (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
     const res = await t.server.inject({ url: "/api/people" });
     expect(res.statusCode).toBe(401);
     expect(res.headers["content-type"]).toContain("application/problem+json");
-    expect(res.json()).toMatchObject({ status: 401, code: "UNAUTHENTICATED", detail: "Sign in to continue." });
+    expect(res.json()).toMatchObject({
+      status: 401,
+      code: "UNAUTHENTICATED",
+      detail: "Sign in to continue.",
+    });
     const missing = await t.server.inject({ url: "/api/nothing-here" });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ code: "NOT_FOUND" });
@@ -47,7 +57,12 @@ describe(`HTTP API (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
 
   it("refuses cookie-authenticated writes without the CSRF token", async () => {
     const admin = await signedIn(t, ["admin"]);
-    const res = await t.server.inject({ method: "POST", url: "/api/people", headers: { cookie: admin.cookie }, payload: { firstName: "A", lastName: "B" } });
+    const res = await t.server.inject({
+      method: "POST",
+      url: "/api/people",
+      headers: { cookie: admin.cookie },
+      payload: { firstName: "A", lastName: "B" },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ code: "CSRF" });
     const ok = await admin.send("POST", "/api/people", { firstName: "A", lastName: "B" });
@@ -65,25 +80,45 @@ describe(`HTTP API (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().detail).toMatch(/not valid JSON/);
 
-    const wrongTypes = await admin.send("POST", "/api/people", { firstName: 42, lastName: "", kind: "alien", email: "nope" });
+    const wrongTypes = await admin.send("POST", "/api/people", {
+      firstName: 42,
+      lastName: "",
+      kind: "alien",
+      email: "nope",
+    });
     expect(wrongTypes.statusCode).toBe(400);
     const paths = (wrongTypes.json().errors as { path: string }[]).map((e) => e.path);
-    expect(paths).toEqual(expect.arrayContaining(["body.firstName", "body.lastName", "body.kind", "body.email"]));
+    expect(paths).toEqual(
+      expect.arrayContaining(["body.firstName", "body.lastName", "body.kind", "body.email"]),
+    );
 
-    const oversize = await admin.send("POST", "/api/people", { firstName: "x".repeat(6 * 1024 * 1024), lastName: "B" });
+    const oversize = await admin.send("POST", "/api/people", {
+      firstName: "x".repeat(6 * 1024 * 1024),
+      lastName: "B",
+    });
     expect(oversize.statusCode).toBe(413);
     expect(oversize.json()).toMatchObject({ code: "TOO_LARGE" });
 
     const badQuery = await admin.get("/api/people?pageSize=100000&status=sideways");
     expect(badQuery.statusCode).toBe(400);
 
-    const badDate = await admin.send("POST", "/api/people", { firstName: "A", lastName: "B", hireDate: "2024-02-30" });
+    const badDate = await admin.send("POST", "/api/people", {
+      firstName: "A",
+      lastName: "B",
+      hireDate: "2024-02-30",
+    });
     expect(badDate.statusCode).toBe(400);
     expect(badDate.json().detail).toMatch(/hireDate: must be a real date/);
 
-    const brokenImport = await admin.send("POST", "/api/people/import", { csv: "employee_id,first_name,last_name,email\nQ1,Q,R,bad", dryRun: false });
+    const brokenImport = await admin.send("POST", "/api/people/import", {
+      csv: "employee_id,first_name,last_name,email\nQ1,Q,R,bad",
+      dryRun: false,
+    });
     expect(brokenImport.statusCode).toBe(422);
-    expect(brokenImport.json()).toMatchObject({ code: "INVALID", result: { errors: [{ row: 2, column: "email" }] } });
+    expect(brokenImport.json()).toMatchObject({
+      code: "INVALID",
+      result: { errors: [{ row: 2, column: "email" }] },
+    });
   });
 
   it("applies permissions: 403 for a missing permission, 404 for a record you may not see", async () => {
@@ -95,11 +130,18 @@ describe(`HTTP API (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
     expect((await employee.get(`/api/people/${someone.id}`)).statusCode).toBe(404);
     expect((await employee.get(`/api/people/${me.id}`)).statusCode).toBe(200);
     expect((await employee.get("/api/audit")).statusCode).toBe(403);
-    expect((await admin.get(`/api/people/${someone.id}`)).json()).toMatchObject({ lastName: "Hidden", can: { update: true, end: true } });
+    expect((await admin.get(`/api/people/${someone.id}`)).json()).toMatchObject({
+      lastName: "Hidden",
+      can: { update: true, end: true },
+    });
   });
 
   it("blocks a privileged user who has not enrolled TOTP when the requirement is on", async () => {
-    await updateSecuritySettings(t.ctx(), { totpRequiredForPrivileged: true, idleTimeoutMinutes: 30, absoluteTimeoutHours: 12 });
+    await updateSecuritySettings(t.ctx(), {
+      totpRequiredForPrivileged: true,
+      idleTimeoutMinutes: 30,
+      absoluteTimeoutHours: 12,
+    });
     const cco = await signedIn(t, ["compliance_officer"]);
     const me = await cco.get("/api/auth/me");
     expect(me.json()).toMatchObject({ mustEnrolTotp: true, roles: ["compliance_officer"] });
@@ -107,7 +149,11 @@ describe(`HTTP API (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json()).toMatchObject({ code: "TOTP_ENROLMENT_REQUIRED" });
     expect((await cco.send("POST", "/api/auth/totp/start")).statusCode).toBe(200);
-    await updateSecuritySettings(t.ctx(), { totpRequiredForPrivileged: false, idleTimeoutMinutes: 30, absoluteTimeoutHours: 12 });
+    await updateSecuritySettings(t.ctx(), {
+      totpRequiredForPrivileged: false,
+      idleTimeoutMinutes: 30,
+      absoluteTimeoutHours: 12,
+    });
   });
 
   it("imports people end to end and records it in the audit log", async () => {
@@ -130,9 +176,14 @@ describe(`HTTP API (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
   it("rate limits sign-in attempts", async () => {
     let last = 0;
     for (let i = 0; i < 21; i++) {
-      last = (await t.server.inject({ method: "POST", url: "/api/auth/login", payload: { email: "x@example.com", password: "guess" } })).statusCode;
+      last = (
+        await t.server.inject({
+          method: "POST",
+          url: "/api/auth/login",
+          payload: { email: "x@example.com", password: "guess" },
+        })
+      ).statusCode;
     }
     expect(last).toBe(429);
   });
-
 });

@@ -40,8 +40,12 @@ describe(`audit log (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
   });
 
   it("database triggers refuse UPDATE and DELETE", async () => {
-    await expect(sql`update audit_events set action = 'forged' where seq = 1`.execute(t.database.db)).rejects.toThrow(/append-only/);
-    await expect(sql`delete from audit_events where seq = 2`.execute(t.database.db)).rejects.toThrow(/append-only/);
+    await expect(
+      sql`update audit_events set action = 'forged' where seq = 1`.execute(t.database.db),
+    ).rejects.toThrow(/append-only/);
+    await expect(sql`delete from audit_events where seq = 2`.execute(t.database.db)).rejects.toThrow(
+      /append-only/,
+    );
   });
 
   it("serialises concurrent writers into one unbroken chain", async () => {

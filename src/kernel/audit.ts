@@ -49,29 +49,48 @@ export async function record(
   subject: AuditSubject | null,
   payload: Record<string, unknown> = {},
 ): Promise<number> {
-  if (!ctx.db.isTransaction)
-    throw new Error(`audit.record("${action}") must run inside the use case's transaction`);
+  return recordMany(ctx, [{ action, subject, payload }]);
+}
+
+export type AuditEntry = { action: string; subject: AuditSubject | null; payload?: Record<string, unknown> };
+
+/** Appends several events in order with one head lock and batched inserts (bulk use cases). */
+export async function recordMany(ctx: Ctx, entries: readonly AuditEntry[]): Promise<number> {
+  const first = entries[0];
+  if (!first) throw new Error("audit.recordMany needs at least one event");
+  if (!ctx.db.isTransaction) {
+    throw new Error(`audit.record("${first.action}") must run inside the use case's transaction`);
+  }
   let headQuery = ctx.db.selectFrom("audit_head").select(["seq", "hash"]).where("id", "=", 1);
   if (ctx.dialect === "postgres") headQuery = headQuery.forUpdate();
   const head = await headQuery.executeTakeFirstOrThrow();
-  const event = {
-    seq: head.seq + 1,
-    occurred_at: isoNow(ctx.clock),
-    actor_id: actorId(ctx.actor),
-    actor_label: ctx.actor.label,
-    action,
-    subject_type: subject?.type ?? null,
-    subject_id: subject?.id ?? null,
-    payload: JSON.stringify(redact(payload)),
-    prev_hash: head.hash,
-  };
-  const hash = hashEvent(event);
-  await ctx.db
-    .insertInto("audit_events")
-    .values({ ...event, hash })
-    .execute();
-  await ctx.db.updateTable("audit_head").set({ seq: event.seq, hash }).where("id", "=", 1).execute();
-  return event.seq;
+  const occurredAt = isoNow(ctx.clock);
+  let seq = Number(head.seq);
+  let prev = head.hash;
+  const rows: AuditEventsTable[] = entries.map((entry) => {
+    seq += 1;
+    const event = {
+      seq,
+      occurred_at: occurredAt,
+      actor_id: actorId(ctx.actor),
+      actor_label: ctx.actor.label,
+      action: entry.action,
+      subject_type: entry.subject?.type ?? null,
+      subject_id: entry.subject?.id ?? null,
+      payload: JSON.stringify(redact(entry.payload ?? {})),
+      prev_hash: prev,
+    };
+    prev = hashEvent(event);
+    return { ...event, hash: prev };
+  });
+  for (let i = 0; i < rows.length; i += 500) {
+    await ctx.db
+      .insertInto("audit_events")
+      .values(rows.slice(i, i + 500))
+      .execute();
+  }
+  await ctx.db.updateTable("audit_head").set({ seq, hash: prev }).where("id", "=", 1).execute();
+  return seq;
 }
 
 export type VerifyResult = { ok: boolean; verified: number; firstBadSeq: number | null; message: string };

@@ -4,7 +4,18 @@ import { addBusinessDays, businessDaysBetween, isBankHoliday, isBusinessDay } fr
 
 describe("US banking calendar", () => {
   it("knows the Federal Reserve holidays of 2026", () => {
-    for (const d of ["2026-01-01", "2026-01-19", "2026-02-16", "2026-05-25", "2026-06-19", "2026-09-07", "2026-10-12", "2026-11-11", "2026-11-26", "2026-12-25"]) {
+    for (const d of [
+      "2026-01-01",
+      "2026-01-19",
+      "2026-02-16",
+      "2026-05-25",
+      "2026-06-19",
+      "2026-09-07",
+      "2026-10-12",
+      "2026-11-11",
+      "2026-11-26",
+      "2026-12-25",
+    ]) {
       expect(isBankHoliday(d), d).toBe(true);
     }
     // Independence Day 2026 is a Saturday: the Fed stays open on Friday the 3rd.
@@ -34,7 +45,11 @@ describe("US banking calendar", () => {
 
   it("property: n business days later is a business day, and the count between is n", () => {
     const date = fc
-      .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2040-12-31T00:00:00Z"), noInvalidDate: true })
+      .date({
+        min: new Date("2000-01-01T00:00:00Z"),
+        max: new Date("2040-12-31T00:00:00Z"),
+        noInvalidDate: true,
+      })
       .map((d) => d.toISOString().slice(0, 10));
     fc.assert(
       fc.property(date, fc.integer({ min: 1, max: 60 }), (start, n) => {

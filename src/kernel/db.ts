@@ -32,6 +32,11 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 export function openDatabase(options: { databaseUrl?: string | undefined; sqliteFile?: string }): Database {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle client dropped by the server (restart, failover) must not crash the process; the
+    // pool replaces it on the next checkout.
+    pool.on("error", (error) => {
+      process.emitWarning(`PostgreSQL idle client error: ${error.message}`);
+    });
     const db = new Kysely<KernelTables>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: "postgres", file: undefined, close: () => db.destroy() };
   }

@@ -15,7 +15,8 @@ describe(`job queue and mail outbox (${process.env.PROBITY_TEST_DIALECT ?? "sqli
   });
   afterAll(() => t.destroy());
 
-  const jobRow = (id: string) => t.database.db.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+  const jobRow = (id: string) =>
+    t.database.db.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 
   it("retries a failing job with backoff and dead-letters it after max attempts", async () => {
     let calls = 0;
@@ -65,10 +66,21 @@ describe(`job queue and mail outbox (${process.env.PROBITY_TEST_DIALECT ?? "sqli
   });
 
   it("keeps mail in the outbox when no SMTP server is configured", async () => {
-    const runner = createJobRunner({ database: t.database, clock: t.clock, logger, handlers: { "mail.send": mailSendJob({ smtpUrl: undefined, from: "p@x" }) } });
-    const id = await withTransaction(t.ctx(), (tx) => queueMail(tx, { to: "a@example.com", subject: "Hello", text: "Body" }));
+    const runner = createJobRunner({
+      database: t.database,
+      clock: t.clock,
+      logger,
+      handlers: { "mail.send": mailSendJob({ smtpUrl: undefined, from: "p@x" }) },
+    });
+    const id = await withTransaction(t.ctx(), (tx) =>
+      queueMail(tx, { to: "a@example.com", subject: "Hello", text: "Body" }),
+    );
     await runner.runDue();
-    const row = await t.database.db.selectFrom("outbox").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom("outbox")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe("pending");
   });
 
@@ -94,12 +106,20 @@ describe(`job queue and mail outbox (${process.env.PROBITY_TEST_DIALECT ?? "sqli
       database: t.database,
       clock: t.clock,
       logger,
-      handlers: { "mail.send": mailSendJob({ smtpUrl: `smtp://127.0.0.1:${port}`, from: "probity@example.com" }) },
+      handlers: {
+        "mail.send": mailSendJob({ smtpUrl: `smtp://127.0.0.1:${port}`, from: "probity@example.com" }),
+      },
     });
-    const id = await withTransaction(t.ctx(), (tx) => queueMail(tx, { to: "chair@example.com", subject: "Quarterly report", text: "Attached." }));
+    const id = await withTransaction(t.ctx(), (tx) =>
+      queueMail(tx, { to: "chair@example.com", subject: "Quarterly report", text: "Attached." }),
+    );
     t.clock.advance(1000);
     await ok.runDue(50);
-    const sent = await t.database.db.selectFrom("outbox").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    const sent = await t.database.db
+      .selectFrom("outbox")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(sent.status).toBe("sent");
     expect(received.join("\n")).toContain("Subject: Quarterly report");
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -110,9 +130,15 @@ describe(`job queue and mail outbox (${process.env.PROBITY_TEST_DIALECT ?? "sqli
       logger,
       handlers: { "mail.send": mailSendJob({ smtpUrl: "smtp://127.0.0.1:1", from: "probity@example.com" }) },
     });
-    const id2 = await withTransaction(t.ctx(), (tx) => queueMail(tx, { to: "x@example.com", subject: "Will fail", text: "." }));
+    const id2 = await withTransaction(t.ctx(), (tx) =>
+      queueMail(tx, { to: "x@example.com", subject: "Will fail", text: "." }),
+    );
     await failing.runDue(50);
-    const failed = await t.database.db.selectFrom("outbox").selectAll().where("id", "=", id2).executeTakeFirstOrThrow();
+    const failed = await t.database.db
+      .selectFrom("outbox")
+      .selectAll()
+      .where("id", "=", id2)
+      .executeTakeFirstOrThrow();
     expect(failed).toMatchObject({ status: "pending", attempts: 1 });
     expect(failed.last_error).toMatch(/ECONNREFUSED|connect/);
   });

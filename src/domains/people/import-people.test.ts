@@ -5,7 +5,8 @@ import { importPeople } from "./import-people.ts";
 import { listPeople } from "./list-people.ts";
 import { peopleFilter } from "./schemas.ts";
 
-const HEADER = "employee_id,first_name,last_name,email,kind,title,department,country,legal_entity,supervisor_id,hire_date,end_date,categories";
+const HEADER =
+  "employee_id,first_name,last_name,email,kind,title,department,country,legal_entity,supervisor_id,hire_date,end_date,categories";
 
 describe(`HR import (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
   let t: TestDb;
@@ -26,20 +27,33 @@ describe(`HR import (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
     ].join("\n");
     const result = await importPeople(t.ctx(admin), { csv, dryRun: true });
     expect(result.summary).toEqual({ created: 2, updated: 0, ended: 0, unchanged: 0, errors: 0 });
-    expect(result.changes[1]).toMatchObject({ row: 3, action: "create", externalId: "H2", name: "Ivo Worker", fields: { country: { from: null, to: "US" }, supervisor_id: { to: "H1" } } });
+    expect(result.changes[1]).toMatchObject({
+      row: 3,
+      action: "create",
+      externalId: "H2",
+      name: "Ivo Worker",
+      fields: { country: { from: null, to: "US" }, supervisor_id: { to: "H1" } },
+    });
     expect(await count()).toBe(0);
 
     const applied = await importPeople(t.ctx(admin), { csv, dryRun: false });
     expect(applied.applied).toBe(true);
     const people = await listPeople(t.ctx(admin), peopleFilter.parse({ sort: "name" }));
-    expect(people.items.find((p) => p.externalId === "H2")).toMatchObject({ supervisorName: "Hanna Boss", legalEntityName: expect.any(String), categories: ["finance_accounting"] });
+    expect(people.items.find((p) => p.externalId === "H2")).toMatchObject({
+      supervisorName: "Hanna Boss",
+      legalEntityName: expect.any(String),
+      categories: ["finance_accounting"],
+    });
   });
 
   it("updates, ends employment and leaves unchanged rows alone; absent columns keep their values", async () => {
     const csv = ["employee_id,title,end_date", "H1,CEO,", "H2,Senior Accountant,2026-02-27"].join("\n");
     const result = await importPeople(t.ctx(admin), { csv, dryRun: false });
     expect(result.summary).toMatchObject({ created: 0, updated: 0, ended: 1, unchanged: 1 });
-    expect(result.changes[1]!.fields).toEqual({ title: { from: "Accountant", to: "Senior Accountant" }, end_date: { from: null, to: "2026-02-27" } });
+    expect(result.changes[1]!.fields).toEqual({
+      title: { from: "Accountant", to: "Senior Accountant" },
+      end_date: { from: null, to: "2026-02-27" },
+    });
     const ended = await listPeople(t.ctx(admin), peopleFilter.parse({ status: "ended" }));
     expect(ended.items.map((p) => [p.externalId, p.department])).toEqual([["H2", "Finance"]]);
     const actions = await t.database.db.selectFrom("audit_events").select("action").orderBy("seq").execute();
@@ -60,21 +74,48 @@ describe(`HR import (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
     const dry = await importPeople(t.ctx(admin), { csv, dryRun: true });
     const byRow = (row: number) => dry.errors.filter((e) => e.row === row).map((e) => e.column);
     expect(byRow(2)).toEqual([]);
-    expect(byRow(3).sort()).toEqual(["categories", "country", "email", "first_name", "hire_date", "kind", "legal_entity", "supervisor_id"].sort());
-    expect(dry.errors.find((e) => e.row === 4)).toMatchObject({ column: "employee_id", message: "N1 already appears in row 2" });
-    expect(dry.errors.find((e) => e.row === 5)).toMatchObject({ column: "-", message: "has 3 fields but the header has 13" });
-    expect(dry.errors.find((e) => e.row === 6)).toMatchObject({ column: "supervisor_id", message: "a person cannot supervise themselves" });
-    expect(dry.errors.find((e) => e.row === 7)).toMatchObject({ column: "end_date", message: "is before the hire date" });
+    expect(byRow(3).sort()).toEqual(
+      [
+        "categories",
+        "country",
+        "email",
+        "first_name",
+        "hire_date",
+        "kind",
+        "legal_entity",
+        "supervisor_id",
+      ].sort(),
+    );
+    expect(dry.errors.find((e) => e.row === 4)).toMatchObject({
+      column: "employee_id",
+      message: "N1 already appears in row 2",
+    });
+    expect(dry.errors.find((e) => e.row === 5)).toMatchObject({
+      column: "-",
+      message: "has 3 fields but the header has 13",
+    });
+    expect(dry.errors.find((e) => e.row === 6)).toMatchObject({
+      column: "supervisor_id",
+      message: "a person cannot supervise themselves",
+    });
+    expect(dry.errors.find((e) => e.row === 7)).toMatchObject({
+      column: "end_date",
+      message: "is before the hire date",
+    });
 
     await expect(importPeople(t.ctx(admin), { csv, dryRun: false })).rejects.toMatchObject({
       code: "INVALID",
-      extra: { result: { errors: expect.arrayContaining([expect.objectContaining({ row: 3, column: "email" })]) } },
+      extra: {
+        result: { errors: expect.arrayContaining([expect.objectContaining({ row: 3, column: "email" })]) },
+      },
     });
     expect(await count()).toBe(before);
   });
 
   it("refuses a file that would create a reporting loop", async () => {
-    const csv = ["employee_id,first_name,last_name,supervisor_id", "L1,Lou,One,L2", "L2,Lee,Two,L1"].join("\n");
+    const csv = ["employee_id,first_name,last_name,supervisor_id", "L1,Lou,One,L2", "L2,Lee,Two,L1"].join(
+      "\n",
+    );
     const dry = await importPeople(t.ctx(admin), { csv, dryRun: true });
     expect(dry.errors.map((e) => [e.row, e.message])).toEqual([
       [2, "creates a reporting loop"],
@@ -83,17 +124,29 @@ describe(`HR import (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
   });
 
   it("rejects headers it does not know and files that are not CSV", async () => {
-    const unknown = await importPeople(t.ctx(admin), { csv: "employee_id,first_name,last_name,salary\nZ1,A,B,100", dryRun: true });
+    const unknown = await importPeople(t.ctx(admin), {
+      csv: "employee_id,first_name,last_name,salary\nZ1,A,B,100",
+      dryRun: true,
+    });
     expect(unknown.errors).toEqual([expect.objectContaining({ row: 1, column: "salary" })]);
     const missing = await importPeople(t.ctx(admin), { csv: "first_name\nA", dryRun: true });
     expect(missing.errors.map((e) => e.column)).toEqual(["employee_id"]);
-    await expect(importPeople(t.ctx(admin), { csv: "first_name\nA", dryRun: false })).rejects.toMatchObject({ code: "INVALID" });
-    const newWithoutName = await importPeople(t.ctx(admin), { csv: "employee_id,title\nZ9,Clerk", dryRun: true });
+    await expect(importPeople(t.ctx(admin), { csv: "first_name\nA", dryRun: false })).rejects.toMatchObject({
+      code: "INVALID",
+    });
+    const newWithoutName = await importPeople(t.ctx(admin), {
+      csv: "employee_id,title\nZ9,Clerk",
+      dryRun: true,
+    });
     expect(newWithoutName.errors.map((e) => e.column)).toEqual(["first_name", "last_name"]);
-    await expect(importPeople(t.ctx(admin), { csv: 'employee_id,first_name\n"Z1,A', dryRun: true })).rejects.toMatchObject({ code: "INVALID", message: expect.stringMatching(/not valid CSV/) });
+    await expect(
+      importPeople(t.ctx(admin), { csv: 'employee_id,first_name\n"Z1,A', dryRun: true }),
+    ).rejects.toMatchObject({ code: "INVALID", message: expect.stringMatching(/not valid CSV/) });
   });
 
   it("is only for those with people.import", async () => {
-    await expect(importPeople(t.ctx(actorWith(["compliance_officer"])), { csv: HEADER, dryRun: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      importPeople(t.ctx(actorWith(["compliance_officer"])), { csv: HEADER, dryRun: true }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { record } from "../../kernel/audit.ts";
+import { type AuditEntry, recordMany } from "../../kernel/audit.ts";
 import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { AppError } from "../../kernel/errors.ts";
@@ -9,7 +9,7 @@ import { PEOPLE_CSV_COLUMNS } from "./list-people.ts";
 import { authorize } from "./policy.ts";
 import { PERSON_CATEGORIES, PERSON_KINDS } from "./roles.ts";
 import { isCalendarDate, isCountryCode } from "./schemas.ts";
-import type { PersonKind } from "./tables.ts";
+import type { PersonKind, PersonsTable } from "./tables.ts";
 
 export type ImportAction = "create" | "update" | "end" | "unchanged";
 export type RowError = { row: number; column: string; message: string };
@@ -306,33 +306,31 @@ export async function importPeople(ctx: Ctx, input: { csv: string; dryRun: boole
     const pick = (p: Parsed, keys: Iterable<string>) =>
       Object.fromEntries([...keys].map((k) => [k, p.values[k as ValueKey] ?? null])) as Partial<Values>;
 
+    const inserts: PersonsTable[] = [];
     for (const [i, p] of parsed.entries()) {
       const change = changes[i]!;
       if (change.action === "create") {
         const id = newId();
         idOf.set(p.externalId, id);
-        await tdb
-          .insertInto("persons")
-          .values({
-            id,
-            external_id: p.externalId,
-            kind: "employee",
-            first_name: "",
-            last_name: "",
-            email: null,
-            title: null,
-            department: null,
-            location_country: null,
-            legal_entity_id: null,
-            supervisor_id: null,
-            hire_date: null,
-            end_date: null,
-            categories: "[]",
-            ...toRow(pick(p, p.present)),
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
+        inserts.push({
+          id,
+          external_id: p.externalId,
+          kind: "employee",
+          first_name: "",
+          last_name: "",
+          email: null,
+          title: null,
+          department: null,
+          location_country: null,
+          legal_entity_id: null,
+          supervisor_id: null,
+          hire_date: null,
+          end_date: null,
+          categories: "[]",
+          ...toRow(pick(p, p.present)),
+          created_at: now,
+          updated_at: now,
+        });
       } else if (change.action !== "unchanged") {
         const set = toRow(pick(p, Object.keys(change.fields)));
         if (Object.keys(set).length) {
@@ -344,39 +342,55 @@ export async function importPeople(ctx: Ctx, input: { csv: string; dryRun: boole
         }
       }
     }
-    // Supervisors second, once every new person has an id.
+    // New people get their supervisor in the insert itself when the supervisor already exists or is
+    // inserted in the same or an earlier batch; the rest (and updates) are set afterwards.
+    const BATCH = 500; // under both dialects' bound-parameter limits (17 columns × 500)
+    const batchOf = new Map(inserts.map((row, i) => [row.id, Math.floor(i / BATCH)]));
+    const deferred: { id: string; supervisorId: string | null }[] = [];
+    const insertById = new Map(inserts.map((r) => [r.id, r]));
     for (const [i, p] of parsed.entries()) {
       const change = changes[i]!;
       if (!change.fields.supervisor_id) continue;
-      const sup = p.values.supervisor_id;
+      const id = idOf.get(p.externalId)!;
+      const sup = p.values.supervisor_id ? idOf.get(p.values.supervisor_id)! : null;
+      const row = insertById.get(id);
+      const supBatch = sup ? batchOf.get(sup) : undefined;
+      if (row && (supBatch === undefined || supBatch <= batchOf.get(id)!)) row.supervisor_id = sup;
+      else deferred.push({ id, supervisorId: sup });
+    }
+    for (let i = 0; i < inserts.length; i += BATCH) {
       await tdb
-        .updateTable("persons")
-        .set({ supervisor_id: sup ? idOf.get(sup)! : null })
-        .where("id", "=", idOf.get(p.externalId)!)
+        .insertInto("persons")
+        .values(inserts.slice(i, i + BATCH))
         .execute();
     }
-    for (const change of changes) {
-      if (change.action === "unchanged") continue;
-      const action =
-        change.action === "create"
-          ? "person.create"
-          : change.action === "end"
-            ? "person.end"
-            : "person.update";
-      await record(
-        tx,
-        action,
-        { type: "person", id: idOf.get(change.externalId)! },
-        {
+    for (const d of deferred) {
+      await tdb
+        .updateTable("persons")
+        .set({ supervisor_id: d.supervisorId })
+        .where("id", "=", d.id)
+        .execute();
+    }
+    const events: AuditEntry[] = changes
+      .filter((c) => c.action !== "unchanged")
+      .map((change) => ({
+        action:
+          change.action === "create"
+            ? "person.create"
+            : change.action === "end"
+              ? "person.end"
+              : "person.update",
+        subject: { type: "person", id: idOf.get(change.externalId)! },
+        payload: {
           source: "hr-import",
           row: change.row,
           externalId: change.externalId,
           changes: change.fields,
         },
-      );
-    }
+      }));
     const summary = finish(false, changes, []).summary;
-    await record(tx, "people.import", null, { ...summary, rows: parsed.length });
+    events.push({ action: "people.import", subject: null, payload: { ...summary, rows: parsed.length } });
+    await recordMany(tx, events);
   });
   return { ...finish(false, changes, []), applied: true };
 }
@@ -385,7 +399,9 @@ export async function importPeople(ctx: Ctx, input: { csv: string; dryRun: boole
 function reject(dryRun: boolean, changes: ImportChange[], errors: RowError[]): ImportResult {
   const result = finish(dryRun, changes, errors);
   if (errors.length && !dryRun) {
-    throw new AppError("INVALID", `The import has ${errors.length} error(s); nothing was written.`, { extra: { result } });
+    throw new AppError("INVALID", `The import has ${errors.length} error(s); nothing was written.`, {
+      extra: { result },
+    });
   }
   return result;
 }

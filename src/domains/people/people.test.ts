@@ -19,11 +19,36 @@ describe(`people directory (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, (
   it("creates people of every kind the Code binds (COC-0.1) with their categories (SOC-1)", async () => {
     const ctx = t.ctx(admin);
     const entity = await buildEntity(ctx, { code: "ACME-US", country: "US" });
-    const ceo = await buildPerson(ctx, { kind: "officer", firstName: "Ada", lastName: "Chief", title: "Chief Executive Officer", legalEntityId: entity.id, categories: ["executive_officer", "senior_officer"] });
-    const director = await buildPerson(ctx, { kind: "director", firstName: "Dora", lastName: "Board", categories: ["director"] });
+    const ceo = await buildPerson(ctx, {
+      kind: "officer",
+      firstName: "Ada",
+      lastName: "Chief",
+      title: "Chief Executive Officer",
+      legalEntityId: entity.id,
+      categories: ["executive_officer", "senior_officer"],
+    });
+    const director = await buildPerson(ctx, {
+      kind: "director",
+      firstName: "Dora",
+      lastName: "Board",
+      categories: ["director"],
+    });
     const agent = await buildPerson(ctx, { kind: "external", firstName: "Al", lastName: "Agent" });
-    const clerk = await buildPerson(ctx, { firstName: "Carl", lastName: "Clerk", department: "Finance", supervisorId: ceo.id, locationCountry: "US", categories: ["finance_accounting"], hireDate: "2020-01-06" });
-    expect(ceo).toMatchObject({ kind: "officer", legalEntityName: entity.name, categories: ["executive_officer", "senior_officer"], status: "active" });
+    const clerk = await buildPerson(ctx, {
+      firstName: "Carl",
+      lastName: "Clerk",
+      department: "Finance",
+      supervisorId: ceo.id,
+      locationCountry: "US",
+      categories: ["finance_accounting"],
+      hireDate: "2020-01-06",
+    });
+    expect(ceo).toMatchObject({
+      kind: "officer",
+      legalEntityName: entity.name,
+      categories: ["executive_officer", "senior_officer"],
+      status: "active",
+    });
     expect(clerk).toMatchObject({ supervisorName: "Ada Chief", locationCountry: "US" });
     expect(director.kind).toBe("director");
     expect(agent.kind).toBe("external");
@@ -59,9 +84,13 @@ describe(`people directory (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, (
     });
     const a = await buildPerson(ctx, { lastName: "LoopA" });
     const b = await buildPerson(ctx, { lastName: "LoopB", supervisorId: a.id });
-    await expect(updatePerson(ctx, a.id, { supervisorId: b.id })).rejects.toMatchObject({ errors: [{ path: "supervisorId", message: "would create a reporting loop" }] });
+    await expect(updatePerson(ctx, a.id, { supervisorId: b.id })).rejects.toMatchObject({
+      errors: [{ path: "supervisorId", message: "would create a reporting loop" }],
+    });
     await expect(updatePerson(ctx, a.id, { supervisorId: a.id })).rejects.toMatchObject({ code: "INVALID" });
-    await expect(buildPerson(ctx, { hireDate: "2024-01-01", endDate: "2023-01-01" })).rejects.toMatchObject({ errors: [{ path: "endDate" }] });
+    await expect(buildPerson(ctx, { hireDate: "2024-01-01", endDate: "2023-01-01" })).rejects.toMatchObject({
+      errors: [{ path: "endDate" }],
+    });
   });
 
   it("ends employment once, and the person leaves the active list the day after", async () => {
@@ -73,7 +102,12 @@ describe(`people directory (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, (
     t.clock.advance(24 * 3600_000);
     expect((await listPeople(ctx, filter({ q: "leaver" }))).total).toBe(0);
     expect((await listPeople(ctx, filter({ q: "leaver", status: "ended" }))).total).toBe(1);
-    const events = await t.database.db.selectFrom("audit_events").select("action").where("subject_id", "=", p.id).orderBy("seq").execute();
+    const events = await t.database.db
+      .selectFrom("audit_events")
+      .select("action")
+      .where("subject_id", "=", p.id)
+      .orderBy("seq")
+      .execute();
     expect(events.map((e) => e.action)).toEqual(["person.create", "person.end"]);
   });
 
@@ -82,16 +116,23 @@ describe(`people directory (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, (
     const me = await buildPerson(ctx, { lastName: "Self" });
     const other = await buildPerson(ctx, { lastName: "Other" });
     const employee = actorWith([], { personId: me.id });
-    await expect(getPerson(t.ctx(employee), me.id)).resolves.toMatchObject({ lastName: "Self", can: { update: false } });
+    await expect(getPerson(t.ctx(employee), me.id)).resolves.toMatchObject({
+      lastName: "Self",
+      can: { update: false },
+    });
     await expect(getPerson(t.ctx(employee), other.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(listPeople(t.ctx(employee), filter())).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(createPerson(t.ctx(employee), { kind: "employee", firstName: "X", lastName: "Y", categories: [] })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      createPerson(t.ctx(employee), { kind: "employee", firstName: "X", lastName: "Y", categories: [] }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("exports the filtered list as CSV in the import format", async () => {
     const csv = await exportPeopleCsv(t.ctx(admin), filter({ q: "clerk" }));
     const [header, row] = csv.trim().split("\n");
-    expect(header).toBe("employee_id,first_name,last_name,email,kind,title,department,country,legal_entity,supervisor_id,hire_date,end_date,categories");
+    expect(header).toBe(
+      "employee_id,first_name,last_name,email,kind,title,department,country,legal_entity,supervisor_id,hire_date,end_date,categories",
+    );
     expect(row).toContain("Carl,Clerk");
     expect(row).toContain("finance_accounting");
   });

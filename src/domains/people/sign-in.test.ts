@@ -15,16 +15,36 @@ describe(`sign-in, sessions and TOTP (${process.env.PROBITY_TEST_DIALECT ?? "sql
   });
   afterAll(() => t.destroy());
 
-  const asUser = (s: { userId: string; roles: string[]; permissions: Set<string>; personId: string | null }) =>
-    t.ctx({ kind: "user", userId: s.userId, personId: s.personId, label: "u", roles: s.roles, permissions: s.permissions });
+  const asUser = (s: {
+    userId: string;
+    roles: string[];
+    permissions: Set<string>;
+    personId: string | null;
+  }) =>
+    t.ctx({
+      kind: "user",
+      userId: s.userId,
+      personId: s.personId,
+      label: "u",
+      roles: s.roles,
+      permissions: s.permissions,
+    });
 
   it("signs in with the right password only, stores the session hashed, and never leaks which part was wrong", async () => {
     const user = await buildUser(t.ctx(admin), ["auditor"], { email: "auditor@test.example" });
-    await expect(signIn(t.ctx(), { email: "auditor@test.example", password: "wrong password!" })).rejects.toMatchObject({ code: "UNAUTHENTICATED", message: "The email or password is wrong." });
-    await expect(signIn(t.ctx(), { email: "nobody@test.example", password: "whatever" })).rejects.toMatchObject({ code: "UNAUTHENTICATED", message: "The email or password is wrong." });
+    await expect(
+      signIn(t.ctx(), { email: "auditor@test.example", password: "wrong password!" }),
+    ).rejects.toMatchObject({ code: "UNAUTHENTICATED", message: "The email or password is wrong." });
+    await expect(
+      signIn(t.ctx(), { email: "nobody@test.example", password: "whatever" }),
+    ).rejects.toMatchObject({ code: "UNAUTHENTICATED", message: "The email or password is wrong." });
     const ok = await signIn(t.ctx(), { email: " Auditor@Test.example ", password: user.password });
     if (ok.status !== "ok") throw new Error("expected a session");
-    const stored = await t.database.db.withTables<{ sessions: { id_hash: string } }>().selectFrom("sessions").select("id_hash").execute();
+    const stored = await t.database.db
+      .withTables<{ sessions: { id_hash: string } }>()
+      .selectFrom("sessions")
+      .select("id_hash")
+      .execute();
     expect(stored.map((s) => s.id_hash)).not.toContain(ok.token);
     const session = await authenticateSession(t.ctx(), ok.token);
     expect(session).toMatchObject({ email: "auditor@test.example", roles: ["auditor"] });
@@ -35,11 +55,23 @@ describe(`sign-in, sessions and TOTP (${process.env.PROBITY_TEST_DIALECT ?? "sql
 
   it("locks the account for fifteen minutes after five failures", async () => {
     const user = await buildUser(t.ctx(admin), [], { email: "lock@test.example" });
-    for (let i = 0; i < 5; i++) await expect(signIn(t.ctx(), { email: "lock@test.example", password: "nope nope nope" })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(signIn(t.ctx(), { email: "lock@test.example", password: user.password })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    for (let i = 0; i < 5; i++)
+      await expect(
+        signIn(t.ctx(), { email: "lock@test.example", password: "nope nope nope" }),
+      ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(
+      signIn(t.ctx(), { email: "lock@test.example", password: user.password }),
+    ).rejects.toMatchObject({ code: "RATE_LIMITED" });
     t.clock.advance(16 * 60_000);
-    await expect(signIn(t.ctx(), { email: "lock@test.example", password: user.password })).resolves.toMatchObject({ status: "ok" });
-    const failures = await t.database.db.selectFrom("audit_events").select("payload").where("action", "=", "auth.login_failed").where("subject_id", "=", user.id).execute();
+    await expect(
+      signIn(t.ctx(), { email: "lock@test.example", password: user.password }),
+    ).resolves.toMatchObject({ status: "ok" });
+    const failures = await t.database.db
+      .selectFrom("audit_events")
+      .select("payload")
+      .where("action", "=", "auth.login_failed")
+      .where("subject_id", "=", user.id)
+      .execute();
     expect(failures).toHaveLength(5);
   });
 
@@ -76,19 +108,33 @@ describe(`sign-in, sessions and TOTP (${process.env.PROBITY_TEST_DIALECT ?? "sql
     await confirmTotpEnrolment(asUser(session), totp.generate({ timestamp: t.clock.now().getTime() }));
     expect((await authenticateSession(t.ctx(), first.token))!.mustEnrolTotp).toBe(false);
 
-    await expect(signIn(t.ctx(), { email: "cco@test.example", password: user.password })).resolves.toEqual({ status: "totp_required" });
-    await expect(signIn(t.ctx(), { email: "cco@test.example", password: user.password, totp: "123456" })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(signIn(t.ctx(), { email: "cco@test.example", password: user.password })).resolves.toEqual({
+      status: "totp_required",
+    });
+    await expect(
+      signIn(t.ctx(), { email: "cco@test.example", password: user.password, totp: "123456" }),
+    ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     const code = totp.generate({ timestamp: t.clock.now().getTime() });
-    await expect(signIn(t.ctx(), { email: "cco@test.example", password: user.password, totp: code })).resolves.toMatchObject({ status: "ok" });
+    await expect(
+      signIn(t.ctx(), { email: "cco@test.example", password: user.password, totp: code }),
+    ).resolves.toMatchObject({ status: "ok" });
   });
 
   it("lets an administrator turn the TOTP requirement off (as the demo does)", async () => {
     const user = await buildUser(t.ctx(admin), ["hotline_operator"], { email: "op@test.example" });
-    await updateSecuritySettings(t.ctx(admin), { totpRequiredForPrivileged: false, idleTimeoutMinutes: 30, absoluteTimeoutHours: 12 });
+    await updateSecuritySettings(t.ctx(admin), {
+      totpRequiredForPrivileged: false,
+      idleTimeoutMinutes: 30,
+      absoluteTimeoutHours: 12,
+    });
     const s = await signIn(t.ctx(), { email: "op@test.example", password: user.password });
     if (s.status !== "ok") throw new Error("expected a session");
     expect((await authenticateSession(t.ctx(), s.token))!.mustEnrolTotp).toBe(false);
-    await updateSecuritySettings(t.ctx(admin), { totpRequiredForPrivileged: true, idleTimeoutMinutes: 30, absoluteTimeoutHours: 12 });
+    await updateSecuritySettings(t.ctx(admin), {
+      totpRequiredForPrivileged: true,
+      idleTimeoutMinutes: 30,
+      absoluteTimeoutHours: 12,
+    });
   });
 
   it("ends sessions when the account is disabled, and other sessions when the password changes", async () => {
@@ -97,13 +143,31 @@ describe(`sign-in, sessions and TOTP (${process.env.PROBITY_TEST_DIALECT ?? "sql
     const b = await signIn(t.ctx(), { email: "pw@test.example", password: user.password });
     if (a.status !== "ok" || b.status !== "ok") throw new Error("expected sessions");
     const session = (await authenticateSession(t.ctx(), a.token))!;
-    await expect(changePassword(asUser(session), { currentPassword: "wrong", newPassword: "a much longer password", sessionToken: a.token })).rejects.toMatchObject({ code: "INVALID" });
-    await expect(changePassword(asUser(session), { currentPassword: user.password, newPassword: "short", sessionToken: a.token })).rejects.toMatchObject({ code: "INVALID" });
-    await changePassword(asUser(session), { currentPassword: user.password, newPassword: "a much longer password", sessionToken: a.token });
+    await expect(
+      changePassword(asUser(session), {
+        currentPassword: "wrong",
+        newPassword: "a much longer password",
+        sessionToken: a.token,
+      }),
+    ).rejects.toMatchObject({ code: "INVALID" });
+    await expect(
+      changePassword(asUser(session), {
+        currentPassword: user.password,
+        newPassword: "short",
+        sessionToken: a.token,
+      }),
+    ).rejects.toMatchObject({ code: "INVALID" });
+    await changePassword(asUser(session), {
+      currentPassword: user.password,
+      newPassword: "a much longer password",
+      sessionToken: a.token,
+    });
     expect(await authenticateSession(t.ctx(), a.token)).not.toBeNull();
     expect(await authenticateSession(t.ctx(), b.token)).toBeNull();
     await updateUser(t.ctx(admin), user.id, { disabled: true });
     expect(await authenticateSession(t.ctx(), a.token)).toBeNull();
-    await expect(signIn(t.ctx(), { email: "pw@test.example", password: "a much longer password" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      signIn(t.ctx(), { email: "pw@test.example", password: "a much longer password" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
