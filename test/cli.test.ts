@@ -113,4 +113,18 @@ describe(`probity CLI (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => 
     expect(badRole.code).not.toBe(0);
     expect(badRole.stderr).toMatch(/emperor/);
   });
+
+  it("backs up and restores the database", async () => {
+    const file = path.join(t.dir, `backup-${Date.now()}.bak`);
+    const made = await probity("backup", file);
+    expect(made.code).toBe(0);
+    expect(fs.statSync(file).size).toBeGreaterThan(1000);
+    expect((await probity("backup", file)).stderr).toMatch(/already exists/);
+    // Change something after the backup, restore, and the change is gone.
+    await probity("users", "create", "--email", "after.backup@example.com", "--name", "After", "--password", "a long enough password");
+    const restored = await probity("restore", file);
+    expect(restored.code, restored.stderr).toBe(0);
+    const again = await probity("users", "create", "--email", "after.backup@example.com", "--name", "After", "--password", "a long enough password");
+    expect(again.stdout).toContain("Created user after.backup@example.com");
+  });
 });

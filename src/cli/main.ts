@@ -5,6 +5,7 @@ import { demoAccountsForLogin } from "../demo/seed-demo.ts";
 import { verifyLog } from "../domains/audit/index.ts";
 import { createUser, importPeople, ROLE_NAMES } from "../domains/people/index.ts";
 import { loadConfig } from "../kernel/config.ts";
+import { backup, restore } from "./backup.ts";
 import { seedIfEmpty } from "./seed.ts";
 
 const program = new Command()
@@ -147,6 +148,26 @@ imports
     } finally {
       await database.close();
     }
+  });
+
+program
+  .command("backup")
+  .description("Write a consistent copy of the database to FILE (SQLite file, or pg_dump custom format)")
+  .argument("<file>", "the backup file to create")
+  .action(async (file: string) => {
+    const written = await backup(loadConfig(), file);
+    console.log(
+      `Backup written to ${written}. The key file (PROBITY_KEY_FILE) is not in it: back it up separately.`,
+    );
+  });
+
+program
+  .command("restore")
+  .description("Replace the database with a backup made by `probity backup` (stop the server first)")
+  .argument("<file>", "the backup file")
+  .action(async (file: string) => {
+    await restore(loadConfig(), file);
+    console.log("Database restored. Run `probity audit verify` to check the audit log.");
   });
 
 try {
