@@ -121,10 +121,28 @@ describe(`probity CLI (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => 
     expect(fs.statSync(file).size).toBeGreaterThan(1000);
     expect((await probity("backup", file)).stderr).toMatch(/already exists/);
     // Change something after the backup, restore, and the change is gone.
-    await probity("users", "create", "--email", "after.backup@example.com", "--name", "After", "--password", "a long enough password");
+    await probity(
+      "users",
+      "create",
+      "--email",
+      "after.backup@example.com",
+      "--name",
+      "After",
+      "--password",
+      "a long enough password",
+    );
     const restored = await probity("restore", file);
     expect(restored.code, restored.stderr).toBe(0);
-    const again = await probity("users", "create", "--email", "after.backup@example.com", "--name", "After", "--password", "a long enough password");
+    const again = await probity(
+      "users",
+      "create",
+      "--email",
+      "after.backup@example.com",
+      "--name",
+      "After",
+      "--password",
+      "a long enough password",
+    );
     expect(again.stdout).toContain("Created user after.backup@example.com");
   });
 });

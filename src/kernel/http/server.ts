@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import cookie from "@fastify/cookie";
@@ -127,8 +128,16 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(rateLimit, {
     global: true,
-    max: 600,
+    max: 1200,
     timeWindow: "1 minute",
+    // Signed-in users are limited per session, so colleagues behind one NAT or proxy do not share
+    // a budget; anonymous callers per client address (kept in memory only, never stored or logged).
+    keyGenerator: (request) => {
+      const token = request.cookies?.[SESSION_COOKIE];
+      return token
+        ? `s:${createHash("sha256").update(token).digest("base64url").slice(0, 22)}`
+        : `ip:${request.ip}`;
+    },
     errorResponseBuilder: (_req, context) => {
       const error = new AppError("RATE_LIMITED", `Too many requests; try again in ${context.after}.`);
       return Object.assign(error, { statusCode: 429 });
