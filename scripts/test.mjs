@@ -9,8 +9,18 @@
 // do not need. Environment: PROBITY_TEST_PG_URL (use this server instead of starting one),
 // PROBITY_CHROMIUM (browser executable, default /usr/bin/chromium), PROBITY_PG_BIN (PostgreSQL bin dir).
 
-import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, chownSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -18,7 +28,7 @@ import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const PROJECTS = ["sqlite", "postgres", "e2e"];
-const TEMP_PREFIX = "probity-test-";
+const TEMP_PREFIX = "probity-run-";
 const chromiumPath = process.env.PROBITY_CHROMIUM || "/usr/bin/chromium";
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 
@@ -43,7 +53,10 @@ function projectPatterns(args) {
 }
 
 function globToRegExp(glob) {
-  const escaped = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  const escaped = glob
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
   return new RegExp(`^${escaped}$`);
 }
 
@@ -55,7 +68,8 @@ function selectedProjects(args) {
   const exclude = patterns.filter((p) => p.startsWith("!")).map((p) => globToRegExp(p.slice(1)));
   return new Set(
     PROJECTS.filter(
-      (name) => (include.length === 0 || include.some((re) => re.test(name))) && !exclude.some((re) => re.test(name)),
+      (name) =>
+        (include.length === 0 || include.some((re) => re.test(name))) && !exclude.some((re) => re.test(name)),
     ),
   );
 }
@@ -64,9 +78,10 @@ function selectedProjects(args) {
 
 const children = new Set();
 
+// Each child leads its own process group, so a signal stops it together with its workers.
 function run(command, args, options = {}) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { stdio: "inherit", cwd: root, ...options });
+    const child = spawn(command, args, { stdio: "inherit", cwd: root, detached: true, ...options });
     children.add(child);
     child.on("error", (error) => {
       children.delete(child);
@@ -79,11 +94,31 @@ function run(command, args, options = {}) {
   });
 }
 
+function signalGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal);
+  }
+}
+
+async function stopChildren(signal) {
+  const running = [...children];
+  const exited = running.map((child) => new Promise((done) => child.once("exit", done)));
+  for (const child of running) signalGroup(child, signal);
+  const timeout = new Promise((done) => setTimeout(done, 10_000).unref());
+  await Promise.race([Promise.all(exited), timeout]);
+  for (const child of children) signalGroup(child, "SIGKILL");
+}
+
 // Two apt-get runs at once would fight over the dpkg lock.
 let aptQueue = Promise.resolve();
 function aptInstall(packages) {
   const task = aptQueue.then(async () => {
-    const options = { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } };
+    const options = {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    };
     if ((await run("apt-get", ["update"], options)) !== 0) throw new SetupError("apt-get update failed");
     if ((await run("apt-get", ["install", "-y", ...packages], options)) !== 0) {
       throw new SetupError(`apt-get install ${packages.join(" ")} failed`);
@@ -108,9 +143,13 @@ function freePort() {
 function isAlive(pid) {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return error.code === "EPERM";
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8")); // a zombie is dead
+  } catch {
+    return true;
   }
 }
 
@@ -130,7 +169,8 @@ async function ensureChromium() {
   const started = Date.now();
   log("Chromium not found; installing it with apt-get (root)");
   await aptInstall(["chromium"]);
-  if (!existsSync(chromiumPath)) throw new SetupError(`apt-get installed chromium but ${chromiumPath} is missing`);
+  if (!existsSync(chromiumPath))
+    throw new SetupError(`apt-get installed chromium but ${chromiumPath} is missing`);
   log(`Chromium installed in ${seconds(started)}`);
 }
 
@@ -178,39 +218,39 @@ function runClusterCommand(command, args, { quiet = false } = {}) {
   return spawnSync(cmd, cmdArgs, { encoding: "utf8", stdio: quiet ? "pipe" : ["ignore", "pipe", "pipe"] });
 }
 
-let cluster = null; // { dir, bin, data }
+let cluster = null; // { bin, data }
 
 function stopCluster() {
   if (!cluster) return;
-  const { dir, bin, data } = cluster;
+  const { bin, data } = cluster;
   cluster = null;
-  if (existsSync(join(data, "postmaster.pid"))) {
-    const stop = runClusterCommand(join(bin, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "-t", "30", "stop"], { quiet: true });
-    if (stop.status !== 0) {
-      runClusterCommand(join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], { quiet: true });
-    }
+  if (!existsSync(join(data, "postmaster.pid"))) return;
+  const stop = runClusterCommand(join(bin, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "-t", "30", "stop"], {
+    quiet: true,
+  });
+  if (stop.status !== 0) {
+    runClusterCommand(join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], { quiet: true });
   }
-  rmSync(dir, { recursive: true, force: true });
 }
 
 // A run killed with SIGKILL cannot clean up; the next run stops its cluster and removes its directory.
-function reapStaleClusters(bin) {
+function reapStaleRuns() {
   for (const name of readdirSync(tmpdir())) {
     if (!name.startsWith(TEMP_PREFIX)) continue;
     const dir = join(tmpdir(), name);
     try {
-      const ownerFile = join(dir, "owner.pid");
-      if (!existsSync(ownerFile)) continue;
-      const owner = Number(readFileSync(ownerFile, "utf8").trim());
+      const owner = Number(readFileSync(join(dir, "owner.pid"), "utf8").trim());
       if (!owner || isAlive(owner)) continue;
-      const data = join(dir, "data");
-      if (bin && existsSync(join(data, "postmaster.pid"))) {
-        runClusterCommand(join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], { quiet: true });
-      }
+      const data = join(dir, "pg", "data");
+      const bin = existsSync(join(data, "postmaster.pid")) && postgresBinDir();
+      if (bin)
+        runClusterCommand(join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], {
+          quiet: true,
+        });
       rmSync(dir, { recursive: true, force: true });
-      log(`removed a stale test cluster left by process ${owner}: ${dir}`);
+      log(`removed ${dir}, left by an interrupted run (process ${owner})`);
     } catch {
-      // Not ours to worry about.
+      // Not a run of ours, or already gone.
     }
   }
 }
@@ -218,21 +258,30 @@ function reapStaleClusters(bin) {
 async function startPostgres() {
   const started = Date.now();
   const bin = await findOrInstallPostgres();
-  reapStaleClusters(bin);
-  const dir = mkdtempSync(join(tmpdir(), TEMP_PREFIX));
+  const dir = join(runDir, "pg");
   const data = join(dir, "data");
-  writeFileSync(join(dir, "owner.pid"), String(process.pid));
-  cluster = { dir, bin, data };
+  mkdirSync(dir);
+  cluster = { bin, data };
   if (isRoot) {
     const user = spawnSync("id", ["-u", "postgres"], { encoding: "utf8" });
     const group = spawnSync("id", ["-g", "postgres"], { encoding: "utf8" });
-    if (user.status !== 0) throw new SetupError("running as root but there is no `postgres` user to own the test cluster");
+    if (user.status !== 0)
+      throw new SetupError("running as root but there is no `postgres` user to own the test cluster");
     chownSync(dir, Number(user.stdout.trim()), Number(group.stdout.trim()));
+    chmodSync(runDir, 0o711); // let the postgres user reach its directory
   }
   // C.UTF-8: code-point ordering like SQLite's BINARY collation, yet Unicode-aware lower()/ILIKE.
   const locale = spawnSync("locale", ["-a"], { encoding: "utf8" }).stdout?.match(/^C\.utf-?8$/im)?.[0] ?? "C";
   const initdb = runClusterCommand(join(bin, "initdb"), [
-    "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", `--locale=${locale}`, "--no-sync",
+    "-D",
+    data,
+    "-U",
+    "postgres",
+    "--auth=trust",
+    "-E",
+    "UTF8",
+    `--locale=${locale}`,
+    "--no-sync",
   ]);
   if (initdb.status !== 0) throw new SetupError(`initdb failed:\n${initdb.stdout}\n${initdb.stderr}`);
 
@@ -241,13 +290,30 @@ async function startPostgres() {
   for (let attempt = 1; ; attempt++) {
     port = await freePort();
     const options = [
-      "-c listen_addresses=127.0.0.1", `-p ${port}`, "-c fsync=off", "-c synchronous_commit=off",
-      "-c full_page_writes=off", `-c unix_socket_directories=${dir}`, "-c max_connections=200",
+      "-c listen_addresses=127.0.0.1",
+      `-p ${port}`,
+      "-c fsync=off",
+      "-c synchronous_commit=off",
+      "-c full_page_writes=off",
+      `-c unix_socket_directories=${dir}`,
+      "-c max_connections=200",
     ].join(" ");
-    const start = runClusterCommand(join(bin, "pg_ctl"), ["-D", data, "-o", options, "-l", join(dir, "log"), "-w", "-t", "60", "start"]);
+    const start = runClusterCommand(join(bin, "pg_ctl"), [
+      "-D",
+      data,
+      "-o",
+      options,
+      "-l",
+      join(dir, "log"),
+      "-w",
+      "-t",
+      "60",
+      "start",
+    ]);
     if (start.status === 0) break;
     const serverLog = existsSync(join(dir, "log")) ? readFileSync(join(dir, "log"), "utf8") : "";
-    if (attempt >= 3) throw new SetupError(`pg_ctl start failed:\n${start.stdout}\n${start.stderr}\n${serverLog}`);
+    if (attempt >= 3)
+      throw new SetupError(`pg_ctl start failed:\n${start.stdout}\n${start.stderr}\n${serverLog}`);
     warn(`pg_ctl start failed on port ${port}; retrying`);
   }
   const version = spawnSync(join(bin, "postgres"), ["--version"], { encoding: "utf8" }).stdout.trim();
@@ -266,9 +332,13 @@ async function buildWeb() {
   const started = Date.now();
   log("building the web app (vite build --config web/vite.config.ts)");
   const vite = join(root, "node_modules", "vite", "bin", "vite.js");
-  const code = await run(process.execPath, [vite, "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], {
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  const code = await run(
+    process.execPath,
+    [vite, "build", "--config", "web/vite.config.ts", "--logLevel", "warn"],
+    {
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
   if (code !== 0) {
     warn(`the web build failed (exit ${code}); the e2e tests will fail`);
     return false;
@@ -282,7 +352,14 @@ async function buildWeb() {
 async function runVitest(env, reportFile) {
   const started = Date.now();
   const vitest = join(root, "node_modules", "vitest", "vitest.mjs");
-  const args = [vitest, "run", "--reporter=default", "--reporter=json", `--outputFile.json=${reportFile}`, ...vitestArgs];
+  const args = [
+    vitest,
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${reportFile}`,
+    ...vitestArgs,
+  ];
   log(`vitest ${args.slice(1).join(" ")}`);
   const code = await run(process.execPath, args, { env, stdio: ["ignore", "inherit", "inherit"] });
   log(`vitest finished in ${seconds(started)} (exit ${code})`);
@@ -294,7 +371,8 @@ function readTotals(reportFile) {
   const report = JSON.parse(readFileSync(reportFile, "utf8"));
   // A file that fails to load (syntax error, failing beforeAll) has no failed tests but is a failure.
   const brokenFiles = (report.testResults ?? []).filter(
-    (file) => file.status === "failed" && !(file.assertionResults ?? []).some((test) => test.status === "failed"),
+    (file) =>
+      file.status === "failed" && !(file.assertionResults ?? []).some((test) => test.status === "failed"),
   );
   for (const file of brokenFiles) console.error(`[test] test file failed outside any test: ${file.name}`);
   return {
@@ -307,7 +385,8 @@ function readTotals(reportFile) {
 
 // ---------------------------------------------------------------- main
 
-let reportDir = null;
+// Everything this run creates lives here: owner.pid, the Vitest report, the PostgreSQL cluster.
+let runDir = null;
 
 function cleanup() {
   try {
@@ -315,14 +394,21 @@ function cleanup() {
   } catch (error) {
     warn(`could not stop the test cluster: ${error}`);
   }
-  if (reportDir) rmSync(reportDir, { recursive: true, force: true });
-  reportDir = null;
+  if (runDir) rmSync(runDir, { recursive: true, force: true });
+  runDir = null;
 }
 
-for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]]) {
-  process.on(signal, () => {
+let stopping = false;
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+  ["SIGHUP", 129],
+]) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
     console.error(`\n[test] ${signal}: stopping`);
-    for (const child of children) child.kill(signal);
+    await stopChildren(signal);
     cleanup();
     process.exit(code);
   });
@@ -332,13 +418,25 @@ process.on("exit", cleanup);
 async function main() {
   const started = Date.now();
   const projects = selectedProjects(vitestArgs);
-  if (projects.size === 0) throw new SetupError(`no project matches ${projectPatterns(vitestArgs).join(", ")}; projects: ${PROJECTS.join(", ")}`);
+  if (projects.size === 0)
+    throw new SetupError(
+      `no project matches ${projectPatterns(vitestArgs).join(", ")}; projects: ${PROJECTS.join(", ")}`,
+    );
   log(`projects: ${[...projects].join(", ")}`);
+  reapStaleRuns();
+  runDir = mkdtempSync(join(tmpdir(), TEMP_PREFIX));
+  writeFileSync(join(runDir, "owner.pid"), String(process.pid));
   const env = { ...process.env };
   const setups = [];
   if (projects.has("postgres")) {
-    if (process.env.PROBITY_TEST_PG_URL) log(`PostgreSQL: using PROBITY_TEST_PG_URL=${process.env.PROBITY_TEST_PG_URL}`);
-    else setups.push(startPostgres().then((url) => { env.PROBITY_TEST_PG_URL = url; }));
+    if (process.env.PROBITY_TEST_PG_URL)
+      log(`PostgreSQL: using PROBITY_TEST_PG_URL=${process.env.PROBITY_TEST_PG_URL}`);
+    else
+      setups.push(
+        startPostgres().then((url) => {
+          env.PROBITY_TEST_PG_URL = url;
+        }),
+      );
   }
   if (projects.has("e2e")) {
     // apt-get and the build only contend for the CPU briefly; run them one after another
@@ -355,8 +453,7 @@ async function main() {
   if (failure) throw failure.reason;
   log(`setup done in ${seconds(started)}`);
 
-  reportDir = mkdtempSync(join(tmpdir(), "probity-report-"));
-  const reportFile = join(reportDir, "vitest.json");
+  const reportFile = join(runDir, "vitest.json");
   const code = await runVitest(env, reportFile);
   const totals = readTotals(reportFile);
   log(`total time ${seconds(started)}`);
@@ -372,12 +469,15 @@ try {
   } else {
     line = `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`;
     if (totals.total === 0) console.error("[test] no tests ran");
-    else if (code !== 0 && totals.failed === 0) console.error(`[test] Vitest exited with ${code} (unhandled errors above)`);
+    else if (code !== 0 && totals.failed === 0)
+      console.error(`[test] Vitest exited with ${code} (unhandled errors above)`);
     exitCode = totals.total > 0 && totals.failed === 0 && code === 0 ? 0 : 1;
   }
 } catch (error) {
-  console.error(`[test] ${error instanceof SetupError ? error.message : error?.stack ?? error}`);
+  console.error(`[test] ${error instanceof SetupError ? error.message : (error?.stack ?? error)}`);
 }
+// A signal handler is already stopping everything and will exit with the signal's code.
+if (stopping) await new Promise(() => {});
 cleanup();
 console.log(line);
 process.exit(exitCode);

@@ -5,13 +5,30 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
-import { type App, api, type DemoAccount, demoAccount, launchBrowser, login, openPage, repoRoot, startApp } from "./harness.ts";
+import {
+  type App,
+  api,
+  type DemoAccount,
+  demoAccount,
+  launchBrowser,
+  login,
+  openPage,
+  repoRoot,
+  startApp,
+} from "./harness.ts";
 
 const ADMIN_EMAIL = "admin@aleris.example";
 const CSV_HEADER =
   "employee_id,first_name,last_name,email,kind,title,department,country,legal_entity,supervisor_id,hire_date,end_date,categories";
 
-type Person = { id: string; externalId: string | null; firstName: string; lastName: string; displayName: string; email: string | null };
+type Person = {
+  id: string;
+  externalId: string | null;
+  firstName: string;
+  lastName: string;
+  displayName: string;
+  email: string | null;
+};
 type Paged<T> = { items: T[]; total: number };
 type ImportResult = {
   dryRun: boolean;
@@ -71,7 +88,11 @@ function newPeople(count: number): NewPerson[] {
   });
 }
 
-function csvRow(p: NewPerson, supervisorId: string, overrides: { email?: string; hireDate?: string } = {}): string {
+function csvRow(
+  p: NewPerson,
+  supervisorId: string,
+  overrides: { email?: string; hireDate?: string } = {},
+): string {
   return [
     p.employeeId,
     p.firstName,
@@ -147,7 +168,10 @@ describe("foundation journeys", () => {
     const page = await adminPage(t);
     const supervisorId = await someSupervisorId(page);
     const people = newPeople(2);
-    const file = writeCsv("two-new.csv", people.map((p) => csvRow(p, supervisorId)));
+    const file = writeCsv(
+      "two-new.csv",
+      people.map((p) => csvRow(p, supervisorId)),
+    );
 
     await page.goto(`${app.url}/admin/import`);
     await page.locator('input[type="file"]').first().setInputFiles(file);
@@ -158,13 +182,19 @@ describe("foundation journeys", () => {
     expect(dryRun.errors).toEqual([]);
     expect(dryRun.summary.created).toBe(2);
     for (const p of people) await page.getByText(`${p.firstName} ${p.lastName}`).first().waitFor();
-    await page.getByText(/\b2\b\D{0,20}\bcreat|\bcreat\w*\D{0,5}\b2\b/i).first().waitFor();
+    await page
+      .getByText(/\b2\b\D{0,20}\bcreat|\bcreat\w*\D{0,5}\b2\b/i)
+      .first()
+      .waitFor();
 
     await page.getByRole("button", { name: "Apply import" }).click();
     const dialog = page.getByRole("dialog");
     await dialog.waitFor();
     const applyCall = page.waitForResponse((r) => isImportCall(r, false));
-    await dialog.getByRole("button", { name: /^(apply|confirm|import|yes)/i }).last().click();
+    await dialog
+      .getByRole("button", { name: /^(apply|confirm|import|yes)/i })
+      .last()
+      .click();
     const applied = (await (await applyCall).json()) as ImportResult;
     expect(applied.applied).toBe(true);
     expect(applied.summary.created).toBe(2);
@@ -191,11 +221,12 @@ describe("foundation journeys", () => {
     expect(error, JSON.stringify(result.errors)).toBeDefined();
     if (!error) return;
 
-    // The error is shown on one line (a table row or list item) naming both the row and the column.
+    // The error is shown in a table row whose cells name the row and the column.
+    const cell = (text: string) => page.getByRole("cell", { name: text, exact: true });
     await page
-      .locator('tr, li, [role="alert"]')
-      .filter({ hasText: new RegExp(`\\b${error.row}\\b`) })
-      .filter({ hasText: /email/i })
+      .getByRole("row")
+      .filter({ has: cell(String(error.row)) })
+      .filter({ has: cell("email") })
       .first()
       .waitFor();
     await expect.poll(() => page.getByRole("button", { name: "Apply import" }).isDisabled()).toBe(true);
@@ -219,10 +250,15 @@ describe("foundation journeys", () => {
     await page.goto(`${app.url}/audit`);
     await page.getByText(importEvent.action, { exact: true }).first().waitFor();
 
-    const verifyCall = page.waitForResponse((r) => r.url().endsWith("/api/audit/verify") && r.request().method() === "POST");
+    const verifyCall = page.waitForResponse(
+      (r) => r.url().endsWith("/api/audit/verify") && r.request().method() === "POST",
+    );
     await page.getByRole("button", { name: "Verify chain" }).click();
     const verdict = (await (await verifyCall).json()) as { ok: boolean; message: string };
     expect(verdict.ok).toBe(true);
-    await page.getByText(verdict.message ? verdict.message : /verified/i).first().waitFor();
+    await page
+      .getByText(verdict.message ? verdict.message : /verified/i)
+      .first()
+      .waitFor();
   });
 });

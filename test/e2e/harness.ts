@@ -47,12 +47,16 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 }
 
 /** Starts `probity serve --demo` on a free port with a fresh data directory and waits for /api/health. */
-export async function startApp(options: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<App> {
+export async function startApp(
+  options: { timeoutMs?: number; env?: Record<string, string> } = {},
+): Promise<App> {
   if (process.env.PROBITY_WEB_BUILD_FAILED) {
     throw new Error("The web build failed (see the vite output above), so the browser tests cannot run.");
   }
   if (!existsSync(join(repoRoot, "web", "dist", "index.html"))) {
-    throw new Error("web/dist/index.html is missing: build the UI first (npm run build:web), or run `npm test`.");
+    throw new Error(
+      "web/dist/index.html is missing: build the UI first (npm run build:web), or run `npm test`.",
+    );
   }
   const timeoutMs = options.timeoutMs ?? 60_000;
   const dataDir = mkdtempSync(join(tmpdir(), "probity-e2e-"));
@@ -68,11 +72,15 @@ export async function startApp(options: { timeoutMs?: number; env?: Record<strin
   delete env.DATABASE_URL;
 
   let output = "";
-  const child = spawn(process.execPath, [join(repoRoot, "bin", "probity.js"), "serve", "--demo", "--port", String(port)], {
-    cwd: repoRoot,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(repoRoot, "bin", "probity.js"), "serve", "--demo", "--port", String(port)],
+    {
+      cwd: repoRoot,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const append = (chunk: Buffer) => {
     output = (output + chunk.toString("utf8")).slice(-200_000);
   };
@@ -100,7 +108,9 @@ export async function startApp(options: { timeoutMs?: number; env?: Record<strin
     if (spawnError || child.exitCode !== null || child.signalCode !== null) {
       const reason = spawnError ? String(spawnError) : `exit code ${child.exitCode ?? child.signalCode}`;
       await stop();
-      throw new Error(`probity serve --demo stopped before it was healthy (${reason}). Its output:\n${output}`);
+      throw new Error(
+        `probity serve --demo stopped before it was healthy (${reason}). Its output:\n${output}`,
+      );
     }
     try {
       const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) });
@@ -112,13 +122,17 @@ export async function startApp(options: { timeoutMs?: number; env?: Record<strin
     await sleep(250);
   }
   await stop();
-  throw new Error(`probity serve --demo was not healthy within ${timeoutMs / 1000}s (${lastProblem}). Its output:\n${output}`);
+  throw new Error(
+    `probity serve --demo was not healthy within ${timeoutMs / 1000}s (${lastProblem}). Its output:\n${output}`,
+  );
 }
 
 /** Headless Chromium from the system package (playwright-core ships no browser). */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium not found at ${chromiumPath}: run \`npm test\` as root to install it, or set PROBITY_CHROMIUM.`);
+    throw new Error(
+      `Chromium not found at ${chromiumPath}: run \`npm test\` as root to install it, or set PROBITY_CHROMIUM.`,
+    );
   }
   return chromium.launch({
     executablePath: chromiumPath,
@@ -149,7 +163,9 @@ export async function demoAccount(url: string, email: string): Promise<DemoAccou
   const accounts = await demoAccounts(url);
   const account = accounts.find((a) => a.email === email);
   if (!account) {
-    throw new Error(`demo account ${email} not in /api/auth/login-info (has: ${accounts.map((a) => a.email).join(", ")})`);
+    throw new Error(
+      `demo account ${email} not in /api/auth/login-info (has: ${accounts.map((a) => a.email).join(", ")})`,
+    );
   }
   return account;
 }
@@ -161,7 +177,9 @@ export async function login(page: Page, url: string, email: string, password: st
   const emailInput = page.getByLabel(/^Email\s*\*?$/);
   await emailInput.fill(email);
   await page.getByLabel(/^Password\s*\*?$/).fill(password);
-  const answer = page.waitForResponse((r) => r.url().endsWith("/api/auth/login") && r.request().method() === "POST");
+  const answer = page.waitForResponse(
+    (r) => r.url().endsWith("/api/auth/login") && r.request().method() === "POST",
+  );
   await page.getByRole("button", { name: "Sign in" }).click();
   const response = await answer;
   if (response.status() !== 200) {
@@ -176,7 +194,13 @@ export async function login(page: Page, url: string, email: string, password: st
  * Calls the API with the page's session cookie (page.request shares the browser context's cookies),
  * adding the CSRF token to writes as the UI does.
  */
-export async function api<T = unknown>(page: Page, url: string, method: string, path: string, data?: unknown): Promise<T> {
+export async function api<T = unknown>(
+  page: Page,
+  url: string,
+  method: string,
+  path: string,
+  data?: unknown,
+): Promise<T> {
   const headers: Record<string, string> = {};
   if (method !== "GET") {
     const me = await page.request.get(`${url}/api/auth/me`);
@@ -184,7 +208,8 @@ export async function api<T = unknown>(page: Page, url: string, method: string, 
     headers["x-csrf-token"] = ((await me.json()) as { csrfToken: string }).csrfToken;
   }
   const response = await page.request.fetch(`${url}${path}`, { method, headers, data });
-  if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`);
+  if (!response.ok())
+    throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`);
   return (await response.json()) as T;
 }
 
@@ -192,7 +217,10 @@ export async function api<T = unknown>(page: Page, url: string, method: string, 
  * A fresh browser context and page for one test. On failure it saves a screenshot to
  * test-results/ and prints the browser's console errors; it closes the context afterwards.
  */
-export async function openPage(browser: Browser, test: TestContext): Promise<{ context: BrowserContext; page: Page }> {
+export async function openPage(
+  browser: Browser,
+  test: TestContext,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
@@ -202,15 +230,16 @@ export async function openPage(browser: Browser, test: TestContext): Promise<{ c
     if (message.type() === "error") problems.push(`console: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  test.onTestFailed(async () => {
-    const dir = join(repoRoot, "test-results");
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, `${test.task.name.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}.png`);
-    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
-    console.error(`[e2e] "${test.task.name}" failed at ${page.url()}; screenshot: ${file}`);
-    if (problems.length > 0) console.error(`[e2e] browser errors:\n${problems.join("\n")}`);
-  });
+  // onTestFinished runs before onTestFailed, so the failure is recorded here, before the context closes.
   test.onTestFinished(async () => {
+    if (test.task.result?.state === "fail") {
+      const dir = join(repoRoot, "test-results");
+      mkdirSync(dir, { recursive: true });
+      const file = join(dir, `${test.task.name.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}.png`);
+      await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+      console.error(`[e2e] "${test.task.name}" failed at ${page.url()}; screenshot: ${file}`);
+      if (problems.length > 0) console.error(`[e2e] browser errors:\n${problems.join("\n")}`);
+    }
     await context.close().catch(() => {});
   });
   return { context, page };

@@ -8,9 +8,9 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "@tanstack/react-router";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { queryClient } from "./app/query-client";
-import { router } from "./app/router";
-import { theme } from "./app/theme";
+import { queryClient } from "./app/query-client.ts";
+import { router } from "./app/router.tsx";
+import { theme } from "./app/theme.ts";
 
 const container = document.getElementById("root");
 if (!container) throw new Error("Missing #root element");

@@ -15,14 +15,22 @@ import { IconChevronDown, IconKey, IconLogout, IconShieldLock } from "@tabler/ic
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Outlet, useLocation, useNavigate } from "@tanstack/react-router";
 import { useEffect } from "react";
-import { NavLinkLink } from "../components/router-links";
-import { hasPermission, loginInfoQuery, type Me, useMe } from "../features/auth/me";
-import { api, setCsrfToken } from "../lib/api";
-import { adminNav, auditNav, mainNav, type NavItem } from "./nav";
+import { NavLinkLink } from "../components/router-links.tsx";
+import { hasPermission, loginInfoQuery, type Me, useMe } from "../features/auth/me.ts";
+import { api, setCsrfToken } from "../lib/api.ts";
+import { adminNav, auditNav, mainNav, type NavItem } from "./nav.ts";
 
 const isActive = (pathname: string, to: string) => (to === "/" ? pathname === "/" : pathname.startsWith(to));
 
-const NavSection = ({ items, pathname, onNavigate }: { items: NavItem[]; pathname: string; onNavigate: () => void }) => (
+const NavSection = ({
+  items,
+  pathname,
+  onNavigate,
+}: {
+  items: NavItem[];
+  pathname: string;
+  onNavigate: () => void;
+}) => (
   <>
     {items.map((item) => (
       <NavLinkLink
@@ -74,7 +82,11 @@ const UserMenu = ({ me }: { me: Me }) => {
   return (
     <Menu position="bottom-end" width={240} withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={`Account menu for ${me.user.displayName}`} p={4} style={{ borderRadius: 6 }}>
+        <UnstyledButton
+          aria-label={`Account menu for ${me.user.displayName}`}
+          p={4}
+          style={{ borderRadius: 6 }}
+        >
           <Group gap="xs" wrap="nowrap">
             <Avatar size={30} radius="xl" color="probity">
               {initials}
@@ -99,7 +111,10 @@ const UserMenu = ({ me }: { me: Me }) => {
         <Menu.Item leftSection={<IconKey size={16} />} onClick={() => navigate({ to: "/account/password" })}>
           Change password
         </Menu.Item>
-        <Menu.Item leftSection={<IconShieldLock size={16} />} onClick={() => navigate({ to: "/account/totp" })}>
+        <Menu.Item
+          leftSection={<IconShieldLock size={16} />}
+          onClick={() => navigate({ to: "/account/totp" })}
+        >
           {me.totpEnabled ? "Re-enrol authenticator" : "Enrol authenticator (TOTP)"}
         </Menu.Item>
         <Menu.Divider />

@@ -1,6 +1,13 @@
 // Modules whose screens are not built yet; each describes what it will do (from DESIGN.md).
 export type PlannedModule = {
-  path: "/speakup" | "/policies" | "/certifications" | "/disclosures" | "/screening" | "/committees" | "/restructuring";
+  path:
+    | "/speakup"
+    | "/policies"
+    | "/certifications"
+    | "/disclosures"
+    | "/screening"
+    | "/committees"
+    | "/restructuring";
   title: string;
   summary: string;
   details: string[];
@@ -31,7 +38,8 @@ export const plannedModules: PlannedModule[] = [
   {
     path: "/certifications",
     title: "Certifications",
-    summary: "Certificates of Compliance at joining and at least yearly: templates, campaigns and signatures with evidence.",
+    summary:
+      "Certificates of Compliance at joining and at least yearly: templates, campaigns and signatures with evidence.",
     details: [
       "Reminders, escalation and completion dashboards.",
       "A disclosed conflict or a known violation opens the matching disclosure or speak-up report.",

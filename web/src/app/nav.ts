@@ -1,9 +1,12 @@
 import {
   IconAddressBook,
+  IconBuilding,
   IconBuildingBank,
   IconBuildingCommunity,
   IconCertificate,
   IconFileImport,
+  IconFileText,
+  IconHistory,
   IconHome,
   IconListCheck,
   IconMail,
@@ -13,12 +16,9 @@ import {
   IconUserShield,
   IconUsersGroup,
   IconWorldSearch,
-  IconBuilding,
-  IconHistory,
-  IconFileText,
 } from "@tabler/icons-react";
 import type { ComponentType } from "react";
-import type { Permission } from "../features/auth/me";
+import type { Permission } from "../features/auth/me.ts";
 
 export type NavItem = {
   label: string;
@@ -41,7 +41,12 @@ export const mainNav: NavItem[] = [
 ];
 
 export const adminNav: NavItem[] = [
-  { label: "Organisation", to: "/admin/organisation", icon: IconBuildingCommunity, permission: "organisation.manage" },
+  {
+    label: "Organisation",
+    to: "/admin/organisation",
+    icon: IconBuildingCommunity,
+    permission: "organisation.manage",
+  },
   { label: "Legal entities", to: "/admin/entities", icon: IconBuilding, permission: "entity.manage" },
   { label: "Users & roles", to: "/admin/users", icon: IconUserShield, permission: "user.manage" },
   { label: "Security settings", to: "/admin/security", icon: IconShieldLock, permission: "user.manage" },

@@ -1,5 +1,5 @@
 import { QueryCache, QueryClient } from "@tanstack/react-query";
-import { isApiError } from "../lib/api";
+import { isApiError } from "../lib/api.ts";
 
 // Set by the router module once it exists, so an expired session anywhere sends the user to sign in.
 let onUnauthenticated: (() => void) | null = null;
@@ -15,7 +15,8 @@ export const queryClient = new QueryClient({
     onError: (error) => {
       if (!isApiError(error)) return;
       if (error.status === 401) onUnauthenticated?.();
-      else if (error.status === 403 && error.problem.code === "TOTP_ENROLMENT_REQUIRED") onEnrolmentRequired?.();
+      else if (error.status === 403 && error.problem.code === "TOTP_ENROLMENT_REQUIRED")
+        onEnrolmentRequired?.();
     },
   }),
   defaultOptions: {

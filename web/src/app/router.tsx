@@ -7,30 +7,31 @@ import {
   type ErrorComponentProps,
   Outlet,
   redirect,
+  useLocation,
 } from "@tanstack/react-router";
-import { ErrorAlert } from "../components/error-alert";
-import { ButtonLink } from "../components/router-links";
-import { EntitiesPage } from "../features/admin/entities-page";
-import { ImportPage } from "../features/admin/import-page";
-import { JobsPage } from "../features/admin/jobs-page";
-import { OrganisationPage } from "../features/admin/organisation-page";
-import { OutboxPage } from "../features/admin/outbox-page";
-import { SecurityPage } from "../features/admin/security-page";
-import { UsersPage } from "../features/admin/users-page";
-import { AuditPage } from "../features/audit/audit-page";
-import { ChangePasswordPage } from "../features/auth/change-password-page";
-import { LoginPage } from "../features/auth/login-page";
-import { meQuery } from "../features/auth/me";
-import { TotpEnrolPage } from "../features/auth/totp-enrol-page";
-import { ComingSoonPage } from "../features/home/coming-soon-page";
-import { HomePage } from "../features/home/home-page";
-import { NewPersonPage } from "../features/people/new-person-page";
-import { PeoplePage } from "../features/people/people-page";
-import { PersonPage } from "../features/people/person-page";
-import { isApiError } from "../lib/api";
-import { AppLayout } from "./app-layout";
-import { plannedModules } from "./modules";
-import { queryClient, setAuthHandlers } from "./query-client";
+import { ErrorAlert } from "../components/error-alert.tsx";
+import { ButtonLink } from "../components/router-links.tsx";
+import { EntitiesPage } from "../features/admin/entities-page.tsx";
+import { ImportPage } from "../features/admin/import-page.tsx";
+import { JobsPage } from "../features/admin/jobs-page.tsx";
+import { OrganisationPage } from "../features/admin/organisation-page.tsx";
+import { OutboxPage } from "../features/admin/outbox-page.tsx";
+import { SecurityPage } from "../features/admin/security-page.tsx";
+import { UsersPage } from "../features/admin/users-page.tsx";
+import { AuditPage } from "../features/audit/audit-page.tsx";
+import { ChangePasswordPage } from "../features/auth/change-password-page.tsx";
+import { LoginPage } from "../features/auth/login-page.tsx";
+import { meQuery } from "../features/auth/me.ts";
+import { TotpEnrolPage } from "../features/auth/totp-enrol-page.tsx";
+import { ComingSoonPage } from "../features/home/coming-soon-page.tsx";
+import { HomePage } from "../features/home/home-page.tsx";
+import { NewPersonPage } from "../features/people/new-person-page.tsx";
+import { PeoplePage, parsePeopleSearch } from "../features/people/people-page.tsx";
+import { PersonPage } from "../features/people/person-page.tsx";
+import { isApiError } from "../lib/api.ts";
+import { AppLayout } from "./app-layout.tsx";
+import { plannedModules } from "./modules.ts";
+import { queryClient, setAuthHandlers } from "./query-client.ts";
 
 type RouterContext = { queryClient: QueryClient };
 
@@ -66,7 +67,9 @@ const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/login",
   validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
-    typeof search.redirect === "string" && search.redirect.startsWith("/") ? { redirect: search.redirect } : {},
+    typeof search.redirect === "string" && search.redirect.startsWith("/")
+      ? { redirect: search.redirect }
+      : {},
   beforeLoad: async ({ context }) => {
     const me = await context.queryClient.fetchQuery(meQuery).catch(() => null);
     if (me) throw redirect({ to: me.mustEnrolTotp ? "/account/totp" : "/" });
@@ -82,7 +85,10 @@ const appRoute = createRoute({
       await context.queryClient.ensureQueryData(meQuery);
     } catch (error) {
       if (isApiError(error) && error.status === 401) {
-        throw redirect({ to: "/login", search: location.pathname === "/" ? {} : { redirect: location.href } });
+        throw redirect({
+          to: "/login",
+          search: location.pathname === "/" ? {} : { redirect: location.href },
+        });
       }
       throw error;
     }
@@ -104,17 +110,33 @@ const personRoute = createRoute({
   },
 });
 
-const plannedRoutes = plannedModules.map((module) =>
-  page(module.path, function PlannedModuleRoute() {
-    return <ComingSoonPage module={module} />;
-  }),
-);
+const peopleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/people",
+  validateSearch: parsePeopleSearch,
+  errorComponent: RouteError,
+  component: function PeopleRoute() {
+    const search = peopleRoute.useSearch();
+    const navigate = peopleRoute.useNavigate();
+    return (
+      <PeoplePage search={search} onSearchChange={(next) => navigate({ search: next, replace: true })} />
+    );
+  },
+});
+
+const PlannedModuleRoute = (): React.ReactNode => {
+  const pathname: string = useLocation().pathname;
+  const module = plannedModules.find((item) => item.path === pathname);
+  return module ? <ComingSoonPage module={module} /> : <NotFound />;
+};
+
+const plannedRoutes = plannedModules.map((module) => page(module.path, PlannedModuleRoute));
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
     page("/", HomePage),
-    page("/people", PeoplePage),
+    peopleRoute,
     page("/people/new", NewPersonPage),
     personRoute,
     page("/admin/organisation", OrganisationPage),

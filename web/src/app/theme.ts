@@ -30,5 +30,9 @@ export const theme = createTheme({
     Paper: { defaultProps: { withBorder: true, radius: "md" } },
     Card: { defaultProps: { withBorder: true, radius: "md" } },
     Modal: { defaultProps: { radius: "md" } },
+    // The default "Toggle password visibility" label would make getByLabel("Password") ambiguous.
+    PasswordInput: {
+      defaultProps: { visibilityToggleButtonProps: { "aria-label": "Show or hide characters" } },
+    },
   },
 });

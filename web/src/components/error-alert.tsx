@@ -1,6 +1,6 @@
 import { Alert, List } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
-import { errorMessage, isApiError } from "../lib/api";
+import { errorMessage, isApiError } from "../lib/api.ts";
 
 type ErrorAlertProps = { error: unknown; title?: string; showFieldErrors?: boolean };
 
@@ -8,7 +8,12 @@ export const ErrorAlert = ({ error, title, showFieldErrors = false }: ErrorAlert
   if (!error) return null;
   const problem = isApiError(error) ? error.problem : null;
   const heading =
-    title ?? (problem?.status === 403 ? "Not allowed" : problem?.status === 404 ? "Not found" : "Something went wrong");
+    title ??
+    (problem?.status === 403
+      ? "Not allowed"
+      : problem?.status === 404
+        ? "Not found"
+        : "Something went wrong");
   return (
     <Alert color="red" variant="light" title={heading} icon={<IconAlertTriangle size={18} />} role="alert">
       {errorMessage(error)}

@@ -1,5 +1,5 @@
 import { Group, Pagination, Text } from "@mantine/core";
-import { formatNumber } from "../lib/format";
+import { formatNumber } from "../lib/format.ts";
 
 type ListFooterProps = {
   page: number;
@@ -16,7 +16,9 @@ export const ListFooter = ({ page, pageSize, total, onPageChange, noun = "result
   return (
     <Group justify="space-between" mt="md" wrap="wrap">
       <Text size="sm" c="dimmed" aria-live="polite">
-        {total === 0 ? `No ${noun}` : `${formatNumber(first)}–${formatNumber(last)} of ${formatNumber(total)} ${noun}`}
+        {total === 0
+          ? `No ${noun}`
+          : `${formatNumber(first)}–${formatNumber(last)} of ${formatNumber(total)} ${noun}`}
       </Text>
       {pages > 1 ? (
         <Pagination
@@ -25,7 +27,8 @@ export const ListFooter = ({ page, pageSize, total, onPageChange, noun = "result
           onChange={onPageChange}
           size="sm"
           getControlProps={(control) => ({
-            "aria-label": control === "previous" ? "Previous page" : control === "next" ? "Next page" : control,
+            "aria-label":
+              control === "previous" ? "Previous page" : control === "next" ? "Next page" : control,
           })}
           getItemProps={(item) => ({ "aria-label": `Page ${item}` })}
         />

@@ -1,5 +1,5 @@
 import { Table } from "@mantine/core";
-import { IconArrowDown, IconArrowUp, IconArrowsSort } from "@tabler/icons-react";
+import { IconArrowDown, IconArrowsSort, IconArrowUp } from "@tabler/icons-react";
 
 type SortHeaderProps = {
   label: string;

@@ -49,7 +49,8 @@ const readProblem = async (response: Response): Promise<Problem> => {
   const fallback: Problem = { status: response.status, title: response.statusText || "Request failed" };
   const type = response.headers.get("content-type") ?? "";
   if (!type.includes("json")) {
-    if (response.status >= 500) fallback.detail = "The server could not complete the request. Please try again.";
+    if (response.status >= 500)
+      fallback.detail = "The server could not complete the request. Please try again.";
     return fallback;
   }
   try {

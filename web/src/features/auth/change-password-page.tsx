@@ -2,9 +2,9 @@ import { Button, Paper, PasswordInput, Stack } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { ErrorAlert } from "../../components/error-alert";
-import { PageHeader } from "../../components/page-header";
-import { api, fieldErrors } from "../../lib/api";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
+import { api, fieldErrors } from "../../lib/api.ts";
 
 export const ChangePasswordPage = () => {
   const [currentPassword, setCurrentPassword] = useState("");
@@ -14,7 +14,11 @@ export const ChangePasswordPage = () => {
   const change = useMutation({
     mutationFn: () => api.post<{ ok: true }>("/api/auth/password", { currentPassword, newPassword }),
     onSuccess: () => {
-      notifications.show({ color: "green", title: "Password changed", message: "Use the new password next time." });
+      notifications.show({
+        color: "green",
+        title: "Password changed",
+        message: "Use the new password next time.",
+      });
       setCurrentPassword("");
       setNewPassword("");
       setRepeat("");
@@ -29,7 +33,10 @@ export const ChangePasswordPage = () => {
   };
   return (
     <Stack maw={520}>
-      <PageHeader title="Change password" description="Choose a long password you do not use anywhere else." />
+      <PageHeader
+        title="Change password"
+        description="Choose a long password you do not use anywhere else."
+      />
       <Paper p="lg">
         <form onSubmit={submit} noValidate>
           <Stack>

@@ -19,15 +19,21 @@ import { IconInfoCircle, IconLock } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
-import { ErrorAlert } from "../../components/error-alert";
-import { api, setCsrfToken } from "../../lib/api";
-import { humanise } from "../../lib/format";
-import { type LoginInfo, type LoginResult, loginInfoQuery } from "./me";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { api, setCsrfToken } from "../../lib/api.ts";
+import { humanise } from "../../lib/format.ts";
+import { fetchMe, type LoginInfo, type LoginResult, loginInfoQuery } from "./me.ts";
 
 type Credentials = { email: string; password: string; totp?: string };
 
-const DemoAccounts = ({ info, onUse }: { info: LoginInfo; onUse: (email: string, password: string) => void }) => (
-  <Paper p="md" mt="lg">
+const DemoAccounts = ({
+  info,
+  onUse,
+}: {
+  info: LoginInfo;
+  onUse: (email: string, password: string) => void;
+}) => (
+  <Paper p="md" mt="lg" w="100%">
     <Stack gap="xs">
       <Group justify="space-between">
         <Text fw={600}>Demo accounts</Text>
@@ -39,18 +45,18 @@ const DemoAccounts = ({ info, onUse }: { info: LoginInfo; onUse: (email: string,
       {!info.totpRequiredForPrivileged ? (
         <Alert variant="light" color="yellow" icon={<IconInfoCircle size={18} />} p="xs">
           <Text size="sm">
-            Two-factor authentication is not required for privileged roles in this demo. In production, keep it on
-            (Admin → Security settings).
+            Two-factor authentication is not required for privileged roles in this demo. In production, keep
+            it on (Admin → Security settings).
           </Text>
         </Alert>
       ) : null}
-      <Table.ScrollContainer minWidth={420}>
+      <Table.ScrollContainer minWidth={520}>
         <Table aria-label="Demo accounts">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Email</Table.Th>
+              <Table.Th>Who</Table.Th>
               <Table.Th>Password</Table.Th>
-              <Table.Th>Roles</Table.Th>
               <Table.Th>
                 <span className="visually-hidden">Action</span>
               </Table.Th>
@@ -61,18 +67,17 @@ const DemoAccounts = ({ info, onUse }: { info: LoginInfo; onUse: (email: string,
               <Table.Tr key={account.email}>
                 <Table.Td>{account.email}</Table.Td>
                 <Table.Td>
-                  <Text ff="monospace" size="xs">
-                    {account.password}
-                  </Text>
+                  <Text size="sm">{account.note ?? account.roles.map(humanise).join(", ")}</Text>
+                  {account.note ? (
+                    <Text size="xs" c="dimmed">
+                      {account.roles.map(humanise).join(", ")}
+                    </Text>
+                  ) : null}
                 </Table.Td>
                 <Table.Td>
-                  <Group gap={4}>
-                    {account.roles.map((role) => (
-                      <Badge key={role} size="xs" variant="outline" color="gray">
-                        {humanise(role)}
-                      </Badge>
-                    ))}
-                  </Group>
+                  <Text ff="monospace" size="xs" style={{ whiteSpace: "nowrap" }}>
+                    {account.password}
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   <Button
@@ -111,8 +116,12 @@ export const LoginPage = () => {
         return;
       }
       setCsrfToken(result.csrfToken);
-      queryClient.setQueryData(["me"], { ...result.me, csrfToken: result.me.csrfToken ?? result.csrfToken });
-      if (result.me.mustEnrolTotp) await navigate({ to: "/account/totp" });
+      // docs/api.md promises `me` in the answer; fall back to asking for it if the server leaves it out.
+      const me = result.me
+        ? { ...result.me, csrfToken: result.me.csrfToken ?? result.csrfToken }
+        : await fetchMe();
+      queryClient.setQueryData(["me"], me);
+      if (me.mustEnrolTotp) await navigate({ to: "/account/totp" });
       else await navigate({ to: search.redirect ?? "/" });
     },
   });
@@ -131,7 +140,7 @@ export const LoginPage = () => {
   return (
     <Box bg="var(--probity-page-bg)" mih="100vh" py={48} px="md">
       <Center>
-        <Stack w="100%" maw={520} gap={0}>
+        <Stack w="100%" maw={680} gap={0} align="center">
           <Stack gap={2} align="center" mb="lg">
             <Text fw={800} size="xl" c="probity.8" style={{ letterSpacing: "-0.02em" }}>
               Probity
@@ -144,7 +153,7 @@ export const LoginPage = () => {
               </Text>
             )}
           </Stack>
-          <Paper p="xl" shadow="xs">
+          <Paper p="xl" shadow="xs" w="100%" maw={440}>
             <form onSubmit={submit} noValidate>
               <Stack>
                 <Title order={1} size="h3">
@@ -157,6 +166,7 @@ export const LoginPage = () => {
                       type="email"
                       autoComplete="username"
                       required
+                      withAsterisk={false}
                       value={email}
                       onChange={(event) => setEmail(event.currentTarget.value)}
                       data-autofocus
@@ -166,6 +176,7 @@ export const LoginPage = () => {
                       label="Password"
                       autoComplete="current-password"
                       required
+                      withAsterisk={false}
                       value={password}
                       onChange={(event) => setPassword(event.currentTarget.value)}
                     />
@@ -181,6 +192,7 @@ export const LoginPage = () => {
                       autoComplete="one-time-code"
                       maxLength={8}
                       required
+                      withAsterisk={false}
                       value={code}
                       onChange={(event) => setCode(event.currentTarget.value)}
                       autoFocus

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { api, setCsrfToken } from "../../lib/api";
+import { api, setCsrfToken } from "../../lib/api.ts";
 
 export type Permission =
   | "people.read"
@@ -25,10 +25,10 @@ export type LoginInfo = {
   organisationName: string;
   demo: boolean;
   totpRequiredForPrivileged: boolean;
-  demoAccounts: { email: string; password: string; roles: string[] }[];
+  demoAccounts: { email: string; password: string; roles: string[]; note?: string }[];
 };
 
-export type LoginResult = { status: "ok"; csrfToken: string; me: Me } | { status: "totp_required" };
+export type LoginResult = { status: "ok"; csrfToken: string; me?: Me } | { status: "totp_required" };
 
 export const fetchMe = async (): Promise<Me> => {
   const me = await api.get<Me>("/api/auth/me");

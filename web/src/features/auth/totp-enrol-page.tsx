@@ -1,13 +1,25 @@
-import { Alert, Button, Code, CopyButton, Group, Image, Paper, Skeleton, Stack, Text, TextInput } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Image,
+  Paper,
+  Skeleton,
+  Stack,
+  Text,
+  TextInput,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconShieldLock } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
-import { ErrorAlert } from "../../components/error-alert";
-import { PageHeader } from "../../components/page-header";
-import { api, fieldErrors } from "../../lib/api";
-import { useMe } from "./me";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
+import { api, fieldErrors } from "../../lib/api.ts";
+import { useMe } from "./me.ts";
 
 type TotpStart = { secret: string; otpauthUrl: string; qrDataUrl: string };
 
@@ -27,7 +39,11 @@ export const TotpEnrolPage = () => {
   const confirm = useMutation({
     mutationFn: () => api.post<{ ok: true }>("/api/auth/totp/confirm", { code: code.trim() }),
     onSuccess: async () => {
-      notifications.show({ color: "green", title: "Authenticator enrolled", message: "Two-factor sign-in is on." });
+      notifications.show({
+        color: "green",
+        title: "Authenticator enrolled",
+        message: "Two-factor sign-in is on.",
+      });
       queryClient.removeQueries({ queryKey: ["totp-start"] });
       await queryClient.invalidateQueries({ queryKey: ["me"] });
       await queryClient.refetchQueries({ queryKey: ["me"] });
@@ -47,9 +63,14 @@ export const TotpEnrolPage = () => {
         description="Scan the QR code with an authenticator app (1Password, Google Authenticator, Microsoft Authenticator…) and enter the 6-digit code it shows."
       />
       {me?.mustEnrolTotp ? (
-        <Alert color="probity" variant="light" icon={<IconShieldLock size={18} />} title="Required for your role">
-          Your role can see or change sensitive records, so two-factor authentication is required before you can
-          continue.
+        <Alert
+          color="probity"
+          variant="light"
+          icon={<IconShieldLock size={18} />}
+          title="Required for your role"
+        >
+          Your role can see or change sensitive records, so two-factor authentication is required before you
+          can continue.
         </Alert>
       ) : me?.totpEnabled ? (
         <Alert color="yellow" variant="light" title="You already use an authenticator">

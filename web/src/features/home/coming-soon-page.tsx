@@ -1,7 +1,7 @@
 import { Badge, List, Paper, Stack, Text, ThemeIcon } from "@mantine/core";
 import { IconClockHour4, IconPoint } from "@tabler/icons-react";
-import type { PlannedModule } from "../../app/modules";
-import { PageHeader } from "../../components/page-header";
+import type { PlannedModule } from "../../app/modules.ts";
+import { PageHeader } from "../../components/page-header.tsx";
 
 export const ComingSoonPage = ({ module }: { module: PlannedModule }) => (
   <Stack maw={760}>

@@ -1,21 +1,21 @@
 import { Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text, ThemeIcon, Title } from "@mantine/core";
 import {
   IconAddressBook,
+  IconAlertOctagon,
   IconBuilding,
   IconChecklist,
   IconHistory,
   IconMailFast,
-  IconSkull,
 } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { Empty } from "../../components/empty";
-import { ErrorAlert } from "../../components/error-alert";
-import { PageHeader } from "../../components/page-header";
-import { AnchorLink } from "../../components/router-links";
-import { api, isApiError } from "../../lib/api";
-import { countryName, formatDate, formatNumber } from "../../lib/format";
-import { useMe } from "../auth/me";
+import { Empty } from "../../components/empty.tsx";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
+import { AnchorLink } from "../../components/router-links.tsx";
+import { api, isApiError } from "../../lib/api.ts";
+import { countryName, formatDate, formatNumber } from "../../lib/format.ts";
+import { useMe } from "../auth/me.ts";
 
 type Task = { id: string; kind: string; title: string; dueAt: string | null; href: string | null };
 type Dashboard = {
@@ -144,7 +144,10 @@ const HeadcountTable = ({ caption, rows }: { caption: string; rows: { label: str
 );
 
 const DashboardCards = () => {
-  const dashboard = useQuery({ queryKey: ["dashboard"], queryFn: () => api.get<Dashboard>("/api/dashboard") });
+  const dashboard = useQuery({
+    queryKey: ["dashboard"],
+    queryFn: () => api.get<Dashboard>("/api/dashboard"),
+  });
   if (dashboard.isPending) {
     return (
       <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }}>
@@ -179,7 +182,7 @@ const DashboardCards = () => {
         <StatCard
           label="Dead jobs"
           value={data.deadJobs}
-          icon={<IconSkull size={20} />}
+          icon={<IconAlertOctagon size={20} />}
           color={data.deadJobs > 0 ? "red" : "gray"}
         />
       </SimpleGrid>
@@ -205,7 +208,10 @@ export const HomePage = () => {
   const firstName = me?.user.displayName.split(" ")[0];
   return (
     <Stack>
-      <PageHeader title={firstName ? `Welcome, ${firstName}` : "Home"} description="Your tasks and an overview." />
+      <PageHeader
+        title={firstName ? `Welcome, ${firstName}` : "Home"}
+        description="Your tasks and an overview."
+      />
       <TaskList />
       <DashboardCards />
     </Stack>

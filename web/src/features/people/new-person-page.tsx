@@ -2,10 +2,10 @@ import { Paper, Stack } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { PageHeader } from "../../components/page-header";
-import { api } from "../../lib/api";
-import type { Person, PersonInput } from "./people-api";
-import { PersonForm } from "./person-form";
+import { PageHeader } from "../../components/page-header.tsx";
+import { api } from "../../lib/api.ts";
+import type { Person, PersonInput } from "./people-api.ts";
+import { PersonForm } from "./person-form.tsx";
 
 export const NewPersonPage = () => {
   const navigate = useNavigate();
@@ -21,7 +21,10 @@ export const NewPersonPage = () => {
   });
   return (
     <Stack>
-      <PageHeader title="New person" description="Add someone to the directory. HR imports can update them later." />
+      <PageHeader
+        title="New person"
+        description="Add someone to the directory. HR imports can update them later."
+      />
       <Paper p="lg">
         <PersonForm
           submitLabel="Create person"

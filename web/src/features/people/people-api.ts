@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import { api } from "../../lib/api";
+import { api } from "../../lib/api.ts";
 
 export type PersonKind = "employee" | "officer" | "director" | "external";
 export type PersonCategory = "director" | "executive_officer" | "senior_officer" | "finance_accounting";
@@ -25,7 +25,8 @@ export type Person = {
   categories: string[];
 };
 
-export type PersonSummary = Pick<Person, "id" | "displayName"> & Partial<Pick<Person, "title" | "department" | "email">>;
+export type PersonSummary = Pick<Person, "id" | "displayName"> &
+  Partial<Pick<Person, "title" | "department" | "email">>;
 
 export type PersonDetail = Person & {
   supervisor: PersonSummary | null;
@@ -75,7 +76,8 @@ export const categoryOptions = [
   { value: "finance_accounting", label: "Finance & accounting" },
 ];
 
-export const categoryLabel = (value: string) => categoryOptions.find((option) => option.value === value)?.label ?? value;
+export const categoryLabel = (value: string) =>
+  categoryOptions.find((option) => option.value === value)?.label ?? value;
 
 export const entitiesQuery = queryOptions({
   queryKey: ["entities"],
@@ -84,9 +86,13 @@ export const entitiesQuery = queryOptions({
 
 export const facetsQuery = queryOptions({
   queryKey: ["people", "facets"],
-  queryFn: () => api.get<{ departments: string[]; countries: string[]; titles: string[] }>("/api/people/facets"),
+  queryFn: () =>
+    api.get<{ departments: string[]; countries: string[]; titles: string[] }>("/api/people/facets"),
   staleTime: 60_000,
 });
 
 export const personQuery = (id: string) =>
-  queryOptions({ queryKey: ["people", "detail", id], queryFn: () => api.get<PersonDetail>(`/api/people/${id}`) });
+  queryOptions({
+    queryKey: ["people", "detail", id],
+    queryFn: () => api.get<PersonDetail>(`/api/people/${id}`),
+  });

@@ -1,21 +1,39 @@
-import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
+import {
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import { useDebouncedCallback } from "@mantine/hooks";
 import { IconDownload, IconPlus, IconSearch, IconUsers } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { useEffect, useState } from "react";
-import { Empty } from "../../components/empty";
-import { ErrorAlert } from "../../components/error-alert";
-import { ListFooter } from "../../components/list-footer";
-import { PageHeader } from "../../components/page-header";
-import { AnchorLink, ButtonLink } from "../../components/router-links";
-import { SortHeader } from "../../components/sort-header";
-import { TableSkeleton } from "../../components/table-skeleton";
-import { api, type Page, toQueryString } from "../../lib/api";
-import { countryName, formatDate, humanise } from "../../lib/format";
-import { compact, pickPage, pickString } from "../../lib/search-params";
-import { usePermission } from "../auth/me";
-import { categoryLabel, categoryOptions, entitiesQuery, facetsQuery, kindOptions, type Person } from "./people-api";
+import { useState } from "react";
+import { Empty } from "../../components/empty.tsx";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { ListFooter } from "../../components/list-footer.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
+import { AnchorLink, ButtonLink } from "../../components/router-links.tsx";
+import { SortHeader } from "../../components/sort-header.tsx";
+import { TableSkeleton } from "../../components/table-skeleton.tsx";
+import { api, type Page, toQueryString } from "../../lib/api.ts";
+import { countryName, formatDate, humanise } from "../../lib/format.ts";
+import { compact, pickPage, pickString } from "../../lib/search-params.ts";
+import { usePermission } from "../auth/me.ts";
+import {
+  categoryLabel,
+  categoryOptions,
+  entitiesQuery,
+  facetsQuery,
+  kindOptions,
+  type Person,
+} from "./people-api.ts";
 
 export type PeopleSearch = {
   q?: string;
@@ -56,18 +74,13 @@ export const PeoplePage = ({ search, onSearchChange }: PeoplePageProps) => {
   const navigate = useNavigate();
   const canWrite = usePermission("people.write");
   const [text, setText] = useState(search.q ?? "");
-  const [debouncedText] = useDebouncedValue(text, 300);
   const sort = search.sort ?? "name";
   const page = search.page ?? 1;
 
   const update = (patch: Partial<PeopleSearch>) =>
     onSearchChange(compact({ ...search, page: undefined, ...patch }));
 
-  useEffect(() => {
-    if ((debouncedText.trim() || undefined) !== search.q) update({ q: debouncedText.trim() || undefined });
-    // Only the debounced text should trigger a URL update.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: see above
-  }, [debouncedText]);
+  const updateQuery = useDebouncedCallback((value: string) => update({ q: value.trim() || undefined }), 300);
 
   const filters = {
     q: search.q,
@@ -121,10 +134,13 @@ export const PeoplePage = ({ search, onSearchChange }: PeoplePageProps) => {
             placeholder="Name, email, title or employee ID"
             leftSection={<IconSearch size={16} />}
             value={text}
-            onChange={(event) => setText(event.currentTarget.value)}
+            onChange={(event) => {
+              setText(event.currentTarget.value);
+              updateQuery(event.currentTarget.value);
+            }}
             type="search"
           />
-          <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 6 }} spacing="sm">
+          <SimpleGrid cols={{ base: 2, md: 3, lg: 6 }} spacing="sm">
             <Select
               label="Status"
               data={statusOptions}
@@ -187,7 +203,9 @@ export const PeoplePage = ({ search, onSearchChange }: PeoplePageProps) => {
           <Empty
             title={hasFilters ? "No people match these filters" : "No people yet"}
             description={
-              hasFilters ? "Try a different search or clear a filter." : "Add people one by one or import them from HR."
+              hasFilters
+                ? "Try a different search or clear a filter."
+                : "Add people one by one or import them from HR."
             }
             icon={<IconUsers size={22} stroke={1.6} />}
           >
@@ -206,10 +224,19 @@ export const PeoplePage = ({ search, onSearchChange }: PeoplePageProps) => {
         ) : (
           <>
             <Table.ScrollContainer minWidth={900}>
-              <Table highlightOnHover aria-label="People" style={{ opacity: people.isPlaceholderData ? 0.6 : 1 }}>
+              <Table
+                highlightOnHover
+                aria-label="People"
+                style={{ opacity: people.isPlaceholderData ? 0.6 : 1 }}
+              >
                 <Table.Thead>
                   <Table.Tr>
-                    <SortHeader label="Name" field="name" sort={sort} onSort={(value) => update({ sort: value })} />
+                    <SortHeader
+                      label="Name"
+                      field="name"
+                      sort={sort}
+                      onSort={(value) => update({ sort: value })}
+                    />
                     <Table.Th>Title</Table.Th>
                     <SortHeader
                       label="Department"
@@ -237,7 +264,7 @@ export const PeoplePage = ({ search, onSearchChange }: PeoplePageProps) => {
                       className="clickable-row"
                       onClick={() => navigate({ to: "/people/$personId", params: { personId: person.id } })}
                     >
-                      <Table.Td>
+                      <Table.Td miw={200}>
                         <AnchorLink
                           to="/people/$personId"
                           params={{ personId: person.id }}
@@ -267,10 +294,10 @@ export const PeoplePage = ({ search, onSearchChange }: PeoplePageProps) => {
                       </Table.Td>
                       <Table.Td>{humanise(person.kind)}</Table.Td>
                       <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(person.hireDate)}</Table.Td>
-                      <Table.Td>
-                        <Badge size="sm" variant="light" color={person.status === "active" ? "green" : "gray"}>
-                          {person.status === "active" ? "Active" : "Ended"}
-                        </Badge>
+                      <Table.Td className="nowrap">
+                        <Text size="sm" fw={500} c={person.status === "active" ? "green.8" : "dimmed"}>
+                          {person.status === "active" ? "Active" : `Ended ${formatDate(person.endDate)}`}
+                        </Text>
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -281,7 +308,9 @@ export const PeoplePage = ({ search, onSearchChange }: PeoplePageProps) => {
               page={page}
               pageSize={PAGE_SIZE}
               total={people.data.total}
-              onPageChange={(next) => onSearchChange(compact({ ...search, page: next > 1 ? next : undefined }))}
+              onPageChange={(next) =>
+                onSearchChange(compact({ ...search, page: next > 1 ? next : undefined }))
+              }
               noun="people"
             />
           </>

@@ -1,10 +1,17 @@
 import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { ErrorAlert } from "../../components/error-alert";
-import { fieldErrors } from "../../lib/api";
-import { categoryOptions, entitiesQuery, kindOptions, type Person, type PersonInput, type PersonKind } from "./people-api";
-import { PersonPicker } from "./person-picker";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { fieldErrors } from "../../lib/api.ts";
+import {
+  categoryOptions,
+  entitiesQuery,
+  kindOptions,
+  type Person,
+  type PersonInput,
+  type PersonKind,
+} from "./people-api.ts";
+import { PersonPicker } from "./person-picker.tsx";
 
 type FormValues = {
   externalId: string;
@@ -65,7 +72,14 @@ type PersonFormProps = {
   onCancel: () => void;
 };
 
-export const PersonForm = ({ person, submitLabel, isSubmitting, error, onSubmit, onCancel }: PersonFormProps) => {
+export const PersonForm = ({
+  person,
+  submitLabel,
+  isSubmitting,
+  error,
+  onSubmit,
+  onCancel,
+}: PersonFormProps) => {
   const [values, setValues] = useState<FormValues>(() => toValues(person));
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const entities = useQuery(entitiesQuery);
@@ -101,7 +115,7 @@ export const PersonForm = ({ person, submitLabel, isSubmitting, error, onSubmit,
           <TextInput label="First name" required autoComplete="off" {...text("firstName")} />
           <TextInput label="Last name" required autoComplete="off" {...text("lastName")} />
           <TextInput label="Email" type="email" autoComplete="off" {...text("email")} />
-          <TextInput label="Employee ID" description="The HR system's identifier" {...text("externalId")} />
+          <TextInput label="Employee ID" placeholder="The HR system's identifier" {...text("externalId")} />
           <Select
             label="Kind"
             data={kindOptions}
@@ -114,7 +128,7 @@ export const PersonForm = ({ person, submitLabel, isSubmitting, error, onSubmit,
           <TextInput label="Department" {...text("department")} />
           <TextInput
             label="Country"
-            description="Two-letter ISO code, e.g. US, DE"
+            placeholder="Two-letter ISO code, e.g. US"
             maxLength={2}
             {...text("locationCountry")}
           />
@@ -140,17 +154,10 @@ export const PersonForm = ({ person, submitLabel, isSubmitting, error, onSubmit,
             error={errors.supervisorId}
           />
           <TextInput label="Hire date" type="date" {...text("hireDate")} />
-          {person ? (
-            <TextInput
-              label="End date"
-              type="date"
-              description="Use “End employment” to end someone's employment"
-              {...text("endDate")}
-            />
-          ) : null}
+          {person ? <TextInput label="End date" type="date" {...text("endDate")} /> : null}
           <MultiSelect
             label="Categories"
-            description="Decides which codes and certificates apply"
+            placeholder={values.categories.length ? undefined : "Decides which codes and certificates apply"}
             data={categoryOptions}
             value={values.categories}
             onChange={(value) => set("categories", value)}
@@ -158,7 +165,12 @@ export const PersonForm = ({ person, submitLabel, isSubmitting, error, onSubmit,
             clearable
           />
         </SimpleGrid>
-        {error ? <ErrorAlert error={error} title={hasFieldErrors ? "Please correct the highlighted fields" : undefined} /> : null}
+        {error ? (
+          <ErrorAlert
+            error={error}
+            title={hasFieldErrors ? "Please correct the highlighted fields" : undefined}
+          />
+        ) : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel} disabled={isSubmitting}>
             Cancel

@@ -2,8 +2,8 @@ import { Select } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, type Page } from "../../lib/api";
-import type { Person } from "./people-api";
+import { api, type Page } from "../../lib/api.ts";
+import type { Person } from "./people-api.ts";
 
 type PersonPickerProps = {
   label: string;
@@ -31,7 +31,8 @@ export const PersonPicker = ({
   const [query] = useDebouncedValue(searchValue, 250);
   const people = useQuery({
     queryKey: ["people", "picker", query],
-    queryFn: () => api.get<Page<Person>>("/api/people", { q: query || undefined, pageSize: 20, sort: "name" }),
+    queryFn: () =>
+      api.get<Page<Person>>("/api/people", { q: query || undefined, pageSize: 20, sort: "name" }),
     staleTime: 30_000,
   });
   const options = (people.data?.items ?? [])

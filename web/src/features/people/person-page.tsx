@@ -1,0 +1,314 @@
+import {
+  Badge,
+  Breadcrumbs,
+  Button,
+  Group,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconPencil, IconUserOff } from "@tabler/icons-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type ReactNode, useState } from "react";
+import { ConfirmModal } from "../../components/confirm-modal.tsx";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { AnchorLink } from "../../components/router-links.tsx";
+import { api, fieldErrors } from "../../lib/api.ts";
+import { countryName, formatDate, humanise, todayIso } from "../../lib/format.ts";
+import {
+  categoryLabel,
+  type Person,
+  type PersonDetail,
+  type PersonInput,
+  personQuery,
+} from "./people-api.ts";
+import { PersonForm } from "./person-form.tsx";
+
+const Field = ({ label, children }: { label: string; children: ReactNode }) => (
+  <div>
+    <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+      {label}
+    </Text>
+    <Text size="sm" component="div" mt={2} style={{ overflowWrap: "anywhere" }}>
+      {children}
+    </Text>
+  </div>
+);
+
+const EndEmploymentModal = ({
+  person,
+  opened,
+  onClose,
+}: {
+  person: PersonDetail;
+  opened: boolean;
+  onClose: () => void;
+}) => {
+  const queryClient = useQueryClient();
+  const [endDate, setEndDate] = useState(todayIso());
+  const end = useMutation({
+    mutationFn: () => api.post<Person>(`/api/people/${person.id}/end`, { endDate }),
+    onSuccess: async () => {
+      notifications.show({
+        color: "green",
+        title: "Employment ended",
+        message: `${person.displayName}, ${endDate}`,
+      });
+      await queryClient.invalidateQueries({ queryKey: ["people"] });
+      onClose();
+    },
+  });
+  const dateError = fieldErrors(end.error).endDate;
+  return (
+    <ConfirmModal
+      opened={opened}
+      onClose={onClose}
+      title="End employment"
+      confirmLabel="End employment"
+      color="red"
+      loading={end.isPending}
+      error={dateError ? null : end.error}
+      onConfirm={() => end.mutate()}
+    >
+      <Stack gap="sm">
+        <Text size="sm">
+          End the employment of <strong>{person.displayName}</strong>? They stay in the directory as an ended
+          record and their user account, if any, can no longer be used to act for them.
+        </Text>
+        <TextInput
+          label="End date"
+          type="date"
+          required
+          value={endDate}
+          onChange={(event) => setEndDate(event.currentTarget.value)}
+          error={dateError}
+        />
+      </Stack>
+    </ConfirmModal>
+  );
+};
+
+export const PersonPage = ({ personId }: { personId: string }) => {
+  const queryClient = useQueryClient();
+  const person = useQuery(personQuery(personId));
+  const [editing, setEditing] = useState(false);
+  const [ending, setEnding] = useState(false);
+  const update = useMutation({
+    mutationFn: (input: PersonInput) => api.patch<Person>(`/api/people/${personId}`, input),
+    onSuccess: async (saved) => {
+      notifications.show({ color: "green", title: "Changes saved", message: saved.displayName });
+      await queryClient.invalidateQueries({ queryKey: ["people"] });
+      setEditing(false);
+    },
+  });
+
+  const crumbs = (
+    <Breadcrumbs mb="xs" aria-label="Breadcrumb">
+      <AnchorLink to="/people" size="sm">
+        People
+      </AnchorLink>
+      <Text size="sm">{person.data?.displayName ?? "…"}</Text>
+    </Breadcrumbs>
+  );
+
+  if (person.isPending) {
+    return (
+      <Stack>
+        {crumbs}
+        <Skeleton height={36} width={320} />
+        <Skeleton height={220} />
+      </Stack>
+    );
+  }
+  if (person.isError) {
+    return (
+      <Stack>
+        {crumbs}
+        <ErrorAlert error={person.error} />
+      </Stack>
+    );
+  }
+  const data = person.data;
+
+  return (
+    <Stack>
+      <div>
+        {crumbs}
+        <Group justify="space-between" align="flex-start" wrap="wrap">
+          <div>
+            <Group gap="sm">
+              <Title order={1} size="h2">
+                {data.displayName}
+              </Title>
+              <Badge variant="light" color={data.status === "active" ? "green" : "gray"}>
+                {data.status === "active" ? "Active" : `Ended ${formatDate(data.endDate)}`}
+              </Badge>
+            </Group>
+            <Text c="dimmed" size="sm">
+              {[data.title, data.department, data.legalEntityName].filter(Boolean).join(" · ") ||
+                humanise(data.kind)}
+            </Text>
+          </div>
+          {editing ? null : (
+            <Group gap="xs">
+              {data.can.update ? (
+                <Button
+                  variant="default"
+                  leftSection={<IconPencil size={16} />}
+                  onClick={() => setEditing(true)}
+                >
+                  Edit
+                </Button>
+              ) : null}
+              {data.can.end && data.status === "active" ? (
+                <Button
+                  variant="light"
+                  color="red"
+                  leftSection={<IconUserOff size={16} />}
+                  onClick={() => setEnding(true)}
+                >
+                  End employment
+                </Button>
+              ) : null}
+            </Group>
+          )}
+        </Group>
+      </div>
+
+      {editing ? (
+        <Paper p="lg">
+          <Title order={2} size="h4" mb="md">
+            Edit details
+          </Title>
+          <PersonForm
+            person={data}
+            submitLabel="Save changes"
+            isSubmitting={update.isPending}
+            error={update.error}
+            onSubmit={(input) => update.mutate(input)}
+            onCancel={() => {
+              update.reset();
+              setEditing(false);
+            }}
+          />
+        </Paper>
+      ) : (
+        <Paper p="lg">
+          <Title order={2} size="h4" mb="md">
+            Details
+          </Title>
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="lg">
+            <Field label="Email">{data.email ?? "—"}</Field>
+            <Field label="Employee ID">{data.externalId ?? "—"}</Field>
+            <Field label="Kind">{humanise(data.kind)}</Field>
+            <Field label="Country">
+              {data.locationCountry ? `${countryName(data.locationCountry)} (${data.locationCountry})` : "—"}
+            </Field>
+            <Field label="Title">{data.title ?? "—"}</Field>
+            <Field label="Department">{data.department ?? "—"}</Field>
+            <Field label="Hire date">{formatDate(data.hireDate)}</Field>
+            <Field label="End date">{formatDate(data.endDate)}</Field>
+            <Field label="Legal entity">
+              {data.entity ? `${data.entity.name} (${data.entity.code})` : (data.legalEntityName ?? "—")}
+            </Field>
+            <Field label="Supervisor">
+              {data.supervisorId ? (
+                <AnchorLink to="/people/$personId" params={{ personId: data.supervisorId }}>
+                  {data.supervisor?.displayName ?? data.supervisorName ?? "View supervisor"}
+                </AnchorLink>
+              ) : (
+                "—"
+              )}
+            </Field>
+            <Field label="Categories">
+              {data.categories.length ? (
+                <Group gap={4}>
+                  {data.categories.map((category) => (
+                    <Badge key={category} size="sm" variant="light" color="grape">
+                      {categoryLabel(category)}
+                    </Badge>
+                  ))}
+                </Group>
+              ) : (
+                "—"
+              )}
+            </Field>
+          </SimpleGrid>
+        </Paper>
+      )}
+
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Paper p="lg">
+          <Title order={2} size="h4" mb="sm">
+            Direct reports
+          </Title>
+          {data.directReports.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              Nobody reports to {data.firstName}.
+            </Text>
+          ) : (
+            <Table aria-label="Direct reports">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Name</Table.Th>
+                  <Table.Th>Title</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.directReports.map((report) => (
+                  <Table.Tr key={report.id}>
+                    <Table.Td>
+                      <AnchorLink to="/people/$personId" params={{ personId: report.id }} size="sm">
+                        {report.displayName}
+                      </AnchorLink>
+                    </Table.Td>
+                    <Table.Td>{report.title ?? "—"}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Paper>
+        <Paper p="lg">
+          <Title order={2} size="h4" mb="sm">
+            User account
+          </Title>
+          {data.user ? (
+            <Stack gap="xs">
+              <Field label="Sign-in email">{data.user.email}</Field>
+              <Field label="Roles">
+                {data.user.roles.length ? (
+                  <Group gap={4}>
+                    {data.user.roles.map((role) => (
+                      <Badge key={role} size="sm" variant="outline">
+                        {humanise(role)}
+                      </Badge>
+                    ))}
+                  </Group>
+                ) : (
+                  "No roles"
+                )}
+              </Field>
+            </Stack>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {data.firstName} has no user account. An administrator can create one under Users & roles.
+            </Text>
+          )}
+        </Paper>
+      </SimpleGrid>
+      <EndEmploymentModal
+        key={String(ending)}
+        person={data}
+        opened={ending}
+        onClose={() => setEnding(false)}
+      />
+    </Stack>
+  );
+};
