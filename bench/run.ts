@@ -1,172 +1,55 @@
 /**
- * `npm run bench`: measures the foundation's hot paths on SQLite (and on PostgreSQL when
- * PROBITY_BENCH_PG_URL is set) and writes docs/benchmarks.md with the machine it ran on.
+ * `npm run bench [-- NAME …]`: runs the named benchmarks (all by default) and rewrites their
+ * sections of docs/benchmarks.md, each stamped with the machine and time it ran on. Sections of
+ * benchmarks not run are kept as they were.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
-import pg from "pg";
-import { seedDemo } from "../src/demo/seed-demo.ts";
-import { importPeople, listPeople } from "../src/domains/people/index.ts";
-import { peopleFilter } from "../src/domains/people/schemas.ts";
-import { record, verifyChain } from "../src/kernel/audit.ts";
-import { manualClock } from "../src/kernel/clock.ts";
-import { type Ctx, systemActor, withTransaction } from "../src/kernel/context.ts";
-import { type Database, openDatabase } from "../src/kernel/db.ts";
-import { migrateToLatest } from "../src/kernel/migrate.ts";
-import { migrations } from "../src/migrations/index.ts";
 
-type Row = { dialect: string; benchmark: string; result: string };
-const rows: Row[] = [];
-const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 20_000);
-const EVENTS = Number(process.env.BENCH_EVENTS ?? 5_000);
+export type BenchResult = { title: string; notes?: string; table: string[] };
 
-function percentile(samples: number[], p: number) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
+/** Every benchmark: name → module with `run()`. Add a line here for a new one. */
+const BENCHMARKS: Record<string, () => Promise<{ run(): Promise<BenchResult> }>> = {
+  foundation: () => import("./foundation.ts"),
+};
 
-async function open(dialect: "sqlite" | "postgres"): Promise<{ database: Database; drop(): Promise<void> }> {
-  if (dialect === "sqlite") {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "probity-bench-"));
-    const database = openDatabase({ sqliteFile: path.join(dir, "bench.db") });
-    return { database, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const admin = process.env.PROBITY_BENCH_PG_URL!;
-  const name = `probity_bench_${Date.now()}`;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`create database ${name}`);
-  await c.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const database = openDatabase({ databaseUrl: url.toString() });
-  return {
-    database,
-    drop: async () => {
-      const d = new pg.Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`drop database if exists ${name} with (force)`);
-      await d.end();
-    },
-  };
-}
+const DOC = path.resolve(import.meta.dirname, "..", "docs", "benchmarks.md");
+const HEADER = `# Benchmarks
 
-function csvOf(n: number): string {
-  const lines = [
-    "employee_id,first_name,last_name,email,department,country,legal_entity,supervisor_id,hire_date",
-  ];
-  for (let i = 0; i < n; i++) {
-    const sup = i < 10 ? "" : `B${Math.floor(i / 10)}`;
-    lines.push(
-      `B${i},First${i},Last${i % 997},b${i}@bench.example,Dept ${i % 12},${i % 3 ? "US" : "DE"},ALERIS-US,${sup},2015-01-0${(i % 9) + 1}`,
-    );
-  }
-  return lines.join("\n");
-}
-
-async function benchDialect(dialect: "sqlite" | "postgres") {
-  const { database, drop } = await open(dialect);
-  try {
-    await migrateToLatest(database.db, migrations);
-    const clock = manualClock("2026-06-01T12:00:00Z");
-    const ctx: Ctx = { db: database.db, dialect, actor: systemActor("bench"), clock };
-    await seedDemo(ctx);
-
-    const csv = csvOf(PEOPLE);
-    let t0 = performance.now();
-    const dry = await importPeople(ctx, { csv, dryRun: true });
-    const dryMs = performance.now() - t0;
-    t0 = performance.now();
-    await importPeople(ctx, { csv, dryRun: false });
-    const applyMs = performance.now() - t0;
-    if (dry.summary.created !== PEOPLE) throw new Error("bench import did not create every row");
-    rows.push({
-      dialect,
-      benchmark: `HR import dry run, ${PEOPLE.toLocaleString("en-US")} rows`,
-      result: `${(dryMs / 1000).toFixed(2)} s (${Math.round(PEOPLE / (dryMs / 1000)).toLocaleString("en-US")} rows/s)`,
-    });
-    rows.push({
-      dialect,
-      benchmark: `HR import apply, ${PEOPLE.toLocaleString("en-US")} rows (with one audit event each)`,
-      result: `${(applyMs / 1000).toFixed(2)} s (${Math.round(PEOPLE / (applyMs / 1000)).toLocaleString("en-US")} rows/s)`,
-    });
-
-    const queries: Record<string, unknown>[] = [
-      {},
-      { q: "last42" },
-      { q: "first1234" },
-      { country: "DE", sort: "-hireDate" },
-      { department: "Dept 3", page: 5 },
-    ];
-    for (const [label, pick] of [
-      ["first page, no filter", 0],
-      ["search by name", 1],
-      ["search, rare match", 2],
-      ["country filter + sort", 3],
-      ["department filter, page 5", 4],
-    ] as const) {
-      const samples: number[] = [];
-      for (let i = 0; i < 30; i++) {
-        const s = performance.now();
-        await listPeople(
-          { ...ctx, actor: { kind: "system", label: "bench" } },
-          peopleFilter.parse(queries[pick]),
-        );
-        samples.push(performance.now() - s);
-      }
-      rows.push({
-        dialect,
-        benchmark: `People list at ${(PEOPLE + 330).toLocaleString("en-US")} people: ${label}`,
-        result: `p50 ${percentile(samples, 50).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms`,
-      });
-    }
-
-    t0 = performance.now();
-    for (let i = 0; i < EVENTS; i++) {
-      await withTransaction(ctx, (tx) => record(tx, "bench.event", { type: "bench", id: String(i) }, { i }));
-    }
-    const appendMs = performance.now() - t0;
-    rows.push({
-      dialect,
-      benchmark: `Audit append, one transaction per event (${EVENTS.toLocaleString("en-US")} events)`,
-      result: `${Math.round(EVENTS / (appendMs / 1000)).toLocaleString("en-US")} events/s`,
-    });
-    t0 = performance.now();
-    const verified = await verifyChain(ctx);
-    const verifyMs = performance.now() - t0;
-    if (!verified.ok) throw new Error(verified.message);
-    rows.push({
-      dialect,
-      benchmark: `Audit verify (${verified.verified.toLocaleString("en-US")} events)`,
-      result: `${(verifyMs / 1000).toFixed(2)} s (${Math.round(verified.verified / (verifyMs / 1000)).toLocaleString("en-US")} events/s)`,
-    });
-  } finally {
-    await database.close();
-    await drop();
-  }
-}
-
-await benchDialect("sqlite");
-if (process.env.PROBITY_BENCH_PG_URL) await benchDialect("postgres");
-
-const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-const machine = `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
-const table = [
-  "| database | benchmark | result |",
-  "|---|---|---|",
-  ...rows.map((r) => `| ${r.dialect} | ${r.benchmark} | ${r.result} |`),
-].join("\n");
-const doc = `# Benchmarks
-
-Run with \`npm run bench\` (SQLite; set \`PROBITY_BENCH_PG_URL\` to a PostgreSQL server where the
-benchmark may create a database to measure PostgreSQL too). Sizes: \`BENCH_PEOPLE\`, \`BENCH_EVENTS\`.
-SQLite runs with WAL and \`synchronous=FULL\` (every commit is fsynced), as in production.
-
-Last run: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine}.
-
-${table}
+Run with \`npm run bench\` (all) or \`npm run bench -- NAME\` (one of: ${Object.keys(BENCHMARKS).join(", ")}).
+SQLite always; set \`PROBITY_BENCH_PG_URL\` to a PostgreSQL server where the benchmark may create
+a database to measure PostgreSQL too. Each section records the machine and time it ran on.
+Timings are never asserted in tests; they live here.
 `;
-fs.writeFileSync(path.resolve(import.meta.dirname, "..", "docs", "benchmarks.md"), doc);
-console.log(doc);
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
+}
+
+function sections(text: string): Map<string, string> {
+  const map = new Map<string, string>();
+  const re = /<!-- bench:(\S+) -->\n([\s\S]*?)<!-- \/bench:\1 -->/g;
+  for (const m of text.matchAll(re)) map.set(m[1]!, m[2]!);
+  return map;
+}
+
+const names = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const unknown = names.filter((n) => !BENCHMARKS[n]);
+if (unknown.length) {
+  console.error(`Unknown benchmark(s): ${unknown.join(", ")}. Known: ${Object.keys(BENCHMARKS).join(", ")}`);
+  process.exit(2);
+}
+const existing = sections(fs.existsSync(DOC) ? fs.readFileSync(DOC, "utf8") : "");
+for (const name of names.length ? names : Object.keys(BENCHMARKS)) {
+  console.log(`[bench] ${name} …`);
+  const result = await (await BENCHMARKS[name]!()).run();
+  const body = `## ${result.title}\n\nLast run: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine()}.\n${result.notes ? `\n${result.notes}\n` : ""}\n${result.table.join("\n")}\n`;
+  existing.set(name, body);
+  console.log(body);
+}
+const ordered = Object.keys(BENCHMARKS).filter((n) => existing.has(n));
+const doc = `${HEADER}\n${ordered.map((n) => `<!-- bench:${n} -->\n${existing.get(n)}<!-- /bench:${n} -->`).join("\n\n")}\n`;
+fs.mkdirSync(path.dirname(DOC), { recursive: true });
+fs.writeFileSync(DOC, doc);
