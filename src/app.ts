@@ -116,6 +116,7 @@ export async function createProbity(options: {
     database,
     clock,
     logger,
+    keyRing,
     handlers: {
       "mail.send": mailSendJob({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
       "sessions.purge": {

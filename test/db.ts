@@ -4,6 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { type Clock, manualClock } from "../src/kernel/clock.ts";
 import { type Actor, type Ctx, systemActor } from "../src/kernel/context.ts";
+import { type KeyRing, loadOrCreateKeyRing } from "../src/kernel/crypto.ts";
 import { type Database, type Dialect, openDatabase } from "../src/kernel/db.ts";
 import { migrateToLatest } from "../src/kernel/migrate.ts";
 import { migrations } from "../src/migrations/index.ts";
@@ -18,6 +19,7 @@ export type TestDb = {
   /** For SQLite: the database file; for PostgreSQL: the connection URL. */
   location: string;
   dir: string;
+  keyRing: KeyRing;
   destroy(): Promise<void>;
 };
 
@@ -55,12 +57,14 @@ export async function createTestDb(options: { clock?: Clock } = {}): Promise<Tes
     database = openDatabase({ sqliteFile: location });
   }
   await migrateToLatest(database.db, migrations);
+  const keyRing = await loadOrCreateKeyRing(path.join(dir, "probity.key"));
   return {
     database,
     clock,
     location,
     dir,
-    ctx: (actor = systemActor("test")) => ({ db: database.db, dialect: database.dialect, actor, clock }),
+    keyRing,
+    ctx: (actor = systemActor("test")) => ({ db: database.db, dialect: database.dialect, actor, clock, keyRing }),
     async destroy() {
       await database.close();
       await dropPg?.();

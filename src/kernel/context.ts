@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Clock } from "./clock.ts";
+import type { KeyRing } from "./crypto.ts";
 import type { AnyDb, Dialect } from "./db.ts";
 import type { KernelTables } from "./tables.ts";
 
@@ -25,7 +26,14 @@ export type Ctx = {
   dialect: Dialect;
   actor: Actor;
   clock: Clock;
+  /** The key-encryption key, for use cases that encrypt at rest (speak-up). */
+  keyRing?: KeyRing;
 };
+
+export function keyRingOf(ctx: Ctx): KeyRing {
+  if (!ctx.keyRing) throw new Error("This use case needs the key ring (ctx.keyRing) to encrypt or decrypt.");
+  return ctx.keyRing;
+}
 
 export const actorId = (actor: Actor): string | null => (actor.kind === "user" ? actor.userId : null);
 

@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { z } from "zod";
 import { type Clock, isoNow } from "./clock.ts";
 import { type Ctx, systemActor } from "./context.ts";
+import type { KeyRing } from "./crypto.ts";
 import type { Database } from "./db.ts";
 import { newId } from "./ids.ts";
 import type { JobsTable } from "./tables.ts";
@@ -64,10 +65,17 @@ export function createJobRunner(options: {
   clock: Clock;
   handlers: JobHandlers;
   logger: Logger;
+  keyRing?: KeyRing;
 }): JobRunner {
   const { database, clock, handlers, logger } = options;
   const workerId = `${hostname()}:${process.pid}:${newId().slice(-8)}`;
-  const ctx: Ctx = { db: database.db, dialect: database.dialect, actor: systemActor("job runner"), clock };
+  const ctx: Ctx = {
+    db: database.db,
+    dialect: database.dialect,
+    actor: systemActor("job runner"),
+    clock,
+    ...(options.keyRing && { keyRing: options.keyRing }),
+  };
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
 

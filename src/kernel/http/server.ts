@@ -17,6 +17,7 @@ import {
 import type { Clock } from "../clock.ts";
 import type { Config } from "../config.ts";
 import { type Actor, anonymousActor, type Ctx, hasPermission } from "../context.ts";
+import type { KeyRing } from "../crypto.ts";
 import type { Database } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { errorHandler, sendProblem } from "./problem.ts";
@@ -232,8 +233,14 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
 }
 
 /** The use-case context of a request. */
-export function ctxOf(request: FastifyRequest, deps: { database: Database; clock: Clock }): Ctx {
-  return { db: deps.database.db, dialect: deps.database.dialect, actor: request.actor, clock: deps.clock };
+export function ctxOf(request: FastifyRequest, deps: { database: Database; clock: Clock; keyRing?: KeyRing }): Ctx {
+  return {
+    db: deps.database.db,
+    dialect: deps.database.dialect,
+    actor: request.actor,
+    clock: deps.clock,
+    ...(deps.keyRing && { keyRing: deps.keyRing }),
+  };
 }
 
 export function sendCsv(reply: FastifyReply, filename: string, csv: string) {
