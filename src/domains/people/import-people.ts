@@ -254,7 +254,9 @@ export async function importPeople(ctx: Ctx, input: { csv: string; dryRun: boole
     }
   }
 
-  const changes: ImportChange[] = parsed.map((p) => {
+  // A row with an error is reported once, as an error, not also as a change.
+  const rowsWithErrors = new Set(errors.map((e) => e.row));
+  const changes: ImportChange[] = parsed.filter((p) => !rowsWithErrors.has(p.row)).map((p) => {
     const before = existing.get(p.externalId);
     const fields: ImportChange["fields"] = {};
     for (const key of p.present) {
