@@ -6,6 +6,7 @@ import { verifyLog } from "../domains/audit/index.ts";
 import { createUser, importPeople, ROLE_NAMES } from "../domains/people/index.ts";
 import { loadConfig } from "../kernel/config.ts";
 import { backup, restore } from "./backup.ts";
+import { registerScreenCommand } from "./screen.ts";
 import { seedIfEmpty } from "./seed.ts";
 
 const program = new Command()
@@ -169,6 +170,8 @@ program
     await restore(loadConfig(), file);
     console.log("Database restored. Run `probity audit verify` to check the audit log.");
   });
+
+registerScreenCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,72 @@
+import fs from "node:fs";
+import { type Command, Option } from "commander";
+import { parse } from "csv-parse/sync";
+import { z } from "zod";
+import { buildIndex, type PartyType, parseOfacCsv, readOfacDir } from "../domains/screening/index.ts";
+
+const options = z.object({
+  sdnDir: z.string().min(1),
+  input: z.string().min(1),
+  threshold: z.coerce
+    .number()
+    .min(0, "--threshold is between 0 and 1")
+    .max(1, "--threshold is between 0 and 1"),
+  limit: z.coerce.number().int().min(1, "--limit is a whole number from 1").max(1000),
+  format: z.literal("jsonl"),
+});
+
+const TYPES = new Set(["individual", "person", "entity", "vessel", "aircraft"]);
+
+/**
+ * `probity screen`: stateless batch screening. Loads the list from OFAC's CSV set, reads a CSV
+ * with a header (id,name and optional type,country) and writes one JSON line per input row.
+ */
+export function registerScreenCommand(program: Command): void {
+  program
+    .command("screen")
+    .description("Screen names in a CSV (id,name[,type,country]) against OFAC's CSV files; writes JSON lines")
+    .requiredOption("--sdn-dir <dir>", "directory with SDN.CSV, ALT.CSV, ADD.CSV, SDN_COMMENTS.CSV")
+    .requiredOption("--input <file>", "CSV with a header row and columns id,name (optional type,country)")
+    .option("--threshold <score>", "lowest score reported, 0 to 1", "0.85")
+    .option("--limit <n>", "most matches per row", "5")
+    .addOption(new Option("--format <format>", "output format").choices(["jsonl"]).default("jsonl"))
+    .action(async (raw: Record<string, string>) => {
+      const parsed = options.safeParse(raw);
+      if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join("; "));
+      const opts = parsed.data;
+      if (!fs.existsSync(opts.input)) throw new Error(`No such file: ${opts.input}`);
+      const index = buildIndex(parseOfacCsv(readOfacDir(opts.sdnDir)));
+      const records = parse(fs.readFileSync(opts.input, "utf8").replace(/^\uFEFF/, ""), {
+        columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+        skip_empty_lines: true,
+        trim: true,
+        relax_column_count: true,
+      }) as Record<string, string | undefined>[];
+      if (records.length && !("name" in records[0]!)) throw new Error(`${opts.input} has no "name" column.`);
+      const out: string[] = [];
+      records.forEach((r, i) => {
+        const type = r.type?.toLowerCase();
+        const hits = index.screen(
+          {
+            name: r.name ?? "",
+            type: type && TYPES.has(type) ? (type as PartyType) : null,
+            country: r.country ? r.country.toUpperCase() : null,
+          },
+          { threshold: opts.threshold, limit: opts.limit },
+        );
+        out.push(
+          JSON.stringify({
+            id: r.id ?? String(i + 1),
+            matches: hits.map((h) => ({
+              entityId: h.entityId,
+              name: h.name,
+              matchedName: h.matchedName,
+              score: h.score,
+            })),
+          }),
+        );
+        if (out.length >= 1000) process.stdout.write(`${out.splice(0).join("\n")}\n`);
+      });
+      if (out.length) process.stdout.write(`${out.join("\n")}\n`);
+    });
+}

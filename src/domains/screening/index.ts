@@ -1,0 +1,11 @@
+// The screening domain's public surface: other domains, the CLI and the app import only from here.
+
+export { type ListEntry, parseOfacCsv } from "./lists/parse-ofac.ts";
+export { readOfacDir } from "./lists/read-ofac-dir.ts";
+export {
+  buildIndex,
+  DEFAULT_THRESHOLD,
+  type Hit,
+  type NameIndex,
+  type PartyType,
+} from "./matcher/name-index.ts";

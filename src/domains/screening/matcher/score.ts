@@ -1,0 +1,125 @@
+import { jaroWinkler } from "./jaro-winkler.ts";
+import { skeleton, tokenize } from "./normalize.ts";
+
+/** A name ready for scoring: tokens, which of them are weak, their phonetic skeletons. */
+export type PreparedName = {
+  original: string;
+  tokens: string[];
+  weak: boolean[];
+  skeletons: string[];
+  /** Strong tokens joined without spaces, for names written as one word (BASHIRUDDIN). */
+  joined: string;
+};
+
+export function prepareName(name: string, type?: string | null): PreparedName {
+  const tokens = tokenize(name, { type });
+  const strong = tokens.filter((t) => !t.weak);
+  return {
+    original: name,
+    tokens: tokens.map((t) => t.text),
+    weak: tokens.map((t) => t.weak),
+    skeletons: tokens.map((t) => skeleton(t.text)),
+    joined: (strong.length ? strong : tokens).map((t) => t.text).join(""),
+  };
+}
+
+export type TokenHow = "exact" | "phonetic" | "fuzzy" | "initial" | "joined" | "unmatched";
+export type TokenMatch = { query: string; list: string | null; how: TokenHow; similarity: number };
+export type NameScore = { score: number; tokens: TokenMatch[]; extraListTokens: string[] };
+
+const WEAK_WEIGHT = 0.2;
+const MIN_TOKEN_SIMILARITY = 0.8;
+
+function tokenSimilarity(q: string, qs: string, c: string, cs: string): { sim: number; how: TokenHow } {
+  if (q === c) return { sim: 1, how: "exact" };
+  if (q.length === 1 || c.length === 1) {
+    return q[0] === c[0] ? { sim: 0.85, how: "initial" } : { sim: 0, how: "unmatched" };
+  }
+  let sim = jaroWinkler(q, c);
+  // Short tokens agree by chance too often (ALI/ARI): they must be nearly exact.
+  if (Math.min(q.length, c.length) <= 3) sim *= 0.85;
+  // Transliteration variants (ZAVYALOV/ZAVJALOV, KHOURY/KHOURI) share a skeleton and stay close.
+  if (qs === cs && qs.length >= 2 && Math.min(q.length, c.length) >= 4 && sim >= 0.75 && sim < 0.92)
+    return { sim: 0.92, how: "phonetic" };
+  return { sim, how: "fuzzy" };
+}
+
+const weightOf = (weak: boolean, token: string) => (weak ? WEAK_WEIGHT : token.length === 1 ? 0.5 : 1);
+
+/**
+ * Scores a query name against a list name in [0, 1]. Tokens are aligned greedily by similarity
+ * (so order does not matter); the score is the query side's weighted similarity scaled by how much
+ * of the list name was covered, so missing middle names cost little and a lone surname does not hit.
+ */
+export function scoreNames(query: PreparedName, list: PreparedName): NameScore {
+  const nq = query.tokens.length;
+  const nc = list.tokens.length;
+  if (!nq || !nc) return { score: 0, tokens: [], extraListTokens: [] };
+  const pairs: { i: number; j: number; sim: number; how: TokenHow }[] = [];
+  for (let i = 0; i < nq; i++) {
+    for (let j = 0; j < nc; j++) {
+      const { sim, how } = tokenSimilarity(
+        query.tokens[i]!,
+        query.skeletons[i]!,
+        list.tokens[j]!,
+        list.skeletons[j]!,
+      );
+      if (sim >= 0.6) pairs.push({ i, j, sim, how });
+    }
+  }
+  pairs.sort((a, b) => b.sim - a.sim);
+  const qMatch: ({ j: number; sim: number; how: TokenHow } | undefined)[] = new Array(nq);
+  const cUsed: number[] = new Array(nc).fill(0);
+  for (const p of pairs) {
+    if (qMatch[p.i] || cUsed[p.j]) continue;
+    qMatch[p.i] = { j: p.j, sim: p.sim, how: p.how };
+    cUsed[p.j] = p.sim;
+  }
+  let qw = 0;
+  let qs = 0;
+  const tokens: TokenMatch[] = [];
+  for (let i = 0; i < nq; i++) {
+    const w = weightOf(query.weak[i]!, query.tokens[i]!);
+    const m = qMatch[i];
+    const sim = m && m.sim >= MIN_TOKEN_SIMILARITY ? m.sim : m ? m.sim * 0.5 : 0;
+    // An unmatched legal form or function word is noise, not a difference: it costs almost nothing.
+    qw += query.weak[i] && sim < MIN_TOKEN_SIMILARITY ? w / 4 : w;
+    qs += w * sim;
+    tokens.push(
+      m && m.sim >= MIN_TOKEN_SIMILARITY
+        ? { query: query.tokens[i]!, list: list.tokens[m.j]!, how: m.how, similarity: round(m.sim) }
+        : { query: query.tokens[i]!, list: null, how: "unmatched", similarity: round(sim) },
+    );
+  }
+  let cw = 0;
+  let cs = 0;
+  const extraListTokens: string[] = [];
+  for (let j = 0; j < nc; j++) {
+    const w = weightOf(list.weak[j]!, list.tokens[j]!);
+    const sim = cUsed[j]! >= MIN_TOKEN_SIMILARITY ? cUsed[j]! : 0;
+    cw += list.weak[j] && !sim ? w / 4 : w;
+    cs += w * sim;
+    if (!sim) extraListTokens.push(list.tokens[j]!);
+  }
+  const qScore = qs / qw;
+  const cScore = cs / cw;
+  const score = qScore * (0.6 + 0.4 * cScore);
+  // One side written as a single word (BASHIRUDDIN / BASHIR-UD-DIN): compare the joined forms.
+  const strongQ = query.weak.filter((w) => !w).length;
+  const strongC = list.weak.filter((w) => !w).length;
+  const ratio =
+    Math.min(query.joined.length, list.joined.length) / Math.max(query.joined.length, list.joined.length);
+  if (strongQ !== strongC && ratio >= 0.85 && query.joined.length >= 6) {
+    const joined = jaroWinkler(query.joined, list.joined) * 0.97;
+    if (joined >= 0.9 && joined > score) {
+      return {
+        score: round(joined),
+        tokens: [{ query: query.joined, list: list.joined, how: "joined", similarity: round(joined) }],
+        extraListTokens: [],
+      };
+    }
+  }
+  return { score: round(score), tokens, extraListTokens };
+}
+
+export const round = (n: number) => Math.round(n * 1000) / 1000;
