@@ -64,3 +64,13 @@ export function contains(column: Expression<string | null>, text: string): Expre
   const pattern = `%${escapeLike(text.toLowerCase())}%`;
   return sql<SqlBool>`lower(${column}) like ${pattern} escape '\\'`;
 }
+
+/** A unique-constraint violation on either dialect (for retry loops). */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string } | null;
+  return (
+    e?.code === "23505" ||
+    e?.code === "SQLITE_CONSTRAINT_UNIQUE" ||
+    e?.code === "SQLITE_CONSTRAINT_PRIMARYKEY"
+  );
+}

@@ -5,7 +5,11 @@ export async function migrateToLatest<T>(
   migrations: Record<string, Migration>,
 ): Promise<string[]> {
   // Unordered: domains developed in parallel add dated migrations whose order is not global.
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    allowUnorderedMigrations: true,
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";

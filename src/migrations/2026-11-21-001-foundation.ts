@@ -75,6 +75,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("person_id", "text", (c) => c.unique().references("persons.id"))
     .addColumn("password_hash", "text", (c) => c.notNull())
     .addColumn("totp_secret", "text")
+    .addColumn("totp_pending_secret", "text")
     .addColumn("totp_enabled", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("disabled", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("failed_logins", "integer", (c) => c.notNull().defaultTo(0))

@@ -27,7 +27,8 @@ export async function startTotpEnrolment(ctx: Ctx) {
     const secret = new OTPAuth.Secret({ size: 20 }).base32;
     await db
       .updateTable("users")
-      .set({ totp_secret: secret, totp_enabled: 0, updated_at: isoNow(tx.clock) })
+      // The current authenticator keeps working until a code from the new one is confirmed.
+      .set({ totp_pending_secret: secret, updated_at: isoNow(tx.clock) })
       .where("id", "=", userId)
       .execute();
     await record(tx, "auth.totp.start", { type: "user", id: userId });
@@ -42,18 +43,23 @@ export async function confirmTotpEnrolment(ctx: Ctx, code: string) {
     const db = peopleDb(tx);
     const user = await db
       .selectFrom("users")
-      .select(["totp_secret"])
+      .select(["totp_pending_secret"])
       .where("id", "=", userId)
       .executeTakeFirstOrThrow();
-    if (!user.totp_secret) throw new AppError("CONFLICT", "Start the enrolment first.");
-    if (!isValidTotp(user.totp_secret, code, tx.clock.now())) {
+    if (!user.totp_pending_secret) throw new AppError("CONFLICT", "Start the enrolment first.");
+    if (!isValidTotp(user.totp_pending_secret, code, tx.clock.now())) {
       throw invalid("The code does not match; check the time on your phone and try the current code.", [
         { path: "code", message: "does not match" },
       ]);
     }
     await db
       .updateTable("users")
-      .set({ totp_enabled: 1, updated_at: isoNow(tx.clock) })
+      .set({
+        totp_secret: user.totp_pending_secret,
+        totp_pending_secret: null,
+        totp_enabled: 1,
+        updated_at: isoNow(tx.clock),
+      })
       .where("id", "=", userId)
       .execute();
     await record(tx, "auth.totp.enrol", { type: "user", id: userId });

@@ -256,31 +256,33 @@ export async function importPeople(ctx: Ctx, input: { csv: string; dryRun: boole
 
   // A row with an error is reported once, as an error, not also as a change.
   const rowsWithErrors = new Set(errors.map((e) => e.row));
-  const changes: ImportChange[] = parsed.filter((p) => !rowsWithErrors.has(p.row)).map((p) => {
-    const before = existing.get(p.externalId);
-    const fields: ImportChange["fields"] = {};
-    for (const key of p.present) {
-      const from = before?.values[key] ?? null;
-      const to = p.values[key] ?? null;
-      if (from !== to) fields[key] = { from, to };
-    }
-    const action: ImportAction = !before
-      ? "create"
-      : fields.end_date && !fields.end_date.from && fields.end_date.to
-        ? "end"
-        : Object.keys(fields).length
-          ? "update"
-          : "unchanged";
-    const first = p.present.has("first_name") ? p.values.first_name : before?.values.first_name;
-    const last = p.present.has("last_name") ? p.values.last_name : before?.values.last_name;
-    return {
-      row: p.row,
-      action,
-      externalId: p.externalId,
-      name: `${first ?? ""} ${last ?? ""}`.trim(),
-      fields,
-    };
-  });
+  const changes: ImportChange[] = parsed
+    .filter((p) => !rowsWithErrors.has(p.row))
+    .map((p) => {
+      const before = existing.get(p.externalId);
+      const fields: ImportChange["fields"] = {};
+      for (const key of p.present) {
+        const from = before?.values[key] ?? null;
+        const to = p.values[key] ?? null;
+        if (from !== to) fields[key] = { from, to };
+      }
+      const action: ImportAction = !before
+        ? "create"
+        : fields.end_date && !fields.end_date.from && fields.end_date.to
+          ? "end"
+          : Object.keys(fields).length
+            ? "update"
+            : "unchanged";
+      const first = p.present.has("first_name") ? p.values.first_name : before?.values.first_name;
+      const last = p.present.has("last_name") ? p.values.last_name : before?.values.last_name;
+      return {
+        row: p.row,
+        action,
+        externalId: p.externalId,
+        name: `${first ?? ""} ${last ?? ""}`.trim(),
+        fields,
+      };
+    });
 
   if (input.dryRun || errors.length) return reject(input.dryRun, changes, errors);
 

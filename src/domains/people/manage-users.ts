@@ -104,6 +104,7 @@ export async function createUser(ctx: Ctx, input: UserInput): Promise<UserView> 
         person_id: input.personId ?? null,
         password_hash: passwordHash,
         totp_secret: null,
+        totp_pending_secret: null,
         totp_enabled: 0,
         disabled: 0,
         failed_logins: 0,
@@ -179,7 +180,7 @@ export async function resetTotp(ctx: Ctx, id: string): Promise<UserView> {
     await view(tx, id);
     await peopleDb(tx)
       .updateTable("users")
-      .set({ totp_secret: null, totp_enabled: 0, updated_at: isoNow(tx.clock) })
+      .set({ totp_secret: null, totp_pending_secret: null, totp_enabled: 0, updated_at: isoNow(tx.clock) })
       .where("id", "=", id)
       .execute();
     await peopleDb(tx).deleteFrom("sessions").where("user_id", "=", id).execute();

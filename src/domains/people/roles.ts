@@ -116,6 +116,46 @@ export const PERMISSIONS = {
   "audit.read": ["admin", "auditor", "compliance_officer", "general_counsel"],
   "outbox.read": ["admin"],
   "job.manage": ["admin"],
+  "screening.read": ["admin", "compliance_officer", "general_counsel", "auditor"],
+  "screening.lists": ["admin", "compliance_officer"],
+  "screening.decide": ["compliance_officer", "general_counsel"],
+  "counterparty.manage": ["admin", "compliance_officer"],
+  "transaction.manage": ["admin", "compliance_officer"],
+  "transaction.approve": ["compliance_officer", "general_counsel"],
+  "export.manage": ["admin", "compliance_officer"],
+  // Policies and Certificates of Compliance (issue 4). Reading published policies and signing
+  // one's own certificates only needs a session.
+  "policy.manage": ["compliance_officer", "general_counsel"],
+  "policy.approve": ["general_counsel", "board_member"],
+  // The Board or a Board committee: approves Board-owned codes (SOC-8) and decides waivers.
+  "board.decide": [
+    "board_member",
+    "audit_committee_chair",
+    "audit_committee_member",
+    "committee_chair",
+    "committee_member",
+  ],
+  "waiver.read": [
+    "compliance_officer",
+    "general_counsel",
+    "board_member",
+    "audit_committee_chair",
+    "audit_committee_member",
+    "committee_chair",
+    "committee_member",
+    "corporate_secretary",
+    "auditor",
+  ],
+  "waiver.request": ["compliance_officer", "general_counsel"],
+  "certification.manage": ["compliance_officer"],
+  "certification.report": ["compliance_officer", "general_counsel", "auditor"],
+  // SOC-7: the senior officers' certificates are addressed to the Audit Committee.
+  "certification.audit_committee": [
+    "audit_committee_chair",
+    "audit_committee_member",
+    "compliance_officer",
+    "auditor",
+  ],
 } as const satisfies Record<string, readonly RoleName[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -85,7 +85,17 @@ export async function signIn(
       .where("id", "=", user.id)
       .execute();
     await record(
-      { ...tx, actor: { kind: "system", label: user.email } },
+      {
+        ...tx,
+        actor: {
+          kind: "user",
+          userId: user.id,
+          personId: user.person_id,
+          label: user.email,
+          roles: [],
+          permissions: new Set<string>(),
+        },
+      },
       "auth.login",
       { type: "user", id: user.id },
       { mfa: Boolean(user.totp_enabled) },

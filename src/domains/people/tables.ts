@@ -50,6 +50,8 @@ export type UsersTable = {
   person_id: string | null;
   password_hash: string;
   totp_secret: string | null;
+  /** A secret being enrolled; replaces totp_secret only once a code from it is confirmed. */
+  totp_pending_secret: string | null;
   totp_enabled: number;
   disabled: number;
   failed_logins: number;

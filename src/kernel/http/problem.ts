@@ -65,10 +65,17 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
     return sendProblem(reply, status, error.code, error.message, extra);
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
+    // Body fields are named as the client sent them ("email"); query and path parameters say so
+    // ("query.page"), since the same name can appear in both.
+    const where =
+      error.validationContext === "body"
+        ? ""
+        : error.validationContext === "querystring"
+          ? "query"
+          : String(error.validationContext ?? "");
     const errors = error.validation.map((v) => ({
-      path: [String(error.validationContext ?? ""), v.instancePath.replace(/^\//, "").replace(/\//g, ".")]
-        .filter(Boolean)
-        .join("."),
+      path:
+        [where, v.instancePath.replace(/^\//, "").replace(/\//g, ".")].filter(Boolean).join(".") || "body",
       message: v.message ?? "is invalid",
     }));
     const detail = errors.map((e) => `${e.path}: ${e.message}`).join("; ");

@@ -210,7 +210,8 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
   const webRoot = deps.webRoot;
   const hasWeb = webRoot !== undefined && fs.existsSync(path.join(webRoot, "index.html"));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webRoot, prefix: "/", wildcard: false, index: ["index.html"] });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: webRoot, prefix: "/", wildcard: true, index: ["index.html"] });
   }
   app.setNotFoundHandler((request, reply) => {
     if (!request.url.startsWith("/api/") && request.method === "GET" && hasWeb) {
@@ -233,7 +234,10 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
 }
 
 /** The use-case context of a request. */
-export function ctxOf(request: FastifyRequest, deps: { database: Database; clock: Clock; keyRing?: KeyRing }): Ctx {
+export function ctxOf(
+  request: FastifyRequest,
+  deps: { database: Database; clock: Clock; keyRing?: KeyRing },
+): Ctx {
   return {
     db: deps.database.db,
     dialect: deps.database.dialect,
