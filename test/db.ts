@@ -64,7 +64,13 @@ export async function createTestDb(options: { clock?: Clock } = {}): Promise<Tes
     location,
     dir,
     keyRing,
-    ctx: (actor = systemActor("test")) => ({ db: database.db, dialect: database.dialect, actor, clock, keyRing }),
+    ctx: (actor = systemActor("test")) => ({
+      db: database.db,
+      dialect: database.dialect,
+      actor,
+      clock,
+      keyRing,
+    }),
     async destroy() {
       await database.close();
       await dropPg?.();

@@ -48,6 +48,7 @@ const NavSection = ({
         active={isActive(pathname, item.to)}
         aria-current={isActive(pathname, item.to) ? "page" : undefined}
         onClick={onNavigate}
+        py={6}
         style={{ borderRadius: "var(--mantine-radius-sm)" }}
       />
     ))}
@@ -55,7 +56,7 @@ const NavSection = ({
 );
 
 const SectionLabel = ({ children }: { children: string }) => (
-  <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="md" mb={4}>
+  <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="sm" mb={2}>
     {children}
   </Text>
 );

@@ -10,6 +10,7 @@ import {
   useLocation,
 } from "@tanstack/react-router";
 import { ErrorAlert } from "../components/error-alert.tsx";
+import { RequirePermission } from "../components/no-access.tsx";
 import { ButtonLink } from "../components/router-links.tsx";
 import { EntitiesPage } from "../features/admin/entities-page.tsx";
 import { ImportPage } from "../features/admin/import-page.tsx";
@@ -21,7 +22,7 @@ import { UsersPage } from "../features/admin/users-page.tsx";
 import { AuditPage } from "../features/audit/audit-page.tsx";
 import { ChangePasswordPage } from "../features/auth/change-password-page.tsx";
 import { LoginPage } from "../features/auth/login-page.tsx";
-import { meQuery } from "../features/auth/me.ts";
+import { meQuery, type Permission } from "../features/auth/me.ts";
 import { TotpEnrolPage } from "../features/auth/totp-enrol-page.tsx";
 import { ComingSoonPage } from "../features/home/coming-soon-page.tsx";
 import { HomePage } from "../features/home/home-page.tsx";
@@ -97,8 +98,19 @@ const appRoute = createRoute({
   errorComponent: RouteError,
 });
 
-const page = <P extends string>(path: P, component: () => React.ReactNode) =>
-  createRoute({ getParentRoute: () => appRoute, path, component, errorComponent: RouteError });
+const page = <P extends string>(path: P, Component: () => React.ReactNode, permission?: Permission) =>
+  createRoute({
+    getParentRoute: () => appRoute,
+    path,
+    errorComponent: RouteError,
+    component: permission
+      ? () => (
+          <RequirePermission permission={permission}>
+            <Component />
+          </RequirePermission>
+        )
+      : Component,
+  });
 
 const personRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -106,7 +118,11 @@ const personRoute = createRoute({
   errorComponent: RouteError,
   component: function PersonRoute() {
     const { personId } = personRoute.useParams();
-    return <PersonPage personId={personId} />;
+    return (
+      <RequirePermission permission="people.read">
+        <PersonPage personId={personId} />
+      </RequirePermission>
+    );
   },
 });
 
@@ -119,7 +135,9 @@ const peopleRoute = createRoute({
     const search = peopleRoute.useSearch();
     const navigate = peopleRoute.useNavigate();
     return (
-      <PeoplePage search={search} onSearchChange={(next) => navigate({ search: next, replace: true })} />
+      <RequirePermission permission="people.read">
+        <PeoplePage search={search} onSearchChange={(next) => navigate({ search: next, replace: true })} />
+      </RequirePermission>
     );
   },
 });
@@ -137,16 +155,16 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     page("/", HomePage),
     peopleRoute,
-    page("/people/new", NewPersonPage),
+    page("/people/new", NewPersonPage, "people.write"),
     personRoute,
-    page("/admin/organisation", OrganisationPage),
-    page("/admin/entities", EntitiesPage),
-    page("/admin/users", UsersPage),
-    page("/admin/security", SecurityPage),
-    page("/admin/import", ImportPage),
-    page("/admin/outbox", OutboxPage),
-    page("/admin/jobs", JobsPage),
-    page("/audit", AuditPage),
+    page("/admin/organisation", OrganisationPage, "organisation.manage"),
+    page("/admin/entities", EntitiesPage, "entity.manage"),
+    page("/admin/users", UsersPage, "user.manage"),
+    page("/admin/security", SecurityPage, "user.manage"),
+    page("/admin/import", ImportPage, "people.import"),
+    page("/admin/outbox", OutboxPage, "outbox.read"),
+    page("/admin/jobs", JobsPage, "job.manage"),
+    page("/audit", AuditPage, "audit.read"),
     page("/account/totp", TotpEnrolPage),
     page("/account/password", ChangePasswordPage),
     ...plannedRoutes,

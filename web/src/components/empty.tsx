@@ -2,12 +2,19 @@ import { EmptyState } from "@mantine/core";
 import { IconInbox } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 
-type EmptyProps = { title: string; description?: ReactNode; icon?: ReactNode; children?: ReactNode };
+type EmptyProps = {
+  title: string;
+  description?: ReactNode;
+  icon?: ReactNode;
+  children?: ReactNode;
+  isCompact?: boolean;
+};
 
-export const Empty = ({ title, description, icon, children }: EmptyProps) => (
+export const Empty = ({ title, description, icon, children, isCompact = false }: EmptyProps) => (
   <EmptyState
-    py="xl"
-    size="sm"
+    py={isCompact ? "xs" : "xl"}
+    size={isCompact ? "xs" : "sm"}
+    align={isCompact ? "left" : "center"}
     variant="light"
     title={title}
     description={description}

@@ -28,13 +28,18 @@ export const TotpEnrolPage = () => {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [code, setCode] = useState("");
+  // Starting enrolment replaces the current authenticator, so someone who has one must ask for it.
+  const [isStarted, setStarted] = useState(!me?.totpEnabled);
   // A query (not an effect) so React's double render in development still starts enrolment once.
   const start = useQuery({
     queryKey: ["totp-start"],
     queryFn: () => api.post<TotpStart>("/api/auth/totp/start"),
+    enabled: isStarted,
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 0,
     retry: false,
+    refetchOnMount: false,
+    refetchOnReconnect: false,
   });
   const confirm = useMutation({
     mutationFn: () => api.post<{ ok: true }>("/api/auth/totp/confirm", { code: code.trim() }),
@@ -44,7 +49,6 @@ export const TotpEnrolPage = () => {
         title: "Authenticator enrolled",
         message: "Two-factor sign-in is on.",
       });
-      queryClient.removeQueries({ queryKey: ["totp-start"] });
       await queryClient.invalidateQueries({ queryKey: ["me"] });
       await queryClient.refetchQueries({ queryKey: ["me"] });
       await navigate({ to: "/" });
@@ -72,13 +76,19 @@ export const TotpEnrolPage = () => {
           Your role can see or change sensitive records, so two-factor authentication is required before you
           can continue.
         </Alert>
-      ) : me?.totpEnabled ? (
-        <Alert color="yellow" variant="light" title="You already use an authenticator">
-          Confirming a new code replaces the authenticator you enrolled before.
-        </Alert>
       ) : null}
       <Paper p="lg">
-        {start.isPending ? (
+        {!isStarted ? (
+          <Stack align="flex-start">
+            <Alert color="yellow" variant="light" title="You already use an authenticator" w="100%">
+              Setting up a new one switches off the authenticator you use now until you confirm a code from
+              the new one.
+            </Alert>
+            <Button onClick={() => setStarted(true)} leftSection={<IconShieldLock size={16} />}>
+              Set up a new authenticator
+            </Button>
+          </Stack>
+        ) : start.isPending ? (
           <Group align="flex-start">
             <Skeleton height={200} width={200} />
             <Stack flex={1}>

@@ -44,7 +44,7 @@ const StatCard = ({
   <Paper p="md">
     <Group justify="space-between" align="flex-start" wrap="nowrap">
       <div>
-        <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
+        <Text size="xs" c="dimmed" tt="uppercase" fw={700} style={{ whiteSpace: "nowrap" }}>
           {label}
         </Text>
         <Text fz={28} fw={700} lh={1.2} mt={4}>
@@ -56,7 +56,7 @@ const StatCard = ({
           </Text>
         ) : null}
       </div>
-      <ThemeIcon variant="light" size={36} radius="md" color={color} aria-hidden>
+      <ThemeIcon variant="light" size={30} radius="md" color={color} aria-hidden>
         {icon}
       </ThemeIcon>
     </Group>
@@ -79,6 +79,7 @@ const TaskList = () => {
         <ErrorAlert error={tasks.error} />
       ) : tasks.data.items.length === 0 ? (
         <Empty
+          isCompact
           title="You're all caught up"
           description="Nothing needs your attention right now. Certificates to sign, approvals and follow-ups will appear here."
           icon={<IconChecklist size={22} stroke={1.6} />}
@@ -125,7 +126,9 @@ const HeadcountTable = ({ caption, rows }: { caption: string; rows: { label: str
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{caption.replace("Headcount by ", "").replace(/^./, (c) => c.toUpperCase())}</Table.Th>
-            <Table.Th ta="right">Active people</Table.Th>
+            <Table.Th ta="right" style={{ whiteSpace: "nowrap" }}>
+              Active people
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -169,36 +172,38 @@ const DashboardCards = () => {
           label="Active people"
           value={data.people.active}
           hint={`${formatNumber(data.people.ended)} ended`}
-          icon={<IconAddressBook size={20} />}
+          icon={<IconAddressBook size={18} />}
         />
-        <StatCard label="Legal entities" value={data.entities} icon={<IconBuilding size={20} />} />
-        <StatCard label="Audit events" value={data.auditEvents} icon={<IconHistory size={20} />} />
+        <StatCard label="Legal entities" value={data.entities} icon={<IconBuilding size={18} />} />
+        <StatCard label="Audit events" value={data.auditEvents} icon={<IconHistory size={18} />} />
         <StatCard
           label="Pending mail"
           value={data.outboxPending}
-          icon={<IconMailFast size={20} />}
+          icon={<IconMailFast size={18} />}
           color={data.outboxPending > 0 ? "yellow" : undefined}
         />
         <StatCard
           label="Dead jobs"
           value={data.deadJobs}
-          icon={<IconAlertOctagon size={20} />}
+          icon={<IconAlertOctagon size={18} />}
           color={data.deadJobs > 0 ? "red" : "gray"}
         />
       </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <HeadcountTable
-          caption="Headcount by country"
-          rows={data.headcountByCountry.map((row) => ({
-            label: `${countryName(row.country)} (${row.country})`,
-            count: row.count,
-          }))}
-        />
-        <HeadcountTable
-          caption="Headcount by entity"
-          rows={data.headcountByEntity.map((row) => ({ label: row.entity, count: row.count }))}
-        />
-      </SimpleGrid>
+      {data.headcountByCountry.length === 0 && data.headcountByEntity.length === 0 ? null : (
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <HeadcountTable
+            caption="Headcount by country"
+            rows={data.headcountByCountry.map((row) => ({
+              label: `${countryName(row.country)} (${row.country})`,
+              count: row.count,
+            }))}
+          />
+          <HeadcountTable
+            caption="Headcount by entity"
+            rows={data.headcountByEntity.map((row) => ({ label: row.entity, count: row.count }))}
+          />
+        </SimpleGrid>
+      )}
     </Stack>
   );
 };

@@ -99,6 +99,8 @@ export const PeoplePage = ({ search, onSearchChange }: PeoplePageProps) => {
   });
   const entities = useQuery(entitiesQuery);
   const facets = useQuery(facetsQuery);
+  // Every row of the default (active) list would say "Active", so the column only appears when it informs.
+  const isStatusShown = filters.status !== "active";
   const hasFilters = Boolean(
     search.q || search.kind || search.entityId || search.department || search.country || search.category,
   );
@@ -247,14 +249,13 @@ export const PeoplePage = ({ search, onSearchChange }: PeoplePageProps) => {
                     />
                     <Table.Th>Legal entity</Table.Th>
                     <Table.Th>Country</Table.Th>
-                    <Table.Th>Kind</Table.Th>
                     <SortHeader
                       label="Hire date"
                       field="hireDate"
                       sort={sort}
                       onSort={(value) => update({ sort: value })}
                     />
-                    <Table.Th>Status</Table.Th>
+                    {isStatusShown ? <Table.Th>Status</Table.Th> : null}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -274,8 +275,13 @@ export const PeoplePage = ({ search, onSearchChange }: PeoplePageProps) => {
                         >
                           {person.displayName}
                         </AnchorLink>
-                        {person.categories.length ? (
+                        {person.categories.length || person.kind !== "employee" ? (
                           <Group gap={4} mt={2}>
+                            {person.kind !== "employee" ? (
+                              <Badge size="xs" variant="light" color="gray">
+                                {humanise(person.kind)}
+                              </Badge>
+                            ) : null}
                             {person.categories.map((category) => (
                               <Badge key={category} size="xs" variant="light" color="grape">
                                 {categoryLabel(category)}
@@ -292,13 +298,14 @@ export const PeoplePage = ({ search, onSearchChange }: PeoplePageProps) => {
                           {person.locationCountry ?? "—"}
                         </Text>
                       </Table.Td>
-                      <Table.Td>{humanise(person.kind)}</Table.Td>
                       <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(person.hireDate)}</Table.Td>
-                      <Table.Td className="nowrap">
-                        <Text size="sm" fw={500} c={person.status === "active" ? "green.8" : "dimmed"}>
-                          {person.status === "active" ? "Active" : `Ended ${formatDate(person.endDate)}`}
-                        </Text>
-                      </Table.Td>
+                      {isStatusShown ? (
+                        <Table.Td className="nowrap">
+                          <Text size="sm" fw={500} c={person.status === "active" ? "green.8" : "dimmed"}>
+                            {person.status === "active" ? "Active" : `Ended ${formatDate(person.endDate)}`}
+                          </Text>
+                        </Table.Td>
+                      ) : null}
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
