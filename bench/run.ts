@@ -12,6 +12,7 @@ export type BenchResult = { title: string; notes?: string; table: string[] };
 /** Every benchmark: name → module with `run()`. Add a line here for a new one. */
 const BENCHMARKS: Record<string, () => Promise<{ run(): Promise<BenchResult> }>> = {
   foundation: () => import("./foundation.ts"),
+  screening: () => import("./screening.ts"),
 };
 
 const DOC = path.resolve(import.meta.dirname, "..", "docs", "benchmarks.md");

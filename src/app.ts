@@ -4,6 +4,11 @@ import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import pino from "pino";
 import { registerAuditRoutes } from "./domains/audit/index.ts";
+import {
+  certificationJobHandlers,
+  ensureCertificationSchedules,
+  registerCertificationRoutes,
+} from "./domains/certifications/index.ts";
 import { registerHomeRoutes } from "./domains/home/index.ts";
 import {
   authenticateSession,
@@ -11,6 +16,8 @@ import {
   registerAuthRoutes,
   registerPeopleRoutes,
 } from "./domains/people/index.ts";
+import { registerPolicyRoutes } from "./domains/policies/index.ts";
+import { registerScreeningRoutes, rescreenAll } from "./domains/screening/index.ts";
 import { type Clock, systemClock } from "./kernel/clock.ts";
 import type { Config } from "./kernel/config.ts";
 import { type Ctx, systemActor } from "./kernel/context.ts";
@@ -111,6 +118,9 @@ export async function createProbity(options: {
   registerPeopleRoutes(server, deps);
   registerAdminRoutes(server, deps);
   registerAuditRoutes(server, deps);
+  registerPolicyRoutes(server, deps);
+  registerCertificationRoutes(server, deps);
+  registerScreeningRoutes(server, deps);
 
   const jobs = createJobRunner({
     database,
@@ -119,6 +129,11 @@ export async function createProbity(options: {
     keyRing,
     handlers: {
       "mail.send": mailSendJob({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+      "screening.rescreen": {
+        async run(ctx) {
+          await rescreenAll(ctx);
+        },
+      },
       "sessions.purge": {
         async run(ctx) {
           await ctx.db
@@ -128,6 +143,7 @@ export async function createProbity(options: {
             .execute();
         },
       },
+      ...certificationJobHandlers,
     },
   });
   await ensureSchedule(systemCtx(database, clock), {
@@ -135,6 +151,7 @@ export async function createProbity(options: {
     jobName: "sessions.purge",
     intervalSeconds: 3600,
   });
+  await ensureCertificationSchedules(systemCtx(database, clock));
 
   return {
     config,

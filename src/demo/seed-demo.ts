@@ -8,6 +8,7 @@ import {
   fakerPT_BR,
   fakerZH_CN,
 } from "@faker-js/faker";
+import { seedCertificationsDemo } from "../domains/certifications/demo.ts";
 import { createUser, DEFAULT_SECURITY, peopleDb, updateOrganisation } from "../domains/people/index.ts";
 import { record } from "../kernel/audit.ts";
 import { isoNow } from "../kernel/clock.ts";
@@ -264,6 +265,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ people: number; users: numbe
     });
     users += 1;
   }
+  await seedCertificationsDemo(ctx);
   return { people: result.people, users };
 }
 

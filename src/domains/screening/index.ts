@@ -1,5 +1,7 @@
 // The screening domain's public surface: other domains, the CLI and the app import only from here.
 
+export { createCounterparty, getCounterparty, updateCounterparty } from "./counterparties.ts";
+export { importList } from "./import-list.ts";
 export { type ListEntry, parseOfacCsv } from "./lists/parse-ofac.ts";
 export { readOfacDir } from "./lists/read-ofac-dir.ts";
 export {
@@ -9,3 +11,7 @@ export {
   type NameIndex,
   type PartyType,
 } from "./matcher/name-index.ts";
+export { decideHit } from "./review-hits.ts";
+export { registerScreeningRoutes } from "./routes.ts";
+export { rescreenAll } from "./screen-counterparty.ts";
+export { approveTransaction, createTransaction } from "./transactions.ts";

@@ -125,7 +125,7 @@ export function tokenize(name: string, options: { type?: string | null } = {}): 
   }
   const folded = fold(text)
     .replace(/\b([a-z])\/([a-z])\b/g, "$1$2") // M/T, M/V
-    .replace(/\b(s)\.\s?(a)\.?/g, "$1$2 ") // S.A., S. A.
+    .replace(/\b([a-z])\.\s?([a-z])\.(?:\s?([a-z])\.)?/g, "$1$2$3 ") // S.A., C.V., J.P.
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
   if (!folded) return [];

@@ -1,0 +1,143 @@
+import { record } from "../../kernel/audit.ts";
+import { isoNow } from "../../kernel/clock.ts";
+import { type Ctx, withTransaction } from "../../kernel/context.ts";
+import { conflict, notFound } from "../../kernel/errors.ts";
+import { newId } from "../../kernel/ids.ts";
+import { peopleDb } from "../people/index.ts";
+import { toHit } from "./counterparties.ts";
+import { screeningDb } from "./db.ts";
+import { authorize, screeningAbilities } from "./policy.ts";
+import type { HitDecision } from "./schemas.ts";
+
+/** The review queue: hits by status, newest first. */
+export async function listHits(ctx: Ctx, filter: { status: string; page: number; pageSize: number }) {
+  authorize(ctx.actor, "screening.read");
+  const db = screeningDb(ctx);
+  const base = db
+    .selectFrom("screening_hits as h")
+    .innerJoin("counterparties as c", "c.id", "h.counterparty_id")
+    .where("h.status", "=", filter.status as "open");
+  const [{ total }] = (await base.select((eb) => eb.fn.countAll<number>().as("total")).execute()) as [
+    { total: number },
+  ];
+  const rows = await base
+    .selectAll("h")
+    .select("c.name as counterparty_name")
+    .orderBy("h.created_at", "desc")
+    .orderBy("h.score", "desc")
+    .orderBy("h.id")
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .execute();
+  return {
+    items: rows.map(toHit),
+    total: Number(total),
+    page: filter.page,
+    pageSize: filter.pageSize,
+    can: screeningAbilities(ctx.actor),
+  };
+}
+
+/**
+ * A reviewer's decision on a hit. A false positive is remembered for this party and list entry
+ * until either changes; a true match blocks the counterparty and escalates to Legal (a task for
+ * every General Counsel) — COC-18.1.
+ */
+export async function decideHit(ctx: Ctx, hitId: string, input: HitDecision) {
+  authorize(ctx.actor, "hit.decide");
+  return withTransaction(ctx, async (tx) => {
+    const db = screeningDb(tx);
+    const hit = await db.selectFrom("screening_hits").selectAll().where("id", "=", hitId).executeTakeFirst();
+    if (!hit) throw notFound("The hit");
+    if (hit.status !== "open")
+      throw conflict(`This hit was already decided (${hit.status.replace("_", " ")}).`);
+    const party = await db
+      .selectFrom("counterparties")
+      .selectAll()
+      .where("id", "=", hit.counterparty_id)
+      .executeTakeFirstOrThrow();
+    const now = isoNow(tx.clock);
+    const by = tx.actor.label;
+    await db
+      .updateTable("screening_hits")
+      .set({ status: input.decision, reason: input.reason, decided_by: by, decided_at: now })
+      .where("id", "=", hitId)
+      .execute();
+    if (input.decision === "false_positive") {
+      await db
+        .deleteFrom("screening_decisions")
+        .where("counterparty_id", "=", party.id)
+        .where("entity_id", "=", hit.entity_id)
+        .execute();
+      await db
+        .insertInto("screening_decisions")
+        .values({
+          counterparty_id: party.id,
+          entity_id: hit.entity_id,
+          counterparty_fingerprint: party.fingerprint,
+          entry_hash: hit.entry_hash,
+          reason: input.reason,
+          decided_by: by,
+          decided_at: now,
+        })
+        .execute();
+    }
+    const open = await db
+      .selectFrom("screening_hits")
+      .select("id")
+      .where("counterparty_id", "=", party.id)
+      .where("status", "=", "open")
+      .execute();
+    const status =
+      input.decision === "true_match" || party.status === "blocked"
+        ? "blocked"
+        : open.length
+          ? "review"
+          : "clear";
+    await db.updateTable("counterparties").set({ status }).where("id", "=", party.id).execute();
+    if (party.last_screening_id) {
+      await db
+        .updateTable("screenings")
+        .set({
+          status: status === "blocked" ? "blocked" : open.length ? "hits" : "clear",
+          hit_count: open.length,
+        })
+        .where("id", "=", party.last_screening_id)
+        .execute();
+    }
+    if (input.decision === "true_match") {
+      const counsel = await peopleDb(tx)
+        .selectFrom("user_roles")
+        .innerJoin("users", "users.id", "user_roles.user_id")
+        .select("users.id")
+        .where("user_roles.role", "=", "general_counsel")
+        .execute();
+      for (const u of counsel) {
+        await tx.db
+          .insertInto("tasks")
+          .values({
+            id: newId(),
+            assignee_user_id: u.id,
+            kind: "screening.escalation",
+            title: `Sanctions true match: ${party.name} is ${hit.list_name} (SDN entry ${hit.entity_id}); counterparty blocked (COC-18.1)`,
+            href: `/screening/counterparties/${party.id}`,
+            due_at: null,
+            status: "open",
+            created_at: now,
+            completed_at: null,
+          })
+          .execute();
+      }
+    }
+    await record(
+      tx,
+      "hit.decide",
+      { type: "counterparty", id: party.id },
+      { hitId, entityId: hit.entity_id, decision: input.decision, reason: input.reason, status },
+    );
+    return {
+      ...toHit({ ...hit, status: input.decision, reason: input.reason, decided_by: by, decided_at: now }),
+      counterpartyStatus: status,
+    };
+  });
+}

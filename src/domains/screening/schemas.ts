@@ -1,0 +1,141 @@
+import { z } from "zod";
+
+const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
+const isCountryCode = (code: string) =>
+  /^[A-Z]{2}$/.test(code) && regionNames.of(code) !== code && code !== "ZZ";
+const country = z
+  .string()
+  .transform((v) => v.trim().toUpperCase())
+  .refine(isCountryCode, { message: "must be an ISO 3166 two-letter country code such as US or DE" });
+const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
+  .refine(
+    (v) =>
+      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    {
+      message: "must be a real date",
+    },
+  );
+const pageQuery = {
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+};
+
+const text = (max: number) =>
+  z.string().trim().min(1, "is required").max(max, `must be at most ${max} characters`);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .optional();
+
+export const COUNTERPARTY_KINDS = ["customer", "supplier", "agent", "foreign_national", "other"] as const;
+export const PARTY_TYPES = ["person", "entity", "vessel", "aircraft"] as const;
+export const identifier = z.object({ type: text(60), number: text(100) });
+
+export const counterpartyInput = z.object({
+  name: text(300),
+  aliases: z.array(text(300)).max(50).default([]),
+  kind: z.enum(COUNTERPARTY_KINDS).default("customer"),
+  partyType: z.enum(PARTY_TYPES).default("entity"),
+  country: country.nullable().optional(),
+  region: optionalText(100),
+  address: optionalText(500),
+  dateOfBirth: z
+    .string()
+    .regex(/^\d{4}(-\d{2}-\d{2})?$/, "must be YYYY or YYYY-MM-DD")
+    .nullable()
+    .optional(),
+  identifiers: z.array(identifier).max(20).default([]),
+  isForeign: z.boolean().default(true),
+});
+export type CounterpartyInput = z.infer<typeof counterpartyInput>;
+export const counterpartyPatch = counterpartyInput.partial();
+export type CounterpartyPatch = z.infer<typeof counterpartyPatch>;
+
+export const counterpartyFilter = z.object({
+  q: z.string().trim().max(200).optional(),
+  status: z.enum(["clear", "review", "blocked", "unscreened"]).optional(),
+  kind: z.enum(COUNTERPARTY_KINDS).optional(),
+  country: z.string().max(2).optional(),
+  sort: z.enum(["name", "-name", "updated", "-updated"]).default("name"),
+  ...pageQuery,
+});
+export type CounterpartyFilter = z.infer<typeof counterpartyFilter>;
+
+export const hitDecision = z.object({
+  decision: z.enum(["false_positive", "true_match"]),
+  reason: text(2000),
+});
+export type HitDecision = z.infer<typeof hitDecision>;
+
+export const hitFilter = z.object({
+  status: z.enum(["open", "false_positive", "true_match", "remembered"]).default("open"),
+  ...pageQuery,
+});
+
+const screenName = z.object({
+  id: z.string().max(100).optional(),
+  name: text(300),
+  type: z.enum([...PARTY_TYPES, "individual"]).optional(),
+  country: country.nullable().optional(),
+  dateOfBirth: z
+    .string()
+    .regex(/^\d{4}(-\d{2}-\d{2})?$/, "must be YYYY or YYYY-MM-DD")
+    .optional(),
+  identifiers: z.array(identifier).max(20).optional(),
+});
+const screenOptions = {
+  threshold: z.number().min(0).max(1).default(0.85),
+  limit: z.number().int().min(1).max(50).default(5),
+};
+export const screenOneInput = screenName.extend(screenOptions);
+export type ScreenOneInput = z.infer<typeof screenOneInput>;
+export const screenBatchInput = z.object({
+  names: z.array(screenName).min(1, "give at least one name").max(10_000, "at most 10,000 names per request"),
+  ...screenOptions,
+});
+export type ScreenBatchInput = z.infer<typeof screenBatchInput>;
+
+export const listImportInput = z.object({
+  source: z.enum(["ofac-sdn", "ofac-consolidated"]).default("ofac-sdn"),
+  sdn: z.string().min(1, "SDN.CSV is empty").max(60_000_000),
+  alt: z.string().max(60_000_000).optional(),
+  add: z.string().max(60_000_000).optional(),
+  comments: z.string().max(60_000_000).optional(),
+});
+
+export const transactionInput = z.object({
+  counterpartyId: z.string().min(1).max(64),
+  description: text(500),
+  amountCents: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  currency: z.string().regex(/^[A-Z]{3}$/, "must be a three-letter currency code"),
+  destinationCountry: country.nullable().optional(),
+  itemId: z.string().max(64).nullable().optional(),
+  payeeName: optionalText(300),
+  payeeAccountCountry: country.nullable().optional(),
+  payeeAddressCountry: country.nullable().optional(),
+});
+export type TransactionInput = z.infer<typeof transactionInput>;
+
+export const ECCN = /^(EAR99|[0-9][A-E][0-9]{3}(\.[a-z0-9.]+)?)$/;
+export const exportItemInput = z.object({
+  sku: text(64),
+  name: text(300),
+  eccn: z.string().trim().toUpperCase().regex(ECCN, "must be EAR99 or an ECCN such as 3A001"),
+  reasons: z
+    .array(z.string().regex(/^[A-Z]{2}[0-9]?$/, "a reason for control such as NS1 or AT1"))
+    .max(20)
+    .default([]),
+});
+export const licenceInput = z.object({
+  kind: z.enum(["licence", "exception"]),
+  reference: text(100),
+  eccn: z.string().trim().toUpperCase().regex(ECCN, "must be EAR99 or an ECCN such as 3A001"),
+  country,
+  validUntil: calendarDate.nullable().optional(),
+});

@@ -1,0 +1,325 @@
+import { record } from "../../kernel/audit.ts";
+import { isoNow } from "../../kernel/clock.ts";
+import { type Ctx, withTransaction } from "../../kernel/context.ts";
+import { conflict, invalid, notFound } from "../../kernel/errors.ts";
+import { newId } from "../../kernel/ids.ts";
+import { screeningDb } from "./db.ts";
+import { currentList } from "./list-cache.ts";
+import { prepareName } from "./matcher/score.ts";
+import { authorize, screeningAbilities } from "./policy.ts";
+import { getCountryChart, getJurisdictions, licenceReasons, sanctionedJurisdiction } from "./rules.ts";
+import type { TransactionInput } from "./schemas.ts";
+import type { TransactionsTable } from "./tables.ts";
+
+export type CheckFinding = {
+  rule: "COC-18.1" | "COC-18.2" | "COC-19.1" | "COC-20.1";
+  ok: boolean;
+  message: string;
+};
+export type TransactionCheck = { ok: boolean; findings: CheckFinding[]; checkedAt: string };
+
+/**
+ * Everything that must hold before a transaction with a foreign party is approved: a clear latest
+ * screening on the current list (COC-18.1), no comprehensively sanctioned jurisdiction (COC-18.2),
+ * a licence or exception for a controlled item (COC-19.1), and payment only to the party itself,
+ * in its country of domicile (COC-20.1).
+ */
+export async function checkTransaction(ctx: Ctx, t: TransactionsTable): Promise<TransactionCheck> {
+  const db = screeningDb(ctx);
+  const party = await db
+    .selectFrom("counterparties")
+    .selectAll()
+    .where("id", "=", t.counterparty_id)
+    .executeTakeFirstOrThrow();
+  const findings: CheckFinding[] = [];
+  const list = await currentList(ctx);
+  const screening = party.last_screening_id
+    ? await db
+        .selectFrom("screenings")
+        .selectAll()
+        .where("id", "=", party.last_screening_id)
+        .executeTakeFirst()
+    : undefined;
+  const blocking = await db
+    .selectFrom("screening_hits")
+    .select(["entity_id", "list_name", "programs", "status", "score"])
+    .where("counterparty_id", "=", party.id)
+    .where("status", "in", ["open", "true_match"])
+    .orderBy("score", "desc")
+    .execute();
+  const named = (h: (typeof blocking)[number]) =>
+    `SDN entry ${h.entity_id} ${h.list_name} [${(JSON.parse(h.programs) as string[]).join(", ")}]`;
+  if (party.status === "blocked" || blocking.some((h) => h.status === "true_match")) {
+    const h = blocking.find((x) => x.status === "true_match");
+    findings.push({
+      rule: "COC-18.1",
+      ok: false,
+      message: `Refused (COC-18.1): ${party.name} is blocked as a true match with ${h ? named(h) : "a sanctions list entry"}.`,
+    });
+  } else if (!list) {
+    findings.push({
+      rule: "COC-18.1",
+      ok: !party.is_foreign,
+      message: party.is_foreign
+        ? "Refused (COC-18.1): no sanctions list has been imported, so the party cannot be screened."
+        : "Domestic party: SDN screening not required.",
+    });
+  } else if (!screening || screening.list_version_id !== list.versionId) {
+    findings.push({
+      rule: "COC-18.1",
+      ok: false,
+      message: `Refused (COC-18.1): ${party.name} has not been screened against the current list version yet.`,
+    });
+  } else if (blocking.length) {
+    findings.push({
+      rule: "COC-18.1",
+      ok: false,
+      message: `Refused (COC-18.1): ${blocking.length} open screening hit(s) await review, best ${named(blocking[0]!)} (score ${Number(blocking[0]!.score).toFixed(2)}).`,
+    });
+  } else {
+    findings.push({
+      rule: "COC-18.1",
+      ok: true,
+      message: `Latest screening is clear (${screening.screened_at.slice(0, 10)}).`,
+    });
+  }
+  const jurisdictions = await getJurisdictions(ctx);
+  const where = [
+    ["the party", party.country, party.region],
+    ["the destination", t.destination_country, null],
+  ] as const;
+  let sanctioned = false;
+  for (const [what, country, region] of where) {
+    const j = sanctionedJurisdiction(jurisdictions, country, region);
+    if (j) {
+      sanctioned = true;
+      findings.push({
+        rule: "COC-18.2",
+        ok: false,
+        message: `Refused (COC-18.2): ${what} is in ${j.label}, a comprehensively sanctioned jurisdiction.`,
+      });
+    }
+  }
+  if (!sanctioned)
+    findings.push({
+      rule: "COC-18.2",
+      ok: true,
+      message: "No comprehensively sanctioned jurisdiction involved.",
+    });
+  if (t.item_id) {
+    const item = await db
+      .selectFrom("export_items")
+      .selectAll()
+      .where("id", "=", t.item_id)
+      .executeTakeFirst();
+    const dest = t.destination_country ?? party.country;
+    if (item && dest) {
+      const needed = licenceReasons(await getCountryChart(ctx), dest, item.eccn, JSON.parse(item.reasons));
+      if (!needed)
+        findings.push({
+          rule: "COC-19.1",
+          ok: true,
+          message: `${item.name} (${item.eccn}) needs no licence to ${dest} under the country chart.`,
+        });
+      else {
+        const today = isoNow(ctx.clock).slice(0, 10);
+        const licence = await db
+          .selectFrom("export_licences")
+          .selectAll()
+          .where("eccn", "=", item.eccn)
+          .where("country", "=", dest)
+          .where((eb) => eb.or([eb("valid_until", "is", null), eb("valid_until", ">=", today)]))
+          .executeTakeFirst();
+        findings.push(
+          licence
+            ? {
+                rule: "COC-19.1",
+                ok: true,
+                message: `${item.name} (${item.eccn}) to ${dest}: ${licence.kind} ${licence.reference} on record.`,
+              }
+            : {
+                rule: "COC-19.1",
+                ok: false,
+                message: `Refused (COC-19.1): ${item.name} (${item.eccn}) to ${dest} needs a licence (${needed.join(", ")}) and none or no exception is on record.`,
+              },
+        );
+      }
+    }
+  }
+  if (party.is_foreign && (t.payee_name || t.payee_account_country || t.payee_address_country)) {
+    const names = [party.name, ...(JSON.parse(party.aliases) as string[])].map((n) => prepareName(n).joined);
+    const problems: string[] = [];
+    if (t.payee_name && !names.includes(prepareName(t.payee_name).joined))
+      problems.push(`the payee "${t.payee_name}" is not ${party.name}`);
+    if (t.payee_account_country && t.payee_account_country !== party.country)
+      problems.push(
+        `the account is in ${t.payee_account_country}, not ${party.country ?? "the party's country"}`,
+      );
+    if (t.payee_address_country && t.payee_address_country !== party.country)
+      problems.push(
+        `the payment address is in ${t.payee_address_country}, not ${party.country ?? "the party's country"}`,
+      );
+    findings.push(
+      problems.length
+        ? {
+            rule: "COC-20.1",
+            ok: false,
+            message: `Refused (COC-20.1): payment only to the contracting party, in its name, in its country of domicile: ${problems.join("; ")}.`,
+          }
+        : {
+            rule: "COC-20.1",
+            ok: true,
+            message: "Payment goes to the contracting party in its country of domicile.",
+          },
+    );
+  }
+  return { ok: findings.every((f) => f.ok), findings, checkedAt: isoNow(ctx.clock) };
+}
+
+const toTransaction = (r: TransactionsTable & { counterparty_name?: string }) => ({
+  id: r.id,
+  counterpartyId: r.counterparty_id,
+  counterpartyName: r.counterparty_name ?? null,
+  description: r.description,
+  amountCents: Number(r.amount_cents),
+  currency: r.currency,
+  destinationCountry: r.destination_country,
+  itemId: r.item_id,
+  payeeName: r.payee_name,
+  payeeAccountCountry: r.payee_account_country,
+  payeeAddressCountry: r.payee_address_country,
+  status: r.status,
+  check: r.check_result ? (JSON.parse(r.check_result) as TransactionCheck) : null,
+  decidedBy: r.decided_by,
+  decidedAt: r.decided_at,
+  createdAt: r.created_at,
+});
+
+export async function createTransaction(ctx: Ctx, input: TransactionInput) {
+  authorize(ctx.actor, "transaction.create");
+  return withTransaction(ctx, async (tx) => {
+    const db = screeningDb(tx);
+    if (
+      !(await db
+        .selectFrom("counterparties")
+        .select("id")
+        .where("id", "=", input.counterpartyId)
+        .executeTakeFirst())
+    )
+      throw invalid("counterpartyId is not a known counterparty", [
+        { path: "counterpartyId", message: "is not a known counterparty" },
+      ]);
+    if (
+      input.itemId &&
+      !(await db.selectFrom("export_items").select("id").where("id", "=", input.itemId).executeTakeFirst())
+    )
+      throw invalid("itemId is not a known export item", [
+        { path: "itemId", message: "is not a known export item" },
+      ]);
+    const row: TransactionsTable = {
+      id: newId(),
+      counterparty_id: input.counterpartyId,
+      description: input.description,
+      amount_cents: input.amountCents,
+      currency: input.currency,
+      destination_country: input.destinationCountry ?? null,
+      item_id: input.itemId ?? null,
+      payee_name: input.payeeName ?? null,
+      payee_account_country: input.payeeAccountCountry ?? null,
+      payee_address_country: input.payeeAddressCountry ?? null,
+      status: "pending",
+      check_result: null,
+      decided_by: null,
+      decided_at: null,
+      created_at: isoNow(tx.clock),
+    };
+    row.check_result = JSON.stringify(await checkTransaction(tx, row));
+    await db.insertInto("screening_transactions").values(row).execute();
+    await record(
+      tx,
+      "transaction.create",
+      { type: "transaction", id: row.id },
+      { ...row, check_result: undefined },
+    );
+    return toTransaction(row);
+  });
+}
+
+/**
+ * Approves a transaction only when every check passes now; otherwise it is refused and the
+ * refusal (naming the list entry or rule) is recorded and returned as a conflict.
+ */
+export async function approveTransaction(ctx: Ctx, id: string) {
+  authorize(ctx.actor, "transaction.approve");
+  const result = await withTransaction(ctx, async (tx) => {
+    const db = screeningDb(tx);
+    const row = await db
+      .selectFrom("screening_transactions")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirst();
+    if (!row) throw notFound("The transaction");
+    if (row.status === "approved") throw conflict("This transaction is already approved.");
+    const check = await checkTransaction(tx, row);
+    const status = check.ok ? ("approved" as const) : ("refused" as const);
+    const now = isoNow(tx.clock);
+    await db
+      .updateTable("screening_transactions")
+      .set({ status, check_result: JSON.stringify(check), decided_by: tx.actor.label, decided_at: now })
+      .where("id", "=", id)
+      .execute();
+    await record(
+      tx,
+      check.ok ? "transaction.approve" : "transaction.refuse",
+      { type: "transaction", id },
+      { findings: check.findings },
+    );
+    return {
+      check,
+      row: {
+        ...row,
+        status,
+        check_result: JSON.stringify(check),
+        decided_by: tx.actor.label,
+        decided_at: now,
+      },
+    };
+  });
+  if (!result.check.ok)
+    throw conflict(
+      result.check.findings
+        .filter((f) => !f.ok)
+        .map((f) => f.message)
+        .join(" "),
+    );
+  return toTransaction(result.row);
+}
+
+export async function listTransactions(
+  ctx: Ctx,
+  filter: { page: number; pageSize: number; counterpartyId?: string },
+) {
+  authorize(ctx.actor, "screening.read");
+  let base = screeningDb(ctx)
+    .selectFrom("screening_transactions as t")
+    .innerJoin("counterparties as c", "c.id", "t.counterparty_id");
+  if (filter.counterpartyId) base = base.where("t.counterparty_id", "=", filter.counterpartyId);
+  const [{ total }] = (await base.select((eb) => eb.fn.countAll<number>().as("total")).execute()) as [
+    { total: number },
+  ];
+  const rows = await base
+    .selectAll("t")
+    .select("c.name as counterparty_name")
+    .orderBy("t.created_at", "desc")
+    .orderBy("t.id")
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .execute();
+  return {
+    items: rows.map(toTransaction),
+    total: Number(total),
+    page: filter.page,
+    pageSize: filter.pageSize,
+    can: screeningAbilities(ctx.actor),
+  };
+}

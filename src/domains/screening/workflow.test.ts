@@ -1,0 +1,307 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, signedIn, type TestApp } from "../../../test/app.ts";
+import { actorWith } from "../../../test/factories.ts";
+import { updateSecuritySettings } from "../people/index.ts";
+import { createCounterparty, getCounterparty, updateCounterparty } from "./counterparties.ts";
+import { createExportItem, createLicence } from "./export-controls.ts";
+import { importList } from "./import-list.ts";
+import { decideHit } from "./review-hits.ts";
+import { rescreenAll } from "./screen-counterparty.ts";
+import { snapshotFiles } from "./test/snapshot.ts";
+import { approveTransaction, createTransaction } from "./transactions.ts";
+
+let t: TestApp;
+const officer = actorWith(["compliance_officer"]);
+const ctx = () => t.ctx(officer);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await updateSecuritySettings(t.ctx(), {
+    totpRequiredForPrivileged: false,
+    idleTimeoutMinutes: 30,
+    absoluteTimeoutHours: 12,
+  });
+  // The 2021 snapshot, imported once for the file; the first version has no diff to show.
+  const v = await importList(ctx(), { files: snapshotFiles() });
+  expect(v.counts.entries).toBe(8976);
+  expect(v.diff.added).toBe(8976);
+});
+afterAll(async () => t?.destroy());
+
+describe("screening workflow on the 2021 SDN list", () => {
+  it("re-importing identical files creates no new version; a changed file shows added, removed and changed entries", async () => {
+    const again = await importList(ctx(), { files: snapshotFiles() });
+    expect(again.unchangedFiles).toBe(true);
+    const files = snapshotFiles();
+    const lines = files.sdn.split(/\r?\n/).filter(Boolean);
+    const edited = [
+      ...lines
+        .slice(1)
+        .map((l) =>
+          l.startsWith("306,") ? l.replace("BANCO NACIONAL DE CUBA", "BANCO NACIONAL DE CUBA S.A.") : l,
+        ),
+      '99999001,"ZYXW TEST TRADING LLC",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ',
+    ].join("\n");
+    const v2 = await importList(ctx(), { files: { ...files, sdn: edited } });
+    expect(v2.seq).toBe(2);
+    expect(v2.diff).toMatchObject({ added: 1, removed: 1, changed: 1 });
+    expect(v2.diff.sample.changed).toEqual(["306"]);
+    // back to the official snapshot for the rest of the file
+    const v3 = await importList(ctx(), { files: snapshotFiles() });
+    expect(v3.isCurrent).toBe(true);
+  });
+
+  it("screens a counterparty on create with explained hits (COC-18.1), and a clear party on change", async () => {
+    const cp = await createCounterparty(ctx(), {
+      name: "Nationall Bank of Cuba",
+      aliases: [],
+      kind: "customer",
+      partyType: "entity",
+      country: "ES",
+      identifiers: [],
+      isForeign: true,
+    });
+    expect(cp.status).toBe("review");
+    expect(cp.hits[0]).toMatchObject({
+      entityId: "306",
+      matchedName: "NATIONAL BANK OF CUBA",
+      status: "open",
+    });
+    expect(cp.hits[0]!.explanation.summary).toMatch(/"cuba" exact/);
+    const clean = await createCounterparty(ctx(), {
+      name: "Blue Harbor Logistics GmbH",
+      aliases: [],
+      kind: "supplier",
+      partyType: "entity",
+      country: "DE",
+      identifiers: [],
+      isForeign: true,
+    });
+    expect(clean.status).toBe("clear");
+    const changed = await updateCounterparty(ctx(), clean.id, {
+      aliases: ["Manuel Antonio Noriega"],
+      partyType: "person",
+    });
+    expect(changed.status).toBe("review");
+    expect(changed.screening?.trigger).toBe("change");
+  });
+
+  it("remembers a false positive until either side changes; a true match blocks and escalates to Legal", async () => {
+    const cp = await createCounterparty(ctx(), {
+      name: "Abu Abas",
+      aliases: [],
+      kind: "agent",
+      partyType: "person",
+      country: "JO",
+      identifiers: [],
+      isForeign: true,
+    });
+    const hit = cp.hits.find((h) => h.entityId === "2674")!;
+    await decideHit(ctx(), hit.id, {
+      decision: "false_positive",
+      reason: "Different person: born 1985 in Amman",
+    });
+    await rescreenAll(t.ctx());
+    let after = await getCounterparty(ctx(), cp.id);
+    expect(after.hits.find((h) => h.entityId === "2674" && h.status === "open")).toBeUndefined();
+    expect(after.hits.some((h) => h.entityId === "2674" && h.status === "remembered")).toBe(true);
+    // the party changes: the pair alerts again
+    after = await updateCounterparty(ctx(), cp.id, { country: "LB" });
+    const again = after.hits.find((h) => h.entityId === "2674" && h.status === "open")!;
+    expect(again).toBeDefined();
+    const decided = await decideHit(ctx(), again.id, {
+      decision: "true_match",
+      reason: "Same person per passport",
+    });
+    expect(decided.counterpartyStatus).toBe("blocked");
+    expect((await getCounterparty(ctx(), cp.id)).status).toBe("blocked");
+  });
+
+  it("approves a transaction only with a clear screening and no sanctioned country (COC-18.1, COC-18.2)", async () => {
+    const hitParty = await createCounterparty(ctx(), {
+      name: "Banco Nacional de Cuba",
+      aliases: [],
+      kind: "customer",
+      partyType: "entity",
+      country: "ES",
+      identifiers: [],
+      isForeign: true,
+    });
+    const tx1 = await createTransaction(ctx(), {
+      counterpartyId: hitParty.id,
+      description: "Letter of credit",
+      amountCents: 100_00,
+      currency: "USD",
+    });
+    await expect(approveTransaction(ctx(), tx1.id)).rejects.toThrow(
+      /COC-18\.1.*SDN entry 306 BANCO NACIONAL DE CUBA/,
+    );
+    const cuban = await createCounterparty(ctx(), {
+      name: "Havana Metals Trading",
+      aliases: [],
+      kind: "supplier",
+      partyType: "entity",
+      country: "CU",
+      identifiers: [],
+      isForeign: true,
+    });
+    const tx2 = await createTransaction(ctx(), {
+      counterpartyId: cuban.id,
+      description: "Scrap aluminium",
+      amountCents: 5_000_00,
+      currency: "USD",
+    });
+    await expect(approveTransaction(ctx(), tx2.id)).rejects.toThrow(/COC-18\.2.*Cuba/);
+    const crimea = await createCounterparty(ctx(), {
+      name: "Yalta Port Services",
+      aliases: [],
+      kind: "supplier",
+      partyType: "entity",
+      country: "UA",
+      region: "Crimea",
+      identifiers: [],
+      isForeign: true,
+    });
+    const tx3 = await createTransaction(ctx(), {
+      counterpartyId: crimea.id,
+      description: "Port fees",
+      amountCents: 1_00,
+      currency: "USD",
+    });
+    await expect(approveTransaction(ctx(), tx3.id)).rejects.toThrow(/COC-18\.2.*Crimea/);
+    const ok = await createCounterparty(ctx(), {
+      name: "Rheinmetall Rohstoffe Handel",
+      aliases: [],
+      kind: "supplier",
+      partyType: "entity",
+      country: "DE",
+      identifiers: [],
+      isForeign: true,
+    });
+    const tx4 = await createTransaction(ctx(), {
+      counterpartyId: ok.id,
+      description: "Ingots",
+      amountCents: 9_00,
+      currency: "EUR",
+    });
+    expect((await approveTransaction(ctx(), tx4.id)).status).toBe("approved");
+  });
+
+  it("refuses a controlled export without a licence and accepts it with one (COC-19.1)", async () => {
+    const party = await createCounterparty(ctx(), {
+      name: "Shenzhen Precision Alloys",
+      aliases: [],
+      kind: "customer",
+      partyType: "entity",
+      country: "CN",
+      identifiers: [],
+      isForeign: true,
+    });
+    const item = await createExportItem(ctx(), {
+      sku: "AL-7075-T6",
+      name: "Aerospace aluminium plate",
+      eccn: "1C002",
+      reasons: ["NS1", "AT1"],
+    });
+    const tx = await createTransaction(ctx(), {
+      counterpartyId: party.id,
+      description: "Plate",
+      amountCents: 1,
+      currency: "USD",
+      itemId: item.id,
+    });
+    await expect(approveTransaction(ctx(), tx.id)).rejects.toThrow(
+      /COC-19\.1.*1C002.*needs a licence \(NS1\)/,
+    );
+    await createLicence(ctx(), {
+      kind: "licence",
+      reference: "D123456",
+      eccn: "1C002",
+      country: "CN",
+      validUntil: "2027-12-31",
+    });
+    expect((await approveTransaction(ctx(), tx.id)).status).toBe("approved");
+    const ear99 = await createExportItem(ctx(), {
+      sku: "AL-CAN",
+      name: "Can sheet",
+      eccn: "EAR99",
+      reasons: [],
+    });
+    const tx2 = await createTransaction(ctx(), {
+      counterpartyId: party.id,
+      description: "Can sheet",
+      amountCents: 1,
+      currency: "USD",
+      itemId: ear99.id,
+    });
+    expect(
+      (await approveTransaction(ctx(), tx2.id)).check?.findings.find((f) => f.rule === "COC-19.1")?.ok,
+    ).toBe(true);
+  });
+
+  it("refuses a payment not to the contracting party in its country of domicile (COC-20.1)", async () => {
+    const party = await createCounterparty(ctx(), {
+      name: "Acme Metales S.A. de C.V.",
+      aliases: [],
+      kind: "supplier",
+      partyType: "entity",
+      country: "MX",
+      identifiers: [],
+      isForeign: true,
+    });
+    const bad = await createTransaction(ctx(), {
+      counterpartyId: party.id,
+      description: "Invoice 17",
+      amountCents: 1,
+      currency: "USD",
+      payeeName: "Offshore Holdings Ltd",
+      payeeAccountCountry: "KY",
+    });
+    await expect(approveTransaction(ctx(), bad.id)).rejects.toThrow(/COC-20\.1.*Offshore Holdings Ltd.*KY/);
+    const good = await createTransaction(ctx(), {
+      counterpartyId: party.id,
+      description: "Invoice 18",
+      amountCents: 1,
+      currency: "USD",
+      payeeName: "ACME METALES SA DE CV",
+      payeeAccountCountry: "MX",
+      payeeAddressCountry: "MX",
+    });
+    expect((await approveTransaction(ctx(), good.id)).status).toBe("approved");
+  });
+});
+
+describe("screening over HTTP", () => {
+  it("screens one name and a batch, checks permissions and input, and reviews hits", async () => {
+    const officerClient = await signedIn(t, ["compliance_officer"]);
+    const one = await officerClient.send("POST", "/api/screening/screen", { name: "National Bank of Cuba" });
+    expect(one.statusCode).toBe(200);
+    expect(one.json().matches[0]).toMatchObject({ entityId: "306", score: 1 });
+    const names = Array.from({ length: 2000 }, (_, i) => ({
+      id: `n${i}`,
+      name: i % 2 ? "Banco Nacional de Cuba" : `Unrelated Person ${i}`,
+    }));
+    const batch = await officerClient.send("POST", "/api/screening/screen/batch", { names });
+    expect(batch.statusCode).toBe(200);
+    expect(batch.json().results).toHaveLength(2000);
+    expect(batch.json().results[1].matches[0].entityId).toBe("306");
+    const tooMany = await officerClient.send("POST", "/api/screening/screen/batch", {
+      names: Array.from({ length: 10_001 }, () => ({ name: "x" })),
+    });
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.body).toMatch(/10,000/);
+    const queue = await officerClient.get("/api/screening/hits?status=open");
+    expect(queue.statusCode).toBe(200);
+    expect(queue.json().total).toBeGreaterThan(0);
+    const employee = await signedIn(t, []);
+    expect((await employee.get("/api/screening/counterparties")).statusCode).toBe(403);
+    const csv = await officerClient.get("/api/screening/counterparties.csv");
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body.split("\n")[0]).toBe("id,name,aliases,kind,type,country,region,status,updated_at");
+    const bad = await officerClient.send("POST", "/api/screening/counterparties", {
+      name: "",
+      country: "XX",
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+});
