@@ -39,7 +39,10 @@ describe(`certificates of compliance (${dialect})`, () => {
   let campaignId: string;
   let seniorCampaignId: string;
 
-  async function signer(overrides: Parameters<typeof buildPerson>[1], roles: Parameters<typeof buildUser>[1] = []) {
+  async function signer(
+    overrides: Parameters<typeof buildPerson>[1],
+    roles: Parameters<typeof buildUser>[1] = [],
+  ) {
     const person = await buildPerson(t.ctx(), overrides);
     const user = await buildUser(t.ctx(), roles, { personId: person.id });
     return {
@@ -50,7 +53,12 @@ describe(`certificates of compliance (${dialect})`, () => {
     };
   }
   const outbox = (to: string) =>
-    t.database.db.selectFrom("outbox").select(["subject", "body_text"]).where("to_address", "=", to).orderBy("created_at").execute();
+    t.database.db
+      .selectFrom("outbox")
+      .select(["subject", "body_text"])
+      .where("to_address", "=", to)
+      .orderBy("created_at")
+      .execute();
   const tasksOf = (userId: string) =>
     t.database.db.selectFrom("tasks").selectAll().where("assignee_user_id", "=", userId).execute();
 
@@ -60,7 +68,13 @@ describe(`certificates of compliance (${dialect})`, () => {
     const ids = (await seedDemoPolicies(t.ctx(), () => {}))!;
     codeId = ids.codeId;
     const entity = await buildEntity(t.ctx(), { country: "US" });
-    supervisor = await signer({ email: "sup@test.example", department: "Sales", legalEntityId: entity.id, locationCountry: "US", hireDate: "2010-01-01" });
+    supervisor = await signer({
+      email: "sup@test.example",
+      department: "Sales",
+      legalEntityId: entity.id,
+      locationCountry: "US",
+      hireDate: "2010-01-01",
+    });
     employee = await signer({
       email: "emp@test.example",
       department: "Sales",
@@ -76,9 +90,16 @@ describe(`certificates of compliance (${dialect})`, () => {
       categories: ["executive_officer", "senior_officer", "finance_accounting"],
       hireDate: "2005-01-01",
     });
-    const officer = await signer({ email: "cco@test.example", hireDate: "2012-01-01" }, ["compliance_officer"]);
+    const officer = await signer({ email: "cco@test.example", hireDate: "2012-01-01" }, [
+      "compliance_officer",
+    ]);
     compliance = officer.actor;
-    chair = (await signer({ kind: "director", email: "chair@test.example", hireDate: "2012-01-01" }, ["audit_committee_chair", "board_member"])).actor;
+    chair = (
+      await signer({ kind: "director", email: "chair@test.example", hireDate: "2012-01-01" }, [
+        "audit_committee_chair",
+        "board_member",
+      ])
+    ).actor;
     codeTemplate = (
       await createTemplate(t.ctx(compliance), {
         name: "Code certificate",
@@ -109,18 +130,32 @@ describe(`certificates of compliance (${dialect})`, () => {
     await expect(
       launchCampaign(t.ctx(compliance), { name: "Late", templateId: codeTemplate, dueDate: "2026-03-02" }),
     ).rejects.toThrow(/after today/);
-    const launched = await launchCampaign(t.ctx(compliance), { name: "Annual 2026", templateId: codeTemplate, dueDate: "2026-04-01" });
+    const launched = await launchCampaign(t.ctx(compliance), {
+      name: "Annual 2026",
+      templateId: codeTemplate,
+      dueDate: "2026-04-01",
+    });
     campaignId = launched.id;
     expect(launched.assigned).toBe(5);
     expect((await outbox(employee.email)).map((m) => m.subject)).toEqual([
       "Please sign your Certificate of Compliance: Code certificate",
     ]);
     const tasks = await tasksOf(employee.actor.kind === "user" ? employee.actor.userId : "");
-    expect(tasks).toMatchObject([{ kind: "certification.sign", status: "open", due_at: "2026-04-01T23:59:59.000Z" }]);
-    const jobs = await t.database.db.selectFrom("jobs").select("payload").where("name", "=", "mail.send").execute();
+    expect(tasks).toMatchObject([
+      { kind: "certification.sign", status: "open", due_at: "2026-04-01T23:59:59.000Z" },
+    ]);
+    const jobs = await t.database.db
+      .selectFrom("jobs")
+      .select("payload")
+      .where("name", "=", "mail.send")
+      .execute();
     expect(jobs).toHaveLength(5);
     // SOC-7: the Senior Officers certificate goes to senior officers and finance & accounting only.
-    const senior = await launchCampaign(t.ctx(compliance), { name: "Senior 2026", templateId: seniorTemplate, dueDate: "2026-04-01" });
+    const senior = await launchCampaign(t.ctx(compliance), {
+      name: "Senior 2026",
+      templateId: seniorTemplate,
+      dueDate: "2026-04-01",
+    });
     seniorCampaignId = senior.id;
     expect(senior.assigned).toBe(1);
   });
@@ -134,18 +169,36 @@ describe(`certificates of compliance (${dialect})`, () => {
     const all = cert.statements.map((s) => s.id);
     const no = { conflict: { answer: false }, violation: { answer: false } };
     const base = { textHash: cert.textHash, affirmed: all, answers: no, typedName: employee.name };
-    await expect(signCertificate(t.ctx(employee.actor), id, { ...base, affirmed: all.slice(1) })).rejects.toThrow(/Affirm every statement/);
-    await expect(signCertificate(t.ctx(employee.actor), id, { ...base, answers: {} })).rejects.toThrow(/Answer every question/);
-    await expect(signCertificate(t.ctx(employee.actor), id, { ...base, typedName: "Someone Else" })).rejects.toThrow(/Type your full name/);
-    await expect(signCertificate(t.ctx(employee.actor), id, { ...base, textHash: "0".repeat(64) })).rejects.toThrow(/changed since you opened it/);
+    await expect(
+      signCertificate(t.ctx(employee.actor), id, { ...base, affirmed: all.slice(1) }),
+    ).rejects.toThrow(/Affirm every statement/);
+    await expect(signCertificate(t.ctx(employee.actor), id, { ...base, answers: {} })).rejects.toThrow(
+      /Answer every question/,
+    );
+    await expect(
+      signCertificate(t.ctx(employee.actor), id, { ...base, typedName: "Someone Else" }),
+    ).rejects.toThrow(/Type your full name/);
+    await expect(
+      signCertificate(t.ctx(employee.actor), id, { ...base, textHash: "0".repeat(64) }),
+    ).rejects.toThrow(/changed since you opened it/);
     await expect(signCertificate(t.ctx(supervisor.actor), id, base)).rejects.toThrow(/not found/);
-    const signed = await signCertificate(t.ctx(employee.actor), id, { ...base, typedName: `  ${employee.name.toUpperCase()} ` });
+    const signed = await signCertificate(t.ctx(employee.actor), id, {
+      ...base,
+      typedName: `  ${employee.name.toUpperCase()} `,
+    });
     expect(signed.status).toBe("signed");
-    expect(signed.signature).toMatchObject({ textHash: cert.textHash, integrity: { ok: true, problems: [] } });
+    expect(signed.signature).toMatchObject({
+      textHash: cert.textHash,
+      integrity: { ok: true, problems: [] },
+    });
     await expect(signCertificate(t.ctx(employee.actor), id, base)).rejects.toThrow(/already signed/);
     const userId = employee.actor.kind === "user" ? employee.actor.userId : "";
     expect((await tasksOf(userId)).map((x) => x.status)).toEqual(["done"]);
-    const events = await t.database.db.selectFrom("audit_events").select(["action", "subject_id"]).where("action", "=", "certification.sign").execute();
+    const events = await t.database.db
+      .selectFrom("audit_events")
+      .select(["action", "subject_id"])
+      .where("action", "=", "certification.sign")
+      .execute();
     expect(events).toEqual([{ action: "certification.sign", subject_id: id }]);
     const pdf = await certificatePdf(t.ctx(employee.actor), id);
     expect(pdf.pdf.subarray(0, 5).toString()).toBe("%PDF-");
@@ -158,7 +211,10 @@ describe(`certificates of compliance (${dialect})`, () => {
     await signCertificate(t.ctx(supervisor.actor), id, {
       textHash: cert.textHash,
       affirmed: cert.statements.map((s) => s.id),
-      answers: { conflict: { answer: true, details: "My brother-in-law owns a supplier." }, violation: { answer: false } },
+      answers: {
+        conflict: { answer: true, details: "My brother-in-law owns a supplier." },
+        violation: { answer: false },
+      },
       typedName: supervisor.name,
     });
     const officerTasks = await tasksOf(compliance.kind === "user" ? compliance.userId : "");
@@ -166,7 +222,9 @@ describe(`certificates of compliance (${dialect})`, () => {
   });
 
   it("SOC-7: the senior officer's certificate appears in the Audit Committee's view, not to employees", async () => {
-    const id = (await listMyCertificates(t.ctx(cfo.actor))).items.find((c) => c.campaignId === seniorCampaignId)!.id;
+    const id = (await listMyCertificates(t.ctx(cfo.actor))).items.find(
+      (c) => c.campaignId === seniorCampaignId,
+    )!.id;
     const cert = await getCertificate(t.ctx(cfo.actor), id);
     expect(cert.addressedTo).toBe("Audit Committee");
     await signCertificate(t.ctx(cfo.actor), id, {
@@ -185,25 +243,34 @@ describe(`certificates of compliance (${dialect})`, () => {
     const id = (await listMyCertificates(t.ctx(employee.actor))).items[0]!.id;
     const db = t.database.db;
     // Signatures are immutable in the database…
-    await expect(sql`update cert_signatures set typed_name = 'X' where assignment_id = ${id}`.execute(db)).rejects.toThrow(/immutable/);
+    await expect(
+      sql`update cert_signatures set typed_name = 'X' where assignment_id = ${id}`.execute(db),
+    ).rejects.toThrow(/immutable/);
     // …so a tamperer has to drop the trigger first; the seal still gives them away.
-    if (dialect === "postgres") await sql`drop trigger cert_signatures_immutable on cert_signatures`.execute(db);
+    if (dialect === "postgres")
+      await sql`drop trigger cert_signatures_immutable on cert_signatures`.execute(db);
     else await sql`drop trigger cert_signatures_no_update`.execute(db);
     await sql`update cert_signatures set typed_name = 'Mallory' where assignment_id = ${id}`.execute(db);
     let cert = await getCertificate(t.ctx(compliance), id);
     expect(cert.signature!.integrity.ok).toBe(false);
     expect(cert.signature!.integrity.problems.join(" ")).toMatch(/signature was altered/);
     const hash = cert.signature!.textHash;
-    await sql`update cert_texts set body = replace(body, 'Antitrust', 'Antitrust-ish') where hash = ${hash}`.execute(db);
+    await sql`update cert_texts set body = replace(body, 'Antitrust', 'Antitrust-ish') where hash = ${hash}`.execute(
+      db,
+    );
     cert = await getCertificate(t.ctx(compliance), id);
     expect(cert.signature!.integrity.problems.join(" ")).toMatch(/certified text was altered/);
-    await sql`update policy_sections set body = body || ' (edited)' where number = '7' and version_id = ${cert.policyVersionId}`.execute(db);
+    await sql`update policy_sections set body = body || ' (edited)' where number = '7' and version_id = ${cert.policyVersionId}`.execute(
+      db,
+    );
     cert = await getCertificate(t.ctx(compliance), id);
     expect(cert.signature!.integrity.problems.join(" ")).toMatch(/Code of Conduct version 1 was altered/);
     const pdf = await certificatePdf(t.ctx(compliance), id);
     expect(pdf.pdf.subarray(0, 5).toString()).toBe("%PDF-");
     // Nobody can sign a tampered text.
-    const other = (await listMyCertificates(t.ctx(cfo.actor))).items.find((c) => c.campaignId === campaignId)!;
+    const other = (await listMyCertificates(t.ctx(cfo.actor))).items.find(
+      (c) => c.campaignId === campaignId,
+    )!;
     const open = await getCertificate(t.ctx(cfo.actor), other.id);
     await expect(
       signCertificate(t.ctx(cfo.actor), other.id, {
@@ -222,7 +289,12 @@ describe(`certificates of compliance (${dialect})`, () => {
     expect(latestReminderDate("2026-04-01", "2026-04-07")).toBe("2026-04-01");
     expect(latestReminderDate("2026-04-01", "2026-04-08")).toBe("2026-04-08");
     // A fresh pending assignment for an employee whose supervisor has an address.
-    const team = await signer({ email: "late@test.example", supervisorId: supervisor.personId, department: "Sales", hireDate: "2020-01-01" });
+    const team = await signer({
+      email: "late@test.example",
+      supervisorId: supervisor.personId,
+      department: "Sales",
+      hireDate: "2020-01-01",
+    });
     const late = await launchCampaign(t.ctx(compliance), {
       name: "Sales refresh",
       templateId: codeTemplate,
@@ -235,7 +307,10 @@ describe(`certificates of compliance (${dialect})`, () => {
     await sendReminders(t.ctx());
     await sendReminders(t.ctx());
     expect(await subjects()).toEqual([
-      "Please sign your Certificate of Compliance: Sales refresh".replace("Sales refresh", "Code certificate"),
+      "Please sign your Certificate of Compliance: Sales refresh".replace(
+        "Sales refresh",
+        "Code certificate",
+      ),
       "Reminder: your Certificate of Compliance is due in 7 days",
     ]);
     t.clock.set("2026-03-19T08:00:00Z");
@@ -246,7 +321,9 @@ describe(`certificates of compliance (${dialect})`, () => {
       "Reminder: your Certificate of Compliance is due in 1 day",
       "Reminder: your Certificate of Compliance is due today",
     ]);
-    expect(await outbox(supervisor.email).then((m) => m.filter((x) => x.subject.startsWith("Overdue")))).toEqual([]);
+    expect(
+      await outbox(supervisor.email).then((m) => m.filter((x) => x.subject.startsWith("Overdue"))),
+    ).toEqual([]);
     t.clock.set("2026-03-21T08:00:00Z");
     const result = await sendReminders(t.ctx());
     expect(result.escalated).toBeGreaterThanOrEqual(2);
@@ -262,16 +339,27 @@ describe(`certificates of compliance (${dialect})`, () => {
     t.clock.set("2026-03-28T08:00:00Z");
     await sendReminders(t.ctx());
     expect((await subjects()).slice(4)).toEqual(["Overdue: your Certificate of Compliance"]);
-    const overdue = await listAssignments(t.ctx(compliance), late.id, { status: "overdue", page: 1, pageSize: 50 });
+    const overdue = await listAssignments(t.ctx(compliance), late.id, {
+      status: "overdue",
+      page: 1,
+      pageSize: 50,
+    });
     expect(overdue.total).toBe(3);
-    expect(overdue.items.find((i) => i.personId === team.personId)).toMatchObject({ remindersSent: 4, supervisor: supervisor.name });
+    expect(overdue.items.find((i) => i.personId === team.personId)).toMatchObject({
+      remindersSent: 4,
+      supervisor: supervisor.name,
+    });
   });
 
   it("dashboards: completion by entity, department, country and supervisor; overdue list; CSV", async () => {
     const c = await getCampaign(t.ctx(compliance), campaignId);
     expect(c.totals).toMatchObject({ assigned: 5, signed: 2, pending: 3, overdue: 0 });
     const byDept = await completionBreakdown(t.ctx(compliance), campaignId, "department");
-    expect(byDept.items.find((i) => i.key === "Sales")).toMatchObject({ assigned: 2, signed: 2, completion: 1 });
+    expect(byDept.items.find((i) => i.key === "Sales")).toMatchObject({
+      assigned: 2,
+      signed: 2,
+      completion: 1,
+    });
     for (const by of ["entity", "country", "supervisor"] as const) {
       const res = await completionBreakdown(t.ctx(compliance), campaignId, by);
       expect(res.items.reduce((a, i) => a + i.assigned, 0)).toBe(5);
@@ -283,7 +371,9 @@ describe(`certificates of compliance (${dialect})`, () => {
       "employee_id,name,email,legal_entity,department,country,supervisor,due_date,status,signed_at,reminders_sent,escalated_at",
     );
     expect(csv).toContain(employee.name);
-    await expect(completionBreakdown(t.ctx(employee.actor), campaignId, "country")).rejects.toThrow(/certification.report/);
+    await expect(completionBreakdown(t.ctx(employee.actor), campaignId, "country")).rejects.toThrow(
+      /certification.report/,
+    );
   });
 
   it("COC-23.1: joiners are enrolled automatically, due within the configured days of their hire date", async () => {
@@ -302,10 +392,20 @@ describe(`certificates of compliance (${dialect})`, () => {
     const draft = await createDraftVersion(t.ctx(compliance), codeId, { changeNote: "v2" });
     await approveVersion(t.ctx(actorWith(["general_counsel"])), draft.versionId);
     await publishVersion(t.ctx(compliance), draft.versionId, { recertify: true, dueDate: "2026-05-30" });
-    const job = await t.database.db.selectFrom("jobs").select(["payload"]).where("name", "=", "certification.recertify").executeTakeFirstOrThrow();
-    await t.database.db.transaction().execute((trx) =>
-      certificationJobHandlers["certification.recertify"]!.run({ ...t.ctx(), db: trx }, JSON.parse(job.payload), { id: "j", attempts: 1, maxAttempts: 5 }),
-    );
+    const job = await t.database.db
+      .selectFrom("jobs")
+      .select(["payload"])
+      .where("name", "=", "certification.recertify")
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .transaction()
+      .execute((trx) =>
+        certificationJobHandlers["certification.recertify"]!.run(
+          { ...t.ctx(), db: trx },
+          JSON.parse(job.payload),
+          { id: "j", attempts: 1, maxAttempts: 5 },
+        ),
+      );
     const mine = await listMyCertificates(t.ctx(employee.actor));
     const recert = mine.items.find((c) => c.policyVersionId === draft.versionId);
     expect(recert).toMatchObject({ status: "pending", dueDate: "2026-05-30", versionNumber: 2 });

@@ -30,7 +30,9 @@ export async function seedCertificationsDemo(ctx: Ctx, log: (line: string) => vo
     audience: ["senior_officers", "finance_accounting"],
     statements: defaultStatements("Senior Officers Code"),
     questions: DEFAULT_QUESTIONS.map((q) =>
-      q.kind === "violation" ? { ...q, text: "Are you aware of any violation of the Senior Officers Code or the Code?" } : q,
+      q.kind === "violation"
+        ? { ...q, text: "Are you aware of any violation of the Senior Officers Code or the Code?" }
+        : q,
     ),
     joinerDays: 30,
   });

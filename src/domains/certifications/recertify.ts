@@ -20,7 +20,7 @@ export async function launchRecertification(
     .select(["v.id", "v.number", "v.policy_id", "v.status", "p.short_title"])
     .where("v.id", "=", input.policyVersionId)
     .executeTakeFirst();
-  if (!version || version.status !== "published") return { campaigns: 0 };
+  if (version?.status !== "published") return { campaigns: 0 };
   const templates = await db
     .selectFrom("cert_templates")
     .select(["id", "name"])

@@ -25,7 +25,7 @@ export function latestReminderDate(due: string, today: string): string | null {
   return latest;
 }
 
-function wording(due: string, day: string, title: string) {
+function wording(due: string, day: string) {
   if (day < due) {
     const left = Math.round((Date.parse(due) - Date.parse(day)) / 86_400_000);
     return {
@@ -70,7 +70,7 @@ export async function sendReminders(ctx: Ctx): Promise<{ reminded: number; escal
         const day = latestReminderDate(due, today);
         if (!day) continue;
         const where = sql`a.due_date = ${due} and (a.last_reminder_on is null or a.last_reminder_on < ${day})`;
-        const w = wording(due, day, c.title);
+        const w = wording(due, day);
         campaignReminded += await mailAssignees(tx, {
           campaignId: c.id,
           where,

@@ -6,7 +6,9 @@ import { CODE_KEY, parseCodeOfConduct, parseSeniorOfficersCode, SENIOR_CODE_KEY 
 import { createPolicy } from "./save-policy.ts";
 import type { SectionInput } from "./schemas.ts";
 
-const SEEDS_DIR = process.env.PROBITY_SEEDS_DIR ?? path.resolve(import.meta.dirname, "..", "..", "..", "..", "shared", "seeds");
+const SEEDS_DIR =
+  process.env.PROBITY_SEEDS_DIR ??
+  path.resolve(import.meta.dirname, "..", "..", "..", "..", "shared", "seeds");
 const CODE_FILE = "code-of-business-conduct-and-ethics.txt";
 const SENIOR_FILE = "code-of-ethics-senior-officers.txt";
 
@@ -22,8 +24,13 @@ function loadCodes(log: (line: string) => void): { code: SectionInput[]; senior:
   }
   const snapshot = path.join(import.meta.dirname, "demo-codes.json");
   if (fs.existsSync(snapshot)) {
-    log(`[demo] ${SEEDS_DIR} has no seed texts of the codes; importing the snapshot in ${path.basename(snapshot)}.`);
-    const data = JSON.parse(fs.readFileSync(snapshot, "utf8")) as { code: SectionInput[]; seniorOfficersCode: SectionInput[] };
+    log(
+      `[demo] ${SEEDS_DIR} has no seed texts of the codes; importing the snapshot in ${path.basename(snapshot)}.`,
+    );
+    const data = JSON.parse(fs.readFileSync(snapshot, "utf8")) as {
+      code: SectionInput[];
+      seniorOfficersCode: SectionInput[];
+    };
     return { code: data.code, senior: data.seniorOfficersCode };
   }
   log(`[demo] the seed texts of the codes are missing (${SEEDS_DIR}); the policy library starts empty.`);

@@ -64,7 +64,9 @@ describe(`policies (${dialect})`, () => {
   });
 
   it("versions: draft → approved → published → superseded, with a readable diff", async () => {
-    const draft = await createDraftVersion(t.ctx(compliance), ids.codeId, { changeNote: "New hotline number" });
+    const draft = await createDraftVersion(t.ctx(compliance), ids.codeId, {
+      changeNote: "New hotline number",
+    });
     expect(draft.number).toBe(2);
     await expect(createDraftVersion(t.ctx(compliance), ids.codeId, {})).rejects.toThrow(/still a draft/);
     const v2 = await getVersion(t.ctx(compliance), draft.versionId);
@@ -79,7 +81,9 @@ describe(`policies (${dialect})`, () => {
     await expect(getVersion(t.ctx(employee), draft.versionId)).rejects.toThrow(/not found/);
     await expect(approveVersion(t.ctx(compliance), draft.versionId)).rejects.toThrow(/Legal Department/);
     await approveVersion(t.ctx(counsel), draft.versionId);
-    await expect(updateDraftSections(t.ctx(compliance), draft.versionId, { sections })).rejects.toThrow(/only a draft/);
+    await expect(updateDraftSections(t.ctx(compliance), draft.versionId, { sections })).rejects.toThrow(
+      /only a draft/,
+    );
     const first = (await getPolicy(t.ctx(employee), ids.codeId)).versions.find((v) => v.number === 1)!;
     const diff = await diffVersions(t.ctx(compliance), first.id, draft.versionId);
     expect(diff.summary).toEqual({ added: 0, removed: 0, changed: 1, unchanged: 23 });
@@ -107,10 +111,17 @@ describe(`policies (${dialect})`, () => {
   });
 
   it("waivers: Board or committee only, with a 4-business-day Form 8-K countdown on the banking calendar", async () => {
-    const cfo = await buildPerson(t.ctx(), { kind: "officer", categories: ["executive_officer", "senior_officer"] });
+    const cfo = await buildPerson(t.ctx(), {
+      kind: "officer",
+      categories: ["executive_officer", "senior_officer"],
+    });
     const clerk = await buildPerson(t.ctx());
     await expect(
-      requestWaiver(t.ctx(compliance), { policyId: ids.codeId, personId: clerk.id, reason: "A plain employee request" }),
+      requestWaiver(t.ctx(compliance), {
+        policyId: ids.codeId,
+        personId: clerk.id,
+        reason: "A plain employee request",
+      }),
     ).rejects.toThrow(/executive officers and directors/);
     const { id } = await requestWaiver(t.ctx(compliance), {
       policyId: ids.codeId,
@@ -122,12 +133,15 @@ describe(`policies (${dialect})`, () => {
       decideWaiver(t.ctx(counsel), id, { decision: "approved", decisionBody: "board" }),
     ).rejects.toThrow(/Board or a Board committee/);
     const selfish = actorWith(["board_member"], { personId: cfo.id });
-    await expect(decideWaiver(t.ctx(selfish), id, { decision: "approved", decisionBody: "board" })).rejects.toThrow(
-      /concerns you/,
-    );
+    await expect(
+      decideWaiver(t.ctx(selfish), id, { decision: "approved", decisionBody: "board" }),
+    ).rejects.toThrow(/concerns you/);
     // Friday 2026-11-20: Mon, Tue, Wed, (Thanksgiving), Fri → due Friday 2026-11-27.
     t.clock.set("2026-11-20T15:00:00Z");
-    const decided = await decideWaiver(t.ctx(board), id, { decision: "approved", decisionBody: "audit_committee" });
+    const decided = await decideWaiver(t.ctx(board), id, {
+      decision: "approved",
+      decisionBody: "audit_committee",
+    });
     expect(decided.disclosureDue).toBe("2026-11-27");
     expect(decided.disclosure).toEqual({ state: "due", businessDaysLeft: 4 });
     t.clock.set("2026-11-30T15:00:00Z");
