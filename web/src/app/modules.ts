@@ -1,13 +1,6 @@
 // Modules whose screens are not built yet; each describes what it will do (from DESIGN.md).
 export type PlannedModule = {
-  path:
-    | "/speakup"
-    | "/policies"
-    | "/certifications"
-    | "/disclosures"
-    | "/screening"
-    | "/committees"
-    | "/restructuring";
+  path: "/speakup" | "/disclosures" | "/committees" | "/restructuring";
   title: string;
   summary: string;
   details: string[];
@@ -26,26 +19,6 @@ export const plannedModules: PlannedModule[] = [
     ],
   },
   {
-    path: "/policies",
-    title: "Policies",
-    summary:
-      "The Code of Business Conduct and Ethics and the Code of Ethics for Senior Officers as structured, versioned documents.",
-    details: [
-      "Sections, audiences and precedence between the codes.",
-      "Waivers of the code for executive officers, recorded and disclosed.",
-    ],
-  },
-  {
-    path: "/certifications",
-    title: "Certifications",
-    summary:
-      "Certificates of Compliance at joining and at least yearly: templates, campaigns and signatures with evidence.",
-    details: [
-      "Reminders, escalation and completion dashboards.",
-      "A disclosed conflict or a known violation opens the matching disclosure or speak-up report.",
-    ],
-  },
-  {
     path: "/disclosures",
     title: "Disclosures",
     summary:
@@ -53,16 +26,6 @@ export const plannedModules: PlannedModule[] = [
     details: [
       "Gifts to government officials only with the Legal Department's prior written approval.",
       "Legal holds that stop retention from deleting the records they cover.",
-    ],
-  },
-  {
-    path: "/screening",
-    title: "Screening",
-    summary:
-      "Sanctions screening of counterparties against the OFAC SDN list and other official lists, with export-control checks.",
-    details: [
-      "A transaction with a foreign party cannot be approved without a clear screening.",
-      "A new list version re-screens every counterparty.",
     ],
   },
   {

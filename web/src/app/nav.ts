@@ -32,10 +32,10 @@ export const mainNav: NavItem[] = [
   { label: "Home", to: "/", icon: IconHome },
   { label: "People", to: "/people", icon: IconAddressBook, permission: "people.read" },
   { label: "Speak-up", to: "/speakup", icon: IconMessageReport, planned: true },
-  { label: "Policies", to: "/policies", icon: IconFileText, planned: true },
-  { label: "Certifications", to: "/certifications", icon: IconCertificate, planned: true },
+  { label: "Policies", to: "/policies", icon: IconFileText },
+  { label: "Certifications", to: "/certifications", icon: IconCertificate },
   { label: "Disclosures", to: "/disclosures", icon: IconScale, planned: true },
-  { label: "Screening", to: "/screening", icon: IconWorldSearch, planned: true },
+  { label: "Screening", to: "/screening", icon: IconWorldSearch },
   { label: "Committees", to: "/committees", icon: IconUsersGroup, planned: true },
   { label: "Restructuring", to: "/restructuring", icon: IconBuildingBank, planned: true },
 ];

@@ -24,11 +24,19 @@ import { ChangePasswordPage } from "../features/auth/change-password-page.tsx";
 import { LoginPage } from "../features/auth/login-page.tsx";
 import { meQuery, type Permission } from "../features/auth/me.ts";
 import { TotpEnrolPage } from "../features/auth/totp-enrol-page.tsx";
+import { CampaignPage } from "../features/certifications/campaign-page.tsx";
+import { CertificationsPage, TeamCertificationsPage } from "../features/certifications/certifications-page.tsx";
+import { SignPage } from "../features/certifications/sign-page.tsx";
 import { ComingSoonPage } from "../features/home/coming-soon-page.tsx";
 import { HomePage } from "../features/home/home-page.tsx";
 import { NewPersonPage } from "../features/people/new-person-page.tsx";
 import { PeoplePage, parsePeopleSearch } from "../features/people/people-page.tsx";
 import { PersonPage } from "../features/people/person-page.tsx";
+import { PoliciesPage } from "../features/policies/policies-page.tsx";
+import { PolicyPage, VersionPage } from "../features/policies/policy-page.tsx";
+import { WaiversPage } from "../features/policies/waivers-page.tsx";
+import { CounterpartyPage } from "../features/screening/counterparty-page.tsx";
+import { ScreeningPage } from "../features/screening/screening-page.tsx";
 import { isApiError } from "../lib/api.ts";
 import { AppLayout } from "./app-layout.tsx";
 import { plannedModules } from "./modules.ts";
@@ -142,6 +150,57 @@ const peopleRoute = createRoute({
   },
 });
 
+const counterpartyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/screening/counterparties/$counterpartyId",
+  errorComponent: RouteError,
+  component: function CounterpartyRoute() {
+    const { counterpartyId } = counterpartyRoute.useParams();
+    return <CounterpartyPage counterpartyId={counterpartyId} />;
+  },
+});
+
+const policyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/policies/$policyId",
+  errorComponent: RouteError,
+  component: function PolicyRoute() {
+    return <PolicyPage policyId={policyRoute.useParams().policyId} />;
+  },
+});
+const policyVersionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/policies/versions/$versionId",
+  errorComponent: RouteError,
+  component: function PolicyVersionRoute() {
+    return <VersionPage versionId={policyVersionRoute.useParams().versionId} />;
+  },
+});
+const signRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/certifications/sign/$id",
+  errorComponent: RouteError,
+  component: function SignRoute() {
+    return <SignPage id={signRoute.useParams().id} />;
+  },
+});
+const certificateRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/certifications/certificates/$id",
+  errorComponent: RouteError,
+  component: function CertificateRoute() {
+    return <SignPage id={certificateRoute.useParams().id} />;
+  },
+});
+const campaignRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/certifications/campaigns/$id",
+  errorComponent: RouteError,
+  component: function CampaignRoute() {
+    return <CampaignPage id={campaignRoute.useParams().id} />;
+  },
+});
+
 const PlannedModuleRoute = (): React.ReactNode => {
   const pathname: string = useLocation().pathname;
   const module = plannedModules.find((item) => item.path === pathname);
@@ -157,6 +216,8 @@ const routeTree = rootRoute.addChildren([
     peopleRoute,
     page("/people/new", NewPersonPage, "people.write"),
     personRoute,
+    page("/screening", ScreeningPage),
+    counterpartyRoute,
     page("/admin/organisation", OrganisationPage, "organisation.manage"),
     page("/admin/entities", EntitiesPage, "entity.manage"),
     page("/admin/users", UsersPage, "user.manage"),
@@ -165,6 +226,15 @@ const routeTree = rootRoute.addChildren([
     page("/admin/outbox", OutboxPage, "outbox.read"),
     page("/admin/jobs", JobsPage, "job.manage"),
     page("/audit", AuditPage, "audit.read"),
+    page("/policies", PoliciesPage),
+    page("/policies/waivers", WaiversPage),
+    policyRoute,
+    policyVersionRoute,
+    page("/certifications", CertificationsPage),
+    page("/certifications/team", TeamCertificationsPage),
+    signRoute,
+    certificateRoute,
+    campaignRoute,
     page("/account/totp", TotpEnrolPage),
     page("/account/password", ChangePasswordPage),
     ...plannedRoutes,

@@ -1,0 +1,98 @@
+import { Badge, Button, Card, Group, Stack, Table, Text, Textarea } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { errorMessage } from "../../lib/api.ts";
+import { type Hit, STATUS_COLOR, screeningApi } from "./screening-api.ts";
+
+/** One hit with its explanation (which tokens matched how) and the reviewer's decision. */
+export function HitCard({ hit, canDecide }: { hit: Hit; canDecide: boolean }) {
+  const qc = useQueryClient();
+  const [reason, setReason] = useState("");
+  const decide = useMutation({
+    mutationFn: (decision: "false_positive" | "true_match") => screeningApi.decide(hit.id, decision, reason),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ["screening"] }),
+  });
+  return (
+    <Card withBorder data-testid={`hit-${hit.entityId}`}>
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Text fw={600}>
+            SDN entry {hit.entityId}: {hit.listName}
+            {hit.counterpartyName ? ` — for ${hit.counterpartyName}` : ""}
+          </Text>
+          <Group gap="xs">
+            <Badge color={STATUS_COLOR[hit.status] ?? "gray"}>{hit.status.replace("_", " ")}</Badge>
+            <Badge variant="light">score {hit.score.toFixed(2)}</Badge>
+          </Group>
+        </Group>
+        <Text size="sm">
+          Matched name: <b>{hit.matchedName}</b> · programs {hit.programs.join(", ") || "—"}
+        </Text>
+        <Table withTableBorder fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Party token</Table.Th>
+              <Table.Th>List token</Table.Th>
+              <Table.Th>How</Table.Th>
+              <Table.Th>Similarity</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {hit.explanation.tokens.map((t) => (
+              <Table.Tr key={`${t.query}-${t.list}`}>
+                <Table.Td>{t.query}</Table.Td>
+                <Table.Td>{t.list ?? "—"}</Table.Td>
+                <Table.Td>{t.how}</Table.Td>
+                <Table.Td>{t.similarity.toFixed(2)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Text size="sm" c="dimmed" data-testid="explanation">
+          {hit.explanation.summary}
+        </Text>
+        {hit.reason ? (
+          <Text size="sm">
+            Decision: {hit.reason} ({hit.decidedBy})
+          </Text>
+        ) : null}
+        {canDecide && hit.status === "open" ? (
+          <Stack gap="xs">
+            <Textarea
+              label="Reason"
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              autosize
+              minRows={1}
+            />
+            <Group>
+              <Button
+                size="xs"
+                variant="default"
+                disabled={!reason.trim()}
+                loading={decide.isPending}
+                onClick={() => decide.mutate("false_positive")}
+              >
+                False positive
+              </Button>
+              <Button
+                size="xs"
+                color="red"
+                disabled={!reason.trim()}
+                loading={decide.isPending}
+                onClick={() => decide.mutate("true_match")}
+              >
+                True match: block and escalate to Legal
+              </Button>
+            </Group>
+            {decide.error ? (
+              <Text c="red" size="sm">
+                {errorMessage(decide.error)}
+              </Text>
+            ) : null}
+          </Stack>
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,122 @@
+import { api, type Page } from "../../lib/api.ts";
+
+export type Can = {
+  canImport: boolean;
+  canManageCounterparties: boolean;
+  canDecide: boolean;
+  canCreateTransaction: boolean;
+  canApprove: boolean;
+  canManageExport: boolean;
+};
+export type TokenMatch = { query: string; list: string | null; how: string; similarity: number };
+export type Hit = {
+  id: string;
+  counterpartyId: string;
+  counterpartyName?: string;
+  entityId: string;
+  listName: string;
+  matchedName: string;
+  programs: string[];
+  score: number;
+  explanation: {
+    queryName: string;
+    tokens: TokenMatch[];
+    extraListTokens: string[];
+    adjustments: { reason: string; delta: number }[];
+    summary: string;
+  };
+  status: string;
+  reason: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+};
+export type Counterparty = {
+  id: string;
+  name: string;
+  aliases: string[];
+  kind: string;
+  partyType: string;
+  country: string | null;
+  region: string | null;
+  isForeign: boolean;
+  status: string;
+  updatedAt: string;
+};
+export type CounterpartyDetail = Counterparty & {
+  screening: {
+    trigger: string;
+    status: string;
+    openHits: number;
+    screenedAt: string;
+    listVersion: string | null;
+  } | null;
+  hits: Hit[];
+  can: Can;
+};
+export type ListVersion = {
+  id: string;
+  source: string;
+  seq: number;
+  importedAt: string;
+  importedBy: string;
+  fileHashes: Record<string, string>;
+  counts: { entries: number; aliases: number; addresses: number; byType: Record<string, number> };
+  diff: { added: number; removed: number; changed: number; unchanged: number };
+  isCurrent: boolean;
+};
+export type Finding = { rule: string; ok: boolean; message: string };
+export type Transaction = {
+  id: string;
+  counterpartyName: string | null;
+  description: string;
+  amountCents: number;
+  currency: string;
+  status: string;
+  check: { ok: boolean; findings: Finding[] } | null;
+};
+export type ExportControls = {
+  items: { id: string; sku: string; name: string; eccn: string; reasons: string[] }[];
+  licences: {
+    id: string;
+    kind: string;
+    reference: string;
+    eccn: string;
+    country: string;
+    validUntil: string | null;
+  }[];
+  chart: Record<string, string[]>;
+  jurisdictions: { country: string; region: string | null; label: string }[];
+  can: Can;
+};
+
+export const screeningApi = {
+  counterparties: (params: Record<string, string | number | undefined>) =>
+    api.get<Page<Counterparty> & { can: Can }>("/api/screening/counterparties", params),
+  counterparty: (id: string) => api.get<CounterpartyDetail>(`/api/screening/counterparties/${id}`),
+  createCounterparty: (body: unknown) => api.post<CounterpartyDetail>("/api/screening/counterparties", body),
+  hits: (status: string) =>
+    api.get<Page<Hit> & { can: Can }>("/api/screening/hits", { status, pageSize: 100 }),
+  decide: (id: string, decision: "false_positive" | "true_match", reason: string) =>
+    api.post<Hit>(`/api/screening/hits/${id}/decision`, { decision, reason }),
+  lists: () => api.get<{ items: ListVersion[]; can: Can }>("/api/screening/lists"),
+  importList: (files: Record<string, string>) => api.post<ListVersion>("/api/screening/lists/import", files),
+  transactions: () =>
+    api.get<Page<Transaction> & { can: Can }>("/api/screening/transactions", { pageSize: 100 }),
+  createTransaction: (body: unknown) => api.post<Transaction>("/api/screening/transactions", body),
+  approve: (id: string) => api.post<Transaction>(`/api/screening/transactions/${id}/approve`),
+  exportControls: () => api.get<ExportControls>("/api/screening/export-controls"),
+};
+
+export const STATUS_COLOR: Record<string, string> = {
+  clear: "green",
+  review: "orange",
+  blocked: "red",
+  unscreened: "gray",
+  open: "orange",
+  false_positive: "gray",
+  true_match: "red",
+  remembered: "gray",
+  approved: "green",
+  refused: "red",
+  pending: "blue",
+};

@@ -1,0 +1,482 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  FileInput,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { useState } from "react";
+import { PageHeader } from "../../components/page-header.tsx";
+import { errorMessage } from "../../lib/api.ts";
+import { HitCard } from "./hit-card.tsx";
+import { STATUS_COLOR, screeningApi } from "./screening-api.ts";
+
+/** Screening: counterparties, the review queue, list versions, transactions and export controls. */
+export function ScreeningPage() {
+  return (
+    <>
+      <PageHeader
+        title="Screening"
+        description="Sanctions screening of counterparties against OFAC's SDN list (COC-18.1, COC-18.2), export controls (COC-19.1) and payments to foreign parties (COC-20.1)."
+      />
+      <Tabs defaultValue="counterparties" keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="counterparties">Counterparties</Tabs.Tab>
+          <Tabs.Tab value="review">Review queue</Tabs.Tab>
+          <Tabs.Tab value="transactions">Transactions</Tabs.Tab>
+          <Tabs.Tab value="lists">Lists</Tabs.Tab>
+          <Tabs.Tab value="export">Export controls</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="counterparties">
+          <Counterparties />
+        </Tabs.Panel>
+        <Tabs.Panel value="review">
+          <ReviewQueue />
+        </Tabs.Panel>
+        <Tabs.Panel value="transactions">
+          <Transactions />
+        </Tabs.Panel>
+        <Tabs.Panel value="lists">
+          <Lists />
+        </Tabs.Panel>
+        <Tabs.Panel value="export">
+          <ExportControls />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}
+
+function Counterparties() {
+  const qc = useQueryClient();
+  const [q, setQ] = useState("");
+  const [status, setStatus] = useState<string | null>(null);
+  const [page, setPage] = useState(1);
+  const list = useQuery({
+    queryKey: ["screening", "counterparties", q, status, page],
+    queryFn: () => screeningApi.counterparties({ q, status: status ?? undefined, page }),
+  });
+  const [name, setName] = useState("");
+  const [country, setCountry] = useState("");
+  const [partyType, setPartyType] = useState<string | null>("entity");
+  const create = useMutation({
+    mutationFn: () =>
+      screeningApi.createCounterparty({ name, country: country || null, partyType, kind: "customer" }),
+    onSuccess: () => {
+      setName("");
+      qc.invalidateQueries({ queryKey: ["screening"] });
+    },
+  });
+  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / list.data.pageSize)) : 1;
+  return (
+    <Stack>
+      {list.data?.can.canManageCounterparties ? (
+        <Card withBorder>
+          <Text fw={600} mb="xs">
+            New counterparty (screened at once)
+          </Text>
+          <Group align="flex-end">
+            <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} w={320} />
+            <Select
+              label="Type"
+              data={["entity", "person", "vessel", "aircraft"]}
+              value={partyType}
+              onChange={setPartyType}
+              w={140}
+            />
+            <TextInput
+              label="Country (ISO)"
+              value={country}
+              onChange={(e) => setCountry(e.currentTarget.value)}
+              w={120}
+            />
+            <Button onClick={() => create.mutate()} loading={create.isPending} disabled={!name.trim()}>
+              Create and screen
+            </Button>
+          </Group>
+          {create.error ? (
+            <Text c="red" size="sm">
+              {errorMessage(create.error)}
+            </Text>
+          ) : null}
+          {create.data ? (
+            <Text size="sm" mt="xs">
+              {create.data.name}: <Badge color={STATUS_COLOR[create.data.status]}>{create.data.status}</Badge>{" "}
+              <Anchor component={Link} to={`/screening/counterparties/${create.data.id}`}>
+                open
+              </Anchor>
+            </Text>
+          ) : null}
+        </Card>
+      ) : null}
+      <Group align="flex-end">
+        <TextInput
+          label="Search"
+          value={q}
+          onChange={(e) => {
+            setQ(e.currentTarget.value);
+            setPage(1);
+          }}
+          w={260}
+        />
+        <Select
+          label="Status"
+          clearable
+          data={["clear", "review", "blocked", "unscreened"]}
+          value={status}
+          onChange={(v) => {
+            setStatus(v);
+            setPage(1);
+          }}
+          w={160}
+        />
+        <Anchor
+          href={`/api/screening/counterparties.csv?q=${encodeURIComponent(q)}${status ? `&status=${status}` : ""}`}
+        >
+          Export CSV
+        </Anchor>
+      </Group>
+      {list.error ? <Alert color="red">{errorMessage(list.error)}</Alert> : null}
+      <Table striped withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Name</Table.Th>
+            <Table.Th>Type</Table.Th>
+            <Table.Th>Country</Table.Th>
+            <Table.Th>Status</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {list.data?.items.map((c) => (
+            <Table.Tr key={c.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/screening/counterparties/${c.id}`}>
+                  {c.name}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{c.partyType}</Table.Td>
+              <Table.Td>
+                {c.country ?? "—"}
+                {c.region ? ` (${c.region})` : ""}
+              </Table.Td>
+              <Table.Td>
+                <Badge color={STATUS_COLOR[c.status] ?? "gray"}>{c.status}</Badge>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Group>
+        <Button size="xs" variant="default" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+          Previous
+        </Button>
+        <Text size="sm">
+          Page {page} of {pages} · {list.data?.total ?? 0} counterparties
+        </Text>
+        <Button size="xs" variant="default" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+          Next
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function ReviewQueue() {
+  const hits = useQuery({ queryKey: ["screening", "hits"], queryFn: () => screeningApi.hits("open") });
+  if (hits.error) return <Alert color="red">{errorMessage(hits.error)}</Alert>;
+  if (hits.data && !hits.data.items.length) return <Text c="dimmed">No hits await review.</Text>;
+  return (
+    <Stack>
+      {hits.data?.items.map((h) => (
+        <HitCard key={h.id} hit={h} canDecide={hits.data.can.canDecide} />
+      ))}
+    </Stack>
+  );
+}
+
+function Transactions() {
+  const qc = useQueryClient();
+  const txs = useQuery({ queryKey: ["screening", "transactions"], queryFn: screeningApi.transactions });
+  const parties = useQuery({
+    queryKey: ["screening", "counterparties", "all"],
+    queryFn: () => screeningApi.counterparties({ pageSize: 200 }),
+  });
+  const [party, setParty] = useState<string | null>(null);
+  const [description, setDescription] = useState("");
+  const [amount, setAmount] = useState<number | string>(1000);
+  const create = useMutation({
+    mutationFn: () =>
+      screeningApi.createTransaction({
+        counterpartyId: party,
+        description,
+        amountCents: Math.round(Number(amount) * 100),
+        currency: "USD",
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ["screening"] }),
+  });
+  const approve = useMutation({
+    mutationFn: (id: string) => screeningApi.approve(id),
+    onSettled: () => qc.invalidateQueries({ queryKey: ["screening"] }),
+  });
+  return (
+    <Stack>
+      {txs.data?.can.canCreateTransaction ? (
+        <Card withBorder>
+          <Group align="flex-end">
+            <Select
+              label="Counterparty"
+              searchable
+              data={(parties.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+              value={party}
+              onChange={setParty}
+              w={300}
+            />
+            <TextInput
+              label="Description"
+              value={description}
+              onChange={(e) => setDescription(e.currentTarget.value)}
+              w={240}
+            />
+            <NumberInput label="Amount (USD)" value={amount} onChange={setAmount} w={140} />
+            <Button
+              onClick={() => create.mutate()}
+              disabled={!party || !description.trim()}
+              loading={create.isPending}
+            >
+              Record transaction
+            </Button>
+          </Group>
+          {create.error ? (
+            <Text c="red" size="sm">
+              {errorMessage(create.error)}
+            </Text>
+          ) : null}
+        </Card>
+      ) : null}
+      {approve.error ? (
+        <Alert color="red" title="Approval refused" data-testid="refusal">
+          {errorMessage(approve.error)}
+        </Alert>
+      ) : null}
+      <Table withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Counterparty</Table.Th>
+            <Table.Th>Description</Table.Th>
+            <Table.Th>Amount</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th>Checks</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {txs.data?.items.map((t) => (
+            <Table.Tr key={t.id}>
+              <Table.Td>{t.counterpartyName}</Table.Td>
+              <Table.Td>{t.description}</Table.Td>
+              <Table.Td>
+                {(t.amountCents / 100).toLocaleString("en-US", { style: "currency", currency: t.currency })}
+              </Table.Td>
+              <Table.Td>
+                <Badge color={STATUS_COLOR[t.status]}>{t.status}</Badge>
+              </Table.Td>
+              <Table.Td>
+                {t.check?.findings.map((f) => (
+                  <Text key={f.rule + f.message} size="xs" c={f.ok ? "green" : "red"}>
+                    {f.ok ? "✓" : "✗"} {f.message}
+                  </Text>
+                ))}
+              </Table.Td>
+              <Table.Td>
+                {txs.data.can.canApprove && t.status !== "approved" ? (
+                  <Button size="xs" onClick={() => approve.mutate(t.id)} loading={approve.isPending}>
+                    Approve
+                  </Button>
+                ) : null}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+const FILES = [
+  ["sdn", "SDN.CSV"],
+  ["alt", "ALT.CSV"],
+  ["add", "ADD.CSV"],
+  ["comments", "SDN_COMMENTS.CSV"],
+] as const;
+
+function Lists() {
+  const qc = useQueryClient();
+  const lists = useQuery({ queryKey: ["screening", "lists"], queryFn: screeningApi.lists });
+  const [files, setFiles] = useState<Record<string, File | null>>({});
+  const upload = useMutation({
+    mutationFn: async () => {
+      const body: Record<string, string> = {};
+      for (const [key] of FILES) {
+        const f = files[key];
+        if (f) body[key] = await f.text();
+      }
+      return screeningApi.importList(body);
+    },
+    onSuccess: () => qc.invalidateQueries({ queryKey: ["screening"] }),
+  });
+  return (
+    <Stack>
+      {lists.data?.can.canImport ? (
+        <Card withBorder>
+          <Text fw={600} mb="xs">
+            Import OFAC's CSV files (a new version re-screens every counterparty)
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 4 }}>
+            {FILES.map(([key, label]) => (
+              <FileInput
+                key={key}
+                label={label}
+                accept=".csv,text/csv"
+                value={files[key] ?? null}
+                onChange={(f) => setFiles({ ...files, [key]: f })}
+                data-testid={`file-${key}`}
+              />
+            ))}
+          </SimpleGrid>
+          <Group mt="sm">
+            <Button onClick={() => upload.mutate()} disabled={!files.sdn} loading={upload.isPending}>
+              Import
+            </Button>
+            {upload.data ? (
+              <Text size="sm" data-testid="import-result">
+                Version {upload.data.seq}: {upload.data.counts.entries.toLocaleString("en")} entries, +
+                {upload.data.diff.added} −{upload.data.diff.removed} ~{upload.data.diff.changed}
+              </Text>
+            ) : null}
+          </Group>
+          {upload.error ? (
+            <Text c="red" size="sm">
+              {errorMessage(upload.error)}
+            </Text>
+          ) : null}
+        </Card>
+      ) : null}
+      <Table withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Version</Table.Th>
+            <Table.Th>Imported</Table.Th>
+            <Table.Th>Entries</Table.Th>
+            <Table.Th>Aliases</Table.Th>
+            <Table.Th>Added</Table.Th>
+            <Table.Th>Removed</Table.Th>
+            <Table.Th>Changed</Table.Th>
+            <Table.Th>SDN.CSV SHA-256</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {lists.data?.items.map((v) => (
+            <Table.Tr key={v.id}>
+              <Table.Td>
+                {v.source} #{v.seq} {v.isCurrent ? <Badge size="xs">current</Badge> : null}
+              </Table.Td>
+              <Table.Td>
+                {v.importedAt.slice(0, 16).replace("T", " ")} by {v.importedBy}
+              </Table.Td>
+              <Table.Td>{v.counts.entries.toLocaleString("en")}</Table.Td>
+              <Table.Td>{v.counts.aliases.toLocaleString("en")}</Table.Td>
+              <Table.Td>{v.diff.added}</Table.Td>
+              <Table.Td>{v.diff.removed}</Table.Td>
+              <Table.Td>{v.diff.changed}</Table.Td>
+              <Table.Td>
+                <Text size="xs" ff="monospace">
+                  {v.fileHashes.sdn?.slice(0, 16)}…
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+function ExportControls() {
+  const ec = useQuery({ queryKey: ["screening", "export"], queryFn: screeningApi.exportControls });
+  if (!ec.data) return ec.error ? <Alert color="red">{errorMessage(ec.error)}</Alert> : null;
+  const reasons = [...new Set(Object.values(ec.data.chart).flat())].filter((r) => r !== "*").sort();
+  return (
+    <Stack>
+      <Text fw={600}>Comprehensively sanctioned jurisdictions (COC-18.2)</Text>
+      <Group>
+        {ec.data.jurisdictions.map((j) => (
+          <Badge key={j.label} color="red" variant="light">
+            {j.label}
+          </Badge>
+        ))}
+      </Group>
+      <Text fw={600}>Country chart: reasons for control that need a licence (COC-19.1)</Text>
+      <Table withTableBorder fz="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Destination</Table.Th>
+            {reasons.map((r) => (
+              <Table.Th key={r}>{r}</Table.Th>
+            ))}
+            <Table.Th>EAR99</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {Object.entries(ec.data.chart).map(([country, row]) => (
+            <Table.Tr key={country}>
+              <Table.Td>{country === "default" ? "All others" : country}</Table.Td>
+              {reasons.map((r) => (
+                <Table.Td key={r}>{row.includes("*") || row.includes(r) ? "X" : ""}</Table.Td>
+              ))}
+              <Table.Td>{row.includes("*") ? "X" : ""}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Text fw={600}>Items</Text>
+      <Table withTableBorder fz="sm">
+        <Table.Tbody>
+          {ec.data.items.map((i) => (
+            <Table.Tr key={i.id}>
+              <Table.Td>{i.sku}</Table.Td>
+              <Table.Td>{i.name}</Table.Td>
+              <Table.Td>{i.eccn}</Table.Td>
+              <Table.Td>{i.reasons.join(", ")}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Text fw={600}>Licences and exceptions on record</Text>
+      <Table withTableBorder fz="sm">
+        <Table.Tbody>
+          {ec.data.licences.map((l) => (
+            <Table.Tr key={l.id}>
+              <Table.Td>{l.kind}</Table.Td>
+              <Table.Td>{l.reference}</Table.Td>
+              <Table.Td>{l.eccn}</Table.Td>
+              <Table.Td>{l.country}</Table.Td>
+              <Table.Td>{l.validUntil ?? "—"}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
