@@ -13,6 +13,7 @@ export type BenchResult = { title: string; notes?: string; table: string[] };
 const BENCHMARKS: Record<string, () => Promise<{ run(): Promise<BenchResult> }>> = {
   foundation: () => import("./foundation.ts"),
   screening: () => import("./screening.ts"),
+  certifications: () => import("./certifications.ts"),
 };
 
 const DOC = path.resolve(import.meta.dirname, "..", "docs", "benchmarks.md");

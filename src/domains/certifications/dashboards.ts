@@ -121,6 +121,8 @@ export async function completionBreakdown(ctx: Ctx, campaignId: string, by: Dime
       sql<number>`count(*)`.as("assigned"),
       sql<number>`sum(case when status = 'signed' then 1 else 0 end)`.as("signed"),
       sql<number>`sum(case when status = 'pending' and due_date < ${today} then 1 else 0 end)`.as("overdue"),
+      // The number of groups in the same pass (the window runs before LIMIT).
+      sql<number>`count(*) over ()`.as("groups"),
     ])
     .where("campaign_id", "=", campaignId)
     .groupBy(column)
@@ -128,15 +130,7 @@ export async function completionBreakdown(ctx: Ctx, campaignId: string, by: Dime
     .orderBy(sql`count(*)`, "desc")
     .limit(limit)
     .execute();
-  const groups = n(
-    (
-      await certDb(ctx)
-        .selectFrom("cert_assignments")
-        .select(sql<number>`count(distinct ${sql.ref(column)})`.as("n"))
-        .where("campaign_id", "=", campaignId)
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+  const groups = n(rows[0]?.groups);
   const keys = rows.map((r) => r.key).filter((k): k is string => k !== null);
   const labels = new Map<string, string>();
   if (keys.length && by === "entity") {
@@ -213,20 +207,24 @@ const listColumns = [
 export async function listAssignments(ctx: Ctx, campaignId: string, query: ListQuery) {
   authorize(ctx.actor, "certification.report");
   await loadCampaign(ctx, campaignId);
-  const total = n(
-    (
-      await listBase(ctx, campaignId, query.status)
-        .select(sql<number>`count(*)`.as("n"))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
   const rows = await listBase(ctx, campaignId, query.status)
     .select(listColumns)
+    .select(sql<number>`count(*) over ()`.as("total"))
     .orderBy("a.due_date")
     .orderBy("a.id")
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
+  // Past the last page no row carries the total: only then count separately.
+  const total = rows[0]
+    ? n(rows[0].total)
+    : n(
+        (
+          await listBase(ctx, campaignId, query.status)
+            .select(sql<number>`count(*)`.as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
   return {
     total,
     page: query.page,

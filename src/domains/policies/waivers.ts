@@ -115,7 +115,7 @@ export async function requestWaiver(ctx: Ctx, input: WaiverInput): Promise<{ id:
     await openTasksFor(tx, ["board_member"], {
       kind: "waiver.decide",
       title: `Decide a waiver of the ${policy.short_title} for ${person.first_name} ${person.last_name}`,
-      href: `/policies/waivers/${id}`,
+      href: `/policies/waivers#${id}`,
       dueAt: null,
     });
     await record(
@@ -165,12 +165,12 @@ export async function decideWaiver(ctx: Ctx, waiverId: string, input: WaiverDeci
       })
       .where("id", "=", waiverId)
       .execute();
-    await closeTasks(tx, "waiver.decide", `/policies/waivers/${waiverId}`);
+    await closeTasks(tx, "waiver.decide", `/policies/waivers#${waiverId}`);
     if (due) {
       await openTasksFor(tx, ["compliance_officer", "general_counsel"], {
         kind: "waiver.disclose",
         title: `Disclose an approved waiver on Form 8-K by ${due}`,
-        href: `/policies/waivers/${waiverId}`,
+        href: `/policies/waivers#${waiverId}`,
         dueAt: `${due}T23:59:59.000Z`,
       });
     }
@@ -202,7 +202,7 @@ export async function discloseWaiver(ctx: Ctx, waiverId: string, input: { refere
       .set({ disclosed_at: now, disclosure_reference: input.reference, updated_at: now })
       .where("id", "=", waiverId)
       .execute();
-    await closeTasks(tx, "waiver.disclose", `/policies/waivers/${waiverId}`);
+    await closeTasks(tx, "waiver.disclose", `/policies/waivers#${waiverId}`);
     await record(tx, "waiver.disclose", { type: "waiver", id: waiverId }, { reference: input.reference });
     return getWaiver(tx, waiverId);
   });

@@ -2,8 +2,6 @@
 export type PlannedModule = {
   path:
     | "/speakup"
-    | "/policies"
-    | "/certifications"
     | "/disclosures"
     | "/committees"
     | "/restructuring";
@@ -22,26 +20,6 @@ export const plannedModules: PlannedModule[] = [
       "Reports that name a senior officer, or raise accounting, internal-control or auditing concerns, route to the Audit Committee chair.",
       "Report content and reporter identity are encrypted at rest; people named in a case never see it.",
       "Non-retaliation watch and hotline statistics.",
-    ],
-  },
-  {
-    path: "/policies",
-    title: "Policies",
-    summary:
-      "The Code of Business Conduct and Ethics and the Code of Ethics for Senior Officers as structured, versioned documents.",
-    details: [
-      "Sections, audiences and precedence between the codes.",
-      "Waivers of the code for executive officers, recorded and disclosed.",
-    ],
-  },
-  {
-    path: "/certifications",
-    title: "Certifications",
-    summary:
-      "Certificates of Compliance at joining and at least yearly: templates, campaigns and signatures with evidence.",
-    details: [
-      "Reminders, escalation and completion dashboards.",
-      "A disclosed conflict or a known violation opens the matching disclosure or speak-up report.",
     ],
   },
   {

@@ -20,6 +20,9 @@ import { OutboxPage } from "../features/admin/outbox-page.tsx";
 import { SecurityPage } from "../features/admin/security-page.tsx";
 import { UsersPage } from "../features/admin/users-page.tsx";
 import { AuditPage } from "../features/audit/audit-page.tsx";
+import { CampaignPage } from "../features/certifications/campaign-page.tsx";
+import { CertificationsPage, TeamCertificationsPage } from "../features/certifications/certifications-page.tsx";
+import { SignPage } from "../features/certifications/sign-page.tsx";
 import { ChangePasswordPage } from "../features/auth/change-password-page.tsx";
 import { LoginPage } from "../features/auth/login-page.tsx";
 import { meQuery, type Permission } from "../features/auth/me.ts";
@@ -29,6 +32,9 @@ import { HomePage } from "../features/home/home-page.tsx";
 import { NewPersonPage } from "../features/people/new-person-page.tsx";
 import { PeoplePage, parsePeopleSearch } from "../features/people/people-page.tsx";
 import { PersonPage } from "../features/people/person-page.tsx";
+import { PoliciesPage } from "../features/policies/policies-page.tsx";
+import { PolicyPage, VersionPage } from "../features/policies/policy-page.tsx";
+import { WaiversPage } from "../features/policies/waivers-page.tsx";
 import { CounterpartyPage } from "../features/screening/counterparty-page.tsx";
 import { ScreeningPage } from "../features/screening/screening-page.tsx";
 import { isApiError } from "../lib/api.ts";
@@ -154,6 +160,47 @@ const counterpartyRoute = createRoute({
   },
 });
 
+const policyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/policies/$policyId",
+  errorComponent: RouteError,
+  component: function PolicyRoute() {
+    return <PolicyPage policyId={policyRoute.useParams().policyId} />;
+  },
+});
+const policyVersionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/policies/versions/$versionId",
+  errorComponent: RouteError,
+  component: function PolicyVersionRoute() {
+    return <VersionPage versionId={policyVersionRoute.useParams().versionId} />;
+  },
+});
+const signRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/certifications/sign/$id",
+  errorComponent: RouteError,
+  component: function SignRoute() {
+    return <SignPage id={signRoute.useParams().id} />;
+  },
+});
+const certificateRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/certifications/certificates/$id",
+  errorComponent: RouteError,
+  component: function CertificateRoute() {
+    return <SignPage id={certificateRoute.useParams().id} />;
+  },
+});
+const campaignRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/certifications/campaigns/$id",
+  errorComponent: RouteError,
+  component: function CampaignRoute() {
+    return <CampaignPage id={campaignRoute.useParams().id} />;
+  },
+});
+
 const PlannedModuleRoute = (): React.ReactNode => {
   const pathname: string = useLocation().pathname;
   const module = plannedModules.find((item) => item.path === pathname);
@@ -179,6 +226,15 @@ const routeTree = rootRoute.addChildren([
     page("/admin/outbox", OutboxPage, "outbox.read"),
     page("/admin/jobs", JobsPage, "job.manage"),
     page("/audit", AuditPage, "audit.read"),
+    page("/policies", PoliciesPage),
+    page("/policies/waivers", WaiversPage),
+    policyRoute,
+    policyVersionRoute,
+    page("/certifications", CertificationsPage),
+    page("/certifications/team", TeamCertificationsPage),
+    signRoute,
+    certificateRoute,
+    campaignRoute,
     page("/account/totp", TotpEnrolPage),
     page("/account/password", ChangePasswordPage),
     ...plannedRoutes,

@@ -1,0 +1,344 @@
+import {
+  Badge,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  Progress,
+  Select,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import { useState } from "react";
+import { Empty } from "../../components/empty.tsx";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
+import { AnchorLink } from "../../components/router-links.tsx";
+import { TableSkeleton } from "../../components/table-skeleton.tsx";
+import { api } from "../../lib/api.ts";
+import { formatDate, formatDateTime, formatNumber } from "../../lib/format.ts";
+import { useMe } from "../auth/me.ts";
+import { type Campaign, type CertificateSummary, pct, type Template } from "./cert-api.ts";
+
+const GROUPS = [
+  { value: "everyone", label: "Everyone bound by the Code" },
+  { value: "senior_officers", label: "Senior officers" },
+  { value: "finance_accounting", label: "Finance & accounting staff" },
+  { value: "directors", label: "Directors" },
+];
+
+export function StatusBadge({ c }: { c: { status: string; isOverdue?: boolean } }) {
+  if (c.status === "signed") return <Badge color="green">Signed</Badge>;
+  if (c.isOverdue) return <Badge color="red">Overdue</Badge>;
+  return <Badge color="yellow">To sign</Badge>;
+}
+
+function CertificateTable({ items, showPerson }: { items: CertificateSummary[]; showPerson?: boolean }) {
+  return (
+    <Table striped>
+      <Table.Thead>
+        <Table.Tr>
+          {showPerson ? <Table.Th>Person</Table.Th> : null}
+          <Table.Th>Certificate</Table.Th>
+          <Table.Th>Policy version</Table.Th>
+          <Table.Th>Due</Table.Th>
+          <Table.Th>Status</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {items.map((c) => (
+          <Table.Tr key={c.id}>
+            {showPerson ? <Table.Td>{c.person.name}</Table.Td> : null}
+            <Table.Td>
+              <AnchorLink to="/certifications/sign/$id" params={{ id: c.id }} fw={500}>
+                {c.title}
+              </AnchorLink>
+              {c.addressedTo ? (
+                <Text size="xs" c="dimmed">
+                  To the {c.addressedTo} (SOC-7)
+                </Text>
+              ) : null}
+            </Table.Td>
+            <Table.Td>
+              {c.policyTitle} v{c.versionNumber}
+            </Table.Td>
+            <Table.Td>{formatDate(c.dueDate)}</Table.Td>
+            <Table.Td>
+              <StatusBadge c={c} />{" "}
+              {c.signedAt ? (
+                <Text span size="xs" c="dimmed">
+                  {formatDateTime(c.signedAt)}
+                </Text>
+              ) : null}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function ListOf({ url, empty, showPerson }: { url: string; empty: string; showPerson?: boolean }) {
+  const q = useQuery({
+    queryKey: ["certifications", url],
+    queryFn: () => api.get<{ items: CertificateSummary[] }>(url),
+  });
+  if (q.error) return <ErrorAlert error={q.error} />;
+  if (!q.data) return <TableSkeleton />;
+  if (q.data.items.length === 0) return <Empty title={empty} />;
+  return <CertificateTable items={q.data.items} showPerson={showPerson} />;
+}
+
+function LaunchModal({ onClose }: { onClose: () => void }) {
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const templates = useQuery({
+    queryKey: ["cert-templates"],
+    queryFn: () => api.get<{ items: Template[] }>("/api/certifications/templates"),
+  });
+  const year = new Date().getFullYear();
+  const [name, setName] = useState(`Annual Certificate of Compliance ${year}`);
+  const [templateId, setTemplateId] = useState<string | null>(null);
+  const [groups, setGroups] = useState<string[]>([]);
+  const [dueDate, setDueDate] = useState("");
+  const template = templates.data?.items.find((t) => t.id === templateId);
+  const launch = useMutation({
+    mutationFn: () =>
+      api.post<Campaign>("/api/certifications/campaigns", {
+        name,
+        templateId,
+        dueDate,
+        ...(groups.length ? { audience: { groups } } : {}),
+      }),
+    onSuccess: (c) => {
+      void qc.invalidateQueries({ queryKey: ["campaigns"] });
+      onClose();
+      void navigate({ to: "/certifications/campaigns/$id", params: { id: c.id } });
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title="Launch a certification campaign" size="lg">
+      <Stack>
+        <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} />
+        <Select
+          label="Certificate"
+          placeholder="Choose a certificate template"
+          data={(templates.data?.items ?? []).map((t) => ({ value: t.id, label: t.name }))}
+          value={templateId}
+          onChange={(v) => {
+            setTemplateId(v);
+            setGroups(templates.data?.items.find((t) => t.id === v)?.audience ?? []);
+          }}
+        />
+        {template ? (
+          <Text size="sm" c="dimmed">
+            Certifies the published version of the {template.policyTitle}
+            {template.addressedTo ? `, addressed to the ${template.addressedTo} (SOC-7)` : ""}. Statements:{" "}
+            {template.statements.map((s) => s.text).join(" ")}
+          </Text>
+        ) : null}
+        <MultiSelect label="Audience" data={GROUPS} value={groups} onChange={setGroups} />
+        <TextInput
+          type="date"
+          label="Due date"
+          value={dueDate}
+          onChange={(e) => setDueDate(e.currentTarget.value)}
+        />
+        <Text size="xs" c="dimmed">
+          Everyone in the audience gets an e-mail and a task at launch, reminders 7 days and 1 day before, on
+          the due date and weekly after it; overdue people are escalated to their supervisor (COC-23.2).
+        </Text>
+        <ErrorAlert error={launch.error} showFieldErrors />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button
+            loading={launch.isPending}
+            onClick={() => launch.mutate()}
+            disabled={!templateId || !dueDate}
+          >
+            Launch
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function Campaigns() {
+  const q = useQuery({
+    queryKey: ["campaigns"],
+    queryFn: () => api.get<{ items: Campaign[]; can: { launch: boolean } }>("/api/certifications/campaigns"),
+  });
+  const [launching, setLaunching] = useState(false);
+  if (q.error) return <ErrorAlert error={q.error} />;
+  if (!q.data) return <TableSkeleton />;
+  return (
+    <Stack>
+      {q.data.can.launch ? (
+        <Group>
+          <Button onClick={() => setLaunching(true)}>Launch a campaign</Button>
+        </Group>
+      ) : null}
+      {q.data.items.length === 0 ? (
+        <Empty title="No campaign yet" />
+      ) : (
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Campaign</Table.Th>
+              <Table.Th>Certifies</Table.Th>
+              <Table.Th>Due</Table.Th>
+              <Table.Th>Completion</Table.Th>
+              <Table.Th>Overdue</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {q.data.items.map((c) => (
+              <Table.Tr key={c.id}>
+                <Table.Td>
+                  <AnchorLink to="/certifications/campaigns/$id" params={{ id: c.id }} fw={500}>
+                    {c.name}
+                  </AnchorLink>
+                  <Text size="xs" c="dimmed">
+                    {c.kind} · launched {formatDate(c.launchedAt)} {c.status === "closed" ? "· closed" : ""}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {c.policyTitle} v{c.versionNumber}
+                </Table.Td>
+                <Table.Td>{c.dueDate ? formatDate(c.dueDate) : "per joiner"}</Table.Td>
+                <Table.Td miw={180}>
+                  <Progress value={c.totals.completion * 100} size="sm" />
+                  <Text size="xs">
+                    {formatNumber(c.totals.signed)} / {formatNumber(c.totals.assigned)} (
+                    {pct(c.totals.completion)})
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {c.totals.overdue ? <Badge color="red">{formatNumber(c.totals.overdue)}</Badge> : "0"}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {launching ? <LaunchModal onClose={() => setLaunching(false)} /> : null}
+    </Stack>
+  );
+}
+
+type CommitteeRow = {
+  id: string;
+  campaignName: string;
+  name: string;
+  title: string | null;
+  isSeniorOfficer: boolean;
+  dueDate: string;
+  status: string;
+  isOverdue: boolean;
+  signedAt: string | null;
+  hasYesAnswer: boolean;
+};
+
+function AuditCommittee() {
+  const q = useQuery({
+    queryKey: ["certifications", "audit-committee"],
+    queryFn: () => api.get<{ items: CommitteeRow[] }>("/api/certifications/audit-committee"),
+  });
+  if (q.error) return <ErrorAlert error={q.error} />;
+  if (!q.data) return <TableSkeleton />;
+  return (
+    <Stack>
+      <Text size="sm" c="dimmed">
+        Senior Officers and finance & accounting staff sign a Certificate of Compliance to the Audit Committee
+        when hired and at least yearly (SOC-7).
+      </Text>
+      {q.data.items.length === 0 ? (
+        <Empty title="No certificate addressed to the Audit Committee yet" />
+      ) : (
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Person</Table.Th>
+              <Table.Th>Campaign</Table.Th>
+              <Table.Th>Due</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th>Disclosed something</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {q.data.items.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>
+                  <AnchorLink to="/certifications/sign/$id" params={{ id: r.id }}>
+                    {r.name}
+                  </AnchorLink>
+                  <Text size="xs" c="dimmed">
+                    {r.title} {r.isSeniorOfficer ? "· Senior Officer" : ""}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{r.campaignName}</Table.Td>
+                <Table.Td>{formatDate(r.dueDate)}</Table.Td>
+                <Table.Td>
+                  <StatusBadge c={r} /> {r.signedAt ? formatDateTime(r.signedAt) : ""}
+                </Table.Td>
+                <Table.Td>
+                  {r.hasYesAnswer ? <Badge color="orange">Yes</Badge> : r.status === "signed" ? "No" : "—"}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
+
+function CertificationsTabs({ tab }: { tab: string }) {
+  const me = useMe();
+  const perms = me.data?.permissions ?? [];
+  return (
+    <Stack>
+      <PageHeader
+        title="Certifications"
+        description="Certificates of Compliance: everyone bound by the Code signs one when they join and at least yearly (COC-23.1, COC-23.2)."
+      />
+      <Tabs defaultValue={tab} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="mine">My certificates</Tabs.Tab>
+          <Tabs.Tab value="team">My team</Tabs.Tab>
+          {perms.includes("certification.report") ? <Tabs.Tab value="campaigns">Campaigns</Tabs.Tab> : null}
+          {perms.includes("certification.audit_committee") ? (
+            <Tabs.Tab value="committee">Audit Committee</Tabs.Tab>
+          ) : null}
+        </Tabs.List>
+        <Tabs.Panel value="mine" pt="md">
+          <ListOf url="/api/certifications/mine" empty="You have no certificate to sign" />
+        </Tabs.Panel>
+        <Tabs.Panel value="team" pt="md">
+          <ListOf
+            url="/api/certifications/team"
+            empty="Nobody reporting to you has a certificate in an open campaign"
+            showPerson
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="campaigns" pt="md">
+          <Campaigns />
+        </Tabs.Panel>
+        <Tabs.Panel value="committee" pt="md">
+          <AuditCommittee />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+export const CertificationsPage = () => <CertificationsTabs tab="mine" />;
+export const TeamCertificationsPage = () => <CertificationsTabs tab="team" />;

@@ -1,0 +1,268 @@
+import {
+  Accordion,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Code,
+  Group,
+  Paper,
+  Radio,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { IconAlertTriangle, IconDownload, IconShieldCheck } from "@tabler/icons-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
+import { TableSkeleton } from "../../components/table-skeleton.tsx";
+import { api } from "../../lib/api.ts";
+import { formatDate, formatDateTime } from "../../lib/format.ts";
+import { type Certificate, keyed } from "./cert-api.ts";
+import { StatusBadge } from "./certifications-page.tsx";
+
+function Signed({ cert }: { cert: Certificate }) {
+  const sig = cert.signature!;
+  return (
+    <Stack>
+      {sig.integrity.ok ? (
+        <Alert color="green" icon={<IconShieldCheck size={18} />} title="Signature verified">
+          The certified text and the stored signature still match the hashes recorded at signing (checked{" "}
+          {formatDateTime(sig.integrity.checkedAt)}).
+        </Alert>
+      ) : (
+        <Alert
+          color="red"
+          icon={<IconAlertTriangle size={18} />}
+          title="Tampering detected: the hash no longer matches"
+          role="alert"
+        >
+          {sig.integrity.problems.map((p) => (
+            <Text key={p} size="sm">
+              {p}
+            </Text>
+          ))}
+        </Alert>
+      )}
+      <Table withTableBorder>
+        <Table.Tbody>
+          <Table.Tr>
+            <Table.Th w={240}>Signed by</Table.Th>
+            <Table.Td>
+              {cert.person.name} (typed “{sig.typedName}”)
+            </Table.Td>
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Th>Signed at</Table.Th>
+            <Table.Td>
+              {formatDateTime(sig.signedAt)} ({sig.signedAt} UTC)
+            </Table.Td>
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Th>Affirmed</Table.Th>
+            <Table.Td>
+              {cert.statements
+                .filter((s) => sig.affirmed.includes(s.id))
+                .map((s) => s.text)
+                .join(" ")}
+            </Table.Td>
+          </Table.Tr>
+          {cert.questions.map((q) => (
+            <Table.Tr key={q.id}>
+              <Table.Th>{q.text}</Table.Th>
+              <Table.Td>
+                {sig.answers[q.id]?.answer ? "Yes" : "No"}
+                {sig.answers[q.id]?.details ? `: ${sig.answers[q.id]?.details}` : ""}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+          <Table.Tr>
+            <Table.Th>SHA-256 of the certified text</Table.Th>
+            <Table.Td>
+              <Code>{sig.textHash}</Code>
+            </Table.Td>
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Th>Signature seal</Table.Th>
+            <Table.Td>
+              <Code>{sig.seal}</Code>
+            </Table.Td>
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
+      <Group>
+        <Button
+          component="a"
+          href={`/api/certifications/certificates/${cert.id}/pdf`}
+          leftSection={<IconDownload size={16} />}
+          download
+        >
+          Download PDF
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function SignForm({ cert }: { cert: Certificate }) {
+  const qc = useQueryClient();
+  const [affirmed, setAffirmed] = useState<string[]>([]);
+  const [answers, setAnswers] = useState<Record<string, { answer?: boolean; details: string }>>({});
+  const [typedName, setTypedName] = useState("");
+  const sign = useMutation({
+    mutationFn: () =>
+      api.post<Certificate>(`/api/certifications/certificates/${cert.id}/sign`, {
+        textHash: cert.textHash,
+        affirmed,
+        typedName,
+        answers: Object.fromEntries(
+          Object.entries(answers)
+            .filter(([, a]) => a.answer !== undefined)
+            .map(([id, a]) => [
+              id,
+              { answer: a.answer, ...(a.details.trim() ? { details: a.details.trim() } : {}) },
+            ]),
+        ),
+      }),
+    onSuccess: (data) => {
+      qc.setQueryData(["certificate", cert.id], data);
+      void qc.invalidateQueries({ queryKey: ["certifications"] });
+      void qc.invalidateQueries({ queryKey: ["tasks"] });
+    },
+  });
+  return (
+    <Paper withBorder p="lg">
+      <Stack>
+        <Title order={2} size="h4">
+          Certificate of Compliance{cert.addressedTo ? ` to the ${cert.addressedTo}` : ""}
+        </Title>
+        <Text size="sm" c="dimmed">
+          You are certifying {cert.policyTitle}, version {cert.versionNumber} exactly as shown above (SHA-256{" "}
+          <Code>{cert.textHash.slice(0, 16)}…</Code>). Affirm each statement (COC-23.1):
+        </Text>
+        <Checkbox.Group value={affirmed} onChange={setAffirmed}>
+          <Stack gap="xs">
+            {cert.statements.map((s) => (
+              <Checkbox key={s.id} value={s.id} label={s.text} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+        {cert.questions.map((q) => (
+          <Stack key={q.id} gap={4}>
+            <Radio.Group
+              label={q.text}
+              value={answers[q.id]?.answer === undefined ? "" : answers[q.id]?.answer ? "yes" : "no"}
+              onChange={(v) =>
+                setAnswers({
+                  ...answers,
+                  [q.id]: { details: answers[q.id]?.details ?? "", answer: v === "yes" },
+                })
+              }
+            >
+              <Group mt={4}>
+                <Radio value="no" label="No" />
+                <Radio value="yes" label="Yes" />
+              </Group>
+            </Radio.Group>
+            {answers[q.id]?.answer ? (
+              <Textarea
+                label="Tell the Compliance Office more (optional)"
+                description="A yes opens follow-up by the Compliance Office."
+                value={answers[q.id]?.details ?? ""}
+                onChange={(e) =>
+                  setAnswers({ ...answers, [q.id]: { answer: true, details: e.currentTarget.value } })
+                }
+              />
+            ) : null}
+          </Stack>
+        ))}
+        <TextInput
+          label="Type your full name to sign"
+          description={`As it appears in the directory: ${cert.person.name}`}
+          value={typedName}
+          onChange={(e) => setTypedName(e.currentTarget.value)}
+          maw={420}
+        />
+        <ErrorAlert error={sign.error} />
+        <Group>
+          <Button loading={sign.isPending} onClick={() => sign.mutate()}>
+            Sign the certificate
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+export function SignPage({ id }: { id: string }) {
+  const cert = useQuery({
+    queryKey: ["certificate", id],
+    queryFn: () => api.get<Certificate>(`/api/certifications/certificates/${id}`),
+  });
+  if (cert.error) return <ErrorAlert error={cert.error} />;
+  if (!cert.data) return <TableSkeleton />;
+  const c = cert.data;
+  return (
+    <Stack maw={900}>
+      <PageHeader
+        title={c.title}
+        description={
+          <>
+            {c.person.name} · {c.campaignName} · due {formatDate(c.dueDate)} <StatusBadge c={c} />
+          </>
+        }
+      />
+      <Paper withBorder p="md">
+        <Group justify="space-between" mb="xs">
+          <Text fw={600}>
+            {c.policyTitle}, version {c.versionNumber}
+          </Text>
+          <Badge variant="light">{c.sections.length} sections</Badge>
+        </Group>
+        <Accordion
+          multiple
+          variant="contained"
+          defaultValue={c.signature ? [] : [c.sections[0]?.anchor ?? ""]}
+        >
+          {c.sections.map((s) => (
+            <Accordion.Item key={s.anchor} value={s.anchor}>
+              <Accordion.Control>
+                {s.number === "0" ? "" : `${s.number}. `}
+                {s.title}
+              </Accordion.Control>
+              <Accordion.Panel>
+                {keyed(s.anchor, s.body.split("\n\n")).map((p) => (
+                  <Text key={p.key} size="sm" mb="xs" style={{ lineHeight: 1.6 }}>
+                    {p.text}
+                  </Text>
+                ))}
+              </Accordion.Panel>
+            </Accordion.Item>
+          ))}
+        </Accordion>
+        <Anchor
+          size="sm"
+          href={`/policies/versions/${c.policyVersionId}`}
+          target="_blank"
+          mt="xs"
+          display="inline-block"
+        >
+          Open the reading view
+        </Anchor>
+      </Paper>
+      {c.signature ? (
+        <Signed cert={c} />
+      ) : c.can.sign ? (
+        <SignForm cert={c} />
+      ) : (
+        <Text c="dimmed">Not signed yet.</Text>
+      )}
+    </Stack>
+  );
+}

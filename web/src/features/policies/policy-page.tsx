@@ -1,0 +1,274 @@
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
+import { AnchorLink } from "../../components/router-links.tsx";
+import { TableSkeleton } from "../../components/table-skeleton.tsx";
+import { api } from "../../lib/api.ts";
+import { formatDateTime } from "../../lib/format.ts";
+import { keyed } from "../certifications/cert-api.ts";
+import { AUDIENCE_LABELS, type Diff, usePolicy } from "./policies-api.ts";
+import { statusColor } from "./policies-page.tsx";
+import { ReadingView } from "./reading-view.tsx";
+
+function DiffView({ fromId, toId }: { fromId: string; toId: string }) {
+  const diff = useQuery({
+    queryKey: ["policy-diff", fromId, toId],
+    queryFn: () => api.get<Diff>(`/api/policy-versions/${toId}/diff`, { from: fromId }),
+  });
+  if (diff.error) return <ErrorAlert error={diff.error} />;
+  if (!diff.data) return <TableSkeleton rows={4} />;
+  const { summary, sections } = diff.data;
+  return (
+    <Stack>
+      <Text size="sm">
+        Version {diff.data.from.number} → {diff.data.to.number}: {summary.changed} changed, {summary.added}{" "}
+        added, {summary.removed} removed, {summary.unchanged} unchanged.
+      </Text>
+      {sections
+        .filter((s) => s.change !== "unchanged")
+        .map((s) => (
+          <Paper key={`${s.change}-${s.number}`} withBorder p="md">
+            <Group gap="xs" mb="xs">
+              <Badge color={s.change === "added" ? "green" : s.change === "removed" ? "red" : "blue"}>
+                {s.change}
+              </Badge>
+              <Text fw={600}>
+                § {s.number}. {s.title}
+                {s.titleBefore ? ` (was “${s.titleBefore}”)` : ""}
+              </Text>
+            </Group>
+            <Text style={{ whiteSpace: "pre-wrap", lineHeight: 1.6 }}>
+              {keyed(s.number, s.parts ?? []).map(({ key, text: p }) =>
+                p.op === "eq" ? (
+                  <span key={key}>{p.text}</span>
+                ) : p.op === "add" ? (
+                  <ins
+                    key={key}
+                    style={{ background: "var(--mantine-color-green-1)", textDecoration: "none" }}
+                  >
+                    {p.text}
+                  </ins>
+                ) : (
+                  <del key={key} style={{ background: "var(--mantine-color-red-1)" }}>
+                    {p.text}
+                  </del>
+                ),
+              )}
+            </Text>
+          </Paper>
+        ))}
+    </Stack>
+  );
+}
+
+function PublishModal({ versionId, onClose }: { versionId: string; onClose: () => void }) {
+  const qc = useQueryClient();
+  const [recertify, setRecertify] = useState(true);
+  const [dueDate, setDueDate] = useState("");
+  const publish = useMutation({
+    mutationFn: () =>
+      api.post(`/api/policy-versions/${versionId}/publish`, { recertify, ...(dueDate ? { dueDate } : {}) }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ["policies"] });
+      notifications.show({
+        color: "green",
+        message: recertify ? "Published; the re-certification is being launched." : "Published.",
+      });
+      onClose();
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title="Publish this version">
+      <Stack>
+        <Text size="sm">The version in force becomes superseded. Readers see the new version at once.</Text>
+        <Checkbox
+          checked={recertify}
+          onChange={(e) => setRecertify(e.currentTarget.checked)}
+          label="Launch a re-certification of this version (every certificate template on this policy)"
+        />
+        {recertify ? (
+          <TextInput
+            type="date"
+            label="Due date (30 days by default)"
+            value={dueDate}
+            onChange={(e) => setDueDate(e.currentTarget.value)}
+          />
+        ) : null}
+        <ErrorAlert error={publish.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button loading={publish.isPending} onClick={() => publish.mutate()}>
+            Publish
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export function PolicyPage({ policyId }: { policyId: string }) {
+  const policy = usePolicy(policyId);
+  const qc = useQueryClient();
+  const [publishing, setPublishing] = useState<string | null>(null);
+  const [compare, setCompare] = useState<{ from: string | null; to: string | null }>({
+    from: null,
+    to: null,
+  });
+  const refresh = () => qc.invalidateQueries({ queryKey: ["policies"] });
+  const approve = useMutation({
+    mutationFn: (versionId: string) => api.post(`/api/policy-versions/${versionId}/approve`),
+    onSuccess: refresh,
+  });
+  const draft = useMutation({
+    mutationFn: () => api.post(`/api/policies/${policyId}/versions`, {}),
+    onSuccess: refresh,
+  });
+  if (policy.error) return <ErrorAlert error={policy.error} />;
+  if (!policy.data) return <TableSkeleton />;
+  const p = policy.data;
+  const current = p.versions.find((v) => v.status === "published") ?? p.versions[0];
+  const options = p.versions.map((v) => ({ value: v.id, label: `Version ${v.number} (${v.status})` }));
+  return (
+    <Stack>
+      <PageHeader
+        title={p.title}
+        description={
+          <>
+            Applies to {p.audience.map((a) => AUDIENCE_LABELS[a] ?? a).join(", ")}. Owner: {p.owner}. Versions
+            are approved by{" "}
+            {p.approvalAuthority === "board"
+              ? "the Board or a Board committee (SOC-8)"
+              : "the Legal Department (COC-0.2)"}
+            .
+            {p.governsOver
+              ? ` Where the ${p.governsOver.shortTitle} is silent or conflicts, this code controls (SOC-2).`
+              : ""}
+            {p.governedBy.length
+              ? ` The ${p.governedBy.map((g) => g.shortTitle).join(", ")} controls where it conflicts with this code (SOC-2).`
+              : ""}
+          </>
+        }
+        actions={
+          p.can.edit ? (
+            <Button variant="default" loading={draft.isPending} onClick={() => draft.mutate()}>
+              New draft version
+            </Button>
+          ) : null
+        }
+      />
+      <ErrorAlert error={approve.error ?? draft.error} />
+      <Tabs defaultValue="read" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="read">Read</Tabs.Tab>
+          <Tabs.Tab value="versions">Versions ({p.versions.length})</Tabs.Tab>
+          <Tabs.Tab value="compare" disabled={p.versions.length < 2}>
+            Compare versions
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="read" pt="md">
+          {current ? <ReadingView versionId={current.id} showTitle={false} /> : null}
+        </Tabs.Panel>
+        <Tabs.Panel value="versions" pt="md">
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Version</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Change</Table.Th>
+                <Table.Th>Approved</Table.Th>
+                <Table.Th>Published</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {p.versions.map((v) => (
+                <Table.Tr key={v.id}>
+                  <Table.Td>
+                    <AnchorLink to="/policies/versions/$versionId" params={{ versionId: v.id }}>
+                      Version {v.number}
+                    </AnchorLink>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={statusColor[v.status]} variant="light">
+                      {v.status}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{v.changeNote ?? "—"}</Table.Td>
+                  <Table.Td>
+                    {v.approvedBy ? `${v.approvedBy}, ${formatDateTime(v.approvedAt)}` : "—"}
+                  </Table.Td>
+                  <Table.Td>{formatDateTime(v.publishedAt)}</Table.Td>
+                  <Table.Td>
+                    {v.status === "draft" && p.can.approve ? (
+                      <Button size="xs" loading={approve.isPending} onClick={() => approve.mutate(v.id)}>
+                        Approve
+                      </Button>
+                    ) : null}
+                    {v.status === "approved" && p.can.publish ? (
+                      <Button size="xs" onClick={() => setPublishing(v.id)}>
+                        Publish
+                      </Button>
+                    ) : null}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Tabs.Panel>
+        <Tabs.Panel value="compare" pt="md">
+          <Group mb="md">
+            <Select
+              label="From"
+              data={options}
+              value={compare.from ?? p.versions[1]?.id ?? null}
+              onChange={(v) => setCompare((c) => ({ ...c, from: v }))}
+            />
+            <Select
+              label="To"
+              data={options}
+              value={compare.to ?? p.versions[0]?.id ?? null}
+              onChange={(v) => setCompare((c) => ({ ...c, to: v }))}
+            />
+          </Group>
+          {(compare.from ?? p.versions[1]?.id) && (compare.to ?? p.versions[0]?.id) ? (
+            <DiffView
+              fromId={(compare.from ?? p.versions[1]?.id)!}
+              toId={(compare.to ?? p.versions[0]?.id)!}
+            />
+          ) : null}
+        </Tabs.Panel>
+      </Tabs>
+      {publishing ? <PublishModal versionId={publishing} onClose={() => setPublishing(null)} /> : null}
+    </Stack>
+  );
+}
+
+export function VersionPage({ versionId }: { versionId: string }) {
+  return (
+    <Stack>
+      <Title order={2} size="h6" c="dimmed">
+        <AnchorLink to="/policies">Policies</AnchorLink>
+      </Title>
+      <ReadingView versionId={versionId} />
+    </Stack>
+  );
+}
