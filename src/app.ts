@@ -18,6 +18,14 @@ import {
 } from "./domains/people/index.ts";
 import { registerPolicyRoutes } from "./domains/policies/index.ts";
 import { registerScreeningRoutes, rescreenAll } from "./domains/screening/index.ts";
+import {
+  checkInsJob,
+  deadlinesJob,
+  peopleChangedJob,
+  ReceiptThrottle,
+  registerPortalRoutes,
+  registerSpeakupRoutes,
+} from "./domains/speakup/index.ts";
 import { type Clock, systemClock } from "./kernel/clock.ts";
 import type { Config } from "./kernel/config.ts";
 import { type Ctx, systemActor } from "./kernel/context.ts";
@@ -121,6 +129,9 @@ export async function createProbity(options: {
   registerPolicyRoutes(server, deps);
   registerCertificationRoutes(server, deps);
   registerScreeningRoutes(server, deps);
+  const throttle = new ReceiptThrottle(clock);
+  registerSpeakupRoutes(server, { ...deps, throttle });
+  registerPortalRoutes(server, { ...deps, throttle });
 
   const jobs = createJobRunner({
     database,
@@ -129,6 +140,9 @@ export async function createProbity(options: {
     keyRing,
     handlers: {
       "mail.send": mailSendJob({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+      "speakup.deadlines": deadlinesJob,
+      "speakup.checkins": checkInsJob,
+      "people.changed": peopleChangedJob,
       "screening.rescreen": {
         async run(ctx) {
           await rescreenAll(ctx);
@@ -152,6 +166,8 @@ export async function createProbity(options: {
     intervalSeconds: 3600,
   });
   await ensureCertificationSchedules(systemCtx(database, clock));
+  await ensureSchedule(systemCtx(database, clock), { name: "speakup.deadlines", jobName: "speakup.deadlines", intervalSeconds: 3600 });
+  await ensureSchedule(systemCtx(database, clock), { name: "speakup.checkins", jobName: "speakup.checkins", intervalSeconds: 86_400 });
 
   return {
     config,

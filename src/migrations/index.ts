@@ -1,11 +1,13 @@
 import type { Migration } from "kysely";
 import * as foundation from "./2026-11-21-001-foundation.ts";
+import * as speakup from "./2026-11-21-003-speakup.ts";
 import * as policiesCertifications from "./2026-11-21-004-policies-certifications.ts";
 import * as screening from "./2026-11-21-006-screening.ts";
 
 /** Every migration, in order. Names are dated so their order is their history. */
 export const migrations: Record<string, Migration> = {
   "2026-11-21-001-foundation": foundation,
+  "2026-11-21-003-speakup": speakup,
   "2026-11-21-004-policies-certifications": policiesCertifications,
   "2026-11-21-006-screening": screening,
 };

@@ -5,6 +5,7 @@ import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { AppError } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { peopleDb } from "./db.ts";
+import { announcePeopleChanged } from "./people-changed.ts";
 import { PEOPLE_CSV_COLUMNS } from "./list-people.ts";
 import { authorize } from "./policy.ts";
 import { PERSON_CATEGORIES, PERSON_KINDS } from "./roles.ts";
@@ -395,6 +396,10 @@ export async function importPeople(ctx: Ctx, input: { csv: string; dryRun: boole
     const summary = finish(false, changes, []).summary;
     events.push({ action: "people.import", subject: null, payload: { ...summary, rows: parsed.length } });
     await recordMany(tx, events);
+    await announcePeopleChanged(
+      tx,
+      changes.filter((c) => c.action === "update" || c.action === "end").map((c) => ({ personId: idOf.get(c.externalId)!, fields: c.fields })),
+    );
   });
   return { ...finish(false, changes, []), applied: true };
 }

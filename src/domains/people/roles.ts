@@ -115,6 +115,13 @@ export const PERMISSIONS = {
   "user.manage": ["admin"],
   "audit.read": ["admin", "auditor", "compliance_officer", "general_counsel"],
   "outbox.read": ["admin"],
+  // Speak-up (COC-21.1, SOC-4): handlers are the Compliance Office, Legal and the Audit Committee.
+  "speakup.handle": ["compliance_officer", "general_counsel", "audit_committee_chair", "audit_committee_member"],
+  "speakup.assign": ["compliance_officer", "general_counsel", "audit_committee_chair"],
+  "speakup.intake_phone": ["hotline_operator"],
+  "speakup.intake_letter": ["general_counsel", "compliance_officer"],
+  "speakup.configure": ["compliance_officer", "admin"],
+  "speakup.stats": ["compliance_officer", "general_counsel", "audit_committee_chair", "audit_committee_member"],
   "job.manage": ["admin"],
   "screening.read": ["admin", "compliance_officer", "general_counsel", "auditor"],
   "screening.lists": ["admin", "compliance_officer"],

@@ -4,6 +4,7 @@ import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { AppError, type FieldError, invalid, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { peopleDb } from "./db.ts";
+import { announcePeopleChanged } from "./people-changed.ts";
 import { type Person, selectPeople, today, toPerson } from "./person-view.ts";
 import { authorize } from "./policy.ts";
 import type { PersonInput, PersonPatch } from "./schemas.ts";
@@ -136,6 +137,7 @@ export async function updatePerson(ctx: Ctx, id: string, patch: PersonPatch): Pr
       .where("id", "=", id)
       .execute();
     await record(tx, "person.update", { type: "person", id }, { changes });
+    await announcePeopleChanged(tx, [{ personId: id, fields: changes }]);
     return load(tx, id);
   });
 }
@@ -159,6 +161,7 @@ export async function endEmployment(ctx: Ctx, id: string, endDate: string): Prom
       .where("id", "=", id)
       .execute();
     await record(tx, "person.end", { type: "person", id }, { endDate });
+    await announcePeopleChanged(tx, [{ personId: id, fields: { end_date: endDate } }]);
     return load(tx, id);
   });
 }

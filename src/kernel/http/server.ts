@@ -2,7 +2,9 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import cookie from "@fastify/cookie";
+import formbody from "@fastify/formbody";
 import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
@@ -127,6 +129,11 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
     hsts: deps.config.publicUrl.startsWith("https://"),
   });
   await app.register(cookie);
+  // HTML forms (the public speak-up portal works without JavaScript): urlencoded and multipart.
+  await app.register(formbody, { bodyLimit: 1024 * 1024 });
+  await app.register(multipart, {
+    limits: { fileSize: 10 * 1024 * 1024, files: 5, fields: 50, fieldSize: 100 * 1024 },
+  });
   await app.register(rateLimit, {
     global: true,
     max: 1200,

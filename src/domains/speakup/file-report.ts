@@ -1,0 +1,308 @@
+import { record } from "../../kernel/audit.ts";
+import { addCalendarDays } from "../../kernel/calendar.ts";
+import { type Ctx, hasPermission, withTransaction } from "../../kernel/context.ts";
+import { isUniqueViolation } from "../../kernel/db.ts";
+import { AppError, forbidden, invalid } from "../../kernel/errors.ts";
+import { newId } from "../../kernel/ids.ts";
+import { checkAttachments, type IncomingFile, storeAttachments } from "./attachments.ts";
+import type { CasePerson, ReportContent, ReporterIdentity } from "./content.ts";
+import { speakupDb } from "./db.ts";
+import { notifyCase } from "./notify.ts";
+import {
+  formatReceipt,
+  hashReceipt,
+  hashReporterPassword,
+  idempotencyHash,
+  newReceipt,
+  openReceiptForRetry,
+  sealReceiptForRetry,
+} from "./receipts.ts";
+import { resolveNamedPeople, routeReport } from "./routing.ts";
+import type { ParsedReportInput } from "./schemas.ts";
+import { newCaseKey, personRef, sealJson } from "./sealing.ts";
+import { getSpeakupSettings } from "./settings.ts";
+import type { CasePersonRole } from "./tables.ts";
+import { type Category, type Channel, categoryLabel, TEAM_LABELS, type Team } from "./vocabulary.ts";
+
+export type FiledReport = { caseId: string; number: string; receipt: string; retried: boolean };
+
+/** Who may file through which channel: the public on the web, operators by phone, Legal by letter. */
+function checkChannel(ctx: Ctx, channel: Channel): void {
+  const a = ctx.actor;
+  if (channel === "web") return;
+  if (a.kind !== "user" && a.kind !== "system")
+    throw forbidden("Only the web channel is open without signing in.");
+  if (
+    (channel === "phone_domestic" || channel === "phone_international") &&
+    !hasPermission(a, "speakup.intake_phone")
+  ) {
+    throw forbidden("Only hotline operators file phone reports (COC-21.1).");
+  }
+  if (channel === "letter" && !hasPermission(a, "speakup.intake_letter")) {
+    throw forbidden("Only the Legal Department files letters to the General Counsel (COC-0.3).");
+  }
+}
+
+/**
+ * Files a report from any channel (COC-21.1, SOC-5): seals its content and the reporter's
+ * identity under a new data key, routes it (SOC-4), and issues the receipt that, with the
+ * reporter's password, opens the anonymous mailbox. A retried submission with the same
+ * idempotency key files nothing new and returns the same receipt.
+ */
+export async function fileReport(
+  ctx: Ctx,
+  input: ParsedReportInput & { files?: IncomingFile[] },
+): Promise<FiledReport> {
+  checkChannel(ctx, input.channel);
+  const files = [
+    ...(input.files ?? []),
+    ...input.attachments.map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      bytes: Buffer.from(a.base64, "base64"),
+    })),
+  ];
+  checkAttachments(files);
+  const idemHash = idempotencyHash(input.idempotencyKey);
+  const db = speakupDb(ctx);
+  const earlier = await db
+    .selectFrom("speakup_cases")
+    .select(["id", "number", "retry_receipt"])
+    .where("idempotency_hash", "=", idemHash)
+    .executeTakeFirst();
+  if (earlier) return retried(input.idempotencyKey, earlier);
+
+  if (input.legalEntityId) {
+    const entity = await db
+      .selectFrom("legal_entities")
+      .select("id")
+      .where("id", "=", input.legalEntityId)
+      .executeTakeFirst();
+    if (!entity)
+      throw invalid("The legal entity is not known.", [
+        { path: "legalEntityId", message: "is not a known legal entity" },
+      ]);
+  }
+  const internalReporter =
+    input.channel === "internal" && ctx.actor.kind === "user" ? ctx.actor.personId : null;
+  const identity: ReporterIdentity | null =
+    input.identityMode === "anonymous"
+      ? null
+      : {
+          name: input.identity?.name ?? null,
+          email: input.identity?.email ?? null,
+          phone: input.identity?.phone ?? null,
+          personId: internalReporter ?? (await findReporter(ctx, input.identity?.email ?? null)),
+        };
+
+  const pickedIds = input.involved.map((p) => p.personId).filter((id): id is string => Boolean(id));
+  const typedNames = input.involved.filter((p) => !p.personId).map((p) => p.name);
+  const namedIds = [...new Set([...pickedIds, ...(await resolveNamedPeople(ctx, typedNames))])];
+  const settings = await getSpeakupSettings(ctx);
+  const route = await routeReport(ctx, settings, {
+    category: input.category,
+    namedPersonIds: namedIds,
+    reporterSaysSenior: input.involvesSeniorManagement,
+  });
+
+  const receipt = newReceipt();
+  const [receiptHash, passwordHash] = await Promise.all([
+    hashReceipt(ctx, receipt),
+    hashReporterPassword(input.password),
+  ]);
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await withTransaction(ctx, async (tx) => {
+        const tdb = speakupDb(tx);
+        const id = newId();
+        const { caseKey, wrapped } = newCaseKey(tx, id);
+        const now = tx.clock.now();
+        const today = now.toISOString().slice(0, 10);
+        const content: ReportContent = {
+          summary: input.summary,
+          details: input.details,
+          occurredOn: input.occurredOn ?? null,
+          country: input.country ?? null,
+          site: input.site ?? null,
+          legalEntityId: input.legalEntityId ?? null,
+          involved: input.involved.map((p) => ({ name: p.name, personId: p.personId ?? null })),
+          involvesSeniorManagement: input.involvesSeniorManagement,
+          howKnown: input.howKnown ?? null,
+        };
+        const number = await nextCaseNumber(tx, now.getUTCFullYear());
+        await tdb
+          .insertInto("speakup_cases")
+          .values({
+            id,
+            number,
+            channel: input.channel,
+            category: input.category,
+            identity_mode: input.identityMode,
+            status: "new",
+            outcome: null,
+            remediation: "[]",
+            team: route.team,
+            assignee_user_id: route.assigneeUserId,
+            routing_reason: route.reason,
+            country: input.country ?? null,
+            legal_entity_id: input.legalEntityId ?? null,
+            data_key: wrapped,
+            content: sealJson(caseKey, "content", content),
+            reporter_identity: identity ? sealJson(caseKey, "identity", identity) : null,
+            people: sealJson(caseKey, "people", await describeNamed(tx, namedIds)),
+            receipt_hash: receiptHash,
+            password_hash: passwordHash,
+            idempotency_hash: idemHash,
+            retry_receipt: sealReceiptForRetry(input.idempotencyKey, receipt),
+            filed_by_user_id: ctx.actor.kind === "user" ? ctx.actor.userId : null,
+            merged_into_id: null,
+            received_at: now.toISOString(),
+            acknowledged_at: null,
+            ack_due_at: `${addCalendarDays(today, settings.acknowledgeWithinDays)}T23:59:59.999Z`,
+            feedback_due_at: `${addCalendarDays(today, settings.feedbackWithinDays)}T23:59:59.999Z`,
+            feedback_given_at: null,
+            closed_at: null,
+            updated_at: now.toISOString(),
+          })
+          .execute();
+        const people: { ref: string; role: CasePersonRole }[] = namedIds.map((pid) => ({
+          ref: personRef(tx, pid),
+          role: "named",
+        }));
+        if (identity?.personId) people.push({ ref: personRef(tx, identity.personId), role: "reporter" });
+        if (people.length) {
+          await tdb
+            .insertInto("speakup_case_people")
+            .values(people.map((p) => ({ case_id: id, person_ref: p.ref, role: p.role })))
+            .onConflict((oc) => oc.doNothing())
+            .execute();
+        }
+        await storeAttachments(tx, caseKey, files, null);
+        if (identity?.personId) {
+          // Retaliation watch (COC-21.2): check in with an identified reporter.
+          for (const days of settings.checkInDays) {
+            await tdb
+              .insertInto("speakup_watch")
+              .values({
+                id: newId(),
+                case_id: id,
+                kind: "checkin",
+                due_on: addCalendarDays(today, days),
+                detail: null,
+                status: "open",
+                created_at: now.toISOString(),
+                resolved_at: null,
+              })
+              .execute();
+          }
+        }
+        // The audit event names the case, never its content or the reporter.
+        await record(
+          tx,
+          "speakup.report.file",
+          { type: "speakup_case", id },
+          {
+            number,
+            channel: input.channel,
+            category: input.category,
+            team: route.team,
+            routing: route.reason,
+            attachments: files.length,
+          },
+        );
+        await notifyHandlers(tx, {
+          id,
+          number,
+          category: input.category,
+          team: route.team,
+          assigneeUserId: route.assigneeUserId,
+        });
+        return { caseId: id, number, receipt: formatReceipt(receipt), retried: false };
+      });
+    } catch (error) {
+      // Two identical submissions racing: the loser returns the winner's receipt.
+      const winner = await db
+        .selectFrom("speakup_cases")
+        .select(["id", "number", "retry_receipt"])
+        .where("idempotency_hash", "=", idemHash)
+        .executeTakeFirst();
+      if (winner) return retried(input.idempotencyKey, winner);
+      // Two reports racing for the same case number (PostgreSQL): take the next one.
+      if (isUniqueViolation(error) && attempt < 5) continue;
+      throw error;
+    }
+  }
+}
+
+function retried(
+  idempotencyKey: string,
+  row: { id: string; number: string; retry_receipt: string | null },
+): FiledReport {
+  if (!row.retry_receipt) {
+    throw new AppError("CONFLICT", "This report was already filed; its receipt was shown when it was filed.");
+  }
+  return {
+    caseId: row.id,
+    number: row.number,
+    receipt: formatReceipt(openReceiptForRetry(idempotencyKey, row.retry_receipt)),
+    retried: true,
+  };
+}
+
+async function describeNamed(ctx: Ctx, ids: string[]): Promise<CasePerson[]> {
+  if (ids.length === 0) return [];
+  const rows = await speakupDb(ctx)
+    .selectFrom("persons")
+    .select(["id", "first_name", "last_name", "title"])
+    .where("id", "in", ids)
+    .execute();
+  return rows.map((p) => ({
+    personId: p.id,
+    userId: null,
+    name: `${p.first_name} ${p.last_name}${p.title ? `, ${p.title}` : ""}`,
+    role: "named",
+  }));
+}
+
+async function findReporter(ctx: Ctx, email: string | null): Promise<string | null> {
+  if (!email) return null;
+  const person = await speakupDb(ctx)
+    .selectFrom("persons")
+    .select("id")
+    .where("email", "=", email.toLowerCase())
+    .executeTakeFirst();
+  return person?.id ?? null;
+}
+
+async function nextCaseNumber(ctx: Ctx, year: number): Promise<string> {
+  const prefix = `SU-${year}-`;
+  const last = await speakupDb(ctx)
+    .selectFrom("speakup_cases")
+    .select("number")
+    .where("number", "like", `${prefix}%`)
+    .orderBy("number", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  const next = last ? Number(last.number.slice(prefix.length)) + 1 : 1;
+  return `${prefix}${String(next).padStart(5, "0")}`;
+}
+
+/** Tells the handlers a report arrived: the number and category only, never the content. */
+async function notifyHandlers(
+  ctx: Ctx,
+  c: { id: string; number: string; category: Category; team: Team; assigneeUserId: string | null },
+) {
+  await notifyCase(
+    ctx,
+    { id: c.id, number: c.number, team: c.team, assignee_user_id: c.assigneeUserId },
+    {
+      kind: "speakup.acknowledge",
+      title: `Acknowledge report ${c.number} (${categoryLabel(c.category)})`,
+      mail: {
+        subject: `New speak-up report ${c.number}`,
+        text: `A new report (${c.number}, ${categoryLabel(c.category)}) was routed to the ${TEAM_LABELS[c.team]}.\nOpen it in Probity to acknowledge it within the deadline. The report's content is shown only in the application.`,
+      },
+    },
+  );
+}

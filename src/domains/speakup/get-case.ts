@@ -1,0 +1,151 @@
+import { record } from "../../kernel/audit.ts";
+import { isoNow } from "../../kernel/clock.ts";
+import { type Ctx, hasPermission, withTransaction } from "../../kernel/context.ts";
+import { notFound } from "../../kernel/errors.ts";
+import type { AttachmentMeta, CasePerson, ReportContent, ReporterIdentity } from "./content.ts";
+import { speakupDb } from "./db.ts";
+import { overdueOf, visibleCases } from "./list-cases.ts";
+import { isHandler } from "./policy.ts";
+import { type CaseKey, openCaseKey, openJson } from "./sealing.ts";
+import type { SpeakupCasesTable } from "./tables.ts";
+import { CHANNEL_LABELS, categoryLabel, type Remediation, TEAM_LABELS, TRANSITIONS } from "./vocabulary.ts";
+
+/** Loads a case the actor may see, or 404 (its existence is not disclosed). */
+export async function loadVisibleCase(
+  ctx: Ctx,
+  id: string,
+): Promise<{ row: SpeakupCasesTable; key: CaseKey }> {
+  if (!isHandler(ctx.actor)) throw notFound("The case");
+  const row = await visibleCases(ctx).selectAll("c").where("c.id", "=", id).executeTakeFirst();
+  if (!row) throw notFound("The case");
+  return { row, key: openCaseKey(ctx, row.id, row.data_key) };
+}
+
+/** The whole case for a handler, decrypted. Every view is audited (case.view). */
+export async function getCase(ctx: Ctx, id: string) {
+  return withTransaction(ctx, async (tx) => {
+    const { row: c, key } = await loadVisibleCase(tx, id);
+    const db = speakupDb(tx);
+    const content = openJson<ReportContent>(key, "content", c.content);
+    const identity = c.reporter_identity
+      ? openJson<ReporterIdentity>(key, "identity", c.reporter_identity)
+      : null;
+    const people = openJson<CasePerson[]>(key, "people", c.people);
+    const messages = await db
+      .selectFrom("speakup_messages as m")
+      .leftJoin("users as u", "u.id", "m.author_user_id")
+      .select(["m.id", "m.author", "m.body", "m.created_at", "m.read_at", "u.display_name"])
+      .where("m.case_id", "=", id)
+      .orderBy("m.created_at")
+      .orderBy("m.id")
+      .execute();
+    const files = await db
+      .selectFrom("speakup_attachments")
+      .select(["id", "message_id", "meta", "size", "created_at"])
+      .where("case_id", "=", id)
+      .orderBy("created_at")
+      .execute();
+    const items = await db
+      .selectFrom("speakup_case_items")
+      .selectAll()
+      .where("case_id", "=", id)
+      .orderBy("created_at")
+      .execute();
+    const watch = await db
+      .selectFrom("speakup_watch")
+      .selectAll()
+      .where("case_id", "=", id)
+      .orderBy("due_on")
+      .execute();
+    const links = await db
+      .selectFrom("speakup_case_links as l")
+      .innerJoin("speakup_cases as o", "o.id", "l.other_id")
+      .select(["o.id", "o.number", "o.status"])
+      .where("l.case_id", "=", id)
+      .execute();
+    const assignee = c.assignee_user_id
+      ? await db
+          .selectFrom("users")
+          .select(["id", "display_name"])
+          .where("id", "=", c.assignee_user_id)
+          .executeTakeFirst()
+      : undefined;
+    const entity = c.legal_entity_id
+      ? await db
+          .selectFrom("legal_entities")
+          .select(["id", "name"])
+          .where("id", "=", c.legal_entity_id)
+          .executeTakeFirst()
+      : undefined;
+    await record(tx, "case.view", { type: "speakup_case", id });
+    const canAct = c.merged_into_id === null;
+    return {
+      id: c.id,
+      number: c.number,
+      status: c.status,
+      outcome: c.outcome,
+      remediation: JSON.parse(c.remediation) as Remediation[],
+      category: c.category,
+      categoryLabel: categoryLabel(c.category),
+      channel: c.channel,
+      channelLabel: CHANNEL_LABELS[c.channel],
+      identityMode: c.identity_mode,
+      team: c.team,
+      teamLabel: TEAM_LABELS[c.team],
+      routingReason: c.routing_reason,
+      assignee: assignee ? { id: assignee.id, name: assignee.display_name } : null,
+      legalEntity: entity ?? null,
+      receivedAt: c.received_at,
+      acknowledgedAt: c.acknowledged_at,
+      ackDueAt: c.ack_due_at,
+      feedbackDueAt: c.feedback_due_at,
+      feedbackGivenAt: c.feedback_given_at,
+      closedAt: c.closed_at,
+      mergedIntoId: c.merged_into_id,
+      overdue: overdueOf(c, isoNow(tx.clock)),
+      content,
+      reporter: identity,
+      people,
+      messages: messages.map((m) => ({
+        id: m.id,
+        author: m.author,
+        authorName: m.author === "reporter" ? "Reporter" : (m.display_name ?? "Probity"),
+        body: openJson<string>(key, `message:${m.id}`, m.body),
+        createdAt: m.created_at,
+        readByReporterAt: m.author === "reporter" ? null : m.read_at,
+      })),
+      attachments: files.map((f) => ({
+        id: f.id,
+        messageId: f.message_id,
+        size: f.size,
+        createdAt: f.created_at,
+        ...openJson<AttachmentMeta>(key, `attachment-meta:${f.id}`, f.meta),
+      })),
+      items: items.map((i) => ({
+        id: i.id,
+        kind: i.kind,
+        status: i.status,
+        dueOn: i.due_on,
+        createdAt: i.created_at,
+        ...openJson<{ title: string; text: string }>(key, `item:${i.id}`, i.body),
+      })),
+      watch: watch.map((w) => ({
+        id: w.id,
+        kind: w.kind,
+        dueOn: w.due_on,
+        status: w.status,
+        detail: w.detail ? openJson<string>(key, `watch:${w.id}`, w.detail) : null,
+      })),
+      links,
+      can: {
+        transitionTo: canAct ? TRANSITIONS[c.status] : [],
+        acknowledge: canAct && c.status === "new",
+        message: canAct,
+        assign: canAct && hasPermission(tx.actor, "speakup.assign"),
+        addItem: canAct,
+        people: canAct,
+        merge: canAct && c.status !== "closed",
+      },
+    };
+  });
+}

@@ -1,0 +1,7 @@
+// The speak-up domain's public surface.
+export { fileReport } from "./file-report.ts";
+export { checkInsJob, deadlinesJob, peopleChangedJob } from "./jobs.ts";
+export { registerPortalRoutes } from "./portal-routes.ts";
+export { registerSpeakupRoutes } from "./routes.ts";
+export type { SpeakupTables } from "./tables.ts";
+export { ReceiptThrottle } from "./throttle.ts";

@@ -1,0 +1,397 @@
+import { record } from "../../kernel/audit.ts";
+import { isoNow } from "../../kernel/clock.ts";
+import { type Ctx, hasPermission, withTransaction } from "../../kernel/context.ts";
+import { AppError, conflict, forbidden, invalid, notFound } from "../../kernel/errors.ts";
+import { newId } from "../../kernel/ids.ts";
+import type { CasePerson } from "./content.ts";
+import { speakupDb } from "./db.ts";
+import { loadVisibleCase } from "./get-case.ts";
+
+import type { ItemInput, TransitionInput } from "./schemas.ts";
+import { type CaseKey, openJson, personRef, sealJson } from "./sealing.ts";
+import type { CasePersonRole, SpeakupCasesTable } from "./tables.ts";
+import { TEAM_ROLES, type Team, TRANSITIONS } from "./vocabulary.ts";
+
+const subject = (id: string) => ({ type: "speakup_case", id });
+
+async function activeCase(ctx: Ctx, id: string) {
+  const loaded = await loadVisibleCase(ctx, id);
+  if (loaded.row.merged_into_id)
+    throw conflict(`This case was merged into another; work on that case instead.`);
+  return loaded;
+}
+
+async function systemMessage(ctx: Ctx, key: CaseKey, text: string, authorUserId: string | null) {
+  const id = newId();
+  await speakupDb(ctx)
+    .insertInto("speakup_messages")
+    .values({
+      id,
+      case_id: key.caseId,
+      author: authorUserId ? "handler" : "system",
+      author_user_id: authorUserId,
+      body: sealJson(key, `message:${id}`, text),
+      created_at: isoNow(ctx.clock),
+      read_at: null,
+    })
+    .execute();
+  return id;
+}
+
+async function completeTasks(ctx: Ctx, caseId: string, kind: string) {
+  await speakupDb(ctx)
+    .updateTable("tasks")
+    .set({ status: "done", completed_at: isoNow(ctx.clock) })
+    .where("href", "=", `/speakup/cases/${caseId}`)
+    .where("kind", "=", kind)
+    .where("status", "=", "open")
+    .execute();
+}
+
+/** Acknowledges receipt to the reporter through the mailbox (EU Directive 2019/1937, art. 9: within 7 days). */
+export async function acknowledgeCase(ctx: Ctx, id: string) {
+  return withTransaction(ctx, async (tx) => {
+    const { row, key } = await activeCase(tx, id);
+    if (row.status !== "new") throw conflict(`The case is already ${row.status}.`);
+    const now = isoNow(tx.clock);
+    await speakupDb(tx)
+      .updateTable("speakup_cases")
+      .set({ status: "acknowledged", acknowledged_at: now, updated_at: now })
+      .where("id", "=", id)
+      .execute();
+    await systemMessage(
+      tx,
+      key,
+      "Thank you. Your report has been received and will be looked into. We may ask you questions here, so please check back with your receipt and password. Retaliation against anyone who reports in good faith is not tolerated (Code section 21).",
+      null,
+    );
+    await completeTasks(tx, id, "speakup.acknowledge");
+    await record(tx, "case.acknowledge", subject(id), { number: row.number });
+    return { ok: true };
+  });
+}
+
+/** Moves a case through its lifecycle; findings need an outcome, remediation needs actions. */
+export async function transitionCase(ctx: Ctx, id: string, input: TransitionInput) {
+  return withTransaction(ctx, async (tx) => {
+    const { row } = await activeCase(tx, id);
+    if (!TRANSITIONS[row.status].includes(input.to)) {
+      throw conflict(
+        `A case cannot go from ${row.status} to ${input.to}; next steps: ${TRANSITIONS[row.status].join(", ") || "none"}.`,
+      );
+    }
+    const set: Partial<SpeakupCasesTable> = { status: input.to, updated_at: isoNow(tx.clock) };
+    if (input.to === "findings") {
+      if (!input.outcome)
+        throw invalid("Record the outcome of the investigation.", [
+          { path: "outcome", message: "is required for findings" },
+        ]);
+      set.outcome = input.outcome;
+    }
+    if (input.to === "remediation") {
+      if (row.outcome === "unsubstantiated")
+        throw conflict("An unsubstantiated case is closed, not remediated.");
+      if (!input.remediation?.length)
+        throw invalid("Choose the remediation: discipline, training or a control change.", [
+          { path: "remediation", message: "choose at least one" },
+        ]);
+      set.remediation = JSON.stringify(input.remediation);
+    }
+    if (input.to === "closed") {
+      if (row.status === "findings" && row.outcome !== "unsubstantiated") {
+        throw conflict(
+          "A substantiated finding goes through remediation before the case is closed (COC-0.2).",
+        );
+      }
+      if (row.status === "triage" && !input.note)
+        throw invalid("Say why the case is closed without an investigation.", [
+          { path: "note", message: "is required" },
+        ]);
+      set.closed_at = isoNow(tx.clock);
+    }
+    if (row.status === "closed") set.closed_at = null;
+    await speakupDb(tx).updateTable("speakup_cases").set(set).where("id", "=", id).execute();
+    if (input.note)
+      await addItemInTx(tx, id, {
+        kind: "note",
+        title: `${row.status} → ${input.to}`,
+        text: input.note,
+        dueOn: null,
+      });
+    const action =
+      row.status === "closed" ? "case.reopen" : input.to === "closed" ? "case.close" : "case.transition";
+    await record(tx, action, subject(id), {
+      from: row.status,
+      to: input.to,
+      outcome: set.outcome ?? null,
+      remediation: input.remediation ?? null,
+    });
+    return { ok: true };
+  });
+}
+
+/** Who handles the case: a handler of its team who is neither named in it nor conflicted. */
+export async function assignCase(
+  ctx: Ctx,
+  id: string,
+  input: { userId: string | null; team?: Team | undefined },
+) {
+  if (!hasPermission(ctx.actor, "speakup.assign"))
+    throw forbidden("You may not assign cases (speakup.assign).");
+  return withTransaction(ctx, async (tx) => {
+    const { row } = await activeCase(tx, id);
+    const team = input.team ?? row.team;
+    const db = speakupDb(tx);
+    if (input.userId) {
+      const roles = (
+        await db.selectFrom("user_roles").select("role").where("user_id", "=", input.userId).execute()
+      ).map((r) => r.role);
+      if (!TEAM_ROLES[team].some((r) => roles.includes(r)))
+        throw invalid("That user is not a handler of the case's team.", [
+          { path: "userId", message: "not in the team" },
+        ]);
+      const user = await db
+        .selectFrom("users")
+        .select(["id", "person_id"])
+        .where("id", "=", input.userId)
+        .executeTakeFirst();
+      const refs = [
+        personRef(tx, input.userId, "user"),
+        ...(user?.person_id ? [personRef(tx, user.person_id)] : []),
+      ];
+      const barred = await db
+        .selectFrom("speakup_case_people")
+        .select("role")
+        .where("case_id", "=", id)
+        .where("person_ref", "in", refs)
+        .where("role", "in", ["named", "conflicted"])
+        .executeTakeFirst();
+      if (barred)
+        throw conflict("That person is named in the case or conflicted, and can never handle it (COC-22.2).");
+    }
+    await db
+      .updateTable("speakup_cases")
+      .set({ assignee_user_id: input.userId, team, updated_at: isoNow(tx.clock) })
+      .where("id", "=", id)
+      .execute();
+    await record(tx, "case.assign", subject(id), { userId: input.userId, team });
+    return { ok: true };
+  });
+}
+
+/** A handler writes to the reporter's mailbox; the first message after acknowledgement is the feedback. */
+export async function postHandlerMessage(ctx: Ctx, id: string, body: string) {
+  return withTransaction(ctx, async (tx) => {
+    const { row, key } = await activeCase(tx, id);
+    if (ctx.actor.kind !== "user") throw forbidden();
+    const messageId = await systemMessage(tx, key, body, ctx.actor.userId);
+    const now = isoNow(tx.clock);
+    await speakupDb(tx)
+      .updateTable("speakup_cases")
+      .set({
+        updated_at: now,
+        ...(row.acknowledged_at && !row.feedback_given_at ? { feedback_given_at: now } : {}),
+      })
+      .where("id", "=", id)
+      .execute();
+    await completeTasks(tx, id, "speakup.reply");
+    await record(tx, "case.message", subject(id), { messageId });
+    return { id: messageId, createdAt: now };
+  });
+}
+
+async function addItemInTx(ctx: Ctx, caseId: string, input: ItemInput) {
+  const { key } = await loadVisibleCase(ctx, caseId);
+  const id = newId();
+  const now = isoNow(ctx.clock);
+  await speakupDb(ctx)
+    .insertInto("speakup_case_items")
+    .values({
+      id,
+      case_id: caseId,
+      kind: input.kind,
+      body: sealJson(key, `item:${id}`, { title: input.title, text: input.text }),
+      status: "open",
+      due_on: input.dueOn ?? null,
+      author_user_id: ctx.actor.kind === "user" ? ctx.actor.userId : null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+}
+
+/** The investigation plan: tasks, interviews, evidence, notes and the final report. */
+export async function addCaseItem(ctx: Ctx, caseId: string, input: ItemInput) {
+  return withTransaction(ctx, async (tx) => {
+    await activeCase(tx, caseId);
+    const id = await addItemInTx(tx, caseId, input);
+    await record(tx, "case.item", subject(caseId), { itemId: id, kind: input.kind });
+    return { id };
+  });
+}
+
+export async function completeCaseItem(ctx: Ctx, caseId: string, itemId: string, done: boolean) {
+  return withTransaction(ctx, async (tx) => {
+    await activeCase(tx, caseId);
+    const res = await speakupDb(tx)
+      .updateTable("speakup_case_items")
+      .set({ status: done ? "done" : "open", updated_at: isoNow(tx.clock) })
+      .where("id", "=", itemId)
+      .where("case_id", "=", caseId)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) throw notFound("The item");
+    await record(tx, "case.item", subject(caseId), { itemId, status: done ? "done" : "open" });
+    return { ok: true };
+  });
+}
+
+/** Names a person, adds a witness, or marks someone conflicted: the named and conflicted never see the case again. */
+export async function addCasePerson(
+  ctx: Ctx,
+  caseId: string,
+  input: {
+    personId?: string | undefined;
+    userId?: string | undefined;
+    role: Exclude<CasePersonRole, "reporter">;
+  },
+) {
+  if (!input.personId && !input.userId)
+    throw invalid("Choose a person or a user.", [{ path: "personId", message: "is required" }]);
+  return withTransaction(ctx, async (tx) => {
+    const { row, key } = await activeCase(tx, caseId);
+    const db = speakupDb(tx);
+    let name = "";
+    let personId = input.personId ?? null;
+    const refs: string[] = [];
+    if (input.userId) {
+      const u = await db
+        .selectFrom("users")
+        .select(["id", "display_name", "person_id"])
+        .where("id", "=", input.userId)
+        .executeTakeFirst();
+      if (!u) throw invalid("The user does not exist.", [{ path: "userId", message: "is not a known user" }]);
+      name = u.display_name;
+      refs.push(personRef(tx, u.id, "user"));
+      personId ??= u.person_id;
+    }
+    if (personId) {
+      const p = await db
+        .selectFrom("persons")
+        .select(["id", "first_name", "last_name"])
+        .where("id", "=", personId)
+        .executeTakeFirst();
+      if (!p)
+        throw invalid("The person does not exist.", [{ path: "personId", message: "is not a known person" }]);
+      name ||= `${p.first_name} ${p.last_name}`;
+      refs.push(personRef(tx, p.id));
+    }
+    await db
+      .insertInto("speakup_case_people")
+      .values(refs.map((ref) => ({ case_id: caseId, person_ref: ref, role: input.role })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const people = openJson<CasePerson[]>(key, "people", row.people);
+    people.push({ personId, userId: input.userId ?? null, name, role: input.role });
+    await db
+      .updateTable("speakup_cases")
+      .set({ people: sealJson(key, "people", people), updated_at: isoNow(tx.clock) })
+      .where("id", "=", caseId)
+      .execute();
+    // A conflicted or named assignee loses the case at once.
+    if (input.role !== "witness" && row.assignee_user_id) {
+      const assignee = await db
+        .selectFrom("users")
+        .select(["id", "person_id"])
+        .where("id", "=", row.assignee_user_id)
+        .executeTakeFirst();
+      const assigneeRefs = assignee
+        ? [
+            personRef(tx, assignee.id, "user"),
+            ...(assignee.person_id ? [personRef(tx, assignee.person_id)] : []),
+          ]
+        : [];
+      if (assigneeRefs.some((r) => refs.includes(r)))
+        await db
+          .updateTable("speakup_cases")
+          .set({ assignee_user_id: null })
+          .where("id", "=", caseId)
+          .execute();
+    }
+    await record(tx, "case.people", subject(caseId), { role: input.role });
+    return { ok: true };
+  });
+}
+
+export async function linkCases(ctx: Ctx, caseId: string, otherId: string) {
+  if (caseId === otherId)
+    throw invalid("A case cannot be linked to itself.", [{ path: "otherId", message: "is this case" }]);
+  return withTransaction(ctx, async (tx) => {
+    await loadVisibleCase(tx, caseId);
+    await loadVisibleCase(tx, otherId);
+    await speakupDb(tx)
+      .insertInto("speakup_case_links")
+      .values([
+        { case_id: caseId, other_id: otherId },
+        { case_id: otherId, other_id: caseId },
+      ])
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await record(tx, "case.link", subject(caseId), { otherId });
+    return { ok: true };
+  });
+}
+
+/** Merges a duplicate into another case: it closes, and its reporter's mailbox opens the surviving case. */
+export async function mergeCase(ctx: Ctx, caseId: string, intoId: string) {
+  if (caseId === intoId)
+    throw invalid("A case cannot be merged into itself.", [{ path: "intoId", message: "is this case" }]);
+  return withTransaction(ctx, async (tx) => {
+    const { row } = await activeCase(tx, caseId);
+    const { row: into } = await activeCase(tx, intoId);
+    const db = speakupDb(tx);
+    const now = isoNow(tx.clock);
+    await db
+      .updateTable("speakup_cases")
+      .set({ merged_into_id: into.id, status: "closed", closed_at: now, updated_at: now })
+      .where("id", "=", caseId)
+      .execute();
+    // The surviving case keeps everyone barred from either case barred.
+    const barred = await db
+      .selectFrom("speakup_case_people")
+      .select(["person_ref", "role"])
+      .where("case_id", "=", caseId)
+      .execute();
+    if (barred.length)
+      await db
+        .insertInto("speakup_case_people")
+        .values(barred.map((b) => ({ case_id: into.id, person_ref: b.person_ref, role: b.role })))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    await db
+      .insertInto("speakup_case_links")
+      .values([
+        { case_id: caseId, other_id: into.id },
+        { case_id: into.id, other_id: caseId },
+      ])
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await record(tx, "case.merge", subject(caseId), { into: into.number, from: row.number });
+    return { ok: true };
+  });
+}
+
+export async function resolveWatch(ctx: Ctx, caseId: string, watchId: string) {
+  return withTransaction(ctx, async (tx) => {
+    await activeCase(tx, caseId);
+    const res = await speakupDb(tx)
+      .updateTable("speakup_watch")
+      .set({ status: "done", resolved_at: isoNow(tx.clock) })
+      .where("id", "=", watchId)
+      .where("case_id", "=", caseId)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) throw new AppError("NOT_FOUND", "The check-in was not found.");
+    await record(tx, "case.watch.resolve", subject(caseId), { watchId });
+    return { ok: true };
+  });
+}

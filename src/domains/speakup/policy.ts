@@ -1,0 +1,62 @@
+import type { ExpressionBuilder } from "kysely";
+import { type Actor, type Ctx, hasPermission } from "../../kernel/context.ts";
+import type { KernelTables } from "../../kernel/tables.ts";
+import type { PeopleTables } from "../people/index.ts";
+import { actorRefs } from "./sealing.ts";
+import type { SpeakupCasesTable, SpeakupTables } from "./tables.ts";
+import { TEAM_ROLES, TEAMS, type Team } from "./vocabulary.ts";
+
+export type SpeakupAction =
+  | "case.view"
+  | "case.acknowledge"
+  | "case.transition"
+  | "case.assign"
+  | "case.message"
+  | "case.item"
+  | "case.people"
+  | "case.link"
+  | "case.merge";
+
+/** The handling teams the actor belongs to, by role. */
+export function teamsOf(actor: Actor): Team[] {
+  if (actor.kind !== "user") return [];
+  return TEAMS.filter((t) => TEAM_ROLES[t].some((r) => actor.roles.includes(r)));
+}
+
+export const isHandler = (actor: Actor) => hasPermission(actor, "speakup.handle");
+
+export type CaseEb = ExpressionBuilder<
+  KernelTables & SpeakupTables & PeopleTables & { c: SpeakupCasesTable },
+  "c"
+>;
+
+/**
+ * The cases an actor may see (COC-22.2, SOC-6): those of a team they belong to or assigned to them,
+ * and never one that names them or where a handler marked them conflicted, not even in counts.
+ * Apply to every query over `speakup_cases as c`.
+ */
+export function visibleTo(ctx: Ctx) {
+  const actor = ctx.actor;
+  const teams = teamsOf(actor);
+  const refs = actorRefs(ctx);
+  return (eb: CaseEb) => {
+    if (actor.kind !== "user" || !isHandler(actor)) return eb.val(false);
+    const mine = [eb("c.assignee_user_id", "=", actor.userId)];
+    if (teams.length) mine.push(eb("c.team", "in", teams));
+    const scope = eb.or(mine);
+    if (refs.length === 0) return scope;
+    return eb.and([
+      scope,
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("speakup_case_people as x")
+            .select("x.case_id")
+            .whereRef("x.case_id", "=", "c.id")
+            .where("x.person_ref", "in", refs)
+            .where("x.role", "in", ["named", "conflicted"]),
+        ),
+      ),
+    ]);
+  };
+}

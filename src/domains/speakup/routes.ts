@@ -1,0 +1,438 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { anonymousActor } from "../../kernel/context.ts";
+import { AppError } from "../../kernel/errors.ts";
+import { type RouteDeps, typed } from "../../kernel/http/routes.ts";
+import { ctxOf } from "../../kernel/http/server.ts";
+import { listAssignees } from "./assignees.ts";
+import { fileReport } from "./file-report.ts";
+import { getCase } from "./get-case.ts";
+import { listCases } from "./list-cases.ts";
+import {
+  openMailbox,
+  readAttachment,
+  readMailbox,
+  readMailboxAttachment,
+  replyInMailbox,
+} from "./mailbox.ts";
+import {
+  acknowledgeCase,
+  addCaseItem,
+  addCasePerson,
+  assignCase,
+  completeCaseItem,
+  linkCases,
+  mergeCase,
+  postHandlerMessage,
+  resolveWatch,
+  transitionCase,
+} from "./manage-case.ts";
+import { quarterlyReportPdf } from "./quarterly-report.ts";
+import {
+  caseFilter,
+  casePersonInput,
+  itemInput,
+  messageInput,
+  reportInput,
+  transitionInput,
+} from "./schemas.ts";
+import { getSpeakupSettings, speakupSettings, updateSpeakupSettings } from "./settings.ts";
+import { getStats } from "./stats.ts";
+import type { ReceiptThrottle } from "./throttle.ts";
+import { ATTACHMENT_LIMITS, CATEGORIES, CHANNEL_LABELS, CHANNELS, TEAM_LABELS } from "./vocabulary.ts";
+
+const tags = ["speakup"];
+const id = z.object({ id: z.string().min(1).max(64) });
+const base64Files = z
+  .array(
+    z.object({
+      filename: z.string().min(1).max(255),
+      contentType: z.string().max(200),
+      base64: z.string().max(14_000_000),
+    }),
+  )
+  .max(5)
+  .default([]);
+
+const mailboxToken = (request: FastifyRequest) => {
+  const token = request.headers["x-mailbox-token"];
+  if (typeof token !== "string" || token.length < 20 || token.length > 100) {
+    throw new AppError(
+      "UNAUTHENTICATED",
+      "Send the mailbox token from /api/speakup/mailbox/login in the x-mailbox-token header.",
+    );
+  }
+  return token;
+};
+
+/** Public routes act for nobody: a session cookie, if one was sent, is ignored (reporter anonymity). */
+const publicCtx = (request: FastifyRequest, deps: RouteDeps) => ({
+  ...ctxOf(request, deps),
+  actor: anonymousActor,
+});
+
+export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { throttle: ReceiptThrottle }) {
+  const r = typed(app);
+
+  r.get(
+    "/api/speakup/vocabulary",
+    {
+      config: { access: { action: "speakup.vocabulary", public: true } },
+      schema: {
+        tags,
+        operationId: "speakup.vocabulary",
+        summary: "Categories, channels and attachment limits for report forms",
+      },
+    },
+    async () => ({
+      categories: CATEGORIES,
+      channels: CHANNELS.map((c) => ({ id: c, label: CHANNEL_LABELS[c] })),
+      teams: Object.entries(TEAM_LABELS).map(([value, label]) => ({ id: value, label })),
+      attachments: ATTACHMENT_LIMITS,
+    }),
+  );
+
+  r.post(
+    "/api/speakup/reports",
+    {
+      config: {
+        access: { action: "speakup.report.file", public: true },
+        rateLimit: { max: 30, timeWindow: "1 minute" },
+      },
+      bodyLimit: 75 * 1024 * 1024,
+      schema: {
+        tags,
+        operationId: "speakup.report.file",
+        summary:
+          "File a report on the public portal (anonymous, confidential or open). Returns the receipt once.",
+        description:
+          "Stores nothing about the caller: no IP address, user agent or referrer. A retried request with the same idempotencyKey files one report and returns the same receipt.",
+        body: reportInput,
+      },
+    },
+    async (request, reply) => {
+      const filed = await fileReport(publicCtx(request, deps), { ...request.body, channel: "web" });
+      return reply.status(filed.retried ? 200 : 201).send(filed);
+    },
+  );
+
+  r.post(
+    "/api/speakup/intake",
+    {
+      config: { access: { action: "speakup.intake", authenticated: true } },
+      bodyLimit: 75 * 1024 * 1024,
+      schema: {
+        tags,
+        operationId: "speakup.intake",
+        summary:
+          "File a report for a caller (hotline operator), a letter (Legal) or as an identified employee (channel internal)",
+        body: reportInput,
+      },
+    },
+    async (request, reply) => {
+      if (request.body.channel === "web")
+        throw new AppError(
+          "INVALID",
+          "Use channel internal, phone_domestic, phone_international or letter here.",
+          { errors: [{ path: "channel", message: "web is the public portal" }] },
+        );
+      return reply.status(201).send(await fileReport(ctxOf(request, deps), request.body));
+    },
+  );
+
+  r.post(
+    "/api/speakup/mailbox/login",
+    {
+      config: { access: { action: "speakup.mailbox.open", public: true } },
+      schema: {
+        tags,
+        operationId: "speakup.mailbox.open",
+        summary: "Open the anonymous mailbox with the receipt and password",
+        body: z.object({ receipt: z.string().min(1).max(40), password: z.string().min(1).max(200) }),
+      },
+    },
+    async (request) =>
+      openMailbox(publicCtx(request, deps), {
+        ...request.body,
+        clientKey: request.ip,
+        throttle: deps.throttle,
+      }),
+  );
+
+  r.get(
+    "/api/speakup/mailbox",
+    {
+      config: { access: { action: "speakup.mailbox.read", public: true } },
+      schema: {
+        tags,
+        operationId: "speakup.mailbox.read",
+        summary: "The reporter's view of the case: status and messages",
+      },
+    },
+    async (request) => readMailbox(publicCtx(request, deps), mailboxToken(request)),
+  );
+
+  r.post(
+    "/api/speakup/mailbox/messages",
+    {
+      config: { access: { action: "speakup.mailbox.reply", public: true } },
+      bodyLimit: 75 * 1024 * 1024,
+      schema: {
+        tags,
+        operationId: "speakup.mailbox.reply",
+        summary: "The reporter answers or adds files",
+        body: z.object({ body: z.string().max(20_000).default(""), attachments: base64Files }),
+      },
+    },
+    async (request, reply) => {
+      const files = request.body.attachments.map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        bytes: Buffer.from(a.base64, "base64"),
+      }));
+      return reply.status(201).send(
+        await replyInMailbox(publicCtx(request, deps), mailboxToken(request), {
+          body: request.body.body,
+          files,
+        }),
+      );
+    },
+  );
+
+  r.get(
+    "/api/speakup/mailbox/attachments/:id",
+    {
+      config: { access: { action: "speakup.mailbox.file", public: true } },
+      schema: { tags, operationId: "speakup.mailbox.file", params: id },
+    },
+    async (request, reply) => {
+      const file = await readMailboxAttachment(
+        publicCtx(request, deps),
+        mailboxToken(request),
+        request.params.id,
+      );
+      return reply
+        .type("application/octet-stream")
+        .header("content-disposition", `attachment; filename="${encodeURIComponent(file.filename)}"`)
+        .send(Buffer.from(file.bytes));
+    },
+  );
+
+  r.get(
+    "/api/speakup/cases",
+    {
+      config: { access: { action: "case.list", permission: "speakup.handle" } },
+      schema: {
+        tags,
+        operationId: "case.list",
+        summary: "Cases the handler may see",
+        querystring: caseFilter,
+      },
+    },
+    async (request) => listCases(ctxOf(request, deps), request.query),
+  );
+
+  r.get(
+    "/api/speakup/cases/:id",
+    {
+      config: { access: { action: "case.view", permission: "speakup.handle" } },
+      schema: {
+        tags,
+        operationId: "case.view",
+        summary: "One case, decrypted; the view is audited",
+        params: id,
+      },
+    },
+    async (request) => getCase(ctxOf(request, deps), request.params.id),
+  );
+
+  r.get(
+    "/api/speakup/cases/:id/assignees",
+    {
+      config: { access: { action: "case.assignees", permission: "speakup.assign" } },
+      schema: { tags, operationId: "case.assignees", params: id },
+    },
+    async (request) => listAssignees(ctxOf(request, deps), request.params.id),
+  );
+
+  r.get(
+    "/api/speakup/cases/:id/attachments/:attachmentId",
+    {
+      config: { access: { action: "case.file", permission: "speakup.handle" } },
+      schema: {
+        tags,
+        operationId: "case.file",
+        params: z.object({ id: z.string().max(64), attachmentId: z.string().max(64) }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(request, deps);
+      const { loadVisibleCase } = await import("./get-case.ts");
+      await loadVisibleCase(ctx, request.params.id);
+      const file = await readAttachment(ctx, request.params.id, request.params.attachmentId);
+      return reply
+        .type("application/octet-stream")
+        .header("content-disposition", `attachment; filename="${encodeURIComponent(file.filename)}"`)
+        .send(Buffer.from(file.bytes));
+    },
+  );
+
+  const action = (
+    path: string,
+    name: string,
+    body: z.ZodType,
+    run: (ctx: ReturnType<typeof ctxOf>, caseId: string, body: never) => Promise<unknown>,
+  ) =>
+    r.post(
+      path,
+      {
+        config: { access: { action: name, permission: "speakup.handle" } },
+        schema: {
+          tags,
+          operationId: name,
+          params: z.object({ id: z.string().max(64), sub: z.string().max(64).optional() }).passthrough(),
+          body,
+        },
+      },
+      async (request) =>
+        run(ctxOf(request, deps), (request.params as { id: string }).id, request.body as never),
+    );
+
+  action(
+    "/api/speakup/cases/:id/acknowledge",
+    "case.acknowledge",
+    z.object({}).passthrough().optional() as unknown as z.ZodType,
+    (ctx, caseId) => acknowledgeCase(ctx, caseId),
+  );
+  action(
+    "/api/speakup/cases/:id/transition",
+    "case.transition",
+    transitionInput,
+    (ctx, caseId, body: z.infer<typeof transitionInput>) => transitionCase(ctx, caseId, body),
+  );
+  action(
+    "/api/speakup/cases/:id/assign",
+    "case.assign",
+    z.object({
+      userId: z.string().max(64).nullable(),
+      team: z.enum(["compliance", "audit_committee"]).optional(),
+    }),
+    (ctx, caseId, body: { userId: string | null; team?: "compliance" | "audit_committee" }) =>
+      assignCase(ctx, caseId, body),
+  );
+  action(
+    "/api/speakup/cases/:id/messages",
+    "case.message",
+    messageInput,
+    (ctx, caseId, body: { body: string }) => postHandlerMessage(ctx, caseId, body.body),
+  );
+  action(
+    "/api/speakup/cases/:id/items",
+    "case.item",
+    itemInput,
+    (ctx, caseId, body: z.infer<typeof itemInput>) => addCaseItem(ctx, caseId, body),
+  );
+  action(
+    "/api/speakup/cases/:id/people",
+    "case.people",
+    casePersonInput,
+    (ctx, caseId, body: z.infer<typeof casePersonInput>) => addCasePerson(ctx, caseId, body),
+  );
+  action(
+    "/api/speakup/cases/:id/links",
+    "case.link",
+    z.object({ otherId: z.string().min(1).max(64) }),
+    (ctx, caseId, body: { otherId: string }) => linkCases(ctx, caseId, body.otherId),
+  );
+  action(
+    "/api/speakup/cases/:id/merge",
+    "case.merge",
+    z.object({ intoId: z.string().min(1).max(64) }),
+    (ctx, caseId, body: { intoId: string }) => mergeCase(ctx, caseId, body.intoId),
+  );
+
+  r.post(
+    "/api/speakup/cases/:id/items/:itemId",
+    {
+      config: { access: { action: "case.item.update", permission: "speakup.handle" } },
+      schema: {
+        tags,
+        operationId: "case.item.update",
+        params: z.object({ id: z.string().max(64), itemId: z.string().max(64) }),
+        body: z.object({ done: z.boolean() }),
+      },
+    },
+    async (request) =>
+      completeCaseItem(ctxOf(request, deps), request.params.id, request.params.itemId, request.body.done),
+  );
+
+  r.post(
+    "/api/speakup/cases/:id/watch/:watchId/resolve",
+    {
+      config: { access: { action: "case.watch.resolve", permission: "speakup.handle" } },
+      schema: {
+        tags,
+        operationId: "case.watch.resolve",
+        params: z.object({ id: z.string().max(64), watchId: z.string().max(64) }),
+      },
+    },
+    async (request) => resolveWatch(ctxOf(request, deps), request.params.id, request.params.watchId),
+  );
+
+  const statsQuery = z.object({
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+    quarter: z.string().max(7).optional(),
+  });
+  r.get(
+    "/api/speakup/stats",
+    {
+      config: { access: { action: "speakup.stats", permission: "speakup.stats" } },
+      schema: {
+        tags,
+        operationId: "speakup.stats",
+        summary: "Hotline statistics; counts below 5 withheld",
+        querystring: statsQuery,
+      },
+    },
+    async (request) => getStats(ctxOf(request, deps), request.query),
+  );
+
+  r.get(
+    "/api/speakup/reports/quarterly.pdf",
+    {
+      config: { access: { action: "speakup.report.quarterly", permission: "speakup.stats" } },
+      schema: {
+        tags,
+        operationId: "speakup.report.quarterly",
+        summary: "The Audit Committee's quarterly report (PDF)",
+        querystring: z.object({ quarter: z.string().regex(/^\d{4}-Q[1-4]$/, "use YYYY-Qn, e.g. 2026-Q1") }),
+      },
+    },
+    async (request, reply) => {
+      const pdf = await quarterlyReportPdf(ctxOf(request, deps), request.query.quarter);
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `attachment; filename="speakup-${request.query.quarter}.pdf"`)
+        .send(pdf);
+    },
+  );
+
+  r.get(
+    "/api/speakup/settings",
+    {
+      config: { access: { action: "speakup.settings.read", permission: "speakup.configure" } },
+      schema: { tags, operationId: "speakup.settings.read" },
+    },
+    async (request) => getSpeakupSettings(ctxOf(request, deps)),
+  );
+
+  r.put(
+    "/api/speakup/settings",
+    {
+      config: { access: { action: "speakup.configure", permission: "speakup.configure" } },
+      schema: { tags, operationId: "speakup.configure", body: speakupSettings },
+    },
+    async (request) => updateSpeakupSettings(ctxOf(request, deps), request.body),
+  );
+}

@@ -1,0 +1,106 @@
+import type { CaseStatus, Category, Channel, IdentityMode, Outcome, Team } from "./vocabulary.ts";
+
+export type SpeakupCasesTable = {
+  id: string;
+  number: string;
+  channel: Channel;
+  category: Category;
+  identity_mode: IdentityMode;
+  status: CaseStatus;
+  outcome: Outcome | null;
+  /** JSON array of remediation actions (discipline, training, control_change). */
+  remediation: string;
+  team: Team;
+  assignee_user_id: string | null;
+  routing_reason: string;
+  country: string | null;
+  legal_entity_id: string | null;
+  /** The case's data key, sealed by the key-encryption key. */
+  data_key: string;
+  /** Sealed JSON ReportContent. */
+  content: string;
+  /** Sealed JSON CasePerson[]: who is named, a witness or conflicted, for the handlers' view. */
+  people: string;
+  /** Sealed JSON ReporterIdentity, or null when anonymous. */
+  reporter_identity: string | null;
+  receipt_hash: string | null;
+  password_hash: string | null;
+  idempotency_hash: string | null;
+  /** The receipt sealed under the idempotency key, for 24 hours, so a retried submit shows it again. */
+  retry_receipt: string | null;
+  filed_by_user_id: string | null;
+  merged_into_id: string | null;
+  received_at: string;
+  acknowledged_at: string | null;
+  ack_due_at: string;
+  feedback_due_at: string;
+  feedback_given_at: string | null;
+  closed_at: string | null;
+  updated_at: string;
+};
+
+export type CasePersonRole = "named" | "reporter" | "witness" | "conflicted";
+
+export type SpeakupCasePeopleTable = { case_id: string; person_ref: string; role: CasePersonRole };
+
+export type SpeakupMessagesTable = {
+  id: string;
+  case_id: string;
+  author: "reporter" | "handler" | "system";
+  author_user_id: string | null;
+  body: string;
+  created_at: string;
+  read_at: string | null;
+};
+
+export type SpeakupAttachmentsTable = {
+  id: string;
+  case_id: string;
+  message_id: string | null;
+  /** Sealed JSON {filename, contentType}. */
+  meta: string;
+  size: number;
+  content: string;
+  created_at: string;
+};
+
+export type CaseItemKind = "task" | "interview" | "evidence" | "note" | "final_report";
+
+export type SpeakupCaseItemsTable = {
+  id: string;
+  case_id: string;
+  kind: CaseItemKind;
+  /** Sealed JSON {title, text}. */
+  body: string;
+  status: "open" | "done";
+  due_on: string | null;
+  author_user_id: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type SpeakupCaseLinksTable = { case_id: string; other_id: string };
+
+export type SpeakupWatchTable = {
+  id: string;
+  case_id: string;
+  kind: "checkin" | "alert";
+  due_on: string;
+  detail: string | null;
+  status: "open" | "done";
+  created_at: string;
+  resolved_at: string | null;
+};
+
+export type SpeakupMailboxSessionsTable = { id_hash: string; case_id: string; expires_at: string };
+
+export type SpeakupTables = {
+  speakup_cases: SpeakupCasesTable;
+  speakup_case_people: SpeakupCasePeopleTable;
+  speakup_messages: SpeakupMessagesTable;
+  speakup_attachments: SpeakupAttachmentsTable;
+  speakup_case_items: SpeakupCaseItemsTable;
+  speakup_case_links: SpeakupCaseLinksTable;
+  speakup_watch: SpeakupWatchTable;
+  speakup_mailbox_sessions: SpeakupMailboxSessionsTable;
+};
