@@ -189,7 +189,7 @@ function SignForm({ cert }: { cert: Certificate }) {
           onChange={(e) => setTypedName(e.currentTarget.value)}
           maw={420}
         />
-        <ErrorAlert error={sign.error} />
+        <ErrorAlert error={sign.error} title="Not signed" />
         <Group>
           <Button loading={sign.isPending} onClick={() => sign.mutate()}>
             Sign the certificate
