@@ -1,36 +1,7 @@
-import { createRequire } from "node:module";
-import path from "node:path";
 import type { Ctx } from "../../kernel/context.ts";
 import { conflict } from "../../kernel/errors.ts";
+import { renderPdf } from "../../kernel/pdf.ts";
 import { getCertificate } from "./sign-certificate.ts";
-
-const require = createRequire(import.meta.url);
-type PdfMake = {
-  setFonts(fonts: Record<string, Record<string, string>>): void;
-  setUrlAccessPolicy(fn: (url: string) => boolean): void;
-  setLocalAccessPolicy(fn: (p: string) => boolean): void;
-  createPdf(doc: object): { getBuffer(): Promise<Buffer> };
-};
-let pdfmake: PdfMake | undefined;
-
-function printer(): PdfMake {
-  if (pdfmake) return pdfmake;
-  const instance = require("pdfmake") as PdfMake;
-  const dir = path.join(path.dirname(require.resolve("pdfmake/package.json")), "fonts", "Roboto");
-  instance.setFonts({
-    Roboto: {
-      normal: path.join(dir, "Roboto-Regular.ttf"),
-      bold: path.join(dir, "Roboto-Medium.ttf"),
-      italics: path.join(dir, "Roboto-Italic.ttf"),
-      bolditalics: path.join(dir, "Roboto-MediumItalic.ttf"),
-    },
-  });
-  // Certificates embed no remote or local resources other than the fonts.
-  instance.setUrlAccessPolicy(() => false);
-  instance.setLocalAccessPolicy((p) => path.resolve(p).startsWith(dir));
-  pdfmake = instance;
-  return instance;
-}
 
 /** The signed certificate as PDF: statements, answers, signer, time and the hashes that prove it. */
 export async function certificatePdf(
@@ -111,7 +82,7 @@ export async function certificatePdf(
       },
     ],
   };
-  const pdf = await printer().createPdf(doc).getBuffer();
+  const pdf = await renderPdf(doc);
   const safe = cert.person.name.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "") || "person";
   return { filename: `certificate-${safe}-${sig.signedAt.slice(0, 10)}.pdf`, pdf };
 }

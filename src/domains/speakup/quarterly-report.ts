@@ -1,32 +1,13 @@
-import pdfmakeModule from "pdfmake";
 import { record } from "../../kernel/audit.ts";
 import { type Ctx, hasPermission, withTransaction } from "../../kernel/context.ts";
 import { forbidden } from "../../kernel/errors.ts";
+import { renderPdf } from "../../kernel/pdf.ts";
 import { getOrganisation } from "../people/index.ts";
 import { speakupDb } from "./db.ts";
 import { overdueOf } from "./list-cases.ts";
 import { visibleTo } from "./policy.ts";
 import { getStats, periodOf } from "./stats.ts";
 import { categoryLabel, TEAM_LABELS } from "./vocabulary.ts";
-
-type PdfMake = {
-  setFonts(fonts: Record<string, Record<string, string>>): void;
-  setUrlAccessPolicy?(fn: (url: string) => boolean): void;
-  setLocalAccessPolicy?(fn: (path: string) => boolean): void;
-  createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
-};
-const pdfmake = pdfmakeModule as unknown as PdfMake;
-pdfmake.setFonts({
-  Helvetica: {
-    normal: "Helvetica",
-    bold: "Helvetica-Bold",
-    italics: "Helvetica-Oblique",
-    bolditalics: "Helvetica-BoldOblique",
-  },
-});
-// The report embeds nothing from outside: no URL or file is ever fetched.
-pdfmake.setUrlAccessPolicy?.(() => false);
-pdfmake.setLocalAccessPolicy?.(() => false);
 
 const pct = (v: number | null) => (v === null ? "fewer than 5" : `${Math.round(v * 100)}%`);
 const num = (v: number | null) => (v === null ? "fewer than 5" : String(v));
@@ -65,7 +46,7 @@ export async function quarterlyReportPdf(ctx: Ctx, quarter: string): Promise<Buf
     .execute();
   const doc = {
     info: { title: `Speak-up report to the Audit Committee, ${quarter}` },
-    defaultStyle: { font: "Helvetica", fontSize: 10 },
+    defaultStyle: { fontSize: 10 },
     pageMargins: [50, 60, 50, 60],
     footer: (page: number, pages: number) => ({
       text: `Confidential: for the Audit Committee. Page ${page} of ${pages}`,
@@ -165,7 +146,7 @@ export async function quarterlyReportPdf(ctx: Ctx, quarter: string): Promise<Buf
           },
     ],
   };
-  const buffer = await pdfmake.createPdf(doc).getBuffer();
+  const buffer = await renderPdf(doc);
   await withTransaction(ctx, (tx) =>
     record(tx, "speakup.report.quarterly", { type: "speakup_report", id: quarter }, { cases: cases.length }),
   );

@@ -399,4 +399,25 @@ describe(`speak-up cases (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () 
     // An operator files but does not see cases.
     await expect(getCase(t.ctx(operator), phone.caseId)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
+
+  it("shows counts of five or more, compares with NAVEX 2024, and renders the Audit Committee's quarterly PDF", async () => {
+    for (let i = 0; i < 6; i++)
+      await fileReport(t.ctx(), report({ category: "environment", summary: `Spill ${i}`, country: "DE" }));
+    const stats = await getStats(t.ctx(cco), { quarter: "2026-Q1" });
+    expect(stats.period).toEqual({ from: "2026-01-01", to: "2026-03-31" });
+    expect(stats.byCategory.find((c) => c.key === "environment")!.count).toBeGreaterThanOrEqual(6);
+    expect(stats.byCountry.find((c) => c.key === "DE")!.count).toBeGreaterThanOrEqual(6);
+    expect(stats.totals.anonymousShare).not.toBeNull();
+    const { quarterlyReportPdf } = await import("./quarterly-report.ts");
+    const pdf = await quarterlyReportPdf(t.ctx(chair), "2026-Q1");
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(pdf.length).toBeGreaterThan(1500);
+    const events = await t.database.db
+      .selectFrom("audit_events")
+      .select("action")
+      .where("action", "=", "speakup.report.quarterly")
+      .execute();
+    expect(events).toHaveLength(1);
+    await expect(quarterlyReportPdf(t.ctx(chair), "2026-Q5")).rejects.toMatchObject({ code: "INVALID" });
+  });
 });
