@@ -29,7 +29,7 @@ program
   .action(async (opts: { port?: string; demo?: boolean }) => {
     const config = loadConfig({ ...process.env, ...(opts.port !== undefined && { PORT: opts.port }) });
     const database = await openProbityDatabase(config);
-    if (opts.demo) await seedIfEmpty(database);
+    if (opts.demo) await seedIfEmpty(database, config);
     const accounts = opts.demo ? demoAccountsForLogin() : [];
     const app = await createProbity({
       config,
@@ -71,8 +71,9 @@ program
   .description("Seed data into an empty database")
   .requiredOption("--demo", "the Aleris International demo company")
   .action(async () => {
-    const database = await openProbityDatabase(loadConfig());
-    const seeded = await seedIfEmpty(database);
+    const config = loadConfig();
+    const database = await openProbityDatabase(config);
+    const seeded = await seedIfEmpty(database, config);
     console.log(
       seeded
         ? `Seeded the demo: ${seeded.people} people, ${seeded.users} users.`

@@ -10,6 +10,7 @@ import {
 } from "@faker-js/faker";
 import { seedCertificationsDemo } from "../domains/certifications/demo.ts";
 import { createUser, DEFAULT_SECURITY, peopleDb, updateOrganisation } from "../domains/people/index.ts";
+import { seedSpeakupDemo } from "../domains/speakup/demo.ts";
 import { record } from "../kernel/audit.ts";
 import { isoNow } from "../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../kernel/context.ts";
@@ -266,6 +267,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ people: number; users: numbe
     users += 1;
   }
   await seedCertificationsDemo(ctx);
+  if (ctx.keyRing) await seedSpeakupDemo(ctx);
   return { people: result.people, users };
 }
 

@@ -183,8 +183,8 @@ export async function assignCase(
 export async function postHandlerMessage(ctx: Ctx, id: string, body: string) {
   return withTransaction(ctx, async (tx) => {
     const { row, key } = await activeCase(tx, id);
-    if (ctx.actor.kind !== "user") throw forbidden();
-    const messageId = await systemMessage(tx, key, body, ctx.actor.userId);
+    if (ctx.actor.kind === "anonymous") throw forbidden();
+    const messageId = await systemMessage(tx, key, body, ctx.actor.kind === "user" ? ctx.actor.userId : null);
     const now = isoNow(tx.clock);
     await speakupDb(tx)
       .updateTable("speakup_cases")
