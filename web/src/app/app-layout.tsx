@@ -140,7 +140,8 @@ export const AppLayout = () => {
 
   if (!me) return null;
   const enrolling = me.mustEnrolTotp;
-  const allowed = (item: NavItem) => !item.permission || hasPermission(me, item.permission);
+  const allowed = (item: NavItem) =>
+    !item.permission || [item.permission].flat().some((permission) => hasPermission(me, permission));
   const admin = adminNav.filter(allowed);
 
   return (

@@ -1,27 +1,12 @@
 // Modules whose screens are not built yet; each describes what it will do (from DESIGN.md).
 export type PlannedModule = {
-  path:
-    | "/speakup"
-    | "/disclosures"
-    | "/committees"
-    | "/restructuring";
+  path: "/disclosures" | "/committees" | "/restructuring";
   title: string;
   summary: string;
   details: string[];
 };
 
 export const plannedModules: PlannedModule[] = [
-  {
-    path: "/speakup",
-    title: "Speak-up",
-    summary:
-      "Confidential and anonymous reporting of concerns by web, phone or letter, with an anonymous mailbox, routing, cases and investigations.",
-    details: [
-      "Reports that name a senior officer, or raise accounting, internal-control or auditing concerns, route to the Audit Committee chair.",
-      "Report content and reporter identity are encrypted at rest; people named in a case never see it.",
-      "Non-retaliation watch and hotline statistics.",
-    ],
-  },
   {
     path: "/disclosures",
     title: "Disclosures",

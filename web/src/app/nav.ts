@@ -24,14 +24,20 @@ export type NavItem = {
   label: string;
   to: string;
   icon: ComponentType<{ size?: number; stroke?: number }>;
-  permission?: Permission;
+  /** Shown to users who hold the permission (or any one of a list). */
+  permission?: Permission | Permission[];
   planned?: boolean;
 };
 
 export const mainNav: NavItem[] = [
   { label: "Home", to: "/", icon: IconHome },
   { label: "People", to: "/people", icon: IconAddressBook, permission: "people.read" },
-  { label: "Speak-up", to: "/speakup", icon: IconMessageReport, planned: true },
+  {
+    label: "Speak-up",
+    to: "/speakup/cases",
+    icon: IconMessageReport,
+    permission: ["speakup.handle", "speakup.intake_phone", "speakup.intake_letter"],
+  },
   { label: "Policies", to: "/policies", icon: IconFileText },
   { label: "Certifications", to: "/certifications", icon: IconCertificate },
   { label: "Disclosures", to: "/disclosures", icon: IconScale, planned: true },

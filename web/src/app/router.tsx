@@ -20,13 +20,13 @@ import { OutboxPage } from "../features/admin/outbox-page.tsx";
 import { SecurityPage } from "../features/admin/security-page.tsx";
 import { UsersPage } from "../features/admin/users-page.tsx";
 import { AuditPage } from "../features/audit/audit-page.tsx";
-import { CampaignPage } from "../features/certifications/campaign-page.tsx";
-import { CertificationsPage, TeamCertificationsPage } from "../features/certifications/certifications-page.tsx";
-import { SignPage } from "../features/certifications/sign-page.tsx";
 import { ChangePasswordPage } from "../features/auth/change-password-page.tsx";
 import { LoginPage } from "../features/auth/login-page.tsx";
 import { meQuery, type Permission } from "../features/auth/me.ts";
 import { TotpEnrolPage } from "../features/auth/totp-enrol-page.tsx";
+import { CampaignPage } from "../features/certifications/campaign-page.tsx";
+import { CertificationsPage, TeamCertificationsPage } from "../features/certifications/certifications-page.tsx";
+import { SignPage } from "../features/certifications/sign-page.tsx";
 import { ComingSoonPage } from "../features/home/coming-soon-page.tsx";
 import { HomePage } from "../features/home/home-page.tsx";
 import { NewPersonPage } from "../features/people/new-person-page.tsx";
@@ -37,6 +37,11 @@ import { PolicyPage, VersionPage } from "../features/policies/policy-page.tsx";
 import { WaiversPage } from "../features/policies/waivers-page.tsx";
 import { CounterpartyPage } from "../features/screening/counterparty-page.tsx";
 import { ScreeningPage } from "../features/screening/screening-page.tsx";
+import { CasePage } from "../features/speakup/case-page.tsx";
+import { CasesPage, parseCasesSearch } from "../features/speakup/cases-page.tsx";
+import { IntakePage } from "../features/speakup/intake-page.tsx";
+import { SettingsPage as SpeakupSettingsPage } from "../features/speakup/settings-page.tsx";
+import { StatsPage as SpeakupStatsPage } from "../features/speakup/stats-page.tsx";
 import { isApiError } from "../lib/api.ts";
 import { AppLayout } from "./app-layout.tsx";
 import { plannedModules } from "./modules.ts";
@@ -201,6 +206,36 @@ const campaignRoute = createRoute({
   },
 });
 
+// Speak-up screens live under /speakup/cases etc.: /speakup, /speakup/report and /speakup/mailbox
+// are the server-rendered public portal.
+const speakupCasesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/speakup/cases",
+  validateSearch: parseCasesSearch,
+  errorComponent: RouteError,
+  component: function SpeakupCasesRoute() {
+    const navigate = speakupCasesRoute.useNavigate();
+    return (
+      <CasesPage
+        search={speakupCasesRoute.useSearch()}
+        onSearchChange={(next) => navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+const speakupCaseRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/speakup/cases/$caseId",
+  errorComponent: RouteError,
+  component: function SpeakupCaseRoute() {
+    return (
+      <RequirePermission permission="speakup.handle">
+        <CasePage caseId={speakupCaseRoute.useParams().caseId} />
+      </RequirePermission>
+    );
+  },
+});
+
 const PlannedModuleRoute = (): React.ReactNode => {
   const pathname: string = useLocation().pathname;
   const module = plannedModules.find((item) => item.path === pathname);
@@ -235,6 +270,11 @@ const routeTree = rootRoute.addChildren([
     signRoute,
     certificateRoute,
     campaignRoute,
+    speakupCasesRoute,
+    speakupCaseRoute,
+    page("/speakup/intake", IntakePage),
+    page("/speakup/stats", SpeakupStatsPage, "speakup.stats"),
+    page("/speakup/settings", SpeakupSettingsPage, "speakup.configure"),
     page("/account/totp", TotpEnrolPage),
     page("/account/password", ChangePasswordPage),
     ...plannedRoutes,

@@ -10,7 +10,13 @@ export type Permission =
   | "user.manage"
   | "audit.read"
   | "outbox.read"
-  | "job.manage";
+  | "job.manage"
+  | "speakup.handle"
+  | "speakup.assign"
+  | "speakup.intake_phone"
+  | "speakup.intake_letter"
+  | "speakup.configure"
+  | "speakup.stats";
 
 export type Me = {
   user: { id: string; email: string; displayName: string; personId: string | null };

@@ -1,0 +1,265 @@
+import { Button, Checkbox, Group, Modal, Radio, Select, Stack, Text, Textarea } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { ConfirmModal } from "../../components/confirm-modal.tsx";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { fieldErrors } from "../../lib/api.ts";
+import {
+  type CaseDetail,
+  type CaseStatus,
+  OUTCOME_LABEL,
+  type Outcome,
+  REMEDIATION_LABEL,
+  type Remediation,
+  STATUS_LABEL,
+  speakupApi,
+  type Team,
+} from "./speakup-api.ts";
+
+/** Refreshes the case and the lists after any change. */
+export const useCaseRefresh = () => {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: ["speakup"] });
+};
+
+/** The label of the button that moves a case from `from` to `to`. */
+export const transitionLabel = (from: CaseStatus, to: CaseStatus) => {
+  if (from === "closed") return "Reopen";
+  if (to === "triage") return "Start triage";
+  if (to === "investigation") return "Open an investigation";
+  if (to === "findings") return "Record findings";
+  if (to === "remediation") return "Start remediation";
+  if (to === "closed") return from === "triage" ? "Close without investigation" : "Close the case";
+  return STATUS_LABEL[to];
+};
+
+/**
+ * The next steps offered as buttons. Acknowledging has its own action (it writes to the reporter);
+ * a substantiated finding is remediated before closing and an unsubstantiated one is not remediated
+ * (manage-case.ts refuses both, so the buttons are not offered).
+ */
+export const nextSteps = (c: CaseDetail): CaseStatus[] =>
+  c.can.transitionTo.filter((to) => {
+    if (to === "acknowledged") return false;
+    if (c.status === "findings" && to === "closed") return c.outcome === "unsubstantiated";
+    if (c.status === "findings" && to === "remediation") return c.outcome !== "unsubstantiated";
+    return true;
+  });
+
+export const AcknowledgeModal = ({
+  kase,
+  opened,
+  onClose,
+}: {
+  kase: CaseDetail;
+  opened: boolean;
+  onClose: () => void;
+}) => {
+  const refresh = useCaseRefresh();
+  const acknowledge = useMutation({
+    mutationFn: () => speakupApi.acknowledge(kase.id),
+    onSuccess: async () => {
+      notifications.show({ color: "green", title: "Report acknowledged", message: kase.number });
+      await refresh();
+      onClose();
+    },
+  });
+  return (
+    <ConfirmModal
+      opened={opened}
+      onClose={onClose}
+      title={`Acknowledge ${kase.number}`}
+      confirmLabel="Acknowledge"
+      loading={acknowledge.isPending}
+      error={acknowledge.error}
+      onConfirm={() => acknowledge.mutate()}
+    >
+      <Text size="sm">
+        The reporter finds a message in their mailbox saying the report was received and will be looked into,
+        and that retaliation is not tolerated (COC-21.2). The EU Directive 2019/1937 asks for this within 7
+        days.
+      </Text>
+    </ConfirmModal>
+  );
+};
+
+export const TransitionModal = ({
+  kase,
+  to,
+  onClose,
+}: {
+  kase: CaseDetail;
+  to: CaseStatus | null;
+  onClose: () => void;
+}) => {
+  const refresh = useCaseRefresh();
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [remediation, setRemediation] = useState<Remediation[]>([]);
+  const [note, setNote] = useState("");
+  const needsReason = kase.status === "triage" && to === "closed";
+  const move = useMutation({
+    mutationFn: () =>
+      speakupApi.transition(kase.id, {
+        to: to as CaseStatus,
+        ...(to === "findings" && outcome ? { outcome } : {}),
+        ...(to === "remediation" ? { remediation } : {}),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      }),
+    onSuccess: async () => {
+      notifications.show({
+        color: "green",
+        title: to ? `${kase.number}: ${STATUS_LABEL[to]}` : kase.number,
+        message: "The case moved on.",
+      });
+      await refresh();
+      close();
+    },
+  });
+  const close = () => {
+    setOutcome(null);
+    setRemediation([]);
+    setNote("");
+    move.reset();
+    onClose();
+  };
+  const errors = fieldErrors(move.error);
+  const isFieldError = Boolean(errors.outcome || errors.remediation || errors.note);
+  if (!to) return null;
+  return (
+    <Modal opened onClose={close} title={<Text fw={600}>{transitionLabel(kase.status, to)}</Text>} centered>
+      <Stack>
+        <Text size="sm">
+          {kase.number} goes from <strong>{STATUS_LABEL[kase.status]}</strong> to{" "}
+          <strong>{STATUS_LABEL[to]}</strong>.
+        </Text>
+        {to === "findings" ? (
+          <Radio.Group
+            label="Outcome of the investigation"
+            withAsterisk
+            value={outcome}
+            onChange={(value) => setOutcome(value as Outcome)}
+            error={errors.outcome}
+          >
+            <Stack gap="xs" mt="xs">
+              {(Object.keys(OUTCOME_LABEL) as Outcome[]).map((o) => (
+                <Radio key={o} value={o} label={OUTCOME_LABEL[o]} />
+              ))}
+            </Stack>
+          </Radio.Group>
+        ) : null}
+        {to === "remediation" ? (
+          <Checkbox.Group
+            label="Remediation"
+            description="Discipline is case-specific, up to termination (COC-0.2)."
+            withAsterisk
+            value={remediation}
+            onChange={(value) => setRemediation(value as Remediation[])}
+            error={errors.remediation}
+          >
+            <Stack gap="xs" mt="xs">
+              {(Object.keys(REMEDIATION_LABEL) as Remediation[]).map((r) => (
+                <Checkbox key={r} value={r} label={REMEDIATION_LABEL[r]} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+        ) : null}
+        <Textarea
+          label={needsReason ? "Why is the case closed without an investigation?" : "Note (optional)"}
+          description="Kept in the investigation plan; the reporter does not see it."
+          withAsterisk={needsReason}
+          autosize
+          minRows={2}
+          value={note}
+          onChange={(event) => setNote(event.currentTarget.value)}
+          error={errors.note}
+        />
+        <ErrorAlert error={isFieldError ? null : move.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close} disabled={move.isPending}>
+            Cancel
+          </Button>
+          <Button
+            onClick={() => move.mutate()}
+            loading={move.isPending}
+            disabled={
+              (to === "findings" && !outcome) ||
+              (to === "remediation" && remediation.length === 0) ||
+              (needsReason && !note.trim())
+            }
+          >
+            {transitionLabel(kase.status, to)}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+};
+
+export const AssignModal = ({
+  kase,
+  opened,
+  onClose,
+}: {
+  kase: CaseDetail;
+  opened: boolean;
+  onClose: () => void;
+}) => {
+  const refresh = useCaseRefresh();
+  const [userId, setUserId] = useState<string | null>(kase.assignee?.id ?? null);
+  const assignees = useQuery({
+    queryKey: ["speakup", "assignees", kase.id],
+    queryFn: () => speakupApi.assignees(kase.id),
+    enabled: opened,
+  });
+  const items = assignees.data?.items ?? [];
+  const chosen = items.find((a) => a.userId === userId);
+  const assign = useMutation({
+    mutationFn: () =>
+      speakupApi.assign(kase.id, { userId, ...(chosen ? { team: chosen.team as Team } : {}) }),
+    onSuccess: async () => {
+      notifications.show({
+        color: "green",
+        title: userId ? `Assigned to ${chosen?.name ?? "the handler"}` : "Unassigned",
+        message: kase.number,
+      });
+      await refresh();
+      onClose();
+    },
+  });
+  const groups = [...new Set(items.map((a) => a.teamLabel))].map((group) => ({
+    group,
+    items: items.filter((a) => a.teamLabel === group).map((a) => ({ value: a.userId, label: a.name })),
+  }));
+  return (
+    <Modal opened={opened} onClose={onClose} title={<Text fw={600}>Assign {kase.number}</Text>} centered>
+      <Stack>
+        <Select
+          label="Handler"
+          description="People named in the case or marked conflicted are not offered (COC-22.2). Choosing someone of the other team moves the case to that team."
+          placeholder={assignees.isPending ? "Loading…" : "Unassigned (the team's queue)"}
+          data={groups}
+          value={userId}
+          onChange={setUserId}
+          clearable
+          searchable
+          error={fieldErrors(assign.error).userId}
+        />
+        {chosen && chosen.team !== kase.team ? (
+          <Text size="sm" c="orange.8">
+            The case moves from the {kase.teamLabel} to the {chosen.teamLabel}.
+          </Text>
+        ) : null}
+        <ErrorAlert error={assignees.error ?? (fieldErrors(assign.error).userId ? null : assign.error)} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} disabled={assign.isPending}>
+            Cancel
+          </Button>
+          <Button onClick={() => assign.mutate()} loading={assign.isPending}>
+            {userId ? "Assign" : "Leave unassigned"}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+};

@@ -1,0 +1,327 @@
+import {
+  Alert,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Grid,
+  Group,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+} from "@mantine/core";
+import { IconArrowMerge, IconCheck, IconUserPlus } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { type ReactNode, useState } from "react";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { AnchorLink } from "../../components/router-links.tsx";
+import { countryName, formatDate, formatDateTime } from "../../lib/format.ts";
+import {
+  AcknowledgeModal,
+  AssignModal,
+  nextSteps,
+  TransitionModal,
+  transitionLabel,
+} from "./case-actions.tsx";
+import { StatusBadge } from "./case-badges.tsx";
+import { CaseMessages } from "./case-messages.tsx";
+import { CaseFiles, CaseLinks, CasePeople, CasePlan, CaseWatch } from "./case-sections.tsx";
+import {
+  type CaseDetail,
+  type CaseStatus,
+  caseQuery,
+  IDENTITY_LABEL,
+  OUTCOME_LABEL,
+  REMEDIATION_LABEL,
+} from "./speakup-api.ts";
+
+const Field = ({ label, children }: { label: string; children: ReactNode }) => (
+  <div>
+    <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+      {label}
+    </Text>
+    <Text size="sm" component="div" mt={2} style={{ overflowWrap: "anywhere" }}>
+      {children}
+    </Text>
+  </div>
+);
+
+const Deadline = ({
+  label,
+  due,
+  doneAt,
+  isOverdue,
+}: {
+  label: string;
+  due: string;
+  doneAt: string | null;
+  isOverdue: boolean;
+}) => (
+  <Field label={label}>
+    {doneAt ? (
+      <Text size="sm" c="green.8" span>
+        Done {formatDate(doneAt)}
+      </Text>
+    ) : (
+      <Group gap={6}>
+        <span>{formatDate(due)}</span>
+        {isOverdue ? (
+          <Badge color="red" size="sm" variant="filled">
+            Overdue
+          </Badge>
+        ) : null}
+      </Group>
+    )}
+  </Field>
+);
+
+const reporterText = (c: CaseDetail) => {
+  if (c.identityMode === "anonymous")
+    return "Anonymous: the reporter follows up through the mailbox with a receipt.";
+  const who = [c.reporter?.name, c.reporter?.email, c.reporter?.phone].filter(Boolean).join(" · ");
+  return who || "Identified, but gave no name or contact.";
+};
+
+export const CasePage = ({ caseId }: { caseId: string }) => {
+  const query = useQuery(caseQuery(caseId));
+  const [acknowledging, setAcknowledging] = useState(false);
+  const [assigning, setAssigning] = useState(false);
+  const [moving, setMoving] = useState<CaseStatus | null>(null);
+
+  const crumbs = (
+    <Breadcrumbs aria-label="Breadcrumb">
+      <AnchorLink to="/speakup/cases" size="sm">
+        Speak-up cases
+      </AnchorLink>
+      <Text size="sm">{query.data?.number ?? "…"}</Text>
+    </Breadcrumbs>
+  );
+  if (query.isPending)
+    return (
+      <Stack>
+        {crumbs}
+        <Skeleton height={36} width={320} />
+        <Skeleton height={240} />
+      </Stack>
+    );
+  if (query.isError)
+    return (
+      <Stack>
+        {crumbs}
+        <ErrorAlert error={query.error} />
+      </Stack>
+    );
+  const c = query.data;
+  const steps = nextSteps(c);
+  const content = c.content;
+  const involved = content.involved.map((p) => p.name).join("; ");
+
+  return (
+    <Stack>
+      {crumbs}
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+        <Stack gap={4}>
+          <Group gap="sm">
+            <Title order={1} size="h2">
+              {c.number}
+            </Title>
+            <StatusBadge status={c.status} size="lg" />
+            {c.outcome ? (
+              <Badge size="lg" variant="outline" color={c.outcome === "unsubstantiated" ? "gray" : "red"}>
+                {OUTCOME_LABEL[c.outcome]}
+              </Badge>
+            ) : null}
+          </Group>
+          <Text c="dimmed" size="sm">
+            {c.categoryLabel} · {c.channelLabel} · received {formatDateTime(c.receivedAt)}
+          </Text>
+        </Stack>
+        <Group gap="xs">
+          {c.can.acknowledge ? (
+            <Button leftSection={<IconCheck size={16} />} onClick={() => setAcknowledging(true)}>
+              Acknowledge
+            </Button>
+          ) : null}
+          {steps.map((to) => (
+            <Button key={to} variant={to === "closed" ? "default" : "light"} onClick={() => setMoving(to)}>
+              {transitionLabel(c.status, to)}
+            </Button>
+          ))}
+        </Group>
+      </Group>
+
+      {c.mergedIntoId ? (
+        <Alert color="gray" icon={<IconArrowMerge size={18} />} title="Merged">
+          This case was merged into{" "}
+          <AnchorLink to="/speakup/cases/$caseId" params={{ caseId: c.mergedIntoId }}>
+            {c.links.find((l) => l.id === c.mergedIntoId)?.number ?? "another case"}
+          </AnchorLink>
+          ; work on that case instead.
+        </Alert>
+      ) : null}
+
+      <Paper p="md">
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
+          <Field label="Team">
+            {c.teamLabel}
+            <Text size="xs" c="dimmed">
+              Routed by: {c.routingReason}
+            </Text>
+          </Field>
+          <Field label="Assignee">
+            <Group gap={6}>
+              <span>{c.assignee?.name ?? "Unassigned"}</span>
+              {c.can.assign ? (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  leftSection={<IconUserPlus size={14} />}
+                  onClick={() => setAssigning(true)}
+                >
+                  {c.assignee ? "Reassign" : "Assign"}
+                </Button>
+              ) : null}
+            </Group>
+          </Field>
+          <Deadline
+            label="Acknowledge by"
+            due={c.ackDueAt}
+            doneAt={c.acknowledgedAt}
+            isOverdue={c.overdue.acknowledgement}
+          />
+          <Deadline
+            label="Feedback by"
+            due={c.feedbackDueAt}
+            doneAt={c.feedbackGivenAt}
+            isOverdue={c.overdue.feedback}
+          />
+        </SimpleGrid>
+        {c.remediation.length ? (
+          <Text size="sm" mt="sm">
+            Remediation: {c.remediation.map((r) => REMEDIATION_LABEL[r]).join(", ")}
+          </Text>
+        ) : null}
+      </Paper>
+
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Paper p="md" h="100%">
+            <Title order={2} size="h4" mb="xs">
+              {content.summary}
+            </Title>
+            <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+              {content.details || (
+                <Text span c="dimmed">
+                  No details given.
+                </Text>
+              )}
+            </Text>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" mt="md">
+              <Field label="When">{formatDate(content.occurredOn)}</Field>
+              <Field label="Where">
+                {[content.site, content.country ? countryName(content.country) : null]
+                  .filter(Boolean)
+                  .join(", ") || "—"}
+              </Field>
+              <Field label="Legal entity">{c.legalEntity?.name ?? "—"}</Field>
+              <Field label="Who is involved">
+                {involved || "—"}
+                {content.involvesSeniorManagement ? (
+                  <Badge ml={6} size="xs" color="red" variant="light">
+                    Senior management
+                  </Badge>
+                ) : null}
+              </Field>
+              <Field label="How the reporter knows">{content.howKnown || "—"}</Field>
+            </SimpleGrid>
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Paper p="md" h="100%">
+            <Title order={2} size="h4" mb="xs">
+              Reporter
+            </Title>
+            <Badge
+              variant="light"
+              color={
+                c.identityMode === "anonymous"
+                  ? "gray"
+                  : c.identityMode === "confidential"
+                    ? "violet"
+                    : "blue"
+              }
+            >
+              {IDENTITY_LABEL[c.identityMode]}
+            </Badge>
+            <Text size="sm" mt="xs" style={{ overflowWrap: "anywhere" }}>
+              {reporterText(c)}
+            </Text>
+            {c.identityMode === "confidential" ? (
+              <Text size="xs" c="dimmed" mt="xs">
+                Only the people handling the case may know who reported it; never disclose the name (COC-22.2,
+                SOC-6).
+              </Text>
+            ) : null}
+            {c.identityMode === "anonymous" ? (
+              <Text size="xs" c="dimmed" mt="xs">
+                Do not try to find out who reported (COC-22.2, SOC-5).
+              </Text>
+            ) : null}
+          </Paper>
+        </Grid.Col>
+      </Grid>
+
+      <Paper p="md">
+        <Tabs defaultValue="messages" keepMounted={false}>
+          <Tabs.List mb="md">
+            <Tabs.Tab value="messages">Messages ({c.messages.length})</Tabs.Tab>
+            <Tabs.Tab value="plan">Investigation plan ({c.items.length})</Tabs.Tab>
+            <Tabs.Tab value="people">People ({c.people.length})</Tabs.Tab>
+            <Tabs.Tab value="watch">
+              Retaliation watch
+              {c.watch.some((w) => w.kind === "alert" && w.status === "open") ? (
+                <Badge color="red" size="xs" ml={6}>
+                  Alert
+                </Badge>
+              ) : null}
+            </Tabs.Tab>
+            <Tabs.Tab value="files">Files ({c.attachments.length})</Tabs.Tab>
+            <Tabs.Tab value="links">Links ({c.links.length})</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="messages">
+            <CaseMessages kase={c} />
+          </Tabs.Panel>
+          <Tabs.Panel value="plan">
+            <CasePlan kase={c} />
+          </Tabs.Panel>
+          <Tabs.Panel value="people">
+            <CasePeople kase={c} />
+          </Tabs.Panel>
+          <Tabs.Panel value="watch">
+            <CaseWatch kase={c} />
+          </Tabs.Panel>
+          <Tabs.Panel value="files">
+            <CaseFiles kase={c} />
+          </Tabs.Panel>
+          <Tabs.Panel value="links">
+            <CaseLinks kase={c} />
+          </Tabs.Panel>
+        </Tabs>
+      </Paper>
+
+      <AcknowledgeModal kase={c} opened={acknowledging} onClose={() => setAcknowledging(false)} />
+      {c.can.assign ? (
+        <AssignModal
+          key={c.assignee?.id ?? "none"}
+          kase={c}
+          opened={assigning}
+          onClose={() => setAssigning(false)}
+        />
+      ) : null}
+      <TransitionModal key={moving ?? "none"} kase={c} to={moving} onClose={() => setMoving(null)} />
+    </Stack>
+  );
+};

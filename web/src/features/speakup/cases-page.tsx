@@ -1,0 +1,323 @@
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import { useDebouncedCallback } from "@mantine/hooks";
+import { IconChartBar, IconLock, IconMessageReport, IconSearch, IconSettings } from "@tabler/icons-react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import { useState } from "react";
+import { Empty } from "../../components/empty.tsx";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { ListFooter } from "../../components/list-footer.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
+import { AnchorLink, ButtonLink } from "../../components/router-links.tsx";
+import { TableSkeleton } from "../../components/table-skeleton.tsx";
+import { formatDate } from "../../lib/format.ts";
+import { compact, pickPage, pickString } from "../../lib/search-params.ts";
+import { usePermission } from "../auth/me.ts";
+import { DeadlineBadges, StatusBadge } from "./case-badges.tsx";
+import { type CaseStatus, STATUS_LABEL, speakupApi, vocabularyQuery } from "./speakup-api.ts";
+
+export type CasesSearch = {
+  q?: string;
+  status?: string;
+  category?: string;
+  team?: string;
+  channel?: string;
+  overdue?: string;
+  mine?: string;
+  page?: number;
+};
+
+export const parseCasesSearch = (raw: Record<string, unknown>): CasesSearch =>
+  compact({
+    q: pickString(raw, "q"),
+    status: pickString(raw, "status"),
+    category: pickString(raw, "category"),
+    team: pickString(raw, "team"),
+    channel: pickString(raw, "channel"),
+    overdue: pickString(raw, "overdue"),
+    mine: pickString(raw, "mine") === "1" ? "1" : undefined,
+    page: pickPage(raw),
+  });
+
+const PAGE_SIZE = 25;
+
+const statusOptions = [
+  { value: "all", label: "All" },
+  { value: "open", label: "Open (not closed)" },
+  ...(Object.keys(STATUS_LABEL) as CaseStatus[]).map((s) => ({ value: s, label: STATUS_LABEL[s] })),
+];
+
+const overdueOptions = [
+  { value: "any", label: "Any deadline missed" },
+  { value: "acknowledgement", label: "Acknowledgement overdue" },
+  { value: "feedback", label: "Feedback overdue" },
+];
+
+/** Shown instead of the case list to anyone who does not handle cases (COC-22.2). */
+const NotAHandler = () => (
+  <Stack>
+    <PageHeader title="Speak-up" />
+    <Empty
+      title="Speak-up cases are for the people who handle them"
+      description="Only the Compliance Office, the Legal Department and the Audit Committee see cases (COC-22.2). You can still report a concern: in the app, or anonymously on the public portal (COC-21.1)."
+      icon={<IconLock size={22} stroke={1.6} />}
+    >
+      <ButtonLink to="/speakup/intake" leftSection={<IconMessageReport size={16} />}>
+        Report a concern
+      </ButtonLink>
+      <Button component="a" href="/speakup" variant="default">
+        Open the anonymous portal
+      </Button>
+    </Empty>
+  </Stack>
+);
+
+type CasesPageProps = { search: CasesSearch; onSearchChange: (search: CasesSearch) => void };
+
+export const CasesPage = (props: CasesPageProps) =>
+  usePermission("speakup.handle") ? <CaseList {...props} /> : <NotAHandler />;
+
+const CaseList = ({ search, onSearchChange }: CasesPageProps) => {
+  const navigate = useNavigate();
+  const canStats = usePermission("speakup.stats");
+  const canConfigure = usePermission("speakup.configure");
+  const vocabulary = useQuery(vocabularyQuery);
+  const [text, setText] = useState(search.q ?? "");
+  const page = search.page ?? 1;
+  const status = search.status ?? "open";
+
+  const update = (patch: Partial<CasesSearch>) =>
+    onSearchChange(compact({ ...search, page: undefined, ...patch }));
+  const updateQuery = useDebouncedCallback((value: string) => update({ q: value.trim() || undefined }), 300);
+
+  const filters = {
+    status: status === "all" ? undefined : status,
+    category: search.category,
+    team: search.team,
+    channel: search.channel,
+    overdue: search.overdue,
+    assignedToMe: search.mine === "1",
+    q: search.q,
+  };
+  const cases = useQuery({
+    queryKey: ["speakup", "cases", filters, page],
+    queryFn: () => speakupApi.cases({ ...filters, page, pageSize: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
+  const hasFilters = Boolean(
+    search.q ||
+      search.category ||
+      search.team ||
+      search.channel ||
+      search.overdue ||
+      search.mine ||
+      search.status,
+  );
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title="Speak-up cases"
+        description="Reports from the web portal, the hotlines, letters and the app (COC-21.1). You see the cases of your team and those assigned to you, never one that names you (COC-22.2)."
+        actions={
+          <>
+            {canStats ? (
+              <ButtonLink to="/speakup/stats" variant="default" leftSection={<IconChartBar size={16} />}>
+                Statistics
+              </ButtonLink>
+            ) : null}
+            {canConfigure ? (
+              <ButtonLink to="/speakup/settings" variant="default" leftSection={<IconSettings size={16} />}>
+                Settings
+              </ButtonLink>
+            ) : null}
+            <ButtonLink to="/speakup/intake" leftSection={<IconMessageReport size={16} />}>
+              Report a concern
+            </ButtonLink>
+          </>
+        }
+      />
+      <Paper p="md">
+        <Stack gap="sm">
+          <TextInput
+            label="Case number"
+            placeholder="e.g. SU-2026-00012"
+            leftSection={<IconSearch size={16} />}
+            type="search"
+            value={text}
+            onChange={(event) => {
+              setText(event.currentTarget.value);
+              updateQuery(event.currentTarget.value);
+            }}
+          />
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 5 }} spacing="sm">
+            <Select
+              label="Status"
+              data={statusOptions}
+              value={status}
+              onChange={(value) => update({ status: value && value !== "open" ? value : undefined })}
+              allowDeselect={false}
+            />
+            <Select
+              label="Category"
+              placeholder="Any category"
+              data={(vocabulary.data?.categories ?? []).map((c) => ({ value: c.id, label: c.label }))}
+              value={search.category ?? null}
+              onChange={(value) => update({ category: value ?? undefined })}
+              clearable
+              searchable
+            />
+            <Select
+              label="Team"
+              placeholder="Any team"
+              data={(vocabulary.data?.teams ?? []).map((t) => ({ value: t.id, label: t.label }))}
+              value={search.team ?? null}
+              onChange={(value) => update({ team: value ?? undefined })}
+              clearable
+            />
+            <Select
+              label="Channel"
+              placeholder="Any channel"
+              data={(vocabulary.data?.channels ?? []).map((c) => ({ value: c.id, label: c.label }))}
+              value={search.channel ?? null}
+              onChange={(value) => update({ channel: value ?? undefined })}
+              clearable
+            />
+            <Select
+              label="Deadlines"
+              placeholder="Any"
+              data={overdueOptions}
+              value={search.overdue ?? null}
+              onChange={(value) => update({ overdue: value ?? undefined })}
+              clearable
+            />
+          </SimpleGrid>
+          <Checkbox
+            label="Assigned to me"
+            checked={search.mine === "1"}
+            onChange={(event) => update({ mine: event.currentTarget.checked ? "1" : undefined })}
+          />
+        </Stack>
+      </Paper>
+      <Paper p="md">
+        {cases.isPending ? (
+          <TableSkeleton />
+        ) : cases.isError ? (
+          <ErrorAlert error={cases.error} />
+        ) : cases.data.items.length === 0 ? (
+          <Empty
+            title={hasFilters ? "No cases match these filters" : "No open cases"}
+            description={
+              hasFilters
+                ? "Try another filter, or choose status All to include closed cases."
+                : "New reports from the portal, the hotlines and the app appear here."
+            }
+          >
+            {hasFilters ? (
+              <Button
+                variant="light"
+                onClick={() => {
+                  setText("");
+                  onSearchChange({});
+                }}
+              >
+                Clear filters
+              </Button>
+            ) : null}
+          </Empty>
+        ) : (
+          <>
+            <Table.ScrollContainer minWidth={820}>
+              <Table
+                highlightOnHover
+                aria-label="Speak-up cases"
+                style={{ opacity: cases.isPlaceholderData ? 0.6 : 1 }}
+              >
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Case</Table.Th>
+                    <Table.Th>Summary</Table.Th>
+                    <Table.Th>Channel</Table.Th>
+                    <Table.Th>Handled by</Table.Th>
+                    <Table.Th>Status</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {cases.data.items.map((c) => (
+                    <Table.Tr
+                      key={c.id}
+                      className="clickable-row"
+                      onClick={() => navigate({ to: "/speakup/cases/$caseId", params: { caseId: c.id } })}
+                    >
+                      <Table.Td className="nowrap">
+                        <AnchorLink
+                          to="/speakup/cases/$caseId"
+                          params={{ caseId: c.id }}
+                          fw={600}
+                          size="sm"
+                          onClick={(event) => event.stopPropagation()}
+                        >
+                          {c.number}
+                        </AnchorLink>
+                        <Text size="xs" c="dimmed">
+                          Received {formatDate(c.receivedAt)}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td miw={240}>
+                        <Text size="sm" lineClamp={2}>
+                          {c.summary}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {c.categoryLabel}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>{c.channelLabel}</Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{c.teamLabel}</Text>
+                        <Text size="xs" c={c.assignee ? undefined : "dimmed"}>
+                          {c.assignee?.name ?? "Unassigned"}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap={4} wrap="wrap" maw={220}>
+                          <StatusBadge status={c.status} />
+                          {c.mergedIntoId ? (
+                            <Badge size="sm" variant="outline" color="gray">
+                              Merged
+                            </Badge>
+                          ) : null}
+                          <DeadlineBadges overdue={c.overdue} />
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            <ListFooter
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={cases.data.total}
+              onPageChange={(next) =>
+                onSearchChange(compact({ ...search, page: next > 1 ? next : undefined }))
+              }
+              noun="cases"
+            />
+          </>
+        )}
+      </Paper>
+    </Stack>
+  );
+};

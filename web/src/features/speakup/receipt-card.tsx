@@ -1,0 +1,78 @@
+import { Alert, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { IconPhone } from "@tabler/icons-react";
+import { ButtonLink } from "../../components/router-links.tsx";
+import { type Channel, type Filed, groupReceipt } from "./speakup-api.ts";
+
+/** The receipt, shown once: it is stored only as a hash and cannot be shown again. */
+export const ReceiptCard = ({
+  filed,
+  channel,
+  canOpenCase,
+}: {
+  filed: Filed;
+  channel: Channel;
+  canOpenCase: boolean;
+}) => {
+  const receipt = groupReceipt(filed.receipt);
+  const isPhone = channel === "phone_domestic" || channel === "phone_international";
+  return (
+    <Paper p="lg" role="status">
+      <Stack gap="sm">
+        <Title order={2} size="h3">
+          Report {filed.number} was filed
+        </Title>
+        <Text size="sm">
+          {channel === "internal"
+            ? "Write down this receipt now. With it and your password you open the mailbox at /speakup/mailbox to read questions and answer them."
+            : channel === "letter"
+              ? "Send this receipt and the password to the writer, so they can follow up at /speakup/mailbox."
+              : "The caller follows up at /speakup/mailbox, or by calling again, with this receipt and their password."}
+        </Text>
+        <Text
+          data-testid="receipt"
+          aria-label={`Receipt: ${receipt.replace(/\s/g, "").split("").join(" ")}`}
+          ff="monospace"
+          fw={700}
+          ta="center"
+          py="md"
+          px="sm"
+          style={{
+            fontSize: "clamp(1.4rem, 6vw, 2.4rem)",
+            letterSpacing: "0.08em",
+            background: "var(--mantine-color-probity-0, #eef3ff)",
+            border: "2px dashed var(--mantine-color-probity-7, #1c3d7a)",
+            borderRadius: 8,
+            overflowWrap: "anywhere",
+          }}
+        >
+          {receipt}
+        </Text>
+        {isPhone ? (
+          <Alert
+            color="orange"
+            variant="light"
+            icon={<IconPhone size={18} />}
+            title="Read it back to the caller"
+          >
+            Read the receipt to the caller in groups of four digits and ask them to read it back to you. It is
+            shown only this once: nobody can look it up later.
+          </Alert>
+        ) : (
+          <Text size="sm" c="orange.9" fw={500}>
+            It is shown only this once: nobody can look it up later.
+          </Text>
+        )}
+        <Text size="sm" c="dimmed">
+          Case number {filed.number} (for the handlers' records; it does not open the mailbox).
+        </Text>
+        {canOpenCase ? (
+          <Group>
+            <ButtonLink to="/speakup/cases/$caseId" params={{ caseId: filed.caseId }} variant="light">
+              Open the case
+            </ButtonLink>
+          </Group>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+};

@@ -1,0 +1,267 @@
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Group,
+  MultiSelect,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  TagsInput,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from "@tabler/icons-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Empty } from "../../components/empty.tsx";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
+import { isApiError } from "../../lib/api.ts";
+import { type RoutingRule, type Settings, speakupApi, vocabularyQuery } from "./speakup-api.ts";
+
+/** Problem paths ("routing.1.label", "checkInDays.0") keyed as they are. */
+const errorsOf = (error: unknown) => {
+  const result: Record<string, string> = {};
+  if (isApiError(error))
+    for (const e of error.problem.errors ?? []) {
+      const path = String(e.path).replace(/^body\./, "");
+      result[path] ??= e.message;
+      const top = path.replace(/\.\d+$/, "");
+      result[top] ??= e.message;
+    }
+  return result;
+};
+
+const blankRule = (): RoutingRule => ({
+  label: "",
+  categories: [],
+  namesSeniorPeople: false,
+  team: "audit_committee",
+  rule: "",
+});
+
+/** Routing rules (SOC-4) and the deadlines of the speak-up process. */
+export const SettingsPage = () => {
+  const settings = useQuery({ queryKey: ["speakup", "settings"], queryFn: speakupApi.settings });
+  return (
+    <Stack maw={1000}>
+      <PageHeader
+        title="Speak-up settings"
+        description="Where new reports go and the deadlines the handlers work to. Each change is recorded in the audit log."
+      />
+      {settings.isPending ? (
+        <Skeleton height={400} />
+      ) : settings.isError ? (
+        <ErrorAlert error={settings.error} />
+      ) : (
+        <SettingsForm initial={settings.data} />
+      )}
+    </Stack>
+  );
+};
+
+const SettingsForm = ({ initial }: { initial: Settings }) => {
+  const queryClient = useQueryClient();
+  const vocabulary = useQuery(vocabularyQuery);
+  const [routing, setRouting] = useState<RoutingRule[]>(initial.routing);
+  const [ack, setAck] = useState<number | string>(initial.acknowledgeWithinDays);
+  const [feedback, setFeedback] = useState<number | string>(initial.feedbackWithinDays);
+  const [checkIns, setCheckIns] = useState<string[]>(initial.checkInDays.map(String));
+  const save = useMutation({
+    mutationFn: () =>
+      speakupApi.saveSettings({
+        routing,
+        acknowledgeWithinDays: Number(ack),
+        feedbackWithinDays: Number(feedback),
+        checkInDays: checkIns.map(Number),
+      }),
+    onSuccess: async () => {
+      notifications.show({
+        color: "green",
+        title: "Settings saved",
+        message: "New reports follow them from now on.",
+      });
+      await queryClient.invalidateQueries({ queryKey: ["speakup", "settings"] });
+    },
+  });
+  const errors = errorsOf(save.error);
+  const setRule = (index: number, patch: Partial<RoutingRule>) =>
+    setRouting(routing.map((r, i) => (i === index ? { ...r, ...patch } : r)));
+  const move = (index: number, by: -1 | 1) => {
+    const next = [...routing];
+    const [rule] = next.splice(index, 1);
+    if (rule) next.splice(index + by, 0, rule);
+    setRouting(next);
+  };
+  const categories = (vocabulary.data?.categories ?? []).map((c) => ({ value: c.id, label: c.label }));
+  const teams = (vocabulary.data?.teams ?? []).map((t) => ({ value: t.id, label: t.label }));
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate();
+      }}
+    >
+      <Stack>
+        <Paper p="md">
+          <Group justify="space-between" mb="xs">
+            <Title order={2} size="h4">
+              Routing rules
+            </Title>
+            <Button
+              variant="light"
+              size="xs"
+              leftSection={<IconPlus size={14} />}
+              onClick={() => setRouting([...routing, blankRule()])}
+            >
+              Add a rule
+            </Button>
+          </Group>
+          <Text size="sm" c="dimmed" mb="md">
+            Checked in order; the first rule that matches sends the report to its team. Reports that match no
+            rule go to the Compliance Office. The Senior Officers Code sends accounting concerns and reports
+            about senior people to the Audit Committee (SOC-4, SOC-5). The Audit Committee's reports are
+            assigned to its chair.
+          </Text>
+          {routing.length === 0 ? (
+            <Empty title="No rules" description="Every report goes to the Compliance Office." isCompact />
+          ) : null}
+          <Stack gap="sm">
+            {routing.map((rule, index) => (
+              <Paper
+                // biome-ignore lint/suspicious/noArrayIndexKey: rules have no id; order is their identity
+                key={index}
+                withBorder
+                p="sm"
+                role="group"
+                aria-label={`Rule ${index + 1}`}
+              >
+                <Group justify="space-between" mb="xs">
+                  <Text fw={600} size="sm">
+                    Rule {index + 1}
+                  </Text>
+                  <Group gap={4}>
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={`Move rule ${index + 1} up`}
+                      disabled={index === 0}
+                      onClick={() => move(index, -1)}
+                    >
+                      <IconArrowUp size={16} />
+                    </ActionIcon>
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={`Move rule ${index + 1} down`}
+                      disabled={index === routing.length - 1}
+                      onClick={() => move(index, 1)}
+                    >
+                      <IconArrowDown size={16} />
+                    </ActionIcon>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`Remove rule ${index + 1}`}
+                      onClick={() => setRouting(routing.filter((_, i) => i !== index))}
+                    >
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Group>
+                </Group>
+                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+                  <TextInput
+                    label="Label"
+                    withAsterisk
+                    value={rule.label}
+                    onChange={(e) => setRule(index, { label: e.currentTarget.value })}
+                    error={errors[`routing.${index}.label`]}
+                  />
+                  <Select
+                    label="Send to"
+                    data={teams}
+                    value={rule.team}
+                    onChange={(v) => v && setRule(index, { team: v as RoutingRule["team"] })}
+                    allowDeselect={false}
+                    error={errors[`routing.${index}.team`]}
+                  />
+                  <MultiSelect
+                    label="Categories"
+                    placeholder={
+                      rule.categories.length ? undefined : "Any category only if the box below is ticked"
+                    }
+                    data={categories}
+                    value={rule.categories}
+                    onChange={(v) => setRule(index, { categories: v })}
+                    searchable
+                    error={errors[`routing.${index}.categories`]}
+                  />
+                  <TextInput
+                    label="Rule it applies"
+                    description="Shown on the case as the routing reason."
+                    placeholder="SOC-4"
+                    value={rule.rule}
+                    onChange={(e) => setRule(index, { rule: e.currentTarget.value })}
+                    error={errors[`routing.${index}.rule`]}
+                  />
+                </SimpleGrid>
+                <Checkbox
+                  mt="sm"
+                  label="Matches when the report names the CEO, a senior officer, the General Counsel or a director"
+                  checked={rule.namesSeniorPeople}
+                  onChange={(e) => setRule(index, { namesSeniorPeople: e.currentTarget.checked })}
+                />
+              </Paper>
+            ))}
+          </Stack>
+        </Paper>
+
+        <Paper p="md">
+          <Title order={2} size="h4" mb="xs">
+            Deadlines
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+            <NumberInput
+              label="Acknowledge within (days)"
+              description="EU Directive 2019/1937, art. 9: 7 days."
+              min={1}
+              max={90}
+              value={ack}
+              onChange={setAck}
+              error={errors.acknowledgeWithinDays}
+            />
+            <NumberInput
+              label="Give feedback within (days)"
+              description="EU Directive 2019/1937: 3 months (91 days)."
+              min={7}
+              max={365}
+              value={feedback}
+              onChange={setFeedback}
+              error={errors.feedbackWithinDays}
+            />
+            <TagsInput
+              label="Retaliation check-ins (days after the report)"
+              description="For identified reporters (COC-21.2). Press Enter after each."
+              value={checkIns}
+              onChange={(v) => setCheckIns(v.filter((d) => /^\d+$/.test(d.trim())).map((d) => d.trim()))}
+              maxTags={10}
+              error={errors.checkInDays}
+            />
+          </SimpleGrid>
+        </Paper>
+
+        <ErrorAlert error={save.error} showFieldErrors />
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>
+            Save settings
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+};

@@ -1,0 +1,336 @@
+// The speak-up API as the screens use it: types mirror src/domains/speakup (list-cases.ts,
+// get-case.ts, stats.ts, settings.ts, vocabulary.ts).
+import { queryOptions } from "@tanstack/react-query";
+import { api, isApiError, type Page } from "../../lib/api.ts";
+
+export type CaseStatus =
+  | "new"
+  | "acknowledged"
+  | "triage"
+  | "investigation"
+  | "findings"
+  | "remediation"
+  | "closed";
+export type Outcome = "substantiated" | "partially_substantiated" | "unsubstantiated";
+export type Remediation = "discipline" | "training" | "control_change";
+export type Channel = "web" | "phone_domestic" | "phone_international" | "letter" | "internal";
+export type Team = "compliance" | "audit_committee";
+export type IdentityMode = "anonymous" | "confidential" | "open";
+export type ItemKind = "task" | "interview" | "evidence" | "note" | "final_report";
+export type PersonRole = "named" | "witness" | "conflicted" | "reporter";
+
+export type Overdue = { acknowledgement: boolean; feedback: boolean };
+
+export type CaseListItem = {
+  id: string;
+  number: string;
+  summary: string;
+  category: string;
+  categoryLabel: string;
+  channel: Channel;
+  channelLabel: string;
+  status: CaseStatus;
+  outcome: Outcome | null;
+  team: Team;
+  teamLabel: string;
+  identityMode: IdentityMode;
+  assignee: { id: string; name: string | null } | null;
+  receivedAt: string;
+  ackDueAt: string;
+  feedbackDueAt: string;
+  overdue: Overdue;
+  mergedIntoId: string | null;
+};
+
+export type CaseMessage = {
+  id: string;
+  author: "reporter" | "handler" | "system";
+  authorName: string;
+  body: string;
+  createdAt: string;
+  readByReporterAt: string | null;
+};
+
+export type CaseDetail = {
+  id: string;
+  number: string;
+  status: CaseStatus;
+  outcome: Outcome | null;
+  remediation: Remediation[];
+  category: string;
+  categoryLabel: string;
+  channel: Channel;
+  channelLabel: string;
+  identityMode: IdentityMode;
+  team: Team;
+  teamLabel: string;
+  routingReason: string;
+  assignee: { id: string; name: string } | null;
+  legalEntity: { id: string; name: string } | null;
+  receivedAt: string;
+  acknowledgedAt: string | null;
+  ackDueAt: string;
+  feedbackDueAt: string;
+  feedbackGivenAt: string | null;
+  closedAt: string | null;
+  mergedIntoId: string | null;
+  overdue: Overdue;
+  content: {
+    summary: string;
+    details: string;
+    occurredOn: string | null;
+    country: string | null;
+    site: string | null;
+    legalEntityId: string | null;
+    involved: { name: string; personId: string | null }[];
+    involvesSeniorManagement: boolean;
+    howKnown: string | null;
+  };
+  reporter: {
+    name: string | null;
+    email: string | null;
+    phone: string | null;
+    personId: string | null;
+  } | null;
+  people: { personId: string | null; userId: string | null; name: string; role: PersonRole }[];
+  messages: CaseMessage[];
+  attachments: {
+    id: string;
+    messageId: string | null;
+    size: number;
+    createdAt: string;
+    filename: string;
+    contentType: string;
+  }[];
+  items: {
+    id: string;
+    kind: ItemKind;
+    status: "open" | "done";
+    dueOn: string | null;
+    createdAt: string;
+    title: string;
+    text: string;
+  }[];
+  watch: {
+    id: string;
+    kind: "checkin" | "alert";
+    dueOn: string;
+    status: "open" | "done";
+    detail: string | null;
+  }[];
+  links: { id: string; number: string; status: CaseStatus }[];
+  can: {
+    transitionTo: CaseStatus[];
+    acknowledge: boolean;
+    message: boolean;
+    assign: boolean;
+    addItem: boolean;
+    people: boolean;
+    merge: boolean;
+  };
+};
+
+export type Vocabulary = {
+  categories: { id: string; label: string; rule: string }[];
+  channels: { id: Channel; label: string }[];
+  teams: { id: Team; label: string }[];
+  attachments: { maxFiles: number; maxBytes: number; extensions: string[] };
+};
+
+export type Assignee = { userId: string; name: string; team: Team; teamLabel: string };
+
+export type Filed = { caseId: string; number: string; receipt: string; retried: boolean };
+
+export type Count = { key: string; label: string; count: number | null };
+export type Stats = {
+  period: { from: string; to: string };
+  minCell: number;
+  employees: number;
+  totals: {
+    reports: number | null;
+    reportsPer100Employees: number | null;
+    anonymousShare: number | null;
+    substantiatedShare: number | null;
+    medianDaysToClose: number | null;
+    closed: number | null;
+  };
+  byCategory: Count[];
+  byChannel: Count[];
+  byCountry: Count[];
+  benchmark: {
+    source: string;
+    reportsPer100Employees: number;
+    substantiatedShare: number;
+    anonymousShare: number;
+    medianDaysToClose: number;
+  };
+};
+
+export type RoutingRule = {
+  label: string;
+  categories: string[];
+  namesSeniorPeople: boolean;
+  team: Team;
+  rule: string;
+};
+export type Settings = {
+  routing: RoutingRule[];
+  acknowledgeWithinDays: number;
+  feedbackWithinDays: number;
+  checkInDays: number[];
+};
+
+export type CaseFilters = {
+  status?: string;
+  category?: string;
+  team?: string;
+  channel?: string;
+  overdue?: string;
+  assignedToMe?: boolean;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+};
+
+const caseUrl = (id: string) => `/api/speakup/cases/${encodeURIComponent(id)}`;
+
+export const speakupApi = {
+  cases: (filters: CaseFilters) =>
+    api.get<Page<CaseListItem>>("/api/speakup/cases", {
+      ...filters,
+      assignedToMe: filters.assignedToMe || undefined,
+    }),
+  acknowledge: (id: string) => api.post<{ ok: true }>(`${caseUrl(id)}/acknowledge`),
+  transition: (
+    id: string,
+    body: { to: CaseStatus; outcome?: Outcome; remediation?: Remediation[]; note?: string },
+  ) => api.post<{ ok: true }>(`${caseUrl(id)}/transition`, body),
+  assignees: (id: string) => api.get<{ items: Assignee[] }>(`${caseUrl(id)}/assignees`),
+  assign: (id: string, body: { userId: string | null; team?: Team }) =>
+    api.post<{ ok: true }>(`${caseUrl(id)}/assign`, body),
+  message: (id: string, body: string) =>
+    api.post<{ id: string; createdAt: string }>(`${caseUrl(id)}/messages`, { body }),
+  addItem: (id: string, body: { kind: ItemKind; title: string; text: string; dueOn: string | null }) =>
+    api.post<{ id: string }>(`${caseUrl(id)}/items`, body),
+  completeItem: (id: string, itemId: string, done: boolean) =>
+    api.post<{ ok: true }>(`${caseUrl(id)}/items/${encodeURIComponent(itemId)}`, { done }),
+  addPerson: (
+    id: string,
+    body: { personId?: string; userId?: string; role: Exclude<PersonRole, "reporter"> },
+  ) => api.post<{ ok: true }>(`${caseUrl(id)}/people`, body),
+  resolveWatch: (id: string, watchId: string) =>
+    api.post<{ ok: true }>(`${caseUrl(id)}/watch/${encodeURIComponent(watchId)}/resolve`),
+  link: (id: string, otherId: string) => api.post<{ ok: true }>(`${caseUrl(id)}/links`, { otherId }),
+  merge: (id: string, intoId: string) => api.post<{ ok: true }>(`${caseUrl(id)}/merge`, { intoId }),
+  intake: (body: unknown) => api.post<Filed>("/api/speakup/intake", body),
+  stats: (params: { quarter?: string; from?: string; to?: string }) =>
+    api.get<Stats>("/api/speakup/stats", params),
+  settings: () => api.get<Settings>("/api/speakup/settings"),
+  saveSettings: (body: Settings) => api.put<Settings>("/api/speakup/settings", body),
+};
+
+export const attachmentUrl = (caseId: string, attachmentId: string) =>
+  `${caseUrl(caseId)}/attachments/${encodeURIComponent(attachmentId)}`;
+
+export const quarterlyPdfUrl = (quarter: string) =>
+  `/api/speakup/reports/quarterly.pdf?quarter=${encodeURIComponent(quarter)}`;
+
+export const vocabularyQuery = queryOptions({
+  queryKey: ["speakup", "vocabulary"],
+  queryFn: () => api.get<Vocabulary>("/api/speakup/vocabulary"),
+  staleTime: 10 * 60_000,
+});
+
+export const caseQuery = (id: string) =>
+  queryOptions({
+    queryKey: ["speakup", "case", id],
+    queryFn: () => api.get<CaseDetail>(caseUrl(id)),
+    // A case the user may not see is a 404; asking again will not change that.
+    retry: (count, error) => !(isApiError(error) && error.status < 500) && count < 2,
+  });
+
+export const STATUS_LABEL: Record<CaseStatus, string> = {
+  new: "New",
+  acknowledged: "Acknowledged",
+  triage: "Triage",
+  investigation: "Investigation",
+  findings: "Findings",
+  remediation: "Remediation",
+  closed: "Closed",
+};
+
+export const STATUS_COLOR: Record<CaseStatus, string> = {
+  new: "blue",
+  acknowledged: "cyan",
+  triage: "violet",
+  investigation: "orange",
+  findings: "grape",
+  remediation: "teal",
+  closed: "gray",
+};
+
+export const OUTCOME_LABEL: Record<Outcome, string> = {
+  substantiated: "Substantiated",
+  partially_substantiated: "Partially substantiated",
+  unsubstantiated: "Unsubstantiated",
+};
+
+export const REMEDIATION_LABEL: Record<Remediation, string> = {
+  discipline: "Discipline",
+  training: "Training",
+  control_change: "Control change",
+};
+
+export const IDENTITY_LABEL: Record<IdentityMode, string> = {
+  anonymous: "Anonymous",
+  confidential: "Confidential",
+  open: "Open",
+};
+
+export const ITEM_LABEL: Record<ItemKind, string> = {
+  task: "Task",
+  interview: "Interview",
+  evidence: "Evidence",
+  note: "Note",
+  final_report: "Final report",
+};
+
+export const ROLE_LABEL: Record<PersonRole, string> = {
+  named: "Named in the report",
+  witness: "Witness",
+  conflicted: "Conflicted",
+  reporter: "Reporter",
+};
+
+/** "1234567890123456" or "1234-5678-…" → "1234 5678 9012 3456", easier to read aloud. */
+export const groupReceipt = (receipt: string) => {
+  const digits = receipt.replace(/\D/g, "");
+  return digits.length === 16 ? (digits.match(/.{4}/g) ?? []).join(" ") : receipt;
+};
+
+/** The quarter a date falls in, like "2026-Q1". */
+export const quarterOf = (date: Date) =>
+  `${date.getUTCFullYear()}-Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
+
+/** This quarter and the seven before it, newest first. */
+export const recentQuarters = (now = new Date()) => {
+  const result: string[] = [];
+  let year = now.getUTCFullYear();
+  let q = Math.floor(now.getUTCMonth() / 3) + 1;
+  for (let i = 0; i < 8; i++) {
+    result.push(`${year}-Q${q}`);
+    q -= 1;
+    if (q === 0) {
+      q = 4;
+      year -= 1;
+    }
+  }
+  return result;
+};
+
+export const formatBytes = (bytes: number) =>
+  bytes < 1024
+    ? `${bytes} B`
+    : bytes < 1024 * 1024
+      ? `${Math.ceil(bytes / 1024)} KB`
+      : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
