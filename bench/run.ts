@@ -14,6 +14,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run(): Promise<BenchResult> }>>
   foundation: () => import("./foundation.ts"),
   screening: () => import("./screening.ts"),
   certifications: () => import("./certifications.ts"),
+  speakup: () => import("./speakup.ts"),
 };
 
 const DOC = path.resolve(import.meta.dirname, "..", "docs", "benchmarks.md");
