@@ -140,6 +140,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await db.schema
+    .createTable("speakup_counters")
+    .addColumn("year", "integer", (c) => c.primaryKey())
+    .addColumn("last", "integer", (c) => c.notNull())
+    .execute();
+
+  await db.schema
     .createTable("speakup_mailbox_sessions")
     .addColumn("id_hash", "text", (c) => c.primaryKey())
     .addColumn("case_id", "text", (c) => c.notNull().references("speakup_cases.id"))

@@ -275,17 +275,17 @@ async function findReporter(ctx: Ctx, email: string | null): Promise<string | nu
   return person?.id ?? null;
 }
 
+/** SU-2026-00001, … : an atomic counter per year (the row is locked until the report commits). */
 async function nextCaseNumber(ctx: Ctx, year: number): Promise<string> {
-  const prefix = `SU-${year}-`;
-  const last = await speakupDb(ctx)
-    .selectFrom("speakup_cases")
-    .select("number")
-    .where("number", "like", `${prefix}%`)
-    .orderBy("number", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  const next = last ? Number(last.number.slice(prefix.length)) + 1 : 1;
-  return `${prefix}${String(next).padStart(5, "0")}`;
+  const row = await speakupDb(ctx)
+    .insertInto("speakup_counters")
+    .values({ year, last: 1 })
+    .onConflict((oc) =>
+      oc.column("year").doUpdateSet((eb) => ({ last: eb("speakup_counters.last", "+", 1) })),
+    )
+    .returning("last")
+    .executeTakeFirstOrThrow();
+  return `SU-${year}-${String(row.last).padStart(5, "0")}`;
 }
 
 /** Tells the handlers a report arrived: the number and category only, never the content. */

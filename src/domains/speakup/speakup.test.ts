@@ -420,4 +420,13 @@ describe(`speak-up cases (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () 
     expect(events).toHaveLength(1);
     await expect(quarterlyReportPdf(t.ctx(chair), "2026-Q5")).rejects.toMatchObject({ code: "INVALID" });
   });
+
+  it("numbers concurrent reports one after the other without collisions", async () => {
+    const filed = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => fileReport(t.ctx(), report({ summary: `Concurrent ${i}` }))),
+    );
+    const numbers = filed.map((f) => Number(f.number.slice(-5))).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(10);
+    expect(numbers.at(-1)! - numbers[0]!).toBe(9);
+  });
 });

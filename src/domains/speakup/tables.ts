@@ -94,7 +94,10 @@ export type SpeakupWatchTable = {
 
 export type SpeakupMailboxSessionsTable = { id_hash: string; case_id: string; expires_at: string };
 
+export type SpeakupCountersTable = { year: number; last: number };
+
 export type SpeakupTables = {
+  speakup_counters: SpeakupCountersTable;
   speakup_cases: SpeakupCasesTable;
   speakup_case_people: SpeakupCasePeopleTable;
   speakup_messages: SpeakupMessagesTable;
