@@ -16,26 +16,33 @@ const fold = (s: string) =>
     .trim();
 
 /**
- * The directory people a reporter's free-text names refer to: "First Last" or "Last, First",
- * ignoring case and diacritics. An ambiguous name matches every namesake, so each of them is
- * kept away from the case.
+ * The directory people a reporter's free-text lines refer to: a line names a person when their
+ * first and last name appear in it next to each other, in either order, ignoring case,
+ * punctuation and diacritics ("Daniel Okafor, CFO", "Okafor, Daniel", "the CFO Daniel Okafor").
+ * An ambiguous name matches every namesake, so each of them is kept away from the case.
  */
-export async function resolveNamedPeople(ctx: Ctx, names: readonly string[]): Promise<string[]> {
-  const wanted = names.map(fold).filter((n) => n.split(" ").length >= 2);
+export async function resolveNamedPeople(ctx: Ctx, lines: readonly string[]): Promise<string[]> {
+  const wanted = lines.map((l) => ` ${fold(l)} `).filter((l) => l.trim().split(" ").length >= 2);
   if (wanted.length === 0) return [];
-  const tokens = [...new Set(wanted.flatMap((n) => n.split(" ")))];
+  // Candidates by last name: any run of one to three words of a line (multi-word surnames).
+  const keys = new Set<string>();
+  for (const line of wanted) {
+    const words = line.trim().split(" ");
+    for (let i = 0; i < words.length; i++) {
+      for (let n = 1; n <= 3 && i + n <= words.length; n++) keys.add(words.slice(i, i + n).join(" "));
+    }
+  }
   const candidates = await speakupDb(ctx)
     .selectFrom("persons")
     .select(["id", "first_name", "last_name"])
-    .where((eb) => eb(eb.fn("lower", ["last_name"]), "in", tokens))
+    .where((eb) => eb(eb.fn("lower", ["last_name"]), "in", [...keys].slice(0, 2000)))
     .execute();
   const ids = new Set<string>();
   for (const p of candidates) {
     const first = fold(p.first_name);
     const last = fold(p.last_name);
-    for (const n of wanted) {
-      if (n === `${first} ${last}` || n === `${last} ${first}`) ids.add(p.id);
-    }
+    if (wanted.some((l) => l.includes(` ${first} ${last} `) || l.includes(` ${last} ${first} `)))
+      ids.add(p.id);
   }
   return [...ids];
 }

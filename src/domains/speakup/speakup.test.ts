@@ -87,7 +87,7 @@ describe(`speak-up cases (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () 
   it("sends a report naming a senior officer to the Audit Committee and hides it from that officer, even as a handler (SOC-4, COC-22.2)", async () => {
     const filed = await fileReport(
       t.ctx(),
-      report({ category: "conflicts", summary: "Side deal", involved: [{ name: "daniel OKAFOR" }] }),
+      report({ category: "conflicts", summary: "Side deal", involved: [{ name: "Dániel OKAFOR, the CFO" }] }),
     );
     const c = await getCase(t.ctx(chair), filed.caseId);
     expect(c.team).toBe("audit_committee");
