@@ -2,57 +2,20 @@
  * The foundation's hot paths on SQLite (and on PostgreSQL when PROBITY_BENCH_PG_URL is set):
  * HR import, the people list, audit append and verify.
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
 import { seedDemo } from "../src/demo/seed-demo.ts";
 import { importPeople, listPeople } from "../src/domains/people/index.ts";
 import { peopleFilter } from "../src/domains/people/schemas.ts";
 import { record, verifyChain } from "../src/kernel/audit.ts";
 import { manualClock } from "../src/kernel/clock.ts";
 import { type Ctx, systemActor, withTransaction } from "../src/kernel/context.ts";
-import { type Database, openDatabase } from "../src/kernel/db.ts";
-import { migrateToLatest } from "../src/kernel/migrate.ts";
-import { migrations } from "../src/migrations/index.ts";
+import { openBenchDatabase, percentile } from "./bench-db.ts";
 import type { BenchResult } from "./run.ts";
 
 type Row = { dialect: string; benchmark: string; result: string };
 const rows: Row[] = [];
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 20_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 5_000);
-
-function percentile(samples: number[], p: number) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function open(dialect: "sqlite" | "postgres"): Promise<{ database: Database; drop(): Promise<void> }> {
-  if (dialect === "sqlite") {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "probity-bench-"));
-    const database = openDatabase({ sqliteFile: path.join(dir, "bench.db") });
-    return { database, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const admin = process.env.PROBITY_BENCH_PG_URL!;
-  const name = `probity_bench_${Date.now()}`;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`create database ${name}`);
-  await c.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const database = openDatabase({ databaseUrl: url.toString() });
-  return {
-    database,
-    drop: async () => {
-      const d = new pg.Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`drop database if exists ${name} with (force)`);
-      await d.end();
-    },
-  };
-}
 
 function csvOf(n: number): string {
   const lines = [
@@ -68,9 +31,8 @@ function csvOf(n: number): string {
 }
 
 async function benchDialect(dialect: "sqlite" | "postgres") {
-  const { database, drop } = await open(dialect);
+  const { database, drop } = await openBenchDatabase(dialect);
   try {
-    await migrateToLatest(database.db, migrations);
     const clock = manualClock("2026-06-01T12:00:00Z");
     const ctx: Ctx = { db: database.db, dialect, actor: systemActor("bench"), clock };
     await seedDemo(ctx);
@@ -144,7 +106,6 @@ async function benchDialect(dialect: "sqlite" | "postgres") {
       result: `${(verifyMs / 1000).toFixed(2)} s (${Math.round(verified.verified / (verifyMs / 1000)).toLocaleString("en-US")} events/s)`,
     });
   } finally {
-    await database.close();
     await drop();
   }
 }

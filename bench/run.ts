@@ -15,6 +15,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run(): Promise<BenchResult> }>>
   screening: () => import("./screening.ts"),
   certifications: () => import("./certifications.ts"),
   speakup: () => import("./speakup.ts"),
+  restructuring: () => import("./restructuring.ts"),
 };
 
 const DOC = path.resolve(import.meta.dirname, "..", "docs", "benchmarks.md");
@@ -44,14 +45,17 @@ if (unknown.length) {
   console.error(`Unknown benchmark(s): ${unknown.join(", ")}. Known: ${Object.keys(BENCHMARKS).join(", ")}`);
   process.exit(2);
 }
-const existing = sections(fs.existsSync(DOC) ? fs.readFileSync(DOC, "utf8") : "");
+const results = new Map<string, string>();
 for (const name of names.length ? names : Object.keys(BENCHMARKS)) {
   console.log(`[bench] ${name} …`);
   const result = await (await BENCHMARKS[name]!()).run();
   const body = `## ${result.title}\n\nLast run: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine()}.\n${result.notes ? `\n${result.notes}\n` : ""}\n${result.table.join("\n")}\n`;
-  existing.set(name, body);
+  results.set(name, body);
   console.log(body);
 }
+// Read the document only now: other benchmarks may have rewritten their sections meanwhile.
+const existing = sections(fs.existsSync(DOC) ? fs.readFileSync(DOC, "utf8") : "");
+for (const [name, body] of results) existing.set(name, body);
 const ordered = Object.keys(BENCHMARKS).filter((n) => existing.has(n));
 const doc = `${HEADER}\n${ordered.map((n) => `<!-- bench:${n} -->\n${existing.get(n)}<!-- /bench:${n} -->`).join("\n\n")}\n`;
 fs.mkdirSync(path.dirname(DOC), { recursive: true });

@@ -3,11 +3,8 @@
  * and envelope encryption) and case-list latency at 100,000 cases.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
 import { permissionsOf } from "../src/domains/people/roles.ts";
 import { fileReport } from "../src/domains/speakup/file-report.ts";
 import { listCases } from "../src/domains/speakup/list-cases.ts";
@@ -18,54 +15,16 @@ import { CATEGORY_IDS, CHANNELS, IDENTITY_MODES, STATUSES } from "../src/domains
 import { manualClock } from "../src/kernel/clock.ts";
 import { type Actor, type Ctx, systemActor } from "../src/kernel/context.ts";
 import { loadOrCreateKeyRing } from "../src/kernel/crypto.ts";
-import { type Database, openDatabase } from "../src/kernel/db.ts";
-import { migrateToLatest } from "../src/kernel/migrate.ts";
-import { migrations } from "../src/migrations/index.ts";
+import { openBenchDatabase, percentile } from "./bench-db.ts";
 import type { BenchResult } from "./run.ts";
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const INTAKE = Number(process.env.BENCH_INTAKE ?? 200);
 type Row = { dialect: string; benchmark: string; result: string };
 
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
-
-async function open(
-  dialect: "sqlite" | "postgres",
-): Promise<{ database: Database; dir: string; drop(): Promise<void> }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "probity-bench-speakup-"));
-  if (dialect === "sqlite") {
-    return {
-      database: openDatabase({ sqliteFile: path.join(dir, "bench.db") }),
-      dir,
-      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const admin = process.env.PROBITY_BENCH_PG_URL!;
-  const name = `probity_bench_su_${Date.now()}`;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`create database ${name}`);
-  await c.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return {
-    database: openDatabase({ databaseUrl: url.toString() }),
-    dir,
-    drop: async () => {
-      const d = new pg.Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`drop database if exists ${name} with (force)`);
-      await d.end();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 async function benchDialect(dialect: "sqlite" | "postgres", rows: Row[]) {
-  const { database, dir, drop } = await open(dialect);
+  const { database, dir, drop } = await openBenchDatabase(dialect);
   try {
-    await migrateToLatest(database.db, migrations);
     const keyRing = await loadOrCreateKeyRing(path.join(dir, "bench.key"));
     const clock = manualClock("2026-06-30T12:00:00Z");
     const ctx: Ctx = { db: database.db, dialect, actor: systemActor("bench"), clock, keyRing };
@@ -193,7 +152,7 @@ async function benchDialect(dialect: "sqlite" | "postgres", rows: Row[]) {
       rows.push({
         dialect,
         benchmark: `Case list at ${CASES.toLocaleString("en-US")} cases (Compliance Office, named-person exclusion applied): ${label}`,
-        result: `p50 ${pct(samples, 50).toFixed(1)} ms, p95 ${pct(samples, 95).toFixed(1)} ms`,
+        result: `p50 ${percentile(samples, 50).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms`,
       });
     }
     const s = performance.now();
@@ -207,7 +166,6 @@ async function benchDialect(dialect: "sqlite" | "postgres", rows: Row[]) {
       result: `${(performance.now() - s).toFixed(0)} ms`,
     });
   } finally {
-    await database.close();
     await drop();
   }
 }
