@@ -1,0 +1,8 @@
+// The restructuring domain's public surface: other domains, the CLI and the app import only from here.
+export {
+  type Allocation,
+  type AllocationOutcome,
+  allocateOffering,
+  type OfferingSpec,
+  validateOffering,
+} from "./allocate-offering.ts";
