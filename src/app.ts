@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import pino from "pino";
 import { registerAuditRoutes } from "./domains/audit/index.ts";
+import { registerCommitteeRoutes } from "./domains/committees/index.ts";
 import {
   certificationJobHandlers,
   ensureCertificationSchedules,
@@ -129,6 +130,7 @@ export async function createProbity(options: {
   registerPolicyRoutes(server, deps);
   registerCertificationRoutes(server, deps);
   registerScreeningRoutes(server, deps);
+  registerCommitteeRoutes(server, deps);
   const throttle = new ReceiptThrottle(clock);
   registerSpeakupRoutes(server, { ...deps, throttle });
   registerPortalRoutes(server, { ...deps, throttle });

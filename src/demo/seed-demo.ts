@@ -9,6 +9,7 @@ import {
   fakerZH_CN,
 } from "@faker-js/faker";
 import { seedCertificationsDemo } from "../domains/certifications/demo.ts";
+import { seedCommitteesDemo } from "../domains/committees/index.ts";
 import { createUser, DEFAULT_SECURITY, peopleDb, updateOrganisation } from "../domains/people/index.ts";
 import { seedSpeakupDemo } from "../domains/speakup/demo.ts";
 import { record } from "../kernel/audit.ts";
@@ -267,6 +268,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ people: number; users: numbe
     users += 1;
   }
   await seedCertificationsDemo(ctx);
+  await seedCommitteesDemo(ctx);
   if (ctx.keyRing) await seedSpeakupDemo(ctx);
   return { people: result.people, users };
 }

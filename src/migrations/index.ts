@@ -3,6 +3,7 @@ import * as foundation from "./2026-11-21-001-foundation.ts";
 import * as speakup from "./2026-11-21-003-speakup.ts";
 import * as policiesCertifications from "./2026-11-21-004-policies-certifications.ts";
 import * as screening from "./2026-11-21-006-screening.ts";
+import * as committees from "./2026-11-21-007-committees.ts";
 
 /** Every migration, in order. Names are dated so their order is their history. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-21-003-speakup": speakup,
   "2026-11-21-004-policies-certifications": policiesCertifications,
   "2026-11-21-006-screening": screening,
+  "2026-11-21-007-committees": committees,
 };

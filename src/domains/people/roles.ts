@@ -163,6 +163,23 @@ export const PERMISSIONS = {
     "compliance_officer",
     "auditor",
   ],
+  // Board committees (issue 7): the Secretary records the Board's appointments and files minutes
+  // (CC-3, CC-6); committee chairs run their meetings (CC-23); privileged items stay with the
+  // committee, the Secretary and counsel (CC-21).
+  "committee.read": [
+    "board_member",
+    "committee_member",
+    "committee_chair",
+    "corporate_secretary",
+    "auditor",
+    "general_counsel",
+    "audit_committee_chair",
+    "audit_committee_member",
+  ],
+  "committee.manage": ["corporate_secretary", "committee_chair", "audit_committee_chair"],
+  "committee.appoint": ["corporate_secretary"],
+  "committee.file": ["corporate_secretary"],
+  "committee.privileged": ["corporate_secretary", "general_counsel"],
 } as const satisfies Record<string, readonly RoleName[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

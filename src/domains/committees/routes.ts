@@ -1,0 +1,519 @@
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { z } from "zod";
+import { type RouteDeps, typed } from "../../kernel/http/routes.ts";
+import { ctxOf } from "../../kernel/http/server.ts";
+import {
+  approveAdviserFee,
+  assessAdviser,
+  getAdvisers,
+  proposeAdviser,
+  retainAdviser,
+  terminateAdviser,
+} from "./advisers.ts";
+import { adjournMeeting, recordArrival, recordDeparture, recuse } from "./attendance.ts";
+import {
+  createCommittee,
+  getCharterVersion,
+  getCommittee,
+  listCommittees,
+  reviseCharter,
+  setBoardChairman,
+} from "./committees.ts";
+import { circulateConsent, getConsent, listConsents, signConsent } from "./consents.ts";
+import { meetingBookPdf, meetingIcs, minutesPdf, proxyReport, proxyReportPdf } from "./documents.ts";
+import { dutyCalendar, linkEvidence } from "./duties.ts";
+import { today } from "./load.ts";
+import { getMeeting } from "./meeting-view.ts";
+import {
+  addAgendaItems,
+  addMaterial,
+  cancelMeeting,
+  listMeetings,
+  scheduleMeeting,
+  sendNotice,
+} from "./meetings.ts";
+import { appointMember, designateChair, endMembership } from "./membership.ts";
+import {
+  approveMinutes,
+  circulateMinutes,
+  draftMinutes,
+  editMinutes,
+  fileMinutes,
+  getMinutesVersion,
+  signMinutes,
+} from "./minutes.ts";
+import {
+  certifyQuestionnaire,
+  getQuestionnaire,
+  listQuestionnaires,
+  saveQuestionnaire,
+} from "./questionnaires.ts";
+import { listResolutions, recordResolution } from "./resolutions.ts";
+import {
+  adviserDecisionInput,
+  adviserFeeInput,
+  adviserInput,
+  agendaInput,
+  appointInput,
+  approveMinutesInput,
+  asOfQuery,
+  assessmentInput,
+  attendanceInput,
+  charterInput,
+  committeeInput,
+  consentInput,
+  designateChairInput,
+  endMembershipInput,
+  evidenceInput,
+  id,
+  materialInput,
+  meetingInput,
+  minutesInput,
+  questionnaireInput,
+  recusalInput,
+  resolutionInput,
+  yearQuery,
+} from "./schemas.ts";
+
+const tags = ["committees"];
+const idParams = z.object({ id });
+const read = (action: string) => ({ access: { action, permission: "committee.read" } });
+const manage = (action: string) => ({ access: { action, permission: "committee.manage" } });
+const appoint = (action: string) => ({ access: { action, permission: "committee.appoint" } });
+const member = (action: string) => ({ access: { action, authenticated: true } });
+
+const pdf = (reply: FastifyReply, name: string, body: Buffer) =>
+  reply
+    .header("content-type", "application/pdf")
+    .header("content-disposition", `attachment; filename="${name}"`)
+    .send(body);
+
+export function registerCommitteeRoutes(app: FastifyInstance, deps: RouteDeps) {
+  const r = typed(app);
+  const year = (q: { year?: number | undefined }, request: Parameters<typeof ctxOf>[0]) =>
+    q.year ?? Number(today(ctxOf(request, deps)).slice(0, 4));
+
+  r.get(
+    "/api/committees",
+    { config: read("committee.list"), schema: { tags, operationId: "committee.list" } },
+    async (q) => listCommittees(ctxOf(q, deps)),
+  );
+  r.post(
+    "/api/committees",
+    {
+      config: appoint("committee.create"),
+      schema: { tags, operationId: "committee.create", body: committeeInput },
+    },
+    async (q, reply) => reply.status(201).send(await createCommittee(ctxOf(q, deps), q.body)),
+  );
+  r.put(
+    "/api/committees/board/chairman",
+    {
+      config: appoint("board.chairman"),
+      schema: {
+        tags,
+        operationId: "board.chairman",
+        summary: "The Chairman of the Board (may call special meetings, CC-7)",
+        body: z.object({ personId: id }),
+      },
+    },
+    async (q) => setBoardChairman(ctxOf(q, deps), q.body.personId),
+  );
+  r.get(
+    "/api/committees/:id",
+    {
+      config: read("committee.read"),
+      schema: {
+        tags,
+        operationId: "committee.read",
+        summary: "Committee, charter, members and compliance alerts",
+        params: idParams,
+        querystring: asOfQuery,
+      },
+    },
+    async (q) => getCommittee(ctxOf(q, deps), q.params.id, q.query.asOf),
+  );
+  r.get(
+    "/api/committees/:id/charter/:number",
+    {
+      config: read("charter.read"),
+      schema: {
+        tags,
+        operationId: "charter.read",
+        params: z.object({ id, number: z.coerce.number().int().min(1).max(100_000) }),
+      },
+    },
+    async (q) => getCharterVersion(ctxOf(q, deps), q.params.id, q.params.number),
+  );
+  r.post(
+    "/api/committees/:id/charter",
+    {
+      config: manage("charter.revise"),
+      schema: { tags, operationId: "charter.revise", params: idParams, body: charterInput },
+    },
+    async (q) => reviseCharter(ctxOf(q, deps), q.params.id, q.body),
+  );
+  r.post(
+    "/api/committees/:id/members",
+    {
+      config: appoint("committee.appoint"),
+      schema: { tags, operationId: "committee.appoint", params: idParams, body: appointInput },
+    },
+    async (q) => appointMember(ctxOf(q, deps), q.params.id, q.body),
+  );
+  r.post(
+    "/api/committees/:id/members/:memberId/end",
+    {
+      config: appoint("committee.member.end"),
+      schema: {
+        tags,
+        operationId: "committee.member.end",
+        params: z.object({ id, memberId: id }),
+        body: endMembershipInput,
+      },
+    },
+    async (q) => endMembership(ctxOf(q, deps), q.params.id, q.params.memberId, q.body),
+  );
+  r.post(
+    "/api/committees/:id/chair",
+    {
+      config: appoint("committee.chair"),
+      schema: { tags, operationId: "committee.chair", params: idParams, body: designateChairInput },
+    },
+    async (q) => designateChair(ctxOf(q, deps), q.params.id, q.body),
+  );
+
+  // Meetings.
+  r.get(
+    "/api/committees/:id/meetings",
+    { config: read("meeting.list"), schema: { tags, operationId: "meeting.list", params: idParams } },
+    async (q) => listMeetings(ctxOf(q, deps), q.params.id),
+  );
+  r.post(
+    "/api/committees/:id/meetings",
+    {
+      config: manage("meeting.schedule"),
+      schema: { tags, operationId: "meeting.schedule", params: idParams, body: meetingInput },
+    },
+    async (q, reply) => reply.status(201).send(await scheduleMeeting(ctxOf(q, deps), q.params.id, q.body)),
+  );
+  r.get(
+    "/api/committees/meetings/:id",
+    { config: read("meeting.read"), schema: { tags, operationId: "meeting.read", params: idParams } },
+    async (q) => getMeeting(ctxOf(q, deps), q.params.id),
+  );
+  r.get(
+    "/api/committees/meetings/:id/invite.ics",
+    {
+      config: read("meeting.invite"),
+      schema: {
+        tags,
+        operationId: "meeting.invite",
+        summary: "The invitation as iCalendar",
+        params: idParams,
+      },
+    },
+    async (q, reply) =>
+      reply
+        .header("content-type", "text/calendar; charset=utf-8")
+        .header("content-disposition", 'attachment; filename="meeting.ics"')
+        .send(await meetingIcs(ctxOf(q, deps), q.params.id)),
+  );
+  r.get(
+    "/api/committees/meetings/:id/book.pdf",
+    { config: read("meeting.book"), schema: { tags, operationId: "meeting.book", params: idParams } },
+    async (q, reply) => pdf(reply, "meeting-book.pdf", await meetingBookPdf(ctxOf(q, deps), q.params.id)),
+  );
+  r.post(
+    "/api/committees/meetings/:id/notice",
+    { config: manage("meeting.notice"), schema: { tags, operationId: "meeting.notice", params: idParams } },
+    async (q) => sendNotice(ctxOf(q, deps), q.params.id),
+  );
+  r.post(
+    "/api/committees/meetings/:id/cancel",
+    { config: manage("meeting.cancel"), schema: { tags, operationId: "meeting.cancel", params: idParams } },
+    async (q) => cancelMeeting(ctxOf(q, deps), q.params.id),
+  );
+  r.post(
+    "/api/committees/meetings/:id/agenda",
+    {
+      config: manage("meeting.agenda"),
+      schema: { tags, operationId: "meeting.agenda", params: idParams, body: agendaInput },
+    },
+    async (q) => addAgendaItems(ctxOf(q, deps), q.params.id, q.body.items),
+  );
+  r.post(
+    "/api/committees/meetings/:id/materials",
+    {
+      config: manage("meeting.materials"),
+      schema: { tags, operationId: "meeting.materials", params: idParams, body: materialInput },
+    },
+    async (q) => addMaterial(ctxOf(q, deps), q.params.id, q.body),
+  );
+  r.post(
+    "/api/committees/meetings/:id/attendance",
+    {
+      config: manage("meeting.attend"),
+      schema: { tags, operationId: "meeting.attend", params: idParams, body: attendanceInput },
+    },
+    async (q) => recordArrival(ctxOf(q, deps), q.params.id, q.body),
+  );
+  r.post(
+    "/api/committees/meetings/:id/attendance/:attendanceId/leave",
+    {
+      config: manage("meeting.leave"),
+      schema: { tags, operationId: "meeting.leave", params: z.object({ id, attendanceId: id }) },
+    },
+    async (q) => recordDeparture(ctxOf(q, deps), q.params.id, q.params.attendanceId),
+  );
+  r.post(
+    "/api/committees/meetings/:id/items/:itemId/recusals",
+    {
+      config: manage("meeting.recuse"),
+      schema: {
+        tags,
+        operationId: "meeting.recuse",
+        params: z.object({ id, itemId: id }),
+        body: recusalInput,
+      },
+    },
+    async (q) => recuse(ctxOf(q, deps), q.params.id, q.params.itemId, q.body),
+  );
+  r.post(
+    "/api/committees/meetings/:id/resolutions",
+    {
+      config: manage("resolution.record"),
+      schema: { tags, operationId: "resolution.record", params: idParams, body: resolutionInput },
+    },
+    async (q, reply) => reply.status(201).send(await recordResolution(ctxOf(q, deps), q.params.id, q.body)),
+  );
+  r.post(
+    "/api/committees/meetings/:id/adjourn",
+    { config: manage("meeting.adjourn"), schema: { tags, operationId: "meeting.adjourn", params: idParams } },
+    async (q) => adjournMeeting(ctxOf(q, deps), q.params.id),
+  );
+
+  // Minutes (CC-6).
+  r.post(
+    "/api/committees/meetings/:id/minutes",
+    { config: manage("minutes.draft"), schema: { tags, operationId: "minutes.draft", params: idParams } },
+    async (q, reply) => reply.status(201).send(await draftMinutes(ctxOf(q, deps), q.params.id)),
+  );
+  r.put(
+    "/api/committees/meetings/:id/minutes",
+    {
+      config: manage("minutes.edit"),
+      schema: { tags, operationId: "minutes.edit", params: idParams, body: minutesInput },
+    },
+    async (q) => editMinutes(ctxOf(q, deps), q.params.id, q.body),
+  );
+  r.get(
+    "/api/committees/meetings/:id/minutes/versions/:version",
+    {
+      config: read("minutes.version"),
+      schema: {
+        tags,
+        operationId: "minutes.version",
+        params: z.object({ id, version: z.coerce.number().int().min(1).max(100_000) }),
+      },
+    },
+    async (q) => getMinutesVersion(ctxOf(q, deps), q.params.id, q.params.version),
+  );
+  r.post(
+    "/api/committees/meetings/:id/minutes/circulate",
+    {
+      config: manage("minutes.circulate"),
+      schema: { tags, operationId: "minutes.circulate", params: idParams },
+    },
+    async (q) => circulateMinutes(ctxOf(q, deps), q.params.id),
+  );
+  r.post(
+    "/api/committees/meetings/:id/minutes/approve",
+    {
+      config: manage("minutes.approve"),
+      schema: { tags, operationId: "minutes.approve", params: idParams, body: approveMinutesInput },
+    },
+    async (q) => approveMinutes(ctxOf(q, deps), q.params.id, q.body),
+  );
+  r.post(
+    "/api/committees/meetings/:id/minutes/sign",
+    { config: manage("minutes.sign"), schema: { tags, operationId: "minutes.sign", params: idParams } },
+    async (q) => signMinutes(ctxOf(q, deps), q.params.id),
+  );
+  r.post(
+    "/api/committees/meetings/:id/minutes/file",
+    {
+      config: { access: { action: "minutes.file", permission: "committee.file" } },
+      schema: { tags, operationId: "minutes.file", params: idParams },
+    },
+    async (q) => fileMinutes(ctxOf(q, deps), q.params.id),
+  );
+  r.get(
+    "/api/committees/meetings/:id/minutes.pdf",
+    { config: read("minutes.pdf"), schema: { tags, operationId: "minutes.pdf", params: idParams } },
+    async (q, reply) => pdf(reply, "minutes.pdf", await minutesPdf(ctxOf(q, deps), q.params.id)),
+  );
+
+  // Resolutions and unanimous written consents.
+  r.get(
+    "/api/committees/:id/resolutions",
+    { config: read("resolution.list"), schema: { tags, operationId: "resolution.list", params: idParams } },
+    async (q) => listResolutions(ctxOf(q, deps), q.params.id),
+  );
+  r.get(
+    "/api/committees/:id/consents",
+    { config: read("consent.list"), schema: { tags, operationId: "consent.list", params: idParams } },
+    async (q) => listConsents(ctxOf(q, deps), q.params.id),
+  );
+  r.post(
+    "/api/committees/:id/consents",
+    {
+      config: manage("consent.circulate"),
+      schema: { tags, operationId: "consent.circulate", params: idParams, body: consentInput },
+    },
+    async (q, reply) => reply.status(201).send(await circulateConsent(ctxOf(q, deps), q.params.id, q.body)),
+  );
+  r.get(
+    "/api/committees/consents/:id",
+    { config: member("consent.read"), schema: { tags, operationId: "consent.read", params: idParams } },
+    async (q) => getConsent(ctxOf(q, deps), q.params.id),
+  );
+  r.post(
+    "/api/committees/consents/:id/sign",
+    { config: member("consent.sign"), schema: { tags, operationId: "consent.sign", params: idParams } },
+    async (q) => signConsent(ctxOf(q, deps), q.params.id),
+  );
+
+  // The yearly duties (CC-10 … CC-23) and the proxy report (CC-22).
+  r.get(
+    "/api/committees/:id/duties",
+    {
+      config: read("duty.list"),
+      schema: { tags, operationId: "duty.list", params: idParams, querystring: yearQuery },
+    },
+    async (q) => dutyCalendar(ctxOf(q, deps), q.params.id, year(q.query, q)),
+  );
+  r.post(
+    "/api/committees/duties/:id/evidence",
+    {
+      config: manage("duty.evidence"),
+      schema: { tags, operationId: "duty.evidence", params: idParams, body: evidenceInput },
+    },
+    async (q, reply) => reply.status(201).send(await linkEvidence(ctxOf(q, deps), q.params.id, q.body)),
+  );
+  r.get(
+    "/api/committees/:id/proxy-report",
+    {
+      config: read("proxy.report"),
+      schema: { tags, operationId: "proxy.report", params: idParams, querystring: yearQuery },
+    },
+    async (q) => proxyReport(ctxOf(q, deps), q.params.id, year(q.query, q)),
+  );
+  r.get(
+    "/api/committees/:id/proxy-report.pdf",
+    {
+      config: read("proxy.report.pdf"),
+      schema: { tags, operationId: "proxy.report.pdf", params: idParams, querystring: yearQuery },
+    },
+    async (q, reply) =>
+      pdf(
+        reply,
+        "compensation-committee-report.pdf",
+        await proxyReportPdf(ctxOf(q, deps), q.params.id, year(q.query, q)),
+      ),
+  );
+
+  // Advisers (CC-9, CC-16).
+  r.get(
+    "/api/committees/:id/advisers",
+    { config: read("adviser.list"), schema: { tags, operationId: "adviser.list", params: idParams } },
+    async (q) => getAdvisers(ctxOf(q, deps), q.params.id),
+  );
+  r.post(
+    "/api/committees/:id/advisers",
+    {
+      config: manage("adviser.propose"),
+      schema: { tags, operationId: "adviser.propose", params: idParams, body: adviserInput },
+    },
+    async (q, reply) => reply.status(201).send(await proposeAdviser(ctxOf(q, deps), q.params.id, q.body)),
+  );
+  r.post(
+    "/api/committees/advisers/:id/assessments",
+    {
+      config: manage("adviser.assess"),
+      schema: { tags, operationId: "adviser.assess", params: idParams, body: assessmentInput },
+    },
+    async (q) => assessAdviser(ctxOf(q, deps), q.params.id, q.body),
+  );
+  r.post(
+    "/api/committees/advisers/:id/retain",
+    {
+      config: manage("adviser.retain"),
+      schema: { tags, operationId: "adviser.retain", params: idParams, body: adviserDecisionInput },
+    },
+    async (q) => retainAdviser(ctxOf(q, deps), q.params.id, q.body),
+  );
+  r.post(
+    "/api/committees/advisers/:id/terminate",
+    {
+      config: manage("adviser.terminate"),
+      schema: { tags, operationId: "adviser.terminate", params: idParams, body: adviserDecisionInput },
+    },
+    async (q) => terminateAdviser(ctxOf(q, deps), q.params.id, q.body),
+  );
+  r.post(
+    "/api/committees/advisers/:id/fees",
+    {
+      config: manage("adviser.fee"),
+      schema: { tags, operationId: "adviser.fee", params: idParams, body: adviserFeeInput },
+    },
+    async (q) => approveAdviserFee(ctxOf(q, deps), q.params.id, q.body),
+  );
+
+  // D&O questionnaires (the yearly independence certification, CC-20).
+  r.get(
+    "/api/committees/questionnaires/:personId",
+    {
+      config: member("questionnaire.list"),
+      schema: { tags, operationId: "questionnaire.list", params: z.object({ personId: id }) },
+    },
+    async (q) => listQuestionnaires(ctxOf(q, deps), q.params.personId),
+  );
+  r.get(
+    "/api/committees/questionnaires/:personId/:year",
+    {
+      config: member("questionnaire.read"),
+      schema: {
+        tags,
+        operationId: "questionnaire.read",
+        params: z.object({ personId: id, year: z.coerce.number().int().min(2000).max(2100) }),
+      },
+    },
+    async (q) => getQuestionnaire(ctxOf(q, deps), q.params.personId, q.params.year),
+  );
+  r.put(
+    "/api/committees/questionnaires/:personId",
+    {
+      config: member("questionnaire.save"),
+      schema: {
+        tags,
+        operationId: "questionnaire.save",
+        params: z.object({ personId: id }),
+        body: questionnaireInput,
+      },
+    },
+    async (q) => saveQuestionnaire(ctxOf(q, deps), q.params.personId, q.body),
+  );
+  r.post(
+    "/api/committees/questionnaires/:personId/:year/certify",
+    {
+      config: member("questionnaire.certify"),
+      schema: {
+        tags,
+        operationId: "questionnaire.certify",
+        params: z.object({ personId: id, year: z.coerce.number().int().min(2000).max(2100) }),
+      },
+    },
+    async (q) => certifyQuestionnaire(ctxOf(q, deps), q.params.personId, q.params.year),
+  );
+}
