@@ -63,7 +63,8 @@ export async function getStats(
     throw forbidden("You may not see hotline statistics (speakup.stats).");
   const period = periodOf(input, ctx.clock.now().toISOString().slice(0, 10));
   const db = speakupDb(ctx);
-  const rows = await db
+  // Aggregated in SQL: one grouped pass over the visible cases, not a row per case in memory.
+  const grouped = await db
     .selectFrom("speakup_cases as c")
     .where(visibleTo(ctx))
     .where("c.merged_into_id", "is", null)
@@ -75,9 +76,18 @@ export async function getStats(
       "c.country",
       "c.identity_mode",
       "c.outcome",
-      "c.received_at",
-      "c.closed_at",
+      (eb) => eb.fn.countAll<number>().as("n"),
     ])
+    .groupBy(["c.category", "c.channel", "c.country", "c.identity_mode", "c.outcome"])
+    .execute();
+  const closedRows = await db
+    .selectFrom("speakup_cases as c")
+    .where(visibleTo(ctx))
+    .where("c.merged_into_id", "is", null)
+    .where("c.received_at", ">=", `${period.from}T00:00:00.000Z`)
+    .where("c.received_at", "<=", `${period.to}T23:59:59.999Z`)
+    .where("c.closed_at", "is not", null)
+    .select(["c.received_at", "c.closed_at"])
     .execute();
   const { n: employees } = await db
     .selectFrom("persons")
@@ -86,17 +96,17 @@ export async function getStats(
     .where((eb) => eb.or([eb("end_date", "is", null), eb("end_date", ">=", period.to)]))
     .executeTakeFirstOrThrow();
   const days = (Date.parse(`${period.to}T23:59:59Z`) - Date.parse(`${period.from}T00:00:00Z`)) / 86_400_000;
-  const total = rows.length;
-  const withOutcome = rows.filter((r) => r.outcome);
-  const substantiated = withOutcome.filter(
-    (r) => r.outcome === "substantiated" || r.outcome === "partially_substantiated",
-  ).length;
-  const closeDays = rows
-    .filter((r) => r.closed_at)
-    .map((r) => (Date.parse(r.closed_at!) - Date.parse(r.received_at)) / 86_400_000);
-  const count = <K extends string>(key: (r: (typeof rows)[number]) => K) => {
+  const sum = (pick: (g: (typeof grouped)[number]) => boolean) =>
+    grouped.filter(pick).reduce((a, g) => a + Number(g.n), 0);
+  const total = sum(() => true);
+  const withOutcome = sum((g) => g.outcome !== null);
+  const substantiated = sum((g) => g.outcome === "substantiated" || g.outcome === "partially_substantiated");
+  const closeDays = closedRows.map(
+    (r) => (Date.parse(r.closed_at!) - Date.parse(r.received_at)) / 86_400_000,
+  );
+  const count = <K extends string>(key: (g: (typeof grouped)[number]) => K) => {
     const m = new Map<K, number>();
-    for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + 1);
+    for (const g of grouped) m.set(key(g), (m.get(key(g)) ?? 0) + Number(g.n));
     return m;
   };
   const byCategory = count((r) => r.category);
@@ -114,8 +124,11 @@ export async function getStats(
     totals: {
       reports: hide(total),
       reportsPer100Employees: per100,
-      anonymousShare: share(rows.filter((r) => r.identity_mode === "anonymous").length, total),
-      substantiatedShare: share(substantiated, withOutcome.length),
+      anonymousShare: share(
+        sum((g) => g.identity_mode === "anonymous"),
+        total,
+      ),
+      substantiatedShare: share(substantiated, withOutcome),
       medianDaysToClose: median(closeDays),
       closed: hide(closeDays.length),
     },
