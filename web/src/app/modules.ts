@@ -1,6 +1,6 @@
 // Modules whose screens are not built yet; each describes what it will do (from DESIGN.md).
 export type PlannedModule = {
-  path: "/disclosures" | "/committees" | "/restructuring";
+  path: "/disclosures" | "/restructuring";
   title: string;
   summary: string;
   details: string[];
@@ -15,16 +15,6 @@ export const plannedModules: PlannedModule[] = [
     details: [
       "Gifts to government officials only with the Legal Department's prior written approval.",
       "Legal holds that stop retention from deleting the records they cover.",
-    ],
-  },
-  {
-    path: "/committees",
-    title: "Committees",
-    summary:
-      "Board committees and their charters: membership and independence, meetings, quorum, resolutions and minutes.",
-    details: [
-      "The yearly duty calendar, satisfied by approved minutes.",
-      "Consultants and independence certifications.",
     ],
   },
   {

@@ -42,7 +42,7 @@ export const mainNav: NavItem[] = [
   { label: "Certifications", to: "/certifications", icon: IconCertificate },
   { label: "Disclosures", to: "/disclosures", icon: IconScale, planned: true },
   { label: "Screening", to: "/screening", icon: IconWorldSearch },
-  { label: "Committees", to: "/committees", icon: IconUsersGroup, planned: true },
+  { label: "Committees", to: "/committees", icon: IconUsersGroup, permission: "committee.read" },
   { label: "Restructuring", to: "/restructuring", icon: IconBuildingBank, planned: true },
 ];
 

@@ -25,6 +25,9 @@ import { LoginPage } from "../features/auth/login-page.tsx";
 import { meQuery, type Permission } from "../features/auth/me.ts";
 import { TotpEnrolPage } from "../features/auth/totp-enrol-page.tsx";
 import { CampaignPage } from "../features/certifications/campaign-page.tsx";
+import { CommitteePage } from "../features/committees/committee-page.tsx";
+import { CommitteesPage } from "../features/committees/committees-page.tsx";
+import { MeetingPage } from "../features/committees/meeting-page.tsx";
 import { CertificationsPage, TeamCertificationsPage } from "../features/certifications/certifications-page.tsx";
 import { SignPage } from "../features/certifications/sign-page.tsx";
 import { ComingSoonPage } from "../features/home/coming-soon-page.tsx";
@@ -165,6 +168,32 @@ const counterpartyRoute = createRoute({
   },
 });
 
+const committeeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/committees/$committeeId",
+  errorComponent: RouteError,
+  component: function CommitteeRoute() {
+    return (
+      <RequirePermission permission="committee.read">
+        <CommitteePage committeeId={committeeRoute.useParams().committeeId} />
+      </RequirePermission>
+    );
+  },
+});
+
+const committeeMeetingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/committees/meetings/$meetingId",
+  errorComponent: RouteError,
+  component: function CommitteeMeetingRoute() {
+    return (
+      <RequirePermission permission="committee.read">
+        <MeetingPage meetingId={committeeMeetingRoute.useParams().meetingId} />
+      </RequirePermission>
+    );
+  },
+});
+
 const policyRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/policies/$policyId",
@@ -253,6 +282,9 @@ const routeTree = rootRoute.addChildren([
     personRoute,
     page("/screening", ScreeningPage),
     counterpartyRoute,
+    page("/committees", CommitteesPage, "committee.read"),
+    committeeRoute,
+    committeeMeetingRoute,
     page("/admin/organisation", OrganisationPage, "organisation.manage"),
     page("/admin/entities", EntitiesPage, "entity.manage"),
     page("/admin/users", UsersPage, "user.manage"),

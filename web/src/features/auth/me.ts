@@ -16,7 +16,8 @@ export type Permission =
   | "speakup.intake_phone"
   | "speakup.intake_letter"
   | "speakup.configure"
-  | "speakup.stats";
+  | "speakup.stats"
+  | "committee.read";
 
 export type Me = {
   user: { id: string; email: string; displayName: string; personId: string | null };

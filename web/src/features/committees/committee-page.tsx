@@ -1,0 +1,451 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link, useNavigate } from "@tanstack/react-router";
+import { useState } from "react";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
+import { type Committee, committeesApi, fmtDateTime, STATUS_COLOR } from "./committees-api.ts";
+
+export function CommitteePage({ committeeId }: { committeeId: string }) {
+  const q = useQuery({
+    queryKey: ["committees", committeeId],
+    queryFn: () => committeesApi.get(committeeId),
+  });
+  if (q.error) return <ErrorAlert error={q.error} />;
+  const c = q.data;
+  if (!c) return null;
+  return (
+    <Stack>
+      <Anchor component={Link} to="/committees" size="sm">
+        ← Committees
+      </Anchor>
+      <PageHeader
+        title={c.name}
+        description={`At least ${c.minMembers} members (CC-1), quorum of ${c.quorum} (CC-8), at least ${c.minRegularMeetings} regular meetings a year (CC-4). Charter version ${c.charter.number}.`}
+      />
+      <Tabs defaultValue="overview" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="overview">Members and compliance</Tabs.Tab>
+          <Tabs.Tab value="meetings">Meetings</Tabs.Tab>
+          <Tabs.Tab value="duties">Yearly duties</Tabs.Tab>
+          <Tabs.Tab value="advisers">Advisers</Tabs.Tab>
+          <Tabs.Tab value="charter">Charter</Tabs.Tab>
+          {c.kind === "compensation" ? <Tabs.Tab value="report">Proxy report</Tabs.Tab> : null}
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="md">
+          <Overview c={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="meetings" pt="md">
+          <Meetings c={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="duties" pt="md">
+          <Duties committeeId={c.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="advisers" pt="md">
+          <Advisers committeeId={c.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="charter" pt="md">
+          <Text size="sm" c="dimmed" mb="xs">
+            Version {c.charter.number}, approved by {c.charter.approvedBy} on{" "}
+            {c.charter.approvedAt?.slice(0, 10)} · {c.charterVersions.length} version(s) kept · SHA-256{" "}
+            {c.charter.contentHash.slice(0, 16)}…
+          </Text>
+          <Text style={{ whiteSpace: "pre-wrap" }} size="sm" maw={820}>
+            {c.charter.body}
+          </Text>
+        </Tabs.Panel>
+        <Tabs.Panel value="report" pt="md">
+          <ProxyReportPanel committeeId={c.id} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+function Overview({ c }: { c: Committee }) {
+  const qc = useQueryClient();
+  const [error, setError] = useState<unknown>(null);
+  const end = useMutation({
+    mutationFn: (memberId: string) =>
+      committeesApi.endMember(c.id, memberId, { endDate: c.compliance.asOf, reason: "removed_by_board" }),
+    onSuccess: (data) => {
+      setError(null);
+      qc.setQueryData(["committees", c.id], data);
+      qc.invalidateQueries({ queryKey: ["committees"] });
+    },
+    onError: setError,
+  });
+  return (
+    <Stack>
+      {c.compliance.alerts.length === 0 ? (
+        <Alert color="green" title="Compliant with the charter">
+          {c.compliance.members.length} members, each independent on a certified D&O questionnaire, with a
+          Chair designated by the Board.
+        </Alert>
+      ) : (
+        <Stack gap="xs" data-testid="alerts">
+          {c.compliance.alerts.map((a) => (
+            <Alert
+              key={a.message}
+              color={a.severity === "breach" ? "red" : "yellow"}
+              title={a.message}
+              data-testid={`alert-${a.rule}`}
+            >
+              <Text size="sm" fs="italic">
+                Charter: “{a.sentence}”
+              </Text>
+            </Alert>
+          ))}
+        </Stack>
+      )}
+      <ErrorAlert error={error} />
+      <Title order={3} size="h4">
+        Members serving on {c.compliance.asOf}
+      </Title>
+      <Table striped withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Member</Table.Th>
+            <Table.Th>Appointment (CC-3)</Table.Th>
+            <Table.Th>Independence (CC-2)</Table.Th>
+            <Table.Th>Questionnaire (CC-20)</Table.Th>
+            {c.can["committee.appoint"] ? <Table.Th /> : null}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {c.compliance.members.map((m) => (
+            <Table.Tr key={m.id} data-testid={`member-${m.name}`}>
+              <Table.Td>
+                {m.name} {m.isChair ? <Badge size="sm">Chair</Badge> : null}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">
+                  From {m.startDate} · {m.appointmentKind}, Board meeting of {m.boardMeetingDate}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  Recommended by the {m.recommendedBy}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                {!m.independence ? (
+                  <Badge color="gray">unknown</Badge>
+                ) : m.independence.findings.length === 0 ? (
+                  <Badge color="green">independent</Badge>
+                ) : (
+                  <Stack gap={2}>
+                    {m.independence.findings.map((f) => (
+                      <Tooltip key={f.test + f.message} label={f.message} multiline w={360}>
+                        <Badge color="red">{f.test}</Badge>
+                      </Tooltip>
+                    ))}
+                  </Stack>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {m.certification
+                  ? `${m.certification.year}, certified ${m.certification.certifiedAt.slice(0, 10)}`
+                  : "none"}
+              </Table.Td>
+              {c.can["committee.appoint"] ? (
+                <Table.Td>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    color="red"
+                    loading={end.isPending && end.variables === m.id}
+                    onClick={() => end.mutate(m.id)}
+                  >
+                    Remove (Board action)
+                  </Button>
+                </Table.Td>
+              ) : null}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+function Meetings({ c }: { c: Committee }) {
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const list = useQuery({
+    queryKey: ["committees", c.id, "meetings"],
+    queryFn: () => committeesApi.meetings(c.id),
+  });
+  const [title, setTitle] = useState("");
+  const [kind, setKind] = useState<string | null>("regular");
+  const [startsAt, setStartsAt] = useState("");
+  const [mode, setMode] = useState<string | null>("in_person");
+  const [location, setLocation] = useState("");
+  const schedule = useMutation({
+    mutationFn: () =>
+      committeesApi.schedule(c.id, {
+        kind,
+        title,
+        startsAt: startsAt ? new Date(startsAt).toISOString() : "",
+        durationMinutes: 90,
+        mode,
+        location: location || null,
+      }),
+    onSuccess: ({ id }) => {
+      qc.invalidateQueries({ queryKey: ["committees", c.id] });
+      navigate({ to: `/committees/meetings/${id}` });
+    },
+  });
+  return (
+    <Stack>
+      {c.can["meeting.schedule"] ? (
+        <Stack gap="xs" maw={720}>
+          <Title order={3} size="h4">
+            Schedule a meeting
+          </Title>
+          <Group align="flex-end">
+            <Select
+              label="Kind"
+              data={[
+                { value: "regular", label: "Regular" },
+                { value: "special", label: "Special" },
+              ]}
+              value={kind}
+              onChange={setKind}
+              w={130}
+            />
+            <TextInput
+              label="Title"
+              value={title}
+              onChange={(e) => setTitle(e.currentTarget.value)}
+              w={240}
+            />
+            <TextInput
+              label="Starts at"
+              type="datetime-local"
+              value={startsAt}
+              onChange={(e) => setStartsAt(e.currentTarget.value)}
+            />
+          </Group>
+          <Group align="flex-end">
+            <Select
+              label="Held (CC-5)"
+              data={[
+                { value: "in_person", label: "In person" },
+                { value: "telephone", label: "Conference telephone call" },
+                { value: "hybrid", label: "Both" },
+              ]}
+              value={mode}
+              onChange={setMode}
+            />
+            <TextInput
+              label="Location"
+              value={location}
+              onChange={(e) => setLocation(e.currentTarget.value)}
+            />
+            <Button onClick={() => schedule.mutate()} loading={schedule.isPending}>
+              Schedule
+            </Button>
+          </Group>
+          {kind === "special" ? (
+            <Text size="sm" c="dimmed">
+              A special meeting is called by the Committee Chairman, the Chairman of the Board or a member
+              (CC-7); schedule it through the API with the caller named.
+            </Text>
+          ) : null}
+          <ErrorAlert error={schedule.error} showFieldErrors />
+        </Stack>
+      ) : null}
+      <Table striped withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>When</Table.Th>
+            <Table.Th>Meeting</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th>Minutes (CC-6)</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {list.data?.items.map((m) => (
+            <Table.Tr key={m.id}>
+              <Table.Td>{fmtDateTime(m.startsAt)}</Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={`/committees/meetings/${m.id}`}>
+                  {m.title}
+                </Anchor>{" "}
+                <Text span size="xs" c="dimmed">
+                  {m.kind}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Badge color={STATUS_COLOR[m.status] ?? "gray"}>{m.status.replace("_", " ")}</Badge>
+              </Table.Td>
+              <Table.Td>
+                {m.minutesStatus ? (
+                  <Badge color={STATUS_COLOR[m.minutesStatus] ?? "gray"}>{m.minutesStatus}</Badge>
+                ) : (
+                  "—"
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+function Duties({ committeeId }: { committeeId: string }) {
+  const q = useQuery({
+    queryKey: ["committees", committeeId, "duties"],
+    queryFn: () => committeesApi.duties(committeeId),
+  });
+  if (q.error) return <ErrorAlert error={q.error} />;
+  const cal = q.data;
+  if (!cal) return null;
+  return (
+    <Stack>
+      <Group>
+        <Badge color="green" size="lg">
+          {cal.totals.done} done
+        </Badge>
+        <Badge color="blue" size="lg">
+          {cal.totals.due} due
+        </Badge>
+        <Badge color="red" size="lg">
+          {cal.totals.overdue} overdue
+        </Badge>
+        <Text size="sm" c="dimmed">
+          {cal.year}, as of {cal.asOf}. Approved minutes satisfy the duties their agenda items name.
+        </Text>
+      </Group>
+      <Table withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Duty</Table.Th>
+            <Table.Th>Rule</Table.Th>
+            <Table.Th>Due</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th>Evidence</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {cal.duties.map((d) => (
+            <Table.Tr key={d.id} data-testid={`duty-${d.key}`}>
+              <Table.Td>{d.title}</Table.Td>
+              <Table.Td>{d.rule}</Table.Td>
+              <Table.Td>{d.dueDate}</Table.Td>
+              <Table.Td>
+                <Badge color={STATUS_COLOR[d.status]} data-testid="duty-status">
+                  {d.status}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                <Stack gap={2}>
+                  {d.evidence.map((e) =>
+                    e.url?.startsWith("/") ? (
+                      <Anchor key={e.label} component={Link} to={e.url} size="sm">
+                        {e.label}
+                      </Anchor>
+                    ) : (
+                      <Text key={e.label} size="sm">
+                        {e.label}
+                      </Text>
+                    ),
+                  )}
+                </Stack>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+function Advisers({ committeeId }: { committeeId: string }) {
+  const q = useQuery({
+    queryKey: ["committees", committeeId, "advisers"],
+    queryFn: () => committeesApi.advisers(committeeId),
+  });
+  if (q.error) return <ErrorAlert error={q.error} />;
+  if (!q.data) return null;
+  return (
+    <Stack>
+      <Text size="sm" c="dimmed">
+        The committee alone retains, terminates and sets the fees of its advisers (CC-16), after assessing the
+        six independence factors of Exchange Act Rule 10C-1, renewed yearly.
+      </Text>
+      {q.data.items.length === 0 ? <Text>No advisers.</Text> : null}
+      {q.data.items.map((a) => (
+        <Stack key={a.id} gap={4}>
+          <Group>
+            <Text fw={600}>
+              {a.name}, {a.firm}
+            </Text>
+            <Badge>{a.status}</Badge>
+            <Badge color={a.assessmentCurrent ? "green" : "red"}>
+              {a.assessmentCurrent
+                ? `assessment current until ${a.assessmentDueBy}`
+                : "assessment due (CC-16)"}
+            </Badge>
+            <Text size="sm">Fees approved: {a.feesTotal}</Text>
+          </Group>
+          {a.assessments[0] ? (
+            <Table withTableBorder>
+              <Table.Tbody>
+                {Object.entries(a.assessments[0].factors).map(([k, f]) => (
+                  <Table.Tr key={k}>
+                    <Table.Td w="45%">{q.data.factors[k] ?? k}</Table.Td>
+                    <Table.Td>
+                      {f.finding} {f.concern ? <Badge color="red">concern</Badge> : null}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          ) : null}
+        </Stack>
+      ))}
+    </Stack>
+  );
+}
+
+function ProxyReportPanel({ committeeId }: { committeeId: string }) {
+  const q = useQuery({
+    queryKey: ["committees", committeeId, "proxy"],
+    queryFn: () => committeesApi.proxyReport(committeeId),
+  });
+  if (q.error) return <ErrorAlert error={q.error} />;
+  if (!q.data) return null;
+  const r = q.data;
+  return (
+    <Stack maw={820}>
+      <Group>
+        <Badge color="orange">Draft for the {r.year} proxy statement (CC-22)</Badge>
+        <Anchor href={`/api/committees/${committeeId}/proxy-report.pdf?year=${r.year}`}>PDF</Anchor>
+      </Group>
+      <Text style={{ whiteSpace: "pre-wrap" }}>{r.text}</Text>
+      <Text size="sm" c="dimmed">
+        From the records of {r.year}: {r.meetingsHeld.regular} regular and {r.meetingsHeld.special} special
+        meetings held, {r.writtenConsents} written consent(s); duties {r.duties.done} done, {r.duties.due}{" "}
+        due, {r.duties.overdue} overdue.{" "}
+        {r.cdaReviewOnRecord
+          ? "The review of the CD&A is on record."
+          : "The review of the CD&A is not yet on record."}
+      </Text>
+    </Stack>
+  );
+}

@@ -1,0 +1,45 @@
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
+import { committeesApi } from "./committees-api.ts";
+
+export function CommitteesPage() {
+  const list = useQuery({ queryKey: ["committees"], queryFn: committeesApi.list });
+  return (
+    <Stack>
+      <PageHeader
+        title="Board committees"
+        description="Each committee run by its charter: composition and independence, meetings, quorum, minutes and the yearly duties."
+      />
+      <ErrorAlert error={list.error} />
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        {list.data?.items.map((c) => (
+          <Card key={c.id} withBorder padding="lg">
+            <Stack gap="xs">
+              <Anchor component={Link} to={`/committees/${c.id}`} fw={600} size="lg">
+                {c.name}
+              </Anchor>
+              <Text size="sm" c="dimmed">
+                Chair: {c.chair ?? "not designated"} · {c.members} members
+              </Text>
+              <Group gap="xs">
+                {c.isCompliant ? (
+                  <Badge color="green">Compliant with its charter</Badge>
+                ) : (
+                  <Badge color="red">Out of compliance</Badge>
+                )}
+                {c.alerts ? (
+                  <Badge color="orange" variant="light">
+                    {c.alerts} alert(s)
+                  </Badge>
+                ) : null}
+              </Group>
+            </Stack>
+          </Card>
+        ))}
+      </SimpleGrid>
+    </Stack>
+  );
+}
