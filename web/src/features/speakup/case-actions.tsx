@@ -196,21 +196,13 @@ export const TransitionModal = ({
   );
 };
 
-export const AssignModal = ({
-  kase,
-  opened,
-  onClose,
-}: {
-  kase: CaseDetail;
-  opened: boolean;
-  onClose: () => void;
-}) => {
+/** Mounted only while open, so each opening starts from the current assignee. */
+export const AssignModal = ({ kase, onClose }: { kase: CaseDetail; onClose: () => void }) => {
   const refresh = useCaseRefresh();
   const [userId, setUserId] = useState<string | null>(kase.assignee?.id ?? null);
   const assignees = useQuery({
     queryKey: ["speakup", "assignees", kase.id],
     queryFn: () => speakupApi.assignees(kase.id),
-    enabled: opened,
   });
   const items = assignees.data?.items ?? [];
   const chosen = items.find((a) => a.userId === userId);
@@ -232,7 +224,7 @@ export const AssignModal = ({
     items: items.filter((a) => a.teamLabel === group).map((a) => ({ value: a.userId, label: a.name })),
   }));
   return (
-    <Modal opened={opened} onClose={onClose} title={<Text fw={600}>Assign {kase.number}</Text>} centered>
+    <Modal opened onClose={onClose} title={<Text fw={600}>Assign {kase.number}</Text>} centered>
       <Stack>
         <Select
           label="Handler"

@@ -313,14 +313,7 @@ export const CasePage = ({ caseId }: { caseId: string }) => {
       </Paper>
 
       <AcknowledgeModal kase={c} opened={acknowledging} onClose={() => setAcknowledging(false)} />
-      {c.can.assign ? (
-        <AssignModal
-          key={c.assignee?.id ?? "none"}
-          kase={c}
-          opened={assigning}
-          onClose={() => setAssigning(false)}
-        />
-      ) : null}
+      {c.can.assign && assigning ? <AssignModal kase={c} onClose={() => setAssigning(false)} /> : null}
       <TransitionModal key={moving ?? "none"} kase={c} to={moving} onClose={() => setMoving(null)} />
     </Stack>
   );

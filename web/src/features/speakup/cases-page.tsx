@@ -162,7 +162,7 @@ const CaseList = ({ search, onSearchChange }: CasesPageProps) => {
               updateQuery(event.currentTarget.value);
             }}
           />
-          <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 5 }} spacing="sm">
+          <SimpleGrid cols={{ base: 2, md: 3, lg: 5 }} spacing="sm">
             <Select
               label="Status"
               data={statusOptions}

@@ -92,7 +92,7 @@ const errorsOf = (error: unknown): Record<string, string> => {
       .split(".");
     const field =
       head === "identity" ? (sub === "name" ? "name" : sub ? "contact" : "identity") : (head ?? "");
-    if (field && !result[field]) result[field] = e.message;
+    if (field && !result[field]) result[field] = e.message.replace(/^./, (c) => c.toUpperCase());
   }
   return result;
 };
@@ -228,6 +228,9 @@ const IntakeForm = ({
       notifications.show({ color: "green", title: "Report filed", message: result.number });
       onFiled(result, channel);
     },
+    // Take keyboard and screen-reader users to the first field that needs attention.
+    onError: () =>
+      setTimeout(() => document.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus(), 0),
   });
   const errors = errorsOf(file.error);
   const hasFieldErrors = Object.keys(errors).length > 0;
@@ -514,7 +517,7 @@ const IntakeForm = ({
           {file.error && !hasFieldErrors ? <ErrorAlert error={file.error} /> : null}
           {hasFieldErrors ? (
             <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} role="alert">
-              {isApiError(file.error) ? file.error.problem.detail : null} Please check the highlighted fields.
+              The report was not filed yet: please check the highlighted fields.
             </Alert>
           ) : null}
           <Group justify="flex-end">

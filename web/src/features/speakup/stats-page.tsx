@@ -73,6 +73,13 @@ const Breakdown = ({ title, rows }: { title: string; rows: Count[] }) => (
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
+        {rows.length === 0 ? (
+          <Table.Tr>
+            <Table.Td colSpan={2} c="dimmed">
+              No reports in this period.
+            </Table.Td>
+          </Table.Tr>
+        ) : null}
         {rows.map((r) => (
           <Table.Tr key={r.key}>
             <Table.Td>{r.label}</Table.Td>
