@@ -10,6 +10,11 @@ import {
   ensureCertificationSchedules,
   registerCertificationRoutes,
 } from "./domains/certifications/index.ts";
+import {
+  disclosureJobHandlers,
+  ensureDisclosureSchedules,
+  registerDisclosureRoutes,
+} from "./domains/disclosures/index.ts";
 import { registerHomeRoutes } from "./domains/home/index.ts";
 import {
   authenticateSession,
@@ -133,6 +138,7 @@ export async function createProbity(options: {
   registerCommitteeRoutes(server, deps);
   const throttle = new ReceiptThrottle(clock);
   registerSpeakupRoutes(server, { ...deps, throttle });
+  registerDisclosureRoutes(server, deps);
   registerPortalRoutes(server, { ...deps, throttle });
 
   const jobs = createJobRunner({
@@ -160,6 +166,7 @@ export async function createProbity(options: {
         },
       },
       ...certificationJobHandlers,
+      ...disclosureJobHandlers,
     },
   });
   await ensureSchedule(systemCtx(database, clock), {
@@ -168,6 +175,7 @@ export async function createProbity(options: {
     intervalSeconds: 3600,
   });
   await ensureCertificationSchedules(systemCtx(database, clock));
+  await ensureDisclosureSchedules(systemCtx(database, clock));
   await ensureSchedule(systemCtx(database, clock), { name: "speakup.deadlines", jobName: "speakup.deadlines", intervalSeconds: 3600 });
   await ensureSchedule(systemCtx(database, clock), { name: "speakup.checkins", jobName: "speakup.checkins", intervalSeconds: 86_400 });
 

@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as foundation from "./2026-11-21-001-foundation.ts";
 import * as speakup from "./2026-11-21-003-speakup.ts";
 import * as policiesCertifications from "./2026-11-21-004-policies-certifications.ts";
+import * as disclosures from "./2026-11-21-005-disclosures.ts";
 import * as screening from "./2026-11-21-006-screening.ts";
 import * as committees from "./2026-11-21-007-committees.ts";
 
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-21-001-foundation": foundation,
   "2026-11-21-003-speakup": speakup,
   "2026-11-21-004-policies-certifications": policiesCertifications,
+  "2026-11-21-005-disclosures": disclosures,
   "2026-11-21-006-screening": screening,
   "2026-11-21-007-committees": committees,
 };

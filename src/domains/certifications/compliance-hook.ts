@@ -1,15 +1,17 @@
 import { isoNow } from "../../kernel/clock.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { newId } from "../../kernel/ids.ts";
+import { openConflictFromCertificate } from "../disclosures/index.ts";
 import { certDb } from "./db.ts";
 import type { Question } from "./tables.ts";
 
 export type FollowUp = { questionId: string; kind: Question["kind"]; details: string | null };
 
 /**
- * A "yes" to a conflict or violation question. The disclosures and speak-up domains do not exist
- * yet, so for now each answer opens a task for every Compliance Office user; when they arrive,
- * this is the one place that will open a pre-filled conflict disclosure or confidential report.
+ * A "yes" to a conflict or violation question opens a task for every Compliance Office user. A
+ * conflict also opens a draft conflict disclosure pre-filled with the answer, which the signer
+ * completes and submits (COC-6.1); the officers' task links to it. (A violation still only opens
+ * the officers' task: a speak-up report needs the reporter's own password and consent.)
  */
 export async function openFollowUps(
   ctx: Ctx,
@@ -28,6 +30,15 @@ export async function openFollowUps(
   const now = isoNow(ctx.clock);
   let opened = 0;
   for (const f of followUps) {
+    const disclosure =
+      f.kind === "conflict"
+        ? await openConflictFromCertificate(ctx, {
+            personId: signer.personId,
+            details: f.details,
+            certificateId: signer.assignmentId,
+            certificateTitle: "a Certificate of Compliance",
+          })
+        : null;
     const title =
       f.kind === "conflict"
         ? `Conflict of interest disclosed on a certificate by ${signer.name} (COC-6.1): follow up`
@@ -42,7 +53,9 @@ export async function openFollowUps(
           assignee_user_id: o.id,
           kind: `certification.follow_up.${f.kind}`,
           title,
-          href: `/certifications/certificates/${signer.assignmentId}`,
+          href: disclosure
+            ? `/disclosures/conflicts/${disclosure.id}`
+            : `/certifications/certificates/${signer.assignmentId}`,
           due_at: null,
           status: "open",
           created_at: now,

@@ -163,6 +163,18 @@ export const PERMISSIONS = {
     "compliance_officer",
     "auditor",
   ],
+  // Disclosures and Legal Department requests (issue 5). Every signed-in user files their own
+  // disclosures, gifts, questions, inquiries and boycott requests (COC-6.1).
+  "disclosure.review": ["general_counsel", "compliance_officer"],
+  "disclosure.ceo_review": ["ceo"],
+  "disclosure.audit_committee": ["audit_committee_chair", "audit_committee_member"],
+  "disclosure.register": ["general_counsel", "compliance_officer", "auditor"],
+  "disclosure.configure": ["general_counsel", "compliance_officer"],
+  "gift.approve": ["general_counsel"],
+  "guidance.answer": ["general_counsel", "compliance_officer"],
+  "inquiry.manage": ["general_counsel"],
+  "boycott.manage": ["general_counsel", "compliance_officer"],
+  "legal_hold.manage": ["general_counsel"],
   // Board committees (issue 7): the Secretary records the Board's appointments and files minutes
   // (CC-3, CC-6); committee chairs run their meetings (CC-23); privileged items stay with the
   // committee, the Secretary and counsel (CC-21).

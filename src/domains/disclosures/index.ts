@@ -1,0 +1,56 @@
+// The disclosures domain's public surface: conflicts of interest, gifts, guidance, inquiries,
+// boycott requests and legal holds (the Legal Department's work).
+export {
+  listBoycottRequests,
+  logBoycottRequest,
+  purgeExpiredBoycottRecords,
+  quarterlyBoycottReport,
+  reviewBoycottRequest,
+} from "./boycotts.ts";
+export {
+  ceoReviewConflict,
+  commentConflict,
+  decideConflict,
+  expireConflictApprovals,
+  forwardConflict,
+} from "./conflict-workflow.ts";
+export {
+  fileConflict,
+  openConflictFromCertificate,
+  updateConflict,
+  withdrawConflict,
+} from "./file-conflict.ts";
+export {
+  decideGift,
+  fileGift,
+  getGift,
+  getGiftSettings,
+  listGifts,
+  recordGift,
+  updateGiftSettings,
+} from "./gifts.ts";
+export {
+  answerGuidance,
+  askGuidance,
+  askGuidanceAnonymously,
+  escalateGuidance,
+  getGuidance,
+  listFaqs,
+  listGuidance,
+  publishFaq,
+} from "./guidance.ts";
+export { assignResponder, getInquiry, listInquiries, logInquiry, recordResponse } from "./inquiries.ts";
+export { disclosureJobHandlers, ensureDisclosureSchedules } from "./jobs.ts";
+export {
+  acknowledgeHold,
+  addCustodians,
+  getHold,
+  issueHold,
+  isUnderHold,
+  listHolds,
+  releaseHold,
+  remindCustodians,
+} from "./legal-holds.ts";
+export { exportConflictsCsv, getConflict, listConflicts } from "./list-conflicts.ts";
+export { registerDisclosureRoutes } from "./routes.ts";
+export type { DisclosureTables } from "./tables.ts";

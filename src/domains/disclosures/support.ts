@@ -1,0 +1,192 @@
+import { sql } from "kysely";
+import type { z } from "zod";
+import { isoNow } from "../../kernel/clock.ts";
+import type { Ctx } from "../../kernel/context.ts";
+import { forbidden, invalid } from "../../kernel/errors.ts";
+import { newId } from "../../kernel/ids.ts";
+import { queueMail } from "../../kernel/mail.ts";
+import { permissionsOf, ROLE_NAMES, ROLES, type RoleName } from "../people/index.ts";
+import { discDb } from "./db.ts";
+
+export type SignedIn = { userId: string; personId: string | null; label: string };
+
+/** The acting user; disclosures are always someone's own (COC-6.1). */
+export function signedIn(ctx: Ctx, what = "do this"): SignedIn {
+  const a = ctx.actor;
+  if (a.kind !== "user") throw forbidden(`Sign in to ${what}.`);
+  return { userId: a.userId, personId: a.personId, label: a.label };
+}
+
+export function withPerson(ctx: Ctx, what: string): SignedIn & { personId: string } {
+  const me = signedIn(ctx, what);
+  if (!me.personId)
+    throw forbidden(
+      `Your account is not linked to a person in the directory, so you cannot ${what}; ask an administrator to link it.`,
+    );
+  return { ...me, personId: me.personId };
+}
+
+export type Recipient = { userId: string; email: string; name: string };
+
+/** Active users holding a permission (through any of their roles). */
+export async function usersWith(ctx: Ctx, permission: string): Promise<Recipient[]> {
+  const roles = ROLE_NAMES.filter((r) => permissionsOf([r]).has(permission));
+  if (roles.length === 0) return [];
+  const rows = await discDb(ctx)
+    .selectFrom("user_roles as r")
+    .innerJoin("users as u", "u.id", "r.user_id")
+    .select(["u.id", "u.email", "u.display_name"])
+    .distinct()
+    .where("r.role", "in", [...roles])
+    .where("u.disabled", "=", 0)
+    .orderBy("u.id")
+    .execute();
+  return rows.map((r) => ({ userId: r.id, email: r.email, name: r.display_name }));
+}
+
+/** Users holding one of `roles` exactly (e.g. the General Counsel for Legal notices). */
+export async function usersInRoles(ctx: Ctx, roles: RoleName[]): Promise<Recipient[]> {
+  const rows = await discDb(ctx)
+    .selectFrom("user_roles as r")
+    .innerJoin("users as u", "u.id", "r.user_id")
+    .select(["u.id", "u.email", "u.display_name"])
+    .distinct()
+    .where("r.role", "in", roles)
+    .where("u.disabled", "=", 0)
+    .orderBy("u.id")
+    .execute();
+  return rows.map((r) => ({ userId: r.id, email: r.email, name: r.display_name }));
+}
+
+export const roleLabel = (role: RoleName) => ROLES.find((r) => r.name === role)?.label ?? role;
+
+/** The user account of a person (the first active one), if any. */
+export async function userOfPerson(ctx: Ctx, personId: string): Promise<Recipient | null> {
+  const row = await discDb(ctx)
+    .selectFrom("users")
+    .select(["id", "email", "display_name"])
+    .where("person_id", "=", personId)
+    .where("disabled", "=", 0)
+    .orderBy("created_at")
+    .executeTakeFirst();
+  return row ? { userId: row.id, email: row.email, name: row.display_name } : null;
+}
+
+/** The supervisor of a person and their account, if they have one. */
+export async function supervisorOf(
+  ctx: Ctx,
+  personId: string,
+): Promise<{ personId: string; user: Recipient | null } | null> {
+  const row = await discDb(ctx)
+    .selectFrom("persons")
+    .select("supervisor_id")
+    .where("id", "=", personId)
+    .executeTakeFirst();
+  if (!row?.supervisor_id) return null;
+  return { personId: row.supervisor_id, user: await userOfPerson(ctx, row.supervisor_id) };
+}
+
+export async function personName(ctx: Ctx, personId: string): Promise<string> {
+  const p = await discDb(ctx)
+    .selectFrom("persons")
+    .select(["first_name", "last_name"])
+    .where("id", "=", personId)
+    .executeTakeFirst();
+  return p ? `${p.first_name} ${p.last_name}` : "someone";
+}
+
+/** Opens a "My tasks" entry (one per assignee, kind and link). */
+export async function openTask(
+  ctx: Ctx,
+  task: { userId: string; kind: string; title: string; href: string; dueAt?: string | null },
+): Promise<void> {
+  const existing = await ctx.db
+    .selectFrom("tasks")
+    .select("id")
+    .where("assignee_user_id", "=", task.userId)
+    .where("kind", "=", task.kind)
+    .where("href", "=", task.href)
+    .where("status", "=", "open")
+    .executeTakeFirst();
+  if (existing) {
+    await ctx.db
+      .updateTable("tasks")
+      .set({ title: task.title, due_at: task.dueAt ?? null })
+      .where("id", "=", existing.id)
+      .execute();
+    return;
+  }
+  await ctx.db
+    .insertInto("tasks")
+    .values({
+      id: newId(),
+      assignee_user_id: task.userId,
+      kind: task.kind,
+      title: task.title,
+      href: task.href,
+      due_at: task.dueAt ?? null,
+      status: "open",
+      created_at: isoNow(ctx.clock),
+      completed_at: null,
+    })
+    .execute();
+}
+
+/** Closes the open tasks on `href` (of `kinds`, or all; for one user, or everyone). */
+export async function closeTasks(
+  ctx: Ctx,
+  href: string,
+  options: { kinds?: string[]; userId?: string } = {},
+): Promise<void> {
+  let q = ctx.db
+    .updateTable("tasks")
+    .set({ status: "done", completed_at: isoNow(ctx.clock) })
+    .where("href", "=", href)
+    .where("status", "=", "open");
+  if (options.kinds?.length) q = q.where("kind", "in", options.kinds);
+  if (options.userId) q = q.where("assignee_user_id", "=", options.userId);
+  await q.execute();
+}
+
+export async function mailTo(ctx: Ctx, to: Recipient[], subject: string, text: string): Promise<void> {
+  for (const r of to) await queueMail(ctx, { to: r.email, subject, text: `Dear ${r.name},\n\n${text}` });
+}
+
+/** The next human-readable number of a register: PREFIX-YYYY-0001. */
+export async function nextNumber(
+  ctx: Ctx,
+  table:
+    | "conflict_disclosures"
+    | "gifts"
+    | "guidance_requests"
+    | "inquiries"
+    | "boycott_requests"
+    | "legal_holds",
+  prefix: string,
+): Promise<string> {
+  const year = ctx.clock.now().getUTCFullYear();
+  const stem = `${prefix}-${year}-`;
+  const row = await sql<{
+    n: string | null;
+  }>`select max(number) as n from ${sql.table(table)} where number like ${`${stem}%`}`.execute(ctx.db);
+  const last = row.rows[0]?.n;
+  const seq = last ? Number.parseInt(last.slice(stem.length), 10) + 1 : 1;
+  return `${stem}${String(seq).padStart(4, "0")}`;
+}
+
+export const jsonOr = <T>(text: string | null, fallback: T): T => {
+  if (!text) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+};
+
+/** Validates a use case's input: a bad value is an INVALID AppError naming each field. */
+export function parseInput<T>(schema: z.ZodType<T>, raw: unknown): T {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const errors = result.error.issues.map((i) => ({ path: i.path.join(".") || "body", message: i.message }));
+  throw invalid(errors.map((e) => `${e.path} ${e.message}`).join("; "), errors);
+}
