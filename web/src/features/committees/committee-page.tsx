@@ -81,7 +81,11 @@ function Overview({ c }: { c: Committee }) {
   const [error, setError] = useState<unknown>(null);
   const end = useMutation({
     mutationFn: (memberId: string) =>
-      committeesApi.endMember(c.id, memberId, { endDate: c.compliance.asOf, reason: "removed_by_board" }),
+      // Effective today: the end date is the last day served, so yesterday.
+      committeesApi.endMember(c.id, memberId, {
+        endDate: new Date(Date.parse(c.compliance.asOf) - 86_400_000).toISOString().slice(0, 10),
+        reason: "removed_by_board",
+      }),
     onSuccess: (data) => {
       setError(null);
       qc.setQueryData(["committees", c.id], data);
@@ -169,7 +173,7 @@ function Overview({ c }: { c: Committee }) {
                     loading={end.isPending && end.variables === m.id}
                     onClick={() => end.mutate(m.id)}
                   >
-                    Remove (Board action)
+                    Remove (Board action, effective today)
                   </Button>
                 </Table.Td>
               ) : null}

@@ -1,0 +1,146 @@
+// The Compensation Committee run by its charter, in a real browser: the Corporate Secretary
+// schedules a meeting, the Chair sets the agenda, a resolution is refused without a quorum (CC-8)
+// and passes with two members, the minutes are approved at the next meeting and locked (CC-6), and
+// the duty "review CEO goals" (CC-12) shows as satisfied with the minutes as evidence. Removing
+// members until two remain raises the composition alert (CC-1).
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
+import { type App, demoAccount, launchBrowser, login, openPage, startApp } from "./harness.ts";
+
+let app: App;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function signedIn(t: TestContext, email: string): Promise<Page> {
+  const { page } = await openPage(browser, t);
+  t.onTestFailed(() => console.error(`[e2e] server output (last 5 kB):\n${app.output().slice(-5_000)}`));
+  const account = await demoAccount(app.url, email);
+  await login(page, app.url, account.email, account.password);
+  return page;
+}
+
+async function openCommittee(page: Page, name: string) {
+  await page.goto(`${app.url}/committees`);
+  await page.getByRole("link", { name }).click();
+  await page.getByRole("heading", { name }).waitFor();
+}
+
+async function choose(page: Page, label: string, option: string) {
+  await page.getByLabel(label, { exact: true }).first().click();
+  await page.getByRole("option", { name: option, exact: true }).click();
+}
+
+async function schedule(page: Page, title: string, startsAt: string): Promise<string> {
+  await openCommittee(page, "Compensation Committee");
+  await page.getByRole("tab", { name: "Meetings" }).click();
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Starts at").fill(startsAt);
+  await page.getByRole("button", { name: "Schedule" }).click();
+  await page.getByRole("heading", { name: title }).waitFor();
+  return page.url();
+}
+
+async function arrive(page: Page, member: string) {
+  await choose(page, "Member", member);
+  await page.getByRole("button", { name: "Record arrival" }).click();
+  await page.getByRole("cell", { name: member }).waitFor();
+}
+
+describe("committees journey (CC-6, CC-8, CC-12, CC-23)", () => {
+  it("schedules, refuses a resolution without a quorum, approves and locks minutes, satisfies the duty", async (t) => {
+    const day = new Date().toISOString().slice(0, 10);
+    const secretary = await signedIn(t, "secretary@aleris.example");
+    const firstUrl = await schedule(secretary, "Year-end regular meeting", `${day}T10:00`);
+
+    // The Chair prepares the agenda (CC-23).
+    const chair = await signedIn(t, "comp.chair@aleris.example");
+    await chair.goto(firstUrl);
+    await chair.getByLabel("Item").fill("Review and approve the CEO's goals");
+    await choose(
+      chair,
+      "Yearly duty it serves",
+      "Review and approve the CEO's corporate goals and objectives (CC-12)",
+    );
+    await chair.getByRole("button", { name: "Add to agenda" }).click();
+    await chair.getByText("1. Review and approve the CEO's goals").waitFor();
+
+    // One member: the resolution is refused for lack of quorum (CC-8).
+    await secretary.goto(firstUrl);
+    await arrive(secretary, "James Whitaker");
+    await expect.poll(() => secretary.getByTestId("quorum").textContent()).toContain("1 of 2");
+    await secretary
+      .getByLabel("Resolved that")
+      .fill("The CEO's corporate goals and objectives for the year are approved.");
+    await secretary.getByRole("button", { name: "Record resolution" }).click();
+    await expect
+      .poll(() => secretary.getByRole("alert").textContent())
+      .toMatch(/CC-8: 2 members constitute a quorum; 1 member is present/);
+
+    // Two members: it passes.
+    await arrive(secretary, "Linda Nakamura");
+    await expect.poll(() => secretary.getByTestId("quorum").textContent()).toContain("2 of 2");
+    await secretary
+      .getByLabel("Resolved that")
+      .fill("The CEO's corporate goals and objectives for the year are approved.");
+    await secretary.getByRole("button", { name: "Record resolution" }).click();
+    await expect.poll(() => secretary.getByTestId("resolution").textContent()).toMatch(/adopted.*2 for/);
+
+    // Adjourn, draft the minutes from the agenda and circulate them.
+    await secretary.getByRole("button", { name: "Adjourn the meeting" }).click();
+    await secretary.getByRole("button", { name: "Draft minutes from the agenda" }).click();
+    await secretary.getByRole("button", { name: "Circulate to the members" }).click();
+    await expect.poll(() => secretary.getByTestId("minutes-status").textContent()).toBe("circulated");
+
+    // The next meeting, with a quorum, approves them (CC-6).
+    const nextUrl = await schedule(secretary, "Following regular meeting", `${day}T16:00`);
+    await arrive(secretary, "James Whitaker");
+    await arrive(secretary, "Susan Delacroix");
+    await secretary.goto(firstUrl);
+    await choose(
+      secretary,
+      "Approve at a later meeting (in session, with a quorum)",
+      `Following regular meeting (${day} 16:00 UTC)`,
+    );
+    await secretary.getByRole("button", { name: "Approve the minutes" }).click();
+    await expect.poll(() => secretary.getByTestId("minutes-status").textContent()).toBe("approved");
+    expect(nextUrl).not.toBe(firstUrl);
+
+    // The Chair signs: the minutes are locked.
+    await chair.goto(firstUrl);
+    await chair.getByRole("button", { name: "Sign and lock (Chair)" }).click();
+    await expect.poll(() => chair.getByTestId("minutes-status").textContent()).toBe("locked");
+
+    // The duty "review CEO goals" is satisfied, with the minutes as evidence.
+    await openCommittee(secretary, "Compensation Committee");
+    await secretary.getByRole("tab", { name: "Yearly duties" }).click();
+    const duty = secretary.getByTestId("duty-ceo_goals");
+    await expect.poll(() => duty.getByTestId("duty-status").textContent()).toBe("done");
+    expect(await duty.textContent()).toContain("Approved minutes: Year-end regular meeting");
+  });
+
+  it("removing members until two remain raises the composition alert citing CC-1", async (t) => {
+    const secretary = await signedIn(t, "secretary@aleris.example");
+    await openCommittee(secretary, "Compensation Committee");
+    const remove = (name: string) =>
+      secretary
+        .getByTestId(`member-${name}`)
+        .getByRole("button", { name: /Remove/ })
+        .click();
+    await remove("William Hartley");
+    await secretary.getByTestId("member-William Hartley").waitFor({ state: "detached" });
+    expect(await secretary.getByTestId("alert-CC-1").count()).toBe(0);
+    await remove("Linda Nakamura");
+    await secretary.getByTestId("alert-CC-1").waitFor();
+    expect(await secretary.getByTestId("alert-CC-1").textContent()).toMatch(
+      /CC-1: the charter requires at least 3 members; the Compensation Committee has 2 on .*The Committee shall consist of no fewer than three \(3\) members\./,
+    );
+  });
+});
