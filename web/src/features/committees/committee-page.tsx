@@ -350,8 +350,8 @@ function Duties({ committeeId }: { committeeId: string }) {
             <Table.Tr key={d.id} data-testid={`duty-${d.key}`}>
               <Table.Td>{d.title}</Table.Td>
               <Table.Td>{d.rule}</Table.Td>
-              <Table.Td>{d.dueDate}</Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>{d.dueDate}</Table.Td>
+              <Table.Td miw={100}>
                 <Badge color={STATUS_COLOR[d.status]} data-testid="duty-status">
                   {d.status}
                 </Badge>

@@ -51,9 +51,11 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
         <Badge color={STATUS_COLOR[m.status] ?? "gray"} size="lg" data-testid="meeting-status">
           {m.status.replace("_", " ")}
         </Badge>
-        <Badge color={m.quorum.hasQuorum ? "green" : "red"} size="lg" data-testid="quorum">
-          Quorum (CC-8): {m.quorum.present.length} of {m.quorum.required} members present
-        </Badge>
+        {m.status === "scheduled" || m.status === "in_session" ? (
+          <Badge color={m.quorum.hasQuorum ? "green" : "red"} size="lg" data-testid="quorum">
+            Quorum (CC-8): {m.quorum.present.length} of {m.quorum.required} members present
+          </Badge>
+        ) : null}
       </Group>
       <Attendance m={m} />
       <Agenda m={m} />
