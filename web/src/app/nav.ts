@@ -40,8 +40,8 @@ export const mainNav: NavItem[] = [
   },
   { label: "Policies", to: "/policies", icon: IconFileText },
   { label: "Certifications", to: "/certifications", icon: IconCertificate },
-  { label: "Disclosures", to: "/disclosures", icon: IconScale, planned: true },
-  { label: "Screening", to: "/screening", icon: IconWorldSearch },
+  { label: "Disclosures", to: "/disclosures", icon: IconScale },
+  { label: "Screening", to: "/screening", icon: IconWorldSearch, permission: "screening.read" },
   { label: "Committees", to: "/committees", icon: IconUsersGroup, permission: "committee.read" },
   { label: "Restructuring", to: "/restructuring", icon: IconBuildingBank, planned: true },
 ];

@@ -17,7 +17,8 @@ export type Permission =
   | "speakup.intake_letter"
   | "speakup.configure"
   | "speakup.stats"
-  | "committee.read";
+  | "committee.read"
+  | "screening.read";
 
 export type Me = {
   user: { id: string; email: string; displayName: string; personId: string | null };
