@@ -23,6 +23,7 @@ import {
   registerPeopleRoutes,
 } from "./domains/people/index.ts";
 import { registerPolicyRoutes } from "./domains/policies/index.ts";
+import { registerRestructuringRoutes, sendProgressReports } from "./domains/restructuring/index.ts";
 import { registerScreeningRoutes, rescreenAll } from "./domains/screening/index.ts";
 import {
   checkInsJob,
@@ -135,6 +136,7 @@ export async function createProbity(options: {
   registerPolicyRoutes(server, deps);
   registerCertificationRoutes(server, deps);
   registerScreeningRoutes(server, deps);
+  registerRestructuringRoutes(server, deps);
   registerCommitteeRoutes(server, deps);
   const throttle = new ReceiptThrottle(clock);
   registerSpeakupRoutes(server, { ...deps, throttle });
@@ -151,6 +153,11 @@ export async function createProbity(options: {
       "speakup.deadlines": deadlinesJob,
       "speakup.checkins": checkInsJob,
       "people.changed": peopleChangedJob,
+      "restructuring.progress": {
+        async run(ctx) {
+          await sendProgressReports(ctx);
+        },
+      },
       "screening.rescreen": {
         async run(ctx) {
           await rescreenAll(ctx);
@@ -178,6 +185,8 @@ export async function createProbity(options: {
   await ensureDisclosureSchedules(systemCtx(database, clock));
   await ensureSchedule(systemCtx(database, clock), { name: "speakup.deadlines", jobName: "speakup.deadlines", intervalSeconds: 3600 });
   await ensureSchedule(systemCtx(database, clock), { name: "speakup.checkins", jobName: "speakup.checkins", intervalSeconds: 86_400 });
+  // ECA-9(g): hourly, so each Friday and each of the last 5 business days gets its report early.
+  await ensureSchedule(systemCtx(database, clock), { name: "restructuring.progress", jobName: "restructuring.progress", intervalSeconds: 3600 });
 
   return {
     config,

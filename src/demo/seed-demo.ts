@@ -11,6 +11,7 @@ import {
 import { seedCertificationsDemo } from "../domains/certifications/demo.ts";
 import { seedCommitteesDemo } from "../domains/committees/index.ts";
 import { createUser, DEFAULT_SECURITY, peopleDb, updateOrganisation } from "../domains/people/index.ts";
+import { seedRestructuringDemo } from "../domains/restructuring/index.ts";
 import { seedSpeakupDemo } from "../domains/speakup/demo.ts";
 import { record } from "../kernel/audit.ts";
 import { isoNow } from "../kernel/clock.ts";
@@ -270,6 +271,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ people: number; users: numbe
   await seedCertificationsDemo(ctx);
   await seedCommitteesDemo(ctx);
   if (ctx.keyRing) await seedSpeakupDemo(ctx);
+  await seedRestructuringDemo(ctx);
   return { people: result.people, users };
 }
 

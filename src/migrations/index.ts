@@ -5,6 +5,7 @@ import * as policiesCertifications from "./2026-11-21-004-policies-certification
 import * as disclosures from "./2026-11-21-005-disclosures.ts";
 import * as screening from "./2026-11-21-006-screening.ts";
 import * as committees from "./2026-11-21-007-committees.ts";
+import * as restructuring from "./2026-11-21-008-restructuring.ts";
 
 /** Every migration, in order. Names are dated so their order is their history. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-21-005-disclosures": disclosures,
   "2026-11-21-006-screening": screening,
   "2026-11-21-007-committees": committees,
+  "2026-11-21-008-restructuring": restructuring,
 };

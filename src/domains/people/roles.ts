@@ -192,6 +192,11 @@ export const PERMISSIONS = {
   "committee.appoint": ["corporate_secretary"],
   "committee.file": ["corporate_secretary"],
   "committee.privileged": ["corporate_secretary", "general_counsel"],
+  // Restructuring (issue 8): the rights offering under the Equity Commitment Agreement.
+  "restructuring.read": ["restructuring_admin", "subscription_agent", "auditor"],
+  "restructuring.manage": ["restructuring_admin"],
+  "restructuring.elect": ["subscription_agent"],
+  "restructuring.investor": ["investor"],
 } as const satisfies Record<string, readonly RoleName[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -6,3 +6,6 @@ export {
   type OfferingSpec,
   validateOffering,
 } from "./allocate-offering.ts";
+export { seedRestructuringDemo } from "./demo.ts";
+export { sendProgressReports } from "./oversight.ts";
+export { registerRestructuringRoutes } from "./routes.ts";

@@ -1,0 +1,207 @@
+import { addBusinessDays, addCalendarDays } from "../../kernel/calendar.ts";
+import type { Facts } from "./schemas.ts";
+
+export type Deadline = {
+  key: string;
+  rule: string;
+  title: string;
+  /** The date, or null while the fact it follows has not happened. */
+  date: string | null;
+  basis: string;
+  status: "upcoming" | "passed" | "waiting";
+};
+
+/**
+ * Every deadline of the agreement, in business days on the US banking calendar where it says so
+ * (ECA-9, ECA-19, ECA-1(ff), ECA-26). Pure: the facts and today in, the dates out.
+ */
+export function computeDeadlines(facts: Facts, today: string): Deadline[] {
+  const out: Deadline[] = [];
+  const add = (key: string, rule: string, title: string, date: string | null, basis: string) =>
+    out.push({
+      key,
+      rule,
+      title,
+      date,
+      basis,
+      status: date === null ? "waiting" : date < today ? "passed" : "upcoming",
+    });
+  const s = facts.signingDate ?? null;
+  add(
+    "motion",
+    "ECA-9(a)",
+    "Motion for the Equity Commitment Order",
+    s && addBusinessDays(s, 3),
+    s ? `3 business days after signing on ${s}` : "after signing",
+  );
+  add(
+    "plan",
+    "ECA-9(b)",
+    "Plan and Disclosure Statement filed",
+    s && addBusinessDays(s, 2),
+    s ? `2 business days after signing on ${s}` : "after signing",
+  );
+  const psa = facts.plansupportReceivedDate ?? null;
+  add(
+    "psa",
+    "ECA-9(c)",
+    "Company executes the Plan Support Agreements",
+    psa && addBusinessDays(psa, 3),
+    psa ? `3 business days after receipt on ${psa}` : "after the signed PSAs are received",
+  );
+  const ds = facts.disclosureStatementOrderDate ?? null;
+  add(
+    "psa-termination",
+    "ECA-19(a)(ii)",
+    "PSAs entered by the Minimum Backstop Parties, or a right to terminate arises",
+    ds && addBusinessDays(ds, 4),
+    ds
+      ? `4 business days after the Disclosure Statement Order on ${ds}`
+      : "after the Disclosure Statement Order",
+  );
+  add(
+    "psa-termination-lapse",
+    "ECA-19(a)(ii)",
+    "The termination right lapses if not exercised",
+    ds && addBusinessDays(ds, 6),
+    ds
+      ? `6 business days after the Disclosure Statement Order on ${ds}`
+      : "after the Disclosure Statement Order",
+  );
+  const eco = facts.equityCommitmentOrderDate ?? null;
+  add(
+    "antitrust",
+    "ECA-9(h)",
+    "HSR and antitrust filings",
+    eco && addCalendarDays(eco, 30),
+    eco ? `30 days after the Equity Commitment Order on ${eco}` : "after the Equity Commitment Order",
+  );
+  add(
+    "order",
+    "ECA-19(a)(iii)",
+    "Equity Commitment Order entered",
+    "2010-04-01",
+    eco ? `entered on ${eco}` : "the agreement's date",
+  );
+  add(
+    "order-final",
+    "ECA-19(a)(iv)",
+    "Equity Commitment Order a Final Order",
+    "2010-04-15",
+    "the agreement's date",
+  );
+  // ECA-1(ff): June 30, 2010, or — if the Confirmation Order is entered by then but not final —
+  // the earlier of October 31, 2010 and the DIP loans' maturity.
+  const co = facts.confirmationOrderDate ?? null;
+  const extended = co !== null && co <= "2010-06-30" && facts.confirmationOrderFinal !== true;
+  const maturity = facts.dipMaturityDate ?? null;
+  const extendedDate = maturity && maturity < "2010-10-31" ? maturity : "2010-10-31";
+  add(
+    "termination-date",
+    "ECA-1(ff)",
+    "Termination Date",
+    extended ? extendedDate : "2010-06-30",
+    extended
+      ? `extended: the Confirmation Order was entered on ${co} but is not final, so the earlier of October 31, 2010 and the DIP maturity${maturity ? ` (${maturity})` : ""}`
+      : "June 30, 2010",
+  );
+  const eff = facts.expectedEffectiveDate ?? null;
+  add(
+    "effective-notice",
+    "ECA-9(g)",
+    "Notice of the Effective Date to the investors",
+    eff && addCalendarDays(eff, -14),
+    eff ? `at least 14 days before the expected Effective Date ${eff}` : "before the Effective Date",
+  );
+  add(
+    "apollo-withdrawal",
+    "ECA-26",
+    "Last day for Apollo to withdraw its commitment",
+    eff && addCalendarDays(eff, -10),
+    eff ? `10 days before the expected Effective Date ${eff}` : "before the Effective Date",
+  );
+  const start = facts.apolloHsrFilingDate ?? s;
+  add(
+    "apollo-70",
+    "ECA-26",
+    facts.apolloCleared
+      ? "Apollo's regulatory clock (cleared)"
+      : "Apollo's 70-day regulatory clock: if not cleared, Apollo's commitment is deemed withdrawn and Oaktree assumes it",
+    start ? addCalendarDays(start, 70) : null,
+    start
+      ? `70 days after ${facts.apolloHsrFilingDate ? `the HSR filing for Apollo on ${start}` : `the agreement's date ${start}`}`
+      : "after the HSR filing for Apollo",
+  );
+  return out;
+}
+
+/** Termination events of ECA-19 and whether each owes the Termination Fee (ECA-2(d), ECA-19(c), 19(d)). */
+export const TERMINATION_EVENTS: { code: string; label: string; feeOwed: boolean | "19(d)" }[] = [
+  { code: "19(a)(i)", label: "Mutual consent of the Requisite Investors and the Company", feeOwed: false },
+  {
+    code: "19(a)(ii)",
+    label: "No Plan Support Agreements within 4 business days of the Disclosure Statement Order",
+    feeOwed: "19(d)",
+  },
+  { code: "19(a)(iii)", label: "No Equity Commitment Order by April 1, 2010", feeOwed: false },
+  { code: "19(a)(iv)", label: "Equity Commitment Order not final by April 15, 2010", feeOwed: false },
+  {
+    code: "19(a)(v)",
+    label: "The Bankruptcy Court will not approve the agreement or a provision",
+    feeOwed: false,
+  },
+  { code: "19(a)(vi)", label: "The Termination Date", feeOwed: false },
+  {
+    code: "19(b)(i)",
+    label: "A Plan Support Agreement is terminated (by the Requisite Investors)",
+    feeOwed: false,
+  },
+  { code: "19(b)(ii)", label: "The Company's material breach (by the Requisite Investors)", feeOwed: true },
+  {
+    code: "19(b)(iii)",
+    label: "A condition became incapable of being satisfied and was not waived",
+    feeOwed: false,
+  },
+  {
+    code: "19(b)(iv)",
+    label: "The Company supports another plan (by the Requisite Investors)",
+    feeOwed: true,
+  },
+  { code: "19(b)(v)", label: "The Company withdraws the Plan (by the Requisite Investors)", feeOwed: true },
+  { code: "19(b)(vi)", label: "A Superior Proposal (by the Requisite Investors)", feeOwed: true },
+  { code: "19(c)(i)", label: "A Plan Support Agreement is terminated (by the Company)", feeOwed: false },
+  { code: "19(c)(ii)", label: "The Investors' material breach (by the Company)", feeOwed: false },
+  {
+    code: "19(c)(iii)",
+    label: "The Company supports another plan (by the Company; fee paid first)",
+    feeOwed: true,
+  },
+  {
+    code: "19(c)(iv)",
+    label: "The Company withdraws the Plan (by the Company; fee paid first)",
+    feeOwed: true,
+  },
+  { code: "19(c)(v)", label: "A Superior Proposal (by the Company; fee paid first)", feeOwed: true },
+];
+
+/** ECA-2(d), ECA-19(d): is the Termination Fee owed for this event? */
+export function terminationFeeOwed(
+  event: string,
+  minimumBackstopPartiesReady: boolean,
+  dsOrderEntered: boolean,
+): boolean {
+  const e = TERMINATION_EVENTS.find((t) => t.code === event);
+  if (!e) return false;
+  if (e.feeOwed === "19(d)") return minimumBackstopPartiesReady && dsOrderEntered;
+  return e.feeOwed;
+}
+
+/** ECA-9(g): the Fridays of the exercise period and each of the last 5 business days before it expires. */
+export function progressReportReason(date: string, start: string, end: string): string | null {
+  if (date < start || date > end) return null;
+  const lastFive =
+    date >= addBusinessDays(end, -5) && date < end && addBusinessDays(addBusinessDays(date, -1), 1) === date;
+  if (lastFive) return "one of the last 5 business days before the exercise period ends (ECA-9(g))";
+  if (new Date(`${date}T00:00:00Z`).getUTCDay() === 5) return "a Friday of the exercise period (ECA-9(g))";
+  return null;
+}

@@ -1,0 +1,304 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, type TestDb } from "../../../test/db.ts";
+import { actorWith, buildUser } from "../../../test/factories.ts";
+import type { Actor } from "../../kernel/context.ts";
+import { computeDeadlines, progressReportReason, terminationFeeOwed } from "./deadlines.ts";
+import { recordElection } from "./elections.ts";
+import { addInvestorUser, createOffering, getOffering, type OfferingView, updateFacts } from "./offerings.ts";
+import {
+  getUseOfProceeds,
+  listConditions,
+  listProgressReports,
+  recordTermination,
+  sendProgressReports,
+  updateCondition,
+} from "./oversight.ts";
+import { purchaseNoticePdf } from "./purchase-notice-pdf.ts";
+import { importRegister, listHolders } from "./register.ts";
+import { getAllocation, runAllocation } from "./run-allocation.ts";
+import { castBallot, proposeVote } from "./votes.ts";
+
+const CSV = `holder_id,name,email,investor,class,amount,plan_shares,rights
+H1,OCM Opportunities,,oaktree,us_rollup,4500000.00,900000,
+H2,Apollo Fund VII,,apollo,us_rollup,2500000.00,500000,
+H3,Sankaty IV,,sankaty,eu_term,1000000.00,0,
+H4,Blue Credit Fund,blue@example.com,,us_rollup,1500000.00,0,
+H4,Blue Credit Fund,blue@example.com,,eu_rollup,500000.00,0,
+H5,Green Loan Fund,,,eu_term,1000000.00,0,
+`;
+
+describe(`restructuring workflow (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
+  let t: TestDb;
+  let offering: OfferingView;
+  const admin = actorWith(["restructuring_admin"]);
+  const agent = actorWith(["subscription_agent"]);
+  const investors: Record<string, Actor> = {};
+
+  beforeAll(async () => {
+    t = await createTestDb();
+    t.clock.set("2026-03-02T14:00:00.000Z"); // a Monday
+    offering = await createOffering(t.ctx(admin), {
+      name: "Test offering",
+      unitsOffered: 10000,
+      pricePerUnit: "1000.00",
+      sharesPerUnit: 10,
+      unitComposition: "",
+      threshold: "0.50",
+      maximumCutback: "0.90",
+      structuringFeeRate: "0.035",
+      terminationFeeDeduction: "5000000.00",
+      preferredShares: 5000,
+      preferredPricePerShare: "1000.00",
+      exerciseStart: "2026-02-23",
+      exerciseEnd: "2026-03-13",
+      certifyingOfficer: "Sean M. Stack, CFO",
+      investors: [
+        { code: "oaktree", name: "Oaktree", backstopPercentage: "0.45", isThresholdGroup: true },
+        { code: "apollo", name: "Apollo", backstopPercentage: "0.40", isThresholdGroup: true },
+        { code: "sankaty", name: "Sankaty", backstopPercentage: "0.15", isThresholdGroup: false },
+      ],
+    });
+    for (const inv of offering.investors) {
+      const user = await buildUser(t.ctx(), ["investor"], { email: `${inv.code}@investor.test` });
+      await addInvestorUser(t.ctx(admin), inv.id, user.id);
+      investors[inv.code] = { ...actorWith(["investor"], { userId: user.id }), label: user.email };
+    }
+  });
+  afterAll(() => t.destroy());
+
+  it("refuses backstop percentages that do not add up to 100% (ECA-3(a))", async () => {
+    await expect(
+      createOffering(t.ctx(admin), {
+        ...({} as Parameters<typeof createOffering>[1]),
+        name: "x",
+        unitsOffered: 1,
+        pricePerUnit: "1.00",
+        sharesPerUnit: 1,
+        unitComposition: "",
+        threshold: "0.5",
+        maximumCutback: "0.9",
+        structuringFeeRate: "0.035",
+        terminationFeeDeduction: "0.00",
+        preferredShares: 0,
+        preferredPricePerShare: "0.00",
+        exerciseStart: "2026-01-01",
+        exerciseEnd: "2026-01-02",
+        certifyingOfficer: "x",
+        investors: [{ code: "a", name: "A", backstopPercentage: "0.9", isThresholdGroup: false }],
+      }),
+    ).rejects.toThrow(/90.0000%, not 100%/);
+  });
+
+  it("imports the register with row-level errors, then rights pro rata to claims", async () => {
+    const bad = `${CSV}H6,Bad Fund,,blackrock,junior,12x,,\n`;
+    const error = await importRegister(t.ctx(admin), offering.id, { csv: bad, dryRun: false }).catch(
+      (e) => e,
+    );
+    const rows = error.extra.result.errors as { row: number; column: string }[];
+    expect(rows.map((e) => `${e.row}:${e.column}`)).toEqual(["8:class", "8:amount", "8:investor"]);
+    expect((await listHolders(t.ctx(admin), offering.id, { page: 1, pageSize: 50 })).total).toBe(0);
+
+    const ok = await importRegister(t.ctx(admin), offering.id, { csv: CSV, dryRun: false });
+    expect(ok.summary).toMatchObject({ rows: 6, holders: 5, created: 5 });
+    const holders = (await listHolders(t.ctx(agent), offering.id, { page: 1, pageSize: 50 })).items;
+    // $11,000,000 of claims for 10,000 rights: 4,500,000 → 4,090.9 …; whole rights add up to 10,000.
+    expect(holders.map((h) => h.rights)).toEqual([4091, 2273, 909, 1818, 909]);
+    expect(holders.reduce((s, h) => s + h.rights, 0)).toBe(10000);
+    expect(holders[3]!.claims).toEqual({ us_rollup: "1500000.00", eu_rollup: "500000.00" });
+  });
+
+  it("records elections: up to the rights, all of them for investors (ECA-3(a)), in the exercise period", async () => {
+    const holders = (await listHolders(t.ctx(agent), offering.id, { page: 1, pageSize: 50 })).items;
+    const id = (code: string) => holders.find((h) => h.code === code)!.id;
+    await expect(recordElection(t.ctx(agent), id("H1"), { exercised: 4000 })).rejects.toThrow(
+      /must exercise all its 4091 rights \(ECA-3\(a\)\)/,
+    );
+    await expect(recordElection(t.ctx(agent), id("H4"), { exercised: 1819 })).rejects.toThrow(
+      /has 1818 rights/,
+    );
+    await expect(recordElection(t.ctx(admin), id("H4"), { exercised: 1 })).rejects.toThrow(/election.record/);
+    for (const code of ["H1", "H2", "H3"]) {
+      const h = holders.find((x) => x.code === code)!;
+      await recordElection(t.ctx(agent), h.id, { exercised: h.rights, payment: `${h.rights * 1000}.00` });
+    }
+    const h4 = await recordElection(t.ctx(agent), id("H4"), { exercised: 1000, payment: "1000000.00" });
+    expect(h4).toMatchObject({ exercised: 1000, paymentDue: "1000000.00", paid: "1000000.00" });
+    // The holder elects H5 itself in the portal? No: H5 has no e-mail; H4's user may change its own.
+    const blue = { ...actorWith([]), label: "blue@example.com" };
+    expect((await recordElection(t.ctx(blue), id("H4"), { exercised: 1200 })).exercised).toBe(1200);
+    await expect(recordElection(t.ctx(blue), id("H5"), { exercised: 1 })).rejects.toThrow(/not found/);
+    t.clock.set("2026-03-16T14:00:00.000Z");
+    await expect(recordElection(t.ctx(agent), id("H5"), { exercised: 1 })).rejects.toThrow(
+      /from 2026-02-23 to 2026-03-13/,
+    );
+    t.clock.set("2026-03-02T14:00:00.000Z");
+  });
+
+  it("sends progress reports on Fridays and the last 5 business days, once each (ECA-9(g))", async () => {
+    expect(progressReportReason("2026-03-02", "2026-02-23", "2026-03-13")).toBeNull(); // Monday
+    expect(progressReportReason("2026-02-27", "2026-02-23", "2026-03-13")).toMatch(/Friday/);
+    expect(progressReportReason("2026-03-06", "2026-02-23", "2026-03-13")).toMatch(/last 5 business days/);
+    expect(progressReportReason("2026-03-13", "2026-02-23", "2026-03-13")).toMatch(/Friday/);
+    expect(await sendProgressReports(t.ctx())).toBe(0);
+    t.clock.set("2026-03-06T14:00:00.000Z");
+    expect(await sendProgressReports(t.ctx())).toBe(1);
+    expect(await sendProgressReports(t.ctx())).toBe(0);
+    const reports = await listProgressReports(t.ctx(investors.oaktree), offering.id);
+    expect(reports[0]).toMatchObject({
+      reportDate: "2026-03-06",
+      rightsExercised: 4091 + 2273 + 909 + 1200,
+      rightsTotal: 10000,
+    });
+    t.clock.set("2026-03-02T14:00:00.000Z");
+  });
+
+  it("runs the allocation and produces each Purchase Notice within 2 business days (ECA-2(f))", async () => {
+    const run = await runAllocation(t.ctx(admin), offering.id);
+    const totals = run.allocation.totals;
+    expect(totals).toMatchObject({ unitsOffered: 10000, subscribedUnits: 8473, residualUnits: 1527 });
+    const sold =
+      run.allocation.holders.reduce((s, h) => s + h.finalUnits, 0) +
+      run.allocation.investors.reduce((s, i) => s + i.residualUnits, 0);
+    expect(sold).toBe(10000);
+    expect(run.notices).toHaveLength(3);
+    for (const n of run.notices) expect(n).toMatchObject({ dueDate: "2026-03-04", onTime: true });
+    expect(run.allocation.explanation).toHaveLength(9);
+
+    const mine = await getAllocation(t.ctx(investors.sankaty), offering.id);
+    expect(mine!.allocation.investors.map((i) => i.id)).toEqual(["sankaty"]);
+    expect(mine!.allocation.holders).toEqual([]);
+    expect(mine!.notices).toHaveLength(1);
+    const pdf = await purchaseNoticePdf(t.ctx(investors.sankaty), mine!.notices[0]!.id);
+    expect(pdf.pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    const other = run.notices.find((n) => n.investorCode === "oaktree")!;
+    await expect(purchaseNoticePdf(t.ctx(investors.sankaty), other.id)).rejects.toThrow(/not found/);
+  });
+
+  it("refuses a waiver by investors holding 45% and passes one by 60% (ECA-1(aa), ECA-11, ECA-20)", async () => {
+    const first = await proposeVote(t.ctx(admin), offering.id, {
+      kind: "waiver",
+      subject: "11(i)",
+      description: "Waive the employment arrangements condition",
+    });
+    await castBallot(t.ctx(investors.oaktree), first.id, true);
+    await castBallot(t.ctx(investors.apollo), first.id, false);
+    const refused = await castBallot(t.ctx(investors.sankaty), first.id, false);
+    expect(refused.status).toBe("refused");
+    expect(refused.inFavour).toBe("0.45");
+    expect(refused.explanation).toMatch(/45.00%.*50% or more \(ECA-1\(aa\)\)/);
+    await expect(castBallot(t.ctx(investors.sankaty), first.id, true)).rejects.toThrow(/already refused/);
+
+    const second = await proposeVote(t.ctx(admin), offering.id, {
+      kind: "waiver",
+      subject: "11(i)",
+      description: "Waive it again",
+    });
+    await castBallot(t.ctx(investors.oaktree), second.id, true);
+    const passed = await castBallot(t.ctx(investors.sankaty), second.id, true);
+    expect(passed.status).toBe("passed");
+    expect(passed.inFavour).toBe("0.6");
+    const conditions = await listConditions(t.ctx(admin), offering.id);
+    expect(conditions.find((c) => c.code === "i")!.status).toBe("waived");
+
+    // ECA-20: an amendment needs Oaktree; Apollo and Sankaty alone (55%) cannot pass it.
+    const amendment = await proposeVote(t.ctx(admin), offering.id, {
+      kind: "amendment",
+      subject: "3(a)",
+      description: "Amend",
+    });
+    await castBallot(t.ctx(investors.apollo), amendment.id, true);
+    const open = await castBallot(t.ctx(investors.sankaty), amendment.id, true);
+    expect(open.status).toBe("open");
+    expect((await castBallot(t.ctx(investors.oaktree), amendment.id, false)).status).toBe("refused");
+  });
+
+  it("computes Pro Forma Liquidity and the dollar conditions (ECA-11(e), 11(f), 11(g), ECA-1(y))", async () => {
+    const conditions = await listConditions(t.ctx(admin), offering.id);
+    const g = conditions.find((c) => c.code === "g")!;
+    const updated = await updateCondition(t.ctx(admin), g.id, {
+      inputs: {
+        borrowingBase: "300000000.00",
+        ablCommitments: "500000000.00",
+        ablExposure: "120000000.00",
+        bankCash: "90000000.00",
+        dipTermBorrowings: "280000000.00",
+        overduePayables: "1000000.00",
+      },
+    });
+    // min(180M, 380M) + 90M − (280M − 244M) − 1M = 233M: exactly the floor.
+    expect(updated.met).toBe(true);
+    expect(updated.status).toBe("satisfied");
+    expect(updated.explanation).toContain("$233,000,000.00");
+    const e = conditions.find((c) => c.code === "e")!;
+    expect(
+      (await updateCondition(t.ctx(admin), e.id, { inputs: { usPlanValue: "119999999.99" } })).status,
+    ).toBe("failed");
+  });
+
+  it("computes deadlines in business days and the Termination Date rule (ECA-9(a), 9(b), 9(h), ECA-1(ff), ECA-26)", async () => {
+    const d = computeDeadlines(
+      {
+        signingDate: "2010-02-05",
+        equityCommitmentOrderDate: "2010-03-11",
+        confirmationOrderDate: "2010-06-01",
+        confirmationOrderFinal: false,
+        dipMaturityDate: "2010-09-30",
+        apolloHsrFilingDate: "2010-03-20",
+      },
+      "2010-02-08",
+    );
+    const at = (key: string) => d.find((x) => x.key === key)!.date;
+    expect(at("motion")).toBe("2010-02-10"); // 3 business days after Friday Feb 5
+    expect(at("plan")).toBe("2010-02-09");
+    expect(at("antitrust")).toBe("2010-04-10");
+    expect(at("termination-date")).toBe("2010-09-30");
+    expect(at("apollo-70")).toBe("2010-05-29");
+    // Presidents' Day (Feb 15, 2010) is not a business day.
+    expect(
+      computeDeadlines({ signingDate: "2010-02-11" }, "2010-02-01").find((x) => x.key === "motion")!.date,
+    ).toBe("2010-02-17");
+    const updated = await updateFacts(t.ctx(admin), offering.id, { signingDate: "2010-02-05" });
+    expect(updated.facts.signingDate).toBe("2010-02-05");
+  });
+
+  it("records termination events with the Termination Fee where owed (ECA-19, ECA-2(d))", async () => {
+    expect(terminationFeeOwed("19(a)(i)", false, true)).toBe(false);
+    expect(terminationFeeOwed("19(a)(ii)", true, true)).toBe(true);
+    expect(terminationFeeOwed("19(a)(ii)", false, true)).toBe(false);
+    const owed = await recordTermination(t.ctx(admin), offering.id, {
+      event: "19(c)(v)",
+      occurredOn: "2010-05-01",
+      note: "",
+      minimumBackstopPartiesReady: false,
+    });
+    // 3.5% × $10,000,000 = $350,000 < $5,000,000: nothing to pay.
+    expect(owed).toMatchObject({ feeOwed: true, fee: "0.00" });
+    await expect(
+      recordTermination(t.ctx(admin), offering.id, {
+        event: "42",
+        occurredOn: "2010-05-01",
+        note: "",
+        minimumBackstopPartiesReady: false,
+      }),
+    ).rejects.toThrow(/not a termination event/);
+  });
+
+  it("shows the use of proceeds from the allocation (ECA-9(i))", async () => {
+    const w = await getUseOfProceeds(t.ctx(admin), offering.id, {
+      requiredPayments: "1000000.00",
+      clauseDPayments: "0.00",
+      liquidityConditionHolds: true,
+    });
+    expect(w.proceeds).toBe("10000000.00");
+    expect(w.lines.map((l) => l.amount)).toEqual(["1000000.00", "9000000.00", "0.00", "0.00", "0.00"]);
+  });
+
+  it("lets an investor see the offering but not the register", async () => {
+    const view = await getOffering(t.ctx(investors.apollo), offering.id);
+    expect(view.can).toMatchObject({ vote: true, readRegister: false, runAllocation: false });
+    await expect(
+      listHolders(t.ctx(investors.apollo), offering.id, { page: 1, pageSize: 10 }),
+    ).rejects.toThrow(/register read/);
+    await expect(getOffering(t.ctx(actorWith([])), offering.id)).rejects.toThrow();
+  });
+});
