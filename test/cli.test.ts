@@ -10,7 +10,8 @@ import { createTestDb, type TestDb } from "./db.ts";
 const run = promisify(execFile);
 const BIN = path.resolve(import.meta.dirname, "..", "bin", "probity.js");
 
-describe(`probity CLI (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
+// Each test starts the CLI several times (a process with its TypeScript loader each): allow minutes.
+describe(`probity CLI (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, { timeout: 180_000 }, () => {
   let t: TestDb;
   let env: NodeJS.ProcessEnv;
   beforeAll(async () => {
