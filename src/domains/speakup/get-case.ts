@@ -10,6 +10,13 @@ import { type CaseKey, openCaseKey, openJson } from "./sealing.ts";
 import type { SpeakupCasesTable } from "./tables.ts";
 import { CHANNEL_LABELS, categoryLabel, type Remediation, TEAM_LABELS, TRANSITIONS } from "./vocabulary.ts";
 
+/** Where a case may go next: findings go to remediation unless unsubstantiated, which closes. */
+function nextSteps(c: SpeakupCasesTable) {
+  if (c.status === "findings")
+    return c.outcome === "unsubstantiated" ? (["closed"] as const) : (["remediation"] as const);
+  return TRANSITIONS[c.status];
+}
+
 /** Loads a case the actor may see, or 404 (its existence is not disclosed). */
 export async function loadVisibleCase(
   ctx: Ctx,
@@ -138,7 +145,7 @@ export async function getCase(ctx: Ctx, id: string) {
       })),
       links,
       can: {
-        transitionTo: canAct ? TRANSITIONS[c.status] : [],
+        transitionTo: canAct ? nextSteps(c) : [],
         acknowledge: canAct && c.status === "new",
         message: canAct,
         assign: canAct && hasPermission(tx.actor, "speakup.assign"),

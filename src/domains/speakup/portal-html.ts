@@ -1,5 +1,5 @@
 import type { MailboxView } from "./mailbox.ts";
-import { ATTACHMENT_LIMITS, CATEGORIES } from "./vocabulary.ts";
+import { ATTACHMENT_LIMITS, CATEGORIES, type CaseStatus, STATUS_LABELS } from "./vocabulary.ts";
 
 /** Escapes text for HTML; every value that reaches a page goes through it. */
 export const esc = (value: unknown) =>
@@ -37,6 +37,7 @@ fieldset{border:0;padding:0;margin:0}legend{font-weight:700;font-size:1.15rem;ma
 .msg{border-left:4px solid #1c3d7a;padding:8px 12px;margin:10px 0;background:#f7f9fd}.msg.reporter{border-color:#2f9e44;background:#f3fbf4}
 .msg .meta{font-size:.85rem;color:#5c6370}.msg p{white-space:pre-wrap;margin:.3em 0 0}
 .row{display:grid;grid-template-columns:1fr 1fr;gap:12px}@media(max-width:560px){.row{grid-template-columns:1fr}main{padding:12px}.receipt{font-size:1.3rem}}
+.nowrap{white-space:nowrap}
 footer{color:#5c6370;font-size:.85rem;text-align:center;padding:20px}
 `;
 
@@ -149,7 +150,7 @@ export function receiptPage(org: Org, receipt: string, number: string): string {
 <p>Write down this receipt now. It is shown only once, and we cannot recover it.</p>
 <div class="receipt" aria-label="Your receipt, ${esc(receipt.split("").join(" "))}">${esc(receipt)}</div>
 <p>With the receipt and your password you can follow up at <a href="/speakup/mailbox">/speakup/mailbox</a>: read questions from the people handling your report and answer them. Please check back in a few days; we acknowledge every report within seven days.</p>
-<p class="hint">Reference for your records: ${esc(number)} (this reference alone does not open the mailbox).</p>
+<p class="hint">Reference for your records: <span class="nowrap">${esc(number)}</span> (this reference alone does not open the mailbox).</p>
 <div class="actions"><a class="btn" href="/speakup/mailbox">Go to the mailbox</a></div></div>`,
   );
 }
@@ -176,7 +177,7 @@ export function mailboxPage(org: Org, view: MailboxView, csrf: string, message?:
     "Your report",
     `
 <div class="card"><h1>Your report</h1><p><strong>${esc(view.summary)}</strong></p>
-<p class="hint">${esc(view.category)} · received ${esc(view.receivedAt.slice(0, 10))} · ${view.acknowledged ? "acknowledged" : "waiting to be acknowledged"} · status: ${esc(view.status)}</p>
+<p class="hint">${esc(view.category)} · received ${esc(view.receivedAt.slice(0, 10))} · ${view.acknowledged ? "acknowledged" : "waiting to be acknowledged"} · ${esc(STATUS_LABELS[view.status as CaseStatus] ?? view.status)}</p>
 ${view.attachments.length ? `<p>Files you sent:</p><ul>${view.attachments.map(file).join("")}</ul>` : ""}</div>
 <div class="card"><h2>Messages</h2>
 ${view.messages.length === 0 ? `<p class="hint">No messages yet. Check back in a few days.</p>` : view.messages.map((m) => `<div class="msg ${m.author === "reporter" ? "reporter" : ""}"><div class="meta">${m.author === "reporter" ? "You" : "The people handling your report"} · ${esc(m.createdAt.slice(0, 16).replace("T", " "))} UTC</div><p>${esc(m.body)}</p>${m.attachments.length ? `<ul>${m.attachments.map(file).join("")}</ul>` : ""}</div>`).join("")}

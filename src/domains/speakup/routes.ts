@@ -235,7 +235,8 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
   r.get(
     "/api/speakup/cases/:id",
     {
-      config: { access: { action: "case.view", permission: "speakup.handle" } },
+      // Anyone signed in may ask; who may not see the case gets 404, never a hint that it exists.
+      config: { access: { action: "case.view", authenticated: true } },
       schema: {
         tags,
         operationId: "case.view",

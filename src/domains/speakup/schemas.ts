@@ -77,7 +77,7 @@ export const caseFilter = z.object({
   team: z.enum(TEAMS).optional(),
   channel: z.enum(CHANNELS).optional(),
   overdue: z.enum(["acknowledgement", "feedback", "any"]).optional(),
-  assignedToMe: z.coerce.boolean().optional(),
+  assignedToMe: z.stringbool().optional(),
   q: z.string().trim().max(50).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),

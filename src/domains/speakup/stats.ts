@@ -142,9 +142,18 @@ export async function getStats(
       label: CHANNEL_LABELS[c],
       count: hide(byChannel.get(c) ?? 0),
     })),
-    byCountry: [...byCountry.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .map(([key, n]) => ({ key, label: key, count: hide(n) })),
+    // Only countries with five or more reports are named; the rest are pooled, so listing a
+    // country never reveals that someone there reported.
+    byCountry: [
+      ...[...byCountry.entries()]
+        .filter(([, n]) => n >= MIN_CELL)
+        .sort((a, b) => b[1] - a[1])
+        .map(([key, n]) => ({ key, label: key, count: n })),
+      ...(() => {
+        const rest = [...byCountry.values()].filter((n) => n < MIN_CELL).reduce((a, n) => a + n, 0);
+        return rest > 0 ? [{ key: "other", label: "Other countries", count: hide(rest) }] : [];
+      })(),
+    ],
     benchmark: {
       source: "NAVEX 2024 Risk & Compliance Hotline & Incident Management Benchmark Report",
       ...NAVEX_2024,

@@ -62,8 +62,9 @@ export const TEAM_ROLES: Record<Team, readonly string[]> = {
 };
 
 /** The lifecycle: where a case may go from each state. */
+// A new case leaves "new" only by being acknowledged (acknowledgeCase), which also writes to the reporter.
 export const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
-  new: ["acknowledged"],
+  new: [],
   acknowledged: ["triage"],
   triage: ["investigation", "closed"],
   investigation: ["findings"],
@@ -100,3 +101,13 @@ export const ATTACHMENT_LIMITS = {
     "mov",
   ],
 } as const;
+
+export const STATUS_LABELS: Record<CaseStatus, string> = {
+  new: "received, not yet acknowledged",
+  acknowledged: "acknowledged",
+  triage: "being assessed",
+  investigation: "under investigation",
+  findings: "findings reached",
+  remediation: "remediation under way",
+  closed: "closed",
+};
