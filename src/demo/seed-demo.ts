@@ -10,6 +10,7 @@ import {
 } from "@faker-js/faker";
 import { seedCertificationsDemo } from "../domains/certifications/demo.ts";
 import { seedCommitteesDemo } from "../domains/committees/index.ts";
+import { seedDisclosuresDemo } from "../domains/disclosures/index.ts";
 import { createUser, DEFAULT_SECURITY, peopleDb, updateOrganisation } from "../domains/people/index.ts";
 import { seedRestructuringDemo } from "../domains/restructuring/index.ts";
 import { seedSpeakupDemo } from "../domains/speakup/demo.ts";
@@ -270,6 +271,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ people: number; users: numbe
   }
   await seedCertificationsDemo(ctx);
   await seedCommitteesDemo(ctx);
+  await seedDisclosuresDemo(ctx);
   if (ctx.keyRing) await seedSpeakupDemo(ctx);
   await seedRestructuringDemo(ctx);
   return { people: result.people, users };

@@ -124,6 +124,7 @@ function toGift(ctx: Ctx, g: GiftsTable & { person_name: string | null }, totals
     recipientYearTotal: formatMoney(total),
     recipientYearTotalCents: total.toString(),
     createdAt: g.created_at,
+    isMine: mine,
     can: {
       decide: hasPermission(a, "gift.approve") && !mine && g.status === "pending_approval",
       record: mine && (g.status === "approved" || g.status === "cleared"),

@@ -14,6 +14,7 @@ export {
   expireConflictApprovals,
   forwardConflict,
 } from "./conflict-workflow.ts";
+export { seedDisclosuresDemo } from "./demo.ts";
 export {
   fileConflict,
   openConflictFromCertificate,

@@ -31,6 +31,8 @@ import { MeetingPage } from "../features/committees/meeting-page.tsx";
 import { CertificationsPage, TeamCertificationsPage } from "../features/certifications/certifications-page.tsx";
 import { SignPage } from "../features/certifications/sign-page.tsx";
 import { ComingSoonPage } from "../features/home/coming-soon-page.tsx";
+import { DisclosureDetailPage } from "../features/disclosures/detail-page.tsx";
+import { DisclosuresPage } from "../features/disclosures/disclosures-page.tsx";
 import { HomePage } from "../features/home/home-page.tsx";
 import { NewPersonPage } from "../features/people/new-person-page.tsx";
 import { PeoplePage, parsePeopleSearch } from "../features/people/people-page.tsx";
@@ -265,6 +267,16 @@ const speakupCaseRoute = createRoute({
   },
 });
 
+const disclosureDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/disclosures/$section/$id",
+  errorComponent: RouteError,
+  component: function DisclosureDetailRoute() {
+    const { section, id } = disclosureDetailRoute.useParams();
+    return <DisclosureDetailPage section={section} id={id} />;
+  },
+});
+
 const PlannedModuleRoute = (): React.ReactNode => {
   const pathname: string = useLocation().pathname;
   const module = plannedModules.find((item) => item.path === pathname);
@@ -309,6 +321,8 @@ const routeTree = rootRoute.addChildren([
     page("/speakup/settings", SpeakupSettingsPage, "speakup.configure"),
     page("/account/totp", TotpEnrolPage),
     page("/account/password", ChangePasswordPage),
+    page("/disclosures", DisclosuresPage),
+    disclosureDetailRoute,
     ...plannedRoutes,
   ]),
 ]);

@@ -1,0 +1,463 @@
+import {
+  Badge,
+  Button,
+  Group,
+  Modal,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import { useState } from "react";
+import { Empty } from "../../components/empty.tsx";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
+import { AnchorLink } from "../../components/router-links.tsx";
+import { TableSkeleton } from "../../components/table-skeleton.tsx";
+import { api } from "../../lib/api.ts";
+import { formatDate } from "../../lib/format.ts";
+import { useMe } from "../auth/me.ts";
+import { ConflictModal } from "./conflict-form.tsx";
+import {
+  type Conflict,
+  type Gift,
+  type GiftSettings,
+  type HoldSummary,
+  STATUS_LABELS,
+} from "./disclosures-api.ts";
+import { HoldsTab } from "./holds-tab.tsx";
+import { BoycottsTab, GuidanceTab, InquiriesTab } from "./requests-tabs.tsx";
+
+export const StatusBadge = ({ status }: { status: string }) => {
+  const s = STATUS_LABELS[status] ?? { label: status, color: "gray" };
+  return (
+    <Badge
+      color={s.color}
+      variant="light"
+      style={{ flexShrink: 0 }}
+      styles={{ root: { maxWidth: "none" }, label: { overflow: "visible" } }}
+    >
+      {s.label}
+    </Badge>
+  );
+};
+
+const DetailLink = ({
+  section,
+  id,
+  children,
+}: {
+  section: string;
+  id: string;
+  children: React.ReactNode;
+}) => (
+  <AnchorLink to="/disclosures/$section/$id" params={{ section, id }} fw={500}>
+    {children}
+  </AnchorLink>
+);
+
+export { DetailLink };
+
+function ConflictsTab() {
+  const me = useMe().data;
+  const perms = new Set(me?.permissions ?? []);
+  const scopes = [
+    { value: "mine", label: "My disclosures" },
+    ...(perms.has("disclosure.register") || perms.has("disclosure.review")
+      ? [{ value: "register", label: "Register" }]
+      : []),
+    ...(perms.has("disclosure.ceo_review") ? [{ value: "ceo", label: "CEO review" }] : []),
+    ...(perms.has("disclosure.audit_committee")
+      ? [{ value: "audit_committee", label: "Audit Committee" }]
+      : []),
+    { value: "supervised", label: "My team" },
+  ];
+  const [scope, setScope] = useState(
+    perms.has("disclosure.audit_committee")
+      ? "audit_committee"
+      : perms.has("disclosure.ceo_review")
+        ? "ceo"
+        : "mine",
+  );
+  const [q, setQ] = useState("");
+  const [status, setStatus] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const list = useQuery({
+    queryKey: ["disclosures", "conflicts", scope, q, status],
+    queryFn: () => api.get<{ items: Conflict[] }>("/api/disclosures/conflicts", { scope, q, status }),
+  });
+  return (
+    <Stack>
+      <Group justify="space-between" wrap="wrap">
+        <Group wrap="wrap">
+          <SegmentedControl data={scopes} value={scope} onChange={setScope} aria-label="Which disclosures" />
+          <TextInput
+            placeholder="Search title, person, organisation"
+            value={q}
+            onChange={(e) => setQ(e.currentTarget.value)}
+            aria-label="Search conflicts"
+          />
+          <Select
+            placeholder="Any status"
+            clearable
+            aria-label="Status"
+            data={[
+              { value: "open", label: "Open" },
+              { value: "decided", label: "Decided" },
+              ...Object.keys(STATUS_LABELS)
+                .slice(0, 9)
+                .map((s) => ({ value: s, label: STATUS_LABELS[s]!.label })),
+            ]}
+            value={status}
+            onChange={setStatus}
+          />
+        </Group>
+        <Group>
+          {scope !== "mine" && scope !== "supervised" ? (
+            <Button
+              component="a"
+              variant="default"
+              href={`/api/disclosures/conflicts.csv?scope=${scope}${q ? `&q=${encodeURIComponent(q)}` : ""}`}
+            >
+              Export CSV
+            </Button>
+          ) : null}
+          <Button onClick={() => setCreating(true)}>Disclose a conflict</Button>
+        </Group>
+      </Group>
+      {scope === "audit_committee" ? (
+        <Text size="sm" c="dimmed">
+          Conflicts of interest the CEO reported to the Audit Committee, and the CEO's own disclosures
+          (COC-6.2).
+        </Text>
+      ) : null}
+      <ErrorAlert error={list.error} />
+      {!list.data ? (
+        <TableSkeleton />
+      ) : list.data.items.length === 0 ? (
+        <Empty title="No disclosures here" />
+      ) : (
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Disclosure</Table.Th>
+              <Table.Th>Discloser</Table.Th>
+              <Table.Th>Kind</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th>Review date</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.data.items.map((c) => (
+              <Table.Tr key={c.id}>
+                <Table.Td>
+                  <DetailLink section="conflicts" id={c.id}>
+                    {c.number}: {c.title}
+                  </DetailLink>
+                  {c.prohibitedByCode ? (
+                    <Badge color="red" ml="xs" size="sm">
+                      {c.prohibitedByCode.rule}
+                    </Badge>
+                  ) : null}
+                  {c.isCeoDisclosure ? (
+                    <Badge color="grape" ml="xs" size="sm">
+                      CEO's own
+                    </Badge>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>{c.discloser.name}</Table.Td>
+                <Table.Td>{c.typeLabel}</Table.Td>
+                <Table.Td>
+                  <StatusBadge status={c.status} />
+                </Table.Td>
+                <Table.Td>{formatDate(c.reviewDate)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {creating ? <ConflictModal onClose={() => setCreating(false)} /> : null}
+    </Stack>
+  );
+}
+
+function GiftModal({ onClose }: { onClose: () => void }) {
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const [f, setF] = useState({
+    direction: "given",
+    counterpartyName: "",
+    organisation: "",
+    official: "none",
+    kind: "gift",
+    description: "",
+    value: "",
+    currency: "USD",
+    usdValue: "",
+    eventDate: "",
+    businessPurpose: "",
+    alreadyHappened: false,
+  });
+  const set = (k: keyof typeof f) => (v: string | boolean | null) => setF({ ...f, [k]: v ?? "" });
+  const save = useMutation({
+    mutationFn: () =>
+      api.post<Gift>("/api/disclosures/gifts", { ...f, usdValue: f.currency === "USD" ? null : f.usdValue }),
+    onSuccess: (g) => {
+      void qc.invalidateQueries({ queryKey: ["disclosures"] });
+      onClose();
+      void navigate({ to: "/disclosures/$section/$id", params: { section: "gifts", id: g.id } });
+    },
+  });
+  const government = f.direction === "given" && f.official !== "none";
+  return (
+    <Modal opened onClose={onClose} title="Gift, meal, entertainment or hospitality" size="lg">
+      <Stack>
+        <SegmentedControl
+          data={[
+            { value: "given", label: "Given or offered" },
+            { value: "received", label: "Received" },
+          ]}
+          value={f.direction}
+          onChange={set("direction")}
+        />
+        <TextInput
+          label="Person"
+          value={f.counterpartyName}
+          onChange={(e) => set("counterpartyName")(e.currentTarget.value)}
+        />
+        <TextInput
+          label="Organisation"
+          value={f.organisation}
+          onChange={(e) => set("organisation")(e.currentTarget.value)}
+        />
+        <Select
+          label="Is the person a government official?"
+          data={[
+            { value: "none", label: "No" },
+            { value: "us_government", label: "Yes, US government" },
+            { value: "non_us_government", label: "Yes, a non-US government" },
+          ]}
+          value={f.official}
+          onChange={set("official")}
+        />
+        {government ? (
+          <Text size="sm" c="orange.8">
+            Anything for a government representative needs the Legal Department's prior written approval
+            (COC-12.1, Code section 12; COC-2.1): this files a request before the event, and it can be
+            recorded as given only once Legal has approved it.
+          </Text>
+        ) : null}
+        <Select
+          label="What"
+          data={["gift", "meal", "entertainment", "hospitality", "travel", "favour", "discount"].map((k) => ({
+            value: k,
+            label: k[0]!.toUpperCase() + k.slice(1),
+          }))}
+          value={f.kind}
+          onChange={set("kind")}
+        />
+        <Textarea
+          label="Description"
+          value={f.description}
+          onChange={(e) => set("description")(e.currentTarget.value)}
+        />
+        <Group grow>
+          <TextInput
+            label="Value"
+            placeholder="150.00"
+            value={f.value}
+            onChange={(e) => set("value")(e.currentTarget.value)}
+          />
+          <TextInput
+            label="Currency"
+            value={f.currency}
+            onChange={(e) => set("currency")(e.currentTarget.value.toUpperCase())}
+            maxLength={3}
+          />
+          {f.currency !== "USD" ? (
+            <TextInput
+              label="Value in USD"
+              value={f.usdValue}
+              onChange={(e) => set("usdValue")(e.currentTarget.value)}
+            />
+          ) : null}
+        </Group>
+        <TextInput
+          type="date"
+          label="Date of the event"
+          value={f.eventDate}
+          onChange={(e) => set("eventDate")(e.currentTarget.value)}
+        />
+        <Textarea
+          label="Business purpose"
+          value={f.businessPurpose}
+          onChange={(e) => set("businessPurpose")(e.currentTarget.value)}
+        />
+        {!government ? (
+          <Select
+            label="Has it already happened?"
+            data={[
+              { value: "no", label: "Not yet" },
+              { value: "yes", label: "Yes, record it in the register" },
+            ]}
+            value={f.alreadyHappened ? "yes" : "no"}
+            onChange={(v) => setF({ ...f, alreadyHappened: v === "yes" })}
+          />
+        ) : null}
+        <ErrorAlert error={save.error} showFieldErrors />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button onClick={() => save.mutate()} loading={save.isPending}>
+            {government ? "Request Legal's approval" : "File"}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function GiftsTab() {
+  const me = useMe().data;
+  const perms = new Set(me?.permissions ?? []);
+  const scopes = [
+    { value: "mine", label: "Mine" },
+    ...(perms.has("gift.approve") ? [{ value: "approvals", label: "To approve" }] : []),
+    ...(perms.has("gift.approve") || perms.has("disclosure.register")
+      ? [{ value: "register", label: "Register" }]
+      : []),
+  ];
+  const [scope, setScope] = useState(perms.has("gift.approve") ? "approvals" : "mine");
+  const [q, setQ] = useState("");
+  const [creating, setCreating] = useState(false);
+  const list = useQuery({
+    queryKey: ["disclosures", "gifts", scope, q],
+    queryFn: () => api.get<{ items: Gift[]; settings: GiftSettings }>("/api/disclosures/gifts", { scope, q }),
+  });
+  return (
+    <Stack>
+      <Group justify="space-between" wrap="wrap">
+        <Group>
+          <SegmentedControl data={scopes} value={scope} onChange={setScope} aria-label="Which gifts" />
+          <TextInput
+            placeholder="Search person, organisation"
+            value={q}
+            onChange={(e) => setQ(e.currentTarget.value)}
+            aria-label="Search gifts"
+          />
+        </Group>
+        <Button onClick={() => setCreating(true)}>Log a gift or request approval</Button>
+      </Group>
+      {list.data ? (
+        <Text size="sm" c="dimmed">
+          Approval is needed for anything for a government official (COC-12.1), above{" "}
+          {list.data.settings.perItem} an item, or above {list.data.settings.perRecipientYear} a recipient a
+          year (COC-6.5).
+        </Text>
+      ) : null}
+      <ErrorAlert error={list.error} />
+      {!list.data ? (
+        <TableSkeleton />
+      ) : list.data.items.length === 0 ? (
+        <Empty title="Nothing in the register here" />
+      ) : (
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Entry</Table.Th>
+              <Table.Th>Recipient or giver</Table.Th>
+              <Table.Th>Date</Table.Th>
+              <Table.Th>Value</Table.Th>
+              <Table.Th>Recipient's year total</Table.Th>
+              <Table.Th>Status</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.data.items.map((g) => (
+              <Table.Tr key={g.id}>
+                <Table.Td>
+                  <DetailLink section="gifts" id={g.id}>
+                    {g.number}: {g.kind} {g.direction}
+                  </DetailLink>
+                  {g.isGovernmentOfficial ? (
+                    <Badge color="orange" ml="xs" size="sm">
+                      Government official
+                    </Badge>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>
+                  {g.counterpartyName}
+                  <Text size="xs" c="dimmed">
+                    {g.organisation}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{formatDate(g.eventDate)}</Table.Td>
+                <Table.Td>{g.value}</Table.Td>
+                <Table.Td>{g.recipientYearTotal}</Table.Td>
+                <Table.Td>
+                  <StatusBadge status={g.status} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {creating ? <GiftModal onClose={() => setCreating(false)} /> : null}
+    </Stack>
+  );
+}
+
+export function DisclosuresPage() {
+  const holds = useQuery({
+    queryKey: ["disclosures", "holds"],
+    queryFn: () => api.get<{ items: HoldSummary[]; can: { issue: boolean } }>("/api/disclosures/holds"),
+  });
+  const [tab, setTab] = useState<string | null>(
+    new URLSearchParams(window.location.search).get("tab") ?? "conflicts",
+  );
+  return (
+    <>
+      <PageHeader
+        title="Disclosures"
+        description="Conflicts of interest, gifts and hospitality, questions to ask first, government and media inquiries, boycott requests and legal holds: the Legal Department's work under the Code."
+      />
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="conflicts">Conflicts of interest</Tabs.Tab>
+          <Tabs.Tab value="gifts">Gifts &amp; hospitality</Tabs.Tab>
+          <Tabs.Tab value="guidance">Ask first</Tabs.Tab>
+          <Tabs.Tab value="inquiries">Government &amp; media</Tabs.Tab>
+          <Tabs.Tab value="boycotts">Boycott requests</Tabs.Tab>
+          {holds.data && (holds.data.can.issue || holds.data.items.length > 0) ? (
+            <Tabs.Tab value="holds">Legal holds</Tabs.Tab>
+          ) : null}
+        </Tabs.List>
+        <Tabs.Panel value="conflicts">
+          <ConflictsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="gifts">
+          <GiftsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="guidance">
+          <GuidanceTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="inquiries">
+          <InquiriesTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="boycotts">
+          <BoycottsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="holds">
+          <HoldsTab />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}

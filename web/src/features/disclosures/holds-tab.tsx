@@ -1,0 +1,205 @@
+import {
+  Badge,
+  Button,
+  CloseButton,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import { useState } from "react";
+import { Empty } from "../../components/empty.tsx";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { api, type Page } from "../../lib/api.ts";
+import { formatDate } from "../../lib/format.ts";
+import type { Hold, HoldSummary } from "./disclosures-api.ts";
+import { DetailLink, StatusBadge } from "./disclosures-page.tsx";
+
+type Person = { id: string; displayName: string; title: string | null };
+
+/** Custodians are chosen from the directory (COC-15.1): a search-as-you-type select that adds each pick. */
+export function CustodianPicker({
+  value,
+  onChange,
+}: {
+  value: { id: string; label: string }[];
+  onChange: (v: { id: string; label: string }[]) => void;
+}) {
+  const [search, setSearch] = useState("");
+  const [query] = useDebouncedValue(search, 250);
+  const people = useQuery({
+    queryKey: ["people", "custodians", query],
+    queryFn: () =>
+      api.get<Page<Person>>("/api/people", { q: query || undefined, pageSize: 20, sort: "name" }),
+    staleTime: 30_000,
+  });
+  const options = (people.data?.items ?? [])
+    .filter((p) => !value.some((v) => v.id === p.id))
+    .map((p) => ({ value: p.id, label: p.title ? `${p.displayName} — ${p.title}` : p.displayName }));
+  return (
+    <Stack gap="xs">
+      <Select
+        label="Custodians (from the directory)"
+        placeholder="Type a name to search"
+        data={options}
+        value={null}
+        searchable
+        searchValue={search}
+        onSearchChange={setSearch}
+        filter={({ options: all }) => all}
+        nothingFoundMessage={people.isFetching ? "Searching…" : "No matching people"}
+        onChange={(id, option) => {
+          if (id) onChange([...value, { id, label: option?.label ?? id }]);
+          setSearch("");
+        }}
+      />
+      <Group gap="xs">
+        {value.map((v) => (
+          <Badge
+            key={v.id}
+            variant="light"
+            rightSection={
+              <CloseButton
+                size="xs"
+                aria-label={`Remove ${v.label}`}
+                onClick={() => onChange(value.filter((x) => x.id !== v.id))}
+              />
+            }
+          >
+            {v.label}
+          </Badge>
+        ))}
+      </Group>
+    </Stack>
+  );
+}
+
+function IssueModal({ onClose }: { onClose: () => void }) {
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const [matter, setMatter] = useState("");
+  const [scope, setScope] = useState("");
+  const [custodians, setCustodians] = useState<{ id: string; label: string }[]>([]);
+  const [reminderDays, setReminderDays] = useState<number>(3);
+  const [renoticeDays, setRenoticeDays] = useState<number>(90);
+  const issue = useMutation({
+    mutationFn: () =>
+      api.post<Hold>("/api/disclosures/holds", {
+        matter,
+        scope,
+        custodianIds: custodians.map((c) => c.id),
+        reminderDays,
+        renoticeDays,
+      }),
+    onSuccess: (h) => {
+      void qc.invalidateQueries({ queryKey: ["disclosures"] });
+      onClose();
+      void navigate({ to: "/disclosures/$section/$id", params: { section: "holds", id: h.id } });
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title="Issue a legal hold" size="lg">
+      <Stack>
+        <Text size="sm" c="dimmed">
+          Custodians receive a notice to preserve their records and must acknowledge it; reminders follow
+          until they do, and a periodic re-notice asks them again. While the hold is active, retention and
+          deletion skip their records and any covered speak-up case (COC-15.1).
+        </Text>
+        <TextInput label="Matter" value={matter} onChange={(e) => setMatter(e.currentTarget.value)} />
+        <Textarea
+          label="Records to preserve"
+          autosize
+          minRows={3}
+          value={scope}
+          onChange={(e) => setScope(e.currentTarget.value)}
+        />
+        <CustodianPicker value={custodians} onChange={setCustodians} />
+        <Group grow>
+          <NumberInput
+            label="Remind every (days)"
+            min={1}
+            max={90}
+            value={reminderDays}
+            onChange={(v) => setReminderDays(Number(v) || 3)}
+          />
+          <NumberInput
+            label="Re-notice every (days)"
+            min={7}
+            max={730}
+            value={renoticeDays}
+            onChange={(v) => setRenoticeDays(Number(v) || 90)}
+          />
+        </Group>
+        <ErrorAlert error={issue.error} showFieldErrors />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button onClick={() => issue.mutate()} loading={issue.isPending}>
+            Issue the hold
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export function HoldsTab() {
+  const list = useQuery({
+    queryKey: ["disclosures", "holds"],
+    queryFn: () => api.get<{ items: HoldSummary[]; can: { issue: boolean } }>("/api/disclosures/holds"),
+  });
+  const [issuing, setIssuing] = useState(false);
+  return (
+    <Stack>
+      {list.data?.can.issue ? (
+        <Group>
+          <Button onClick={() => setIssuing(true)}>Issue a legal hold</Button>
+        </Group>
+      ) : null}
+      <ErrorAlert error={list.error} />
+      {list.data?.items.length === 0 ? <Empty title="No legal holds" /> : null}
+      {list.data && list.data.items.length > 0 ? (
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Hold</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th>Acknowledged</Table.Th>
+              <Table.Th>Issued</Table.Th>
+              <Table.Th>Next re-notice</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.data.items.map((h) => (
+              <Table.Tr key={h.id}>
+                <Table.Td>
+                  <DetailLink section="holds" id={h.id}>
+                    {h.number}: {h.matter}
+                  </DetailLink>
+                </Table.Td>
+                <Table.Td>
+                  <StatusBadge status={h.status} />
+                </Table.Td>
+                <Table.Td>
+                  {h.acknowledged} of {h.custodians}
+                </Table.Td>
+                <Table.Td>{formatDate(h.issuedAt)}</Table.Td>
+                <Table.Td>{h.status === "active" ? formatDate(h.nextRenoticeOn) : "—"}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : null}
+      {issuing ? <IssueModal onClose={() => setIssuing(false)} /> : null}
+    </Stack>
+  );
+}
