@@ -93,11 +93,14 @@ export async function seedRestructuringDemo(ctx: Ctx): Promise<void> {
   const lines = ["holder_id,name,email,investor,class,amount,plan_shares,rights"];
   let n = 1;
   const id = () => `H${String(n++).padStart(4, "0")}`;
+  // The investors' funds hold explicit rights (one per $1,000 of claims), so a later import of more
+  // holders only reshares the other holders' rights and never undercuts an investor's election.
   for (const [investor, name, amount] of AFFILIATES) {
     const code = id();
-    lines.push(`${code},"${name}",,${investor},us_rollup,${amount}.00,${amount / 10},`);
-    if (investor !== "sankaty")
-      lines.push(`${code},"${name}",,${investor},eu_rollup,${Math.round(amount * 0.3)}.00,,`);
+    const euro = investor === "sankaty" ? 0 : Math.round(amount * 0.3);
+    const rights = Math.round((amount + euro) / 1000);
+    lines.push(`${code},"${name}",,${investor},us_rollup,${amount}.00,${amount / 10},${rights}`);
+    if (euro) lines.push(`${code},"${name}",,${investor},eu_rollup,${euro}.00,,${rights}`);
   }
   const kinds = [
     "Credit Fund",
@@ -131,7 +134,9 @@ export async function seedRestructuringDemo(ctx: Ctx): Promise<void> {
       continue;
     }
     if (i % 5 === 4) continue; // not elected yet
-    const exercised = Math.floor((rights * f.number.int({ min: 20, max: 100 })) / 100);
+    // At most half of the rights, so importing more holders later (which reshares rights) keeps
+    // every election within its holder's rights.
+    const exercised = Math.floor((rights * f.number.int({ min: 10, max: 50 })) / 100);
     await recordElection(ctx, h.id, { exercised, payment: i % 3 === 0 ? "0.00" : `${exercised * 1000}.00` });
   }
 

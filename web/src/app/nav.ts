@@ -43,7 +43,17 @@ export const mainNav: NavItem[] = [
   { label: "Disclosures", to: "/disclosures", icon: IconScale },
   { label: "Screening", to: "/screening", icon: IconWorldSearch, permission: "screening.read" },
   { label: "Committees", to: "/committees", icon: IconUsersGroup, permission: "committee.read" },
-  { label: "Restructuring", to: "/restructuring", icon: IconBuildingBank, planned: true },
+  {
+    label: "Restructuring",
+    to: "/restructuring",
+    icon: IconBuildingBank,
+    permission: [
+      "restructuring.read",
+      "restructuring.manage",
+      "restructuring.elect",
+      "restructuring.investor",
+    ],
+  },
 ];
 
 export const adminNav: NavItem[] = [

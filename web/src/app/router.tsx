@@ -40,6 +40,7 @@ import { PersonPage } from "../features/people/person-page.tsx";
 import { PoliciesPage } from "../features/policies/policies-page.tsx";
 import { PolicyPage, VersionPage } from "../features/policies/policy-page.tsx";
 import { WaiversPage } from "../features/policies/waivers-page.tsx";
+import { RestructuringPage } from "../features/restructuring/restructuring-page.tsx";
 import { CounterpartyPage } from "../features/screening/counterparty-page.tsx";
 import { ScreeningPage } from "../features/screening/screening-page.tsx";
 import { CasePage } from "../features/speakup/case-page.tsx";
@@ -293,6 +294,7 @@ const routeTree = rootRoute.addChildren([
     page("/people/new", NewPersonPage, "people.write"),
     personRoute,
     page("/screening", ScreeningPage),
+    page("/restructuring", RestructuringPage),
     counterpartyRoute,
     page("/committees", CommitteesPage, "committee.read"),
     committeeRoute,

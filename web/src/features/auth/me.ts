@@ -18,7 +18,11 @@ export type Permission =
   | "speakup.configure"
   | "speakup.stats"
   | "committee.read"
-  | "screening.read";
+  | "screening.read"
+  | "restructuring.read"
+  | "restructuring.manage"
+  | "restructuring.elect"
+  | "restructuring.investor";
 
 export type Me = {
   user: { id: string; email: string; displayName: string; personId: string | null };

@@ -1,0 +1,122 @@
+// The rights offering in a real browser: the restructuring administrator imports the register, the
+// subscription agent records an election, the administrator runs the allocation and reads its
+// explanation, an investor opens its Purchase Notice (ECA-2(f)); a waiver backed by 45% of the
+// backstop percentage is refused and one backed by 60% passes (ECA-1(aa)).
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
+import { type App, launchBrowser, login, openPage, startApp } from "./harness.ts";
+
+const PASSWORD = "Aleris-demo-2026";
+let app: App;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function as(t: TestContext, email: string, tab?: string): Promise<Page> {
+  const { page } = await openPage(browser, t);
+  t.onTestFailed(() => console.error(`[e2e] server output (last 5 kB):\n${app.output().slice(-5_000)}`));
+  await login(page, app.url, email, PASSWORD);
+  await page.goto(`${app.url}/restructuring`);
+  await page.getByRole("heading", { name: "Aleris rights offering (Plan of Reorganization)" }).waitFor();
+  if (tab) await page.getByRole("tab", { name: tab }).click();
+  return page;
+}
+
+async function vote(t: TestContext, email: string, description: string, inFavour: boolean) {
+  const page = await as(t, email, "Votes");
+  const card = page.getByTestId(`vote-${description}`);
+  await card.getByRole("button", { name: inFavour ? "Vote in favour" : "Vote against" }).click();
+  await expect
+    .poll(() => card.getByText(inFavour ? "in favour" : "against", { exact: true }).count())
+    .toBeGreaterThan(0);
+  await page.context().close();
+}
+
+describe("restructuring journey (ECA-2(f), ECA-1(aa))", () => {
+  it("imports the register, records an election, runs the allocation and opens a Purchase Notice", async (t) => {
+    const admin = await as(t, "restructuring@aleris.example", "Register & elections");
+    await admin
+      .getByLabel("Register CSV")
+      .fill(
+        "holder_id,name,email,investor,class,amount,plan_shares,rights\nH0900,Harbor Point Credit Fund,,,us_rollup,2500000.00,0,\n",
+      );
+    await admin.getByRole("button", { name: "Import register" }).click();
+    await expect
+      .poll(() => admin.getByTestId("import-result").textContent())
+      .toMatch(/Imported 1 holders \(1 new/);
+
+    const agent = await as(t, "agent@aleris.example", "Register & elections");
+    await agent.getByPlaceholder("Search holder id or name").fill("H0900");
+    const row = agent.getByTestId("holder-H0900");
+    await row.waitFor();
+    const rights = Number((await row.locator("td").nth(3).textContent())!.replace(/,/g, ""));
+    expect(rights).toBeGreaterThan(1000);
+    await row.getByLabel("Exercised by H0900").fill(String(rights + 1));
+    await row.getByRole("button", { name: "Record" }).click();
+    await expect.poll(() => row.textContent()).toMatch(/cannot exercise/);
+    await row.getByLabel("Exercised by H0900").fill("1000");
+    await row.getByRole("button", { name: "Record" }).click();
+    await expect.poll(() => row.locator("td").nth(4).textContent()).toBe("1,000");
+
+    await admin.getByRole("tab", { name: "Allocation & notices" }).click();
+    await admin.getByRole("button", { name: "Run the allocation" }).click();
+    const explanation = admin.getByTestId("explanation");
+    await explanation.waitFor();
+    const text = (await explanation.textContent()) ?? "";
+    for (let step = 1; step <= 9; step++) expect(text).toContain(`Step ${step} (`);
+    expect(text).toMatch(/units sold 690,000 = units offered 690,000/);
+
+    const investor = await as(t, "sankaty@investor.example", "Allocation & notices");
+    const link = investor.getByRole("link", { name: /PDF \(due .*on time\)/ });
+    await link.waitFor();
+    expect(await investor.getByRole("link", { name: /PDF/ }).count()).toBe(1);
+    const href = (await link.getAttribute("href"))!;
+    const pdf = await investor.request.get(`${app.url}${href}`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
+  it("refuses a waiver backed by 45% of the backstop percentage and passes one backed by 60% (ECA-1(aa))", async (t) => {
+    const admin = await as(t, "restructuring@aleris.example", "Votes");
+    for (const description of ["Waive 11(i) first", "Waive 11(i) second"]) {
+      await admin.getByLabel("What is asked").fill(description);
+      await admin.getByRole("button", { name: "Propose vote" }).click();
+      await admin.getByTestId(`vote-${description}`).waitFor();
+    }
+    // Oaktree (45%) in favour, Apollo (40%) and Sankaty (15%) against: refused.
+    await vote(t, "oaktree@investor.example", "Waive 11(i) first", true);
+    await vote(t, "apollo@investor.example", "Waive 11(i) first", false);
+    await vote(t, "sankaty@investor.example", "Waive 11(i) first", false);
+    // Oaktree (45%) and Sankaty (15%) in favour: 60% passes.
+    await vote(t, "oaktree@investor.example", "Waive 11(i) second", true);
+    await vote(t, "sankaty@investor.example", "Waive 11(i) second", true);
+
+    await admin.reload();
+    await admin.getByRole("tab", { name: "Votes" }).click();
+    const first = admin.getByTestId("vote-Waive 11(i) first");
+    const second = admin.getByTestId("vote-Waive 11(i) second");
+    await expect.poll(() => first.getByTestId("vote-status").textContent()).toBe("refused");
+    expect(await first.getByTestId("vote-explanation").textContent()).toMatch(
+      /45\.00%.*50% or more \(ECA-1\(aa\)\)/,
+    );
+    await expect.poll(() => second.getByTestId("vote-status").textContent()).toBe("passed");
+    expect(await second.getByTestId("vote-explanation").textContent()).toMatch(/60\.00%/);
+    await admin.getByRole("tab", { name: "Conditions" }).click();
+    await expect
+      .poll(() =>
+        admin
+          .getByText(/^11\(i\)/)
+          .locator("..")
+          .textContent(),
+      )
+      .toMatch(/waived/);
+  });
+});
