@@ -16,7 +16,8 @@ export const NAVEX_2024 = {
 /** Counts below this are hidden so no one can be singled out. */
 export const MIN_CELL = 5;
 
-const hide = (n: number) => (n < MIN_CELL ? null : n);
+// Zero identifies no one and is shown; one to four are withheld.
+const hide = (n: number) => (n > 0 && n < MIN_CELL ? null : n);
 const share = (part: number, whole: number) =>
   whole < MIN_CELL ? null : Math.round((part / whole) * 1000) / 1000;
 

@@ -94,6 +94,7 @@ const Breakdown = ({ title, rows }: { title: string; rows: Count[] }) => (
 );
 
 const countryLabel = (code: string) => {
+  if (code === "other") return "Other countries (fewer than 5 each)";
   if (code.length !== 2) return "Not given";
   try {
     return new Intl.DisplayNames(["en"], { type: "region" }).of(code) ?? code;
