@@ -14,7 +14,7 @@ import {
 } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { errorMessage } from "../../lib/api.ts";
+import { api, errorMessage } from "../../lib/api.ts";
 import { formatDateTime, formatNumber } from "../../lib/format.ts";
 import { type Condition, type Offering, pct, rxApi, usd } from "./restructuring-api.ts";
 
@@ -303,20 +303,18 @@ export function Deadlines({ o }: { o: Offering }) {
 }
 
 const apiTerminations = (id: string) =>
-  import("../../lib/api.ts").then(({ api }) =>
-    api.get<{
-      events: { code: string; label: string; feeOwed: boolean | string }[];
-      recorded: {
-        id: string;
-        event: string;
-        label: string;
-        occurredOn: string;
-        feeOwed: boolean;
-        fee: string;
-        note: string;
-      }[];
-    }>(`/api/restructuring/offerings/${id}/terminations`),
-  );
+  api.get<{
+    events: { code: string; label: string; feeOwed: boolean | string }[];
+    recorded: {
+      id: string;
+      event: string;
+      label: string;
+      occurredOn: string;
+      feeOwed: boolean;
+      fee: string;
+      note: string;
+    }[];
+  }>(`/api/restructuring/offerings/${id}/terminations`);
 
 /** Progress reports sent to the investors by the scheduler (ECA-9(g)). */
 export function Progress({ o }: { o: Offering }) {
