@@ -6,6 +6,7 @@ import * as disclosures from "./2026-11-21-005-disclosures.ts";
 import * as screening from "./2026-11-21-006-screening.ts";
 import * as committees from "./2026-11-21-007-committees.ts";
 import * as restructuring from "./2026-11-21-008-restructuring.ts";
+import * as sequences from "./2026-11-21-009-sequences.ts";
 
 /** Every migration, in order. Names are dated so their order is their history. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-21-006-screening": screening,
   "2026-11-21-007-committees": committees,
   "2026-11-21-008-restructuring": restructuring,
+  "2026-11-21-009-sequences": sequences,
 };

@@ -1,10 +1,10 @@
-import { sql } from "kysely";
 import type { z } from "zod";
 import { isoNow } from "../../kernel/clock.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { forbidden, invalid } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { queueMail } from "../../kernel/mail.ts";
+import { nextInSequence } from "../../kernel/sequence.ts";
 import { permissionsOf, ROLE_NAMES, ROLES, type RoleName } from "../people/index.ts";
 import { discDb } from "./db.ts";
 
@@ -164,13 +164,9 @@ export async function nextNumber(
     | "legal_holds",
   prefix: string,
 ): Promise<string> {
-  const year = ctx.clock.now().getUTCFullYear();
-  const stem = `${prefix}-${year}-`;
-  const row = await sql<{
-    n: string | null;
-  }>`select max(number) as n from ${sql.table(table)} where number like ${`${stem}%`}`.execute(ctx.db);
-  const last = row.rows[0]?.n;
-  const seq = last ? Number.parseInt(last.slice(stem.length), 10) + 1 : 1;
+  // The table names the register; the counter is per register and year (kernel/sequence.ts).
+  const stem = `${prefix}-${ctx.clock.now().getUTCFullYear()}-`;
+  const seq = await nextInSequence(ctx, `${table}:${stem}`);
   return `${stem}${String(seq).padStart(4, "0")}`;
 }
 
