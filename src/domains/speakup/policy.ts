@@ -43,11 +43,14 @@ export function visibleTo(ctx: Ctx) {
     // Jobs, the CLI and the demo seed act as the system and see every case; nobody else does.
     if (actor.kind === "system") return sql<SqlBool>`1 = 1`;
     if (actor.kind !== "user" || !isHandler(actor)) return sql<SqlBool>`1 = 0`;
-    // Wrapped in coalesce on purpose: an index on team or assignee would turn this OR into two
-    // index scans plus a sort of every visible case; without them the planner walks the cases
-    // newest first (received_at index) and stops after one page.
-    const mine = [eb(eb.fn.coalesce("c.assignee_user_id", sql.lit("")), "=", actor.userId)];
-    if (teams.length) mine.push(eb(eb.fn.coalesce("c.team", sql.lit("")), "in", teams));
+    // On SQLite the columns are wrapped in coalesce on purpose: an index on team or assignee
+    // would turn this OR into two index scans plus a sort of every visible case; without them the
+    // planner walks the cases newest first (received_at index) and stops after one page.
+    // PostgreSQL plans the plain OR well, so it keeps it.
+    const column = (name: "c.assignee_user_id" | "c.team") =>
+      ctx.dialect === "sqlite" ? eb.fn.coalesce(name, sql.lit("")) : eb.ref(name);
+    const mine = [eb(column("c.assignee_user_id"), "=", actor.userId)];
+    if (teams.length) mine.push(eb(column("c.team"), "in", teams));
     const scope = eb.or(mine);
     if (refs.length === 0) return scope;
     return eb.and([
