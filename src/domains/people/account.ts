@@ -8,6 +8,7 @@ import { peopleDb } from "./db.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
 import { passwordRule } from "./schemas.ts";
 import { hashToken, isValidTotp, totpFor } from "./sign-in.ts";
+import { openTotpSecret, sealTotpSecret } from "./totp-secret.ts";
 
 function currentUserId(ctx: Ctx): string {
   if (ctx.actor.kind !== "user") throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
@@ -28,7 +29,7 @@ export async function startTotpEnrolment(ctx: Ctx) {
     await db
       .updateTable("users")
       // The current authenticator keeps working until a code from the new one is confirmed.
-      .set({ totp_pending_secret: secret, updated_at: isoNow(tx.clock) })
+      .set({ totp_pending_secret: sealTotpSecret(tx, userId, secret), updated_at: isoNow(tx.clock) })
       .where("id", "=", userId)
       .execute();
     await record(tx, "auth.totp.start", { type: "user", id: userId });
@@ -47,7 +48,7 @@ export async function confirmTotpEnrolment(ctx: Ctx, code: string) {
       .where("id", "=", userId)
       .executeTakeFirstOrThrow();
     if (!user.totp_pending_secret) throw new AppError("CONFLICT", "Start the enrolment first.");
-    if (!isValidTotp(user.totp_pending_secret, code, tx.clock.now())) {
+    if (!isValidTotp(openTotpSecret(tx, userId, user.totp_pending_secret), code, tx.clock.now())) {
       throw invalid("The code does not match; check the time on your phone and try the current code.", [
         { path: "code", message: "does not match" },
       ]);

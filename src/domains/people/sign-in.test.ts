@@ -106,6 +106,15 @@ describe(`sign-in, sessions and TOTP (${process.env.PROBITY_TEST_DIALECT ?? "sql
     const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) });
     await expect(confirmTotpEnrolment(asUser(session), "000000")).rejects.toMatchObject({ code: "INVALID" });
     await confirmTotpEnrolment(asUser(session), totp.generate({ timestamp: t.clock.now().getTime() }));
+    // The database holds the secret only sealed by the key file.
+    const stored = await t.database.db
+      .withTables<{ users: { id: string; totp_secret: string | null } }>()
+      .selectFrom("users")
+      .select("totp_secret")
+      .where("id", "=", user.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.totp_secret).not.toContain(secret);
+    expect(stored.totp_secret).toMatch(/^[A-Za-z0-9+/=]+\.[A-Za-z0-9+/=]+$/);
     expect((await authenticateSession(t.ctx(), first.token))!.mustEnrolTotp).toBe(false);
 
     await expect(signIn(t.ctx(), { email: "cco@test.example", password: user.password })).resolves.toEqual({

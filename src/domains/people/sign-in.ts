@@ -9,6 +9,7 @@ import { peopleDb } from "./db.ts";
 import { verifyPassword } from "./passwords.ts";
 import { isPrivileged, permissionsOf } from "./roles.ts";
 import { getSecuritySettings } from "./security-settings.ts";
+import { openTotpSecret } from "./totp-secret.ts";
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
@@ -58,7 +59,7 @@ export async function signIn(
   if (user.disabled) throw new AppError("FORBIDDEN", "This account is disabled; ask an administrator.");
   if (user.totp_enabled && user.totp_secret) {
     if (!input.totp) return { status: "totp_required" };
-    if (!isValidTotp(user.totp_secret, input.totp, now)) {
+    if (!isValidTotp(openTotpSecret(ctx, user.id, user.totp_secret), input.totp, now)) {
       await recordFailure(ctx, user.id, user.failed_logins, "totp");
       throw new AppError("UNAUTHENTICATED", "The authentication code is wrong or has expired.");
     }
