@@ -5,8 +5,8 @@ import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { AppError } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { peopleDb } from "./db.ts";
-import { announcePeopleChanged } from "./people-changed.ts";
 import { PEOPLE_CSV_COLUMNS } from "./list-people.ts";
+import { announcePeopleChanged } from "./people-changed.ts";
 import { authorize } from "./policy.ts";
 import { PERSON_CATEGORIES, PERSON_KINDS } from "./roles.ts";
 import { isCalendarDate, isCountryCode } from "./schemas.ts";
@@ -398,7 +398,9 @@ export async function importPeople(ctx: Ctx, input: { csv: string; dryRun: boole
     await recordMany(tx, events);
     await announcePeopleChanged(
       tx,
-      changes.filter((c) => c.action === "update" || c.action === "end").map((c) => ({ personId: idOf.get(c.externalId)!, fields: c.fields })),
+      changes
+        .filter((c) => c.action === "update" || c.action === "end")
+        .map((c) => ({ personId: idOf.get(c.externalId)!, fields: c.fields })),
     );
   });
   return { ...finish(false, changes, []), applied: true };
