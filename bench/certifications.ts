@@ -1,14 +1,5 @@
-/**
- * Certificates of Compliance at scale: a campaign for 100,000 generated people (launch: assignments,
- * launch e-mails, jobs and tasks, all INSERT … SELECT) and each dashboard query, on SQLite and on
- * PostgreSQL when PROBITY_BENCH_PG_URL is set. Targets: launch < 10 s, each dashboard query < 200 ms.
- */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
-import pg from "pg";
 import { seedDemo } from "../src/demo/seed-demo.ts";
 import {
   auditCommitteeView,
@@ -23,47 +14,14 @@ import {
 } from "../src/domains/certifications/index.ts";
 import { manualClock } from "../src/kernel/clock.ts";
 import { type Ctx, systemActor } from "../src/kernel/context.ts";
-import { type Database, openDatabase } from "../src/kernel/db.ts";
 import { newId } from "../src/kernel/ids.ts";
-import { migrateToLatest } from "../src/kernel/migrate.ts";
-import { migrations } from "../src/migrations/index.ts";
+import { openBenchDatabase, percentile } from "./bench-db.ts";
 import type { BenchResult } from "./run.ts";
 
 type Row = { dialect: string; benchmark: string; result: string; target: string };
 const rows: Row[] = [];
 const PEOPLE = Number(process.env.BENCH_CERT_PEOPLE ?? 100_000);
 const RUNS = 20;
-
-function percentile(samples: number[], p: number) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function open(dialect: "sqlite" | "postgres"): Promise<{ database: Database; drop(): Promise<void> }> {
-  if (dialect === "sqlite") {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "probity-bench-cert-"));
-    const database = openDatabase({ sqliteFile: path.join(dir, "bench.db") });
-    return { database, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const admin = process.env.PROBITY_BENCH_PG_URL!;
-  const name = `probity_bench_cert_${Date.now()}`;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`create database ${name}`);
-  await c.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const database = openDatabase({ databaseUrl: url.toString() });
-  return {
-    database,
-    drop: async () => {
-      const d = new pg.Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`drop database if exists ${name} with (force)`);
-      await d.end();
-    },
-  };
-}
 
 const DEPARTMENTS = [
   "Production",
@@ -131,9 +89,8 @@ async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
 }
 
 async function benchDialect(dialect: "sqlite" | "postgres") {
-  const { database, drop } = await open(dialect);
+  const { database, drop } = await openBenchDatabase(dialect);
   try {
-    await migrateToLatest(database.db, migrations);
     const clock = manualClock("2026-06-01T12:00:00Z");
     const ctx: Ctx = { db: database.db, dialect, actor: systemActor("bench"), clock };
     await seedDemo(ctx);
@@ -214,7 +171,6 @@ async function benchDialect(dialect: "sqlite" | "postgres") {
       target: "(download)",
     });
   } finally {
-    await database.close();
     await drop();
   }
 }

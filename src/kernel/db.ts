@@ -52,10 +52,7 @@ export function openDatabase(options: { databaseUrl?: string | undefined; sqlite
   return { db, dialect: "sqlite", file, close: () => db.destroy() };
 }
 
-/** Case-insensitive LIKE on both dialects. */
-export const likeOperator = (dialect: Dialect) => (dialect === "postgres" ? "ilike" : "like");
-
-export function escapeLike(text: string): string {
+function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 

@@ -1,5 +1,6 @@
 import { type ExpressionBuilder, sql } from "kysely";
 import { type Ctx, hasPermission } from "../../kernel/context.ts";
+import { contains } from "../../kernel/db.ts";
 import { forbidden } from "../../kernel/errors.ts";
 import { type PeopleTables, peopleDb } from "../people/index.ts";
 
@@ -106,13 +107,8 @@ export async function listOutbox(
   let q = ctx.db.selectFrom("outbox");
   if (f.status) q = q.where("status", "=", f.status);
   if (f.q) {
-    const text = `%${f.q.toLowerCase()}%`;
-    q = q.where((eb) =>
-      eb.or([
-        eb(eb.fn("lower", ["to_address"]), "like", text),
-        eb(eb.fn("lower", ["subject"]), "like", text),
-      ]),
-    );
+    const text = f.q;
+    q = q.where((eb) => eb.or([contains(eb.ref("to_address"), text), contains(eb.ref("subject"), text)]));
   }
   const { n } = await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   const rows = await q

@@ -1,5 +1,5 @@
-import { sql } from "kysely";
 import type { Ctx } from "../../kernel/context.ts";
+import { contains } from "../../kernel/db.ts";
 import { notFound } from "../../kernel/errors.ts";
 import { policiesDb } from "./db.ts";
 import { authorize, can, canApprove } from "./policy.ts";
@@ -140,8 +140,6 @@ export async function getVersion(ctx: Ctx, versionId: string) {
   };
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 function snippet(body: string, q: string): string {
   const at = body.toLowerCase().indexOf(q.toLowerCase());
   if (at < 0) return body.slice(0, 200);
@@ -152,16 +150,13 @@ function snippet(body: string, q: string): string {
 /** Full-text search (substring, case-insensitive) across the sections of published versions. */
 export async function searchPolicies(ctx: Ctx, input: { q: string }) {
   authorize(ctx.actor, "policy.read");
-  const pattern = `%${escapeLike(input.q.toLowerCase())}%`;
   const rows = await policiesDb(ctx)
     .selectFrom("policy_sections as s")
     .innerJoin("policy_versions as v", "v.id", "s.version_id")
     .innerJoin("policies as p", "p.id", "v.policy_id")
     .select(["p.id as policyId", "p.short_title", "v.id as versionId", "s.number", "s.title", "s.body"])
     .where("v.status", "=", "published")
-    .where(
-      sql<boolean>`(lower(s.title) like ${pattern} escape '\\' or lower(s.body) like ${pattern} escape '\\')`,
-    )
+    .where((eb) => eb.or([contains(eb.ref("s.title"), input.q), contains(eb.ref("s.body"), input.q)]))
     .orderBy("p.short_title")
     .orderBy("s.position")
     .limit(50)

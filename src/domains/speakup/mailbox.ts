@@ -3,6 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { record } from "../../kernel/audit.ts";
 import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
+import { open } from "../../kernel/crypto.ts";
 import { AppError } from "../../kernel/errors.ts";
 import { newId, randomToken } from "../../kernel/ids.ts";
 import { checkAttachments, type IncomingFile, storeAttachments } from "./attachments.ts";
@@ -237,7 +238,6 @@ export async function readAttachment(ctx: Ctx, caseId: string, attachmentId: str
   if (!f) throw new AppError("NOT_FOUND", "The file was not found.");
   const key = openCaseKey(ctx, c.id, c.data_key);
   const meta = openJson<AttachmentMeta>(key, `attachment-meta:${f.id}`, f.meta);
-  const { open } = await import("../../kernel/crypto.ts");
   return { ...meta, bytes: open(key.key, f.content, `${c.id}:attachment:${f.id}`) };
 }
 

@@ -6,7 +6,7 @@ import { type RouteDeps, typed } from "../../kernel/http/routes.ts";
 import { ctxOf } from "../../kernel/http/server.ts";
 import { listAssignees } from "./assignees.ts";
 import { fileReport } from "./file-report.ts";
-import { getCase } from "./get-case.ts";
+import { getCase, loadVisibleCase } from "./get-case.ts";
 import { listCases } from "./list-cases.ts";
 import {
   openMailbox,
@@ -268,7 +268,6 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
     },
     async (request, reply) => {
       const ctx = ctxOf(request, deps);
-      const { loadVisibleCase } = await import("./get-case.ts");
       await loadVisibleCase(ctx, request.params.id);
       const file = await readAttachment(ctx, request.params.id, request.params.attachmentId);
       return reply
