@@ -155,7 +155,10 @@ export async function fileReport(
             password_hash: passwordHash,
             idempotency_hash: idemHash,
             retry_receipt: sealReceiptForRetry(input.idempotencyKey, receipt),
-            filed_by_user_id: ctx.actor.kind === "user" ? ctx.actor.userId : null,
+            // Who filed is kept only for operators and Legal filing for someone else; an employee's
+            // own report must not name them outside the sealed identity (COC-22.2).
+            filed_by_user_id:
+              ctx.actor.kind === "user" && input.channel !== "internal" ? ctx.actor.userId : null,
             merged_into_id: null,
             received_at: now.toISOString(),
             acknowledged_at: null,
@@ -198,8 +201,17 @@ export async function fileReport(
           }
         }
         // The audit event names the case, never its content or the reporter.
+        // The audit log is read by people who are not case handlers: an employee's own report is
+        // recorded without naming them (their identity is sealed in the case).
+        const auditCtx =
+          input.channel === "internal"
+            ? {
+                ...tx,
+                actor: { kind: "anonymous" as const, label: "reporter (identity sealed in the case)" },
+              }
+            : tx;
         await record(
-          tx,
+          auditCtx,
           "speakup.report.file",
           { type: "speakup_case", id },
           {

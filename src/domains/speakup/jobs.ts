@@ -110,6 +110,9 @@ const DESCRIBE = {
 /**
  * An HR change to an identified reporter or a witness raises a retaliation alert on their cases
  * (COC-21.2). People are matched by keyed hash; nothing here says who reported.
+ * Deliberately no audit event: it would follow the HR change's own audit event (which names the
+ * person) within seconds, and let any audit-log reader link the person to the case. The alert
+ * itself is the record, sealed in the case and visible to its handlers.
  */
 export const peopleChangedJob: JobDefinition = {
   async run(ctx: Ctx, payload) {

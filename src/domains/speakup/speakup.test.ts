@@ -293,6 +293,22 @@ describe(`speak-up cases (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () 
         summary: "Unsafe furnace",
       }),
     );
+    // Neither the case row nor the audit log names the employee outside the sealed identity (COC-22.2).
+    const row = await t.database.db
+      .withTables<{ speakup_cases: { id: string; filed_by_user_id: string | null } }>()
+      .selectFrom("speakup_cases")
+      .select("filed_by_user_id")
+      .where("id", "=", filed.caseId)
+      .executeTakeFirstOrThrow();
+    expect(row.filed_by_user_id).toBeNull();
+    const filedEvent = await t.database.db
+      .selectFrom("audit_events")
+      .select(["actor_id", "actor_label"])
+      .where("subject_id", "=", filed.caseId)
+      .where("action", "=", "speakup.report.file")
+      .executeTakeFirstOrThrow();
+    expect(filedEvent.actor_id).toBeNull();
+    expect(filedEvent.actor_label).not.toContain("Rita");
     const c = await getCase(t.ctx(cco), filed.caseId);
     expect(c.watch.map((w) => [w.kind, w.dueOn])).toEqual([
       ["checkin", "2026-04-01"],
