@@ -6,6 +6,7 @@ import { verifyLog } from "../domains/audit/index.ts";
 import { createUser, importPeople, ROLE_NAMES } from "../domains/people/index.ts";
 import { loadConfig } from "../kernel/config.ts";
 import { backup, restore } from "./backup.ts";
+import { registerListsCommand } from "./lists.ts";
 import { registerOfferingCommand } from "./offering.ts";
 import { registerScreenCommand } from "./screen.ts";
 import { seedIfEmpty } from "./seed.ts";
@@ -174,6 +175,7 @@ program
   });
 
 registerScreenCommand(program);
+registerListsCommand(program);
 registerOfferingCommand(program);
 
 try {

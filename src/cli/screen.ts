@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { type Command, Option } from "commander";
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
-import { buildIndex, type PartyType, parseOfacCsv, readOfacDir } from "../domains/screening/index.ts";
+import { buildIndex, loadListDir, type PartyType } from "../domains/screening/index.ts";
 
 const options = z.object({
   sdnDir: z.string().min(1),
@@ -25,7 +25,10 @@ export function registerScreenCommand(program: Command): void {
   program
     .command("screen")
     .description("Screen names in a CSV (id,name[,type,country]) against OFAC's CSV files; writes JSON lines")
-    .requiredOption("--sdn-dir <dir>", "directory with SDN.CSV, ALT.CSV, ADD.CSV, SDN_COMMENTS.CSV")
+    .requiredOption(
+      "--sdn-dir <dir>",
+      "directory with SDN.XML or SDN.CSV, ALT.CSV, ADD.CSV, SDN_COMMENTS.CSV (or the consolidated list's)",
+    )
     .requiredOption("--input <file>", "CSV with a header row and columns id,name (optional type,country)")
     .option("--threshold <score>", "lowest score reported, 0 to 1", "0.85")
     .option("--limit <n>", "most matches per row", "5")
@@ -35,7 +38,7 @@ export function registerScreenCommand(program: Command): void {
       if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join("; "));
       const opts = parsed.data;
       if (!fs.existsSync(opts.input)) throw new Error(`No such file: ${opts.input}`);
-      const index = buildIndex(parseOfacCsv(readOfacDir(opts.sdnDir)));
+      const index = buildIndex(loadListDir(opts.sdnDir));
       const records = parse(fs.readFileSync(opts.input, "utf8").replace(/^\uFEFF/, ""), {
         columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
         skip_empty_lines: true,

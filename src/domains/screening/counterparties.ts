@@ -6,6 +6,7 @@ import { contains } from "../../kernel/db.ts";
 import { notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { screeningDb } from "./db.ts";
+import { listLabel } from "./lists/read-list.ts";
 import type { Explanation } from "./matcher/name-index.ts";
 import { authorize, screeningAbilities } from "./policy.ts";
 import type { CounterpartyFilter, CounterpartyInput, CounterpartyPatch } from "./schemas.ts";
@@ -35,6 +36,10 @@ export type HitView = {
   counterpartyName?: string;
   entityId: string;
   listName: string;
+  /** ofac-sdn or ofac-consolidated. */
+  listSource: string;
+  /** "SDN" or "consolidated (non-SDN)", for people. */
+  listLabel: string;
   matchedName: string;
   programs: string[];
   score: number;
@@ -69,6 +74,8 @@ export const toHit = (r: HitsTable & { counterparty_name?: string }): HitView =>
   ...(r.counterparty_name !== undefined && { counterpartyName: r.counterparty_name }),
   entityId: r.entity_id,
   listName: r.list_name,
+  listSource: r.list_source,
+  listLabel: listLabel(r.list_source),
   matchedName: r.matched_name,
   programs: JSON.parse(r.programs),
   score: Number(r.score),

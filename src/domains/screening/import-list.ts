@@ -5,7 +5,8 @@ import { invalid } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { enqueue } from "../../kernel/jobs.ts";
 import { screeningDb } from "./db.ts";
-import { entryHash, fileHash, type OfacFiles, parseOfacCsv } from "./lists/parse-ofac.ts";
+import { entryHash, fileHash, type OfacFiles } from "./lists/parse-ofac.ts";
+import { LIST_SOURCES, type ListFiles, type ListSource, parseListFiles } from "./lists/read-list.ts";
 import { authorize } from "./policy.ts";
 
 export type ListDiff = {
@@ -22,7 +23,15 @@ export type ListVersion = {
   importedAt: string;
   importedBy: string;
   fileHashes: Record<string, string>;
-  counts: { entries: number; aliases: number; addresses: number; byType: Record<string, number> };
+  counts: {
+    format?: "csv" | "xml";
+    /** The publication date the XML states (MM/DD/YYYY as OFAC writes it). */
+    publishDate?: string | null;
+    entries: number;
+    aliases: number;
+    addresses: number;
+    byType: Record<string, number>;
+  };
   diff: ListDiff;
   isCurrent: boolean;
 };
@@ -50,21 +59,34 @@ export const toVersion = (r: {
 });
 
 /**
- * Imports OFAC's CSV set as a new version of the list: file hashes, counts and the difference
- * from the previous version; the new version becomes current and every counterparty is re-screened
- * by the `screening.rescreen` job. Importing identical files again changes nothing.
+ * Imports one of OFAC's lists (the CSV set or the XML file) as a new version of that list: file
+ * hashes, counts and the difference from the previous version of the same list; the new version
+ * becomes current and every counterparty is re-screened by the `screening.rescreen` job
+ * (COC-18.1). Importing identical files again changes nothing.
  */
 export async function importList(
   ctx: Ctx,
-  input: { source?: string; files: OfacFiles },
+  input: { source?: ListSource; files?: OfacFiles; xml?: string },
 ): Promise<ListVersion & { unchangedFiles: boolean }> {
   authorize(ctx.actor, "list.import");
   const source = input.source ?? "ofac-sdn";
-  const entries = parseOfacCsv(input.files);
+  if (!LIST_SOURCES.includes(source))
+    throw invalid(`Unknown list ${source}: one of ${LIST_SOURCES.join(", ")}.`);
+  if (!!input.xml === !!input.files)
+    throw invalid("Give either the XML file or the CSV set (SDN.CSV with ALT, ADD and comments), not both.");
+  const list: ListFiles = input.xml
+    ? { format: "xml", xml: input.xml }
+    : { format: "csv", files: input.files! };
+  const { entries, publication } = parseListFiles(list);
   if (!entries.length)
-    throw invalid("The SDN file has no entries: is it OFAC's SDN.CSV (no header row, `-0-` for empty)?");
+    throw invalid(
+      list.format === "xml"
+        ? "The XML file has no <sdnEntry> elements."
+        : "The SDN file has no entries: is it OFAC's SDN.CSV (no header row, `-0-` for empty)?",
+    );
+  const raw: Record<string, string | undefined> = input.xml ? { xml: input.xml } : { ...input.files };
   const fileHashes = Object.fromEntries(
-    Object.entries(input.files)
+    Object.entries(raw)
       .filter(([, v]) => v)
       .map(([k, v]) => [k, fileHash(v as string)]),
   );
@@ -111,6 +133,8 @@ export async function importList(
     const byType: Record<string, number> = {};
     for (const e of entries) byType[e.type] = (byType[e.type] ?? 0) + 1;
     const counts = {
+      format: list.format,
+      publishDate: publication?.publishDate ?? null,
       entries: entries.length,
       aliases: entries.reduce((n, e) => n + e.aliases.length, 0),
       addresses: entries.reduce((n, e) => n + e.addresses.length, 0),

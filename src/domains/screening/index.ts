@@ -2,8 +2,20 @@
 
 export { createCounterparty, getCounterparty, updateCounterparty } from "./counterparties.ts";
 export { importList } from "./import-list.ts";
+export { listVersions } from "./list-versions.ts";
 export { type ListEntry, parseOfacCsv } from "./lists/parse-ofac.ts";
-export { readOfacDir } from "./lists/read-ofac-dir.ts";
+export { parseOfacXml } from "./lists/parse-ofac-xml.ts";
+export {
+  csvFileNames,
+  LIST_SOURCES,
+  type ListFiles,
+  type ListSource,
+  loadListDir,
+  readListDir,
+  readListFile,
+  readOfacDir,
+  sourceOfFileName,
+} from "./lists/read-list.ts";
 export {
   buildIndex,
   DEFAULT_THRESHOLD,

@@ -77,13 +77,17 @@ export function registerScreeningRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags,
         operationId: "list.import",
-        summary: "Import OFAC's CSV set (SDN.CSV, ALT, ADD, SDN_COMMENTS) as a new list version",
+        summary:
+          "Import OFAC's SDN.XML / CONSOLIDATED.XML or the CSV set (SDN.CSV, ALT, ADD, SDN_COMMENTS; CONS_*) as a new list version",
         body: listImportInput,
       },
     },
     async (q, reply) => {
-      const { source, ...files } = q.body;
-      const v = await importList(ctxOf(q, deps), { source, files });
+      const { source, xml, sdn, ...rest } = q.body;
+      const v = await importList(
+        ctxOf(q, deps),
+        xml ? { source, xml } : { source, files: { sdn: sdn ?? "", ...rest } },
+      );
       return reply.status(v.unchangedFiles ? 200 : 201).send(v);
     },
   );

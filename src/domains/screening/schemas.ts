@@ -101,13 +101,19 @@ export const screenBatchInput = z.object({
 });
 export type ScreenBatchInput = z.infer<typeof screenBatchInput>;
 
-export const listImportInput = z.object({
-  source: z.enum(["ofac-sdn", "ofac-consolidated"]).default("ofac-sdn"),
-  sdn: z.string().min(1, "SDN.CSV is empty").max(60_000_000),
-  alt: z.string().max(60_000_000).optional(),
-  add: z.string().max(60_000_000).optional(),
-  comments: z.string().max(60_000_000).optional(),
-});
+export const listImportInput = z
+  .object({
+    source: z.enum(["ofac-sdn", "ofac-consolidated"]).default("ofac-sdn"),
+    xml: z.string().min(1, "the XML file is empty").max(150_000_000).optional(),
+    sdn: z.string().min(1, "SDN.CSV is empty").max(60_000_000).optional(),
+    alt: z.string().max(60_000_000).optional(),
+    add: z.string().max(60_000_000).optional(),
+    comments: z.string().max(60_000_000).optional(),
+  })
+  .refine((b) => !!b.xml !== !!b.sdn, {
+    message: "Give either the XML file (xml) or the CSV set (sdn with alt, add, comments), not both.",
+    path: ["sdn"],
+  });
 
 export const transactionInput = z.object({
   counterpartyId: z.string().min(1).max(64),

@@ -67,6 +67,7 @@ export async function screenCounterparty(
       entity_id: h.entityId,
       entry_hash: entryHash,
       list_name: h.name,
+      list_source: list.sources.get(h.entityId) ?? "ofac-sdn",
       matched_name: h.matchedName,
       programs: JSON.stringify(h.programs),
       score: h.score,
@@ -91,6 +92,7 @@ export async function screenCounterparty(
       id: screeningId,
       counterparty_id: party.id,
       list_version_id: list.versionId,
+      list_version_ids: list.versionIds.join(","),
       trigger,
       status: wasBlocked ? "blocked" : open ? "hits" : "clear",
       hit_count: open,
@@ -109,7 +111,7 @@ export async function screenCounterparty(
       subject: { type: "counterparty", id: party.id },
       payload: {
         trigger,
-        listVersionId: list.versionId,
+        listVersionIds: list.versionIds,
         status,
         openHits: rows
           .filter((r) => r.status === "open")
@@ -121,15 +123,43 @@ export async function screenCounterparty(
   return { status, hits: open };
 }
 
-/** The `screening.rescreen` job: every counterparty against the new list version (COC-18.1). */
-export async function rescreenAll(ctx: Ctx): Promise<number> {
+/**
+ * The `screening.rescreen` job: every counterparty against the current lists (COC-18.1), in
+ * batches of 200 parties per transaction, read by keyset so memory stays flat however many there
+ * are. A party already screened against the current versions (by a newer import's job, or on
+ * change) is skipped, so a retried job resumes where it stopped.
+ */
+export async function rescreenAll(
+  ctx: Ctx,
+  options: {
+    batchSize?: number /** Screen everyone, even those already screened against the current lists. */;
+    force?: boolean;
+  } = {},
+): Promise<number> {
+  const batchSize = options.batchSize ?? 200;
   const db = screeningDb(ctx);
-  const parties = await db.selectFrom("counterparties").selectAll().orderBy("id").execute();
-  for (let i = 0; i < parties.length; i += 200) {
-    const batch = parties.slice(i, i + 200);
+  let after = "";
+  let screened = 0;
+  for (;;) {
+    const batch = await db
+      .selectFrom("counterparties as c")
+      .leftJoin("screenings as s", "s.id", "c.last_screening_id")
+      .selectAll("c")
+      .select("s.list_version_ids")
+      .where("c.id", ">", after)
+      .orderBy("c.id")
+      .limit(batchSize)
+      .execute();
+    if (!batch.length) return screened;
+    after = batch[batch.length - 1]!.id;
     await withTransaction(ctx, async (tx) => {
-      for (const p of batch) await screenCounterparty(tx, p, "list");
+      const list = await currentList(tx);
+      const current = list?.versionIds.join(",");
+      for (const { list_version_ids, ...party } of batch) {
+        if (!options.force && current && list_version_ids === current) continue;
+        await screenCounterparty(tx, party, "list");
+        screened++;
+      }
     });
   }
-  return parties.length;
 }

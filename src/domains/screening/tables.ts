@@ -41,6 +41,8 @@ export type ScreeningsTable = {
   id: string;
   counterparty_id: string;
   list_version_id: string | null;
+  /** Comma-separated: the current version of every list the screening ran against. */
+  list_version_ids: string | null;
   trigger: string;
   status: "clear" | "hits" | "blocked";
   hit_count: number;
@@ -54,6 +56,8 @@ export type HitsTable = {
   entity_id: string;
   entry_hash: string;
   list_name: string;
+  /** ofac-sdn or ofac-consolidated. */
+  list_source: string;
   matched_name: string;
   programs: string;
   score: number;

@@ -5,6 +5,7 @@ import { conflict, invalid, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { screeningDb } from "./db.ts";
 import { currentList } from "./list-cache.ts";
+import { listLabel } from "./lists/read-list.ts";
 import { prepareName } from "./matcher/score.ts";
 import { authorize, screeningAbilities } from "./policy.ts";
 import { getCountryChart, getJurisdictions, licenceReasons, sanctionedJurisdiction } from "./rules.ts";
@@ -42,13 +43,13 @@ export async function checkTransaction(ctx: Ctx, t: TransactionsTable): Promise<
     : undefined;
   const blocking = await db
     .selectFrom("screening_hits")
-    .select(["entity_id", "list_name", "programs", "status", "score"])
+    .select(["entity_id", "list_name", "list_source", "programs", "status", "score"])
     .where("counterparty_id", "=", party.id)
     .where("status", "in", ["open", "true_match"])
     .orderBy("score", "desc")
     .execute();
   const named = (h: (typeof blocking)[number]) =>
-    `SDN entry ${h.entity_id} ${h.list_name} [${(JSON.parse(h.programs) as string[]).join(", ")}]`;
+    `${listLabel(h.list_source)} entry ${h.entity_id} ${h.list_name} [${(JSON.parse(h.programs) as string[]).join(", ")}]`;
   if (party.status === "blocked" || blocking.some((h) => h.status === "true_match")) {
     const h = blocking.find((x) => x.status === "true_match");
     findings.push({
@@ -64,7 +65,10 @@ export async function checkTransaction(ctx: Ctx, t: TransactionsTable): Promise<
         ? "Refused (COC-18.1): no sanctions list has been imported, so the party cannot be screened."
         : "Domestic party: SDN screening not required.",
     });
-  } else if (!screening || screening.list_version_id !== list.versionId) {
+  } else if (
+    !screening ||
+    (screening.list_version_ids ?? screening.list_version_id) !== list.versionIds.join(",")
+  ) {
     findings.push({
       rule: "COC-18.1",
       ok: false,

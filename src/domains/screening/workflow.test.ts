@@ -101,7 +101,7 @@ describe("screening workflow on the 2021 SDN list", () => {
       decision: "false_positive",
       reason: "Different person: born 1985 in Amman",
     });
-    await rescreenAll(t.ctx());
+    await rescreenAll(t.ctx(), { force: true });
     let after = await getCounterparty(ctx(), cp.id);
     expect(after.hits.find((h) => h.entityId === "2674" && h.status === "open")).toBeUndefined();
     expect(after.hits.some((h) => h.entityId === "2674" && h.status === "remembered")).toBe(true);

@@ -123,9 +123,7 @@ export function parseOfacCsv(files: OfacFiles): ListEntry[] {
     const entityId = empty(r[0]);
     const name = empty(r[1]);
     if (!entityId || !name || !/^\d+$/.test(entityId)) continue;
-    const kind = empty(r[2]);
-    const type: EntryType =
-      kind === "individual" || kind === "vessel" || kind === "aircraft" ? kind : "entity";
+    const type = entryTypeOf(empty(r[2]));
     let remarks = empty(r[11]);
     if (continued.has(entityId)) remarks = (remarks ?? "") + continued.get(entityId);
     const { facts, aliases } = parseRemarks(remarks);
@@ -133,10 +131,7 @@ export function parseOfacCsv(files: OfacFiles): ListEntry[] {
       entityId,
       name,
       type,
-      programs: (empty(r[3]) ?? "")
-        .split(/\]\s*\[|\s+/)
-        .map((p) => p.replace(/[[\]]/g, "").trim())
-        .filter(Boolean),
+      programs: programsOf(empty(r[3])),
       title: empty(r[4]),
       remarks,
       vessel:
@@ -162,18 +157,36 @@ export function parseOfacCsv(files: OfacFiles): ListEntry[] {
     if (!entry) continue;
     entry.addresses.push({ address: empty(r[2]), city: empty(r[3]), country: empty(r[4]) });
   }
-  for (const entry of byId.values()) {
-    const names = [
-      ...entry.addresses.map((a) => a.country),
-      ...entry.facts.nationality,
-      ...entry.facts.citizenship,
-      entry.vessel?.flag ?? null,
-    ];
-    entry.facts.countries = [
-      ...new Set(names.map((n) => (n ? countryCodeOf(n) : null)).filter((c): c is string => !!c)),
-    ].sort();
-  }
+  for (const entry of byId.values()) fillCountries(entry);
   return [...byId.values()];
+}
+
+/** ISO codes of the countries an entry names: addresses, nationality, citizenship, vessel flag. */
+export function fillCountries(entry: ListEntry): ListEntry {
+  const names = [
+    ...entry.addresses.map((a) => a.country),
+    ...entry.facts.nationality,
+    ...entry.facts.citizenship,
+    entry.vessel?.flag ?? null,
+  ];
+  entry.facts.countries = [
+    ...new Set(names.map((n) => (n ? countryCodeOf(n) : null)).filter((c): c is string => !!c)),
+  ].sort();
+  return entry;
+}
+
+/** OFAC's sdnType / SDN_Type column as our entry type. */
+export function entryTypeOf(kind: string | null): EntryType {
+  const k = (kind ?? "").toLowerCase();
+  return k === "individual" || k === "vessel" || k === "aircraft" ? k : "entity";
+}
+
+/** OFAC's "SDGT] [IRGC" (or "[SDGT] [IRGC]") as a list of programs; "CAATSA - IRAN" is one program. */
+export function programsOf(text: string | null): string[] {
+  return (text ?? "")
+    .split(/\]\s*\[/)
+    .map((p) => p.replace(/[[\]]/g, "").trim())
+    .filter(Boolean);
 }
 
 /** A stable fingerprint of an entry: a changed hash is a changed entry in the version diff. */

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { parseOfacCsv } from "../lists/parse-ofac.ts";
-import { readOfacDir } from "../lists/read-ofac-dir.ts";
+import { readOfacDir } from "../lists/read-list.ts";
 import { buildIndex, type NameIndex } from "../matcher/name-index.ts";
 
 /** The real July 2021 SDN snapshot, read from ../shared (never copied into the repository). */

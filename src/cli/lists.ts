@@ -1,0 +1,137 @@
+import type { Command } from "commander";
+import { z } from "zod";
+import { openProbityDatabase, systemCtx } from "../app.ts";
+import {
+  csvFileNames,
+  importList,
+  LIST_SOURCES,
+  type ListFiles,
+  type ListSource,
+  listVersions,
+  readListFile,
+  rescreenAll,
+  sourceOfFileName,
+} from "../domains/screening/index.ts";
+import { loadConfig } from "../kernel/config.ts";
+
+/** Where OFAC publishes its lists (the Sanctions List Service); `--url ofac` means this SDN.XML. */
+export const OFAC_SDN_XML =
+  "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.XML";
+
+const sourceOption = z.enum(LIST_SOURCES, { message: `--source is one of ${LIST_SOURCES.join(", ")}` });
+
+async function download(
+  url: string,
+  encoding: BufferEncoding,
+  optional = false,
+): Promise<string | undefined> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal: AbortSignal.timeout(120_000) });
+  } catch (e) {
+    throw new Error(`Could not download ${url}: ${(e as Error).cause ?? (e as Error).message}`);
+  }
+  if (response.status === 404 && optional) return undefined;
+  if (!response.ok) throw new Error(`Could not download ${url}: HTTP ${response.status}`);
+  return Buffer.from(await response.arrayBuffer()).toString(encoding);
+}
+
+/**
+ * Downloads one list: an XML file, or the CSV set whose main file (SDN.CSV, CONS_PRIM.CSV) the URL
+ * names, with its ALT, ADD and comments files fetched from beside it.
+ */
+export async function downloadList(url: string): Promise<ListFiles & { source: ListSource }> {
+  const target = url === "ofac" ? OFAC_SDN_XML : url;
+  let parsed: URL;
+  try {
+    parsed = new URL(target);
+  } catch {
+    throw new Error(`--url is not a URL: ${url}`);
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
+    throw new Error(`--url must be http(s), not ${parsed.protocol}`);
+  const file = parsed.pathname.split("/").pop() ?? "";
+  const kind =
+    sourceOfFileName(file) ??
+    (file.toLowerCase().endsWith(".xml") ? { source: "ofac-sdn" as const, format: "xml" as const } : null);
+  if (!kind)
+    throw new Error(
+      `--url must name SDN.XML, SDN.CSV, CONSOLIDATED.XML or CONS_PRIM.CSV, not ${file || "a directory"}.`,
+    );
+  if (kind.format === "xml")
+    return { source: kind.source, format: "xml", xml: (await download(target, "utf8"))! };
+  const names = csvFileNames(kind.source);
+  const sibling = (name: string) => {
+    const u = new URL(parsed);
+    u.pathname = parsed.pathname.replace(/[^/]+$/, file === file.toUpperCase() ? name.toUpperCase() : name);
+    return u.toString();
+  };
+  return {
+    source: kind.source,
+    format: "csv",
+    files: {
+      sdn: (await download(target, "latin1"))!,
+      alt: await download(sibling(names.alt), "latin1", true),
+      add: await download(sibling(names.add), "latin1", true),
+      comments: await download(sibling(names.comments), "latin1", true),
+    },
+  };
+}
+
+/** `probity lists import|versions`: sanctions list versions in the database. */
+export function registerListsCommand(program: Command): void {
+  const lists = program.command("lists").description("Sanctions lists (OFAC SDN and consolidated)");
+  lists
+    .command("import")
+    .description(
+      "Import a new version of OFAC's SDN or consolidated list and re-screen every counterparty (COC-18.1)",
+    )
+    .argument(
+      "[path]",
+      "SDN.XML, SDN.CSV (with ALT/ADD/SDN_COMMENTS.CSV beside it), CONS_PRIM.CSV, or a directory",
+    )
+    .option("--url <url>", `download instead (OFAC: ${OFAC_SDN_XML}; "ofac" for short)`)
+    .option("--source <list>", `which list a directory or XML file is (${LIST_SOURCES.join(", ")})`)
+    .action(async (path: string | undefined, opts: { url?: string; source?: string }) => {
+      if (!path === !opts.url) throw new Error("Give a file or directory, or --url, but not both.");
+      const source = opts.source === undefined ? undefined : sourceOption.safeParse(opts.source);
+      if (source && !source.success) throw new Error(source.error.issues[0]!.message);
+      const list = opts.url ? await downloadList(opts.url) : readListFile(path!);
+      const database = await openProbityDatabase(loadConfig());
+      try {
+        const ctx = systemCtx(database, undefined, "cli lists import");
+        const v = await importList(ctx, {
+          source: source?.data ?? list.source,
+          ...(list.format === "xml" ? { xml: list.xml } : { files: list.files }),
+        });
+        if (v.unchangedFiles) {
+          console.log(`${v.source} version ${v.seq} already has these files; nothing changed.`);
+          return;
+        }
+        console.log(
+          `Imported ${v.source} version ${v.seq} (${v.counts.format ?? "csv"}): ${v.counts.entries.toLocaleString("en-US")} entries, ` +
+            `${v.diff.added} added, ${v.diff.changed} changed, ${v.diff.removed} removed.`,
+        );
+        const screened = await rescreenAll(ctx);
+        console.log(`Re-screened ${screened} counterpart${screened === 1 ? "y" : "ies"}.`);
+      } finally {
+        await database.close();
+      }
+    });
+  lists
+    .command("versions")
+    .description("List the imported versions, newest first")
+    .action(async () => {
+      const database = await openProbityDatabase(loadConfig());
+      try {
+        const { items } = await listVersions(systemCtx(database, undefined, "cli"));
+        if (!items.length) console.log("No list has been imported yet: run `probity lists import`.");
+        for (const v of items)
+          console.log(
+            `${v.source}\tv${v.seq}${v.isCurrent ? " (current)" : ""}\t${v.importedAt}\t${v.counts.entries} entries\t+${v.diff.added} ~${v.diff.changed} -${v.diff.removed}`,
+          );
+      } finally {
+        await database.close();
+      }
+    });
+}
