@@ -4,12 +4,12 @@ import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import pino from "pino";
 import { registerAuditRoutes } from "./domains/audit/index.ts";
-import { registerCommitteeRoutes } from "./domains/committees/index.ts";
 import {
   certificationJobHandlers,
   ensureCertificationSchedules,
   registerCertificationRoutes,
 } from "./domains/certifications/index.ts";
+import { registerCommitteeRoutes } from "./domains/committees/index.ts";
 import {
   disclosureJobHandlers,
   ensureDisclosureSchedules,
@@ -183,10 +183,22 @@ export async function createProbity(options: {
   });
   await ensureCertificationSchedules(systemCtx(database, clock));
   await ensureDisclosureSchedules(systemCtx(database, clock));
-  await ensureSchedule(systemCtx(database, clock), { name: "speakup.deadlines", jobName: "speakup.deadlines", intervalSeconds: 3600 });
-  await ensureSchedule(systemCtx(database, clock), { name: "speakup.checkins", jobName: "speakup.checkins", intervalSeconds: 86_400 });
+  await ensureSchedule(systemCtx(database, clock), {
+    name: "speakup.deadlines",
+    jobName: "speakup.deadlines",
+    intervalSeconds: 3600,
+  });
+  await ensureSchedule(systemCtx(database, clock), {
+    name: "speakup.checkins",
+    jobName: "speakup.checkins",
+    intervalSeconds: 86_400,
+  });
   // ECA-9(g): hourly, so each Friday and each of the last 5 business days gets its report early.
-  await ensureSchedule(systemCtx(database, clock), { name: "restructuring.progress", jobName: "restructuring.progress", intervalSeconds: 3600 });
+  await ensureSchedule(systemCtx(database, clock), {
+    name: "restructuring.progress",
+    jobName: "restructuring.progress",
+    intervalSeconds: 3600,
+  });
 
   return {
     config,

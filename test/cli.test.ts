@@ -1,5 +1,7 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
@@ -145,5 +147,58 @@ describe(`probity CLI (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, { time
       "a long enough password",
     );
     expect(again.stdout).toContain("Created user after.backup@example.com");
+  });
+
+  it("imports sanctions lists from SDN.XML and, with --url, the consolidated CSV set; says why a bad one is refused (COC-18.1)", async () => {
+    const screening = path.resolve(import.meta.dirname, "..", "src", "domains", "screening", "test");
+    const xml = await probity("lists", "import", path.join(screening, "sdn-sample.xml"));
+    expect(xml.code, xml.stderr).toBe(0);
+    expect(xml.stdout).toMatch(/Imported ofac-sdn version \d+ \(xml\): 3 entries/);
+    expect(xml.stdout).toMatch(/Re-screened \d+ counterpart/);
+    // --url fetches CONS_PRIM.CSV and its ALT, ADD and comments files from beside it
+    const served: string[] = [];
+    const server = http.createServer((req, res) => {
+      served.push(req.url ?? "");
+      const file = path.join(screening, "consolidated", path.basename(req.url ?? ""));
+      if (!fs.existsSync(file)) return res.writeHead(404).end();
+      res.writeHead(200, { "content-type": "text/csv" }).end(fs.readFileSync(file));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const url = await probity("lists", "import", "--url", `http://127.0.0.1:${port}/exports/CONS_PRIM.CSV`);
+      expect(url.code, url.stderr).toBe(0);
+      expect(url.stdout).toMatch(/Imported ofac-consolidated version 1 \(csv\): 3 entries/);
+      expect(served.sort()).toEqual([
+        "/exports/CONS_ADD.CSV",
+        "/exports/CONS_ALT.CSV",
+        "/exports/CONS_COMMENTS.CSV",
+        "/exports/CONS_PRIM.CSV",
+      ]);
+      const missing = await probity("lists", "import", "--url", `http://127.0.0.1:${port}/exports/SDN.XML`);
+      expect(missing.code).not.toBe(0);
+      expect(missing.stderr).toMatch(/Could not download .*SDN.XML: HTTP 404/);
+    } finally {
+      server.close();
+    }
+    const versions = await probity("lists", "versions");
+    expect(versions.stdout).toMatch(/ofac-consolidated\tv1 \(current\)/);
+    expect(versions.stdout).toMatch(/ofac-sdn\tv\d+ \(current\)/);
+    const both = await probity("lists", "import", screening, "--url", "ofac");
+    expect(both.stderr).toMatch(/not both/);
+    const wrong = await probity("lists", "import", "--url", "http://127.0.0.1:1/people.csv");
+    expect(wrong.stderr).toMatch(/must name SDN.XML, SDN.CSV, CONSOLIDATED.XML or CONS_PRIM.CSV/);
+    // the stateless screen command reads SDN.XML too
+    const input = path.join(t.dir, "names.csv");
+    fs.writeFileSync(input, "id,name\n1,National Bank of Cuba\n2,Gulf Coast Alloys\n");
+    const dir = fs.mkdtempSync(path.join(t.dir, "xml-"));
+    fs.copyFileSync(path.join(screening, "sdn-sample.xml"), path.join(dir, "SDN.XML"));
+    const screened = await probity("screen", "--sdn-dir", dir, "--input", input);
+    const lines = screened.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines[0].matches[0]).toMatchObject({ entityId: "306", matchedName: "NATIONAL BANK OF CUBA" });
+    expect(lines[1].matches).toEqual([]);
   });
 });

@@ -74,6 +74,24 @@ describe(`the Aleris demo (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, ()
     expect(board.items.some((p) => /Chair of the Audit Committee/.test(p.title ?? ""))).toBe(true);
   });
 
+  it("screens its counterparties against the 2021 SDN snapshot: a state exporter's trading arm in review, a clear supplier's payment approved (COC-18.1, COC-20.1)", async () => {
+    const db = t.database.db.withTables<{
+      counterparties: { name: string; status: string };
+      screening_transactions: { description: string; status: string };
+    }>();
+    const parties = new Map(
+      (await db.selectFrom("counterparties").select(["name", "status"]).execute()).map((p) => [
+        p.name,
+        p.status,
+      ]),
+    );
+    expect(parties.get("Rosoboronexport Trading")).toBe("review");
+    expect(parties.get("Hanseatic Scrap Metals GmbH")).toBe("clear");
+    const txs = await db.selectFrom("screening_transactions").select(["description", "status"]).execute();
+    expect(txs.find((x) => /scrap/.test(x.description))?.status).toBe("approved");
+    expect(txs.find((x) => /7075/.test(x.description))?.status).toBe("pending");
+  });
+
   it("is the same every time and leaves a verifiable audit log", async () => {
     const other = await createTestDb();
     try {

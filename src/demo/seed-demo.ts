@@ -13,6 +13,7 @@ import { seedCommitteesDemo } from "../domains/committees/index.ts";
 import { seedDisclosuresDemo } from "../domains/disclosures/index.ts";
 import { createUser, DEFAULT_SECURITY, peopleDb, updateOrganisation } from "../domains/people/index.ts";
 import { seedRestructuringDemo } from "../domains/restructuring/index.ts";
+import { seedScreeningDemo } from "../domains/screening/demo.ts";
 import { seedSpeakupDemo } from "../domains/speakup/demo.ts";
 import { record } from "../kernel/audit.ts";
 import { isoNow } from "../kernel/clock.ts";
@@ -274,6 +275,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ people: number; users: numbe
   await seedDisclosuresDemo(ctx);
   if (ctx.keyRing) await seedSpeakupDemo(ctx);
   await seedRestructuringDemo(ctx);
+  await seedScreeningDemo(ctx);
   return { people: result.people, users };
 }
 

@@ -51,7 +51,9 @@ describe("Disclosures (e2e)", () => {
     await employee.getByRole("button", { name: "Record as given" }).click();
     const refusal = employee.getByRole("alert").filter({ hasText: "in writing yet" });
     await refusal.waitFor();
-    expect(await refusal.textContent()).toMatch(/prior written approval \(COC-12\.1, Code section 12.*not approved .* in writing yet/);
+    expect(await refusal.textContent()).toMatch(
+      /prior written approval \(COC-12\.1, Code section 12.*not approved .* in writing yet/,
+    );
 
     const gc = await pageAs(t, "gc@aleris.example");
     await gc.goto(giftUrl);

@@ -1,6 +1,6 @@
 import { addCalendarDays } from "../../kernel/calendar.ts";
 import type { Actor, Ctx } from "../../kernel/context.ts";
-import { permissionsOf } from "../people/index.ts";
+import { actorOfUser } from "../people/index.ts";
 import { logBoycottRequest } from "./boycotts.ts";
 import { ceoReviewConflict, commentConflict, decideConflict, forwardConflict } from "./conflict-workflow.ts";
 import { discDb } from "./db.ts";
@@ -9,27 +9,6 @@ import { decideGift, fileGift, recordGift } from "./gifts.ts";
 import { answerGuidance, askGuidance, publishFaq } from "./guidance.ts";
 import { logInquiry } from "./inquiries.ts";
 import { issueHold } from "./legal-holds.ts";
-
-async function actorOf(ctx: Ctx, email: string): Promise<Actor | null> {
-  const db = discDb(ctx);
-  const user = await db
-    .selectFrom("users")
-    .select(["id", "person_id"])
-    .where("email", "=", email)
-    .executeTakeFirst();
-  if (!user) return null;
-  const roles = (
-    await db.selectFrom("user_roles").select("role").where("user_id", "=", user.id).execute()
-  ).map((r) => r.role);
-  return {
-    kind: "user",
-    userId: user.id,
-    personId: user.person_id,
-    label: email,
-    roles,
-    permissions: permissionsOf(roles),
-  };
-}
 
 /**
  * The demo's disclosures, made through the use cases so every row has its audit trail: an
@@ -46,7 +25,7 @@ export async function seedDisclosuresDemo(ctx: Ctx, log: (line: string) => void 
       "audit.chair@aleris.example",
       "cfo@aleris.example",
       "compliance@aleris.example",
-    ].map((e) => actorOf(ctx, e)),
+    ].map((e) => actorOfUser(ctx, e)),
   );
   if (!employee || !gc || !ceo || !chair || !cfo || !compliance) return;
   const at = (a: Actor) => ({ ...ctx, actor: a });

@@ -14,3 +14,4 @@ export { createPerson, endEmployment, updatePerson } from "./save-person.ts";
 export { DEFAULT_SECURITY, getSecuritySettings, updateSecuritySettings } from "./security-settings.ts";
 export { authenticateSession, type Session, signIn } from "./sign-in.ts";
 export type { PeopleTables } from "./tables.ts";
+export { actorOfUser } from "./user-actor.ts";
