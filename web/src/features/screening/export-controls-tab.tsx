@@ -307,8 +307,8 @@ function CountryChart({ data }: { data: ExportControls }) {
         A tick means an item controlled for that reason needs a licence or exception to that destination.
         "Embargo" needs one for every item, EAR99 included. Countries not listed use "All other countries".
       </Text>
-      <Table.ScrollContainer minWidth={1000}>
-        <Table withTableBorder fz="sm" aria-labelledby="chart-title" striped>
+      <Table.ScrollContainer minWidth={900}>
+        <Table withTableBorder fz="sm" aria-labelledby="chart-title" striped horizontalSpacing={6}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Destination</Table.Th>
@@ -340,6 +340,7 @@ function CountryChart({ data }: { data: ExportControls }) {
                   <Table.Td>
                     <Checkbox
                       aria-label={`Embargo: every item to ${label} needs a licence`}
+                      size="xs"
                       checked={isEmbargo}
                       disabled={!canEdit}
                       color="red"
@@ -350,6 +351,7 @@ function CountryChart({ data }: { data: ExportControls }) {
                     <Table.Td key={r} ta="center">
                       <Checkbox
                         aria-label={`${r} to ${label} needs a licence`}
+                        size="xs"
                         checked={isEmbargo || row.includes(r)}
                         disabled={!canEdit || isEmbargo}
                         onChange={(e) => toggle(country, r, e.currentTarget.checked)}

@@ -46,7 +46,7 @@ function fields(e: ListEntry | null): [string, string[]][] {
           ]
         : [],
     ],
-    ["Countries", f.countries],
+    ["Countries", f.countries.length ? [f.countries.join(", ")] : []],
     ["Remarks", e.remarks ? [e.remarks] : []],
   ];
 }

@@ -63,7 +63,7 @@ export function Findings({ findings }: { findings: Finding[] }) {
           </Badge>
           <Text span size="sm" c={f.ok ? undefined : "red.8"}>
             {f.ok ? "Passes: " : "Fails: "}
-            {f.message}
+            {f.message.replace(/^Refused \(COC-[\d.]+\): /, "")}
           </Text>
         </List.Item>
       ))}
@@ -337,7 +337,7 @@ export function TransactionsTab() {
                     <Table.Th>Counterparty</Table.Th>
                     <Table.Th>Transaction</Table.Th>
                     <Table.Th>Status</Table.Th>
-                    <Table.Th>Checks</Table.Th>
+                    <Table.Th w="42%">Checks</Table.Th>
                     <Table.Th />
                   </Table.Tr>
                 </Table.Thead>
