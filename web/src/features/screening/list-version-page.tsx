@@ -66,106 +66,109 @@ export function ListVersionPage({ versionId, search, onSearchChange }: Props) {
             : undefined
         }
       />
-      {changes.isError && !changes.data ? <ErrorAlert error={changes.error} /> : null}
-      <Paper p="md" withBorder>
-        <Stack gap="sm">
-          <Group align="flex-end" justify="space-between">
-            <SegmentedControl
-              aria-label="Kind of change"
-              value={kind}
-              onChange={(value) => {
-                update({ kind: value as ChangeKind });
-              }}
-              data={KINDS.map((k) => ({
-                value: k,
-                label: `${k[0]?.toUpperCase()}${k.slice(1)}${v ? ` (${formatNumber(v.diff[k])})` : ""}`,
-              }))}
-            />
-            <TextInput
-              label="Search entries"
-              placeholder="Name or entity id"
-              leftSection={<IconSearch size={16} />}
-              type="search"
-              value={text}
-              onChange={(e) => {
-                setText(e.currentTarget.value);
-                updateQuery(e.currentTarget.value);
-              }}
-              w={300}
-            />
-          </Group>
-          {changes.isPending ? (
-            <TableSkeleton />
-          ) : changes.data?.items.length === 0 ? (
-            <Empty
-              title={search.q ? `No ${kind} entries match "${search.q}"` : `No ${kind} entries`}
-              description={
-                search.q
-                  ? "Try another name or entity id."
-                  : kind === "added"
-                    ? "This version adds no entries to the list."
-                    : `No entries were ${kind} in this version.`
-              }
-            />
-          ) : changes.data ? (
-            <>
-              <Table
-                aria-label={`${kind} entries`}
-                highlightOnHover
-                style={{ opacity: changes.isPlaceholderData ? 0.6 : 1 }}
-              >
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Entity id</Table.Th>
-                    <Table.Th>Name</Table.Th>
-                    {kind === "changed" ? <Table.Th>Previously</Table.Th> : null}
-                    <Table.Th>Type</Table.Th>
-                    <Table.Th>Change</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {changes.data.items.map((e) => (
-                    <Table.Tr key={e.entityId}>
-                      <Table.Td ff="monospace">{e.entityId}</Table.Td>
-                      <Table.Td>
-                        <AnchorLink
-                          to="/screening/lists/$versionId/entries/$entityId"
-                          params={{ versionId, entityId: e.entityId }}
-                          size="sm"
-                        >
-                          {e.name}
-                        </AnchorLink>
-                      </Table.Td>
-                      {kind === "changed" ? (
-                        <Table.Td>
-                          <Text size="sm" c="dimmed">
-                            {e.previousName === e.name ? "same name" : e.previousName}
-                          </Text>
-                        </Table.Td>
-                      ) : null}
-                      <Table.Td>{e.type}</Table.Td>
-                      <Table.Td>
-                        <Badge color={KIND_COLOR[kind]} variant="light">
-                          {kind}
-                        </Badge>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-              <ListFooter
-                page={page}
-                pageSize={PAGE_SIZE}
-                total={changes.data.total}
-                onPageChange={(next) =>
-                  onSearchChange(compact({ ...search, page: next > 1 ? next : undefined }))
-                }
-                noun={`${kind} entries`}
+      {changes.isError && !changes.data ? (
+        <ErrorAlert error={changes.error} />
+      ) : (
+        <Paper p="md" withBorder>
+          <Stack gap="sm">
+            <Group align="flex-end" justify="space-between">
+              <SegmentedControl
+                aria-label="Kind of change"
+                value={kind}
+                onChange={(value) => {
+                  update({ kind: value as ChangeKind });
+                }}
+                data={KINDS.map((k) => ({
+                  value: k,
+                  label: `${k[0]?.toUpperCase()}${k.slice(1)}${v ? ` (${formatNumber(v.diff[k])})` : ""}`,
+                }))}
               />
-            </>
-          ) : null}
-        </Stack>
-      </Paper>
+              <TextInput
+                label="Search entries"
+                placeholder="Name or entity id"
+                leftSection={<IconSearch size={16} />}
+                type="search"
+                value={text}
+                onChange={(e) => {
+                  setText(e.currentTarget.value);
+                  updateQuery(e.currentTarget.value);
+                }}
+                w={300}
+              />
+            </Group>
+            {changes.isPending ? (
+              <TableSkeleton />
+            ) : changes.data?.items.length === 0 ? (
+              <Empty
+                title={search.q ? `No ${kind} entries match "${search.q}"` : `No ${kind} entries`}
+                description={
+                  search.q
+                    ? "Try another name or entity id."
+                    : kind === "added"
+                      ? "This version adds no entries to the list."
+                      : `No entries were ${kind} in this version.`
+                }
+              />
+            ) : changes.data ? (
+              <>
+                <Table
+                  aria-label={`${kind} entries`}
+                  highlightOnHover
+                  style={{ opacity: changes.isPlaceholderData ? 0.6 : 1 }}
+                >
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>Entity id</Table.Th>
+                      <Table.Th>Name</Table.Th>
+                      {kind === "changed" ? <Table.Th>Previously</Table.Th> : null}
+                      <Table.Th>Type</Table.Th>
+                      <Table.Th>Change</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {changes.data.items.map((e) => (
+                      <Table.Tr key={e.entityId}>
+                        <Table.Td ff="monospace">{e.entityId}</Table.Td>
+                        <Table.Td>
+                          <AnchorLink
+                            to="/screening/lists/$versionId/entries/$entityId"
+                            params={{ versionId, entityId: e.entityId }}
+                            size="sm"
+                          >
+                            {e.name}
+                          </AnchorLink>
+                        </Table.Td>
+                        {kind === "changed" ? (
+                          <Table.Td>
+                            <Text size="sm" c="dimmed">
+                              {e.previousName === e.name ? "same name" : e.previousName}
+                            </Text>
+                          </Table.Td>
+                        ) : null}
+                        <Table.Td>{e.type}</Table.Td>
+                        <Table.Td>
+                          <Badge color={KIND_COLOR[kind]} variant="light">
+                            {kind}
+                          </Badge>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+                <ListFooter
+                  page={page}
+                  pageSize={PAGE_SIZE}
+                  total={changes.data.total}
+                  onPageChange={(next) =>
+                    onSearchChange(compact({ ...search, page: next > 1 ? next : undefined }))
+                  }
+                  noun={`${kind} entries`}
+                />
+              </>
+            ) : null}
+          </Stack>
+        </Paper>
+      )}
     </Stack>
   );
 }

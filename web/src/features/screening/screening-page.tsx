@@ -272,7 +272,11 @@ function Lists() {
       {lists.data && !lists.data.items.length ? (
         <Empty
           title="No sanctions list imported yet"
-          description="Import OFAC's SDN files: counterparties cannot be screened (COC-18.1) until a list is on record."
+          description={
+            lists.data.can.canImport
+              ? "Import OFAC's SDN files above: counterparties cannot be screened (COC-18.1) until a list is on record."
+              : "Counterparties cannot be screened (COC-18.1) until compliance imports a list."
+          }
         />
       ) : (
         <Table withTableBorder>
