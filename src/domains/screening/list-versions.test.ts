@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../../test/db.ts";
 import { actorWith } from "../../../test/factories.ts";
 import { importList } from "./import-list.ts";
-import { getVersionEntry, listVersionChanges } from "./list-versions.ts";
+import { exportVersionChangesCsv, getVersionEntry, listVersionChanges } from "./list-versions.ts";
 import { snapshotFiles } from "./test/snapshot.ts";
 
 let t: TestDb;
@@ -83,6 +83,12 @@ describe("list version changes (COC-18.1)", () => {
       q: "306",
     });
     expect(byId.total).toBe(1);
+    const csv = await exportVersionChangesCsv(ctx(), second, { kind: "changed" });
+    expect(csv.filename).toBe("ofac-sdn-2-changed.csv");
+    expect(csv.csv.trim().split("\n")).toEqual([
+      "change,entity_id,name,type,previous_name",
+      "changed,306,BANCO NACIONAL DE CUBA S.A.,entity,BANCO NACIONAL DE CUBA",
+    ]);
   });
 
   it("shows a changed entry old against new, a removed one from the previous version, an added one parsed", async () => {

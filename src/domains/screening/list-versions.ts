@@ -1,3 +1,4 @@
+import { stringify } from "csv-stringify/sync";
 import type { Ctx } from "../../kernel/context.ts";
 import { contains } from "../../kernel/db.ts";
 import { notFound } from "../../kernel/errors.ts";
@@ -88,14 +89,16 @@ async function loadVersion(ctx: Ctx, id: string) {
  * from the stored entries (entity id and hash) rather than the 50-entry sample kept with the
  * version. Without a previous version every entry counts as added.
  */
-export async function listVersionChanges(ctx: Ctx, id: string, filter: ChangesFilter) {
-  authorize(ctx.actor, "screening.read");
-  const { version, previous } = await loadVersion(ctx, id);
-  const db = screeningDb(ctx);
-  const prevId = previous?.id ?? "";
+function changesQuery(
+  ctx: Ctx,
+  versionId: string,
+  previousId: string | null,
+  filter: Pick<ChangesFilter, "kind" | "q">,
+) {
+  const prevId = previousId ?? "";
   // "removed" rows live in the previous version and are missing from this one; the others live here.
-  const [hereId, otherId] = filter.kind === "removed" ? [prevId, version.id] : [version.id, prevId];
-  let base = db
+  const [hereId, otherId] = filter.kind === "removed" ? [prevId, versionId] : [versionId, prevId];
+  let base = screeningDb(ctx)
     .selectFrom("screening_list_entries as e")
     .leftJoin("screening_list_entries as o", (join) =>
       join.onRef("o.entity_id", "=", "e.entity_id").on("o.version_id", "=", otherId),
@@ -109,6 +112,13 @@ export async function listVersionChanges(ctx: Ctx, id: string, filter: ChangesFi
     const q = filter.q;
     base = base.where((eb) => eb.or([contains(eb.ref("e.name"), q), eb("e.entity_id", "=", q)]));
   }
+  return base;
+}
+
+export async function listVersionChanges(ctx: Ctx, id: string, filter: ChangesFilter) {
+  authorize(ctx.actor, "screening.read");
+  const { version, previous } = await loadVersion(ctx, id);
+  const base = changesQuery(ctx, version.id, previous?.id ?? null, filter);
   const [{ total }] = (await base.select((eb) => eb.fn.countAll<number>().as("total")).execute()) as [
     { total: number },
   ];
@@ -132,6 +142,34 @@ export async function listVersionChanges(ctx: Ctx, id: string, filter: ChangesFi
     total: Number(total),
     page: filter.page,
     pageSize: filter.pageSize,
+  };
+}
+
+/** The whole change set of one kind as CSV, for the file kept with a compliance review. */
+export async function exportVersionChangesCsv(
+  ctx: Ctx,
+  id: string,
+  filter: Pick<ChangesFilter, "kind" | "q">,
+) {
+  authorize(ctx.actor, "screening.read");
+  const { version, previous } = await loadVersion(ctx, id);
+  const rows = await changesQuery(ctx, version.id, previous?.id ?? null, filter)
+    .select(["e.entity_id", "e.name", "e.type", "o.name as other_name"])
+    .orderBy("e.name")
+    .orderBy("e.entity_id")
+    .execute();
+  return {
+    filename: `${version.source}-${version.seq}-${filter.kind}.csv`,
+    csv: stringify(
+      rows.map((r) => [
+        filter.kind,
+        r.entity_id,
+        r.name,
+        r.type,
+        filter.kind === "changed" ? r.other_name : null,
+      ]),
+      { header: true, columns: ["change", "entity_id", "name", "type", "previous_name"] },
+    ),
   };
 }
 

@@ -12,7 +12,14 @@ import {
 } from "./counterparties.ts";
 import { createExportItem, createLicence, getExportControls, updateCountryChart } from "./export-controls.ts";
 import { importList } from "./import-list.ts";
-import { getEntry, getVersion, getVersionEntry, listVersionChanges, listVersions } from "./list-versions.ts";
+import {
+  exportVersionChangesCsv,
+  getEntry,
+  getVersion,
+  getVersionEntry,
+  listVersionChanges,
+  listVersions,
+} from "./list-versions.ts";
 import { decideHit, listHits } from "./review-hits.ts";
 import { countryChart } from "./rules.ts";
 import {
@@ -75,6 +82,23 @@ export function registerScreeningRoutes(app: FastifyInstance, deps: RouteDeps) {
       },
     },
     async (q) => listVersionChanges(ctxOf(q, deps), q.params.id, q.query),
+  );
+  r.get(
+    "/api/screening/lists/:id/changes.csv",
+    {
+      config: read("list.version.changes.export"),
+      schema: {
+        tags,
+        operationId: "list.version.changes.export",
+        summary: "A version's added, changed or removed entries as CSV",
+        params: idParams,
+        querystring: listChangesFilter,
+      },
+    },
+    async (q, reply) => {
+      const { filename, csv } = await exportVersionChangesCsv(ctxOf(q, deps), q.params.id, q.query);
+      return sendCsv(reply, filename, csv);
+    },
   );
   r.get(
     "/api/screening/lists/:id/entries/:entityId",

@@ -1,6 +1,17 @@
-import { Anchor, Badge, Group, Paper, SegmentedControl, Stack, Table, Text, TextInput } from "@mantine/core";
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
-import { IconSearch } from "@tabler/icons-react";
+import { IconDownload, IconSearch } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
@@ -10,6 +21,7 @@ import { ListFooter } from "../../components/list-footer.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
+import { toQueryString } from "../../lib/api.ts";
 import { formatDateTime, formatNumber } from "../../lib/format.ts";
 import { compact, pickPage, pickString } from "../../lib/search-params.ts";
 import { type ChangeKind, screeningApi } from "./screening-api.ts";
@@ -55,6 +67,19 @@ export function ListVersionPage({ versionId, search, onSearchChange }: Props) {
         ← Screening
       </Anchor>
       <PageHeader
+        actions={
+          v ? (
+            <Button
+              component="a"
+              variant="default"
+              href={`/api/screening/lists/${versionId}/changes.csv${toQueryString({ kind, q: search.q })}`}
+              leftSection={<IconDownload size={16} />}
+              download
+            >
+              Export {kind} as CSV
+            </Button>
+          ) : null
+        }
         title={v ? `${v.source} #${v.seq}` : "List version"}
         description={
           v
