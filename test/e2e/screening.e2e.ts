@@ -224,5 +224,9 @@ describe("export controls, payments and list changes (COC-19.1, COC-20.1)", () =
     await page.getByText(/^Removed/).click();
     await page.getByRole("link", { name: "AEROCARIBBEAN AIRLINES" }).click();
     await expect.poll(() => page.getByTestId("entry-change").textContent()).toBe("removed");
+    // Back to the Lists tab, which the URL remembers.
+    await page.getByRole("link", { name: "← Changes of this version" }).click();
+    await page.getByRole("link", { name: "← Screening lists" }).click();
+    await page.getByRole("tab", { name: "Lists", selected: true }).waitFor();
   });
 });

@@ -47,7 +47,7 @@ import { RestructuringPage } from "../features/restructuring/restructuring-page.
 import { CounterpartyPage } from "../features/screening/counterparty-page.tsx";
 import { ListEntryPage } from "../features/screening/list-entry-page.tsx";
 import { ListVersionPage, parseListVersionSearch } from "../features/screening/list-version-page.tsx";
-import { ScreeningPage } from "../features/screening/screening-page.tsx";
+import { parseScreeningSearch, ScreeningPage } from "../features/screening/screening-page.tsx";
 import { CasePage } from "../features/speakup/case-page.tsx";
 import { CasesPage, parseCasesSearch } from "../features/speakup/cases-page.tsx";
 import { IntakePage } from "../features/speakup/intake-page.tsx";
@@ -173,6 +173,20 @@ const counterpartyRoute = createRoute({
   component: function CounterpartyRoute() {
     const { counterpartyId } = counterpartyRoute.useParams();
     return <CounterpartyPage counterpartyId={counterpartyId} />;
+  },
+});
+
+const screeningRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/screening",
+  validateSearch: parseScreeningSearch,
+  errorComponent: RouteError,
+  component: function ScreeningRoute() {
+    const search = screeningRoute.useSearch();
+    const navigate = screeningRoute.useNavigate();
+    return (
+      <ScreeningPage search={search} onSearchChange={(next) => navigate({ search: next, replace: true })} />
+    );
   },
 });
 
@@ -327,7 +341,7 @@ const routeTree = rootRoute.addChildren([
     peopleRoute,
     page("/people/new", NewPersonPage, "people.write"),
     personRoute,
-    page("/screening", ScreeningPage),
+    screeningRoute,
     page("/restructuring", RestructuringPage),
     counterpartyRoute,
     listVersionRoute,

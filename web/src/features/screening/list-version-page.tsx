@@ -1,19 +1,7 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Badge, Button, Group, Paper, SegmentedControl, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
 import { IconDownload, IconSearch } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
@@ -63,9 +51,9 @@ export function ListVersionPage({ versionId, search, onSearchChange }: Props) {
   const v = changes.data?.version;
   return (
     <Stack>
-      <Anchor component={Link} to="/screening" size="sm">
-        ← Screening
-      </Anchor>
+      <AnchorLink to="/screening" search={{ tab: "lists" }} size="sm">
+        ← Screening lists
+      </AnchorLink>
       <PageHeader
         actions={
           v ? (

@@ -27,14 +27,28 @@ import { STATUS_COLOR, screeningApi } from "./screening-api.ts";
 import { TransactionsTab } from "./transactions-tab.tsx";
 
 /** Screening: counterparties, the review queue, list versions, transactions and export controls. */
-export function ScreeningPage() {
+const TABS = ["counterparties", "review", "transactions", "lists", "export"] as const;
+export type ScreeningTab = (typeof TABS)[number];
+export type ScreeningSearch = { tab?: ScreeningTab };
+export const parseScreeningSearch = (raw: Record<string, unknown>): ScreeningSearch => {
+  const tab = TABS.find((t) => t === raw.tab);
+  return tab && tab !== "counterparties" ? { tab } : {};
+};
+
+type Props = { search: ScreeningSearch; onSearchChange: (search: ScreeningSearch) => void };
+
+export function ScreeningPage({ search, onSearchChange }: Props) {
   return (
     <>
       <PageHeader
         title="Screening"
         description="Sanctions screening of counterparties against OFAC's SDN list (COC-18.1, COC-18.2), export controls (COC-19.1) and payments to foreign parties (COC-20.1)."
       />
-      <Tabs defaultValue="counterparties" keepMounted={false}>
+      <Tabs
+        value={search.tab ?? "counterparties"}
+        onChange={(tab) => onSearchChange(parseScreeningSearch({ tab }))}
+        keepMounted={false}
+      >
         <Tabs.List mb="md">
           <Tabs.Tab value="counterparties">Counterparties</Tabs.Tab>
           <Tabs.Tab value="review">Review queue</Tabs.Tab>
