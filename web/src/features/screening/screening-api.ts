@@ -157,8 +157,12 @@ export const screeningApi = {
   versionEntry: (id: string, entityId: string) =>
     api.get<VersionEntry>(`/api/screening/lists/${id}/entries/${encodeURIComponent(entityId)}`),
   importList: (files: Record<string, string>) => api.post<ListVersion>("/api/screening/lists/import", files),
-  transactions: (params: { page: number; pageSize: number; status?: string | undefined }) =>
-    api.get<Page<Transaction> & { can: Can }>("/api/screening/transactions", params),
+  transactions: (params: {
+    page: number;
+    pageSize: number;
+    status?: string | undefined;
+    counterpartyId?: string | undefined;
+  }) => api.get<Page<Transaction> & { can: Can }>("/api/screening/transactions", params),
   createTransaction: (body: unknown) => api.post<Transaction>("/api/screening/transactions", body),
   approve: (id: string) => api.post<Transaction>(`/api/screening/transactions/${id}/approve`),
   updateCounterparty: (id: string, body: unknown) =>

@@ -276,10 +276,21 @@ function RecordTransaction() {
 export function TransactionsTab() {
   const qc = useQueryClient();
   const [status, setStatus] = useState<string | null>(null);
+  const [counterpartyId, setCounterpartyId] = useState<string | null>(null);
   const [page, setPage] = useState(1);
+  const parties = useQuery({
+    queryKey: ["screening", "counterparties", "all"],
+    queryFn: () => screeningApi.counterparties({ pageSize: 200 }),
+  });
   const txs = useQuery({
-    queryKey: ["screening", "transactions", status, page],
-    queryFn: () => screeningApi.transactions({ page, pageSize: PAGE_SIZE, status: status ?? undefined }),
+    queryKey: ["screening", "transactions", status, counterpartyId, page],
+    queryFn: () =>
+      screeningApi.transactions({
+        page,
+        pageSize: PAGE_SIZE,
+        status: status ?? undefined,
+        counterpartyId: counterpartyId ?? undefined,
+      }),
     placeholderData: keepPreviousData,
   });
   const approve = useMutation({
@@ -313,6 +324,19 @@ export function TransactionsTab() {
             }}
             w={180}
           />
+          <Select
+            label="Counterparty filter"
+            placeholder="Any counterparty"
+            data={(parties.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            value={counterpartyId}
+            clearable
+            searchable
+            onChange={(v) => {
+              setCounterpartyId(v);
+              setPage(1);
+            }}
+            w={280}
+          />
         </Group>
         {txs.isPending ? (
           <TableSkeleton />
@@ -320,10 +344,10 @@ export function TransactionsTab() {
           <ErrorAlert error={txs.error} />
         ) : txs.data.items.length === 0 ? (
           <Empty
-            title={status ? `No ${status} transactions` : "No transactions yet"}
+            title={status || counterpartyId ? "No transactions match these filters" : "No transactions yet"}
             description={
-              status
-                ? "Try another status."
+              status || counterpartyId
+                ? "Try another status or counterparty."
                 : "A transaction with a foreign party is recorded here and approved only when every check passes."
             }
             icon={<IconReceipt size={22} stroke={1.6} />}
