@@ -12,7 +12,14 @@ import {
 } from "./counterparties.ts";
 import { createExportItem, createLicence, getExportControls, updateCountryChart } from "./export-controls.ts";
 import { importList } from "./import-list.ts";
-import { getEntry, getVersion, listVersions } from "./list-versions.ts";
+import {
+  exportVersionChangesCsv,
+  getEntry,
+  getVersion,
+  getVersionEntry,
+  listVersionChanges,
+  listVersions,
+} from "./list-versions.ts";
 import { decideHit, listHits } from "./review-hits.ts";
 import { countryChart } from "./rules.ts";
 import {
@@ -23,9 +30,11 @@ import {
   hitDecision,
   hitFilter,
   licenceInput,
+  listChangesFilter,
   listImportInput,
   screenBatchInput,
   screenOneInput,
+  transactionFilter,
   transactionInput,
 } from "./schemas.ts";
 import { screenBatch, screenOne } from "./screen-names.ts";
@@ -33,11 +42,7 @@ import { approveTransaction, createTransaction, listTransactions } from "./trans
 
 const tags = ["screening"];
 const idParams = z.object({ id: z.string().min(1).max(64) });
-const page = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(25),
-  counterpartyId: z.string().max(64).optional(),
-});
+const entryParams = z.object({ id: z.string().min(1).max(64), entityId: z.string().min(1).max(64) });
 const read = (action: string) => ({ access: { action, permission: "screening.read" } });
 
 export function registerScreeningRoutes(app: FastifyInstance, deps: RouteDeps) {
@@ -63,6 +68,50 @@ export function registerScreeningRoutes(app: FastifyInstance, deps: RouteDeps) {
       },
     },
     async (q) => getVersion(ctxOf(q, deps), q.params.id),
+  );
+  r.get(
+    "/api/screening/lists/:id/changes",
+    {
+      config: read("list.version.changes"),
+      schema: {
+        tags,
+        operationId: "list.version.changes",
+        summary: "One page of a version's added, changed or removed entries against the previous version",
+        params: idParams,
+        querystring: listChangesFilter,
+      },
+    },
+    async (q) => listVersionChanges(ctxOf(q, deps), q.params.id, q.query),
+  );
+  r.get(
+    "/api/screening/lists/:id/changes.csv",
+    {
+      config: read("list.version.changes.export"),
+      schema: {
+        tags,
+        operationId: "list.version.changes.export",
+        summary: "A version's added, changed or removed entries as CSV",
+        params: idParams,
+        querystring: listChangesFilter,
+      },
+    },
+    async (q, reply) => {
+      const { filename, csv } = await exportVersionChangesCsv(ctxOf(q, deps), q.params.id, q.query);
+      return sendCsv(reply, filename, csv);
+    },
+  );
+  r.get(
+    "/api/screening/lists/:id/entries/:entityId",
+    {
+      config: read("list.version.entry"),
+      schema: {
+        tags,
+        operationId: "list.version.entry",
+        summary: "An entry as this version has it, with the previous version's data when it changed",
+        params: entryParams,
+      },
+    },
+    async (q) => getVersionEntry(ctxOf(q, deps), q.params.id, q.params.entityId),
   );
   r.get(
     "/api/screening/entries/:id",
@@ -186,7 +235,7 @@ export function registerScreeningRoutes(app: FastifyInstance, deps: RouteDeps) {
     "/api/screening/transactions",
     {
       config: read("transaction.list"),
-      schema: { tags, operationId: "transaction.list", querystring: page },
+      schema: { tags, operationId: "transaction.list", querystring: transactionFilter },
     },
     async (q) => listTransactions(ctxOf(q, deps), q.query),
   );

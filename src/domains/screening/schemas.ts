@@ -115,6 +115,20 @@ export const listImportInput = z
     path: ["sdn"],
   });
 
+export const listChangesFilter = z.object({
+  kind: z.enum(["added", "changed", "removed"]).default("added"),
+  q: z.string().trim().max(200).optional(),
+  ...pageQuery,
+});
+
+export const TRANSACTION_STATUSES = ["pending", "approved", "refused"] as const;
+export const transactionFilter = z.object({
+  counterpartyId: z.string().max(64).optional(),
+  status: z.enum(TRANSACTION_STATUSES).optional(),
+  ...pageQuery,
+});
+export type TransactionFilter = z.infer<typeof transactionFilter>;
+
 export const transactionInput = z.object({
   counterpartyId: z.string().min(1).max(64),
   description: text(500),

@@ -9,7 +9,7 @@ import { listLabel } from "./lists/read-list.ts";
 import { prepareName } from "./matcher/score.ts";
 import { authorize, screeningAbilities } from "./policy.ts";
 import { getCountryChart, getJurisdictions, licenceReasons, sanctionedJurisdiction } from "./rules.ts";
-import type { TransactionInput } from "./schemas.ts";
+import type { TransactionFilter, TransactionInput } from "./schemas.ts";
 import type { TransactionsTable } from "./tables.ts";
 
 export type CheckFinding = {
@@ -299,15 +299,13 @@ export async function approveTransaction(ctx: Ctx, id: string) {
   return toTransaction(result.row);
 }
 
-export async function listTransactions(
-  ctx: Ctx,
-  filter: { page: number; pageSize: number; counterpartyId?: string },
-) {
+export async function listTransactions(ctx: Ctx, filter: TransactionFilter) {
   authorize(ctx.actor, "screening.read");
   let base = screeningDb(ctx)
     .selectFrom("screening_transactions as t")
     .innerJoin("counterparties as c", "c.id", "t.counterparty_id");
   if (filter.counterpartyId) base = base.where("t.counterparty_id", "=", filter.counterpartyId);
+  if (filter.status) base = base.where("t.status", "=", filter.status);
   const [{ total }] = (await base.select((eb) => eb.fn.countAll<number>().as("total")).execute()) as [
     { total: number },
   ];

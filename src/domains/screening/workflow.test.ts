@@ -304,4 +304,31 @@ describe("screening over HTTP", () => {
     });
     expect(bad.statusCode).toBe(400);
   });
+
+  it("pages a version's changes and filters transactions by status, read-only for the auditor (COC-18.1, COC-20.1)", async () => {
+    const auditor = await signedIn(t, ["auditor"]);
+    const versions = (await auditor.get("/api/screening/lists")).json().items as {
+      id: string;
+      seq: number;
+    }[];
+    const second = versions.find((v) => v.seq === 2)!;
+    const changed = await auditor.get(`/api/screening/lists/${second.id}/changes?kind=changed&pageSize=10`);
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ total: 1, items: [{ entityId: "306" }] });
+    const entry = await auditor.get(`/api/screening/lists/${second.id}/entries/306`);
+    expect(entry.json()).toMatchObject({ change: "changed", previous: { name: "BANCO NACIONAL DE CUBA" } });
+    const bad = await auditor.get(`/api/screening/lists/${second.id}/changes?kind=renamed`);
+    expect(bad.statusCode).toBe(400);
+    const employee = await signedIn(t, []);
+    expect((await employee.get(`/api/screening/lists/${second.id}/changes`)).statusCode).toBe(403);
+    const refused = (await auditor.get("/api/screening/transactions?status=refused&pageSize=200")).json();
+    expect(refused.total).toBeGreaterThan(0);
+    expect(refused.items.every((x: { status: string }) => x.status === "refused")).toBe(true);
+    expect(
+      refused.items.some((x: { check: { findings: { rule: string; ok: boolean }[] } }) =>
+        x.check.findings.some((f) => f.rule === "COC-20.1" && !f.ok),
+      ),
+    ).toBe(true);
+    expect(refused.can).toMatchObject({ canCreateTransaction: false, canManageExport: false });
+  });
 });

@@ -25,14 +25,17 @@ import { LoginPage } from "../features/auth/login-page.tsx";
 import { meQuery, type Permission } from "../features/auth/me.ts";
 import { TotpEnrolPage } from "../features/auth/totp-enrol-page.tsx";
 import { CampaignPage } from "../features/certifications/campaign-page.tsx";
+import {
+  CertificationsPage,
+  TeamCertificationsPage,
+} from "../features/certifications/certifications-page.tsx";
+import { SignPage } from "../features/certifications/sign-page.tsx";
 import { CommitteePage } from "../features/committees/committee-page.tsx";
 import { CommitteesPage } from "../features/committees/committees-page.tsx";
 import { MeetingPage } from "../features/committees/meeting-page.tsx";
-import { CertificationsPage, TeamCertificationsPage } from "../features/certifications/certifications-page.tsx";
-import { SignPage } from "../features/certifications/sign-page.tsx";
-import { ComingSoonPage } from "../features/home/coming-soon-page.tsx";
 import { DisclosureDetailPage } from "../features/disclosures/detail-page.tsx";
 import { DisclosuresPage } from "../features/disclosures/disclosures-page.tsx";
+import { ComingSoonPage } from "../features/home/coming-soon-page.tsx";
 import { HomePage } from "../features/home/home-page.tsx";
 import { NewPersonPage } from "../features/people/new-person-page.tsx";
 import { PeoplePage, parsePeopleSearch } from "../features/people/people-page.tsx";
@@ -42,7 +45,9 @@ import { PolicyPage, VersionPage } from "../features/policies/policy-page.tsx";
 import { WaiversPage } from "../features/policies/waivers-page.tsx";
 import { RestructuringPage } from "../features/restructuring/restructuring-page.tsx";
 import { CounterpartyPage } from "../features/screening/counterparty-page.tsx";
-import { ScreeningPage } from "../features/screening/screening-page.tsx";
+import { ListEntryPage } from "../features/screening/list-entry-page.tsx";
+import { ListVersionPage, parseListVersionSearch } from "../features/screening/list-version-page.tsx";
+import { parseScreeningSearch, ScreeningPage } from "../features/screening/screening-page.tsx";
 import { CasePage } from "../features/speakup/case-page.tsx";
 import { CasesPage, parseCasesSearch } from "../features/speakup/cases-page.tsx";
 import { IntakePage } from "../features/speakup/intake-page.tsx";
@@ -171,6 +176,49 @@ const counterpartyRoute = createRoute({
   },
 });
 
+const screeningRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/screening",
+  validateSearch: parseScreeningSearch,
+  errorComponent: RouteError,
+  component: function ScreeningRoute() {
+    const search = screeningRoute.useSearch();
+    const navigate = screeningRoute.useNavigate();
+    return (
+      <ScreeningPage search={search} onSearchChange={(next) => navigate({ search: next, replace: true })} />
+    );
+  },
+});
+
+const listVersionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/screening/lists/$versionId",
+  validateSearch: parseListVersionSearch,
+  errorComponent: RouteError,
+  component: function ListVersionRoute() {
+    const { versionId } = listVersionRoute.useParams();
+    const search = listVersionRoute.useSearch();
+    const navigate = listVersionRoute.useNavigate();
+    return (
+      <ListVersionPage
+        versionId={versionId}
+        search={search}
+        onSearchChange={(next) => navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+
+const listEntryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/screening/lists/$versionId/entries/$entityId",
+  errorComponent: RouteError,
+  component: function ListEntryRoute() {
+    const { versionId, entityId } = listEntryRoute.useParams();
+    return <ListEntryPage versionId={versionId} entityId={entityId} />;
+  },
+});
+
 const committeeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/committees/$committeeId",
@@ -293,9 +341,11 @@ const routeTree = rootRoute.addChildren([
     peopleRoute,
     page("/people/new", NewPersonPage, "people.write"),
     personRoute,
-    page("/screening", ScreeningPage),
+    screeningRoute,
     page("/restructuring", RestructuringPage),
     counterpartyRoute,
+    listVersionRoute,
+    listEntryRoute,
     page("/committees", CommitteesPage, "committee.read"),
     committeeRoute,
     committeeMeetingRoute,

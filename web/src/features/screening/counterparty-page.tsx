@@ -1,19 +1,66 @@
-import { Alert, Anchor, Badge, Group, Stack, Text } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text } from "@mantine/core";
+import { IconPencil } from "@tabler/icons-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
+import { useState } from "react";
+import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { errorMessage } from "../../lib/api.ts";
+import { TableSkeleton } from "../../components/table-skeleton.tsx";
+import { countryName, humanise } from "../../lib/format.ts";
+import { CounterpartyForm } from "./counterparty-form.tsx";
 import { HitCard } from "./hit-card.tsx";
-import { STATUS_COLOR, screeningApi } from "./screening-api.ts";
+import { type CounterpartyDetail, STATUS_COLOR, screeningApi } from "./screening-api.ts";
+
+const Field = ({ label, children }: { label: string; children: React.ReactNode }) => (
+  <div>
+    <Text size="xs" c="dimmed">
+      {label}
+    </Text>
+    <Text size="sm">{children}</Text>
+  </div>
+);
+
+function Details({ c }: { c: CounterpartyDetail }) {
+  return (
+    <Paper p="md" withBorder>
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+        <Field label="Kind">{humanise(c.kind)}</Field>
+        <Field label="Party type">{humanise(c.partyType)}</Field>
+        <Field label="Country">
+          {c.country ? `${countryName(c.country)} (${c.country})` : "—"}
+          {c.region ? `, ${c.region}` : ""}
+        </Field>
+        <Field label="Foreign party">{c.isForeign ? "Yes" : "No (domestic)"}</Field>
+        <Field label="Aliases">{c.aliases.join("; ") || "—"}</Field>
+        <Field label="Address">{c.address ?? "—"}</Field>
+        <Field label="Date of birth">{c.dateOfBirth ?? "—"}</Field>
+        <Field label="Identifiers">
+          {c.identifiers.map((i) => `${i.type} ${i.number}`).join("; ") || "—"}
+        </Field>
+      </SimpleGrid>
+    </Paper>
+  );
+}
 
 export function CounterpartyPage({ counterpartyId }: { counterpartyId: string }) {
-  const cp = useQuery({
-    queryKey: ["screening", "counterparty", counterpartyId],
-    queryFn: () => screeningApi.counterparty(counterpartyId),
+  const qc = useQueryClient();
+  const key = ["screening", "counterparty", counterpartyId];
+  const cp = useQuery({ queryKey: key, queryFn: () => screeningApi.counterparty(counterpartyId) });
+  const [isEditing, setEditing] = useState(false);
+  const [isRescreened, setRescreened] = useState(false);
+  const save = useMutation({
+    mutationFn: (patch: Record<string, unknown>) => screeningApi.updateCounterparty(counterpartyId, patch),
+    onSuccess: (saved) => {
+      setRescreened(saved.screening?.id !== cp.data?.screening?.id);
+      qc.setQueryData(key, saved);
+      qc.invalidateQueries({ queryKey: ["screening"] });
+      setEditing(false);
+    },
   });
-  if (cp.error) return <Alert color="red">{errorMessage(cp.error)}</Alert>;
+  if (cp.isError) return <ErrorAlert error={cp.error} />;
   const c = cp.data;
-  if (!c) return null;
+  if (!c) return <TableSkeleton />;
+  const openHits = c.hits.filter((h) => h.status === "open").length;
   return (
     <Stack>
       <Anchor component={Link} to="/screening" size="sm">
@@ -22,7 +69,48 @@ export function CounterpartyPage({ counterpartyId }: { counterpartyId: string })
       <PageHeader
         title={c.name}
         description={`${c.partyType} · ${c.kind} · ${c.country ?? "no country"}${c.region ? ` (${c.region})` : ""}${c.aliases.length ? ` · a.k.a. ${c.aliases.join(", ")}` : ""}`}
+        actions={
+          c.can.canManageCounterparties && !isEditing ? (
+            <Button
+              variant="default"
+              leftSection={<IconPencil size={16} />}
+              onClick={() => {
+                save.reset();
+                setEditing(true);
+              }}
+            >
+              Edit
+            </Button>
+          ) : null
+        }
       />
+      {save.data && !isEditing ? (
+        <Alert
+          color={STATUS_COLOR[save.data.status] ?? "gray"}
+          title="Saved"
+          role="status"
+          data-testid="saved"
+          withCloseButton
+          onClose={() => save.reset()}
+        >
+          {isRescreened
+            ? `Re-screened after the change (COC-18.1): now ${c.status}, ${openHits} open hit(s).`
+            : `No screened field changed, so the latest screening stands: ${c.status}, ${openHits} open hit(s).`}
+        </Alert>
+      ) : null}
+      {isEditing ? (
+        <Paper p="md" withBorder>
+          <CounterpartyForm
+            counterparty={c}
+            isSubmitting={save.isPending}
+            error={save.error}
+            onSubmit={(patch) => save.mutate(patch)}
+            onCancel={() => setEditing(false)}
+          />
+        </Paper>
+      ) : (
+        <Details c={c} />
+      )}
       <Group>
         <Badge size="lg" color={STATUS_COLOR[c.status] ?? "gray"} data-testid="status">
           {c.status}

@@ -42,8 +42,13 @@ export type Counterparty = {
   status: string;
   updatedAt: string;
 };
+export type Identifier = { type: string; number: string };
 export type CounterpartyDetail = Counterparty & {
+  address: string | null;
+  dateOfBirth: string | null;
+  identifiers: Identifier[];
   screening: {
+    id: string;
     trigger: string;
     status: string;
     openHits: number;
@@ -67,12 +72,60 @@ export type ListVersion = {
 export type Finding = { rule: string; ok: boolean; message: string };
 export type Transaction = {
   id: string;
+  counterpartyId: string;
   counterpartyName: string | null;
   description: string;
   amountCents: number;
   currency: string;
+  destinationCountry: string | null;
+  itemId: string | null;
+  payeeName: string | null;
+  payeeAccountCountry: string | null;
+  payeeAddressCountry: string | null;
   status: string;
-  check: { ok: boolean; findings: Finding[] } | null;
+  check: { ok: boolean; findings: Finding[]; checkedAt: string } | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+};
+export type ChangeKind = "added" | "changed" | "removed";
+export type ListChanges = Page<{
+  entityId: string;
+  name: string;
+  type: string;
+  previousName?: string | null;
+}> & {
+  version: ListVersion;
+  previousVersionId: string | null;
+  kind: ChangeKind;
+};
+export type ListEntry = {
+  entityId: string;
+  name: string;
+  type: string;
+  programs: string[];
+  title: string | null;
+  remarks: string | null;
+  vessel: { callSign: string | null; type: string | null; flag: string | null; owner: string | null } | null;
+  aliases: { type: string; name: string }[];
+  addresses: { address: string | null; city: string | null; country: string | null }[];
+  facts: {
+    dob: string[];
+    pob: string[];
+    nationality: string[];
+    citizenship: string[];
+    gender: string | null;
+    ids: { type: string; number: string; country: string | null }[];
+    imo: string | null;
+    countries: string[];
+  };
+};
+export type VersionEntry = {
+  version: ListVersion;
+  previousVersionId: string | null;
+  change: ChangeKind | "unchanged";
+  entry: ListEntry | null;
+  previous: ListEntry | null;
 };
 export type ExportControls = {
   items: { id: string; sku: string; name: string; eccn: string; reasons: string[] }[];
@@ -99,12 +152,28 @@ export const screeningApi = {
   decide: (id: string, decision: "false_positive" | "true_match", reason: string) =>
     api.post<Hit>(`/api/screening/hits/${id}/decision`, { decision, reason }),
   lists: () => api.get<{ items: ListVersion[]; can: Can }>("/api/screening/lists"),
+  changes: (id: string, params: { kind: ChangeKind; page: number; pageSize: number; q?: string }) =>
+    api.get<ListChanges>(`/api/screening/lists/${id}/changes`, params),
+  versionEntry: (id: string, entityId: string) =>
+    api.get<VersionEntry>(`/api/screening/lists/${id}/entries/${encodeURIComponent(entityId)}`),
   importList: (files: Record<string, string>) => api.post<ListVersion>("/api/screening/lists/import", files),
-  transactions: () =>
-    api.get<Page<Transaction> & { can: Can }>("/api/screening/transactions", { pageSize: 100 }),
+  transactions: (params: {
+    page: number;
+    pageSize: number;
+    status?: string | undefined;
+    counterpartyId?: string | undefined;
+  }) => api.get<Page<Transaction> & { can: Can }>("/api/screening/transactions", params),
   createTransaction: (body: unknown) => api.post<Transaction>("/api/screening/transactions", body),
   approve: (id: string) => api.post<Transaction>(`/api/screening/transactions/${id}/approve`),
+  updateCounterparty: (id: string, body: unknown) =>
+    api.patch<CounterpartyDetail>(`/api/screening/counterparties/${id}`, body),
   exportControls: () => api.get<ExportControls>("/api/screening/export-controls"),
+  createItem: (body: unknown) =>
+    api.post<ExportControls["items"][number]>("/api/screening/export-controls/items", body),
+  createLicence: (body: unknown) =>
+    api.post<ExportControls["licences"][number]>("/api/screening/export-controls/licences", body),
+  updateChart: (chart: Record<string, string[]>) =>
+    api.put<Record<string, string[]>>("/api/screening/export-controls/chart", chart),
 };
 
 export const STATUS_COLOR: Record<string, string> = {

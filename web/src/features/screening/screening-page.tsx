@@ -6,7 +6,6 @@ import {
   Card,
   FileInput,
   Group,
-  NumberInput,
   Select,
   SimpleGrid,
   Stack,
@@ -18,20 +17,38 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
+import { Empty } from "../../components/empty.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
+import { AnchorLink } from "../../components/router-links.tsx";
 import { errorMessage } from "../../lib/api.ts";
+import { ExportControlsTab } from "./export-controls-tab.tsx";
 import { HitCard } from "./hit-card.tsx";
 import { STATUS_COLOR, screeningApi } from "./screening-api.ts";
+import { TransactionsTab } from "./transactions-tab.tsx";
 
 /** Screening: counterparties, the review queue, list versions, transactions and export controls. */
-export function ScreeningPage() {
+const TABS = ["counterparties", "review", "transactions", "lists", "export"] as const;
+export type ScreeningTab = (typeof TABS)[number];
+export type ScreeningSearch = { tab?: ScreeningTab };
+export const parseScreeningSearch = (raw: Record<string, unknown>): ScreeningSearch => {
+  const tab = TABS.find((t) => t === raw.tab);
+  return tab && tab !== "counterparties" ? { tab } : {};
+};
+
+type Props = { search: ScreeningSearch; onSearchChange: (search: ScreeningSearch) => void };
+
+export function ScreeningPage({ search, onSearchChange }: Props) {
   return (
     <>
       <PageHeader
         title="Screening"
         description="Sanctions screening of counterparties against OFAC's SDN list (COC-18.1, COC-18.2), export controls (COC-19.1) and payments to foreign parties (COC-20.1)."
       />
-      <Tabs defaultValue="counterparties" keepMounted={false}>
+      <Tabs
+        value={search.tab ?? "counterparties"}
+        onChange={(tab) => onSearchChange(parseScreeningSearch({ tab }))}
+        keepMounted={false}
+      >
         <Tabs.List mb="md">
           <Tabs.Tab value="counterparties">Counterparties</Tabs.Tab>
           <Tabs.Tab value="review">Review queue</Tabs.Tab>
@@ -46,13 +63,13 @@ export function ScreeningPage() {
           <ReviewQueue />
         </Tabs.Panel>
         <Tabs.Panel value="transactions">
-          <Transactions />
+          <TransactionsTab />
         </Tabs.Panel>
         <Tabs.Panel value="lists">
           <Lists />
         </Tabs.Panel>
         <Tabs.Panel value="export">
-          <ExportControls />
+          <ExportControlsTab />
         </Tabs.Panel>
       </Tabs>
     </>
@@ -206,114 +223,6 @@ function ReviewQueue() {
   );
 }
 
-function Transactions() {
-  const qc = useQueryClient();
-  const txs = useQuery({ queryKey: ["screening", "transactions"], queryFn: screeningApi.transactions });
-  const parties = useQuery({
-    queryKey: ["screening", "counterparties", "all"],
-    queryFn: () => screeningApi.counterparties({ pageSize: 200 }),
-  });
-  const [party, setParty] = useState<string | null>(null);
-  const [description, setDescription] = useState("");
-  const [amount, setAmount] = useState<number | string>(1000);
-  const create = useMutation({
-    mutationFn: () =>
-      screeningApi.createTransaction({
-        counterpartyId: party,
-        description,
-        amountCents: Math.round(Number(amount) * 100),
-        currency: "USD",
-      }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ["screening"] }),
-  });
-  const approve = useMutation({
-    mutationFn: (id: string) => screeningApi.approve(id),
-    onSettled: () => qc.invalidateQueries({ queryKey: ["screening"] }),
-  });
-  return (
-    <Stack>
-      {txs.data?.can.canCreateTransaction ? (
-        <Card withBorder>
-          <Group align="flex-end">
-            <Select
-              label="Counterparty"
-              searchable
-              data={(parties.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
-              value={party}
-              onChange={setParty}
-              w={300}
-            />
-            <TextInput
-              label="Description"
-              value={description}
-              onChange={(e) => setDescription(e.currentTarget.value)}
-              w={240}
-            />
-            <NumberInput label="Amount (USD)" value={amount} onChange={setAmount} w={140} />
-            <Button
-              onClick={() => create.mutate()}
-              disabled={!party || !description.trim()}
-              loading={create.isPending}
-            >
-              Record transaction
-            </Button>
-          </Group>
-          {create.error ? (
-            <Text c="red" size="sm">
-              {errorMessage(create.error)}
-            </Text>
-          ) : null}
-        </Card>
-      ) : null}
-      {approve.error ? (
-        <Alert color="red" title="Approval refused" data-testid="refusal">
-          {errorMessage(approve.error)}
-        </Alert>
-      ) : null}
-      <Table withTableBorder>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Counterparty</Table.Th>
-            <Table.Th>Description</Table.Th>
-            <Table.Th>Amount</Table.Th>
-            <Table.Th>Status</Table.Th>
-            <Table.Th>Checks</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {txs.data?.items.map((t) => (
-            <Table.Tr key={t.id}>
-              <Table.Td>{t.counterpartyName}</Table.Td>
-              <Table.Td>{t.description}</Table.Td>
-              <Table.Td>
-                {(t.amountCents / 100).toLocaleString("en-US", { style: "currency", currency: t.currency })}
-              </Table.Td>
-              <Table.Td>
-                <Badge color={STATUS_COLOR[t.status]}>{t.status}</Badge>
-              </Table.Td>
-              <Table.Td>
-                {t.check?.findings.map((f) => (
-                  <Text key={f.rule + f.message} size="xs" c={f.ok ? "green" : "red"}>
-                    {f.ok ? "✓" : "✗"} {f.message}
-                  </Text>
-                ))}
-              </Table.Td>
-              <Table.Td>
-                {txs.data.can.canApprove && t.status !== "approved" ? (
-                  <Button size="xs" onClick={() => approve.mutate(t.id)} loading={approve.isPending}>
-                    Approve
-                  </Button>
-                ) : null}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Stack>
-  );
-}
-
 const FILES = [
   ["sdn", "SDN.CSV"],
   ["alt", "ALT.CSV"],
@@ -373,110 +282,65 @@ function Lists() {
           ) : null}
         </Card>
       ) : null}
-      <Table withTableBorder>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Version</Table.Th>
-            <Table.Th>Imported</Table.Th>
-            <Table.Th>Entries</Table.Th>
-            <Table.Th>Aliases</Table.Th>
-            <Table.Th>Added</Table.Th>
-            <Table.Th>Removed</Table.Th>
-            <Table.Th>Changed</Table.Th>
-            <Table.Th>SDN.CSV SHA-256</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {lists.data?.items.map((v) => (
-            <Table.Tr key={v.id}>
-              <Table.Td>
-                {v.source} #{v.seq} {v.isCurrent ? <Badge size="xs">current</Badge> : null}
-              </Table.Td>
-              <Table.Td>
-                {v.importedAt.slice(0, 16).replace("T", " ")} by {v.importedBy}
-              </Table.Td>
-              <Table.Td>{v.counts.entries.toLocaleString("en")}</Table.Td>
-              <Table.Td>{v.counts.aliases.toLocaleString("en")}</Table.Td>
-              <Table.Td>{v.diff.added}</Table.Td>
-              <Table.Td>{v.diff.removed}</Table.Td>
-              <Table.Td>{v.diff.changed}</Table.Td>
-              <Table.Td>
-                <Text size="xs" ff="monospace">
-                  {v.fileHashes.sdn?.slice(0, 16)}…
-                </Text>
-              </Table.Td>
+      {lists.error ? <Alert color="red">{errorMessage(lists.error)}</Alert> : null}
+      {lists.data && !lists.data.items.length ? (
+        <Empty
+          title="No sanctions list imported yet"
+          description={
+            lists.data.can.canImport
+              ? "Import OFAC's SDN files above: counterparties cannot be screened (COC-18.1) until a list is on record."
+              : "Counterparties cannot be screened (COC-18.1) until compliance imports a list."
+          }
+        />
+      ) : (
+        <Table withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Version</Table.Th>
+              <Table.Th>Imported</Table.Th>
+              <Table.Th>Entries</Table.Th>
+              <Table.Th>Aliases</Table.Th>
+              <Table.Th>Added</Table.Th>
+              <Table.Th>Removed</Table.Th>
+              <Table.Th>Changed</Table.Th>
+              <Table.Th>SDN.CSV SHA-256</Table.Th>
+              <Table.Th />
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Stack>
-  );
-}
-
-function ExportControls() {
-  const ec = useQuery({ queryKey: ["screening", "export"], queryFn: screeningApi.exportControls });
-  if (!ec.data) return ec.error ? <Alert color="red">{errorMessage(ec.error)}</Alert> : null;
-  const reasons = [...new Set(Object.values(ec.data.chart).flat())].filter((r) => r !== "*").sort();
-  return (
-    <Stack>
-      <Text fw={600}>Comprehensively sanctioned jurisdictions (COC-18.2)</Text>
-      <Group>
-        {ec.data.jurisdictions.map((j) => (
-          <Badge key={j.label} color="red" variant="light">
-            {j.label}
-          </Badge>
-        ))}
-      </Group>
-      <Text fw={600}>Country chart: reasons for control that need a licence (COC-19.1)</Text>
-      <Table withTableBorder fz="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Destination</Table.Th>
-            {reasons.map((r) => (
-              <Table.Th key={r}>{r}</Table.Th>
+          </Table.Thead>
+          <Table.Tbody>
+            {lists.data?.items.map((v) => (
+              <Table.Tr key={v.id}>
+                <Table.Td>
+                  {v.source} #{v.seq} {v.isCurrent ? <Badge size="xs">current</Badge> : null}
+                </Table.Td>
+                <Table.Td>
+                  {v.importedAt.slice(0, 16).replace("T", " ")} by {v.importedBy}
+                </Table.Td>
+                <Table.Td>{v.counts.entries.toLocaleString("en")}</Table.Td>
+                <Table.Td>{v.counts.aliases.toLocaleString("en")}</Table.Td>
+                <Table.Td>{v.diff.added}</Table.Td>
+                <Table.Td>{v.diff.removed}</Table.Td>
+                <Table.Td>{v.diff.changed}</Table.Td>
+                <Table.Td>
+                  <Text size="xs" ff="monospace">
+                    {v.fileHashes.sdn?.slice(0, 16)}…
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <AnchorLink
+                    to="/screening/lists/$versionId"
+                    params={{ versionId: v.id }}
+                    size="sm"
+                    aria-label={`Changes in ${v.source} #${v.seq}`}
+                  >
+                    Changes
+                  </AnchorLink>
+                </Table.Td>
+              </Table.Tr>
             ))}
-            <Table.Th>EAR99</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {Object.entries(ec.data.chart).map(([country, row]) => (
-            <Table.Tr key={country}>
-              <Table.Td>{country === "default" ? "All others" : country}</Table.Td>
-              {reasons.map((r) => (
-                <Table.Td key={r}>{row.includes("*") || row.includes(r) ? "X" : ""}</Table.Td>
-              ))}
-              <Table.Td>{row.includes("*") ? "X" : ""}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      <Text fw={600}>Items</Text>
-      <Table withTableBorder fz="sm">
-        <Table.Tbody>
-          {ec.data.items.map((i) => (
-            <Table.Tr key={i.id}>
-              <Table.Td>{i.sku}</Table.Td>
-              <Table.Td>{i.name}</Table.Td>
-              <Table.Td>{i.eccn}</Table.Td>
-              <Table.Td>{i.reasons.join(", ")}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      <Text fw={600}>Licences and exceptions on record</Text>
-      <Table withTableBorder fz="sm">
-        <Table.Tbody>
-          {ec.data.licences.map((l) => (
-            <Table.Tr key={l.id}>
-              <Table.Td>{l.kind}</Table.Td>
-              <Table.Td>{l.reference}</Table.Td>
-              <Table.Td>{l.eccn}</Table.Td>
-              <Table.Td>{l.country}</Table.Td>
-              <Table.Td>{l.validUntil ?? "—"}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Tbody>
+        </Table>
+      )}
     </Stack>
   );
 }

@@ -1,0 +1,533 @@
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconPackage, IconPlus, IconTrash } from "@tabler/icons-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { ConfirmModal } from "../../components/confirm-modal.tsx";
+import { Empty } from "../../components/empty.tsx";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { TableSkeleton } from "../../components/table-skeleton.tsx";
+import { fieldErrors } from "../../lib/api.ts";
+import { countryName } from "../../lib/format.ts";
+import { type ExportControls, screeningApi } from "./screening-api.ts";
+
+/** Reasons for control of the Commerce Country Chart (EAR Supplement 1 to Part 738). */
+const REASONS = [
+  "NS1",
+  "NS2",
+  "MT1",
+  "NP1",
+  "NP2",
+  "CB1",
+  "CB2",
+  "CB3",
+  "RS1",
+  "RS2",
+  "CC1",
+  "CC2",
+  "CC3",
+  "AT1",
+  "AT2",
+];
+const EMBARGO = "*";
+
+const fieldTitle = (error: unknown) =>
+  Object.keys(fieldErrors(error)).length ? "Please correct the highlighted fields" : undefined;
+
+function NewItem() {
+  const qc = useQueryClient();
+  const [sku, setSku] = useState("");
+  const [name, setName] = useState("");
+  const [eccn, setEccn] = useState("");
+  const [reasons, setReasons] = useState<string[]>([]);
+  const create = useMutation({
+    mutationFn: () =>
+      screeningApi.createItem({
+        sku,
+        name,
+        eccn,
+        reasons: eccn.trim().toUpperCase() === "EAR99" ? [] : reasons,
+      }),
+    onSuccess: () => {
+      setSku("");
+      setName("");
+      setEccn("");
+      setReasons([]);
+      qc.invalidateQueries({ queryKey: ["screening", "export"] });
+    },
+  });
+  const errors = fieldErrors(create.error);
+  const isEar99 = eccn.trim().toUpperCase() === "EAR99";
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate();
+  };
+  return (
+    <Card withBorder>
+      <form onSubmit={submit} noValidate aria-labelledby="new-item-title">
+        <Stack gap="sm">
+          <Text fw={600} id="new-item-title">
+            New export item
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+            <TextInput
+              label="SKU"
+              required
+              value={sku}
+              onChange={(e) => setSku(e.currentTarget.value)}
+              error={errors.sku}
+            />
+            <TextInput
+              label="Item name"
+              required
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              error={errors.name}
+            />
+            <TextInput
+              label="ECCN"
+              required
+              description="EAR99, or a classification such as 3A001"
+              value={eccn}
+              onChange={(e) => setEccn(e.currentTarget.value.toUpperCase())}
+              error={errors.eccn}
+            />
+            <MultiSelect
+              label="Control reasons"
+              description={isEar99 ? "EAR99 items have no reasons for control" : "From the ECCN's entry"}
+              data={REASONS}
+              value={isEar99 ? [] : reasons}
+              onChange={setReasons}
+              disabled={isEar99}
+              searchable
+              clearable
+              error={errors.reasons}
+            />
+          </SimpleGrid>
+          {create.error ? <ErrorAlert error={create.error} title={fieldTitle(create.error)} /> : null}
+          <Group justify="space-between">
+            {create.data ? (
+              <Text size="sm" role="status">
+                Added {create.data.sku} ({create.data.eccn}).
+              </Text>
+            ) : (
+              <span />
+            )}
+            <Button type="submit" loading={create.isPending} leftSection={<IconPlus size={16} />}>
+              Add item
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+function NewLicence() {
+  const qc = useQueryClient();
+  const [kind, setKind] = useState<string>("licence");
+  const [reference, setReference] = useState("");
+  const [eccn, setEccn] = useState("");
+  const [country, setCountry] = useState("");
+  const [validUntil, setValidUntil] = useState("");
+  const create = useMutation({
+    mutationFn: () =>
+      screeningApi.createLicence({ kind, reference, eccn, country, validUntil: validUntil || null }),
+    onSuccess: () => {
+      setReference("");
+      setEccn("");
+      setCountry("");
+      setValidUntil("");
+      qc.invalidateQueries({ queryKey: ["screening", "export"] });
+    },
+  });
+  const errors = fieldErrors(create.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate();
+  };
+  return (
+    <Card withBorder>
+      <form onSubmit={submit} noValidate aria-labelledby="new-licence-title">
+        <Stack gap="sm">
+          <Text fw={600} id="new-licence-title">
+            New licence or licence exception
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 3, lg: 5 }}>
+            <Select
+              label="Kind"
+              data={[
+                { value: "licence", label: "Licence" },
+                { value: "exception", label: "Licence exception" },
+              ]}
+              value={kind}
+              onChange={(v) => setKind(v ?? "licence")}
+              allowDeselect={false}
+              error={errors.kind}
+            />
+            <TextInput
+              label="Reference"
+              required
+              description="Licence number or exception (e.g. D123456, GBS)"
+              value={reference}
+              onChange={(e) => setReference(e.currentTarget.value)}
+              error={errors.reference}
+            />
+            <TextInput
+              label="Licence ECCN"
+              required
+              description="The ECCN it covers"
+              value={eccn}
+              onChange={(e) => setEccn(e.currentTarget.value.toUpperCase())}
+              error={errors.eccn}
+            />
+            <TextInput
+              label="Licence country"
+              required
+              description="Destination, ISO code"
+              maxLength={2}
+              value={country}
+              onChange={(e) => setCountry(e.currentTarget.value.toUpperCase())}
+              error={errors.country}
+            />
+            <TextInput
+              label="Valid until"
+              type="date"
+              description="Blank: no expiry"
+              value={validUntil}
+              onChange={(e) => setValidUntil(e.currentTarget.value)}
+              error={errors.validUntil}
+            />
+          </SimpleGrid>
+          {create.error ? <ErrorAlert error={create.error} title={fieldTitle(create.error)} /> : null}
+          <Group justify="space-between">
+            {create.data ? (
+              <Text size="sm" role="status">
+                Recorded {create.data.kind} {create.data.reference} for {create.data.eccn} to{" "}
+                {create.data.country}.
+              </Text>
+            ) : (
+              <span />
+            )}
+            <Button type="submit" loading={create.isPending} leftSection={<IconPlus size={16} />}>
+              Add licence
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+/** Rows of the chart as edited: "default" first, then countries in order. */
+const sortedRows = (chart: Record<string, string[]>) =>
+  Object.keys(chart).sort((a, b) => (a === "default" ? -1 : b === "default" ? 1 : a.localeCompare(b)));
+
+function describeChanges(before: Record<string, string[]>, after: Record<string, string[]>): string[] {
+  const lines: string[] = [];
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const label = key === "default" ? "All other countries" : `${countryName(key)} (${key})`;
+    const was = before[key];
+    const now = after[key];
+    if (!was) lines.push(`${label}: added (${now?.join(", ") || "no licence needed"})`);
+    else if (!now) lines.push(`${label}: removed (falls back to all other countries)`);
+    else {
+      const plus = now.filter((r) => !was.includes(r));
+      const minus = was.filter((r) => !now.includes(r));
+      if (plus.length || minus.length)
+        lines.push(
+          `${label}: ${[...plus.map((r) => `+${r === EMBARGO ? "embargo" : r}`), ...minus.map((r) => `−${r === EMBARGO ? "embargo" : r}`)].join(" ")}`,
+        );
+    }
+  }
+  return lines;
+}
+
+function CountryChart({ data }: { data: ExportControls }) {
+  const qc = useQueryClient();
+  const canEdit = data.can.canManageExport;
+  const [chart, setChart] = useState<Record<string, string[]>>(data.chart);
+  const [newCountry, setNewCountry] = useState("");
+  const [addError, setAddError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const save = useMutation({
+    mutationFn: () => screeningApi.updateChart(chart),
+    onSuccess: (saved) => {
+      setChart(saved);
+      setConfirming(false);
+      notifications.show({
+        color: "green",
+        title: "Country chart saved",
+        message: "Transactions are checked against it from now on (COC-19.1).",
+      });
+      qc.invalidateQueries({ queryKey: ["screening", "export"] });
+    },
+  });
+  const reasons = [...new Set([...REASONS, ...Object.values(chart).flat()])].filter((r) => r !== EMBARGO);
+  const changes = describeChanges(data.chart, chart);
+  const toggle = (country: string, reason: string, on: boolean) =>
+    setChart((c) => {
+      const row = c[country] ?? [];
+      return { ...c, [country]: on ? [...row, reason] : row.filter((r) => r !== reason) };
+    });
+  const add = () => {
+    const code = newCountry.trim().toUpperCase();
+    if (!/^[A-Z]{2}$/.test(code) || countryName(code) === code) {
+      setAddError("Enter an ISO 3166 two-letter country code such as BR");
+      return;
+    }
+    if (chart[code]) {
+      setAddError(`${countryName(code)} is already in the chart`);
+      return;
+    }
+    setChart((c) => ({ ...c, [code]: [...(c.default ?? [])] }));
+    setNewCountry("");
+    setAddError(null);
+  };
+  return (
+    <Stack gap="sm">
+      <Text fw={600} id="chart-title">
+        Country chart: reasons for control that need a licence (COC-19.1)
+      </Text>
+      <Text size="sm" c="dimmed">
+        A tick means an item controlled for that reason needs a licence or exception to that destination.
+        "Embargo" needs one for every item, EAR99 included. Countries not listed use "All other countries".
+      </Text>
+      <Table.ScrollContainer minWidth={900}>
+        <Table withTableBorder fz="sm" aria-labelledby="chart-title" striped horizontalSpacing={6}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Destination</Table.Th>
+              <Table.Th>Embargo</Table.Th>
+              {reasons.map((r) => (
+                <Table.Th key={r} ta="center">
+                  {r}
+                </Table.Th>
+              ))}
+              {canEdit ? <Table.Th /> : null}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {sortedRows(chart).map((country) => {
+              const row = chart[country] ?? [];
+              const isEmbargo = row.includes(EMBARGO);
+              const label = country === "default" ? "All other countries" : countryName(country);
+              return (
+                <Table.Tr key={country}>
+                  <Table.Td>
+                    {label}
+                    {country !== "default" ? (
+                      <Text span c="dimmed" size="xs">
+                        {" "}
+                        {country}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td>
+                    <Checkbox
+                      aria-label={`Embargo: every item to ${label} needs a licence`}
+                      size="xs"
+                      checked={isEmbargo}
+                      disabled={!canEdit}
+                      color="red"
+                      onChange={(e) => toggle(country, EMBARGO, e.currentTarget.checked)}
+                    />
+                  </Table.Td>
+                  {reasons.map((r) => (
+                    <Table.Td key={r} ta="center">
+                      <Checkbox
+                        aria-label={`${r} to ${label} needs a licence`}
+                        size="xs"
+                        checked={isEmbargo || row.includes(r)}
+                        disabled={!canEdit || isEmbargo}
+                        onChange={(e) => toggle(country, r, e.currentTarget.checked)}
+                        styles={{ body: { justifyContent: "center" } }}
+                      />
+                    </Table.Td>
+                  ))}
+                  {canEdit ? (
+                    <Table.Td>
+                      {country !== "default" ? (
+                        <ActionIcon
+                          variant="subtle"
+                          color="gray"
+                          aria-label={`Remove ${label} from the chart`}
+                          onClick={() =>
+                            setChart(({ [country]: _gone, ...rest }) => rest as Record<string, string[]>)
+                          }
+                        >
+                          <IconTrash size={16} />
+                        </ActionIcon>
+                      ) : null}
+                    </Table.Td>
+                  ) : null}
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {canEdit ? (
+        <Group align="flex-start" justify="space-between">
+          <Group align="flex-start">
+            <TextInput
+              label="Add a destination"
+              placeholder="ISO code, e.g. BR"
+              maxLength={2}
+              value={newCountry}
+              onChange={(e) => {
+                setNewCountry(e.currentTarget.value.toUpperCase());
+                setAddError(null);
+              }}
+              error={addError}
+              w={200}
+            />
+            <Button variant="default" mt={25} onClick={add}>
+              Add row
+            </Button>
+          </Group>
+          <Group mt={25}>
+            <Button variant="default" disabled={!changes.length} onClick={() => setChart(data.chart)}>
+              Discard changes
+            </Button>
+            <Button disabled={!changes.length} onClick={() => setConfirming(true)}>
+              Save chart
+            </Button>
+          </Group>
+        </Group>
+      ) : null}
+      <ConfirmModal
+        opened={confirming}
+        title="Save the country chart?"
+        confirmLabel="Save chart"
+        loading={save.isPending}
+        error={save.error}
+        onConfirm={() => save.mutate()}
+        onClose={() => setConfirming(false)}
+      >
+        <Text size="sm" mb="xs">
+          Every transaction checked from now on uses the new chart (COC-19.1). The change is recorded in the
+          audit log.
+        </Text>
+        <Stack gap={2} data-testid="chart-changes">
+          {changes.map((line) => (
+            <Text key={line} size="sm">
+              {line}
+            </Text>
+          ))}
+        </Stack>
+      </ConfirmModal>
+    </Stack>
+  );
+}
+
+export function ExportControlsTab() {
+  const ec = useQuery({ queryKey: ["screening", "export"], queryFn: screeningApi.exportControls });
+  if (ec.isPending) return <TableSkeleton />;
+  if (ec.isError) return <ErrorAlert error={ec.error} />;
+  const data = ec.data;
+  const canEdit = data.can.canManageExport;
+  return (
+    <Stack gap="lg">
+      <Stack gap="xs">
+        <Text fw={600}>Comprehensively sanctioned jurisdictions (COC-18.2)</Text>
+        <Group>
+          {data.jurisdictions.map((j) => (
+            <Badge key={j.label} color="red" variant="light">
+              {j.label}
+            </Badge>
+          ))}
+        </Group>
+      </Stack>
+      {/* Remount on every saved chart so the editor starts from what the server holds. */}
+      <CountryChart key={JSON.stringify(data.chart)} data={data} />
+      <Stack gap="sm">
+        <Text fw={600} id="items-title">
+          Export items
+        </Text>
+        {canEdit ? <NewItem /> : null}
+        {data.items.length ? (
+          <Table withTableBorder fz="sm" aria-labelledby="items-title">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>SKU</Table.Th>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>ECCN</Table.Th>
+                <Table.Th>Reasons for control</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.items.map((i) => (
+                <Table.Tr key={i.id}>
+                  <Table.Td>{i.sku}</Table.Td>
+                  <Table.Td>{i.name}</Table.Td>
+                  <Table.Td>{i.eccn}</Table.Td>
+                  <Table.Td>{i.reasons.join(", ") || "—"}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        ) : (
+          <Empty
+            isCompact
+            title="No export items yet"
+            description="Items with their ECCN let a transaction be checked against the country chart."
+            icon={<IconPackage size={22} stroke={1.6} />}
+          />
+        )}
+      </Stack>
+      <Stack gap="sm">
+        <Text fw={600} id="licences-title">
+          Licences and exceptions on record
+        </Text>
+        {canEdit ? <NewLicence /> : null}
+        {data.licences.length ? (
+          <Table withTableBorder fz="sm" aria-labelledby="licences-title">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Kind</Table.Th>
+                <Table.Th>Reference</Table.Th>
+                <Table.Th>ECCN</Table.Th>
+                <Table.Th>Country</Table.Th>
+                <Table.Th>Valid until</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.licences.map((l) => (
+                <Table.Tr key={l.id}>
+                  <Table.Td>{l.kind === "exception" ? "Licence exception" : "Licence"}</Table.Td>
+                  <Table.Td>{l.reference}</Table.Td>
+                  <Table.Td>{l.eccn}</Table.Td>
+                  <Table.Td>
+                    {countryName(l.country)} ({l.country})
+                  </Table.Td>
+                  <Table.Td>{l.validUntil ?? "No expiry"}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        ) : (
+          <Empty
+            isCompact
+            title="No licences or exceptions on record"
+            description="Without one, a controlled item to a destination that needs a licence is refused (COC-19.1)."
+          />
+        )}
+      </Stack>
+    </Stack>
+  );
+}
