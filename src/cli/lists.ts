@@ -11,6 +11,7 @@ import {
   readListFile,
   rescreenAll,
   sourceOfFileName,
+  windows1252,
 } from "../domains/screening/index.ts";
 import { loadConfig } from "../kernel/config.ts";
 
@@ -22,7 +23,7 @@ const sourceOption = z.enum(LIST_SOURCES, { message: `--source is one of ${LIST_
 
 async function download(
   url: string,
-  encoding: BufferEncoding,
+  encoding: "utf8" | "windows-1252",
   optional = false,
 ): Promise<string | undefined> {
   let response: Response;
@@ -33,7 +34,8 @@ async function download(
   }
   if (response.status === 404 && optional) return undefined;
   if (!response.ok) throw new Error(`Could not download ${url}: HTTP ${response.status}`);
-  return Buffer.from(await response.arrayBuffer()).toString(encoding);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return encoding === "utf8" ? new TextDecoder("utf-8").decode(bytes) : windows1252(bytes);
 }
 
 /**
@@ -70,10 +72,10 @@ export async function downloadList(url: string): Promise<ListFiles & { source: L
     source: kind.source,
     format: "csv",
     files: {
-      sdn: (await download(target, "latin1"))!,
-      alt: await download(sibling(names.alt), "latin1", true),
-      add: await download(sibling(names.add), "latin1", true),
-      comments: await download(sibling(names.comments), "latin1", true),
+      sdn: (await download(target, "windows-1252"))!,
+      alt: await download(sibling(names.alt), "windows-1252", true),
+      add: await download(sibling(names.add), "windows-1252", true),
+      comments: await download(sibling(names.comments), "windows-1252", true),
     },
   };
 }

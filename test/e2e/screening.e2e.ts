@@ -57,6 +57,7 @@ describe("screening journey (COC-18.1)", () => {
     const page = await officerPage(t);
     await page.goto(`${app.url}/screening`);
     await page.getByRole("tab", { name: "Lists" }).click();
+    await page.getByText("CSV set").click();
     const inputs = page.locator('input[type="file"]');
     await inputs.nth(0).setInputFiles(join(SNAPSHOT, "sdn.csv"));
     await inputs.nth(1).setInputFiles(join(SNAPSHOT, "alt.csv"));
@@ -90,7 +91,10 @@ describe("screening journey (COC-18.1)", () => {
     await page.getByLabel("Description").fill("Letter of credit 2026-114");
     await page.getByLabel("Amount").fill("1000");
     await page.getByRole("button", { name: "Record transaction" }).click();
-    await page.getByRole("button", { name: "Approve" }).first().click();
+    await page
+      .getByRole("row", { name: /Letter of credit 2026-114/ })
+      .getByRole("button", { name: "Approve" })
+      .click();
     await expect
       .poll(() => page.getByTestId("refusal").textContent())
       .toMatch(/COC-18\.1.*SDN entry 306 BANCO NACIONAL DE CUBA/);
@@ -211,7 +215,7 @@ describe("export controls, payments and list changes (COC-19.1, COC-20.1)", () =
     });
     await page.goto(`${app.url}/screening`);
     await page.getByRole("tab", { name: "Lists" }).click();
-    await page.getByRole("link", { name: "Changes in ofac-sdn #2" }).click();
+    await page.getByRole("link", { name: "Changes in SDN list v2" }).click();
     await page.getByRole("link", { name: "ZYXW TEST TRADING LLC" }).waitFor();
     await shot(page, "list-version");
     await page.getByText(/^Changed/).click();

@@ -70,6 +70,7 @@ export function proFormaLiquidity(
   const pos = (x: bigint) => (x > 0n ? x : 0n);
   const a = pos(base! - exposure!);
   const b = pos(commitments! - exposure!);
+  // biome-ignore lint/complexity/useMathMinMax: bigints, which Math.min does not take
   const availability = a < b ? a : b;
   const dipDeduction = dip! > M(269) ? dip! - M(244) : 0n;
   const value = availability + cash! - dipDeduction - overdue!;

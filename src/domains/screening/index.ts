@@ -15,6 +15,7 @@ export {
   readListFile,
   readOfacDir,
   sourceOfFileName,
+  windows1252,
 } from "./lists/read-list.ts";
 export {
   buildIndex,

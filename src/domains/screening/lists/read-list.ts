@@ -13,6 +13,9 @@ export const LIST_LABELS: Record<ListSource, string> = {
 };
 export const listLabel = (source: string) => LIST_LABELS[source as ListSource] ?? source;
 
+/** OFAC writes its CSV set in Windows-1252 (the XML is UTF-8); browsers decode it the same way. */
+export const windows1252 = (bytes: Uint8Array) => new TextDecoder("windows-1252").decode(bytes);
+
 /** One list's files as OFAC publishes them: the legacy CSV set or one XML file. */
 export type ListFiles = { format: "csv"; files: OfacFiles } | { format: "xml"; xml: string };
 
@@ -63,7 +66,7 @@ export function readListDir(dir: string, source?: ListSource): ListFiles & { sou
   const files = fs.readdirSync(dir);
   const read = (name: string) => {
     const f = files.find((x) => x.toLowerCase() === name);
-    return f ? fs.readFileSync(path.join(dir, f), "latin1") : undefined;
+    return f ? windows1252(fs.readFileSync(path.join(dir, f))) : undefined;
   };
   const readXml = (name: string) => {
     const f = files.find((x) => x.toLowerCase() === name);
@@ -111,7 +114,7 @@ export function readOfacDir(dir: string): OfacFiles {
   const files = fs.readdirSync(dir);
   const read = (name: string) => {
     const f = files.find((x) => x.toLowerCase() === name);
-    return f ? fs.readFileSync(path.join(dir, f), "latin1") : undefined;
+    return f ? windows1252(fs.readFileSync(path.join(dir, f))) : undefined;
   };
   for (const s of LIST_SOURCES) {
     const names = CSV_NAMES[s];

@@ -17,7 +17,7 @@ export function HitCard({ hit, canDecide }: { hit: Hit; canDecide: boolean }) {
       <Stack gap="xs">
         <Group justify="space-between">
           <Text fw={600}>
-            SDN entry {hit.entityId}: {hit.listName}
+            {hit.listLabel ?? "SDN"} entry {hit.entityId}: {hit.listName}
             {hit.counterpartyName ? ` — for ${hit.counterpartyName}` : ""}
           </Text>
           <Group gap="xs">

@@ -4,7 +4,7 @@ import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
-import { type ListEntry, screeningApi } from "./screening-api.ts";
+import { type ListEntry, listName, screeningApi } from "./screening-api.ts";
 
 const CHANGE_COLOR: Record<string, string> = {
   added: "green",
@@ -104,7 +104,7 @@ export function ListEntryPage({ versionId, entityId }: { versionId: string; enti
       {back}
       <PageHeader
         title={shown?.name ?? entityId}
-        description={`Entity ${entityId} in ${version.source} #${version.seq}`}
+        description={`Entity ${entityId} in ${listName(version.source)} v${version.seq}`}
         actions={
           <Badge size="lg" color={CHANGE_COLOR[change]} data-testid="entry-change">
             {change}

@@ -12,7 +12,7 @@ import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { toQueryString } from "../../lib/api.ts";
 import { formatDateTime, formatNumber } from "../../lib/format.ts";
 import { compact, pickPage, pickString } from "../../lib/search-params.ts";
-import { type ChangeKind, screeningApi } from "./screening-api.ts";
+import { type ChangeKind, listName, screeningApi } from "./screening-api.ts";
 
 export type ListVersionSearch = { kind?: ChangeKind; q?: string; page?: number };
 const KINDS: ChangeKind[] = ["added", "changed", "removed"];
@@ -68,7 +68,7 @@ export function ListVersionPage({ versionId, search, onSearchChange }: Props) {
             </Button>
           ) : null
         }
-        title={v ? `${v.source} #${v.seq}` : "List version"}
+        title={v ? `${listName(v.source)} v${v.seq}` : "List version"}
         description={
           v
             ? `Imported ${formatDateTime(v.importedAt)} by ${v.importedBy} · ${formatNumber(v.counts.entries)} entries, ${formatNumber(v.counts.aliases)} aliases${v.isCurrent ? " · current version" : ""}. ${

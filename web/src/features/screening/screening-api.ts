@@ -15,6 +15,8 @@ export type Hit = {
   counterpartyName?: string;
   entityId: string;
   listName: string;
+  /** "SDN" or "consolidated (non-SDN)". */
+  listLabel?: string;
   matchedName: string;
   programs: string[];
   score: number;
@@ -65,9 +67,17 @@ export type ListVersion = {
   importedAt: string;
   importedBy: string;
   fileHashes: Record<string, string>;
-  counts: { entries: number; aliases: number; addresses: number; byType: Record<string, number> };
+  counts: {
+    format?: "csv" | "xml";
+    publishDate?: string | null;
+    entries: number;
+    aliases: number;
+    addresses: number;
+    byType: Record<string, number>;
+  };
   diff: { added: number; removed: number; changed: number; unchanged: number };
   isCurrent: boolean;
+  unchangedFiles?: boolean;
 };
 export type Finding = { rule: string; ok: boolean; message: string };
 export type Transaction = {
@@ -189,3 +199,10 @@ export const STATUS_COLOR: Record<string, string> = {
   refused: "red",
   pending: "blue",
 };
+
+const LIST_NAMES: Record<string, string> = {
+  "ofac-sdn": "SDN list",
+  "ofac-consolidated": "Consolidated (non-SDN) list",
+};
+/** A list's name for people: "SDN list", "Consolidated (non-SDN) list". */
+export const listName = (source: string) => LIST_NAMES[source] ?? source;

@@ -6,6 +6,7 @@ import {
   Card,
   FileInput,
   Group,
+  SegmentedControl,
   Select,
   SimpleGrid,
   Stack,
@@ -23,7 +24,7 @@ import { AnchorLink } from "../../components/router-links.tsx";
 import { errorMessage } from "../../lib/api.ts";
 import { ExportControlsTab } from "./export-controls-tab.tsx";
 import { HitCard } from "./hit-card.tsx";
-import { STATUS_COLOR, screeningApi } from "./screening-api.ts";
+import { listName, STATUS_COLOR, screeningApi } from "./screening-api.ts";
 import { TransactionsTab } from "./transactions-tab.tsx";
 
 /** Screening: counterparties, the review queue, list versions, transactions and export controls. */
@@ -42,7 +43,7 @@ export function ScreeningPage({ search, onSearchChange }: Props) {
     <>
       <PageHeader
         title="Screening"
-        description="Sanctions screening of counterparties against OFAC's SDN list (COC-18.1, COC-18.2), export controls (COC-19.1) and payments to foreign parties (COC-20.1)."
+        description="Sanctions screening of counterparties against OFAC's SDN and consolidated lists (COC-18.1, COC-18.2), export controls (COC-19.1) and payments to foreign parties (COC-20.1)."
       />
       <Tabs
         value={search.tab ?? "counterparties"}
@@ -223,60 +224,137 @@ function ReviewQueue() {
   );
 }
 
-const FILES = [
-  ["sdn", "SDN.CSV"],
-  ["alt", "ALT.CSV"],
-  ["add", "ADD.CSV"],
-  ["comments", "SDN_COMMENTS.CSV"],
-] as const;
+/** OFAC's file names per list and format (COC-18.1: the SDN list, and the consolidated non-SDN list). */
+const LISTS = {
+  "ofac-sdn": {
+    label: "SDN list",
+    xml: "SDN.XML",
+    csv: [
+      ["sdn", "SDN.CSV"],
+      ["alt", "ALT.CSV"],
+      ["add", "ADD.CSV"],
+      ["comments", "SDN_COMMENTS.CSV"],
+    ],
+  },
+  "ofac-consolidated": {
+    label: "Consolidated (non-SDN) list",
+    xml: "CONSOLIDATED.XML",
+    csv: [
+      ["sdn", "CONS_PRIM.CSV"],
+      ["alt", "CONS_ALT.CSV"],
+      ["add", "CONS_ADD.CSV"],
+      ["comments", "CONS_COMMENTS.CSV"],
+    ],
+  },
+} as const;
+type Source = keyof typeof LISTS;
 
 function Lists() {
   const qc = useQueryClient();
   const lists = useQuery({ queryKey: ["screening", "lists"], queryFn: screeningApi.lists });
+  const [source, setSource] = useState<Source>("ofac-sdn");
+  const [format, setFormat] = useState<"xml" | "csv">("xml");
   const [files, setFiles] = useState<Record<string, File | null>>({});
+  const list = LISTS[source];
   const upload = useMutation({
     mutationFn: async () => {
-      const body: Record<string, string> = {};
-      for (const [key] of FILES) {
-        const f = files[key];
-        if (f) body[key] = await f.text();
+      const body: Record<string, string> = { source };
+      if (format === "xml") {
+        if (files.xml) body.xml = await files.xml.text();
+      } else {
+        for (const [key] of list.csv) {
+          const f = files[key];
+          // OFAC writes the CSV set in Windows-1252; the XML is UTF-8.
+          if (f) body[key] = new TextDecoder("windows-1252").decode(await f.arrayBuffer());
+        }
       }
       return screeningApi.importList(body);
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: ["screening"] }),
   });
+  const ready = format === "xml" ? !!files.xml : !!files.sdn;
   return (
     <Stack>
       {lists.data?.can.canImport ? (
         <Card withBorder>
           <Text fw={600} mb="xs">
-            Import OFAC's CSV files (a new version re-screens every counterparty)
+            Import a new version of an OFAC list (every counterparty is then re-screened, COC-18.1)
           </Text>
-          <SimpleGrid cols={{ base: 1, sm: 4 }}>
-            {FILES.map(([key, label]) => (
-              <FileInput
-                key={key}
-                label={label}
-                accept=".csv,text/csv"
-                value={files[key] ?? null}
-                onChange={(f) => setFiles({ ...files, [key]: f })}
-                data-testid={`file-${key}`}
+          <Group align="flex-end" mb="sm">
+            <Select
+              label="List"
+              data={Object.entries(LISTS).map(([value, l]) => ({ value, label: l.label }))}
+              value={source}
+              onChange={(v) => {
+                if (v) setSource(v as Source);
+                setFiles({});
+              }}
+              allowDeselect={false}
+              w={260}
+            />
+            <Stack gap={4}>
+              <Text size="sm" fw={500} id="list-format-label">
+                Files
+              </Text>
+              <SegmentedControl
+                aria-labelledby="list-format-label"
+                value={format}
+                onChange={(v) => {
+                  setFormat(v as "xml" | "csv");
+                  setFiles({});
+                }}
+                data={[
+                  { value: "xml", label: `${list.xml} (one file)` },
+                  { value: "csv", label: "CSV set" },
+                ]}
               />
-            ))}
-          </SimpleGrid>
+            </Stack>
+          </Group>
+          {format === "xml" ? (
+            <FileInput
+              label={list.xml}
+              description="From OFAC's Sanctions List Service; its record count is checked, so a truncated download is refused."
+              accept=".xml,application/xml,text/xml"
+              value={files.xml ?? null}
+              onChange={(f) => setFiles({ xml: f })}
+              data-testid="file-xml"
+              maw={420}
+            />
+          ) : (
+            <SimpleGrid cols={{ base: 1, sm: 4 }}>
+              {list.csv.map(([key, label]) => (
+                <FileInput
+                  key={key}
+                  label={label}
+                  accept=".csv,text/csv"
+                  value={files[key] ?? null}
+                  onChange={(f) => setFiles({ ...files, [key]: f })}
+                  data-testid={`file-${key}`}
+                />
+              ))}
+            </SimpleGrid>
+          )}
           <Group mt="sm">
-            <Button onClick={() => upload.mutate()} disabled={!files.sdn} loading={upload.isPending}>
+            <Button onClick={() => upload.mutate()} disabled={!ready} loading={upload.isPending}>
               Import
             </Button>
+            {upload.isPending ? (
+              <Text size="sm" c="dimmed">
+                Reading and comparing with the previous version…
+              </Text>
+            ) : null}
             {upload.data ? (
               <Text size="sm" data-testid="import-result">
-                Version {upload.data.seq}: {upload.data.counts.entries.toLocaleString("en")} entries, +
-                {upload.data.diff.added} −{upload.data.diff.removed} ~{upload.data.diff.changed}
+                {listName(upload.data.source)} version {upload.data.seq}
+                {upload.data.unchangedFiles ? " (these files were already imported)" : ""}:{" "}
+                {upload.data.counts.entries.toLocaleString("en")} entries, +
+                {upload.data.diff.added.toLocaleString("en")} −{upload.data.diff.removed.toLocaleString("en")}{" "}
+                ~{upload.data.diff.changed.toLocaleString("en")}
               </Text>
             ) : null}
           </Group>
           {upload.error ? (
-            <Text c="red" size="sm">
+            <Text c="red" size="sm" role="alert">
               {errorMessage(upload.error)}
             </Text>
           ) : null}
@@ -288,7 +366,7 @@ function Lists() {
           title="No sanctions list imported yet"
           description={
             lists.data.can.canImport
-              ? "Import OFAC's SDN files above: counterparties cannot be screened (COC-18.1) until a list is on record."
+              ? "Import OFAC's SDN list above: counterparties cannot be screened (COC-18.1) until a list is on record."
               : "Counterparties cannot be screened (COC-18.1) until compliance imports a list."
           }
         />
@@ -303,7 +381,8 @@ function Lists() {
               <Table.Th>Added</Table.Th>
               <Table.Th>Removed</Table.Th>
               <Table.Th>Changed</Table.Th>
-              <Table.Th>SDN.CSV SHA-256</Table.Th>
+              <Table.Th>Published</Table.Th>
+              <Table.Th>File SHA-256</Table.Th>
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
@@ -311,19 +390,25 @@ function Lists() {
             {lists.data?.items.map((v) => (
               <Table.Tr key={v.id}>
                 <Table.Td>
-                  {v.source} #{v.seq} {v.isCurrent ? <Badge size="xs">current</Badge> : null}
+                  {listName(v.source)} v{v.seq} {v.isCurrent ? <Badge size="xs">current</Badge> : null}
                 </Table.Td>
                 <Table.Td>
                   {v.importedAt.slice(0, 16).replace("T", " ")} by {v.importedBy}
                 </Table.Td>
                 <Table.Td>{v.counts.entries.toLocaleString("en")}</Table.Td>
                 <Table.Td>{v.counts.aliases.toLocaleString("en")}</Table.Td>
-                <Table.Td>{v.diff.added}</Table.Td>
-                <Table.Td>{v.diff.removed}</Table.Td>
-                <Table.Td>{v.diff.changed}</Table.Td>
+                <Table.Td>{v.diff.added.toLocaleString("en")}</Table.Td>
+                <Table.Td>{v.diff.removed.toLocaleString("en")}</Table.Td>
+                <Table.Td>{v.diff.changed.toLocaleString("en")}</Table.Td>
                 <Table.Td>
-                  <Text size="xs" ff="monospace">
-                    {v.fileHashes.sdn?.slice(0, 16)}…
+                  {v.counts.publishDate ?? "—"}
+                  <Text size="xs" c="dimmed">
+                    {(v.counts.format ?? "csv").toUpperCase()}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs" ff="monospace" title={v.fileHashes.xml ?? v.fileHashes.sdn}>
+                    {(v.fileHashes.xml ?? v.fileHashes.sdn)?.slice(0, 16)}…
                   </Text>
                 </Table.Td>
                 <Table.Td>
@@ -331,7 +416,7 @@ function Lists() {
                     to="/screening/lists/$versionId"
                     params={{ versionId: v.id }}
                     size="sm"
-                    aria-label={`Changes in ${v.source} #${v.seq}`}
+                    aria-label={`Changes in ${listName(v.source)} v${v.seq}`}
                   >
                     Changes
                   </AnchorLink>
