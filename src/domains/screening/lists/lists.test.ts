@@ -62,6 +62,8 @@ describe("OFAC SDN.XML (COC-18.1)", () => {
   it("refuses a file that is not well-formed, not an SDN list, or shorter than its record count says", () => {
     expect(() => parseOfacXml("<sdnList><sdnEntry><uid>1</uid></sdnList>")).toThrow(/not well-formed/);
     expect(() => parseOfacXml("<people><person/></people>")).toThrow(/no <sdnList> root/);
+    const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><sdnList><sdnEntry><uid>1</uid><lastName>&lol2;</lastName></sdnEntry></sdnList>`;
+    expect(() => parseOfacXml(laughs)).toThrow(/declares a DTD or entities/);
     const truncated = fs
       .readFileSync(SAMPLE_XML, "utf8")
       .replace("<Record_Count>3</Record_Count>", "<Record_Count>4</Record_Count>");

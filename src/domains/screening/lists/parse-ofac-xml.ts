@@ -53,6 +53,9 @@ const nameOf = (n: Node, type: string): string | null => {
  */
 export function parseOfacXml(text: string): { entries: ListEntry[]; publication: XmlPublication } {
   const body = text.replace(/^\uFEFF/, "");
+  // OFAC's files declare no DTD; refusing one rules out entity-expansion attacks (billion laughs).
+  if (/<!DOCTYPE/i.test(body.slice(0, 4096)) || /<!ENTITY/i.test(body))
+    throw invalid("The XML file declares a DTD or entities, which OFAC's lists never do: refused.");
   const valid = XMLValidator.validate(body);
   if (valid !== true)
     throw invalid(`The XML file is not well-formed: ${valid.err.msg} (line ${valid.err.line}).`);
