@@ -11,7 +11,11 @@ import Fuse from "fuse.js";
 import { buildIndex, type ListEntry, parseOfacCsv } from "../src/domains/screening/index.ts";
 import { jaroWinkler } from "../src/domains/screening/matcher/jaro-winkler.ts";
 import { normalizeName } from "../src/domains/screening/matcher/normalize.ts";
-import { parityReport } from "../src/domains/screening/matcher/parity.ts";
+import {
+  type ParityReport,
+  parityReport,
+  type ScoreParity,
+} from "../src/domains/screening/matcher/parity.ts";
 import { PARITY_CSV, snapshotFiles } from "../src/domains/screening/test/snapshot.ts";
 import type { BenchResult } from "./run.ts";
 
@@ -116,6 +120,16 @@ function tally(score: Score, q: Query, hitIds: string[]) {
   if (q.expected && !hitIds.includes(q.expected)) score.fn++;
 }
 
+function parityNote(p: ParityReport): string {
+  const f = (s: ScoreParity) =>
+    `mean absolute difference ${s.meanAbsoluteError.toFixed(3)}, within 0.05: ${pct(s.within5)}, within 0.10: ${pct(s.within10)}, Pearson r ${s.pearson.toFixed(2)}, same hit/no-hit decision at 0.85: ${pct(s.agreementAt85)}, per-query rank agreement Kendall τ-b ${s.kendall.toFixed(2)} (Spearman ρ ${s.spearman.toFixed(2)}, ${s.rankedQueries} queries)`;
+  return [
+    `Parity with OFAC's Sanctions List Search: ${p.pairs} query/result pairs, ${p.scored} of them scored by OFAC (${p.noResult} are pairs OFAC's tool did not return; our decision score leaves ${p.decision.noResultAlsoBelow85} of those below 0.85).`,
+    `Each hit carries two scores. \`ofacScore\`, computed the way OFAC's FAQ 249 describes its tool (whole-string Jaro-Winkler gated on the first letter, or the mean of each query part's best Jaro-Winkler against the list name's parts, parts under 50 % counting 0, the higher of the two; details in src/domains/screening/matcher/ofac-score.ts): ${f(p.ofacComparable)}.`,
+    `\`score\`, Probity's decision score: ${f(p.decision)}. The decision score differs by design: OFAC's tool scores a result 100 when every query word is somewhere in it (PUTIN → "PUTIN, Vladimir" 100, KIM JONG UN → "KIM, Jong Man" 100, J.P. MORGAN → "MORGAN HUERTA, Jose Arnoldo" 100); Probity also weighs the list name's words the query did not cover, for precision. Hits are ordered by \`score\`, ties by \`ofacScore\`.`,
+  ].join("\n\n");
+}
+
 const pct = (n: number) => `${(100 * n).toFixed(1)} %`;
 const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
 
@@ -207,7 +221,7 @@ export async function run(): Promise<BenchResult> {
     `${entries.length.toLocaleString("en")} SDN entries, ${index.nameCount.toLocaleString("en")} names with aliases; ${TOTAL.toLocaleString("en")} queries, half perturbed list names (reordered, a token dropped, a typo, diacritics, transliteration, legal-form noise, lower case; one or two of these each), half unrelated names from faker (en, de, es, fr). Threshold ${THRESHOLD}, one thread.`,
     "Recall: perturbed queries whose source entry is among the hits. Precision: queries with any hit whose hits include the right entry (a hit on an unrelated name, or only wrong entries, is a false positive).",
     `Index build ${buildMs.toFixed(0)} ms, index heap about ${mib(indexHeap)}; peak RSS of the whole run ${mib(peakRss)}. Brute force and fuse.js ran on every ${Math.ceil(TOTAL / SAMPLE)}th query (${sample.length}); Probity's row for the same sample is given for comparison (its time there is prorated).`,
-    `Parity with OFAC's Sanctions List Search (${parity.pairs} query/result pairs): mean absolute difference ${parity.meanAbsoluteError.toFixed(3)}, within 0.05: ${pct(parity.within5)}, within 0.10: ${pct(parity.within10)}, Pearson r ${parity.pearson.toFixed(2)}, same hit/no-hit decision at 0.85: ${pct(parity.agreementAt85)}. OFAC's tool scores a result 100 when every query word is somewhere in it (PUTIN → "PUTINA, Maria" 97, KIM JONG UN → "KIM, Jong Man" 100); Probity also weighs the list name's words it did not find, deliberately, for precision.`,
+    parityNote(parity),
   ].join("\n\n");
   return { title: "Sanctions screening (100,000 names vs the 2021 SDN list)", notes, table: rows };
 }
