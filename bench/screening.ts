@@ -93,10 +93,12 @@ function perturb(name: string, type: string, r: () => number): string {
   return words.join(" ");
 }
 
-function generate(entries: readonly ListEntry[], total: number): Query[] {
+export function generate(entries: readonly ListEntry[], total: number): Query[] {
   const r = rng(2021);
   const fakers = [fakerUS, fakerDE, fakerES, fakerFR];
-  fakers.forEach((f, i) => f.seed(7 + i));
+  fakers.forEach((f, i) => {
+    f.seed(7 + i);
+  });
   const out: Query[] = [];
   for (let i = 0; i < total; i++) {
     if (i % 2 === 0) {

@@ -125,7 +125,11 @@ export function tokenize(name: string, options: { type?: string | null } = {}): 
   }
   const folded = fold(text)
     .replace(/\b([a-z])\/([a-z])\b/g, "$1$2") // M/T, M/V
-    .replace(/\b([a-z])\.\s?([a-z])\.(?:\s?([a-z])\.)?/g, "$1$2$3 ") // S.A., C.V., J.P.
+    // Dotted letters: a legal form (S.A., C.V., R.L.) is one word, a person's initials (J.P., V.F.) are not.
+    .replace(/\b([a-z])\.\s?([a-z])\.(?:\s?([a-z])\.)?/g, (_m, a: string, b: string, c?: string) => {
+      const joined = a + b + (c ?? "");
+      return LEGAL_FORMS.has(joined) ? `${joined} ` : `${[...joined].join(" ")} `;
+    })
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
   if (!folded) return [];
