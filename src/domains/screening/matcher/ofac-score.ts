@@ -13,8 +13,10 @@
  * gate applies to the whole-string technique; a part pair below 50 % contributes nothing; parts of
  * one or two letters in the query (UN, AL, J.) are left out unless nothing else remains; the
  * composite is the mean; the Winkler prefix bonus is applied without the 0.7 Jaro threshold (as the
- * SimMetrics library does). Soundex agreement only admits a part pair (it never raises a score: OFAC
- * gives POUTINE ↔ PUTIN, same Soundex P350, 92, not 100).
+ * SimMetrics library does). Soundex does not enter the score by default: OFAC's published scores show
+ * it does not raise a part's (POUTINE ↔ PUTIN share Soundex P350; OFAC shows 92, not 100), so it
+ * presumably only finds candidates there; `soundexLift` exists to measure that reading
+ * (`npx tsx bench/parity-rows.ts --ablate`).
  *
  * This is not Probity's decision score. OFAC's tool is built for a person browsing candidates: a lone
  * surname scores 100 against every holder of it (PUTIN → "PUTIN, Vladimir"), a query word that is
