@@ -36,6 +36,11 @@ describe("Jaro-Winkler and normalisation", () => {
     expect(normalizeName("Oasis, S.A. de C.V.", "entity")).toBe("oasis sa de cv");
     expect(normalizeName("Doncoaltrade Sp. z o.o.")).toBe("doncoaltrade sp z oo");
     expect(normalizeName("J.P. Morgan")).toBe("j p morgan"); // initials, not one word
+    expect(normalizeName("Copa, S.A. de C.V. S.A. de C.V.", "entity")).toBe("copa sa de cv sa de cv");
+    expect(normalizeName("Global Cleaners S.A.R.L.")).toBe("global cleaners sarl");
+    // A misspelt legal form is still a (weak) legal form; an ordinary word near one is not.
+    expect(normalizeName("Hemmat Petrochemical Compnay Limitde")).toBe("hemmat petrochemical co ltd");
+    expect(normalizeName("Limits Trader")).toBe("limits trader");
     expect(skeleton("zavyalov")).toBe(skeleton("zavjalov"));
     expect(skeleton("khoury")).toBe(skeleton("khouri"));
   });
@@ -102,6 +107,7 @@ describe("matcher on the 2021 SDN snapshot (COC-18.1)", () => {
     ["Sp. z o.o.", "Doncoaltrade Sp. z o.o.", "23579", 0.9],
     ["MV prefix, vessel type", { name: "MV ARTAVIL", type: "vessel" } as ScreenQuery, "15036", 1],
     ["M/T prefix, no type given", "M/T Artavil", "15036", 1],
+    ["a typo in the legal form", "Hemmat Petrochemical Compnay", "26849", 0.95],
   ] as const)("finds %s", (_what, query, entityId, minScore) => {
     const hit = top(query);
     expect(hit?.entityId).toBe(entityId);
