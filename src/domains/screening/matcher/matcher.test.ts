@@ -147,6 +147,9 @@ describe("matcher on the 2021 SDN snapshot (COC-18.1)", () => {
       similarity: 1,
     });
     expect(hit.explanation.summary).toMatch(/"noreiga" ≈ "noriega"/);
+    expect(hit.explanation.summary).toMatch(
+      /OFAC-comparable score 0\.\d\d \(per-part against "NORIEGA, Manuel Antonio"\)/,
+    );
   });
 
   it("filters by type, and boosts or penalises by date of birth and country", () => {

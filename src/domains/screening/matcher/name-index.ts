@@ -1,5 +1,5 @@
 import type { EntryType, ListEntry } from "../lists/parse-ofac.ts";
-import { type OfacScore, ofacScore } from "./ofac-score.ts";
+import { type OfacScore, ofacParts, ofacScoreOfParts } from "./ofac-score.ts";
 import { type PreparedName, prepareName, round, scoreNames, type TokenMatch } from "./score.ts";
 
 export type PartyType = EntryType | "person";
@@ -214,11 +214,22 @@ export function buildIndex(entries: readonly ListEntry[]): NameIndex {
         });
       }
     }
-    const queryNames = [query.name, ...(query.aliases ?? [])];
+    // The OFAC-comparable score, for the hits returned (and those tied with the last of them).
+    const byScore = [...best.values()].sort((a, b) => b.score - a.score);
+    const cutoff = byScore[Math.min(limit, byScore.length) - 1]?.score ?? 0;
+    const queryNames = [query.name, ...(query.aliases ?? [])].map((name) => ({
+      name,
+      parts: ofacParts(name),
+    }));
     for (const [entry, hit] of best) {
+      if (hit.score < cutoff) {
+        best.delete(entry);
+        continue;
+      }
       const ofac = bestOfac(queryNames, entries[entry]!);
       hit.ofacScore = ofac.score;
       hit.explanation.ofac = ofac;
+      hit.explanation.summary += `; OFAC-comparable score ${ofac.score.toFixed(2)} (${ofac.technique} against "${ofac.listName}")`;
     }
     return [...best.values()]
       .sort(
@@ -232,14 +243,15 @@ export function buildIndex(entries: readonly ListEntry[]): NameIndex {
 
 /** The OFAC-comparable score of an entry: its best name against the best query name, as OFAC's tool ranks aliases. */
 function bestOfac(
-  queryNames: readonly string[],
+  queryNames: readonly { name: string; parts: string[] }[],
   e: ListEntry,
 ): OfacScore & { queryName: string; listName: string } {
   let best: (OfacScore & { queryName: string; listName: string }) | undefined;
-  for (const queryName of queryNames) {
-    for (const listName of [e.name, ...e.aliases.map((a) => a.name)]) {
-      const s = ofacScore(queryName, listName);
-      if (!best || s.score > best.score) best = { ...s, queryName, listName };
+  for (const listName of [e.name, ...e.aliases.map((a) => a.name)]) {
+    const listParts = ofacParts(listName);
+    for (const q of queryNames) {
+      const s = ofacScoreOfParts(q.parts, listParts);
+      if (!best || s.score > best.score) best = { ...s, queryName: q.name, listName };
     }
   }
   return best!;

@@ -159,8 +159,8 @@ const LONG_LEGAL_FORMS = [
 const misspelt = new Map<string, string | null>();
 
 /**
- * The legal form a word of six letters or more is a one-typo spelling of (Jaro-Winkler ≥ 0.94,
- * length within one), or null. Cached: the same few words recur.
+ * The legal form a word of six letters or more is a one-typo spelling of (same first letter,
+ * Jaro-Winkler ≥ 0.94, length within one), or null. Cached: the same few words recur.
  */
 function misspeltLegalForm(word: string): string | null {
   if (word.length < 6 || LEGAL_FORMS.has(word)) return null;
@@ -168,7 +168,8 @@ function misspeltLegalForm(word: string): string | null {
   if (found !== undefined) return found;
   found = null;
   for (const form of LONG_LEGAL_FORMS) {
-    if (Math.abs(form.length - word.length) <= 1 && jaroWinkler(word, form) >= 0.94) {
+    // The first letter is rarely the typo; checking it first keeps this cheap for ordinary words.
+    if (form[0] === word[0] && Math.abs(form.length - word.length) <= 1 && jaroWinkler(word, form) >= 0.94) {
       found = CANONICAL[form] ?? form;
       break;
     }

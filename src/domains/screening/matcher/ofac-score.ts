@@ -109,9 +109,12 @@ export function soundex(word: string): string {
 
 /** OFAC-comparable score of a query name against one list name, in [0, 1] (two decimals, as OFAC shows 0-100). */
 export function ofacScore(query: string, listName: string, options: OfacScoreOptions = {}): OfacScore {
+  return ofacScoreOfParts(ofacParts(query), ofacParts(listName, options.reorderListName), options);
+}
+
+/** ofacScore on names already split by ofacParts (a query is split once for all its candidates). */
+export function ofacScoreOfParts(q: string[], l: string[], options: OfacScoreOptions = {}): OfacScore {
   const floor = options.partFloor ?? 0.5;
-  const q = ofacParts(query);
-  const l = ofacParts(listName, options.reorderListName);
   if (!q.length || !l.length) return { score: 0, wholeString: 0, perPart: 0, technique: "per-part" };
   const qs = q.join(" ");
   const ls = l.join(" ");
