@@ -1,4 +1,5 @@
 import type { EntryType, ListEntry } from "../lists/parse-ofac.ts";
+import { type OfacScore, ofacParts, ofacScoreOfParts } from "./ofac-score.ts";
 import { type PreparedName, prepareName, round, scoreNames, type TokenMatch } from "./score.ts";
 
 export type PartyType = EntryType | "person";
@@ -18,6 +19,12 @@ export type Explanation = {
   extraListTokens: string[];
   adjustments: Adjustment[];
   summary: string;
+  /**
+   * How OFAC's own Sanctions List Search would roughly score this entry (see ofac-score.ts): the best
+   * of the entry's names against the query's names, and which technique gave it. For comparison
+   * only: it does not decide the hit. Absent on hits stored before it existed.
+   */
+  ofac?: OfacScore & { queryName: string; listName: string };
 };
 export type Hit = {
   entityId: string;
@@ -27,6 +34,8 @@ export type Hit = {
   matchedName: string;
   matchedKind: "primary" | "aka" | "fka" | "nka";
   score: number;
+  /** OFAC-comparable score in [0, 1] (explanation.ofac.score); absent on hits stored before it existed. */
+  ofacScore?: number;
   explanation: Explanation;
 };
 export type ScreenOptions = { threshold?: number; limit?: number };
@@ -205,12 +214,47 @@ export function buildIndex(entries: readonly ListEntry[]): NameIndex {
         });
       }
     }
+    // The OFAC-comparable score, for the hits returned (and those tied with the last of them).
+    const byScore = [...best.values()].sort((a, b) => b.score - a.score);
+    const cutoff = byScore[Math.min(limit, byScore.length) - 1]?.score ?? 0;
+    const queryNames = [query.name, ...(query.aliases ?? [])].map((name) => ({
+      name,
+      parts: ofacParts(name),
+    }));
+    for (const [entry, hit] of best) {
+      if (hit.score < cutoff) {
+        best.delete(entry);
+        continue;
+      }
+      const ofac = bestOfac(queryNames, entries[entry]!);
+      hit.ofacScore = ofac.score;
+      hit.explanation.ofac = ofac;
+      hit.explanation.summary += `; OFAC-comparable score ${ofac.score.toFixed(2)} (${ofac.technique} against "${ofac.listName}")`;
+    }
     return [...best.values()]
-      .sort((a, b) => b.score - a.score || a.entityId.localeCompare(b.entityId))
+      .sort(
+        (a, b) => b.score - a.score || b.ofacScore! - a.ofacScore! || a.entityId.localeCompare(b.entityId),
+      )
       .slice(0, limit);
   }
 
   return { entries, nameCount: names.length, screen };
+}
+
+/** The OFAC-comparable score of an entry: its best name against the best query name, as OFAC's tool ranks aliases. */
+function bestOfac(
+  queryNames: readonly { name: string; parts: string[] }[],
+  e: ListEntry,
+): OfacScore & { queryName: string; listName: string } {
+  let best: (OfacScore & { queryName: string; listName: string }) | undefined;
+  for (const listName of [e.name, ...e.aliases.map((a) => a.name)]) {
+    const listParts = ofacParts(listName);
+    for (const q of queryNames) {
+      const s = ofacScoreOfParts(q.parts, listParts);
+      if (!best || s.score > best.score) best = { ...s, queryName: q.name, listName };
+    }
+  }
+  return best!;
 }
 
 function summarise(tokens: TokenMatch[], adjustments: Adjustment[]): string {

@@ -3,6 +3,8 @@
  * case, punctuation, "LAST, First" order, vessel prefixes, and legal-form words marked weak.
  */
 
+import { jaroWinkler } from "./jaro-winkler.ts";
+
 const SPECIAL: Record<string, string> = {
   ß: "ss",
   æ: "ae",
@@ -125,16 +127,55 @@ export function tokenize(name: string, options: { type?: string | null } = {}): 
   }
   const folded = fold(text)
     .replace(/\b([a-z])\/([a-z])\b/g, "$1$2") // M/T, M/V
-    .replace(/\b([a-z])\.\s?([a-z])\.(?:\s?([a-z])\.)?/g, "$1$2$3 ") // S.A., C.V., J.P.
+    // Runs of dotted letters: legal forms (S.A., C.V., R.L.) become one word, initials (J.P., V. F.) stay letters.
+    .replace(/\b(?:[a-z]\.\s?){2,}/g, (run) => ` ${dottedLetters(run.replace(/[^a-z]/g, ""))} `)
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
   if (!folded) return [];
   const words = folded.split(" ");
   if (words.length > 1 && VESSEL_PREFIXES.has(words[0]!) && options.type !== "individual") words.shift();
   return words.map((w) => {
-    const text = CANONICAL[w] ?? w;
+    const text = CANONICAL[w] ?? misspeltLegalForm(w) ?? w;
     return { text, weak: LEGAL_FORMS.has(text) || STOP_WORDS.has(text) };
   });
+}
+
+/** Letters written with dots, grouped greedily into legal forms: "cvsa" → "cv sa", "sarl" → "sarl", "jp" → "j p". */
+function dottedLetters(letters: string): string {
+  const out: string[] = [];
+  for (let i = 0; i < letters.length; ) {
+    const n = [4, 3, 2].find((k) => i + k <= letters.length && LEGAL_FORMS.has(letters.slice(i, i + k))) ?? 1;
+    out.push(letters.slice(i, i + n));
+    i += n;
+  }
+  return out.join(" ");
+}
+
+/** Long legal-form words, whose misspellings (LIMITDE, COMPNAY, CORPORATON) are still legal forms. */
+const LONG_LEGAL_FORMS = [
+  ...LEGAL_FORMS,
+  ...Object.keys(CANONICAL).filter((w) => LEGAL_FORMS.has(CANONICAL[w]!)),
+].filter((w) => w.length >= 7);
+const misspelt = new Map<string, string | null>();
+
+/**
+ * The legal form a word of six letters or more is a one-typo spelling of (same first letter,
+ * Jaro-Winkler ≥ 0.94, length within one), or null. Cached: the same few words recur.
+ */
+function misspeltLegalForm(word: string): string | null {
+  if (word.length < 6 || LEGAL_FORMS.has(word)) return null;
+  let found = misspelt.get(word);
+  if (found !== undefined) return found;
+  found = null;
+  for (const form of LONG_LEGAL_FORMS) {
+    // The first letter is rarely the typo; checking it first keeps this cheap for ordinary words.
+    if (form[0] === word[0] && Math.abs(form.length - word.length) <= 1 && jaroWinkler(word, form) >= 0.94) {
+      found = CANONICAL[form] ?? form;
+      break;
+    }
+  }
+  if (misspelt.size < 100_000) misspelt.set(word, found);
+  return found;
 }
 
 /** One canonical string, for display and exact comparison. */
