@@ -88,6 +88,12 @@ function perturb(name: string, type: string, r: () => number): string {
     () => {
       words = words.map((w) => w.toLowerCase());
     },
+    // The list name inside a longer one: a branch or trading name, a middle name or patronymic.
+    () => {
+      if (type === "individual")
+        words.splice(1, 0, pick(["Ahmed", "Ivanovich", "Maria", "Jose", "Ali", "Petrovna"]));
+      else words.push(pick(["Cargo", "Services", "Logistics", "Shipping", "Branch", "Industries"]));
+    },
   ];
   const n = 1 + Math.floor(r() * 2);
   for (let i = 0; i < n; i++) pick(ops)();

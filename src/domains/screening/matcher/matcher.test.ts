@@ -108,6 +108,8 @@ describe("matcher on the 2021 SDN snapshot (COC-18.1)", () => {
     ["MV prefix, vessel type", { name: "MV ARTAVIL", type: "vessel" } as ScreenQuery, "15036", 1],
     ["M/T prefix, no type given", "M/T Artavil", "15036", 1],
     ["a typo in the legal form", "Hemmat Petrochemical Compnay", "26849", 0.95],
+    ["the list name inside a longer name", "Mahan Air Cargo Services", "12927", 0.88],
+    ["a middle name the list does not have", "Manuel Antonio Ahmed Noriega", "1572", 0.9],
   ] as const)("finds %s", (_what, query, entityId, minScore) => {
     const hit = top(query);
     expect(hit?.entityId).toBe(entityId);
@@ -128,8 +130,19 @@ describe("matcher on the 2021 SDN snapshot (COC-18.1)", () => {
     "Noriega", // a lone surname is not enough
     "Blue Harbor Logistics LLC",
     "Zavjalov",
+    "Air Cargo Services", // generic words of a listed name, without its distinctive one
   ])("does not hit %s (true negative)", (name) => {
     expect(index.screen({ name })).toEqual([]);
+  });
+
+  it("does not read a longer name into a list name from the letters of all its words run together", () => {
+    // "ALE ALI, Mohammad Reza" and "Mohammad Reza Akbari" share two words and, run together, most letters.
+    expect(index.screen({ name: "Mohammad Reza Akbari" }).map((h) => h.entityId)).not.toContain("26560");
+  });
+
+  it("explains a list name found inside a longer party name", () => {
+    const hit = index.screen({ name: "Mahan Air Cargo Services" })[0]!;
+    expect(hit.explanation.summary).toMatch(/whole list name is inside the party's name/);
   });
 
   it("explains each hit token by token", () => {

@@ -185,7 +185,7 @@ export function buildIndex(entries: readonly ListEntry[]): NameIndex {
             tokens: s.tokens,
             extraListTokens: s.extraListTokens,
             adjustments,
-            summary: summarise(s.tokens, adjustments),
+            summary: summarise(s.tokens, adjustments, s.contained),
           },
         });
       }
@@ -257,7 +257,7 @@ function bestOfac(
   return best!;
 }
 
-function summarise(tokens: TokenMatch[], adjustments: Adjustment[]): string {
+function summarise(tokens: TokenMatch[], adjustments: Adjustment[], contained = false): string {
   const parts = tokens.map((t) =>
     t.how === "unmatched"
       ? `"${t.query}" not on the entry`
@@ -265,5 +265,9 @@ function summarise(tokens: TokenMatch[], adjustments: Adjustment[]): string {
         ? `"${t.query}" exact`
         : `"${t.query}" ≈ "${t.list}" (${t.how} ${t.similarity.toFixed(2)})`,
   );
-  return [...parts, ...adjustments.map((a) => a.reason)].join("; ");
+  return [
+    ...(contained ? ["the whole list name is inside the party's name"] : []),
+    ...parts,
+    ...adjustments.map((a) => a.reason),
+  ].join("; ");
 }

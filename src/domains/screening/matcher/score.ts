@@ -25,10 +25,18 @@ export function prepareName(name: string, type?: string | null): PreparedName {
 
 export type TokenHow = "exact" | "phonetic" | "fuzzy" | "initial" | "joined" | "unmatched";
 export type TokenMatch = { query: string; list: string | null; how: TokenHow; similarity: number };
-export type NameScore = { score: number; tokens: TokenMatch[]; extraListTokens: string[] };
+export type NameScore = {
+  score: number;
+  tokens: TokenMatch[];
+  extraListTokens: string[];
+  /** The whole list name was found inside a longer party name. */
+  contained?: boolean;
+};
 
 const WEAK_WEIGHT = 0.2;
 const MIN_TOKEN_SIMILARITY = 0.8;
+/** How closely each strong list token must match for the list name to count as inside the party's. */
+const CONTAINED_TOKEN_SIMILARITY = 0.9;
 
 function tokenSimilarity(q: string, qs: string, c: string, cs: string): { sim: number; how: TokenHow } {
   if (q === c) return { sim: 1, how: "exact" };
@@ -103,13 +111,32 @@ export function scoreNames(query: PreparedName, list: PreparedName): NameScore {
   }
   const qScore = qs / qw;
   const cScore = cs / cw;
-  const score = qScore * (0.6 + 0.4 * cScore);
+  let score = qScore * (0.6 + 0.4 * cScore);
+  // The list name whole inside a longer name (MAHAN AIR in "Mahan Air Cargo Services", "PUTIN,
+  // Vladimir" in "Vladimir Vladimirovich Putin"): every strong list token matched closely. Scored
+  // by how closely, less a little for each extra strong word the party name carries.
+  let contained = false;
+  const strongList: number[] = [];
+  for (let j = 0; j < nc; j++) if (!list.weak[j]) strongList.push(j);
+  if (strongList.length >= 2 && strongList.every((j) => cUsed[j]! >= CONTAINED_TOKEN_SIMILARITY)) {
+    let extra = 0;
+    for (let i = 0; i < nq; i++) {
+      const m = qMatch[i];
+      if (!query.weak[i] && !(m && m.sim >= MIN_TOKEN_SIMILARITY)) extra++;
+    }
+    const mean = strongList.reduce((t, j) => t + cUsed[j]!, 0) / strongList.length;
+    const inside = mean * 0.97 - 0.02 * extra;
+    if (inside > score) {
+      score = inside;
+      contained = true;
+    }
+  }
   // One side written as a single word (BASHIRUDDIN / BASHIR-UD-DIN): compare the joined forms.
   const strongQ = query.weak.filter((w) => !w).length;
   const strongC = list.weak.filter((w) => !w).length;
   const ratio =
     Math.min(query.joined.length, list.joined.length) / Math.max(query.joined.length, list.joined.length);
-  if (strongQ !== strongC && ratio >= 0.85 && query.joined.length >= 6) {
+  if (strongQ !== strongC && Math.min(strongQ, strongC) <= 1 && ratio >= 0.85 && query.joined.length >= 6) {
     const joined = jaroWinkler(query.joined, list.joined) * 0.97;
     if (joined >= 0.9 && joined > score) {
       return {
@@ -119,7 +146,7 @@ export function scoreNames(query: PreparedName, list: PreparedName): NameScore {
       };
     }
   }
-  return { score: round(score), tokens, extraListTokens };
+  return { score: round(score), tokens, extraListTokens, ...(contained && { contained }) };
 }
 
 export const round = (n: number) => Math.round(n * 1000) / 1000;
