@@ -167,6 +167,8 @@ export async function fileReport(
             feedback_given_at: null,
             closed_at: null,
             updated_at: now.toISOString(),
+            purged_at: null,
+            retention_held_at: null,
           })
           .execute();
         const people: { ref: string; role: CasePersonRole }[] = namedIds.map((pid) => ({
