@@ -24,7 +24,9 @@ export type Overdue = { acknowledgement: boolean; feedback: boolean };
 export type CaseListItem = {
   id: string;
   number: string;
-  summary: string;
+  /** Null once retention purged the case (COC-15.1). */
+  summary: string | null;
+  purgedAt: string | null;
   category: string;
   categoryLabel: string;
   channel: Channel;
@@ -75,6 +77,8 @@ export type CaseDetail = {
   closedAt: string | null;
   mergedIntoId: string | null;
   overdue: Overdue;
+  /** Set once retention destroyed the content (COC-15.1): content, reporter and the lists are empty. */
+  purgedAt: string | null;
   content: {
     summary: string;
     details: string;
@@ -85,7 +89,7 @@ export type CaseDetail = {
     involved: { name: string; personId: string | null }[];
     involvesSeniorManagement: boolean;
     howKnown: string | null;
-  };
+  } | null;
   reporter: {
     name: string | null;
     email: string | null;
@@ -178,6 +182,8 @@ export type Settings = {
   acknowledgeWithinDays: number;
   feedbackWithinDays: number;
   checkInDays: number[];
+  /** COC-15.1: years after closure before a case's content is purged. */
+  retentionYearsAfterClosure: number;
 };
 
 export type CaseFilters = {
