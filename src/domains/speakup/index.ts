@@ -1,4 +1,8 @@
 // The speak-up domain's public surface.
+export {
+  type FiledCertificateReport,
+  fileCertificateReport,
+} from "./file-certificate-report.ts";
 export { fileReport } from "./file-report.ts";
 export { checkInsJob, deadlinesJob, peopleChangedJob } from "./jobs.ts";
 export { registerPortalRoutes } from "./portal-routes.ts";

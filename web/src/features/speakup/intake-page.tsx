@@ -30,7 +30,7 @@ import { PersonPicker } from "../people/person-picker.tsx";
 import { ReceiptCard } from "./receipt-card.tsx";
 import { type Channel, type Filed, type IdentityMode, speakupApi, vocabularyQuery } from "./speakup-api.ts";
 
-type IntakeChannel = Exclude<Channel, "web">;
+type IntakeChannel = Exclude<Channel, "web" | "certificate">;
 
 const CHANNEL_TEXT: Record<IntakeChannel, { label: string; hint: string }> = {
   phone_domestic: { label: "Domestic hotline", hint: "A caller on the US line (COC-21.1)." },

@@ -13,7 +13,13 @@ export type CaseStatus =
   | "closed";
 export type Outcome = "substantiated" | "partially_substantiated" | "unsubstantiated";
 export type Remediation = "discipline" | "training" | "control_change";
-export type Channel = "web" | "phone_domestic" | "phone_international" | "letter" | "internal";
+export type Channel =
+  | "web"
+  | "phone_domestic"
+  | "phone_international"
+  | "letter"
+  | "internal"
+  | "certificate";
 export type Team = "compliance" | "audit_committee";
 export type IdentityMode = "anonymous" | "confidential" | "open";
 export type ItemKind = "task" | "interview" | "evidence" | "note" | "final_report";
