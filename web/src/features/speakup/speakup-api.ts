@@ -239,6 +239,26 @@ export const speakupApi = {
     api.get<Stats>("/api/speakup/stats", params),
   settings: () => api.get<Settings>("/api/speakup/settings"),
   saveSettings: (body: Settings) => api.put<Settings>("/api/speakup/settings", body),
+  myReports: () => api.get<{ items: MyReport[] }>("/api/speakup/my-reports"),
+  openMyMailbox: (id: string) =>
+    api.post<{ url: string; expiresAt: string }>(`/api/speakup/my-reports/${encodeURIComponent(id)}/mailbox`),
+};
+
+/** One of the signed-in employee's own identified reports (in the app or from a certificate). */
+export type MyReport = {
+  id: string;
+  number: string;
+  category: string;
+  categoryLabel: string;
+  channel: Channel;
+  channelLabel: string;
+  status: CaseStatus;
+  statusLabel: string;
+  receivedAt: string;
+  acknowledgedAt: string | null;
+  closedAt: string | null;
+  purgedAt: string | null;
+  can: { openMailbox: boolean };
 };
 
 export const attachmentUrl = (caseId: string, attachmentId: string) =>
