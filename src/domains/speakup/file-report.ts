@@ -243,6 +243,9 @@ export async function fileReport(
         return { caseId: id, number, receipt: formatReceipt(receipt), retried: false };
       });
     } catch (error) {
+      // Inside the caller's transaction (a certificate's violation answer) nothing can be retried:
+      // the failure rolls the whole submission back, and PostgreSQL refuses further queries anyway.
+      if (ctx.db.isTransaction) throw error;
       // Two identical submissions racing: the loser returns the winner's receipt.
       const winner = await db
         .selectFrom("speakup_cases")
