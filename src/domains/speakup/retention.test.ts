@@ -8,7 +8,7 @@ import { fileReport } from "./file-report.ts";
 import { getCase } from "./get-case.ts";
 import { listCases } from "./list-cases.ts";
 import { openMailbox } from "./mailbox.ts";
-import { acknowledgeCase, postHandlerMessage, transitionCase } from "./manage-case.ts";
+import { acknowledgeCase, mergeCase, postHandlerMessage, transitionCase } from "./manage-case.ts";
 import { purgeExpiredCases, yearsBefore } from "./retention.ts";
 import { caseFilter, type ReportInput, reportInput } from "./schemas.ts";
 import { getSpeakupSettings, updateSpeakupSettings } from "./settings.ts";
@@ -229,6 +229,22 @@ describe(`speak-up retention (${dialect})`, () => {
         throttle: new ReceiptThrottle(t.clock),
       }),
     ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+
+  it("COC-15.1: a case merged into an open case stays until the case it joined is purged", async () => {
+    const merged = await fileReport(t.ctx(), report());
+    const survivor = await fileReport(t.ctx(), report());
+    await mergeCase(t.ctx(cco), merged.caseId, survivor.caseId);
+    t.clock.advance(8 * 365 * DAY);
+    await purgeExpiredCases(t.ctx());
+    expect((await row(merged.caseId)).purged_at).toBeNull();
+    await acknowledgeCase(t.ctx(cco), survivor.caseId);
+    await transitionCase(t.ctx(cco), survivor.caseId, { to: "triage" });
+    await transitionCase(t.ctx(cco), survivor.caseId, { to: "closed", note: "Duplicate reports, no case" });
+    t.clock.advance(8 * 365 * DAY);
+    expect(await purgeExpiredCases(t.ctx())).toMatchObject({ purged: 2 });
+    expect((await row(merged.caseId)).purged_at).not.toBeNull();
+    expect((await row(survivor.caseId)).purged_at).not.toBeNull();
   });
 
   it("COC-15.1: the retention period is a speak-up setting", async () => {
