@@ -8,8 +8,8 @@ import { speakupDb } from "./db.ts";
 import { openCaseKey, openJson } from "./sealing.ts";
 import { getSpeakupSettings } from "./settings.ts";
 
-/** At most this many cases per run; the next run continues (each case is its own transaction). */
-const BATCH = 200;
+/** Cases read per page (each is purged in its own transaction when the caller has none). */
+const PAGE_SIZE = 200;
 
 export type RetentionResult = { purged: number; heldBack: number };
 
@@ -28,14 +28,38 @@ export function yearsBefore(now: Date, years: number): string {
  * statistics still add up. A case that an active legal hold covers, directly or through a person
  * it names, is kept until the hold is released. Acts as the system; audits without case content.
  */
-export async function purgeExpiredCases(ctx: Ctx): Promise<RetentionResult> {
+export async function purgeExpiredCases(
+  ctx: Ctx,
+  options: { pageSize?: number } = {},
+): Promise<RetentionResult> {
+  const pageSize = options.pageSize ?? PAGE_SIZE;
   const settings = await getSpeakupSettings(ctx);
   const cutoff = yearsBefore(ctx.clock.now(), settings.retentionYearsAfterClosure);
-  // A case merged into another is part of that one's investigation: it goes when that one goes.
-  const due = await speakupDb(ctx)
+  const result: RetentionResult = { purged: 0, heldBack: 0 };
+  // Keyset pages over (closed_at, id), so cases held back year after year never crowd out the rest.
+  let after: { closedAt: string; id: string } | null = null;
+  for (;;) {
+    const page = await duePage(ctx, cutoff, after, pageSize);
+    for (const c of page) {
+      const outcome = await withTransaction(ctx, (tx) =>
+        purgeCase(tx, c.id, cutoff, settings.retentionYearsAfterClosure),
+      );
+      if (outcome === "purged") result.purged += 1;
+      if (outcome === "held") result.heldBack += 1;
+    }
+    const last = page.at(-1);
+    if (!last || page.length < pageSize) break;
+    after = { closedAt: last.closed_at!, id: last.id };
+  }
+  return result;
+}
+
+/** Closed cases past the cut-off; one merged into another goes only when that one is due too. */
+function duePage(ctx: Ctx, cutoff: string, after: { closedAt: string; id: string } | null, pageSize: number) {
+  let q = speakupDb(ctx)
     .selectFrom("speakup_cases as c")
     .leftJoin("speakup_cases as m", "m.id", "c.merged_into_id")
-    .select(["c.id"])
+    .select(["c.id", "c.closed_at"])
     .where("c.status", "=", "closed")
     .where("c.purged_at", "is", null)
     .where("c.closed_at", "<", cutoff)
@@ -44,20 +68,17 @@ export async function purgeExpiredCases(ctx: Ctx): Promise<RetentionResult> {
         eb("c.merged_into_id", "is", null),
         eb.and([eb("m.status", "=", "closed"), eb("m.closed_at", "<", cutoff)]),
       ]),
-    )
-    .orderBy("c.closed_at")
-    .orderBy("c.id")
-    .limit(BATCH)
-    .execute();
-  const result: RetentionResult = { purged: 0, heldBack: 0 };
-  for (const { id } of due) {
-    const outcome = await withTransaction(ctx, (tx) =>
-      purgeCase(tx, id, cutoff, settings.retentionYearsAfterClosure),
     );
-    if (outcome === "purged") result.purged += 1;
-    if (outcome === "held") result.heldBack += 1;
+  if (after) {
+    const { closedAt, id } = after;
+    q = q.where((eb) =>
+      eb.or([
+        eb("c.closed_at", ">", closedAt),
+        eb.and([eb("c.closed_at", "=", closedAt), eb("c.id", ">", id)]),
+      ]),
+    );
   }
-  return result;
+  return q.orderBy("c.closed_at").orderBy("c.id").limit(pageSize).execute();
 }
 
 async function purgeCase(
