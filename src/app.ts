@@ -32,6 +32,7 @@ import {
   ReceiptThrottle,
   registerPortalRoutes,
   registerSpeakupRoutes,
+  retentionJob,
 } from "./domains/speakup/index.ts";
 import { type Clock, systemClock } from "./kernel/clock.ts";
 import type { Config } from "./kernel/config.ts";
@@ -152,6 +153,7 @@ export async function createProbity(options: {
       "mail.send": mailSendJob({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
       "speakup.deadlines": deadlinesJob,
       "speakup.checkins": checkInsJob,
+      "speakup.retention": retentionJob,
       "people.changed": peopleChangedJob,
       "restructuring.progress": {
         async run(ctx) {
@@ -191,6 +193,11 @@ export async function createProbity(options: {
   await ensureSchedule(systemCtx(database, clock), {
     name: "speakup.checkins",
     jobName: "speakup.checkins",
+    intervalSeconds: 86_400,
+  });
+  await ensureSchedule(systemCtx(database, clock), {
+    name: "speakup.retention",
+    jobName: "speakup.retention",
     intervalSeconds: 86_400,
   });
   // ECA-9(g): hourly, so each Friday and each of the last 5 business days gets its report early.

@@ -4,11 +4,14 @@ import { Writable } from "node:stream";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProbity, type Probity } from "../src/app.ts";
+import { DEFAULT_QUESTIONS, defaultStatements } from "../src/domains/certifications/default-template.ts";
+import { createTemplate, launchCampaign } from "../src/domains/certifications/index.ts";
 import { updateSecuritySettings } from "../src/domains/people/index.ts";
+import { seedDemoPolicies } from "../src/domains/policies/demo.ts";
 import { loadConfig } from "../src/kernel/config.ts";
 import { loggerOptions } from "../src/kernel/http/server.ts";
 import { createTestDb, type TestDb } from "./db.ts";
-import { buildUser } from "./factories.ts";
+import { actorWith, buildPerson, buildUser } from "./factories.ts";
 
 /**
  * COC-22.2, SOC-6: a copy of the database alone reveals nothing a reporter wrote, and neither the
@@ -158,6 +161,74 @@ describe(`speak-up confidentiality and anonymity (${process.env.PROBITY_TEST_DIA
     ]) {
       expect(logText.includes(needle), `logs contain ${needle}`).toBe(false);
     }
+  });
+
+  it("COC-22.2, COC-23.2: a violation explained on a certificate is stored only sealed, and its audit event does not name the signer", async () => {
+    const CERT_MARKER = `${MARKER}CERT`;
+    const person = await buildPerson(t.ctx(), {
+      firstName: "Ines",
+      lastName: "Marchetti",
+      email: "ines.marchetti@example.com",
+      hireDate: "2019-01-01",
+    });
+    const user = await buildUser(t.ctx(), [], { personId: person.id });
+    const officer = await buildUser(t.ctx(), ["compliance_officer"]);
+    const admin = actorWith(["compliance_officer"], { userId: officer.id });
+    const ids = (await seedDemoPolicies(t.ctx(), () => {}))!;
+    const template = await createTemplate(t.ctx(admin), {
+      name: "Code certificate",
+      policyId: ids.codeId,
+      audience: ["everyone"],
+      statements: defaultStatements("Code of Business Conduct and Ethics"),
+      questions: DEFAULT_QUESTIONS,
+      joinerDays: 30,
+    });
+    await launchCampaign(t.ctx(admin), { name: "Annual", templateId: template.id, dueDate: "2026-12-31" });
+    const signIn = await app.server.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: user.email, password: user.password },
+    });
+    const headers = {
+      cookie: signIn.cookies.map((c) => `${c.name}=${c.value}`).join("; "),
+      "x-csrf-token": signIn.json().csrfToken as string,
+    };
+    const mine = await app.server.inject({ method: "GET", url: "/api/certifications/mine", headers });
+    const id = (mine.json() as { items: { id: string }[] }).items[0]!.id;
+    const cert = (
+      await app.server.inject({ method: "GET", url: `/api/certifications/certificates/${id}`, headers })
+    ).json() as { textHash: string; statements: { id: string }[] };
+    const signed = await app.server.inject({
+      method: "POST",
+      url: `/api/certifications/certificates/${id}/sign`,
+      headers,
+      payload: {
+        textHash: cert.textHash,
+        affirmed: cert.statements.map((x) => x.id),
+        answers: {
+          conflict: { answer: false },
+          violation: { answer: true, details: `The weighbridge tickets are altered ${CERT_MARKER}` },
+        },
+        typedName: "Ines Marchetti",
+      },
+    });
+    expect(signed.statusCode, signed.body).toBe(200);
+    const [report] = (
+      (await app.server.inject({ method: "GET", url: "/api/speakup/my-reports", headers })).json() as {
+        items: { id: string }[];
+      }
+    ).items;
+    const filedEvent = await t.database.db
+      .selectFrom("audit_events")
+      .select(["actor_id", "actor_label", "payload"])
+      .where("subject_id", "=", report!.id)
+      .where("action", "=", "speakup.report.file")
+      .executeTakeFirstOrThrow();
+    expect(filedEvent.actor_id).toBeNull();
+    expect(`${filedEvent.actor_label} ${filedEvent.payload}`).not.toMatch(/Ines|Marchetti|ines\.marchetti/);
+    const stored = await everythingStored(t);
+    expect(stored.includes(CERT_MARKER), "database contains the certificate's explanation").toBe(false);
+    expect(logs.join("").includes(CERT_MARKER), "logs contain the certificate's explanation").toBe(false);
   });
 
   it("serves the portal with no-store and no-referrer, and works as plain HTML forms without JavaScript", async () => {

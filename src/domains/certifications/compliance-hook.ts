@@ -2,27 +2,44 @@ import { isoNow } from "../../kernel/clock.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { newId } from "../../kernel/ids.ts";
 import { openConflictFromCertificate } from "../disclosures/index.ts";
+import { type FiledCertificateReport, fileCertificateReport } from "../speakup/index.ts";
 import { certDb } from "./db.ts";
 import type { Question } from "./tables.ts";
 
-export type FollowUp = { questionId: string; kind: Question["kind"]; details: string | null };
+export type FollowUp = {
+  questionId: string;
+  questionText: string;
+  kind: Question["kind"];
+  details: string | null;
+};
+
+export type FollowUpsOpened = {
+  tasksOpened: number;
+  /** The confidential speak-up report each "yes" to a violation question filed, by question id. */
+  reports: Map<string, FiledCertificateReport>;
+};
 
 /**
- * A "yes" to a conflict or violation question opens a task for every Compliance Office user. A
- * conflict also opens a draft conflict disclosure pre-filled with the answer, which the signer
- * completes and submits (COC-6.1); the officers' task links to it. (A violation still only opens
- * the officers' task: a speak-up report needs the reporter's own password and consent.)
+ * A "yes" to a conflict or violation question, in the signer's transaction:
+ * - a conflict opens a draft conflict disclosure pre-filled with the answer, which the signer
+ *   completes and submits (COC-6.1), and a task for every Compliance Office user linking to it;
+ * - a violation files a confidential speak-up report on the signer's behalf with their explanation
+ *   (COC-23.2, COC-21.1), routed like any report (SOC-4). The Compliance Office officers allowed to
+ *   handle it get a task linking to the case; when it routes to the Audit Committee, the committee's
+ *   own acknowledgement task is the follow-up and the Compliance Office gets none, and an officer the
+ *   explanation names never gets one (COC-22.2). The task does not name the signer.
  */
 export async function openFollowUps(
   ctx: Ctx,
   signer: { personId: string; name: string; assignmentId: string },
   followUps: readonly FollowUp[],
-): Promise<number> {
-  if (followUps.length === 0) return 0;
+): Promise<FollowUpsOpened> {
+  const reports = new Map<string, FiledCertificateReport>();
+  if (followUps.length === 0) return { tasksOpened: 0, reports };
   const officers = await certDb(ctx)
     .selectFrom("user_roles as r")
     .innerJoin("users as u", "u.id", "r.user_id")
-    .select("u.id")
+    .select(["u.id", "u.person_id"])
     .distinct()
     .where("r.role", "=", "compliance_officer")
     .where("u.disabled", "=", 0)
@@ -39,13 +56,36 @@ export async function openFollowUps(
             certificateTitle: "a Certificate of Compliance",
           })
         : null;
+    const report =
+      f.kind === "violation"
+        ? await fileCertificateReport(ctx, {
+            certificateTitle: "a Certificate of Compliance",
+            questionText: f.questionText,
+            explanation: f.details,
+          })
+        : null;
+    if (report) reports.set(f.questionId, report);
     const title =
       f.kind === "conflict"
         ? `Conflict of interest disclosed on a certificate by ${signer.name} (COC-6.1): follow up`
-        : f.kind === "violation"
-          ? `Possible violation of the Code reported on a certificate by ${signer.name}: follow up confidentially`
+        : report
+          ? `Possible violation of the Code reported on a certificate: speak-up case ${report.number}; follow up confidentially (COC-22.2)`
           : `Certificate answer to follow up: ${signer.name}`;
-    for (const o of officers) {
+    const href = disclosure
+      ? `/disclosures/conflicts/${disclosure.id}`
+      : report
+        ? `/speakup/cases/${report.caseId}`
+        : `/certifications/certificates/${signer.assignmentId}`;
+    const recipients = report
+      ? report.team === "compliance"
+        ? officers.filter(
+            (o) =>
+              !o.person_id ||
+              (o.person_id !== signer.personId && !report.namedPersonIds.includes(o.person_id)),
+          )
+        : []
+      : officers;
+    for (const o of recipients) {
       await ctx.db
         .insertInto("tasks")
         .values({
@@ -53,9 +93,7 @@ export async function openFollowUps(
           assignee_user_id: o.id,
           kind: `certification.follow_up.${f.kind}`,
           title,
-          href: disclosure
-            ? `/disclosures/conflicts/${disclosure.id}`
-            : `/certifications/certificates/${signer.assignmentId}`,
+          href,
           due_at: null,
           status: "open",
           created_at: now,
@@ -65,5 +103,5 @@ export async function openFollowUps(
       opened += 1;
     }
   }
-  return opened;
+  return { tasksOpened: opened, reports };
 }

@@ -92,4 +92,65 @@ describe(`certification routes (${dialect})`, () => {
     const search = (await employee.get("/api/policies/search?q=hotline")).json() as { items: unknown[] };
     expect(search.items.length).toBeGreaterThan(0);
   });
+
+  it("COC-23.2, COC-22.2: a violation answered over HTTP files a speak-up report the signer follows under My reports and in the mailbox", async () => {
+    const person = await buildPerson(t.ctx(), {
+      firstName: "Grace",
+      lastName: "Hopper",
+      hireDate: "2020-01-01",
+    });
+    const officer = await signedIn(t, ["compliance_officer"]);
+    const employee = await signedIn(t, [], { personId: person.id });
+    const templates = (await officer.get("/api/certifications/templates")).json() as {
+      items: { id: string; addressedTo: string | null }[];
+    };
+    const launched = await officer.send("POST", "/api/certifications/campaigns", {
+      name: "Annual (joiners)",
+      templateId: templates.items.find((x) => !x.addressedTo)!.id,
+      dueDate: "2026-12-31",
+    });
+    expect(launched.statusCode).toBe(201);
+    const mine = (await employee.get("/api/certifications/mine")).json() as {
+      items: { id: string; status: string }[];
+    };
+    const id = mine.items.find((c) => c.status === "pending")!.id;
+    const cert = (await employee.get(`/api/certifications/certificates/${id}`)).json() as {
+      textHash: string;
+      statements: { id: string }[];
+    };
+    const signed = await employee.send("POST", `/api/certifications/certificates/${id}/sign`, {
+      textHash: cert.textHash,
+      affirmed: cert.statements.map((s) => s.id),
+      answers: {
+        conflict: { answer: false },
+        violation: {
+          answer: true,
+          details: "Safety inspections at the press line are signed without being done.",
+        },
+      },
+      typedName: "Grace Hopper",
+    });
+    expect(signed.statusCode, signed.body).toBe(200);
+
+    const reports = await employee.get("/api/speakup/my-reports");
+    expect(reports.statusCode).toBe(200);
+    const [report] = (reports.json() as { items: { id: string; number: string; channel: string }[] }).items;
+    expect(report).toMatchObject({ channel: "certificate" });
+    // Someone else's report is not theirs to open (404).
+    const colleague = await signedIn(t, []);
+    expect((await colleague.send("POST", `/api/speakup/my-reports/${report!.id}/mailbox`)).statusCode).toBe(
+      404,
+    );
+    const opened = await employee.send("POST", `/api/speakup/my-reports/${report!.id}/mailbox`);
+    expect(opened.statusCode, opened.body).toBe(200);
+    const mailboxCookie = opened.cookies.find((c) => c.name === "probity_mailbox");
+    expect(mailboxCookie?.path).toBe("/speakup");
+    const page = await t.server.inject({
+      method: "GET",
+      url: "/speakup/mailbox",
+      headers: { cookie: `probity_mailbox=${mailboxCookie!.value}` },
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Safety inspections at the press line");
+  });
 });

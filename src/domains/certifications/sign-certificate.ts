@@ -40,6 +40,10 @@ type CertificateRow = NonNullable<
   Awaited<ReturnType<ReturnType<typeof selectCertificate>["executeTakeFirst"]>>
 >;
 
+/** What a certificate keeps of a violation's explanation once it is filed as a sealed speak-up report. */
+export const REPORTED_CONFIDENTIALLY =
+  "Reported confidentially to the speak-up service (COC-22.2): the explanation is kept sealed in the case, which you can follow under your own speak-up reports.";
+
 const normaliseName = (s: string) => s.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
 
 function summary(r: CertificateRow, today: string) {
@@ -191,13 +195,35 @@ export async function signCertificate(ctx: Ctx, assignmentId: string, input: Sig
         { path: "typedName", message: "does not match your name" },
       ]);
     }
-    const answers = Object.fromEntries(
+    const given = Object.fromEntries(
       questions.map((q) => {
         const a = input.answers[q.id]!;
         return [q.id, { answer: a.answer, ...(a.details ? { details: a.details } : {}) }];
       }),
     );
     const signedAt = isoNow(tx.clock);
+    // The follow-ups open first, in this transaction: a violation's explanation goes into a sealed
+    // speak-up case, and the certificate keeps only that it was reported (COC-22.2), so the
+    // certificate's readers (the signer's reviewers) never see the narrative.
+    const followUps = questions
+      .filter((q) => given[q.id]?.answer && q.kind !== "other")
+      .map((q) => ({
+        questionId: q.id,
+        questionText: q.text,
+        kind: q.kind,
+        details: given[q.id]?.details ?? null,
+      }));
+    const { tasksOpened, reports } = await openFollowUps(
+      tx,
+      { personId: row.person_id, name: fullName, assignmentId },
+      followUps,
+    );
+    const answers = Object.fromEntries(
+      Object.entries(given).map(([id, a]) => [
+        id,
+        reports.has(id) ? { answer: a.answer, details: REPORTED_CONFIDENTIALLY } : a,
+      ]),
+    );
     const base = {
       id: newId(),
       assignment_id: assignmentId,
@@ -230,14 +256,6 @@ export async function signCertificate(ctx: Ctx, assignmentId: string, input: Sig
       .where("href", "=", `/certifications/sign/${assignmentId}`)
       .where("status", "=", "open")
       .execute();
-    const followUps = questions
-      .filter((q) => answers[q.id]?.answer && q.kind !== "other")
-      .map((q) => ({ questionId: q.id, kind: q.kind, details: answers[q.id]?.details ?? null }));
-    const tasksOpened = await openFollowUps(
-      tx,
-      { personId: row.person_id, name: fullName, assignmentId },
-      followUps,
-    );
     await record(
       tx,
       "certification.sign",

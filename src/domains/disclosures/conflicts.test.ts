@@ -245,7 +245,14 @@ describe(`conflicts of interest (${dialect})`, () => {
     await openFollowUps(
       t.ctx(),
       { personId: employee.personId, name: "E. Employee", assignmentId: "cert-1" },
-      [{ questionId: "conflict", kind: "conflict", details: "My brother-in-law owns a supplier." }],
+      [
+        {
+          questionId: "conflict",
+          questionText: "Do you have a conflict of interest to disclose? (COC-6.1)",
+          kind: "conflict",
+          details: "My brother-in-law owns a supplier.",
+        },
+      ],
     );
     const officerTask = (await tasksOf(compliance.userId)).find(
       (x) => x.kind === "certification.follow_up.conflict",

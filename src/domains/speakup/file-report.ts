@@ -22,7 +22,14 @@ import type { ParsedReportInput } from "./schemas.ts";
 import { newCaseKey, personRef, sealJson } from "./sealing.ts";
 import { getSpeakupSettings } from "./settings.ts";
 import type { CasePersonRole } from "./tables.ts";
-import { type Category, type Channel, categoryLabel, TEAM_LABELS, type Team } from "./vocabulary.ts";
+import {
+  type Category,
+  type Channel,
+  categoryLabel,
+  isOwnReport,
+  TEAM_LABELS,
+  type Team,
+} from "./vocabulary.ts";
 
 export type FiledReport = { caseId: string; number: string; receipt: string; retried: boolean };
 
@@ -32,6 +39,8 @@ function checkChannel(ctx: Ctx, channel: Channel): void {
   if (channel === "web") return;
   if (a.kind !== "user" && a.kind !== "system")
     throw forbidden("Only the web channel is open without signing in.");
+  if (channel === "certificate" && (a.kind !== "user" || !a.personId))
+    throw forbidden("Only the person signing a Certificate of Compliance files a report from it (COC-23.2).");
   if (
     (channel === "phone_domestic" || channel === "phone_international") &&
     !hasPermission(a, "speakup.intake_phone")
@@ -84,7 +93,7 @@ export async function fileReport(
       ]);
   }
   const internalReporter =
-    input.channel === "internal" && ctx.actor.kind === "user" ? ctx.actor.personId : null;
+    isOwnReport(input.channel) && ctx.actor.kind === "user" ? ctx.actor.personId : null;
   const identity: ReporterIdentity | null =
     input.identityMode === "anonymous"
       ? null
@@ -158,7 +167,7 @@ export async function fileReport(
             // Who filed is kept only for operators and Legal filing for someone else; an employee's
             // own report must not name them outside the sealed identity (COC-22.2).
             filed_by_user_id:
-              ctx.actor.kind === "user" && input.channel !== "internal" ? ctx.actor.userId : null,
+              ctx.actor.kind === "user" && !isOwnReport(input.channel) ? ctx.actor.userId : null,
             merged_into_id: null,
             received_at: now.toISOString(),
             acknowledged_at: null,
@@ -167,6 +176,8 @@ export async function fileReport(
             feedback_given_at: null,
             closed_at: null,
             updated_at: now.toISOString(),
+            purged_at: null,
+            retention_held_at: null,
           })
           .execute();
         const people: { ref: string; role: CasePersonRole }[] = namedIds.map((pid) => ({
@@ -203,13 +214,12 @@ export async function fileReport(
         // The audit event names the case, never its content or the reporter.
         // The audit log is read by people who are not case handlers: an employee's own report is
         // recorded without naming them (their identity is sealed in the case).
-        const auditCtx =
-          input.channel === "internal"
-            ? {
-                ...tx,
-                actor: { kind: "anonymous" as const, label: "reporter (identity sealed in the case)" },
-              }
-            : tx;
+        const auditCtx = isOwnReport(input.channel)
+          ? {
+              ...tx,
+              actor: { kind: "anonymous" as const, label: "reporter (identity sealed in the case)" },
+            }
+          : tx;
         await record(
           auditCtx,
           "speakup.report.file",
@@ -233,6 +243,9 @@ export async function fileReport(
         return { caseId: id, number, receipt: formatReceipt(receipt), retried: false };
       });
     } catch (error) {
+      // Inside the caller's transaction (a certificate's violation answer) nothing can be retried:
+      // the failure rolls the whole submission back, and PostgreSQL refuses further queries anyway.
+      if (ctx.db.isTransaction) throw error;
       // Two identical submissions racing: the loser returns the winner's receipt.
       const winner = await db
         .selectFrom("speakup_cases")

@@ -1,7 +1,7 @@
 import { record } from "../../kernel/audit.ts";
 import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, hasPermission, withTransaction } from "../../kernel/context.ts";
-import { notFound } from "../../kernel/errors.ts";
+import { conflict, notFound } from "../../kernel/errors.ts";
 import type { AttachmentMeta, CasePerson, ReportContent, ReporterIdentity } from "./content.ts";
 import { speakupDb } from "./db.ts";
 import { overdueOf, visibleCases } from "./list-cases.ts";
@@ -17,21 +17,32 @@ function nextSteps(c: SpeakupCasesTable) {
   return TRANSITIONS[c.status];
 }
 
-/** Loads a case the actor may see, or 404 (its existence is not disclosed). */
+async function loadVisibleRow(ctx: Ctx, id: string): Promise<SpeakupCasesTable> {
+  if (!isHandler(ctx.actor)) throw notFound("The case");
+  const row = await visibleCases(ctx).selectAll("c").where("c.id", "=", id).executeTakeFirst();
+  if (!row) throw notFound("The case");
+  return row;
+}
+
+/** Loads a case the actor may see, or 404 (its existence is not disclosed); a purged case cannot be worked on. */
 export async function loadVisibleCase(
   ctx: Ctx,
   id: string,
 ): Promise<{ row: SpeakupCasesTable; key: CaseKey }> {
-  if (!isHandler(ctx.actor)) throw notFound("The case");
-  const row = await visibleCases(ctx).selectAll("c").where("c.id", "=", id).executeTakeFirst();
-  if (!row) throw notFound("The case");
+  const row = await loadVisibleRow(ctx, id);
+  if (row.purged_at) throw conflict(PURGED_MESSAGE);
   return { row, key: openCaseKey(ctx, row.id, row.data_key) };
 }
+
+export const PURGED_MESSAGE =
+  "This case's content was destroyed under the retention policy (COC-15.1); only its record remains.";
 
 /** The whole case for a handler, decrypted. Every view is audited (case.view). */
 export async function getCase(ctx: Ctx, id: string) {
   return withTransaction(ctx, async (tx) => {
-    const { row: c, key } = await loadVisibleCase(tx, id);
+    const c = await loadVisibleRow(tx, id);
+    if (c.purged_at) return purgedCase(tx, c);
+    const key = openCaseKey(tx, c.id, c.data_key);
     const db = speakupDb(tx);
     const content = openJson<ReportContent>(key, "content", c.content);
     const identity = c.reporter_identity
@@ -87,29 +98,10 @@ export async function getCase(ctx: Ctx, id: string) {
     await record(tx, "case.view", { type: "speakup_case", id });
     const canAct = c.merged_into_id === null;
     return {
-      id: c.id,
-      number: c.number,
-      status: c.status,
-      outcome: c.outcome,
-      remediation: JSON.parse(c.remediation) as Remediation[],
-      category: c.category,
-      categoryLabel: categoryLabel(c.category),
-      channel: c.channel,
-      channelLabel: CHANNEL_LABELS[c.channel],
-      identityMode: c.identity_mode,
-      team: c.team,
-      teamLabel: TEAM_LABELS[c.team],
-      routingReason: c.routing_reason,
+      ...caseRecord(c, isoNow(tx.clock)),
       assignee: assignee ? { id: assignee.id, name: assignee.display_name } : null,
       legalEntity: entity ?? null,
-      receivedAt: c.received_at,
-      acknowledgedAt: c.acknowledged_at,
-      ackDueAt: c.ack_due_at,
-      feedbackDueAt: c.feedback_due_at,
-      feedbackGivenAt: c.feedback_given_at,
-      closedAt: c.closed_at,
-      mergedIntoId: c.merged_into_id,
-      overdue: overdueOf(c, isoNow(tx.clock)),
+      purgedAt: null,
       content,
       reporter: identity,
       people,
@@ -155,4 +147,62 @@ export async function getCase(ctx: Ctx, id: string) {
       },
     };
   });
+}
+
+/** What every view of a case shows, purged or not: the tombstone's fields. */
+function caseRecord(c: SpeakupCasesTable, now: string) {
+  return {
+    id: c.id,
+    number: c.number,
+    status: c.status,
+    outcome: c.outcome,
+    remediation: JSON.parse(c.remediation) as Remediation[],
+    category: c.category,
+    categoryLabel: categoryLabel(c.category),
+    channel: c.channel,
+    channelLabel: CHANNEL_LABELS[c.channel],
+    identityMode: c.identity_mode,
+    team: c.team,
+    teamLabel: TEAM_LABELS[c.team],
+    routingReason: c.routing_reason,
+    receivedAt: c.received_at,
+    acknowledgedAt: c.acknowledged_at,
+    ackDueAt: c.ack_due_at,
+    feedbackDueAt: c.feedback_due_at,
+    feedbackGivenAt: c.feedback_given_at,
+    closedAt: c.closed_at,
+    mergedIntoId: c.merged_into_id,
+    overdue: overdueOf(c, now),
+  };
+}
+
+/**
+ * A case purged under the retention policy (COC-15.1): its record only, nothing to decrypt and
+ * nothing to do. Viewing it is audited like any other case.
+ */
+async function purgedCase(ctx: Ctx, c: SpeakupCasesTable) {
+  await record(ctx, "case.view", { type: "speakup_case", id: c.id });
+  return {
+    ...caseRecord(c, isoNow(ctx.clock)),
+    assignee: null,
+    legalEntity: null,
+    purgedAt: c.purged_at,
+    content: null,
+    reporter: null,
+    people: [],
+    messages: [],
+    attachments: [],
+    items: [],
+    watch: [],
+    links: [],
+    can: {
+      transitionTo: [],
+      acknowledge: false,
+      message: false,
+      assign: false,
+      addItem: false,
+      people: false,
+      merge: false,
+    },
+  };
 }

@@ -1,7 +1,12 @@
 // The speak-up domain's public surface.
+export {
+  type FiledCertificateReport,
+  fileCertificateReport,
+} from "./file-certificate-report.ts";
 export { fileReport } from "./file-report.ts";
 export { checkInsJob, deadlinesJob, peopleChangedJob } from "./jobs.ts";
 export { registerPortalRoutes } from "./portal-routes.ts";
+export { purgeExpiredCases, retentionJob } from "./retention.ts";
 export { registerSpeakupRoutes } from "./routes.ts";
 export type { SpeakupTables } from "./tables.ts";
 export { ReceiptThrottle } from "./throttle.ts";

@@ -72,6 +72,7 @@ export async function listCases(ctx: Ctx, f: CaseFilter) {
       "c.data_key",
       "c.content",
       "c.merged_into_id",
+      "c.purged_at",
     ])
     .orderBy("c.received_at", "desc")
     .orderBy("c.id", "desc")
@@ -80,11 +81,15 @@ export async function listCases(ctx: Ctx, f: CaseFilter) {
     .execute();
   return {
     items: rows.map((c) => {
-      const key = openCaseKey(ctx, c.id, c.data_key);
+      // A purged case (COC-15.1) has no summary left to decrypt.
+      const summary = c.purged_at
+        ? null
+        : openJson<ReportContent>(openCaseKey(ctx, c.id, c.data_key), "content", c.content).summary;
       return {
         id: c.id,
         number: c.number,
-        summary: openJson<ReportContent>(key, "content", c.content).summary,
+        summary,
+        purgedAt: c.purged_at,
         category: c.category,
         categoryLabel: categoryLabel(c.category),
         channel: c.channel,

@@ -43,7 +43,14 @@ export async function openMailbox(
     await sleep(FAILURE_DELAY_MS);
     throw new AppError("UNAUTHENTICATED", "The receipt or the password is wrong.");
   }
-  const caseId = row.merged_into_id ?? row.id;
+  return openMailboxSession(ctx, row.merged_into_id ?? row.id);
+}
+
+/** A new 30-minute mailbox session on a case, audited without naming who opened it. */
+export async function openMailboxSession(
+  ctx: Ctx,
+  caseId: string,
+): Promise<{ token: string; expiresAt: string }> {
   return withTransaction(ctx, async (tx) => {
     const token = randomToken(32);
     const expiresAt = new Date(tx.clock.now().getTime() + SESSION_MINUTES * 60_000).toISOString();

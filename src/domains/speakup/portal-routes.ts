@@ -15,6 +15,16 @@ import { reportInput } from "./schemas.ts";
 import type { ReceiptThrottle } from "./throttle.ts";
 
 const MAILBOX_COOKIE = "probity_mailbox";
+
+/** The portal's mailbox session, for the receipt login and for a signed-in reporter's own report. */
+export function setMailboxCookie(reply: FastifyReply, token: string, publicUrl: string): void {
+  reply.setCookie(MAILBOX_COOKIE, token, {
+    path: "/speakup",
+    httpOnly: true,
+    sameSite: "strict",
+    secure: publicUrl.startsWith("https://"),
+  });
+}
 const access = { access: { action: "speakup.portal", public: true } };
 
 let countries: { code: string; name: string }[] | undefined;
@@ -208,12 +218,7 @@ export function registerPortalRoutes(app: FastifyInstance, deps: RouteDeps & { t
         clientKey: request.ip,
         throttle: deps.throttle,
       });
-      reply.setCookie(MAILBOX_COOKIE, token, {
-        path: "/speakup",
-        httpOnly: true,
-        sameSite: "strict",
-        secure: deps.config.publicUrl.startsWith("https://"),
-      });
+      setMailboxCookie(reply, token, deps.config.publicUrl);
       return reply.redirect("/speakup/mailbox", 303);
     } catch (error) {
       if (error instanceof AppError && (error.code === "UNAUTHENTICATED" || error.code === "RATE_LIMITED")) {

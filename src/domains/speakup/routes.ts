@@ -27,6 +27,8 @@ import {
   resolveWatch,
   transitionCase,
 } from "./manage-case.ts";
+import { listMyReports, openMyReportMailbox } from "./my-reports.ts";
+import { setMailboxCookie } from "./portal-routes.ts";
 import { quarterlyReportPdf } from "./quarterly-report.ts";
 import {
   caseFilter,
@@ -415,6 +417,38 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
         .type("application/pdf")
         .header("content-disposition", `attachment; filename="speakup-${request.query.quarter}.pdf"`)
         .send(pdf);
+    },
+  );
+
+  r.get(
+    "/api/speakup/my-reports",
+    {
+      config: { access: { action: "speakup.my_reports", authenticated: true } },
+      schema: {
+        tags,
+        operationId: "speakup.my_reports",
+        summary: "The signed-in employee's own identified reports (in the app or from a certificate)",
+      },
+    },
+    async (request) => listMyReports(ctxOf(request, deps)),
+  );
+
+  r.post(
+    "/api/speakup/my-reports/:id/mailbox",
+    {
+      config: { access: { action: "speakup.my_reports.mailbox", authenticated: true } },
+      schema: {
+        tags,
+        operationId: "speakup.my_reports.mailbox",
+        summary:
+          "Opens the portal mailbox of one's own report without its receipt; then go to /speakup/mailbox",
+        params: id,
+      },
+    },
+    async (request, reply) => {
+      const { expiresAt, token } = await openMyReportMailbox(ctxOf(request, deps), request.params.id);
+      setMailboxCookie(reply, token, deps.config.publicUrl);
+      return { url: "/speakup/mailbox", expiresAt };
     },
   );
 

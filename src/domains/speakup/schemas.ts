@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { calendarDate, country } from "../people/schemas.ts";
+import type { Channel } from "./vocabulary.ts";
 import {
   CATEGORY_IDS,
   CHANNELS,
+  FILING_CHANNELS,
   IDENTITY_MODES,
   OUTCOMES,
   REMEDIATIONS,
@@ -24,7 +26,7 @@ export const reporterPassword = z
 
 export const reportInput = z
   .object({
-    channel: z.enum(CHANNELS).default("web"),
+    channel: z.enum(FILING_CHANNELS).default("web"),
     category: z.enum(CATEGORY_IDS, { message: "choose what the report is about" }),
     summary: text(200).min(3, "say in a few words what happened"),
     details: text(20_000).default(""),
@@ -69,7 +71,8 @@ export const reportInput = z
     },
   );
 export type ReportInput = z.input<typeof reportInput>;
-export type ParsedReportInput = z.output<typeof reportInput>;
+/** The channel widened to every channel: the certificate hook files through the same use case. */
+export type ParsedReportInput = Omit<z.output<typeof reportInput>, "channel"> & { channel: Channel };
 
 export const caseFilter = z.object({
   status: z.enum([...STATUSES, "open"]).optional(),

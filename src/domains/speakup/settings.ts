@@ -22,6 +22,11 @@ export const speakupSettings = z.object({
   feedbackWithinDays: z.number().int().min(7).max(365),
   /** Retaliation watch for identified reporters (COC-21.2). */
   checkInDays: z.array(z.number().int().min(1).max(3650)).max(10),
+  /**
+   * Retention (COC-15.1): a closed case's sealed content is purged this many years after closure,
+   * unless a legal hold covers it. Settings saved before this existed read as the default.
+   */
+  retentionYearsAfterClosure: z.number().int().min(1).max(100).default(7),
 });
 export type SpeakupSettings = z.infer<typeof speakupSettings>;
 
@@ -45,6 +50,7 @@ export const DEFAULT_SPEAKUP_SETTINGS: SpeakupSettings = {
   acknowledgeWithinDays: 7,
   feedbackWithinDays: 91,
   checkInDays: [30, 90, 180],
+  retentionYearsAfterClosure: 7,
 };
 
 export const getSpeakupSettings = (ctx: Ctx) =>

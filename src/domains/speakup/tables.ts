@@ -37,6 +37,10 @@ export type SpeakupCasesTable = {
   feedback_given_at: string | null;
   closed_at: string | null;
   updated_at: string;
+  /** When retention purged the sealed content (COC-15.1); the row stays as a tombstone. */
+  purged_at: string | null;
+  /** Since when a legal hold keeps this case past its retention period (COC-15.1). */
+  retention_held_at: string | null;
 };
 
 export type CasePersonRole = "named" | "reporter" | "witness" | "conflicted";

@@ -18,15 +18,31 @@ export type Category = (typeof CATEGORIES)[number]["id"];
 export const CATEGORY_IDS = CATEGORIES.map((c) => c.id) as [Category, ...Category[]];
 export const categoryLabel = (id: string) => CATEGORIES.find((c) => c.id === id)?.label ?? id;
 
-export const CHANNELS = ["web", "phone_domestic", "phone_international", "letter", "internal"] as const;
+export const CHANNELS = [
+  "web",
+  "phone_domestic",
+  "phone_international",
+  "letter",
+  "internal",
+  "certificate",
+] as const;
 export type Channel = (typeof CHANNELS)[number];
+/** The channels a report can be filed through directly; a certificate answer files its own (COC-23.2). */
+export const FILING_CHANNELS = CHANNELS.filter((c) => c !== "certificate") as [
+  Exclude<Channel, "certificate">,
+  ...Exclude<Channel, "certificate">[],
+];
 export const CHANNEL_LABELS: Record<Channel, string> = {
   web: "Web portal",
   phone_domestic: "Domestic hotline",
   phone_international: "International hotline",
   letter: "Letter to the General Counsel",
   internal: "Reported in the app",
+  certificate: "Certificate of Compliance answer",
 };
+
+/** Channels where the signed-in employee reports for themselves: they are named only in the sealed identity (COC-22.2). */
+export const isOwnReport = (channel: Channel) => channel === "internal" || channel === "certificate";
 
 export const IDENTITY_MODES = ["anonymous", "confidential", "open"] as const;
 export type IdentityMode = (typeof IDENTITY_MODES)[number];

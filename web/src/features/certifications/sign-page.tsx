@@ -21,6 +21,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
+import { AnchorLink } from "../../components/router-links.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { api } from "../../lib/api.ts";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
@@ -79,6 +80,12 @@ function Signed({ cert }: { cert: Certificate }) {
               <Table.Td>
                 {sig.answers[q.id]?.answer ? "Yes" : "No"}
                 {sig.answers[q.id]?.details ? `: ${sig.answers[q.id]?.details}` : ""}
+                {q.kind === "violation" && sig.answers[q.id]?.answer ? (
+                  <>
+                    {" "}
+                    <AnchorLink to="/speakup/intake">My reports</AnchorLink>
+                  </>
+                ) : null}
               </Table.Td>
             </Table.Tr>
           ))}
@@ -172,8 +179,16 @@ function SignForm({ cert }: { cert: Certificate }) {
             </Radio.Group>
             {answers[q.id]?.answer ? (
               <Textarea
-                label="Tell the Compliance Office more (optional)"
-                description="A yes opens follow-up by the Compliance Office."
+                label={
+                  q.kind === "violation"
+                    ? "What do you know? (optional)"
+                    : "Tell the Compliance Office more (optional)"
+                }
+                description={
+                  q.kind === "violation"
+                    ? "Signing files this as a confidential speak-up report under your name: it is sealed, only the people handling it read it, and it does not appear on the certificate (COC-22.2, COC-21.2: no retaliation). Follow it under My reports on the speak-up page."
+                    : "A yes opens follow-up by the Compliance Office."
+                }
                 value={answers[q.id]?.details ?? ""}
                 onChange={(e) =>
                   setAnswers({ ...answers, [q.id]: { answer: true, details: e.currentTarget.value } })

@@ -117,6 +117,7 @@ export const CasePage = ({ caseId }: { caseId: string }) => {
   const c = query.data;
   const steps = nextSteps(c);
   const content = c.content;
+  if (!content) return <PurgedCase c={c} crumbs={crumbs} />;
   const involved = content.involved.map((p) => p.name).join("; ");
 
   return (
@@ -318,3 +319,39 @@ export const CasePage = ({ caseId }: { caseId: string }) => {
     </Stack>
   );
 };
+
+/** A case whose content retention destroyed (COC-15.1): its record only, nothing to act on. */
+const PurgedCase = ({ c, crumbs }: { c: CaseDetail; crumbs: ReactNode }) => (
+  <Stack>
+    {crumbs}
+    <Group gap="sm">
+      <Title order={1} size="h2">
+        {c.number}
+      </Title>
+      <StatusBadge status={c.status} size="lg" />
+      {c.outcome ? (
+        <Badge size="lg" variant="outline" color={c.outcome === "unsubstantiated" ? "gray" : "red"}>
+          {OUTCOME_LABEL[c.outcome]}
+        </Badge>
+      ) : null}
+    </Group>
+    <Alert color="gray" title="Content destroyed under the retention policy">
+      This case was closed on {formatDate(c.closedAt)} and its content, files, messages, notes and the
+      reporter's contact were destroyed on {formatDate(c.purgedAt)}, after the retention period (COC-15.1).
+      Only the record below remains, for the statistics.
+    </Alert>
+    <Paper p="md">
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
+        <Field label="Category">{c.categoryLabel}</Field>
+        <Field label="Channel">{c.channelLabel}</Field>
+        <Field label="Team">{c.teamLabel}</Field>
+        <Field label="Received">{formatDateTime(c.receivedAt)}</Field>
+      </SimpleGrid>
+      {c.remediation.length ? (
+        <Text size="sm" mt="sm">
+          Remediation: {c.remediation.map((r) => REMEDIATION_LABEL[r]).join(", ")}
+        </Text>
+      ) : null}
+    </Paper>
+  </Stack>
+);

@@ -276,9 +276,15 @@ const CaseList = ({ search, onSearchChange }: CasesPageProps) => {
                         </Text>
                       </Table.Td>
                       <Table.Td miw={240}>
-                        <Text size="sm" lineClamp={2}>
-                          {c.summary}
-                        </Text>
+                        {c.summary === null ? (
+                          <Text size="sm" c="dimmed" fs="italic">
+                            Content destroyed under the retention policy (COC-15.1)
+                          </Text>
+                        ) : (
+                          <Text size="sm" lineClamp={2}>
+                            {c.summary}
+                          </Text>
+                        )}
                         <Text size="xs" c="dimmed">
                           {c.categoryLabel}
                         </Text>

@@ -27,10 +27,11 @@ import { isApiError } from "../../lib/api.ts";
 import { hasPermission, type Me, useMe } from "../auth/me.ts";
 import { entitiesQuery, personQuery } from "../people/people-api.ts";
 import { PersonPicker } from "../people/person-picker.tsx";
+import { MyReports } from "./my-reports.tsx";
 import { ReceiptCard } from "./receipt-card.tsx";
 import { type Channel, type Filed, type IdentityMode, speakupApi, vocabularyQuery } from "./speakup-api.ts";
 
-type IntakeChannel = Exclude<Channel, "web">;
+type IntakeChannel = Exclude<Channel, "web" | "certificate">;
 
 const CHANNEL_TEXT: Record<IntakeChannel, { label: string; hint: string }> = {
   phone_domestic: { label: "Domestic hotline", hint: "A caller on the US line (COC-21.1)." },
@@ -130,19 +131,24 @@ export const IntakePage = () => {
     );
 
   return (
-    <IntakeForm
-      key={formKey}
-      me={me}
-      channels={channels}
-      canReadPeople={canReadPeople}
-      categories={(vocabulary.data?.categories ?? []).map((c) => ({ value: c.id, label: c.label }))}
-      limits={vocabulary.data?.attachments}
-      entities={(entities.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
-      onFiled={(result, channel) => {
-        setFiledChannel(channel);
-        setFiled(result);
-      }}
-    />
+    <Stack>
+      <IntakeForm
+        key={formKey}
+        me={me}
+        channels={channels}
+        canReadPeople={canReadPeople}
+        categories={(vocabulary.data?.categories ?? []).map((c) => ({ value: c.id, label: c.label }))}
+        limits={vocabulary.data?.attachments}
+        entities={(entities.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
+        onFiled={(result, channel) => {
+          setFiledChannel(channel);
+          setFiled(result);
+        }}
+      />
+      <Stack maw={760}>
+        <MyReports />
+      </Stack>
+    </Stack>
   );
 };
 

@@ -73,6 +73,7 @@ const SettingsForm = ({ initial }: { initial: Settings }) => {
   const [ack, setAck] = useState<number | string>(initial.acknowledgeWithinDays);
   const [feedback, setFeedback] = useState<number | string>(initial.feedbackWithinDays);
   const [checkIns, setCheckIns] = useState<string[]>(initial.checkInDays.map(String));
+  const [retention, setRetention] = useState<number | string>(initial.retentionYearsAfterClosure);
   const save = useMutation({
     mutationFn: () =>
       speakupApi.saveSettings({
@@ -80,6 +81,7 @@ const SettingsForm = ({ initial }: { initial: Settings }) => {
         acknowledgeWithinDays: Number(ack),
         feedbackWithinDays: Number(feedback),
         checkInDays: checkIns.map(Number),
+        retentionYearsAfterClosure: Number(retention),
       }),
     onSuccess: async () => {
       notifications.show({
@@ -251,6 +253,23 @@ const SettingsForm = ({ initial }: { initial: Settings }) => {
               onChange={(v) => setCheckIns(v.filter((d) => /^\d+$/.test(d.trim())).map((d) => d.trim()))}
               maxTags={10}
               error={errors.checkInDays}
+            />
+          </SimpleGrid>
+        </Paper>
+
+        <Paper p="md">
+          <Title order={2} size="h4" mb="xs">
+            Retention
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+            <NumberInput
+              label="Keep closed cases for (years after closure)"
+              description="COC-15.1: then their content, files, messages and the reporter's contact are destroyed; the case number, category, dates and outcome stay for the statistics. A case under a legal hold is kept until the hold is released."
+              min={1}
+              max={100}
+              value={retention}
+              onChange={setRetention}
+              error={errors.retentionYearsAfterClosure}
             />
           </SimpleGrid>
         </Paper>

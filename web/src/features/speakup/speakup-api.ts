@@ -13,7 +13,13 @@ export type CaseStatus =
   | "closed";
 export type Outcome = "substantiated" | "partially_substantiated" | "unsubstantiated";
 export type Remediation = "discipline" | "training" | "control_change";
-export type Channel = "web" | "phone_domestic" | "phone_international" | "letter" | "internal";
+export type Channel =
+  | "web"
+  | "phone_domestic"
+  | "phone_international"
+  | "letter"
+  | "internal"
+  | "certificate";
 export type Team = "compliance" | "audit_committee";
 export type IdentityMode = "anonymous" | "confidential" | "open";
 export type ItemKind = "task" | "interview" | "evidence" | "note" | "final_report";
@@ -24,7 +30,9 @@ export type Overdue = { acknowledgement: boolean; feedback: boolean };
 export type CaseListItem = {
   id: string;
   number: string;
-  summary: string;
+  /** Null once retention purged the case (COC-15.1). */
+  summary: string | null;
+  purgedAt: string | null;
   category: string;
   categoryLabel: string;
   channel: Channel;
@@ -75,6 +83,8 @@ export type CaseDetail = {
   closedAt: string | null;
   mergedIntoId: string | null;
   overdue: Overdue;
+  /** Set once retention destroyed the content (COC-15.1): content, reporter and the lists are empty. */
+  purgedAt: string | null;
   content: {
     summary: string;
     details: string;
@@ -85,7 +95,7 @@ export type CaseDetail = {
     involved: { name: string; personId: string | null }[];
     involvesSeniorManagement: boolean;
     howKnown: string | null;
-  };
+  } | null;
   reporter: {
     name: string | null;
     email: string | null;
@@ -178,6 +188,8 @@ export type Settings = {
   acknowledgeWithinDays: number;
   feedbackWithinDays: number;
   checkInDays: number[];
+  /** COC-15.1: years after closure before a case's content is purged. */
+  retentionYearsAfterClosure: number;
 };
 
 export type CaseFilters = {
@@ -227,6 +239,26 @@ export const speakupApi = {
     api.get<Stats>("/api/speakup/stats", params),
   settings: () => api.get<Settings>("/api/speakup/settings"),
   saveSettings: (body: Settings) => api.put<Settings>("/api/speakup/settings", body),
+  myReports: () => api.get<{ items: MyReport[] }>("/api/speakup/my-reports"),
+  openMyMailbox: (id: string) =>
+    api.post<{ url: string; expiresAt: string }>(`/api/speakup/my-reports/${encodeURIComponent(id)}/mailbox`),
+};
+
+/** One of the signed-in employee's own identified reports (in the app or from a certificate). */
+export type MyReport = {
+  id: string;
+  number: string;
+  category: string;
+  categoryLabel: string;
+  channel: Channel;
+  channelLabel: string;
+  status: CaseStatus;
+  statusLabel: string;
+  receivedAt: string;
+  acknowledgedAt: string | null;
+  closedAt: string | null;
+  purgedAt: string | null;
+  can: { openMailbox: boolean };
 };
 
 export const attachmentUrl = (caseId: string, attachmentId: string) =>

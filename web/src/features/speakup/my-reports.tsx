@@ -1,0 +1,76 @@
+import { Button, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { formatDate } from "../../lib/format.ts";
+import { speakupApi } from "./speakup-api.ts";
+
+/**
+ * The signed-in employee's own identified reports, including those a certificate answer filed
+ * (COC-23.2). Anonymous reports are not listed: they open only with their receipt (COC-22.2).
+ */
+export const MyReports = () => {
+  const reports = useQuery({ queryKey: ["speakup", "my-reports"], queryFn: speakupApi.myReports });
+  const open = useMutation({
+    mutationFn: (id: string) => speakupApi.openMyMailbox(id),
+    onSuccess: (result) => window.location.assign(result.url),
+  });
+  if (reports.isError) return <ErrorAlert error={reports.error} />;
+  const items = reports.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <Paper p="md">
+      <Stack gap="xs">
+        <Title order={2} size="h4">
+          My reports
+        </Title>
+        <Text size="sm" c="dimmed">
+          Reports you made under your name, here or on a Certificate of Compliance. Only the people handling
+          them can read them (COC-22.2). Anonymous reports are not listed: open them with their receipt.
+        </Text>
+        <ErrorAlert error={open.error} />
+        <Table.ScrollContainer minWidth={520}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Report</Table.Th>
+                <Table.Th>How</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>
+                    <Text size="sm">{r.number}</Text>
+                    <Text size="xs" c="dimmed">
+                      {r.categoryLabel} · {formatDate(r.receivedAt)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{r.channelLabel}</Table.Td>
+                  <Table.Td>
+                    {r.purgedAt
+                      ? `closed; its content was destroyed on ${formatDate(r.purgedAt)} (COC-15.1)`
+                      : r.statusLabel}
+                  </Table.Td>
+                  <Table.Td>
+                    {r.can.openMailbox ? (
+                      <Button
+                        size="compact-sm"
+                        variant="light"
+                        loading={open.isPending && open.variables === r.id}
+                        onClick={() => open.mutate(r.id)}
+                      >
+                        Messages
+                      </Button>
+                    ) : null}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Stack>
+    </Paper>
+  );
+};
