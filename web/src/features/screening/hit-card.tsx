@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Stack, Table, Text, Textarea } from "@mantine/core";
+import { Badge, Button, Card, Group, Stack, Table, Text, Textarea, Tooltip } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorMessage } from "../../lib/api.ts";
@@ -23,6 +23,17 @@ export function HitCard({ hit, canDecide }: { hit: Hit; canDecide: boolean }) {
           <Group gap="xs">
             <Badge color={STATUS_COLOR[hit.status] ?? "gray"}>{hit.status.replace("_", " ")}</Badge>
             <Badge variant="light">score {hit.score.toFixed(2)}</Badge>
+            {hit.explanation.ofac ? (
+              <Tooltip
+                label={`What OFAC's Sanctions List Search would show, about (${hit.explanation.ofac.technique} against "${hit.explanation.ofac.listName}"). Probity decides on its own score, which also weighs the list name's words the party name lacks.`}
+                multiline
+                w={320}
+              >
+                <Badge variant="outline" color="gray" tabIndex={0}>
+                  OFAC-style {Math.round(hit.explanation.ofac.score * 100)}
+                </Badge>
+              </Tooltip>
+            ) : null}
           </Group>
         </Group>
         <Text size="sm">

@@ -26,6 +26,8 @@ export type Hit = {
     extraListTokens: string[];
     adjustments: { reason: string; delta: number }[];
     summary: string;
+    /** How OFAC's own Sanctions List Search would roughly score the entry. */
+    ofac?: { score: number; technique: string; listName: string };
   };
   status: string;
   reason: string | null;
