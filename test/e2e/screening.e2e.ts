@@ -233,4 +233,29 @@ describe("export controls, payments and list changes (COC-19.1, COC-20.1)", () =
     await page.getByRole("link", { name: "← Screening lists" }).click();
     await page.getByRole("tab", { name: "Lists", selected: true }).waitFor();
   });
+
+  it("adds a sanctioned jurisdiction and refuses a transaction there (COC-18.2)", async (t) => {
+    const page = await officerPage(t);
+    await page.goto(`${app.url}/screening?tab=export`);
+    await page.getByLabel("Country", { exact: true }).fill("ve");
+    await page.getByLabel("Shown as").fill("Venezuela");
+    await page.getByRole("button", { name: "Add jurisdiction" }).click();
+    await page.getByRole("button", { name: "Save jurisdictions" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Save jurisdictions" }).click();
+    await page.getByText("Sanctioned jurisdictions saved").waitFor();
+    await page.getByRole("button", { name: "Remove Venezuela" }).waitFor();
+    await createParty(page, "Caracas Metales C.A.");
+    await page.goto(`${app.url}/screening?tab=transactions`);
+    await page.getByLabel("Counterparty").first().click();
+    await page.getByRole("option", { name: "Caracas Metales C.A." }).click();
+    await page.getByLabel("Description").fill("Coil to Caracas");
+    await page.getByLabel("Amount").fill("500");
+    await page.getByLabel("Destination country").fill("VE");
+    await page.getByRole("button", { name: "Record transaction" }).click();
+    await page
+      .getByRole("row", { name: /Coil to Caracas/ })
+      .getByRole("button", { name: "Approve" })
+      .click();
+    await expect.poll(() => page.getByTestId("refusal").textContent()).toMatch(/COC-18\.2.*Venezuela/);
+  });
 });

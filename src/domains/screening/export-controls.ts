@@ -7,7 +7,14 @@ import { newId } from "../../kernel/ids.ts";
 import { putSetting } from "../../kernel/settings.ts";
 import { screeningDb } from "./db.ts";
 import { authorize, screeningAbilities } from "./policy.ts";
-import { CHART_KEY, type CountryChart, getCountryChart, getJurisdictions } from "./rules.ts";
+import {
+  CHART_KEY,
+  type CountryChart,
+  getCountryChart,
+  getJurisdictions,
+  JURISDICTIONS_KEY,
+  type Jurisdiction,
+} from "./rules.ts";
 import type { exportItemInput, licenceInput } from "./schemas.ts";
 
 /** Items, licences and exceptions on record, the country chart and the sanctioned jurisdictions (COC-19.1, COC-18.2). */
@@ -101,5 +108,24 @@ export async function updateCountryChart(ctx: Ctx, chart: CountryChart) {
     await putSetting(tx, CHART_KEY, chart);
     await record(tx, "export.chart.update", { type: "setting", id: CHART_KEY }, { before, after: chart });
     return chart;
+  });
+}
+
+/**
+ * Replaces the comprehensively sanctioned jurisdictions (COC-18.2): configuration, because the
+ * list changes with US policy. Transactions are checked against it when approved.
+ */
+export async function updateJurisdictions(ctx: Ctx, list: Jurisdiction[]) {
+  authorize(ctx.actor, "export.manage");
+  return withTransaction(ctx, async (tx) => {
+    const before = await getJurisdictions(tx);
+    await putSetting(tx, JURISDICTIONS_KEY, list);
+    await record(
+      tx,
+      "screening.jurisdictions.update",
+      { type: "setting", id: JURISDICTIONS_KEY },
+      { before, after: list },
+    );
+    return list;
   });
 }

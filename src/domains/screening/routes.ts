@@ -10,7 +10,13 @@ import {
   rescreenCounterparty,
   updateCounterparty,
 } from "./counterparties.ts";
-import { createExportItem, createLicence, getExportControls, updateCountryChart } from "./export-controls.ts";
+import {
+  createExportItem,
+  createLicence,
+  getExportControls,
+  updateCountryChart,
+  updateJurisdictions,
+} from "./export-controls.ts";
 import { importList } from "./import-list.ts";
 import {
   exportVersionChangesCsv,
@@ -21,7 +27,7 @@ import {
   listVersions,
 } from "./list-versions.ts";
 import { decideHit, listHits } from "./review-hits.ts";
-import { countryChart } from "./rules.ts";
+import { countryChart, jurisdictionList } from "./rules.ts";
 import {
   counterpartyFilter,
   counterpartyInput,
@@ -276,6 +282,19 @@ export function registerScreeningRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: { tags, operationId: "export.licence.create", body: licenceInput },
     },
     async (q, reply) => reply.status(201).send(await createLicence(ctxOf(q, deps), q.body)),
+  );
+  r.put(
+    "/api/screening/export-controls/jurisdictions",
+    {
+      config: { access: { action: "export.jurisdictions.update", permission: "export.manage" } },
+      schema: {
+        tags,
+        operationId: "export.jurisdictions.update",
+        summary: "Replace the comprehensively sanctioned jurisdictions (COC-18.2)",
+        body: jurisdictionList,
+      },
+    },
+    async (q) => updateJurisdictions(ctxOf(q, deps), q.body),
   );
   r.put(
     "/api/screening/export-controls/chart",

@@ -18,6 +18,23 @@ export const DEFAULT_JURISDICTIONS: Jurisdiction[] = [
   { country: "UA", region: "Donetsk", label: "the so-called Donetsk People's Republic region of Ukraine" },
   { country: "UA", region: "Luhansk", label: "the so-called Luhansk People's Republic region of Ukraine" },
 ];
+/** The list as it is edited: each country/region once. */
+export const jurisdictionList = z
+  .array(jurisdiction)
+  .max(100)
+  .superRefine((list, issue) => {
+    const seen = new Set<string>();
+    list.forEach((j, i) => {
+      const key = `${j.country}/${(j.region ?? "").toLowerCase()}`;
+      if (seen.has(key))
+        issue.addIssue({
+          code: "custom",
+          path: [i, "region"],
+          message: `${j.country}${j.region ? ` (${j.region})` : ""} is on the list twice`,
+        });
+      seen.add(key);
+    });
+  });
 export const JURISDICTIONS_KEY = "screening.jurisdictions";
 export const getJurisdictions = (ctx: Ctx) =>
   getSetting(ctx, JURISDICTIONS_KEY, z.array(jurisdiction), DEFAULT_JURISDICTIONS);

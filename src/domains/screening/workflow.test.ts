@@ -331,4 +331,61 @@ describe("screening over HTTP", () => {
     ).toBe(true);
     expect(refused.can).toMatchObject({ canCreateTransaction: false, canManageExport: false });
   });
+
+  it("keeps the sanctioned jurisdictions as configuration: a country added is refused at once, duplicates and bad codes are not (COC-18.2)", async () => {
+    const officerClient = await signedIn(t, ["compliance_officer"]);
+    const current = (await officerClient.get("/api/screening/export-controls")).json().jurisdictions as {
+      country: string;
+      region: string | null;
+      label: string;
+    }[];
+    const dup = await officerClient.send("PUT", "/api/screening/export-controls/jurisdictions", [
+      ...current,
+      { country: "CU", region: null, label: "Cuba again" },
+    ]);
+    expect(dup.statusCode).toBe(400);
+    expect(dup.body).toMatch(/CU is on the list twice/);
+    const bad = await officerClient.send("PUT", "/api/screening/export-controls/jurisdictions", [
+      { country: "Belarus", region: null, label: "Belarus" },
+    ]);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toMatch(/two-letter country code/);
+    const withBelarus = [...current, { country: "BY", region: null, label: "Belarus" }];
+    const saved = await officerClient.send(
+      "PUT",
+      "/api/screening/export-controls/jurisdictions",
+      withBelarus,
+    );
+    expect(saved.statusCode, saved.body).toBe(200);
+    const minsk = await createCounterparty(ctx(), {
+      name: "Minsk Aluminium Works",
+      aliases: [],
+      kind: "customer",
+      partyType: "entity",
+      country: "BY",
+      identifiers: [],
+      isForeign: true,
+    });
+    const tx = await createTransaction(ctx(), {
+      counterpartyId: minsk.id,
+      description: "Coil",
+      amountCents: 100_00,
+      currency: "USD",
+    });
+    await expect(approveTransaction(ctx(), tx.id)).rejects.toThrow(/COC-18\.2.*Belarus/);
+    const auditor = await signedIn(t, ["auditor"]);
+    expect(
+      (await auditor.send("PUT", "/api/screening/export-controls/jurisdictions", current)).statusCode,
+    ).toBe(403);
+    const events = await t.database.db
+      .withTables<{ audit_events: { action: string } }>()
+      .selectFrom("audit_events")
+      .select("action")
+      .where("action", "=", "screening.jurisdictions.update")
+      .execute();
+    expect(events).toHaveLength(1);
+    expect(
+      (await officerClient.send("PUT", "/api/screening/export-controls/jurisdictions", current)).statusCode,
+    ).toBe(200);
+  });
 });

@@ -184,6 +184,8 @@ export const screeningApi = {
     api.post<ExportControls["items"][number]>("/api/screening/export-controls/items", body),
   createLicence: (body: unknown) =>
     api.post<ExportControls["licences"][number]>("/api/screening/export-controls/licences", body),
+  updateJurisdictions: (list: ExportControls["jurisdictions"]) =>
+    api.put<ExportControls["jurisdictions"]>("/api/screening/export-controls/jurisdictions", list),
   updateChart: (chart: Record<string, string[]>) =>
     api.put<Record<string, string[]>>("/api/screening/export-controls/chart", chart),
 };
