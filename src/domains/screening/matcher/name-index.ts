@@ -41,7 +41,7 @@ export type Hit = {
 export type ScreenOptions = { threshold?: number; limit?: number };
 
 export const DEFAULT_THRESHOLD = 0.85;
-const CANDIDATES = 40;
+const CANDIDATES = 30;
 
 type IndexedName = { entry: number; kind: Hit["matchedKind"]; prepared: PreparedName };
 
