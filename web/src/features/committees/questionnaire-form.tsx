@@ -343,7 +343,7 @@ function SectionEditor({
       <Stack gap="sm">
         {rows.map((r, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved
-          <Group key={i} align="flex-end" gap="xs" wrap="wrap">
+          <Group key={i} align="flex-end" gap="xs" wrap="wrap" data-testid={`row-${section.key}-${i}`}>
             {section.fields.map((f) => {
               const label = `${f.label}${f.hint ? ` (${f.hint})` : ""}`;
               const v = r[f.key];
