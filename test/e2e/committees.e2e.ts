@@ -181,4 +181,26 @@ describe("committees journey (CC-6, CC-8, CC-12, CC-23)", () => {
       /CC-2: .* is not independent/,
     );
   });
+
+  it("the Secretary records a member's recusal from an agenda item; it no longer counts toward that quorum (CC-8)", async (t) => {
+    const day = new Date().toISOString().slice(0, 10);
+    const secretary = await signedIn(t, "secretary@aleris.example");
+    const url = await schedule(secretary, "Meeting with a recusal", `${day}T18:00`);
+    const chair = await signedIn(t, "comp.chair@aleris.example");
+    await chair.goto(url);
+    await chair.getByLabel("Item").fill("Consulting agreement with a member's firm");
+    await chair.getByRole("button", { name: "Add to agenda" }).click();
+    await chair.getByText("1. Consulting agreement with a member's firm").waitFor();
+
+    await secretary.goto(url);
+    await arrive(secretary, "James Whitaker");
+    await arrive(secretary, "Susan Delacroix");
+    const item = secretary.getByTestId("item-1");
+    await expect.poll(() => item.textContent()).toContain("2 eligible of 2 needed");
+    await choose(secretary, "Member recusing", "Susan Delacroix");
+    await secretary.getByLabel("Reason for recusal").fill("Her firm is the counterparty");
+    await secretary.getByRole("button", { name: "Record recusal" }).click();
+    await item.getByText("Susan Delacroix recused").waitFor();
+    expect(await item.textContent()).toContain("1 eligible of 2 needed");
+  });
 });
