@@ -9,7 +9,11 @@ import {
   ensureCertificationSchedules,
   registerCertificationRoutes,
 } from "./domains/certifications/index.ts";
-import { registerCommitteeRoutes } from "./domains/committees/index.ts";
+import {
+  committeeJobHandlers,
+  ensureCommitteeSchedules,
+  registerCommitteeRoutes,
+} from "./domains/committees/index.ts";
 import {
   disclosureJobHandlers,
   ensureDisclosureSchedules,
@@ -176,6 +180,7 @@ export async function createProbity(options: {
       },
       ...certificationJobHandlers,
       ...disclosureJobHandlers,
+      ...committeeJobHandlers,
     },
   });
   await ensureSchedule(systemCtx(database, clock), {
@@ -185,6 +190,7 @@ export async function createProbity(options: {
   });
   await ensureCertificationSchedules(systemCtx(database, clock));
   await ensureDisclosureSchedules(systemCtx(database, clock));
+  await ensureCommitteeSchedules(systemCtx(database, clock));
   await ensureSchedule(systemCtx(database, clock), {
     name: "speakup.deadlines",
     jobName: "speakup.deadlines",

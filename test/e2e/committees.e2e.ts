@@ -2,7 +2,8 @@
 // schedules a meeting, the Chair sets the agenda, a resolution is refused without a quorum (CC-8)
 // and passes with two members, the minutes are approved at the next meeting and locked (CC-6), and
 // the duty "review CEO goals" (CC-12) shows as satisfied with the minutes as evidence. Removing
-// members until two remain raises the composition alert (CC-1).
+// members until two remain raises the composition alert (CC-1). The Chair reports consulting fees on
+// the D&O questionnaire and certifies it (CC-20); the committee shows the CC-2 alert.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { type App, demoAccount, launchBrowser, login, openPage, startApp } from "./harness.ts";
@@ -142,5 +143,64 @@ describe("committees journey (CC-6, CC-8, CC-12, CC-23)", () => {
     expect(await secretary.getByTestId("alert-CC-1").textContent()).toMatch(
       /CC-1: the charter requires at least 3 members; the Compensation Committee has 2 on .*The Committee shall consist of no fewer than three \(3\) members\./,
     );
+  });
+
+  it("a director reports consulting fees on the questionnaire, certifies it, and the CC-2 alert follows (CC-20)", async (t) => {
+    const year = new Date().getUTCFullYear();
+    const chair = await signedIn(t, "comp.chair@aleris.example");
+    await openCommittee(chair, "Compensation Committee");
+    await chair.getByRole("button", { name: "Open my questionnaire" }).click();
+    const dialog = chair.getByRole("dialog");
+    await dialog.getByText(`${year} D&O questionnaire`).waitFor();
+    await dialog.getByText("certified", { exact: true }).waitFor();
+
+    // A row with a bad date is refused, the field named.
+    const section = dialog.getByTestId("section-compensation");
+    await section.getByRole("button", { name: /^Add:/ }).click();
+    const row = section.locator('[data-testid^="row-compensation-"]').last();
+    await row.getByLabel("Kind", { exact: true }).click();
+    await chair.getByRole("option", { name: "Consulting", exact: true }).click();
+    await row.getByLabel("Amount (US$)").fill("130,000");
+    await row.getByLabel("Received on").fill(`${year}-13-01`);
+    await dialog.getByRole("button", { name: "Save answers" }).click();
+    await expect.poll(() => dialog.getByRole("alert").first().textContent()).toMatch(/real date/);
+
+    await row.getByLabel("Received on").fill(`${year}-01-15`);
+    await dialog.getByRole("button", { name: "Save answers" }).click();
+    // Amended answers withdraw the certification; the tests run on them (CC-2).
+    await dialog.getByText("draft", { exact: true }).waitFor();
+    await expect.poll(() => dialog.getByText("On the saved answers, today (CC-2)").isVisible()).toBe(true);
+    expect(await dialog.textContent()).toContain("Independent (NYSE): no");
+
+    await dialog.getByRole("button", { name: "Certify (CC-20)" }).click();
+    await chair.getByRole("button", { name: "I certify" }).click();
+    await dialog.getByText("certified", { exact: true }).waitFor();
+    await dialog.getByRole("button", { name: "Close" }).click();
+    await expect.poll(() => chair.getByTestId("alert-CC-2").count()).toBeGreaterThan(0);
+    expect(await chair.getByTestId("alert-CC-2").first().textContent()).toMatch(
+      /CC-2: .* is not independent/,
+    );
+  });
+
+  it("the Secretary records a member's recusal from an agenda item; it no longer counts toward that quorum (CC-8)", async (t) => {
+    const day = new Date().toISOString().slice(0, 10);
+    const secretary = await signedIn(t, "secretary@aleris.example");
+    const url = await schedule(secretary, "Meeting with a recusal", `${day}T18:00`);
+    const chair = await signedIn(t, "comp.chair@aleris.example");
+    await chair.goto(url);
+    await chair.getByLabel("Item").fill("Consulting agreement with a member's firm");
+    await chair.getByRole("button", { name: "Add to agenda" }).click();
+    await chair.getByText("1. Consulting agreement with a member's firm").waitFor();
+
+    await secretary.goto(url);
+    await arrive(secretary, "James Whitaker");
+    await arrive(secretary, "Susan Delacroix");
+    const item = secretary.getByTestId("item-1");
+    await expect.poll(() => item.textContent()).toContain("2 eligible of 2 needed");
+    await choose(secretary, "Member recusing", "Susan Delacroix");
+    await secretary.getByLabel("Reason for recusal").fill("Her firm is the counterparty");
+    await secretary.getByRole("button", { name: "Record recusal" }).click();
+    await item.getByText("Susan Delacroix recused").waitFor();
+    expect(await item.textContent()).toContain("1 eligible of 2 needed");
   });
 });

@@ -6,7 +6,7 @@ import { newId } from "../../kernel/ids.ts";
 import { committeesDb } from "./db.ts";
 import { currentMembers, loadCommittee, standingOf, today } from "./load.ts";
 import { authorize, can } from "./policy.ts";
-import type { CommitteeKind, EvidenceKind } from "./tables.ts";
+import type { CommitteeKind, CommitteesTable, EvidenceKind } from "./tables.ts";
 
 export type DutyTemplate = {
   key: string;
@@ -201,6 +201,25 @@ export async function dutyCalendar(ctx: Ctx, committeeId: string, year: number, 
   const committee = await loadCommittee(ctx, committeeId);
   if (!can(ctx.actor, "committee.read", await standingOf(ctx, committeeId))) throw notFound("The committee");
   await withTransaction(ctx, (tx) => ensureDuties(tx, committeeId, year));
+  const duties = await listDuties(ctx, committee, year, asOf);
+  const count = (s: DutyStatus) => duties.filter((d) => d.status === s).length;
+  return {
+    year,
+    asOf,
+    totals: { done: count("done"), due: count("due"), overdue: count("overdue") },
+    duties,
+    canLink: can(ctx.actor, "meeting.record", await standingOf(ctx, committeeId)),
+  };
+}
+
+/** The duties of a year already created by `ensureDuties`, unchecked: callers authorise. */
+export async function listDuties(
+  ctx: Ctx,
+  committee: CommitteesTable,
+  year: number,
+  asOf = today(ctx),
+): Promise<Duty[]> {
+  const committeeId = committee.id;
   const db = committeesDb(ctx);
   const rows = await db
     .selectFrom("committee_duties")
@@ -254,14 +273,7 @@ export async function dutyCalendar(ctx: Ctx, committeeId: string, year: number, 
       computed: !!t?.computed,
     });
   }
-  const count = (s: DutyStatus) => duties.filter((d) => d.status === s).length;
-  return {
-    year,
-    asOf,
-    totals: { done: count("done"), due: count("due"), overdue: count("overdue") },
-    duties,
-    canLink: can(ctx.actor, "meeting.record", await standingOf(ctx, committeeId)),
-  };
+  return duties;
 }
 
 async function computedEvidence(

@@ -18,7 +18,9 @@ import { Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { type Committee, committeesApi, fmtDateTime, STATUS_COLOR } from "./committees-api.ts";
+import { useMe } from "../auth/me.ts";
+import { type Committee, committeesApi, fmtDateTime, type Member, STATUS_COLOR } from "./committees-api.ts";
+import { QuestionnaireModal } from "./questionnaire-form.tsx";
 
 export function CommitteePage({ committeeId }: { committeeId: string }) {
   const q = useQuery({
@@ -79,6 +81,12 @@ export function CommitteePage({ committeeId }: { committeeId: string }) {
 function Overview({ c }: { c: Committee }) {
   const qc = useQueryClient();
   const [error, setError] = useState<unknown>(null);
+  const { data: me } = useMe();
+  const myPersonId = me?.user.personId ?? null;
+  const mine = c.compliance.members.find((m) => m.personId === myPersonId);
+  const [answering, setAnswering] = useState<Member | null>(null);
+  const year = Number(c.compliance.asOf.slice(0, 4));
+  const mayPrepare = c.can["committee.appoint"] === true;
   const end = useMutation({
     mutationFn: (memberId: string) =>
       // Effective today: the end date is the last day served, so yesterday.
@@ -116,6 +124,28 @@ function Overview({ c }: { c: Committee }) {
           ))}
         </Stack>
       )}
+      {mine && !mine.certification ? (
+        <Alert color="blue" title="Your independence questionnaire (CC-20)">
+          <Group justify="space-between">
+            <Text size="sm">
+              Members certify their independence each year. Answer and certify your {year} D&O questionnaire.
+            </Text>
+            <Button size="xs" onClick={() => setAnswering(mine)}>
+              Answer my questionnaire
+            </Button>
+          </Group>
+        </Alert>
+      ) : null}
+      {answering ? (
+        <QuestionnaireModal
+          opened
+          personId={answering.personId}
+          personName={answering.name}
+          year={year}
+          isSelf={answering.personId === myPersonId}
+          onClose={() => setAnswering(null)}
+        />
+      ) : null}
       <ErrorAlert error={error} />
       <Title order={3} size="h4">
         Members serving on {c.compliance.asOf}
@@ -160,9 +190,16 @@ function Overview({ c }: { c: Committee }) {
                 )}
               </Table.Td>
               <Table.Td>
-                {m.certification
-                  ? `${m.certification.year}, certified ${m.certification.certifiedAt.slice(0, 10)}`
-                  : "none"}
+                <Text size="sm">
+                  {m.certification
+                    ? `${m.certification.year}, certified ${m.certification.certifiedAt.slice(0, 10)}`
+                    : "none"}
+                </Text>
+                {m.personId === myPersonId || mayPrepare ? (
+                  <Button size="compact-xs" variant="subtle" onClick={() => setAnswering(m)}>
+                    {m.personId === myPersonId ? "Open my questionnaire" : `Prepare ${year} questionnaire`}
+                  </Button>
+                ) : null}
               </Table.Td>
               {c.can["committee.appoint"] ? (
                 <Table.Td>

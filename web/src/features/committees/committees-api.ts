@@ -217,6 +217,25 @@ export type ProxyReport = {
   cdaReviewOnRecord: boolean;
 };
 export type Vote = "for" | "against" | "abstain";
+export type Questionnaire = {
+  id: string;
+  personId: string;
+  personName: string;
+  year: number;
+  status: "draft" | "certified";
+  certifiedAt: string | null;
+  certifiedBy: string | null;
+  answers: Record<
+    "employment" | "compensation" | "auditor" | "interlocks" | "business" | "relatedTransactions",
+    Record<string, unknown>[]
+  >;
+  evaluation: {
+    independent: boolean;
+    nonEmployeeDirector: boolean;
+    outsideDirector: boolean;
+    findings: Finding[];
+  };
+};
 
 const base = "/api/committees";
 export const committeesApi = {
@@ -252,6 +271,12 @@ export const committeesApi = {
     api.post(`${base}/meetings/${id}/minutes/approve`, { atMeetingId, votes }),
   sign: (id: string) => api.post(`${base}/meetings/${id}/minutes/sign`),
   file: (id: string) => api.post(`${base}/meetings/${id}/minutes/file`),
+  questionnaire: (personId: string, year: number) =>
+    api.get<Questionnaire>(`${base}/questionnaires/${personId}/${year}`),
+  saveQuestionnaire: (personId: string, body: { year: number; answers: Record<string, unknown> }) =>
+    api.put<Questionnaire>(`${base}/questionnaires/${personId}`, body),
+  certifyQuestionnaire: (personId: string, year: number) =>
+    api.post<Questionnaire>(`${base}/questionnaires/${personId}/${year}/certify`),
 };
 
 export const STATUS_COLOR: Record<string, string> = {

@@ -299,6 +299,61 @@ function AgendaItem({ m, item }: { m: Meeting; item: Meeting["agenda"][number] }
           <ErrorAlert error={resolve.error} title="Refused" />
         </Stack>
       ) : null}
+      {m.can.record && (m.status === "scheduled" || m.status === "in_session") ? (
+        <RecusalForm m={m} item={item} />
+      ) : null}
+    </Stack>
+  );
+}
+
+/** A member steps out of one item: they neither vote nor count toward its quorum (CC-8). */
+function RecusalForm({ m, item }: { m: Meeting; item: Meeting["agenda"][number] }) {
+  const refresh = useRefresh(m);
+  const recused = new Set(item.quorum.recused.map((r) => r.personId));
+  const candidates = m.members.filter((x) => !recused.has(x.personId));
+  const [personId, setPersonId] = useState<string | null>(null);
+  const [reason, setReason] = useState("");
+  const recuse = useMutation({
+    mutationFn: () => committeesApi.recuse(m.id, item.id, { personId: personId ?? "", reason }),
+    onSuccess: () => {
+      setPersonId(null);
+      setReason("");
+      refresh();
+    },
+  });
+  if (candidates.length === 0) return null;
+  return (
+    <Stack gap={4} pl="md" data-testid="recusal-form">
+      <Group align="flex-end">
+        <Select
+          label="Member recusing"
+          placeholder="Choose a member"
+          data={candidates.map((x) => ({ value: x.personId, label: x.name }))}
+          value={personId}
+          onChange={setPersonId}
+          w={220}
+        />
+        <TextInput
+          label="Reason for recusal"
+          placeholder="e.g. interest in the consulting agreement"
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          w={320}
+        />
+        <Button
+          variant="light"
+          color="orange"
+          disabled={!personId || reason.trim() === ""}
+          loading={recuse.isPending}
+          onClick={() => recuse.mutate()}
+        >
+          Record recusal
+        </Button>
+      </Group>
+      <Text size="xs" c="dimmed">
+        A recused member does not vote on this item and does not count toward its quorum (CC-8).
+      </Text>
+      <ErrorAlert error={recuse.error} title="Recusal not recorded" showFieldErrors />
     </Stack>
   );
 }
