@@ -116,7 +116,7 @@ describe("cross-domain flows (COC-23.2, COC-21.1, COC-22.2, COC-15.1)", () => {
     expect(JSON.stringify(stored)).not.toContain(marker);
 
     // The signer follows the report under My reports and opens its mailbox without a receipt.
-    await employee.getByRole("link", { name: "My reports" }).click();
+    await employee.getByRole("link", { name: "Open My reports" }).click();
     await employee.waitForURL(/\/speakup\/intake/);
     const myReports = await api<{ items: MyReport[] }>(employee, app.url, "GET", "/api/speakup/my-reports");
     const report = myReports.items.find((r) => r.channel === "certificate");
@@ -142,7 +142,18 @@ describe("cross-domain flows (COC-23.2, COC-21.1, COC-22.2, COC-15.1)", () => {
     const casePage = (await officer.textContent("main")) ?? "";
     expect(casePage).toContain(marker);
     expect(casePage).toContain("Compliance Office");
+    // A certificate's report has no receipt: the handler is told where the reporter reads messages.
+    expect(casePage).toContain("under My reports on the speak-up page");
     await officer.screenshot({ path: "test-results/flows-officer-case.png", fullPage: true });
+
+    // The officer reading the signed certificate sees the fixed line only, and no link to reports
+    // that are the signer's own (COC-22.2).
+    await officer.goto(`${app.url}/certifications/certificates/${cert.id}`);
+    await officer.getByText("Signature verified").waitFor();
+    const asOfficer = (await officer.textContent("main")) ?? "";
+    expect(asOfficer).toContain("Reported confidentially");
+    expect(asOfficer).not.toContain(marker);
+    expect(await officer.getByRole("link", { name: "Open My reports" }).count()).toBe(0);
   });
 
   it("COC-15.1: the retention period is saved on the settings screen, and a case closed longer ago is purged to a tombstone", async (t) => {
@@ -216,9 +227,12 @@ describe("cross-domain flows (COC-23.2, COC-21.1, COC-22.2, COC-15.1)", () => {
       .not.toBeNull();
 
     await officer.goto(`${app.url}/speakup/cases?status=all`);
+    await officer.getByRole("row").filter({ hasText: filed.number }).waitFor();
+    await officer.screenshot({ path: "test-results/flows-case-list.png", fullPage: true });
     await officer.getByLabel("Case number").fill(filed.number);
     const row = officer.getByRole("row").filter({ hasText: filed.number });
     await row.waitFor();
+    await expect.poll(() => officer.getByRole("row").count()).toBe(2);
     expect(await row.textContent()).toContain("Content destroyed under the retention policy");
     expect(await row.textContent()).not.toContain(marker);
     await officer.screenshot({ path: "test-results/flows-purged-list.png", fullPage: true });
