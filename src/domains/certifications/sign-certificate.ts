@@ -128,7 +128,11 @@ export async function getCertificate(ctx: Ctx, assignmentId: string) {
           integrity: await verifySignature(ctx, signature),
         }
       : null,
-    can: { sign: isSigner && row.status === "pending" && row.campaign_status === "active" },
+    can: {
+      sign: isSigner && row.status === "pending" && row.campaign_status === "active",
+      // Only the signer follows a report their answer filed, under their own speak-up reports.
+      followReports: isSigner,
+    },
   };
 }
 

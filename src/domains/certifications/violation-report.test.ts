@@ -105,6 +105,9 @@ describe(`a certificate's violation answer opens a speak-up report (${dialect})`
     expect(signed.signature?.answers.violation).toEqual({ answer: true, details: REPORTED_CONFIDENTIALLY });
     expect(signed.signature?.integrity.ok).toBe(true);
     expect(REPORTED_CONFIDENTIALLY).toContain("COC-22.2");
+    // Only the signer is offered the way to their own reports; an officer reading it is not.
+    expect(signed.can.followReports).toBe(true);
+    expect((await getCertificate(t.ctx(compliance.actor), signed.id)).can.followReports).toBe(false);
 
     // The signer sees it among their own reports.
     const mine = await listMyReports(t.ctx(s.actor));

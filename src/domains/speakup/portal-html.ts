@@ -177,7 +177,7 @@ export function mailboxPage(org: Org, view: MailboxView, csrf: string, message?:
     "Your report",
     `
 <div class="card"><h1>Your report</h1><p><strong>${esc(view.summary)}</strong></p>
-<p class="hint">${esc(view.category)} · received ${esc(view.receivedAt.slice(0, 10))} · ${view.acknowledged ? "acknowledged" : "waiting to be acknowledged"} · ${esc(STATUS_LABELS[view.status as CaseStatus] ?? view.status)}</p>
+<p class="hint">${esc(view.category)} · received ${esc(view.receivedAt.slice(0, 10))} · ${esc(STATUS_LABELS[view.status as CaseStatus] ?? view.status)}</p>
 ${view.attachments.length ? `<p>Files you sent:</p><ul>${view.attachments.map(file).join("")}</ul>` : ""}</div>
 <div class="card"><h2>Messages</h2>
 ${view.messages.length === 0 ? `<p class="hint">No messages yet. Check back in a few days.</p>` : view.messages.map((m) => `<div class="msg ${m.author === "reporter" ? "reporter" : ""}"><div class="meta">${m.author === "reporter" ? "You" : "The people handling your report"} · ${esc(m.createdAt.slice(0, 16).replace("T", " "))} UTC</div><p>${esc(m.body)}</p>${m.attachments.length ? `<ul>${m.attachments.map(file).join("")}</ul>` : ""}</div>`).join("")}

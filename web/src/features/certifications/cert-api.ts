@@ -31,7 +31,7 @@ export type Certificate = CertificateSummary & {
     answers: Record<string, { answer: boolean; details?: string }>;
     integrity: { ok: boolean; checkedAt: string; problems: string[] };
   } | null;
-  can: { sign: boolean };
+  can: { sign: boolean; followReports: boolean };
 };
 export type Totals = {
   assigned: number;

@@ -80,10 +80,10 @@ function Signed({ cert }: { cert: Certificate }) {
               <Table.Td>
                 {sig.answers[q.id]?.answer ? "Yes" : "No"}
                 {sig.answers[q.id]?.details ? `: ${sig.answers[q.id]?.details}` : ""}
-                {q.kind === "violation" && sig.answers[q.id]?.answer ? (
+                {q.kind === "violation" && sig.answers[q.id]?.answer && cert.can.followReports ? (
                   <>
                     {" "}
-                    <AnchorLink to="/speakup/intake">My reports</AnchorLink>
+                    <AnchorLink to="/speakup/intake">Open My reports</AnchorLink>
                   </>
                 ) : null}
               </Table.Td>

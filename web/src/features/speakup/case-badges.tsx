@@ -7,6 +7,8 @@ export const StatusBadge = ({ status, size = "sm" }: { status: CaseStatus; size?
     variant="light"
     color={STATUS_COLOR[status]}
     style={{ flexShrink: 0, overflow: "visible" }}
+    // The label's own ellipsis clipped "Acknowledged" in the case list's status column.
+    styles={{ label: { overflow: "visible" } }}
   >
     {STATUS_LABEL[status]}
   </Badge>

@@ -17,6 +17,14 @@ const tone = {
 };
 
 /** The conversation with the reporter through the anonymous mailbox (COC-22.2). */
+// How the reporter gets to the mailbox: a certificate's report never had a receipt (COC-23.2).
+const MAILBOX_ACCESS: Record<string, string> = {
+  certificate:
+    "which they open signed in, under My reports on the speak-up page: a report filed from a certificate has no receipt.",
+  internal: "which they open signed in under My reports, or with their receipt and password.",
+  default: "which they open with their receipt and password.",
+};
+
 export const CaseMessages = ({ kase }: { kase: CaseDetail }) => {
   const refresh = useCaseRefresh();
   const [body, setBody] = useState("");
@@ -36,8 +44,9 @@ export const CaseMessages = ({ kase }: { kase: CaseDetail }) => {
   return (
     <Stack>
       <Alert variant="light" color="blue" icon={<IconInfoCircle size={18} />}>
-        Messages reach the reporter's mailbox, which they open with their receipt and password. They are not
-        told by e-mail: ask them to check back. Do not write anything that would reveal who else is involved.
+        Messages reach the reporter's mailbox, {MAILBOX_ACCESS[kase.channel] ?? MAILBOX_ACCESS.default} They
+        are not told by e-mail: ask them to check back. Do not write anything that would reveal who else is
+        involved.
       </Alert>
       {kase.messages.length === 0 ? (
         <Empty

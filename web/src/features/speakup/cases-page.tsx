@@ -251,7 +251,8 @@ const CaseList = ({ search, onSearchChange }: CasesPageProps) => {
                     <Table.Th>Summary</Table.Th>
                     <Table.Th>Channel</Table.Th>
                     <Table.Th>Handled by</Table.Th>
-                    <Table.Th>Status</Table.Th>
+                    {/* Wide enough for "Investigation" and "Acknowledged" badges, which otherwise clip. */}
+                    <Table.Th miw={140}>Status</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>

@@ -132,6 +132,14 @@ export const IntakePage = () => {
 
   return (
     <Stack>
+      <Stack maw={900}>
+        <PageHeader
+          title="Report a concern"
+          description="File a report that came in by phone or letter, or report a concern yourself. Reports are encrypted; people named in them never see them (COC-21.1, COC-22.2)."
+        />
+        {/* First, so the certificate's "My reports" link lands on it (COC-23.2); nothing when there are none. */}
+        <MyReports />
+      </Stack>
       <IntakeForm
         key={formKey}
         me={me}
@@ -145,9 +153,6 @@ export const IntakePage = () => {
           setFiled(result);
         }}
       />
-      <Stack maw={760}>
-        <MyReports />
-      </Stack>
     </Stack>
   );
 };
@@ -260,10 +265,6 @@ const IntakeForm = ({
 
   return (
     <Stack maw={900}>
-      <PageHeader
-        title="Report a concern"
-        description="File a report that came in by phone or letter, or report a concern yourself. Reports are encrypted; people named in them never see them (COC-21.1, COC-22.2)."
-      />
       <form
         noValidate
         onSubmit={(event) => {

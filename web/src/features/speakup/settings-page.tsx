@@ -261,17 +261,21 @@ const SettingsForm = ({ initial }: { initial: Settings }) => {
           <Title order={2} size="h4" mb="xs">
             Retention
           </Title>
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-            <NumberInput
-              label="Keep closed cases for (years after closure)"
-              description="COC-15.1: then their content, files, messages and the reporter's contact are destroyed; the case number, category, dates and outcome stay for the statistics. A case under a legal hold is kept until the hold is released."
-              min={1}
-              max={100}
-              value={retention}
-              onChange={setRetention}
-              error={errors.retentionYearsAfterClosure}
-            />
-          </SimpleGrid>
+          {/* One field: the explanation goes above it, not squeezed into a third of the width. */}
+          <Text size="sm" c="dimmed" mb="sm" maw={720}>
+            COC-15.1: when the period has passed, a closed case's content, files, messages and the reporter's
+            contact are destroyed; the case number, category, dates and outcome stay for the statistics. A
+            case under a legal hold is kept until the hold is released.
+          </Text>
+          <NumberInput
+            label="Keep closed cases for (years after closure)"
+            min={1}
+            max={100}
+            maw={420}
+            value={retention}
+            onChange={setRetention}
+            error={errors.retentionYearsAfterClosure}
+          />
         </Paper>
 
         <ErrorAlert error={save.error} showFieldErrors />
