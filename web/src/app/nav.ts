@@ -13,6 +13,7 @@ import {
   IconMessageReport,
   IconScale,
   IconShieldLock,
+  IconSpeakerphone,
   IconUserShield,
   IconUsersGroup,
   IconWorldSearch,
@@ -38,6 +39,8 @@ export const mainNav: NavItem[] = [
     icon: IconMessageReport,
     permission: ["speakup.handle", "speakup.intake_phone", "speakup.intake_letter"],
   },
+  // Everyone may raise a concern in the app and follow their own reports (COC-21.1, COC-22.2).
+  { label: "Report a concern", to: "/speakup/intake", icon: IconSpeakerphone },
   { label: "Policies", to: "/policies", icon: IconFileText },
   { label: "Certifications", to: "/certifications", icon: IconCertificate },
   { label: "Disclosures", to: "/disclosures", icon: IconScale },
