@@ -137,7 +137,7 @@ describe("speak-up journeys (COC-21.1, COC-22.2, SOC-4)", () => {
   it("COC-21.1: the hotline operator files a phone report and reads the receipt back; the case shows the domestic hotline", async (t) => {
     const operator = await signedIn(t, "hotline@aleris.example");
     await operator.getByRole("link", { name: "Speak-up" }).click();
-    await operator.getByRole("link", { name: "Report a concern" }).click();
+    await operator.locator("#main-content").getByRole("link", { name: "Report a concern" }).click();
     await operator.getByRole("heading", { name: "Report a concern" }).waitFor();
     await operator.getByLabel("Domestic hotline").check();
     await operator
