@@ -120,8 +120,24 @@ export function buildIndex(entries: readonly ListEntry[]): NameIndex {
         acc[n] = acc[n]! + w;
       }
     }
-    touched.sort((a, b) => acc[b]! - acc[a]!);
-    const top = touched.slice(0, CANDIDATES);
+    let top = touched;
+    if (touched.length > CANDIDATES) {
+      // The CANDIDATES-th best weight, found with a numeric typed-array sort (no comparator), then
+      // the names above it, and those equal to it in the order they were found, up to CANDIDATES.
+      const weights = new Float64Array(touched.length);
+      for (let i = 0; i < touched.length; i++) weights[i] = acc[touched[i]!]!;
+      weights.sort();
+      const cutoff = weights[touched.length - CANDIDATES]!;
+      top = [];
+      let ties = CANDIDATES;
+      for (const n of touched) if (acc[n]! > cutoff) ties--;
+      for (const n of touched) {
+        const w = acc[n]!;
+        if (w > cutoff || (w === cutoff && ties-- > 0)) top.push(n);
+      }
+    }
+    // Best first; a stable sort keeps equal weights in the order they were found.
+    top.sort((a, b) => acc[b]! - acc[a]!);
     for (const n of touched) acc[n] = 0;
     return top;
   }

@@ -38,19 +38,40 @@ const MIN_TOKEN_SIMILARITY = 0.8;
 /** How closely each strong list token must match for the list name to count as inside the party's. */
 const CONTAINED_TOKEN_SIMILARITY = 0.9;
 
-function tokenSimilarity(q: string, qs: string, c: string, cs: string): { sim: number; how: TokenHow } {
-  if (q === c) return { sim: 1, how: "exact" };
+const HOWS: readonly TokenHow[] = ["exact", "phonetic", "fuzzy", "initial", "joined", "unmatched"];
+const EXACT = 0;
+const PHONETIC = 1;
+const FUZZY = 2;
+const INITIAL = 3;
+const UNMATCHED = 5;
+/** How the last tokenSimilarity call matched (an index into HOWS): no object per token pair. */
+let lastHow = FUZZY;
+
+function tokenSimilarity(q: string, qs: string, c: string, cs: string): number {
+  if (q === c) {
+    lastHow = EXACT;
+    return 1;
+  }
   if (q.length === 1 || c.length === 1) {
-    return q[0] === c[0] ? { sim: 0.85, how: "initial" } : { sim: 0, how: "unmatched" };
+    lastHow = q[0] === c[0] ? INITIAL : UNMATCHED;
+    return q[0] === c[0] ? 0.85 : 0;
   }
   let sim = jaroWinkler(q, c);
   // Short tokens agree by chance too often (ALI/ARI): they must be nearly exact.
   if (Math.min(q.length, c.length) <= 3) sim *= 0.85;
   // Transliteration variants (ZAVYALOV/ZAVJALOV, KHOURY/KHOURI) share a skeleton and stay close.
-  if (qs === cs && qs.length >= 2 && Math.min(q.length, c.length) >= 4 && sim >= 0.75 && sim < 0.92)
-    return { sim: 0.92, how: "phonetic" };
-  return { sim, how: "fuzzy" };
+  if (qs === cs && qs.length >= 2 && Math.min(q.length, c.length) >= 4 && sim >= 0.75 && sim < 0.92) {
+    lastHow = PHONETIC;
+    return 0.92;
+  }
+  lastHow = FUZZY;
+  return sim;
 }
+
+// Scratch space for the token pairs of one comparison, grown when a name is unusually long.
+let pairSim = new Float64Array(256);
+let pairAt = new Int32Array(256);
+let pairHow = new Uint8Array(256);
 
 const weightOf = (weak: boolean, token: string) => (weak ? WEAK_WEIGHT : token.length === 1 ? 0.5 : 1);
 
@@ -63,25 +84,37 @@ export function scoreNames(query: PreparedName, list: PreparedName): NameScore {
   const nq = query.tokens.length;
   const nc = list.tokens.length;
   if (!nq || !nc) return { score: 0, tokens: [], extraListTokens: [] };
-  const pairs: { i: number; j: number; sim: number; how: TokenHow }[] = [];
+  if (nq * nc > pairSim.length) {
+    pairSim = new Float64Array(nq * nc * 2);
+    pairAt = new Int32Array(nq * nc * 2);
+    pairHow = new Uint8Array(nq * nc * 2);
+  }
+  let n = 0;
   for (let i = 0; i < nq; i++) {
     for (let j = 0; j < nc; j++) {
-      const { sim, how } = tokenSimilarity(
-        query.tokens[i]!,
-        query.skeletons[i]!,
-        list.tokens[j]!,
-        list.skeletons[j]!,
-      );
-      if (sim >= 0.6) pairs.push({ i, j, sim, how });
+      const sim = tokenSimilarity(query.tokens[i]!, query.skeletons[i]!, list.tokens[j]!, list.skeletons[j]!);
+      if (sim < 0.6) continue;
+      // Insertion by similarity, best first; equal similarities keep the order they were found in.
+      let k = n++;
+      while (k > 0 && pairSim[k - 1]! < sim) {
+        pairSim[k] = pairSim[k - 1]!;
+        pairAt[k] = pairAt[k - 1]!;
+        pairHow[k] = pairHow[k - 1]!;
+        k--;
+      }
+      pairSim[k] = sim;
+      pairAt[k] = i * nc + j;
+      pairHow[k] = lastHow;
     }
   }
-  pairs.sort((a, b) => b.sim - a.sim);
   const qMatch: ({ j: number; sim: number; how: TokenHow } | undefined)[] = new Array(nq);
   const cUsed: number[] = new Array(nc).fill(0);
-  for (const p of pairs) {
-    if (qMatch[p.i] || cUsed[p.j]) continue;
-    qMatch[p.i] = { j: p.j, sim: p.sim, how: p.how };
-    cUsed[p.j] = p.sim;
+  for (let k = 0; k < n; k++) {
+    const i = Math.floor(pairAt[k]! / nc);
+    const j = pairAt[k]! - i * nc;
+    if (qMatch[i] || cUsed[j]) continue;
+    qMatch[i] = { j, sim: pairSim[k]!, how: HOWS[pairHow[k]!]! };
+    cUsed[j] = pairSim[k]!;
   }
   let qw = 0;
   let qs = 0;
