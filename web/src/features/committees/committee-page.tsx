@@ -19,7 +19,9 @@ import { useState } from "react";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { useMe } from "../auth/me.ts";
+import { AdvisersPanel } from "./advisers-panel.tsx";
 import { type Committee, committeesApi, fmtDateTime, type Member, STATUS_COLOR } from "./committees-api.ts";
+import { ConsentsPanel } from "./consents-panel.tsx";
 import { QuestionnaireModal } from "./questionnaire-form.tsx";
 
 export function CommitteePage({ committeeId }: { committeeId: string }) {
@@ -43,6 +45,7 @@ export function CommitteePage({ committeeId }: { committeeId: string }) {
         <Tabs.List>
           <Tabs.Tab value="overview">Members and compliance</Tabs.Tab>
           <Tabs.Tab value="meetings">Meetings</Tabs.Tab>
+          <Tabs.Tab value="consents">Written consents</Tabs.Tab>
           <Tabs.Tab value="duties">Yearly duties</Tabs.Tab>
           <Tabs.Tab value="advisers">Advisers</Tabs.Tab>
           <Tabs.Tab value="charter">Charter</Tabs.Tab>
@@ -54,11 +57,14 @@ export function CommitteePage({ committeeId }: { committeeId: string }) {
         <Tabs.Panel value="meetings" pt="md">
           <Meetings c={c} />
         </Tabs.Panel>
+        <Tabs.Panel value="consents" pt="md">
+          <ConsentsPanel c={c} />
+        </Tabs.Panel>
         <Tabs.Panel value="duties" pt="md">
           <Duties committeeId={c.id} />
         </Tabs.Panel>
         <Tabs.Panel value="advisers" pt="md">
-          <Advisers committeeId={c.id} />
+          <AdvisersPanel committeeId={c.id} />
         </Tabs.Panel>
         <Tabs.Panel value="charter" pt="md">
           <Text size="sm" c="dimmed" mb="xs">
@@ -412,54 +418,6 @@ function Duties({ committeeId }: { committeeId: string }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Stack>
-  );
-}
-
-function Advisers({ committeeId }: { committeeId: string }) {
-  const q = useQuery({
-    queryKey: ["committees", committeeId, "advisers"],
-    queryFn: () => committeesApi.advisers(committeeId),
-  });
-  if (q.error) return <ErrorAlert error={q.error} />;
-  if (!q.data) return null;
-  return (
-    <Stack>
-      <Text size="sm" c="dimmed">
-        The committee alone retains, terminates and sets the fees of its advisers (CC-16), after assessing the
-        six independence factors of Exchange Act Rule 10C-1, renewed yearly.
-      </Text>
-      {q.data.items.length === 0 ? <Text>No advisers.</Text> : null}
-      {q.data.items.map((a) => (
-        <Stack key={a.id} gap={4}>
-          <Group>
-            <Text fw={600}>
-              {a.name}, {a.firm}
-            </Text>
-            <Badge>{a.status}</Badge>
-            <Badge color={a.assessmentCurrent ? "green" : "red"}>
-              {a.assessmentCurrent
-                ? `assessment current until ${a.assessmentDueBy}`
-                : "assessment due (CC-16)"}
-            </Badge>
-            <Text size="sm">Fees approved: {a.feesTotal}</Text>
-          </Group>
-          {a.assessments[0] ? (
-            <Table withTableBorder>
-              <Table.Tbody>
-                {Object.entries(a.assessments[0].factors).map(([k, f]) => (
-                  <Table.Tr key={k}>
-                    <Table.Td w="45%">{q.data.factors[k] ?? k}</Table.Td>
-                    <Table.Td>
-                      {f.finding} {f.concern ? <Badge color="red">concern</Badge> : null}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          ) : null}
-        </Stack>
-      ))}
     </Stack>
   );
 }

@@ -206,6 +206,29 @@ export type Adviser = {
   fees: { id: string; amount: string; description: string; approvedAt: string }[];
   feesTotal: string;
 };
+export type AdviserKind = "compensation_consultant" | "legal" | "accounting" | "other";
+export type AdviserList = { items: Adviser[]; factors: Record<string, string>; canManage: boolean };
+export type Factor = { finding: string; concern: boolean };
+export type Consent = {
+  id: string;
+  committeeId: string;
+  title: string;
+  text: string;
+  status: "circulating" | "effective" | string;
+  dutyKey: string | null;
+  effectiveAt: string | null;
+  resolutionId: string | null;
+  signers: { personId: string; name: string; signedAt: string | null }[];
+  canSign: boolean;
+};
+export type ResolutionRow = {
+  id: string;
+  title: string;
+  outcome: string;
+  adoptedAt: string;
+  meetingId: string | null;
+  consentId: string | null;
+};
 export type ProxyReport = {
   year: number;
   text: string;
@@ -243,8 +266,22 @@ export const committeesApi = {
   get: (id: string) => api.get<Committee>(`${base}/${id}`),
   meetings: (id: string) => api.get<{ items: MeetingRow[] }>(`${base}/${id}/meetings`),
   duties: (id: string, year?: number) => api.get<DutyCalendar>(`${base}/${id}/duties`, { year }),
-  advisers: (id: string) =>
-    api.get<{ items: Adviser[]; factors: Record<string, string> }>(`${base}/${id}/advisers`),
+  advisers: (id: string) => api.get<AdviserList>(`${base}/${id}/advisers`),
+  proposeAdviser: (
+    id: string,
+    body: { name: string; firm: string; kind: AdviserKind; terms: string | null },
+  ) => api.post<AdviserList>(`${base}/${id}/advisers`, body),
+  assessAdviser: (
+    adviserId: string,
+    body: { assessedOn: string; factors: Record<string, Factor>; conclusion: string },
+  ) => api.post<AdviserList>(`${base}/advisers/${adviserId}/assessments`, body),
+  retainAdviser: (adviserId: string, resolutionId: string) =>
+    api.post<AdviserList>(`${base}/advisers/${adviserId}/retain`, { resolutionId }),
+  resolutions: (id: string) => api.get<{ items: ResolutionRow[] }>(`${base}/${id}/resolutions`),
+  consents: (id: string) => api.get<{ items: Consent[] }>(`${base}/${id}/consents`),
+  circulateConsent: (id: string, body: { title: string; text: string; dutyKey: string | null }) =>
+    api.post<Consent>(`${base}/${id}/consents`, body),
+  signConsent: (consentId: string) => api.post<Consent>(`${base}/consents/${consentId}/sign`),
   proxyReport: (id: string) => api.get<ProxyReport>(`${base}/${id}/proxy-report`),
   endMember: (id: string, memberId: string, body: { endDate: string; reason: string }) =>
     api.post<Committee>(`${base}/${id}/members/${memberId}/end`, body),
@@ -292,6 +329,11 @@ export const STATUS_COLOR: Record<string, string> = {
   approved: "teal",
   locked: "green",
   filed: "green",
+  circulating: "blue",
+  effective: "green",
+  proposed: "gray",
+  retained: "green",
+  terminated: "gray",
 };
 
 export const fmtDateTime = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;

@@ -1,0 +1,142 @@
+import { Badge, Button, Card, Group, List, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { ConfirmModal } from "../../components/confirm-modal.tsx";
+import { Empty } from "../../components/empty.tsx";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { type Committee, type Consent, committeesApi, fmtDateTime, STATUS_COLOR } from "./committees-api.ts";
+
+/**
+ * Unanimous written consents in lieu of a meeting: the Secretary (or whoever may record the
+ * committee's acts) circulates one to every serving member; it is adopted when the last one signs.
+ */
+export function ConsentsPanel({ c }: { c: Committee }) {
+  const qc = useQueryClient();
+  const key = ["committees", c.id, "consents"];
+  const q = useQuery({ queryKey: key, queryFn: () => committeesApi.consents(c.id) });
+  const [title, setTitle] = useState("");
+  const [text, setText] = useState("");
+  const [signing, setSigning] = useState<Consent | null>(null);
+  const refresh = () => {
+    qc.invalidateQueries({ queryKey: key });
+    qc.invalidateQueries({ queryKey: ["committees", c.id, "duties"] });
+    qc.invalidateQueries({ queryKey: ["committees", c.id, "resolutions"] });
+  };
+  const circulate = useMutation({
+    mutationFn: () => committeesApi.circulateConsent(c.id, { title, text, dutyKey: null }),
+    onSuccess: () => {
+      setTitle("");
+      setText("");
+      refresh();
+    },
+  });
+  const sign = useMutation({
+    mutationFn: (id: string) => committeesApi.signConsent(id),
+    onSuccess: () => {
+      setSigning(null);
+      refresh();
+    },
+  });
+  if (q.error) return <ErrorAlert error={q.error} />;
+  if (!q.data) return null;
+  return (
+    <Stack>
+      <Text size="sm" c="dimmed" maw={820}>
+        A written consent is an act of the committee without a meeting: it is circulated to every serving
+        member and is adopted, as a resolution of the committee, only when all of them have signed it.
+      </Text>
+      {c.can["consent.create"] ? (
+        <Stack gap="xs" maw={720}>
+          <Title order={3} size="h4">
+            Propose a written consent
+          </Title>
+          <TextInput
+            label="Consent title"
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            required
+          />
+          <Textarea
+            label="Resolution text"
+            description="What the members resolve, e.g. “RESOLVED, that …”"
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            autosize
+            minRows={3}
+            required
+          />
+          <Group>
+            <Button onClick={() => circulate.mutate()} loading={circulate.isPending}>
+              Circulate to the members for signature
+            </Button>
+          </Group>
+          <ErrorAlert error={circulate.error} showFieldErrors />
+        </Stack>
+      ) : null}
+      {q.data.items.length === 0 ? (
+        <Empty
+          title="No written consents"
+          description="Consents circulated to the members for signature will be listed here."
+        />
+      ) : null}
+      {q.data.items.map((k) => {
+        const signed = k.signers.filter((s) => s.signedAt).length;
+        return (
+          <Card key={k.id} withBorder data-testid={`consent-${k.title}`}>
+            <Stack gap="xs">
+              <Group justify="space-between">
+                <Group gap="xs">
+                  <Text fw={600}>{k.title}</Text>
+                  <Badge color={STATUS_COLOR[k.status] ?? "gray"} data-testid="consent-status">
+                    {k.status === "effective" ? "adopted" : k.status}
+                  </Badge>
+                  <Text size="sm" c="dimmed" data-testid="consent-count">
+                    {signed} of {k.signers.length} signed
+                  </Text>
+                </Group>
+                {k.canSign ? (
+                  <Button size="xs" onClick={() => setSigning(k)}>
+                    Sign this consent
+                  </Button>
+                ) : null}
+              </Group>
+              <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+                {k.text}
+              </Text>
+              <List size="sm">
+                {k.signers.map((s) => (
+                  <List.Item key={s.personId}>
+                    {s.name}: {s.signedAt ? `signed ${fmtDateTime(s.signedAt)}` : "not yet signed"}
+                  </List.Item>
+                ))}
+              </List>
+              {k.status === "effective" && k.effectiveAt ? (
+                <Text size="sm" c="green" data-testid="consent-adopted">
+                  Adopted by unanimous written consent on {fmtDateTime(k.effectiveAt)}; recorded as a
+                  resolution of the committee.
+                </Text>
+              ) : null}
+            </Stack>
+          </Card>
+        );
+      })}
+      <ConfirmModal
+        opened={signing !== null}
+        title="Sign the written consent"
+        confirmLabel="I sign"
+        loading={sign.isPending}
+        error={sign.error}
+        onConfirm={() => signing && sign.mutate(signing.id)}
+        onClose={() => {
+          setSigning(null);
+          sign.reset();
+        }}
+      >
+        <Text size="sm">
+          You consent in writing to “{signing?.title}”. Your signature cannot be withdrawn; the consent is
+          adopted when every member has signed.
+        </Text>
+      </ConfirmModal>
+    </Stack>
+  );
+}
