@@ -3,10 +3,11 @@
 // and passes with two members, the minutes are approved at the next meeting and locked (CC-6), and
 // the duty "review CEO goals" (CC-12) shows as satisfied with the minutes as evidence. Removing
 // members until two remain raises the composition alert (CC-1). The Chair reports consulting fees on
-// the D&O questionnaire and certifies it (CC-20); the committee shows the CC-2 alert.
+// the D&O questionnaire and certifies it (CC-20); the committee shows the CC-2 alert. A unanimous
+// written consent is circulated by the Secretary and adopted when the last member signs.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
-import { type App, demoAccount, launchBrowser, login, openPage, startApp } from "./harness.ts";
+import { type App, api, demoAccount, launchBrowser, login, openPage, startApp } from "./harness.ts";
 
 let app: App;
 let browser: Browser;
@@ -202,5 +203,77 @@ describe("committees journey (CC-6, CC-8, CC-12, CC-23)", () => {
     await secretary.getByRole("button", { name: "Record recusal" }).click();
     await item.getByText("Susan Delacroix recused").waitFor();
     expect(await item.textContent()).toContain("1 eligible of 2 needed");
+  });
+
+  it("the Secretary circulates a written consent; each member signs after confirming; it is adopted when all have", async (t) => {
+    const secretary = await signedIn(t, "secretary@aleris.example");
+    await openCommittee(secretary, "Compensation Committee");
+    // The other serving member has no demo account: the administrator gives him one.
+    const committeeId = secretary.url().split("/").pop() ?? "";
+    const committee = await api<{ compliance: { members: { personId: string; name: string }[] } }>(
+      secretary,
+      app.url,
+      "GET",
+      `/api/committees/${committeeId}`,
+    );
+    const members = committee.compliance.members.map((m) => m.name).sort();
+    expect(members).toEqual(["James Whitaker", "Susan Delacroix"]);
+    const whitaker = committee.compliance.members.find((m) => m.name === "James Whitaker");
+    const admin = await signedIn(t, "admin@aleris.example");
+    const password = "Whitaker-consent-2026";
+    await api(admin, app.url, "POST", "/api/users", {
+      email: "j.whitaker@aleris.example",
+      displayName: "James Whitaker",
+      personId: whitaker?.personId,
+      password,
+      roles: ["committee_member"],
+    });
+
+    await secretary.getByRole("tab", { name: "Written consents" }).click();
+    await secretary.getByText("No written consents").waitFor();
+    // An empty consent is refused, and the error is shown.
+    await secretary.getByRole("button", { name: "Circulate to the members for signature" }).click();
+    await secretary.getByRole("alert").waitFor();
+
+    const title = "Engagement of the compensation consultant for the year";
+    await secretary.getByLabel("Consent title").fill(title);
+    await secretary
+      .getByLabel("Resolution text")
+      .fill("RESOLVED, that the Committee engages its compensation consultant on the proposed terms.");
+    await secretary.getByRole("button", { name: "Circulate to the members for signature" }).click();
+    const card = secretary.getByTestId(`consent-${title}`);
+    await expect.poll(() => card.getByTestId("consent-status").textContent()).toBe("circulating");
+    expect(await card.getByTestId("consent-count").textContent()).toBe("0 of 2 signed");
+    // The Secretary circulates but is not a signer.
+    expect(await card.getByRole("button", { name: "Sign this consent" }).count()).toBe(0);
+
+    const sign = async (page: Page) => {
+      await openCommittee(page, "Compensation Committee");
+      await page.getByRole("tab", { name: "Written consents" }).click();
+      const mine = page.getByTestId(`consent-${title}`);
+      await mine.getByRole("button", { name: "Sign this consent" }).click();
+      await page.getByRole("dialog").getByText(`You consent in writing to “${title}”`).waitFor();
+      await page.getByRole("button", { name: "I sign" }).click();
+      await page.getByRole("dialog").waitFor({ state: "detached" });
+      return mine;
+    };
+    const chair = await signedIn(t, "comp.chair@aleris.example");
+    const chairCard = await sign(chair);
+    await expect.poll(() => chairCard.getByTestId("consent-count").textContent()).toBe("1 of 2 signed");
+    expect(await chairCard.getByTestId("consent-status").textContent()).toBe("circulating");
+    expect(await chairCard.getByRole("button", { name: "Sign this consent" }).count()).toBe(0);
+
+    const { page: member } = await openPage(browser, t);
+    await login(member, app.url, "j.whitaker@aleris.example", password);
+    const memberCard = await sign(member);
+    await expect.poll(() => memberCard.getByTestId("consent-status").textContent()).toBe("adopted");
+    expect(await memberCard.getByTestId("consent-count").textContent()).toBe("2 of 2 signed");
+    expect(await memberCard.getByTestId("consent-adopted").textContent()).toMatch(
+      /Adopted by unanimous written consent/,
+    );
+
+    await secretary.reload();
+    await secretary.getByRole("tab", { name: "Written consents" }).click();
+    await expect.poll(() => card.getByTestId("consent-status").textContent()).toBe("adopted");
   });
 });
