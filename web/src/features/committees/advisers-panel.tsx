@@ -17,6 +17,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { fieldErrors, isApiError } from "../../lib/api.ts";
 import {
   type Adviser,
   type AdviserKind,
@@ -90,14 +91,25 @@ function ProposeAdviser({
       onSaved(data);
     },
   });
+  const errors = fieldErrors(propose.error);
   return (
     <Stack gap="xs" maw={720}>
       <Title order={3} size="h4">
         Propose an adviser
       </Title>
       <Group align="flex-end">
-        <TextInput label="Adviser name" value={name} onChange={(e) => setName(e.currentTarget.value)} />
-        <TextInput label="Firm" value={firm} onChange={(e) => setFirm(e.currentTarget.value)} />
+        <TextInput
+          label="Adviser name"
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={errors.name}
+        />
+        <TextInput
+          label="Firm"
+          value={firm}
+          onChange={(e) => setFirm(e.currentTarget.value)}
+          error={errors.firm}
+        />
         <Select label="Role" data={KINDS} value={kind} onChange={setKind} w={220} />
       </Group>
       <Textarea
@@ -112,7 +124,7 @@ function ProposeAdviser({
           Propose adviser
         </Button>
       </Group>
-      <ErrorAlert error={propose.error} showFieldErrors />
+      <ErrorAlert error={propose.error} />
     </Stack>
   );
 }
@@ -260,6 +272,10 @@ function AssessmentForm({
     mutationFn: () => committeesApi.assessAdviser(a.id, { assessedOn, factors: values, conclusion }),
     onSuccess: onSaved,
   });
+  // Each factor has a finding of its own, so errors are matched on the full path, not the last segment.
+  const problems = isApiError(assess.error) ? (assess.error.problem.errors ?? []) : [];
+  const errorAt = (path: string) =>
+    problems.find((p) => String(p.path ?? "").replace(/^body\./, "") === path)?.message;
   return (
     <Stack gap="xs" maw={820} data-testid="assessment-form">
       <Title order={4} size="h5">
@@ -270,6 +286,7 @@ function AssessmentForm({
         type="date"
         value={assessedOn}
         onChange={(e) => setAssessedOn(e.currentTarget.value)}
+        error={errorAt("assessedOn")}
         w={200}
       />
       {Object.entries(factors).map(([k, label]) => (
@@ -278,6 +295,7 @@ function AssessmentForm({
             label={label}
             value={values[k]?.finding ?? ""}
             onChange={(e) => set(k, { finding: e.currentTarget.value })}
+            error={errorAt(`factors.${k}.finding`)}
             autosize
             minRows={1}
             style={{ flex: 1 }}
@@ -295,6 +313,7 @@ function AssessmentForm({
         label="Conclusion of the committee"
         value={conclusion}
         onChange={(e) => setConclusion(e.currentTarget.value)}
+        error={errorAt("conclusion")}
         autosize
         minRows={2}
       />
@@ -306,7 +325,7 @@ function AssessmentForm({
           Cancel
         </Button>
       </Group>
-      <ErrorAlert error={assess.error} showFieldErrors />
+      <ErrorAlert error={assess.error} />
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { fieldErrors } from "../../lib/api.ts";
 import { type Committee, type Consent, committeesApi, fmtDateTime, STATUS_COLOR } from "./committees-api.ts";
 
 /**
@@ -39,6 +40,7 @@ export function ConsentsPanel({ c }: { c: Committee }) {
   });
   if (q.error) return <ErrorAlert error={q.error} />;
   if (!q.data) return null;
+  const errors = fieldErrors(circulate.error);
   return (
     <Stack>
       <Text size="sm" c="dimmed" maw={820}>
@@ -54,6 +56,7 @@ export function ConsentsPanel({ c }: { c: Committee }) {
             label="Consent title"
             value={title}
             onChange={(e) => setTitle(e.currentTarget.value)}
+            error={errors.title}
             required
           />
           <Textarea
@@ -61,6 +64,7 @@ export function ConsentsPanel({ c }: { c: Committee }) {
             description="What the members resolve, e.g. “RESOLVED, that …”"
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
+            error={errors.text}
             autosize
             minRows={3}
             required
@@ -70,7 +74,7 @@ export function ConsentsPanel({ c }: { c: Committee }) {
               Circulate to the members for signature
             </Button>
           </Group>
-          <ErrorAlert error={circulate.error} showFieldErrors />
+          <ErrorAlert error={circulate.error} />
         </Stack>
       ) : null}
       {q.data.items.length === 0 ? (
