@@ -205,7 +205,7 @@ describe("committees journey (CC-6, CC-8, CC-12, CC-23)", () => {
     expect(await item.textContent()).toContain("1 eligible of 2 needed");
   });
 
-  it("the Secretary circulates a written consent; each member signs after confirming; it is adopted when all have", async (t) => {
+  it("the Secretary circulates a written consent; each member signs after confirming (one from My tasks); it is adopted when all have", async (t) => {
     const secretary = await signedIn(t, "secretary@aleris.example");
     await openCommittee(secretary, "Compensation Committee");
     // The other serving member has no demo account: the administrator gives him one.
@@ -248,8 +248,6 @@ describe("committees journey (CC-6, CC-8, CC-12, CC-23)", () => {
     expect(await card.getByRole("button", { name: "Sign this consent" }).count()).toBe(0);
 
     const sign = async (page: Page) => {
-      await openCommittee(page, "Compensation Committee");
-      await page.getByRole("tab", { name: "Written consents" }).click();
       const mine = page.getByTestId(`consent-${title}`);
       await mine.getByRole("button", { name: "Sign this consent" }).click();
       await page.getByRole("dialog").getByText(`You consent in writing to “${title}”`).waitFor();
@@ -258,6 +256,8 @@ describe("committees journey (CC-6, CC-8, CC-12, CC-23)", () => {
       return mine;
     };
     const chair = await signedIn(t, "comp.chair@aleris.example");
+    await openCommittee(chair, "Compensation Committee");
+    await chair.getByRole("tab", { name: "Written consents" }).click();
     const chairCard = await sign(chair);
     await expect.poll(() => chairCard.getByTestId("consent-count").textContent()).toBe("1 of 2 signed");
     expect(await chairCard.getByTestId("consent-status").textContent()).toBe("circulating");
@@ -265,6 +265,9 @@ describe("committees journey (CC-6, CC-8, CC-12, CC-23)", () => {
 
     const { page: member } = await openPage(browser, t);
     await login(member, app.url, "j.whitaker@aleris.example", password);
+    // He signs from My tasks: the entry opens the committee on the consent.
+    await member.getByRole("link", { name: `Sign the written consent: ${title}` }).click();
+    await member.getByRole("tab", { name: "Written consents", selected: true }).waitFor();
     const memberCard = await sign(member);
     await expect.poll(() => memberCard.getByTestId("consent-status").textContent()).toBe("adopted");
     expect(await memberCard.getByTestId("consent-count").textContent()).toBe("2 of 2 signed");
@@ -275,5 +278,9 @@ describe("committees journey (CC-6, CC-8, CC-12, CC-23)", () => {
     await secretary.reload();
     await secretary.getByRole("tab", { name: "Written consents" }).click();
     await expect.poll(() => card.getByTestId("consent-status").textContent()).toBe("adopted");
+    // Signed, the task is gone from his list.
+    await member.goto(`${app.url}/`);
+    await member.getByText("My tasks").waitFor();
+    expect(await member.getByRole("link", { name: `Sign the written consent: ${title}` }).count()).toBe(0);
   });
 });

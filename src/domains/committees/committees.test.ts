@@ -530,12 +530,30 @@ describe(`committees (${dialect})`, () => {
   });
 
   it("a unanimous written consent is effective when the last member signs", async () => {
+    // Signers with a user account get a "My tasks" entry, closed when they sign.
+    const serving = (await getCommittee(sys, committeeId)).compliance.members.map((m) => m.personId);
+    const withAccount = await buildUser(sys, ["committee_member"], { personId: serving[0]! });
+    const openTasks = () =>
+      sys.db
+        .selectFrom("tasks")
+        .select(["assignee_user_id", "href", "status"])
+        .where("kind", "=", "consent.sign")
+        .where("assignee_user_id", "=", withAccount.id)
+        .where("status", "=", "open")
+        .execute();
     const consent = await circulateConsent(secretary, committeeId, {
       title: "Succession plan",
       text: "The succession plan is approved.",
       dutyKey: "succession",
     });
     expect(consent.signers).toHaveLength(3);
+    expect(await openTasks()).toEqual([
+      {
+        assignee_user_id: withAccount.id,
+        href: `/committees/${committeeId}#consent-${consent.id}`,
+        status: "open",
+      },
+    ]);
     const signerCtx = (personId: string) => as(actorWith(["board_member", "committee_member"], { personId }));
     await expect(
       signConsent(as(actorWith(["board_member"], { personId: directors[5]!.id })), consent.id),
@@ -548,6 +566,7 @@ describe(`committees (${dialect})`, () => {
     }
     expect(state.status).toBe("effective");
     expect(state.resolutionId).toBeTruthy();
+    expect(await openTasks()).toEqual([]);
     const cal = await dutyCalendar(sys, committeeId, 2026);
     expect(cal.duties.find((d) => d.key === "succession")!.evidence[0]).toMatchObject({
       kind: "resolution",

@@ -36,6 +36,13 @@ export async function circulateConsent(
       })
       .execute();
     await record(tx, "consent.circulate", { type: "consent", id }, { committeeId, signers: members.length });
+    await openSignTasks(
+      tx,
+      committeeId,
+      id,
+      input.title,
+      members.map((m) => m.personId),
+    );
     return getConsent(tx, id);
   });
 }
@@ -78,6 +85,7 @@ export async function signConsent(ctx: Ctx, consentId: string) {
       })
       .execute();
     await record(tx, "consent.sign", { type: "consent", id: consentId }, { personId });
+    await closeSignTasks(tx, c.committee_id, consentId, personId);
     if (signed.length + 1 === signers.length) {
       const resolutionId = newId();
       await db
@@ -123,6 +131,64 @@ export async function signConsent(ctx: Ctx, consentId: string) {
     }
     return getConsent(tx, consentId);
   });
+}
+
+const taskHref = (committeeId: string, consentId: string) =>
+  `/committees/${committeeId}#consent-${consentId}`;
+
+/** A "My tasks" entry for each signer who has a user account; it links to the consent to sign. */
+async function openSignTasks(
+  ctx: Ctx,
+  committeeId: string,
+  consentId: string,
+  title: string,
+  personIds: string[],
+) {
+  const users = await committeesDb(ctx)
+    .selectFrom("users")
+    .select("id")
+    .where("person_id", "in", personIds)
+    .where("disabled", "=", 0)
+    .execute();
+  if (!users.length) return;
+  const now = isoNow(ctx.clock);
+  await ctx.db
+    .insertInto("tasks")
+    .values(
+      users.map((u) => ({
+        id: newId(),
+        assignee_user_id: u.id,
+        kind: "consent.sign",
+        title: `Sign the written consent: ${title}`.slice(0, 500),
+        href: taskHref(committeeId, consentId),
+        due_at: null,
+        status: "open",
+        created_at: now,
+        completed_at: null,
+      })),
+    )
+    .execute();
+}
+
+async function closeSignTasks(ctx: Ctx, committeeId: string, consentId: string, personId: string) {
+  const users = await committeesDb(ctx)
+    .selectFrom("users")
+    .select("id")
+    .where("person_id", "=", personId)
+    .execute();
+  if (!users.length) return;
+  await ctx.db
+    .updateTable("tasks")
+    .set({ status: "done", completed_at: isoNow(ctx.clock) })
+    .where("kind", "=", "consent.sign")
+    .where("href", "=", taskHref(committeeId, consentId))
+    .where("status", "=", "open")
+    .where(
+      "assignee_user_id",
+      "in",
+      users.map((u) => u.id),
+    )
+    .execute();
 }
 
 export async function getConsent(ctx: Ctx, consentId: string) {

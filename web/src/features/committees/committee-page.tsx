@@ -14,7 +14,7 @@ import {
   Tooltip,
 } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Link, useNavigate } from "@tanstack/react-router";
+import { Link, useNavigate, useRouterState } from "@tanstack/react-router";
 import { useState } from "react";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
@@ -29,6 +29,8 @@ export function CommitteePage({ committeeId }: { committeeId: string }) {
     queryKey: ["committees", committeeId],
     queryFn: () => committeesApi.get(committeeId),
   });
+  // A "My tasks" entry links to a written consent as /committees/:id#consent-:consentId.
+  const hash = useRouterState({ select: (s) => s.location.hash });
   if (q.error) return <ErrorAlert error={q.error} />;
   const c = q.data;
   if (!c) return null;
@@ -41,7 +43,7 @@ export function CommitteePage({ committeeId }: { committeeId: string }) {
         title={c.name}
         description={`At least ${c.minMembers} members (CC-1), quorum of ${c.quorum} (CC-8), at least ${c.minRegularMeetings} regular meetings a year (CC-4). Charter version ${c.charter.number}.`}
       />
-      <Tabs defaultValue="overview" keepMounted={false}>
+      <Tabs defaultValue={hash.startsWith("consent-") ? "consents" : "overview"} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="overview">Members and compliance</Tabs.Tab>
           <Tabs.Tab value="meetings">Meetings</Tabs.Tab>

@@ -1,6 +1,6 @@
 import { Badge, Button, Card, Group, List, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
@@ -38,6 +38,11 @@ export function ConsentsPanel({ c }: { c: Committee }) {
       refresh();
     },
   });
+  const isLoaded = !!q.data;
+  useEffect(() => {
+    if (isLoaded && window.location.hash.startsWith("#consent-"))
+      document.getElementById(window.location.hash.slice(1))?.scrollIntoView();
+  }, [isLoaded]);
   if (q.error) return <ErrorAlert error={q.error} />;
   if (!q.data) return null;
   const errors = fieldErrors(circulate.error);
@@ -86,7 +91,7 @@ export function ConsentsPanel({ c }: { c: Committee }) {
       {q.data.items.map((k) => {
         const signed = k.signers.filter((s) => s.signedAt).length;
         return (
-          <Card key={k.id} withBorder data-testid={`consent-${k.title}`}>
+          <Card key={k.id} id={`consent-${k.id}`} withBorder data-testid={`consent-${k.title}`}>
             <Stack gap="xs">
               <Group justify="space-between">
                 <Group gap="xs">
