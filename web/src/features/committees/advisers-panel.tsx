@@ -179,7 +179,7 @@ function AdviserCard({
         ) : null}
         {list.canManage ? (
           <>
-            {a.status === "proposed" ? <Retain committeeId={committeeId} a={a} onSaved={onSaved} /> : null}
+            {a.status !== "retained" ? <Retain committeeId={committeeId} a={a} onSaved={onSaved} /> : null}
             {assessing ? (
               <AssessmentForm
                 a={a}
