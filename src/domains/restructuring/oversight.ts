@@ -4,7 +4,7 @@ import { Decimal } from "decimal.js";
 import { record } from "../../kernel/audit.ts";
 import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, systemActor, withTransaction } from "../../kernel/context.ts";
-import { invalid, notFound } from "../../kernel/errors.ts";
+import { conflict, invalid, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { queueMail } from "../../kernel/mail.ts";
 import { parseMoney } from "../../kernel/money.ts";
@@ -168,6 +168,15 @@ export async function recordTermination(
     ]);
   return withTransaction(ctx, async (tx) => {
     const o = await loadOffering(tx, offeringId);
+    const earlier = await rxDb(tx)
+      .selectFrom("rx_terminations")
+      .select(["event", "occurred_on"])
+      .where("offering_id", "=", offeringId)
+      .executeTakeFirst();
+    if (earlier)
+      throw conflict(
+        `The agreement was already terminated under section ${earlier.event} on ${earlier.occurred_on} (ECA-19).`,
+      );
     const facts = JSON.parse(o.facts) as Facts;
     const owed = terminationFeeOwed(
       input.event,

@@ -281,6 +281,14 @@ describe(`restructuring workflow (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"
         minimumBackstopPartiesReady: false,
       }),
     ).rejects.toThrow(/not a termination event/);
+    await expect(
+      recordTermination(t.ctx(admin), offering.id, {
+        event: "19(a)(vi)",
+        occurredOn: "2010-06-30",
+        note: "",
+        minimumBackstopPartiesReady: false,
+      }),
+    ).rejects.toThrow(/already terminated under section 19\(c\)\(v\) on 2010-05-01/);
   });
 
   it("shows the use of proceeds from the allocation (ECA-9(i))", async () => {

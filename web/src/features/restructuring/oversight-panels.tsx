@@ -16,6 +16,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, errorMessage } from "../../lib/api.ts";
 import { formatDateTime, formatNumber } from "../../lib/format.ts";
+import { FactsForm, TerminationForm } from "./manage-panels.tsx";
 import { type Condition, type Offering, pct, rxApi, usd } from "./restructuring-api.ts";
 
 const STATUS_COLOR: Record<string, string> = {
@@ -251,6 +252,7 @@ export function Deadlines({ o }: { o: Offering }) {
   });
   return (
     <Stack>
+      {o.can.manage ? <FactsForm o={o} /> : null}
       <Table withTableBorder striped>
         <Table.Thead>
           <Table.Tr>
@@ -293,6 +295,9 @@ export function Deadlines({ o }: { o: Offering }) {
           ))}
         </Table.Tbody>
       </Table>
+      {o.can.manage && terminations.data && !terminations.data.recorded.length ? (
+        <TerminationForm o={o} events={terminations.data.events} />
+      ) : null}
       {terminations.data?.recorded.map((t) => (
         <Alert key={t.id} color="red" title={`Terminated: ${t.event} on ${t.occurredOn}`}>
           {t.label}. {t.feeOwed ? `Termination Fee owed: ${usd(t.fee)}.` : "No Termination Fee."} {t.note}

@@ -21,6 +21,7 @@ import { useState } from "react";
 import { PageHeader } from "../../components/page-header.tsx";
 import { errorMessage, isApiError } from "../../lib/api.ts";
 import { formatDateTime, formatNumber } from "../../lib/format.ts";
+import { WithdrawalForm } from "./manage-panels.tsx";
 import { Conditions, Deadlines, Proceeds, Progress, Votes } from "./oversight-panels.tsx";
 import { type Holder, type Offering, pct, rxApi, usd } from "./restructuring-api.ts";
 
@@ -160,13 +161,18 @@ function Overview({ o }: { o: Offering }) {
               <Table.Td>{pct(i.backstopPercentage)}</Table.Td>
               <Table.Td>
                 {pct(i.effectiveBackstopPercentage)}
-                {i.withdrawnAt ? " (withdrawn, ECA-26)" : ""}
+                {i.withdrawnAt ? ` (withdrawn on ${i.withdrawnAt}, ECA-26)` : ""}
               </Table.Td>
               <Table.Td>{i.isThresholdGroup ? "yes" : "no"}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      {o.can.withdraw
+        ? o.investors
+            .filter((i) => i.code === "apollo" && !i.withdrawnAt)
+            .map((i) => <WithdrawalForm key={i.id} o={o} investor={i} />)
+        : null}
     </Stack>
   );
 }
