@@ -1,7 +1,8 @@
 // The rights offering in a real browser: the restructuring administrator imports the register, the
 // subscription agent records an election, the administrator runs the allocation and reads its
 // explanation, an investor opens its Purchase Notice (ECA-2(f)); a waiver backed by 45% of the
-// backstop percentage is refused and one backed by 60% passes (ECA-1(aa)).
+// backstop percentage is refused and one backed by 60% passes (ECA-1(aa)); the administrator records
+// a dated fact, Apollo's withdrawal (ECA-26) and a termination (ECA-19) through their forms.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { type App, launchBrowser, login, openPage, startApp } from "./harness.ts";
@@ -118,5 +119,41 @@ describe("restructuring journey (ECA-2(f), ECA-1(aa))", () => {
           .textContent(),
       )
       .toMatch(/waived/);
+  });
+
+  it("records the Effective Date, Apollo's withdrawal (ECA-26) and a termination (ECA-19)", async (t) => {
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const admin = await as(t, "restructuring@aleris.example", "Deadlines");
+    await admin.getByLabel("Expected Effective Date (ECA-9(g), ECA-26)").fill(day(5));
+    await admin.getByRole("button", { name: "Save dated facts" }).click();
+    await admin.getByTestId("facts-saved").waitFor();
+    const lastDay = admin.getByRole("row", { name: /Last day for Apollo to withdraw/ });
+    await expect.poll(() => lastDay.textContent()).toContain(day(-5));
+
+    await admin.getByRole("tab", { name: "Overview" }).click();
+    // Too late: the API answers by field (ECA-26), and nothing is withdrawn.
+    await admin.getByLabel("Withdrawn on").fill(day(0));
+    await admin.getByRole("button", { name: "Record withdrawal…" }).click();
+    await admin.getByRole("button", { name: "Record the withdrawal" }).click();
+    await admin.getByText(`is after ${day(-5)}, 10 days before the Effective Date (ECA-26)`).waitFor();
+    await admin.getByLabel("Withdrawn on").fill(day(-6));
+    await admin.getByRole("button", { name: "Record withdrawal…" }).click();
+    const dialog = admin.getByRole("dialog");
+    expect(await dialog.textContent()).toMatch(/assumes its 40\.00% \(ECA-26\)/);
+    await dialog.getByRole("button", { name: "Record the withdrawal" }).click();
+    const apollo = admin.getByRole("row", { name: /Apollo/ });
+    await expect.poll(() => apollo.textContent()).toContain(`0.00% (withdrawn on ${day(-6)}, ECA-26)`);
+    expect(await admin.getByRole("button", { name: "Record withdrawal…" }).count()).toBe(0);
+
+    await admin.getByRole("tab", { name: "Deadlines" }).click();
+    await admin.getByRole("combobox", { name: "Termination event" }).click();
+    await admin.getByRole("option", { name: /^19\(a\)\(i\) Mutual consent/ }).click();
+    await admin.getByLabel("Occurred on").fill(day(0));
+    await admin.getByRole("button", { name: "Record termination…" }).click();
+    const confirm = admin.getByRole("dialog");
+    expect(await confirm.textContent()).toMatch(/owes no Termination Fee \(ECA-2\(d\)\)/);
+    await confirm.getByRole("button", { name: "Record the termination" }).click();
+    await admin.getByText(`Terminated: 19(a)(i) on ${day(0)}`).waitFor();
+    expect(await admin.getByRole("button", { name: "Record termination…" }).count()).toBe(0);
   });
 });
