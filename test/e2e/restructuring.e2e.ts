@@ -156,4 +156,37 @@ describe("restructuring journey (ECA-2(f), ECA-1(aa))", () => {
     await admin.getByText(`Terminated: 19(a)(i) on ${day(0)}`).waitFor();
     expect(await admin.getByRole("button", { name: "Record termination…" }).count()).toBe(0);
   });
+
+  it("creates an offering, with the API's answers shown by field (ECA-3(a))", async (t) => {
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const admin = await as(t, "restructuring@aleris.example");
+    await admin.getByRole("button", { name: "New offering" }).click();
+    const fill = (label: string, value: string) => admin.getByLabel(label, { exact: true }).fill(value);
+    await fill("Name of the offering", "Second rights offering");
+    await fill("Units offered", "1000");
+    await fill("Price per unit ($)", "12.345");
+    await fill("Holdco shares per unit", "10");
+    await fill("Exercise period starts", day(0));
+    await fill("Exercise period ends (subscription deadline)", day(10));
+    await fill("Minimum Oaktree/Apollo Equity Threshold (ECA-2(b))", "0.50");
+    await fill("Certifying officer", "Chief Financial Officer");
+    await fill("Investor 1 name", "Oaktree");
+    await fill("Investor 1 backstop percentage", "0.60");
+    await fill("Investor 2 name", "Apollo");
+    await fill("Investor 2 backstop percentage", "0.30");
+    await admin.getByRole("button", { name: "Create offering" }).click();
+    await admin.getByText("an amount of money has up to two decimals").waitFor();
+    await fill("Price per unit ($)", "1000.00");
+    await admin.getByRole("button", { name: "Create offering" }).click();
+    await expect
+      .poll(() => admin.getByTestId("investors-error").textContent())
+      .toMatch(/add up to 90\.0000%, not 100% \(ECA-3\(a\)/);
+    await fill("Investor 2 backstop percentage", "0.40");
+    await admin.getByRole("button", { name: "Create offering" }).click();
+    await admin.getByRole("heading", { name: "Second rights offering" }).waitFor();
+    expect(await admin.getByText("$1,000,000.00").count()).toBeGreaterThan(0);
+    await admin.getByRole("combobox", { name: "Offering" }).click();
+    await admin.getByRole("option", { name: "Aleris rights offering (Plan of Reorganization)" }).click();
+    await admin.getByRole("heading", { name: "Aleris rights offering (Plan of Reorganization)" }).waitFor();
+  });
 });
