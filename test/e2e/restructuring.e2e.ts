@@ -157,6 +157,35 @@ describe("restructuring journey (ECA-2(f), ECA-1(aa))", () => {
     expect(await admin.getByRole("button", { name: "Record termination…" }).count()).toBe(0);
   });
 
+  it("records monthly Underlying EBITDA against Schedule 11(m), refusing an unreadable figure by field (ECA-11(m))", async (t) => {
+    const admin = await as(t, "restructuring@aleris.example");
+    await admin.getByRole("tab", { name: "Conditions" }).click();
+    const card = admin.getByTestId("condition-m");
+    await card.getByRole("button", { name: "Record" }).click();
+    const monthly = "Underlying EBITDA by month";
+    const schedule = "Schedule 11(m): minimum for the three months ending";
+    const figures: [string, string][] = [
+      ["2010-01", "10000000.00"],
+      ["2010-02", "9000000.00"],
+      ["2010-03", "ten million"],
+    ];
+    for (const [n, [month, amount]] of figures.entries()) {
+      await card.getByRole("button", { name: "Add a month" }).first().click();
+      await card.getByLabel(`${monthly}: month ${n + 1}`).fill(month);
+      await card.getByLabel(`${monthly}: amount ${n + 1}`).fill(amount);
+    }
+    await card.getByRole("button", { name: "Add a month" }).nth(1).click();
+    await card.getByLabel(`${schedule}: month 1`).fill("2010-03");
+    await card.getByLabel(`${schedule}: amount 1`).fill("20000000.00");
+    await card.getByRole("button", { name: "Save" }).click();
+    await card.getByText("is an amount of money, like 12500000.00", { exact: true }).waitFor();
+    await card.getByLabel(`${monthly}: amount 3`).fill("-500000.00");
+    await card.getByRole("button", { name: "Save" }).click();
+    await expect
+      .poll(() => card.textContent())
+      .toMatch(/failed.*2010-01…2010-03: \$18,500,000\.00 < \$20,000,000\.00/);
+  });
+
   it("creates an offering, with the API's answers shown by field (ECA-3(a))", async (t) => {
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     const admin = await as(t, "restructuring@aleris.example");
