@@ -52,6 +52,7 @@ export type OfferingView = {
     runAllocation: boolean;
     readAllocation: boolean;
     vote: boolean;
+    withdraw: boolean;
   };
 };
 
@@ -156,6 +157,7 @@ export async function getOffering(ctx: Ctx, id: string): Promise<OfferingView> {
       runAllocation: can(ctx.actor, "allocation.run"),
       readAllocation: can(ctx.actor, "allocation.read"),
       vote: can(ctx.actor, "vote.cast") && mine !== null,
+      withdraw: can(ctx.actor, "investor.withdraw"),
     },
   };
 }

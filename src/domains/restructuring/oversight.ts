@@ -4,7 +4,7 @@ import { Decimal } from "decimal.js";
 import { record } from "../../kernel/audit.ts";
 import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, systemActor, withTransaction } from "../../kernel/context.ts";
-import { invalid, notFound } from "../../kernel/errors.ts";
+import { conflict, invalid, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { queueMail } from "../../kernel/mail.ts";
 import { parseMoney } from "../../kernel/money.ts";
@@ -74,6 +74,7 @@ export async function updateCondition(
     const c = await db.selectFrom("rx_conditions").selectAll().where("id", "=", id).executeTakeFirst();
     if (!c) throw notFound("The condition");
     const inputs = { ...(JSON.parse(c.inputs) as Record<string, unknown>), ...(patch.inputs ?? {}) };
+    if (c.code === "m") checkEbitdaFigures(patch.inputs ?? {});
     const e = evaluateCondition(c.code, inputs);
     let status: ConditionStatus = patch.status ?? c.status;
     if (e.computed) {
@@ -111,6 +112,30 @@ export async function updateCondition(
     );
     return (await listConditions(tx, c.offering_id)).find((x) => x.id === id)!;
   });
+}
+
+/** 11(m) figures are keyed by month (YYYY-MM) and are amounts of money; a wrong one would be silently skipped. */
+function checkEbitdaFigures(inputs: Record<string, unknown>): void {
+  const errors: { path: string; message: string }[] = [];
+  for (const table of ["months", "schedule"] as const) {
+    const rows = inputs[table];
+    if (rows === undefined) continue;
+    if (typeof rows !== "object" || rows === null) {
+      errors.push({ path: `inputs.${table}`, message: "is a table of months and amounts" });
+      continue;
+    }
+    for (const [month, value] of Object.entries(rows as Record<string, unknown>)) {
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+        errors.push({ path: `inputs.${table}.${month}`, message: `"${month}" is not a month (YYYY-MM)` });
+      else if (typeof value !== "string" || !/^-?\d{1,15}(\.\d{1,2})?$/.test(value.replace(/[$,\s]/g, "")))
+        errors.push({ path: `inputs.${table}.${month}`, message: "is an amount of money, like 12500000.00" });
+    }
+  }
+  if (errors.length)
+    throw invalid(
+      `Condition 11(m): ${errors.map((e) => `${e.path} ${e.message}`).join("; ")} (ECA-11(m)).`,
+      errors,
+    );
 }
 
 export async function getDeadlines(ctx: Ctx, offeringId: string): Promise<Deadline[]> {
@@ -168,6 +193,15 @@ export async function recordTermination(
     ]);
   return withTransaction(ctx, async (tx) => {
     const o = await loadOffering(tx, offeringId);
+    const earlier = await rxDb(tx)
+      .selectFrom("rx_terminations")
+      .select(["event", "occurred_on"])
+      .where("offering_id", "=", offeringId)
+      .executeTakeFirst();
+    if (earlier)
+      throw conflict(
+        `The agreement was already terminated under section ${earlier.event} on ${earlier.occurred_on} (ECA-19).`,
+      );
     const facts = JSON.parse(o.facts) as Facts;
     const owed = terminationFeeOwed(
       input.event,

@@ -13,7 +13,8 @@ export type RestructuringAction =
   | "vote.propose"
   | "vote.cast"
   | "condition.update"
-  | "termination.record";
+  | "termination.record"
+  | "investor.withdraw";
 
 const MANAGE = ["restructuring.manage"];
 const READERS = [
@@ -37,6 +38,7 @@ const REQUIRED: Record<RestructuringAction, string[]> = {
   "vote.cast": ["restructuring.investor"],
   "condition.update": MANAGE,
   "termination.record": MANAGE,
+  "investor.withdraw": MANAGE,
 };
 
 export function can(actor: Actor, action: RestructuringAction): boolean {

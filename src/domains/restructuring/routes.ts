@@ -26,8 +26,10 @@ import {
   proceedsInput,
   terminationInput,
   voteInput,
+  withdrawalInput,
 } from "./schemas.ts";
 import { castBallot, listVotes, proposeVote } from "./votes.ts";
+import { withdrawInvestor } from "./withdraw-investor.ts";
 
 const tags = ["restructuring"];
 const idParams = z.object({ id: z.string().min(1).max(64) });
@@ -66,6 +68,21 @@ export function registerRestructuringRoutes(app: FastifyInstance, deps: RouteDep
       schema: { tags, operationId: "offering.facts", params: idParams, body: factsInput },
     },
     async (req) => updateFacts(ctx(req), req.params.id, req.body),
+  );
+
+  r.post(
+    "/api/restructuring/investors/:id/withdrawal",
+    {
+      config: manage("investor.withdraw"),
+      schema: {
+        tags,
+        operationId: "investor.withdraw",
+        summary: "Record that Apollo's commitment is withdrawn; Oaktree assumes it (ECA-26)",
+        params: idParams,
+        body: withdrawalInput,
+      },
+    },
+    async (req) => withdrawInvestor(ctx(req), req.params.id, req.body),
   );
 
   r.get(

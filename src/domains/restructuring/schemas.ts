@@ -101,3 +101,11 @@ export const proceedsInput = z.object({
   clauseDPayments: money.default("0.00"),
   liquidityConditionHolds: z.boolean().default(true),
 });
+
+/** ECA-26: Apollo withdraws by election, or is deemed to after 70 days without clearance. */
+export const withdrawalInput = z.object({
+  basis: z.enum(["election", "no-clearance"]),
+  withdrawnOn: calendarDate,
+  note: z.string().trim().max(2000).default(""),
+});
+export type WithdrawalInput = z.infer<typeof withdrawalInput>;

@@ -281,6 +281,37 @@ describe(`restructuring workflow (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"
         minimumBackstopPartiesReady: false,
       }),
     ).rejects.toThrow(/not a termination event/);
+    await expect(
+      recordTermination(t.ctx(admin), offering.id, {
+        event: "19(a)(vi)",
+        occurredOn: "2010-06-30",
+        note: "",
+        minimumBackstopPartiesReady: false,
+      }),
+    ).rejects.toThrow(/already terminated under section 19\(c\)\(v\) on 2010-05-01/);
+  });
+
+  it("computes 11(m) from monthly Underlying EBITDA and refuses figures it cannot read (ECA-11(m))", async () => {
+    const m = (await listConditions(t.ctx(admin), offering.id)).find((c) => c.code === "m")!;
+    await expect(
+      updateCondition(t.ctx(admin), m.id, { inputs: { months: { "2026-13": "1.00", "2026-01": "ten" } } }),
+    ).rejects.toMatchObject({
+      code: "INVALID",
+      errors: [
+        { path: "inputs.months.2026-13", message: '"2026-13" is not a month (YYYY-MM)' },
+        { path: "inputs.months.2026-01", message: "is an amount of money, like 12500000.00" },
+      ],
+    });
+    const months = { "2026-01": "10000000.00", "2026-02": "9000000.00", "2026-03": "-500000.00" };
+    const below = await updateCondition(t.ctx(admin), m.id, {
+      inputs: { months, schedule: { "2026-03": "20000000.00" } },
+    });
+    expect(below).toMatchObject({ status: "failed", met: false });
+    expect(below.explanation).toContain("2026-01…2026-03: $18,500,000.00 < $20,000,000.00");
+    const met = await updateCondition(t.ctx(admin), m.id, {
+      inputs: { schedule: { "2026-03": "18000000.00" } },
+    });
+    expect(met).toMatchObject({ status: "satisfied", met: true });
   });
 
   it("shows the use of proceeds from the allocation (ECA-9(i))", async () => {

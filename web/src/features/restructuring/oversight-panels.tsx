@@ -14,8 +14,10 @@ import {
 } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, errorMessage } from "../../lib/api.ts";
+import { api, errorMessage, isApiError } from "../../lib/api.ts";
 import { formatDateTime, formatNumber } from "../../lib/format.ts";
+import { EbitdaEditor, type EbitdaTables, objectOf, rowsOf } from "./ebitda-editor.tsx";
+import { FactsForm, TerminationForm } from "./manage-panels.tsx";
 import { type Condition, type Offering, pct, rxApi, usd } from "./restructuring-api.ts";
 
 const STATUS_COLOR: Record<string, string> = {
@@ -172,15 +174,27 @@ function ConditionCard({ c, canEdit }: { c: Condition; canEdit: boolean }) {
   );
   const [evidence, setEvidence] = useState(c.evidence);
   const [status, setStatus] = useState<string | null>(c.status === "waived" ? "pending" : c.status);
+  const [ebitda, setEbitda] = useState<EbitdaTables>({
+    months: rowsOf(c.inputs.months),
+    schedule: rowsOf(c.inputs.schedule),
+  });
+  const isEbitda = c.code === "m";
   const save = useMutation({
-    mutationFn: () => rxApi.updateCondition(c.id, { evidence, inputs, ...(c.computed ? {} : { status }) }),
+    mutationFn: () =>
+      rxApi.updateCondition(c.id, {
+        evidence,
+        inputs: isEbitda
+          ? { ...inputs, months: objectOf(ebitda.months), schedule: objectOf(ebitda.schedule) }
+          : inputs,
+        ...(c.computed ? {} : { status }),
+      }),
     onSuccess: () => {
       setEditing(false);
       return qc.invalidateQueries({ queryKey: ["rx"] });
     },
   });
   return (
-    <Card withBorder padding="sm">
+    <Card withBorder padding="sm" data-testid={`condition-${c.code}`}>
       <Group justify="space-between" wrap="nowrap">
         <Text size="sm" fw={500}>
           11({c.code}) {c.title}
@@ -210,6 +224,9 @@ function ConditionCard({ c, canEdit }: { c: Condition; canEdit: boolean }) {
               onChange={(e) => setInputs({ ...inputs, [k]: e.currentTarget.value })}
             />
           ))}
+          {isEbitda ? (
+            <EbitdaEditor value={ebitda} onChange={setEbitda} errors={errorsByPath(save.error)} />
+          ) : null}
           {!c.computed ? (
             <Select
               size="xs"
@@ -242,6 +259,9 @@ function ConditionCard({ c, canEdit }: { c: Condition; canEdit: boolean }) {
   );
 }
 
+const errorsByPath = (error: unknown): Record<string, string> =>
+  isApiError(error) ? Object.fromEntries((error.problem.errors ?? []).map((e) => [e.path, e.message])) : {};
+
 /** Deadlines in business days on the US banking calendar (ECA-9, ECA-19, ECA-1(ff), ECA-26). */
 export function Deadlines({ o }: { o: Offering }) {
   const deadlines = useQuery({ queryKey: ["rx", "deadlines", o.id], queryFn: () => rxApi.deadlines(o.id) });
@@ -251,6 +271,7 @@ export function Deadlines({ o }: { o: Offering }) {
   });
   return (
     <Stack>
+      {o.can.manage ? <FactsForm o={o} /> : null}
       <Table withTableBorder striped>
         <Table.Thead>
           <Table.Tr>
@@ -293,6 +314,9 @@ export function Deadlines({ o }: { o: Offering }) {
           ))}
         </Table.Tbody>
       </Table>
+      {o.can.manage && terminations.data && !terminations.data.recorded.length ? (
+        <TerminationForm o={o} events={terminations.data.events} />
+      ) : null}
       {terminations.data?.recorded.map((t) => (
         <Alert key={t.id} color="red" title={`Terminated: ${t.event} on ${t.occurredOn}`}>
           {t.label}. {t.feeOwed ? `Termination Fee owed: ${usd(t.fee)}.` : "No Termination Fee."} {t.note}

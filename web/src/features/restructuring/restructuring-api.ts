@@ -37,6 +37,7 @@ export type Offering = {
     runAllocation: boolean;
     readAllocation: boolean;
     vote: boolean;
+    withdraw: boolean;
   };
 };
 export type Holder = {
@@ -183,6 +184,15 @@ export const rxApi = {
   updateCondition: (id: string, body: object) => api.patch<Condition>(`${base}/conditions/${id}`, body),
   deadlines: (id: string) => api.get<Deadline[]>(`${base}/offerings/${id}/deadlines`),
   progress: (id: string) => api.get<ProgressReport[]>(`${base}/offerings/${id}/progress-reports`),
+  updateFacts: (id: string, facts: Record<string, string | boolean>) =>
+    api.patch<Offering>(`${base}/offerings/${id}/facts`, facts),
+  withdraw: (investorId: string, body: { basis: string; withdrawnOn: string; note: string }) =>
+    api.post<Offering>(`${base}/investors/${investorId}/withdrawal`, body),
+  recordTermination: (
+    id: string,
+    body: { event: string; occurredOn: string; note: string; minimumBackstopPartiesReady: boolean },
+  ) => api.post<{ id: string; feeOwed: boolean; fee: string }>(`${base}/offerings/${id}/terminations`, body),
+  createOffering: (body: object) => api.post<Offering>(`${base}/offerings`, body),
   proceeds: (
     id: string,
     params: { requiredPayments: string; clauseDPayments: string; liquidityConditionHolds: string },

@@ -6,6 +6,7 @@ import {
   Card,
   Group,
   NumberInput,
+  Select,
   SimpleGrid,
   Stack,
   Switch,
@@ -21,6 +22,9 @@ import { useState } from "react";
 import { PageHeader } from "../../components/page-header.tsx";
 import { errorMessage, isApiError } from "../../lib/api.ts";
 import { formatDateTime, formatNumber } from "../../lib/format.ts";
+import { hasPermission, useMe } from "../auth/me.ts";
+import { CreateOfferingForm } from "./create-offering-form.tsx";
+import { WithdrawalForm } from "./manage-panels.tsx";
 import { Conditions, Deadlines, Proceeds, Progress, Votes } from "./oversight-panels.tsx";
 import { type Holder, type Offering, pct, rxApi, usd } from "./restructuring-api.ts";
 
@@ -28,7 +32,12 @@ import { type Holder, type Offering, pct, rxApi, usd } from "./restructuring-api
 export function RestructuringPage() {
   const offerings = useQuery({ queryKey: ["rx", "offerings"], queryFn: rxApi.offerings });
   const portal = useQuery({ queryKey: ["rx", "portal"], queryFn: rxApi.portal });
-  const first = offerings.data?.[0];
+  const { data: me } = useMe();
+  const canCreate = hasPermission(me, "restructuring.manage");
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const list = offerings.data ?? [];
+  const current = list.find((o) => o.id === chosen) ?? list[0];
   return (
     <>
       <PageHeader
@@ -39,8 +48,35 @@ export function RestructuringPage() {
       {offerings.error && !(isApiError(offerings.error) && offerings.error.status === 403) ? (
         <Alert color="red">{errorMessage(offerings.error)}</Alert>
       ) : null}
-      {first ? (
-        <OfferingView id={first.id} />
+      {list.length > 1 || canCreate ? (
+        <Group mb="md" align="flex-end">
+          {list.length > 1 ? (
+            <Select
+              label="Offering"
+              w={420}
+              data={list.map((o) => ({ value: o.id, label: o.name }))}
+              value={current?.id ?? null}
+              onChange={setChosen}
+              allowDeselect={false}
+            />
+          ) : null}
+          {canCreate && !creating ? (
+            <Button variant="default" onClick={() => setCreating(true)}>
+              New offering
+            </Button>
+          ) : null}
+        </Group>
+      ) : null}
+      {creating ? (
+        <CreateOfferingForm
+          onCancel={() => setCreating(false)}
+          onCreated={(o) => {
+            setCreating(false);
+            setChosen(o.id);
+          }}
+        />
+      ) : current ? (
+        <OfferingView key={current.id} id={current.id} />
       ) : offerings.isSuccess && !portal.data?.length ? (
         <Text c="dimmed">No offering yet.</Text>
       ) : null}
@@ -160,13 +196,18 @@ function Overview({ o }: { o: Offering }) {
               <Table.Td>{pct(i.backstopPercentage)}</Table.Td>
               <Table.Td>
                 {pct(i.effectiveBackstopPercentage)}
-                {i.withdrawnAt ? " (withdrawn, ECA-26)" : ""}
+                {i.withdrawnAt ? ` (withdrawn on ${i.withdrawnAt}, ECA-26)` : ""}
               </Table.Td>
               <Table.Td>{i.isThresholdGroup ? "yes" : "no"}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      {o.can.withdraw
+        ? o.investors
+            .filter((i) => i.code === "apollo" && !i.withdrawnAt)
+            .map((i) => <WithdrawalForm key={i.id} o={o} investor={i} />)
+        : null}
     </Stack>
   );
 }

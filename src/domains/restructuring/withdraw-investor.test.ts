@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, type TestDb } from "../../../test/db.ts";
+import { actorWith } from "../../../test/factories.ts";
+import { createOffering, type OfferingView, updateFacts } from "./offerings.ts";
+import { withdrawInvestor } from "./withdraw-investor.ts";
+
+const spec = (name: string) => ({
+  name,
+  unitsOffered: 10000,
+  pricePerUnit: "1000.00",
+  sharesPerUnit: 10,
+  unitComposition: "",
+  threshold: "0.50",
+  maximumCutback: "0.90",
+  structuringFeeRate: "0.035",
+  terminationFeeDeduction: "5000000.00",
+  preferredShares: 5000,
+  preferredPricePerShare: "1000.00",
+  exerciseStart: "2026-02-23",
+  exerciseEnd: "2026-03-13",
+  certifyingOfficer: "Sean M. Stack, CFO",
+  investors: [
+    { code: "oaktree", name: "Oaktree", backstopPercentage: "0.45", isThresholdGroup: true },
+    { code: "apollo", name: "Apollo", backstopPercentage: "0.40", isThresholdGroup: true },
+    { code: "sankaty", name: "Sankaty", backstopPercentage: "0.15", isThresholdGroup: false },
+  ],
+});
+
+describe(`ECA-26 withdrawal (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
+  let t: TestDb;
+  const admin = actorWith(["restructuring_admin"]);
+  const agent = actorWith(["subscription_agent"]);
+  const byCode = (o: OfferingView, code: string) => o.investors.find((i) => i.code === code)!;
+
+  beforeAll(async () => {
+    t = await createTestDb();
+    t.clock.set("2026-06-01T14:00:00.000Z");
+  });
+  afterAll(() => t.destroy());
+
+  it("records Apollo's election to withdraw; Oaktree assumes its percentage, with an audit event", async () => {
+    const o = await createOffering(t.ctx(admin), spec("Election"));
+    await updateFacts(t.ctx(admin), o.id, { expectedEffectiveDate: "2026-06-20" });
+    const apollo = byCode(o, "apollo");
+    await expect(
+      withdrawInvestor(t.ctx(agent), apollo.id, { basis: "election", withdrawnOn: "2026-05-30", note: "" }),
+    ).rejects.toThrow(/investor withdraw/);
+    await expect(
+      withdrawInvestor(t.ctx(admin), byCode(o, "sankaty").id, {
+        basis: "election",
+        withdrawnOn: "2026-05-30",
+        note: "",
+      }),
+    ).rejects.toThrow(/Only Apollo's commitment/);
+    await expect(
+      withdrawInvestor(t.ctx(admin), apollo.id, { basis: "election", withdrawnOn: "2026-06-02", note: "" }),
+    ).rejects.toMatchObject({ code: "INVALID", errors: [{ path: "withdrawnOn" }] });
+
+    const after = await withdrawInvestor(t.ctx(admin), apollo.id, {
+      basis: "election",
+      withdrawnOn: "2026-05-30",
+      note: "Letter of May 30",
+    });
+    expect(byCode(after, "apollo")).toMatchObject({
+      withdrawnAt: "2026-05-30",
+      effectiveBackstopPercentage: "0",
+    });
+    expect(byCode(after, "oaktree").effectiveBackstopPercentage).toBe("0.85");
+    const events = await t
+      .ctx()
+      .db.selectFrom("audit_events")
+      .selectAll()
+      .where("action", "=", "investor.withdraw")
+      .where("subject_id", "=", apollo.id)
+      .execute();
+    expect(events).toHaveLength(1);
+    await expect(
+      withdrawInvestor(t.ctx(admin), apollo.id, { basis: "election", withdrawnOn: "2026-05-30", note: "" }),
+    ).rejects.toThrow(/already withdrew/);
+  });
+
+  it("deems the commitment withdrawn only 70 days after the HSR filing and without clearance", async () => {
+    const o = await createOffering(t.ctx(admin), spec("Deemed"));
+    const apollo = byCode(o, "apollo");
+    await expect(
+      withdrawInvestor(t.ctx(admin), apollo.id, {
+        basis: "no-clearance",
+        withdrawnOn: "2026-05-30",
+        note: "",
+      }),
+    ).rejects.toMatchObject({ errors: [{ path: "basis" }] });
+    await updateFacts(t.ctx(admin), o.id, { apolloHsrFilingDate: "2026-03-01" });
+    await expect(
+      withdrawInvestor(t.ctx(admin), apollo.id, {
+        basis: "no-clearance",
+        withdrawnOn: "2026-05-09",
+        note: "",
+      }),
+    ).rejects.toThrow(/on 2026-05-10 \(ECA-26\)/);
+    await expect(
+      withdrawInvestor(t.ctx(admin), apollo.id, {
+        basis: "no-clearance",
+        withdrawnOn: "2026-06-05",
+        note: "",
+      }),
+    ).rejects.toThrow(/after today/);
+    await updateFacts(t.ctx(admin), o.id, { apolloCleared: true });
+    await expect(
+      withdrawInvestor(t.ctx(admin), apollo.id, {
+        basis: "no-clearance",
+        withdrawnOn: "2026-05-10",
+        note: "",
+      }),
+    ).rejects.toThrow(/clearance is recorded/);
+    await updateFacts(t.ctx(admin), o.id, { apolloCleared: false });
+    const after = await withdrawInvestor(t.ctx(admin), apollo.id, {
+      basis: "no-clearance",
+      withdrawnOn: "2026-05-10",
+      note: "",
+    });
+    expect(byCode(after, "oaktree").effectiveBackstopPercentage).toBe("0.85");
+  });
+});
