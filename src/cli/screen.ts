@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { type Command, Option } from "commander";
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
-import { buildIndex, loadListDir, type PartyType } from "../domains/screening/index.ts";
+import { loadListDir, type PartyType, screenInParallel } from "../domains/screening/index.ts";
 
 const options = z.object({
   sdnDir: z.string().min(1),
@@ -13,6 +13,7 @@ const options = z.object({
     .max(1, "--threshold is between 0 and 1"),
   limit: z.coerce.number().int().min(1, "--limit is a whole number from 1").max(1000),
   format: z.literal("jsonl"),
+  workers: z.coerce.number().int().min(1, "--workers is a whole number from 1").max(64).optional(),
 });
 
 const TYPES = new Set(["individual", "person", "entity", "vessel", "aircraft"]);
@@ -33,12 +34,13 @@ export function registerScreenCommand(program: Command): void {
     .option("--threshold <score>", "lowest score reported, 0 to 1", "0.85")
     .option("--limit <n>", "most matches per row", "5")
     .addOption(new Option("--format <format>", "output format").choices(["jsonl"]).default("jsonl"))
+    .option("--workers <n>", "worker threads for large files (default: one per core)")
     .action(async (raw: Record<string, string>) => {
       const parsed = options.safeParse(raw);
       if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join("; "));
       const opts = parsed.data;
       if (!fs.existsSync(opts.input)) throw new Error(`No such file: ${opts.input}`);
-      const index = buildIndex(loadListDir(opts.sdnDir));
+      const entries = loadListDir(opts.sdnDir);
       const records = parse(fs.readFileSync(opts.input, "utf8").replace(/^\uFEFF/, ""), {
         columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
         skip_empty_lines: true,
@@ -46,30 +48,38 @@ export function registerScreenCommand(program: Command): void {
         relax_column_count: true,
       }) as Record<string, string | undefined>[];
       if (records.length && !("name" in records[0]!)) throw new Error(`${opts.input} has no "name" column.`);
-      const out: string[] = [];
-      records.forEach((r, i) => {
+      const queries = records.map((r) => {
         const type = r.type?.toLowerCase();
-        const hits = index.screen(
-          {
-            name: r.name ?? "",
-            type: type && TYPES.has(type) ? (type as PartyType) : null,
-            country: r.country ? r.country.toUpperCase() : null,
-          },
-          { threshold: opts.threshold, limit: opts.limit },
-        );
-        out.push(
-          JSON.stringify({
-            id: r.id ?? String(i + 1),
-            matches: hits.map((h) => ({
-              entityId: h.entityId,
-              name: h.name,
-              matchedName: h.matchedName,
-              score: h.score,
-            })),
-          }),
-        );
-        if (out.length >= 1000) process.stdout.write(`${out.splice(0).join("\n")}\n`);
+        return {
+          name: r.name ?? "",
+          type: type && TYPES.has(type) ? (type as PartyType) : null,
+          country: r.country ? r.country.toUpperCase() : null,
+        };
       });
+      // In slices of 100,000 rows, so a very large file does not hold every result in memory.
+      const out: string[] = [];
+      for (let start = 0; start < queries.length; start += 100_000) {
+        const results = await screenInParallel(entries, queries.slice(start, start + 100_000), {
+          threshold: opts.threshold,
+          limit: opts.limit,
+          workers: opts.workers,
+        });
+        results.forEach((hits, k) => {
+          const i = start + k;
+          out.push(
+            JSON.stringify({
+              id: records[i]!.id ?? String(i + 1),
+              matches: hits.map((h) => ({
+                entityId: h.entityId,
+                name: h.name,
+                matchedName: h.matchedName,
+                score: h.score,
+              })),
+            }),
+          );
+          if (out.length >= 1000) process.stdout.write(`${out.splice(0).join("\n")}\n`);
+        });
+      }
       if (out.length) process.stdout.write(`${out.join("\n")}\n`);
     });
 }

@@ -24,6 +24,7 @@ export {
   type NameIndex,
   type PartyType,
 } from "./matcher/name-index.ts";
+export { screenInParallel } from "./matcher/parallel.ts";
 export { decideHit } from "./review-hits.ts";
 export { registerScreeningRoutes } from "./routes.ts";
 export { rescreenAll } from "./screen-counterparty.ts";

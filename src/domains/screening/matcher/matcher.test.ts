@@ -6,6 +6,7 @@ import { jaroWinkler } from "./jaro-winkler.ts";
 import type { NameIndex, ScreenQuery } from "./name-index.ts";
 import { normalizeName, skeleton } from "./normalize.ts";
 import { ofacScore, soundex } from "./ofac-score.ts";
+import { screenInParallel } from "./parallel.ts";
 import { kendallTauB, parityReport, spearman } from "./parity.ts";
 import { prepareName, scoreNames } from "./score.ts";
 
@@ -211,6 +212,19 @@ describe("matcher on the 2021 SDN snapshot (COC-18.1)", () => {
     // OFAC's tool would show a lone surname at 100; Probity does not hit it.
     expect(index.screen({ name: "Noriega" }, { threshold: 0 })[0]!.ofacScore).toBe(1);
   });
+});
+
+describe("screening on several cores", () => {
+  it("gives the same hits, in input order, from two worker threads as from one thread", async () => {
+    const entries = index.entries;
+    const names = ["Nationall Bank of Cuba", "John Smith", "Mahan Air Cargo Services", "Maria Garcia"];
+    const queries = Array.from({ length: 4_400 }, (_, i) => ({ name: `${names[i % names.length]}` }));
+    const parallel = await screenInParallel(entries, queries, { workers: 2, limit: 3 });
+    expect(parallel).toHaveLength(queries.length);
+    const single = queries.map((q) => index.screen(q, { limit: 3 }));
+    expect(parallel).toEqual(single);
+    expect(parallel[2]![0]!.entityId).toBe("12927");
+  }, 60_000);
 });
 
 describe("OFAC-comparable score (FAQ 249)", () => {
