@@ -102,10 +102,7 @@ export function registerListsCommand(program: Command): void {
       const database = await openProbityDatabase(loadConfig());
       try {
         const ctx = systemCtx(database, undefined, "cli lists import");
-        const v = await importList(ctx, {
-          source: source?.data ?? list.source,
-          ...(list.format === "xml" ? { xml: list.xml } : { files: list.files }),
-        });
+        const v = await importList(ctx, { ...list, source: source?.data ?? list.source });
         if (v.unchangedFiles) {
           console.log(`${v.source} version ${v.seq} already has these files; nothing changed.`);
           return;

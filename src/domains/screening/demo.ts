@@ -32,13 +32,7 @@ export async function seedScreeningDemo(ctx: Ctx, log: (line: string) => void = 
   const as = { ...ctx, actor: officer };
   const dir = demoSanctionsDir();
   if (dir) {
-    const list = readListDir(dir);
-    const v = await importList(
-      as,
-      list.format === "xml"
-        ? { source: list.source, xml: list.xml }
-        : { source: list.source, files: list.files },
-    );
+    const v = await importList(as, readListDir(dir));
     log(`Imported the ${v.source} list: ${v.counts.entries.toLocaleString("en-US")} entries from ${dir}.`);
   } else {
     log("No sanctions list found for the demo: import OFAC's files with `probity lists import`.");

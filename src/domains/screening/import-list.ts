@@ -66,6 +66,7 @@ export const toVersion = (r: {
  */
 export async function importList(
   ctx: Ctx,
+  /** The files as text: `xml`, or `files` (the CSV set); a ListFiles from readListDir fits as is. */
   input: { source?: ListSource; files?: OfacFiles; xml?: string },
 ): Promise<ListVersion & { unchangedFiles: boolean }> {
   authorize(ctx.actor, "list.import");

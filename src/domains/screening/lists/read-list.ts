@@ -58,30 +58,31 @@ export function sourceOfFileName(name: string): { source: ListSource; format: "c
 /**
  * Reads one list from a directory, whatever the case of the file names: SDN.XML or the CSV set
  * (SDN.CSV, ALT.CSV, ADD.CSV, SDN_COMMENTS.CSV), or the consolidated list's CONSOLIDATED.XML or
- * CONS_PRIM.CSV set. The XML is preferred when both are there. `source` picks a list when the
- * directory holds both.
+ * CONS_PRIM.CSV set. The XML is preferred when both are there, unless `format` asks for the CSV
+ * set. `source` picks a list when the directory holds both.
  */
-export function readListDir(dir: string, source?: ListSource): ListFiles & { source: ListSource } {
+export function readListDir(
+  dir: string,
+  source?: ListSource,
+  options: { format?: "csv" } = {},
+): ListFiles & { source: ListSource } {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw invalid(`No such directory: ${dir}`);
   const files = fs.readdirSync(dir);
-  const read = (name: string) => {
+  const read = (name: string, decode: (bytes: Buffer) => string) => {
     const f = files.find((x) => x.toLowerCase() === name);
-    return f ? windows1252(fs.readFileSync(path.join(dir, f))) : undefined;
+    return f ? decode(fs.readFileSync(path.join(dir, f))) : undefined;
   };
-  const readXml = (name: string) => {
-    const f = files.find((x) => x.toLowerCase() === name);
-    return f ? fs.readFileSync(path.join(dir, f), "utf8") : undefined;
-  };
+  const csv = (name: string) => read(name, windows1252);
   for (const s of source ? [source] : LIST_SOURCES) {
-    const xml = readXml(XML_NAMES[s]);
+    const xml = options.format ? undefined : read(XML_NAMES[s], (b) => b.toString("utf8"));
     if (xml) return { source: s, format: "xml", xml };
     const names = CSV_NAMES[s];
-    const sdn = read(names.sdn);
+    const sdn = csv(names.sdn);
     if (sdn)
       return {
         source: s,
         format: "csv",
-        files: { sdn, alt: read(names.alt), add: read(names.add), comments: read(names.comments) },
+        files: { sdn, alt: csv(names.alt), add: csv(names.add), comments: csv(names.comments) },
       };
   }
   throw invalid(
@@ -110,16 +111,7 @@ export const loadListDir = (dir: string): ListEntry[] => parseListFiles(readList
 
 /** The CSV set of a directory (SDN.CSV … or CONS_PRIM.CSV …), ignoring any XML beside it. */
 export function readOfacDir(dir: string): OfacFiles {
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw invalid(`No such directory: ${dir}`);
-  const files = fs.readdirSync(dir);
-  const read = (name: string) => {
-    const f = files.find((x) => x.toLowerCase() === name);
-    return f ? windows1252(fs.readFileSync(path.join(dir, f))) : undefined;
-  };
-  for (const s of LIST_SOURCES) {
-    const names = CSV_NAMES[s];
-    const sdn = read(names.sdn);
-    if (sdn) return { sdn, alt: read(names.alt), add: read(names.add), comments: read(names.comments) };
-  }
-  throw invalid(`${dir} has no SDN.CSV (or CONS_PRIM.CSV for the consolidated list).`);
+  const list = readListDir(dir, undefined, { format: "csv" });
+  if (list.format !== "csv") throw invalid(`${dir} has no SDN.CSV.`);
+  return list.files;
 }
