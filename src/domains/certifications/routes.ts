@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { type RouteDeps, typed } from "../../kernel/http/routes.ts";
+import { endpoints, type RouteDeps, typed } from "../../kernel/http/routes.ts";
 import { ctxOf, sendCsv } from "../../kernel/http/server.ts";
 import { certificatePdf } from "./certificate-pdf.ts";
 import {
@@ -21,6 +21,7 @@ import {
 } from "./sign-certificate.ts";
 import { createTemplate, listTemplates, updateTemplate } from "./templates.ts";
 
+const route = endpoints(["certifications"]);
 const tags = ["certifications"];
 const id = z.object({ id: idParam });
 
@@ -30,47 +31,31 @@ export function registerCertificationRoutes(app: FastifyInstance, deps: RouteDep
 
   r.get(
     "/api/certifications/mine",
-    {
-      config: { access: { action: "certification.mine", authenticated: true } },
-      schema: { tags, operationId: "certification.mine", summary: "My Certificates of Compliance" },
-    },
+    route("certification.mine", { authenticated: true }, { summary: "My Certificates of Compliance" }),
     async (request) => listMyCertificates(ctx(request)),
   );
   r.get(
     "/api/certifications/team",
-    {
-      config: { access: { action: "certification.team", authenticated: true } },
-      schema: { tags, operationId: "certification.team", summary: "My direct reports' certificates" },
-    },
+    route("certification.team", { authenticated: true }, { summary: "My direct reports' certificates" }),
     async (request) => listTeamCertificates(ctx(request)),
   );
   r.get(
     "/api/certifications/certificates/:id",
-    {
-      config: { access: { action: "certification.read", authenticated: true } },
-      schema: { tags, operationId: "certification.read", params: id },
-    },
+    route("certification.read", { authenticated: true }, { params: id }),
     async (request) => getCertificate(ctx(request), request.params.id),
   );
   r.post(
     "/api/certifications/certificates/:id/sign",
-    {
-      config: { access: { action: "certification.sign", authenticated: true } },
-      schema: { tags, operationId: "certification.sign", params: id, body: signInput },
-    },
+    route("certification.sign", { authenticated: true }, { params: id, body: signInput }),
     async (request) => signCertificate(ctx(request), request.params.id, request.body),
   );
   r.get(
     "/api/certifications/certificates/:id/pdf",
-    {
-      config: { access: { action: "certification.pdf", authenticated: true } },
-      schema: {
-        tags,
-        operationId: "certification.pdf",
-        summary: "The signed certificate as PDF",
-        params: id,
-      },
-    },
+    route(
+      "certification.pdf",
+      { authenticated: true },
+      { summary: "The signed certificate as PDF", params: id },
+    ),
     async (request, reply) => {
       const { filename, pdf } = await certificatePdf(ctx(request), request.params.id);
       return reply
@@ -82,48 +67,39 @@ export function registerCertificationRoutes(app: FastifyInstance, deps: RouteDep
 
   r.get(
     "/api/certifications/templates",
-    {
-      config: { access: { action: "certification.template.list", permission: "certification.report" } },
-      schema: { tags, operationId: "certification.template.list" },
-    },
+    route("certification.template.list", { permission: "certification.report" }),
     async (request) => listTemplates(ctx(request)),
   );
   r.post(
     "/api/certifications/templates",
-    {
-      config: { access: { action: "certification.template.create", permission: "certification.manage" } },
-      schema: { tags, operationId: "certification.template.create", body: templateInput },
-    },
+    route("certification.template.create", { permission: "certification.manage" }, { body: templateInput }),
     async (request, reply) => reply.status(201).send(await createTemplate(ctx(request), request.body)),
   );
   r.put(
     "/api/certifications/templates/:id",
-    {
-      config: { access: { action: "certification.template.update", permission: "certification.manage" } },
-      schema: { tags, operationId: "certification.template.update", params: id, body: templateInput },
-    },
+    route(
+      "certification.template.update",
+      { permission: "certification.manage" },
+      { params: id, body: templateInput },
+    ),
     async (request) => updateTemplate(ctx(request), request.params.id, request.body),
   );
 
   r.get(
     "/api/certifications/campaigns",
-    {
-      config: { access: { action: "certification.campaign.list", permission: "certification.report" } },
-      schema: { tags, operationId: "certification.campaign.list" },
-    },
+    route("certification.campaign.list", { permission: "certification.report" }),
     async (request) => listCampaigns(ctx(request)),
   );
   r.post(
     "/api/certifications/campaigns",
-    {
-      config: { access: { action: "certification.campaign.launch", permission: "certification.manage" } },
-      schema: {
-        tags,
-        operationId: "certification.campaign.launch",
+    route(
+      "certification.campaign.launch",
+      { permission: "certification.manage" },
+      {
         summary: "Launch a campaign: assigns the audience and sends the launch reminder (COC-23.2, SOC-7)",
         body: campaignInput,
       },
-    },
+    ),
     async (request, reply) => {
       const launched = await launchCampaign(ctx(request), request.body);
       return reply.status(201).send(await getCampaign(ctx(request), launched.id));
@@ -131,18 +107,12 @@ export function registerCertificationRoutes(app: FastifyInstance, deps: RouteDep
   );
   r.get(
     "/api/certifications/campaigns/:id",
-    {
-      config: { access: { action: "certification.campaign.read", permission: "certification.report" } },
-      schema: { tags, operationId: "certification.campaign.read", params: id },
-    },
+    route("certification.campaign.read", { permission: "certification.report" }, { params: id }),
     async (request) => getCampaign(ctx(request), request.params.id),
   );
   r.post(
     "/api/certifications/campaigns/:id/close",
-    {
-      config: { access: { action: "certification.campaign.close", permission: "certification.manage" } },
-      schema: { tags, operationId: "certification.campaign.close", params: id },
-    },
+    route("certification.campaign.close", { permission: "certification.manage" }, { params: id }),
     async (request) => {
       await closeCampaign(ctx(request), request.params.id);
       return getCampaign(ctx(request), request.params.id);
@@ -150,16 +120,15 @@ export function registerCertificationRoutes(app: FastifyInstance, deps: RouteDep
   );
   r.get(
     "/api/certifications/campaigns/:id/breakdown",
-    {
-      config: { access: { action: "certification.campaign.breakdown", permission: "certification.report" } },
-      schema: {
-        tags,
-        operationId: "certification.campaign.breakdown",
+    route(
+      "certification.campaign.breakdown",
+      { permission: "certification.report" },
+      {
         summary: "Completion by legal entity, department, country or supervisor",
         params: id,
         querystring: breakdownQuery,
       },
-    },
+    ),
     async (request) =>
       completionBreakdown(ctx(request), request.params.id, request.query.by, request.query.limit),
   );
@@ -175,10 +144,11 @@ export function registerCertificationRoutes(app: FastifyInstance, deps: RouteDep
   );
   r.get(
     "/api/certifications/campaigns/:id/assignments.csv",
-    {
-      config: { access: { action: "certification.campaign.export", permission: "certification.report" } },
-      schema: { tags, operationId: "certification.campaign.export", params: id, querystring: listQuery },
-    },
+    route(
+      "certification.campaign.export",
+      { permission: "certification.report" },
+      { params: id, querystring: listQuery },
+    ),
     async (request, reply) =>
       sendCsv(
         reply,

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
-import { type RouteDeps, typed } from "../../kernel/http/routes.ts";
+import { endpoints, type RouteDeps, typed } from "../../kernel/http/routes.ts";
 import { ctxOf } from "../../kernel/http/server.ts";
 import {
   approveAdviserFee,
@@ -75,6 +75,7 @@ import {
   yearQuery,
 } from "./schemas.ts";
 
+const route = endpoints(["committees"]);
 const tags = ["committees"];
 const idParams = z.object({ id });
 const read = (action: string) => ({ access: { action, permission: "committee.read" } });
@@ -93,17 +94,12 @@ export function registerCommitteeRoutes(app: FastifyInstance, deps: RouteDeps) {
   const year = (q: { year?: number | undefined }, request: Parameters<typeof ctxOf>[0]) =>
     q.year ?? Number(today(ctxOf(request, deps)).slice(0, 4));
 
-  r.get(
-    "/api/committees",
-    { config: read("committee.list"), schema: { tags, operationId: "committee.list" } },
-    async (q) => listCommittees(ctxOf(q, deps)),
+  r.get("/api/committees", route("committee.list", { permission: "committee.read" }), async (q) =>
+    listCommittees(ctxOf(q, deps)),
   );
   r.post(
     "/api/committees",
-    {
-      config: appoint("committee.create"),
-      schema: { tags, operationId: "committee.create", body: committeeInput },
-    },
+    route("committee.create", { permission: "committee.appoint" }, { body: committeeInput }),
     async (q, reply) => reply.status(201).send(await createCommittee(ctxOf(q, deps), q.body)),
   );
   r.put(
@@ -121,16 +117,15 @@ export function registerCommitteeRoutes(app: FastifyInstance, deps: RouteDeps) {
   );
   r.get(
     "/api/committees/:id",
-    {
-      config: read("committee.read"),
-      schema: {
-        tags,
-        operationId: "committee.read",
+    route(
+      "committee.read",
+      { permission: "committee.read" },
+      {
         summary: "Committee, charter, members and compliance alerts",
         params: idParams,
         querystring: asOfQuery,
       },
-    },
+    ),
     async (q) => getCommittee(ctxOf(q, deps), q.params.id, q.query.asOf),
   );
   r.get(
@@ -147,18 +142,12 @@ export function registerCommitteeRoutes(app: FastifyInstance, deps: RouteDeps) {
   );
   r.post(
     "/api/committees/:id/charter",
-    {
-      config: manage("charter.revise"),
-      schema: { tags, operationId: "charter.revise", params: idParams, body: charterInput },
-    },
+    route("charter.revise", { permission: "committee.manage" }, { params: idParams, body: charterInput }),
     async (q) => reviseCharter(ctxOf(q, deps), q.params.id, q.body),
   );
   r.post(
     "/api/committees/:id/members",
-    {
-      config: appoint("committee.appoint"),
-      schema: { tags, operationId: "committee.appoint", params: idParams, body: appointInput },
-    },
+    route("committee.appoint", { permission: "committee.appoint" }, { params: idParams, body: appointInput }),
     async (q) => appointMember(ctxOf(q, deps), q.params.id, q.body),
   );
   r.post(
@@ -176,43 +165,37 @@ export function registerCommitteeRoutes(app: FastifyInstance, deps: RouteDeps) {
   );
   r.post(
     "/api/committees/:id/chair",
-    {
-      config: appoint("committee.chair"),
-      schema: { tags, operationId: "committee.chair", params: idParams, body: designateChairInput },
-    },
+    route(
+      "committee.chair",
+      { permission: "committee.appoint" },
+      { params: idParams, body: designateChairInput },
+    ),
     async (q) => designateChair(ctxOf(q, deps), q.params.id, q.body),
   );
 
   // Meetings.
   r.get(
     "/api/committees/:id/meetings",
-    { config: read("meeting.list"), schema: { tags, operationId: "meeting.list", params: idParams } },
+    route("meeting.list", { permission: "committee.read" }, { params: idParams }),
     async (q) => listMeetings(ctxOf(q, deps), q.params.id),
   );
   r.post(
     "/api/committees/:id/meetings",
-    {
-      config: manage("meeting.schedule"),
-      schema: { tags, operationId: "meeting.schedule", params: idParams, body: meetingInput },
-    },
+    route("meeting.schedule", { permission: "committee.manage" }, { params: idParams, body: meetingInput }),
     async (q, reply) => reply.status(201).send(await scheduleMeeting(ctxOf(q, deps), q.params.id, q.body)),
   );
   r.get(
     "/api/committees/meetings/:id",
-    { config: read("meeting.read"), schema: { tags, operationId: "meeting.read", params: idParams } },
+    route("meeting.read", { permission: "committee.read" }, { params: idParams }),
     async (q) => getMeeting(ctxOf(q, deps), q.params.id),
   );
   r.get(
     "/api/committees/meetings/:id/invite.ics",
-    {
-      config: read("meeting.invite"),
-      schema: {
-        tags,
-        operationId: "meeting.invite",
-        summary: "The invitation as iCalendar",
-        params: idParams,
-      },
-    },
+    route(
+      "meeting.invite",
+      { permission: "committee.read" },
+      { summary: "The invitation as iCalendar", params: idParams },
+    ),
     async (q, reply) =>
       reply
         .header("content-type", "text/calendar; charset=utf-8")
@@ -221,41 +204,32 @@ export function registerCommitteeRoutes(app: FastifyInstance, deps: RouteDeps) {
   );
   r.get(
     "/api/committees/meetings/:id/book.pdf",
-    { config: read("meeting.book"), schema: { tags, operationId: "meeting.book", params: idParams } },
+    route("meeting.book", { permission: "committee.read" }, { params: idParams }),
     async (q, reply) => pdf(reply, "meeting-book.pdf", await meetingBookPdf(ctxOf(q, deps), q.params.id)),
   );
   r.post(
     "/api/committees/meetings/:id/notice",
-    { config: manage("meeting.notice"), schema: { tags, operationId: "meeting.notice", params: idParams } },
+    route("meeting.notice", { permission: "committee.manage" }, { params: idParams }),
     async (q) => sendNotice(ctxOf(q, deps), q.params.id),
   );
   r.post(
     "/api/committees/meetings/:id/cancel",
-    { config: manage("meeting.cancel"), schema: { tags, operationId: "meeting.cancel", params: idParams } },
+    route("meeting.cancel", { permission: "committee.manage" }, { params: idParams }),
     async (q) => cancelMeeting(ctxOf(q, deps), q.params.id),
   );
   r.post(
     "/api/committees/meetings/:id/agenda",
-    {
-      config: manage("meeting.agenda"),
-      schema: { tags, operationId: "meeting.agenda", params: idParams, body: agendaInput },
-    },
+    route("meeting.agenda", { permission: "committee.manage" }, { params: idParams, body: agendaInput }),
     async (q) => addAgendaItems(ctxOf(q, deps), q.params.id, q.body.items),
   );
   r.post(
     "/api/committees/meetings/:id/materials",
-    {
-      config: manage("meeting.materials"),
-      schema: { tags, operationId: "meeting.materials", params: idParams, body: materialInput },
-    },
+    route("meeting.materials", { permission: "committee.manage" }, { params: idParams, body: materialInput }),
     async (q) => addMaterial(ctxOf(q, deps), q.params.id, q.body),
   );
   r.post(
     "/api/committees/meetings/:id/attendance",
-    {
-      config: manage("meeting.attend"),
-      schema: { tags, operationId: "meeting.attend", params: idParams, body: attendanceInput },
-    },
+    route("meeting.attend", { permission: "committee.manage" }, { params: idParams, body: attendanceInput }),
     async (q) => recordArrival(ctxOf(q, deps), q.params.id, q.body),
   );
   r.post(
@@ -281,30 +255,28 @@ export function registerCommitteeRoutes(app: FastifyInstance, deps: RouteDeps) {
   );
   r.post(
     "/api/committees/meetings/:id/resolutions",
-    {
-      config: manage("resolution.record"),
-      schema: { tags, operationId: "resolution.record", params: idParams, body: resolutionInput },
-    },
+    route(
+      "resolution.record",
+      { permission: "committee.manage" },
+      { params: idParams, body: resolutionInput },
+    ),
     async (q, reply) => reply.status(201).send(await recordResolution(ctxOf(q, deps), q.params.id, q.body)),
   );
   r.post(
     "/api/committees/meetings/:id/adjourn",
-    { config: manage("meeting.adjourn"), schema: { tags, operationId: "meeting.adjourn", params: idParams } },
+    route("meeting.adjourn", { permission: "committee.manage" }, { params: idParams }),
     async (q) => adjournMeeting(ctxOf(q, deps), q.params.id),
   );
 
   // Minutes (CC-6).
   r.post(
     "/api/committees/meetings/:id/minutes",
-    { config: manage("minutes.draft"), schema: { tags, operationId: "minutes.draft", params: idParams } },
+    route("minutes.draft", { permission: "committee.manage" }, { params: idParams }),
     async (q, reply) => reply.status(201).send(await draftMinutes(ctxOf(q, deps), q.params.id)),
   );
   r.put(
     "/api/committees/meetings/:id/minutes",
-    {
-      config: manage("minutes.edit"),
-      schema: { tags, operationId: "minutes.edit", params: idParams, body: minutesInput },
-    },
+    route("minutes.edit", { permission: "committee.manage" }, { params: idParams, body: minutesInput }),
     async (q) => editMinutes(ctxOf(q, deps), q.params.id, q.body),
   );
   r.get(
@@ -321,100 +293,80 @@ export function registerCommitteeRoutes(app: FastifyInstance, deps: RouteDeps) {
   );
   r.post(
     "/api/committees/meetings/:id/minutes/circulate",
-    {
-      config: manage("minutes.circulate"),
-      schema: { tags, operationId: "minutes.circulate", params: idParams },
-    },
+    route("minutes.circulate", { permission: "committee.manage" }, { params: idParams }),
     async (q) => circulateMinutes(ctxOf(q, deps), q.params.id),
   );
   r.post(
     "/api/committees/meetings/:id/minutes/approve",
-    {
-      config: manage("minutes.approve"),
-      schema: { tags, operationId: "minutes.approve", params: idParams, body: approveMinutesInput },
-    },
+    route(
+      "minutes.approve",
+      { permission: "committee.manage" },
+      { params: idParams, body: approveMinutesInput },
+    ),
     async (q) => approveMinutes(ctxOf(q, deps), q.params.id, q.body),
   );
   r.post(
     "/api/committees/meetings/:id/minutes/sign",
-    { config: manage("minutes.sign"), schema: { tags, operationId: "minutes.sign", params: idParams } },
+    route("minutes.sign", { permission: "committee.manage" }, { params: idParams }),
     async (q) => signMinutes(ctxOf(q, deps), q.params.id),
   );
   r.post(
     "/api/committees/meetings/:id/minutes/file",
-    {
-      config: { access: { action: "minutes.file", permission: "committee.file" } },
-      schema: { tags, operationId: "minutes.file", params: idParams },
-    },
+    route("minutes.file", { permission: "committee.file" }, { params: idParams }),
     async (q) => fileMinutes(ctxOf(q, deps), q.params.id),
   );
   r.get(
     "/api/committees/meetings/:id/minutes.pdf",
-    { config: read("minutes.pdf"), schema: { tags, operationId: "minutes.pdf", params: idParams } },
+    route("minutes.pdf", { permission: "committee.read" }, { params: idParams }),
     async (q, reply) => pdf(reply, "minutes.pdf", await minutesPdf(ctxOf(q, deps), q.params.id)),
   );
 
   // Resolutions and unanimous written consents.
   r.get(
     "/api/committees/:id/resolutions",
-    { config: read("resolution.list"), schema: { tags, operationId: "resolution.list", params: idParams } },
+    route("resolution.list", { permission: "committee.read" }, { params: idParams }),
     async (q) => listResolutions(ctxOf(q, deps), q.params.id),
   );
   r.get(
     "/api/committees/:id/consents",
-    { config: read("consent.list"), schema: { tags, operationId: "consent.list", params: idParams } },
+    route("consent.list", { permission: "committee.read" }, { params: idParams }),
     async (q) => listConsents(ctxOf(q, deps), q.params.id),
   );
   r.post(
     "/api/committees/:id/consents",
-    {
-      config: manage("consent.circulate"),
-      schema: { tags, operationId: "consent.circulate", params: idParams, body: consentInput },
-    },
+    route("consent.circulate", { permission: "committee.manage" }, { params: idParams, body: consentInput }),
     async (q, reply) => reply.status(201).send(await circulateConsent(ctxOf(q, deps), q.params.id, q.body)),
   );
   r.get(
     "/api/committees/consents/:id",
-    { config: member("consent.read"), schema: { tags, operationId: "consent.read", params: idParams } },
+    route("consent.read", { authenticated: true }, { params: idParams }),
     async (q) => getConsent(ctxOf(q, deps), q.params.id),
   );
   r.post(
     "/api/committees/consents/:id/sign",
-    { config: member("consent.sign"), schema: { tags, operationId: "consent.sign", params: idParams } },
+    route("consent.sign", { authenticated: true }, { params: idParams }),
     async (q) => signConsent(ctxOf(q, deps), q.params.id),
   );
 
   // The yearly duties (CC-10 … CC-23) and the proxy report (CC-22).
   r.get(
     "/api/committees/:id/duties",
-    {
-      config: read("duty.list"),
-      schema: { tags, operationId: "duty.list", params: idParams, querystring: yearQuery },
-    },
+    route("duty.list", { permission: "committee.read" }, { params: idParams, querystring: yearQuery }),
     async (q) => dutyCalendar(ctxOf(q, deps), q.params.id, year(q.query, q)),
   );
   r.post(
     "/api/committees/duties/:id/evidence",
-    {
-      config: manage("duty.evidence"),
-      schema: { tags, operationId: "duty.evidence", params: idParams, body: evidenceInput },
-    },
+    route("duty.evidence", { permission: "committee.manage" }, { params: idParams, body: evidenceInput }),
     async (q, reply) => reply.status(201).send(await linkEvidence(ctxOf(q, deps), q.params.id, q.body)),
   );
   r.get(
     "/api/committees/:id/proxy-report",
-    {
-      config: read("proxy.report"),
-      schema: { tags, operationId: "proxy.report", params: idParams, querystring: yearQuery },
-    },
+    route("proxy.report", { permission: "committee.read" }, { params: idParams, querystring: yearQuery }),
     async (q) => proxyReport(ctxOf(q, deps), q.params.id, year(q.query, q)),
   );
   r.get(
     "/api/committees/:id/proxy-report.pdf",
-    {
-      config: read("proxy.report.pdf"),
-      schema: { tags, operationId: "proxy.report.pdf", params: idParams, querystring: yearQuery },
-    },
+    route("proxy.report.pdf", { permission: "committee.read" }, { params: idParams, querystring: yearQuery }),
     async (q, reply) =>
       pdf(
         reply,
@@ -426,47 +378,40 @@ export function registerCommitteeRoutes(app: FastifyInstance, deps: RouteDeps) {
   // Advisers (CC-9, CC-16).
   r.get(
     "/api/committees/:id/advisers",
-    { config: read("adviser.list"), schema: { tags, operationId: "adviser.list", params: idParams } },
+    route("adviser.list", { permission: "committee.read" }, { params: idParams }),
     async (q) => getAdvisers(ctxOf(q, deps), q.params.id),
   );
   r.post(
     "/api/committees/:id/advisers",
-    {
-      config: manage("adviser.propose"),
-      schema: { tags, operationId: "adviser.propose", params: idParams, body: adviserInput },
-    },
+    route("adviser.propose", { permission: "committee.manage" }, { params: idParams, body: adviserInput }),
     async (q, reply) => reply.status(201).send(await proposeAdviser(ctxOf(q, deps), q.params.id, q.body)),
   );
   r.post(
     "/api/committees/advisers/:id/assessments",
-    {
-      config: manage("adviser.assess"),
-      schema: { tags, operationId: "adviser.assess", params: idParams, body: assessmentInput },
-    },
+    route("adviser.assess", { permission: "committee.manage" }, { params: idParams, body: assessmentInput }),
     async (q) => assessAdviser(ctxOf(q, deps), q.params.id, q.body),
   );
   r.post(
     "/api/committees/advisers/:id/retain",
-    {
-      config: manage("adviser.retain"),
-      schema: { tags, operationId: "adviser.retain", params: idParams, body: adviserDecisionInput },
-    },
+    route(
+      "adviser.retain",
+      { permission: "committee.manage" },
+      { params: idParams, body: adviserDecisionInput },
+    ),
     async (q) => retainAdviser(ctxOf(q, deps), q.params.id, q.body),
   );
   r.post(
     "/api/committees/advisers/:id/terminate",
-    {
-      config: manage("adviser.terminate"),
-      schema: { tags, operationId: "adviser.terminate", params: idParams, body: adviserDecisionInput },
-    },
+    route(
+      "adviser.terminate",
+      { permission: "committee.manage" },
+      { params: idParams, body: adviserDecisionInput },
+    ),
     async (q) => terminateAdviser(ctxOf(q, deps), q.params.id, q.body),
   );
   r.post(
     "/api/committees/advisers/:id/fees",
-    {
-      config: manage("adviser.fee"),
-      schema: { tags, operationId: "adviser.fee", params: idParams, body: adviserFeeInput },
-    },
+    route("adviser.fee", { permission: "committee.manage" }, { params: idParams, body: adviserFeeInput }),
     async (q) => approveAdviserFee(ctxOf(q, deps), q.params.id, q.body),
   );
 

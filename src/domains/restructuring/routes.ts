@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { type RouteDeps, typed } from "../../kernel/http/routes.ts";
+import { endpoints, type RouteDeps, typed } from "../../kernel/http/routes.ts";
 import { ctxOf, sendCsv } from "../../kernel/http/server.ts";
 import { myHoldings, recordElection } from "./elections.ts";
 import { createOffering, getOffering, listOfferings, updateFacts } from "./offerings.ts";
@@ -31,77 +31,66 @@ import {
 import { castBallot, listVotes, proposeVote } from "./votes.ts";
 import { withdrawInvestor } from "./withdraw-investor.ts";
 
+const route = endpoints(["restructuring"]);
 const tags = ["restructuring"];
 const idParams = z.object({ id: z.string().min(1).max(64) });
 const authenticated = (action: string) => ({ access: { action, authenticated: true } });
-const manage = (action: string) => ({ access: { action, permission: "restructuring.manage" } });
 
 export function registerRestructuringRoutes(app: FastifyInstance, deps: RouteDeps) {
   const r = typed(app);
   const ctx = (request: Parameters<typeof ctxOf>[0]) => ctxOf(request, deps);
 
-  r.get(
-    "/api/restructuring/offerings",
-    { config: authenticated("offering.list"), schema: { tags, operationId: "offering.list" } },
-    async (req) => listOfferings(ctx(req)),
+  r.get("/api/restructuring/offerings", route("offering.list", { authenticated: true }), async (req) =>
+    listOfferings(ctx(req)),
   );
   r.post(
     "/api/restructuring/offerings",
-    {
-      config: manage("offering.create"),
-      schema: { tags, operationId: "offering.create", body: offeringInput },
-    },
+    route("offering.create", { permission: "restructuring.manage" }, { body: offeringInput }),
     async (req, reply) => reply.status(201).send(await createOffering(ctx(req), req.body)),
   );
   r.get(
     "/api/restructuring/offerings/:id",
-    {
-      config: authenticated("offering.read"),
-      schema: { tags, operationId: "offering.read", params: idParams },
-    },
+    route("offering.read", { authenticated: true }, { params: idParams }),
     async (req) => getOffering(ctx(req), req.params.id),
   );
   r.patch(
     "/api/restructuring/offerings/:id/facts",
-    {
-      config: manage("offering.facts"),
-      schema: { tags, operationId: "offering.facts", params: idParams, body: factsInput },
-    },
+    route("offering.facts", { permission: "restructuring.manage" }, { params: idParams, body: factsInput }),
     async (req) => updateFacts(ctx(req), req.params.id, req.body),
   );
 
   r.post(
     "/api/restructuring/investors/:id/withdrawal",
-    {
-      config: manage("investor.withdraw"),
-      schema: {
-        tags,
-        operationId: "investor.withdraw",
+    route(
+      "investor.withdraw",
+      { permission: "restructuring.manage" },
+      {
         summary: "Record that Apollo's commitment is withdrawn; Oaktree assumes it (ECA-26)",
         params: idParams,
         body: withdrawalInput,
       },
-    },
+    ),
     async (req) => withdrawInvestor(ctx(req), req.params.id, req.body),
   );
 
   r.get(
     "/api/restructuring/register/template.csv",
-    { config: manage("register.template"), schema: { tags, operationId: "register.template" } },
+    route("register.template", { permission: "restructuring.manage" }),
     async (_req, reply) => sendCsv(reply, "claims-register-template.csv", REGISTER_TEMPLATE),
   );
   r.post(
     "/api/restructuring/offerings/:id/register",
     {
-      config: manage("register.import"),
+      ...route(
+        "register.import",
+        { permission: "restructuring.manage" },
+        {
+          summary: "Import the claims register from CSV; any row error writes nothing",
+          params: idParams,
+          body: importInput,
+        },
+      ),
       bodyLimit: 32 * 1024 * 1024,
-      schema: {
-        tags,
-        operationId: "register.import",
-        summary: "Import the claims register from CSV; any row error writes nothing",
-        params: idParams,
-        body: importInput,
-      },
     },
     async (req) => importRegister(ctx(req), req.params.id, req.body),
   );
@@ -124,40 +113,34 @@ export function registerRestructuringRoutes(app: FastifyInstance, deps: RouteDep
   );
   r.put(
     "/api/restructuring/holders/:id/election",
-    {
-      config: authenticated("election.record"),
-      schema: {
-        tags,
-        operationId: "election.record",
+    route(
+      "election.record",
+      { authenticated: true },
+      {
         summary: "Record a holder's exercise and payment (agent, or the holder in the portal)",
         params: idParams,
         body: electionInput,
       },
-    },
+    ),
     async (req) => recordElection(ctx(req), req.params.id, req.body),
   );
-  r.get(
-    "/api/restructuring/portal",
-    { config: authenticated("portal.read"), schema: { tags, operationId: "portal.read" } },
-    async (req) => myHoldings(ctx(req)),
+  r.get("/api/restructuring/portal", route("portal.read", { authenticated: true }), async (req) =>
+    myHoldings(ctx(req)),
   );
 
   r.post(
     "/api/restructuring/offerings/:id/allocation",
-    { config: manage("allocation.run"), schema: { tags, operationId: "allocation.run", params: idParams } },
+    route("allocation.run", { permission: "restructuring.manage" }, { params: idParams }),
     async (req) => runAllocation(ctx(req), req.params.id),
   );
   r.get(
     "/api/restructuring/offerings/:id/allocation",
-    {
-      config: authenticated("allocation.read"),
-      schema: { tags, operationId: "allocation.read", params: idParams },
-    },
+    route("allocation.read", { authenticated: true }, { params: idParams }),
     async (req) => ({ run: await getAllocation(ctx(req), req.params.id) }),
   );
   r.get(
     "/api/restructuring/notices/:id/pdf",
-    { config: authenticated("notice.pdf"), schema: { tags, operationId: "notice.pdf", params: idParams } },
+    route("notice.pdf", { authenticated: true }, { params: idParams }),
     async (req, reply) => {
       const { filename, pdf } = await purchaseNoticePdf(ctx(req), req.params.id);
       return reply
@@ -169,64 +152,51 @@ export function registerRestructuringRoutes(app: FastifyInstance, deps: RouteDep
 
   r.get(
     "/api/restructuring/offerings/:id/votes",
-    { config: authenticated("vote.list"), schema: { tags, operationId: "vote.list", params: idParams } },
+    route("vote.list", { authenticated: true }, { params: idParams }),
     async (req) => listVotes(ctx(req), req.params.id),
   );
   r.post(
     "/api/restructuring/offerings/:id/votes",
-    {
-      config: manage("vote.propose"),
-      schema: { tags, operationId: "vote.propose", params: idParams, body: voteInput },
-    },
+    route("vote.propose", { permission: "restructuring.manage" }, { params: idParams, body: voteInput }),
     async (req, reply) => reply.status(201).send(await proposeVote(ctx(req), req.params.id, req.body)),
   );
   r.post(
     "/api/restructuring/votes/:id/ballot",
-    {
-      config: { access: { action: "vote.cast", permission: "restructuring.investor" } },
-      schema: { tags, operationId: "vote.cast", params: idParams, body: ballotInput },
-    },
+    route("vote.cast", { permission: "restructuring.investor" }, { params: idParams, body: ballotInput }),
     async (req) => castBallot(ctx(req), req.params.id, req.body.inFavour),
   );
 
   r.get(
     "/api/restructuring/offerings/:id/conditions",
-    {
-      config: authenticated("condition.list"),
-      schema: { tags, operationId: "condition.list", params: idParams },
-    },
+    route("condition.list", { authenticated: true }, { params: idParams }),
     async (req) => listConditions(ctx(req), req.params.id),
   );
   r.patch(
     "/api/restructuring/conditions/:id",
-    {
-      config: manage("condition.update"),
-      schema: { tags, operationId: "condition.update", params: idParams, body: conditionPatch },
-    },
+    route(
+      "condition.update",
+      { permission: "restructuring.manage" },
+      { params: idParams, body: conditionPatch },
+    ),
     async (req) => updateCondition(ctx(req), req.params.id, req.body),
   );
   r.get(
     "/api/restructuring/offerings/:id/deadlines",
-    {
-      config: authenticated("deadline.list"),
-      schema: { tags, operationId: "deadline.list", params: idParams },
-    },
+    route("deadline.list", { authenticated: true }, { params: idParams }),
     async (req) => getDeadlines(ctx(req), req.params.id),
   );
   r.get(
     "/api/restructuring/offerings/:id/terminations",
-    {
-      config: authenticated("termination.list"),
-      schema: { tags, operationId: "termination.list", params: idParams },
-    },
+    route("termination.list", { authenticated: true }, { params: idParams }),
     async (req) => listTerminations(ctx(req), req.params.id),
   );
   r.post(
     "/api/restructuring/offerings/:id/terminations",
-    {
-      config: manage("termination.record"),
-      schema: { tags, operationId: "termination.record", params: idParams, body: terminationInput },
-    },
+    route(
+      "termination.record",
+      { permission: "restructuring.manage" },
+      { params: idParams, body: terminationInput },
+    ),
     async (req, reply) => reply.status(201).send(await recordTermination(ctx(req), req.params.id, req.body)),
   );
   r.get(
@@ -250,10 +220,7 @@ export function registerRestructuringRoutes(app: FastifyInstance, deps: RouteDep
   );
   r.get(
     "/api/restructuring/offerings/:id/progress-reports",
-    {
-      config: authenticated("progress.list"),
-      schema: { tags, operationId: "progress.list", params: idParams },
-    },
+    route("progress.list", { authenticated: true }, { params: idParams }),
     async (req) => listProgressReports(ctx(req), req.params.id),
   );
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { anonymousActor } from "../../kernel/context.ts";
 import { AppError } from "../../kernel/errors.ts";
-import { type RouteDeps, typed } from "../../kernel/http/routes.ts";
+import { endpoints, type RouteDeps, typed } from "../../kernel/http/routes.ts";
 import { ctxOf } from "../../kernel/http/server.ts";
 import { listAssignees } from "./assignees.ts";
 import { fileReport } from "./file-report.ts";
@@ -43,6 +43,7 @@ import { getStats } from "./stats.ts";
 import type { ReceiptThrottle } from "./throttle.ts";
 import { ATTACHMENT_LIMITS, CATEGORIES, CHANNEL_LABELS, CHANNELS, TEAM_LABELS } from "./vocabulary.ts";
 
+const route = endpoints(["speakup"]);
 const tags = ["speakup"];
 const id = z.object({ id: z.string().min(1).max(64) });
 const base64Files = z
@@ -78,14 +79,11 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
 
   r.get(
     "/api/speakup/vocabulary",
-    {
-      config: { access: { action: "speakup.vocabulary", public: true } },
-      schema: {
-        tags,
-        operationId: "speakup.vocabulary",
-        summary: "Categories, channels and attachment limits for report forms",
-      },
-    },
+    route(
+      "speakup.vocabulary",
+      { public: true },
+      { summary: "Categories, channels and attachment limits for report forms" },
+    ),
     async () => ({
       categories: CATEGORIES,
       channels: CHANNELS.map((c) => ({ id: c, label: CHANNEL_LABELS[c] })),
@@ -121,15 +119,16 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
   r.post(
     "/api/speakup/intake",
     {
-      config: { access: { action: "speakup.intake", authenticated: true } },
+      ...route(
+        "speakup.intake",
+        { authenticated: true },
+        {
+          summary:
+            "File a report for a caller (hotline operator), a letter (Legal) or as an identified employee (channel internal)",
+          body: reportInput,
+        },
+      ),
       bodyLimit: 75 * 1024 * 1024,
-      schema: {
-        tags,
-        operationId: "speakup.intake",
-        summary:
-          "File a report for a caller (hotline operator), a letter (Legal) or as an identified employee (channel internal)",
-        body: reportInput,
-      },
     },
     async (request, reply) => {
       if (request.body.channel === "web")
@@ -163,14 +162,11 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
 
   r.get(
     "/api/speakup/mailbox",
-    {
-      config: { access: { action: "speakup.mailbox.read", public: true } },
-      schema: {
-        tags,
-        operationId: "speakup.mailbox.read",
-        summary: "The reporter's view of the case: status and messages",
-      },
-    },
+    route(
+      "speakup.mailbox.read",
+      { public: true },
+      { summary: "The reporter's view of the case: status and messages" },
+    ),
     async (request) => readMailbox(publicCtx(request, deps), mailboxToken(request)),
   );
 
@@ -203,10 +199,7 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
 
   r.get(
     "/api/speakup/mailbox/attachments/:id",
-    {
-      config: { access: { action: "speakup.mailbox.file", public: true } },
-      schema: { tags, operationId: "speakup.mailbox.file", params: id },
-    },
+    route("speakup.mailbox.file", { public: true }, { params: id }),
     async (request, reply) => {
       const file = await readMailboxAttachment(
         publicCtx(request, deps),
@@ -222,15 +215,11 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
 
   r.get(
     "/api/speakup/cases",
-    {
-      config: { access: { action: "case.list", permission: "speakup.handle" } },
-      schema: {
-        tags,
-        operationId: "case.list",
-        summary: "Cases the handler may see",
-        querystring: caseFilter,
-      },
-    },
+    route(
+      "case.list",
+      { permission: "speakup.handle" },
+      { summary: "Cases the handler may see", querystring: caseFilter },
+    ),
     async (request) => listCases(ctxOf(request, deps), request.query),
   );
 
@@ -251,10 +240,7 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
 
   r.get(
     "/api/speakup/cases/:id/assignees",
-    {
-      config: { access: { action: "case.assignees", permission: "speakup.assign" } },
-      schema: { tags, operationId: "case.assignees", params: id },
-    },
+    route("case.assignees", { permission: "speakup.assign" }, { params: id }),
     async (request) => listAssignees(ctxOf(request, deps), request.params.id),
   );
 
@@ -388,15 +374,11 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
   });
   r.get(
     "/api/speakup/stats",
-    {
-      config: { access: { action: "speakup.stats", permission: "speakup.stats" } },
-      schema: {
-        tags,
-        operationId: "speakup.stats",
-        summary: "Hotline statistics; counts below 5 withheld",
-        querystring: statsQuery,
-      },
-    },
+    route(
+      "speakup.stats",
+      { permission: "speakup.stats" },
+      { summary: "Hotline statistics; counts below 5 withheld", querystring: statsQuery },
+    ),
     async (request) => getStats(ctxOf(request, deps), request.query),
   );
 
@@ -422,29 +404,25 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
 
   r.get(
     "/api/speakup/my-reports",
-    {
-      config: { access: { action: "speakup.my_reports", authenticated: true } },
-      schema: {
-        tags,
-        operationId: "speakup.my_reports",
-        summary: "The signed-in employee's own identified reports (in the app or from a certificate)",
-      },
-    },
+    route(
+      "speakup.my_reports",
+      { authenticated: true },
+      { summary: "The signed-in employee's own identified reports (in the app or from a certificate)" },
+    ),
     async (request) => listMyReports(ctxOf(request, deps)),
   );
 
   r.post(
     "/api/speakup/my-reports/:id/mailbox",
-    {
-      config: { access: { action: "speakup.my_reports.mailbox", authenticated: true } },
-      schema: {
-        tags,
-        operationId: "speakup.my_reports.mailbox",
+    route(
+      "speakup.my_reports.mailbox",
+      { authenticated: true },
+      {
         summary:
           "Opens the portal mailbox of one's own report without its receipt; then go to /speakup/mailbox",
         params: id,
       },
-    },
+    ),
     async (request, reply) => {
       const { expiresAt, token } = await openMyReportMailbox(ctxOf(request, deps), request.params.id);
       setMailboxCookie(reply, token, deps.config.publicUrl);
@@ -454,19 +432,13 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
 
   r.get(
     "/api/speakup/settings",
-    {
-      config: { access: { action: "speakup.settings.read", permission: "speakup.configure" } },
-      schema: { tags, operationId: "speakup.settings.read" },
-    },
+    route("speakup.settings.read", { permission: "speakup.configure" }),
     async (request) => getSpeakupSettings(ctxOf(request, deps)),
   );
 
   r.put(
     "/api/speakup/settings",
-    {
-      config: { access: { action: "speakup.configure", permission: "speakup.configure" } },
-      schema: { tags, operationId: "speakup.configure", body: speakupSettings },
-    },
+    route("speakup.configure", { permission: "speakup.configure" }, { body: speakupSettings }),
     async (request) => updateSpeakupSettings(ctxOf(request, deps), request.body),
   );
 }
