@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { sql } from "kysely";
+import { type Expression, type RawBuilder, type SqlBool, sql } from "kysely";
 import { isoNow } from "./clock.ts";
 import { actorId, type Ctx } from "./context.ts";
 import type { AuditEventsTable } from "./tables.ts";
@@ -139,6 +139,28 @@ export async function verifyChain(ctx: Ctx, batchSize = 2000): Promise<VerifyRes
     };
   }
   return { ok: true, verified, firstBadSeq: null, message: `${verified} events verified` };
+}
+
+/**
+ * Which events of a subject type the actor may read: the subject ids they may see, as a subquery.
+ * A domain whose objects are confidential registers one (speak-up: a case's events only for those
+ * who may see the case, COC-22.2); the audit views apply every registered hook, counts included.
+ */
+export type SubjectVisibility = (ctx: Ctx) => Expression<unknown>;
+const subjectVisibility = new Map<string, SubjectVisibility>();
+
+export function registerSubjectVisibility(subjectType: string, visible: SubjectVisibility): void {
+  subjectVisibility.set(subjectType, visible);
+}
+
+/** A where-clause over audit_events keeping only the events the actor may read. */
+export function readableEvents(ctx: Ctx): RawBuilder<SqlBool> {
+  if (ctx.actor.kind === "system" || subjectVisibility.size === 0) return sql<SqlBool>`1 = 1`;
+  const clauses = [...subjectVisibility].map(
+    ([type, visible]) =>
+      sql<SqlBool>`(subject_type is null or subject_type <> ${type} or subject_id in (${visible(ctx)}))`,
+  );
+  return sql<SqlBool>`(${sql.join(clauses, sql` and `)})`;
 }
 
 export const countEvents = async (ctx: Ctx) =>

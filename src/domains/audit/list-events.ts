@@ -1,11 +1,14 @@
 import { stringify } from "csv-stringify/sync";
+import { readableEvents } from "../../kernel/audit.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { contains } from "../../kernel/db.ts";
 import { authorizeAuditRead } from "./policy.ts";
 import type { AuditFilter } from "./schemas.ts";
 
 function filtered(ctx: Ctx, f: AuditFilter) {
-  let q = ctx.db.selectFrom("audit_events");
+  // Events about objects the actor may not see (a speak-up case that names them) are left out of
+  // every view, list, count and export alike (COC-22.2).
+  let q = ctx.db.selectFrom("audit_events").where(readableEvents(ctx));
   if (f.action) q = q.where("action", "=", f.action);
   if (f.actorId) q = q.where("actor_id", "=", f.actorId);
   if (f.subjectType) q = q.where("subject_type", "=", f.subjectType);
@@ -101,6 +104,7 @@ export async function listActions(ctx: Ctx) {
   authorizeAuditRead(ctx.actor);
   const rows = await ctx.db
     .selectFrom("audit_events")
+    .where(readableEvents(ctx))
     .select("action")
     .distinct()
     .orderBy("action")

@@ -17,6 +17,7 @@ export {
   sourceOfFileName,
   windows1252,
 } from "./lists/read-list.ts";
+export { jaroWinkler } from "./matcher/jaro-winkler.ts";
 export {
   buildIndex,
   DEFAULT_THRESHOLD,
@@ -24,6 +25,11 @@ export {
   type NameIndex,
   type PartyType,
 } from "./matcher/name-index.ts";
+export {
+  fold as foldName,
+  STOP_WORDS as NAME_STOP_WORDS,
+  skeleton as nameSkeleton,
+} from "./matcher/normalize.ts";
 export { screenInParallel } from "./matcher/parallel.ts";
 export { decideHit } from "./review-hits.ts";
 export { registerScreeningRoutes } from "./routes.ts";

@@ -25,5 +25,7 @@ export type CasePerson = {
   personId: string | null;
   userId: string | null;
   name: string;
-  role: "named" | "witness" | "conflicted" | "reporter";
+  role: "named" | "witness" | "conflicted" | "reporter" | "probable";
+  /** How the report names them, when it was read from the report (full name, surname only, title …). */
+  how?: string;
 };

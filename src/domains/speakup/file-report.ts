@@ -7,6 +7,8 @@ import { newId } from "../../kernel/ids.ts";
 import { checkAttachments, type IncomingFile, storeAttachments } from "./attachments.ts";
 import type { CasePerson, ReportContent, ReporterIdentity } from "./content.ts";
 import { speakupDb } from "./db.ts";
+import { ensureHandler } from "./escalate-case.ts";
+import { findNamedPeople, type NamedMatch } from "./named-people.ts";
 import { notifyCase } from "./notify.ts";
 import {
   formatReceipt,
@@ -17,7 +19,7 @@ import {
   openReceiptForRetry,
   sealReceiptForRetry,
 } from "./receipts.ts";
-import { resolveNamedPeople, routeReport } from "./routing.ts";
+import { routeReport } from "./routing.ts";
 import type { ParsedReportInput } from "./schemas.ts";
 import { newCaseKey, personRef, sealJson } from "./sealing.ts";
 import { getSpeakupSettings } from "./settings.ts";
@@ -104,16 +106,7 @@ export async function fileReport(
           personId: internalReporter ?? (await findReporter(ctx, input.identity?.email ?? null)),
         };
 
-  const pickedIds = input.involved.map((p) => p.personId).filter((id): id is string => Boolean(id));
-  const typedNames = input.involved.filter((p) => !p.personId).map((p) => p.name);
-  const namedIds = [...new Set([...pickedIds, ...(await resolveNamedPeople(ctx, typedNames))])];
   const settings = await getSpeakupSettings(ctx);
-  const route = await routeReport(ctx, settings, {
-    category: input.category,
-    namedPersonIds: namedIds,
-    reporterSaysSenior: input.involvesSeniorManagement,
-  });
-
   const receipt = newReceipt();
   const [receiptHash, passwordHash] = await Promise.all([
     hashReceipt(ctx, receipt),
@@ -139,6 +132,21 @@ export async function fileReport(
           involvesSeniorManagement: input.involvesSeniorManagement,
           howKnown: input.howKnown ?? null,
         };
+        // Who the report names, and so where it goes, is decided in the filing's own transaction,
+        // before any handler can see the case (COC-22.2, SOC-4).
+        const named = await findNamedPeople(tx, {
+          involved: input.involved.filter((p) => !p.personId).map((p) => p.name),
+          texts: [input.summary, input.details, input.howKnown, input.site],
+          pickedIds: input.involved.map((p) => p.personId).filter((pid): pid is string => Boolean(pid)),
+        });
+        const route = await routeReport(tx, settings, {
+          category: input.category,
+          namedPersonIds: named.matches.flatMap((m) => (m.personId ? [m.personId] : [])),
+          namedUserIds: named.matches.flatMap((m) => (m.userId ? [m.userId] : [])),
+          reporterSaysSenior: input.involvesSeniorManagement,
+          namesSeniorOffice: named.namesSeniorOffice,
+          isUncertain: named.isUncertain,
+        });
         const number = await nextCaseNumber(tx, now.getUTCFullYear());
         await tdb
           .insertInto("speakup_cases")
@@ -152,14 +160,14 @@ export async function fileReport(
             outcome: null,
             remediation: "[]",
             team: route.team,
-            assignee_user_id: route.assigneeUserId,
+            assignee_user_id: null,
             routing_reason: route.reason,
             country: input.country ?? null,
             legal_entity_id: input.legalEntityId ?? null,
             data_key: wrapped,
             content: sealJson(caseKey, "content", content),
             reporter_identity: identity ? sealJson(caseKey, "identity", identity) : null,
-            people: sealJson(caseKey, "people", await describeNamed(tx, namedIds)),
+            people: sealJson(caseKey, "people", describeNamed(named.matches)),
             receipt_hash: receiptHash,
             password_hash: passwordHash,
             idempotency_hash: idemHash,
@@ -178,12 +186,16 @@ export async function fileReport(
             updated_at: now.toISOString(),
             purged_at: null,
             retention_held_at: null,
+            needs_handler_since: null,
           })
           .execute();
-        const people: { ref: string; role: CasePersonRole }[] = namedIds.map((pid) => ({
-          ref: personRef(tx, pid),
-          role: "named",
-        }));
+        const people: { ref: string; role: CasePersonRole }[] = named.matches.flatMap((m) => {
+          const role: CasePersonRole = m.certainty === "certain" ? "named" : "probable";
+          return [
+            ...(m.personId ? [{ ref: personRef(tx, m.personId), role }] : []),
+            ...(m.userId ? [{ ref: personRef(tx, m.userId, "user"), role }] : []),
+          ];
+        });
         if (identity?.personId) people.push({ ref: personRef(tx, identity.personId), role: "reporter" });
         if (people.length) {
           await tdb
@@ -192,6 +204,17 @@ export async function fileReport(
             .onConflict((oc) => oc.doNothing())
             .execute();
         }
+        // The audit event names the case, never its content or the reporter.
+        // The audit log is read by people who are not case handlers: an employee's own report is
+        // recorded without naming them (their identity is sealed in the case).
+        const auditCtx = isOwnReport(input.channel)
+          ? {
+              ...tx,
+              actor: { kind: "anonymous" as const, label: "reporter (identity sealed in the case)" },
+            }
+          : tx;
+        // Only now that everyone it names is kept away: who may handle it, escalating if nobody may.
+        const handling = await ensureHandler(auditCtx, id, { assignLead: true });
         await storeAttachments(tx, caseKey, files, null);
         if (identity?.personId) {
           // Retaliation watch (COC-21.2): check in with an identified reporter.
@@ -211,15 +234,6 @@ export async function fileReport(
               .execute();
           }
         }
-        // The audit event names the case, never its content or the reporter.
-        // The audit log is read by people who are not case handlers: an employee's own report is
-        // recorded without naming them (their identity is sealed in the case).
-        const auditCtx = isOwnReport(input.channel)
-          ? {
-              ...tx,
-              actor: { kind: "anonymous" as const, label: "reporter (identity sealed in the case)" },
-            }
-          : tx;
         await record(
           auditCtx,
           "speakup.report.file",
@@ -228,7 +242,7 @@ export async function fileReport(
             number,
             channel: input.channel,
             category: input.category,
-            team: route.team,
+            team: handling.team,
             routing: route.reason,
             attachments: files.length,
           },
@@ -237,8 +251,8 @@ export async function fileReport(
           id,
           number,
           category: input.category,
-          team: route.team,
-          assigneeUserId: route.assigneeUserId,
+          team: handling.team,
+          assigneeUserId: handling.assigneeUserId,
         });
         return { caseId: id, number, receipt: formatReceipt(receipt), retried: false };
       });
@@ -275,18 +289,13 @@ function retried(
   };
 }
 
-async function describeNamed(ctx: Ctx, ids: string[]): Promise<CasePerson[]> {
-  if (ids.length === 0) return [];
-  const rows = await speakupDb(ctx)
-    .selectFrom("persons")
-    .select(["id", "first_name", "last_name", "title"])
-    .where("id", "in", ids)
-    .execute();
-  return rows.map((p) => ({
-    personId: p.id,
-    userId: null,
-    name: `${p.first_name} ${p.last_name}${p.title ? `, ${p.title}` : ""}`,
-    role: "named",
+function describeNamed(matches: readonly NamedMatch[]): CasePerson[] {
+  return matches.map((m) => ({
+    personId: m.personId,
+    userId: m.userId,
+    name: `${m.name}${m.title ? `, ${m.title}` : ""}`,
+    role: m.certainty === "certain" ? "named" : "probable",
+    how: m.how,
   }));
 }
 

@@ -172,6 +172,7 @@ function caseRecord(c: SpeakupCasesTable, now: string) {
     feedbackGivenAt: c.feedback_given_at,
     closedAt: c.closed_at,
     mergedIntoId: c.merged_into_id,
+    needsHandlerSince: c.needs_handler_since,
     overdue: overdueOf(c, now),
   };
 }

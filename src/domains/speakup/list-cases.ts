@@ -36,6 +36,7 @@ export async function listCases(ctx: Ctx, f: CaseFilter) {
   if (f.category) q = q.where("c.category", "=", f.category);
   if (f.team) q = q.where("c.team", "=", f.team);
   if (f.channel) q = q.where("c.channel", "=", f.channel);
+  if (f.needsHandler) q = q.where("c.needs_handler_since", "is not", null);
   if (f.assignedToMe && ctx.actor.kind === "user") q = q.where("c.assignee_user_id", "=", ctx.actor.userId);
   if (f.q) q = q.where("c.number", "like", `%${f.q.toUpperCase().replace(/[%_\\]/g, "")}%`);
   const ackOverdue = (eb: CaseEb) =>
@@ -73,6 +74,7 @@ export async function listCases(ctx: Ctx, f: CaseFilter) {
       "c.content",
       "c.merged_into_id",
       "c.purged_at",
+      "c.needs_handler_since",
     ])
     .orderBy("c.received_at", "desc")
     .orderBy("c.id", "desc")
@@ -105,6 +107,7 @@ export async function listCases(ctx: Ctx, f: CaseFilter) {
         feedbackDueAt: c.feedback_due_at,
         overdue: overdueOf(c, now),
         mergedIntoId: c.merged_into_id,
+        needsHandlerSince: c.needs_handler_since,
       };
     }),
     total: Number(n),

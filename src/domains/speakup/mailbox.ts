@@ -9,10 +9,11 @@ import { newId, randomToken } from "../../kernel/ids.ts";
 import { checkAttachments, type IncomingFile, storeAttachments } from "./attachments.ts";
 import type { AttachmentMeta, ReportContent } from "./content.ts";
 import { speakupDb } from "./db.ts";
+import { notifyCase } from "./notify.ts";
 import { hashReceipt, normaliseReceipt, verifyReporterPassword } from "./receipts.ts";
 import { openCaseKey, openJson, sealJson } from "./sealing.ts";
 import type { ReceiptThrottle } from "./throttle.ts";
-import { categoryLabel, TEAM_ROLES } from "./vocabulary.ts";
+import { categoryLabel } from "./vocabulary.ts";
 
 const SESSION_MINUTES = 30;
 const FAILURE_DELAY_MS = 250;
@@ -195,31 +196,11 @@ export async function replyInMailbox(
       { type: "speakup_case", id: caseId },
       { attachments: input.files.length },
     );
-    const handlers = c.assignee_user_id
-      ? [c.assignee_user_id]
-      : (
-          await db
-            .selectFrom("user_roles")
-            .select("user_id")
-            .where("role", "in", [...TEAM_ROLES[c.team]])
-            .execute()
-        ).map((r) => r.user_id);
-    for (const userId of new Set(handlers)) {
-      await db
-        .insertInto("tasks")
-        .values({
-          id: newId(),
-          assignee_user_id: userId,
-          kind: "speakup.reply",
-          title: `The reporter replied on ${c.number}`,
-          href: `/speakup/cases/${caseId}`,
-          due_at: null,
-          status: "open",
-          created_at: now,
-          completed_at: null,
-        })
-        .execute();
-    }
+    // Through the one recipient function: never someone named in the case or conflicted (COC-22.2).
+    await notifyCase(tx, c, {
+      kind: "speakup.reply",
+      title: `The reporter replied on ${c.number}`,
+    });
     return { id, createdAt: now };
   });
 }

@@ -5,7 +5,9 @@ import { AppError, conflict, forbidden, invalid, notFound } from "../../kernel/e
 import { newId } from "../../kernel/ids.ts";
 import type { CasePerson } from "./content.ts";
 import { speakupDb } from "./db.ts";
+import { ensureHandler } from "./escalate-case.ts";
 import { loadVisibleCase } from "./get-case.ts";
+import { eligibleHandlers } from "./notify.ts";
 
 import type { ItemInput, TransitionInput } from "./schemas.ts";
 import { type CaseKey, openJson, personRef, sealJson } from "./sealing.ts";
@@ -150,28 +152,21 @@ export async function assignCase(
         throw invalid("That user is not a handler of the case's team.", [
           { path: "userId", message: "not in the team" },
         ]);
-      const user = await db
-        .selectFrom("users")
-        .select(["id", "person_id"])
-        .where("id", "=", input.userId)
-        .executeTakeFirst();
-      const refs = [
-        personRef(tx, input.userId, "user"),
-        ...(user?.person_id ? [personRef(tx, user.person_id)] : []),
-      ];
-      const barred = await db
-        .selectFrom("speakup_case_people")
-        .select("role")
-        .where("case_id", "=", id)
-        .where("person_ref", "in", refs)
-        .where("role", "in", ["named", "conflicted"])
-        .executeTakeFirst();
-      if (barred)
-        throw conflict("That person is named in the case or conflicted, and can never handle it (COC-22.2).");
+      const eligible = await eligibleHandlers(tx, id, [team]);
+      if (!eligible.some((u) => u.id === input.userId))
+        throw conflict(
+          "That person is named in the case, probably named or conflicted, and can never handle it (COC-22.2).",
+        );
     }
     await db
       .updateTable("speakup_cases")
-      .set({ assignee_user_id: input.userId, team, updated_at: isoNow(tx.clock) })
+      .set({
+        assignee_user_id: input.userId,
+        team,
+        updated_at: isoNow(tx.clock),
+        // Someone eligible has the case: it leaves the "needs a handler" list.
+        ...(input.userId ? { needs_handler_since: null } : {}),
+      })
       .where("id", "=", id)
       .execute();
     await record(tx, "case.assign", subject(id), { userId: input.userId, team });
@@ -319,6 +314,8 @@ export async function addCasePerson(
           .execute();
     }
     await record(tx, "case.people", subject(caseId), { role: input.role });
+    // Kept away at once: their open tasks on the case go, and the case still reaches someone.
+    if (input.role !== "witness") await ensureHandler(tx, caseId);
     return { ok: true };
   });
 }

@@ -4,43 +4,140 @@ import { newId } from "../../kernel/ids.ts";
 import { queueMail } from "../../kernel/mail.ts";
 import { speakupDb } from "./db.ts";
 import { personRef } from "./sealing.ts";
-import { TEAM_ROLES, type Team } from "./vocabulary.ts";
+import { EXCLUDED_ROLES } from "./tables.ts";
+import { TEAM_ROLES, TEAMS, type Team } from "./vocabulary.ts";
+
+type UserRow = { id: string; email: string; person_id: string | null };
+
+/** The keyed refs of everyone kept away from the case: named, conflicted or probably named (COC-22.2). */
+export async function excludedRefs(ctx: Ctx, caseId: string): Promise<Set<string>> {
+  const rows = await speakupDb(ctx)
+    .selectFrom("speakup_case_people")
+    .select("person_ref")
+    .where("case_id", "=", caseId)
+    .where("role", "in", [...EXCLUDED_ROLES])
+    .execute();
+  return new Set(rows.map((r) => r.person_ref));
+}
+
+/** Whether a user is kept away from a case, as themselves or as the directory person they are. */
+export const isExcluded = (
+  ctx: Ctx,
+  refs: ReadonlySet<string>,
+  u: { id: string; person_id: string | null },
+) =>
+  refs.has(personRef(ctx, u.id, "user")) || (u.person_id !== null && refs.has(personRef(ctx, u.person_id)));
+
+/**
+ * THE recipient function of speak-up: the handlers of these teams who may work on the case (active,
+ * neither named in it, conflicted nor probably named). Every task, e-mail, assignee list and
+ * escalation goes through it, so no path can reach someone the case is about (COC-22.2, SOC-6).
+ */
+export async function eligibleHandlers(
+  ctx: Ctx,
+  caseId: string,
+  teams: readonly Team[],
+): Promise<(UserRow & { display_name: string; team: Team })[]> {
+  if (teams.length === 0) return [];
+  const rows = await speakupDb(ctx)
+    .selectFrom("users as u")
+    .innerJoin("user_roles as r", "r.user_id", "u.id")
+    .select(["u.id", "u.email", "u.person_id", "u.display_name", "r.role"])
+    .where("u.disabled", "=", 0)
+    .where(
+      "r.role",
+      "in",
+      teams.flatMap((t) => [...TEAM_ROLES[t]]),
+    )
+    .orderBy("u.display_name")
+    .orderBy("u.id")
+    .execute();
+  const refs = await excludedRefs(ctx, caseId);
+  const seen = new Set<string>();
+  const out: (UserRow & { display_name: string; team: Team })[] = [];
+  for (const u of rows) {
+    if (seen.has(u.id) || isExcluded(ctx, refs, u)) continue;
+    seen.add(u.id);
+    const team = teams.find((t) => TEAM_ROLES[t].includes(u.role))!;
+    out.push({ id: u.id, email: u.email, person_id: u.person_id, display_name: u.display_name, team });
+  }
+  return out;
+}
 
 /**
  * Who hears about a case: its assignee, or else every handler of its team; never someone named
- * in the case or marked conflicted, who must not learn that it exists.
+ * in the case, conflicted or probably named, who must not learn that it exists. An assignee who has
+ * since been excluded no longer counts: the team hears instead.
  */
 export async function caseRecipients(
   ctx: Ctx,
   c: { id: string; team: Team; assignee_user_id: string | null },
-) {
+): Promise<UserRow[]> {
+  const team = await eligibleHandlers(ctx, c.id, [c.team]);
+  const assignee = c.assignee_user_id
+    ? (await eligibleHandlers(ctx, c.id, TEAMS)).find((u) => u.id === c.assignee_user_id)
+    : undefined;
+  return assignee ? [assignee] : team;
+}
+
+/** Removes the case's open tasks from anyone now kept away from it: a task title names the case. */
+export async function withdrawExcludedTasks(ctx: Ctx, caseId: string): Promise<void> {
   const db = speakupDb(ctx);
-  let q = db.selectFrom("users as u").select(["u.id", "u.email", "u.person_id"]).where("u.disabled", "=", 0);
-  q = c.assignee_user_id
-    ? q.where("u.id", "=", c.assignee_user_id)
-    : q.where(
-        "u.id",
+  const href = `/speakup/cases/${caseId}`;
+  const open = await db
+    .selectFrom("tasks as t")
+    .innerJoin("users as u", "u.id", "t.assignee_user_id")
+    .select(["t.id", "u.id as user_id", "u.person_id"])
+    .where((eb) => eb.or([eb("t.href", "=", href), eb("t.href", "like", `${href}#%`)]))
+    .execute();
+  if (open.length === 0) return;
+  const refs = await excludedRefs(ctx, caseId);
+  const gone = open.filter((t) => isExcluded(ctx, refs, { id: t.user_id, person_id: t.person_id }));
+  if (gone.length)
+    await db
+      .deleteFrom("tasks")
+      .where(
+        "id",
         "in",
-        db
-          .selectFrom("user_roles")
-          .select("user_id")
-          .where("role", "in", [...TEAM_ROLES[c.team]]),
-      );
-  const users = await q.execute();
-  const barred = new Set(
-    (
-      await db
-        .selectFrom("speakup_case_people")
-        .select("person_ref")
-        .where("case_id", "=", c.id)
-        .where("role", "in", ["named", "conflicted"])
-        .execute()
-    ).map((r) => r.person_ref),
-  );
-  return users.filter(
-    (u) =>
-      !barred.has(personRef(ctx, u.id, "user")) && !(u.person_id && barred.has(personRef(ctx, u.person_id))),
-  );
+        gone.map((t) => t.id),
+      )
+      .execute();
+}
+
+/**
+ * When a case reaches no handler at all, the administrators (except any the case is about) are
+ * told that some case needs one, and nothing else: no number, category or team. They act by giving
+ * a handler role to someone; the case then shows on that handler's "needs a handler" list. The
+ * number is left out on purpose: an administrator cannot open the case anyway, and a number would
+ * let them tie it to whatever else they see (the audit log's times, the outbox).
+ */
+export async function alertAdministrators(ctx: Ctx, caseId: string): Promise<number> {
+  const admins = await speakupDb(ctx)
+    .selectFrom("users as u")
+    .innerJoin("user_roles as r", "r.user_id", "u.id")
+    .select(["u.id", "u.email", "u.person_id"])
+    .where("r.role", "=", "admin")
+    .where("u.disabled", "=", 0)
+    .execute();
+  const refs = await excludedRefs(ctx, caseId);
+  let alerted = 0;
+  for (const u of admins) {
+    if (isExcluded(ctx, refs, u)) continue;
+    const added = await ensureTask(ctx, {
+      userId: u.id,
+      kind: "speakup.needs_handler",
+      title: "A speak-up case needs a handler (COC-22.2)",
+      href: "/admin/users",
+    });
+    if (added)
+      await queueMail(ctx, {
+        to: u.email,
+        subject: "A speak-up case needs a handler",
+        text: "A speak-up report reached no handler: everyone in the Compliance Office and the Audit Committee with an account is named in it or conflicted, or has no account. Give the Compliance Officer role or an Audit Committee role to someone independent of the matter; the case will show on their list of cases that need a handler. For confidentiality (COC-22.2) this message says nothing else about the case.",
+      });
+    alerted++;
+  }
+  return alerted;
 }
 
 /** Adds a task unless the same one is already open. */
@@ -88,7 +185,10 @@ export async function notifyCase(
   },
 ) {
   const href = `/speakup/cases/${c.id}${n.anchor ? `#${n.anchor}` : ""}`;
-  for (const u of await caseRecipients(ctx, c)) {
+  const recipients = await caseRecipients(ctx, c);
+  // A case must always reach someone (COC-22.2): if it reaches nobody, the administrators hear.
+  if (recipients.length === 0) await alertAdministrators(ctx, c.id);
+  for (const u of recipients) {
     const added = await ensureTask(ctx, {
       userId: u.id,
       kind: n.kind,

@@ -3,7 +3,7 @@ import { type Actor, type Ctx, hasPermission } from "../../kernel/context.ts";
 import type { KernelTables } from "../../kernel/tables.ts";
 import type { PeopleTables } from "../people/index.ts";
 import { actorRefs } from "./sealing.ts";
-import type { SpeakupCasesTable, SpeakupTables } from "./tables.ts";
+import { EXCLUDED_ROLES, type SpeakupCasesTable, type SpeakupTables } from "./tables.ts";
 import { TEAM_ROLES, TEAMS, type Team } from "./vocabulary.ts";
 
 export type SpeakupAction =
@@ -32,7 +32,8 @@ export type CaseEb = ExpressionBuilder<
 
 /**
  * The cases an actor may see (COC-22.2, SOC-6): those of a team they belong to or assigned to them,
- * and never one that names them or where a handler marked them conflicted, not even in counts.
+ * and never one that names them (or probably does) or where a handler marked them conflicted, not
+ * even in counts.
  * Apply to every query over `speakup_cases as c`.
  */
 export function visibleTo(ctx: Ctx) {
@@ -62,7 +63,7 @@ export function visibleTo(ctx: Ctx) {
             .select("x.case_id")
             .whereRef("x.case_id", "=", "c.id")
             .where("x.person_ref", "in", refs)
-            .where("x.role", "in", ["named", "conflicted"]),
+            .where("x.role", "in", [...EXCLUDED_ROLES]),
         ),
       ),
     ]);

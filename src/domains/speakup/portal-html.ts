@@ -116,6 +116,7 @@ ${CATEGORIES.map((c) => `<option value="${c.id}"${sel("category", c.id)}>${esc(c
 <fieldset><legend>3. Who is involved</legend>
 <label for="involved">Names of the people involved <span class="hint">One per line, with their job if you know it. They will never see your report.</span></label>
 <textarea id="involved" name="involved" style="min-height:80px" maxlength="4000">${esc(v.involved)}</textarea>
+<p class="hint" id="who-sees">Who will see your report (COC-22.2, SOC-4): only the people who handle reports, in the Compliance Office or, for accounting concerns and reports about the CEO, a senior officer, the General Counsel or a director, the Audit Committee. Anyone your report names, here or anywhere in your text, by name, surname, initials or job title, is kept away from it before anyone reads it; if we are not sure who you mean, the Audit Committee decides, and the person stays away until it does.</p>
 <label class="radio"><input type="checkbox" name="involvesSeniorManagement" value="yes"${chk("involvesSeniorManagement", "yes")}> It involves a director, the CEO, a senior officer or the General Counsel</label>
 <label for="howKnown">How do you know about it? <span class="hint">(optional)</span></label><textarea id="howKnown" name="howKnown" style="min-height:70px" maxlength="2000">${esc(v.howKnown)}</textarea>
 </fieldset>

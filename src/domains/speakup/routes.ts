@@ -5,6 +5,7 @@ import { AppError } from "../../kernel/errors.ts";
 import { endpoints, type RouteDeps, typed } from "../../kernel/http/routes.ts";
 import { ctxOf } from "../../kernel/http/server.ts";
 import { listAssignees } from "./assignees.ts";
+import { clearExclusion } from "./clear-exclusion.ts";
 import { fileReport } from "./file-report.ts";
 import { getCase, loadVisibleCase } from "./get-case.ts";
 import { listCases } from "./list-cases.ts";
@@ -33,6 +34,7 @@ import { quarterlyReportPdf } from "./quarterly-report.ts";
 import {
   caseFilter,
   casePersonInput,
+  clearExclusionInput,
   itemInput,
   messageInput,
   reportInput,
@@ -325,6 +327,12 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
     "case.people",
     casePersonInput,
     (ctx, caseId, body: z.infer<typeof casePersonInput>) => addCasePerson(ctx, caseId, body),
+  );
+  action(
+    "/api/speakup/cases/:id/clear-exclusion",
+    "case.clear-exclusion",
+    clearExclusionInput,
+    (ctx, caseId, body: z.infer<typeof clearExclusionInput>) => clearExclusion(ctx, caseId, body),
   );
   action(
     "/api/speakup/cases/:id/links",

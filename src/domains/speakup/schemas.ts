@@ -81,6 +81,8 @@ export const caseFilter = z.object({
   channel: z.enum(CHANNELS).optional(),
   overdue: z.enum(["acknowledgement", "feedback", "any"]).optional(),
   assignedToMe: z.stringbool().optional(),
+  /** Cases that escalated because no handler of their team may handle them (COC-22.2). */
+  needsHandler: z.stringbool().optional(),
   q: z.string().trim().max(50).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
@@ -110,3 +112,10 @@ export const casePersonInput = z.object({
   userId: z.string().max(64).optional(),
   role: z.enum(["named", "witness", "conflicted"]),
 });
+
+export const clearExclusionInput = z
+  .object({ personId: z.string().max(64).optional(), userId: z.string().max(64).optional() })
+  .refine((v) => Boolean(v.personId || v.userId), {
+    message: "choose the person whose exclusion to clear",
+    path: ["personId"],
+  });

@@ -102,6 +102,9 @@ describe(`speak-up cases (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () 
   });
 
   it("keeps a named compliance officer away from a compliance case: no view, no list entry, no task (COC-22.2)", async () => {
+    // Another compliance officer may handle it (without one, the case would escalate: see escalate-case.test.ts).
+    const other = await buildUser(t.ctx(admin), ["compliance_officer"]);
+    const otherActor = actorWith(["compliance_officer"], { userId: other.id });
     const filed = await fileReport(
       t.ctx(),
       report({
@@ -119,8 +122,6 @@ describe(`speak-up cases (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () 
       .execute();
     expect(tasks.map((x) => x.title).join("\n")).not.toContain(filed.number);
     // Another compliance officer handles it, and cannot assign it to the named one.
-    const other = await buildUser(t.ctx(admin), ["compliance_officer"]);
-    const otherActor = actorWith(["compliance_officer"], { userId: other.id });
     await expect(getCase(t.ctx(otherActor), filed.caseId)).resolves.toMatchObject({ number: filed.number });
     await expect(
       assignCase(t.ctx(otherActor), filed.caseId, { userId: cco.kind === "user" ? cco.userId : "" }),

@@ -41,9 +41,20 @@ export type SpeakupCasesTable = {
   purged_at: string | null;
   /** Since when a legal hold keeps this case past its retention period (COC-15.1). */
   retention_held_at: string | null;
+  /** Since when no eligible handler could be found for the case (it escalated); null once assigned. */
+  needs_handler_since: string | null;
 };
 
-export type CasePersonRole = "named" | "reporter" | "witness" | "conflicted";
+/**
+ * named: the report names them (or a handler did); conflicted: a handler marked them so;
+ * probable: the report probably names them (a surname alone, an initial, a similar spelling, an
+ * office several people hold), kept away like the named until a handler without conflict clears it.
+ * The named, the conflicted and the probable never see the case (EXCLUDED_ROLES).
+ */
+export type CasePersonRole = "named" | "reporter" | "witness" | "conflicted" | "probable";
+
+/** The roles that keep a person away from a case, in every query, count, task and e-mail (COC-22.2). */
+export const EXCLUDED_ROLES: readonly CasePersonRole[] = ["named", "conflicted", "probable"];
 
 export type SpeakupCasePeopleTable = { case_id: string; person_ref: string; role: CasePersonRole };
 
