@@ -6,10 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProbity, type Probity } from "../src/app.ts";
 import { DEFAULT_QUESTIONS, defaultStatements } from "../src/domains/certifications/default-template.ts";
 import { createTemplate, launchCampaign } from "../src/domains/certifications/index.ts";
-import { updateSecuritySettings } from "../src/domains/people/index.ts";
+import { type RoleName, updateSecuritySettings } from "../src/domains/people/index.ts";
 import { seedDemoPolicies } from "../src/domains/policies/demo.ts";
 import { loadConfig } from "../src/kernel/config.ts";
 import { loggerOptions } from "../src/kernel/http/server.ts";
+import { type Client, createTestApp, type TestApp } from "./app.ts";
 import { createTestDb, type TestDb } from "./db.ts";
 import { actorWith, buildPerson, buildUser } from "./factories.ts";
 
@@ -376,3 +377,253 @@ async function everythingStored(t: TestDb): Promise<string> {
   }
   return parts.join("\n");
 }
+
+/**
+ * COC-22.2, SOC-4: however a report names someone (full name in the involved list or only in the
+ * text, by title, surname, initial, with diacritics or letters of another script), they learn
+ * nothing of it through any view, count, task, e-mail or audit record, and it goes to the Audit
+ * Committee. Each row files one report over HTTP, as the public does.
+ */
+describe(`COC-22.2, SOC-4: people named in any way are kept away (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
+  let t: TestApp;
+  type Who = { userId: string; personId: string | null; email: string; client: Client };
+  let gc: Who;
+  let cfo: Who;
+  let chair: Who;
+  let officer: Who;
+
+  async function person(
+    roles: RoleName[],
+    p: { firstName: string; lastName: string; title: string; department?: string; categories?: string[] },
+  ): Promise<Who> {
+    const created = await buildPerson(t.ctx(), {
+      firstName: p.firstName,
+      lastName: p.lastName,
+      title: p.title,
+      department: p.department ?? null,
+      kind: "officer",
+      categories: (p.categories ?? []) as never,
+    });
+    const user = await buildUser(t.ctx(), roles, { personId: created.id });
+    return { userId: user.id, personId: created.id, email: user.email, client: await login(user) };
+  }
+
+  async function login(user: { email: string; password: string }): Promise<Client> {
+    const res = await t.server.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: user.email, password: user.password },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    const csrf = (res.json() as { csrfToken: string }).csrfToken;
+    return {
+      cookie,
+      csrf,
+      get: (url) => t.server.inject({ method: "GET", url, headers: { cookie } }),
+      send: (method, url, body) =>
+        t.server.inject({
+          method,
+          url,
+          headers: { cookie, "x-csrf-token": csrf },
+          ...(body !== undefined && { payload: body as object }),
+        }),
+    };
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await updateSecuritySettings(t.ctx(), {
+      totpRequiredForPrivileged: false,
+      idleTimeoutMinutes: 30,
+      absoluteTimeoutHours: 12,
+    });
+    // The General Counsel handles Compliance Office cases and reads the audit log.
+    gc = await person(["general_counsel"], {
+      firstName: "Christopher",
+      lastName: "Clegg",
+      title: "General Counsel",
+      department: "Legal",
+    });
+    // The CFO sits on the Audit Committee and reads the audit log.
+    cfo = await person(["audit_committee_member", "auditor"], {
+      firstName: "Renée",
+      lastName: "Dubois",
+      title: "Chief Financial Officer",
+      department: "Finance",
+      categories: ["senior_officer"],
+    });
+    chair = await person(["audit_committee_chair", "auditor"], {
+      firstName: "Margaret",
+      lastName: "Hale",
+      title: "Audit Committee Chair",
+    });
+    officer = await person(["compliance_officer"], {
+      firstName: "Nadia",
+      lastName: "Sorensen",
+      title: "Chief Compliance Officer",
+    });
+  });
+  afterAll(() => t.destroy());
+
+  const file = async (p: { details?: string; involved?: string[]; summary?: string }) => {
+    const res = await t.server.inject({
+      method: "POST",
+      url: "/api/speakup/reports",
+      payload: {
+        category: "fraud_theft",
+        summary: p.summary ?? "Invoices approved without purchase orders",
+        details: p.details ?? "Several supplier invoices were paid twice last quarter.",
+        involved: (p.involved ?? []).map((name) => ({ name })),
+        identityMode: "anonymous",
+        password: "a reporter password",
+        idempotencyKey: randomUUID(),
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { caseId: string; number: string; receipt: string };
+  };
+
+  const variants: [string, "gc" | "cfo", { details?: string; involved?: string[] }][] = [
+    ["exact name in the involved list", "gc", { involved: ["Christopher Clegg"] }],
+    ["full name only in the details", "gc", { details: "Christopher Clegg approved the double payments." }],
+    [
+      "title only: the General Counsel",
+      "gc",
+      { details: "The General Counsel approved the double payments." },
+    ],
+    ["surname only", "gc", { details: "I saw that Clegg signed off every one of them." }],
+    ["initial and surname with department", "gc", { involved: ["C. Clegg (Legal)"] }],
+    ["Cyrillic look-alike letter (Clеgg)", "gc", { involved: ["Christopher Cl\u0435gg"] }],
+    ["diacritics (Chrîstopher Clégg)", "gc", { details: "Chrîstopher Clégg's team approved them." }],
+    ["Cyrillic script (Кристофер Клегг)", "gc", { details: "Кристофер Клегг одобрил платежи." }],
+    ["Greek script (Κλεγγ)", "gc", { details: "Ο Κλεγγ ενέκρινε τις πληρωμές." }],
+    ["name without its diacritics (Renee Dubois)", "cfo", { involved: ["Renee Dubois"] }],
+    ["title only: our CFO", "cfo", { details: "Our CFO told accounts payable to pay them anyway." }],
+    ["title only: Chief Financial Officer", "cfo", { details: "The chief financial officer knew." }],
+    ["surname only in the involved list", "cfo", { involved: ["dubois"] }],
+    ["initial and surname with department", "cfo", { involved: ["R. Dubois (Finance)"] }],
+    ["Cyrillic look-alike letters (Rеnée Duboіs)", "cfo", { details: "R\u0435née Dubo\u0456s approved it." }],
+    ["Greek look-alike letter (Dubοis)", "cfo", { details: "Renée Dub\u03bfis approved it." }],
+    ["Cyrillic script (Рене Дубоис)", "cfo", { details: "Рене Дубоис знала об этом." }],
+  ];
+
+  it.each(variants)(
+    "COC-22.2, SOC-4: a report naming the %s (%s) is routed to the Audit Committee and hidden from them everywhere",
+    async (_label, whoKey, p) => {
+      const who = whoKey === "gc" ? gc : cfo;
+      const before = (await who.client.get("/api/speakup/cases?pageSize=200")).json() as { total: number };
+      const auditBefore = (await who.client.get("/api/audit?pageSize=1")).json() as { total: number };
+      const filed = await file(p);
+
+      // The Audit Committee has it; its chair (not named) sees it and its audit events.
+      const seen = await chair.client.get(`/api/speakup/cases/${filed.caseId}`);
+      expect(seen.statusCode, seen.body).toBe(200);
+      expect(seen.json()).toMatchObject({ team: "audit_committee" });
+      const chairAudit = (await chair.client.get(`/api/audit?subjectId=${filed.caseId}`)).json() as {
+        total: number;
+      };
+      expect(chairAudit.total).toBeGreaterThan(0);
+      const assignees = (await chair.client.get(`/api/speakup/cases/${filed.caseId}/assignees`)).json() as {
+        items: { userId: string }[];
+      };
+      expect(assignees.items.map((a) => a.userId)).not.toContain(who.userId);
+
+      // The named person: no view, no list entry, no change in any count.
+      expect((await who.client.get(`/api/speakup/cases/${filed.caseId}`)).statusCode).toBe(404);
+      const list = (await who.client.get("/api/speakup/cases?pageSize=200")).json() as {
+        total: number;
+        items: { id: string }[];
+      };
+      expect(list.items.map((i) => i.id)).not.toContain(filed.caseId);
+      expect(list.total).toBe(before.total);
+      // No task and no e-mail.
+      const tasks = (await who.client.get("/api/tasks")).json() as { items?: unknown[] } | unknown[];
+      expect(JSON.stringify(tasks)).not.toContain(filed.caseId);
+      expect(JSON.stringify(tasks)).not.toContain(filed.number);
+      const mail = await t.database.db
+        .selectFrom("outbox")
+        .select(["subject", "body_text"])
+        .where("to_address", "=", who.email)
+        .execute();
+      expect(JSON.stringify(mail)).not.toContain(filed.number);
+      // No audit event, no change in the audit count, nothing in the CSV export or the verification.
+      const audit = (await who.client.get(`/api/audit?subjectId=${filed.caseId}`)).json() as {
+        total: number;
+      };
+      expect(audit.total).toBe(0);
+      const search = (await who.client.get(`/api/audit?q=${filed.number}`)).json() as { total: number };
+      expect(search.total).toBe(0);
+      const auditAfter = (await who.client.get("/api/audit?pageSize=1")).json() as { total: number };
+      expect(auditAfter.total).toBe(auditBefore.total);
+      const csv = await who.client.get("/api/audit.csv");
+      expect(csv.statusCode).toBe(200);
+      expect(csv.body).not.toContain(filed.caseId);
+      expect(csv.body).not.toContain(filed.number);
+      const verified = (await who.client.send("POST", "/api/audit/verify")).json() as { verified: number };
+      expect(verified.verified).toBe(auditAfter.total);
+    },
+  );
+
+  it("COC-22.2: a probable match stays away until a handler without conflict clears it (case.clear-exclusion, audited)", async () => {
+    const filed = await file({ details: "Clegg knew about it." });
+    const view = (await chair.client.get(`/api/speakup/cases/${filed.caseId}`)).json() as {
+      routingReason: string;
+      people: { personId: string | null; role: string; how?: string }[];
+    };
+    expect(view.people).toContainEqual(
+      expect.objectContaining({ personId: gc.personId, role: "probable", how: "surname only" }),
+    );
+    // The probable match cannot clear themselves: for them the case does not exist.
+    const self = await gc.client.send("POST", `/api/speakup/cases/${filed.caseId}/clear-exclusion`, {
+      personId: gc.personId,
+    });
+    expect(self.statusCode).toBe(404);
+    const cleared = await chair.client.send("POST", `/api/speakup/cases/${filed.caseId}/clear-exclusion`, {
+      personId: gc.personId,
+    });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    const after = (await chair.client.get(`/api/speakup/cases/${filed.caseId}`)).json() as {
+      people: { personId: string | null; role: string }[];
+    };
+    expect(after.people.filter((x) => x.role === "probable")).toEqual([]);
+    const events = (
+      await chair.client.get(`/api/audit?subjectId=${filed.caseId}&action=case.clear-exclusion`)
+    ).json() as { total: number };
+    expect(events.total).toBe(1);
+    // Clearing twice says there is nothing to clear; an empty body says what is missing.
+    expect(
+      (
+        await chair.client.send("POST", `/api/speakup/cases/${filed.caseId}/clear-exclusion`, {
+          personId: gc.personId,
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (await chair.client.send("POST", `/api/speakup/cases/${filed.caseId}/clear-exclusion`, {})).statusCode,
+    ).toBe(400);
+  });
+
+  it("COC-22.2: a handler adds an excluded person at any time: the case and its open tasks leave them at once", async () => {
+    const filed = await file({ summary: "Scrap sold for cash", details: "At the Lewisport yard." });
+    // An ordinary case: the Compliance Office, where the General Counsel has the acknowledgement task.
+    const tasksOf = async (w: Who) => JSON.stringify((await w.client.get("/api/tasks")).json());
+    expect(await tasksOf(gc)).toContain(filed.caseId);
+    expect((await gc.client.get(`/api/speakup/cases/${filed.caseId}`)).statusCode).toBe(200);
+    const added = await officer.client.send("POST", `/api/speakup/cases/${filed.caseId}/people`, {
+      personId: gc.personId,
+      role: "conflicted",
+    });
+    expect(added.statusCode, added.body).toBe(200);
+    expect((await gc.client.get(`/api/speakup/cases/${filed.caseId}`)).statusCode).toBe(404);
+    expect(await tasksOf(gc)).not.toContain(filed.caseId);
+    expect(await tasksOf(officer)).toContain(filed.caseId);
+  });
+
+  it("COC-22.2, SOC-4: the report form says who will and will not see the report", async () => {
+    const form = await t.server.inject({ url: "/speakup/report" });
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toMatch(/Who will see your report \(COC-22\.2, SOC-4\)/);
+    expect(form.body).toContain("is kept away from it before anyone reads it");
+  });
+});

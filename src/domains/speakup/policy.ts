@@ -52,6 +52,9 @@ export function visibleTo(ctx: Ctx) {
       ctx.dialect === "sqlite" ? eb.fn.coalesce(name, sql.lit("")) : eb.ref(name);
     const mine = [eb(column("c.assignee_user_id"), "=", actor.userId)];
     if (teams.length) mine.push(eb(column("c.team"), "in", teams));
+    // A case nobody could take (everyone it would reach is excluded) is open to every handler of
+    // either team who may handle it, until one takes it: the "needs a handler" list (COC-22.2).
+    if (teams.length) mine.push(eb("c.needs_handler_since", "is not", null));
     const scope = eb.or(mine);
     if (refs.length === 0) return scope;
     return eb.and([
