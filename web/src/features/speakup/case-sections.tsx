@@ -205,6 +205,17 @@ export const CasePeople = ({ kase }: { kase: CaseDetail }) => {
       await refresh();
     },
   });
+  const clear = useMutation({
+    mutationFn: (p: { personId: string | null; userId: string | null }) =>
+      speakupApi.clearExclusion(kase.id, {
+        ...(p.personId ? { personId: p.personId } : {}),
+        ...(p.userId ? { userId: p.userId } : {}),
+      }),
+    onSuccess: async () => {
+      notifications.show({ color: "green", title: "Exclusion cleared", message: "Not the person meant" });
+      await refresh();
+    },
+  });
   const errors = fieldErrors(add.error);
   const sources = [
     ...(canReadPeople ? [{ value: "person", label: "From the directory" }] : []),
@@ -215,8 +226,10 @@ export const CasePeople = ({ kase }: { kase: CaseDetail }) => {
       <Alert variant="light" color="violet" icon={<IconShieldCheck size={18} />}>
         People named in the case and anyone marked conflicted can never open it, find it or see it in counts,
         and cannot be assigned to it, whatever their role (COC-22.2). Mark a colleague conflicted when they
-        are too close to the matter.
+        are too close to the matter. Someone the report only probably names (a surname alone, an initial, a
+        similar spelling, an office several people hold) is kept away the same way until you clear them.
       </Alert>
+      {clear.isError ? <ErrorAlert error={clear.error} /> : null}
       {kase.people.length === 0 ? (
         <Empty title="Nobody linked to the case" icon={<IconUsers size={22} stroke={1.6} />} isCompact />
       ) : (
@@ -225,6 +238,7 @@ export const CasePeople = ({ kase }: { kase: CaseDetail }) => {
             <Table.Tr>
               <Table.Th>Name</Table.Th>
               <Table.Th>Role</Table.Th>
+              <Table.Th />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -239,6 +253,23 @@ export const CasePeople = ({ kase }: { kase: CaseDetail }) => {
                   >
                     {ROLE_LABEL[p.role]}
                   </Badge>
+                  {p.how ? (
+                    <Text size="xs" c="dimmed">
+                      {p.how}
+                    </Text>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>
+                  {p.role === "probable" && kase.can.people ? (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      loading={clear.isPending}
+                      onClick={() => clear.mutate({ personId: p.personId, userId: p.userId })}
+                    >
+                      Not this person: clear
+                    </Button>
+                  ) : null}
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -12,7 +12,14 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
-import { IconChartBar, IconLock, IconMessageReport, IconSearch, IconSettings } from "@tabler/icons-react";
+import {
+  IconAlertTriangle,
+  IconChartBar,
+  IconLock,
+  IconMessageReport,
+  IconSearch,
+  IconSettings,
+} from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
@@ -84,6 +91,67 @@ const NotAHandler = () => (
   </Stack>
 );
 
+/**
+ * Cases that reached no handler of their team because everyone there is named in them or
+ * conflicted: they escalated, and wait here for a handler without conflict to take them (COC-22.2).
+ */
+const NeedsHandler = () => {
+  const navigate = useNavigate();
+  const needing = useQuery({
+    queryKey: ["speakup", "cases", { needsHandler: true }],
+    queryFn: () => speakupApi.cases({ needsHandler: true, pageSize: 50 }),
+  });
+  if (!needing.data || needing.data.total === 0) return null;
+  return (
+    <Paper p="md" withBorder style={{ borderColor: "var(--mantine-color-orange-4)" }}>
+      <Stack gap="xs">
+        <Group gap="xs">
+          <IconAlertTriangle size={18} color="var(--mantine-color-orange-6)" />
+          <Text fw={600}>Needs a handler ({needing.data.total})</Text>
+        </Group>
+        <Text size="sm" c="dimmed">
+          Nobody in the team these reports were routed to may handle them: everyone there is named in them or
+          conflicted (COC-22.2, SOC-4). Take one by assigning it to yourself or to a handler without conflict.
+        </Text>
+        <Table aria-label="Cases that need a handler" highlightOnHover>
+          <Table.Tbody>
+            {needing.data.items.map((c) => (
+              <Table.Tr
+                key={c.id}
+                className="clickable-row"
+                onClick={() => navigate({ to: "/speakup/cases/$caseId", params: { caseId: c.id } })}
+              >
+                <Table.Td className="nowrap">
+                  <AnchorLink
+                    to="/speakup/cases/$caseId"
+                    params={{ caseId: c.id }}
+                    fw={600}
+                    size="sm"
+                    onClick={(event) => event.stopPropagation()}
+                  >
+                    {c.number}
+                  </AnchorLink>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{c.categoryLabel}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{c.teamLabel}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs" c="dimmed">
+                    Waiting since {formatDate(c.needsHandlerSince ?? c.receivedAt)}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Stack>
+    </Paper>
+  );
+};
+
 type CasesPageProps = { search: CasesSearch; onSearchChange: (search: CasesSearch) => void };
 
 export const CasesPage = (props: CasesPageProps) =>
@@ -149,6 +217,7 @@ const CaseList = ({ search, onSearchChange }: CasesPageProps) => {
           </>
         }
       />
+      <NeedsHandler />
       <Paper p="md">
         <Stack gap="sm">
           <TextInput
@@ -300,6 +369,11 @@ const CaseList = ({ search, onSearchChange }: CasesPageProps) => {
                       <Table.Td>
                         <Group gap={4} wrap="wrap" maw={220}>
                           <StatusBadge status={c.status} />
+                          {c.needsHandlerSince && !c.assignee ? (
+                            <Badge size="sm" variant="light" color="orange">
+                              Needs a handler
+                            </Badge>
+                          ) : null}
                           {c.mergedIntoId ? (
                             <Badge size="sm" variant="outline" color="gray">
                               Merged

@@ -23,7 +23,7 @@ export type Channel =
 export type Team = "compliance" | "audit_committee";
 export type IdentityMode = "anonymous" | "confidential" | "open";
 export type ItemKind = "task" | "interview" | "evidence" | "note" | "final_report";
-export type PersonRole = "named" | "witness" | "conflicted" | "reporter";
+export type PersonRole = "named" | "witness" | "conflicted" | "reporter" | "probable";
 
 export type Overdue = { acknowledgement: boolean; feedback: boolean };
 
@@ -48,6 +48,8 @@ export type CaseListItem = {
   feedbackDueAt: string;
   overdue: Overdue;
   mergedIntoId: string | null;
+  /** Since when no handler of its team could take the case (it escalated; COC-22.2). */
+  needsHandlerSince: string | null;
 };
 
 export type CaseMessage = {
@@ -102,7 +104,14 @@ export type CaseDetail = {
     phone: string | null;
     personId: string | null;
   } | null;
-  people: { personId: string | null; userId: string | null; name: string; role: PersonRole }[];
+  people: {
+    personId: string | null;
+    userId: string | null;
+    name: string;
+    role: PersonRole;
+    /** How the report names them (full name, surname only, title …), when read from the report. */
+    how?: string;
+  }[];
   messages: CaseMessage[];
   attachments: {
     id: string;
@@ -199,6 +208,7 @@ export type CaseFilters = {
   channel?: string;
   overdue?: string;
   assignedToMe?: boolean;
+  needsHandler?: boolean;
   q?: string;
   page?: number;
   pageSize?: number;
@@ -211,6 +221,7 @@ export const speakupApi = {
     api.get<Page<CaseListItem>>("/api/speakup/cases", {
       ...filters,
       assignedToMe: filters.assignedToMe || undefined,
+      needsHandler: filters.needsHandler || undefined,
     }),
   acknowledge: (id: string) => api.post<{ ok: true }>(`${caseUrl(id)}/acknowledge`),
   transition: (
@@ -232,6 +243,8 @@ export const speakupApi = {
   ) => api.post<{ ok: true }>(`${caseUrl(id)}/people`, body),
   resolveWatch: (id: string, watchId: string) =>
     api.post<{ ok: true }>(`${caseUrl(id)}/watch/${encodeURIComponent(watchId)}/resolve`),
+  clearExclusion: (id: string, body: { personId?: string; userId?: string }) =>
+    api.post<{ ok: true }>(`${caseUrl(id)}/clear-exclusion`, body),
   link: (id: string, otherId: string) => api.post<{ ok: true }>(`${caseUrl(id)}/links`, { otherId }),
   merge: (id: string, intoId: string) => api.post<{ ok: true }>(`${caseUrl(id)}/merge`, { intoId }),
   intake: (body: unknown) => api.post<Filed>("/api/speakup/intake", body),
@@ -332,6 +345,7 @@ export const ROLE_LABEL: Record<PersonRole, string> = {
   witness: "Witness",
   conflicted: "Conflicted",
   reporter: "Reporter",
+  probable: "Probably named: kept away until cleared",
 };
 
 /** "1234567890123456" or "1234-5678-…" → "1234 5678 9012 3456", easier to read aloud. */
