@@ -1,5 +1,5 @@
 import type { Ctx } from "../../kernel/context.ts";
-import { foldName, jaroWinkler, NAME_STOP_WORDS, nameSkeleton } from "../screening/index.ts";
+import { foldName, jaroWinkler, NAME_STOP_WORDS } from "../screening/index.ts";
 import { speakupDb } from "./db.ts";
 
 /**
@@ -191,14 +191,26 @@ export function tokens(text: string): Token[] {
 
 const nameTokens = (name: string) => tokens(name).map((t) => t.text);
 
-/** Spellings close enough to be probably the same name: one typo, or one transliteration apart. */
+/**
+ * A spelling with the usual transliteration differences taken out (C/K, PH/F, W/V, Y/J/I, X/KS,
+ * KH/H, doubled letters), vowels kept: Клегг → klegg and Clegg meet; Buyer and Bayer do not.
+ */
+const spellingKey = (w: string) =>
+  w
+    .replace(/kh/g, "h")
+    .replace(/ph/g, "f")
+    .replace(/ck|c|q/g, "k")
+    .replace(/w/g, "v")
+    .replace(/[yj]/g, "i")
+    .replace(/x/g, "ks")
+    .replace(/(.)\1+/g, "$1");
+
+/** Spellings close enough to be probably the same name: one typo, or a transliteration apart. */
 function isSimilar(a: string, b: string): boolean {
   if (a === b) return true;
   const shorter = Math.min(a.length, b.length);
   if (shorter < 4 || Math.abs(a.length - b.length) > 2) return false;
-  const sim = jaroWinkler(a, b);
-  // Short names share a phonetic skeleton by chance (Hale/Hall): the skeleton counts from five letters.
-  return sim >= 0.92 || (shorter >= 5 && sim >= 0.8 && nameSkeleton(a) === nameSkeleton(b));
+  return spellingKey(a) === spellingKey(b) || jaroWinkler(a, b) >= 0.92;
 }
 
 type Entry = {
@@ -251,10 +263,12 @@ async function loadDirectory(ctx: Ctx) {
     entries.push(e);
     userEntry.set(u.id, e);
   }
-  const rolesOf = (e: Entry) => {
-    const ids = [...userEntry].filter(([, x]) => x === e).map(([id]) => id);
-    return roles.filter((r) => ids.includes(r.user_id)).map((r) => r.role);
-  };
+  const rolesByEntry = new Map<Entry, string[]>();
+  for (const r of roles) {
+    const e = userEntry.get(r.user_id);
+    if (e) rolesByEntry.set(e, [...(rolesByEntry.get(e) ?? []), r.role]);
+  }
+  const rolesOf = (e: Entry) => rolesByEntry.get(e) ?? [];
   return { entries, rolesOf };
 }
 
@@ -342,14 +356,19 @@ export async function findNamedPeople(
   for (const office of OFFICES) {
     if (!namesOffice(allText, office)) continue;
     if (office.senior) namesSeniorOffice = true;
-    const holders = entries.filter(
-      (e) => namesOffice(e.titleText, office) || rolesOf(e).some((r) => office.roles.includes(r)),
-    );
+    // The office's holder is whoever has the title or the role; "Assistant Chief Financial
+    // Officer" or "Deputy General Counsel" only probably is the one the reporter means.
+    const holds = (e: Entry) =>
+      office.phrases.some((p) => e.titleText.startsWith(` ${p} `)) ||
+      rolesOf(e).some((r) => office.roles.includes(r));
+    const holders = entries.filter(holds);
+    const near = entries.filter((e) => !holds(e) && namesOffice(e.titleText, office));
     for (const e of holders)
       keep(e, {
         certainty: holders.length === 1 ? "certain" : "probable",
         how: `title: ${office.label}${holders.length > 1 ? ` (${holders.length} people hold it)` : ""}`,
       });
+    for (const e of near) keep(e, { certainty: "probable", how: `title: close to ${office.label}` });
   }
   const matches = [...found].map(([e, m]) => ({
     personId: e.personId,
