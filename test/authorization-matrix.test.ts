@@ -33,8 +33,9 @@ function expected(rule: Rule, subject: Subject): "allow" | "deny" | "reporter" |
 }
 
 /**
- * One mismatch per line, or null. The public receipt sign-in answers a wrong receipt with 401, and
- * past the wrong-try budget with 429; neither opens anything.
+ * One mismatch per line, or null. A reporter's route refuses everyone here, and a staff session
+ * changes nothing: the same refusal as for anonymous (401 for a missing mailbox session or a wrong
+ * receipt), or 429 once the wrong-try budget is spent.
  */
 function mismatch(
   route: string,
@@ -46,12 +47,12 @@ function mismatch(
   const refused = status === 401 || status === 403;
   if (want === "allow" && !refused) return null;
   if (want === "deny" && status === (subject === "anonymous" ? 401 : 403)) return null;
-  if (want === "reporter" && (status === 401 || status === 429)) return null;
+  if (want === "reporter" && status >= 400 && (status === anonymous || status === 429)) return null;
   if (want === "same-as-anonymous" && status === anonymous && !refused) return null;
   const what = {
     allow: "allowed",
     deny: `refused with ${subject === "anonymous" ? 401 : 403}`,
-    reporter: "refused with 401 (only the reporter's receipt or mailbox session opens it)",
+    reporter: `refused as for anonymous (${anonymous}): only the reporter's receipt or mailbox session opens it`,
     "same-as-anonymous": `answered as for anonymous (${anonymous}): a staff session changes nothing`,
   }[want];
   return `${route} as ${subject}: expected ${what}, got ${status}`;

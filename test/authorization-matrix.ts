@@ -19,7 +19,7 @@ import { ROLES, type RoleName } from "../src/domains/people/roles.ts";
 type Public = "public";
 /**
  * The reporter's own credentials: the receipt and password, or the mailbox session they open. No staff
- * session opens a mailbox: everyone without it gets 401.
+ * session opens a mailbox: everyone without it is refused exactly as an anonymous visitor is.
  */
 type Reporter = "reporter";
 /** Any signed-in user: employees, every role, investors included. */
@@ -546,7 +546,7 @@ export function renderAuthorizationDoc(): string {
     "- **anyone**: no session needed, and a staff session changes nothing (the public speak-up routes",
     "  never read it).",
     "- **the reporter**: the receipt and password, or the mailbox session they open; no staff account, of",
-    "  any role, opens a reporter's mailbox (everyone else gets 401).",
+    "  any role, opens a reporter's mailbox (it is refused exactly as an anonymous visitor is, 401).",
     "- **any signed-in user**: employees, every role and investors. The use case then limits which",
     "  records the caller sees (the note says how); a record the caller may not see answers 404, as if",
     "  it did not exist.",
