@@ -395,6 +395,10 @@ export const AUTHORIZATION: Section[] = [
       "POST /api/speakup/cases/{id}/messages": HANDLERS,
       "POST /api/speakup/cases/{id}/items": HANDLERS,
       "POST /api/speakup/cases/{id}/people": HANDLERS,
+      "POST /api/speakup/cases/{id}/clear-exclusion": {
+        rule: HANDLERS,
+        note: "only a handler who may see the case, so never the probable match themselves (COC-22.2)",
+      },
       "POST /api/speakup/cases/{id}/links": HANDLERS,
       "POST /api/speakup/cases/{id}/merge": HANDLERS,
       "POST /api/speakup/cases/{id}/items/{itemId}": HANDLERS,
