@@ -8,6 +8,11 @@ export async function listAssignees(ctx: Ctx, caseId: string) {
   await loadVisibleCase(ctx, caseId);
   const users = await eligibleHandlers(ctx, caseId, TEAMS);
   return {
-    items: users.map((u) => ({ userId: u.id, name: u.display_name, team: u.team, teamLabel: TEAM_LABELS[u.team] })),
+    items: users.map((u) => ({
+      userId: u.id,
+      name: u.display_name,
+      team: u.team,
+      teamLabel: TEAM_LABELS[u.team],
+    })),
   };
 }

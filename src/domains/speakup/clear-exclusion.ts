@@ -20,7 +20,9 @@ export async function clearExclusion(
   input: { personId?: string | undefined; userId?: string | undefined },
 ) {
   if (!input.personId && !input.userId)
-    throw invalid("Choose the person whose exclusion to clear.", [{ path: "personId", message: "is required" }]);
+    throw invalid("Choose the person whose exclusion to clear.", [
+      { path: "personId", message: "is required" },
+    ]);
   return withTransaction(ctx, async (tx) => {
     const { row, key } = await loadVisibleCase(tx, caseId);
     if (row.merged_into_id) throw conflict("This case was merged into another; work on that case instead.");
@@ -35,8 +37,7 @@ export async function clearExclusion(
       .where("role", "=", "probable")
       .where("person_ref", "in", refs)
       .executeTakeFirst();
-    if (Number(res.numDeletedRows) === 0)
-      throw notFound("A probable match with that person on this case");
+    if (Number(res.numDeletedRows) === 0) throw notFound("A probable match with that person on this case");
     const people = openJson<CasePerson[]>(key, "people", row.people).filter(
       (p) =>
         !(
