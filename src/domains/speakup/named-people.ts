@@ -319,6 +319,22 @@ function matchPerson(e: Entry, toks: Token[], loose: boolean): Match | null {
   return best;
 }
 
+/**
+ * A quick test of whether a surname could appear in the report: as a word, as the same spelling
+ * key, or close to a word that starts with the same letter. Keeps filing fast with a large directory.
+ */
+function mightMention(all: readonly Token[]) {
+  const words = new Set(all.map((t) => t.text));
+  const keys = new Set([...words].map(spellingKey));
+  const byFirst = new Map<string, string[]>();
+  for (const w of words) byFirst.set(w[0]!, [...(byFirst.get(w[0]!) ?? []), w]);
+  return (last: string | undefined) =>
+    last !== undefined &&
+    (words.has(last) ||
+      keys.has(spellingKey(last)) ||
+      (byFirst.get(last[0]!) ?? []).some((w) => isSimilar(w, last)));
+}
+
 /** Whether the folded text names an office, by any of its phrases. */
 const namesOffice = (text: string, office: (typeof OFFICES)[number]) =>
   office.phrases.some((p) => text.includes(` ${p} `) || text.includes(` ${p}s `));
@@ -338,6 +354,7 @@ export async function findNamedPeople(
   const { entries, rolesOf } = await loadDirectory(ctx);
   const involved = report.involved.map(tokens);
   const free = report.texts.filter((t): t is string => Boolean(t)).map(tokens);
+  const mentions = mightMention([...involved, ...free].flat());
   const found = new Map<Entry, Match>();
   const keep = (e: Entry, m: Match | null) => {
     const best = stronger(found.get(e) ?? null, m);
@@ -348,6 +365,8 @@ export async function findNamedPeople(
       keep(e, { certainty: "certain", how: "picked from the directory" });
       continue;
     }
+    // Most of the directory is not mentioned at all: skip it before matching word by word.
+    if (!mentions(e.last[0])) continue;
     for (const toks of involved) keep(e, matchPerson(e, toks, true));
     for (const toks of free) keep(e, matchPerson(e, toks, false));
   }
