@@ -12,8 +12,11 @@ import {
   formatReceipt,
   hashReceipt,
   hashReporterPassword,
+  hashSetupCode,
   idempotencyHash,
   newReceipt,
+  newSetupCode,
+  SETUP_CODE_DAYS,
   openReceiptForRetry,
   sealReceiptForRetry,
 } from "./receipts.ts";
@@ -27,11 +30,19 @@ import {
   type Channel,
   categoryLabel,
   isOwnReport,
+  isPhoneChannel,
   TEAM_LABELS,
   type Team,
 } from "./vocabulary.ts";
 
-export type FiledReport = { caseId: string; number: string; receipt: string; retried: boolean };
+export type FiledReport = {
+  caseId: string;
+  number: string;
+  receipt: string;
+  /** A phone report's one-time code, read to the caller with the receipt; null for other channels. */
+  setupCode: string | null;
+  retried: boolean;
+};
 
 /** Who may file through which channel: the public on the web, operators by phone, Legal by letter. */
 function checkChannel(ctx: Ctx, channel: Channel): void {
@@ -115,9 +126,15 @@ export async function fileReport(
   });
 
   const receipt = newReceipt();
-  const [receiptHash, passwordHash] = await Promise.all([
+  // A hotline operator never chooses the caller's password: the caller sets it on the first
+  // mailbox visit with a one-time code, so nobody but the caller knows both receipt and password.
+  const setupCode = isPhoneChannel(input.channel) ? newSetupCode() : null;
+  if (!setupCode && input.password === undefined)
+    throw invalid("Choose a password of at least 8 characters.", [{ path: "password", message: "is required" }]);
+  const [receiptHash, passwordHash, setupCodeHash] = await Promise.all([
     hashReceipt(ctx, receipt),
-    hashReporterPassword(input.password),
+    input.password !== undefined && !setupCode ? hashReporterPassword(input.password) : null,
+    setupCode ? hashSetupCode(setupCode) : null,
   ]);
 
   for (let attempt = 1; ; attempt++) {
@@ -162,8 +179,15 @@ export async function fileReport(
             people: sealJson(caseKey, "people", await describeNamed(tx, namedIds)),
             receipt_hash: receiptHash,
             password_hash: passwordHash,
+            setup_code_hash: setupCodeHash,
+            setup_code_expires_at: setupCode
+              ? new Date(now.getTime() + SETUP_CODE_DAYS * 86_400_000).toISOString()
+              : null,
             idempotency_hash: idemHash,
-            retry_receipt: sealReceiptForRetry(input.idempotencyKey, receipt),
+            retry_receipt: sealReceiptForRetry(
+              input.idempotencyKey,
+              setupCode ? `${receipt}:${setupCode}` : receipt,
+            ),
             // Who filed is kept only for operators and Legal filing for someone else; an employee's
             // own report must not name them outside the sealed identity (COC-22.2).
             filed_by_user_id:
@@ -240,7 +264,13 @@ export async function fileReport(
           team: route.team,
           assigneeUserId: route.assigneeUserId,
         });
-        return { caseId: id, number, receipt: formatReceipt(receipt), retried: false };
+        return {
+          caseId: id,
+          number,
+          receipt: formatReceipt(receipt),
+          setupCode: setupCode ? formatReceipt(setupCode) : null,
+          retried: false,
+        };
       });
     } catch (error) {
       // Inside the caller's transaction (a certificate's violation answer) nothing can be retried:
@@ -267,10 +297,12 @@ function retried(
   if (!row.retry_receipt) {
     throw new AppError("CONFLICT", "This report was already filed; its receipt was shown when it was filed.");
   }
+  const [receipt = "", setupCode] = openReceiptForRetry(idempotencyKey, row.retry_receipt).split(":");
   return {
     caseId: row.id,
     number: row.number,
-    receipt: formatReceipt(openReceiptForRetry(idempotencyKey, row.retry_receipt)),
+    receipt: formatReceipt(receipt),
+    setupCode: setupCode ? formatReceipt(setupCode) : null,
     retried: true,
   };
 }

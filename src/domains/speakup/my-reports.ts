@@ -70,13 +70,14 @@ export async function openMyReportMailbox(ctx: Ctx, caseId: string) {
   const refs = actorRefs(ctx);
   const row = refs.length
     ? await ownCases(ctx, refs)
-        .select(["c.id", "c.merged_into_id", "c.purged_at"])
+        .select(["c.id", "c.purged_at"])
         .where("c.id", "=", caseId)
         .executeTakeFirst()
     : undefined;
   if (!row || row.purged_at) throw notFound("The report");
   return openMailboxSession(
     { ...ctx, actor: { kind: "anonymous", label: "reporter (identity sealed in the case)" } },
-    row.merged_into_id ?? row.id,
+    // Their own case row even when merged: it holds only what they wrote and were told (COC-22.2).
+    row.id,
   );
 }
