@@ -268,7 +268,13 @@ export async function seedSpeakupDemo(ctx: Ctx): Promise<number> {
     await transitionCase(dated, filed.caseId, { to: "findings", outcome: c.outcome ?? "unsubstantiated" });
     if (c.outcome !== "unsubstantiated")
       await transitionCase(dated, filed.caseId, { to: "remediation", remediation: ["training"] });
-    await transitionCase(dated, filed.caseId, { to: "closed" });
+    await transitionCase(dated, filed.caseId, {
+      to: "closed",
+      closingMessage:
+        c.outcome === "unsubstantiated"
+          ? "We looked into your report: we interviewed the people concerned and reviewed the records, and could not confirm it. The case is closed; if you learn more, tell us here."
+          : "We looked into your report and confirmed it. The people responsible were dealt with and the team was retrained. Thank you for speaking up.",
+    });
   }
   // The demo's tasks are about the live cases only.
   const closed = (
