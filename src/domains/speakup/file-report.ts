@@ -16,8 +16,8 @@ import {
   idempotencyHash,
   newReceipt,
   newSetupCode,
-  SETUP_CODE_DAYS,
   openReceiptForRetry,
+  SETUP_CODE_DAYS,
   sealReceiptForRetry,
 } from "./receipts.ts";
 import { resolveNamedPeople, routeReport } from "./routing.ts";
@@ -130,7 +130,9 @@ export async function fileReport(
   // mailbox visit with a one-time code, so nobody but the caller knows both receipt and password.
   const setupCode = isPhoneChannel(input.channel) ? newSetupCode() : null;
   if (!setupCode && input.password === undefined)
-    throw invalid("Choose a password of at least 8 characters.", [{ path: "password", message: "is required" }]);
+    throw invalid("Choose a password of at least 8 characters.", [
+      { path: "password", message: "is required" },
+    ]);
   const [receiptHash, passwordHash, setupCodeHash] = await Promise.all([
     hashReceipt(ctx, receipt),
     input.password !== undefined && !setupCode ? hashReporterPassword(input.password) : null,

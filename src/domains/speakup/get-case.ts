@@ -4,8 +4,8 @@ import { type Ctx, hasPermission, withTransaction } from "../../kernel/context.t
 import { conflict, notFound } from "../../kernel/errors.ts";
 import type { AttachmentMeta, CasePerson, ReportContent, ReporterIdentity } from "./content.ts";
 import { speakupDb } from "./db.ts";
-import { readAttachment } from "./mailbox.ts";
 import { clocksOf, overdueOf, visibleCases } from "./list-cases.ts";
+import { readAttachment } from "./mailbox.ts";
 import { hasMailbox, mergedReportIds } from "./merged-reports.ts";
 import { isHandler } from "./policy.ts";
 import { type CaseKey, openCaseKey, openJson } from "./sealing.ts";

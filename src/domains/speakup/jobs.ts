@@ -62,7 +62,11 @@ export const deadlinesJob: JobDefinition = {
       const whose = c.merged_into_id ? `${c.number} (merged into ${handling.number})` : c.number;
       const missed = overdue && c.status === "closed" && !c.merged_into_id;
       await notifyCase(ctx, handling, {
-        kind: missed ? "speakup.feedback_missed" : overdue ? "speakup.feedback_overdue" : "speakup.feedback_due",
+        kind: missed
+          ? "speakup.feedback_missed"
+          : overdue
+            ? "speakup.feedback_overdue"
+            : "speakup.feedback_due",
         title: missed
           ? `Feedback to the reporter of ${whose} was missed: the case closed without it`
           : overdue
@@ -136,7 +140,15 @@ export const peopleChangedJob: JobDefinition = {
       const cases = await db
         .selectFrom("speakup_case_people as p")
         .innerJoin("speakup_cases as c", "c.id", "p.case_id")
-        .select(["c.id", "c.number", "c.team", "c.assignee_user_id", "c.data_key", "c.merged_into_id", "p.role"])
+        .select([
+          "c.id",
+          "c.number",
+          "c.team",
+          "c.assignee_user_id",
+          "c.data_key",
+          "c.merged_into_id",
+          "p.role",
+        ])
         .where("p.person_ref", "=", ref)
         .where("p.role", "in", ["reporter", "witness"])
         .where("c.purged_at", "is", null)
@@ -161,15 +173,19 @@ export const peopleChangedJob: JobDefinition = {
           .execute();
         // A merged report's people are watched too, by the handlers of the case it joined.
         const handling = c.merged_into_id ? await survivorOf(ctx, c.merged_into_id) : c;
-        await notifyCase(ctx, { ...c, team: handling.team, assignee_user_id: handling.assignee_user_id }, {
-          kind: "speakup.retaliation_alert",
-          title: `Possible retaliation: an HR change affects someone in ${c.number}`,
-          anchor: `watch-${id}`,
-          mail: {
-            subject: `Retaliation watch: ${c.number}`,
-            text: `An HR change affects a reporter or witness in case ${c.number}. Review it in Probity (Code section 21: no retaliation).`,
+        await notifyCase(
+          ctx,
+          { ...c, team: handling.team, assignee_user_id: handling.assignee_user_id },
+          {
+            kind: "speakup.retaliation_alert",
+            title: `Possible retaliation: an HR change affects someone in ${c.number}`,
+            anchor: `watch-${id}`,
+            mail: {
+              subject: `Retaliation watch: ${c.number}`,
+              text: `An HR change affects a reporter or witness in case ${c.number}. Review it in Probity (Code section 21: no retaliation).`,
+            },
           },
-        });
+        );
       }
     }
   },

@@ -60,7 +60,11 @@ describe(`speak-up mailboxes: merges, feedback and hotline codes (${dialect})`, 
         report({
           summary: "Real report B",
           attachments: [
-            { filename: "b-evidence.txt", contentType: "text/plain", base64: Buffer.from("B1").toString("base64") },
+            {
+              filename: "b-evidence.txt",
+              contentType: "text/plain",
+              base64: Buffer.from("B1").toString("base64"),
+            },
           ],
         }),
       );
@@ -236,7 +240,11 @@ describe(`speak-up mailboxes: merges, feedback and hotline codes (${dialect})`, 
         transitionCase(ctx, b.caseId, { to: "closed", note: "Duplicate", closingMessage: "Done, for B." }),
       ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining(a.number) });
       await postHandlerMessage(ctx, b.caseId, "Done, for A.", { isFeedback: true, toCaseId: a.caseId });
-      await transitionCase(ctx, b.caseId, { to: "closed", note: "Duplicate", closingMessage: "Done, for B." });
+      await transitionCase(ctx, b.caseId, {
+        to: "closed",
+        note: "Duplicate",
+        closingMessage: "Done, for B.",
+      });
       const viewA = await readMailbox(t.ctx(), (await open(a.receipt)).token);
       expect(viewA.messages.at(-1)).toMatchObject({ body: "Done, for A.", isFeedback: true });
       expect(JSON.stringify(viewA)).not.toContain("Done, for B.");
@@ -268,7 +276,7 @@ describe(`speak-up mailboxes: merges, feedback and hotline codes (${dialect})`, 
       const b = await fileReport(t.ctx(), report({ summary: "Owed B" }));
       await mergeCase(t.ctx(cco), a.caseId, b.caseId);
       t.clock.advance(95 * DAY);
-      await deadlinesJob.run(t.ctx(), {});
+      await deadlinesJob.run(t.ctx(), {}, { id: "test", attempts: 1, maxAttempts: 1 });
       const overdue = await tasks("speakup.feedback_overdue");
       expect(overdue.filter((x) => x.title.includes(a.number))).toEqual([
         expect.objectContaining({
@@ -295,7 +303,9 @@ describe(`speak-up mailboxes: merges, feedback and hotline codes (${dialect})`, 
         retried: true,
       });
       const row = await t.database.db
-        .withTables<{ speakup_cases: { id: string; password_hash: string | null; setup_code_hash: string | null } }>()
+        .withTables<{
+          speakup_cases: { id: string; password_hash: string | null; setup_code_hash: string | null };
+        }>()
         .selectFrom("speakup_cases")
         .select(["password_hash", "setup_code_hash"])
         .where("id", "=", filed.caseId)
@@ -312,7 +322,13 @@ describe(`speak-up mailboxes: merges, feedback and hotline codes (${dialect})`, 
     it("COC-22.2: the caller sets a password with the code, after which the code no longer works", async () => {
       const filed = await fileReport(t.ctx(operator), phone({ summary: "Caller sets password" }));
       const setup = (code: string, password = "callers-own-secret") =>
-        setMailboxPassword(t.ctx(), { receipt: filed.receipt, code, password, clientKey: randomUUID(), throttle });
+        setMailboxPassword(t.ctx(), {
+          receipt: filed.receipt,
+          code,
+          password,
+          clientKey: randomUUID(),
+          throttle,
+        });
       await expect(setup("0000 0000")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
       await expect(setup(filed.setupCode!, "short")).rejects.toMatchObject({ code: "INVALID" });
       const { token } = await setup(filed.setupCode!);
@@ -321,7 +337,9 @@ describe(`speak-up mailboxes: merges, feedback and hotline codes (${dialect})`, 
         code: "UNAUTHENTICATED",
       });
       await expect(open(filed.receipt, "callers-own-secret")).resolves.toHaveProperty("token");
-      await expect(open(filed.receipt, "someone-elses-pass")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+      await expect(open(filed.receipt, "someone-elses-pass")).rejects.toMatchObject({
+        code: "UNAUTHENTICATED",
+      });
     });
 
     it("the code expires after 30 days", async () => {

@@ -32,7 +32,9 @@ export async function mergedReportIds(ctx: Ctx, caseId: string): Promise<string[
 export async function survivorOf(
   ctx: Ctx,
   caseId: string,
-): Promise<Pick<SpeakupCasesTable, "id" | "number" | "status" | "acknowledged_at" | "team" | "assignee_user_id">> {
+): Promise<
+  Pick<SpeakupCasesTable, "id" | "number" | "status" | "acknowledged_at" | "team" | "assignee_user_id">
+> {
   const db = speakupDb(ctx);
   let current = caseId;
   for (let depth = 0; ; depth++) {

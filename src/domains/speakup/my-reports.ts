@@ -69,10 +69,7 @@ export async function listMyReports(ctx: Ctx) {
 export async function openMyReportMailbox(ctx: Ctx, caseId: string) {
   const refs = actorRefs(ctx);
   const row = refs.length
-    ? await ownCases(ctx, refs)
-        .select(["c.id", "c.purged_at"])
-        .where("c.id", "=", caseId)
-        .executeTakeFirst()
+    ? await ownCases(ctx, refs).select(["c.id", "c.purged_at"]).where("c.id", "=", caseId).executeTakeFirst()
     : undefined;
   if (!row || row.purged_at) throw notFound("The report");
   return openMailboxSession(

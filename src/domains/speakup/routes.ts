@@ -8,12 +8,7 @@ import { listAssignees } from "./assignees.ts";
 import { fileReport } from "./file-report.ts";
 import { getCase, readCaseAttachment } from "./get-case.ts";
 import { listCases } from "./list-cases.ts";
-import {
-  openMailbox,
-  readMailbox,
-  readMailboxAttachment,
-  replyInMailbox,
-} from "./mailbox.ts";
+import { openMailbox, readMailbox, readMailboxAttachment, replyInMailbox } from "./mailbox.ts";
 import {
   acknowledgeCase,
   addCaseItem,
@@ -28,7 +23,6 @@ import {
 } from "./manage-case.ts";
 import { listMyReports, openMyReportMailbox } from "./my-reports.ts";
 import { setMailboxCookie } from "./portal-routes.ts";
-import { setMailboxPassword } from "./set-mailbox-password.ts";
 import { quarterlyReportPdf } from "./quarterly-report.ts";
 import {
   caseFilter,
@@ -38,6 +32,7 @@ import {
   reportInput,
   transitionInput,
 } from "./schemas.ts";
+import { setMailboxPassword } from "./set-mailbox-password.ts";
 import { getSpeakupSettings, speakupSettings, updateSpeakupSettings } from "./settings.ts";
 import { getStats } from "./stats.ts";
 import type { ReceiptThrottle } from "./throttle.ts";

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { calendarDate, country } from "../people/schemas.ts";
-import { type Channel, isPhoneChannel } from "./vocabulary.ts";
 import {
   CATEGORY_IDS,
   CHANNELS,
+  type Channel,
   FILING_CHANNELS,
   IDENTITY_MODES,
+  isPhoneChannel,
   OUTCOMES,
   REMEDIATIONS,
   STATUSES,

@@ -180,7 +180,8 @@ describe(`speak-up cases (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () 
     await transitionCase(ctx, filed.caseId, { to: "remediation", remediation: ["discipline", "training"] });
     await transitionCase(ctx, filed.caseId, {
       to: "closed",
-      closingMessage: "The records were falsified; those responsible were disciplined and the shift retrained.",
+      closingMessage:
+        "The records were falsified; those responsible were disciplined and the shift retrained.",
     });
     const closed = await getCase(ctx, filed.caseId);
     expect(closed).toMatchObject({
@@ -414,7 +415,9 @@ describe(`speak-up cases (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () 
   it("lets only operators file phone reports and only Legal file letters", async () => {
     const employeeUser = await buildUser(t.ctx(admin), []);
     const employee = actorWith([], { userId: employeeUser.id });
-    await expect(fileReport(t.ctx(employee), report({ channel: "phone_domestic", password: undefined }))).rejects.toMatchObject({
+    await expect(
+      fileReport(t.ctx(employee), report({ channel: "phone_domestic", password: undefined })),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     await expect(fileReport(t.ctx(employee), report({ channel: "letter" }))).rejects.toMatchObject({
