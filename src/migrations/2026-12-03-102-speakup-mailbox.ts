@@ -33,4 +33,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       ),
     )
     .execute();
+  // Mailbox sessions opened before this change may point at the case a report was merged into;
+  // end them all (they last 30 minutes) so every reporter signs in again to their own case.
+  await db.deleteFrom("speakup_mailbox_sessions").execute();
 }
