@@ -5,7 +5,13 @@ import { speakupDb } from "./db.ts";
 import { fileReport } from "./file-report.ts";
 import { acknowledgeCase, postHandlerMessage, transitionCase } from "./manage-case.ts";
 import { reportInput } from "./schemas.ts";
-import type { Category, Channel, IdentityMode, Outcome } from "./vocabulary.ts";
+import {
+  type Category,
+  type Channel,
+  type IdentityMode,
+  isPhoneChannel,
+  type Outcome,
+} from "./vocabulary.ts";
 
 type DemoCase = {
   daysAgo: number;
@@ -247,7 +253,8 @@ export async function seedSpeakupDemo(ctx: Ctx): Promise<number> {
       involved: (c.involved ?? []).map((name) => ({ name })),
       identityMode: c.identity,
       identity: c.identity === "anonymous" ? null : { name: "Demo reporter", email: null, phone: null },
-      password: "demo-reporter",
+      // A caller sets their own password with the one-time code; the demo's callers never did.
+      password: isPhoneChannel(c.channel) ? undefined : "demo-reporter",
       idempotencyKey: randomUUID(),
     });
     const filed = await fileReport(dated, input);
