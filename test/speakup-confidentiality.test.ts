@@ -540,6 +540,13 @@ describe(`speak-up mailboxes over HTTP (${process.env.PROBITY_TEST_DIALECT ?? "s
       password: "my-own-secret",
       repeat: "my-own-secret",
     };
+    const malformed = await t.server.inject({
+      method: "POST",
+      url: "/speakup/mailbox/setup",
+      payload: "--x\r\nContent-Disposition: form-data; name=\"receipt\"\r\n\r\n1",
+      headers: { "content-type": "multipart/form-data; boundary=x" },
+    });
+    expect(malformed.statusCode).toBeLessThan(500);
     const wrong = await post({ ...fields, code: "9999 9999" });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.body).toContain("one-time code is wrong");

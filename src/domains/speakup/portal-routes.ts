@@ -238,8 +238,17 @@ export function registerPortalRoutes(app: FastifyInstance, deps: RouteDeps & { t
   );
 
   app.post("/speakup/mailbox/setup", { config: access }, async (request, reply) => {
-    const { fields } = await readForm(request);
     const organisation = await org(request);
+    let fields: Record<string, string>;
+    try {
+      ({ fields } = await readForm(request));
+    } catch {
+      return html(
+        reply,
+        400,
+        mailboxSetup(organisation, { message: "The form could not be read; please try again." }),
+      );
+    }
     if ((fields.password ?? "") !== (fields.repeat ?? ""))
       return html(reply, 422, mailboxSetup(organisation, { message: "The two passwords are not the same." }));
     try {
