@@ -543,7 +543,7 @@ describe(`speak-up mailboxes over HTTP (${process.env.PROBITY_TEST_DIALECT ?? "s
     const malformed = await t.server.inject({
       method: "POST",
       url: "/speakup/mailbox/setup",
-      payload: "--x\r\nContent-Disposition: form-data; name=\"receipt\"\r\n\r\n1",
+      payload: '--x\r\nContent-Disposition: form-data; name="receipt"\r\n\r\n1',
       headers: { "content-type": "multipart/form-data; boundary=x" },
     });
     expect(malformed.statusCode).toBeLessThan(500);
