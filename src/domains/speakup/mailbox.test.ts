@@ -161,6 +161,24 @@ describe(`speak-up mailboxes: merges, feedback and hotline codes (${dialect})`, 
       }
     });
 
+    it("COC-22.2: closing and reopening the surviving case keeps each reporter to their own content", async () => {
+      const a = await fileReport(t.ctx(), report({ summary: "Reopen A" }));
+      const b = await fileReport(t.ctx(), report({ summary: "Reopen B" }));
+      const ctx = t.ctx(cco);
+      await acknowledgeCase(ctx, b.caseId);
+      await mergeCase(ctx, a.caseId, b.caseId);
+      await postHandlerMessage(ctx, b.caseId, "Outcome for A", { isFeedback: true, toCaseId: a.caseId });
+      await transitionCase(ctx, b.caseId, { to: "triage" });
+      await transitionCase(ctx, b.caseId, { to: "closed", note: "Done", closingMessage: "Outcome for B" });
+      await transitionCase(ctx, b.caseId, { to: "triage", note: "New evidence" });
+      const viewA = await readMailbox(t.ctx(), (await open(a.receipt)).token);
+      expect(viewA.status).toBe("triage");
+      expect(viewA.summary).toBe("Reopen A");
+      expect(JSON.stringify(viewA)).not.toMatch(/Reopen B|Outcome for B/);
+      const viewB = await readMailbox(t.ctx(), (await open(b.receipt)).token);
+      expect(JSON.stringify(viewB)).not.toMatch(/Reopen A|Outcome for A/);
+    });
+
     it("COC-22.2: an identified employee whose report was merged lists and opens only their own report", async () => {
       const admin = actorWith(["admin"]);
       const person = await buildPerson(t.ctx(admin), { firstName: "Ines", lastName: "Merz" });
