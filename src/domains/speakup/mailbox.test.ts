@@ -195,7 +195,9 @@ describe(`speak-up mailboxes: merges, feedback and hotline codes (${dialect})`, 
       );
       const other = await fileReport(t.ctx(), report({ summary: "Someone else's report" }));
       await mergeCase(t.ctx(cco), mine.caseId, other.caseId);
-      expect((await listMyReports(t.ctx(employee))).items.map((r) => r.id)).toEqual([mine.caseId]);
+      const listed = (await listMyReports(t.ctx(employee))).items;
+      expect(listed.map((r) => r.id)).toEqual([mine.caseId]);
+      expect(listed[0]?.status).toBe("new");
       await expect(openMyReportMailbox(t.ctx(employee), other.caseId)).rejects.toMatchObject({
         code: "NOT_FOUND",
       });
