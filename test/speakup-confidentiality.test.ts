@@ -10,7 +10,7 @@ import { type RoleName, updateSecuritySettings } from "../src/domains/people/ind
 import { seedDemoPolicies } from "../src/domains/policies/demo.ts";
 import { loadConfig } from "../src/kernel/config.ts";
 import { loggerOptions } from "../src/kernel/http/server.ts";
-import { type Client, createTestApp, type TestApp } from "./app.ts";
+import { type Client, createTestApp, signedIn, type TestApp } from "./app.ts";
 import { createTestDb, type TestDb } from "./db.ts";
 import { actorWith, buildPerson, buildUser } from "./factories.ts";
 
@@ -625,5 +625,198 @@ describe(`COC-22.2, SOC-4: people named in any way are kept away (${process.env.
     expect(form.statusCode).toBe(200);
     expect(form.body).toMatch(/Who will see your report \(COC-22\.2, SOC-4\)/);
     expect(form.body).toContain("is kept away from it before anyone reads it");
+  });
+});
+
+/** Issue 12, findings 1, 12 and 14 over HTTP (fastify inject), on both databases. */
+describe(`speak-up mailboxes over HTTP (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
+  let t: TestApp;
+  let cco: Client;
+  let operator: Client;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await updateSecuritySettings(t.ctx(), {
+      totpRequiredForPrivileged: false,
+      idleTimeoutMinutes: 30,
+      absoluteTimeoutHours: 12,
+    });
+    cco = await signedIn(t, ["compliance_officer"]);
+    operator = await signedIn(t, ["hotline_operator"]);
+  });
+  afterAll(() => t.destroy());
+
+  const fileWeb = async (summary: string, attachments: unknown[] = []) => {
+    const res = await t.server.inject({
+      method: "POST",
+      url: "/api/speakup/reports",
+      payload: {
+        category: "fraud_theft",
+        summary,
+        password: "reporter-password",
+        idempotencyKey: randomUUID(),
+        attachments,
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { caseId: string; number: string; receipt: string };
+  };
+  const login = async (receipt: string, password = "reporter-password") => {
+    const res = await t.server.inject({
+      method: "POST",
+      url: "/api/speakup/mailbox/login",
+      payload: { receipt, password },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return (res.json() as { token: string }).token;
+  };
+  const mailbox = (token: string) =>
+    t.server.inject({ url: "/api/speakup/mailbox", headers: { "x-mailbox-token": token } });
+
+  it("COC-22.2: merging A into B does not let A's reporter read B's summary, messages or files; a message to A reaches A only", async () => {
+    const a = await fileWeb("Decoy by the implicated person");
+    const b = await fileWeb("The real report", [
+      { filename: "ledger.txt", contentType: "text/plain", base64: Buffer.from("ledger").toString("base64") },
+    ]);
+    const tokenB = await login(b.receipt);
+    const replied = await t.server.inject({
+      method: "POST",
+      url: "/api/speakup/mailbox/messages",
+      headers: { "x-mailbox-token": tokenB },
+      payload: {
+        body: "Follow-up only the real reporter knows",
+        attachments: [
+          {
+            filename: "proof.txt",
+            contentType: "text/plain",
+            base64: Buffer.from("proof").toString("base64"),
+          },
+        ],
+      },
+    });
+    expect(replied.statusCode, replied.body).toBe(201);
+    expect(
+      (await cco.send("POST", `/api/speakup/cases/${a.caseId}/merge`, { intoId: b.caseId })).statusCode,
+    ).toBe(200);
+
+    const tokenA = await login(a.receipt);
+    const viewA = await mailbox(tokenA);
+    expect(viewA.statusCode).toBe(200);
+    expect(viewA.json()).toMatchObject({ number: a.number, summary: "Decoy by the implicated person" });
+    for (const secret of [
+      "The real report",
+      "Follow-up only the real reporter knows",
+      "ledger.txt",
+      "proof.txt",
+    ])
+      expect(viewA.body).not.toContain(secret);
+    const handlerView = (await cco.get(`/api/speakup/cases/${b.caseId}`)).json() as {
+      attachments: { id: string; caseId: string }[];
+    };
+    const bFiles = handlerView.attachments.filter((f) => f.caseId === b.caseId);
+    expect(bFiles).toHaveLength(2);
+    for (const f of bFiles) {
+      const guessed = await t.server.inject({
+        url: `/api/speakup/mailbox/attachments/${f.id}`,
+        headers: { "x-mailbox-token": tokenA },
+      });
+      expect(guessed.statusCode).toBe(404);
+    }
+
+    const sent = await cco.send("POST", `/api/speakup/cases/${b.caseId}/messages`, {
+      body: "A question for the first reporter",
+      toCaseId: a.caseId,
+    });
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect((await mailbox(tokenA)).body).toContain("A question for the first reporter");
+    expect((await mailbox(tokenB)).body).not.toContain("A question for the first reporter");
+  });
+
+  it("art. 9(1)(f): closing without closing feedback to the reporter answers 409 and says why", async () => {
+    const filed = await fileWeb("Closing needs feedback");
+    await cco.send("POST", `/api/speakup/cases/${filed.caseId}/acknowledge`, {});
+    await cco.send("POST", `/api/speakup/cases/${filed.caseId}/transition`, { to: "triage" });
+    const refused = await cco.send("POST", `/api/speakup/cases/${filed.caseId}/transition`, {
+      to: "closed",
+      note: "No case",
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toContain("art. 9(1)(f)");
+    const closed = await cco.send("POST", `/api/speakup/cases/${filed.caseId}/transition`, {
+      to: "closed",
+      note: "No case",
+      closingMessage: "We checked and found nothing to act on.",
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+  });
+
+  it("COC-22.2: a caller sets their own password with the receipt and the operator's one-time code, on plain HTML forms", async () => {
+    const withPassword = await operator.send("POST", "/api/speakup/intake", {
+      channel: "phone_domestic",
+      category: "health_safety",
+      summary: "Caller: blocked exit",
+      password: "operator-knows-this",
+      idempotencyKey: randomUUID(),
+    });
+    expect(withPassword.statusCode).toBe(400);
+    expect(withPassword.body).toContain("one-time code");
+    const filedRes = await operator.send("POST", "/api/speakup/intake", {
+      channel: "phone_domestic",
+      category: "health_safety",
+      summary: "Caller: blocked exit",
+      idempotencyKey: randomUUID(),
+    });
+    expect(filedRes.statusCode, filedRes.body).toBe(201);
+    const filed = filedRes.json() as { receipt: string; setupCode: string };
+    expect(filed.setupCode).toMatch(/^\d{4} \d{4}$/);
+
+    const form = await t.server.inject({ url: "/speakup/mailbox/setup" });
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('action="/speakup/mailbox/setup"');
+    expect(form.body).not.toContain("<script");
+    expect((await t.server.inject({ url: "/speakup/mailbox" })).body).toContain(
+      'href="/speakup/mailbox/setup"',
+    );
+    const post = (fields: Record<string, string>) =>
+      t.server.inject({
+        method: "POST",
+        url: "/speakup/mailbox/setup",
+        payload: new URLSearchParams(fields).toString(),
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      });
+    const fields = {
+      receipt: filed.receipt,
+      code: filed.setupCode,
+      password: "my-own-secret",
+      repeat: "my-own-secret",
+    };
+    const malformed = await t.server.inject({
+      method: "POST",
+      url: "/speakup/mailbox/setup",
+      payload: '--x\r\nContent-Disposition: form-data; name="receipt"\r\n\r\n1',
+      headers: { "content-type": "multipart/form-data; boundary=x" },
+    });
+    expect(malformed.statusCode).toBeLessThan(500);
+    const wrong = await post({ ...fields, code: "9999 9999" });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.body).toContain("one-time code is wrong");
+    expect((await post({ ...fields, repeat: "something-else" })).statusCode).toBe(422);
+    const done = await post(fields);
+    expect(done.statusCode, done.body).toBe(303);
+    const cookie = done.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    expect((await t.server.inject({ url: "/speakup/mailbox", headers: { cookie } })).body).toContain(
+      "Caller: blocked exit",
+    );
+    // The code is spent: neither the form nor the API accepts it again.
+    expect(
+      (await post({ ...fields, password: "operator-takeover", repeat: "operator-takeover" })).statusCode,
+    ).toBe(401);
+    const api = await t.server.inject({
+      method: "POST",
+      url: "/api/speakup/mailbox/setup",
+      payload: { receipt: filed.receipt, code: filed.setupCode, password: "operator-takeover" },
+    });
+    expect(api.statusCode).toBe(401);
+    expect(await login(filed.receipt, "my-own-secret")).toBeTruthy();
   });
 });

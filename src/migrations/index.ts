@@ -10,6 +10,7 @@ import * as sequences from "./2026-11-21-009-sequences.ts";
 import * as screeningLists from "./2026-11-22-010-screening-lists.ts";
 import * as speakupRetention from "./2026-11-22-011-speakup-retention.ts";
 import * as speakupNeedsHandler from "./2026-12-03-101-speakup-needs-handler.ts";
+import * as speakupMailbox from "./2026-12-03-102-speakup-mailbox.ts";
 
 /** Every migration, in order. Names are dated so their order is their history. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-010-screening-lists": screeningLists,
   "2026-11-22-011-speakup-retention": speakupRetention,
   "2026-12-03-101-speakup-needs-handler": speakupNeedsHandler,
+  "2026-12-03-102-speakup-mailbox": speakupMailbox,
 };

@@ -203,7 +203,7 @@ describe("cross-domain flows (COC-23.2, COC-21.1, COC-22.2, COC-15.1)", () => {
     await to({ to: "triage" });
     await to({ to: "investigation" });
     await to({ to: "findings", outcome: "unsubstantiated" });
-    await to({ to: "closed" });
+    await to({ to: "closed", closingMessage: "We checked the hall: the exit is clear now." });
 
     // The server's clock cannot be moved and no endpoint runs a job on demand, so the test ages the
     // case in the database (closed two years ago) and makes the daily retention schedule due now.

@@ -129,12 +129,21 @@ describe("speak-up journeys (COC-21.1, COC-22.2, SOC-4)", () => {
     );
     await expect.poll(() => header(handler).textContent()).toMatch(/Substantiated/);
     await act(handler, "Start remediation", (dialog) => dialog.getByLabel("Training").check());
-    await act(handler, "Close the case");
+    // Art. 9(1)(f): the case closes with feedback telling the reporter what was done and why.
+    const outcome =
+      "We confirmed it: the forklift drivers were retrained and lights are now checked each shift.";
+    await act(handler, "Close the case", (dialog) =>
+      dialog.getByLabel("Closing message to the reporter").fill(outcome),
+    );
     await expect.poll(() => header(handler).textContent()).toMatch(/Closed/);
     expect(await handler.textContent("main")).toContain("Remediation: Training");
+    await reporter.goto(`${app.url}/speakup/mailbox`);
+    const closedMailbox = (await reporter.textContent("main")) ?? "";
+    expect(closedMailbox).toContain(outcome);
+    expect(closedMailbox).toContain("Feedback on your report");
   });
 
-  it("COC-21.1: the hotline operator files a phone report and reads the receipt back; the case shows the domestic hotline", async (t) => {
+  it("COC-21.1 COC-22.2: the hotline operator files a phone report and reads the receipt and a one-time code back; the caller sets their own password; the case shows the domestic hotline", async (t) => {
     const operator = await signedIn(t, "hotline@aleris.example");
     await operator.getByRole("link", { name: "Speak-up" }).click();
     await operator.locator("#main-content").getByRole("link", { name: "Report a concern" }).click();
@@ -150,12 +159,28 @@ describe("speak-up journeys (COC-21.1, COC-22.2, SOC-4)", () => {
     await operator
       .getByLabel("What happened")
       .fill("The caller saw scrap loaded onto a private truck twice.");
-    await operator.getByLabel("Password chosen by the caller").fill("caller-chose-this");
+    // The operator never chooses the caller's password (COC-22.2): there is no field for it.
+    expect(await operator.getByLabel(/password/i).count()).toBe(0);
     await operator.getByRole("button", { name: "File the report" }).click();
     const receipt = operator.getByTestId("receipt");
     await receipt.waitFor();
-    expect((await receipt.textContent())?.trim()).toMatch(/^\d{4} \d{4} \d{4} \d{4}$/);
+    const receiptText = (await receipt.textContent())?.trim() ?? "";
+    expect(receiptText).toMatch(/^\d{4} \d{4} \d{4} \d{4}$/);
+    const code = (await operator.getByTestId("setup-code").textContent())?.trim() ?? "";
+    expect(code).toMatch(/^\d{4} \d{4}$/);
     await operator.getByText("Read it back to the caller").waitFor();
+
+    // The caller sets their own password with the receipt and the code, without JavaScript.
+    const caller = await noScriptPage(t);
+    await caller.goto(`${app.url}/speakup/mailbox`);
+    await caller.getByRole("link", { name: "set your own password" }).click();
+    await caller.getByLabel(/Receipt/).fill(receiptText);
+    await caller.getByLabel(/One-time code/).fill(code);
+    await caller.getByLabel(/Choose a password/).fill("only-the-caller-knows");
+    await caller.getByLabel(/Repeat the password/).fill("only-the-caller-knows");
+    await caller.getByRole("button", { name: "Set the password and open the mailbox" }).click();
+    await caller.getByRole("heading", { name: "Your report" }).waitFor();
+    expect(await caller.textContent("main")).toContain(summary);
     const number = /SU-\d{4}-\d{5}/.exec((await operator.textContent("main")) ?? "")?.[0] ?? "";
     expect(number).not.toBe("");
 

@@ -5,7 +5,13 @@ import { speakupDb } from "./db.ts";
 import { fileReport } from "./file-report.ts";
 import { acknowledgeCase, postHandlerMessage, transitionCase } from "./manage-case.ts";
 import { reportInput } from "./schemas.ts";
-import type { Category, Channel, IdentityMode, Outcome } from "./vocabulary.ts";
+import {
+  type Category,
+  type Channel,
+  type IdentityMode,
+  isPhoneChannel,
+  type Outcome,
+} from "./vocabulary.ts";
 
 type DemoCase = {
   daysAgo: number;
@@ -247,7 +253,8 @@ export async function seedSpeakupDemo(ctx: Ctx): Promise<number> {
       involved: (c.involved ?? []).map((name) => ({ name })),
       identityMode: c.identity,
       identity: c.identity === "anonymous" ? null : { name: "Demo reporter", email: null, phone: null },
-      password: "demo-reporter",
+      // A caller sets their own password with the one-time code; the demo's callers never did.
+      password: isPhoneChannel(c.channel) ? undefined : "demo-reporter",
       idempotencyKey: randomUUID(),
     });
     const filed = await fileReport(dated, input);
@@ -268,7 +275,13 @@ export async function seedSpeakupDemo(ctx: Ctx): Promise<number> {
     await transitionCase(dated, filed.caseId, { to: "findings", outcome: c.outcome ?? "unsubstantiated" });
     if (c.outcome !== "unsubstantiated")
       await transitionCase(dated, filed.caseId, { to: "remediation", remediation: ["training"] });
-    await transitionCase(dated, filed.caseId, { to: "closed" });
+    await transitionCase(dated, filed.caseId, {
+      to: "closed",
+      closingMessage:
+        c.outcome === "unsubstantiated"
+          ? "We looked into your report: we interviewed the people concerned and reviewed the records, and could not confirm it. The case is closed; if you learn more, tell us here."
+          : "We looked into your report and confirmed it. The people responsible were dealt with and the team was retrained. Thank you for speaking up.",
+    });
   }
   // The demo's tasks are about the live cases only.
   const closed = (

@@ -14,9 +14,12 @@ import {
   formatReceipt,
   hashReceipt,
   hashReporterPassword,
+  hashSetupCode,
   idempotencyHash,
   newReceipt,
+  newSetupCode,
   openReceiptForRetry,
+  SETUP_CODE_DAYS,
   sealReceiptForRetry,
 } from "./receipts.ts";
 import { routeReport } from "./routing.ts";
@@ -29,11 +32,19 @@ import {
   type Channel,
   categoryLabel,
   isOwnReport,
+  isPhoneChannel,
   TEAM_LABELS,
   type Team,
 } from "./vocabulary.ts";
 
-export type FiledReport = { caseId: string; number: string; receipt: string; retried: boolean };
+export type FiledReport = {
+  caseId: string;
+  number: string;
+  receipt: string;
+  /** A phone report's one-time code, read to the caller with the receipt; null for other channels. */
+  setupCode: string | null;
+  retried: boolean;
+};
 
 /** Who may file through which channel: the public on the web, operators by phone, Legal by letter. */
 function checkChannel(ctx: Ctx, channel: Channel): void {
@@ -108,9 +119,17 @@ export async function fileReport(
 
   const settings = await getSpeakupSettings(ctx);
   const receipt = newReceipt();
-  const [receiptHash, passwordHash] = await Promise.all([
+  // A hotline operator never chooses the caller's password: the caller sets it on the first
+  // mailbox visit with a one-time code, so nobody but the caller knows both receipt and password.
+  const setupCode = isPhoneChannel(input.channel) ? newSetupCode() : null;
+  if (!setupCode && input.password === undefined)
+    throw invalid("Choose a password of at least 8 characters.", [
+      { path: "password", message: "is required" },
+    ]);
+  const [receiptHash, passwordHash, setupCodeHash] = await Promise.all([
     hashReceipt(ctx, receipt),
-    hashReporterPassword(input.password),
+    input.password !== undefined && !setupCode ? hashReporterPassword(input.password) : null,
+    setupCode ? hashSetupCode(setupCode) : null,
   ]);
 
   for (let attempt = 1; ; attempt++) {
@@ -170,8 +189,15 @@ export async function fileReport(
             people: sealJson(caseKey, "people", describeNamed(named.matches)),
             receipt_hash: receiptHash,
             password_hash: passwordHash,
+            setup_code_hash: setupCodeHash,
+            setup_code_expires_at: setupCode
+              ? new Date(now.getTime() + SETUP_CODE_DAYS * 86_400_000).toISOString()
+              : null,
             idempotency_hash: idemHash,
-            retry_receipt: sealReceiptForRetry(input.idempotencyKey, receipt),
+            retry_receipt: sealReceiptForRetry(
+              input.idempotencyKey,
+              setupCode ? `${receipt}:${setupCode}` : receipt,
+            ),
             // Who filed is kept only for operators and Legal filing for someone else; an employee's
             // own report must not name them outside the sealed identity (COC-22.2).
             filed_by_user_id:
@@ -254,7 +280,13 @@ export async function fileReport(
           team: handling.team,
           assigneeUserId: handling.assigneeUserId,
         });
-        return { caseId: id, number, receipt: formatReceipt(receipt), retried: false };
+        return {
+          caseId: id,
+          number,
+          receipt: formatReceipt(receipt),
+          setupCode: setupCode ? formatReceipt(setupCode) : null,
+          retried: false,
+        };
       });
     } catch (error) {
       // Inside the caller's transaction (a certificate's violation answer) nothing can be retried:
@@ -281,10 +313,12 @@ function retried(
   if (!row.retry_receipt) {
     throw new AppError("CONFLICT", "This report was already filed; its receipt was shown when it was filed.");
   }
+  const [receipt = "", setupCode] = openReceiptForRetry(idempotencyKey, row.retry_receipt).split(":");
   return {
     caseId: row.id,
     number: row.number,
-    receipt: formatReceipt(openReceiptForRetry(idempotencyKey, row.retry_receipt)),
+    receipt: formatReceipt(receipt),
+    setupCode: setupCode ? formatReceipt(setupCode) : null,
     retried: true,
   };
 }

@@ -4,7 +4,9 @@ import { type Ctx, hasPermission, withTransaction } from "../../kernel/context.t
 import { conflict, notFound } from "../../kernel/errors.ts";
 import type { AttachmentMeta, CasePerson, ReportContent, ReporterIdentity } from "./content.ts";
 import { speakupDb } from "./db.ts";
-import { overdueOf, visibleCases } from "./list-cases.ts";
+import { clocksOf, overdueOf, visibleCases } from "./list-cases.ts";
+import { readAttachment } from "./mailbox.ts";
+import { hasMailbox, mergedReportIds } from "./merged-reports.ts";
 import { isHandler } from "./policy.ts";
 import { type CaseKey, openCaseKey, openJson } from "./sealing.ts";
 import type { SpeakupCasesTable } from "./tables.ts";
@@ -34,6 +36,22 @@ export async function loadVisibleCase(
   return { row, key: openCaseKey(ctx, row.id, row.data_key) };
 }
 
+/**
+ * A file of a case for its handlers: the case's own, or one a merged report's reporter sent, which
+ * the surviving case's handlers see in that reporter's thread.
+ */
+export async function readCaseAttachment(ctx: Ctx, caseId: string, attachmentId: string) {
+  const { row } = await loadVisibleCase(ctx, caseId);
+  const f = await speakupDb(ctx)
+    .selectFrom("speakup_attachments")
+    .select("case_id")
+    .where("id", "=", attachmentId)
+    .executeTakeFirst();
+  const family = row.merged_into_id ? [row.id] : [row.id, ...(await mergedReportIds(ctx, row.id))];
+  if (!f || !family.includes(f.case_id)) throw notFound("The file");
+  return readAttachment(ctx, f.case_id, attachmentId);
+}
+
 export const PURGED_MESSAGE =
   "This case's content was destroyed under the retention policy (COC-15.1); only its record remains.";
 
@@ -49,18 +67,47 @@ export async function getCase(ctx: Ctx, id: string) {
       ? openJson<ReporterIdentity>(key, "identity", c.reporter_identity)
       : null;
     const people = openJson<CasePerson[]>(key, "people", c.people);
+    // The reports merged into this case keep their own rows and mailboxes; its handlers see every
+    // reporter's thread, each opened with that report's own key.
+    const merged = c.merged_into_id
+      ? []
+      : await db
+          .selectFrom("speakup_cases")
+          .selectAll()
+          .where("id", "in", [c.id, ...(await mergedReportIds(tx, c.id))])
+          .where("id", "!=", c.id)
+          .where("purged_at", "is", null)
+          .orderBy("received_at")
+          .execute();
+    const threads = [c, ...merged];
+    const keys = new Map<string, CaseKey>([
+      [c.id, key],
+      ...merged.map((m) => [m.id, openCaseKey(tx, m.id, m.data_key)] as const),
+    ]);
+    const numbers = new Map(threads.map((t) => [t.id, t.number]));
+    const keyOf = (caseId: string) => keys.get(caseId)!;
+    const threadIds = threads.map((t) => t.id);
     const messages = await db
       .selectFrom("speakup_messages as m")
       .leftJoin("users as u", "u.id", "m.author_user_id")
-      .select(["m.id", "m.author", "m.body", "m.created_at", "m.read_at", "u.display_name"])
-      .where("m.case_id", "=", id)
+      .select([
+        "m.id",
+        "m.case_id",
+        "m.author",
+        "m.body",
+        "m.created_at",
+        "m.read_at",
+        "m.is_feedback",
+        "u.display_name",
+      ])
+      .where("m.case_id", "in", threadIds)
       .orderBy("m.created_at")
       .orderBy("m.id")
       .execute();
     const files = await db
       .selectFrom("speakup_attachments")
-      .select(["id", "message_id", "meta", "size", "created_at"])
-      .where("case_id", "=", id)
+      .select(["id", "case_id", "message_id", "meta", "size", "created_at"])
+      .where("case_id", "in", threadIds)
       .orderBy("created_at")
       .execute();
     const items = await db
@@ -97,8 +144,9 @@ export async function getCase(ctx: Ctx, id: string) {
       : undefined;
     await record(tx, "case.view", { type: "speakup_case", id });
     const canAct = c.merged_into_id === null;
+    const now = isoNow(tx.clock);
     return {
-      ...caseRecord(c, isoNow(tx.clock)),
+      ...caseRecord(c, now),
       assignee: assignee ? { id: assignee.id, name: assignee.display_name } : null,
       legalEntity: entity ?? null,
       purgedAt: null,
@@ -109,16 +157,31 @@ export async function getCase(ctx: Ctx, id: string) {
         id: m.id,
         author: m.author,
         authorName: m.author === "reporter" ? "Reporter" : (m.display_name ?? "Probity"),
-        body: openJson<string>(key, `message:${m.id}`, m.body),
+        body: openJson<string>(keyOf(m.case_id), `message:${m.id}`, m.body),
         createdAt: m.created_at,
         readByReporterAt: m.author === "reporter" ? null : m.read_at,
+        isFeedback: m.is_feedback === 1,
+        /** Whose mailbox the message is in: this case's reporter or a merged report's. */
+        caseId: m.case_id,
+        caseNumber: numbers.get(m.case_id) ?? c.number,
       })),
       attachments: files.map((f) => ({
         id: f.id,
         messageId: f.message_id,
         size: f.size,
         createdAt: f.created_at,
-        ...openJson<AttachmentMeta>(key, `attachment-meta:${f.id}`, f.meta),
+        caseId: f.case_id,
+        ...openJson<AttachmentMeta>(keyOf(f.case_id), `attachment-meta:${f.id}`, f.meta),
+      })),
+      /** Every reporter a message can go to, with their own clocks (art. 9(1)(b) and (f)). */
+      reporters: threads.map((t) => ({
+        caseId: t.id,
+        number: t.number,
+        isThisCase: t.id === c.id,
+        hasMailbox: hasMailbox(t),
+        identityMode: t.identity_mode,
+        feedbackGivenAt: t.feedback_given_at,
+        clocks: clocksOf(t, now),
       })),
       items: items.map((i) => ({
         id: i.id,
@@ -174,6 +237,7 @@ function caseRecord(c: SpeakupCasesTable, now: string) {
     mergedIntoId: c.merged_into_id,
     needsHandlerSince: c.needs_handler_since,
     overdue: overdueOf(c, now),
+    clocks: clocksOf(c, now),
   };
 }
 
@@ -193,6 +257,7 @@ async function purgedCase(ctx: Ctx, c: SpeakupCasesTable) {
     people: [],
     messages: [],
     attachments: [],
+    reporters: [],
     items: [],
     watch: [],
     links: [],

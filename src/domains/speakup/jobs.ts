@@ -5,6 +5,7 @@ import type { Ctx } from "../../kernel/context.ts";
 import { newId } from "../../kernel/ids.ts";
 import type { JobDefinition } from "../../kernel/jobs.ts";
 import { speakupDb } from "./db.ts";
+import { survivorOf } from "./merged-reports.ts";
 import { notifyCase } from "./notify.ts";
 import { openCaseKey, personRef, sealJson } from "./sealing.ts";
 
@@ -42,22 +43,37 @@ export const deadlinesJob: JobDefinition = {
         }),
       });
     }
+    // Feedback is owed to every reporter, closed and merged cases included: a missed deadline stays
+    // on the handlers' list until the reporter is told what was done and why (art. 9(1)(f), 11).
     const feedbackSoon = new Date(now.getTime() + 14 * DAY).toISOString();
     const feedbackDue = await db
       .selectFrom("speakup_cases")
-      .select(["id", "number", "team", "assignee_user_id", "feedback_due_at"])
+      .select(["id", "number", "team", "assignee_user_id", "feedback_due_at", "status", "merged_into_id"])
       .where("feedback_given_at", "is", null)
-      .where("status", "!=", "closed")
+      .where("purged_at", "is", null)
       .where("feedback_due_at", "<", feedbackSoon)
       .execute();
     for (const c of feedbackDue) {
       const overdue = c.feedback_due_at < now.toISOString();
-      await notifyCase(ctx, c, {
-        kind: overdue ? "speakup.feedback_overdue" : "speakup.feedback_due",
-        title: overdue
-          ? `Feedback to the reporter of ${c.number} is overdue`
-          : `Give the reporter of ${c.number} feedback by ${c.feedback_due_at.slice(0, 10)}`,
+      // Closed cases are reminded only once the deadline has passed, as missed.
+      if (c.status === "closed" && !c.merged_into_id && !overdue) continue;
+      // A merged report's reporter is answered from the case it joined, by that case's handlers.
+      const handling = c.merged_into_id ? await survivorOf(ctx, c.merged_into_id) : c;
+      const whose = c.merged_into_id ? `${c.number} (merged into ${handling.number})` : c.number;
+      const missed = overdue && c.status === "closed" && !c.merged_into_id;
+      await notifyCase(ctx, handling, {
+        kind: missed
+          ? "speakup.feedback_missed"
+          : overdue
+            ? "speakup.feedback_overdue"
+            : "speakup.feedback_due",
+        title: missed
+          ? `Feedback to the reporter of ${whose} was missed: the case closed without it`
+          : overdue
+            ? `Feedback to the reporter of ${whose} is overdue`
+            : `Give the reporter of ${whose} feedback by ${c.feedback_due_at.slice(0, 10)}`,
         dueAt: c.feedback_due_at,
+        ...(c.merged_into_id && { anchor: `reporter-${c.id}` }),
       });
     }
     // A retried submission may show its receipt again for 24 hours, no longer.
@@ -124,10 +140,18 @@ export const peopleChangedJob: JobDefinition = {
       const cases = await db
         .selectFrom("speakup_case_people as p")
         .innerJoin("speakup_cases as c", "c.id", "p.case_id")
-        .select(["c.id", "c.number", "c.team", "c.assignee_user_id", "c.data_key", "p.role"])
+        .select([
+          "c.id",
+          "c.number",
+          "c.team",
+          "c.assignee_user_id",
+          "c.data_key",
+          "c.merged_into_id",
+          "p.role",
+        ])
         .where("p.person_ref", "=", ref)
         .where("p.role", "in", ["reporter", "witness"])
-        .where("c.merged_into_id", "is", null)
+        .where("c.purged_at", "is", null)
         .execute();
       for (const c of cases) {
         const key = openCaseKey(ctx, c.id, c.data_key);
@@ -147,15 +171,21 @@ export const peopleChangedJob: JobDefinition = {
             resolved_at: null,
           })
           .execute();
-        await notifyCase(ctx, c, {
-          kind: "speakup.retaliation_alert",
-          title: `Possible retaliation: an HR change affects someone in ${c.number}`,
-          anchor: `watch-${id}`,
-          mail: {
-            subject: `Retaliation watch: ${c.number}`,
-            text: `An HR change affects a reporter or witness in case ${c.number}. Review it in Probity (Code section 21: no retaliation).`,
+        // A merged report's people are watched too, by the handlers of the case it joined.
+        const handling = c.merged_into_id ? await survivorOf(ctx, c.merged_into_id) : c;
+        await notifyCase(
+          ctx,
+          { ...c, team: handling.team, assignee_user_id: handling.assignee_user_id },
+          {
+            kind: "speakup.retaliation_alert",
+            title: `Possible retaliation: an HR change affects someone in ${c.number}`,
+            anchor: `watch-${id}`,
+            mail: {
+              subject: `Retaliation watch: ${c.number}`,
+              text: `An HR change affects a reporter or witness in case ${c.number}. Review it in Probity (Code section 21: no retaliation).`,
+            },
           },
-        });
+        );
       }
     }
   },

@@ -9,17 +9,37 @@ import { openCaseKey, openJson } from "./sealing.ts";
 import type { SpeakupCasesTable } from "./tables.ts";
 import { CHANNEL_LABELS, categoryLabel, TEAM_LABELS } from "./vocabulary.ts";
 
-export function overdueOf(
-  c: Pick<
-    SpeakupCasesTable,
-    "acknowledged_at" | "ack_due_at" | "feedback_given_at" | "feedback_due_at" | "status"
-  >,
-  now: string,
-) {
+type ClockFields = Pick<
+  SpeakupCasesTable,
+  "acknowledged_at" | "ack_due_at" | "feedback_given_at" | "feedback_due_at" | "status"
+>;
+
+/**
+ * The Directive's clocks (EU Directive 2019/1937, art. 9(1)(b) and (f)): met on time, still
+ * pending, overdue on an open case, or missed: met late, or never met on a closed case. A missed
+ * clock stays visible after closing.
+ */
+export type ClockState = "pending" | "met" | "overdue" | "missed";
+
+function clockState(doneAt: string | null, dueAt: string, isClosed: boolean, now: string): ClockState {
+  if (doneAt) return doneAt <= dueAt ? "met" : "missed";
+  if (dueAt >= now) return "pending";
+  return isClosed ? "missed" : "overdue";
+}
+
+export function clocksOf(c: ClockFields, now: string) {
+  const isClosed = c.status === "closed";
   return {
-    acknowledgement: c.acknowledged_at === null && c.ack_due_at < now,
-    feedback: c.feedback_given_at === null && c.status !== "closed" && c.feedback_due_at < now,
+    acknowledgement: clockState(c.acknowledged_at, c.ack_due_at, isClosed, now),
+    feedback: clockState(c.feedback_given_at, c.feedback_due_at, isClosed, now),
   };
+}
+
+/** Whether each clock is overdue or was missed, closed cases included. */
+export function overdueOf(c: ClockFields, now: string) {
+  const clocks = clocksOf(c, now);
+  const late = (s: ClockState) => s === "overdue" || s === "missed";
+  return { acknowledgement: late(clocks.acknowledgement), feedback: late(clocks.feedback) };
 }
 
 export function visibleCases(ctx: Ctx) {
@@ -39,13 +59,16 @@ export async function listCases(ctx: Ctx, f: CaseFilter) {
   if (f.needsHandler) q = q.where("c.needs_handler_since", "is not", null);
   if (f.assignedToMe && ctx.actor.kind === "user") q = q.where("c.assignee_user_id", "=", ctx.actor.userId);
   if (f.q) q = q.where("c.number", "like", `%${f.q.toUpperCase().replace(/[%_\\]/g, "")}%`);
+  // Overdue or missed, closed cases included: a missed deadline does not vanish on closing.
   const ackOverdue = (eb: CaseEb) =>
-    eb.and([eb("c.acknowledged_at", "is", null), eb("c.ack_due_at", "<", now)]);
+    eb.or([
+      eb.and([eb("c.acknowledged_at", "is", null), eb("c.ack_due_at", "<", now)]),
+      eb("c.acknowledged_at", ">", eb.ref("c.ack_due_at")),
+    ]);
   const feedbackOverdue = (eb: CaseEb) =>
-    eb.and([
-      eb("c.feedback_given_at", "is", null),
-      eb("c.status", "!=", "closed"),
-      eb("c.feedback_due_at", "<", now),
+    eb.or([
+      eb.and([eb("c.feedback_given_at", "is", null), eb("c.feedback_due_at", "<", now)]),
+      eb("c.feedback_given_at", ">", eb.ref("c.feedback_due_at")),
     ]);
   if (f.overdue === "acknowledgement") q = q.where(ackOverdue);
   if (f.overdue === "feedback") q = q.where(feedbackOverdue);
@@ -106,6 +129,7 @@ export async function listCases(ctx: Ctx, f: CaseFilter) {
         ackDueAt: c.ack_due_at,
         feedbackDueAt: c.feedback_due_at,
         overdue: overdueOf(c, now),
+        clocks: clocksOf(c, now),
         mergedIntoId: c.merged_into_id,
         needsHandlerSince: c.needs_handler_since,
       };

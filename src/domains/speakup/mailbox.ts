@@ -9,6 +9,7 @@ import { newId, randomToken } from "../../kernel/ids.ts";
 import { checkAttachments, type IncomingFile, storeAttachments } from "./attachments.ts";
 import type { AttachmentMeta, ReportContent } from "./content.ts";
 import { speakupDb } from "./db.ts";
+import { survivorOf } from "./merged-reports.ts";
 import { notifyCase } from "./notify.ts";
 import { hashReceipt, normaliseReceipt, verifyReporterPassword } from "./receipts.ts";
 import { openCaseKey, openJson, sealJson } from "./sealing.ts";
@@ -44,7 +45,9 @@ export async function openMailbox(
     await sleep(FAILURE_DELAY_MS);
     throw new AppError("UNAUTHENTICATED", "The receipt or the password is wrong.");
   }
-  return openMailboxSession(ctx, row.merged_into_id ?? row.id);
+  // Each reporter's mailbox stays on their own case row, merged or not: a merge must never show
+  // one reporter what another wrote or was told (COC-22.2).
+  return openMailboxSession(ctx, row.id);
 }
 
 /** A new 30-minute mailbox session on a case, audited without naming who opened it. */
@@ -89,6 +92,8 @@ export type MailboxView = {
   messages: {
     id: string;
     author: "reporter" | "handler" | "system";
+    /** The handlers marked it as feedback: what was done or is planned, and why (art. 9(1)(f)). */
+    isFeedback: boolean;
     body: string;
     createdAt: string;
     attachments: { id: string; filename: string; size: number }[];
@@ -106,6 +111,9 @@ export async function readMailbox(ctx: Ctx, token: string): Promise<MailboxView>
     .executeTakeFirstOrThrow();
   const key = openCaseKey(ctx, c.id, c.data_key);
   const content = openJson<ReportContent>(key, "content", c.content);
+  // A merged report is handled in the case it joined: its reporter sees that case's progress, but
+  // only their own report, their own messages and what the handlers sent to them.
+  const progress = c.merged_into_id ? await survivorOf(ctx, c.merged_into_id) : c;
   const messages = await db
     .selectFrom("speakup_messages")
     .selectAll()
@@ -133,14 +141,15 @@ export async function readMailbox(ctx: Ctx, token: string): Promise<MailboxView>
     .execute();
   return {
     number: c.number,
-    status: c.status,
+    status: progress.status,
     category: categoryLabel(c.category),
     receivedAt: c.received_at,
-    acknowledged: c.acknowledged_at !== null,
+    acknowledged: c.acknowledged_at !== null || progress.acknowledged_at !== null,
     summary: content.summary,
     messages: messages.map((m) => ({
       id: m.id,
       author: m.author,
+      isFeedback: m.is_feedback === 1,
       body: openJson<string>(key, `message:${m.id}`, m.body),
       createdAt: m.created_at,
       attachments: files.filter((f) => f.message_id === m.id).map(fileView),
@@ -170,7 +179,7 @@ export async function replyInMailbox(
     const db = speakupDb(tx);
     const c = await db
       .selectFrom("speakup_cases")
-      .select(["id", "number", "data_key", "team", "assignee_user_id"])
+      .select(["id", "number", "data_key", "team", "assignee_user_id", "merged_into_id"])
       .where("id", "=", caseId)
       .executeTakeFirstOrThrow();
     const key = openCaseKey(tx, c.id, c.data_key);
@@ -197,9 +206,11 @@ export async function replyInMailbox(
       { attachments: input.files.length },
     );
     // Through the one recipient function: never someone named in the case or conflicted (COC-22.2).
-    await notifyCase(tx, c, {
+    // A merged report's reply goes to the handlers of the case that carries the investigation on.
+    const handling = c.merged_into_id ? await survivorOf(tx, c.merged_into_id) : c;
+    await notifyCase(tx, handling, {
       kind: "speakup.reply",
-      title: `The reporter replied on ${c.number}`,
+      title: `The reporter replied on ${handling.number}`,
     });
     return { id, createdAt: now };
   });

@@ -6,12 +6,13 @@ import { newId } from "../../kernel/ids.ts";
 import type { CasePerson } from "./content.ts";
 import { speakupDb } from "./db.ts";
 import { ensureHandler } from "./escalate-case.ts";
-import { loadVisibleCase } from "./get-case.ts";
+import { loadVisibleCase, PURGED_MESSAGE } from "./get-case.ts";
+import { hasMailbox, mergedReportIds } from "./merged-reports.ts";
 import { eligibleHandlers } from "./notify.ts";
 
 import type { ItemInput, TransitionInput } from "./schemas.ts";
-import { type CaseKey, openJson, personRef, sealJson } from "./sealing.ts";
-import type { CasePersonRole, SpeakupCasesTable } from "./tables.ts";
+import { type CaseKey, openCaseKey, openJson, personRef, sealJson } from "./sealing.ts";
+import { type CasePersonRole, EXCLUDED_ROLES, type SpeakupCasesTable } from "./tables.ts";
 import { TEAM_ROLES, type Team, TRANSITIONS } from "./vocabulary.ts";
 
 const subject = (id: string) => ({ type: "speakup_case", id });
@@ -23,7 +24,13 @@ async function activeCase(ctx: Ctx, id: string) {
   return loaded;
 }
 
-async function systemMessage(ctx: Ctx, key: CaseKey, text: string, authorUserId: string | null) {
+async function systemMessage(
+  ctx: Ctx,
+  key: CaseKey,
+  text: string,
+  authorUserId: string | null,
+  isFeedback = false,
+) {
   const id = newId();
   await speakupDb(ctx)
     .insertInto("speakup_messages")
@@ -35,10 +42,14 @@ async function systemMessage(ctx: Ctx, key: CaseKey, text: string, authorUserId:
       body: sealJson(key, `message:${id}`, text),
       created_at: isoNow(ctx.clock),
       read_at: null,
+      is_feedback: isFeedback ? 1 : 0,
     })
     .execute();
   return id;
 }
+
+const ACKNOWLEDGEMENT =
+  "Thank you. Your report has been received and will be looked into. We may ask you questions here, so please check back with your receipt and password. Retaliation against anyone who reports in good faith is not tolerated (Code section 21).";
 
 async function completeTasks(ctx: Ctx, caseId: string, kind: string) {
   await speakupDb(ctx)
@@ -61,12 +72,7 @@ export async function acknowledgeCase(ctx: Ctx, id: string) {
       .set({ status: "acknowledged", acknowledged_at: now, updated_at: now })
       .where("id", "=", id)
       .execute();
-    await systemMessage(
-      tx,
-      key,
-      "Thank you. Your report has been received and will be looked into. We may ask you questions here, so please check back with your receipt and password. Retaliation against anyone who reports in good faith is not tolerated (Code section 21).",
-      null,
-    );
+    await systemMessage(tx, key, ACKNOWLEDGEMENT, null);
     await completeTasks(tx, id, "speakup.acknowledge");
     await record(tx, "case.acknowledge", subject(id), { number: row.number });
     return { ok: true };
@@ -76,7 +82,7 @@ export async function acknowledgeCase(ctx: Ctx, id: string) {
 /** Moves a case through its lifecycle; findings need an outcome, remediation needs actions. */
 export async function transitionCase(ctx: Ctx, id: string, input: TransitionInput) {
   return withTransaction(ctx, async (tx) => {
-    const { row } = await activeCase(tx, id);
+    const { row, key } = await activeCase(tx, id);
     if (!TRANSITIONS[row.status].includes(input.to)) {
       throw conflict(
         `A case cannot go from ${row.status} to ${input.to}; next steps: ${TRANSITIONS[row.status].join(", ") || "none"}.`,
@@ -109,6 +115,8 @@ export async function transitionCase(ctx: Ctx, id: string, input: TransitionInpu
         throw invalid("Say why the case is closed without an investigation.", [
           { path: "note", message: "is required" },
         ]);
+      if (input.closingMessage) await sendFeedback(tx, row, key, input.closingMessage);
+      await requireClosingFeedback(tx, row);
       set.closed_at = isoNow(tx.clock);
     }
     if (row.status === "closed") set.closed_at = null;
@@ -174,25 +182,117 @@ export async function assignCase(
   });
 }
 
-/** A handler writes to the reporter's mailbox; the first message after acknowledgement is the feedback. */
-export async function postHandlerMessage(ctx: Ctx, id: string, body: string) {
+export type HandlerMessageOptions = {
+  /** Marks the message as feedback: what action was taken or is planned, and why (art. 9(1)(f)). */
+  isFeedback?: boolean | undefined;
+  /** On a case other reports were merged into: which reporter the message goes to (default: this case's). */
+  toCaseId?: string | undefined;
+};
+
+/**
+ * A handler writes to a reporter's mailbox. Only a message marked as feedback meets the 3-month
+ * feedback clock (EU Directive 2019/1937, art. 9(1)(f) and 11). On a case with merged reports the
+ * handler chooses the reporter; the message is sealed in that reporter's own case, so no other
+ * reporter can ever read it (COC-22.2).
+ */
+export async function postHandlerMessage(
+  ctx: Ctx,
+  id: string,
+  body: string,
+  options: HandlerMessageOptions = {},
+) {
   return withTransaction(ctx, async (tx) => {
     const { row, key } = await activeCase(tx, id);
     if (ctx.actor.kind === "anonymous") throw forbidden();
-    const messageId = await systemMessage(tx, key, body, ctx.actor.kind === "user" ? ctx.actor.userId : null);
+    const to = await recipientCase(tx, row, key, options.toCaseId);
+    const authorUserId = ctx.actor.kind === "user" ? ctx.actor.userId : null;
+    const messageId = await systemMessage(tx, to.key, body, authorUserId, options.isFeedback === true);
     const now = isoNow(tx.clock);
-    await speakupDb(tx)
-      .updateTable("speakup_cases")
-      .set({
-        updated_at: now,
-        ...(row.acknowledged_at && !row.feedback_given_at ? { feedback_given_at: now } : {}),
-      })
-      .where("id", "=", id)
-      .execute();
+    const db = speakupDb(tx);
+    if (options.isFeedback && !to.row.feedback_given_at)
+      await db
+        .updateTable("speakup_cases")
+        .set({ feedback_given_at: now, updated_at: now })
+        .where("id", "=", to.row.id)
+        .execute();
+    await db.updateTable("speakup_cases").set({ updated_at: now }).where("id", "=", id).execute();
     await completeTasks(tx, id, "speakup.reply");
-    await record(tx, "case.message", subject(id), { messageId });
+    if (to.row.id !== id) await completeTasks(tx, to.row.id, "speakup.reply");
+    await record(tx, "case.message", subject(id), {
+      messageId,
+      feedback: options.isFeedback === true,
+      to: to.row.number,
+    });
     return { id: messageId, createdAt: now };
   });
+}
+
+/** The case whose reporter a message goes to: this one, or a report merged into it. */
+async function recipientCase(
+  ctx: Ctx,
+  row: SpeakupCasesTable,
+  key: CaseKey,
+  toCaseId: string | undefined,
+): Promise<{ row: SpeakupCasesTable; key: CaseKey }> {
+  if (!toCaseId || toCaseId === row.id) return { row, key };
+  if (!(await mergedReportIds(ctx, row.id)).includes(toCaseId))
+    throw invalid("Send the message to this case's reporter or to the reporter of a report merged into it.", [
+      { path: "toCaseId", message: "is not a report merged into this case" },
+    ]);
+  const other = await speakupDb(ctx)
+    .selectFrom("speakup_cases")
+    .selectAll()
+    .where("id", "=", toCaseId)
+    .executeTakeFirstOrThrow();
+  if (other.purged_at) throw conflict(PURGED_MESSAGE);
+  return { row: other, key: openCaseKey(ctx, other.id, other.data_key) };
+}
+
+/** The closing message: feedback to this case's reporter, sent as the case closes. */
+async function sendFeedback(ctx: Ctx, row: SpeakupCasesTable, key: CaseKey, text: string) {
+  const authorUserId = ctx.actor.kind === "user" ? ctx.actor.userId : null;
+  const messageId = await systemMessage(ctx, key, text, authorUserId, true);
+  const now = isoNow(ctx.clock);
+  if (!row.feedback_given_at)
+    await speakupDb(ctx)
+      .updateTable("speakup_cases")
+      .set({ feedback_given_at: now })
+      .where("id", "=", row.id)
+      .execute();
+  await record(ctx, "case.message", subject(row.id), { messageId, feedback: true, to: row.number });
+}
+
+/**
+ * A case closes only once every reporter who can read the mailbox (this case's and those of the
+ * reports merged into it) was last told, in a message marked as feedback, what action was taken
+ * or is planned and why (EU Directive 2019/1937, art. 9(1)(f)).
+ */
+async function requireClosingFeedback(ctx: Ctx, row: SpeakupCasesTable) {
+  const db = speakupDb(ctx);
+  const ids = [row.id, ...(await mergedReportIds(ctx, row.id))];
+  const cases = await db
+    .selectFrom("speakup_cases")
+    .select(["id", "number", "password_hash", "setup_code_hash", "purged_at"])
+    .where("id", "in", ids)
+    .execute();
+  const missing: string[] = [];
+  for (const c of cases.filter(hasMailbox)) {
+    const last = await db
+      .selectFrom("speakup_messages")
+      .select("is_feedback")
+      .where("case_id", "=", c.id)
+      .where("author", "!=", "reporter")
+      .orderBy("created_at", "desc")
+      .orderBy("id", "desc")
+      .executeTakeFirst();
+    if (last?.is_feedback !== 1) missing.push(c.number);
+  }
+  if (missing.length)
+    throw new AppError(
+      "CONFLICT",
+      `Before closing, tell the reporter what action was taken or is planned and why, in a message marked as feedback (EU Directive 2019/1937, art. 9(1)(f)). Still missing for: ${missing.join(", ")}.`,
+      { errors: [{ path: "closingMessage", message: "write the closing feedback to the reporter" }] },
+    );
 }
 
 async function addItemInTx(ctx: Ctx, caseId: string, input: ItemInput) {
@@ -281,9 +381,13 @@ export async function addCasePerson(
       name ||= `${p.first_name} ${p.last_name}`;
       refs.push(personRef(tx, p.id));
     }
+    // Someone barred from a case is barred from the reports merged into it too (COC-22.2).
+    const barredFrom = input.role === "witness" ? [caseId] : [caseId, ...(await mergedReportIds(tx, caseId))];
     await db
       .insertInto("speakup_case_people")
-      .values(refs.map((ref) => ({ case_id: caseId, person_ref: ref, role: input.role })))
+      .values(
+        barredFrom.flatMap((id) => refs.map((ref) => ({ case_id: id, person_ref: ref, role: input.role }))),
+      )
       .onConflict((oc) => oc.doNothing())
       .execute();
     const people = openJson<CasePerson[]>(key, "people", row.people);
@@ -339,30 +443,52 @@ export async function linkCases(ctx: Ctx, caseId: string, otherId: string) {
   });
 }
 
-/** Merges a duplicate into another case: it closes, and its reporter's mailbox opens the surviving case. */
+/**
+ * Merges a duplicate into another case, which carries the investigation on. The merged report
+ * keeps its own row, data key and mailbox: its reporter goes on seeing only their own report and
+ * the messages sent to them, never the other reporter's (COC-22.2); the surviving case's handlers
+ * see both threads and choose which reporter each message goes to.
+ */
 export async function mergeCase(ctx: Ctx, caseId: string, intoId: string) {
   if (caseId === intoId)
     throw invalid("A case cannot be merged into itself.", [{ path: "intoId", message: "is this case" }]);
   return withTransaction(ctx, async (tx) => {
-    const { row } = await activeCase(tx, caseId);
+    const { row, key } = await activeCase(tx, caseId);
     const { row: into } = await activeCase(tx, intoId);
     const db = speakupDb(tx);
     const now = isoNow(tx.clock);
+    // Looking at it to merge it is receiving it: the merged report's reporter is acknowledged
+    // (art. 9(1)(b)), since nobody can acknowledge a merged case afterwards.
+    if (!row.acknowledged_at) await systemMessage(tx, key, ACKNOWLEDGEMENT, null);
     await db
       .updateTable("speakup_cases")
-      .set({ merged_into_id: into.id, status: "closed", closed_at: now, updated_at: now })
+      .set({
+        merged_into_id: into.id,
+        status: "closed",
+        closed_at: now,
+        updated_at: now,
+        acknowledged_at: row.acknowledged_at ?? now,
+      })
       .where("id", "=", caseId)
       .execute();
-    // The surviving case keeps everyone barred from either case barred.
+    await completeTasks(tx, caseId, "speakup.acknowledge");
+    // Everyone barred from either case is barred from both.
     const barred = await db
       .selectFrom("speakup_case_people")
-      .select(["person_ref", "role"])
-      .where("case_id", "=", caseId)
+      .select(["case_id", "person_ref", "role"])
+      .where("case_id", "in", [caseId, into.id])
+      .where("role", "in", [...EXCLUDED_ROLES])
       .execute();
     if (barred.length)
       await db
         .insertInto("speakup_case_people")
-        .values(barred.map((b) => ({ case_id: into.id, person_ref: b.person_ref, role: b.role })))
+        .values(
+          barred.map((b) => ({
+            case_id: b.case_id === caseId ? into.id : caseId,
+            person_ref: b.person_ref,
+            role: b.role,
+          })),
+        )
         .onConflict((oc) => oc.doNothing())
         .execute();
     await db
@@ -373,6 +499,9 @@ export async function mergeCase(ctx: Ctx, caseId: string, intoId: string) {
       ])
       .onConflict((oc) => oc.doNothing())
       .execute();
+    // People barred from the merged report are now barred from the surviving case: their tasks on
+    // it are withdrawn and, if that leaves nobody, the case escalates (COC-22.2).
+    await ensureHandler(tx, into.id);
     await record(tx, "case.merge", subject(caseId), { into: into.number, from: row.number });
     return { ok: true };
   });

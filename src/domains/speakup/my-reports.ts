@@ -2,8 +2,9 @@ import type { Ctx } from "../../kernel/context.ts";
 import { notFound } from "../../kernel/errors.ts";
 import { speakupDb } from "./db.ts";
 import { openMailboxSession } from "./mailbox.ts";
+import { survivorOf } from "./merged-reports.ts";
 import { actorRefs } from "./sealing.ts";
-import { CHANNEL_LABELS, categoryLabel, STATUS_LABELS } from "./vocabulary.ts";
+import { type CaseStatus, CHANNEL_LABELS, categoryLabel, STATUS_LABELS } from "./vocabulary.ts";
 
 const ownCases = (ctx: Ctx, refs: string[]) =>
   speakupDb(ctx)
@@ -43,6 +44,10 @@ export async function listMyReports(ctx: Ctx) {
     .orderBy("c.received_at", "desc")
     .limit(200)
     .execute();
+  // A merged report shows the progress of the case it joined (its own row says "closed").
+  const progress = new Map<string, CaseStatus>();
+  for (const c of rows)
+    if (c.merged_into_id) progress.set(c.id, (await survivorOf(ctx, c.merged_into_id)).status);
   return {
     items: rows.map((c) => ({
       id: c.id,
@@ -51,8 +56,8 @@ export async function listMyReports(ctx: Ctx) {
       categoryLabel: categoryLabel(c.category),
       channel: c.channel,
       channelLabel: CHANNEL_LABELS[c.channel],
-      status: c.status,
-      statusLabel: STATUS_LABELS[c.status],
+      status: progress.get(c.id) ?? c.status,
+      statusLabel: STATUS_LABELS[progress.get(c.id) ?? c.status],
       receivedAt: c.received_at,
       acknowledgedAt: c.acknowledged_at,
       closedAt: c.closed_at,
@@ -69,14 +74,12 @@ export async function listMyReports(ctx: Ctx) {
 export async function openMyReportMailbox(ctx: Ctx, caseId: string) {
   const refs = actorRefs(ctx);
   const row = refs.length
-    ? await ownCases(ctx, refs)
-        .select(["c.id", "c.merged_into_id", "c.purged_at"])
-        .where("c.id", "=", caseId)
-        .executeTakeFirst()
+    ? await ownCases(ctx, refs).select(["c.id", "c.purged_at"]).where("c.id", "=", caseId).executeTakeFirst()
     : undefined;
   if (!row || row.purged_at) throw notFound("The report");
   return openMailboxSession(
     { ...ctx, actor: { kind: "anonymous", label: "reporter (identity sealed in the case)" } },
-    row.merged_into_id ?? row.id,
+    // Their own case row even when merged: it holds only what they wrote and were told (COC-22.2).
+    row.id,
   );
 }

@@ -1,4 +1,5 @@
 import type { MailboxView } from "./mailbox.ts";
+import { SETUP_CODE_DAYS } from "./receipts.ts";
 import { ATTACHMENT_LIMITS, CATEGORIES, type CaseStatus, STATUS_LABELS } from "./vocabulary.ts";
 
 /** Escapes text for HTML; every value that reaches a page goes through it. */
@@ -166,7 +167,26 @@ ${options.message ? `<div class="error" role="alert">${esc(options.message)}</di
 <form method="post" action="/speakup/mailbox" class="card">
 <label for="receipt">Receipt <span class="hint">(16 digits)</span></label><input type="text" id="receipt" name="receipt" inputmode="numeric" autocomplete="off" required>
 <label for="password">Password</label><input type="password" id="password" name="password" autocomplete="current-password" required>
-<div class="actions"><button class="btn" type="submit">Open the mailbox</button></div></form>`,
+<div class="actions"><button class="btn" type="submit">Open the mailbox</button></div></form>
+<p class="card">Reported by phone? The first time, <a href="/speakup/mailbox/setup">set your own password</a> with your receipt and the one-time code the operator read to you.</p>`,
+  );
+}
+
+/** The first visit after a phone report: the caller sets a password nobody else knows (COC-22.2). */
+export function mailboxSetup(org: Org, options: { message?: string }): string {
+  return page(
+    org,
+    "Set your password",
+    `
+<h1>Set your password</h1>
+<p>You reported by phone. Enter the receipt and the one-time code the operator read to you, and choose a password that only you know. The code then stops working; from then on you open the mailbox with your receipt and this password.</p>
+${options.message ? `<div class="error" role="alert">${esc(options.message)}</div>` : ""}
+<form method="post" action="/speakup/mailbox/setup" class="card">
+<label for="receipt">Receipt <span class="hint">(16 digits)</span></label><input type="text" id="receipt" name="receipt" inputmode="numeric" autocomplete="off" required>
+<label for="code">One-time code <span class="hint">(8 digits, valid for ${SETUP_CODE_DAYS} days)</span></label><input type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required>
+<label for="password">Choose a password <span class="hint">(at least 8 characters)</span></label><input type="password" id="password" name="password" autocomplete="new-password" required>
+<label for="repeat">Repeat the password</label><input type="password" id="repeat" name="repeat" autocomplete="new-password" required>
+<div class="actions"><button class="btn" type="submit">Set the password and open the mailbox</button></div></form>`,
   );
 }
 
@@ -181,7 +201,7 @@ export function mailboxPage(org: Org, view: MailboxView, csrf: string, message?:
 <p class="hint">${esc(view.category)} · received ${esc(view.receivedAt.slice(0, 10))} · ${esc(STATUS_LABELS[view.status as CaseStatus] ?? view.status)}</p>
 ${view.attachments.length ? `<p>Files you sent:</p><ul>${view.attachments.map(file).join("")}</ul>` : ""}</div>
 <div class="card"><h2>Messages</h2>
-${view.messages.length === 0 ? `<p class="hint">No messages yet. Check back in a few days.</p>` : view.messages.map((m) => `<div class="msg ${m.author === "reporter" ? "reporter" : ""}"><div class="meta">${m.author === "reporter" ? "You" : "The people handling your report"} · ${esc(m.createdAt.slice(0, 16).replace("T", " "))} UTC</div><p>${esc(m.body)}</p>${m.attachments.length ? `<ul>${m.attachments.map(file).join("")}</ul>` : ""}</div>`).join("")}
+${view.messages.length === 0 ? `<p class="hint">No messages yet. Check back in a few days.</p>` : view.messages.map((m) => `<div class="msg ${m.author === "reporter" ? "reporter" : ""}"><div class="meta">${m.author === "reporter" ? "You" : "The people handling your report"}${m.isFeedback ? " · <strong>Feedback on your report</strong>" : ""} · ${esc(m.createdAt.slice(0, 16).replace("T", " "))} UTC</div><p>${esc(m.body)}</p>${m.attachments.length ? `<ul>${m.attachments.map(file).join("")}</ul>` : ""}</div>`).join("")}
 </div>
 ${message ? `<div class="error" role="alert">${esc(message)}</div>` : ""}
 <form method="post" action="/speakup/mailbox/reply" enctype="multipart/form-data" class="card">

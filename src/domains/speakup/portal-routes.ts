@@ -10,8 +10,9 @@ import { countryName, isCountryCode } from "../people/schemas.ts";
 import type { IncomingFile } from "./attachments.ts";
 import { fileReport } from "./file-report.ts";
 import { closeMailbox, openMailbox, readMailbox, readMailboxAttachment, replyInMailbox } from "./mailbox.ts";
-import { landing, mailboxLogin, mailboxPage, receiptPage, reportForm } from "./portal-html.ts";
+import { landing, mailboxLogin, mailboxPage, mailboxSetup, receiptPage, reportForm } from "./portal-html.ts";
 import { reportInput } from "./schemas.ts";
+import { setMailboxPassword } from "./set-mailbox-password.ts";
 import type { ReceiptThrottle } from "./throttle.ts";
 
 const MAILBOX_COOKIE = "probity_mailbox";
@@ -227,6 +228,43 @@ export function registerPortalRoutes(app: FastifyInstance, deps: RouteDeps & { t
           error.code === "RATE_LIMITED" ? 429 : 401,
           mailboxLogin(await org(request), { message: error.message }),
         );
+      }
+      throw error;
+    }
+  });
+
+  app.get("/speakup/mailbox/setup", { config: access }, async (request, reply) =>
+    html(reply, 200, mailboxSetup(await org(request), {})),
+  );
+
+  app.post("/speakup/mailbox/setup", { config: access }, async (request, reply) => {
+    const organisation = await org(request);
+    let fields: Record<string, string>;
+    try {
+      ({ fields } = await readForm(request));
+    } catch {
+      return html(
+        reply,
+        400,
+        mailboxSetup(organisation, { message: "The form could not be read; please try again." }),
+      );
+    }
+    if ((fields.password ?? "") !== (fields.repeat ?? ""))
+      return html(reply, 422, mailboxSetup(organisation, { message: "The two passwords are not the same." }));
+    try {
+      const { token } = await setMailboxPassword(ctxFor(request), {
+        receipt: fields.receipt ?? "",
+        code: fields.code ?? "",
+        password: fields.password ?? "",
+        clientKey: request.ip,
+        throttle: deps.throttle,
+      });
+      setMailboxCookie(reply, token, deps.config.publicUrl);
+      return reply.redirect("/speakup/mailbox", 303);
+    } catch (error) {
+      if (error instanceof AppError && ["UNAUTHENTICATED", "RATE_LIMITED", "INVALID"].includes(error.code)) {
+        const status = error.code === "RATE_LIMITED" ? 429 : error.code === "INVALID" ? 422 : 401;
+        return html(reply, status, mailboxSetup(organisation, { message: error.message }));
       }
       throw error;
     }

@@ -4,7 +4,7 @@ import { forbidden } from "../../kernel/errors.ts";
 import { renderPdf } from "../../kernel/pdf.ts";
 import { getOrganisation } from "../people/index.ts";
 import { speakupDb } from "./db.ts";
-import { overdueOf } from "./list-cases.ts";
+import { clocksOf } from "./list-cases.ts";
 import { visibleTo } from "./policy.ts";
 import { getStats, periodOf } from "./stats.ts";
 import { categoryLabel, TEAM_LABELS } from "./vocabulary.ts";
@@ -131,13 +131,13 @@ export async function quarterlyReportPdf(ctx: Ctx, quarter: string): Promise<Buf
               body: [
                 ["Case", "Category", "Received", "Status", "Deadlines"].map((t) => ({ text: t, bold: true })),
                 ...cases.map((c) => {
-                  const late = overdueOf(c, now);
+                  const clocks = Object.values(clocksOf(c, now));
                   return [
                     c.number,
                     categoryLabel(c.category),
                     c.received_at.slice(0, 10),
                     c.outcome ? `${c.status} (${c.outcome.replace("_", " ")})` : c.status,
-                    late.acknowledgement || late.feedback ? "overdue" : "on time",
+                    clocks.includes("missed") ? "missed" : clocks.includes("overdue") ? "overdue" : "on time",
                   ];
                 }),
               ],

@@ -11,6 +11,22 @@ export function newReceipt(): string {
   return digits;
 }
 
+/**
+ * A phone report's one-time code (8 digits, read to the caller by the operator): with the receipt,
+ * it lets the caller set their own password on the first mailbox visit, so the operator never
+ * knows it. It is useless without the receipt, limited like a password, used once, and expires.
+ */
+export function newSetupCode(): string {
+  let digits = "";
+  for (let i = 0; i < 8; i++) digits += String(randomInt(10));
+  return digits;
+}
+/** 30 days: long enough for a caller to get to a browser, short enough not to leave a spare key lying about. */
+export const SETUP_CODE_DAYS = 30;
+export const hashSetupCode = (code: string) => hash(normaliseReceipt(code));
+export const verifySetupCode = (stored: string, code: string) =>
+  verify(stored, normaliseReceipt(code)).catch(() => false);
+
 /** Grouped for reading aloud over the phone: "1234 5678 9012 3456". */
 export const formatReceipt = (receipt: string) => receipt.replace(/(\d{4})(?=\d)/g, "$1 ");
 export const normaliseReceipt = (text: string) => text.replace(/[\s-]/g, "");

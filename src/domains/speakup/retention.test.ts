@@ -50,7 +50,11 @@ describe(`speak-up retention (${dialect})`, () => {
     await acknowledgeCase(ctx, filed.caseId);
     await postHandlerMessage(ctx, filed.caseId, `A question ${MARKER}`);
     await transitionCase(ctx, filed.caseId, { to: "triage" });
-    await transitionCase(ctx, filed.caseId, { to: "closed", note: `Closed ${MARKER}` });
+    await transitionCase(ctx, filed.caseId, {
+      to: "closed",
+      note: `Closed ${MARKER}`,
+      closingMessage: `Outcome ${MARKER}`,
+    });
     return filed;
   }
 
@@ -241,7 +245,15 @@ describe(`speak-up retention (${dialect})`, () => {
     expect((await row(merged.caseId)).purged_at).toBeNull();
     await acknowledgeCase(t.ctx(cco), survivor.caseId);
     await transitionCase(t.ctx(cco), survivor.caseId, { to: "triage" });
-    await transitionCase(t.ctx(cco), survivor.caseId, { to: "closed", note: "Duplicate reports, no case" });
+    await postHandlerMessage(t.ctx(cco), survivor.caseId, "We found nothing to act on.", {
+      isFeedback: true,
+      toCaseId: merged.caseId,
+    });
+    await transitionCase(t.ctx(cco), survivor.caseId, {
+      to: "closed",
+      note: "Duplicate reports, no case",
+      closingMessage: "We found nothing to act on.",
+    });
     t.clock.advance(8 * 365 * DAY);
     expect(await purgeExpiredCases(t.ctx())).toMatchObject({ purged: 2 });
     expect((await row(merged.caseId)).purged_at).not.toBeNull();

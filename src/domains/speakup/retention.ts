@@ -136,6 +136,8 @@ async function purgeCase(
       reporter_identity: null,
       receipt_hash: null,
       password_hash: null,
+      setup_code_hash: null,
+      setup_code_expires_at: null,
       idempotency_hash: null,
       retry_receipt: null,
       purged_at: now,

@@ -7,15 +7,9 @@ import { ctxOf } from "../../kernel/http/server.ts";
 import { listAssignees } from "./assignees.ts";
 import { clearExclusion } from "./clear-exclusion.ts";
 import { fileReport } from "./file-report.ts";
-import { getCase, loadVisibleCase } from "./get-case.ts";
+import { getCase, readCaseAttachment } from "./get-case.ts";
 import { listCases } from "./list-cases.ts";
-import {
-  openMailbox,
-  readAttachment,
-  readMailbox,
-  readMailboxAttachment,
-  replyInMailbox,
-} from "./mailbox.ts";
+import { openMailbox, readMailbox, readMailboxAttachment, replyInMailbox } from "./mailbox.ts";
 import {
   acknowledgeCase,
   addCaseItem,
@@ -40,6 +34,7 @@ import {
   reportInput,
   transitionInput,
 } from "./schemas.ts";
+import { setMailboxPassword } from "./set-mailbox-password.ts";
 import { getSpeakupSettings, speakupSettings, updateSpeakupSettings } from "./settings.ts";
 import { getStats } from "./stats.ts";
 import type { ReceiptThrottle } from "./throttle.ts";
@@ -162,6 +157,30 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
       }),
   );
 
+  r.post(
+    "/api/speakup/mailbox/setup",
+    {
+      config: { access: { action: "speakup.mailbox.setup", public: true } },
+      schema: {
+        tags,
+        operationId: "speakup.mailbox.setup",
+        summary:
+          "First visit after a phone report: the receipt and the operator's one-time code set the caller's own password",
+        body: z.object({
+          receipt: z.string().min(1).max(40),
+          code: z.string().min(1).max(40),
+          password: z.string().max(200),
+        }),
+      },
+    },
+    async (request) =>
+      setMailboxPassword(publicCtx(request, deps), {
+        ...request.body,
+        clientKey: request.ip,
+        throttle: deps.throttle,
+      }),
+  );
+
   r.get(
     "/api/speakup/mailbox",
     route(
@@ -257,9 +276,11 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
       },
     },
     async (request, reply) => {
-      const ctx = ctxOf(request, deps);
-      await loadVisibleCase(ctx, request.params.id);
-      const file = await readAttachment(ctx, request.params.id, request.params.attachmentId);
+      const file = await readCaseAttachment(
+        ctxOf(request, deps),
+        request.params.id,
+        request.params.attachmentId,
+      );
       return reply
         .type("application/octet-stream")
         .header("content-disposition", `attachment; filename="${encodeURIComponent(file.filename)}"`)
@@ -317,7 +338,8 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
     "/api/speakup/cases/:id/messages",
     "case.message",
     messageInput,
-    (ctx, caseId, body: { body: string }) => postHandlerMessage(ctx, caseId, body.body),
+    (ctx, caseId, body: z.infer<typeof messageInput>) =>
+      postHandlerMessage(ctx, caseId, body.body, { isFeedback: body.isFeedback, toCaseId: body.toCaseId }),
   );
   action(
     "/api/speakup/cases/:id/items",

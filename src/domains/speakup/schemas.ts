@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { calendarDate, country } from "../people/schemas.ts";
-import type { Channel } from "./vocabulary.ts";
 import {
   CATEGORY_IDS,
   CHANNELS,
+  type Channel,
   FILING_CHANNELS,
   IDENTITY_MODES,
+  isPhoneChannel,
   OUTCOMES,
   REMEDIATIONS,
   STATUSES,
@@ -53,7 +54,8 @@ export const reportInput = z
       })
       .nullable()
       .optional(),
-    password: reporterPassword,
+    /** Not for phone reports: the caller sets their own with a one-time code (the operator never knows it). */
+    password: reporterPassword.optional(),
     idempotencyKey: z.string().min(16, "must be at least 16 characters").max(128),
     attachments: z
       .array(
@@ -69,7 +71,16 @@ export const reportInput = z
       message: "give your name or a way to reach you, or choose to stay anonymous",
       path: ["identity"],
     },
-  );
+  )
+  .refine((r) => isPhoneChannel(r.channel) || r.password !== undefined, {
+    message: "choose a password of at least 8 characters",
+    path: ["password"],
+  })
+  .refine((r) => !isPhoneChannel(r.channel) || r.password === undefined, {
+    message:
+      "a caller sets their own password with the one-time code read to them; the operator does not choose one",
+    path: ["password"],
+  });
 export type ReportInput = z.input<typeof reportInput>;
 /** The channel widened to every channel: the certificate hook files through the same use case. */
 export type ParsedReportInput = Omit<z.output<typeof reportInput>, "channel"> & { channel: Channel };
@@ -94,10 +105,18 @@ export const transitionInput = z.object({
   outcome: z.enum(OUTCOMES).optional(),
   remediation: z.array(z.enum(REMEDIATIONS)).optional(),
   note: z.string().trim().max(5000).optional(),
+  /** On closing: feedback to the reporter, what action was taken or is planned and why (art. 9(1)(f)). */
+  closingMessage: z.string().trim().max(20_000).optional(),
 });
 export type TransitionInput = z.infer<typeof transitionInput>;
 
-export const messageInput = z.object({ body: z.string().trim().min(1, "write a message").max(20_000) });
+export const messageInput = z.object({
+  body: z.string().trim().min(1, "write a message").max(20_000),
+  /** "This message tells the reporter what action was taken or is planned and why" (art. 9(1)(f)). */
+  isFeedback: z.boolean().default(false),
+  /** On a case other reports were merged into: the report whose reporter gets the message. */
+  toCaseId: z.string().max(64).optional(),
+});
 
 export const itemInput = z.object({
   kind: z.enum(["task", "interview", "evidence", "note", "final_report"]),

@@ -160,7 +160,8 @@ describe(`speak-up cases (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () 
     const c = await getCase(ctx, filed.caseId);
     expect(c.messages.at(-1)).toMatchObject({ author: "reporter", body: "Furnace 3, night shift." });
     expect(c.attachments).toEqual([expect.objectContaining({ filename: "photo.png", size: 9 })]);
-    expect(c.feedbackGivenAt).not.toBeNull();
+    // A question is not feedback (art. 9(1)(f)).
+    expect(c.feedbackGivenAt).toBeNull();
 
     await expect(transitionCase(ctx, filed.caseId, { to: "closed" })).rejects.toMatchObject({
       code: "CONFLICT",
@@ -178,7 +179,11 @@ describe(`speak-up cases (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () 
       code: "INVALID",
     });
     await transitionCase(ctx, filed.caseId, { to: "remediation", remediation: ["discipline", "training"] });
-    await transitionCase(ctx, filed.caseId, { to: "closed" });
+    await transitionCase(ctx, filed.caseId, {
+      to: "closed",
+      closingMessage:
+        "The records were falsified; those responsible were disciplined and the shift retrained.",
+    });
     const closed = await getCase(ctx, filed.caseId);
     expect(closed).toMatchObject({
       status: "closed",
@@ -262,7 +267,7 @@ describe(`speak-up cases (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () 
     ).resolves.toHaveProperty("token");
   });
 
-  it("merges a duplicate: its reporter's mailbox opens the surviving case", async () => {
+  it("merges a duplicate: its reporter's mailbox still shows only their own report (COC-22.2)", async () => {
     const a = await fileReport(t.ctx(), report({ summary: "Dup A" }));
     const b = await fileReport(t.ctx(), report({ summary: "Dup B" }));
     await mergeCase(t.ctx(cco), b.caseId, a.caseId);
@@ -273,7 +278,7 @@ describe(`speak-up cases (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () 
       clientKey: "m",
       throttle,
     });
-    expect((await readMailbox(t.ctx(), token)).summary).toBe("Dup A");
+    expect((await readMailbox(t.ctx(), token)).summary).toBe("Dup B");
   });
 
   it("watches an identified reporter for retaliation: check-ins at 30/90/180 days and an alert when HR ends their employment (COC-21.2)", async () => {
@@ -411,7 +416,9 @@ describe(`speak-up cases (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () 
   it("lets only operators file phone reports and only Legal file letters", async () => {
     const employeeUser = await buildUser(t.ctx(admin), []);
     const employee = actorWith([], { userId: employeeUser.id });
-    await expect(fileReport(t.ctx(employee), report({ channel: "phone_domestic" }))).rejects.toMatchObject({
+    await expect(
+      fileReport(t.ctx(employee), report({ channel: "phone_domestic", password: undefined })),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     await expect(fileReport(t.ctx(employee), report({ channel: "letter" }))).rejects.toMatchObject({
@@ -421,7 +428,7 @@ describe(`speak-up cases (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () 
     const operator = actorWith(["hotline_operator"], { userId: operatorUser.id });
     const phone = await fileReport(
       t.ctx(operator),
-      report({ channel: "phone_international", summary: "Call from Koblenz" }),
+      report({ channel: "phone_international", summary: "Call from Koblenz", password: undefined }),
     );
     expect((await getCase(t.ctx(cco), phone.caseId)).channel).toBe("phone_international");
     // An operator files but does not see cases.

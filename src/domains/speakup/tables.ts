@@ -1,3 +1,4 @@
+import type { Generated } from "kysely";
 import type { CaseStatus, Category, Channel, IdentityMode, Outcome, Team } from "./vocabulary.ts";
 
 export type SpeakupCasesTable = {
@@ -25,6 +26,9 @@ export type SpeakupCasesTable = {
   reporter_identity: string | null;
   receipt_hash: string | null;
   password_hash: string | null;
+  /** A phone report's one-time code (argon2id hash) with which the caller sets their own password. */
+  setup_code_hash: string | null;
+  setup_code_expires_at: string | null;
   idempotency_hash: string | null;
   /** The receipt sealed under the idempotency key, for 24 hours, so a retried submit shows it again. */
   retry_receipt: string | null;
@@ -66,6 +70,8 @@ export type SpeakupMessagesTable = {
   body: string;
   created_at: string;
   read_at: string | null;
+  /** 1 when a handler marked it as feedback (art. 9(1)(f)): what was done or is planned, and why. */
+  is_feedback: Generated<number>;
 };
 
 export type SpeakupAttachmentsTable = {

@@ -43,6 +43,9 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
 
 /** Channels where the signed-in employee reports for themselves: they are named only in the sealed identity (COC-22.2). */
 export const isOwnReport = (channel: Channel) => channel === "internal" || channel === "certificate";
+/** Hotline calls: the caller sets their own mailbox password with a one-time code, never the operator. */
+export const isPhoneChannel = (channel: Channel) =>
+  channel === "phone_domestic" || channel === "phone_international";
 
 export const IDENTITY_MODES = ["anonymous", "confidential", "open"] as const;
 export type IdentityMode = (typeof IDENTITY_MODES)[number];

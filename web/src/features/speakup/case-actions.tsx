@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { fieldErrors } from "../../lib/api.ts";
+import { ApiError, fieldErrors } from "../../lib/api.ts";
 import {
   type CaseDetail,
   type CaseStatus,
@@ -97,7 +97,11 @@ export const TransitionModal = ({
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [remediation, setRemediation] = useState<Remediation[]>([]);
   const [note, setNote] = useState("");
+  const [closingMessage, setClosingMessage] = useState("");
   const needsReason = kase.status === "triage" && to === "closed";
+  const isClosing = to === "closed" && kase.status !== "closed";
+  const ownReporter = kase.reporters.find((r) => r.isThisCase);
+  const mergedReporters = kase.reporters.filter((r) => !r.isThisCase && r.hasMailbox);
   const move = useMutation({
     mutationFn: () =>
       speakupApi.transition(kase.id, {
@@ -105,6 +109,7 @@ export const TransitionModal = ({
         ...(to === "findings" && outcome ? { outcome } : {}),
         ...(to === "remediation" ? { remediation } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
+        ...(isClosing && closingMessage.trim() ? { closingMessage: closingMessage.trim() } : {}),
       }),
     onSuccess: async () => {
       notifications.show({
@@ -120,11 +125,14 @@ export const TransitionModal = ({
     setOutcome(null);
     setRemediation([]);
     setNote("");
+    setClosingMessage("");
     move.reset();
     onClose();
   };
   const errors = fieldErrors(move.error);
   const isFieldError = Boolean(errors.outcome || errors.remediation || errors.note);
+  const closingError =
+    move.error instanceof ApiError && move.error.status === 409 ? move.error.message : undefined;
   if (!to) return null;
   return (
     <Modal opened onClose={close} title={<Text fw={600}>{transitionLabel(kase.status, to)}</Text>} centered>
@@ -174,7 +182,20 @@ export const TransitionModal = ({
           onChange={(event) => setNote(event.currentTarget.value)}
           error={errors.note}
         />
-        <ErrorAlert error={isFieldError ? null : move.error} />
+        {isClosing && ownReporter?.hasMailbox ? (
+          <Textarea
+            label="Closing message to the reporter"
+            description={`Tell the reporter what action was taken or is planned and why: it is sent to their mailbox as feedback (EU Directive 2019/1937, art. 9(1)(f)). Leave it empty only if your last message to them already did.${mergedReporters.length ? ` The reporters of ${mergedReporters.map((r) => r.number).join(", ")} need their own feedback message first (Messages tab).` : ""}`}
+            autosize
+            minRows={3}
+            maxLength={20000}
+            value={closingMessage}
+            onChange={(event) => setClosingMessage(event.currentTarget.value)}
+            error={closingError}
+            data-testid="closing-message"
+          />
+        ) : null}
+        <ErrorAlert error={isFieldError || closingError ? null : move.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={close} disabled={move.isPending}>
             Cancel

@@ -1,5 +1,5 @@
 import { Badge } from "@mantine/core";
-import { type CaseStatus, type Overdue, STATUS_COLOR, STATUS_LABEL } from "./speakup-api.ts";
+import { type CaseStatus, type Clocks, STATUS_COLOR, STATUS_LABEL } from "./speakup-api.ts";
 
 export const StatusBadge = ({ status, size = "sm" }: { status: CaseStatus; size?: "sm" | "md" | "lg" }) => (
   <Badge
@@ -14,18 +14,26 @@ export const StatusBadge = ({ status, size = "sm" }: { status: CaseStatus; size?
   </Badge>
 );
 
-/** Missed deadlines of the EU Directive 2019/1937: acknowledge within 7 days, feedback within 3 months. */
-export const DeadlineBadges = ({ overdue }: { overdue: Overdue }) => (
+const CLOCK_NAME = { acknowledgement: "Acknowledgement", feedback: "Feedback" } as const;
+
+/**
+ * Deadlines of the EU Directive 2019/1937 (acknowledge within 7 days, feedback within 3 months):
+ * overdue on an open case, missed when met late or never met; a missed one stays on a closed case.
+ */
+export const DeadlineBadges = ({ clocks }: { clocks: Clocks }) => (
   <>
-    {overdue.acknowledgement ? (
-      <Badge size="sm" color="red" variant="filled" style={{ flexShrink: 0 }}>
-        Acknowledgement overdue
-      </Badge>
-    ) : null}
-    {overdue.feedback ? (
-      <Badge size="sm" color="red" variant="filled" style={{ flexShrink: 0 }}>
-        Feedback overdue
-      </Badge>
-    ) : null}
+    {(["acknowledgement", "feedback"] as const).map((k) =>
+      clocks[k] === "overdue" || clocks[k] === "missed" ? (
+        <Badge
+          key={k}
+          size="sm"
+          color="red"
+          variant={clocks[k] === "overdue" ? "filled" : "outline"}
+          style={{ flexShrink: 0 }}
+        >
+          {CLOCK_NAME[k]} {clocks[k]}
+        </Badge>
+      ) : null,
+    )}
   </>
 );

@@ -1,4 +1,16 @@
-import { Alert, Anchor, Button, Group, Paper, Stack, Text, Textarea } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconInfoCircle, IconSend } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
@@ -8,6 +20,7 @@ import { ErrorAlert } from "../../components/error-alert.tsx";
 import { fieldErrors } from "../../lib/api.ts";
 import { formatDateTime } from "../../lib/format.ts";
 import { useCaseRefresh } from "./case-actions.tsx";
+import { DeadlineBadges } from "./case-badges.tsx";
 import { attachmentUrl, type CaseDetail, formatBytes, speakupApi } from "./speakup-api.ts";
 
 const tone = {
@@ -28,8 +41,19 @@ const MAILBOX_ACCESS: Record<string, string> = {
 export const CaseMessages = ({ kase }: { kase: CaseDetail }) => {
   const refresh = useCaseRefresh();
   const [body, setBody] = useState("");
+  const [isFeedback, setIsFeedback] = useState(false);
+  // On a case other reports were merged into, each reporter has their own mailbox: the handler
+  // chooses who gets the message, and nobody else can read it (COC-22.2).
+  const recipients = kase.reporters.filter((r) => r.hasMailbox);
+  const hasMerged = kase.reporters.length > 1;
+  const [toCaseId, setToCaseId] = useState<string>(kase.id);
   const send = useMutation({
-    mutationFn: () => speakupApi.message(kase.id, body),
+    mutationFn: () =>
+      speakupApi.message(kase.id, {
+        body,
+        isFeedback,
+        ...(toCaseId !== kase.id ? { toCaseId } : {}),
+      }),
     onSuccess: async () => {
       notifications.show({
         color: "green",
@@ -37,6 +61,7 @@ export const CaseMessages = ({ kase }: { kase: CaseDetail }) => {
         message: "It waits in the reporter's mailbox.",
       });
       setBody("");
+      setIsFeedback(false);
       await refresh();
     },
   });
@@ -48,6 +73,20 @@ export const CaseMessages = ({ kase }: { kase: CaseDetail }) => {
         are not told by e-mail: ask them to check back. Do not write anything that would reveal who else is
         involved.
       </Alert>
+      {hasMerged ? (
+        <Stack gap={4} aria-label="Reporters">
+          {kase.reporters.map((r) => (
+            <Group key={r.caseId} gap={6} id={`reporter-${r.caseId}`}>
+              <Text size="sm">
+                Reporter of {r.number}
+                {r.isThisCase ? " (this case)" : " (merged into this case)"}
+                {r.hasMailbox ? "" : ": no mailbox"}
+              </Text>
+              <DeadlineBadges clocks={r.clocks} />
+            </Group>
+          ))}
+        </Stack>
+      ) : null}
       {kase.messages.length === 0 ? (
         <Empty
           title="No messages yet"
@@ -70,9 +109,21 @@ export const CaseMessages = ({ kase }: { kase: CaseDetail }) => {
                 data-testid={`message-${m.author}`}
               >
                 <Group justify="space-between" gap="xs">
-                  <Text size="xs" fw={700}>
-                    {t.who || m.authorName}
-                  </Text>
+                  <Group gap={6}>
+                    <Text size="xs" fw={700}>
+                      {t.who || m.authorName}
+                    </Text>
+                    {hasMerged ? (
+                      <Badge size="xs" variant="outline" color="gray">
+                        {m.caseId === kase.id ? `${m.caseNumber} (this case)` : `${m.caseNumber} (merged)`}
+                      </Badge>
+                    ) : null}
+                    {m.isFeedback ? (
+                      <Badge size="xs" variant="light" color="teal">
+                        Feedback
+                      </Badge>
+                    ) : null}
+                  </Group>
                   <Text size="xs" c="dimmed">
                     {formatDateTime(m.createdAt)}
                     {m.author !== "reporter"
@@ -107,15 +158,34 @@ export const CaseMessages = ({ kase }: { kase: CaseDetail }) => {
           }}
         >
           <Stack gap="xs">
+            {hasMerged ? (
+              <Select
+                label="To the reporter of"
+                description="Each reporter sees only their own report and the messages sent to them."
+                data={recipients.map((r) => ({
+                  value: r.caseId,
+                  label: r.isThisCase ? `${r.number} (this case)` : `${r.number} (merged into this case)`,
+                }))}
+                value={toCaseId}
+                onChange={(value) => setToCaseId(value ?? kase.id)}
+                allowDeselect={false}
+              />
+            ) : null}
             <Textarea
               label="Message to the reporter"
-              description="Your first message after the acknowledgement counts as the feedback the EU Directive asks for within 3 months."
+              description="Only a message marked as feedback counts as the feedback the EU Directive asks for within 3 months (art. 9(1)(f))."
               autosize
               minRows={3}
               maxLength={20000}
               value={body}
               onChange={(event) => setBody(event.currentTarget.value)}
               error={bodyError}
+            />
+            <Checkbox
+              label="This message tells the reporter what action was taken or is planned and why"
+              description="Feedback under EU Directive 2019/1937, art. 9(1)(f). A question is not feedback."
+              checked={isFeedback}
+              onChange={(event) => setIsFeedback(event.currentTarget.checked)}
             />
             <ErrorAlert error={bodyError ? null : send.error} />
             <Group justify="flex-end">

@@ -32,6 +32,7 @@ import { CaseFiles, CaseLinks, CasePeople, CasePlan, CaseWatch } from "./case-se
 import {
   type CaseDetail,
   type CaseStatus,
+  type ClockState,
   caseQuery,
   IDENTITY_LABEL,
   OUTCOME_LABEL,
@@ -53,28 +54,29 @@ const Deadline = ({
   label,
   due,
   doneAt,
-  isOverdue,
+  state,
 }: {
   label: string;
   due: string;
   doneAt: string | null;
-  isOverdue: boolean;
+  state: ClockState;
 }) => (
   <Field label={label}>
-    {doneAt ? (
-      <Text size="sm" c="green.8" span>
-        Done {formatDate(doneAt)}
-      </Text>
-    ) : (
-      <Group gap={6}>
+    <Group gap={6}>
+      {doneAt ? (
+        <Text size="sm" c={state === "met" ? "green.8" : "red.8"} span>
+          Done {formatDate(doneAt)}
+          {state === "missed" ? ` (due ${formatDate(due)})` : ""}
+        </Text>
+      ) : (
         <span>{formatDate(due)}</span>
-        {isOverdue ? (
-          <Badge color="red" size="sm" variant="filled">
-            Overdue
-          </Badge>
-        ) : null}
-      </Group>
-    )}
+      )}
+      {state === "overdue" || state === "missed" ? (
+        <Badge color="red" size="sm" variant={state === "overdue" ? "filled" : "outline"}>
+          {state === "overdue" ? "Overdue" : "Missed"}
+        </Badge>
+      ) : null}
+    </Group>
   </Field>
 );
 
@@ -191,13 +193,13 @@ export const CasePage = ({ caseId }: { caseId: string }) => {
             label="Acknowledge by"
             due={c.ackDueAt}
             doneAt={c.acknowledgedAt}
-            isOverdue={c.overdue.acknowledgement}
+            state={c.clocks.acknowledgement}
           />
           <Deadline
             label="Feedback by"
             due={c.feedbackDueAt}
             doneAt={c.feedbackGivenAt}
-            isOverdue={c.overdue.feedback}
+            state={c.clocks.feedback}
           />
         </SimpleGrid>
         {c.remediation.length ? (

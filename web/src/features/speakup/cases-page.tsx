@@ -67,9 +67,9 @@ const statusOptions = [
 ];
 
 const overdueOptions = [
-  { value: "any", label: "Any deadline missed" },
-  { value: "acknowledgement", label: "Acknowledgement overdue" },
-  { value: "feedback", label: "Feedback overdue" },
+  { value: "any", label: "Any deadline overdue or missed" },
+  { value: "acknowledgement", label: "Acknowledgement overdue or missed" },
+  { value: "feedback", label: "Feedback overdue or missed" },
 ];
 
 /** Shown instead of the case list to anyone who does not handle cases (COC-22.2). */
@@ -379,7 +379,7 @@ const CaseList = ({ search, onSearchChange }: CasesPageProps) => {
                               Merged
                             </Badge>
                           ) : null}
-                          <DeadlineBadges overdue={c.overdue} />
+                          <DeadlineBadges clocks={c.clocks} />
                         </Group>
                       </Table.Td>
                     </Table.Tr>

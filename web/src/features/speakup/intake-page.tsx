@@ -230,7 +230,8 @@ const IntakeForm = ({
         howKnown,
         identityMode: mode,
         identity,
-        password,
+        // A caller sets their own password with the one-time code: the operator never chooses it.
+        ...(isPhone ? {} : { password }),
         idempotencyKey,
         attachments: await Promise.all(files.map(readBase64)),
       });
@@ -497,28 +498,28 @@ const IntakeForm = ({
                 />
               </SimpleGrid>
             ) : null}
-            <PasswordInput
-              mt="md"
-              label={
-                isInternal
-                  ? "Your mailbox password"
-                  : isPhone
-                    ? "Password chosen by the caller"
-                    : "Mailbox password"
-              }
-              description={
-                isInternal
-                  ? "With it and the receipt you read and answer questions in the mailbox. At least 8 characters; nobody can recover it."
-                  : isPhone
-                    ? "Ask the caller to choose one (at least 8 characters) and to keep it with the receipt; nobody can recover it."
+            {isPhone ? (
+              <Text size="sm" mt="md" c="dimmed">
+                The caller chooses their own mailbox password: after filing you get the receipt and a one-time
+                code to read to them. With both they set a password at /speakup/mailbox/setup that nobody else
+                knows.
+              </Text>
+            ) : (
+              <PasswordInput
+                mt="md"
+                label={isInternal ? "Your mailbox password" : "Mailbox password"}
+                description={
+                  isInternal
+                    ? "With it and the receipt you read and answer questions in the mailbox. At least 8 characters; nobody can recover it."
                     : "Send it to the writer with the receipt (at least 8 characters)."
-              }
-              withAsterisk
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-              error={errors.password}
-            />
+                }
+                withAsterisk
+                autoComplete="new-password"
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+                error={errors.password}
+              />
+            )}
           </Paper>
 
           {file.error && !hasFieldErrors ? <ErrorAlert error={file.error} /> : null}

@@ -26,7 +26,7 @@ export const ReceiptCard = ({
             ? "Write down this receipt now. With it and your password you open the mailbox at /speakup/mailbox to read questions and answer them."
             : channel === "letter"
               ? "Send this receipt and the password to the writer, so they can follow up at /speakup/mailbox."
-              : "The caller follows up at /speakup/mailbox, or by calling again, with this receipt and their password."}
+              : "The caller follows up at /speakup/mailbox, or by calling again. The first time, they set their own password at /speakup/mailbox/setup with this receipt and the one-time code below."}
         </Text>
         <Text
           data-testid="receipt"
@@ -47,6 +47,28 @@ export const ReceiptCard = ({
         >
           {receipt}
         </Text>
+        {isPhone && filed.setupCode ? (
+          <>
+            <Text size="sm" fw={600}>
+              One-time code
+            </Text>
+            <Text
+              data-testid="setup-code"
+              aria-label={`One-time code: ${filed.setupCode.replace(/\s/g, "").split("").join(" ")}`}
+              ff="monospace"
+              fw={700}
+              ta="center"
+              py="sm"
+              style={{
+                fontSize: "clamp(1.2rem, 5vw, 1.8rem)",
+                letterSpacing: "0.08em",
+                border: "1px dashed",
+              }}
+            >
+              {filed.setupCode}
+            </Text>
+          </>
+        ) : null}
         {isPhone ? (
           <Alert
             color="orange"
@@ -54,8 +76,9 @@ export const ReceiptCard = ({
             icon={<IconPhone size={18} />}
             title="Read it back to the caller"
           >
-            Read the receipt to the caller in groups of four digits and ask them to read it back to you. It is
-            shown only this once: nobody can look it up later.
+            Read the receipt and the one-time code to the caller in groups of four digits and ask them to read
+            them back to you. The code lets them set their own password once, within 30 days; you never learn
+            it. Both are shown only this once: nobody can look them up later.
           </Alert>
         ) : (
           <Text size="sm" c="orange.9" fw={500}>

@@ -26,6 +26,9 @@ export type ItemKind = "task" | "interview" | "evidence" | "note" | "final_repor
 export type PersonRole = "named" | "witness" | "conflicted" | "reporter" | "probable";
 
 export type Overdue = { acknowledgement: boolean; feedback: boolean };
+/** The Directive's clocks (art. 9(1)(b), (f)): a missed one stays visible after closing. */
+export type ClockState = "pending" | "met" | "overdue" | "missed";
+export type Clocks = { acknowledgement: ClockState; feedback: ClockState };
 
 export type CaseListItem = {
   id: string;
@@ -47,6 +50,7 @@ export type CaseListItem = {
   ackDueAt: string;
   feedbackDueAt: string;
   overdue: Overdue;
+  clocks: Clocks;
   mergedIntoId: string | null;
   /** Since when no handler of its team could take the case (it escalated; COC-22.2). */
   needsHandlerSince: string | null;
@@ -59,6 +63,22 @@ export type CaseMessage = {
   body: string;
   createdAt: string;
   readByReporterAt: string | null;
+  /** Marked as feedback: what action was taken or is planned, and why (art. 9(1)(f)). */
+  isFeedback: boolean;
+  /** Whose mailbox it is in: this case's reporter or a merged report's. */
+  caseId: string;
+  caseNumber: string;
+};
+
+/** A reporter a message can go to: this case's, or one whose report was merged into it. */
+export type CaseReporter = {
+  caseId: string;
+  number: string;
+  isThisCase: boolean;
+  hasMailbox: boolean;
+  identityMode: IdentityMode;
+  feedbackGivenAt: string | null;
+  clocks: Clocks;
 };
 
 export type CaseDetail = {
@@ -85,6 +105,7 @@ export type CaseDetail = {
   closedAt: string | null;
   mergedIntoId: string | null;
   overdue: Overdue;
+  clocks: Clocks;
   /** Set once retention destroyed the content (COC-15.1): content, reporter and the lists are empty. */
   purgedAt: string | null;
   content: {
@@ -113,8 +134,10 @@ export type CaseDetail = {
     how?: string;
   }[];
   messages: CaseMessage[];
+  reporters: CaseReporter[];
   attachments: {
     id: string;
+    caseId: string;
     messageId: string | null;
     size: number;
     createdAt: string;
@@ -158,7 +181,14 @@ export type Vocabulary = {
 
 export type Assignee = { userId: string; name: string; team: Team; teamLabel: string };
 
-export type Filed = { caseId: string; number: string; receipt: string; retried: boolean };
+export type Filed = {
+  caseId: string;
+  number: string;
+  receipt: string;
+  /** A phone report's one-time code: the caller sets their own password with it. */
+  setupCode: string | null;
+  retried: boolean;
+};
 
 export type Count = { key: string; label: string; count: number | null };
 export type Stats = {
@@ -226,13 +256,19 @@ export const speakupApi = {
   acknowledge: (id: string) => api.post<{ ok: true }>(`${caseUrl(id)}/acknowledge`),
   transition: (
     id: string,
-    body: { to: CaseStatus; outcome?: Outcome; remediation?: Remediation[]; note?: string },
+    body: {
+      to: CaseStatus;
+      outcome?: Outcome;
+      remediation?: Remediation[];
+      note?: string;
+      closingMessage?: string;
+    },
   ) => api.post<{ ok: true }>(`${caseUrl(id)}/transition`, body),
   assignees: (id: string) => api.get<{ items: Assignee[] }>(`${caseUrl(id)}/assignees`),
   assign: (id: string, body: { userId: string | null; team?: Team }) =>
     api.post<{ ok: true }>(`${caseUrl(id)}/assign`, body),
-  message: (id: string, body: string) =>
-    api.post<{ id: string; createdAt: string }>(`${caseUrl(id)}/messages`, { body }),
+  message: (id: string, body: { body: string; isFeedback: boolean; toCaseId?: string }) =>
+    api.post<{ id: string; createdAt: string }>(`${caseUrl(id)}/messages`, body),
   addItem: (id: string, body: { kind: ItemKind; title: string; text: string; dueOn: string | null }) =>
     api.post<{ id: string }>(`${caseUrl(id)}/items`, body),
   completeItem: (id: string, itemId: string, done: boolean) =>

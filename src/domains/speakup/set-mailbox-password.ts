@@ -1,0 +1,65 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { record } from "../../kernel/audit.ts";
+import { isoNow } from "../../kernel/clock.ts";
+import { type Ctx, withTransaction } from "../../kernel/context.ts";
+import { AppError, invalid } from "../../kernel/errors.ts";
+import { speakupDb } from "./db.ts";
+import { openMailboxSession } from "./mailbox.ts";
+import { hashReceipt, hashReporterPassword, normaliseReceipt, verifySetupCode } from "./receipts.ts";
+import { reporterPassword } from "./schemas.ts";
+import type { ReceiptThrottle } from "./throttle.ts";
+
+const FAILURE_DELAY_MS = 250;
+const WRONG = "The receipt or the one-time code is wrong, or the code has expired or was already used.";
+
+/**
+ * A caller who reported by phone opens the mailbox for the first time with the receipt and the
+ * one-time code the operator read to them, and sets their own password, which the operator never
+ * learns (COC-21.1, COC-22.2). The code then stops working. Wrong codes count against the same
+ * limit as wrong passwords.
+ */
+export async function setMailboxPassword(
+  ctx: Ctx,
+  input: { receipt: string; code: string; password: string; clientKey: string; throttle: ReceiptThrottle },
+): Promise<{ token: string; expiresAt: string }> {
+  const password = reporterPassword.safeParse(input.password);
+  if (!password.success)
+    throw invalid(`The new password ${password.error.issues[0]?.message ?? "is not valid"}.`, [
+      { path: "password", message: password.error.issues[0]?.message ?? "is not valid" },
+    ]);
+  if (input.throttle.isBlocked(input.clientKey)) {
+    throw new AppError("RATE_LIMITED", "Too many wrong tries. Wait a minute and try again.");
+  }
+  const receipt = normaliseReceipt(input.receipt);
+  const row = /^\d{16}$/.test(receipt)
+    ? await speakupDb(ctx)
+        .selectFrom("speakup_cases")
+        .select(["id", "password_hash", "setup_code_hash", "setup_code_expires_at"])
+        .where("receipt_hash", "=", await hashReceipt(ctx, receipt))
+        .executeTakeFirst()
+    : undefined;
+  const usable =
+    row && row.password_hash === null && row.setup_code_hash && row.setup_code_expires_at
+      ? row.setup_code_expires_at > isoNow(ctx.clock)
+      : false;
+  const ok = usable && row?.setup_code_hash ? await verifySetupCode(row.setup_code_hash, input.code) : false;
+  if (!row || !ok) {
+    input.throttle.fail(input.clientKey);
+    await sleep(FAILURE_DELAY_MS);
+    throw new AppError("UNAUTHENTICATED", WRONG);
+  }
+  const passwordHash = await hashReporterPassword(password.data);
+  return withTransaction(ctx, async (tx) => {
+    // Only the first of two racing visits sets the password; the code is spent either way.
+    const res = await speakupDb(tx)
+      .updateTable("speakup_cases")
+      .set({ password_hash: passwordHash, setup_code_hash: null, setup_code_expires_at: null })
+      .where("id", "=", row.id)
+      .where("password_hash", "is", null)
+      .where("setup_code_hash", "=", row.setup_code_hash)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) throw new AppError("UNAUTHENTICATED", WRONG);
+    await record(tx, "speakup.mailbox.setup", { type: "speakup_case", id: row.id });
+    return openMailboxSession(tx, row.id);
+  });
+}
