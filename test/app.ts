@@ -11,7 +11,7 @@ export type TestApp = TestDb & { app: Probity; server: FastifyInstance };
 export async function createTestApp(): Promise<TestApp> {
   const t = await createTestDb();
   const config = loadConfig({ PROBITY_DATA_DIR: t.dir, LOG_LEVEL: "silent" });
-  const app = await createProbity({ config, database: t.database, clock: t.clock, logger: false });
+  const app = await createProbity({ config, database: t.database, clock: t.clock, logLevel: false });
   await app.server.ready();
   return {
     ...t,

@@ -41,7 +41,7 @@ describe(`speak-up confidentiality and anonymity (${process.env.PROBITY_TEST_DIA
       config,
       database: t.database,
       clock: t.clock,
-      logger: { ...loggerOptions("info"), stream },
+      logStream: stream,
     });
     await app.server.ready();
     await updateSecuritySettings(t.ctx(), {

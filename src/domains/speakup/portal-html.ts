@@ -155,7 +155,10 @@ export function receiptPage(org: Org, receipt: string, number: string): string {
   );
 }
 
-export function mailboxLogin(org: Org, options: { message?: string; status?: number }): string {
+export function mailboxLogin(
+  org: Org,
+  options: { message?: string; status?: number; challenge?: string },
+): string {
   return page(
     org,
     "Follow up on a report",
@@ -165,6 +168,7 @@ ${options.message ? `<div class="error" role="alert">${esc(options.message)}</di
 <form method="post" action="/speakup/mailbox" class="card">
 <label for="receipt">Receipt <span class="hint">(16 digits)</span></label><input type="text" id="receipt" name="receipt" inputmode="numeric" autocomplete="off" required>
 <label for="password">Password</label><input type="password" id="password" name="password" autocomplete="current-password" required>
+${options.challenge ? `<input type="hidden" name="powChallenge" value="${esc(options.challenge)}"><input type="hidden" name="powSolution" value=""><script src="/speakup/pow.js" defer></script>` : ""}
 <div class="actions"><button class="btn" type="submit">Open the mailbox</button></div></form>`,
   );
 }

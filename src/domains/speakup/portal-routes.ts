@@ -25,7 +25,30 @@ export function setMailboxCookie(reply: FastifyReply, token: string, publicUrl: 
     secure: publicUrl.startsWith("https://"),
   });
 }
-const access = { access: { action: "speakup.portal", public: true } };
+// Anonymous: the staff session cookie is never read here (COC-22.2, issue 12 finding 6).
+const access = { access: { action: "speakup.portal", public: true, anonymous: true } };
+
+const POW_SCRIPT = `(() => {
+  const form = document.querySelector("form[action='/speakup/mailbox']");
+  const challenge = form && form.querySelector("input[name=powChallenge]");
+  const solution = form && form.querySelector("input[name=powSolution]");
+  if (!challenge || !solution || !crypto.subtle) return;
+  const bits = Number(challenge.value.split(".")[1]);
+  const zeroBits = (d) => { let b = 0; for (const x of d) { if (x === 0) { b += 8; continue; } return b + Math.clz32(x) - 24; } return b; };
+  form.addEventListener("submit", async (event) => {
+    if (solution.value) return;
+    event.preventDefault();
+    const button = form.querySelector("button");
+    if (button) { button.disabled = true; button.textContent = "Checking…"; }
+    const enc = new TextEncoder();
+    for (let n = 0; ; n++) {
+      const d = new Uint8Array(await crypto.subtle.digest("SHA-256", enc.encode(challenge.value + ":" + n)));
+      if (zeroBits(d) >= bits) { solution.value = String(n); break; }
+    }
+    form.submit();
+  });
+})();
+`;
 
 let countries: { code: string; name: string }[] | undefined;
 function countryList() {
@@ -164,12 +187,13 @@ export function registerPortalRoutes(app: FastifyInstance, deps: RouteDeps & { t
         parsed = await readForm(request);
       } catch (error) {
         const code = (error as { code?: string }).code ?? "";
+        const tooMuch = /FILES_LIMIT|FILE_TOO_LARGE|TOO_LARGE/.test(code);
         const message = /FILES_LIMIT/.test(code)
           ? "Attach at most 5 files."
-          : /FILE_TOO_LARGE|TOO_LARGE/.test(code)
+          : tooMuch
             ? "A file is larger than 10 MB."
             : "The form could not be read; please try again.";
-        return again(413, message, { attachments: message });
+        return again(tooMuch ? 413 : 400, message, { attachments: message });
       }
       const input = reportInput.safeParse(toReport(parsed.fields));
       if (!input.success) {
@@ -196,6 +220,11 @@ export function registerPortalRoutes(app: FastifyInstance, deps: RouteDeps & { t
     },
   );
 
+  // Solves the proof-of-work puzzle a refused mailbox login carries (throttle.ts), then submits.
+  app.get("/speakup/pow.js", { config: access }, async (_request, reply) =>
+    reply.type("text/javascript; charset=utf-8").send(POW_SCRIPT),
+  );
+
   app.get("/speakup/mailbox", { config: access }, async (request, reply) => {
     const token = request.cookies[MAILBOX_COOKIE];
     if (token) {
@@ -210,22 +239,36 @@ export function registerPortalRoutes(app: FastifyInstance, deps: RouteDeps & { t
   });
 
   app.post("/speakup/mailbox", { config: access }, async (request, reply) => {
-    const { fields } = await readForm(request);
+    let fields: Record<string, string>;
+    try {
+      ({ fields } = await readForm(request));
+    } catch {
+      return html(
+        reply,
+        400,
+        mailboxLogin(await org(request), { message: "The form could not be read; please try again." }),
+      );
+    }
     try {
       const { token } = await openMailbox(ctxFor(request), {
         receipt: fields.receipt ?? "",
         password: fields.password ?? "",
-        clientKey: request.ip,
         throttle: deps.throttle,
+        ...(fields.powChallenge &&
+          fields.powSolution && { pow: { challenge: fields.powChallenge, solution: fields.powSolution } }),
       });
       setMailboxCookie(reply, token, deps.config.publicUrl);
       return reply.redirect("/speakup/mailbox", 303);
     } catch (error) {
       if (error instanceof AppError && (error.code === "UNAUTHENTICATED" || error.code === "RATE_LIMITED")) {
+        const challenge = error.extra.challenge;
         return html(
           reply,
           error.code === "RATE_LIMITED" ? 429 : 401,
-          mailboxLogin(await org(request), { message: error.message }),
+          mailboxLogin(await org(request), {
+            message: error.message,
+            ...(typeof challenge === "string" && { challenge }),
+          }),
         );
       }
       throw error;

@@ -81,7 +81,7 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
     "/api/speakup/vocabulary",
     route(
       "speakup.vocabulary",
-      { public: true },
+      { public: true, anonymous: true },
       { summary: "Categories, channels and attachment limits for report forms" },
     ),
     async () => ({
@@ -96,7 +96,7 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
     "/api/speakup/reports",
     {
       config: {
-        access: { action: "speakup.report.file", public: true },
+        access: { action: "speakup.report.file", public: true, anonymous: true },
         rateLimit: { max: 30, timeWindow: "1 minute" },
       },
       bodyLimit: 75 * 1024 * 1024,
@@ -144,27 +144,28 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
   r.post(
     "/api/speakup/mailbox/login",
     {
-      config: { access: { action: "speakup.mailbox.open", public: true } },
+      config: { access: { action: "speakup.mailbox.open", public: true, anonymous: true } },
       schema: {
         tags,
         operationId: "speakup.mailbox.open",
         summary: "Open the anonymous mailbox with the receipt and password",
-        body: z.object({ receipt: z.string().min(1).max(40), password: z.string().min(1).max(200) }),
+        body: z.object({
+          receipt: z.string().min(1).max(40),
+          password: z.string().min(1).max(200),
+          /** A solved puzzle, when the previous answer asked for one (429 with `challenge`). */
+          pow: z.object({ challenge: z.string().max(200), solution: z.string().max(32) }).optional(),
+        }),
       },
     },
     async (request) =>
-      openMailbox(publicCtx(request, deps), {
-        ...request.body,
-        clientKey: request.ip,
-        throttle: deps.throttle,
-      }),
+      openMailbox(publicCtx(request, deps), { ...request.body, throttle: deps.throttle }),
   );
 
   r.get(
     "/api/speakup/mailbox",
     route(
       "speakup.mailbox.read",
-      { public: true },
+      { public: true, anonymous: true },
       { summary: "The reporter's view of the case: status and messages" },
     ),
     async (request) => readMailbox(publicCtx(request, deps), mailboxToken(request)),
@@ -173,7 +174,7 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
   r.post(
     "/api/speakup/mailbox/messages",
     {
-      config: { access: { action: "speakup.mailbox.reply", public: true } },
+      config: { access: { action: "speakup.mailbox.reply", public: true, anonymous: true } },
       bodyLimit: 75 * 1024 * 1024,
       schema: {
         tags,
@@ -199,7 +200,7 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
 
   r.get(
     "/api/speakup/mailbox/attachments/:id",
-    route("speakup.mailbox.file", { public: true }, { params: id }),
+    route("speakup.mailbox.file", { public: true, anonymous: true }, { params: id }),
     async (request, reply) => {
       const file = await readMailboxAttachment(
         publicCtx(request, deps),
