@@ -46,8 +46,8 @@ import { type Database, openDatabase } from "./kernel/db.ts";
 import { buildServer, loggerOptions } from "./kernel/http/server.ts";
 import { createJobRunner, ensureSchedule, type JobRunner } from "./kernel/jobs.ts";
 import { mailSendJob } from "./kernel/mail.ts";
-import { pruneRateCounters } from "./kernel/rate-counters.ts";
 import { migrateToLatest } from "./kernel/migrate.ts";
+import { pruneRateCounters } from "./kernel/rate-counters.ts";
 import { migrations } from "./migrations/index.ts";
 
 export const VERSION: string = (createRequire(import.meta.url)("../package.json") as { version: string })

@@ -28,12 +28,7 @@ export function counterKey(ctx: Ctx, purpose: string, value: string): string {
  * statement (increment, then check): parallel requests each see a different total, so a limit
  * cannot be raced. Runs on its own (outside the caller's transaction), so a refused try still counts.
  */
-export async function addToCounter(
-  ctx: Ctx,
-  key: string,
-  amount: number,
-  windowMs: number,
-): Promise<number> {
+export async function addToCounter(ctx: Ctx, key: string, amount: number, windowMs: number): Promise<number> {
   const start = windowStart(ctx.clock.now(), windowMs);
   const row = await ctx.db
     .withTables<Tables>()

@@ -2,11 +2,11 @@ import * as OTPAuth from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../../test/db.ts";
 import { actorWith, buildUser } from "../../../test/factories.ts";
+import type { AppError } from "../../kernel/errors.ts";
+import { solveChallenge } from "../../kernel/rate-counters.ts";
 import { changePassword, confirmTotpEnrolment, startTotpEnrolment } from "./account.ts";
 import { updateUser } from "./manage-users.ts";
 import { updateSecuritySettings } from "./security-settings.ts";
-import type { AppError } from "../../kernel/errors.ts";
-import { solveChallenge } from "../../kernel/rate-counters.ts";
 import { authenticateSession, FREE_SIGN_IN_TRIES, signIn } from "./sign-in.ts";
 
 describe(`sign-in, sessions and TOTP (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
@@ -111,9 +111,9 @@ describe(`sign-in, sessions and TOTP (${process.env.PROBITY_TEST_DIALECT ?? "sql
 
   it("asks the same puzzle for an unknown e-mail, so the limit does not reveal who has an account", async () => {
     for (let i = 0; i < FREE_SIGN_IN_TRIES; i++)
-      await expect(
-        signIn(t.ctx(), { email: "ghost@test.example", password: "x" }),
-      ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+      await expect(signIn(t.ctx(), { email: "ghost@test.example", password: "x" })).rejects.toMatchObject({
+        code: "UNAUTHENTICATED",
+      });
     await expect(signIn(t.ctx(), { email: "ghost@test.example", password: "x" })).rejects.toMatchObject({
       code: "RATE_LIMITED",
     });

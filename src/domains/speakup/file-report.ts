@@ -1,6 +1,6 @@
 import { record } from "../../kernel/audit.ts";
-import { hourClock } from "../../kernel/clock.ts";
 import { addCalendarDays } from "../../kernel/calendar.ts";
+import { hourClock } from "../../kernel/clock.ts";
 import { type Ctx, hasPermission, withTransaction } from "../../kernel/context.ts";
 import { isUniqueViolation } from "../../kernel/db.ts";
 import { AppError, forbidden, invalid } from "../../kernel/errors.ts";

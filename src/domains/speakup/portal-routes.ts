@@ -7,11 +7,12 @@ import type { RouteDeps } from "../../kernel/http/routes.ts";
 import { ctxOf } from "../../kernel/http/server.ts";
 import { getOrganisation, peopleDb } from "../people/index.ts";
 import { countryName, isCountryCode } from "../people/schemas.ts";
-import type { IncomingFile } from "./attachments.ts";
+import { bytesOf, type IncomingFile, reserveUploadBudget } from "./attachments.ts";
 import { fileReport } from "./file-report.ts";
 import { closeMailbox, openMailbox, readMailbox, readMailboxAttachment, replyInMailbox } from "./mailbox.ts";
 import { landing, mailboxLogin, mailboxPage, receiptPage, reportForm } from "./portal-html.ts";
 import { reportInput } from "./schemas.ts";
+import { sendReportedFile } from "./serve-file.ts";
 import type { ReceiptThrottle } from "./throttle.ts";
 
 const MAILBOX_COOKIE = "probity_mailbox";
@@ -210,6 +211,17 @@ export function registerPortalRoutes(app: FastifyInstance, deps: RouteDeps & { t
         return again(422, "Please check the highlighted fields.", errors);
       }
       try {
+        await reserveUploadBudget(
+          ctxFor(request),
+          bytesOf(parsed.files),
+          deps.config.uploadBudgetBytesPerHour,
+        );
+      } catch (error) {
+        if (error instanceof AppError && error.code === "RATE_LIMITED")
+          return again(429, error.message, { attachments: error.message });
+        throw error;
+      }
+      try {
         const filed = await fileReport(ctxFor(request), { ...input.data, files: parsed.files });
         return html(reply, 201, receiptPage(organisation, filed.receipt, filed.number));
       } catch (error) {
@@ -295,14 +307,19 @@ export function registerPortalRoutes(app: FastifyInstance, deps: RouteDeps & { t
       }
       try {
         const token = mailboxToken(request, parsed.fields.csrf ?? "");
+        await reserveUploadBudget(
+          ctxFor(request),
+          bytesOf(parsed.files),
+          deps.config.uploadBudgetBytesPerHour,
+        );
         await replyInMailbox(ctxFor(request), token, { body: parsed.fields.body ?? "", files: parsed.files });
         return reply.redirect("/speakup/mailbox", 303);
       } catch (error) {
-        if (error instanceof AppError && error.code === "INVALID") {
+        if (error instanceof AppError && (error.code === "INVALID" || error.code === "RATE_LIMITED")) {
           const token = request.cookies[MAILBOX_COOKIE]!;
           return html(
             reply,
-            422,
+            error.code === "INVALID" ? 422 : 429,
             mailboxPage(
               await org(request),
               await readMailbox(ctxFor(request), token),
@@ -329,10 +346,7 @@ export function registerPortalRoutes(app: FastifyInstance, deps: RouteDeps & { t
         mailboxToken(request, undefined),
         request.params.id.slice(0, 64),
       );
-      return reply
-        .type("application/octet-stream")
-        .header("content-disposition", `attachment; filename="${encodeURIComponent(file.filename)}"`)
-        .send(Buffer.from(file.bytes));
+      return sendReportedFile(reply, file, { preview: false });
     },
   );
 

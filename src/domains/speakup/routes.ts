@@ -5,6 +5,7 @@ import { AppError } from "../../kernel/errors.ts";
 import { endpoints, type RouteDeps, typed } from "../../kernel/http/routes.ts";
 import { ctxOf } from "../../kernel/http/server.ts";
 import { listAssignees } from "./assignees.ts";
+import { base64Bytes, bytesOf, reserveUploadBudget } from "./attachments.ts";
 import { fileReport } from "./file-report.ts";
 import { getCase, loadVisibleCase } from "./get-case.ts";
 import { listCases } from "./list-cases.ts";
@@ -38,6 +39,7 @@ import {
   reportInput,
   transitionInput,
 } from "./schemas.ts";
+import { sendReportedFile } from "./serve-file.ts";
 import { getSpeakupSettings, speakupSettings, updateSpeakupSettings } from "./settings.ts";
 import { getStats } from "./stats.ts";
 import type { ReceiptThrottle } from "./throttle.ts";
@@ -111,7 +113,13 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
       },
     },
     async (request, reply) => {
-      const filed = await fileReport(publicCtx(request, deps), { ...request.body, channel: "web" });
+      const ctx = publicCtx(request, deps);
+      await reserveUploadBudget(
+        ctx,
+        base64Bytes(request.body.attachments),
+        deps.config.uploadBudgetBytesPerHour,
+      );
+      const filed = await fileReport(ctx, { ...request.body, channel: "web" });
       return reply.status(filed.retried ? 200 : 201).send(filed);
     },
   );
@@ -157,8 +165,7 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
         }),
       },
     },
-    async (request) =>
-      openMailbox(publicCtx(request, deps), { ...request.body, throttle: deps.throttle }),
+    async (request) => openMailbox(publicCtx(request, deps), { ...request.body, throttle: deps.throttle }),
   );
 
   r.get(
@@ -189,8 +196,11 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
         contentType: a.contentType,
         bytes: Buffer.from(a.base64, "base64"),
       }));
+      const ctx = publicCtx(request, deps);
+      const token = mailboxToken(request);
+      await reserveUploadBudget(ctx, bytesOf(files), deps.config.uploadBudgetBytesPerHour);
       return reply.status(201).send(
-        await replyInMailbox(publicCtx(request, deps), mailboxToken(request), {
+        await replyInMailbox(ctx, token, {
           body: request.body.body,
           files,
         }),
@@ -207,10 +217,7 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
         mailboxToken(request),
         request.params.id,
       );
-      return reply
-        .type("application/octet-stream")
-        .header("content-disposition", `attachment; filename="${encodeURIComponent(file.filename)}"`)
-        .send(Buffer.from(file.bytes));
+      return sendReportedFile(reply, file, { preview: false });
     },
   );
 
@@ -253,16 +260,15 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
         tags,
         operationId: "case.file",
         params: z.object({ id: z.string().max(64), attachmentId: z.string().max(64) }),
+        // preview=1: an image is shown inline (sanitised, sandboxed); any other file downloads.
+        querystring: z.object({ preview: z.enum(["0", "1"]).optional() }),
       },
     },
     async (request, reply) => {
       const ctx = ctxOf(request, deps);
       await loadVisibleCase(ctx, request.params.id);
       const file = await readAttachment(ctx, request.params.id, request.params.attachmentId);
-      return reply
-        .type("application/octet-stream")
-        .header("content-disposition", `attachment; filename="${encodeURIComponent(file.filename)}"`)
-        .send(Buffer.from(file.bytes));
+      return sendReportedFile(reply, file, { preview: request.query.preview === "1" });
     },
   );
 

@@ -155,11 +155,11 @@ describe(`speak-up cases (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () 
     expect(view.messages[1]!.body).toBe("Which furnace was it?");
     await replyInMailbox(t.ctx(), token, {
       body: "Furnace 3, night shift.",
-      files: [{ filename: "photo.png", contentType: "image/png", bytes: Buffer.from("png-bytes") }],
+      files: [{ filename: "notes.txt", contentType: "text/plain", bytes: Buffer.from("txt-bytes") }],
     });
     const c = await getCase(ctx, filed.caseId);
     expect(c.messages.at(-1)).toMatchObject({ author: "reporter", body: "Furnace 3, night shift." });
-    expect(c.attachments).toEqual([expect.objectContaining({ filename: "photo.png", size: 9 })]);
+    expect(c.attachments).toEqual([expect.objectContaining({ filename: "notes.txt", size: 9 })]);
     expect(c.feedbackGivenAt).not.toBeNull();
 
     await expect(transitionCase(ctx, filed.caseId, { to: "closed" })).rejects.toMatchObject({

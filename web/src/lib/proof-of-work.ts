@@ -18,9 +18,7 @@ export async function solveChallenge(challenge: string): Promise<string> {
   const bits = Number(challenge.split(".")[1]);
   const encoder = new TextEncoder();
   for (let n = 0; ; n++) {
-    const digest = new Uint8Array(
-      await crypto.subtle.digest("SHA-256", encoder.encode(`${challenge}:${n}`)),
-    );
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(`${challenge}:${n}`)));
     if (zeroBits(digest) >= bits) return String(n);
   }
 }
