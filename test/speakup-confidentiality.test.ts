@@ -247,7 +247,7 @@ describe(`speak-up confidentiality and anonymity (${process.env.PROBITY_TEST_DIA
     fd.set("details", "The east exit of the cast house is chained.");
     fd.set("identityMode", "anonymous");
     fd.set("password", "portal-password");
-    fd.set("files", new Blob([jpegWithGps()], { type: "image/jpeg" }), "exit.jpg");
+    fd.set("files", new Blob([new Uint8Array(jpegWithGps())], { type: "image/jpeg" }), "exit.jpg");
     const body = await multipart(fd);
     const posted = await app.server.inject({
       method: "POST",
