@@ -125,7 +125,9 @@ export const PERMISSIONS = {
   "speakup.assign": ["compliance_officer", "general_counsel", "audit_committee_chair"],
   "speakup.intake_phone": ["hotline_operator"],
   "speakup.intake_letter": ["general_counsel", "compliance_officer"],
-  "speakup.configure": ["compliance_officer", "admin"],
+  // Routing (SOC-4), deadlines and retention (COC-15.1) are compliance decisions: the platform
+  // administrator could otherwise route cases away from the Audit Committee or shorten retention.
+  "speakup.configure": ["compliance_officer"],
   "speakup.stats": [
     "compliance_officer",
     "general_counsel",

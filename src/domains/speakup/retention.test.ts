@@ -248,9 +248,8 @@ describe(`speak-up retention (${dialect})`, () => {
   });
 
   it("COC-15.1: the retention period is a speak-up setting", async () => {
-    const admin = actorWith(["admin"]);
     const settings = await getSpeakupSettings(t.ctx());
-    await updateSpeakupSettings(t.ctx(admin), { ...settings, retentionYearsAfterClosure: 10 });
+    await updateSpeakupSettings(t.ctx(cco), { ...settings, retentionYearsAfterClosure: 10 });
     expect((await getSpeakupSettings(t.ctx())).retentionYearsAfterClosure).toBe(10);
     const filed = await closedCase();
     t.clock.advance(8 * 365 * DAY);

@@ -281,7 +281,10 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
     r.post(
       path,
       {
-        config: { access: { action: name, permission: "speakup.handle" } },
+        // Assigning is narrower than handling (speakup.assign): refused at the route, not after parsing.
+        config: {
+          access: { action: name, permission: name === "case.assign" ? "speakup.assign" : "speakup.handle" },
+        },
         schema: {
           tags,
           operationId: name,
