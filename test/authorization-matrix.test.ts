@@ -167,6 +167,7 @@ describe(`authorization matrix: every route × every role (${dialect})`, () => {
         "POST /speakup/report",
         "GET /speakup/mailbox",
         "POST /speakup/mailbox/logout",
+        "GET /speakup/pow.js",
       ].sort(),
     );
     for (const r of open) expect(rows.get(r.key), r.key).toBe("public");

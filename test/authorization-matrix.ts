@@ -419,6 +419,10 @@ export const AUTHORIZATION: Section[] = [
       "POST /speakup/mailbox/reply": "reporter",
       "GET /speakup/mailbox/files/{id}": "reporter",
       "POST /speakup/mailbox/logout": "public",
+      "GET /speakup/pow.js": {
+        rule: "public",
+        note: "the script that solves the sign-in puzzle after many wrong tries",
+      },
     },
   },
   {

@@ -166,7 +166,7 @@ describe(`the public edge (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, ()
         payload: { email: user.email, password: user.password },
       });
     for (const headers of [
-      { "sec-fetch-site": "cross-site" },
+      { "sec-fetch-site": "cross-site" } as Record<string, string>,
       { "sec-fetch-site": "same-site" },
       { origin: "https://evil.example" },
       { origin: "null" },
