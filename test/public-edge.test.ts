@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateSecuritySettings } from "../src/domains/people/index.ts";
+import { solveChallenge } from "../src/kernel/rate-counters.ts";
 import { createTestApp, signedIn, type TestApp } from "./app.ts";
 import { buildUser } from "./factories.ts";
 import { jpegWithGps, pngWithText, windowsExecutable } from "./files.ts";
@@ -285,5 +286,36 @@ describe(`the public edge (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, ()
     expect(refused.body).toContain("send your report without files or try later");
     const without = await reportForm([]);
     expect((await t.server.inject({ method: "POST", url: "/speakup/report", ...without })).statusCode).toBe(201);
+  });
+
+  it("COC-22.2: the portal's mailbox form, past a receipt's budget, carries a puzzle; solved, the right password opens the mailbox", async () => {
+    const form = await reportForm([]);
+    const filed = await t.server.inject({ method: "POST", url: "/speakup/report", ...form });
+    const receipt = /class="receipt"[^>]*>([\d ]+)</.exec(filed.body)![1]!;
+    const post = (fields: Record<string, string>) =>
+      t.server.inject({
+        method: "POST",
+        url: "/speakup/mailbox",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        payload: new URLSearchParams(fields).toString(),
+      });
+    const wrong = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => post({ receipt, password: `guess ${i}` })),
+    );
+    expect(wrong.filter((r) => r.statusCode === 401)).toHaveLength(10);
+    expect(wrong.filter((r) => r.statusCode === 429)).toHaveLength(20);
+    const refused = await post({ receipt, password: "portal-password" });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.body).toContain('<script src="/speakup/pow.js"');
+    const challenge = /name="powChallenge" value="([^"]+)"/.exec(refused.body)![1]!;
+    const opened = await post({
+      receipt,
+      password: "portal-password",
+      powChallenge: challenge,
+      powSolution: solveChallenge(challenge),
+    });
+    expect(opened.statusCode).toBe(303);
+    const script = await t.server.inject({ url: "/speakup/pow.js" });
+    expect(script.headers["content-type"]).toContain("javascript");
   });
 });
