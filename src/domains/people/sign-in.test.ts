@@ -72,6 +72,12 @@ describe(`sign-in, sessions and TOTP (${process.env.PROBITY_TEST_DIALECT ?? "sql
       .where("subject_id", "=", user.id)
       .execute();
     expect(failures).toHaveLength(FREE_SIGN_IN_TRIES);
+    const row = await t.database.db
+      .selectFrom("users" as never)
+      .select("failed_logins" as never)
+      .where("id" as never, "=", user.id as never)
+      .executeTakeFirstOrThrow();
+    expect((row as { failed_logins: number }).failed_logins).toBe(FREE_SIGN_IN_TRIES);
     expect(results.some((r) => r.status === "fulfilled")).toBe(false);
     // A solved puzzle is good for one try only: replaying it is refused.
     const refused = await signIn(t.ctx(), { email: "race@test.example", password: "x" }).catch(

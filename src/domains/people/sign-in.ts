@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { sql } from "kysely";
 import * as OTPAuth from "otpauth";
 import { record } from "../../kernel/audit.ts";
 import { isoNow } from "../../kernel/clock.ts";
@@ -132,7 +133,14 @@ export async function signIn(
 
 async function recordFailure(ctx: Ctx, userId: string, tries: number, factor: "password" | "totp") {
   await withTransaction(ctx, async (tx) => {
-    await peopleDb(tx).updateTable("users").set({ failed_logins: tries }).where("id", "=", userId).execute();
+    // The window's count as shown to administrators; parallel failures keep the highest.
+    await peopleDb(tx)
+      .updateTable("users")
+      .set({
+        failed_logins: sql<number>`case when failed_logins < ${tries} then ${tries} else failed_logins end`,
+      })
+      .where("id", "=", userId)
+      .execute();
     await record(tx, "auth.login_failed", { type: "user", id: userId }, { factor, failures: tries });
   });
 }
