@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../../test/db.ts";
@@ -72,6 +73,27 @@ describe(`attachments: content types, metadata, upload budget (${process.env.PRO
     expect(reread.getPageCount()).toBe(1);
     expect(reread.getAuthor()).toBeUndefined();
     expect(reread.getCreator()).toBeUndefined();
+  });
+
+  it("never throws on damaged images or PDFs, and never adds bytes", async () => {
+    const magic = [
+      [0xff, 0xd8, 0xff],
+      [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+      [...Buffer.from("%PDF-1.7\n")],
+    ];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...magic), fc.uint8Array({ maxLength: 400 }), async (head, tail) => {
+        const bytes = Buffer.concat([Buffer.from(head), Buffer.from(tail)]);
+        const clean = await scrubMetadata(bytes);
+        expect(clean.length).toBeLessThanOrEqual(bytes.length);
+        expect([...clean.subarray(0, 2)]).toEqual(head.slice(0, 2));
+      }),
+      { numRuns: 150 },
+    );
+    // A JPEG cut short inside its EXIF segment loses the partial segment, not just the whole ones.
+    const cut = await scrubMetadata(jpegWithGps("OWNER-Cut").subarray(0, 120));
+    expect(text(cut)).not.toContain("Exif");
+    expect(detectKind(cut)).toBe("jpeg");
   });
 
   it("refuses anonymous uploads past the hourly budget with a clear message and tells the administrators once", async () => {

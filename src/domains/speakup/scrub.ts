@@ -28,7 +28,8 @@ export function scrubJpeg(b: Uint8Array): Uint8Array {
   const out: Uint8Array[] = [b.subarray(0, 2)];
   let pos = 2;
   while (pos + 4 <= b.length) {
-    if (b[pos] !== 0xff) return b; // not a segment boundary: leave a file we do not understand alone
+    // Not a segment boundary: what follows is not a segment we could read, so not metadata either.
+    if (b[pos] !== 0xff) return concat([...out, b.subarray(pos)]);
     const marker = b[pos + 1]!;
     if (marker === 0xff) {
       pos += 1; // fill byte
@@ -47,12 +48,14 @@ export function scrubJpeg(b: Uint8Array): Uint8Array {
     }
     const length = (b[pos + 2]! << 8) | b[pos + 3]!;
     const end = pos + 2 + length;
-    if (length < 2 || end > b.length) return b;
+    if (length < 2) return concat([...out, b.subarray(pos)]);
     const isApp = marker >= 0xe0 && marker <= 0xef;
     const drop = (isApp && marker !== 0xe0 && marker !== 0xee) || marker === 0xfe;
-    if (!drop) out.push(b.subarray(pos, end));
+    // A damaged file cut inside a segment: a metadata segment goes, anything else is kept as sent.
+    if (!drop) out.push(b.subarray(pos, Math.min(end, b.length)));
     pos = end;
   }
+  if (pos < b.length) out.push(b.subarray(pos));
   return concat(out);
 }
 
@@ -88,8 +91,8 @@ export function scrubPng(b: Uint8Array): Uint8Array {
     const length = ((b[pos]! << 24) | (b[pos + 1]! << 16) | (b[pos + 2]! << 8) | b[pos + 3]!) >>> 0;
     const type = String.fromCharCode(...b.subarray(pos + 4, pos + 8));
     const end = pos + 12 + length;
-    if (end > b.length) return b;
-    if (PNG_KEEP.has(type)) out.push(b.subarray(pos, end));
+    // A damaged file cut inside a chunk: a kept chunk is kept as it is, any other goes.
+    if (PNG_KEEP.has(type)) out.push(b.subarray(pos, Math.min(end, b.length)));
     pos = end;
     if (type === "IEND") break;
   }
@@ -99,11 +102,13 @@ export function scrubPng(b: Uint8Array): Uint8Array {
 /**
  * PDF: the pages are copied into a new document, so the old information dictionary, XMP stream
  * and any orphaned earlier revision stay behind; page-level metadata is removed too. A PDF that
- * cannot be parsed (encrypted, damaged) is stored as sent.
+ * cannot be parsed (encrypted, damaged, no pages found) is stored as sent.
  */
 export async function scrubPdf(bytes: Uint8Array): Promise<Uint8Array> {
   try {
     const source = await PDFDocument.load(bytes, { updateMetadata: false });
+    // No page found: rebuilding would store an empty document instead of the reporter's evidence.
+    if (source.getPageCount() === 0) return bytes;
     const clean = await PDFDocument.create({ updateMetadata: false });
     const pages = await clean.copyPages(source, source.getPageIndices());
     for (const page of pages) {
