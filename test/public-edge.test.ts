@@ -57,10 +57,11 @@ describe(`the public edge (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, ()
     const staff = await signedIn(t, []);
     t.clock.advance(5 * 60_000 + 678);
     const db = t.database.db;
-    const sessionsBefore = await db.selectFrom("sessions" as never).selectAll().execute();
-    const seqBefore = Number(
-      (await db.selectFrom("audit_head").select("seq").executeTakeFirstOrThrow()).seq,
-    );
+    const sessionsBefore = await db
+      .selectFrom("sessions" as never)
+      .selectAll()
+      .execute();
+    const seqBefore = Number((await db.selectFrom("audit_head").select("seq").executeTakeFirstOrThrow()).seq);
     const ids = async (table: "tasks" | "outbox" | "jobs") =>
       new Set((await db.selectFrom(table).select("id").execute()).map((r) => r.id));
     const before = { tasks: await ids("tasks"), outbox: await ids("outbox"), jobs: await ids("jobs") };
@@ -74,7 +75,12 @@ describe(`the public edge (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, ()
     });
     expect(res.statusCode, res.body.slice(0, 300)).toBe(201);
 
-    expect(await db.selectFrom("sessions" as never).selectAll().execute()).toEqual(sessionsBefore);
+    expect(
+      await db
+        .selectFrom("sessions" as never)
+        .selectAll()
+        .execute(),
+    ).toEqual(sessionsBefore);
     const times: string[] = [];
     const kase = await db
       .selectFrom("speakup_cases" as never)
@@ -87,7 +93,11 @@ describe(`the public edge (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, ()
       .select("created_at" as never)
       .execute();
     times.push(...(files as { created_at: string }[]).map((f) => f.created_at));
-    const events = await db.selectFrom("audit_events").select("occurred_at").where("seq", ">", seqBefore).execute();
+    const events = await db
+      .selectFrom("audit_events")
+      .select("occurred_at")
+      .where("seq", ">", seqBefore)
+      .execute();
     expect(events.length).toBeGreaterThan(0);
     times.push(...events.map((e) => e.occurred_at));
     const tasks = (await db.selectFrom("tasks").select(["id", "created_at"]).execute()).filter(
@@ -194,7 +204,7 @@ describe(`the public edge (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, ()
 
   it("answers a malformed multipart body to the mailbox login with 400, not 500", async () => {
     for (const payload of [
-      "--xyz\r\nContent-Disposition: form-data; name=\"receipt\"\r\n\r\n123",
+      '--xyz\r\nContent-Disposition: form-data; name="receipt"\r\n\r\n123',
       "garbage without any boundary",
       "--xyz\r\nContent-Disposition: form-data\r\n\r\n--xyz--",
     ]) {
@@ -210,7 +220,7 @@ describe(`the public edge (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, ()
       method: "POST",
       url: "/speakup/mailbox",
       headers: { "content-type": "multipart/form-data; boundary=xyz" },
-      payload: "--xyz\r\nContent-Disposition: form-data; name=\"receipt\"\r\n\r\n123",
+      payload: '--xyz\r\nContent-Disposition: form-data; name="receipt"\r\n\r\n123',
     });
     expect(broken.statusCode).toBe(400);
   });
@@ -279,13 +289,17 @@ describe(`the public edge (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, ()
     t.clock.set("2026-03-02T18:05:00.000Z");
     const big = Buffer.alloc(700 * 1024, "a");
     const first = await reportForm([{ name: "a.txt", bytes: big }]);
-    expect((await t.server.inject({ method: "POST", url: "/speakup/report", ...first })).statusCode).toBe(201);
+    expect((await t.server.inject({ method: "POST", url: "/speakup/report", ...first })).statusCode).toBe(
+      201,
+    );
     const second = await reportForm([{ name: "b.txt", bytes: big }]);
     const refused = await t.server.inject({ method: "POST", url: "/speakup/report", ...second });
     expect(refused.statusCode).toBe(429);
     expect(refused.body).toContain("send your report without files or try later");
     const without = await reportForm([]);
-    expect((await t.server.inject({ method: "POST", url: "/speakup/report", ...without })).statusCode).toBe(201);
+    expect((await t.server.inject({ method: "POST", url: "/speakup/report", ...without })).statusCode).toBe(
+      201,
+    );
   });
 
   it("COC-22.2: the portal's mailbox form, past a receipt's budget, carries a puzzle; solved, the right password opens the mailbox", async () => {
@@ -317,5 +331,28 @@ describe(`the public edge (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, ()
     expect(opened.statusCode).toBe(303);
     const script = await t.server.inject({ url: "/speakup/pow.js" });
     expect(script.headers["content-type"]).toContain("javascript");
+  });
+});
+
+describe(`behind a reverse proxy (TRUST_PROXY) (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { TRUST_PROXY: "127.0.0.1" } });
+  });
+  afterAll(() => t.destroy());
+
+  it("limits each client behind the proxy on its own, so one cannot use up every reporter's requests", async () => {
+    const post = (client: string) =>
+      t.server.inject({
+        method: "POST",
+        url: "/speakup/report",
+        headers: { "x-forwarded-for": client, "content-type": "application/x-www-form-urlencoded" },
+        payload: "summary=",
+      });
+    const flood = [];
+    for (let i = 0; i < 31; i++) flood.push((await post("203.0.113.1")).statusCode);
+    expect(flood.slice(0, 30).every((s) => s === 422)).toBe(true);
+    expect(flood[30]).toBe(429);
+    expect((await post("203.0.113.2")).statusCode).toBe(422);
   });
 });
