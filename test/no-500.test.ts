@@ -157,7 +157,10 @@ describe(`no input makes a 500 (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})
           fc.asyncProperty(
             multipartBody,
             fc.boolean(),
-            fc.constantFrom("multipart/form-data; boundary=fuzzboundary", "application/x-www-form-urlencoded"),
+            fc.constantFrom(
+              "multipart/form-data; boundary=fuzzboundary",
+              "application/x-www-form-urlencoded",
+            ),
             async (payload, withCookies, contentType) => {
               const res = await t.server.inject({
                 method: route.method as "POST",
