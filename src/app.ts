@@ -47,6 +47,7 @@ import { buildServer, loggerOptions } from "./kernel/http/server.ts";
 import { createJobRunner, ensureSchedule, type JobRunner } from "./kernel/jobs.ts";
 import { mailSendJob } from "./kernel/mail.ts";
 import { migrateToLatest } from "./kernel/migrate.ts";
+import { pruneRateCounters } from "./kernel/rate-counters.ts";
 import { migrations } from "./migrations/index.ts";
 
 export const VERSION: string = (createRequire(import.meta.url)("../package.json") as { version: string })
@@ -90,13 +91,20 @@ export async function createProbity(options: {
   database?: Database;
   clock?: Clock;
   demoAccounts?: { email: string; password: string; roles: string[] }[];
-  logger?: boolean | object;
+  /** Overrides config.logLevel (the CLI keeps the console quiet at info); false silences all. */
+  logLevel?: Config["logLevel"] | false;
+  /** Where log lines go (stdout by default); tests capture them here. */
+  logStream?: NodeJS.WritableStream;
 }): Promise<Probity> {
   const { config } = options;
   const clock = options.clock ?? systemClock;
   const database = options.database ?? (await openProbityDatabase(config));
   const keyRing = await loadOrCreateKeyRing(config.keyFile);
-  const logger = pino(loggerOptions(config.logLevel));
+  // One logger configuration for the server and the job runner (no address, cookie or body, ever).
+  const level = options.logLevel === false ? "silent" : (options.logLevel ?? config.logLevel);
+  const logger = options.logStream
+    ? pino(loggerOptions(level), options.logStream)
+    : pino(loggerOptions(level));
 
   const server = await buildServer({
     config,
@@ -104,7 +112,7 @@ export async function createProbity(options: {
     clock,
     version: VERSION,
     webRoot: WEB_ROOT,
-    logger: options.logger ?? loggerOptions(config.logLevel),
+    logger: options.logLevel === false ? false : { level, stream: options.logStream },
     authenticate: async (token) => {
       const s = await authenticateSession(systemCtx(database, clock), token);
       if (!s) return null;
@@ -143,7 +151,7 @@ export async function createProbity(options: {
   registerScreeningRoutes(server, deps);
   registerRestructuringRoutes(server, deps);
   registerCommitteeRoutes(server, deps);
-  const throttle = new ReceiptThrottle(clock);
+  const throttle = new ReceiptThrottle();
   registerSpeakupRoutes(server, { ...deps, throttle });
   registerDisclosureRoutes(server, deps);
   registerPortalRoutes(server, { ...deps, throttle });
@@ -176,6 +184,7 @@ export async function createProbity(options: {
             .deleteFrom("sessions")
             .where("expires_at", "<", ctx.clock.now().toISOString())
             .execute();
+          await pruneRateCounters(ctx);
         },
       },
       ...certificationJobHandlers,

@@ -8,10 +8,22 @@ import { buildUser } from "./factories.ts";
 export type TestApp = TestDb & { app: Probity; server: FastifyInstance };
 
 /** The whole application on a fresh test database, driven with fastify.inject (no network). */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(
+  options: {
+    env?: Record<string, string>;
+    /** Capture log lines at this level (silent by default). */
+    log?: { level: "trace" | "debug" | "info"; stream: NodeJS.WritableStream };
+  } = {},
+): Promise<TestApp> {
   const t = await createTestDb();
-  const config = loadConfig({ PROBITY_DATA_DIR: t.dir, LOG_LEVEL: "silent" });
-  const app = await createProbity({ config, database: t.database, clock: t.clock, logger: false });
+  const config = loadConfig({ PROBITY_DATA_DIR: t.dir, LOG_LEVEL: "silent", ...options.env });
+  const app = await createProbity({
+    config,
+    database: t.database,
+    clock: t.clock,
+    logLevel: options.log?.level ?? false,
+    ...(options.log && { logStream: options.log.stream }),
+  });
   await app.server.ready();
   return {
     ...t,

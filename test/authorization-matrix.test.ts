@@ -162,11 +162,15 @@ describe(`authorization matrix: every route × every role (${dialect})`, () => {
         "GET /api/speakup/vocabulary",
         "POST /api/speakup/reports",
         "POST /api/speakup/mailbox/login",
+        "POST /api/speakup/mailbox/setup",
+        "GET /speakup/mailbox/setup",
+        "POST /speakup/mailbox/setup",
         "GET /speakup",
         "GET /speakup/report",
         "POST /speakup/report",
         "GET /speakup/mailbox",
         "POST /speakup/mailbox/logout",
+        "GET /speakup/pow.js",
       ].sort(),
     );
     for (const r of open) expect(rows.get(r.key), r.key).toBe("public");

@@ -379,6 +379,10 @@ export const AUTHORIZATION: Section[] = [
         note: "channel internal for one's own identified report; phone only for hotline operators, letter only for Legal",
       },
       "POST /api/speakup/mailbox/login": "public",
+      "POST /api/speakup/mailbox/setup": {
+        rule: "public",
+        note: "a phone reporter's first visit: the receipt and the operator's one-time code set their own password",
+      },
       "GET /api/speakup/mailbox": "reporter",
       "POST /api/speakup/mailbox/messages": "reporter",
       "GET /api/speakup/mailbox/attachments/{id}": "reporter",
@@ -423,6 +427,12 @@ export const AUTHORIZATION: Section[] = [
       "POST /speakup/mailbox/reply": "reporter",
       "GET /speakup/mailbox/files/{id}": "reporter",
       "POST /speakup/mailbox/logout": "public",
+      "GET /speakup/mailbox/setup": "public",
+      "POST /speakup/mailbox/setup": { rule: "public", note: "the one-time code form of a phone reporter" },
+      "GET /speakup/pow.js": {
+        rule: "public",
+        note: "the script that solves the sign-in puzzle after many wrong tries",
+      },
     },
   },
   {

@@ -76,4 +76,117 @@ describe(`no input makes a 500 (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})
     }
     expect(failures).toEqual([]);
   });
+
+  /** A multipart body from fields and files, or deliberately broken bytes with the same header. */
+  const multipartBody = fc.oneof(
+    fc
+      .record({
+        fields: fc.dictionary(
+          fc.oneof(
+            fc.constantFrom(
+              "receipt",
+              "password",
+              "csrf",
+              "body",
+              "summary",
+              "details",
+              "category",
+              "identityMode",
+              "idempotencyKey",
+              "country",
+              "occurredOn",
+              "involved",
+              "contact",
+              "powChallenge",
+              "powSolution",
+            ),
+            fc.string({ minLength: 1, maxLength: 10 }),
+          ),
+          fc.string({ maxLength: 60 }),
+          { maxKeys: 8 },
+        ),
+        files: fc.array(
+          fc.record({
+            name: fc.oneof(
+              fc.constantFrom("a.pdf", "b.jpg", "c.png", "d.txt", "e.docx", "f.exe", ""),
+              fc.string({ maxLength: 30 }),
+            ),
+            bytes: fc.uint8Array({ maxLength: 200 }),
+          }),
+          { maxLength: 7 },
+        ),
+      })
+      .map(({ fields, files }) => {
+        const b = "fuzzboundary";
+        const parts = [
+          ...Object.entries(fields).map(
+            ([k, v]) => `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
+          ),
+          ...files.map(
+            (f) =>
+              `--${b}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n${Buffer.from(f.bytes).toString("latin1")}\r\n`,
+          ),
+        ];
+        return Buffer.from(`${parts.join("")}--${b}--\r\n`, "latin1");
+      }),
+    fc.string({ maxLength: 300 }).map((text) => Buffer.from(`--fuzzboundary\r\n${text}`, "latin1")),
+    fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes)),
+  );
+
+  it("holds for multipart and form bodies on the public HTML portal and every API write", async () => {
+    const admin = await signedIn(t, ["admin", "auditor"]);
+    const doc = (await t.server.inject({ url: "/api/openapi.json" })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const apiWrites = Object.entries(doc.paths).flatMap(([p, methods]) =>
+      Object.keys(methods)
+        .filter((m) => m !== "get")
+        .map((m) => ({ method: m.toUpperCase(), path: p.replace(/\{[^}]+\}/g, "x"), runs: 3 })),
+    );
+    const portal = [
+      "/speakup/report",
+      "/speakup/mailbox",
+      "/speakup/mailbox/reply",
+      "/speakup/mailbox/logout",
+    ].map((path) => ({ method: "POST", path, runs: 40 }));
+    const failures: string[] = [];
+    for (const route of [...portal, ...apiWrites]) {
+      if (route.path === "/api/auth/logout" || route.path === "/api/auth/password") continue;
+      await fc
+        .assert(
+          fc.asyncProperty(
+            multipartBody,
+            fc.boolean(),
+            fc.constantFrom(
+              "multipart/form-data; boundary=fuzzboundary",
+              "application/x-www-form-urlencoded",
+            ),
+            async (payload, withCookies, contentType) => {
+              const res = await t.server.inject({
+                method: route.method as "POST",
+                url: route.path,
+                headers: {
+                  "content-type": contentType,
+                  ...(withCookies && {
+                    cookie: `${admin.cookie}; probity_mailbox=${"m".repeat(40)}`,
+                    "x-csrf-token": admin.csrf,
+                  }),
+                },
+                payload,
+              });
+              if (res.statusCode >= 500)
+                failures.push(`${route.method} ${route.path} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+              return res.statusCode < 500;
+            },
+          ),
+          { numRuns: route.runs },
+        )
+        .catch(() => undefined);
+    }
+    for (const path of ["/speakup", "/speakup/report", "/speakup/mailbox", "/speakup/mailbox/files/x"]) {
+      const res = await t.server.inject({ url: path, headers: { cookie: "probity_mailbox=garbage" } });
+      if (res.statusCode >= 500) failures.push(`GET ${path} → ${res.statusCode}`);
+    }
+    expect(failures).toEqual([]);
+  });
 });

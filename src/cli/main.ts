@@ -37,7 +37,8 @@ program
       config,
       database,
       demoAccounts: accounts,
-      logger: { level: config.logLevel === "info" ? "warn" : config.logLevel },
+      // The same redacting logger as every other process; only quieter at the default level.
+      logLevel: config.logLevel === "info" ? "warn" : config.logLevel,
     });
     const address = await app.server.listen({ port: config.port, host: config.host });
     app.jobs.start();

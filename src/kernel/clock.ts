@@ -19,3 +19,19 @@ export function manualClock(start: string | Date = "2026-01-05T09:00:00.000Z"): 
 }
 
 export const isoNow = (clock: Clock) => clock.now().toISOString();
+
+/**
+ * A clock that tells only the hour (GlobaLeaks does the same): what an anonymous report writes
+ * carries the start of the hour, so its rows cannot be matched by time to a session, a log line
+ * or another row. Mail queued under it waits for the next hour (`releaseAt`), so its sending time
+ * does not tell when the report came in either.
+ */
+export type HourClock = Clock & { readonly releaseAt: Date };
+
+export function hourClock(clock: Clock): HourClock {
+  const hour = 3_600_000;
+  const start = Math.floor(clock.now().getTime() / hour) * hour;
+  return { now: () => new Date(start), releaseAt: new Date(start + hour) };
+}
+
+export const isHourClock = (clock: Clock): clock is HourClock => "releaseAt" in clock;

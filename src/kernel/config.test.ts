@@ -14,4 +14,18 @@ describe("configuration", () => {
       /PORT.*DATABASE_URL must be a postgres:\/\/ URL.*SMTP_URL must be an smtp/,
     );
   });
+
+  it("reads the trusted reverse proxy and the anonymous upload budget", () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({}).uploadBudgetBytesPerHour).toBe(500 * 1024 * 1024);
+    expect(loadConfig({ TRUST_PROXY: "true" }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: "10.0.0.2, 10.0.1.0/24" }).trustProxy).toEqual([
+      "10.0.0.2",
+      "10.0.1.0/24",
+    ]);
+    expect(loadConfig({ TRUST_PROXY: "loopback" }).trustProxy).toEqual(["loopback"]);
+    expect(loadConfig({ UPLOAD_BUDGET_MB_PER_HOUR: "20" }).uploadBudgetBytesPerHour).toBe(20 * 1024 * 1024);
+    expect(() => loadConfig({ TRUST_PROXY: "every proxy" })).toThrow(/TRUST_PROXY must be/);
+    expect(() => loadConfig({ UPLOAD_BUDGET_MB_PER_HOUR: "0" })).toThrow(/UPLOAD_BUDGET_MB_PER_HOUR/);
+  });
 });

@@ -16,6 +16,14 @@ const schema = z.object({
     .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL")
     .optional(),
   MAIL_FROM: z.string().default("Probity <no-reply@probity.local>"),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*|loopback|linklocal|uniquelocal)$/,
+      "TRUST_PROXY must be true, false, or a comma-separated list of the proxies' addresses/CIDRs (or loopback)",
+    )
+    .default("false"),
+  UPLOAD_BUDGET_MB_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(500),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.string().default("development"),
 });
@@ -30,6 +38,13 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
+  /**
+   * Fastify's trustProxy: false (default; the socket address is the client), true (whatever
+   * X-Forwarded-For says), or the proxies' addresses. Set it when Probity runs behind a reverse proxy.
+   */
+  trustProxy: boolean | string[];
+  /** Bytes of files the public portal accepts per hour from people who are not signed in. */
+  uploadBudgetBytesPerHour: number;
   isProduction: boolean;
 };
 
@@ -52,6 +67,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    uploadBudgetBytesPerHour: e.UPLOAD_BUDGET_MB_PER_HOUR * 1024 * 1024,
     isProduction: e.NODE_ENV === "production",
   };
+}
+
+function parseTrustProxy(value: string): boolean | string[] {
+  if (value === "true") return true;
+  if (value === "false") return false;
+  return value.split(",").map((v) => v.trim());
 }

@@ -1,6 +1,6 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import { z } from "zod";
-import { isoNow } from "./clock.ts";
+import { isHourClock, isoNow } from "./clock.ts";
 import type { Ctx } from "./context.ts";
 import { newId } from "./ids.ts";
 import { enqueue, type JobDefinition } from "./jobs.ts";
@@ -24,7 +24,14 @@ export async function queueMail(ctx: Ctx, message: MailMessage): Promise<string>
       sent_at: null,
     })
     .execute();
-  await enqueue(ctx, "mail.send", { outboxId: id }, { maxAttempts: 6 });
+  await enqueue(
+    ctx,
+    "mail.send",
+    {
+      outboxId: id,
+    },
+    { maxAttempts: 6, ...(isHourClock(ctx.clock) && { runAt: ctx.clock.releaseAt }) },
+  );
   return id;
 }
 

@@ -11,6 +11,7 @@ import * as screeningLists from "./2026-11-22-010-screening-lists.ts";
 import * as speakupRetention from "./2026-11-22-011-speakup-retention.ts";
 import * as speakupNeedsHandler from "./2026-12-03-101-speakup-needs-handler.ts";
 import * as speakupMailbox from "./2026-12-03-102-speakup-mailbox.ts";
+import * as rateCounters from "./2026-12-03-103-rate-counters.ts";
 
 /** Every migration, in order. Names are dated so their order is their history. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-011-speakup-retention": speakupRetention,
   "2026-12-03-101-speakup-needs-handler": speakupNeedsHandler,
   "2026-12-03-102-speakup-mailbox": speakupMailbox,
+  "2026-12-03-103-rate-counters": rateCounters,
 };

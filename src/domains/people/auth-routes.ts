@@ -52,6 +52,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps) {
           email: z.string().min(1).max(320),
           password: z.string().min(1).max(200),
           totp: z.string().max(12).optional(),
+          /** A solved puzzle, when the previous answer asked for one (429 with `challenge`). */
+          pow: z.object({ challenge: z.string().max(200), solution: z.string().max(32) }).optional(),
         }),
       },
     },

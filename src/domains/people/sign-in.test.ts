@@ -2,10 +2,12 @@ import * as OTPAuth from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../../test/db.ts";
 import { actorWith, buildUser } from "../../../test/factories.ts";
+import type { AppError } from "../../kernel/errors.ts";
+import { solveChallenge } from "../../kernel/rate-counters.ts";
 import { changePassword, confirmTotpEnrolment, startTotpEnrolment } from "./account.ts";
 import { updateUser } from "./manage-users.ts";
 import { updateSecuritySettings } from "./security-settings.ts";
-import { authenticateSession, signIn } from "./sign-in.ts";
+import { authenticateSession, FREE_SIGN_IN_TRIES, signIn } from "./sign-in.ts";
 
 describe(`sign-in, sessions and TOTP (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
   let t: TestDb;
@@ -53,26 +55,74 @@ describe(`sign-in, sessions and TOTP (${process.env.PROBITY_TEST_DIALECT ?? "sql
     expect(session!.mustEnrolTotp).toBe(true);
   });
 
-  it("locks the account for fifteen minutes after five failures", async () => {
-    const user = await buildUser(t.ctx(admin), [], { email: "lock@test.example" });
-    for (let i = 0; i < 5; i++)
-      await expect(
-        signIn(t.ctx(), { email: "lock@test.example", password: "nope nope nope" }),
-      ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(
-      signIn(t.ctx(), { email: "lock@test.example", password: user.password }),
-    ).rejects.toMatchObject({ code: "RATE_LIMITED" });
-    t.clock.advance(16 * 60_000);
-    await expect(
-      signIn(t.ctx(), { email: "lock@test.example", password: user.password }),
-    ).resolves.toMatchObject({ status: "ok" });
+  it("counts parallel wrong passwords atomically: of 12 at once only 5 are evaluated, the rest need a proof of work", async () => {
+    const user = await buildUser(t.ctx(admin), [], { email: "race@test.example" });
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, () =>
+        signIn(t.ctx(), { email: "race@test.example", password: "nope nope nope" }),
+      ),
+    );
+    const codes = results.map((r) => (r.status === "rejected" ? (r.reason as { code: string }).code : "ok"));
+    expect(codes.filter((c) => c === "UNAUTHENTICATED")).toHaveLength(FREE_SIGN_IN_TRIES);
+    expect(codes.filter((c) => c === "RATE_LIMITED")).toHaveLength(12 - FREE_SIGN_IN_TRIES);
     const failures = await t.database.db
       .selectFrom("audit_events")
       .select("payload")
       .where("action", "=", "auth.login_failed")
       .where("subject_id", "=", user.id)
       .execute();
-    expect(failures).toHaveLength(5);
+    expect(failures).toHaveLength(FREE_SIGN_IN_TRIES);
+    const row = await t.database.db
+      .selectFrom("users" as never)
+      .select("failed_logins" as never)
+      .where("id" as never, "=", user.id as never)
+      .executeTakeFirstOrThrow();
+    expect((row as { failed_logins: number }).failed_logins).toBe(FREE_SIGN_IN_TRIES);
+    expect(results.some((r) => r.status === "fulfilled")).toBe(false);
+    // A solved puzzle is good for one try only: replaying it is refused.
+    const refused = await signIn(t.ctx(), { email: "race@test.example", password: "x" }).catch(
+      (e: AppError) => e,
+    );
+    const challenge = (refused as AppError).extra.challenge as string;
+    const pow = { challenge, solution: solveChallenge(challenge) };
+    await expect(
+      signIn(t.ctx(), { email: "race@test.example", password: "nope nope nope", pow }),
+    ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(
+      signIn(t.ctx(), { email: "race@test.example", password: "nope nope nope", pow }),
+    ).rejects.toMatchObject({ code: "RATE_LIMITED" });
+  });
+
+  it("never locks the real user out: after 40 wrong tries by someone who knows the e-mail, the right password gets in with one solved puzzle", async () => {
+    const user = await buildUser(t.ctx(admin), [], { email: "target@test.example" });
+    for (let i = 0; i < 40; i++) {
+      await signIn(t.ctx(), { email: "target@test.example", password: `guess ${i}` }).catch(() => undefined);
+    }
+    const first = await signIn(t.ctx(), { email: "target@test.example", password: user.password }).catch(
+      (e: AppError) => e,
+    );
+    expect(first).toMatchObject({ code: "RATE_LIMITED" });
+    const challenge = (first as AppError).extra.challenge as string;
+    const ok = await signIn(t.ctx(), {
+      email: "target@test.example",
+      password: user.password,
+      pow: { challenge, solution: solveChallenge(challenge) },
+    });
+    expect(ok.status).toBe("ok");
+    // Success clears the budget: the next sign-in needs no puzzle.
+    await expect(
+      signIn(t.ctx(), { email: "target@test.example", password: user.password }),
+    ).resolves.toMatchObject({ status: "ok" });
+  });
+
+  it("asks the same puzzle for an unknown e-mail, so the limit does not reveal who has an account", async () => {
+    for (let i = 0; i < FREE_SIGN_IN_TRIES; i++)
+      await expect(signIn(t.ctx(), { email: "ghost@test.example", password: "x" })).rejects.toMatchObject({
+        code: "UNAUTHENTICATED",
+      });
+    await expect(signIn(t.ctx(), { email: "ghost@test.example", password: "x" })).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+    });
   });
 
   it("expires sessions after the idle and the absolute timeout", async () => {

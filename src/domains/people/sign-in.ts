@@ -1,18 +1,30 @@
 import { createHash } from "node:crypto";
+import { sql } from "kysely";
 import * as OTPAuth from "otpauth";
 import { record } from "../../kernel/audit.ts";
 import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { AppError } from "../../kernel/errors.ts";
 import { randomToken } from "../../kernel/ids.ts";
+import {
+  acceptProof,
+  addToCounter,
+  counterKey,
+  type Proof,
+  proofRequired,
+  resetCounter,
+} from "../../kernel/rate-counters.ts";
 import { peopleDb } from "./db.ts";
 import { verifyPassword } from "./passwords.ts";
 import { isPrivileged, permissionsOf } from "./roles.ts";
 import { getSecuritySettings } from "./security-settings.ts";
 import { openTotpSecret } from "./totp-secret.ts";
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
+/** Sign-in tries per e-mail address in a window that need no proof of work. */
+export const FREE_SIGN_IN_TRIES = 5;
+export const SIGN_IN_WINDOW_MINUTES = 15;
+/** Puzzle difficulty past the free tries: grows with the tries, capped, so the real user's wait is bounded. */
+export const signInProofBits = (excess: number) => 12 + Math.min(6, Math.floor(Math.log2(excess)));
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -36,35 +48,49 @@ export type SignInResult =
 
 const BAD_CREDENTIALS = "The email or password is wrong.";
 
-/** Password, then TOTP when enrolled; five failures lock the account for fifteen minutes. */
+/**
+ * Password, then TOTP when enrolled. Every try is counted per e-mail address before anything is
+ * checked (one atomic increment, so parallel tries cannot slip past the limit). Past five tries in
+ * fifteen minutes a try is evaluated only with a solved proof-of-work puzzle: the account is never
+ * locked, so knowing someone's e-mail does not let an attacker keep them out; it only makes the
+ * attacker's guesses expensive, while the real user's browser solves one puzzle in a second or two.
+ */
 export async function signIn(
   ctx: Ctx,
-  input: { email: string; password: string; totp?: string | undefined },
+  input: { email: string; password: string; totp?: string | undefined; pow?: Proof | undefined },
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
   const db = peopleDb(ctx);
+  const budget = counterKey(ctx, "login", email);
+  const tries = await addToCounter(ctx, budget, 1, SIGN_IN_WINDOW_MINUTES * 60_000);
+  if (tries > FREE_SIGN_IN_TRIES) {
+    const bits = signInProofBits(tries - FREE_SIGN_IN_TRIES);
+    if (!(await acceptProof(ctx, budget, input.pow, bits))) {
+      throw proofRequired(
+        ctx,
+        budget,
+        bits,
+        "Many sign-in attempts were made for this account. Your browser solves a short puzzle before the next try; if this keeps happening, tell your administrator.",
+      );
+    }
+  }
   const user = await db.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst();
   const now = ctx.clock.now();
-  if (user?.locked_until && user.locked_until > now.toISOString()) {
-    throw new AppError(
-      "RATE_LIMITED",
-      `Too many failed sign-ins: this account is locked until ${user.locked_until.slice(11, 16)} UTC.`,
-    );
-  }
   const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
   if (!user || !passwordOk) {
-    if (user) await recordFailure(ctx, user.id, user.failed_logins, "password");
+    if (user) await recordFailure(ctx, user.id, tries, "password");
     throw new AppError("UNAUTHENTICATED", BAD_CREDENTIALS);
   }
   if (user.disabled) throw new AppError("FORBIDDEN", "This account is disabled; ask an administrator.");
   if (user.totp_enabled && user.totp_secret) {
     if (!input.totp) return { status: "totp_required" };
     if (!isValidTotp(openTotpSecret(ctx, user.id, user.totp_secret), input.totp, now)) {
-      await recordFailure(ctx, user.id, user.failed_logins, "totp");
+      await recordFailure(ctx, user.id, tries, "totp");
       throw new AppError("UNAUTHENTICATED", "The authentication code is wrong or has expired.");
     }
   }
   const settings = await getSecuritySettings(ctx);
+  await resetCounter(ctx, budget);
   return withTransaction(ctx, async (tx) => {
     const token = randomToken(32);
     const csrfToken = randomToken(24);
@@ -105,21 +131,17 @@ export async function signIn(
   });
 }
 
-async function recordFailure(ctx: Ctx, userId: string, previous: number, factor: "password" | "totp") {
+async function recordFailure(ctx: Ctx, userId: string, tries: number, factor: "password" | "totp") {
   await withTransaction(ctx, async (tx) => {
-    const failures = previous + 1;
-    const lock = failures >= MAX_FAILED_LOGINS;
+    // The window's count as shown to administrators; parallel failures keep the highest.
     await peopleDb(tx)
       .updateTable("users")
       .set({
-        failed_logins: lock ? 0 : failures,
-        locked_until: lock
-          ? new Date(tx.clock.now().getTime() + LOCKOUT_MINUTES * 60_000).toISOString()
-          : null,
+        failed_logins: sql<number>`case when failed_logins < ${tries} then ${tries} else failed_logins end`,
       })
       .where("id", "=", userId)
       .execute();
-    await record(tx, "auth.login_failed", { type: "user", id: userId }, { factor, failures, locked: lock });
+    await record(tx, "auth.login_failed", { type: "user", id: userId }, { factor, failures: tries });
   });
 }
 

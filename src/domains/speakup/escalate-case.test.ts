@@ -134,14 +134,13 @@ describe(`speak-up escalation when nobody may handle a case (${process.env.PROBI
   });
 
   it("COC-22.2: the reporter-replied task goes through the exclusion filter: never to a conflicted handler", async () => {
-    const throttle = new ReceiptThrottle(t.clock);
+    const throttle = new ReceiptThrottle();
     const second = await buildUser(t.ctx(admin), ["compliance_officer"]);
     const filed = await fileReport(t.ctx(), report({ category: "health_safety", summary: "Blocked exit" }));
     await addCasePerson(t.ctx(officer), filed.caseId, { userId: second.id, role: "conflicted" });
     const { token } = await openMailbox(t.ctx(), {
       receipt: filed.receipt,
       password: "reporter-pass-1",
-      clientKey: "reply-test",
       throttle,
     });
     await replyInMailbox(t.ctx(), token, { body: "It is still blocked.", files: [] });

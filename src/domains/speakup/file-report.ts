@@ -1,5 +1,6 @@
 import { record } from "../../kernel/audit.ts";
 import { addCalendarDays } from "../../kernel/calendar.ts";
+import { hourClock } from "../../kernel/clock.ts";
 import { type Ctx, hasPermission, withTransaction } from "../../kernel/context.ts";
 import { isUniqueViolation } from "../../kernel/db.ts";
 import { AppError, forbidden, invalid } from "../../kernel/errors.ts";
@@ -132,9 +133,17 @@ export async function fileReport(
     setupCode ? hashSetupCode(setupCode) : null,
   ]);
 
+  // A report from the portal or an employee's own report: every row it writes (the case, its
+  // files, tasks, outbox mail, jobs and the audit event) carries the hour, not the moment, so
+  // nothing links it by time to a staff session, a log line or another row (COC-22.2). The audit
+  // chain does not need exact times: its order is `seq`, and the event is hashed with the time
+  // it stores. The seq still places the event among others, which is why public routes write
+  // nothing else (they never read or touch a staff session: RouteAccess.anonymous).
+  const coarse = input.channel === "web" || isOwnReport(input.channel);
+  const filingCtx = coarse ? { ...ctx, clock: hourClock(ctx.clock) } : ctx;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await withTransaction(ctx, async (tx) => {
+      return await withTransaction(filingCtx, async (tx) => {
         const tdb = speakupDb(tx);
         const id = newId();
         const { caseKey, wrapped } = newCaseKey(tx, id);

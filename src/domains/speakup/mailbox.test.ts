@@ -32,7 +32,7 @@ describe(`speak-up mailboxes: merges, feedback and hotline codes (${dialect})`, 
       ...overrides,
     });
   const open = (receipt: string, password = "reporter-pass-1") =>
-    openMailbox(t.ctx(), { receipt, password, clientKey: randomUUID(), throttle });
+    openMailbox(t.ctx(), { receipt, password, throttle });
   const tasks = (kind: string) =>
     t.database.db
       .withTables<{ tasks: { kind: string; title: string; href: string; assignee_user_id: string } }>()
@@ -43,7 +43,7 @@ describe(`speak-up mailboxes: merges, feedback and hotline codes (${dialect})`, 
 
   beforeAll(async () => {
     t = await createTestDb();
-    throttle = new ReceiptThrottle(t.clock);
+    throttle = new ReceiptThrottle();
     const admin = actorWith(["admin"]);
     const ccoUser = await buildUser(t.ctx(admin), ["compliance_officer"]);
     cco = actorWith(["compliance_officer"], { userId: ccoUser.id });
@@ -346,7 +346,6 @@ describe(`speak-up mailboxes: merges, feedback and hotline codes (${dialect})`, 
           receipt: filed.receipt,
           code,
           password,
-          clientKey: randomUUID(),
           throttle,
         });
       await expect(setup("0000 0000")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
@@ -370,21 +369,19 @@ describe(`speak-up mailboxes: merges, feedback and hotline codes (${dialect})`, 
           receipt: filed.receipt,
           code: filed.setupCode!,
           password: "too-late-password",
-          clientKey: "late",
           throttle,
         }),
       ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     });
 
-    it("wrong codes count like wrong passwords: the 11th try within a minute is refused", async () => {
+    it("wrong codes count like wrong passwords: past ten tries on the receipt the next one needs a proof of work", async () => {
       const filed = await fileReport(t.ctx(operator), phone({ summary: "Guessed" }));
-      const local = new ReceiptThrottle(t.clock);
+      const local = new ReceiptThrottle();
       const attempt = (code: string) =>
         setMailboxPassword(t.ctx(), {
           receipt: filed.receipt,
           code,
           password: "callers-own-secret",
-          clientKey: "guesser",
           throttle: local,
         });
       for (let i = 0; i < 10; i++)

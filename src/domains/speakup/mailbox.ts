@@ -6,6 +6,7 @@ import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { open } from "../../kernel/crypto.ts";
 import { AppError } from "../../kernel/errors.ts";
 import { newId, randomToken } from "../../kernel/ids.ts";
+import type { Proof } from "../../kernel/rate-counters.ts";
 import { checkAttachments, type IncomingFile, storeAttachments } from "./attachments.ts";
 import type { AttachmentMeta, ReportContent } from "./content.ts";
 import { speakupDb } from "./db.ts";
@@ -22,16 +23,14 @@ const tokenHash = (token: string) => createHash("sha256").update(`mailbox:${toke
 
 /**
  * Opens the reporter's mailbox with the receipt and password (COC-22.2: the reporter stays
- * anonymous). Wrong tries are slowed and, after ten in a minute, refused (429).
+ * anonymous). Every try is counted first (throttle.ts); past the budget it needs a proof of work.
  */
 export async function openMailbox(
   ctx: Ctx,
-  input: { receipt: string; password: string; clientKey: string; throttle: ReceiptThrottle },
+  input: { receipt: string; password: string; throttle: ReceiptThrottle; pow?: Proof | undefined },
 ): Promise<{ token: string; expiresAt: string }> {
-  if (input.throttle.isBlocked(input.clientKey)) {
-    throw new AppError("RATE_LIMITED", "Too many wrong tries. Wait a minute and try again.");
-  }
   const receipt = normaliseReceipt(input.receipt);
+  const budget = await input.throttle.admit(ctx, receipt, input.pow);
   const row = /^\d{16}$/.test(receipt)
     ? await speakupDb(ctx)
         .selectFrom("speakup_cases")
@@ -41,10 +40,10 @@ export async function openMailbox(
     : undefined;
   const ok = row?.password_hash ? await verifyReporterPassword(row.password_hash, input.password) : false;
   if (!row || !ok) {
-    input.throttle.fail(input.clientKey);
     await sleep(FAILURE_DELAY_MS);
     throw new AppError("UNAUTHENTICATED", "The receipt or the password is wrong.");
   }
+  await input.throttle.succeeded(ctx, budget);
   // Each reporter's mailbox stays on their own case row, merged or not: a merge must never show
   // one reporter what another wrote or was told (COC-22.2).
   return openMailboxSession(ctx, row.id);

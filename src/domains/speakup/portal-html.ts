@@ -157,7 +157,10 @@ export function receiptPage(org: Org, receipt: string, number: string): string {
   );
 }
 
-export function mailboxLogin(org: Org, options: { message?: string; status?: number }): string {
+export function mailboxLogin(
+  org: Org,
+  options: { message?: string; status?: number; challenge?: string },
+): string {
   return page(
     org,
     "Follow up on a report",
@@ -167,13 +170,14 @@ ${options.message ? `<div class="error" role="alert">${esc(options.message)}</di
 <form method="post" action="/speakup/mailbox" class="card">
 <label for="receipt">Receipt <span class="hint">(16 digits)</span></label><input type="text" id="receipt" name="receipt" inputmode="numeric" autocomplete="off" required>
 <label for="password">Password</label><input type="password" id="password" name="password" autocomplete="current-password" required>
+${options.challenge ? `<input type="hidden" name="powChallenge" value="${esc(options.challenge)}"><input type="hidden" name="powSolution" value=""><script src="/speakup/pow.js" defer></script>` : ""}
 <div class="actions"><button class="btn" type="submit">Open the mailbox</button></div></form>
 <p class="card">Reported by phone? The first time, <a href="/speakup/mailbox/setup">set your own password</a> with your receipt and the one-time code the operator read to you.</p>`,
   );
 }
 
 /** The first visit after a phone report: the caller sets a password nobody else knows (COC-22.2). */
-export function mailboxSetup(org: Org, options: { message?: string }): string {
+export function mailboxSetup(org: Org, options: { message?: string; challenge?: string }): string {
   return page(
     org,
     "Set your password",
@@ -186,6 +190,7 @@ ${options.message ? `<div class="error" role="alert">${esc(options.message)}</di
 <label for="code">One-time code <span class="hint">(8 digits, valid for ${SETUP_CODE_DAYS} days)</span></label><input type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required>
 <label for="password">Choose a password <span class="hint">(at least 8 characters)</span></label><input type="password" id="password" name="password" autocomplete="new-password" required>
 <label for="repeat">Repeat the password</label><input type="password" id="repeat" name="repeat" autocomplete="new-password" required>
+${options.challenge ? `<input type="hidden" name="powChallenge" value="${esc(options.challenge)}"><input type="hidden" name="powSolution" value=""><script src="/speakup/pow.js" defer></script>` : ""}
 <div class="actions"><button class="btn" type="submit">Set the password and open the mailbox</button></div></form>`,
   );
 }

@@ -7,11 +7,12 @@ import type { RouteDeps } from "../../kernel/http/routes.ts";
 import { ctxOf } from "../../kernel/http/server.ts";
 import { getOrganisation, peopleDb } from "../people/index.ts";
 import { countryName, isCountryCode } from "../people/schemas.ts";
-import type { IncomingFile } from "./attachments.ts";
+import { bytesOf, type IncomingFile, reserveUploadBudget } from "./attachments.ts";
 import { fileReport } from "./file-report.ts";
 import { closeMailbox, openMailbox, readMailbox, readMailboxAttachment, replyInMailbox } from "./mailbox.ts";
 import { landing, mailboxLogin, mailboxPage, mailboxSetup, receiptPage, reportForm } from "./portal-html.ts";
 import { reportInput } from "./schemas.ts";
+import { sendReportedFile } from "./serve-file.ts";
 import { setMailboxPassword } from "./set-mailbox-password.ts";
 import type { ReceiptThrottle } from "./throttle.ts";
 
@@ -26,7 +27,30 @@ export function setMailboxCookie(reply: FastifyReply, token: string, publicUrl: 
     secure: publicUrl.startsWith("https://"),
   });
 }
-const access = { access: { action: "speakup.portal", public: true } };
+// Anonymous: the staff session cookie is never read here (COC-22.2, issue 12 finding 6).
+const access = { access: { action: "speakup.portal", public: true, anonymous: true } };
+
+const POW_SCRIPT = `(() => {
+  const form = document.querySelector("form[action='/speakup/mailbox']");
+  const challenge = form && form.querySelector("input[name=powChallenge]");
+  const solution = form && form.querySelector("input[name=powSolution]");
+  if (!challenge || !solution || !crypto.subtle) return;
+  const bits = Number(challenge.value.split(".")[1]);
+  const zeroBits = (d) => { let b = 0; for (const x of d) { if (x === 0) { b += 8; continue; } return b + Math.clz32(x) - 24; } return b; };
+  form.addEventListener("submit", async (event) => {
+    if (solution.value) return;
+    event.preventDefault();
+    const button = form.querySelector("button");
+    if (button) { button.disabled = true; button.textContent = "Checking…"; }
+    const enc = new TextEncoder();
+    for (let n = 0; ; n++) {
+      const d = new Uint8Array(await crypto.subtle.digest("SHA-256", enc.encode(challenge.value + ":" + n)));
+      if (zeroBits(d) >= bits) { solution.value = String(n); break; }
+    }
+    form.submit();
+  });
+})();
+`;
 
 let countries: { code: string; name: string }[] | undefined;
 function countryList() {
@@ -165,12 +189,13 @@ export function registerPortalRoutes(app: FastifyInstance, deps: RouteDeps & { t
         parsed = await readForm(request);
       } catch (error) {
         const code = (error as { code?: string }).code ?? "";
+        const tooMuch = /FILES_LIMIT|FILE_TOO_LARGE|TOO_LARGE/.test(code);
         const message = /FILES_LIMIT/.test(code)
           ? "Attach at most 5 files."
-          : /FILE_TOO_LARGE|TOO_LARGE/.test(code)
+          : tooMuch
             ? "A file is larger than 10 MB."
             : "The form could not be read; please try again.";
-        return again(413, message, { attachments: message });
+        return again(tooMuch ? 413 : 400, message, { attachments: message });
       }
       const input = reportInput.safeParse(toReport(parsed.fields));
       if (!input.success) {
@@ -187,6 +212,17 @@ export function registerPortalRoutes(app: FastifyInstance, deps: RouteDeps & { t
         return again(422, "Please check the highlighted fields.", errors);
       }
       try {
+        await reserveUploadBudget(
+          ctxFor(request),
+          bytesOf(parsed.files),
+          deps.config.uploadBudgetBytesPerHour,
+        );
+      } catch (error) {
+        if (error instanceof AppError && error.code === "RATE_LIMITED")
+          return again(429, error.message, { attachments: error.message });
+        throw error;
+      }
+      try {
         const filed = await fileReport(ctxFor(request), { ...input.data, files: parsed.files });
         return html(reply, 201, receiptPage(organisation, filed.receipt, filed.number));
       } catch (error) {
@@ -195,6 +231,11 @@ export function registerPortalRoutes(app: FastifyInstance, deps: RouteDeps & { t
         throw error;
       }
     },
+  );
+
+  // Solves the proof-of-work puzzle a refused mailbox login carries (throttle.ts), then submits.
+  app.get("/speakup/pow.js", { config: access }, async (_request, reply) =>
+    reply.type("text/javascript; charset=utf-8").send(POW_SCRIPT),
   );
 
   app.get("/speakup/mailbox", { config: access }, async (request, reply) => {
@@ -211,22 +252,36 @@ export function registerPortalRoutes(app: FastifyInstance, deps: RouteDeps & { t
   });
 
   app.post("/speakup/mailbox", { config: access }, async (request, reply) => {
-    const { fields } = await readForm(request);
+    let fields: Record<string, string>;
+    try {
+      ({ fields } = await readForm(request));
+    } catch {
+      return html(
+        reply,
+        400,
+        mailboxLogin(await org(request), { message: "The form could not be read; please try again." }),
+      );
+    }
     try {
       const { token } = await openMailbox(ctxFor(request), {
         receipt: fields.receipt ?? "",
         password: fields.password ?? "",
-        clientKey: request.ip,
         throttle: deps.throttle,
+        ...(fields.powChallenge &&
+          fields.powSolution && { pow: { challenge: fields.powChallenge, solution: fields.powSolution } }),
       });
       setMailboxCookie(reply, token, deps.config.publicUrl);
       return reply.redirect("/speakup/mailbox", 303);
     } catch (error) {
       if (error instanceof AppError && (error.code === "UNAUTHENTICATED" || error.code === "RATE_LIMITED")) {
+        const challenge = error.extra.challenge;
         return html(
           reply,
           error.code === "RATE_LIMITED" ? 429 : 401,
-          mailboxLogin(await org(request), { message: error.message }),
+          mailboxLogin(await org(request), {
+            message: error.message,
+            ...(typeof challenge === "string" && { challenge }),
+          }),
         );
       }
       throw error;
@@ -256,15 +311,24 @@ export function registerPortalRoutes(app: FastifyInstance, deps: RouteDeps & { t
         receipt: fields.receipt ?? "",
         code: fields.code ?? "",
         password: fields.password ?? "",
-        clientKey: request.ip,
         throttle: deps.throttle,
+        ...(fields.powChallenge &&
+          fields.powSolution && { pow: { challenge: fields.powChallenge, solution: fields.powSolution } }),
       });
       setMailboxCookie(reply, token, deps.config.publicUrl);
       return reply.redirect("/speakup/mailbox", 303);
     } catch (error) {
       if (error instanceof AppError && ["UNAUTHENTICATED", "RATE_LIMITED", "INVALID"].includes(error.code)) {
         const status = error.code === "RATE_LIMITED" ? 429 : error.code === "INVALID" ? 422 : 401;
-        return html(reply, status, mailboxSetup(organisation, { message: error.message }));
+        const challenge = error.extra.challenge;
+        return html(
+          reply,
+          status,
+          mailboxSetup(organisation, {
+            message: error.message,
+            ...(typeof challenge === "string" && { challenge }),
+          }),
+        );
       }
       throw error;
     }
@@ -290,14 +354,19 @@ export function registerPortalRoutes(app: FastifyInstance, deps: RouteDeps & { t
       }
       try {
         const token = mailboxToken(request, parsed.fields.csrf ?? "");
+        await reserveUploadBudget(
+          ctxFor(request),
+          bytesOf(parsed.files),
+          deps.config.uploadBudgetBytesPerHour,
+        );
         await replyInMailbox(ctxFor(request), token, { body: parsed.fields.body ?? "", files: parsed.files });
         return reply.redirect("/speakup/mailbox", 303);
       } catch (error) {
-        if (error instanceof AppError && error.code === "INVALID") {
+        if (error instanceof AppError && (error.code === "INVALID" || error.code === "RATE_LIMITED")) {
           const token = request.cookies[MAILBOX_COOKIE]!;
           return html(
             reply,
-            422,
+            error.code === "INVALID" ? 422 : 429,
             mailboxPage(
               await org(request),
               await readMailbox(ctxFor(request), token),
@@ -324,10 +393,7 @@ export function registerPortalRoutes(app: FastifyInstance, deps: RouteDeps & { t
         mailboxToken(request, undefined),
         request.params.id.slice(0, 64),
       );
-      return reply
-        .type("application/octet-stream")
-        .header("content-disposition", `attachment; filename="${encodeURIComponent(file.filename)}"`)
-        .send(Buffer.from(file.bytes));
+      return sendReportedFile(reply, file, { preview: false });
     },
   );
 

@@ -230,8 +230,7 @@ describe(`speak-up retention (${dialect})`, () => {
       openMailbox(t.ctx(), {
         receipt: filed.receipt,
         password: "reporter-pass-1",
-        clientKey: "test",
-        throttle: new ReceiptThrottle(t.clock),
+        throttle: new ReceiptThrottle(),
       }),
     ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });

@@ -5,6 +5,7 @@ import { AppError } from "../../kernel/errors.ts";
 import { endpoints, type RouteDeps, typed } from "../../kernel/http/routes.ts";
 import { ctxOf } from "../../kernel/http/server.ts";
 import { listAssignees } from "./assignees.ts";
+import { base64Bytes, bytesOf, reserveUploadBudget } from "./attachments.ts";
 import { clearExclusion } from "./clear-exclusion.ts";
 import { fileReport } from "./file-report.ts";
 import { getCase, readCaseAttachment } from "./get-case.ts";
@@ -34,6 +35,7 @@ import {
   reportInput,
   transitionInput,
 } from "./schemas.ts";
+import { sendReportedFile } from "./serve-file.ts";
 import { setMailboxPassword } from "./set-mailbox-password.ts";
 import { getSpeakupSettings, speakupSettings, updateSpeakupSettings } from "./settings.ts";
 import { getStats } from "./stats.ts";
@@ -78,7 +80,7 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
     "/api/speakup/vocabulary",
     route(
       "speakup.vocabulary",
-      { public: true },
+      { public: true, anonymous: true },
       { summary: "Categories, channels and attachment limits for report forms" },
     ),
     async () => ({
@@ -93,7 +95,7 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
     "/api/speakup/reports",
     {
       config: {
-        access: { action: "speakup.report.file", public: true },
+        access: { action: "speakup.report.file", public: true, anonymous: true },
         rateLimit: { max: 30, timeWindow: "1 minute" },
       },
       bodyLimit: 75 * 1024 * 1024,
@@ -108,7 +110,13 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
       },
     },
     async (request, reply) => {
-      const filed = await fileReport(publicCtx(request, deps), { ...request.body, channel: "web" });
+      const ctx = publicCtx(request, deps);
+      await reserveUploadBudget(
+        ctx,
+        base64Bytes(request.body.attachments),
+        deps.config.uploadBudgetBytesPerHour,
+      );
+      const filed = await fileReport(ctx, { ...request.body, channel: "web" });
       return reply.status(filed.retried ? 200 : 201).send(filed);
     },
   );
@@ -141,26 +149,26 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
   r.post(
     "/api/speakup/mailbox/login",
     {
-      config: { access: { action: "speakup.mailbox.open", public: true } },
+      config: { access: { action: "speakup.mailbox.open", public: true, anonymous: true } },
       schema: {
         tags,
         operationId: "speakup.mailbox.open",
         summary: "Open the anonymous mailbox with the receipt and password",
-        body: z.object({ receipt: z.string().min(1).max(40), password: z.string().min(1).max(200) }),
+        body: z.object({
+          receipt: z.string().min(1).max(40),
+          password: z.string().min(1).max(200),
+          /** A solved puzzle, when the previous answer asked for one (429 with `challenge`). */
+          pow: z.object({ challenge: z.string().max(200), solution: z.string().max(32) }).optional(),
+        }),
       },
     },
-    async (request) =>
-      openMailbox(publicCtx(request, deps), {
-        ...request.body,
-        clientKey: request.ip,
-        throttle: deps.throttle,
-      }),
+    async (request) => openMailbox(publicCtx(request, deps), { ...request.body, throttle: deps.throttle }),
   );
 
   r.post(
     "/api/speakup/mailbox/setup",
     {
-      config: { access: { action: "speakup.mailbox.setup", public: true } },
+      config: { access: { action: "speakup.mailbox.setup", public: true, anonymous: true } },
       schema: {
         tags,
         operationId: "speakup.mailbox.setup",
@@ -170,22 +178,19 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
           receipt: z.string().min(1).max(40),
           code: z.string().min(1).max(40),
           password: z.string().max(200),
+          pow: z.object({ challenge: z.string().max(200), solution: z.string().max(32) }).optional(),
         }),
       },
     },
     async (request) =>
-      setMailboxPassword(publicCtx(request, deps), {
-        ...request.body,
-        clientKey: request.ip,
-        throttle: deps.throttle,
-      }),
+      setMailboxPassword(publicCtx(request, deps), { ...request.body, throttle: deps.throttle }),
   );
 
   r.get(
     "/api/speakup/mailbox",
     route(
       "speakup.mailbox.read",
-      { public: true },
+      { public: true, anonymous: true },
       { summary: "The reporter's view of the case: status and messages" },
     ),
     async (request) => readMailbox(publicCtx(request, deps), mailboxToken(request)),
@@ -194,7 +199,7 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
   r.post(
     "/api/speakup/mailbox/messages",
     {
-      config: { access: { action: "speakup.mailbox.reply", public: true } },
+      config: { access: { action: "speakup.mailbox.reply", public: true, anonymous: true } },
       bodyLimit: 75 * 1024 * 1024,
       schema: {
         tags,
@@ -209,8 +214,11 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
         contentType: a.contentType,
         bytes: Buffer.from(a.base64, "base64"),
       }));
+      const ctx = publicCtx(request, deps);
+      const token = mailboxToken(request);
+      await reserveUploadBudget(ctx, bytesOf(files), deps.config.uploadBudgetBytesPerHour);
       return reply.status(201).send(
-        await replyInMailbox(publicCtx(request, deps), mailboxToken(request), {
+        await replyInMailbox(ctx, token, {
           body: request.body.body,
           files,
         }),
@@ -220,17 +228,14 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
 
   r.get(
     "/api/speakup/mailbox/attachments/:id",
-    route("speakup.mailbox.file", { public: true }, { params: id }),
+    route("speakup.mailbox.file", { public: true, anonymous: true }, { params: id }),
     async (request, reply) => {
       const file = await readMailboxAttachment(
         publicCtx(request, deps),
         mailboxToken(request),
         request.params.id,
       );
-      return reply
-        .type("application/octet-stream")
-        .header("content-disposition", `attachment; filename="${encodeURIComponent(file.filename)}"`)
-        .send(Buffer.from(file.bytes));
+      return sendReportedFile(reply, file, { preview: false });
     },
   );
 
@@ -273,6 +278,8 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
         tags,
         operationId: "case.file",
         params: z.object({ id: z.string().max(64), attachmentId: z.string().max(64) }),
+        // preview=1: an image is shown inline (sanitised, sandboxed); any other file downloads.
+        querystring: z.object({ preview: z.enum(["0", "1"]).optional() }),
       },
     },
     async (request, reply) => {
@@ -281,10 +288,7 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
         request.params.id,
         request.params.attachmentId,
       );
-      return reply
-        .type("application/octet-stream")
-        .header("content-disposition", `attachment; filename="${encodeURIComponent(file.filename)}"`)
-        .send(Buffer.from(file.bytes));
+      return sendReportedFile(reply, file, { preview: request.query.preview === "1" });
     },
   );
 

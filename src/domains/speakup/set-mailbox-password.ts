@@ -3,6 +3,7 @@ import { record } from "../../kernel/audit.ts";
 import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { AppError, invalid } from "../../kernel/errors.ts";
+import type { Proof } from "../../kernel/rate-counters.ts";
 import { speakupDb } from "./db.ts";
 import { openMailboxSession } from "./mailbox.ts";
 import { hashReceipt, hashReporterPassword, normaliseReceipt, verifySetupCode } from "./receipts.ts";
@@ -20,17 +21,22 @@ const WRONG = "The receipt or the one-time code is wrong, or the code has expire
  */
 export async function setMailboxPassword(
   ctx: Ctx,
-  input: { receipt: string; code: string; password: string; clientKey: string; throttle: ReceiptThrottle },
+  input: {
+    receipt: string;
+    code: string;
+    password: string;
+    throttle: ReceiptThrottle;
+    pow?: Proof | undefined;
+  },
 ): Promise<{ token: string; expiresAt: string }> {
   const password = reporterPassword.safeParse(input.password);
   if (!password.success)
     throw invalid(`The new password ${password.error.issues[0]?.message ?? "is not valid"}.`, [
       { path: "password", message: password.error.issues[0]?.message ?? "is not valid" },
     ]);
-  if (input.throttle.isBlocked(input.clientKey)) {
-    throw new AppError("RATE_LIMITED", "Too many wrong tries. Wait a minute and try again.");
-  }
   const receipt = normaliseReceipt(input.receipt);
+  // Counted against the receipt's budget before the code is checked, as a wrong password is.
+  const budget = await input.throttle.admit(ctx, receipt, input.pow);
   const row = /^\d{16}$/.test(receipt)
     ? await speakupDb(ctx)
         .selectFrom("speakup_cases")
@@ -44,10 +50,10 @@ export async function setMailboxPassword(
       : false;
   const ok = usable && row?.setup_code_hash ? await verifySetupCode(row.setup_code_hash, input.code) : false;
   if (!row || !ok) {
-    input.throttle.fail(input.clientKey);
     await sleep(FAILURE_DELAY_MS);
     throw new AppError("UNAUTHENTICATED", WRONG);
   }
+  await input.throttle.succeeded(ctx, budget);
   const passwordHash = await hashReporterPassword(password.data);
   return withTransaction(ctx, async (tx) => {
     // Only the first of two racing visits sets the password; the code is spent either way.

@@ -3,7 +3,9 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../../test/db.ts";
 import { actorWith, buildPerson, buildUser } from "../../../test/factories.ts";
+import type { AppError } from "../../kernel/errors.ts";
 import { createJobRunner } from "../../kernel/jobs.ts";
+import { solveChallenge } from "../../kernel/rate-counters.ts";
 import { importPeople } from "../people/index.ts";
 import { fileReport } from "./file-report.ts";
 import { getCase } from "./get-case.ts";
@@ -45,7 +47,7 @@ describe(`speak-up cases (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () 
 
   beforeAll(async () => {
     t = await createTestDb();
-    throttle = new ReceiptThrottle(t.clock);
+    throttle = new ReceiptThrottle();
     cfo = await buildPerson(t.ctx(admin), {
       firstName: "Daniel",
       lastName: "Okafor",
@@ -147,7 +149,6 @@ describe(`speak-up cases (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () 
     const { token } = await openMailbox(t.ctx(), {
       receipt: filed.receipt,
       password: "reporter-pass-1",
-      clientKey: "a",
       throttle,
     });
     const view = await readMailbox(t.ctx(), token);
@@ -155,11 +156,11 @@ describe(`speak-up cases (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () 
     expect(view.messages[1]!.body).toBe("Which furnace was it?");
     await replyInMailbox(t.ctx(), token, {
       body: "Furnace 3, night shift.",
-      files: [{ filename: "photo.png", contentType: "image/png", bytes: Buffer.from("png-bytes") }],
+      files: [{ filename: "notes.txt", contentType: "text/plain", bytes: Buffer.from("txt-bytes") }],
     });
     const c = await getCase(ctx, filed.caseId);
     expect(c.messages.at(-1)).toMatchObject({ author: "reporter", body: "Furnace 3, night shift." });
-    expect(c.attachments).toEqual([expect.objectContaining({ filename: "photo.png", size: 9 })]);
+    expect(c.attachments).toEqual([expect.objectContaining({ filename: "notes.txt", size: 9 })]);
     // A question is not feedback (art. 9(1)(f)).
     expect(c.feedbackGivenAt).toBeNull();
 
@@ -227,42 +228,68 @@ describe(`speak-up cases (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () 
     expect(rows).toHaveLength(1);
   });
 
-  it("refuses the 11th wrong receipt within a minute, then lets the reporter in after it", async () => {
-    const filed = await fileReport(t.ctx(), report({ summary: "Throttle" }));
-    const local = new ReceiptThrottle(t.clock);
-    for (let i = 0; i < 10; i++) {
-      await expect(
-        openMailbox(t.ctx(), {
-          receipt: "0000 0000 0000 0000",
-          password: "nope",
-          clientKey: "guesser",
-          throttle: local,
-        }),
-      ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    }
+  it("COC-22.2: of 30 parallel wrong passwords on one receipt only 10 are evaluated; the rest need a proof of work", async () => {
+    const filed = await fileReport(t.ctx(), report({ summary: "Race" }));
+    const local = new ReceiptThrottle();
+    const results = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) =>
+        openMailbox(t.ctx(), { receipt: filed.receipt, password: `guess ${i}`, throttle: local }),
+      ),
+    );
+    const codes = results.map((r) => (r.status === "rejected" ? (r.reason as AppError).code : "ok"));
+    expect(codes.filter((c) => c === "UNAUTHENTICATED")).toHaveLength(10);
+    expect(codes.filter((c) => c === "RATE_LIMITED")).toHaveLength(20);
+  });
+
+  it("COC-22.2: someone failing 30 times on a receipt cannot keep its reporter out: the right password gets in after one solved puzzle, and other receipts are not affected", async () => {
+    const filed = await fileReport(t.ctx(), report({ summary: "Lockout" }));
+    const other = await fileReport(t.ctx(), report({ summary: "Bystander" }));
+    const local = new ReceiptThrottle();
+    for (let i = 0; i < 30; i++)
+      await openMailbox(t.ctx(), { receipt: filed.receipt, password: `guess ${i}`, throttle: local }).catch(
+        () => undefined,
+      );
     await expect(
-      openMailbox(t.ctx(), {
-        receipt: filed.receipt,
-        password: "reporter-pass-1",
-        clientKey: "guesser",
-        throttle: local,
-      }),
-    ).rejects.toMatchObject({ code: "RATE_LIMITED" });
-    await expect(
-      openMailbox(t.ctx(), {
-        receipt: filed.receipt,
-        password: "reporter-pass-1",
-        clientKey: "someone else",
-        throttle: local,
-      }),
+      openMailbox(t.ctx(), { receipt: other.receipt, password: "reporter-pass-1", throttle: local }),
     ).resolves.toHaveProperty("token");
-    t.clock.advance(61_000);
+    const refused = await openMailbox(t.ctx(), {
+      receipt: filed.receipt,
+      password: "reporter-pass-1",
+      throttle: local,
+    }).catch((e: AppError) => e);
+    expect(refused).toMatchObject({ code: "RATE_LIMITED" });
+    const challenge = (refused as AppError).extra.challenge as string;
+    const pow = { challenge, solution: solveChallenge(challenge) };
+    await expect(
+      openMailbox(t.ctx(), { receipt: filed.receipt, password: "reporter-pass-1", throttle: local, pow }),
+    ).resolves.toHaveProperty("token");
+    // The solution was spent: it does not buy the guesser another try.
+    await expect(
+      openMailbox(t.ctx(), { receipt: filed.receipt, password: "guess", throttle: local, pow }),
+    ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+
+  it("COC-22.2: past the portal-wide budget every receipt needs a puzzle, and a solved one still opens the mailbox", async () => {
+    const filed = await fileReport(t.ctx(), report({ summary: "Global" }));
+    const local = new ReceiptThrottle({ perReceipt: 10, global: 5, windowMs: 3_600_000 });
+    t.clock.advance(3_600_000);
+    for (let i = 0; i < 5; i++)
+      await expect(
+        openMailbox(t.ctx(), { receipt: `0000 0000 0000 000${i}`, password: "x", throttle: local }),
+      ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    const refused = await openMailbox(t.ctx(), {
+      receipt: filed.receipt,
+      password: "reporter-pass-1",
+      throttle: local,
+    }).catch((e: AppError) => e);
+    expect(refused).toMatchObject({ code: "RATE_LIMITED" });
+    const challenge = (refused as AppError).extra.challenge as string;
     await expect(
       openMailbox(t.ctx(), {
         receipt: filed.receipt,
         password: "reporter-pass-1",
-        clientKey: "guesser",
         throttle: local,
+        pow: { challenge, solution: solveChallenge(challenge) },
       }),
     ).resolves.toHaveProperty("token");
   });
@@ -275,7 +302,6 @@ describe(`speak-up cases (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () 
     const { token } = await openMailbox(t.ctx(), {
       receipt: b.receipt,
       password: "reporter-pass-1",
-      clientKey: "m",
       throttle,
     });
     expect((await readMailbox(t.ctx(), token)).summary).toBe("Dup B");

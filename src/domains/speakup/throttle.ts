@@ -1,46 +1,57 @@
-import { createHmac, randomBytes } from "node:crypto";
-import type { Clock } from "../../kernel/clock.ts";
+import type { Ctx } from "../../kernel/context.ts";
+import {
+  acceptProof,
+  addToCounter,
+  counterKey,
+  type Proof,
+  proofRequired,
+  resetCounter,
+} from "../../kernel/rate-counters.ts";
+
+export type ReceiptBudgets = {
+  /** Tries per receipt in a window that need no proof of work. */
+  perReceipt: number;
+  /** Tries on all receipts together in a window that need no proof of work. */
+  global: number;
+  windowMs: number;
+};
+
+export const RECEIPT_BUDGETS: ReceiptBudgets = { perReceipt: 10, global: 2000, windowMs: 3_600_000 };
 
 /**
- * Limits wrong receipt/password tries without storing who tried: the client key (an address) is
- * hashed with a secret that lives only in this process's memory, and only the hash and a count
- * are kept, for one minute.
+ * Limits mailbox tries without knowing who tried (COC-22.2): no address is used or stored, so a
+ * reverse proxy or a shared network cannot make one person's tries count against every reporter.
+ * Each try is counted, atomically and in the database (shared by every app server), against its
+ * receipt and against the portal as a whole, before the password is checked. Past either budget a
+ * try is still evaluated when it carries a solved proof-of-work puzzle: an attacker pays for every
+ * further guess, while the real reporter, who knows the password, gets in after one puzzle. Only
+ * someone who holds a receipt can spend that receipt's budget; the global budget caps guessing.
  */
 export class ReceiptThrottle {
-  private readonly secret = randomBytes(32);
-  private readonly tries = new Map<string, { count: number; since: number }>();
+  constructor(readonly budgets: ReceiptBudgets = RECEIPT_BUDGETS) {}
 
-  constructor(
-    private readonly clock: Clock,
-    readonly maxFailures = 10,
-    readonly windowMs = 60_000,
-  ) {}
-
-  private key(clientKey: string) {
-    return createHmac("sha256", this.secret).update(clientKey).digest("base64url");
-  }
-
-  private entry(clientKey: string) {
-    const now = this.clock.now().getTime();
-    const k = this.key(clientKey);
-    let e = this.tries.get(k);
-    if (!e || now - e.since >= this.windowMs) {
-      e = { count: 0, since: now };
-      this.tries.set(k, e);
+  /** Counts the try; refuses (429 with a puzzle) past a budget unless `pow` solves one. */
+  async admit(ctx: Ctx, receipt: string, pow: Proof | undefined): Promise<string> {
+    const key = counterKey(ctx, "receipt", receipt);
+    const tries = await addToCounter(ctx, key, 1, this.budgets.windowMs);
+    const all = await addToCounter(ctx, "receipt:*", 1, this.budgets.windowMs);
+    const excess = Math.max(tries - this.budgets.perReceipt, all > this.budgets.global ? 1 : 0);
+    if (excess > 0) {
+      const bits = 12 + Math.min(6, Math.floor(Math.log2(excess)));
+      if (!(await acceptProof(ctx, key, pow, bits))) {
+        throw proofRequired(
+          ctx,
+          key,
+          bits,
+          "Too many tries were made with this receipt. Your browser now solves a short puzzle before each try (this needs JavaScript); without it, try again in an hour.",
+        );
+      }
     }
-    if (this.tries.size > 50_000) this.prune(now);
-    return e;
+    return key;
   }
 
-  isBlocked(clientKey: string): boolean {
-    return this.entry(clientKey).count >= this.maxFailures;
-  }
-
-  fail(clientKey: string): void {
-    this.entry(clientKey).count += 1;
-  }
-
-  private prune(now: number) {
-    for (const [k, e] of this.tries) if (now - e.since >= this.windowMs) this.tries.delete(k);
+  /** The right receipt and password: the receipt's wrong tries are forgotten. */
+  async succeeded(ctx: Ctx, key: string): Promise<void> {
+    await resetCounter(ctx, key);
   }
 }

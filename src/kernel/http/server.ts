@@ -9,7 +9,12 @@ import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from "fastify";
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -46,6 +51,12 @@ export type RouteAccess = {
   authenticated?: boolean;
   /** Reachable while TOTP enrolment is still pending (auth routes). */
   beforeTotp?: boolean;
+  /**
+   * Acts for nobody (the public speak-up portal, COC-22.2): the staff session cookie is never
+   * read, so the session is neither looked up nor touched and no row written by the request can
+   * be linked to a signed-in employee. Implies `public`.
+   */
+  anonymous?: boolean;
 };
 
 declare module "fastify" {
@@ -65,7 +76,8 @@ export type HttpDeps = {
   version: string;
   authenticate: (token: string) => Promise<SessionInfo | null>;
   webRoot?: string | undefined;
-  logger?: boolean | object;
+  /** false silences the server; otherwise `loggerOptions(level)` with an optional destination. */
+  logger?: false | { level: string; stream?: NodeJS.WritableStream | undefined };
 };
 
 export type App = FastifyInstance;
@@ -73,23 +85,90 @@ export type TypedApp = ReturnType<FastifyInstance["withTypeProvider"]> & Fastify
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+/** The one place a URL is written to a log: its path only (a query string can carry anything). */
+const pathOnly = (url: string) => url.split("?")[0]?.slice(0, 200) ?? "";
+
+/**
+ * The logger options of every Probity process (server, CLI, jobs): whatever the level, no client
+ * address, user agent, referrer, cookie, query string or body is ever written (reporter anonymity,
+ * COC-22.2, DESIGN.md). Requests are logged as method, path and status; a 4xx error as its code
+ * only (its message can quote the body); a 5xx error with its message and stack.
+ */
 export function loggerOptions(level: string) {
   return {
     level,
-    // No IP address, user agent or referrer is ever logged (reporter anonymity, DESIGN.md).
     serializers: {
-      req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.split("?")[0] }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      req: (req: { method?: string; url?: string }) => ({
+        method: req.method,
+        url: pathOnly(String(req.url ?? "")),
+      }),
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      err: (err: { name?: string; code?: string; statusCode?: number; message?: string; stack?: string }) => {
+        const type = String(err.name ?? "Error");
+        return (err.statusCode ?? 500) < 500
+          ? { type, message: String(err.code ?? "client error"), stack: "", statusCode: err.statusCode }
+          : { type, code: err.code, message: String(err.message ?? ""), stack: String(err.stack ?? "") };
+      },
     },
-    redact: ["req.headers", "headers.cookie", "*.password", "*.totp", "*.csrfToken"],
+    redact: {
+      paths: [
+        "req.headers",
+        "req.remoteAddress",
+        "req.remotePort",
+        "req.ip",
+        "req.ips",
+        "req.body",
+        "req.query",
+        "headers",
+        "cookies",
+        "body",
+        "query",
+        "*.headers",
+        "*.cookies",
+        "*.cookie",
+        "*.body",
+        "*.query",
+        "*.password",
+        "*.totp",
+        "*.csrfToken",
+        "*.receipt",
+        "*.token",
+      ],
+      remove: true,
+    },
   };
 }
 
+/** Who may send a cookie-less public write (login, the portal's forms) from a browser. */
+function isCrossSite(request: FastifyRequest, publicUrl: string): boolean {
+  const site = request.headers["sec-fetch-site"];
+  if (typeof site === "string") return site !== "same-origin" && site !== "none";
+  const origin = request.headers.origin;
+  if (origin === undefined) return false;
+  const allowed = new Set([new URL(publicUrl).origin]);
+  const host = request.headers.host;
+  if (host) {
+    allowed.add(`http://${host}`);
+    allowed.add(`https://${host}`);
+  }
+  return !allowed.has(origin);
+}
+
 export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
+  const logger = deps.logger ?? { level: deps.config.logLevel };
   const app = Fastify({
-    logger: deps.logger ?? loggerOptions(deps.config.logLevel),
+    logger: logger === false ? false : { ...loggerOptions(logger.level), stream: logger.stream },
     bodyLimit: 5 * 1024 * 1024,
-    trustProxy: false,
+    // Behind a reverse proxy, TRUST_PROXY names it, so request.ip (used only, in memory, by the
+    // generic rate limit) is the client's and not the proxy's; never stored or logged.
+    trustProxy: deps.config.trustProxy,
+    // The router's own errors (a bad %-escape, an over-long parameter) as problem+json that does
+    // not echo the URL back.
+    frameworkErrors: (error: FastifyError, _request: unknown, reply: FastifyReply) => {
+      if (error.code === "FST_ERR_MAX_PARAM_LENGTH")
+        return sendProblem(reply, 414, "URI_TOO_LONG", "A part of the address is too long.");
+      return sendProblem(reply, 400, "BAD_URL", "The address is not valid (a % escape is malformed).");
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -141,7 +220,10 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
     // Signed-in users are limited per session, so colleagues behind one NAT or proxy do not share
     // a budget; anonymous callers per client address (kept in memory only, never stored or logged).
     keyGenerator: (request) => {
-      const token = request.cookies?.[SESSION_COOKIE];
+      // The anonymous portal never looks at the staff cookie, not even to count requests.
+      const token = request.routeOptions.config?.access?.anonymous
+        ? undefined
+        : request.cookies?.[SESSION_COOKIE];
       return token
         ? `s:${createHash("sha256").update(token).digest("base64url").slice(0, 22)}`
         : `ip:${request.ip}`;
@@ -179,6 +261,18 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
     request.actor = anonymousActor;
     const access = request.routeOptions.config?.access;
     if (!access) return;
+    if (access.public && WRITE_METHODS.has(request.method) && isCrossSite(request, deps.config.publicUrl)) {
+      // Public writes carry no CSRF token (there is no session yet): a browser's word on where the
+      // form came from is the check. Same-origin and direct navigation pass; no header at all is a
+      // non-browser client (curl, the API), which no other site can make a victim's browser be.
+      return sendProblem(
+        reply,
+        403,
+        "CROSS_SITE",
+        "This form was sent from another site; open the page on this site and send it from there.",
+      );
+    }
+    if (access.anonymous) return;
     const token = request.cookies[SESSION_COOKIE];
     const session = token ? await deps.authenticate(token) : null;
     if (session) {
@@ -229,12 +323,8 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
         .type("text/html")
         .send("<h1>Probity</h1><p>The web app is not built. Run <code>npm run build:web</code>.</p>");
     }
-    return sendProblem(
-      reply,
-      404,
-      "NOT_FOUND",
-      `${request.method} ${request.url.split("?")[0]} does not exist.`,
-    );
+    // The path is not echoed: it may carry what a link or a mistyped token put there.
+    return sendProblem(reply, 404, "NOT_FOUND", "No such address in the API.");
   });
 
   return app;

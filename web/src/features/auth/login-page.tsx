@@ -22,6 +22,7 @@ import { type FormEvent, useState } from "react";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { api, setCsrfToken } from "../../lib/api.ts";
 import { humanise } from "../../lib/format.ts";
+import { withProofOfWork } from "../../lib/proof-of-work.ts";
 import { fetchMe, type LoginInfo, type LoginResult, loginInfoQuery } from "./me.ts";
 
 type Credentials = { email: string; password: string; totp?: string };
@@ -109,7 +110,8 @@ export const LoginPage = () => {
   const [step, setStep] = useState<"password" | "totp">("password");
 
   const login = useMutation({
-    mutationFn: (body: Credentials) => api.post<LoginResult>("/api/auth/login", body),
+    mutationFn: (body: Credentials) =>
+      withProofOfWork((pow) => api.post<LoginResult>("/api/auth/login", pow ? { ...body, pow } : body)),
     onSuccess: async (result) => {
       if (result.status === "totp_required") {
         setStep("totp");

@@ -30,11 +30,13 @@ import { PersonPicker } from "../people/person-picker.tsx";
 import { useCaseRefresh } from "./case-actions.tsx";
 import { StatusBadge } from "./case-badges.tsx";
 import {
+  attachmentPreviewUrl,
   attachmentUrl,
   type CaseDetail,
   formatBytes,
   ITEM_LABEL,
   type ItemKind,
+  isPreviewable,
   ROLE_LABEL,
   speakupApi,
 } from "./speakup-api.ts";
@@ -457,6 +459,17 @@ export const CaseFiles = ({ kase }: { kase: CaseDetail }) =>
                 <Anchor href={attachmentUrl(kase.id, f.id)} download={f.filename} size="sm">
                   {f.filename}
                 </Anchor>
+                {isPreviewable(f.filename) && (
+                  <Anchor
+                    href={attachmentPreviewUrl(kase.id, f.id)}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    size="sm"
+                    ml="xs"
+                  >
+                    (preview)
+                  </Anchor>
+                )}
               </Table.Td>
               <Table.Td>{formatBytes(f.size)}</Table.Td>
               <Table.Td className="nowrap">{formatDate(f.createdAt)}</Table.Td>

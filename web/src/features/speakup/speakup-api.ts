@@ -313,6 +313,11 @@ export type MyReport = {
 export const attachmentUrl = (caseId: string, attachmentId: string) =>
   `${caseUrl(caseId)}/attachments/${encodeURIComponent(attachmentId)}`;
 
+/** Images open inline, stripped of metadata and sandboxed by the server; other files only download. */
+export const isPreviewable = (filename: string) => /\.(jpe?g|png|gif|webp)$/i.test(filename);
+export const attachmentPreviewUrl = (caseId: string, attachmentId: string) =>
+  `${attachmentUrl(caseId, attachmentId)}?preview=1`;
+
 export const quarterlyPdfUrl = (quarter: string) =>
   `/api/speakup/reports/quarterly.pdf?quarter=${encodeURIComponent(quarter)}`;
 
