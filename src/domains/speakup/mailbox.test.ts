@@ -71,7 +71,7 @@ describe(`speak-up mailboxes: merges, feedback and hotline codes (${dialect})`, 
       const tokenB = (await open(b.receipt)).token;
       await replyInMailbox(t.ctx(), tokenB, {
         body: "B's follow-up: the scrap goes to Owensboro",
-        files: [{ filename: "b-reply.png", contentType: "image/png", bytes: Buffer.from("png-b") }],
+        files: [{ filename: "b-reply.txt", contentType: "text/plain", bytes: Buffer.from("png-b") }],
       });
       await mergeCase(t.ctx(cco), a.caseId, b.caseId);
 
@@ -86,7 +86,7 @@ describe(`speak-up mailboxes: merges, feedback and hotline codes (${dialect})`, 
       // Guessing B's attachment ids does not help either.
       const survivor = await getCase(t.ctx(cco), b.caseId);
       const bFiles = survivor.attachments.filter((f) => f.caseId === b.caseId);
-      expect(bFiles.map((f) => f.filename).sort()).toEqual(["b-evidence.txt", "b-reply.png"]);
+      expect(bFiles.map((f) => f.filename).sort()).toEqual(["b-evidence.txt", "b-reply.txt"]);
       for (const f of bFiles)
         await expect(readMailboxAttachment(t.ctx(), tokenA, f.id)).rejects.toMatchObject({
           code: "NOT_FOUND",
@@ -129,9 +129,9 @@ describe(`speak-up mailboxes: merges, feedback and hotline codes (${dialect})`, 
       const tokenA = (await open(a.receipt)).token;
       await replyInMailbox(t.ctx(), tokenA, {
         body: "Answer from A",
-        files: [{ filename: "a.png", contentType: "image/png", bytes: Buffer.from("png-a") }],
+        files: [{ filename: "a.txt", contentType: "text/plain", bytes: Buffer.from("png-a") }],
       });
-      const file = (await getCase(t.ctx(cco), b.caseId)).attachments.find((f) => f.filename === "a.png")!;
+      const file = (await getCase(t.ctx(cco), b.caseId)).attachments.find((f) => f.filename === "a.txt")!;
       expect(Buffer.from((await readCaseAttachment(t.ctx(cco), b.caseId, file.id)).bytes).toString()).toBe(
         "png-a",
       );
