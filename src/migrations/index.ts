@@ -9,6 +9,7 @@ import * as restructuring from "./2026-11-21-008-restructuring.ts";
 import * as sequences from "./2026-11-21-009-sequences.ts";
 import * as screeningLists from "./2026-11-22-010-screening-lists.ts";
 import * as speakupRetention from "./2026-11-22-011-speakup-retention.ts";
+import * as accountSecurity from "./2026-12-03-104-account-security.ts";
 
 /** Every migration, in order. Names are dated so their order is their history. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-21-009-sequences": sequences,
   "2026-11-22-010-screening-lists": screeningLists,
   "2026-11-22-011-speakup-retention": speakupRetention,
+  "2026-12-03-104-account-security": accountSecurity,
 };

@@ -110,6 +110,8 @@ export async function createUser(ctx: Ctx, input: UserInput): Promise<UserView> 
         failed_logins: 0,
         locked_until: null,
         last_login_at: null,
+        must_change_password: 0,
+        totp_last_step: null,
         created_at: now,
         updated_at: now,
       })
