@@ -122,6 +122,7 @@ export async function createProbity(options: {
         csrfToken: s.csrfToken,
         totpEnabled: s.totpEnabled,
         mustEnrolTotp: s.mustEnrolTotp,
+        mustChangePassword: s.mustChangePassword,
       };
     },
   });

@@ -4,6 +4,7 @@ import { type RouteDeps, typed } from "../../kernel/http/routes.ts";
 import { ctxOf, SESSION_COOKIE } from "../../kernel/http/server.ts";
 import { changePassword, confirmTotpEnrolment, startTotpEnrolment } from "./account.ts";
 import { getOrganisation } from "./organisation.ts";
+import { recoveryCodesLeft, regenerateRecoveryCodes } from "./second-factor.ts";
 import { getSecuritySettings } from "./security-settings.ts";
 import { signIn, signOut } from "./sign-in.ts";
 
@@ -52,6 +53,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps) {
           email: z.string().min(1).max(320),
           password: z.string().min(1).max(200),
           totp: z.string().max(12).optional(),
+          recoveryCode: z.string().max(40).optional(),
         }),
       },
     },
@@ -66,7 +68,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps) {
   r.post(
     "/api/auth/logout",
     {
-      config: { access: { action: "auth.logout", authenticated: true, beforeTotp: true } },
+      config: {
+        access: { action: "auth.logout", authenticated: true, beforeTotp: true, beforePasswordChange: true },
+      },
       schema: { tags, operationId: "auth.logout" },
     },
     async (request, reply) => {
@@ -80,7 +84,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps) {
   r.get(
     "/api/auth/me",
     {
-      config: { access: { action: "auth.me", authenticated: true, beforeTotp: true } },
+      config: {
+        access: { action: "auth.me", authenticated: true, beforeTotp: true, beforePasswordChange: true },
+      },
       schema: {
         tags,
         operationId: "auth.me",
@@ -96,6 +102,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps) {
         permissions: [...actor.permissions].sort(),
         totpEnabled: s.totpEnabled,
         mustEnrolTotp: s.mustEnrolTotp,
+        mustChangePassword: s.mustChangePassword,
+        recoveryCodesLeft: s.totpEnabled ? await recoveryCodesLeft(ctxOf(request, deps), actor.userId) : 0,
         csrfToken: s.csrfToken,
       };
     },
@@ -105,9 +113,33 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps) {
     "/api/auth/totp/start",
     {
       config: { access: { action: "auth.totp.start", authenticated: true, beforeTotp: true } },
-      schema: { tags, operationId: "auth.totp.start", summary: "Begin enrolling an authenticator app" },
+      schema: {
+        tags,
+        operationId: "auth.totp.start",
+        summary: "Begin enrolling an authenticator app (replacing one needs the password or a current code)",
+        body: z
+          .object({
+            password: z.string().max(200).optional(),
+            code: z.string().max(12).optional(),
+          })
+          .optional(),
+      },
     },
-    async (request) => startTotpEnrolment(ctxOf(request, deps)),
+    async (request) => startTotpEnrolment(ctxOf(request, deps), request.body ?? {}),
+  );
+
+  r.post(
+    "/api/auth/recovery-codes",
+    {
+      config: { access: { action: "auth.recovery_codes.regenerate", authenticated: true } },
+      schema: {
+        tags,
+        operationId: "auth.recovery_codes.regenerate",
+        summary: "Replace the recovery codes (needs the password); the new ones are shown once",
+        body: z.object({ password: z.string().min(1).max(200) }),
+      },
+    },
+    async (request) => regenerateRecoveryCodes(ctxOf(request, deps), request.body),
   );
 
   r.post(
@@ -126,7 +158,14 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps) {
   r.post(
     "/api/auth/password",
     {
-      config: { access: { action: "auth.password.change", authenticated: true, beforeTotp: true } },
+      config: {
+        access: {
+          action: "auth.password.change",
+          authenticated: true,
+          beforeTotp: true,
+          beforePasswordChange: true,
+        },
+      },
       schema: {
         tags,
         operationId: "auth.password.change",

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import * as OTPAuth from "otpauth";
 import { record } from "../../kernel/audit.ts";
 import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
@@ -8,6 +7,7 @@ import { randomToken } from "../../kernel/ids.ts";
 import { peopleDb } from "./db.ts";
 import { verifyPassword } from "./passwords.ts";
 import { isPrivileged, permissionsOf } from "./roles.ts";
+import { consumeRecoveryCode, consumeTotp } from "./second-factor.ts";
 import { getSecuritySettings } from "./security-settings.ts";
 import { openTotpSecret } from "./totp-secret.ts";
 
@@ -15,20 +15,6 @@ export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-
-export function totpFor(secret: string, label = "Probity") {
-  return new OTPAuth.TOTP({
-    issuer: "Probity",
-    label,
-    algorithm: "SHA1",
-    digits: 6,
-    period: 30,
-    secret: OTPAuth.Secret.fromBase32(secret),
-  });
-}
-
-export const isValidTotp = (secret: string, code: string, now: Date) =>
-  totpFor(secret).validate({ token: code.replace(/\s/g, ""), window: 1, timestamp: now.getTime() }) !== null;
 
 export type SignInResult =
   | { status: "ok"; token: string; csrfToken: string; userId: string }
@@ -39,7 +25,13 @@ const BAD_CREDENTIALS = "The email or password is wrong.";
 /** Password, then TOTP when enrolled; five failures lock the account for fifteen minutes. */
 export async function signIn(
   ctx: Ctx,
-  input: { email: string; password: string; totp?: string | undefined },
+  input: {
+    email: string;
+    password: string;
+    totp?: string | undefined;
+    /** One of the user's single-use recovery codes, instead of a TOTP code. */
+    recoveryCode?: string | undefined;
+  },
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
   const db = peopleDb(ctx);
@@ -57,11 +49,28 @@ export async function signIn(
     throw new AppError("UNAUTHENTICATED", BAD_CREDENTIALS);
   }
   if (user.disabled) throw new AppError("FORBIDDEN", "This account is disabled; ask an administrator.");
+  let secondFactor: "totp" | "recovery_code" | null = null;
   if (user.totp_enabled && user.totp_secret) {
-    if (!input.totp) return { status: "totp_required" };
-    if (!isValidTotp(openTotpSecret(ctx, user.id, user.totp_secret), input.totp, now)) {
+    if (!input.totp && !input.recoveryCode) return { status: "totp_required" };
+    // A code is consumed once (its time step, or the recovery code, is marked used atomically).
+    secondFactor = input.recoveryCode ? "recovery_code" : "totp";
+    const isAccepted = input.recoveryCode
+      ? await consumeRecoveryCode(ctx, user.id, input.recoveryCode)
+      : await consumeTotp(
+          ctx,
+          user.id,
+          openTotpSecret(ctx, user.id, user.totp_secret),
+          input.totp ?? "",
+          now,
+        );
+    if (!isAccepted) {
       await recordFailure(ctx, user.id, user.failed_logins, "totp");
-      throw new AppError("UNAUTHENTICATED", "The authentication code is wrong or has expired.");
+      throw new AppError(
+        "UNAUTHENTICATED",
+        input.recoveryCode
+          ? "The recovery code is wrong or has been used already."
+          : "The authentication code is wrong, has expired or has been used already.",
+      );
     }
   }
   const settings = await getSecuritySettings(ctx);
@@ -99,7 +108,7 @@ export async function signIn(
       },
       "auth.login",
       { type: "user", id: user.id },
-      { mfa: Boolean(user.totp_enabled) },
+      { mfa: Boolean(user.totp_enabled), ...(secondFactor && { factor: secondFactor }) },
     );
     return { status: "ok" as const, token, csrfToken, userId: user.id };
   });
@@ -133,6 +142,7 @@ export type Session = {
   csrfToken: string;
   totpEnabled: boolean;
   mustEnrolTotp: boolean;
+  mustChangePassword: boolean;
 };
 
 /** Reads a session token; enforces idle and absolute timeouts. Returns null when not valid. */
@@ -154,6 +164,7 @@ export async function authenticateSession(ctx: Ctx, token: string): Promise<Sess
       "u.person_id",
       "u.totp_enabled",
       "u.disabled",
+      "u.must_change_password",
     ])
     .where("s.id_hash", "=", idHash)
     .executeTakeFirst();
@@ -187,6 +198,7 @@ export async function authenticateSession(ctx: Ctx, token: string): Promise<Sess
     csrfToken: row.csrf_token,
     totpEnabled,
     mustEnrolTotp: settings.totpRequiredForPrivileged && isPrivileged(roles) && !totpEnabled,
+    mustChangePassword: Boolean(row.must_change_password),
   };
 }
 
