@@ -44,12 +44,15 @@ export async function buildUser(
   const password = overrides.password ?? "correct horse battery staple";
   // A factory seeds like the demo: as the system, so roles are granted at once (no four-eyes
   // request) and no password change is forced; tests of those rules call createUser themselves.
-  const user = await createUser({ ...ctx, actor: systemActor("factory") }, {
-    email: overrides.email ?? faker.internet.email().toLowerCase(),
-    displayName: faker.person.fullName(),
-    personId: overrides.personId ?? null,
-    password,
-    roles,
-  });
+  const user = await createUser(
+    { ...ctx, actor: systemActor("factory") },
+    {
+      email: overrides.email ?? faker.internet.email().toLowerCase(),
+      displayName: faker.person.fullName(),
+      personId: overrides.personId ?? null,
+      password,
+      roles,
+    },
+  );
   return { ...user, password };
 }

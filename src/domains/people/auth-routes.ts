@@ -122,7 +122,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps) {
             password: z.string().max(200).optional(),
             code: z.string().max(12).optional(),
           })
-          .optional(),
+          .nullish(),
       },
     },
     async (request) => startTotpEnrolment(ctxOf(request, deps), request.body ?? {}),

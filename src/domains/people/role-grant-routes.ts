@@ -41,7 +41,7 @@ export function registerRoleGrantRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags,
         operationId: "role_grant.reject",
         params: idParams,
-        body: z.object({ note: z.string().trim().max(2000).optional() }).optional(),
+        body: z.object({ note: z.string().trim().max(2000).optional() }).nullish(),
       },
     },
     async (request) => rejectRoleGrant(ctxOf(request, deps), request.params.id, request.body ?? {}),
