@@ -26,7 +26,8 @@ export type UserView = {
   lastLoginAt: string | null;
 };
 
-export const listRoles = () => ({ items: ROLES.map((r) => ({ ...r })) });
+/** The role catalogue; `fourEyes` says a grant needs a second administrator's approval. */
+export const listRoles = () => ({ items: ROLES.map((r) => ({ ...r, fourEyes: isFourEyesRole(r.name) })) });
 
 async function view(ctx: Ctx, id: string): Promise<UserView> {
   const db = peopleDb(ctx);
