@@ -30,7 +30,7 @@ describe(`accounts over HTTP (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`,
     (await t.database.db.selectFrom("audit_events").select("action").execute()).map((e) => e.action);
 
   describe("four-eyes role grants (finding 11)", () => {
-    it("an administrator cannot grant itself compliance_officer in one step; another administrator approves it", async () => {
+    it("COC-22.2: an administrator cannot grant itself compliance_officer in one step; another administrator approves it", async () => {
       const chair = await signedIn(t, ["audit_committee_chair"]);
       const chairId = (await me(chair)).user.id;
       const admin = await signedIn(t, ["admin"]);

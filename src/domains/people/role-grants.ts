@@ -122,7 +122,7 @@ export async function requestRoleGrants(ctx: Ctx, userId: string, roles: readonl
           "",
           `${requester.label} asked to give ${grantee.display_name} (${grantee.email}) the role`,
           `"${roleLabel(role)}", which can read speak-up cases, audit data or investor data.`,
-          "It takes effect only when a second administrator approves it.",
+          "It takes effect only when a second administrator approves it (four-eyes; COC-22.2, SOC-6).",
           "Pending and recent grants are listed on the Committees page in Probity.",
         ].join("\n"),
       });
@@ -146,9 +146,9 @@ function assertSecondPerson(ctx: Ctx, row: RoleGrantRequestsTable) {
   authorize(ctx.actor, "user.manage");
   if (ctx.actor.kind !== "user") return;
   if (ctx.actor.userId === row.requested_by)
-    throw forbidden("You asked for this grant: another administrator must decide it (four-eyes).");
+    throw forbidden("You asked for this grant: another administrator must decide it (four-eyes, COC-22.2).");
   if (ctx.actor.userId === row.user_id)
-    throw forbidden("This grant is for you: another administrator must decide it (four-eyes).");
+    throw forbidden("This grant is for you: another administrator must decide it (four-eyes, COC-22.2).");
 }
 
 async function decide(ctx: Ctx, id: string, status: Exclude<RoleGrantStatus, "pending">, note?: string) {
