@@ -130,6 +130,7 @@ export async function createProbity(options: {
         csrfToken: s.csrfToken,
         totpEnabled: s.totpEnabled,
         mustEnrolTotp: s.mustEnrolTotp,
+        mustChangePassword: s.mustChangePassword,
       };
     },
   });

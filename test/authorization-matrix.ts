@@ -100,10 +100,11 @@ export const AUTHORIZATION: Section[] = [
       "POST /api/auth/totp/confirm": "signed-in",
       "POST /api/auth/password": "signed-in",
       "POST /api/auth/logout": "signed-in",
+      "POST /api/auth/recovery-codes": { rule: "signed-in", note: "one's own codes, with the password" },
       "GET /api/tasks": { rule: "signed-in", note: "the caller's own tasks" },
       "GET /api/dashboard": {
         rule: "signed-in",
-        note: "headcount by country and entity only with people.read (the other counts: issue 12, finding 15)",
+        note: "each count only with its permission: headcount people.read, audit events audit.read, mail outbox.read, dead jobs job.manage",
       },
       "GET /api/outbox": {
         rule: ["admin"],
@@ -137,6 +138,13 @@ export const AUTHORIZATION: Section[] = [
       "POST /api/users": ["admin"],
       "PATCH /api/users/{id}": ["admin"],
       "POST /api/users/{id}/reset-totp": ["admin"],
+      "GET /api/role-grants": {
+        rule: ["admin", "audit_committee_chair", "audit_committee_member"],
+        note: "four-eyes requests for roles that read cases, audit or investor data; the Audit Committee watches them",
+      },
+      "POST /api/role-grants/{id}/approve": { rule: ["admin"], note: "never the requester or the grantee" },
+      "POST /api/role-grants/{id}/reject": { rule: ["admin"], note: "never the requester or the grantee" },
+      "POST /api/role-grants/{id}/acknowledge": ["admin", "audit_committee_chair", "audit_committee_member"],
       "GET /api/settings/security": ["admin"],
       "PUT /api/settings/security": ["admin"],
     },

@@ -2,7 +2,7 @@ import { faker } from "@faker-js/faker";
 import { createEntity, createPerson, createUser, type RoleName } from "../src/domains/people/index.ts";
 import { permissionsOf } from "../src/domains/people/roles.ts";
 import type { PersonInput } from "../src/domains/people/schemas.ts";
-import type { Actor, Ctx } from "../src/kernel/context.ts";
+import { type Actor, type Ctx, systemActor } from "../src/kernel/context.ts";
 
 /** An actor with the given roles, for calling use cases directly. */
 export function actorWith(roles: RoleName[], ids: { userId?: string; personId?: string | null } = {}): Actor {
@@ -42,12 +42,17 @@ export async function buildUser(
   overrides: { email?: string; password?: string; personId?: string | null } = {},
 ) {
   const password = overrides.password ?? "correct horse battery staple";
-  const user = await createUser(ctx, {
-    email: overrides.email ?? faker.internet.email().toLowerCase(),
-    displayName: faker.person.fullName(),
-    personId: overrides.personId ?? null,
-    password,
-    roles,
-  });
+  // A factory seeds like the demo: as the system, so roles are granted at once (no four-eyes
+  // request) and no password change is forced; tests of those rules call createUser themselves.
+  const user = await createUser(
+    { ...ctx, actor: systemActor("factory") },
+    {
+      email: overrides.email ?? faker.internet.email().toLowerCase(),
+      displayName: faker.person.fullName(),
+      personId: overrides.personId ?? null,
+      password,
+      roles,
+    },
+  );
   return { ...user, password };
 }

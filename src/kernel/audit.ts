@@ -162,9 +162,3 @@ export function readableEvents(ctx: Ctx): RawBuilder<SqlBool> {
   );
   return sql<SqlBool>`(${sql.join(clauses, sql` and `)})`;
 }
-
-export const countEvents = async (ctx: Ctx) =>
-  Number(
-    (await ctx.db.selectFrom("audit_events").select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow())
-      .n,
-  );

@@ -5,7 +5,8 @@ export type ErrorCode =
   | "NOT_FOUND"
   | "CONFLICT"
   | "RATE_LIMITED"
-  | "TOTP_ENROLMENT_REQUIRED";
+  | "TOTP_ENROLMENT_REQUIRED"
+  | "PASSWORD_CHANGE_REQUIRED";
 
 export type FieldError = { path: string; message: string };
 

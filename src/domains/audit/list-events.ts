@@ -1,6 +1,6 @@
-import { stringify } from "csv-stringify/sync";
 import { readableEvents } from "../../kernel/audit.ts";
 import type { Ctx } from "../../kernel/context.ts";
+import { toCsv } from "../../kernel/csv.ts";
 import { contains } from "../../kernel/db.ts";
 import { authorizeAuditRead } from "./policy.ts";
 import type { AuditFilter } from "./schemas.ts";
@@ -69,7 +69,7 @@ export async function listEvents(ctx: Ctx, f: AuditFilter) {
 export async function exportEventsCsv(ctx: Ctx, f: AuditFilter): Promise<string> {
   authorizeAuditRead(ctx.actor);
   const rows = await filtered(ctx, f).selectAll().orderBy("seq", "asc").limit(100_000).execute();
-  return stringify(
+  return toCsv(
     rows.map((r) => [
       r.seq,
       r.occurred_at,

@@ -1,6 +1,6 @@
-import { stringify } from "csv-stringify/sync";
 import { sql } from "kysely";
 import type { Ctx } from "../../kernel/context.ts";
+import { toCsv } from "../../kernel/csv.ts";
 import { notFound } from "../../kernel/errors.ts";
 import { certDb, todayOf } from "./db.ts";
 import { authorize, can } from "./policy.ts";
@@ -270,7 +270,7 @@ export async function exportAssignmentsCsv(ctx: Ctx, campaignId: string, status:
     .orderBy("p.first_name")
     .execute();
   const today = todayOf(ctx);
-  return stringify(
+  return toCsv(
     rows.map((r) => [
       r.external_id ?? "",
       `${r.first_name} ${r.last_name}`,

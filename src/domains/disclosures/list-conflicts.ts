@@ -1,6 +1,6 @@
-import { stringify } from "csv-stringify/sync";
 import { sql } from "kysely";
 import { type Ctx, hasPermission } from "../../kernel/context.ts";
+import { toCsv } from "../../kernel/csv.ts";
 import { contains } from "../../kernel/db.ts";
 import { forbidden } from "../../kernel/errors.ts";
 import { loadVisible, selectConflicts, TYPE_LABELS, toConflict, toEvent } from "./conflict-view.ts";
@@ -89,7 +89,7 @@ export async function getConflict(ctx: Ctx, id: string) {
 /** The register as CSV (the current filter). */
 export async function exportConflictsCsv(ctx: Ctx, raw: ConflictFilter = {}): Promise<string> {
   const { items } = await listConflicts(ctx, { ...raw, scope: raw.scope ?? "register" });
-  return stringify(
+  return toCsv(
     items.map((c) => ({
       number: c.number,
       discloser: c.discloser.name,

@@ -1,4 +1,5 @@
 import { type ExpressionBuilder, sql } from "kysely";
+import { readableEvents } from "../../kernel/audit.ts";
 import { type Ctx, hasPermission } from "../../kernel/context.ts";
 import { contains } from "../../kernel/db.ts";
 import { forbidden } from "../../kernel/errors.ts";
@@ -20,6 +21,11 @@ export async function listMyTasks(ctx: Ctx) {
   };
 }
 
+/**
+ * The dashboard's counts. Each is computed and returned only for those holding the permission
+ * that reads it (issue 12, finding 15): headcount needs people.read, audit events audit.read,
+ * pending mail outbox.read and dead jobs job.manage; anyone else gets null, not the number.
+ */
 export async function getDashboard(ctx: Ctx) {
   const db = peopleDb(ctx);
   const today = ctx.clock.now().toISOString().slice(0, 10);
@@ -27,43 +33,59 @@ export async function getDashboard(ctx: Ctx) {
   const active = (eb: ExpressionBuilder<PeopleTables, "persons">) =>
     eb.or([eb("end_date", "is", null), eb("end_date", ">=", today)]);
   const canSeePeople = hasPermission(ctx.actor, "people.read");
-  const activePeople = count(
-    await db
-      .selectFrom("persons")
-      .select((eb) => eb.fn.countAll().as("n"))
-      .where(active)
-      .executeTakeFirst(),
-  );
-  const endedPeople = count(
-    await db
-      .selectFrom("persons")
-      .select((eb) => eb.fn.countAll().as("n"))
-      .where("end_date", "<", today)
-      .executeTakeFirst(),
-  );
+  const people = canSeePeople
+    ? {
+        active: count(
+          await db
+            .selectFrom("persons")
+            .select((eb) => eb.fn.countAll().as("n"))
+            .where(active)
+            .executeTakeFirst(),
+        ),
+        ended: count(
+          await db
+            .selectFrom("persons")
+            .select((eb) => eb.fn.countAll().as("n"))
+            .where("end_date", "<", today)
+            .executeTakeFirst(),
+        ),
+      }
+    : null;
   const entities = count(
     await db
       .selectFrom("legal_entities")
       .select((eb) => eb.fn.countAll().as("n"))
       .executeTakeFirst(),
   );
-  const auditEvents = count(
-    await db.selectFrom("audit_head").select("seq as n").where("id", "=", 1).executeTakeFirst(),
-  );
-  const outboxPending = count(
-    await db
-      .selectFrom("outbox")
-      .select((eb) => eb.fn.countAll().as("n"))
-      .where("status", "=", "pending")
-      .executeTakeFirst(),
-  );
-  const deadJobs = count(
-    await db
-      .selectFrom("jobs")
-      .select((eb) => eb.fn.countAll().as("n"))
-      .where("status", "=", "dead")
-      .executeTakeFirst(),
-  );
+  // Only the events the reader may see: a person named in a speak-up case must not watch the count
+  // move when a report about them is filed (COC-22.2).
+  const auditEvents = hasPermission(ctx.actor, "audit.read")
+    ? count(
+        await ctx.db
+          .selectFrom("audit_events")
+          .where(readableEvents(ctx))
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirst(),
+      )
+    : null;
+  const outboxPending = hasPermission(ctx.actor, "outbox.read")
+    ? count(
+        await db
+          .selectFrom("outbox")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .where("status", "=", "pending")
+          .executeTakeFirst(),
+      )
+    : null;
+  const deadJobs = hasPermission(ctx.actor, "job.manage")
+    ? count(
+        await db
+          .selectFrom("jobs")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .where("status", "=", "dead")
+          .executeTakeFirst(),
+      )
+    : null;
   const byCountry = canSeePeople
     ? await db
         .selectFrom("persons")
@@ -84,7 +106,7 @@ export async function getDashboard(ctx: Ctx) {
         .execute()
     : [];
   return {
-    people: { active: activePeople, ended: endedPeople },
+    people,
     entities,
     auditEvents,
     outboxPending,

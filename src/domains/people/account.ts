@@ -7,7 +7,15 @@ import { AppError, invalid } from "../../kernel/errors.ts";
 import { peopleDb } from "./db.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
 import { passwordRule } from "./schemas.ts";
-import { hashToken, isValidTotp, totpFor } from "./sign-in.ts";
+import {
+  issueRecoveryCodes,
+  markTotpStepUsed,
+  type Reauthentication,
+  reauthenticate,
+  totpFor,
+  totpStep,
+} from "./second-factor.ts";
+import { hashToken } from "./sign-in.ts";
 import { openTotpSecret, sealTotpSecret } from "./totp-secret.ts";
 
 function currentUserId(ctx: Ctx): string {
@@ -15,9 +23,20 @@ function currentUserId(ctx: Ctx): string {
   return ctx.actor.userId;
 }
 
-/** Starts TOTP enrolment: a new secret, not active until a code from it is confirmed. */
-export async function startTotpEnrolment(ctx: Ctx) {
+/**
+ * Starts TOTP enrolment: a new secret, not active until a code from it is confirmed. Replacing an
+ * enrolled authenticator needs the password or a current code (issue 12, finding 15): a stolen
+ * session alone must not be able to move the second factor to the thief's phone.
+ */
+export async function startTotpEnrolment(ctx: Ctx, proof: Reauthentication = {}) {
   const userId = currentUserId(ctx);
+  const now = ctx.clock.now();
+  const enrolled = await peopleDb(ctx)
+    .selectFrom("users")
+    .select(["totp_enabled"])
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
+  if (enrolled.totp_enabled) await reauthenticate(ctx, userId, proof, now);
   return withTransaction(ctx, async (tx) => {
     const db = peopleDb(tx);
     const user = await db
@@ -32,12 +51,18 @@ export async function startTotpEnrolment(ctx: Ctx) {
       .set({ totp_pending_secret: sealTotpSecret(tx, userId, secret), updated_at: isoNow(tx.clock) })
       .where("id", "=", userId)
       .execute();
-    await record(tx, "auth.totp.start", { type: "user", id: userId });
+    await record(
+      tx,
+      "auth.totp.start",
+      { type: "user", id: userId },
+      { replaces: Boolean(enrolled.totp_enabled) },
+    );
     const otpauthUrl = totpFor(secret, user.email).toString();
     return { secret, otpauthUrl, qrDataUrl: await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 220 }) };
   });
 }
 
+/** Confirms enrolment with a code from the new authenticator; issues ten single-use recovery codes. */
 export async function confirmTotpEnrolment(ctx: Ctx, code: string) {
   const userId = currentUserId(ctx);
   return withTransaction(ctx, async (tx) => {
@@ -48,11 +73,14 @@ export async function confirmTotpEnrolment(ctx: Ctx, code: string) {
       .where("id", "=", userId)
       .executeTakeFirstOrThrow();
     if (!user.totp_pending_secret) throw new AppError("CONFLICT", "Start the enrolment first.");
-    if (!isValidTotp(openTotpSecret(tx, userId, user.totp_pending_secret), code, tx.clock.now())) {
+    const step = totpStep(openTotpSecret(tx, userId, user.totp_pending_secret), code, tx.clock.now());
+    if (step === null) {
       throw invalid("The code does not match; check the time on your phone and try the current code.", [
         { path: "code", message: "does not match" },
       ]);
     }
+    // The confirming code cannot then be replayed to sign in.
+    await markTotpStepUsed(tx, userId, step);
     await db
       .updateTable("users")
       .set({
@@ -63,8 +91,15 @@ export async function confirmTotpEnrolment(ctx: Ctx, code: string) {
       })
       .where("id", "=", userId)
       .execute();
-    await record(tx, "auth.totp.enrol", { type: "user", id: userId });
-    return { ok: true };
+    const recoveryCodes = await issueRecoveryCodes(tx, userId);
+    await record(
+      tx,
+      "auth.totp.enrol",
+      { type: "user", id: userId },
+      { recoveryCodes: recoveryCodes.length },
+    );
+    // Shown once: only their hashes are kept.
+    return { ok: true, recoveryCodes };
   });
 }
 
@@ -92,7 +127,7 @@ export async function changePassword(
   return withTransaction(ctx, async (tx) => {
     await peopleDb(tx)
       .updateTable("users")
-      .set({ password_hash: passwordHash, updated_at: isoNow(tx.clock) })
+      .set({ password_hash: passwordHash, must_change_password: 0, updated_at: isoNow(tx.clock) })
       .where("id", "=", userId)
       .execute();
     await peopleDb(tx)

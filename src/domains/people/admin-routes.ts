@@ -10,6 +10,7 @@ import {
   updateEntity,
   updateOrganisation,
 } from "./organisation.ts";
+import { registerRoleGrantRoutes } from "./role-grant-routes.ts";
 import { ROLE_NAMES } from "./roles.ts";
 import {
   entityInput,
@@ -25,6 +26,7 @@ const idParams = z.object({ id: z.string().min(1).max(64) });
 
 export function registerAdminRoutes(app: FastifyInstance, deps: RouteDeps) {
   const r = typed(app);
+  registerRoleGrantRoutes(app, deps);
 
   r.get(
     "/api/organisation",

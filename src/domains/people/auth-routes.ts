@@ -4,6 +4,7 @@ import { type RouteDeps, typed } from "../../kernel/http/routes.ts";
 import { ctxOf, SESSION_COOKIE } from "../../kernel/http/server.ts";
 import { changePassword, confirmTotpEnrolment, startTotpEnrolment } from "./account.ts";
 import { getOrganisation } from "./organisation.ts";
+import { recoveryCodesLeft, regenerateRecoveryCodes } from "./second-factor.ts";
 import { getSecuritySettings } from "./security-settings.ts";
 import { signIn, signOut } from "./sign-in.ts";
 
@@ -54,6 +55,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps) {
           totp: z.string().max(12).optional(),
           /** A solved puzzle, when the previous answer asked for one (429 with `challenge`). */
           pow: z.object({ challenge: z.string().max(200), solution: z.string().max(32) }).optional(),
+          recoveryCode: z.string().max(40).optional(),
         }),
       },
     },
@@ -68,7 +70,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps) {
   r.post(
     "/api/auth/logout",
     {
-      config: { access: { action: "auth.logout", authenticated: true, beforeTotp: true } },
+      config: {
+        access: { action: "auth.logout", authenticated: true, beforeTotp: true, beforePasswordChange: true },
+      },
       schema: { tags, operationId: "auth.logout" },
     },
     async (request, reply) => {
@@ -82,7 +86,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps) {
   r.get(
     "/api/auth/me",
     {
-      config: { access: { action: "auth.me", authenticated: true, beforeTotp: true } },
+      config: {
+        access: { action: "auth.me", authenticated: true, beforeTotp: true, beforePasswordChange: true },
+      },
       schema: {
         tags,
         operationId: "auth.me",
@@ -98,6 +104,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps) {
         permissions: [...actor.permissions].sort(),
         totpEnabled: s.totpEnabled,
         mustEnrolTotp: s.mustEnrolTotp,
+        mustChangePassword: s.mustChangePassword,
+        recoveryCodesLeft: s.totpEnabled ? await recoveryCodesLeft(ctxOf(request, deps), actor.userId) : 0,
         csrfToken: s.csrfToken,
       };
     },
@@ -107,9 +115,33 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps) {
     "/api/auth/totp/start",
     {
       config: { access: { action: "auth.totp.start", authenticated: true, beforeTotp: true } },
-      schema: { tags, operationId: "auth.totp.start", summary: "Begin enrolling an authenticator app" },
+      schema: {
+        tags,
+        operationId: "auth.totp.start",
+        summary: "Begin enrolling an authenticator app (replacing one needs the password or a current code)",
+        body: z
+          .object({
+            password: z.string().max(200).optional(),
+            code: z.string().max(12).optional(),
+          })
+          .nullish(),
+      },
     },
-    async (request) => startTotpEnrolment(ctxOf(request, deps)),
+    async (request) => startTotpEnrolment(ctxOf(request, deps), request.body ?? {}),
+  );
+
+  r.post(
+    "/api/auth/recovery-codes",
+    {
+      config: { access: { action: "auth.recovery_codes.regenerate", authenticated: true } },
+      schema: {
+        tags,
+        operationId: "auth.recovery_codes.regenerate",
+        summary: "Replace the recovery codes (needs the password); the new ones are shown once",
+        body: z.object({ password: z.string().min(1).max(200) }),
+      },
+    },
+    async (request) => regenerateRecoveryCodes(ctxOf(request, deps), request.body),
   );
 
   r.post(
@@ -128,7 +160,14 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps) {
   r.post(
     "/api/auth/password",
     {
-      config: { access: { action: "auth.password.change", authenticated: true, beforeTotp: true } },
+      config: {
+        access: {
+          action: "auth.password.change",
+          authenticated: true,
+          beforeTotp: true,
+          beforePasswordChange: true,
+        },
+      },
       schema: {
         tags,
         operationId: "auth.password.change",

@@ -1,5 +1,5 @@
-import { stringify } from "csv-stringify/sync";
 import type { Ctx } from "../../kernel/context.ts";
+import { toCsv } from "../../kernel/csv.ts";
 import { contains } from "../../kernel/db.ts";
 import { peopleDb } from "./db.ts";
 import { type Person, selectPeople, today, toPerson } from "./person-view.ts";
@@ -94,7 +94,7 @@ export async function exportPeopleCsv(ctx: Ctx, filter: PeopleFilter): Promise<s
     .leftJoin("persons as sx", "sx.id", "p.supervisor_id")
     .select(["e.code as entity_code", "sx.external_id as sup_external"])
     .execute();
-  return stringify(
+  return toCsv(
     rows.map((r) => [
       r.external_id,
       r.first_name,

@@ -8,7 +8,8 @@ import { peopleDb } from "./db.ts";
 import type { Page } from "./list-people.ts";
 import { hashPassword } from "./passwords.ts";
 import { authorize } from "./policy.ts";
-import { ROLES } from "./roles.ts";
+import { pendingRolesOf, requestRoleGrants } from "./role-grants.ts";
+import { isFourEyesRole, ROLES } from "./roles.ts";
 import type { UserInput, UserPatch } from "./schemas.ts";
 
 export type UserView = {
@@ -17,12 +18,16 @@ export type UserView = {
   displayName: string;
   personId: string | null;
   roles: string[];
+  /** Roles waiting for a second administrator's approval (four-eyes). */
+  pendingRoles: string[];
   totpEnabled: boolean;
+  mustChangePassword: boolean;
   disabled: boolean;
   lastLoginAt: string | null;
 };
 
-export const listRoles = () => ({ items: ROLES.map((r) => ({ ...r })) });
+/** The role catalogue; `fourEyes` says a grant needs a second administrator's approval. */
+export const listRoles = () => ({ items: ROLES.map((r) => ({ ...r, fourEyes: isFourEyesRole(r.name) })) });
 
 async function view(ctx: Ctx, id: string): Promise<UserView> {
   const db = peopleDb(ctx);
@@ -37,7 +42,9 @@ async function view(ctx: Ctx, id: string): Promise<UserView> {
     displayName: u.display_name,
     personId: u.person_id,
     roles,
+    pendingRoles: await pendingRolesOf(ctx, id),
     totpEnabled: Boolean(u.totp_enabled),
+    mustChangePassword: Boolean(u.must_change_password),
     disabled: Boolean(u.disabled),
     lastLoginAt: u.last_login_at,
   };
@@ -72,7 +79,22 @@ export async function listUsers(
   return { items, total, page: f.page, pageSize: f.pageSize };
 }
 
-/** Creates a user account; used by the admin screen, the CLI and the demo seed. */
+/**
+ * Splits requested roles into those granted now and those that need a second administrator
+ * (issue 12, finding 11). The system actor (demo seed, the server's own CLI) grants directly;
+ * a signed-in administrator, i.e. every HTTP path, never does for a four-eyes role.
+ */
+function splitRoles(ctx: Ctx, roles: readonly string[]) {
+  const unique = [...new Set(roles)];
+  if (ctx.actor.kind !== "user") return { direct: unique, fourEyes: [] as string[] };
+  return { direct: unique.filter((r) => !isFourEyesRole(r)), fourEyes: unique.filter(isFourEyesRole) };
+}
+
+/**
+ * Creates a user account; used by the admin screen, the CLI and the demo seed. An account an
+ * administrator creates must change its initial password at first sign-in (issue 12, finding 15);
+ * the system's (demo, CLI bootstrap) need not.
+ */
 export async function createUser(ctx: Ctx, input: UserInput): Promise<UserView> {
   authorize(ctx.actor, "user.manage");
   const passwordHash = await hashPassword(input.password);
@@ -110,11 +132,13 @@ export async function createUser(ctx: Ctx, input: UserInput): Promise<UserView> 
         failed_logins: 0,
         locked_until: null,
         last_login_at: null,
+        must_change_password: ctx.actor.kind === "user" ? 1 : 0,
+        totp_last_step: null,
         created_at: now,
         updated_at: now,
       })
       .execute();
-    const roles = [...new Set(input.roles)];
+    const { direct: roles, fourEyes } = splitRoles(tx, input.roles);
     if (roles.length)
       await db
         .insertInto("user_roles")
@@ -124,8 +148,9 @@ export async function createUser(ctx: Ctx, input: UserInput): Promise<UserView> 
       tx,
       "user.create",
       { type: "user", id },
-      { email: input.email, roles, personId: input.personId ?? null },
+      { email: input.email, roles, personId: input.personId ?? null, ...(fourEyes.length && { fourEyes }) },
     );
+    if (fourEyes.length) await requestRoleGrants(tx, id, fourEyes);
     return view(tx, id);
   });
 }
@@ -150,14 +175,21 @@ export async function updateUser(ctx: Ctx, id: string, patch: UserPatch): Promis
     if (patch.disabled !== undefined) set.disabled = patch.disabled ? 1 : 0;
     await db.updateTable("users").set(set).where("id", "=", id).execute();
     if (patch.disabled) await db.deleteFrom("sessions").where("user_id", "=", id).execute();
+    let requested: string[] = [];
     if (patch.roles) {
+      // Removing a role takes effect at once; adding a four-eyes role becomes a request.
+      const added = [...new Set(patch.roles)].filter((r) => !before.roles.includes(r));
+      const { direct, fourEyes } = splitRoles(tx, added);
+      const wanted: readonly string[] = patch.roles;
+      const kept = before.roles.filter((r) => wanted.includes(r));
+      const roles = [...kept, ...direct];
       await db.deleteFrom("user_roles").where("user_id", "=", id).execute();
-      const roles = [...new Set(patch.roles)];
       if (roles.length)
         await db
           .insertInto("user_roles")
           .values(roles.map((role) => ({ user_id: id, role })))
           .execute();
+      requested = fourEyes;
     }
     const after = await view(tx, id);
     await record(
@@ -168,14 +200,26 @@ export async function updateUser(ctx: Ctx, id: string, patch: UserPatch): Promis
         ...(patch.roles && { roles: { from: before.roles, to: after.roles } }),
         ...(patch.disabled !== undefined && { disabled: patch.disabled }),
         ...(patch.displayName !== undefined && { displayName: patch.displayName }),
+        ...(requested.length && { fourEyes: requested }),
       },
     );
+    if (requested.length) {
+      await requestRoleGrants(tx, id, requested);
+      return view(tx, id);
+    }
     return after;
   });
 }
 
 export async function resetTotp(ctx: Ctx, id: string): Promise<UserView> {
   authorize(ctx.actor, "user.manage");
+  // Removing one's own authenticator needs the password or a current code (account security),
+  // not just an administrator's session (issue 12, finding 15).
+  if (ctx.actor.kind === "user" && ctx.actor.userId === id)
+    throw new AppError(
+      "CONFLICT",
+      "You cannot reset your own authenticator here; replace it under your account's security, which asks for your password.",
+    );
   return withTransaction(ctx, async (tx) => {
     await view(tx, id);
     await peopleDb(tx)

@@ -209,9 +209,29 @@ export const PERMISSIONS = {
   "restructuring.manage": ["restructuring_admin"],
   "restructuring.elect": ["subscription_agent"],
   "restructuring.investor": ["investor"],
+  // Four-eyes role grants (issue 12, finding 11): the Audit Committee oversees them.
+  "role_grant.read": ["admin", "audit_committee_chair", "audit_committee_member"],
 } as const satisfies Record<string, readonly RoleName[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
+
+/**
+ * Permissions that read speak-up cases, audit data or investor data. A role carrying any of them
+ * is granted only after a second administrator approves (four-eyes, issue 12 finding 11); the set
+ * of roles follows from this list, so a permission given to a new role brings the rule with it.
+ */
+export const FOUR_EYES_PERMISSIONS = [
+  "speakup.handle",
+  "speakup.assign",
+  "speakup.stats",
+  "audit.read",
+  "restructuring.read",
+  "restructuring.manage",
+  "restructuring.elect",
+] as const satisfies readonly Permission[];
+
+export const isFourEyesRole = (role: string) =>
+  FOUR_EYES_PERMISSIONS.some((p) => (PERMISSIONS[p] as readonly string[]).includes(role));
 
 export function permissionsOf(roles: readonly string[]): Set<string> {
   const set = new Set<string>();

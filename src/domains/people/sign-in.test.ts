@@ -173,6 +173,8 @@ describe(`sign-in, sessions and TOTP (${process.env.PROBITY_TEST_DIALECT ?? "sql
     await expect(
       signIn(t.ctx(), { email: "cco@test.example", password: user.password, totp: "123456" }),
     ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    // The code that confirmed the enrolment is spent (no replay): sign in with the next one.
+    t.clock.advance(30_000);
     const code = totp.generate({ timestamp: t.clock.now().getTime() });
     await expect(
       signIn(t.ctx(), { email: "cco@test.example", password: user.password, totp: code }),

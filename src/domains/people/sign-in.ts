@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { sql } from "kysely";
-import * as OTPAuth from "otpauth";
 import { record } from "../../kernel/audit.ts";
 import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
@@ -17,6 +16,7 @@ import {
 import { peopleDb } from "./db.ts";
 import { verifyPassword } from "./passwords.ts";
 import { isPrivileged, permissionsOf } from "./roles.ts";
+import { consumeRecoveryCode, consumeTotp } from "./second-factor.ts";
 import { getSecuritySettings } from "./security-settings.ts";
 import { openTotpSecret } from "./totp-secret.ts";
 
@@ -27,20 +27,6 @@ export const SIGN_IN_WINDOW_MINUTES = 15;
 export const signInProofBits = (excess: number) => 12 + Math.min(6, Math.floor(Math.log2(excess)));
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-
-export function totpFor(secret: string, label = "Probity") {
-  return new OTPAuth.TOTP({
-    issuer: "Probity",
-    label,
-    algorithm: "SHA1",
-    digits: 6,
-    period: 30,
-    secret: OTPAuth.Secret.fromBase32(secret),
-  });
-}
-
-export const isValidTotp = (secret: string, code: string, now: Date) =>
-  totpFor(secret).validate({ token: code.replace(/\s/g, ""), window: 1, timestamp: now.getTime() }) !== null;
 
 export type SignInResult =
   | { status: "ok"; token: string; csrfToken: string; userId: string }
@@ -57,7 +43,14 @@ const BAD_CREDENTIALS = "The email or password is wrong.";
  */
 export async function signIn(
   ctx: Ctx,
-  input: { email: string; password: string; totp?: string | undefined; pow?: Proof | undefined },
+  input: {
+    email: string;
+    password: string;
+    totp?: string | undefined;
+    /** One of the user's single-use recovery codes, instead of a TOTP code. */
+    recoveryCode?: string | undefined;
+    pow?: Proof | undefined;
+  },
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
   const db = peopleDb(ctx);
@@ -82,11 +75,28 @@ export async function signIn(
     throw new AppError("UNAUTHENTICATED", BAD_CREDENTIALS);
   }
   if (user.disabled) throw new AppError("FORBIDDEN", "This account is disabled; ask an administrator.");
+  let secondFactor: "totp" | "recovery_code" | null = null;
   if (user.totp_enabled && user.totp_secret) {
-    if (!input.totp) return { status: "totp_required" };
-    if (!isValidTotp(openTotpSecret(ctx, user.id, user.totp_secret), input.totp, now)) {
+    if (!input.totp && !input.recoveryCode) return { status: "totp_required" };
+    // A code is consumed once (its time step, or the recovery code, is marked used atomically).
+    secondFactor = input.recoveryCode ? "recovery_code" : "totp";
+    const isAccepted = input.recoveryCode
+      ? await consumeRecoveryCode(ctx, user.id, input.recoveryCode)
+      : await consumeTotp(
+          ctx,
+          user.id,
+          openTotpSecret(ctx, user.id, user.totp_secret),
+          input.totp ?? "",
+          now,
+        );
+    if (!isAccepted) {
       await recordFailure(ctx, user.id, tries, "totp");
-      throw new AppError("UNAUTHENTICATED", "The authentication code is wrong or has expired.");
+      throw new AppError(
+        "UNAUTHENTICATED",
+        input.recoveryCode
+          ? "The recovery code is wrong or has been used already."
+          : "The authentication code is wrong, has expired or has been used already.",
+      );
     }
   }
   const settings = await getSecuritySettings(ctx);
@@ -125,7 +135,7 @@ export async function signIn(
       },
       "auth.login",
       { type: "user", id: user.id },
-      { mfa: Boolean(user.totp_enabled) },
+      { mfa: Boolean(user.totp_enabled), ...(secondFactor && { factor: secondFactor }) },
     );
     return { status: "ok" as const, token, csrfToken, userId: user.id };
   });
@@ -155,6 +165,7 @@ export type Session = {
   csrfToken: string;
   totpEnabled: boolean;
   mustEnrolTotp: boolean;
+  mustChangePassword: boolean;
 };
 
 /** Reads a session token; enforces idle and absolute timeouts. Returns null when not valid. */
@@ -176,6 +187,7 @@ export async function authenticateSession(ctx: Ctx, token: string): Promise<Sess
       "u.person_id",
       "u.totp_enabled",
       "u.disabled",
+      "u.must_change_password",
     ])
     .where("s.id_hash", "=", idHash)
     .executeTakeFirst();
@@ -209,6 +221,7 @@ export async function authenticateSession(ctx: Ctx, token: string): Promise<Sess
     csrfToken: row.csrf_token,
     totpEnabled,
     mustEnrolTotp: settings.totpRequiredForPrivileged && isPrivileged(roles) && !totpEnabled,
+    mustChangePassword: Boolean(row.must_change_password),
   };
 }
 

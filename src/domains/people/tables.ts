@@ -57,8 +57,35 @@ export type UsersTable = {
   failed_logins: number;
   locked_until: string | null;
   last_login_at: string | null;
+  /** 1 when an administrator set the password: the user must choose their own at first sign-in. */
+  must_change_password: number;
+  /** The last TOTP time step (unix time / 30 s) accepted: a code is good once (RFC 6238 §5.2). */
+  totp_last_step: number | null;
   created_at: string;
   updated_at: string;
+};
+
+export type UserRecoveryCodesTable = {
+  user_id: string;
+  /** sha256 of a high-entropy single-use code; the code itself is shown once and never stored. */
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+};
+
+export type RoleGrantStatus = "pending" | "approved" | "rejected";
+
+/** A request to grant a role that reads speak-up cases, audit or investor data (four-eyes). */
+export type RoleGrantRequestsTable = {
+  id: string;
+  user_id: string;
+  role: string;
+  status: RoleGrantStatus;
+  requested_by: string;
+  requested_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  note: string | null;
 };
 
 export type UserRolesTable = { user_id: string; role: string };
@@ -79,4 +106,6 @@ export type PeopleTables = {
   users: UsersTable;
   user_roles: UserRolesTable;
   sessions: SessionsTable;
+  user_recovery_codes: UserRecoveryCodesTable;
+  role_grant_requests: RoleGrantRequestsTable;
 };

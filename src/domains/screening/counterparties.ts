@@ -1,7 +1,7 @@
-import { stringify } from "csv-stringify/sync";
 import { record } from "../../kernel/audit.ts";
 import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
+import { toCsv } from "../../kernel/csv.ts";
 import { contains } from "../../kernel/db.ts";
 import { notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
@@ -248,7 +248,7 @@ export async function listCounterparties(ctx: Ctx, filter: CounterpartyFilter) {
 export async function exportCounterpartiesCsv(ctx: Ctx, filter: CounterpartyFilter): Promise<string> {
   authorize(ctx.actor, "screening.read");
   const rows = await filtered(ctx, filter).orderBy("name").orderBy("id").execute();
-  return stringify(
+  return toCsv(
     rows.map((r) => [
       r.id,
       r.name,

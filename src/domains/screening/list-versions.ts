@@ -1,5 +1,5 @@
-import { stringify } from "csv-stringify/sync";
 import type { Ctx } from "../../kernel/context.ts";
+import { toCsv } from "../../kernel/csv.ts";
 import { contains } from "../../kernel/db.ts";
 import { notFound } from "../../kernel/errors.ts";
 import { screeningDb } from "./db.ts";
@@ -115,7 +115,7 @@ export async function exportVersionChangesCsv(
     .execute();
   return {
     filename: `${version.source}-${version.seq}-${filter.kind}.csv`,
-    csv: stringify(
+    csv: toCsv(
       rows.map((r) => [
         filter.kind,
         r.entity_id,

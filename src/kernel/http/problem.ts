@@ -11,6 +11,7 @@ const STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   RATE_LIMITED: 429,
   TOTP_ENROLMENT_REQUIRED: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
 };
 
 const TITLE: Record<number, string> = {

@@ -38,6 +38,8 @@ export type SessionInfo = {
   csrfToken: string;
   totpEnabled: boolean;
   mustEnrolTotp: boolean;
+  /** An administrator set the password: only the change-password route until it is changed. */
+  mustChangePassword: boolean;
 };
 
 /** What a route declares: its action name (permission, audit event and operation id) and who may call it. */
@@ -57,6 +59,8 @@ export type RouteAccess = {
    * be linked to a signed-in employee. Implies `public`.
    */
   anonymous?: boolean;
+  /** Reachable while an administrator-set password must still be changed (me, logout, change). */
+  beforePasswordChange?: boolean;
 };
 
 declare module "fastify" {
@@ -287,6 +291,14 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
         403,
         "CSRF",
         "The CSRF token is missing or wrong; reload the page and try again.",
+      );
+    }
+    if (session.mustChangePassword && !access.beforePasswordChange) {
+      return sendProblem(
+        reply,
+        403,
+        "PASSWORD_CHANGE_REQUIRED",
+        "An administrator set your password: choose your own password before you continue.",
       );
     }
     if (session.mustEnrolTotp && !access.beforeTotp) {

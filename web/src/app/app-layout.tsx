@@ -16,7 +16,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Outlet, useLocation, useNavigate } from "@tanstack/react-router";
 import { useEffect } from "react";
 import { NavLinkLink } from "../components/router-links.tsx";
-import { hasPermission, loginInfoQuery, type Me, useMe } from "../features/auth/me.ts";
+import { hasPermission, loginInfoQuery, type Me, requiredAccountStep, useMe } from "../features/auth/me.ts";
 import { api, setCsrfToken } from "../lib/api.ts";
 import { adminNav, auditNav, mainNav, type NavItem } from "./nav.ts";
 
@@ -134,12 +134,13 @@ export const AppLayout = () => {
   const { pathname } = useLocation();
   const navigate = useNavigate();
 
+  const step = requiredAccountStep(me);
   useEffect(() => {
-    if (me?.mustEnrolTotp && pathname !== "/account/totp") void navigate({ to: "/account/totp" });
-  }, [me?.mustEnrolTotp, pathname, navigate]);
+    if (step && pathname !== step) void navigate({ to: step });
+  }, [step, pathname, navigate]);
 
   if (!me) return null;
-  const enrolling = me.mustEnrolTotp;
+  const enrolling = step !== null;
   const allowed = (item: NavItem) =>
     !item.permission || [item.permission].flat().some((permission) => hasPermission(me, permission));
   const admin = adminNav.filter(allowed);

@@ -15,7 +15,11 @@ export const queryClient = new QueryClient({
     onError: (error) => {
       if (!isApiError(error)) return;
       if (error.status === 401) onUnauthenticated?.();
-      else if (error.status === 403 && error.problem.code === "TOTP_ENROLMENT_REQUIRED")
+      else if (
+        error.status === 403 &&
+        (error.problem.code === "TOTP_ENROLMENT_REQUIRED" ||
+          error.problem.code === "PASSWORD_CHANGE_REQUIRED")
+      )
         onEnrolmentRequired?.();
     },
   }),

@@ -22,7 +22,7 @@ import { UsersPage } from "../features/admin/users-page.tsx";
 import { AuditPage } from "../features/audit/audit-page.tsx";
 import { ChangePasswordPage } from "../features/auth/change-password-page.tsx";
 import { LoginPage } from "../features/auth/login-page.tsx";
-import { meQuery, type Permission } from "../features/auth/me.ts";
+import { type Me, meQuery, type Permission, requiredAccountStep } from "../features/auth/me.ts";
 import { TotpEnrolPage } from "../features/auth/totp-enrol-page.tsx";
 import { CampaignPage } from "../features/certifications/campaign-page.tsx";
 import {
@@ -97,7 +97,7 @@ const loginRoute = createRoute({
       : {},
   beforeLoad: async ({ context }) => {
     const me = await context.queryClient.fetchQuery(meQuery).catch(() => null);
-    if (me) throw redirect({ to: me.mustEnrolTotp ? "/account/totp" : "/" });
+    if (me) throw redirect({ to: requiredAccountStep(me) ?? "/" });
   },
   component: LoginPage,
 });
@@ -400,8 +400,9 @@ setAuthHandlers({
       void router.navigate({ to: "/login", search: { redirect: router.state.location.href } });
     }
   },
-  enrolmentRequired: () => {
-    void queryClient.invalidateQueries({ queryKey: ["me"] });
-    if (router.state.location.pathname !== "/account/totp") void router.navigate({ to: "/account/totp" });
+  enrolmentRequired: async () => {
+    await queryClient.invalidateQueries({ queryKey: ["me"] });
+    const step = requiredAccountStep(queryClient.getQueryData<Me>(["me"])) ?? "/account/totp";
+    if (router.state.location.pathname !== step) void router.navigate({ to: step });
   },
 });

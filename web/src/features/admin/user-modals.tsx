@@ -37,8 +37,15 @@ export const CreateUserModal = ({ onClose }: { onClose: () => void }) => {
         roles: selectedRoles,
       }),
     onSuccess: async (user) => {
-      notifications.show({ color: "green", title: "User created", message: user.email });
+      notifications.show({
+        color: "green",
+        title: "User created",
+        message: user.pendingRoles.length
+          ? `${user.email}: ${user.pendingRoles.join(", ")} awaits a second administrator's approval. They must change the password at first sign-in.`
+          : `${user.email} must change the password at first sign-in.`,
+      });
       await queryClient.invalidateQueries({ queryKey: ["users"] });
+      await queryClient.invalidateQueries({ queryKey: ["role-grants"] });
       onClose();
     },
   });
@@ -92,6 +99,10 @@ export const CreateUserModal = ({ onClose }: { onClose: () => void }) => {
             error={errors.roles}
             searchable
           />
+          <Text size="xs" c="dimmed">
+            Roles that read speak-up cases, audit or investor data take effect only once another administrator
+            approves them (four-eyes); the Audit Committee chair is told.
+          </Text>
           {Object.keys(errors).length ? null : <ErrorAlert error={create.error} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose} disabled={create.isPending}>
@@ -122,8 +133,16 @@ export const EditUserModal = ({ user, onClose }: { user: User; onClose: () => vo
         disabled,
       }),
     onSuccess: async (saved) => {
-      notifications.show({ color: "green", title: "User saved", message: saved.email });
+      const waiting = saved.pendingRoles.filter((r) => !user.pendingRoles.includes(r));
+      notifications.show({
+        color: "green",
+        title: "User saved",
+        message: waiting.length
+          ? `${saved.email}: ${waiting.join(", ")} awaits a second administrator's approval.`
+          : saved.email,
+      });
       await queryClient.invalidateQueries({ queryKey: ["users"] });
+      await queryClient.invalidateQueries({ queryKey: ["role-grants"] });
       onClose();
     },
   });
@@ -153,6 +172,10 @@ export const EditUserModal = ({ user, onClose }: { user: User; onClose: () => vo
               error={errors.roles}
               searchable
             />
+            <Text size="xs" c="dimmed">
+              Roles that read speak-up cases, audit or investor data take effect only once another
+              administrator approves them (four-eyes); the Audit Committee chair is told.
+            </Text>
             <Switch
               label="Account disabled"
               description="A disabled user cannot sign in; their history stays."

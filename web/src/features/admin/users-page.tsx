@@ -31,6 +31,7 @@ import { AnchorLink } from "../../components/router-links.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { api, type Page } from "../../lib/api.ts";
 import { formatDateTime } from "../../lib/format.ts";
+import { RoleGrantsPanel } from "./role-grants-panel.tsx";
 import { CreateUserModal, EditUserModal, ResetTotpModal } from "./user-modals.tsx";
 import { rolesQuery, type User } from "./users-api.ts";
 
@@ -65,6 +66,7 @@ export const UsersPage = () => {
           </Button>
         }
       />
+      <RoleGrantsPanel mode="decide" />
       <Paper p="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput
@@ -147,7 +149,7 @@ export const UsersPage = () => {
                       </Table.Td>
                       <Table.Td>
                         <Group gap={4}>
-                          {user.roles.length === 0 ? (
+                          {user.roles.length === 0 && user.pendingRoles.length === 0 ? (
                             <Text size="xs" c="dimmed">
                               None
                             </Text>
@@ -163,6 +165,11 @@ export const UsersPage = () => {
                               </Badge>
                             ))
                           )}
+                          {user.pendingRoles.map((name) => (
+                            <Badge key={`pending-${name}`} size="sm" variant="dot" color="yellow">
+                              {roleLabel(name)}: awaiting approval
+                            </Badge>
+                          ))}
                         </Group>
                       </Table.Td>
                       <Table.Td>

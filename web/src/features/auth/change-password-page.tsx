@@ -1,19 +1,26 @@
-import { Button, Paper, PasswordInput, Stack } from "@mantine/core";
+import { Alert, Button, Paper, PasswordInput, Stack } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useMutation } from "@tanstack/react-query";
+import { IconKey } from "@tabler/icons-react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { api, fieldErrors } from "../../lib/api.ts";
+import { fetchMe, requiredAccountStep, useMe } from "./me.ts";
 
 export const ChangePasswordPage = () => {
+  const { data: me } = useMe();
+  const isForced = Boolean(me?.mustChangePassword);
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const [currentPassword, setCurrentPassword] = useState("");
   const [newPassword, setNewPassword] = useState("");
   const [repeat, setRepeat] = useState("");
   const [mismatch, setMismatch] = useState(false);
   const change = useMutation({
     mutationFn: () => api.post<{ ok: true }>("/api/auth/password", { currentPassword, newPassword }),
-    onSuccess: () => {
+    onSuccess: async () => {
       notifications.show({
         color: "green",
         title: "Password changed",
@@ -22,6 +29,11 @@ export const ChangePasswordPage = () => {
       setCurrentPassword("");
       setNewPassword("");
       setRepeat("");
+      if (isForced) {
+        const next = await fetchMe();
+        queryClient.setQueryData(["me"], next);
+        await navigate({ to: requiredAccountStep(next) ?? "/" });
+      }
     },
   });
   const errors = fieldErrors(change.error);
@@ -37,11 +49,17 @@ export const ChangePasswordPage = () => {
         title="Change password"
         description="Choose a long password you do not use anywhere else."
       />
+      {isForced ? (
+        <Alert color="probity" variant="light" icon={<IconKey size={18} />} title="Choose your own password">
+          An administrator set your first password, so only you should know the next one. Enter the password
+          you were given, then a new one; everything else opens once it is changed.
+        </Alert>
+      ) : null}
       <Paper p="lg">
         <form onSubmit={submit} noValidate>
           <Stack>
             <PasswordInput
-              label="Current password"
+              label={isForced ? "Password you were given" : "Current password"}
               autoComplete="current-password"
               required
               value={currentPassword}

@@ -23,9 +23,9 @@ import { ErrorAlert } from "../../components/error-alert.tsx";
 import { api, setCsrfToken } from "../../lib/api.ts";
 import { humanise } from "../../lib/format.ts";
 import { withProofOfWork } from "../../lib/proof-of-work.ts";
-import { fetchMe, type LoginInfo, type LoginResult, loginInfoQuery } from "./me.ts";
+import { fetchMe, type LoginInfo, type LoginResult, loginInfoQuery, requiredAccountStep } from "./me.ts";
 
-type Credentials = { email: string; password: string; totp?: string };
+type Credentials = { email: string; password: string; totp?: string; recoveryCode?: string };
 
 const DemoAccounts = ({
   info,
@@ -108,6 +108,7 @@ export const LoginPage = () => {
   const [password, setPassword] = useState("");
   const [code, setCode] = useState("");
   const [step, setStep] = useState<"password" | "totp">("password");
+  const [isRecovery, setRecovery] = useState(false);
 
   const login = useMutation({
     mutationFn: (body: Credentials) =>
@@ -123,18 +124,20 @@ export const LoginPage = () => {
         ? { ...result.me, csrfToken: result.me.csrfToken ?? result.csrfToken }
         : await fetchMe();
       queryClient.setQueryData(["me"], me);
-      if (me.mustEnrolTotp) await navigate({ to: "/account/totp" });
-      else await navigate({ to: search.redirect ?? "/" });
+      await navigate({ to: requiredAccountStep(me) ?? search.redirect ?? "/" });
     },
   });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    login.mutate(step === "totp" ? { email, password, totp: code.trim() } : { email, password });
+    if (step === "password") login.mutate({ email, password });
+    else if (isRecovery) login.mutate({ email, password, recoveryCode: code.trim() });
+    else login.mutate({ email, password, totp: code.trim() });
   };
 
   const backToPassword = () => {
     setStep("password");
+    setRecovery(false);
     setCode("");
     login.reset();
   };
@@ -186,13 +189,16 @@ export const LoginPage = () => {
                 ) : (
                   <>
                     <Text size="sm" c="dimmed">
-                      Enter the 6-digit code from your authenticator app for {email}.
+                      {isRecovery
+                        ? `Enter one of the recovery codes you saved for ${email}. Each code works once.`
+                        : `Enter the 6-digit code from your authenticator app for ${email}.`}
                     </Text>
                     <TextInput
-                      label="Authentication code"
-                      inputMode="numeric"
+                      key={isRecovery ? "recovery" : "totp"}
+                      label={isRecovery ? "Recovery code" : "Authentication code"}
+                      inputMode={isRecovery ? "text" : "numeric"}
                       autoComplete="one-time-code"
-                      maxLength={8}
+                      maxLength={isRecovery ? 40 : 8}
                       required
                       withAsterisk={false}
                       value={code}
@@ -207,9 +213,25 @@ export const LoginPage = () => {
                   {step === "totp" ? "Verify" : "Sign in"}
                 </Button>
                 {step === "totp" ? (
-                  <Anchor component="button" type="button" size="sm" onClick={backToPassword}>
-                    Use a different account
-                  </Anchor>
+                  <>
+                    <Anchor
+                      component="button"
+                      type="button"
+                      size="sm"
+                      onClick={() => {
+                        setRecovery(!isRecovery);
+                        setCode("");
+                        login.reset();
+                      }}
+                    >
+                      {isRecovery
+                        ? "Use the authenticator app instead"
+                        : "Lost your phone? Use a recovery code"}
+                    </Anchor>
+                    <Anchor component="button" type="button" size="sm" onClick={backToPassword}>
+                      Use a different account
+                    </Anchor>
+                  </>
                 ) : null}
               </Stack>
             </form>

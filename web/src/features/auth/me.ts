@@ -22,7 +22,8 @@ export type Permission =
   | "restructuring.read"
   | "restructuring.manage"
   | "restructuring.elect"
-  | "restructuring.investor";
+  | "restructuring.investor"
+  | "role_grant.read";
 
 export type Me = {
   user: { id: string; email: string; displayName: string; personId: string | null };
@@ -30,8 +31,17 @@ export type Me = {
   permissions: string[];
   totpEnabled: boolean;
   mustEnrolTotp: boolean;
+  /** An administrator set the password: the server allows only the change-password form until done. */
+  mustChangePassword: boolean;
+  recoveryCodesLeft: number;
   csrfToken: string;
 };
+
+/** Where a signed-in user must go before anything else: their own password first, then TOTP. */
+export const requiredAccountStep = (
+  me: Me | null | undefined,
+): "/account/password" | "/account/totp" | null =>
+  me?.mustChangePassword ? "/account/password" : me?.mustEnrolTotp ? "/account/totp" : null;
 
 export type LoginInfo = {
   organisationName: string;

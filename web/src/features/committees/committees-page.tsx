@@ -3,10 +3,14 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
+import { RoleGrantsPanel } from "../admin/role-grants-panel.tsx";
+import { usePermission } from "../auth/me.ts";
 import { committeesApi } from "./committees-api.ts";
 
 export function CommitteesPage() {
   const list = useQuery({ queryKey: ["committees"], queryFn: committeesApi.list });
+  // The Audit Committee oversees grants of roles that read speak-up, audit or investor data.
+  const canOverseeGrants = usePermission("role_grant.read");
   return (
     <Stack>
       <PageHeader
@@ -40,6 +44,7 @@ export function CommitteesPage() {
           </Card>
         ))}
       </SimpleGrid>
+      {canOverseeGrants ? <RoleGrantsPanel mode="oversee" /> : null}
     </Stack>
   );
 }

@@ -18,12 +18,13 @@ import { countryName, formatDate, formatNumber } from "../../lib/format.ts";
 import { useMe } from "../auth/me.ts";
 
 type Task = { id: string; kind: string; title: string; dueAt: string | null; href: string | null };
+/** A count is null when the signed-in user's permissions do not read it (the server leaves it out). */
 type Dashboard = {
-  people: { active: number; ended: number };
+  people: { active: number; ended: number } | null;
   entities: number;
-  auditEvents: number;
-  outboxPending: number;
-  deadJobs: number;
+  auditEvents: number | null;
+  outboxPending: number | null;
+  deadJobs: number | null;
   headcountByCountry: { country: string; count: number }[];
   headcountByEntity: { entity: string; count: number }[];
 };
@@ -168,26 +169,34 @@ const DashboardCards = () => {
   return (
     <Stack>
       <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }}>
-        <StatCard
-          label="Active people"
-          value={data.people.active}
-          hint={`${formatNumber(data.people.ended)} ended`}
-          icon={<IconAddressBook size={18} />}
-        />
+        {data.people ? (
+          <StatCard
+            label="Active people"
+            value={data.people.active}
+            hint={`${formatNumber(data.people.ended)} ended`}
+            icon={<IconAddressBook size={18} />}
+          />
+        ) : null}
         <StatCard label="Legal entities" value={data.entities} icon={<IconBuilding size={18} />} />
-        <StatCard label="Audit events" value={data.auditEvents} icon={<IconHistory size={18} />} />
-        <StatCard
-          label="Pending mail"
-          value={data.outboxPending}
-          icon={<IconMailFast size={18} />}
-          color={data.outboxPending > 0 ? "yellow" : undefined}
-        />
-        <StatCard
-          label="Dead jobs"
-          value={data.deadJobs}
-          icon={<IconAlertOctagon size={18} />}
-          color={data.deadJobs > 0 ? "red" : "gray"}
-        />
+        {data.auditEvents !== null ? (
+          <StatCard label="Audit events" value={data.auditEvents} icon={<IconHistory size={18} />} />
+        ) : null}
+        {data.outboxPending !== null ? (
+          <StatCard
+            label="Pending mail"
+            value={data.outboxPending}
+            icon={<IconMailFast size={18} />}
+            color={data.outboxPending > 0 ? "yellow" : undefined}
+          />
+        ) : null}
+        {data.deadJobs !== null ? (
+          <StatCard
+            label="Dead jobs"
+            value={data.deadJobs}
+            icon={<IconAlertOctagon size={18} />}
+            color={data.deadJobs > 0 ? "red" : "gray"}
+          />
+        ) : null}
       </SimpleGrid>
       {data.headcountByCountry.length === 0 && data.headcountByEntity.length === 0 ? null : (
         <SimpleGrid cols={{ base: 1, md: 2 }}>

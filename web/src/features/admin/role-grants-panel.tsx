@@ -1,0 +1,148 @@
+import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { formatDateTime } from "../../lib/format.ts";
+import { type RoleGrant, roleGrantsApi, roleGrantsQuery } from "./users-api.ts";
+
+const STATUS_COLOR = { pending: "yellow", approved: "green", rejected: "gray" } as const;
+
+/**
+ * Four-eyes role grants (roles that read speak-up cases, audit or investor data): administrators
+ * approve or reject requests they did not make and are not the subject of; the Audit Committee
+ * sees pending and recent grants and marks them seen. What each may do comes from the server.
+ */
+export const RoleGrantsPanel = ({ mode }: { mode: "decide" | "oversee" }) => {
+  const queryClient = useQueryClient();
+  const grants = useQuery(roleGrantsQuery);
+  const [note, setNote] = useState<Record<string, string>>({});
+  const done = async (grant: RoleGrant, verb: string) => {
+    notifications.show({
+      color: "green",
+      title: `Grant ${verb}`,
+      message: `${grant.roleLabel} for ${grant.user.email}`,
+    });
+    await queryClient.invalidateQueries({ queryKey: ["role-grants"] });
+    await queryClient.invalidateQueries({ queryKey: ["users"] });
+    await queryClient.invalidateQueries({ queryKey: ["tasks"] });
+  };
+  const approve = useMutation({ mutationFn: roleGrantsApi.approve, onSuccess: (g) => done(g, "approved") });
+  const reject = useMutation({
+    mutationFn: (id: string) => roleGrantsApi.reject(id, note[id]?.trim() || undefined),
+    onSuccess: (g) => done(g, "rejected"),
+  });
+  const acknowledge = useMutation({
+    mutationFn: roleGrantsApi.acknowledge,
+    onSuccess: (g) => done(g, "marked seen"),
+  });
+  const items = grants.data?.items ?? [];
+  if (mode === "decide" && !items.some((g) => g.status === "pending")) return null;
+  const shown = mode === "decide" ? items.filter((g) => g.status === "pending") : items;
+
+  return (
+    <Paper p="md">
+      <Stack gap="sm">
+        <div>
+          <Title order={2} size="h4">
+            {mode === "decide" ? "Role grants awaiting a second administrator" : "Role grants (four-eyes)"}
+          </Title>
+          <Text size="sm" c="dimmed">
+            Roles that read speak-up cases, audit or investor data are granted only when an administrator
+            other than the requester and the grantee approves.
+            {mode === "oversee" ? " Pending requests and those decided in the last 90 days." : ""}
+          </Text>
+        </div>
+        <ErrorAlert error={grants.error ?? approve.error ?? reject.error ?? acknowledge.error} />
+        {shown.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            No role grants in the last 90 days.
+          </Text>
+        ) : (
+          <Table.ScrollContainer minWidth={760}>
+            <Table aria-label="Role grants">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Role</Table.Th>
+                  <Table.Th>For</Table.Th>
+                  <Table.Th>Requested by</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th>
+                    <span className="visually-hidden">Actions</span>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {shown.map((g) => (
+                  <Table.Tr key={g.id}>
+                    <Table.Td>{g.roleLabel}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{g.user.displayName}</Text>
+                      <Text size="xs" c="dimmed">
+                        {g.user.email}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{g.requestedBy.label}</Text>
+                      <Text size="xs" c="dimmed">
+                        {formatDateTime(g.requestedAt)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge size="sm" variant="light" color={STATUS_COLOR[g.status]}>
+                        {g.status}
+                      </Badge>
+                      {g.decidedBy ? (
+                        <Text size="xs" c="dimmed">
+                          by {g.decidedBy.label}
+                          {g.decidedAt ? `, ${formatDateTime(g.decidedAt)}` : ""}
+                        </Text>
+                      ) : null}
+                      {g.note ? (
+                        <Text size="xs" c="dimmed">
+                          {g.note}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td>
+                      {mode === "decide" && g.can.decide ? (
+                        <Group gap="xs" wrap="nowrap">
+                          <Button size="xs" onClick={() => approve.mutate(g.id)} loading={approve.isPending}>
+                            Approve
+                          </Button>
+                          <TextInput
+                            size="xs"
+                            aria-label={`Reason for rejecting ${g.roleLabel} for ${g.user.email}`}
+                            placeholder="Reason (optional)"
+                            value={note[g.id] ?? ""}
+                            onChange={(event) => setNote({ ...note, [g.id]: event.currentTarget.value })}
+                          />
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => reject.mutate(g.id)}
+                            loading={reject.isPending}
+                          >
+                            Reject
+                          </Button>
+                        </Group>
+                      ) : mode === "decide" ? (
+                        <Text size="xs" c="dimmed">
+                          Another administrator decides
+                        </Text>
+                      ) : (
+                        <Button size="xs" variant="default" onClick={() => acknowledge.mutate(g.id)}>
+                          Mark seen
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Stack>
+    </Paper>
+  );
+};
