@@ -48,7 +48,24 @@ export function hasPermission(actor: Actor, permission: string): boolean {
  */
 export async function withTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
   if (ctx.db.isTransaction) return fn(ctx);
-  return (ctx.db as Kysely<KernelTables>).transaction().execute((trx) => fn({ ...ctx, db: trx }));
+  // Not `transaction().execute()`: when SQLite has already rolled back by itself (SQLITE_FULL,
+  // SQLITE_IOERR), its ROLLBACK fails with "cannot rollback - no transaction is active" and that
+  // error replaced the real one (issue 14, finding 5). The original error always surfaces here.
+  const trx = await (ctx.db as Kysely<KernelTables>).startTransaction().execute();
+  try {
+    const result = await fn({ ...ctx, db: trx });
+    await trx.commit().execute();
+    return result;
+  } catch (error) {
+    try {
+      await trx.rollback().execute();
+    } catch (rollbackError) {
+      if (error instanceof Error && !("rollbackError" in error)) {
+        Object.assign(error, { rollbackError: String(rollbackError) });
+      }
+    }
+    throw error;
+  }
 }
 
 /** A typed view of the context's database that includes a domain's own tables. */

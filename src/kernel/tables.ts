@@ -14,6 +14,18 @@ export type AuditEventsTable = {
 
 export type AuditHeadTable = { id: number; seq: number; hash: string };
 
+/** A signed statement "the chain ended at event `seq` with `hash`" (kernel/audit-checkpoint.ts). */
+export type AuditCheckpointsTable = {
+  seq: number;
+  hash: string;
+  created_at: string;
+  public_key: string;
+  signature: string;
+};
+
+/** One row (id 1) that /api/health rewrites to prove the database accepts writes. */
+export type HealthProbeTable = { id: number; checked_at: string };
+
 export type JobStatus = "queued" | "running" | "done" | "dead";
 
 export type JobsTable = {
@@ -70,6 +82,8 @@ export type SettingsTable = { key: string; value: string; updated_at: string };
 export type KernelTables = {
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
+  audit_checkpoints: AuditCheckpointsTable;
+  health_probe: HealthProbeTable;
   jobs: JobsTable;
   schedules: SchedulesTable;
   outbox: OutboxTable;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { type RouteDeps, typed } from "../../kernel/http/routes.ts";
 import { ctxOf } from "../../kernel/http/server.ts";
+import { createWriteProbe } from "../../kernel/storage.ts";
 import { getDashboard, listMyTasks, listOutbox } from "./home.ts";
 import { listJobs, retryJob } from "./jobs-admin.ts";
 
@@ -12,6 +13,7 @@ const page = {
 
 export function registerHomeRoutes(app: FastifyInstance, deps: RouteDeps) {
   const r = typed(app);
+  const writeProbe = createWriteProbe(deps.database);
   r.get(
     "/api/health",
     {
@@ -19,17 +21,34 @@ export function registerHomeRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags: ["health"],
         operationId: "health",
+        summary: "200 when the database accepts writes; 503 with the cause when it does not",
         response: {
           200: z.object({
             status: z.literal("ok"),
             database: z.enum(["sqlite", "postgres"]),
             version: z.string(),
           }),
+          503: z.object({
+            status: z.literal("unavailable"),
+            database: z.literal("not writable"),
+            dialect: z.enum(["sqlite", "postgres"]),
+            detail: z.string(),
+            version: z.string(),
+          }),
         },
       },
     },
-    async () => {
-      await deps.database.db.selectFrom("audit_head").select("seq").executeTakeFirst();
+    async (_request, reply) => {
+      const probe = await writeProbe.check();
+      if (!probe.isWritable) {
+        return reply.status(503).send({
+          status: "unavailable" as const,
+          database: "not writable" as const,
+          dialect: deps.database.dialect,
+          detail: probe.detail,
+          version: deps.version,
+        });
+      }
       return { status: "ok" as const, database: deps.database.dialect, version: deps.version };
     },
   );

@@ -99,13 +99,14 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
         rateLimit: { max: 30, timeWindow: "1 minute" },
       },
       bodyLimit: 75 * 1024 * 1024,
+      preValidation: idempotencyKeyFromHeader,
       schema: {
         tags,
         operationId: "speakup.report.file",
         summary:
           "File a report on the public portal (anonymous, confidential or open). Returns the receipt once.",
         description:
-          "Stores nothing about the caller: no IP address, user agent or referrer. A retried request with the same idempotencyKey files one report and returns the same receipt.",
+          "Stores nothing about the caller: no IP address, user agent or referrer. A retried request with the same idempotency key (the Idempotency-Key header or the idempotencyKey field; both must match when both are sent) files one report and returns the same receipt.",
         body: reportInput,
       },
     },
@@ -478,4 +479,27 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
     route("speakup.configure", { permission: "speakup.configure" }, { body: speakupSettings }),
     async (request) => updateSpeakupSettings(ctxOf(request, deps), request.body),
   );
+}
+
+/**
+ * The Idempotency-Key header (IETF draft "The Idempotency-Key HTTP Header Field") counts like the
+ * body's idempotencyKey: a header alone fills the field; both must be the same key, or the request
+ * is refused (a client that sends two different keys would not know which one protects it).
+ */
+async function idempotencyKeyFromHeader(request: FastifyRequest): Promise<void> {
+  const header = request.headers["idempotency-key"];
+  if (header === undefined) return;
+  // The draft writes the key as a structured-field string ("…"); a bare token is accepted too.
+  const key = (Array.isArray(header) ? header.join(",") : header).trim().replace(/^"(.*)"$/, "$1");
+  const body = request.body as Record<string, unknown> | null;
+  if (!body || typeof body !== "object") return;
+  if (body.idempotencyKey === undefined || body.idempotencyKey === "") {
+    body.idempotencyKey = key;
+  } else if (body.idempotencyKey !== key) {
+    throw new AppError(
+      "INVALID",
+      "The Idempotency-Key header and the idempotencyKey field differ; send one key, or the same key in both.",
+      { errors: [{ path: "idempotencyKey", message: "differs from the Idempotency-Key header" }] },
+    );
+  }
 }

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { ZodError } from "zod";
 import { AppError, type ErrorCode, type FieldError } from "../errors.ts";
+import { storageMessage, storageProblemOf } from "../storage.ts";
 
 const STATUS: Record<ErrorCode, number> = {
   INVALID: 422,
@@ -26,6 +27,7 @@ const TITLE: Record<number, string> = {
   422: "Invalid input",
   429: "Too many requests",
   500: "Internal error",
+  503: "Service unavailable",
 };
 
 export type Problem = {
@@ -100,6 +102,13 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
             ? "UNSUPPORTED_MEDIA_TYPE"
             : "INVALID";
     return sendProblem(reply, status, code, friendlyMessage(fe));
+  }
+  const storage = storageProblemOf(error);
+  if (storage) {
+    // The real cause (SQLITE_FULL, 53100 …), not a rollback error that followed it.
+    request.log.error({ err: error, storage: storage.code }, `storage error: ${storage.cause}`);
+    reply.header("retry-after", "60");
+    return sendProblem(reply, 503, "STORAGE_UNAVAILABLE", storageMessage(storage));
   }
   request.log.error({ err: error }, "unhandled error");
   return sendProblem(reply, 500, "INTERNAL", "Something went wrong on our side; the error has been logged.");
