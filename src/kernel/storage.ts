@@ -40,7 +40,10 @@ export function storageMessage(problem: StorageProblem): string {
   return `The database cannot store changes right now: ${problem.cause} (${problem.code}). Nothing was saved; try again later. The operator has been told in the server log.`;
 }
 
-/** Below this much free space on the SQLite file's disk, health says the database is not writable. */
+/**
+ * With less room than this for the SQLite file (free disk space, or pages left under max_page_count),
+ * health says the database is not writable: a report with attachments would not fit.
+ */
 const MIN_FREE_BYTES = 1024 * 1024;
 /** Health is asked every few seconds by load balancers: one real write per this many ms at most. */
 const PROBE_EVERY_MS = 5000;
@@ -59,7 +62,9 @@ export function createWriteProbe(database: Database, now: () => number = Date.no
       await database.db
         .insertInto("health_probe")
         .values({ id: 1, checked_at: new Date(now()).toISOString() })
-        .onConflict((oc) => oc.column("id").doUpdateSet({ checked_at: (eb) => eb.ref("excluded.checked_at") }))
+        .onConflict((oc) =>
+          oc.column("id").doUpdateSet({ checked_at: (eb) => eb.ref("excluded.checked_at") }),
+        )
         .execute();
       if (database.dialect === "sqlite") {
         const full = await sqliteIsFull(database);
@@ -88,22 +93,24 @@ export function createWriteProbe(database: Database, now: () => number = Date.no
 }
 
 async function sqliteIsFull(database: Database): Promise<string | null> {
-  const [pages, max, free] = await Promise.all(
-    ["page_count", "max_page_count", "freelist_count"].map(async (pragma) => {
+  const [pages = 0, max = 0, free = 0, pageSize = 4096] = await Promise.all(
+    ["page_count", "max_page_count", "freelist_count", "page_size"].map(async (pragma) => {
       const r = await sql<Record<string, number>>`select * from ${sql.raw(`pragma_${pragma}`)}`.execute(
         database.db,
       );
       return Number(Object.values(r.rows[0] ?? {})[0] ?? 0);
     }),
   );
-  if (pages !== undefined && max !== undefined && pages >= max && free === 0) {
-    return `the database has reached its maximum size (${max} pages; SQLITE_FULL)`;
+  // Room left inside the file's size limit (max_page_count): unused pages plus free-listed ones.
+  const roomInFile = (max - pages + free) * pageSize;
+  if (roomInFile < MIN_FREE_BYTES) {
+    return `the database file has reached its maximum size (${max} pages, ${roomInFile} bytes of room left; SQLITE_FULL)`;
   }
-  if (database.file && database.file !== ":memory:" && typeof fs.statfsSync === "function") {
+  if (database.file && database.file !== ":memory:") {
     const s = fs.statfsSync(path.dirname(database.file));
     const freeBytes = s.bavail * s.bsize;
     if (freeBytes < MIN_FREE_BYTES) {
-      return `the disk holding ${database.file} has only ${freeBytes} bytes free`;
+      return `the disk holding ${database.file} has only ${freeBytes} bytes free (SQLITE_FULL is near)`;
     }
   }
   return null;

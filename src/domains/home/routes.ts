@@ -13,7 +13,7 @@ const page = {
 
 export function registerHomeRoutes(app: FastifyInstance, deps: RouteDeps) {
   const r = typed(app);
-  const writeProbe = createWriteProbe(deps.database);
+  const writeProbe = createWriteProbe(deps.database, () => deps.clock.now().getTime());
   r.get(
     "/api/health",
     {
