@@ -38,6 +38,12 @@ import {
   registerSpeakupRoutes,
   retentionJob,
 } from "./domains/speakup/index.ts";
+import {
+  type AuditSigner,
+  auditCheckpointJob,
+  countCheckpoints,
+  loadOrCreateAuditSigner,
+} from "./kernel/audit-checkpoint.ts";
 import { type Clock, systemClock } from "./kernel/clock.ts";
 import type { Config } from "./kernel/config.ts";
 import { type Ctx, systemActor } from "./kernel/context.ts";
@@ -81,6 +87,7 @@ export type Probity = {
   database: Database;
   clock: Clock;
   keyRing: KeyRing;
+  auditSigner: AuditSigner;
   server: FastifyInstance;
   jobs: JobRunner;
   close(): Promise<void>;
@@ -100,6 +107,10 @@ export async function createProbity(options: {
   const clock = options.clock ?? systemClock;
   const database = options.database ?? (await openProbityDatabase(config));
   const keyRing = await loadOrCreateKeyRing(config.keyFile);
+  const auditSigner = await loadOrCreateAuditSigner(
+    config.auditSigningKeyFile,
+    await countCheckpoints(systemCtx(database, clock)),
+  );
   // One logger configuration for the server and the job runner (no address, cookie or body, ever).
   const level = options.logLevel === false ? "silent" : (options.logLevel ?? config.logLevel);
   const logger = options.logStream
@@ -188,6 +199,10 @@ export async function createProbity(options: {
           await pruneRateCounters(ctx);
         },
       },
+      "audit.checkpoint": auditCheckpointJob(auditSigner, {
+        exportFile: config.auditCheckpointFile,
+        mailTo: config.auditCheckpointEmail,
+      }),
       ...certificationJobHandlers,
       ...disclosureJobHandlers,
       ...committeeJobHandlers,
@@ -197,6 +212,12 @@ export async function createProbity(options: {
     name: "sessions.purge",
     jobName: "sessions.purge",
     intervalSeconds: 3600,
+  });
+  // Issue 14, finding 4: a signed checkpoint of the audit chain every 15 minutes when it moved.
+  await ensureSchedule(systemCtx(database, clock), {
+    name: "audit.checkpoint",
+    jobName: "audit.checkpoint",
+    intervalSeconds: 900,
   });
   await ensureCertificationSchedules(systemCtx(database, clock));
   await ensureDisclosureSchedules(systemCtx(database, clock));
@@ -228,6 +249,7 @@ export async function createProbity(options: {
     database,
     clock,
     keyRing,
+    auditSigner,
     server,
     jobs,
     async close() {

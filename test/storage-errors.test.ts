@@ -54,7 +54,10 @@ describe(`storage errors (issue 14, finding 5) (${process.env.PROBITY_TEST_DIALE
     const error = await withTransaction(t.ctx(), async (tx) => {
       await sql`set transaction read only`.execute(tx.db);
       await tx.db.insertInto("health_probe").values({ id: 2, checked_at: "x" }).execute();
-    }).catch((e: unknown) => e as { code?: string });
+    }).then(
+      () => ({ code: "no error" }),
+      (e: unknown) => e as { code?: string },
+    );
     expect(error.code).toBe("25006");
   });
 

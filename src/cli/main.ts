@@ -1,10 +1,19 @@
 import fs from "node:fs";
+import path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { createProbity, openProbityDatabase, systemCtx, VERSION } from "../app.ts";
 import { demoAccountsForLogin } from "../demo/seed-demo.ts";
 import { verifyLog } from "../domains/audit/index.ts";
 import { createUser, importPeople, ROLE_NAMES } from "../domains/people/index.ts";
+import {
+  countCheckpoints,
+  loadOrCreateAuditSigner,
+  parseCheckpointFile,
+  readAuditPublicKey,
+  writeCheckpoint,
+} from "../kernel/audit-checkpoint.ts";
 import { loadConfig } from "../kernel/config.ts";
+import { openDatabase } from "../kernel/db.ts";
 import { backup, restore } from "./backup.ts";
 import { registerListsCommand } from "./lists.ts";
 import { registerOfferingCommand } from "./offering.ts";
@@ -88,17 +97,68 @@ program
 const audit = program.command("audit").description("The tamper-evident audit log");
 audit
   .command("verify")
-  .description("Recompute the hash chain; exits non-zero naming the first event that does not match")
-  .action(async () => {
-    const database = await openProbityDatabase(loadConfig());
-    const result = await verifyLog(systemCtx(database, undefined, "cli"));
-    await database.close();
-    if (!result.ok) {
-      console.error(`Audit log verification FAILED at event ${result.firstBadSeq}: ${result.message}`);
-      process.exitCode = 1;
-      return;
+  .description(
+    "Recompute the hash chain and check every signed checkpoint; exits non-zero naming what does not match",
+  )
+  .option("--checkpoint <file>", "also check the checkpoints exported to this file (audit-checkpoints.jsonl)")
+  .option("--public-key <base64>", "the audit signing public key (default: read from the signing key file)")
+  .option("--read-only", "open the database read-only (no migrations, nothing written: read-only media)")
+  .action(async (opts: { checkpoint?: string; publicKey?: string; readOnly?: boolean }) => {
+    const config = loadConfig();
+    const exported = opts.checkpoint ? parseCheckpointFile(opts.checkpoint) : [];
+    const publicKey =
+      opts.publicKey ??
+      (fs.existsSync(config.auditSigningKeyFile)
+        ? await readAuditPublicKey(config.auditSigningKeyFile)
+        : undefined);
+    const database = opts.readOnly
+      ? openDatabase({
+          databaseUrl: config.databaseUrl,
+          sqliteFile: path.join(config.dataDir, "probity.db"),
+          readOnly: true,
+        })
+      : await openProbityDatabase(config);
+    try {
+      const ctx = systemCtx(database, undefined, "cli");
+      if (!publicKey && (exported.length > 0 || (await countCheckpoints(ctx)) > 0)) {
+        throw new Error(
+          `Cannot check the signed checkpoints: no signing key at ${config.auditSigningKeyFile}. Give --public-key or set PROBITY_AUDIT_SIGNING_KEY_FILE.`,
+        );
+      }
+      const result = await verifyLog(ctx, publicKey ? { publicKey, exported } : undefined);
+      if (!result.ok) {
+        const where = result.firstBadSeq === null ? "" : ` at event ${result.firstBadSeq}`;
+        console.error(`Audit log verification FAILED${where}: ${result.message}`);
+        process.exitCode = 1;
+        return;
+      }
+      console.log(result.message);
+    } finally {
+      await database.close();
     }
-    console.log(result.message);
+  });
+
+audit
+  .command("checkpoint")
+  .description("Sign a checkpoint of the audit chain now and append it to the export file")
+  .action(async () => {
+    const config = loadConfig();
+    const database = await openProbityDatabase(config);
+    try {
+      const ctx = systemCtx(database, undefined, "cli");
+      const signer = await loadOrCreateAuditSigner(config.auditSigningKeyFile, await countCheckpoints(ctx));
+      const written = await writeCheckpoint(ctx, signer, {
+        exportFile: config.auditCheckpointFile,
+        mailTo: config.auditCheckpointEmail,
+      });
+      console.log(
+        written
+          ? `Signed checkpoint at event ${written.seq}, appended to ${config.auditCheckpointFile}.`
+          : "Nothing new since the last checkpoint.",
+      );
+    } finally {
+      await database.close();
+    }
   });
 
 const users = program.command("users").description("User accounts");

@@ -10,6 +10,9 @@ const schema = z.object({
     .optional(),
   PROBITY_DATA_DIR: z.string().default("./data"),
   PROBITY_KEY_FILE: z.string().optional(),
+  PROBITY_AUDIT_SIGNING_KEY_FILE: z.string().optional(),
+  PROBITY_AUDIT_CHECKPOINT_FILE: z.string().optional(),
+  AUDIT_CHECKPOINT_EMAIL: z.email("AUDIT_CHECKPOINT_EMAIL must be an e-mail address").optional(),
   PUBLIC_URL: z.string().url("PUBLIC_URL must be a URL such as https://probity.example.com").optional(),
   SMTP_URL: z
     .string()
@@ -34,6 +37,12 @@ export type Config = {
   databaseUrl: string | undefined;
   dataDir: string;
   keyFile: string;
+  /** Ed25519 key that signs audit checkpoints; kept outside the database like the key file. */
+  auditSigningKeyFile: string;
+  /** Signed checkpoints are appended here, one JSON line each, for the operator to ship off-site. */
+  auditCheckpointFile: string;
+  /** Who receives each checkpoint by mail (the Audit Committee chair); optional. */
+  auditCheckpointEmail: string | undefined;
   publicUrl: string;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -63,6 +72,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     dataDir,
     keyFile: path.resolve(e.PROBITY_KEY_FILE ?? path.join(dataDir, "probity.key")),
+    auditSigningKeyFile: path.resolve(
+      e.PROBITY_AUDIT_SIGNING_KEY_FILE ?? path.join(dataDir, "audit-signing.key"),
+    ),
+    auditCheckpointFile: path.resolve(
+      e.PROBITY_AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, "audit-checkpoints.jsonl"),
+    ),
+    auditCheckpointEmail: e.AUDIT_CHECKPOINT_EMAIL,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import {
@@ -29,9 +30,21 @@ export type Database = {
 // PostgreSQL returns int8 (count(*)) as strings; our counts fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
-export function openDatabase(options: { databaseUrl?: string | undefined; sqliteFile?: string }): Database {
+export function openDatabase(options: {
+  databaseUrl?: string | undefined;
+  sqliteFile?: string;
+  /**
+   * Only read (`probity audit verify --read-only`): nothing is created or written, no WAL mode is
+   * set, and PostgreSQL sessions are read-only. Works on read-only media (issue 14, finding 7).
+   */
+  readOnly?: boolean;
+}): Database {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      ...(options.readOnly && { options: "-c default_transaction_read_only=on" }),
+    });
     // An idle client dropped by the server (restart, failover) must not crash the process; the
     // pool replaces it on the next checkout.
     pool.on("error", (error) => {
@@ -41,9 +54,15 @@ export function openDatabase(options: { databaseUrl?: string | undefined; sqlite
     return { db, dialect: "postgres", file: undefined, close: () => db.destroy() };
   }
   const file = options.sqliteFile ?? path.resolve("data", "probity.db");
-  if (file !== ":memory:") restrictToOwner(file);
-  const sqlite = new SQLite(file);
-  sqlite.pragma("journal_mode = WAL");
+  if (options.readOnly) return openSqliteReadOnly(file);
+  let sqlite: SQLite.Database;
+  try {
+    if (file !== ":memory:") restrictToOwner(file);
+    sqlite = new SQLite(file);
+    sqlite.pragma("journal_mode = WAL");
+  } catch (error) {
+    throw openError(file, error);
+  }
   // After a checkpoint the WAL shrinks back to this size instead of staying as large as the
   // biggest transaction ever was (one report with 50 MB of files left a 66 MB WAL behind).
   sqlite.pragma("journal_size_limit = 4194304");
@@ -53,6 +72,62 @@ export function openDatabase(options: { databaseUrl?: string | undefined; sqlite
   sqlite.pragma("busy_timeout = 5000");
   const db = new Kysely<KernelTables>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: "sqlite", file, close: () => db.destroy() };
+}
+
+/**
+ * SQLite's "unable to open database file" names neither the file nor the reason; say both, with
+ * the operating system's cause (a read-only file system, a directory we may not write).
+ */
+function openError(file: string, error: unknown): Error {
+  const e = error as { code?: string; message?: string };
+  const causes = [`${e.code ?? "error"}: ${e.message ?? String(error)}`];
+  const dir = path.dirname(file);
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch (access) {
+    const a = access as { code?: string };
+    causes.push(
+      a.code === "EROFS"
+        ? `${dir} is on a read-only file system`
+        : `${dir} is not writable (${a.code ?? String(access)})`,
+    );
+  }
+  if (!fs.existsSync(dir)) causes.push(`${dir} does not exist`);
+  return new Error(
+    `Cannot open the SQLite database ${file}: ${causes.join("; ")}. SQLite must be able to write the file and create ${path.basename(file)}-wal and -shm beside it. To only verify the audit log on read-only media, run: probity audit verify --read-only`,
+    { cause: error },
+  );
+}
+
+/**
+ * A database in WAL mode cannot be opened on read-only media, not even read-only (SQLite must
+ * create its -shm file). Then a private copy in the temporary directory is opened instead: the
+ * media cannot change under us, so the copy is the database.
+ */
+function openSqliteReadOnly(file: string): Database {
+  if (!fs.existsSync(file)) throw new Error(`No SQLite database at ${file}.`);
+  let sqlite: SQLite.Database;
+  let copyDir: string | undefined;
+  try {
+    sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    if ((error as { code?: string }).code !== "SQLITE_CANTOPEN") throw openError(file, error);
+    copyDir = fs.mkdtempSync(path.join(os.tmpdir(), "probity-readonly-"));
+    const copy = path.join(copyDir, path.basename(file));
+    fs.copyFileSync(file, copy);
+    if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
+    sqlite = new SQLite(copy, { fileMustExist: true });
+  }
+  const db = new Kysely<KernelTables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    dialect: "sqlite",
+    file,
+    async close() {
+      await db.destroy();
+      if (copyDir) fs.rmSync(copyDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /**
