@@ -244,6 +244,8 @@ export async function ensureSchedule(
       next_run_at: isoNow(ctx.clock),
       last_run_at: null,
     })
+    // Servers starting together both find no row; the second insert is not an error.
+    .onConflict((oc) => oc.column("name").doNothing())
     .execute();
 }
 
