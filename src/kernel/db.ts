@@ -80,7 +80,8 @@ export function openDatabase(options: {
  */
 function openError(file: string, error: unknown): Error {
   const e = error as { code?: string; message?: string };
-  const causes = [`${e.code ?? "error"}: ${e.message ?? String(error)}`];
+  const message = e.message ?? String(error);
+  const causes = [e.code && !message.startsWith(e.code) ? `${e.code}: ${message}` : message];
   const dir = path.dirname(file);
   try {
     fs.accessSync(dir, fs.constants.W_OK);
@@ -110,6 +111,12 @@ function openSqliteReadOnly(file: string): Database {
   let copyDir: string | undefined;
   try {
     sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
+    try {
+      sqlite.prepare("select count(*) from sqlite_master").get(); // WAL: opens the -shm file now
+    } catch (error) {
+      sqlite.close();
+      throw error;
+    }
   } catch (error) {
     if ((error as { code?: string }).code !== "SQLITE_CANTOPEN") throw openError(file, error);
     copyDir = fs.mkdtempSync(path.join(os.tmpdir(), "probity-readonly-"));
