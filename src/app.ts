@@ -157,7 +157,7 @@ export async function createProbity(options: {
   registerAuthRoutes(server, deps);
   registerPeopleRoutes(server, deps);
   registerAdminRoutes(server, deps);
-  registerAuditRoutes(server, deps);
+  registerAuditRoutes(server, { ...deps, auditPublicKey: auditSigner.publicKey });
   registerPolicyRoutes(server, deps);
   registerCertificationRoutes(server, deps);
   registerScreeningRoutes(server, deps);

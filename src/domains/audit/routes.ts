@@ -7,7 +7,7 @@ import { verifyLog } from "./verify-log.ts";
 
 const tags = ["audit"];
 
-export function registerAuditRoutes(app: FastifyInstance, deps: RouteDeps) {
+export function registerAuditRoutes(app: FastifyInstance, deps: RouteDeps & { auditPublicKey?: string }) {
   const r = typed(app);
   r.get(
     "/api/audit",
@@ -49,9 +49,10 @@ export function registerAuditRoutes(app: FastifyInstance, deps: RouteDeps) {
       schema: {
         tags,
         operationId: "audit.verify",
-        summary: "Recompute the hash chain and name the first altered event",
+        summary: "Recompute the hash chain, check the signed checkpoints, and name what does not match",
       },
     },
-    async (request) => verifyLog(ctxOf(request, deps)),
+    async (request) =>
+      verifyLog(ctxOf(request, deps), deps.auditPublicKey ? { publicKey: deps.auditPublicKey } : undefined),
   );
 }
