@@ -10,6 +10,11 @@ const schema = z.object({
     .optional(),
   PROBITY_DATA_DIR: z.string().default("./data"),
   PROBITY_KEY_FILE: z.string().optional(),
+  PROBITY_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, "PROBITY_KEY must be a 32-byte key in base64 (the content of a key file)")
+    .optional(),
+  PROBITY_PREVIOUS_KEY_FILE: z.string().optional(),
   PUBLIC_URL: z.string().url("PUBLIC_URL must be a URL such as https://probity.example.com").optional(),
   SMTP_URL: z
     .string()
@@ -34,6 +39,10 @@ export type Config = {
   databaseUrl: string | undefined;
   dataDir: string;
   keyFile: string;
+  /** PROBITY_KEY: the key itself (base64), instead of the key file; see kernel/key-provider.ts. */
+  keyBase64: string | undefined;
+  /** The key a rotation replaces, still tried when opening until `probity keys rotate` is done. */
+  previousKeyFile: string | undefined;
   publicUrl: string;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -63,6 +72,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     dataDir,
     keyFile: path.resolve(e.PROBITY_KEY_FILE ?? path.join(dataDir, "probity.key")),
+    keyBase64: e.PROBITY_KEY,
+    previousKeyFile: e.PROBITY_PREVIOUS_KEY_FILE && path.resolve(e.PROBITY_PREVIOUS_KEY_FILE),
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
