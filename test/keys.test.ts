@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTotpSecret, sealTotpSecret } from "../src/domains/people/totp-secret.ts";
@@ -9,8 +11,8 @@ import { openMailbox, readMailbox } from "../src/domains/speakup/mailbox.ts";
 import { reportInput } from "../src/domains/speakup/schemas.ts";
 import { ReceiptThrottle } from "../src/domains/speakup/throttle.ts";
 import { systemActor } from "../src/kernel/context.ts";
-import { writeNewKeyFile } from "../src/kernel/crypto.ts";
-import { envKeyProvider, fileKeyProvider } from "../src/kernel/key-provider.ts";
+import { generateKey, open, seal, writeNewKeyFile } from "../src/kernel/crypto.ts";
+import { envKeyProvider, fileKeyProvider, vaultTransitKeyProvider } from "../src/kernel/key-provider.ts";
 import { checkKeyOpensSample, openKeyRing, rotateKeys } from "../src/kernel/key-ring.ts";
 import { createTestDb, type TestDb } from "./db.ts";
 import { buildUser } from "./factories.ts";
@@ -150,6 +152,67 @@ describe(`the key bound to the database (${dialectName})`, () => {
       .where("action", "in", ["keys.check", "keys.rotate"])
       .execute();
     expect(events.map((e) => e.action)).toEqual(["keys.check", "keys.rotate", "keys.rotate"]);
+  });
+
+  it("takes its key from Vault's transit engine: only the Vault ciphertext is on disk (stub of the transit API)", async () => {
+    // No Vault binary can be installed here: this stub answers transit/datakey and transit/decrypt
+    // as Vault's HTTP API documents them (JSON in, { data: { plaintext, ciphertext } } out).
+    const vaultKey = await generateKey();
+    const calls: string[] = [];
+    const server = http.createServer((req, res) => {
+      let body = "";
+      req.on("data", (c) => {
+        body += c;
+      });
+      req.on("end", () => {
+        calls.push(req.url ?? "");
+        const reply = (status: number, json: unknown) => {
+          res.writeHead(status, { "content-type": "application/json" });
+          res.end(JSON.stringify(json));
+        };
+        if (req.headers["x-vault-token"] !== "s.probity")
+          return reply(403, { errors: ["permission denied"] });
+        if (req.url === "/v1/transit/datakey/plaintext/probity") {
+          const plain = Buffer.from(crypto.getRandomValues(new Uint8Array(32)));
+          const ciphertext = `vault:v1:${Buffer.from(seal(vaultKey, plain, "transit")).toString("base64")}`;
+          return reply(200, { data: { plaintext: plain.toString("base64"), ciphertext } });
+        }
+        if (req.url === "/v1/transit/decrypt/probity") {
+          const { ciphertext } = JSON.parse(body) as { ciphertext: string };
+          const sealed = Buffer.from(ciphertext.replace(/^vault:v1:/, ""), "base64").toString();
+          try {
+            return reply(200, {
+              data: { plaintext: Buffer.from(open(vaultKey, sealed, "transit")).toString("base64") },
+            });
+          } catch {
+            return reply(400, { errors: ["cipher: message authentication failed"] });
+          }
+        }
+        reply(404, { errors: [] });
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const addr = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const fresh = await createTestDb();
+    try {
+      const ctx = { ...fresh.ctx(), keyRing: undefined };
+      await fresh.database.db.deleteFrom("settings").where("key", "=", "keys.check").execute(); // an empty database
+      const wrapped = path.join(fresh.dir, "vault", "probity.key");
+      const vault = vaultTransitKeyProvider({ addr, token: "s.probity", keyName: "probity" }, wrapped);
+      const first = await openKeyRing(ctx, vault);
+      expect(fs.readFileSync(wrapped, "utf8")).toMatch(/^vault:v1:/);
+      expect(fs.readFileSync(wrapped, "utf8")).not.toContain(Buffer.from(first.kek).toString("base64"));
+      const second = await openKeyRing(ctx, vault);
+      expect(Buffer.from(second.kek).equals(Buffer.from(first.kek))).toBe(true);
+      expect(calls).toEqual(["/v1/transit/datakey/plaintext/probity", "/v1/transit/decrypt/probity"]);
+      const denied = vaultTransitKeyProvider({ addr, token: "s.revoked", keyName: "probity" }, wrapped);
+      await expect(openKeyRing(ctx, denied)).rejects.toThrow(
+        /Vault answered 403 to transit\/decrypt\/probity: permission denied/,
+      );
+    } finally {
+      server.close();
+      await fresh.destroy();
+    }
   });
 
   const totpOf = async (id: string) =>
