@@ -84,6 +84,23 @@ describe(`the key bound to the database (${dialectName})`, () => {
     expect(Buffer.from(viaEnv.macKey).equals(Buffer.from(t.keyRing.macKey))).toBe(true);
   });
 
+  it("two servers starting together on an empty database with their own keys: one starts, the other is refused", async () => {
+    const fresh = await createTestDb();
+    try {
+      await fresh.database.db.deleteFrom("settings").where("key", "=", "keys.check").execute();
+      const ctx = { ...fresh.ctx(), keyRing: undefined };
+      const results = await Promise.allSettled([
+        openKeyRing(ctx, fileKeyProvider(path.join(fresh.dir, "a", "probity.key"))),
+        openKeyRing(ctx, fileKeyProvider(path.join(fresh.dir, "b", "probity.key"))),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+      const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+      expect(String(refused.reason)).toMatch(/must use the same key/);
+    } finally {
+      await fresh.destroy();
+    }
+  });
+
   it("checks a database sealed before the key check by opening its sealed rows", async () => {
     const legacy = await createTestDb();
     try {
