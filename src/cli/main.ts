@@ -6,6 +6,7 @@ import { verifyLog } from "../domains/audit/index.ts";
 import { createUser, importPeople, ROLE_NAMES } from "../domains/people/index.ts";
 import { loadConfig } from "../kernel/config.ts";
 import { backup, restore } from "./backup.ts";
+import { backupChecklist, registerKeysCommand } from "./keys.ts";
 import { registerListsCommand } from "./lists.ts";
 import { registerOfferingCommand } from "./offering.ts";
 import { registerScreenCommand } from "./screen.ts";
@@ -160,10 +161,11 @@ program
   .description("Write a consistent copy of the database to FILE (SQLite file, or pg_dump custom format)")
   .argument("<file>", "the backup file to create")
   .action(async (file: string) => {
-    const written = await backup(loadConfig(), file);
-    console.log(
-      `Backup written to ${written}. The key file (PROBITY_KEY_FILE) is not in it: back it up separately.`,
-    );
+    const config = loadConfig();
+    const written = await backup(config, file);
+    const checklist = backupChecklist(config, written);
+    fs.writeFileSync(`${written}.checklist.txt`, `${checklist}\n`);
+    console.log(`Backup written to ${written}; checklist in ${written}.checklist.txt:\n\n${checklist}`);
   });
 
 program
@@ -172,12 +174,15 @@ program
   .argument("<file>", "the backup file")
   .action(async (file: string) => {
     await restore(loadConfig(), file);
-    console.log("Database restored. Run `probity audit verify` to check the audit log.");
+    console.log(
+      "Database restored. Start with the same key, then run `probity doctor` and `probity audit verify`.",
+    );
   });
 
 registerScreenCommand(program);
 registerListsCommand(program);
 registerOfferingCommand(program);
+registerKeysCommand(program);
 
 try {
   await program.parseAsync(process.argv);
