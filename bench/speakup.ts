@@ -14,7 +14,8 @@ import { getStats } from "../src/domains/speakup/stats.ts";
 import { CATEGORY_IDS, CHANNELS, IDENTITY_MODES, STATUSES } from "../src/domains/speakup/vocabulary.ts";
 import { manualClock } from "../src/kernel/clock.ts";
 import { type Actor, type Ctx, systemActor } from "../src/kernel/context.ts";
-import { loadOrCreateKeyRing } from "../src/kernel/crypto.ts";
+import { fileKeyProvider } from "../src/kernel/key-provider.ts";
+import { openKeyRing } from "../src/kernel/key-ring.ts";
 import { openBenchDatabase, percentile } from "./bench-db.ts";
 import type { BenchResult } from "./run.ts";
 
@@ -25,8 +26,11 @@ type Row = { dialect: string; benchmark: string; result: string };
 async function benchDialect(dialect: "sqlite" | "postgres", rows: Row[]) {
   const { database, dir, drop } = await openBenchDatabase(dialect);
   try {
-    const keyRing = await loadOrCreateKeyRing(path.join(dir, "bench.key"));
     const clock = manualClock("2026-06-30T12:00:00Z");
+    const keyRing = await openKeyRing(
+      { db: database.db, dialect, actor: systemActor("bench"), clock },
+      fileKeyProvider(path.join(dir, "bench.key")),
+    );
     const ctx: Ctx = { db: database.db, dialect, actor: systemActor("bench"), clock, keyRing };
 
     // Intake: real use case, real hashing, one durable transaction per report, 8 in flight.

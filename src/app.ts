@@ -47,10 +47,11 @@ import {
 import { type Clock, systemClock } from "./kernel/clock.ts";
 import type { Config } from "./kernel/config.ts";
 import { type Ctx, systemActor } from "./kernel/context.ts";
-import { type KeyRing, loadOrCreateKeyRing } from "./kernel/crypto.ts";
+import type { KeyRing } from "./kernel/crypto.ts";
 import { type Database, openDatabase } from "./kernel/db.ts";
 import { buildServer, loggerOptions } from "./kernel/http/server.ts";
 import { createJobRunner, ensureSchedule, type JobRunner } from "./kernel/jobs.ts";
+import { keyRingFromConfig } from "./kernel/key-ring.ts";
 import { mailSendJob } from "./kernel/mail.ts";
 import { migrateToLatest } from "./kernel/migrate.ts";
 import { pruneRateCounters } from "./kernel/rate-counters.ts";
@@ -106,7 +107,8 @@ export async function createProbity(options: {
   const { config } = options;
   const clock = options.clock ?? systemClock;
   const database = options.database ?? (await openProbityDatabase(config));
-  const keyRing = await loadOrCreateKeyRing(config.keyFile);
+  // Refuses to start when the key is missing or does not open the database (docs/operations.md).
+  const keyRing = await keyRingFromConfig(systemCtx(database, clock, "key check"), config);
   const auditSigner = await loadOrCreateAuditSigner(
     config.auditSigningKeyFile,
     await countCheckpoints(systemCtx(database, clock)),

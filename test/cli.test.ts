@@ -28,9 +28,13 @@ describe(`probity CLI (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, { time
   });
   afterAll(() => t.destroy());
 
-  const probity = async (...args: string[]) => {
+  const probity = (...args: string[]) => probityWith({}, ...args);
+  const probityWith = async (extraEnv: NodeJS.ProcessEnv, ...args: string[]) => {
     try {
-      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env, timeout: 120_000 });
+      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+        env: { ...env, ...extraEnv },
+        timeout: 120_000,
+      });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const e = error as { code: number; stdout: string; stderr: string };
@@ -122,6 +126,9 @@ describe(`probity CLI (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, { time
     const made = await probity("backup", file);
     expect(made.code).toBe(0);
     expect(fs.statSync(file).size).toBeGreaterThan(1000);
+    // Issue 14: the checklist says the key is not in the backup, and where it is.
+    expect(made.stdout).toContain(`The key is NOT in this backup. It is in ${env.PROBITY_KEY_FILE}`);
+    expect(fs.readFileSync(`${file}.checklist.txt`, "utf8")).toContain("probity doctor");
     expect((await probity("backup", file)).stderr).toMatch(/already exists/);
     // Change something after the backup, restore, and the change is gone.
     await probity(
@@ -147,6 +154,22 @@ describe(`probity CLI (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, { time
       "a long enough password",
     );
     expect(again.stdout).toContain("Created user after.backup@example.com");
+  });
+
+  it("doctor opens a sample of sealed rows with the key and fails without it (issue 14)", async () => {
+    const ok = await probity("doctor");
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/speak-up case keys: [1-9]/);
+    expect(ok.stdout).toContain("OK: the key opens the sealed data.");
+    const missing = await probityWith(
+      { PROBITY_KEY_FILE: path.join(t.dir, "restored", "probity.key") },
+      "doctor",
+    );
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(
+      /is missing, but the database holds sealed data .*To fix: restore the key file/,
+    );
+    expect(fs.existsSync(path.join(t.dir, "restored", "probity.key"))).toBe(false);
   });
 
   it("imports sanctions lists from SDN.XML and, with --url, the consolidated CSV set; says why a bad one is refused (COC-18.1)", async () => {

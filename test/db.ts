@@ -4,8 +4,10 @@ import path from "node:path";
 import pg from "pg";
 import { type Clock, manualClock } from "../src/kernel/clock.ts";
 import { type Actor, type Ctx, systemActor } from "../src/kernel/context.ts";
-import { type KeyRing, loadOrCreateKeyRing } from "../src/kernel/crypto.ts";
+import type { KeyRing } from "../src/kernel/crypto.ts";
 import { type Database, type Dialect, openDatabase } from "../src/kernel/db.ts";
+import { fileKeyProvider } from "../src/kernel/key-provider.ts";
+import { openKeyRing } from "../src/kernel/key-ring.ts";
 import { migrateToLatest } from "../src/kernel/migrate.ts";
 import { migrations } from "../src/migrations/index.ts";
 
@@ -57,7 +59,10 @@ export async function createTestDb(options: { clock?: Clock } = {}): Promise<Tes
     database = openDatabase({ sqliteFile: location });
   }
   await migrateToLatest(database.db, migrations);
-  const keyRing = await loadOrCreateKeyRing(path.join(dir, "probity.key"));
+  const keyRing = await openKeyRing(
+    { db: database.db, dialect: database.dialect, actor: systemActor("test"), clock },
+    fileKeyProvider(path.join(dir, "probity.key")),
+  );
   return {
     database,
     clock,

@@ -15,6 +15,7 @@ import {
 import { loadConfig } from "../kernel/config.ts";
 import { openDatabase } from "../kernel/db.ts";
 import { backup, restore } from "./backup.ts";
+import { backupChecklist, registerKeysCommand } from "./keys.ts";
 import { registerListsCommand } from "./lists.ts";
 import { registerOfferingCommand } from "./offering.ts";
 import { registerScreenCommand } from "./screen.ts";
@@ -220,10 +221,11 @@ program
   .description("Write a consistent copy of the database to FILE (SQLite file, or pg_dump custom format)")
   .argument("<file>", "the backup file to create")
   .action(async (file: string) => {
-    const written = await backup(loadConfig(), file);
-    console.log(
-      `Backup written to ${written}. The key file (PROBITY_KEY_FILE) is not in it: back it up separately.`,
-    );
+    const config = loadConfig();
+    const written = await backup(config, file);
+    const checklist = backupChecklist(config, written);
+    fs.writeFileSync(`${written}.checklist.txt`, `${checklist}\n`);
+    console.log(`Backup written to ${written}; checklist in ${written}.checklist.txt:\n\n${checklist}`);
   });
 
 program
@@ -232,12 +234,15 @@ program
   .argument("<file>", "the backup file")
   .action(async (file: string) => {
     await restore(loadConfig(), file);
-    console.log("Database restored. Run `probity audit verify` to check the audit log.");
+    console.log(
+      "Database restored. Start with the same key, then run `probity doctor` and `probity audit verify`.",
+    );
   });
 
 registerScreenCommand(program);
 registerListsCommand(program);
 registerOfferingCommand(program);
+registerKeysCommand(program);
 
 try {
   await program.parseAsync(process.argv);

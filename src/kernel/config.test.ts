@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "./config.ts";
+import { keyProviderFor } from "./key-provider.ts";
 
 describe("configuration", () => {
   it("has sensible defaults", () => {
@@ -7,6 +8,24 @@ describe("configuration", () => {
     expect(c.port).toBe(3000);
     expect(c.databaseUrl).toBeUndefined();
     expect(c.keyFile.endsWith("probity.key")).toBe(true);
+  });
+
+  it("chooses one key source: PROBITY_KEY, else Vault transit, else the key file (issue 14)", () => {
+    const key = Buffer.alloc(32, 7).toString("base64");
+    expect(keyProviderFor(loadConfig({})).describe).toMatch(/^the key file .*probity\.key$/);
+    expect(keyProviderFor(loadConfig({ PROBITY_KEY: key })).describe).toBe(
+      "the environment variable PROBITY_KEY",
+    );
+    const vault = {
+      VAULT_ADDR: "https://vault.example.com:8200",
+      VAULT_TOKEN: "t",
+      PROBITY_VAULT_TRANSIT_KEY: "probity",
+    };
+    expect(keyProviderFor(loadConfig(vault)).describe).toMatch(/^the Vault transit key "probity"/);
+    expect(() => loadConfig({ PROBITY_KEY: "short" })).toThrow(/PROBITY_KEY must be a 32-byte key in base64/);
+    expect(() => loadConfig({ PROBITY_VAULT_TRANSIT_KEY: "probity" })).toThrow(
+      /needs VAULT_ADDR and VAULT_TOKEN/,
+    );
   });
 
   it("names every bad variable in one message", () => {

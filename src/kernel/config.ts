@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import type { VaultTransitSettings } from "./key-provider.ts";
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -13,6 +14,17 @@ const schema = z.object({
   PROBITY_AUDIT_SIGNING_KEY_FILE: z.string().optional(),
   PROBITY_AUDIT_CHECKPOINT_FILE: z.string().optional(),
   AUDIT_CHECKPOINT_EMAIL: z.email("AUDIT_CHECKPOINT_EMAIL must be an e-mail address").optional(),
+  PROBITY_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, "PROBITY_KEY must be a 32-byte key in base64 (the content of a key file)")
+    .optional(),
+  PROBITY_PREVIOUS_KEY_FILE: z.string().optional(),
+  VAULT_ADDR: z.string().url("VAULT_ADDR must be a URL such as https://vault.example.com:8200").optional(),
+  VAULT_TOKEN: z.string().optional(),
+  PROBITY_VAULT_TRANSIT_KEY: z
+    .string()
+    .regex(/^[\w.-]+$/, "PROBITY_VAULT_TRANSIT_KEY must be the name of a Vault transit key")
+    .optional(),
   PUBLIC_URL: z.string().url("PUBLIC_URL must be a URL such as https://probity.example.com").optional(),
   SMTP_URL: z
     .string()
@@ -43,6 +55,12 @@ export type Config = {
   auditCheckpointFile: string;
   /** Who receives each checkpoint by mail (the Audit Committee chair); optional. */
   auditCheckpointEmail: string | undefined;
+  /** PROBITY_KEY: the key itself (base64), instead of the key file; see kernel/key-provider.ts. */
+  keyBase64: string | undefined;
+  /** The key a rotation replaces, still tried when opening until `probity keys rotate` is done. */
+  previousKeyFile: string | undefined;
+  /** The KEK as a Vault transit data key (PROBITY_VAULT_TRANSIT_KEY); the key file then holds its ciphertext. */
+  vault: VaultTransitSettings | undefined;
   publicUrl: string;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -79,6 +97,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.PROBITY_AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, "audit-checkpoints.jsonl"),
     ),
     auditCheckpointEmail: e.AUDIT_CHECKPOINT_EMAIL,
+    keyBase64: e.PROBITY_KEY,
+    previousKeyFile: e.PROBITY_PREVIOUS_KEY_FILE && path.resolve(e.PROBITY_PREVIOUS_KEY_FILE),
+    vault: vaultSettings(e),
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
@@ -87,6 +108,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     uploadBudgetBytesPerHour: e.UPLOAD_BUDGET_MB_PER_HOUR * 1024 * 1024,
     isProduction: e.NODE_ENV === "production",
   };
+}
+
+function vaultSettings(e: z.infer<typeof schema>): VaultTransitSettings | undefined {
+  if (!e.PROBITY_VAULT_TRANSIT_KEY) return undefined;
+  if (!e.VAULT_ADDR || !e.VAULT_TOKEN)
+    throw new Error("Invalid configuration: PROBITY_VAULT_TRANSIT_KEY needs VAULT_ADDR and VAULT_TOKEN");
+  return { addr: e.VAULT_ADDR, token: e.VAULT_TOKEN, keyName: e.PROBITY_VAULT_TRANSIT_KEY };
 }
 
 function parseTrustProxy(value: string): boolean | string[] {

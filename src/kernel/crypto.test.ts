@@ -2,16 +2,21 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadOrCreateKeyRing, newDataKey, openText, seal, unwrapDataKey } from "./crypto.ts";
+import { type KeyRing, newDataKey, openText, seal, unwrapDataKey } from "./crypto.ts";
+import { fileKeyProvider } from "./key-provider.ts";
 
 describe("key ring and envelope encryption", () => {
   it("creates the key file once, mode 0600, and round-trips a sealed value bound to its record", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "probity-key-"));
     const file = path.join(dir, "probity.key");
-    const ring = await loadOrCreateKeyRing(file);
+    const provider = fileKeyProvider(file);
+    expect(await provider.load()).toBeNull();
+    const kek = await provider.create!();
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-    const again = await loadOrCreateKeyRing(file);
-    expect(Buffer.from(again.kek).equals(Buffer.from(ring.kek))).toBe(true);
+    const again = await provider.load();
+    expect(Buffer.from(again!).equals(Buffer.from(kek))).toBe(true);
+    await expect(provider.create!()).rejects.toThrow(); // never overwrites a key file
+    const ring: KeyRing = { kek, previous: [], macKey: kek, source: "test" };
 
     const { key, wrapped } = newDataKey(ring, "report:1");
     const sealed = seal(key, "the marker text", "report:1");

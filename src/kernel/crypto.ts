@@ -3,31 +3,43 @@ import path from "node:path";
 import sodium from "libsodium-wrappers";
 
 /**
- * The key-encryption key (KEK) lives in a file outside the database (PROBITY_KEY_FILE), created on
- * first start with mode 0600. Data keys are random per record and stored wrapped by the KEK, so a
- * copy of the database alone reveals nothing that is encrypted.
+ * The key-encryption key (KEK) comes from a key provider outside the database (a key file or
+ * PROBITY_KEY; see key-provider.ts). Data keys are random per record and stored wrapped by the KEK,
+ * so a copy of the database alone reveals nothing that is encrypted. `macKey` keys the hashes that
+ * must stay stable across key rotation (person refs, rate counters); it is kept in the database,
+ * sealed by the KEK (key-ring.ts). `previous` keys are only tried when opening, during a rotation.
  */
-export type KeyRing = { kek: Uint8Array; file: string };
+export type KeyRing = { kek: Uint8Array; previous: Uint8Array[]; macKey: Uint8Array; source: string };
 
-export async function loadOrCreateKeyRing(file: string): Promise<KeyRing> {
+export const KEY_BYTES = 32;
+
+export async function generateKey(): Promise<Uint8Array> {
   await sodium.ready;
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const key = sodium.crypto_aead_xchacha20poly1305_ietf_keygen();
-    fs.writeFileSync(file, `${sodium.to_base64(key, sodium.base64_variants.ORIGINAL)}\n`, {
-      mode: 0o600,
-      flag: "wx",
-    });
+  return sodium.crypto_aead_xchacha20poly1305_ietf_keygen();
+}
+
+/** Writes a new random key file (mode 0600); refuses to overwrite one. */
+export async function writeNewKeyFile(file: string): Promise<Uint8Array> {
+  const key = await generateKey();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${sodium.to_base64(key, sodium.base64_variants.ORIGINAL)}\n`, {
+    mode: 0o600,
+    flag: "wx",
+  });
+  return key;
+}
+
+/** Parses a base64 key, naming where it came from when it is not a 32-byte key. */
+export async function parseKey(text: string, source: string): Promise<Uint8Array> {
+  await sodium.ready;
+  let key: Uint8Array;
+  try {
+    key = sodium.from_base64(text.trim(), sodium.base64_variants.ORIGINAL);
+  } catch {
+    throw new Error(`${source} does not hold a base64 key.`);
   }
-  const mode = fs.statSync(file).mode & 0o777;
-  if (mode & 0o077) fs.chmodSync(file, 0o600);
-  const kek = sodium.from_base64(fs.readFileSync(file, "utf8").trim(), sodium.base64_variants.ORIGINAL);
-  if (kek.length !== sodium.crypto_aead_xchacha20poly1305_ietf_KEYBYTES) {
-    throw new Error(
-      `The key file ${file} does not hold a ${sodium.crypto_aead_xchacha20poly1305_ietf_KEYBYTES}-byte key.`,
-    );
-  }
-  return { kek, file };
+  if (key.length !== KEY_BYTES) throw new Error(`${source} does not hold a ${KEY_BYTES}-byte key.`);
+  return key;
 }
 
 const b64 = (bytes: Uint8Array) => sodium.to_base64(bytes, sodium.base64_variants.ORIGINAL);
@@ -55,5 +67,19 @@ export function newDataKey(ring: KeyRing, ad: string): { key: Uint8Array; wrappe
   return { key, wrapped: seal(ring.kek, key, `dek:${ad}`) };
 }
 
+/** Opens a value sealed by the ring's KEK, or by a previous KEK while a rotation is under way. */
+export function openWithRing(ring: KeyRing, sealed: string, ad: string): Uint8Array {
+  try {
+    return open(ring.kek, sealed, ad);
+  } catch (error) {
+    for (const key of ring.previous) {
+      try {
+        return open(key, sealed, ad);
+      } catch {}
+    }
+    throw error;
+  }
+}
+
 export const unwrapDataKey = (ring: KeyRing, wrapped: string, ad: string) =>
-  open(ring.kek, wrapped, `dek:${ad}`);
+  openWithRing(ring, wrapped, `dek:${ad}`);

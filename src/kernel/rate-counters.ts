@@ -19,7 +19,9 @@ export function windowStart(now: Date, windowMs: number): string {
  * does not say whose tries were counted.
  */
 export function counterKey(ctx: Ctx, purpose: string, value: string): string {
-  const mac = createHmac("sha256", keyRingOf(ctx).kek).update(`rate:${purpose}:${value}`).digest("base64url");
+  const mac = createHmac("sha256", keyRingOf(ctx).macKey)
+    .update(`rate:${purpose}:${value}`)
+    .digest("base64url");
   return `${purpose}:${mac.slice(0, 27)}`;
 }
 
@@ -91,7 +93,7 @@ export function issueChallenge(ctx: Ctx, subject: string, bits: number): string 
 }
 
 function mac(ctx: Ctx, subject: string, body: string) {
-  return createHmac("sha256", keyRingOf(ctx).kek)
+  return createHmac("sha256", keyRingOf(ctx).macKey)
     .update(`pow:${subject}:${body}`)
     .digest("base64url")
     .slice(0, 32);

@@ -265,6 +265,15 @@ describe("committees journey (CC-6, CC-8, CC-12, CC-23)", () => {
 
     const { page: member } = await openPage(browser, t);
     await login(member, app.url, "j.whitaker@aleris.example", password);
+    // The administrator chose his first password, so he must choose his own before anything else
+    // (issue 12, finding 15); then the app goes on to the home page and its tasks.
+    await member.getByText("Choose your own password").waitFor();
+    await member.getByLabel("Password you were given").fill(password);
+    await member.getByLabel(/^New password/).fill("Whitaker-own-choice-2026");
+    await member.getByLabel("Repeat new password").fill("Whitaker-own-choice-2026");
+    await member.getByRole("button", { name: "Change password" }).click();
+    await member.getByText("Choose your own password").waitFor({ state: "detached" });
+    await member.goto(`${app.url}/`);
     // He signs from My tasks: the entry opens the committee on the consent.
     await member.getByRole("link", { name: `Sign the written consent: ${title}` }).click();
     await member.getByRole("tab", { name: "Written consents", selected: true }).waitFor();

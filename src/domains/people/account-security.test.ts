@@ -5,7 +5,7 @@ import { actorWith, buildUser } from "../../../test/factories.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { changePassword, confirmTotpEnrolment, startTotpEnrolment } from "./account.ts";
 import { createUser, resetTotp } from "./manage-users.ts";
-import { RECOVERY_CODE_COUNT, regenerateRecoveryCodes } from "./second-factor.ts";
+import { REAUTH_TRIES, RECOVERY_CODE_COUNT, regenerateRecoveryCodes } from "./second-factor.ts";
 import { authenticateSession, signIn } from "./sign-in.ts";
 
 /** Issue 12, finding 15: TOTP replay, re-authentication, recovery codes, initial passwords. */
@@ -145,5 +145,25 @@ describe(`account security (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, (
     // Accounts the system seeds (the demo, the CLI's first administrator) are not forced.
     const seeded = await buildUser(t.ctx(), [], { email: "seeded@test.example" });
     expect(seeded.mustChangePassword).toBe(false);
+  });
+
+  it("a stolen session cannot guess the password through the account screens: wrong tries are counted, in parallel too (issue 12, finding 15)", async () => {
+    const user = await buildUser(t.ctx(), [], { email: "guessed@test.example" });
+    const s = await signIn(t.ctx(), { email: "guessed@test.example", password: user.password });
+    if (s.status !== "ok") throw new Error("expected a session");
+    const attempt = (currentPassword: string) =>
+      changePassword(asUser(user.id), {
+        currentPassword,
+        newPassword: "a new long password",
+        sessionToken: s.token,
+      });
+    const results = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => attempt(`guess ${i}`)));
+    const codes = results.map((r) => (r.status === "rejected" ? (r.reason as { code: string }).code : "ok"));
+    expect(codes.filter((c) => c === "INVALID")).toHaveLength(REAUTH_TRIES);
+    expect(codes.filter((c) => c === "RATE_LIMITED")).toHaveLength(12 - REAUTH_TRIES);
+    // Even the right password waits for the window to pass; then it works.
+    await expect(attempt(user.password)).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    t.clock.advance(16 * 60_000);
+    await expect(attempt(user.password)).resolves.toEqual({ ok: true });
   });
 });

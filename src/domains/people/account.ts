@@ -4,6 +4,7 @@ import { record } from "../../kernel/audit.ts";
 import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { AppError, invalid } from "../../kernel/errors.ts";
+import { resetCounter } from "../../kernel/rate-counters.ts";
 import { peopleDb } from "./db.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
 import { passwordRule } from "./schemas.ts";
@@ -12,6 +13,7 @@ import {
   markTotpStepUsed,
   type Reauthentication,
   reauthenticate,
+  spendReauthenticationTry,
   totpFor,
   totpStep,
 } from "./second-factor.ts";
@@ -120,9 +122,11 @@ export async function changePassword(
     .select(["password_hash"])
     .where("id", "=", userId)
     .executeTakeFirstOrThrow();
+  const budget = await spendReauthenticationTry(ctx, userId);
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
     throw invalid("The current password is wrong.", [{ path: "currentPassword", message: "is wrong" }]);
   }
+  await resetCounter(ctx, budget);
   const passwordHash = await hashPassword(input.newPassword);
   return withTransaction(ctx, async (tx) => {
     await peopleDb(tx)

@@ -4,6 +4,7 @@ import { record } from "../../kernel/audit.ts";
 import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { AppError, invalid } from "../../kernel/errors.ts";
+import { addToCounter, counterKey, resetCounter } from "../../kernel/rate-counters.ts";
 import { peopleDb } from "./db.ts";
 import { verifyPassword } from "./passwords.ts";
 import { openTotpSecret } from "./totp-secret.ts";
@@ -122,6 +123,26 @@ export async function recoveryCodesLeft(ctx: Ctx, userId: string): Promise<numbe
 
 export type Reauthentication = { password?: string | undefined; code?: string | undefined };
 
+/** Wrong passwords or codes a signed-in user may give when re-authenticating, per window. */
+export const REAUTH_TRIES = 5;
+const REAUTH_WINDOW_MS = 15 * 60_000;
+
+/**
+ * Counts a re-authentication try, atomically and before it is checked, so a stolen session cannot
+ * guess the password through the account screens (changing the password, replacing the
+ * authenticator, new recovery codes) any faster than through sign-in. Past the budget the session
+ * holder waits: this only ever blocks that session's own account, so nobody else is locked out.
+ */
+export async function spendReauthenticationTry(ctx: Ctx, userId: string): Promise<string> {
+  const key = counterKey(ctx, "reauth", userId);
+  if ((await addToCounter(ctx, key, 1, REAUTH_WINDOW_MS)) > REAUTH_TRIES)
+    throw new AppError(
+      "RATE_LIMITED",
+      "Too many wrong passwords or codes. Wait 15 minutes and try again, or sign out and sign in again.",
+    );
+  return key;
+}
+
 /**
  * Proves the person at the keyboard is the account holder, not just someone holding its session:
  * the password or a current code from the enrolled authenticator (issue 12, finding 15).
@@ -132,17 +153,23 @@ export async function reauthenticate(
   proof: Reauthentication,
   now: Date,
 ): Promise<void> {
+  if (!proof.password && !proof.code)
+    throw new AppError(
+      "FORBIDDEN",
+      "Confirm it is you: give your password or a current code from your authenticator app.",
+    );
+  const budget = await spendReauthenticationTry(ctx, userId);
   if (proof.password) {
     const user = await peopleDb(ctx)
       .selectFrom("users")
       .select("password_hash")
       .where("id", "=", userId)
       .executeTakeFirstOrThrow();
-    if (await verifyPassword(user.password_hash, proof.password)) return;
+    if (await verifyPassword(user.password_hash, proof.password)) return resetCounter(ctx, budget);
     throw invalid("The password is wrong.", [{ path: "password", message: "is wrong" }]);
   }
   if (proof.code) {
-    if (await consumeEnrolledTotp(ctx, userId, proof.code, now)) return;
+    if (await consumeEnrolledTotp(ctx, userId, proof.code, now)) return resetCounter(ctx, budget);
     throw invalid("The authentication code is wrong, expired or already used.", [
       { path: "code", message: "is wrong, expired or already used" },
     ]);
@@ -163,9 +190,11 @@ export async function regenerateRecoveryCodes(ctx: Ctx, input: { password: strin
     .where("id", "=", userId)
     .executeTakeFirstOrThrow();
   if (!user.totp_enabled) throw new AppError("CONFLICT", "Enrol an authenticator app first.");
+  const budget = await spendReauthenticationTry(ctx, userId);
   if (!(await verifyPassword(user.password_hash, input.password))) {
     throw invalid("The password is wrong.", [{ path: "password", message: "is wrong" }]);
   }
+  await resetCounter(ctx, budget);
   return withTransaction(ctx, async (tx) => {
     const recoveryCodes = await issueRecoveryCodes(tx, userId);
     await record(

@@ -29,7 +29,7 @@ export const sealBytes = (k: CaseKey, field: string, bytes: Uint8Array) =>
 
 /** A keyed hash of a person (or user) id: lets queries exclude people named in a case without storing who. */
 export function personRef(ctx: Ctx, id: string, kind: "person" | "user" = "person"): string {
-  return createHmac("sha256", keyRingOf(ctx).kek).update(`speakup-ref:${kind}:${id}`).digest("base64url");
+  return createHmac("sha256", keyRingOf(ctx).macKey).update(`speakup-ref:${kind}:${id}`).digest("base64url");
 }
 
 /** Every ref that identifies the acting user. */
@@ -42,4 +42,4 @@ export function actorRefs(ctx: Ctx): string[] {
 
 /** A key derived from the KEK for a purpose (receipt salt, idempotency). */
 export const derivedKey = (ctx: Ctx, purpose: string) =>
-  createHmac("sha256", keyRingOf(ctx).kek).update(`speakup:${purpose}`).digest();
+  createHmac("sha256", keyRingOf(ctx).macKey).update(`speakup:${purpose}`).digest();
