@@ -95,6 +95,7 @@ export function registerKeysCommand(program: Command) {
 /** What `probity backup` prints and writes beside the backup: the key is not in it. */
 export function backupChecklist(config: Config, written: string): string {
   const key = config.keyBase64 !== undefined ? "the PROBITY_KEY environment variable" : config.keyFile;
+  // new Date(): the checklist is a report printed once to the operator, not a use case.
   return [
     `Backup checklist (${new Date().toISOString()})`,
     `[x] Database copied to ${written}.`,
@@ -102,8 +103,11 @@ export function backupChecklist(config: Config, written: string): string {
     "    Without it no speak-up report, reporter mailbox or second factor in this backup can be opened.",
     "    Keep a copy of the key in a different place from the database backups (a password manager,",
     "    a sealed envelope in a safe, your secret store), and check that copy after every rotation.",
-    "[ ] After a restore: start with the same key, then run `probity doctor` (it must say OK).",
-    "[ ] Run `probity audit verify` on the restored database.",
+    `[ ] The audit signing key is NOT in this backup either. It is in ${config.auditSigningKeyFile};`,
+    "    keep a copy beside the key's: without it the server refuses to start on a database whose audit",
+    "    log holds signed checkpoints. Ship the exported checkpoints (audit-checkpoints.jsonl) off-site too.",
+    "[ ] After a restore: start with the same keys, then run `probity doctor` (it must say OK).",
+    "[ ] Run `probity audit verify --checkpoint <your off-site copy of audit-checkpoints.jsonl>`.",
     "See docs/operations.md.",
   ].join("\n");
 }
