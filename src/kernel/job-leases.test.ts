@@ -168,18 +168,23 @@ describe(`job leases and sending each mail once (${dialect})`, () => {
     const ids: string[] = [];
     for (const n of [1, 2, 3]) ids.push(await withTransaction(t.ctx(), (tx) => enqueue(tx, "work", { n })));
     const batch = dying.runDue(50);
-    await hasStarted;
-
-    t.clock.advance(LEASE_MS - 1000);
-    expect(await survivor.runDue(50)).toBe(0); // the lease still holds
-    t.clock.advance(2000);
-    expect(await survivor.runDue(50)).toBe(3);
-    expect(ranBy).toEqual(["dying:1", "survivor:1", "survivor:2", "survivor:3"]);
-
-    // The "dead" worker wakes up: it neither marks the job it lost nor runs the rest of its batch.
-    wake();
-    await batch;
-    expect(ranBy).toHaveLength(4);
+    try {
+      await hasStarted;
+      t.clock.advance(LEASE_MS - 1000);
+      expect(await survivor.runDue(50)).toBe(0); // the lease still holds
+      t.clock.advance(2000);
+      expect(await survivor.runDue(50)).toBe(3);
+    } finally {
+      // The "dead" worker wakes up: it neither marks the job it lost nor runs the rest of its batch.
+      wake();
+      await batch;
+    }
+    expect(ranBy.filter((r) => r.startsWith("dying:"))).toHaveLength(1);
+    expect(ranBy.filter((r) => r.startsWith("survivor:")).sort()).toEqual([
+      "survivor:1",
+      "survivor:2",
+      "survivor:3",
+    ]);
     const rows = await t.database.db.selectFrom("jobs").selectAll().where("id", "in", ids).execute();
     expect(rows.map((r) => r.status)).toEqual(["done", "done", "done"]);
   });

@@ -64,7 +64,11 @@ export const LEASE_MS = 60_000;
 export const HEARTBEAT_MS = 15_000;
 
 /** Calls `beat` every `ms` (real time) until the returned function is called. */
-export function keepAlive(beat: () => Promise<unknown>, ms: number, onError: (err: unknown) => void): () => void {
+export function keepAlive(
+  beat: () => Promise<unknown>,
+  ms: number,
+  onError: (err: unknown) => void,
+): () => void {
   const timer = setInterval(() => {
     beat().catch(onError);
   }, ms);
@@ -214,7 +218,10 @@ export function createJobRunner(options: {
 
   const runner: JobRunner = {
     async runDue(limit = 20) {
-      const jobs = await claim(limit);
+      // RETURNING gives no order: run the batch oldest first.
+      const jobs = (await claim(limit)).sort(
+        (a, b) => a.run_at.localeCompare(b.run_at) || a.created_at.localeCompare(b.created_at),
+      );
       for (const job of jobs) await runOne(job);
       return jobs.length;
     },
