@@ -2,6 +2,8 @@ import pino from "pino";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, dialect, type TestDb } from "../../test/db.ts";
+import { actorWith } from "../../test/factories.ts";
+import { retryJob } from "../domains/home/jobs-admin.ts";
 import { withTransaction } from "./context.ts";
 import { type Database, openDatabase } from "./db.ts";
 import { createJobRunner, enqueue, type JobHandlers, LEASE_MS } from "./jobs.ts";
@@ -214,6 +216,30 @@ describe(`job leases and sending each mail once (${dialect})`, () => {
     await smtp.close();
 
     expect(smtp.delivered).toEqual(["Queued without SMTP"]);
+    expect(await outboxRow(id)).toMatchObject({ status: "sent" });
+  });
+
+  it("a mail SMTP refused until its job died is sent when an administrator retries the job", async () => {
+    const id = await withTransaction(t.ctx(), (tx) =>
+      queueMail(tx, { to: "chair@example.com", subject: "Refused, then retried", text: "." }),
+    );
+    const job = await t.database.db
+      .selectFrom("jobs")
+      .select("id")
+      .where("payload", "=", JSON.stringify({ outboxId: id }))
+      .executeTakeFirstOrThrow();
+    const refusing = mailServer(t.database, "smtp://127.0.0.1:1");
+    for (let i = 0; i < 6; i++) {
+      await refusing.runDue(50);
+      t.clock.advance(3_600_000);
+    }
+    expect(await outboxRow(id)).toMatchObject({ status: "failed", claim_token: null });
+
+    await retryJob(t.ctx(actorWith(["admin"])), job.id);
+    const smtp = await startSmtp();
+    await drain(mailServer(t.database, smtp.url));
+    await smtp.close();
+    expect(smtp.delivered).toEqual(["Refused, then retried"]);
     expect(await outboxRow(id)).toMatchObject({ status: "sent" });
   });
 });

@@ -85,7 +85,14 @@ export function mailSendJob(options: {
         .updateTable("outbox")
         .set({ status: "sending", claim_token: token, claimed_until: until(now), attempts: job.attempts })
         .where("id", "=", outboxId)
-        .where("status", "=", "pending")
+        // `failed` without a token was refused by SMTP (never delivered): an administrator's retry
+        // of its dead job sends it. One with a token was interrupted mid-delivery: never resent.
+        .where((eb) =>
+          eb.or([
+            eb("status", "=", "pending"),
+            eb.and([eb("status", "=", "failed"), eb("claim_token", "is", null)]),
+          ]),
+        )
         .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1) {
         // Sent, failed, gone, or in another attempt's hands. An attempt whose lease expired died
