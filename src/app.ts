@@ -52,7 +52,7 @@ import { type Database, openDatabase } from "./kernel/db.ts";
 import { buildServer, loggerOptions } from "./kernel/http/server.ts";
 import { createJobRunner, ensureSchedule, type JobRunner } from "./kernel/jobs.ts";
 import { keyRingFromConfig } from "./kernel/key-ring.ts";
-import { mailSendJob } from "./kernel/mail.ts";
+import { mailSendJob, mailSweepJob } from "./kernel/mail.ts";
 import { migrateToLatest } from "./kernel/migrate.ts";
 import { pruneRateCounters } from "./kernel/rate-counters.ts";
 import { migrations } from "./migrations/index.ts";
@@ -177,6 +177,7 @@ export async function createProbity(options: {
     keyRing,
     handlers: {
       "mail.send": mailSendJob({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+      "mail.sweep": mailSweepJob({ smtpUrl: config.smtpUrl }),
       "speakup.deadlines": deadlinesJob,
       "speakup.checkins": checkInsJob,
       "speakup.retention": retentionJob,
@@ -209,6 +210,11 @@ export async function createProbity(options: {
       ...disclosureJobHandlers,
       ...committeeJobHandlers,
     },
+  });
+  await ensureSchedule(systemCtx(database, clock), {
+    name: "mail.sweep",
+    jobName: "mail.sweep",
+    intervalSeconds: 60,
   });
   await ensureSchedule(systemCtx(database, clock), {
     name: "sessions.purge",

@@ -129,7 +129,9 @@ describe(`probity CLI (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, { time
     // Issue 14: the checklist says the key is not in the backup, and where it is.
     expect(made.stdout).toContain(`The key is NOT in this backup. It is in ${env.PROBITY_KEY_FILE}`);
     expect(fs.readFileSync(`${file}.checklist.txt`, "utf8")).toContain("probity doctor");
-    expect(fs.readFileSync(`${file}.checklist.txt`, "utf8")).toContain("audit signing key is NOT in this backup");
+    expect(fs.readFileSync(`${file}.checklist.txt`, "utf8")).toContain(
+      "audit signing key is NOT in this backup",
+    );
     expect((await probity("backup", file)).stderr).toMatch(/already exists/);
     // Change something after the backup, restore, and the change is gone.
     await probity(

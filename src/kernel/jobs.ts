@@ -12,6 +12,12 @@ export type JobInfo = { id: string; attempts: number; maxAttempts: number };
 export type JobHandler = (ctx: Ctx, payload: unknown, job: JobInfo) => Promise<void>;
 export type JobDefinition = {
   run: JobHandler;
+  /**
+   * The runner wraps `run` in one transaction unless this is set: then `ctx.db` is the database
+   * and the handler commits its own steps (mail.send must commit its claim before it talks to SMTP,
+   * and must not hold a transaction open while a slow server answers).
+   */
+  ownsTransactions?: boolean;
   /** Runs in its own transaction after a failed attempt (the attempt's own writes are rolled back). */
   onFailure?: (ctx: Ctx, payload: unknown, job: JobInfo & { dead: boolean; error: string }) => Promise<void>;
 };
@@ -49,7 +55,26 @@ export async function enqueue(
 /** Exponential backoff: 10 s, 20 s, 40 s … capped at one hour. */
 export const backoffMs = (attempts: number) => Math.min(3_600_000, 10_000 * 2 ** Math.max(0, attempts - 1));
 
-const STALE_LOCK_MS = 10 * 60_000;
+/**
+ * A claimed job is leased to its worker for LEASE_MS from `locked_at`; the worker renews
+ * `locked_at` every HEARTBEAT_MS while the job runs. A worker that dies (kill -9, a lost machine)
+ * stops renewing, so another server retries its jobs about a minute later.
+ */
+export const LEASE_MS = 60_000;
+export const HEARTBEAT_MS = 15_000;
+
+/** Calls `beat` every `ms` (real time) until the returned function is called. */
+export function keepAlive(
+  beat: () => Promise<unknown>,
+  ms: number,
+  onError: (err: unknown) => void,
+): () => void {
+  const timer = setInterval(() => {
+    beat().catch(onError);
+  }, ms);
+  timer.unref();
+  return () => clearInterval(timer);
+}
 
 export type JobRunner = {
   /** Claims and runs the jobs due now; returns how many ran. */
@@ -79,71 +104,95 @@ export function createJobRunner(options: {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
 
+  /**
+   * One statement claims up to `limit` due jobs: queued ones whose time has come and running ones
+   * whose lease expired (their worker died or stalled). Atomic on both dialects, so two servers
+   * never claim the same job at the same time; on PostgreSQL SKIP LOCKED lets them claim side by side.
+   */
   async function claim(limit: number): Promise<JobsTable[]> {
-    return database.db.transaction().execute(async (trx) => {
-      const now = isoNow(clock);
-      const stale = new Date(clock.now().getTime() - STALE_LOCK_MS).toISOString();
-      await trx
-        .updateTable("jobs")
-        .set({ status: "queued", locked_by: null, locked_at: null, updated_at: now })
-        .where("status", "=", "running")
-        .where("locked_at", "<", stale)
-        .execute();
-      let due = trx
-        .selectFrom("jobs")
-        .select("id")
-        .where("status", "=", "queued")
-        .where("run_at", "<=", now)
-        .orderBy("run_at")
-        .limit(limit);
-      // Several app servers share one PostgreSQL: each claims different rows.
-      if (database.dialect === "postgres") due = due.forUpdate().skipLocked();
-      const ids = (await due.execute()).map((r) => r.id);
-      if (ids.length === 0) return [];
-      return trx
-        .updateTable("jobs")
-        .set((eb) => ({
-          status: "running",
-          locked_by: workerId,
-          locked_at: now,
-          attempts: eb("attempts", "+", 1),
-          updated_at: now,
-        }))
-        .where("id", "in", ids)
-        .returningAll()
-        .execute();
-    });
+    const now = isoNow(clock);
+    const expired = new Date(clock.now().getTime() - LEASE_MS).toISOString();
+    let due = database.db
+      .selectFrom("jobs")
+      .select("id")
+      .where((eb) =>
+        eb.or([
+          eb.and([eb("status", "=", "queued"), eb("run_at", "<=", now)]),
+          eb.and([eb("status", "=", "running"), eb("locked_at", "<", expired)]),
+        ]),
+      )
+      .orderBy("run_at")
+      .limit(limit);
+    if (database.dialect === "postgres") due = due.forUpdate().skipLocked();
+    return database.db
+      .updateTable("jobs")
+      .set((eb) => ({
+        status: "running",
+        locked_by: workerId,
+        locked_at: now,
+        attempts: eb("attempts", "+", 1),
+        updated_at: now,
+      }))
+      .where("id", "in", due)
+      .returningAll()
+      .execute();
   }
 
-  async function runOne(job: JobsTable): Promise<void> {
+  /** Renews this worker's lease on a job; false when another worker has taken it over. */
+  async function renew(jobId: string): Promise<boolean> {
+    const res = await database.db
+      .updateTable("jobs")
+      .set({ locked_at: isoNow(clock) })
+      .where("id", "=", jobId)
+      .where("status", "=", "running")
+      .where("locked_by", "=", workerId)
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) === 1;
+  }
+
+  /** Ends a job this worker still holds (fenced on locked_by); false when it was taken over. */
+  async function finish(jobId: string, values: Partial<Omit<JobsTable, "id">>): Promise<boolean> {
+    const res = await database.db
+      .updateTable("jobs")
+      .set({ ...values, locked_by: null, locked_at: null, updated_at: isoNow(clock) })
+      .where("id", "=", jobId)
+      .where("status", "=", "running")
+      .where("locked_by", "=", workerId)
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) === 1;
+  }
+
+  async function runOne(job: JobsTable): Promise<boolean> {
+    // A batch is claimed together but each job's lease is its own: a job whose lease ran out while
+    // earlier ones ran may already be another server's.
+    if (!(await renew(job.id))) return false;
     const handler = handlers[job.name];
     const info: JobInfo = { id: job.id, attempts: job.attempts, maxAttempts: job.max_attempts };
+    const stopHeartbeat = keepAlive(
+      () => renew(job.id),
+      HEARTBEAT_MS,
+      (err) => logger.warn({ job: job.name, jobId: job.id, err }, "job heartbeat failed"),
+    );
     try {
       if (!handler) throw new Error(`no handler for job "${job.name}"`);
       const payload: unknown = JSON.parse(job.payload);
-      await database.db.transaction().execute((trx) => handler.run({ ...ctx, db: trx }, payload, info));
-      await database.db
-        .updateTable("jobs")
-        .set({ status: "done", locked_by: null, updated_at: isoNow(clock), last_error: null })
-        .where("id", "=", job.id)
-        .execute();
+      if (handler.ownsTransactions) await handler.run(ctx, payload, info);
+      else await database.db.transaction().execute((trx) => handler.run({ ...ctx, db: trx }, payload, info));
+      stopHeartbeat();
+      if (!(await finish(job.id, { status: "done", last_error: null }))) {
+        logger.warn({ job: job.name, jobId: job.id }, "job finished after another worker took it over");
+      }
     } catch (error) {
+      stopHeartbeat();
       const message = error instanceof Error ? error.message : String(error);
       const dead = job.attempts >= job.max_attempts;
       logger.warn({ job: job.name, jobId: job.id, attempts: job.attempts, dead, err: message }, "job failed");
-      await database.db
-        .updateTable("jobs")
-        .set({
-          status: dead ? "dead" : "queued",
-          last_error: message.slice(0, 2000),
-          locked_by: null,
-          locked_at: null,
-          run_at: new Date(clock.now().getTime() + backoffMs(job.attempts)).toISOString(),
-          updated_at: isoNow(clock),
-        })
-        .where("id", "=", job.id)
-        .execute();
-      if (handler?.onFailure) {
+      const isOurs = await finish(job.id, {
+        status: dead ? "dead" : "queued",
+        last_error: message.slice(0, 2000),
+        run_at: new Date(clock.now().getTime() + backoffMs(job.attempts)).toISOString(),
+      });
+      if (isOurs && handler?.onFailure) {
         try {
           const payload: unknown = JSON.parse(job.payload);
           await database.db
@@ -156,6 +205,7 @@ export function createJobRunner(options: {
         }
       }
     }
+    return true;
   }
 
   /** Works through a backlog (a campaign's 100,000 mails) in batches for up to ~0.8 s per tick. */
@@ -168,7 +218,10 @@ export function createJobRunner(options: {
 
   const runner: JobRunner = {
     async runDue(limit = 20) {
-      const jobs = await claim(limit);
+      // RETURNING gives no order: run the batch oldest first.
+      const jobs = (await claim(limit)).sort(
+        (a, b) => a.run_at.localeCompare(b.run_at) || a.created_at.localeCompare(b.created_at),
+      );
       for (const job of jobs) await runOne(job);
       return jobs.length;
     },

@@ -51,7 +51,8 @@ export type SchedulesTable = {
   last_run_at: string | null;
 };
 
-export type OutboxStatus = "pending" | "sent" | "failed";
+/** `sending`: claimed by one attempt (claim_token) until claimed_until; see kernel/mail.ts. */
+export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
 
 export type OutboxTable = {
   id: string;
@@ -63,6 +64,8 @@ export type OutboxTable = {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  claim_token: string | null;
+  claimed_until: string | null;
 };
 
 export type TasksTable = {

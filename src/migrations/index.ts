@@ -13,6 +13,7 @@ import * as speakupNeedsHandler from "./2026-12-03-101-speakup-needs-handler.ts"
 import * as speakupMailbox from "./2026-12-03-102-speakup-mailbox.ts";
 import * as rateCounters from "./2026-12-03-103-rate-counters.ts";
 import * as accountSecurity from "./2026-12-03-104-account-security.ts";
+import * as outboxClaims from "./2026-12-03-106-outbox-claims.ts";
 import * as auditCheckpoints from "./2026-12-03-107-audit-checkpoints.ts";
 
 /** Every migration, in order. Names are dated so their order is their history. */
@@ -31,5 +32,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03-102-speakup-mailbox": speakupMailbox,
   "2026-12-03-103-rate-counters": rateCounters,
   "2026-12-03-104-account-security": accountSecurity,
+  "2026-12-03-106-outbox-claims": outboxClaims,
   "2026-12-03-107-audit-checkpoints": auditCheckpoints,
 };

@@ -3,6 +3,7 @@ import { readableEvents } from "../../kernel/audit.ts";
 import { type Ctx, hasPermission } from "../../kernel/context.ts";
 import { contains } from "../../kernel/db.ts";
 import { forbidden } from "../../kernel/errors.ts";
+import type { OutboxStatus } from "../../kernel/tables.ts";
 import { type PeopleTables, peopleDb } from "../people/index.ts";
 
 /** "My tasks": open tasks assigned to the signed-in user, soonest due first. */
@@ -119,7 +120,7 @@ export async function getDashboard(ctx: Ctx) {
 export async function listOutbox(
   ctx: Ctx,
   f: {
-    status?: "pending" | "sent" | "failed" | undefined;
+    status?: OutboxStatus | undefined;
     q?: string | undefined;
     page: number;
     pageSize: number;

@@ -79,7 +79,7 @@ export function registerHomeRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ["notifications"],
         operationId: "outbox.list",
         querystring: z.object({
-          status: z.enum(["pending", "sent", "failed"]).optional(),
+          status: z.enum(["pending", "sending", "sent", "failed"]).optional(),
           q: z.string().max(200).optional(),
           ...page,
         }),

@@ -27,14 +27,14 @@ type OutboxMessage = {
   to: string;
   subject: string;
   body: string;
-  status: "pending" | "sent" | "failed";
+  status: "pending" | "sending" | "sent" | "failed";
   attempts: number;
   createdAt: string;
   sentAt: string | null;
   lastError: string | null;
 };
 
-const statusColor = { pending: "yellow", sent: "green", failed: "red" } as const;
+const statusColor = { pending: "yellow", sending: "blue", sent: "green", failed: "red" } as const;
 const PAGE_SIZE = 25;
 
 const MessageDrawer = ({ message, onClose }: { message: OutboxMessage | null; onClose: () => void }) => (
@@ -120,6 +120,7 @@ export const OutboxPage = () => {
             placeholder="Any status"
             data={[
               { value: "pending", label: "Pending" },
+              { value: "sending", label: "Sending" },
               { value: "sent", label: "Sent" },
               { value: "failed", label: "Failed" },
             ]}
