@@ -99,7 +99,7 @@ export async function createProbity(options: {
   database?: Database;
   clock?: Clock;
   demoAccounts?: { email: string; password: string; roles: string[] }[];
-  /** Overrides config.logLevel (the CLI keeps the console quiet at info); false silences all. */
+  /** Overrides config.logLevel (tests); false silences all. */
   logLevel?: Config["logLevel"] | false;
   /** Where log lines go (stdout by default); tests capture them here. */
   logStream?: NodeJS.WritableStream;

@@ -228,60 +228,65 @@ describe(`probity CLI (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, { time
     expect(lines[1].matches).toEqual([]);
   });
 
-  it("COC-22.2: `probity serve` at LOG_LEVEL=trace logs no address, cookie, query string, user agent or body of a real request", async () => {
-    const child = spawn(process.execPath, [BIN, "serve", "--port", "0"], {
-      env: { ...env, LOG_LEVEL: "trace", HOST: "127.0.0.1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (d) => {
-      output += String(d);
-    });
-    child.stderr.on("data", (d) => {
-      output += String(d);
-    });
-    try {
-      const port = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 120_000);
-        const check = () => {
-          const m = /is running at http:\/\/localhost:(\d+)/.exec(output);
-          if (m) {
-            clearTimeout(timer);
-            resolve(m[1]!);
-          } else setTimeout(check, 100);
+  // info is the documented default: `serve` once turned it into warn, so requests were not logged at all.
+  it.each(["info", "trace"])(
+    "COC-22.2: `probity serve` at LOG_LEVEL=%s logs each request by method, path and status, with no address, cookie, query string, user agent or body",
+    async (level) => {
+      const child = spawn(process.execPath, [BIN, "serve", "--port", "0"], {
+        env: { ...env, LOG_LEVEL: level, HOST: "127.0.0.1" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let output = "";
+      child.stdout.on("data", (d) => {
+        output += String(d);
+      });
+      child.stderr.on("data", (d) => {
+        output += String(d);
+      });
+      try {
+        const port = await new Promise<string>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 120_000);
+          const check = () => {
+            const m = /is running at http:\/\/localhost:(\d+)/.exec(output);
+            if (m) {
+              clearTimeout(timer);
+              resolve(m[1]!);
+            } else setTimeout(check, 100);
+          };
+          check();
+        });
+        const headers = {
+          cookie: "probity_mailbox=COOKIEMARKER123; probity_session=SESSIONMARKER456",
+          "user-agent": "UAMARKER/1.0",
         };
-        check();
-      });
-      const headers = {
-        cookie: "probity_mailbox=COOKIEMARKER123; probity_session=SESSIONMARKER456",
-        "user-agent": "UAMARKER/1.0",
-      };
-      await fetch(`http://127.0.0.1:${port}/speakup/mailbox?token=QUERYMARKER`, {
-        method: "POST",
-        headers: { ...headers, "content-type": "application/x-www-form-urlencoded" },
-        body: "receipt=BODYMARKER&password=BODYMARKER",
-      });
-      await fetch(`http://127.0.0.1:${port}/speakup/mailbox?q=QUERYMARKER`, { headers });
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    } finally {
-      child.kill("SIGTERM");
-      await new Promise((resolve) => child.once("exit", resolve));
-    }
-    expect(output).toContain("/speakup/mailbox");
-    // The server's own listening address is not the client's; every other line is checked.
-    output = output
-      .split("\n")
-      .filter((line) => !line.includes("Server listening at"))
-      .join("\n");
-    for (const marker of [
-      "COOKIEMARKER",
-      "SESSIONMARKER",
-      "UAMARKER",
-      "QUERYMARKER",
-      "BODYMARKER",
-      "127.0.0.1",
-      "remoteAddress",
-    ])
-      expect(output, marker).not.toContain(marker);
-  });
+        await fetch(`http://127.0.0.1:${port}/speakup/mailbox?token=QUERYMARKER`, {
+          method: "POST",
+          headers: { ...headers, "content-type": "application/x-www-form-urlencoded" },
+          body: "receipt=BODYMARKER&password=BODYMARKER",
+        });
+        await fetch(`http://127.0.0.1:${port}/speakup/mailbox?q=QUERYMARKER`, { headers });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      } finally {
+        child.kill("SIGTERM");
+        await new Promise((resolve) => child.once("exit", resolve));
+      }
+      expect(output).toContain("/speakup/mailbox");
+      expect(output).toContain('"msg":"request completed"');
+      // The server's own listening address is not the client's; every other line is checked.
+      output = output
+        .split("\n")
+        .filter((line) => !line.includes("Server listening at"))
+        .join("\n");
+      for (const marker of [
+        "COOKIEMARKER",
+        "SESSIONMARKER",
+        "UAMARKER",
+        "QUERYMARKER",
+        "BODYMARKER",
+        "127.0.0.1",
+        "remoteAddress",
+      ])
+        expect(output, marker).not.toContain(marker);
+    },
+  );
 });

@@ -1,11 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
-import { openProbityDatabase, systemCtx } from "../app.ts";
 import { type Config, loadConfig } from "../kernel/config.ts";
-import { parseKey, writeNewKeyFile } from "../kernel/crypto.ts";
-import { keyProviderFor } from "../kernel/key-provider.ts";
-import { checkKeyOpensSample, keyRingFromConfig, rotateKeys } from "../kernel/key-ring.ts";
+
+/** The application is imported when a command runs, so `probity --help` stays fast. */
+const loadKeyTools = async () => ({
+  ...(await import("../app.ts")),
+  ...(await import("../kernel/crypto.ts")),
+  ...(await import("../kernel/key-provider.ts")),
+  ...(await import("../kernel/key-ring.ts")),
+});
 
 /** `probity keys …` and `probity doctor`: the operator's side of kernel/key-ring.ts (docs/operations.md). */
 export function registerKeysCommand(program: Command) {
@@ -18,6 +22,7 @@ export function registerKeysCommand(program: Command) {
     .description("Write a new random key file (mode 0600); refuses to overwrite one")
     .requiredOption("--file <path>", "where to write the key")
     .action(async (opts: { file: string }) => {
+      const { writeNewKeyFile } = await loadKeyTools();
       const file = path.resolve(opts.file);
       if (fs.existsSync(file)) throw new Error(`${file} already exists; a key file is never overwritten.`);
       await writeNewKeyFile(file);
@@ -32,6 +37,8 @@ export function registerKeysCommand(program: Command) {
     .requiredOption("--new-key-file <path>", "the new key file")
     .option("--batch-size <n>", "rows per transaction", "200")
     .action(async (opts: { newKeyFile: string; batchSize: string }) => {
+      const { openProbityDatabase, systemCtx, parseKey, writeNewKeyFile, keyRingFromConfig, rotateKeys } =
+        await loadKeyTools();
       const config = loadConfig();
       const file = path.resolve(opts.newKeyFile);
       const newKek = fs.existsSync(file)
@@ -63,6 +70,8 @@ export function registerKeysCommand(program: Command) {
     .description("Check that the configured key opens a sample of sealed rows; exits non-zero otherwise")
     .option("--sample <n>", "rows to try per kind of sealed value", "20")
     .action(async (opts: { sample: string }) => {
+      const { openProbityDatabase, systemCtx, keyProviderFor, keyRingFromConfig, checkKeyOpensSample } =
+        await loadKeyTools();
       const config = loadConfig();
       const database = await openProbityDatabase(config);
       try {

@@ -1,25 +1,15 @@
 import type { Command } from "commander";
-import { z } from "zod";
-import { openProbityDatabase, systemCtx } from "../app.ts";
-import {
-  csvFileNames,
-  importList,
-  LIST_SOURCES,
-  type ListFiles,
-  type ListSource,
-  listVersions,
-  readListFile,
-  rescreenAll,
-  sourceOfFileName,
-  windows1252,
-} from "../domains/screening/index.ts";
-import { loadConfig } from "../kernel/config.ts";
+import type { ListFiles, ListSource } from "../domains/screening/index.ts";
+import { LIST_SOURCES } from "../domains/screening/lists/list-sources.ts";
+
+// The application is imported when a command runs, so `probity --help` stays fast.
+const loadApp = () => import("../app.ts");
+const screening = () => import("../domains/screening/index.ts");
+const loadConfig = async () => (await import("../kernel/config.ts")).loadConfig();
 
 /** Where OFAC publishes its lists (the Sanctions List Service); `--url ofac` means this SDN.XML. */
 export const OFAC_SDN_XML =
   "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.XML";
-
-const sourceOption = z.enum(LIST_SOURCES, { message: `--source is one of ${LIST_SOURCES.join(", ")}` });
 
 async function download(
   url: string,
@@ -35,7 +25,9 @@ async function download(
   if (response.status === 404 && optional) return undefined;
   if (!response.ok) throw new Error(`Could not download ${url}: HTTP ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
-  return encoding === "utf8" ? new TextDecoder("utf-8").decode(bytes) : windows1252(bytes);
+  return encoding === "utf8"
+    ? new TextDecoder("utf-8").decode(bytes)
+    : (await screening()).windows1252(bytes);
 }
 
 /**
@@ -53,6 +45,7 @@ export async function downloadList(url: string): Promise<ListFiles & { source: L
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
     throw new Error(`--url must be http(s), not ${parsed.protocol}`);
   const file = parsed.pathname.split("/").pop() ?? "";
+  const { csvFileNames, sourceOfFileName } = await screening();
   const kind =
     sourceOfFileName(file) ??
     (file.toLowerCase().endsWith(".xml") ? { source: "ofac-sdn" as const, format: "xml" as const } : null);
@@ -96,10 +89,14 @@ export function registerListsCommand(program: Command): void {
     .option("--source <list>", `which list a directory or XML file is (${LIST_SOURCES.join(", ")})`)
     .action(async (path: string | undefined, opts: { url?: string; source?: string }) => {
       if (!path === !opts.url) throw new Error("Give a file or directory, or --url, but not both.");
+      const { z } = await import("zod");
+      const sourceOption = z.enum(LIST_SOURCES, { message: `--source is one of ${LIST_SOURCES.join(", ")}` });
       const source = opts.source === undefined ? undefined : sourceOption.safeParse(opts.source);
       if (source && !source.success) throw new Error(source.error.issues[0]!.message);
+      const { openProbityDatabase, systemCtx } = await loadApp();
+      const { importList, readListFile, rescreenAll } = await screening();
       const list = opts.url ? await downloadList(opts.url) : readListFile(path!);
-      const database = await openProbityDatabase(loadConfig());
+      const database = await openProbityDatabase(await loadConfig());
       try {
         const ctx = systemCtx(database, undefined, "cli lists import");
         const v = await importList(ctx, { ...list, source: source?.data ?? list.source });
@@ -121,7 +118,9 @@ export function registerListsCommand(program: Command): void {
     .command("versions")
     .description("List the imported versions, newest first")
     .action(async () => {
-      const database = await openProbityDatabase(loadConfig());
+      const { openProbityDatabase, systemCtx } = await loadApp();
+      const { listVersions } = await screening();
+      const database = await openProbityDatabase(await loadConfig());
       try {
         const { items } = await listVersions(systemCtx(database, undefined, "cli"));
         if (!items.length) console.log("No list has been imported yet: run `probity lists import`.");

@@ -1,25 +1,19 @@
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { createProbity, openProbityDatabase, systemCtx, VERSION } from "../app.ts";
-import { demoAccountsForLogin } from "../demo/seed-demo.ts";
-import { verifyLog } from "../domains/audit/index.ts";
-import { createUser, importPeople, ROLE_NAMES } from "../domains/people/index.ts";
-import {
-  countCheckpoints,
-  loadOrCreateAuditSigner,
-  parseCheckpointFile,
-  readAuditPublicKey,
-  writeCheckpoint,
-} from "../kernel/audit-checkpoint.ts";
-import { loadConfig } from "../kernel/config.ts";
-import { openDatabase } from "../kernel/db.ts";
-import { backup, restore } from "./backup.ts";
-import { backupChecklist, registerKeysCommand } from "./keys.ts";
+// Only what the command definitions need is imported up front (roles.ts imports nothing): each
+// action imports the application when it runs, so `probity --help` does not load every domain.
+import { ROLE_NAMES } from "../domains/people/roles.ts";
+import { registerKeysCommand } from "./keys.ts";
 import { registerListsCommand } from "./lists.ts";
 import { registerOfferingCommand } from "./offering.ts";
 import { registerScreenCommand } from "./screen.ts";
-import { seedIfEmpty } from "./seed.ts";
+
+const VERSION = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
+const loadApp = () => import("../app.ts");
+const loadConfig = async (...args: Parameters<typeof import("../kernel/config.ts").loadConfig>) =>
+  (await import("../kernel/config.ts")).loadConfig(...args);
 
 const program = new Command()
   .name("probity")
@@ -39,17 +33,18 @@ program
     "seed the Aleris demo into an empty database and show the demo accounts on the sign-in page",
   )
   .action(async (opts: { port?: string; demo?: boolean }) => {
-    const config = loadConfig({ ...process.env, ...(opts.port !== undefined && { PORT: opts.port }) });
+    const { createProbity, openProbityDatabase } = await loadApp();
+    const { seedIfEmpty } = await import("./seed.ts");
+    const { demoAccountsForLogin } = await import("../demo/seed-demo.ts");
+    const config = await loadConfig({
+      ...process.env,
+      ...(opts.port !== undefined && { PORT: opts.port }),
+    });
     const database = await openProbityDatabase(config);
     if (opts.demo) await seedIfEmpty(database, config);
     const accounts = opts.demo ? demoAccountsForLogin() : [];
-    const app = await createProbity({
-      config,
-      database,
-      demoAccounts: accounts,
-      // The same redacting logger as every other process; only quieter at the default level.
-      logLevel: config.logLevel === "info" ? "warn" : config.logLevel,
-    });
+    // The same redacting logger as every other process, at the level LOG_LEVEL names (info by default).
+    const app = await createProbity({ config, database, demoAccounts: accounts });
     const address = await app.server.listen({ port: config.port, host: config.host });
     app.jobs.start();
     const port = new URL(address).port;
@@ -74,7 +69,8 @@ program
   .command("migrate")
   .description("Apply pending database migrations")
   .action(async () => {
-    const database = await openProbityDatabase(loadConfig());
+    const { openProbityDatabase } = await loadApp();
+    const database = await openProbityDatabase(await loadConfig());
     console.log(`Database is up to date (${database.dialect}).`);
     await database.close();
   });
@@ -84,7 +80,9 @@ program
   .description("Seed data into an empty database")
   .requiredOption("--demo", "the Aleris International demo company")
   .action(async () => {
-    const config = loadConfig();
+    const { openProbityDatabase } = await loadApp();
+    const { seedIfEmpty } = await import("./seed.ts");
+    const config = await loadConfig();
     const database = await openProbityDatabase(config);
     const seeded = await seedIfEmpty(database, config);
     console.log(
@@ -105,7 +103,13 @@ audit
   .option("--public-key <base64>", "the audit signing public key (default: read from the signing key file)")
   .option("--read-only", "open the database read-only (no migrations, nothing written: read-only media)")
   .action(async (opts: { checkpoint?: string; publicKey?: string; readOnly?: boolean }) => {
-    const config = loadConfig();
+    const { openProbityDatabase, systemCtx } = await loadApp();
+    const { verifyLog } = await import("../domains/audit/index.ts");
+    const { countCheckpoints, parseCheckpointFile, readAuditPublicKey } = await import(
+      "../kernel/audit-checkpoint.ts"
+    );
+    const { openDatabase } = await import("../kernel/db.ts");
+    const config = await loadConfig();
     const exported = opts.checkpoint ? parseCheckpointFile(opts.checkpoint) : [];
     const publicKey =
       opts.publicKey ??
@@ -143,7 +147,11 @@ audit
   .command("checkpoint")
   .description("Sign a checkpoint of the audit chain now and append it to the export file")
   .action(async () => {
-    const config = loadConfig();
+    const { openProbityDatabase, systemCtx } = await loadApp();
+    const { countCheckpoints, loadOrCreateAuditSigner, writeCheckpoint } = await import(
+      "../kernel/audit-checkpoint.ts"
+    );
+    const config = await loadConfig();
     const database = await openProbityDatabase(config);
     try {
       const ctx = systemCtx(database, undefined, "cli");
@@ -175,7 +183,9 @@ users
     async (opts: { email: string; name: string; role: string[]; person?: string; password?: string }) => {
       const password = opts.password ?? process.env.PROBITY_PASSWORD;
       if (!password) throw new Error("Give --password or set PROBITY_PASSWORD.");
-      const database = await openProbityDatabase(loadConfig());
+      const { openProbityDatabase, systemCtx } = await loadApp();
+      const { createUser } = await import("../domains/people/index.ts");
+      const database = await openProbityDatabase(await loadConfig());
       try {
         const user = await createUser(systemCtx(database, undefined, "cli"), {
           email: opts.email.trim().toLowerCase(),
@@ -199,7 +209,9 @@ imports
   .option("--dry-run", "show what would change without writing")
   .action(async (file: string, opts: { dryRun?: boolean }) => {
     if (!fs.existsSync(file)) throw new Error(`No such file: ${file}`);
-    const database = await openProbityDatabase(loadConfig());
+    const { openProbityDatabase, systemCtx } = await loadApp();
+    const { importPeople } = await import("../domains/people/index.ts");
+    const database = await openProbityDatabase(await loadConfig());
     try {
       const result = await importPeople(systemCtx(database, undefined, "cli import"), {
         csv: fs.readFileSync(file, "utf8"),
@@ -221,7 +233,9 @@ program
   .description("Write a consistent copy of the database to FILE (SQLite file, or pg_dump custom format)")
   .argument("<file>", "the backup file to create")
   .action(async (file: string) => {
-    const config = loadConfig();
+    const { backup } = await import("./backup.ts");
+    const { backupChecklist } = await import("./keys.ts");
+    const config = await loadConfig();
     const written = await backup(config, file);
     const checklist = backupChecklist(config, written);
     fs.writeFileSync(`${written}.checklist.txt`, `${checklist}\n`);
@@ -233,7 +247,8 @@ program
   .description("Replace the database with a backup made by `probity backup` (stop the server first)")
   .argument("<file>", "the backup file")
   .action(async (file: string) => {
-    await restore(loadConfig(), file);
+    const { restore } = await import("./backup.ts");
+    await restore(await loadConfig(), file);
     console.log(
       "Database restored. Start with the same key, then run `probity doctor` and `probity audit verify`.",
     );

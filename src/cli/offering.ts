@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { type Command, Option } from "commander";
-import { type Allocation, allocateOffering } from "../domains/restructuring/index.ts";
+import type { Allocation } from "../domains/restructuring/index.ts";
 
 /** Exit code for input the engine refuses (the errors go to stderr, one a line). */
 const INVALID_INPUT = 2;
@@ -60,7 +60,9 @@ export function registerOfferingCommand(program: Command): void {
       "the offering as JSON (unitsOffered, pricePerUnit, investors, holders …)",
     )
     .addOption(new Option("--format <format>", "output format").choices(["json", "text"]).default("json"))
-    .action((opts: { input: string; format: "json" | "text" }) => {
+    .action(async (opts: { input: string; format: "json" | "text" }) => {
+      // Imported when the command runs, so `probity --help` stays fast.
+      const { allocateOffering } = await import("../domains/restructuring/index.ts");
       let raw: unknown;
       try {
         raw = JSON.parse(fs.readFileSync(opts.input, "utf8").replace(/^\uFEFF/, ""));

@@ -1,20 +1,22 @@
 import fs from "node:fs";
 import { type Command, Option } from "commander";
 import { parse } from "csv-parse/sync";
-import { z } from "zod";
-import { loadListDir, type PartyType, screenInParallel } from "../domains/screening/index.ts";
+import type { z } from "zod";
+import type { PartyType } from "../domains/screening/index.ts";
 
-const options = z.object({
-  sdnDir: z.string().min(1),
-  input: z.string().min(1),
-  threshold: z.coerce
-    .number()
-    .min(0, "--threshold is between 0 and 1")
-    .max(1, "--threshold is between 0 and 1"),
-  limit: z.coerce.number().int().min(1, "--limit is a whole number from 1").max(1000),
-  format: z.literal("jsonl"),
-  workers: z.coerce.number().int().min(1, "--workers is a whole number from 1").max(64).optional(),
-});
+// Built when the command runs (zod takes a noticeable part of a start), so `probity --help` stays fast.
+const optionsSchema = (zod: typeof z) =>
+  zod.object({
+    sdnDir: zod.string().min(1),
+    input: zod.string().min(1),
+    threshold: zod.coerce
+      .number()
+      .min(0, "--threshold is between 0 and 1")
+      .max(1, "--threshold is between 0 and 1"),
+    limit: zod.coerce.number().int().min(1, "--limit is a whole number from 1").max(1000),
+    format: zod.literal("jsonl"),
+    workers: zod.coerce.number().int().min(1, "--workers is a whole number from 1").max(64).optional(),
+  });
 
 const TYPES = new Set(["individual", "person", "entity", "vessel", "aircraft"]);
 
@@ -36,7 +38,9 @@ export function registerScreenCommand(program: Command): void {
     .addOption(new Option("--format <format>", "output format").choices(["jsonl"]).default("jsonl"))
     .option("--workers <n>", "worker threads for large files (default: one per core)")
     .action(async (raw: Record<string, string>) => {
-      const parsed = options.safeParse(raw);
+      // Imported when the command runs, so `probity --help` stays fast.
+      const { loadListDir, screenInParallel } = await import("../domains/screening/index.ts");
+      const parsed = optionsSchema((await import("zod")).z).safeParse(raw);
       if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join("; "));
       const opts = parsed.data;
       if (!fs.existsSync(opts.input)) throw new Error(`No such file: ${opts.input}`);

@@ -324,7 +324,24 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
   const hasWeb = webRoot !== undefined && fs.existsSync(path.join(webRoot, "index.html"));
   if (hasWeb) {
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-    await app.register(fastifyStatic, { root: webRoot, prefix: "/", wildcard: true, index: ["index.html"] });
+    // Files under assets/ carry a content hash in their name: cached for a year, never revalidated.
+    // Everything else (index.html) is revalidated, so a new build is picked up at once.
+    // preCompressed: the .br/.gz copies written by the web build, chosen by Accept-Encoding.
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      prefix: "/",
+      wildcard: true,
+      index: ["index.html"],
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, filePath) => {
+        const hashed = filePath.split(path.sep).includes("assets");
+        (reply as unknown as FastifyReply).header(
+          "cache-control",
+          hashed ? "public, max-age=31536000, immutable" : "no-cache",
+        );
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     if (!request.url.startsWith("/api/") && request.method === "GET" && hasWeb) {

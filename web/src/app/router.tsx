@@ -10,53 +10,75 @@ import {
   useLocation,
 } from "@tanstack/react-router";
 import { ErrorAlert } from "../components/error-alert.tsx";
+import { lazyPage } from "../components/lazy-page.tsx";
 import { RequirePermission } from "../components/no-access.tsx";
 import { ButtonLink } from "../components/router-links.tsx";
-import { EntitiesPage } from "../features/admin/entities-page.tsx";
-import { ImportPage } from "../features/admin/import-page.tsx";
-import { JobsPage } from "../features/admin/jobs-page.tsx";
-import { OrganisationPage } from "../features/admin/organisation-page.tsx";
-import { OutboxPage } from "../features/admin/outbox-page.tsx";
-import { SecurityPage } from "../features/admin/security-page.tsx";
-import { UsersPage } from "../features/admin/users-page.tsx";
-import { AuditPage } from "../features/audit/audit-page.tsx";
-import { ChangePasswordPage } from "../features/auth/change-password-page.tsx";
 import { LoginPage } from "../features/auth/login-page.tsx";
 import { type Me, meQuery, type Permission, requiredAccountStep } from "../features/auth/me.ts";
-import { TotpEnrolPage } from "../features/auth/totp-enrol-page.tsx";
-import { CampaignPage } from "../features/certifications/campaign-page.tsx";
 import {
   CertificationsPage,
   TeamCertificationsPage,
 } from "../features/certifications/certifications-page.tsx";
-import { SignPage } from "../features/certifications/sign-page.tsx";
-import { CommitteePage } from "../features/committees/committee-page.tsx";
-import { CommitteesPage } from "../features/committees/committees-page.tsx";
-import { MeetingPage } from "../features/committees/meeting-page.tsx";
-import { DisclosureDetailPage } from "../features/disclosures/detail-page.tsx";
-import { DisclosuresPage } from "../features/disclosures/disclosures-page.tsx";
-import { ComingSoonPage } from "../features/home/coming-soon-page.tsx";
 import { HomePage } from "../features/home/home-page.tsx";
-import { NewPersonPage } from "../features/people/new-person-page.tsx";
 import { PeoplePage, parsePeopleSearch } from "../features/people/people-page.tsx";
-import { PersonPage } from "../features/people/person-page.tsx";
-import { PoliciesPage } from "../features/policies/policies-page.tsx";
-import { PolicyPage, VersionPage } from "../features/policies/policy-page.tsx";
-import { WaiversPage } from "../features/policies/waivers-page.tsx";
-import { RestructuringPage } from "../features/restructuring/restructuring-page.tsx";
-import { CounterpartyPage } from "../features/screening/counterparty-page.tsx";
-import { ListEntryPage } from "../features/screening/list-entry-page.tsx";
 import { ListVersionPage, parseListVersionSearch } from "../features/screening/list-version-page.tsx";
 import { parseScreeningSearch, ScreeningPage } from "../features/screening/screening-page.tsx";
-import { CasePage } from "../features/speakup/case-page.tsx";
 import { CasesPage, parseCasesSearch } from "../features/speakup/cases-page.tsx";
-import { IntakePage } from "../features/speakup/intake-page.tsx";
 import { SettingsPage as SpeakupSettingsPage } from "../features/speakup/settings-page.tsx";
 import { StatsPage as SpeakupStatsPage } from "../features/speakup/stats-page.tsx";
 import { isApiError } from "../lib/api.ts";
 import { AppLayout } from "./app-layout.tsx";
 import { plannedModules } from "./modules.ts";
 import { queryClient, setAuthHandlers } from "./query-client.ts";
+
+// Every screen but sign-in and home is its own chunk, loaded when its route is first shown.
+const EntitiesPage = lazyPage(() => import("../features/admin/entities-page.tsx"), "EntitiesPage");
+const ImportPage = lazyPage(() => import("../features/admin/import-page.tsx"), "ImportPage");
+const JobsPage = lazyPage(() => import("../features/admin/jobs-page.tsx"), "JobsPage");
+const OrganisationPage = lazyPage(
+  () => import("../features/admin/organisation-page.tsx"),
+  "OrganisationPage",
+);
+const OutboxPage = lazyPage(() => import("../features/admin/outbox-page.tsx"), "OutboxPage");
+const SecurityPage = lazyPage(() => import("../features/admin/security-page.tsx"), "SecurityPage");
+const UsersPage = lazyPage(() => import("../features/admin/users-page.tsx"), "UsersPage");
+const AuditPage = lazyPage(() => import("../features/audit/audit-page.tsx"), "AuditPage");
+const ChangePasswordPage = lazyPage(
+  () => import("../features/auth/change-password-page.tsx"),
+  "ChangePasswordPage",
+);
+const TotpEnrolPage = lazyPage(() => import("../features/auth/totp-enrol-page.tsx"), "TotpEnrolPage");
+const CampaignPage = lazyPage(() => import("../features/certifications/campaign-page.tsx"), "CampaignPage");
+const SignPage = lazyPage(() => import("../features/certifications/sign-page.tsx"), "SignPage");
+const CommitteePage = lazyPage(() => import("../features/committees/committee-page.tsx"), "CommitteePage");
+const CommitteesPage = lazyPage(() => import("../features/committees/committees-page.tsx"), "CommitteesPage");
+const MeetingPage = lazyPage(() => import("../features/committees/meeting-page.tsx"), "MeetingPage");
+const DisclosureDetailPage = lazyPage(
+  () => import("../features/disclosures/detail-page.tsx"),
+  "DisclosureDetailPage",
+);
+const DisclosuresPage = lazyPage(
+  () => import("../features/disclosures/disclosures-page.tsx"),
+  "DisclosuresPage",
+);
+const ComingSoonPage = lazyPage(() => import("../features/home/coming-soon-page.tsx"), "ComingSoonPage");
+const NewPersonPage = lazyPage(() => import("../features/people/new-person-page.tsx"), "NewPersonPage");
+const PersonPage = lazyPage(() => import("../features/people/person-page.tsx"), "PersonPage");
+const PoliciesPage = lazyPage(() => import("../features/policies/policies-page.tsx"), "PoliciesPage");
+const PolicyPage = lazyPage(() => import("../features/policies/policy-page.tsx"), "PolicyPage");
+const VersionPage = lazyPage(() => import("../features/policies/policy-page.tsx"), "VersionPage");
+const WaiversPage = lazyPage(() => import("../features/policies/waivers-page.tsx"), "WaiversPage");
+const RestructuringPage = lazyPage(
+  () => import("../features/restructuring/restructuring-page.tsx"),
+  "RestructuringPage",
+);
+const CounterpartyPage = lazyPage(
+  () => import("../features/screening/counterparty-page.tsx"),
+  "CounterpartyPage",
+);
+const ListEntryPage = lazyPage(() => import("../features/screening/list-entry-page.tsx"), "ListEntryPage");
+const CasePage = lazyPage(() => import("../features/speakup/case-page.tsx"), "CasePage");
+const IntakePage = lazyPage(() => import("../features/speakup/intake-page.tsx"), "IntakePage");
 
 type RouterContext = { queryClient: QueryClient };
 

@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { invalid } from "../../../kernel/errors.ts";
+import { LIST_SOURCES, type ListSource } from "./list-sources.ts";
 import { type ListEntry, type OfacFiles, parseOfacCsv } from "./parse-ofac.ts";
 import { parseOfacXml, type XmlPublication } from "./parse-ofac-xml.ts";
 
-/** The lists Probity imports: OFAC's SDN list and its consolidated (non-SDN) list. */
-export const LIST_SOURCES = ["ofac-sdn", "ofac-consolidated"] as const;
-export type ListSource = (typeof LIST_SOURCES)[number];
+// In a module of their own (no imports), so the CLI can name them without loading the parsers.
+export { LIST_SOURCES, type ListSource } from "./list-sources.ts";
 export const LIST_LABELS: Record<ListSource, string> = {
   "ofac-sdn": "SDN",
   "ofac-consolidated": "consolidated (non-SDN)",
