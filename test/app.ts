@@ -54,6 +54,11 @@ export async function signedIn(
   options: { personId?: string | null } = {},
 ): Promise<Client> {
   const user = await buildUser(t.ctx(), roles, { personId: options.personId ?? null });
+  return loginAs(t, user);
+}
+
+/** Signs an existing user in over HTTP; the client carries the session cookie and CSRF token. */
+export async function loginAs(t: TestApp, user: { email: string; password: string }): Promise<Client> {
   const res = await t.server.inject({
     method: "POST",
     url: "/api/auth/login",

@@ -9,7 +9,7 @@ import { createTemplate, launchCampaign } from "../src/domains/certifications/in
 import { type RoleName, updateSecuritySettings } from "../src/domains/people/index.ts";
 import { seedDemoPolicies } from "../src/domains/policies/demo.ts";
 import { loadConfig } from "../src/kernel/config.ts";
-import { type Client, createTestApp, signedIn, type TestApp } from "./app.ts";
+import { type Client, createTestApp, loginAs, signedIn, type TestApp } from "./app.ts";
 import { createTestDb, type TestDb } from "./db.ts";
 import { actorWith, buildPerson, buildUser } from "./factories.ts";
 import { jpegWithGps } from "./files.ts";
@@ -408,28 +408,7 @@ describe(`COC-22.2, SOC-4: people named in any way are kept away (${process.env.
     return { userId: user.id, personId: created.id, email: user.email, client: await login(user) };
   }
 
-  async function login(user: { email: string; password: string }): Promise<Client> {
-    const res = await t.server.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: user.email, password: user.password },
-    });
-    expect(res.statusCode, res.body).toBe(200);
-    const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-    const csrf = (res.json() as { csrfToken: string }).csrfToken;
-    return {
-      cookie,
-      csrf,
-      get: (url) => t.server.inject({ method: "GET", url, headers: { cookie } }),
-      send: (method, url, body) =>
-        t.server.inject({
-          method,
-          url,
-          headers: { cookie, "x-csrf-token": csrf },
-          ...(body !== undefined && { payload: body as object }),
-        }),
-    };
-  }
+  const login = (user: { email: string; password: string }) => loginAs(t, user);
 
   beforeAll(async () => {
     t = await createTestApp();
