@@ -4,10 +4,12 @@ import { type Ctx, hasPermission, withTransaction } from "../../kernel/context.t
 import { AppError, conflict, forbidden, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { queueMail } from "../../kernel/mail.ts";
+import { ensureTask } from "../../kernel/tasks.ts";
 import { peopleDb } from "./db.ts";
 import { authorize } from "./policy.ts";
 import { ROLES } from "./roles.ts";
 import type { RoleGrantRequestsTable, RoleGrantStatus } from "./tables.ts";
+import { activeUsersInRole } from "./users-in-role.ts";
 
 /**
  * Four-eyes grants (issue 12, finding 11): a role that reads speak-up cases, audit or investor
@@ -25,36 +27,6 @@ const RECENT_DAYS = 90;
 const roleLabel = (role: string) => ROLES.find((r) => r.name === role)?.label ?? role;
 const adminHref = (id: string) => `/admin/users?grant=${id}`;
 const committeeHref = (id: string) => `/committees?grant=${id}`;
-
-type Recipient = { id: string; email: string; display_name: string };
-
-async function activeUsersInRole(ctx: Ctx, role: string): Promise<Recipient[]> {
-  return peopleDb(ctx)
-    .selectFrom("user_roles as r")
-    .innerJoin("users as u", "u.id", "r.user_id")
-    .select(["u.id", "u.email", "u.display_name"])
-    .where("r.role", "=", role)
-    .where("u.disabled", "=", 0)
-    .orderBy("u.id")
-    .execute();
-}
-
-async function openTask(ctx: Ctx, userId: string, kind: string, title: string, href: string) {
-  await ctx.db
-    .insertInto("tasks")
-    .values({
-      id: newId(),
-      assignee_user_id: userId,
-      kind,
-      title,
-      href,
-      due_at: null,
-      status: "open",
-      created_at: isoNow(ctx.clock),
-      completed_at: null,
-    })
-    .execute();
-}
 
 const closeTasks = (ctx: Ctx, href: string, kind: string) =>
   ctx.db
@@ -110,10 +82,20 @@ export async function requestRoleGrants(ctx: Ctx, userId: string, roles: readonl
     const what = `${roleLabel(role)} for ${grantee.display_name} (${grantee.email})`;
     for (const admin of await activeUsersInRole(ctx, "admin")) {
       if (admin.id === requester.userId || admin.id === userId) continue;
-      await openTask(ctx, admin.id, APPROVE_TASK, `Approve or reject the role ${what}`, adminHref(id));
+      await ensureTask(ctx, {
+        userId: admin.id,
+        kind: APPROVE_TASK,
+        title: `Approve or reject the role ${what}`,
+        href: adminHref(id),
+      });
     }
     for (const chair of await activeUsersInRole(ctx, "audit_committee_chair")) {
-      await openTask(ctx, chair.id, OVERSEE_TASK, `Role grant requested: ${what}`, committeeHref(id));
+      await ensureTask(ctx, {
+        userId: chair.id,
+        kind: OVERSEE_TASK,
+        title: `Role grant requested: ${what}`,
+        href: committeeHref(id),
+      });
       await queueMail(ctx, {
         to: chair.email,
         subject: `Probity: role grant requested (${roleLabel(role)})`,

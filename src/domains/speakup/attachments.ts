@@ -5,6 +5,8 @@ import { AppError, invalid } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { queueMail } from "../../kernel/mail.ts";
 import { addToCounter, windowStart } from "../../kernel/rate-counters.ts";
+import { ensureTask } from "../../kernel/tasks.ts";
+import { activeUsersInRole } from "../people/index.ts";
 import type { AttachmentMeta } from "./content.ts";
 import { speakupDb } from "./db.ts";
 import { contentMatchesExtension, KIND_OF_EXTENSION } from "./file-types.ts";
@@ -71,31 +73,10 @@ async function alertAdministrators(ctx: Ctx, budget: number) {
   // The alert carries the hour only, like the reports around it (COC-22.2).
   const at = hourClock(ctx.clock);
   await withTransaction({ ...ctx, clock: at }, async (tx) => {
-    const db = speakupDb(tx);
     const hour = windowStart(at.now(), HOUR).slice(11, 16);
     const title = `The speak-up portal refused files: more than ${Math.round(budget / 1024 / 1024)} MB were sent anonymously in the hour from ${hour} UTC`;
-    const admins = await db
-      .selectFrom("users as u")
-      .innerJoin("user_roles as r", "r.user_id", "u.id")
-      .select(["u.id", "u.email"])
-      .where("r.role", "=", "admin")
-      .where("u.disabled", "=", 0)
-      .execute();
-    for (const a of admins) {
-      await db
-        .insertInto("tasks")
-        .values({
-          id: newId(),
-          assignee_user_id: a.id,
-          kind: "speakup.upload_budget",
-          title,
-          href: "/admin",
-          due_at: null,
-          status: "open",
-          created_at: isoNow(tx.clock),
-          completed_at: null,
-        })
-        .execute();
+    for (const a of await activeUsersInRole(tx, "admin")) {
+      await ensureTask(tx, { userId: a.id, kind: "speakup.upload_budget", title, href: "/admin" });
       await queueMail(tx, {
         to: a.email,
         subject: "Speak-up portal: upload budget reached",

@@ -1,7 +1,7 @@
-import { isoNow } from "../../kernel/clock.ts";
 import type { Ctx } from "../../kernel/context.ts";
-import { newId } from "../../kernel/ids.ts";
 import { queueMail } from "../../kernel/mail.ts";
+import { ensureTask } from "../../kernel/tasks.ts";
+import { activeUsersInRole } from "../people/index.ts";
 import { speakupDb } from "./db.ts";
 import { personRef } from "./sealing.ts";
 import { EXCLUDED_ROLES } from "./tables.ts";
@@ -112,13 +112,7 @@ export async function withdrawExcludedTasks(ctx: Ctx, caseId: string): Promise<v
  * let them tie it to whatever else they see (the audit log's times, the outbox).
  */
 export async function alertAdministrators(ctx: Ctx, caseId: string): Promise<number> {
-  const admins = await speakupDb(ctx)
-    .selectFrom("users as u")
-    .innerJoin("user_roles as r", "r.user_id", "u.id")
-    .select(["u.id", "u.email", "u.person_id"])
-    .where("r.role", "=", "admin")
-    .where("u.disabled", "=", 0)
-    .execute();
+  const admins = await activeUsersInRole(ctx, "admin");
   const refs = await excludedRefs(ctx, caseId);
   let alerted = 0;
   for (const u of admins) {
@@ -138,38 +132,6 @@ export async function alertAdministrators(ctx: Ctx, caseId: string): Promise<num
     alerted++;
   }
   return alerted;
-}
-
-/** Adds a task unless the same one is already open. */
-export async function ensureTask(
-  ctx: Ctx,
-  t: { userId: string; kind: string; title: string; href: string; dueAt?: string | null },
-) {
-  const db = speakupDb(ctx);
-  const open = await db
-    .selectFrom("tasks")
-    .select("id")
-    .where("assignee_user_id", "=", t.userId)
-    .where("kind", "=", t.kind)
-    .where("href", "=", t.href)
-    .where("status", "=", "open")
-    .executeTakeFirst();
-  if (open) return false;
-  await db
-    .insertInto("tasks")
-    .values({
-      id: newId(),
-      assignee_user_id: t.userId,
-      kind: t.kind,
-      title: t.title,
-      href: t.href,
-      due_at: t.dueAt ?? null,
-      status: "open",
-      created_at: isoNow(ctx.clock),
-      completed_at: null,
-    })
-    .execute();
-  return true;
 }
 
 /** A task and an e-mail for each recipient; the e-mail carries the case number, never its content. */
