@@ -18,6 +18,40 @@ import type { ReceiptThrottle } from "./throttle.ts";
 
 const MAILBOX_COOKIE = "probity_mailbox";
 
+/**
+ * The mailbox sign-in forms (receipt and password, or receipt and one-time code): a solved puzzle
+ * from the form goes with the try; success sets the mailbox cookie, a refusal re-renders the form
+ * with the message and, past the try budget, a new puzzle (COC-22.2).
+ */
+async function signInFromForm(
+  reply: FastifyReply,
+  publicUrl: string,
+  fields: Record<string, string>,
+  to: string,
+  form: (options: { message: string; challenge?: string }) => Promise<string>,
+  attempt: (pow: { pow?: { challenge: string; solution: string } }) => Promise<{ token: string }>,
+) {
+  try {
+    const { token } = await attempt(
+      fields.powChallenge && fields.powSolution
+        ? { pow: { challenge: fields.powChallenge, solution: fields.powSolution } }
+        : {},
+    );
+    setMailboxCookie(reply, token, publicUrl);
+    return reply.redirect(to, 303);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const status = { UNAUTHENTICATED: 401, RATE_LIMITED: 429, INVALID: 422 }[error.code as string];
+    if (!status) throw error;
+    const challenge = error.extra.challenge;
+    return html(
+      reply,
+      status,
+      await form({ message: error.message, ...(typeof challenge === "string" && { challenge }) }),
+    );
+  }
+}
+
 /** The portal's mailbox session, for the receipt login and for a signed-in reporter's own report. */
 export function setMailboxCookie(reply: FastifyReply, token: string, publicUrl: string): void {
   reply.setCookie(MAILBOX_COOKIE, token, {
@@ -262,30 +296,20 @@ export function registerPortalRoutes(app: FastifyInstance, deps: RouteDeps & { t
         mailboxLogin(await org(request), { message: "The form could not be read; please try again." }),
       );
     }
-    try {
-      const { token } = await openMailbox(ctxFor(request), {
-        receipt: fields.receipt ?? "",
-        password: fields.password ?? "",
-        throttle: deps.throttle,
-        ...(fields.powChallenge &&
-          fields.powSolution && { pow: { challenge: fields.powChallenge, solution: fields.powSolution } }),
-      });
-      setMailboxCookie(reply, token, deps.config.publicUrl);
-      return reply.redirect("/speakup/mailbox", 303);
-    } catch (error) {
-      if (error instanceof AppError && (error.code === "UNAUTHENTICATED" || error.code === "RATE_LIMITED")) {
-        const challenge = error.extra.challenge;
-        return html(
-          reply,
-          error.code === "RATE_LIMITED" ? 429 : 401,
-          mailboxLogin(await org(request), {
-            message: error.message,
-            ...(typeof challenge === "string" && { challenge }),
-          }),
-        );
-      }
-      throw error;
-    }
+    return signInFromForm(
+      reply,
+      deps.config.publicUrl,
+      fields,
+      "/speakup/mailbox",
+      (message) => org(request).then((o) => mailboxLogin(o, message)),
+      (pow) =>
+        openMailbox(ctxFor(request), {
+          receipt: fields.receipt ?? "",
+          password: fields.password ?? "",
+          throttle: deps.throttle,
+          ...pow,
+        }),
+    );
   });
 
   app.get("/speakup/mailbox/setup", { config: access }, async (request, reply) =>
@@ -306,32 +330,21 @@ export function registerPortalRoutes(app: FastifyInstance, deps: RouteDeps & { t
     }
     if ((fields.password ?? "") !== (fields.repeat ?? ""))
       return html(reply, 422, mailboxSetup(organisation, { message: "The two passwords are not the same." }));
-    try {
-      const { token } = await setMailboxPassword(ctxFor(request), {
-        receipt: fields.receipt ?? "",
-        code: fields.code ?? "",
-        password: fields.password ?? "",
-        throttle: deps.throttle,
-        ...(fields.powChallenge &&
-          fields.powSolution && { pow: { challenge: fields.powChallenge, solution: fields.powSolution } }),
-      });
-      setMailboxCookie(reply, token, deps.config.publicUrl);
-      return reply.redirect("/speakup/mailbox", 303);
-    } catch (error) {
-      if (error instanceof AppError && ["UNAUTHENTICATED", "RATE_LIMITED", "INVALID"].includes(error.code)) {
-        const status = error.code === "RATE_LIMITED" ? 429 : error.code === "INVALID" ? 422 : 401;
-        const challenge = error.extra.challenge;
-        return html(
-          reply,
-          status,
-          mailboxSetup(organisation, {
-            message: error.message,
-            ...(typeof challenge === "string" && { challenge }),
-          }),
-        );
-      }
-      throw error;
-    }
+    return signInFromForm(
+      reply,
+      deps.config.publicUrl,
+      fields,
+      "/speakup/mailbox",
+      async (message) => mailboxSetup(organisation, message),
+      (pow) =>
+        setMailboxPassword(ctxFor(request), {
+          receipt: fields.receipt ?? "",
+          code: fields.code ?? "",
+          password: fields.password ?? "",
+          throttle: deps.throttle,
+          ...pow,
+        }),
+    );
   });
 
   const mailboxToken = (request: FastifyRequest, csrf: string | undefined) => {
