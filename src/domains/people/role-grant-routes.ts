@@ -1,11 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { type RouteDeps, typed } from "../../kernel/http/routes.ts";
+import { endpoints, type RouteDeps, typed } from "../../kernel/http/routes.ts";
 import { ctxOf } from "../../kernel/http/server.ts";
 import { acknowledgeRoleGrant, approveRoleGrant, listRoleGrants, rejectRoleGrant } from "./role-grants.ts";
 
-const tags = ["users"];
-const idParams = z.object({ id: z.string().min(1).max(64) });
+const route = endpoints(["users"]);
+const params = z.object({ id: z.string().min(1).max(64) });
 
 /** Four-eyes role grants (issue 12, finding 11). */
 export function registerRoleGrantRoutes(app: FastifyInstance, deps: RouteDeps) {
@@ -13,46 +13,33 @@ export function registerRoleGrantRoutes(app: FastifyInstance, deps: RouteDeps) {
 
   r.get(
     "/api/role-grants",
-    {
-      config: { access: { action: "role_grant.list", permission: "role_grant.read" } },
-      schema: {
-        tags,
-        operationId: "role_grant.list",
-        summary: "Pending and recent grants of roles that read speak-up, audit or investor data",
-      },
-    },
+    route(
+      "role_grant.list",
+      { permission: "role_grant.read" },
+      { summary: "Pending and recent grants of roles that read speak-up, audit or investor data" },
+    ),
     async (request) => listRoleGrants(ctxOf(request, deps)),
   );
 
   r.post(
     "/api/role-grants/:id/approve",
-    {
-      config: { access: { action: "role_grant.approve", permission: "user.manage" } },
-      schema: { tags, operationId: "role_grant.approve", params: idParams },
-    },
+    route("role_grant.approve", { permission: "user.manage" }, { params }),
     async (request) => approveRoleGrant(ctxOf(request, deps), request.params.id),
   );
 
   r.post(
     "/api/role-grants/:id/reject",
-    {
-      config: { access: { action: "role_grant.reject", permission: "user.manage" } },
-      schema: {
-        tags,
-        operationId: "role_grant.reject",
-        params: idParams,
-        body: z.object({ note: z.string().trim().max(2000).optional() }).nullish(),
-      },
-    },
+    route(
+      "role_grant.reject",
+      { permission: "user.manage" },
+      { params, body: z.object({ note: z.string().trim().max(2000).optional() }).nullish() },
+    ),
     async (request) => rejectRoleGrant(ctxOf(request, deps), request.params.id, request.body ?? {}),
   );
 
   r.post(
     "/api/role-grants/:id/acknowledge",
-    {
-      config: { access: { action: "role_grant.acknowledge", permission: "role_grant.read" } },
-      schema: { tags, operationId: "role_grant.acknowledge", params: idParams },
-    },
+    route("role_grant.acknowledge", { permission: "role_grant.read" }, { params }),
     async (request) => acknowledgeRoleGrant(ctxOf(request, deps), request.params.id),
   );
 }
