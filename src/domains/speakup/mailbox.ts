@@ -22,6 +22,32 @@ const FAILURE_DELAY_MS = 250;
 const tokenHash = (token: string) => createHash("sha256").update(`mailbox:${token}`).digest("hex");
 
 /**
+ * A try at a mailbox sign-in: counted against the receipt's budget before anything is checked
+ * (throttle.ts), then the case the receipt opens, if any.
+ */
+export async function caseOfReceiptTry(
+  ctx: Ctx,
+  input: { receipt: string; throttle: ReceiptThrottle; pow?: Proof | undefined },
+) {
+  const receipt = normaliseReceipt(input.receipt);
+  const budget = await input.throttle.admit(ctx, receipt, input.pow);
+  const row = /^\d{16}$/.test(receipt)
+    ? await speakupDb(ctx)
+        .selectFrom("speakup_cases")
+        .select(["id", "password_hash", "setup_code_hash", "setup_code_expires_at"])
+        .where("receipt_hash", "=", await hashReceipt(ctx, receipt))
+        .executeTakeFirst()
+    : undefined;
+  return { row, budget };
+}
+
+/** A wrong receipt, password or code: answered after a short delay, the same for every cause. */
+export async function refuseWrongTry(message: string): Promise<never> {
+  await sleep(FAILURE_DELAY_MS);
+  throw new AppError("UNAUTHENTICATED", message);
+}
+
+/**
  * Opens the reporter's mailbox with the receipt and password (COC-22.2: the reporter stays
  * anonymous). Every try is counted first (throttle.ts); past the budget it needs a proof of work.
  */
@@ -29,20 +55,9 @@ export async function openMailbox(
   ctx: Ctx,
   input: { receipt: string; password: string; throttle: ReceiptThrottle; pow?: Proof | undefined },
 ): Promise<{ token: string; expiresAt: string }> {
-  const receipt = normaliseReceipt(input.receipt);
-  const budget = await input.throttle.admit(ctx, receipt, input.pow);
-  const row = /^\d{16}$/.test(receipt)
-    ? await speakupDb(ctx)
-        .selectFrom("speakup_cases")
-        .select(["id", "password_hash", "merged_into_id"])
-        .where("receipt_hash", "=", await hashReceipt(ctx, receipt))
-        .executeTakeFirst()
-    : undefined;
+  const { row, budget } = await caseOfReceiptTry(ctx, input);
   const ok = row?.password_hash ? await verifyReporterPassword(row.password_hash, input.password) : false;
-  if (!row || !ok) {
-    await sleep(FAILURE_DELAY_MS);
-    throw new AppError("UNAUTHENTICATED", "The receipt or the password is wrong.");
-  }
+  if (!row || !ok) return refuseWrongTry("The receipt or the password is wrong.");
   await input.throttle.succeeded(ctx, budget);
   // Each reporter's mailbox stays on their own case row, merged or not: a merge must never show
   // one reporter what another wrote or was told (COC-22.2).

@@ -1,16 +1,14 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { record } from "../../kernel/audit.ts";
 import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { AppError, invalid } from "../../kernel/errors.ts";
 import type { Proof } from "../../kernel/rate-counters.ts";
 import { speakupDb } from "./db.ts";
-import { openMailboxSession } from "./mailbox.ts";
-import { hashReceipt, hashReporterPassword, normaliseReceipt, verifySetupCode } from "./receipts.ts";
+import { caseOfReceiptTry, openMailboxSession, refuseWrongTry } from "./mailbox.ts";
+import { hashReporterPassword, verifySetupCode } from "./receipts.ts";
 import { reporterPassword } from "./schemas.ts";
 import type { ReceiptThrottle } from "./throttle.ts";
 
-const FAILURE_DELAY_MS = 250;
 const WRONG = "The receipt or the one-time code is wrong, or the code has expired or was already used.";
 
 /**
@@ -34,25 +32,14 @@ export async function setMailboxPassword(
     throw invalid(`The new password ${password.error.issues[0]?.message ?? "is not valid"}.`, [
       { path: "password", message: password.error.issues[0]?.message ?? "is not valid" },
     ]);
-  const receipt = normaliseReceipt(input.receipt);
   // Counted against the receipt's budget before the code is checked, as a wrong password is.
-  const budget = await input.throttle.admit(ctx, receipt, input.pow);
-  const row = /^\d{16}$/.test(receipt)
-    ? await speakupDb(ctx)
-        .selectFrom("speakup_cases")
-        .select(["id", "password_hash", "setup_code_hash", "setup_code_expires_at"])
-        .where("receipt_hash", "=", await hashReceipt(ctx, receipt))
-        .executeTakeFirst()
-    : undefined;
+  const { row, budget } = await caseOfReceiptTry(ctx, input);
   const usable =
     row && row.password_hash === null && row.setup_code_hash && row.setup_code_expires_at
       ? row.setup_code_expires_at > isoNow(ctx.clock)
       : false;
   const ok = usable && row?.setup_code_hash ? await verifySetupCode(row.setup_code_hash, input.code) : false;
-  if (!row || !ok) {
-    await sleep(FAILURE_DELAY_MS);
-    throw new AppError("UNAUTHENTICATED", WRONG);
-  }
+  if (!row || !ok) return refuseWrongTry(WRONG);
   await input.throttle.succeeded(ctx, budget);
   const passwordHash = await hashReporterPassword(password.data);
   return withTransaction(ctx, async (tx) => {
