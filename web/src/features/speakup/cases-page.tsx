@@ -35,6 +35,19 @@ import { usePermission } from "../auth/me.ts";
 import { DeadlineBadges, StatusBadge } from "./case-badges.tsx";
 import { type CaseStatus, STATUS_LABEL, speakupApi, vocabularyQuery } from "./speakup-api.ts";
 
+/** The case number as a link inside a clickable row (the click does not also trigger the row). */
+const CaseNumberLink = ({ id, number }: { id: string; number: string }) => (
+  <AnchorLink
+    to="/speakup/cases/$caseId"
+    params={{ caseId: id }}
+    fw={600}
+    size="sm"
+    onClick={(event) => event.stopPropagation()}
+  >
+    {number}
+  </AnchorLink>
+);
+
 export type CasesSearch = {
   q?: string;
   status?: string;
@@ -122,15 +135,7 @@ const NeedsHandler = () => {
                 onClick={() => navigate({ to: "/speakup/cases/$caseId", params: { caseId: c.id } })}
               >
                 <Table.Td className="nowrap">
-                  <AnchorLink
-                    to="/speakup/cases/$caseId"
-                    params={{ caseId: c.id }}
-                    fw={600}
-                    size="sm"
-                    onClick={(event) => event.stopPropagation()}
-                  >
-                    {c.number}
-                  </AnchorLink>
+                  <CaseNumberLink id={c.id} number={c.number} />
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{c.categoryLabel}</Text>
@@ -332,15 +337,7 @@ const CaseList = ({ search, onSearchChange }: CasesPageProps) => {
                       onClick={() => navigate({ to: "/speakup/cases/$caseId", params: { caseId: c.id } })}
                     >
                       <Table.Td className="nowrap">
-                        <AnchorLink
-                          to="/speakup/cases/$caseId"
-                          params={{ caseId: c.id }}
-                          fw={600}
-                          size="sm"
-                          onClick={(event) => event.stopPropagation()}
-                        >
-                          {c.number}
-                        </AnchorLink>
+                        <CaseNumberLink id={c.id} number={c.number} />
                         <Text size="xs" c="dimmed">
                           Received {formatDate(c.receivedAt)}
                         </Text>
