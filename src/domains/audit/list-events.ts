@@ -4,6 +4,7 @@ import { toCsv } from "../../kernel/csv.ts";
 import { contains } from "../../kernel/db.ts";
 import { authorizeAuditRead } from "./policy.ts";
 import type { AuditFilter } from "./schemas.ts";
+import type { AuditEventView } from "./views.ts";
 
 function filtered(ctx: Ctx, f: AuditFilter) {
   // Events about objects the actor may not see (a speak-up case that names them) are left out of
@@ -40,7 +41,7 @@ const toView = (r: {
   payload: string;
   prev_hash: string;
   hash: string;
-}) => ({
+}): AuditEventView => ({
   seq: Number(r.seq),
   occurredAt: r.occurred_at,
   actorId: r.actor_id,

@@ -5,9 +5,10 @@ import { contains } from "../../kernel/db.ts";
 import { forbidden } from "../../kernel/errors.ts";
 import type { OutboxStatus } from "../../kernel/tables.ts";
 import { type PeopleTables, peopleDb } from "../people/index.ts";
+import type { DashboardView, TaskView } from "./views.ts";
 
 /** "My tasks": open tasks assigned to the signed-in user, soonest due first. */
-export async function listMyTasks(ctx: Ctx) {
+export async function listMyTasks(ctx: Ctx): Promise<{ items: TaskView[] }> {
   if (ctx.actor.kind !== "user") return { items: [] };
   const rows = await ctx.db
     .selectFrom("tasks")
@@ -27,7 +28,7 @@ export async function listMyTasks(ctx: Ctx) {
  * that reads it (issue 12, finding 15): headcount needs people.read, audit events audit.read,
  * pending mail outbox.read and dead jobs job.manage; anyone else gets null, not the number.
  */
-export async function getDashboard(ctx: Ctx) {
+export async function getDashboard(ctx: Ctx): Promise<DashboardView> {
   const db = peopleDb(ctx);
   const today = ctx.clock.now().toISOString().slice(0, 10);
   const count = (n: { n: number | string | bigint } | undefined) => Number(n?.n ?? 0);

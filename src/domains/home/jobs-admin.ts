@@ -3,6 +3,7 @@ import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, hasPermission, withTransaction } from "../../kernel/context.ts";
 import { conflict, forbidden, notFound } from "../../kernel/errors.ts";
 import type { JobStatus } from "../../kernel/tables.ts";
+import type { JobView } from "./views.ts";
 
 const view = (j: {
   id: string;
@@ -13,7 +14,7 @@ const view = (j: {
   run_at: string;
   last_error: string | null;
   created_at: string;
-}) => ({
+}): JobView => ({
   id: j.id,
   name: j.name,
   status: j.status,

@@ -5,6 +5,7 @@ import { ctxOf } from "../../kernel/http/server.ts";
 import { createWriteProbe } from "../../kernel/storage.ts";
 import { getDashboard, listMyTasks, listOutbox } from "./home.ts";
 import { listJobs, retryJob } from "./jobs-admin.ts";
+import { dashboardView, jobPage, jobView, myTasks, outboxPage } from "./views.ts";
 
 const page = {
   page: z.coerce.number().int().min(1).default(1),
@@ -57,7 +58,7 @@ export function registerHomeRoutes(app: FastifyInstance, deps: RouteDeps) {
     "/api/tasks",
     {
       config: { access: { action: "task.list", authenticated: true } },
-      schema: { tags: ["home"], operationId: "task.list", summary: "My tasks" },
+      schema: { tags: ["home"], operationId: "task.list", summary: "My tasks", response: { 200: myTasks } },
     },
     async (request) => listMyTasks(ctxOf(request, deps)),
   );
@@ -66,7 +67,7 @@ export function registerHomeRoutes(app: FastifyInstance, deps: RouteDeps) {
     "/api/dashboard",
     {
       config: { access: { action: "dashboard.read", authenticated: true } },
-      schema: { tags: ["home"], operationId: "dashboard.read" },
+      schema: { tags: ["home"], operationId: "dashboard.read", response: { 200: dashboardView } },
     },
     async (request) => getDashboard(ctxOf(request, deps)),
   );
@@ -83,6 +84,7 @@ export function registerHomeRoutes(app: FastifyInstance, deps: RouteDeps) {
           q: z.string().max(200).optional(),
           ...page,
         }),
+        response: { 200: outboxPage },
       },
     },
     async (request) => listOutbox(ctxOf(request, deps), request.query),
@@ -96,6 +98,7 @@ export function registerHomeRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ["notifications"],
         operationId: "job.list",
         querystring: z.object({ status: z.enum(["queued", "running", "done", "dead"]).optional(), ...page }),
+        response: { 200: jobPage },
       },
     },
     async (request) => listJobs(ctxOf(request, deps), request.query),
@@ -109,6 +112,7 @@ export function registerHomeRoutes(app: FastifyInstance, deps: RouteDeps) {
         tags: ["notifications"],
         operationId: "job.retry",
         params: z.object({ id: z.string().max(64) }),
+        response: { 200: jobView },
       },
     },
     async (request) => retryJob(ctxOf(request, deps), request.params.id),

@@ -17,6 +17,7 @@ import Fastify, {
 } from "fastify";
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -28,6 +29,7 @@ import type { KeyRing } from "../crypto.ts";
 import type { Database } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { errorHandler, sendProblem } from "./problem.ts";
+import { type RouteRecord, routeRecord } from "./route-table.ts";
 
 export const SESSION_COOKIE = "probity_session";
 
@@ -66,6 +68,10 @@ export type RouteAccess = {
 declare module "fastify" {
   interface FastifyContextConfig {
     access?: RouteAccess;
+  }
+  interface FastifyInstance {
+    /** Every route as declared (see route-table.ts). */
+    routeTable: RouteRecord[];
   }
   interface FastifyRequest {
     actor: Actor;
@@ -182,8 +188,11 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
   app.decorateRequest("actor", null as never);
   app.decorateRequest("session", null);
 
+  const routeTable: RouteRecord[] = [];
+  app.decorate("routeTable", routeTable);
   // Deny by default: a route that does not say who may call it is a programming error.
   app.addHook("onRoute", (route) => {
+    routeTable.push(routeRecord(route));
     if (!route.url.startsWith("/api/") || route.url.startsWith("/api/docs")) return;
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access (config.access)`);
@@ -252,7 +261,21 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
         },
       },
     },
-    transform: jsonSchemaTransform,
+    // Each operation says what it needs, so Swagger UI's "Try it out" sends the session cookie and,
+    // on writes, the CSRF header; public operations need nothing.
+    transform: (document) => {
+      const out = jsonSchemaTransform(document);
+      const access = document.route.config?.access;
+      if (!access || !out.schema || (out.schema as { hide?: boolean }).hide) return out;
+      const methods = [document.route.method].flat();
+      const security = access.public
+        ? []
+        : methods.some((m) => WRITE_METHODS.has(m))
+          ? [{ session: [], csrf: [] }]
+          : [{ session: [] }];
+      return { ...out, schema: { ...out.schema, security } };
+    },
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
   app.get(

@@ -3,6 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { IconListCheck, IconRefresh } from "@tabler/icons-react";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { invalidate } from "../../api/client.ts";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { ListFooter } from "../../components/list-footer.tsx";
@@ -39,7 +40,7 @@ export const JobsPage = () => {
     onSuccess: async (job) => {
       notifications.show({ color: "green", title: "Job queued again", message: job.name });
       await queryClient.invalidateQueries({ queryKey: ["jobs"] });
-      await queryClient.invalidateQueries({ queryKey: ["dashboard"] });
+      await invalidate(queryClient, "dashboard.read");
     },
     onError: (error) =>
       notifications.show({ color: "red", title: "Could not retry", message: errorMessage(error) }),

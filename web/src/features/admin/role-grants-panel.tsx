@@ -2,6 +2,7 @@ import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } fro
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { invalidate } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { formatDateTime } from "../../lib/format.ts";
 import { type RoleGrant, roleGrantsApi, roleGrantsQuery } from "./users-api.ts";
@@ -25,7 +26,7 @@ export const RoleGrantsPanel = ({ mode }: { mode: "decide" | "oversee" }) => {
     });
     await queryClient.invalidateQueries({ queryKey: ["role-grants"] });
     await queryClient.invalidateQueries({ queryKey: ["users"] });
-    await queryClient.invalidateQueries({ queryKey: ["tasks"] });
+    await invalidate(queryClient, "task.list");
   };
   const approve = useMutation({ mutationFn: roleGrantsApi.approve, onSuccess: (g) => done(g, "approved") });
   const reject = useMutation({

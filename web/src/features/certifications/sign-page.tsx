@@ -19,6 +19,7 @@ import {
 import { IconAlertTriangle, IconDownload, IconShieldCheck } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { invalidate } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
@@ -140,7 +141,7 @@ function SignForm({ cert }: { cert: Certificate }) {
     onSuccess: (data) => {
       qc.setQueryData(["certificate", cert.id], data);
       void qc.invalidateQueries({ queryKey: ["certifications"] });
-      void qc.invalidateQueries({ queryKey: ["tasks"] });
+      void invalidate(qc, "task.list");
     },
   });
   return (

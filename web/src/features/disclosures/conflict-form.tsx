@@ -2,6 +2,7 @@ import { Button, Checkbox, Group, Modal, Select, Stack, Text, Textarea, TextInpu
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
+import { invalidate } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { api } from "../../lib/api.ts";
 import { CONFLICT_TYPES, type Conflict } from "./disclosures-api.ts";
@@ -131,7 +132,7 @@ export function ConflictModal({ existing, onClose }: { existing?: Conflict; onCl
     },
     onSuccess: (c) => {
       void qc.invalidateQueries({ queryKey: ["disclosures"] });
-      void qc.invalidateQueries({ queryKey: ["tasks"] });
+      void invalidate(qc, "task.list");
       onClose();
       void navigate({ to: "/disclosures/$section/$id", params: { section: "conflicts", id: c.id } });
     },

@@ -15,6 +15,7 @@ import {
 } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { invalidate } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { ButtonLink } from "../../components/router-links.tsx";
@@ -43,7 +44,7 @@ function useAction<T>(key: unknown[], url: string) {
     mutationFn: (body: unknown = {}) => api.post<T>(url, body),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: key });
-      void qc.invalidateQueries({ queryKey: ["tasks"] });
+      void invalidate(qc, "task.list");
       void qc.invalidateQueries({ queryKey: ["disclosures"] });
     },
   });

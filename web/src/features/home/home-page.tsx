@@ -7,27 +7,17 @@ import {
   IconHistory,
   IconMailFast,
 } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { type Schema, useOp } from "../../api/client.ts";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
-import { api, isApiError } from "../../lib/api.ts";
+import { isApiError } from "../../lib/api.ts";
 import { countryName, formatDate, formatNumber } from "../../lib/format.ts";
 import { useMe } from "../auth/me.ts";
 
-type Task = { id: string; kind: string; title: string; dueAt: string | null; href: string | null };
-/** A count is null when the signed-in user's permissions do not read it (the server leaves it out). */
-type Dashboard = {
-  people: { active: number; ended: number } | null;
-  entities: number;
-  auditEvents: number | null;
-  outboxPending: number | null;
-  deadJobs: number | null;
-  headcountByCountry: { country: string; count: number }[];
-  headcountByEntity: { entity: string; count: number }[];
-};
+type Task = Schema<"TaskView">;
 
 const StatCard = ({
   label,
@@ -65,7 +55,7 @@ const StatCard = ({
 );
 
 const TaskList = () => {
-  const tasks = useQuery({ queryKey: ["tasks"], queryFn: () => api.get<{ items: Task[] }>("/api/tasks") });
+  const tasks = useOp("task.list", {});
   return (
     <Paper p="md">
       <Title order={2} size="h4" mb="sm">
@@ -148,10 +138,8 @@ const HeadcountTable = ({ caption, rows }: { caption: string; rows: { label: str
 );
 
 const DashboardCards = () => {
-  const dashboard = useQuery({
-    queryKey: ["dashboard"],
-    queryFn: () => api.get<Dashboard>("/api/dashboard"),
-  });
+  // A count is null when the signed-in user's permissions do not read it (the server leaves it out).
+  const dashboard = useOp("dashboard.read", {});
   if (dashboard.isPending) {
     return (
       <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }}>
