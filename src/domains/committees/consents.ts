@@ -7,13 +7,14 @@ import { committeesDb } from "./db.ts";
 import { linkDutyEvidence } from "./duties.ts";
 import { actorPerson, currentMembers, loadCommittee, standingOf, today } from "./load.ts";
 import { authorize, can } from "./policy.ts";
+import type { ConsentList, ConsentView } from "./views.ts";
 
 /** A unanimous written consent in lieu of a meeting: circulated to every serving member. */
 export async function circulateConsent(
   ctx: Ctx,
   committeeId: string,
   input: { title: string; text: string; dutyKey?: string | null | undefined },
-) {
+): Promise<ConsentView> {
   return withTransaction(ctx, async (tx) => {
     await loadCommittee(tx, committeeId);
     authorize(tx.actor, "consent.create", await standingOf(tx, committeeId));
@@ -51,7 +52,7 @@ export async function circulateConsent(
  * A member signs; the consent becomes effective, as an adopted resolution, when the last member
  * signs (unanimity). A member who no longer serves cannot sign, and then it never becomes effective.
  */
-export async function signConsent(ctx: Ctx, consentId: string) {
+export async function signConsent(ctx: Ctx, consentId: string): Promise<ConsentView> {
   return withTransaction(ctx, async (tx) => {
     const db = committeesDb(tx);
     const c = await db
@@ -191,7 +192,7 @@ async function closeSignTasks(ctx: Ctx, committeeId: string, consentId: string, 
     .execute();
 }
 
-export async function getConsent(ctx: Ctx, consentId: string) {
+export async function getConsent(ctx: Ctx, consentId: string): Promise<ConsentView> {
   const db = committeesDb(ctx);
   const c = await db
     .selectFrom("written_consents")
@@ -242,7 +243,7 @@ export async function getConsent(ctx: Ctx, consentId: string) {
   };
 }
 
-export async function listConsents(ctx: Ctx, committeeId: string) {
+export async function listConsents(ctx: Ctx, committeeId: string): Promise<ConsentList> {
   await loadCommittee(ctx, committeeId);
   if (!can(ctx.actor, "committee.read", await standingOf(ctx, committeeId))) throw notFound("The committee");
   const rows = await committeesDb(ctx)

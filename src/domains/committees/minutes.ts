@@ -9,25 +9,10 @@ import { sha256 } from "./load.ts";
 import { loadMeeting, type MeetingContext, meetingDay } from "./meetings.ts";
 import { authorize, can } from "./policy.ts";
 import { voteOnItem } from "./resolutions.ts";
-import type { MinutesStatus, Vote } from "./tables.ts";
+import type { Vote } from "./tables.ts";
+import type { MinutesApprovalView, MinutesVersionView, MinutesView } from "./views.ts";
 
-export type Minutes = {
-  id: string;
-  meetingId: string;
-  status: MinutesStatus;
-  version: number;
-  body: string;
-  circulatedAt: string | null;
-  approvedAt: string | null;
-  approvedAtMeetingId: string | null;
-  approvalResolutionId: string | null;
-  lockedAt: string | null;
-  contentHash: string | null;
-  signedBy: string | null;
-  filedAt: string | null;
-  filedBy: string | null;
-  versions: { version: number; note: string | null; createdBy: string; createdAt: string }[];
-};
+export type Minutes = MinutesView;
 
 async function load(ctx: Ctx, meetingId: string): Promise<Minutes | null> {
   const db = committeesDb(ctx);
@@ -72,7 +57,11 @@ export async function getMinutes(ctx: Ctx, meetingId: string) {
   return load(ctx, meetingId);
 }
 
-export async function getMinutesVersion(ctx: Ctx, meetingId: string, version: number) {
+export async function getMinutesVersion(
+  ctx: Ctx,
+  meetingId: string,
+  version: number,
+): Promise<MinutesVersionView> {
   const m = await getMinutes(ctx, meetingId);
   if (!m) throw notFound("The minutes");
   const v = await committeesDb(ctx)
@@ -163,7 +152,7 @@ export async function composeDraft(ctx: Ctx, mc: MeetingContext): Promise<string
 }
 
 /** Minutes are prepared for each meeting (CC-6): drafted from the agenda, then edited in versions. */
-export async function draftMinutes(ctx: Ctx, meetingId: string) {
+export async function draftMinutes(ctx: Ctx, meetingId: string): Promise<MinutesView> {
   return withTransaction(ctx, async (tx) => {
     const mc = await loadMeeting(tx, meetingId);
     authorize(tx.actor, "minutes.edit", mc.standing);
@@ -220,7 +209,7 @@ export async function editMinutes(
   ctx: Ctx,
   meetingId: string,
   input: { body: string; note?: string | null | undefined },
-) {
+): Promise<MinutesView> {
   return withTransaction(ctx, async (tx) => {
     const mc = await loadMeeting(tx, meetingId);
     authorize(tx.actor, "minutes.edit", mc.standing);
@@ -253,7 +242,7 @@ export async function editMinutes(
 }
 
 /** Circulates the draft to the members ahead of their approval. */
-export async function circulateMinutes(ctx: Ctx, meetingId: string) {
+export async function circulateMinutes(ctx: Ctx, meetingId: string): Promise<MinutesView> {
   return withTransaction(ctx, async (tx) => {
     const mc = await loadMeeting(tx, meetingId);
     authorize(tx.actor, "minutes.edit", mc.standing);
@@ -280,7 +269,7 @@ export async function approveMinutes(
   ctx: Ctx,
   meetingId: string,
   input: { atMeetingId: string; agendaItemId?: string | undefined; votes: Record<string, Vote> },
-) {
+): Promise<MinutesApprovalView> {
   return withTransaction(ctx, async (tx) => {
     const mc = await loadMeeting(tx, meetingId);
     const m = await mustLoad(tx, meetingId);
@@ -382,7 +371,7 @@ export async function approveMinutes(
 }
 
 /** The Chair signs the approved minutes: their text is locked under a hash (CC-6, CC-23). */
-export async function signMinutes(ctx: Ctx, meetingId: string) {
+export async function signMinutes(ctx: Ctx, meetingId: string): Promise<MinutesView> {
   return withTransaction(ctx, async (tx) => {
     const mc = await loadMeeting(tx, meetingId);
     authorize(tx.actor, "minutes.sign", mc.standing);
@@ -413,7 +402,7 @@ export async function signMinutes(ctx: Ctx, meetingId: string) {
 }
 
 /** The signed minutes are given to the Corporate Secretary for the corporate records (CC-6). */
-export async function fileMinutes(ctx: Ctx, meetingId: string) {
+export async function fileMinutes(ctx: Ctx, meetingId: string): Promise<MinutesView> {
   return withTransaction(ctx, async (tx) => {
     const mc = await loadMeeting(tx, meetingId);
     authorize(tx.actor, "minutes.file", mc.standing);

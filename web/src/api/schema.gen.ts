@@ -3701,6 +3701,42 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AgendaAddedView: {
+            ids: string[];
+        };
+        AgendaAddedViewInput: {
+            ids: string[];
+        };
+        AgendaItemQuorumView: {
+            agendaItemId: string;
+            concernedPresent: string | null;
+            eligible: {
+                name: string;
+                personId: string;
+            }[];
+            hasQuorum: boolean;
+            recused: {
+                name: string;
+                personId: string;
+                reason: string;
+            }[];
+            required: number;
+        };
+        AgendaItemQuorumViewInput: {
+            agendaItemId: string;
+            concernedPresent: string | null;
+            eligible: {
+                name: string;
+                personId: string;
+            }[];
+            hasQuorum: boolean;
+            recused: {
+                name: string;
+                personId: string;
+                reason: string;
+            }[];
+            required: number;
+        };
         AuditEventView: {
             action: string;
             actorId: string | null;
@@ -3726,6 +3762,468 @@ export interface components {
             seq: number;
             subjectId: string | null;
             subjectType: string | null;
+        };
+        BoardChairmanView: {
+            chairmanPersonId: string;
+            name: string;
+        };
+        BoardChairmanViewInput: {
+            chairmanPersonId: string;
+            name: string;
+        };
+        CharterVersionView: {
+            /** @description An instant, ISO 8601 in UTC */
+            approvedAt: string | null;
+            body: string;
+            changeNote: string | null;
+            contentHash: string;
+            number: number;
+            status: string;
+        };
+        CharterVersionViewInput: {
+            /** @description An instant, ISO 8601 in UTC */
+            approvedAt: string | null;
+            body: string;
+            changeNote: string | null;
+            contentHash: string;
+            number: number;
+            status: string;
+        };
+        CommitteeAdviserListView: {
+            canManage: boolean;
+            factors: {
+                [key: string]: string;
+            };
+            items: components["schemas"]["CommitteeAdviserView"][];
+        };
+        CommitteeAdviserListViewInput: {
+            canManage: boolean;
+            factors: {
+                [key: string]: string;
+            };
+            items: components["schemas"]["CommitteeAdviserViewInput"][];
+        };
+        CommitteeAdviserView: {
+            assessmentCurrent: boolean;
+            /** @description A calendar date, YYYY-MM-DD */
+            assessmentDueBy: string | null;
+            assessments: {
+                assessedBy: string;
+                /** @description A calendar date, YYYY-MM-DD */
+                assessedOn: string;
+                conclusion: string;
+                factors: {
+                    [key: string]: {
+                        concern: boolean;
+                        finding: string;
+                    };
+                };
+                id: string;
+            }[];
+            fees: {
+                amount: string;
+                /** @description An instant, ISO 8601 in UTC */
+                approvedAt: string;
+                description: string;
+                id: string;
+                resolutionId: string;
+            }[];
+            feesTotal: string;
+            firm: string;
+            id: string;
+            /** @enum {string} */
+            kind: "compensation_consultant" | "legal" | "accounting" | "other";
+            name: string;
+            /** @description An instant, ISO 8601 in UTC */
+            retainedAt: string | null;
+            /** @enum {string} */
+            status: "proposed" | "retained" | "terminated";
+            /** @description An instant, ISO 8601 in UTC */
+            terminatedAt: string | null;
+            terms: string | null;
+        };
+        CommitteeAdviserViewInput: {
+            assessmentCurrent: boolean;
+            /** @description A calendar date, YYYY-MM-DD */
+            assessmentDueBy: string | null;
+            assessments: {
+                assessedBy: string;
+                /** @description A calendar date, YYYY-MM-DD */
+                assessedOn: string;
+                conclusion: string;
+                factors: {
+                    [key: string]: {
+                        concern: boolean;
+                        finding: string;
+                    };
+                };
+                id: string;
+            }[];
+            fees: {
+                amount: string;
+                /** @description An instant, ISO 8601 in UTC */
+                approvedAt: string;
+                description: string;
+                id: string;
+                resolutionId: string;
+            }[];
+            feesTotal: string;
+            firm: string;
+            id: string;
+            /** @enum {string} */
+            kind: "compensation_consultant" | "legal" | "accounting" | "other";
+            name: string;
+            /** @description An instant, ISO 8601 in UTC */
+            retainedAt: string | null;
+            /** @enum {string} */
+            status: "proposed" | "retained" | "terminated";
+            /** @description An instant, ISO 8601 in UTC */
+            terminatedAt: string | null;
+            terms: string | null;
+        };
+        CommitteeChecksView: {
+            nyse: boolean;
+            rule16b3: boolean;
+            section162m: boolean;
+        };
+        CommitteeChecksViewInput: {
+            nyse: boolean;
+            rule16b3: boolean;
+            section162m: boolean;
+        };
+        CommitteeComplianceAlertView: {
+            message: string;
+            personId: string | null;
+            /** @enum {string} */
+            rule: "CC-1" | "CC-2" | "CC-3" | "CC-4" | "CC-5" | "CC-6" | "CC-7" | "CC-8" | "CC-9" | "CC-16" | "CC-20" | "CC-21" | "CC-23";
+            sentence: string;
+            /** @enum {string} */
+            severity: "breach" | "warning";
+        };
+        CommitteeComplianceAlertViewInput: {
+            message: string;
+            personId: string | null;
+            /** @enum {string} */
+            rule: "CC-1" | "CC-2" | "CC-3" | "CC-4" | "CC-5" | "CC-6" | "CC-7" | "CC-8" | "CC-9" | "CC-16" | "CC-20" | "CC-21" | "CC-23";
+            sentence: string;
+            /** @enum {string} */
+            severity: "breach" | "warning";
+        };
+        CommitteeComplianceView: {
+            alerts: components["schemas"]["CommitteeComplianceAlertView"][];
+            /** @description A calendar date, YYYY-MM-DD */
+            asOf: string;
+            isCompliant: boolean;
+            members: components["schemas"]["CommitteeMemberView"][];
+        };
+        CommitteeComplianceViewInput: {
+            alerts: components["schemas"]["CommitteeComplianceAlertViewInput"][];
+            /** @description A calendar date, YYYY-MM-DD */
+            asOf: string;
+            isCompliant: boolean;
+            members: components["schemas"]["CommitteeMemberViewInput"][];
+        };
+        CommitteeDutyCalendarView: {
+            /** @description A calendar date, YYYY-MM-DD */
+            asOf: string;
+            canLink: boolean;
+            duties: components["schemas"]["CommitteeDutyView"][];
+            totals: {
+                done: number;
+                due: number;
+                overdue: number;
+            };
+            year: number;
+        };
+        CommitteeDutyCalendarViewInput: {
+            /** @description A calendar date, YYYY-MM-DD */
+            asOf: string;
+            canLink: boolean;
+            duties: components["schemas"]["CommitteeDutyViewInput"][];
+            totals: {
+                done: number;
+                due: number;
+                overdue: number;
+            };
+            year: number;
+        };
+        CommitteeDutyView: {
+            computed: boolean;
+            daysLeft: number;
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string;
+            evidence: {
+                id: string | null;
+                /** @enum {string} */
+                kind: "minutes" | "resolution" | "document" | "record";
+                label: string;
+                /** @description An instant, ISO 8601 in UTC */
+                linkedAt: string | null;
+                refId: string | null;
+                url: string | null;
+            }[];
+            id: string;
+            key: string;
+            rule: string;
+            /** @enum {string} */
+            status: "done" | "due" | "overdue";
+            title: string;
+        };
+        CommitteeDutyViewInput: {
+            computed: boolean;
+            daysLeft: number;
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string;
+            evidence: {
+                id: string | null;
+                /** @enum {string} */
+                kind: "minutes" | "resolution" | "document" | "record";
+                label: string;
+                /** @description An instant, ISO 8601 in UTC */
+                linkedAt: string | null;
+                refId: string | null;
+                url: string | null;
+            }[];
+            id: string;
+            key: string;
+            rule: string;
+            /** @enum {string} */
+            status: "done" | "due" | "overdue";
+            title: string;
+        };
+        CommitteeListView: {
+            canCreate: boolean;
+            items: components["schemas"]["CommitteeRowView"][];
+        };
+        CommitteeListViewInput: {
+            canCreate: boolean;
+            items: components["schemas"]["CommitteeRowViewInput"][];
+        };
+        CommitteeMemberView: {
+            appointedBy: string;
+            appointmentKind: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            boardMeetingDate: string;
+            boardReference: string | null;
+            certification: {
+                /** @description An instant, ISO 8601 in UTC */
+                certifiedAt: string;
+                year: number;
+            } | null;
+            email: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            endDate: string | null;
+            endReason: string | null;
+            id: string;
+            independence: components["schemas"]["DirectorIndependenceView"] | null;
+            isChair: boolean;
+            name: string;
+            personId: string;
+            recommendedBy: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            startDate: string;
+        };
+        CommitteeMemberViewInput: {
+            appointedBy: string;
+            appointmentKind: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            boardMeetingDate: string;
+            boardReference: string | null;
+            certification: {
+                /** @description An instant, ISO 8601 in UTC */
+                certifiedAt: string;
+                year: number;
+            } | null;
+            email: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            endDate: string | null;
+            endReason: string | null;
+            id: string;
+            independence: components["schemas"]["DirectorIndependenceViewInput"] | null;
+            isChair: boolean;
+            name: string;
+            personId: string;
+            recommendedBy: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            startDate: string;
+        };
+        CommitteeResolutionRowView: {
+            abstentions: number;
+            /** @description An instant, ISO 8601 in UTC */
+            adoptedAt: string;
+            consentId: string | null;
+            id: string;
+            meetingId: string | null;
+            /** @enum {string} */
+            outcome: "adopted" | "rejected";
+            title: string;
+            votesAgainst: number;
+            votesFor: number;
+        };
+        CommitteeResolutionRowViewInput: {
+            abstentions: number;
+            /** @description An instant, ISO 8601 in UTC */
+            adoptedAt: string;
+            consentId: string | null;
+            id: string;
+            meetingId: string | null;
+            /** @enum {string} */
+            outcome: "adopted" | "rejected";
+            title: string;
+            votesAgainst: number;
+            votesFor: number;
+        };
+        CommitteeResolutionView: {
+            abstentions: number;
+            /** @description An instant, ISO 8601 in UTC */
+            adoptedAt: string;
+            agendaItemId: string | null;
+            consentId: string | null;
+            id: string;
+            meetingId: string | null;
+            membersPresent: number;
+            /** @enum {string} */
+            outcome: "adopted" | "rejected";
+            text: string;
+            title: string;
+            votes: {
+                personId: string;
+                /** @enum {string} */
+                vote: "for" | "against" | "abstain";
+            }[];
+            votesAgainst: number;
+            votesFor: number;
+        };
+        CommitteeResolutionViewInput: {
+            abstentions: number;
+            /** @description An instant, ISO 8601 in UTC */
+            adoptedAt: string;
+            agendaItemId: string | null;
+            consentId: string | null;
+            id: string;
+            meetingId: string | null;
+            membersPresent: number;
+            /** @enum {string} */
+            outcome: "adopted" | "rejected";
+            text: string;
+            title: string;
+            votes: {
+                personId: string;
+                /** @enum {string} */
+                vote: "for" | "against" | "abstain";
+            }[];
+            votesAgainst: number;
+            votesFor: number;
+        };
+        CommitteeRowView: {
+            alerts: number;
+            chair: string | null;
+            checks: components["schemas"]["CommitteeChecksView"];
+            id: string;
+            isCompliant: boolean;
+            key: string;
+            /** @enum {string} */
+            kind: "compensation" | "audit" | "nominating_governance" | "other";
+            members: number;
+            minMembers: number;
+            minRegularMeetings: number;
+            name: string;
+            quorum: number;
+        };
+        CommitteeRowViewInput: {
+            alerts: number;
+            chair: string | null;
+            checks: components["schemas"]["CommitteeChecksViewInput"];
+            id: string;
+            isCompliant: boolean;
+            key: string;
+            /** @enum {string} */
+            kind: "compensation" | "audit" | "nominating_governance" | "other";
+            members: number;
+            minMembers: number;
+            minRegularMeetings: number;
+            name: string;
+            quorum: number;
+        };
+        CommitteeView: {
+            can: {
+                "adviser.manage": boolean;
+                "charter.revise": boolean;
+                "committee.appoint": boolean;
+                "consent.create": boolean;
+                "meeting.agenda": boolean;
+                "meeting.record": boolean;
+                "meeting.schedule": boolean;
+                "minutes.file": boolean;
+            };
+            charter: {
+                /** @description An instant, ISO 8601 in UTC */
+                approvedAt: string | null;
+                approvedBy: string | null;
+                body: string;
+                changeNote: string | null;
+                contentHash: string;
+                id: string;
+                number: number;
+            };
+            charterVersions: {
+                /** @description An instant, ISO 8601 in UTC */
+                approvedAt: string | null;
+                changeNote: string | null;
+                id: string;
+                number: number;
+                status: string;
+            }[];
+            checks: components["schemas"]["CommitteeChecksView"];
+            compliance: components["schemas"]["CommitteeComplianceView"];
+            id: string;
+            key: string;
+            /** @enum {string} */
+            kind: "compensation" | "audit" | "nominating_governance" | "other";
+            minMembers: number;
+            minRegularMeetings: number;
+            name: string;
+            quorum: number;
+        };
+        CommitteeViewInput: {
+            can: {
+                "adviser.manage": boolean;
+                "charter.revise": boolean;
+                "committee.appoint": boolean;
+                "consent.create": boolean;
+                "meeting.agenda": boolean;
+                "meeting.record": boolean;
+                "meeting.schedule": boolean;
+                "minutes.file": boolean;
+            };
+            charter: {
+                /** @description An instant, ISO 8601 in UTC */
+                approvedAt: string | null;
+                approvedBy: string | null;
+                body: string;
+                changeNote: string | null;
+                contentHash: string;
+                id: string;
+                number: number;
+            };
+            charterVersions: {
+                /** @description An instant, ISO 8601 in UTC */
+                approvedAt: string | null;
+                changeNote: string | null;
+                id: string;
+                number: number;
+                status: string;
+            }[];
+            checks: components["schemas"]["CommitteeChecksViewInput"];
+            compliance: components["schemas"]["CommitteeComplianceViewInput"];
+            id: string;
+            key: string;
+            /** @enum {string} */
+            kind: "compensation" | "audit" | "nominating_governance" | "other";
+            minMembers: number;
+            minRegularMeetings: number;
+            name: string;
+            quorum: number;
         };
         DashboardView: {
             auditEvents: number | null;
@@ -3763,6 +4261,210 @@ export interface components {
                 ended: number;
             } | null;
         };
+        DirectorIndependenceView: {
+            /** @description A calendar date, YYYY-MM-DD */
+            asOf: string;
+            findings: components["schemas"]["IndependenceFindingView"][];
+            independent: boolean;
+            nonEmployeeDirector: boolean;
+            outsideDirector: boolean;
+        };
+        DirectorIndependenceViewInput: {
+            /** @description A calendar date, YYYY-MM-DD */
+            asOf: string;
+            findings: components["schemas"]["IndependenceFindingViewInput"][];
+            independent: boolean;
+            nonEmployeeDirector: boolean;
+            outsideDirector: boolean;
+        };
+        DnoQuestionnaireRowView: {
+            /** @description An instant, ISO 8601 in UTC */
+            certifiedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "certified";
+            year: number;
+        };
+        DnoQuestionnaireRowViewInput: {
+            /** @description An instant, ISO 8601 in UTC */
+            certifiedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "certified";
+            year: number;
+        };
+        DnoQuestionnaireView: {
+            answers: {
+                /** @default [] */
+                auditor: {
+                    firm: string;
+                    /** @enum {string} */
+                    role: "partner" | "employee";
+                    to: string | null;
+                    /** @enum {string} */
+                    who: "self" | "family";
+                    workedOnAudit: boolean;
+                }[];
+                /** @default [] */
+                business: {
+                    company: string;
+                    fiscalYearEnd: string;
+                    otherCompanyRevenue: string;
+                    payments: string;
+                    relationshipCurrent: boolean;
+                    /** @enum {string} */
+                    who: "self" | "family";
+                }[];
+                /** @default [] */
+                compensation: {
+                    amount: string;
+                    description?: string | null;
+                    /** @enum {string} */
+                    kind: "consulting" | "employment" | "director_fees" | "pension" | "prior_services" | "other";
+                    receivedOn: string;
+                    /** @enum {string} */
+                    who: "self" | "family";
+                }[];
+                /** @default [] */
+                employment: {
+                    from?: string | null;
+                    relationship?: string | null;
+                    /** @enum {string} */
+                    role: "employee" | "executive_officer";
+                    to: string | null;
+                    /** @enum {string} */
+                    who: "self" | "family";
+                }[];
+                /** @default [] */
+                interlocks: {
+                    company: string;
+                    from?: string | null;
+                    ourExecutive: string;
+                    to: string | null;
+                    /** @enum {string} */
+                    who: "self" | "family";
+                }[];
+                /** @default [] */
+                relatedTransactions: {
+                    amount: string;
+                    date: string;
+                    description: string;
+                }[];
+            };
+            /** @description An instant, ISO 8601 in UTC */
+            certifiedAt: string | null;
+            certifiedBy: string | null;
+            evaluation: components["schemas"]["DirectorIndependenceView"];
+            id: string;
+            personId: string;
+            personName: string;
+            /** @enum {string} */
+            status: "draft" | "certified";
+            year: number;
+        };
+        DnoQuestionnaireViewInput: {
+            answers: {
+                /** @default [] */
+                auditor: {
+                    firm: string;
+                    /** @enum {string} */
+                    role: "partner" | "employee";
+                    to: string | null;
+                    /** @enum {string} */
+                    who: "self" | "family";
+                    workedOnAudit: boolean;
+                }[];
+                /** @default [] */
+                business: {
+                    company: string;
+                    fiscalYearEnd: string;
+                    otherCompanyRevenue: string;
+                    payments: string;
+                    relationshipCurrent: boolean;
+                    /** @enum {string} */
+                    who: "self" | "family";
+                }[];
+                /** @default [] */
+                compensation: {
+                    amount: string;
+                    description?: string | null;
+                    /** @enum {string} */
+                    kind: "consulting" | "employment" | "director_fees" | "pension" | "prior_services" | "other";
+                    receivedOn: string;
+                    /** @enum {string} */
+                    who: "self" | "family";
+                }[];
+                /** @default [] */
+                employment: {
+                    from?: string | null;
+                    relationship?: string | null;
+                    /** @enum {string} */
+                    role: "employee" | "executive_officer";
+                    to: string | null;
+                    /** @enum {string} */
+                    who: "self" | "family";
+                }[];
+                /** @default [] */
+                interlocks: {
+                    company: string;
+                    from?: string | null;
+                    ourExecutive: string;
+                    to: string | null;
+                    /** @enum {string} */
+                    who: "self" | "family";
+                }[];
+                /** @default [] */
+                relatedTransactions: {
+                    amount: string;
+                    date: string;
+                    description: string;
+                }[];
+            };
+            /** @description An instant, ISO 8601 in UTC */
+            certifiedAt: string | null;
+            certifiedBy: string | null;
+            evaluation: components["schemas"]["DirectorIndependenceViewInput"];
+            id: string;
+            personId: string;
+            personName: string;
+            /** @enum {string} */
+            status: "draft" | "certified";
+            year: number;
+        };
+        DutyEvidenceLinkedView: {
+            /** @enum {boolean} */
+            linked: true;
+        };
+        DutyEvidenceLinkedViewInput: {
+            /** @enum {boolean} */
+            linked: true;
+        };
+        IndependenceFindingView: {
+            message: string;
+            /** @enum {string} */
+            rule: "CC-2";
+            /** @enum {string} */
+            standard: "nyse" | "rule16b3" | "section162m";
+            test: string;
+            window: {
+                /** @description A calendar date, YYYY-MM-DD */
+                from: string;
+                /** @description A calendar date, YYYY-MM-DD */
+                to: string;
+            } | null;
+        };
+        IndependenceFindingViewInput: {
+            message: string;
+            /** @enum {string} */
+            rule: "CC-2";
+            /** @enum {string} */
+            standard: "nyse" | "rule16b3" | "section162m";
+            test: string;
+            window: {
+                /** @description A calendar date, YYYY-MM-DD */
+                from: string;
+                /** @description A calendar date, YYYY-MM-DD */
+                to: string;
+            } | null;
+        };
         JobView: {
             attempts: number;
             /** @description An instant, ISO 8601 in UTC */
@@ -3788,6 +4490,410 @@ export interface components {
             runAt: string;
             /** @enum {string} */
             status: "queued" | "running" | "done" | "dead";
+        };
+        MaterialAddedView: {
+            id: string;
+            isPrivileged: boolean;
+        };
+        MaterialAddedViewInput: {
+            id: string;
+            isPrivileged: boolean;
+        };
+        MeetingAdjournedView: {
+            id: string;
+            /** @enum {string} */
+            status: "adjourned";
+        };
+        MeetingAdjournedViewInput: {
+            id: string;
+            /** @enum {string} */
+            status: "adjourned";
+        };
+        MeetingCancelledView: {
+            id: string;
+            /** @enum {string} */
+            status: "cancelled";
+        };
+        MeetingCancelledViewInput: {
+            id: string;
+            /** @enum {string} */
+            status: "cancelled";
+        };
+        MeetingQuorumView: {
+            hasQuorum: boolean;
+            items: components["schemas"]["AgendaItemQuorumView"][];
+            present: {
+                mode: string;
+                name: string;
+                personId: string;
+            }[];
+            required: number;
+        };
+        MeetingQuorumViewInput: {
+            hasQuorum: boolean;
+            items: components["schemas"]["AgendaItemQuorumViewInput"][];
+            present: {
+                mode: string;
+                name: string;
+                personId: string;
+            }[];
+            required: number;
+        };
+        MeetingRowView: {
+            id: string;
+            /** @enum {string} */
+            kind: "regular" | "special";
+            /** @enum {string|null} */
+            minutesStatus: "draft" | "circulated" | "approved" | "locked" | "filed" | null;
+            /** @enum {string} */
+            mode: "in_person" | "telephone" | "hybrid";
+            /** @description An instant, ISO 8601 in UTC */
+            startsAt: string;
+            /** @enum {string} */
+            status: "scheduled" | "in_session" | "adjourned" | "cancelled";
+            title: string;
+        };
+        MeetingRowViewInput: {
+            id: string;
+            /** @enum {string} */
+            kind: "regular" | "special";
+            /** @enum {string|null} */
+            minutesStatus: "draft" | "circulated" | "approved" | "locked" | "filed" | null;
+            /** @enum {string} */
+            mode: "in_person" | "telephone" | "hybrid";
+            /** @description An instant, ISO 8601 in UTC */
+            startsAt: string;
+            /** @enum {string} */
+            status: "scheduled" | "in_session" | "adjourned" | "cancelled";
+            title: string;
+        };
+        MeetingScheduledView: {
+            committeeId: string;
+            id: string;
+        };
+        MeetingScheduledViewInput: {
+            committeeId: string;
+            id: string;
+        };
+        MeetingView: {
+            advisers: {
+                assessmentCurrent: boolean;
+                firm: string;
+                id: string;
+                name: string;
+            }[];
+            agenda: {
+                concerns: {
+                    name: string | null;
+                    personId: string;
+                } | null;
+                description: string | null;
+                dutyKey: string | null;
+                id: string;
+                isPrivileged: boolean;
+                position: number;
+                quorum: components["schemas"]["AgendaItemQuorumView"];
+                title: string;
+            }[];
+            attendance: {
+                adviserId: string | null;
+                /** @description An instant, ISO 8601 in UTC */
+                arrivedAt: string;
+                /** @enum {string} */
+                capacity: "member" | "consultant" | "counsel" | "management" | "secretary" | "guest";
+                id: string;
+                /** @description An instant, ISO 8601 in UTC */
+                leftAt: string | null;
+                /** @enum {string} */
+                mode: "in_person" | "telephone";
+                name: string;
+                personId: string | null;
+            }[];
+            calledBy: {
+                /** @enum {string|null} */
+                capacity: "committee_chair" | "board_chairman" | "member" | null;
+                name: string | null;
+                personId: string;
+            } | null;
+            can: {
+                agenda: boolean;
+                approveMinutesElsewhere: boolean;
+                materials: boolean;
+                minutes: {
+                    edit: boolean;
+                    file: boolean;
+                    sign: boolean;
+                };
+                record: boolean;
+                schedule: boolean;
+                seePrivileged: boolean;
+            };
+            committee: {
+                id: string;
+                name: string;
+                quorum: number;
+            };
+            durationMinutes: number;
+            duties: {
+                key: string;
+                rule: string;
+                title: string;
+            }[];
+            id: string;
+            /** @enum {string} */
+            kind: "regular" | "special";
+            location: string | null;
+            materials: {
+                agendaItemId: string | null;
+                body: string;
+                /** @description An instant, ISO 8601 in UTC */
+                createdAt: string;
+                id: string;
+                isPrivileged: boolean;
+                isWithheld: boolean;
+                title: string;
+            }[];
+            members: {
+                isChair: boolean;
+                name: string;
+                personId: string;
+            }[];
+            minutes: components["schemas"]["MinutesView"] | null;
+            /** @enum {string} */
+            mode: "in_person" | "telephone" | "hybrid";
+            /** @description An instant, ISO 8601 in UTC */
+            noticeSentAt: string | null;
+            quorum: {
+                hasQuorum: boolean;
+                present: {
+                    mode: string;
+                    name: string;
+                    personId: string;
+                }[];
+                required: number;
+            };
+            resolutions: {
+                abstentions: number;
+                /** @description An instant, ISO 8601 in UTC */
+                adoptedAt: string;
+                agendaItemId: string | null;
+                id: string;
+                membersPresent: number;
+                /** @enum {string} */
+                outcome: "adopted" | "rejected";
+                text: string;
+                title: string;
+                votesAgainst: number;
+                votesFor: number;
+            }[];
+            /** @description An instant, ISO 8601 in UTC */
+            startsAt: string;
+            /** @enum {string} */
+            status: "scheduled" | "in_session" | "adjourned" | "cancelled";
+            title: string;
+        };
+        MeetingViewInput: {
+            advisers: {
+                assessmentCurrent: boolean;
+                firm: string;
+                id: string;
+                name: string;
+            }[];
+            agenda: {
+                concerns: {
+                    name: string | null;
+                    personId: string;
+                } | null;
+                description: string | null;
+                dutyKey: string | null;
+                id: string;
+                isPrivileged: boolean;
+                position: number;
+                quorum: components["schemas"]["AgendaItemQuorumViewInput"];
+                title: string;
+            }[];
+            attendance: {
+                adviserId: string | null;
+                /** @description An instant, ISO 8601 in UTC */
+                arrivedAt: string;
+                /** @enum {string} */
+                capacity: "member" | "consultant" | "counsel" | "management" | "secretary" | "guest";
+                id: string;
+                /** @description An instant, ISO 8601 in UTC */
+                leftAt: string | null;
+                /** @enum {string} */
+                mode: "in_person" | "telephone";
+                name: string;
+                personId: string | null;
+            }[];
+            calledBy: {
+                /** @enum {string|null} */
+                capacity: "committee_chair" | "board_chairman" | "member" | null;
+                name: string | null;
+                personId: string;
+            } | null;
+            can: {
+                agenda: boolean;
+                approveMinutesElsewhere: boolean;
+                materials: boolean;
+                minutes: {
+                    edit: boolean;
+                    file: boolean;
+                    sign: boolean;
+                };
+                record: boolean;
+                schedule: boolean;
+                seePrivileged: boolean;
+            };
+            committee: {
+                id: string;
+                name: string;
+                quorum: number;
+            };
+            durationMinutes: number;
+            duties: {
+                key: string;
+                rule: string;
+                title: string;
+            }[];
+            id: string;
+            /** @enum {string} */
+            kind: "regular" | "special";
+            location: string | null;
+            materials: {
+                agendaItemId: string | null;
+                body: string;
+                /** @description An instant, ISO 8601 in UTC */
+                createdAt: string;
+                id: string;
+                isPrivileged: boolean;
+                isWithheld: boolean;
+                title: string;
+            }[];
+            members: {
+                isChair: boolean;
+                name: string;
+                personId: string;
+            }[];
+            minutes: components["schemas"]["MinutesViewInput"] | null;
+            /** @enum {string} */
+            mode: "in_person" | "telephone" | "hybrid";
+            /** @description An instant, ISO 8601 in UTC */
+            noticeSentAt: string | null;
+            quorum: {
+                hasQuorum: boolean;
+                present: {
+                    mode: string;
+                    name: string;
+                    personId: string;
+                }[];
+                required: number;
+            };
+            resolutions: {
+                abstentions: number;
+                /** @description An instant, ISO 8601 in UTC */
+                adoptedAt: string;
+                agendaItemId: string | null;
+                id: string;
+                membersPresent: number;
+                /** @enum {string} */
+                outcome: "adopted" | "rejected";
+                text: string;
+                title: string;
+                votesAgainst: number;
+                votesFor: number;
+            }[];
+            /** @description An instant, ISO 8601 in UTC */
+            startsAt: string;
+            /** @enum {string} */
+            status: "scheduled" | "in_session" | "adjourned" | "cancelled";
+            title: string;
+        };
+        MinutesApprovalView: {
+            minutes: components["schemas"]["MinutesView"];
+            resolution: components["schemas"]["CommitteeResolutionView"];
+        };
+        MinutesApprovalViewInput: {
+            minutes: components["schemas"]["MinutesViewInput"];
+            resolution: components["schemas"]["CommitteeResolutionViewInput"];
+        };
+        MinutesVersionView: {
+            body: string;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            createdBy: string;
+            note: string | null;
+            version: number;
+        };
+        MinutesVersionViewInput: {
+            body: string;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            createdBy: string;
+            note: string | null;
+            version: number;
+        };
+        MinutesView: {
+            approvalResolutionId: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            approvedAt: string | null;
+            approvedAtMeetingId: string | null;
+            body: string;
+            /** @description An instant, ISO 8601 in UTC */
+            circulatedAt: string | null;
+            contentHash: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            filedAt: string | null;
+            filedBy: string | null;
+            id: string;
+            /** @description An instant, ISO 8601 in UTC */
+            lockedAt: string | null;
+            meetingId: string;
+            signedBy: string | null;
+            /** @enum {string} */
+            status: "draft" | "circulated" | "approved" | "locked" | "filed";
+            version: number;
+            versions: {
+                /** @description An instant, ISO 8601 in UTC */
+                createdAt: string;
+                createdBy: string;
+                note: string | null;
+                version: number;
+            }[];
+        };
+        MinutesViewInput: {
+            approvalResolutionId: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            approvedAt: string | null;
+            approvedAtMeetingId: string | null;
+            body: string;
+            /** @description An instant, ISO 8601 in UTC */
+            circulatedAt: string | null;
+            contentHash: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            filedAt: string | null;
+            filedBy: string | null;
+            id: string;
+            /** @description An instant, ISO 8601 in UTC */
+            lockedAt: string | null;
+            meetingId: string;
+            signedBy: string | null;
+            /** @enum {string} */
+            status: "draft" | "circulated" | "approved" | "locked" | "filed";
+            version: number;
+            versions: {
+                /** @description An instant, ISO 8601 in UTC */
+                createdAt: string;
+                createdBy: string;
+                note: string | null;
+                version: number;
+            }[];
+        };
+        NoticeSentView: {
+            sent: number;
+        };
+        NoticeSentViewInput: {
+            sent: number;
         };
         OutboxMessageView: {
             attempts: number;
@@ -3817,6 +4923,44 @@ export interface components {
             subject: string;
             to: string;
         };
+        ProxyReportView: {
+            cdaReviewOnRecord: boolean;
+            /** @enum {boolean} */
+            draft: true;
+            duties: {
+                done: number;
+                due: number;
+                overdue: number;
+            };
+            meetingsHeld: {
+                regular: number;
+                special: number;
+            };
+            members: string[];
+            membersDuringYear: string[];
+            text: string;
+            writtenConsents: number;
+            year: number;
+        };
+        ProxyReportViewInput: {
+            cdaReviewOnRecord: boolean;
+            /** @enum {boolean} */
+            draft: true;
+            duties: {
+                done: number;
+                due: number;
+                overdue: number;
+            };
+            meetingsHeld: {
+                regular: number;
+                special: number;
+            };
+            members: string[];
+            membersDuringYear: string[];
+            text: string;
+            writtenConsents: number;
+            year: number;
+        };
         TaskView: {
             /** @description An instant, ISO 8601 in UTC */
             dueAt: string | null;
@@ -3844,6 +4988,44 @@ export interface components {
             message: string;
             ok: boolean;
             verified: number;
+        };
+        WrittenConsentView: {
+            canSign: boolean;
+            committeeId: string;
+            dutyKey: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            effectiveAt: string | null;
+            id: string;
+            resolutionId: string | null;
+            signers: {
+                name: string;
+                personId: string;
+                /** @description An instant, ISO 8601 in UTC */
+                signedAt: string | null;
+            }[];
+            /** @enum {string} */
+            status: "circulating" | "effective" | "withdrawn";
+            text: string;
+            title: string;
+        };
+        WrittenConsentViewInput: {
+            canSign: boolean;
+            committeeId: string;
+            dutyKey: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            effectiveAt: string | null;
+            id: string;
+            resolutionId: string | null;
+            signers: {
+                name: string;
+                personId: string;
+                /** @description An instant, ISO 8601 in UTC */
+                signedAt: string | null;
+            }[];
+            /** @enum {string} */
+            status: "circulating" | "effective" | "withdrawn";
+            text: string;
+            title: string;
         };
     };
     responses: never;
@@ -4547,7 +5729,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeListView"];
+                };
             };
         };
     };
@@ -4592,11 +5776,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeView"];
+                };
             };
         };
     };
@@ -4618,7 +5804,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeView"];
+                };
             };
         };
     };
@@ -4638,7 +5826,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeAdviserListView"];
+                };
             };
         };
     };
@@ -4664,11 +5854,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeAdviserListView"];
+                };
             };
         };
     };
@@ -4695,7 +5887,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeView"];
+                };
             };
         };
     };
@@ -4722,7 +5916,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeView"];
+                };
             };
         };
     };
@@ -4743,7 +5939,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CharterVersionView"];
+                };
             };
         };
     };
@@ -4763,7 +5961,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WrittenConsentView"][];
+                    };
+                };
             };
         };
     };
@@ -4787,11 +5989,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WrittenConsentView"];
+                };
             };
         };
     };
@@ -4813,7 +6017,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeDutyCalendarView"];
+                };
             };
         };
     };
@@ -4833,7 +6039,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MeetingRowView"][];
+                    };
+                };
             };
         };
     };
@@ -4867,11 +6077,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingScheduledView"];
+                };
             };
         };
     };
@@ -4906,7 +6118,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeView"];
+                };
             };
         };
     };
@@ -4935,7 +6149,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeView"];
+                };
             };
         };
     };
@@ -4957,7 +6173,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProxyReportView"];
+                };
             };
         };
     };
@@ -4974,12 +6192,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (application/pdf), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -4999,7 +6219,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CommitteeResolutionRowView"][];
+                    };
+                };
             };
         };
     };
@@ -5052,7 +6276,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeAdviserListView"];
+                };
             };
         };
     };
@@ -5080,7 +6306,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeAdviserListView"];
+                };
             };
         };
     };
@@ -5106,7 +6334,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeAdviserListView"];
+                };
             };
         };
     };
@@ -5132,7 +6362,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeAdviserListView"];
+                };
             };
         };
     };
@@ -5156,7 +6388,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BoardChairmanView"];
+                };
             };
         };
     };
@@ -5176,7 +6410,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WrittenConsentView"];
+                };
             };
         };
     };
@@ -5196,7 +6432,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WrittenConsentView"];
+                };
             };
         };
     };
@@ -5222,11 +6460,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DutyEvidenceLinkedView"];
+                };
             };
         };
     };
@@ -5246,7 +6486,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingView"];
+                };
             };
         };
     };
@@ -5266,7 +6508,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingAdjournedView"];
+                };
             };
         };
     };
@@ -5299,7 +6543,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgendaAddedView"];
+                };
             };
         };
     };
@@ -5331,7 +6577,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingQuorumView"];
+                };
             };
         };
     };
@@ -5352,7 +6600,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingQuorumView"];
+                };
             };
         };
     };
@@ -5367,12 +6617,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (application/pdf), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -5392,7 +6644,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingCancelledView"];
+                };
             };
         };
     };
@@ -5407,12 +6661,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (text/calendar), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -5440,7 +6696,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingQuorumView"];
+                };
             };
         };
     };
@@ -5470,7 +6728,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MaterialAddedView"];
+                };
             };
         };
     };
@@ -5497,7 +6757,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MinutesView"];
+                };
             };
         };
     };
@@ -5513,11 +6775,13 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MinutesView"];
+                };
             };
         };
     };
@@ -5532,12 +6796,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (application/pdf), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -5566,7 +6832,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MinutesApprovalView"];
+                };
             };
         };
     };
@@ -5586,7 +6854,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MinutesView"];
+                };
             };
         };
     };
@@ -5606,7 +6876,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MinutesView"];
+                };
             };
         };
     };
@@ -5626,7 +6898,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MinutesView"];
+                };
             };
         };
     };
@@ -5647,7 +6921,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MinutesVersionView"];
+                };
             };
         };
     };
@@ -5667,7 +6943,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NoticeSentView"];
+                };
             };
         };
     };
@@ -5694,11 +6972,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeResolutionView"];
+                };
             };
         };
     };
@@ -5718,7 +6998,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DnoQuestionnaireRowView"][];
+                    };
+                };
             };
         };
     };
@@ -5801,7 +7085,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DnoQuestionnaireView"];
+                };
             };
         };
     };
@@ -5822,7 +7108,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DnoQuestionnaireView"];
+                };
             };
         };
     };
@@ -5843,7 +7131,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DnoQuestionnaireView"];
+                };
             };
         };
     };
