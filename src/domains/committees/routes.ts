@@ -10,7 +10,9 @@ import {
   retainAdviser,
   terminateAdviser,
 } from "./advisers.ts";
+import { approveMinutes } from "./approve-minutes.ts";
 import { adjournMeeting, recordArrival, recordDeparture, recuse } from "./attendance.ts";
+import { circulateMinutes } from "./circulate-minutes.ts";
 import {
   createCommittee,
   getCharterVersion,
@@ -21,7 +23,11 @@ import {
 } from "./committees.ts";
 import { circulateConsent, getConsent, listConsents, signConsent } from "./consents.ts";
 import { meetingBookPdf, meetingIcs, minutesPdf, proxyReport, proxyReportPdf } from "./documents.ts";
+import { draftMinutes } from "./draft-minutes.ts";
 import { dutyCalendar, linkEvidence } from "./duties.ts";
+import { editMinutes } from "./edit-minutes.ts";
+import { fileMinutes } from "./file-minutes.ts";
+import { getMinutesVersion } from "./get-minutes-version.ts";
 import { today } from "./load.ts";
 import { getMeeting } from "./meeting-view.ts";
 import {
@@ -33,15 +39,6 @@ import {
   sendNotice,
 } from "./meetings.ts";
 import { appointMember, designateChair, endMembership } from "./membership.ts";
-import {
-  approveMinutes,
-  circulateMinutes,
-  draftMinutes,
-  editMinutes,
-  fileMinutes,
-  getMinutesVersion,
-  signMinutes,
-} from "./minutes.ts";
 import {
   certifyQuestionnaire,
   getQuestionnaire,
@@ -74,6 +71,7 @@ import {
   resolutionInput,
   yearQuery,
 } from "./schemas.ts";
+import { signMinutes } from "./sign-minutes.ts";
 import {
   adviserListView,
   agendaAddedView,
