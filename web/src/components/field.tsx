@@ -42,3 +42,9 @@ export const Field = ({ label, children, variant = "caps" }: FieldProps) => {
     </div>
   );
 };
+
+/** A Field with its label in a column beside the value (`variant="row"`). */
+export const RowField = (props: Omit<FieldProps, "variant">) => <Field {...props} variant="row" />;
+
+/** A Field with a small plain label above the value (`variant="plain"`). */
+export const PlainField = (props: Omit<FieldProps, "variant">) => <Field {...props} variant="plain" />;

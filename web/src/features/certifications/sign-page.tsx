@@ -22,11 +22,12 @@ import { useState } from "react";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
+import { StatusBadge } from "../../components/status-badge.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { api } from "../../lib/api.ts";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
 import { type Certificate, keyed } from "./cert-api.ts";
-import { StatusBadge } from "./certifications-page.tsx";
+import { CERTIFICATE_STATUS_STYLES, certificateStatus } from "./certifications-page.tsx";
 
 function Signed({ cert }: { cert: Certificate }) {
   const sig = cert.signature!;
@@ -229,7 +230,8 @@ export function SignPage({ id }: { id: string }) {
         title={c.title}
         description={
           <>
-            {c.person.name} · {c.campaignName} · due {formatDate(c.dueDate)} <StatusBadge c={c} />
+            {c.person.name} · {c.campaignName} · due {formatDate(c.dueDate)}{" "}
+            <StatusBadge status={certificateStatus(c)} styles={CERTIFICATE_STATUS_STYLES} />
           </>
         }
       />

@@ -19,6 +19,7 @@ import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
+import { StatusBadge } from "../../components/status-badge.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { api } from "../../lib/api.ts";
 import { formatDate } from "../../lib/format.ts";
@@ -33,20 +34,6 @@ import {
 } from "./disclosures-api.ts";
 import { HoldsTab } from "./holds-tab.tsx";
 import { BoycottsTab, GuidanceTab, InquiriesTab } from "./requests-tabs.tsx";
-
-export const StatusBadge = ({ status }: { status: string }) => {
-  const s = STATUS_LABELS[status] ?? { label: status, color: "gray" };
-  return (
-    <Badge
-      color={s.color}
-      variant="light"
-      style={{ flexShrink: 0 }}
-      styles={{ root: { maxWidth: "none" }, label: { overflow: "visible" } }}
-    >
-      {s.label}
-    </Badge>
-  );
-};
 
 const DetailLink = ({
   section,
@@ -174,7 +161,7 @@ function ConflictsTab() {
                 <Table.Td>{c.discloser.name}</Table.Td>
                 <Table.Td>{c.typeLabel}</Table.Td>
                 <Table.Td>
-                  <StatusBadge status={c.status} />
+                  <StatusBadge status={c.status} styles={STATUS_LABELS} />
                 </Table.Td>
                 <Table.Td>{formatDate(c.reviewDate)}</Table.Td>
               </Table.Tr>
@@ -402,7 +389,7 @@ function GiftsTab() {
                 <Table.Td>{g.value}</Table.Td>
                 <Table.Td>{g.recipientYearTotal}</Table.Td>
                 <Table.Td>
-                  <StatusBadge status={g.status} />
+                  <StatusBadge status={g.status} styles={STATUS_LABELS} />
                 </Table.Td>
               </Table.Tr>
             ))}
