@@ -18,14 +18,15 @@ import { type ApiError, errorMessage, isApiError } from "../lib/api.ts";
 
 /** Field path (`typedName`, `answers.role`) → the label the person sees ("Your full name"). */
 export type FormLabels = Readonly<Record<string, string>>;
-export type FormErrors = Record<string, string>;
+export type FormErrors = Partial<Record<string, string>>;
 
 type Values = Record<string, unknown>;
 
 type UseApiFormOptions<V extends Values, R> = {
   initialValues: V;
-  /** Labels of the fields by path; also decides which server paths attach to a field. */
-  labels: FormLabels;
+  /** Labels of the fields by path; also decides which server paths attach to a field. A function when
+   * the fields depend on the values (a questionnaire whose questions follow the chosen type). */
+  labels: FormLabels | ((values: V) => FormLabels);
   /** Checks in the browser before sending: path → message (same words as the server's). */
   validate?: (values: V) => FormErrors;
   submit: (values: V) => Promise<R>;
@@ -37,7 +38,8 @@ type UseApiFormOptions<V extends Values, R> = {
 type InputProps = {
   id: string;
   name: string;
-  value?: unknown;
+  // biome-ignore lint/suspicious/noExplicitAny: each Mantine input types its value its own way (as Mantine's useForm)
+  value?: any;
   checked?: boolean;
   error?: string;
   onChange: (input: unknown) => void;
@@ -123,10 +125,11 @@ const readInput = (input: unknown, type?: "checkbox") => {
 export const useApiForm = <V extends Values, R = unknown>(
   options: UseApiFormOptions<V, R>,
 ): ApiForm<V, R> => {
-  const { labels, validate, submit, onSuccess, mapPath } = options;
+  const { validate, submit, onSuccess, mapPath } = options;
   const id = useId();
   const [initial, setInitial] = useState(options.initialValues);
   const [values, setValuesState] = useState(options.initialValues);
+  const labels = typeof options.labels === "function" ? options.labels(values) : options.labels;
   const [errors, setErrors] = useState<FormErrors>({});
   const [generalErrors, setGeneralErrors] = useState<string[]>([]);
   const [attempt, setAttempt] = useState(0);
