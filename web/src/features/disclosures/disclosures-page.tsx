@@ -237,7 +237,8 @@ function GiftModal({ onClose }: { onClose: () => void }) {
               { value: "received", label: "Received" },
             ]}
             aria-label="Given or received"
-            {...form.getInputProps("direction")}
+            value={f.direction}
+            onChange={(v) => form.setValue("direction", v)}
           />
           <TextInput label="Person" {...form.getInputProps("counterpartyName")} />
           <TextInput label="Organisation" {...form.getInputProps("organisation")} />
