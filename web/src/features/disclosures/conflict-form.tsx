@@ -1,5 +1,5 @@
 import { Button, Checkbox, Group, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { type ApiForm, FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { FormModal } from "../../components/form-modal.tsx";
