@@ -15,7 +15,7 @@ import {
 import { notifications } from "@mantine/notifications";
 import { IconPencil, IconUserOff } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { Field } from "../../components/field.tsx";
