@@ -49,6 +49,32 @@ describe("Disclosures (e2e)", () => {
       .toBeGreaterThan(0);
   });
 
+  it("COC-6.1: a refused disclosure shows the error on the field by its label, with a focused summary", async (t) => {
+    const employee = await e2e.pageAs(t, "employee@aleris.example");
+    await employee.goto(`${e2e.url}/disclosures`);
+    await employee.getByRole("button", { name: "Disclose a conflict" }).click();
+    const dialog = employee.getByRole("dialog");
+    await dialog.getByLabel("Kind of conflict", { exact: true }).click();
+    await employee.getByRole("option", { name: /Outside employment/ }).click();
+    await dialog.getByLabel("Title").fill("Weekend consulting");
+    await dialog.getByLabel("Describe the situation").fill("Advice to a local firm.");
+    // "Your role" left empty: the server refuses with answers.role.
+    await dialog.getByRole("button", { name: "Submit the disclosure" }).click();
+    const summary = dialog.getByTestId("form-error-summary");
+    await summary.waitFor();
+    const text = (await summary.textContent()) ?? "";
+    expect(text).toContain("Your role");
+    expect(text).not.toContain("answers.role");
+    expect(text).not.toContain("Something went wrong");
+    expect(await summary.evaluate((node: Element) => node === document.activeElement)).toBe(true);
+    const role = dialog.getByLabel("Your role", { exact: true });
+    expect(await role.getAttribute("aria-invalid")).toBe("true");
+    await employee.screenshot({ path: "test-results/refused-form.png" });
+    await role.click();
+    await employee.getByRole("option", { name: "Consultant" }).click();
+    expect(await role.getAttribute("aria-invalid")).not.toBe("true");
+  });
+
   it("COC-6.2: a conflict goes through the CEO's review and appears in the Audit Committee's view", async (t) => {
     const employee = await e2e.pageAs(t, "employee@aleris.example");
     await employee.goto(`${e2e.url}/disclosures`);
