@@ -3,6 +3,7 @@ import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, hasPermission, withTransaction } from "../../kernel/context.ts";
 import { conflict, forbidden, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
+import { closeTasks } from "../../kernel/tasks.ts";
 import { discDb, todayOf } from "./db.ts";
 import { isUnderHold } from "./legal-holds.ts";
 import { boycottInput, boycottReviewInput, quarterParams } from "./schemas.ts";
@@ -144,12 +145,7 @@ export async function reviewBoycottRequest(
       })
       .where("id", "=", id)
       .execute();
-    await tx.db
-      .updateTable("tasks")
-      .set({ status: "done", completed_at: now })
-      .where("href", "=", boycottHref(id))
-      .where("status", "=", "open")
-      .execute();
+    await closeTasks(tx, { href: boycottHref(id) }, now);
     await record(tx, "boycott.review", { type: "boycott_request", id }, input);
     return toBoycott(
       tx,

@@ -8,6 +8,7 @@ export { listPeople } from "./list-people.ts";
 export { createUser, listRoles, updateUser } from "./manage-users.ts";
 export { createEntity, getOrganisation, updateOrganisation } from "./organisation.ts";
 export type { Person } from "./person-view.ts";
+export { type Recipient, type RecipientQuery, recipients, userIdsOfPerson } from "./recipients.ts";
 export { isPrivileged, permissionsOf, ROLE_NAMES, ROLES, type RoleName } from "./roles.ts";
 export { registerPeopleRoutes } from "./routes.ts";
 export { createPerson, endEmployment, updatePerson } from "./save-person.ts";
