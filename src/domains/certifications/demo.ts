@@ -1,6 +1,6 @@
 import { addCalendarDays } from "../../kernel/calendar.ts";
 import type { Ctx } from "../../kernel/context.ts";
-import { seedDemoPolicies } from "../policies/demo.ts";
+import { seedDemoPolicies } from "../policies/index.ts";
 import { DEFAULT_QUESTIONS, defaultStatements } from "./default-template.ts";
 import { launchCampaign } from "./launch-campaign.ts";
 import { createTemplate } from "./templates.ts";

@@ -12,6 +12,7 @@ export { type Recipient, type RecipientQuery, recipients, userIdsOfPerson } from
 export { isPrivileged, permissionsOf, ROLE_NAMES, ROLES, type RoleName } from "./roles.ts";
 export { registerPeopleRoutes } from "./routes.ts";
 export { createPerson, endEmployment, updatePerson } from "./save-person.ts";
+export { calendarDate, country, countryName, isCountryCode } from "./schemas.ts";
 export { DEFAULT_SECURITY, getSecuritySettings, updateSecuritySettings } from "./security-settings.ts";
 export { authenticateSession, type Session, signIn } from "./sign-in.ts";
 export type { PeopleTables } from "./tables.ts";

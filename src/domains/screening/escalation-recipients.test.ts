@@ -28,7 +28,12 @@ describe(`a true match's escalation task (${dialect})`, () => {
   it("COC-18.1: reaches every enabled General Counsel account and no disabled one", async () => {
     const active = await buildUser(t.ctx(), ["general_counsel"]);
     const disabled = await buildUser(t.ctx(), ["general_counsel"]);
-    await t.database.db.updateTable("users").set({ disabled: 1 }).where("id", "=", disabled.id).execute();
+    await t.database.db
+      .withTables<{ users: { id: string; disabled: number } }>()
+      .updateTable("users")
+      .set({ disabled: 1 })
+      .where("id", "=", disabled.id)
+      .execute();
 
     const party = await createCounterparty(t.ctx(officer), {
       name: "Volgarek Bank",

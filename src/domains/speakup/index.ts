@@ -12,5 +12,6 @@ export { caseExclusion } from "./notify.ts";
 export { registerPortalRoutes } from "./portal-routes.ts";
 export { purgeExpiredCases, retentionJob } from "./retention.ts";
 export { registerSpeakupRoutes } from "./routes.ts";
+export { reportInput } from "./schemas.ts";
 export type { SpeakupTables } from "./tables.ts";
 export { ReceiptThrottle } from "./throttle.ts";

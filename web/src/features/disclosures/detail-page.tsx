@@ -23,7 +23,7 @@ import { api } from "../../lib/api.ts";
 import { formatDate, formatDateTime, humanise } from "../../lib/format.ts";
 import { ConflictModal } from "./conflict-form.tsx";
 import type { Boycott, Conflict, Gift, Guidance, Hold, Inquiry } from "./disclosures-api.ts";
-import { StatusBadge } from "./disclosures-page.tsx";
+import { StatusBadge } from "./links.tsx";
 
 const Field = ({ label, children }: { label: string; children: React.ReactNode }) => (
   <Group gap="xs" align="flex-start" wrap="nowrap">

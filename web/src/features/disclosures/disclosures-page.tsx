@@ -32,37 +32,9 @@ import {
   STATUS_LABELS,
 } from "./disclosures-api.ts";
 import { HoldsTab } from "./holds-tab.tsx";
+import { DetailLink, StatusBadge } from "./links.tsx";
 import { BoycottsTab, GuidanceTab, InquiriesTab } from "./requests-tabs.tsx";
 
-export const StatusBadge = ({ status }: { status: string }) => {
-  const s = STATUS_LABELS[status] ?? { label: status, color: "gray" };
-  return (
-    <Badge
-      color={s.color}
-      variant="light"
-      style={{ flexShrink: 0 }}
-      styles={{ root: { maxWidth: "none" }, label: { overflow: "visible" } }}
-    >
-      {s.label}
-    </Badge>
-  );
-};
-
-const DetailLink = ({
-  section,
-  id,
-  children,
-}: {
-  section: string;
-  id: string;
-  children: React.ReactNode;
-}) => (
-  <AnchorLink to="/disclosures/$section/$id" params={{ section, id }} fw={500}>
-    {children}
-  </AnchorLink>
-);
-
-export { DetailLink };
 
 function ConflictsTab() {
   const me = useMe().data;

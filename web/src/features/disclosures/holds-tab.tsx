@@ -21,7 +21,7 @@ import { ErrorAlert } from "../../components/error-alert.tsx";
 import { api, type Page } from "../../lib/api.ts";
 import { formatDate } from "../../lib/format.ts";
 import type { Hold, HoldSummary } from "./disclosures-api.ts";
-import { DetailLink, StatusBadge } from "./disclosures-page.tsx";
+import { DetailLink, StatusBadge } from "./links.tsx";
 
 type Person = { id: string; displayName: string; title: string | null };
 

@@ -20,7 +20,7 @@ import { ErrorAlert } from "../../components/error-alert.tsx";
 import { api } from "../../lib/api.ts";
 import { formatDate } from "../../lib/format.ts";
 import type { Boycott, Guidance, Inquiry } from "./disclosures-api.ts";
-import { DetailLink, StatusBadge } from "./disclosures-page.tsx";
+import { DetailLink, StatusBadge } from "./links.tsx";
 
 const newKey = () =>
   `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
