@@ -18,7 +18,6 @@ import { useState } from "react";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { AnchorLink } from "../../components/router-links.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { api } from "../../lib/api.ts";
 import { formatDate } from "../../lib/format.ts";
@@ -34,7 +33,6 @@ import {
 import { HoldsTab } from "./holds-tab.tsx";
 import { DetailLink, StatusBadge } from "./links.tsx";
 import { BoycottsTab, GuidanceTab, InquiriesTab } from "./requests-tabs.tsx";
-
 
 function ConflictsTab() {
   const me = useMe().data;
