@@ -1,6 +1,6 @@
 import { record } from "../../kernel/audit.ts";
 import { addBusinessDays, businessDaysBetween } from "../../kernel/calendar.ts";
-import { isoNow } from "../../kernel/clock.ts";
+import { isoDate, isoNow, isoToday } from "../../kernel/clock.ts";
 import { actorId, type Ctx, withTransaction } from "../../kernel/context.ts";
 import { conflict, forbidden, invalid, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
@@ -122,7 +122,7 @@ export async function decideWaiver(ctx: Ctx, waiverId: string, input: WaiverDeci
       throw forbidden("You cannot decide a waiver that concerns you.");
     }
     const now = isoNow(tx.clock);
-    const today = now.slice(0, 10);
+    const today = isoDate(now);
     const due =
       input.decision === "approved" ? addBusinessDays(today, WAIVER_DISCLOSURE_BUSINESS_DAYS) : null;
     await db
@@ -198,7 +198,7 @@ function disclosureOf(w: PolicyWaiversTable, today: string) {
 }
 
 function view(w: WaiverRow, ctx: Ctx) {
-  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const today = isoToday(ctx.clock);
   return {
     id: w.id,
     policyId: w.policy_id,
