@@ -16,7 +16,17 @@ import {
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useRouterState } from "@tanstack/react-router";
 import { useState } from "react";
-import { type Args, opKey, opUrl, type Schema, useOp, useOpMutation } from "../../api/client.ts";
+import {
+  type Args,
+  call,
+  invalidate,
+  opKey,
+  opUrl,
+  type Schema,
+  useOp,
+  useOpMutation,
+} from "../../api/client.ts";
+import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { useMe } from "../auth/me.ts";
@@ -237,26 +247,44 @@ function Overview({ c }: { c: Committee }) {
 }
 
 function Meetings({ c }: { c: Committee }) {
+  const qc = useQueryClient();
   const navigate = useNavigate();
   const list = useOp("meeting.list", { path: { id: c.id } });
-  const [title, setTitle] = useState("");
-  const [kind, setKind] = useState<string | null>("regular");
-  const [startsAt, setStartsAt] = useState("");
-  const [mode, setMode] = useState<string | null>("in_person");
-  const [location, setLocation] = useState("");
-  const schedule = useOpMutation("meeting.schedule", {
-    invalidates: COMMITTEE_READS,
+  const form = useApiForm({
+    initialValues: { kind: "regular", title: "", startsAt: "", mode: "in_person", location: "" },
+    labels: {
+      kind: "Kind",
+      title: "Title",
+      startsAt: "Starts at",
+      durationMinutes: "Duration",
+      mode: "Held (CC-5)",
+      location: "Location",
+    },
+    submit: (v) =>
+      call("meeting.schedule", {
+        path: { id: c.id },
+        body: {
+          kind: v.kind,
+          title: v.title,
+          startsAt: v.startsAt ? new Date(v.startsAt).toISOString() : "",
+          durationMinutes: 90,
+          mode: v.mode,
+          location: v.location || null,
+        } as Args<"meeting.schedule">["body"],
+      }),
     onSuccess: ({ id }) => {
+      invalidate(qc, ...COMMITTEE_READS);
       navigate({ to: `/committees/meetings/${id}` });
     },
   });
   return (
     <Stack>
       {c.can["meeting.schedule"] ? (
-        <Stack gap="xs" maw={720}>
+        <Stack gap="xs" maw={720} component="form" onSubmit={form.onSubmit}>
           <Title order={3} size="h4">
             Schedule a meeting
           </Title>
+          <FormErrorSummary form={form} />
           <Group align="flex-end">
             <Select
               label="Kind"
@@ -264,22 +292,12 @@ function Meetings({ c }: { c: Committee }) {
                 { value: "regular", label: "Regular" },
                 { value: "special", label: "Special" },
               ]}
-              value={kind}
-              onChange={setKind}
+              {...form.getInputProps("kind")}
+              allowDeselect={false}
               w={130}
             />
-            <TextInput
-              label="Title"
-              value={title}
-              onChange={(e) => setTitle(e.currentTarget.value)}
-              w={240}
-            />
-            <TextInput
-              label="Starts at"
-              type="datetime-local"
-              value={startsAt}
-              onChange={(e) => setStartsAt(e.currentTarget.value)}
-            />
+            <TextInput label="Title" {...form.getInputProps("title")} w={240} />
+            <TextInput label="Starts at" type="datetime-local" {...form.getInputProps("startsAt")} />
           </Group>
           <Group align="flex-end">
             <Select
@@ -289,41 +307,20 @@ function Meetings({ c }: { c: Committee }) {
                 { value: "telephone", label: "Conference telephone call" },
                 { value: "hybrid", label: "Both" },
               ]}
-              value={mode}
-              onChange={setMode}
+              {...form.getInputProps("mode")}
+              allowDeselect={false}
             />
-            <TextInput
-              label="Location"
-              value={location}
-              onChange={(e) => setLocation(e.currentTarget.value)}
-            />
-            <Button
-              onClick={() =>
-                schedule.mutate({
-                  path: { id: c.id },
-                  // An empty select is sent as it is: the server names the field it refuses.
-                  body: {
-                    kind,
-                    title,
-                    startsAt: startsAt ? new Date(startsAt).toISOString() : "",
-                    durationMinutes: 90,
-                    mode,
-                    location: location || null,
-                  } as Args<"meeting.schedule">["body"],
-                })
-              }
-              loading={schedule.isPending}
-            >
+            <TextInput label="Location" {...form.getInputProps("location")} />
+            <Button type="submit" loading={form.mutation.isPending}>
               Schedule
             </Button>
           </Group>
-          {kind === "special" ? (
+          {form.values.kind === "special" ? (
             <Text size="sm" c="dimmed">
               A special meeting is called by the Committee Chairman, the Chairman of the Board or a member
               (CC-7); schedule it through the API with the caller named.
             </Text>
           ) : null}
-          <ErrorAlert error={schedule.error} showFieldErrors />
         </Stack>
       ) : null}
       <Table striped withTableBorder>
