@@ -8,6 +8,7 @@ import { isUnderHold } from "./legal-holds.ts";
 import { boycottInput, boycottReviewInput, quarterParams } from "./schemas.ts";
 import { mailTo, nextNumber, openTask, parseInput, signedIn, supervisorOf, usersWith } from "./support.ts";
 import type { BoycottRequestsTable } from "./tables.ts";
+import type { BoycottList, BoycottReportView, BoycottView } from "./views.ts";
 
 export const boycottHref = (id: string) => `/disclosures/boycotts/${id}`;
 /** COC-8.1 records are kept five years. */
@@ -55,7 +56,7 @@ const toBoycott = (ctx: Ctx, b: BoycottRequestsTable) => ({
  * Logs a boycott-related request (COC-8.1, Code section 8): reportable to the U.S. Government
  * unless Legal decides otherwise; the supervisor and Legal are told; kept five years.
  */
-export async function logBoycottRequest(ctx: Ctx, raw: unknown) {
+export async function logBoycottRequest(ctx: Ctx, raw: unknown): Promise<BoycottView> {
   const me = signedIn(ctx, "log a boycott request");
   const input = parseInput(boycottInput, raw);
   return withTransaction(ctx, async (tx) => {
@@ -120,7 +121,7 @@ export async function reviewBoycottRequest(
   ctx: Ctx,
   id: string,
   raw: { isReportable: boolean; note?: string | null },
-) {
+): Promise<BoycottView> {
   if (!hasPermission(ctx.actor, "boycott.manage"))
     throw forbidden("Only Legal or Compliance review boycott requests (COC-8.1).");
   const input = parseInput(boycottReviewInput, raw);
@@ -162,7 +163,7 @@ export async function reviewBoycottRequest(
   });
 }
 
-export async function listBoycottRequests(ctx: Ctx) {
+export async function listBoycottRequests(ctx: Ctx): Promise<BoycottList> {
   const a = ctx.actor;
   if (a.kind !== "user") throw forbidden("Sign in to see boycott requests.");
   let q = discDb(ctx).selectFrom("boycott_requests").selectAll().orderBy("received_on", "desc").limit(500);
@@ -177,7 +178,7 @@ export async function listBoycottRequests(ctx: Ctx) {
 export async function quarterlyBoycottReport(
   ctx: Ctx,
   raw: { year: number | string; quarter: number | string },
-) {
+): Promise<BoycottReportView> {
   if (!hasPermission(ctx.actor, "boycott.manage"))
     throw forbidden("Only Legal or Compliance prepare the boycott report (COC-8.1).");
   const { year, quarter } = parseInput(quarterParams, raw);

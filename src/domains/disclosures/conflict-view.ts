@@ -4,6 +4,7 @@ import { forbidden, notFound } from "../../kernel/errors.ts";
 import { discDb } from "./db.ts";
 import { jsonOr } from "./support.ts";
 import type { ConflictDisclosuresTable, ConflictEventsTable, ConflictType } from "./tables.ts";
+import type { ConflictView } from "./views.ts";
 
 export const TYPE_LABELS: Record<ConflictType, string> = {
   outside_employment: "Outside employment or board seat",
@@ -103,7 +104,7 @@ export function actionsFor(ctx: Ctx, row: Row) {
   };
 }
 
-export function toConflict(ctx: Ctx, row: Row) {
+export function toConflict(ctx: Ctx, row: Row): ConflictView {
   const answers = jsonOr<Record<string, unknown>>(row.answers, {});
   const flag = prohibitionOf(row.type, answers);
   return {

@@ -18,6 +18,7 @@ import {
   usersWith,
 } from "./support.ts";
 import type { ConflictStatus } from "./tables.ts";
+import type { ConflictView } from "./views.ts";
 
 export const conflictHref = (id: string) => `/disclosures/conflicts/${id}`;
 
@@ -89,7 +90,7 @@ const roleOf = (ctx: Ctx, row: Parameters<typeof relationTo>[1]) => {
 };
 
 /** A comment by the discloser, their supervisor or Legal; the first reviewer comment marks it discussed. */
-export async function commentConflict(ctx: Ctx, id: string, raw: { body: string }) {
+export async function commentConflict(ctx: Ctx, id: string, raw: { body: string }): Promise<ConflictView> {
   const { body } = parseInput(commentInput, raw);
   return withTransaction(ctx, async (tx) => {
     const row = await loadVisible(tx, id);
@@ -138,7 +139,7 @@ async function move(
  * Legal forwards a discussed disclosure to the CEO, who reports conflicts to the Audit Committee
  * (COC-6.2). The CEO's own disclosure goes straight to the Audit Committee.
  */
-export async function forwardConflict(ctx: Ctx, id: string) {
+export async function forwardConflict(ctx: Ctx, id: string): Promise<ConflictView> {
   return withTransaction(ctx, async (tx) => {
     const row = await loadVisible(tx, id);
     const rel = relationTo(tx, row);
@@ -214,7 +215,7 @@ async function reportToAuditCommittee(ctx: Ctx, id: string, from: ConflictStatus
 }
 
 /** The CEO reviews and reports the conflict to the Audit Committee (COC-6.2). */
-export async function ceoReviewConflict(ctx: Ctx, id: string, raw: { note: string }) {
+export async function ceoReviewConflict(ctx: Ctx, id: string, raw: { note: string }): Promise<ConflictView> {
   const { note } = parseInput(ceoReviewInput, raw);
   return withTransaction(ctx, async (tx) => {
     const row = await loadVisible(tx, id);
@@ -242,7 +243,7 @@ export async function ceoReviewConflict(ctx: Ctx, id: string, raw: { note: strin
  * The Audit Committee decides: approved with conditions and a review date, approved after
  * mitigation, or prohibited. What the Code forbids (COC-6.4, COC-11.1) cannot be approved.
  */
-export async function decideConflict(ctx: Ctx, id: string, raw: DecisionInput) {
+export async function decideConflict(ctx: Ctx, id: string, raw: DecisionInput): Promise<ConflictView> {
   const input = parseInput(decisionInput, raw);
   return withTransaction(ctx, async (tx) => {
     const row = await loadVisible(tx, id);

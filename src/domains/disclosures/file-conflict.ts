@@ -15,6 +15,7 @@ import {
 } from "./schemas.ts";
 import { closeTasks, nextNumber, openTask, parseInput, userOfPerson, withPerson } from "./support.ts";
 import type { ConflictType } from "./tables.ts";
+import type { ConflictView } from "./views.ts";
 
 /** Validates the type's conditional questions; returns the clean answers and the counterparty. */
 export function checkAnswers(type: ConflictType, raw: Record<string, unknown>) {
@@ -50,7 +51,7 @@ async function isCeo(ctx: Ctx, personId: string): Promise<boolean> {
  * Files one's own conflict of interest (COC-6.1), as a draft or submitted at once. A disclosure
  * by the CEO is marked so it goes to the Audit Committee without the CEO step (COC-6.2).
  */
-export async function fileConflict(ctx: Ctx, raw: ConflictInput) {
+export async function fileConflict(ctx: Ctx, raw: ConflictInput): Promise<ConflictView> {
   const me = withPerson(ctx, "disclose a conflict of interest");
   const input = parseInput(conflictInput, raw);
   const { answers, counterparty } = checkAnswers(input.type, input.answers);
@@ -114,7 +115,7 @@ export async function fileConflict(ctx: Ctx, raw: ConflictInput) {
  * Changes one's own disclosure. Any change after submission sends it back for re-approval from
  * the start (COC-6.3: only a disclosed and approved conflict is allowed); a draft is submitted.
  */
-export async function updateConflict(ctx: Ctx, id: string, raw: ConflictPatch) {
+export async function updateConflict(ctx: Ctx, id: string, raw: ConflictPatch): Promise<ConflictView> {
   withPerson(ctx, "change a conflict disclosure");
   const patch = parseInput(conflictPatch, raw);
   return withTransaction(ctx, async (tx) => {
@@ -180,7 +181,7 @@ export async function updateConflict(ctx: Ctx, id: string, raw: ConflictPatch) {
   });
 }
 
-export async function withdrawConflict(ctx: Ctx, id: string) {
+export async function withdrawConflict(ctx: Ctx, id: string): Promise<ConflictView> {
   withPerson(ctx, "withdraw a conflict disclosure");
   return withTransaction(ctx, async (tx) => {
     const row = await loadVisible(tx, id);

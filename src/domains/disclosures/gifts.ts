@@ -30,6 +30,7 @@ import {
   withPerson,
 } from "./support.ts";
 import type { GiftsTable } from "./tables.ts";
+import type { GiftList, GiftSettingsView, GiftView } from "./views.ts";
 
 // ---- Thresholds (configuration; the Code leaves the amounts to "Company policies then in effect", COC-6.5)
 
@@ -44,7 +45,10 @@ const SETTINGS_KEY = "disclosures.gifts";
 export const getGiftSettings = (ctx: Ctx) =>
   getSetting(ctx, SETTINGS_KEY, settingsSchema, DEFAULT_GIFT_SETTINGS);
 
-export async function updateGiftSettings(ctx: Ctx, raw: { perItem: string; perRecipientYear: string }) {
+export async function updateGiftSettings(
+  ctx: Ctx,
+  raw: { perItem: string; perRecipientYear: string },
+): Promise<GiftSettingsView> {
   if (!hasPermission(ctx.actor, "disclosure.configure"))
     throw forbidden("Only Legal or Compliance set the gift thresholds.");
   const input = parseInput(giftSettingsInput, raw);
@@ -59,7 +63,7 @@ export async function updateGiftSettings(ctx: Ctx, raw: { perItem: string; perRe
   });
 }
 
-export const presentSettings = (s: GiftSettings) => ({
+export const presentSettings = (s: GiftSettings): GiftSettingsView => ({
   perItem: formatMoney(BigInt(s.perItemCents)),
   perRecipientYear: formatMoney(BigInt(s.perRecipientYearCents)),
   perItemCents: s.perItemCents,
@@ -161,7 +165,7 @@ async function loadGift(ctx: Ctx, id: string) {
   return row;
 }
 
-export async function getGift(ctx: Ctx, id: string) {
+export async function getGift(ctx: Ctx, id: string): Promise<GiftView> {
   const [gift] = await present(ctx, [await loadGift(ctx, id)]);
   return gift!;
 }
@@ -176,7 +180,7 @@ const COC_12_1 =
  * official needs Legal's prior written approval, requested before the event (COC-12.1); other
  * gifts need approval above the per-item or per-recipient yearly threshold (COC-6.5).
  */
-export async function fileGift(ctx: Ctx, raw: GiftInput) {
+export async function fileGift(ctx: Ctx, raw: GiftInput): Promise<GiftView> {
   const me = withPerson(ctx, "file a gift");
   const input = parseInput(giftInput, raw);
   const value = parseMoney(input.value);
@@ -274,7 +278,11 @@ export async function fileGift(ctx: Ctx, raw: GiftInput) {
 }
 
 /** Legal approves or refuses in writing; the text and the approver are kept (COC-12.1). */
-export async function decideGift(ctx: Ctx, id: string, raw: { approve: boolean; text: string }) {
+export async function decideGift(
+  ctx: Ctx,
+  id: string,
+  raw: { approve: boolean; text: string },
+): Promise<GiftView> {
   if (!hasPermission(ctx.actor, "gift.approve"))
     throw forbidden("Only the Legal Department approves gifts in writing (COC-12.1, Code section 12).");
   const input = parseInput(giftDecisionInput, raw);
@@ -325,7 +333,7 @@ export async function decideGift(ctx: Ctx, id: string, raw: { approve: boolean; 
  * Records an approved or cleared entry as given (or received). Before Legal's written approval
  * it is refused (COC-12.1).
  */
-export async function recordGift(ctx: Ctx, id: string, raw: { givenOn?: string } = {}) {
+export async function recordGift(ctx: Ctx, id: string, raw: { givenOn?: string } = {}): Promise<GiftView> {
   const me = withPerson(ctx, "record a gift");
   parseInput(giftRecordInput, raw);
   return withTransaction(ctx, async (tx) => {
@@ -355,7 +363,7 @@ export async function recordGift(ctx: Ctx, id: string, raw: { givenOn?: string }
 }
 
 /** The gift register: one's own entries, Legal's approval queue, or the whole register. */
-export async function listGifts(ctx: Ctx, raw: GiftFilter = {}) {
+export async function listGifts(ctx: Ctx, raw: GiftFilter = {}): Promise<GiftList> {
   const f = parseInput(giftFilter, raw);
   const a = ctx.actor;
   if (a.kind !== "user" && a.kind !== "system") throw forbidden("Sign in to see the gift register.");

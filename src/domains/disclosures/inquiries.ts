@@ -16,6 +16,7 @@ import {
   usersWith,
 } from "./support.ts";
 import type { InquiriesTable } from "./tables.ts";
+import type { InquiryList, InquiryView } from "./views.ts";
 
 export const inquiryHref = (id: string) => `/disclosures/inquiries/${id}`;
 
@@ -63,7 +64,7 @@ export const getInquiry = async (ctx: Ctx, id: string) => toInquiry(ctx, await l
  * An employee approached by a government or media representative logs it; the Legal Department
  * is notified at once (COC-9.1, Code section 9: refer them to Legal; do not talk on your own).
  */
-export async function logInquiry(ctx: Ctx, raw: unknown) {
+export async function logInquiry(ctx: Ctx, raw: unknown): Promise<InquiryView> {
   const me = signedIn(ctx, "log an inquiry");
   const input = parseInput(inquiryInput, raw);
   return withTransaction(ctx, async (tx) => {
@@ -113,7 +114,11 @@ export async function logInquiry(ctx: Ctx, raw: unknown) {
 }
 
 /** Legal assigns the designated responder. */
-export async function assignResponder(ctx: Ctx, id: string, raw: { responderUserId: string }) {
+export async function assignResponder(
+  ctx: Ctx,
+  id: string,
+  raw: { responderUserId: string },
+): Promise<InquiryView> {
   if (!hasPermission(ctx.actor, "inquiry.manage"))
     throw forbidden("Only the Legal Department assigns responders (COC-9.1).");
   const { responderUserId } = parseInput(assignInput, raw);
@@ -159,7 +164,7 @@ export async function assignResponder(ctx: Ctx, id: string, raw: { responderUser
   });
 }
 
-export async function recordResponse(ctx: Ctx, id: string, raw: { response: string }) {
+export async function recordResponse(ctx: Ctx, id: string, raw: { response: string }): Promise<InquiryView> {
   const { response } = parseInput(responseInput, raw);
   return withTransaction(ctx, async (tx) => {
     const i = await load(tx, id);
@@ -182,7 +187,7 @@ export async function recordResponse(ctx: Ctx, id: string, raw: { response: stri
   });
 }
 
-export async function listInquiries(ctx: Ctx) {
+export async function listInquiries(ctx: Ctx): Promise<InquiryList> {
   const a = ctx.actor;
   if (a.kind !== "user") throw forbidden("Sign in to see inquiries.");
   let q = discDb(ctx).selectFrom("inquiries").selectAll().orderBy("created_at", "desc").limit(500);

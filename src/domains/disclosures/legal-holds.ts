@@ -7,6 +7,7 @@ import { newId } from "../../kernel/ids.ts";
 import { discDb } from "./db.ts";
 import { custodiansInput, type HoldInput, holdInput, releaseInput } from "./schemas.ts";
 import { closeTasks, mailTo, nextNumber, openTask, parseInput, signedIn, userOfPerson } from "./support.ts";
+import type { HoldList, HoldView } from "./views.ts";
 
 export const holdHref = (id: string) => `/disclosures/holds/${id}`;
 const DAY = 86_400_000;
@@ -106,7 +107,7 @@ async function checkCases(ctx: Ctx, ids: string[]) {
 }
 
 /** Legal issues a hold: matter, scope, custodians from the directory, covered speak-up cases (COC-15.1). */
-export async function issueHold(ctx: Ctx, raw: HoldInput) {
+export async function issueHold(ctx: Ctx, raw: HoldInput): Promise<HoldView> {
   authorizeManage(ctx);
   const input = parseInput(holdInput, raw);
   return withTransaction(ctx, async (tx) => {
@@ -162,7 +163,11 @@ export async function issueHold(ctx: Ctx, raw: HoldInput) {
   });
 }
 
-export async function addCustodians(ctx: Ctx, id: string, raw: { custodianIds: string[] }) {
+export async function addCustodians(
+  ctx: Ctx,
+  id: string,
+  raw: { custodianIds: string[] },
+): Promise<HoldView> {
   authorizeManage(ctx);
   const input = parseInput(custodiansInput, raw);
   return withTransaction(ctx, async (tx) => {
@@ -202,7 +207,7 @@ export async function addCustodians(ctx: Ctx, id: string, raw: { custodianIds: s
 }
 
 /** A custodian acknowledges the notice (their own, for each notice and re-notice). */
-export async function acknowledgeHold(ctx: Ctx, id: string) {
+export async function acknowledgeHold(ctx: Ctx, id: string): Promise<HoldView> {
   const me = signedIn(ctx, "acknowledge a legal hold");
   return withTransaction(ctx, async (tx) => {
     const hold = await loadHold(tx, id);
@@ -227,7 +232,7 @@ export async function acknowledgeHold(ctx: Ctx, id: string) {
   });
 }
 
-export async function releaseHold(ctx: Ctx, id: string, raw: { note: string }) {
+export async function releaseHold(ctx: Ctx, id: string, raw: { note: string }): Promise<HoldView> {
   authorizeManage(ctx);
   const { note } = parseInput(releaseInput, raw);
   return withTransaction(ctx, async (tx) => {
@@ -374,7 +379,7 @@ async function loadHold(ctx: Ctx, id: string) {
 }
 
 /** A hold as Legal sees it (every custodian), or as a custodian sees it (their own line). */
-export async function getHold(ctx: Ctx, id: string) {
+export async function getHold(ctx: Ctx, id: string): Promise<HoldView> {
   const hold = await loadHold(ctx, id);
   const a = ctx.actor;
   const manager = a.kind === "system" || hasPermission(a, "legal_hold.manage");
@@ -435,7 +440,7 @@ export async function getHold(ctx: Ctx, id: string) {
 }
 
 /** Legal's list of holds, or a custodian's own holds. */
-export async function listHolds(ctx: Ctx) {
+export async function listHolds(ctx: Ctx): Promise<HoldList> {
   const a = ctx.actor;
   const manager = hasPermission(a, "legal_hold.manage");
   let q = discDb(ctx)

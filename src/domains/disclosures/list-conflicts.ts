@@ -7,6 +7,7 @@ import { loadVisible, selectConflicts, TYPE_LABELS, toConflict, toEvent } from "
 import { discDb } from "./db.ts";
 import { type ConflictFilter, conflictFilter } from "./schemas.ts";
 import { parseInput } from "./support.ts";
+import type { ConflictDetailView, ConflictList } from "./views.ts";
 
 const OPEN_STATUSES = ["disclosed", "discussed", "ceo_review", "audit_committee"] as const;
 const DECIDED = ["approved", "approved_mitigated", "prohibited"] as const;
@@ -16,7 +17,7 @@ const DECIDED = ["approved", "approved_mitigated", "prohibited"] as const;
  * auditors), the CEO's queue, the Audit Committee's view of what was reported to it (COC-6.2), and
  * a supervisor's team.
  */
-export async function listConflicts(ctx: Ctx, raw: ConflictFilter = {}) {
+export async function listConflicts(ctx: Ctx, raw: ConflictFilter = {}): Promise<ConflictList> {
   const f = parseInput(conflictFilter, raw);
   const a = ctx.actor;
   if (a.kind !== "user" && a.kind !== "system") throw forbidden("Sign in to see disclosures.");
@@ -74,7 +75,7 @@ export async function listConflicts(ctx: Ctx, raw: ConflictFilter = {}) {
   };
 }
 
-export async function getConflict(ctx: Ctx, id: string) {
+export async function getConflict(ctx: Ctx, id: string): Promise<ConflictDetailView> {
   const row = await loadVisible(ctx, id);
   const events = await discDb(ctx)
     .selectFrom("conflict_events")

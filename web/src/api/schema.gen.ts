@@ -3701,6 +3701,14 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AnonymousGuidanceReceipt: {
+            caseNumber: string;
+            receipt: string;
+        };
+        AnonymousGuidanceReceiptInput: {
+            caseNumber: string;
+            receipt: string;
+        };
         AuditEventView: {
             action: string;
             actorId: string | null;
@@ -3726,6 +3734,360 @@ export interface components {
             seq: number;
             subjectId: string | null;
             subjectType: string | null;
+        };
+        BoycottList: {
+            can: {
+                manage: boolean;
+            };
+            items: components["schemas"]["BoycottView"][];
+        };
+        BoycottListInput: {
+            can: {
+                manage: boolean;
+            };
+            items: components["schemas"]["BoycottViewInput"][];
+        };
+        BoycottReportView: {
+            /** @description A calendar date, YYYY-MM-DD */
+            dueOn: string;
+            isOverdue: boolean;
+            notReportable: components["schemas"]["BoycottView"][];
+            quarter: string;
+            reportable: components["schemas"]["BoycottView"][];
+        };
+        BoycottReportViewInput: {
+            /** @description A calendar date, YYYY-MM-DD */
+            dueOn: string;
+            isOverdue: boolean;
+            notReportable: components["schemas"]["BoycottViewInput"][];
+            quarter: string;
+            reportable: components["schemas"]["BoycottViewInput"][];
+        };
+        BoycottView: {
+            can: {
+                review: boolean;
+            };
+            country: string | null;
+            documentRef: string | null;
+            /** @enum {string} */
+            documentType: "inquiry" | "order" | "purchase_order" | "letter_of_credit" | "shipping_papers" | "contract" | "other";
+            id: string;
+            isReportable: boolean;
+            number: string;
+            quarter: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            receivedOn: string;
+            reportableNote: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            reportDueOn: string;
+            reportedBy: string;
+            requester: string;
+            requestText: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            retainUntil: string;
+            /** @description An instant, ISO 8601 in UTC */
+            reviewedAt: string | null;
+            reviewedBy: string | null;
+        };
+        BoycottViewInput: {
+            can: {
+                review: boolean;
+            };
+            country: string | null;
+            documentRef: string | null;
+            /** @enum {string} */
+            documentType: "inquiry" | "order" | "purchase_order" | "letter_of_credit" | "shipping_papers" | "contract" | "other";
+            id: string;
+            isReportable: boolean;
+            number: string;
+            quarter: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            receivedOn: string;
+            reportableNote: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            reportDueOn: string;
+            reportedBy: string;
+            requester: string;
+            requestText: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            retainUntil: string;
+            /** @description An instant, ISO 8601 in UTC */
+            reviewedAt: string | null;
+            reviewedBy: string | null;
+        };
+        ConflictDetailView: {
+            answers: {
+                [key: string]: unknown;
+            };
+            can: {
+                approve: boolean;
+                ceoReview: boolean;
+                comment: boolean;
+                decide: boolean;
+                edit: boolean;
+                forward: boolean;
+                submit: boolean;
+                withdraw: boolean;
+            };
+            ceoNote: string | null;
+            conditions: string | null;
+            counterparty: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            decidedBy: string | null;
+            /** @enum {string|null} */
+            decision: "approved" | "approved_mitigated" | "prohibited" | null;
+            description: string;
+            discloser: {
+                name: string;
+                personId: string;
+            };
+            events: components["schemas"]["ConflictEventView"][];
+            id: string;
+            isCeoDisclosure: boolean;
+            mitigation: string | null;
+            number: string;
+            prohibitedByCode: {
+                message: string;
+                /** @enum {string} */
+                rule: "COC-6.4" | "COC-11.1";
+            } | null;
+            /** @enum {string|null} */
+            reapprovalReason: "changed" | "expired" | null;
+            /** @description An instant, ISO 8601 in UTC */
+            reportedToAuditCommitteeAt: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            reviewDate: string | null;
+            /** @enum {string} */
+            source: "form" | "certificate";
+            /** @enum {string} */
+            status: "draft" | "disclosed" | "discussed" | "ceo_review" | "audit_committee" | "approved" | "approved_mitigated" | "prohibited" | "withdrawn";
+            /** @description An instant, ISO 8601 in UTC */
+            submittedAt: string | null;
+            title: string;
+            /** @enum {string} */
+            type: "outside_employment" | "financial_interest" | "family_relationship" | "related_party" | "corporate_opportunity" | "other";
+            typeLabel: string;
+            /** @description An instant, ISO 8601 in UTC */
+            updatedAt: string;
+            version: number;
+        };
+        ConflictDetailViewInput: {
+            answers: {
+                [key: string]: unknown;
+            };
+            can: {
+                approve: boolean;
+                ceoReview: boolean;
+                comment: boolean;
+                decide: boolean;
+                edit: boolean;
+                forward: boolean;
+                submit: boolean;
+                withdraw: boolean;
+            };
+            ceoNote: string | null;
+            conditions: string | null;
+            counterparty: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            decidedBy: string | null;
+            /** @enum {string|null} */
+            decision: "approved" | "approved_mitigated" | "prohibited" | null;
+            description: string;
+            discloser: {
+                name: string;
+                personId: string;
+            };
+            events: components["schemas"]["ConflictEventViewInput"][];
+            id: string;
+            isCeoDisclosure: boolean;
+            mitigation: string | null;
+            number: string;
+            prohibitedByCode: {
+                message: string;
+                /** @enum {string} */
+                rule: "COC-6.4" | "COC-11.1";
+            } | null;
+            /** @enum {string|null} */
+            reapprovalReason: "changed" | "expired" | null;
+            /** @description An instant, ISO 8601 in UTC */
+            reportedToAuditCommitteeAt: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            reviewDate: string | null;
+            /** @enum {string} */
+            source: "form" | "certificate";
+            /** @enum {string} */
+            status: "draft" | "disclosed" | "discussed" | "ceo_review" | "audit_committee" | "approved" | "approved_mitigated" | "prohibited" | "withdrawn";
+            /** @description An instant, ISO 8601 in UTC */
+            submittedAt: string | null;
+            title: string;
+            /** @enum {string} */
+            type: "outside_employment" | "financial_interest" | "family_relationship" | "related_party" | "corporate_opportunity" | "other";
+            typeLabel: string;
+            /** @description An instant, ISO 8601 in UTC */
+            updatedAt: string;
+            version: number;
+        };
+        ConflictEventView: {
+            actor: string;
+            /** @description An instant, ISO 8601 in UTC */
+            at: string;
+            body: string | null;
+            from: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "comment" | "transition";
+            role: string;
+            to: string | null;
+        };
+        ConflictEventViewInput: {
+            actor: string;
+            /** @description An instant, ISO 8601 in UTC */
+            at: string;
+            body: string | null;
+            from: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "comment" | "transition";
+            role: string;
+            to: string | null;
+        };
+        ConflictList: {
+            can: {
+                auditCommittee: boolean;
+                ceo: boolean;
+                register: boolean;
+            };
+            items: components["schemas"]["ConflictView"][];
+        };
+        ConflictListInput: {
+            can: {
+                auditCommittee: boolean;
+                ceo: boolean;
+                register: boolean;
+            };
+            items: components["schemas"]["ConflictViewInput"][];
+        };
+        ConflictView: {
+            answers: {
+                [key: string]: unknown;
+            };
+            can: {
+                approve: boolean;
+                ceoReview: boolean;
+                comment: boolean;
+                decide: boolean;
+                edit: boolean;
+                forward: boolean;
+                submit: boolean;
+                withdraw: boolean;
+            };
+            ceoNote: string | null;
+            conditions: string | null;
+            counterparty: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            decidedBy: string | null;
+            /** @enum {string|null} */
+            decision: "approved" | "approved_mitigated" | "prohibited" | null;
+            description: string;
+            discloser: {
+                name: string;
+                personId: string;
+            };
+            id: string;
+            isCeoDisclosure: boolean;
+            mitigation: string | null;
+            number: string;
+            prohibitedByCode: {
+                message: string;
+                /** @enum {string} */
+                rule: "COC-6.4" | "COC-11.1";
+            } | null;
+            /** @enum {string|null} */
+            reapprovalReason: "changed" | "expired" | null;
+            /** @description An instant, ISO 8601 in UTC */
+            reportedToAuditCommitteeAt: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            reviewDate: string | null;
+            /** @enum {string} */
+            source: "form" | "certificate";
+            /** @enum {string} */
+            status: "draft" | "disclosed" | "discussed" | "ceo_review" | "audit_committee" | "approved" | "approved_mitigated" | "prohibited" | "withdrawn";
+            /** @description An instant, ISO 8601 in UTC */
+            submittedAt: string | null;
+            title: string;
+            /** @enum {string} */
+            type: "outside_employment" | "financial_interest" | "family_relationship" | "related_party" | "corporate_opportunity" | "other";
+            typeLabel: string;
+            /** @description An instant, ISO 8601 in UTC */
+            updatedAt: string;
+            version: number;
+        };
+        ConflictViewInput: {
+            answers: {
+                [key: string]: unknown;
+            };
+            can: {
+                approve: boolean;
+                ceoReview: boolean;
+                comment: boolean;
+                decide: boolean;
+                edit: boolean;
+                forward: boolean;
+                submit: boolean;
+                withdraw: boolean;
+            };
+            ceoNote: string | null;
+            conditions: string | null;
+            counterparty: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            decidedBy: string | null;
+            /** @enum {string|null} */
+            decision: "approved" | "approved_mitigated" | "prohibited" | null;
+            description: string;
+            discloser: {
+                name: string;
+                personId: string;
+            };
+            id: string;
+            isCeoDisclosure: boolean;
+            mitigation: string | null;
+            number: string;
+            prohibitedByCode: {
+                message: string;
+                /** @enum {string} */
+                rule: "COC-6.4" | "COC-11.1";
+            } | null;
+            /** @enum {string|null} */
+            reapprovalReason: "changed" | "expired" | null;
+            /** @description An instant, ISO 8601 in UTC */
+            reportedToAuditCommitteeAt: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            reviewDate: string | null;
+            /** @enum {string} */
+            source: "form" | "certificate";
+            /** @enum {string} */
+            status: "draft" | "disclosed" | "discussed" | "ceo_review" | "audit_committee" | "approved" | "approved_mitigated" | "prohibited" | "withdrawn";
+            /** @description An instant, ISO 8601 in UTC */
+            submittedAt: string | null;
+            title: string;
+            /** @enum {string} */
+            type: "outside_employment" | "financial_interest" | "family_relationship" | "related_party" | "corporate_opportunity" | "other";
+            typeLabel: string;
+            /** @description An instant, ISO 8601 in UTC */
+            updatedAt: string;
+            version: number;
         };
         DashboardView: {
             auditEvents: number | null;
@@ -3763,6 +4125,270 @@ export interface components {
                 ended: number;
             } | null;
         };
+        GiftList: {
+            can: {
+                approve: boolean;
+                configure: boolean;
+                register: boolean;
+            };
+            items: components["schemas"]["GiftView"][];
+            settings: components["schemas"]["GiftSettingsView"];
+        };
+        GiftListInput: {
+            can: {
+                approve: boolean;
+                configure: boolean;
+                register: boolean;
+            };
+            items: components["schemas"]["GiftViewInput"][];
+            settings: components["schemas"]["GiftSettingsViewInput"];
+        };
+        GiftSettingsView: {
+            perItem: string;
+            perItemCents: number;
+            perRecipientYear: string;
+            perRecipientYearCents: number;
+        };
+        GiftSettingsViewInput: {
+            perItem: string;
+            perItemCents: number;
+            perRecipientYear: string;
+            perRecipientYearCents: number;
+        };
+        GiftView: {
+            approvalReasons: string[];
+            approvalText: string | null;
+            approver: string | null;
+            businessPurpose: string;
+            can: {
+                decide: boolean;
+                record: boolean;
+            };
+            counterpartyName: string;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            currency: string;
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            description: string;
+            /** @enum {string} */
+            direction: "given" | "received";
+            /** @description A calendar date, YYYY-MM-DD */
+            eventDate: string;
+            id: string;
+            isGovernmentOfficial: boolean;
+            isMine: boolean;
+            /** @enum {string} */
+            kind: "gift" | "meal" | "entertainment" | "hospitality" | "travel" | "favour" | "discount";
+            number: string;
+            /** @enum {string} */
+            official: "none" | "us_government" | "non_us_government";
+            organisation: string;
+            person: string | null;
+            recipientYearTotal: string;
+            recipientYearTotalCents: string;
+            /** @description An instant, ISO 8601 in UTC */
+            recordedAt: string | null;
+            /** @enum {string} */
+            status: "pending_approval" | "approved" | "rejected" | "cleared" | "recorded";
+            usdValue: string;
+            value: string;
+            valueCents: string;
+        };
+        GiftViewInput: {
+            approvalReasons: string[];
+            approvalText: string | null;
+            approver: string | null;
+            businessPurpose: string;
+            can: {
+                decide: boolean;
+                record: boolean;
+            };
+            counterpartyName: string;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            currency: string;
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            description: string;
+            /** @enum {string} */
+            direction: "given" | "received";
+            /** @description A calendar date, YYYY-MM-DD */
+            eventDate: string;
+            id: string;
+            isGovernmentOfficial: boolean;
+            isMine: boolean;
+            /** @enum {string} */
+            kind: "gift" | "meal" | "entertainment" | "hospitality" | "travel" | "favour" | "discount";
+            number: string;
+            /** @enum {string} */
+            official: "none" | "us_government" | "non_us_government";
+            organisation: string;
+            person: string | null;
+            recipientYearTotal: string;
+            recipientYearTotalCents: string;
+            /** @description An instant, ISO 8601 in UTC */
+            recordedAt: string | null;
+            /** @enum {string} */
+            status: "pending_approval" | "approved" | "rejected" | "cleared" | "recorded";
+            usdValue: string;
+            value: string;
+            valueCents: string;
+        };
+        GuidanceFaqView: {
+            answer: string | null;
+            id: string;
+            /** @description An instant, ISO 8601 in UTC */
+            publishedAt: string | null;
+            question: string | null;
+        };
+        GuidanceFaqViewInput: {
+            answer: string | null;
+            id: string;
+            /** @description An instant, ISO 8601 in UTC */
+            publishedAt: string | null;
+            question: string | null;
+        };
+        GuidanceList: {
+            can: {
+                answer: boolean;
+            };
+            mine: components["schemas"]["GuidanceView"][];
+            toAnswer: components["schemas"]["GuidanceView"][];
+        };
+        GuidanceListInput: {
+            can: {
+                answer: boolean;
+            };
+            mine: components["schemas"]["GuidanceViewInput"][];
+            toAnswer: components["schemas"]["GuidanceViewInput"][];
+        };
+        GuidanceView: {
+            answer: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            answeredAt: string | null;
+            answeredBy: string | null;
+            can: {
+                answer: boolean;
+                escalate: boolean;
+                publish: boolean;
+            };
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            faq: {
+                answer: string | null;
+                /** @description An instant, ISO 8601 in UTC */
+                publishedAt: string;
+                question: string | null;
+            } | null;
+            id: string;
+            isMine: boolean;
+            number: string;
+            question: string;
+            /** @enum {string} */
+            routedTo: "supervisor" | "legal";
+            /** @enum {string} */
+            status: "open" | "answered";
+            topic: string;
+        };
+        GuidanceViewInput: {
+            answer: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            answeredAt: string | null;
+            answeredBy: string | null;
+            can: {
+                answer: boolean;
+                escalate: boolean;
+                publish: boolean;
+            };
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            faq: {
+                answer: string | null;
+                /** @description An instant, ISO 8601 in UTC */
+                publishedAt: string;
+                question: string | null;
+            } | null;
+            id: string;
+            isMine: boolean;
+            number: string;
+            question: string;
+            /** @enum {string} */
+            routedTo: "supervisor" | "legal";
+            /** @enum {string} */
+            status: "open" | "answered";
+            topic: string;
+        };
+        InquiryList: {
+            can: {
+                manage: boolean;
+            };
+            items: components["schemas"]["InquiryView"][];
+            responders: {
+                name: string;
+                userId: string;
+            }[];
+        };
+        InquiryListInput: {
+            can: {
+                manage: boolean;
+            };
+            items: components["schemas"]["InquiryViewInput"][];
+            responders: {
+                name: string;
+                userId: string;
+            }[];
+        };
+        InquiryView: {
+            can: {
+                assign: boolean;
+                respond: boolean;
+            };
+            contact: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            kind: "government" | "media";
+            number: string;
+            organisation: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            receivedAt: string;
+            reportedBy: string;
+            representative: string;
+            /** @description An instant, ISO 8601 in UTC */
+            respondedAt: string | null;
+            responder: string | null;
+            response: string | null;
+            /** @enum {string} */
+            status: "new" | "assigned" | "responded";
+            subject: string;
+        };
+        InquiryViewInput: {
+            can: {
+                assign: boolean;
+                respond: boolean;
+            };
+            contact: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            kind: "government" | "media";
+            number: string;
+            organisation: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            receivedAt: string;
+            reportedBy: string;
+            representative: string;
+            /** @description An instant, ISO 8601 in UTC */
+            respondedAt: string | null;
+            responder: string | null;
+            response: string | null;
+            /** @enum {string} */
+            status: "new" | "assigned" | "responded";
+            subject: string;
+        };
         JobView: {
             attempts: number;
             /** @description An instant, ISO 8601 in UTC */
@@ -3788,6 +4414,122 @@ export interface components {
             runAt: string;
             /** @enum {string} */
             status: "queued" | "running" | "done" | "dead";
+        };
+        LegalHoldList: {
+            can: {
+                issue: boolean;
+            };
+            items: components["schemas"]["LegalHoldSummaryView"][];
+        };
+        LegalHoldListInput: {
+            can: {
+                issue: boolean;
+            };
+            items: components["schemas"]["LegalHoldSummaryViewInput"][];
+        };
+        LegalHoldSummaryView: {
+            acknowledged: number;
+            custodians: number;
+            id: string;
+            /** @description An instant, ISO 8601 in UTC */
+            issuedAt: string;
+            matter: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            nextRenoticeOn: string;
+            number: string;
+            /** @description An instant, ISO 8601 in UTC */
+            releasedAt: string | null;
+            /** @enum {string} */
+            status: "active" | "released";
+        };
+        LegalHoldSummaryViewInput: {
+            acknowledged: number;
+            custodians: number;
+            id: string;
+            /** @description An instant, ISO 8601 in UTC */
+            issuedAt: string;
+            matter: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            nextRenoticeOn: string;
+            number: string;
+            /** @description An instant, ISO 8601 in UTC */
+            releasedAt: string | null;
+            /** @enum {string} */
+            status: "active" | "released";
+        };
+        LegalHoldView: {
+            acknowledged: number;
+            can: {
+                acknowledge: boolean;
+                manage: boolean;
+            };
+            caseIds: string[];
+            custodians: {
+                /** @description An instant, ISO 8601 in UTC */
+                acknowledgedAt: string | null;
+                department: string | null;
+                name: string;
+                noticesSent: number;
+                /** @description An instant, ISO 8601 in UTC */
+                notifiedAt: string;
+                personId: string;
+                remindersSent: number;
+                title: string | null;
+            }[];
+            id: string;
+            /** @description An instant, ISO 8601 in UTC */
+            issuedAt: string;
+            issuedBy: string;
+            matter: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            nextRenoticeOn: string;
+            number: string;
+            /** @description An instant, ISO 8601 in UTC */
+            releasedAt: string | null;
+            releasedBy: string | null;
+            releaseNote: string | null;
+            reminderDays: number;
+            renoticeDays: number;
+            scope: string;
+            /** @enum {string} */
+            status: "active" | "released";
+        };
+        LegalHoldViewInput: {
+            acknowledged: number;
+            can: {
+                acknowledge: boolean;
+                manage: boolean;
+            };
+            caseIds: string[];
+            custodians: {
+                /** @description An instant, ISO 8601 in UTC */
+                acknowledgedAt: string | null;
+                department: string | null;
+                name: string;
+                noticesSent: number;
+                /** @description An instant, ISO 8601 in UTC */
+                notifiedAt: string;
+                personId: string;
+                remindersSent: number;
+                title: string | null;
+            }[];
+            id: string;
+            /** @description An instant, ISO 8601 in UTC */
+            issuedAt: string;
+            issuedBy: string;
+            matter: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            nextRenoticeOn: string;
+            number: string;
+            /** @description An instant, ISO 8601 in UTC */
+            releasedAt: string | null;
+            releasedBy: string | null;
+            releaseNote: string | null;
+            reminderDays: number;
+            renoticeDays: number;
+            scope: string;
+            /** @enum {string} */
+            status: "active" | "released";
         };
         OutboxMessageView: {
             attempts: number;
@@ -5881,7 +6623,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BoycottList"];
+                };
             };
         };
     };
@@ -5907,11 +6651,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BoycottView"];
+                };
             };
         };
     };
@@ -5938,7 +6684,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BoycottView"];
+                };
             };
         };
     };
@@ -5959,7 +6707,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BoycottReportView"];
+                };
             };
         };
     };
@@ -5982,7 +6732,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConflictList"];
+                };
             };
         };
     };
@@ -6011,11 +6763,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConflictView"];
+                };
             };
         };
     };
@@ -6033,12 +6787,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (text/csv), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -6058,7 +6814,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConflictDetailView"];
+                };
             };
         };
     };
@@ -6092,7 +6850,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConflictView"];
+                };
             };
         };
     };
@@ -6118,7 +6878,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConflictView"];
+                };
             };
         };
     };
@@ -6144,7 +6906,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConflictView"];
+                };
             };
         };
     };
@@ -6175,7 +6939,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConflictView"];
+                };
             };
         };
     };
@@ -6195,7 +6961,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConflictView"];
+                };
             };
         };
     };
@@ -6215,7 +6983,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConflictView"];
+                };
             };
         };
     };
@@ -6233,7 +7003,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["GuidanceFaqView"][];
+                    };
+                };
             };
         };
     };
@@ -6257,7 +7031,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GiftList"];
+                };
             };
         };
     };
@@ -6292,11 +7068,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GiftView"];
+                };
             };
         };
     };
@@ -6316,7 +7094,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GiftView"];
+                };
             };
         };
     };
@@ -6343,7 +7123,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GiftView"];
+                };
             };
         };
     };
@@ -6369,7 +7151,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GiftView"];
+                };
             };
         };
     };
@@ -6387,7 +7171,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GiftSettingsView"];
+                };
             };
         };
     };
@@ -6412,7 +7198,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GiftSettingsView"];
+                };
             };
         };
     };
@@ -6430,7 +7218,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GuidanceList"];
+                };
             };
         };
     };
@@ -6456,11 +7246,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GuidanceView"];
+                };
             };
         };
     };
@@ -6480,7 +7272,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GuidanceView"];
+                };
             };
         };
     };
@@ -6506,7 +7300,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GuidanceView"];
+                };
             };
         };
     };
@@ -6526,7 +7322,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GuidanceView"];
+                };
             };
         };
     };
@@ -6553,7 +7351,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GuidanceView"];
+                };
             };
         };
     };
@@ -6576,11 +7376,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnonymousGuidanceReceipt"];
+                };
             };
         };
     };
@@ -6598,7 +7400,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LegalHoldList"];
+                };
             };
         };
     };
@@ -6626,11 +7430,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LegalHoldView"];
+                };
             };
         };
     };
@@ -6650,7 +7456,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LegalHoldView"];
+                };
             };
         };
     };
@@ -6670,7 +7478,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LegalHoldView"];
+                };
             };
         };
     };
@@ -6696,7 +7506,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LegalHoldView"];
+                };
             };
         };
     };
@@ -6722,7 +7534,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LegalHoldView"];
+                };
             };
         };
     };
@@ -6740,7 +7554,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InquiryList"];
+                };
             };
         };
     };
@@ -6766,11 +7582,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InquiryView"];
+                };
             };
         };
     };
@@ -6790,7 +7608,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InquiryView"];
+                };
             };
         };
     };
@@ -6816,7 +7636,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InquiryView"];
+                };
             };
         };
     };
@@ -6842,7 +7664,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InquiryView"];
+                };
             };
         };
     };
