@@ -1,10 +1,11 @@
 import { record } from "../../kernel/audit.ts";
 import { isoNow } from "../../kernel/clock.ts";
-import { type Ctx, hasPermission, withTransaction } from "../../kernel/context.ts";
+import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { conflict, forbidden, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { discDb, todayOf } from "./db.ts";
 import { isUnderHold } from "./legal-holds.ts";
+import { authorize, can } from "./policy.ts";
 import { boycottInput, boycottReviewInput, quarterParams } from "./schemas.ts";
 import { mailTo, nextNumber, openTask, parseInput, signedIn, supervisorOf, usersWith } from "./support.ts";
 import type { BoycottRequestsTable } from "./tables.ts";
@@ -49,7 +50,7 @@ const toBoycott = (ctx: Ctx, b: BoycottRequestsTable) => ({
   retainUntil: b.retain_until,
   reviewedBy: b.reviewed_by_label,
   reviewedAt: b.reviewed_at,
-  can: { review: hasPermission(ctx.actor, "boycott.manage") },
+  can: { review: can(ctx.actor, "boycott.review") },
 });
 
 /**
@@ -122,8 +123,7 @@ export async function reviewBoycottRequest(
   id: string,
   raw: { isReportable: boolean; note?: string | null },
 ): Promise<BoycottView> {
-  if (!hasPermission(ctx.actor, "boycott.manage"))
-    throw forbidden("Only Legal or Compliance review boycott requests (COC-8.1).");
+  authorize(ctx.actor, "boycott.review");
   const input = parseInput(boycottReviewInput, raw);
   return withTransaction(ctx, async (tx) => {
     const b = await discDb(tx)
@@ -167,10 +167,11 @@ export async function listBoycottRequests(ctx: Ctx): Promise<BoycottList> {
   const a = ctx.actor;
   if (a.kind !== "user") throw forbidden("Sign in to see boycott requests.");
   let q = discDb(ctx).selectFrom("boycott_requests").selectAll().orderBy("received_on", "desc").limit(500);
-  if (!hasPermission(a, "boycott.manage")) q = q.where("reported_by_user_id", "=", a.userId);
+  const manager = can(a, "boycott.register");
+  if (!manager) q = q.where("reported_by_user_id", "=", a.userId);
   return {
     items: (await q.execute()).map((b) => toBoycott(ctx, b)),
-    can: { manage: hasPermission(a, "boycott.manage") },
+    can: { manage: manager },
   };
 }
 
@@ -179,8 +180,7 @@ export async function quarterlyBoycottReport(
   ctx: Ctx,
   raw: { year: number | string; quarter: number | string },
 ): Promise<BoycottReportView> {
-  if (!hasPermission(ctx.actor, "boycott.manage"))
-    throw forbidden("Only Legal or Compliance prepare the boycott report (COC-8.1).");
+  authorize(ctx.actor, "boycott.report");
   const { year, quarter } = parseInput(quarterParams, raw);
   const label = `${year}-Q${quarter}`;
   const rows = await discDb(ctx)

@@ -3,9 +3,10 @@ import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { conflict, invalid } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
-import { ensure, loadVisible, prohibitionOf, TYPE_LABELS, toConflict } from "./conflict-view.ts";
+import { loadVisible, prohibitionOf, subjectOf, TYPE_LABELS, toConflict } from "./conflict-view.ts";
 import { addEvent, conflictHref, notifyReviewers } from "./conflict-workflow.ts";
 import { discDb } from "./db.ts";
+import { authorize, can, ensureCan } from "./policy.ts";
 import {
   type ConflictInput,
   type ConflictPatch,
@@ -120,8 +121,7 @@ export async function updateConflict(ctx: Ctx, id: string, raw: ConflictPatch): 
   const patch = parseInput(conflictPatch, raw);
   return withTransaction(ctx, async (tx) => {
     const row = await loadVisible(tx, id);
-    const can = toConflict(tx, row).can;
-    ensure(can.edit, "Only the person who disclosed a conflict may change it (COC-6.1).");
+    ensureCan(tx.actor, "conflict.edit", subjectOf(tx, row));
     const type = patch.type ?? row.type;
     const { answers, counterparty } = checkAnswers(
       type,
@@ -185,11 +185,9 @@ export async function withdrawConflict(ctx: Ctx, id: string): Promise<ConflictVi
   withPerson(ctx, "withdraw a conflict disclosure");
   return withTransaction(ctx, async (tx) => {
     const row = await loadVisible(tx, id);
-    if (!toConflict(tx, row).can.withdraw) {
-      ensure(
-        row.discloser_person_id === (ctx.actor.kind === "user" ? ctx.actor.personId : null),
-        "Only the discloser may withdraw a disclosure.",
-      );
+    const subject = subjectOf(tx, row);
+    if (!can(tx.actor, "conflict.withdraw", subject)) {
+      authorize(tx.actor, "conflict.withdraw", subject);
       throw conflict(
         "A disclosure under CEO or Audit Committee review, or decided, cannot be withdrawn; change it instead.",
       );

@@ -2,13 +2,14 @@ import { sql } from "kysely";
 import { z } from "zod";
 import { record } from "../../kernel/audit.ts";
 import { isoNow } from "../../kernel/clock.ts";
-import { type Ctx, hasPermission, withTransaction } from "../../kernel/context.ts";
+import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { contains } from "../../kernel/db.ts";
 import { conflict, forbidden, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { type Cents, formatMoney, parseMoney } from "../../kernel/money.ts";
 import { getSetting, putSetting } from "../../kernel/settings.ts";
 import { discDb, todayOf } from "./db.ts";
+import { authorize, can, type GiftSubject } from "./policy.ts";
 import {
   type GiftFilter,
   type GiftInput,
@@ -49,8 +50,7 @@ export async function updateGiftSettings(
   ctx: Ctx,
   raw: { perItem: string; perRecipientYear: string },
 ): Promise<GiftSettingsView> {
-  if (!hasPermission(ctx.actor, "disclosure.configure"))
-    throw forbidden("Only Legal or Compliance set the gift thresholds.");
+  authorize(ctx.actor, "gift.configure");
   const input = parseInput(giftSettingsInput, raw);
   const next: GiftSettings = {
     perItemCents: Number(parseMoney(input.perItem)),
@@ -77,6 +77,11 @@ export const recipientKey = (name: string, organisation: string) =>
   `${name.trim().toLowerCase().replace(/\s+/g, " ")}|${organisation.trim().toLowerCase().replace(/\s+/g, " ")}`;
 export const giftHref = (id: string) => `/disclosures/gifts/${id}`;
 const isGovernment = (g: { official: string }) => g.official !== "none";
+/** The actor's relation to one entry, for the rules of policy.ts. */
+const giftSubject = (ctx: Ctx, g: Pick<GiftsTable, "user_id" | "status">): GiftSubject => ({
+  isMine: ctx.actor.kind === "user" && ctx.actor.userId === g.user_id,
+  status: g.status,
+});
 
 /** The running total (USD cents) per recipient per year, excluding refused requests. */
 async function totalsFor(ctx: Ctx, keys: { key: string; year: string; direction: string }[]) {
@@ -100,7 +105,8 @@ async function totalsFor(ctx: Ctx, keys: { key: string; year: string; direction:
 
 function toGift(ctx: Ctx, g: GiftsTable & { person_name: string | null }, totals: Map<string, Cents>) {
   const a = ctx.actor;
-  const mine = a.kind === "user" && a.userId === g.user_id;
+  const subject = giftSubject(ctx, g);
+  const mine = subject.isMine;
   const total = totals.get(`${g.recipient_key}|${g.direction}|${g.event_date.slice(0, 4)}`) ?? 0n;
   return {
     id: g.id,
@@ -130,8 +136,8 @@ function toGift(ctx: Ctx, g: GiftsTable & { person_name: string | null }, totals
     createdAt: g.created_at,
     isMine: mine,
     can: {
-      decide: hasPermission(a, "gift.approve") && !mine && g.status === "pending_approval",
-      record: mine && (g.status === "approved" || g.status === "cleared"),
+      decide: can(a, "gift.decide", subject),
+      record: can(a, "gift.record", subject),
     },
   };
 }
@@ -154,14 +160,7 @@ async function present(ctx: Ctx, rows: (GiftsTable & { person_name: string | nul
 
 async function loadGift(ctx: Ctx, id: string) {
   const row = await selectGifts(ctx).where("g.id", "=", id).executeTakeFirst();
-  const a = ctx.actor;
-  const visible =
-    row &&
-    (a.kind === "system" ||
-      (a.kind === "user" && a.userId === row.user_id) ||
-      hasPermission(a, "gift.approve") ||
-      hasPermission(a, "disclosure.register"));
-  if (!row || !visible) throw notFound("The gift entry");
+  if (!row || !can(ctx.actor, "gift.read", giftSubject(ctx, row))) throw notFound("The gift entry");
   return row;
 }
 
@@ -283,13 +282,11 @@ export async function decideGift(
   id: string,
   raw: { approve: boolean; text: string },
 ): Promise<GiftView> {
-  if (!hasPermission(ctx.actor, "gift.approve"))
-    throw forbidden("Only the Legal Department approves gifts in writing (COC-12.1, Code section 12).");
+  authorize(ctx.actor, "gift.approve");
   const input = parseInput(giftDecisionInput, raw);
   return withTransaction(ctx, async (tx) => {
     const g = await loadGift(tx, id);
-    if (ctx.actor.kind === "user" && g.user_id === ctx.actor.userId)
-      throw forbidden("You cannot approve your own gift request.");
+    authorize(ctx.actor, "gift.decide", giftSubject(ctx, g));
     if (g.status !== "pending_approval")
       throw conflict(`This entry is ${g.status.replace("_", " ")}, not waiting for approval.`);
     const now = isoNow(tx.clock);
@@ -334,11 +331,11 @@ export async function decideGift(
  * it is refused (COC-12.1).
  */
 export async function recordGift(ctx: Ctx, id: string, raw: { givenOn?: string } = {}): Promise<GiftView> {
-  const me = withPerson(ctx, "record a gift");
+  withPerson(ctx, "record a gift");
   parseInput(giftRecordInput, raw);
   return withTransaction(ctx, async (tx) => {
     const g = await loadGift(tx, id);
-    if (g.user_id !== me.userId) throw forbidden("Only the person who filed the entry records it.");
+    authorize(tx.actor, "gift.record", giftSubject(tx, g));
     if (g.status === "pending_approval")
       throw conflict(
         isGovernment(g) && g.direction === "given"
@@ -370,8 +367,7 @@ export async function listGifts(ctx: Ctx, raw: GiftFilter = {}): Promise<GiftLis
   let q = selectGifts(ctx);
   if (f.scope === "mine") q = q.where("g.user_id", "=", a.kind === "user" ? a.userId : "");
   else {
-    if (!hasPermission(a, "gift.approve") && !hasPermission(a, "disclosure.register"))
-      throw forbidden('The gift register needs the permission "disclosure.register" or "gift.approve".');
+    authorize(a, "gift.register");
     if (f.scope === "approvals") q = q.where("g.status", "=", "pending_approval");
   }
   if (f.status) q = q.where("g.status", "=", f.status);
@@ -393,9 +389,9 @@ export async function listGifts(ctx: Ctx, raw: GiftFilter = {}): Promise<GiftLis
     items: await present(ctx, rows),
     settings: presentSettings(await getGiftSettings(ctx)),
     can: {
-      register: hasPermission(a, "gift.approve") || hasPermission(a, "disclosure.register"),
-      approve: hasPermission(a, "gift.approve"),
-      configure: hasPermission(a, "disclosure.configure"),
+      register: can(a, "gift.register"),
+      approve: can(a, "gift.approve"),
+      configure: can(a, "gift.configure"),
     },
   };
 }

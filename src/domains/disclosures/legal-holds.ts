@@ -1,10 +1,11 @@
 import { sql } from "kysely";
 import { record } from "../../kernel/audit.ts";
 import { isoNow } from "../../kernel/clock.ts";
-import { type Ctx, hasPermission, withTransaction } from "../../kernel/context.ts";
-import { conflict, forbidden, invalid, notFound } from "../../kernel/errors.ts";
+import { type Ctx, withTransaction } from "../../kernel/context.ts";
+import { conflict, invalid, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { discDb } from "./db.ts";
+import { authorize, can, type HoldSubject } from "./policy.ts";
 import { custodiansInput, type HoldInput, holdInput, releaseInput } from "./schemas.ts";
 import { closeTasks, mailTo, nextNumber, openTask, parseInput, signedIn, userOfPerson } from "./support.ts";
 import type { HoldList, HoldView } from "./views.ts";
@@ -12,10 +13,7 @@ import type { HoldList, HoldView } from "./views.ts";
 export const holdHref = (id: string) => `/disclosures/holds/${id}`;
 const DAY = 86_400_000;
 
-function authorizeManage(ctx: Ctx) {
-  if (!hasPermission(ctx.actor, "legal_hold.manage"))
-    throw forbidden("Only the Legal Department issues and manages legal holds (COC-15.1, Code section 15).");
-}
+const authorizeManage = (ctx: Ctx) => authorize(ctx.actor, "legal_hold.manage");
 
 /**
  * True while an active legal hold covers the person (as a custodian) or the speak-up case: every
@@ -217,9 +215,13 @@ export async function acknowledgeHold(ctx: Ctx, id: string): Promise<HoldView> {
       .where("hold_id", "=", id)
       .where("person_id", "=", me.personId ?? "")
       .executeTakeFirst();
-    if (!mine) throw forbidden("Only a custodian named in the hold acknowledges it.");
+    authorize(tx.actor, "legal_hold.acknowledge", {
+      status: hold.status,
+      isCustodian: mine !== undefined,
+      acknowledged: Boolean(mine?.acknowledged_at),
+    });
     if (hold.status !== "active") throw conflict("The hold is released; there is nothing to acknowledge.");
-    if (mine.acknowledged_at) return getHold(tx, id);
+    if (!mine || mine.acknowledged_at) return getHold(tx, id);
     await discDb(tx)
       .updateTable("legal_hold_custodians")
       .set({ acknowledged_at: isoNow(tx.clock) })
@@ -364,7 +366,7 @@ async function loadHold(ctx: Ctx, id: string) {
     .executeTakeFirst();
   if (!hold) throw notFound("The legal hold");
   const a = ctx.actor;
-  if (a.kind === "system" || hasPermission(a, "legal_hold.manage")) return hold;
+  if (can(a, "legal_hold.manage")) return hold;
   const custodian =
     a.kind === "user" && a.personId
       ? await discDb(ctx)
@@ -382,7 +384,7 @@ async function loadHold(ctx: Ctx, id: string) {
 export async function getHold(ctx: Ctx, id: string): Promise<HoldView> {
   const hold = await loadHold(ctx, id);
   const a = ctx.actor;
-  const manager = a.kind === "system" || hasPermission(a, "legal_hold.manage");
+  const manager = can(a, "legal_hold.manage");
   let q = discDb(ctx)
     .selectFrom("legal_hold_custodians as c")
     .innerJoin("persons as p", "p.id", "c.person_id")
@@ -406,6 +408,11 @@ export async function getHold(ctx: Ctx, id: string): Promise<HoldView> {
     : [];
   const personId = a.kind === "user" ? a.personId : null;
   const own = custodians.find((c) => c.person_id === personId);
+  const subject: HoldSubject = {
+    status: hold.status,
+    isCustodian: Boolean(own),
+    acknowledged: Boolean(own?.acknowledged_at),
+  };
   return {
     id: hold.id,
     number: hold.number,
@@ -433,8 +440,8 @@ export async function getHold(ctx: Ctx, id: string): Promise<HoldView> {
     caseIds: cases.map((c) => c.case_id),
     acknowledged: custodians.filter((c) => c.acknowledged_at).length,
     can: {
-      manage: manager && hold.status === "active",
-      acknowledge: hold.status === "active" && Boolean(own) && !own?.acknowledged_at,
+      manage: can(a, "legal_hold.update", subject),
+      acknowledge: can(a, "legal_hold.acknowledge", subject),
     },
   };
 }
@@ -442,7 +449,7 @@ export async function getHold(ctx: Ctx, id: string): Promise<HoldView> {
 /** Legal's list of holds, or a custodian's own holds. */
 export async function listHolds(ctx: Ctx): Promise<HoldList> {
   const a = ctx.actor;
-  const manager = hasPermission(a, "legal_hold.manage");
+  const manager = can(a, "legal_hold.manage");
   let q = discDb(ctx)
     .selectFrom("legal_holds as h")
     .selectAll("h")

@@ -1,10 +1,11 @@
 import { sql } from "kysely";
-import { type Ctx, hasPermission } from "../../kernel/context.ts";
+import type { Ctx } from "../../kernel/context.ts";
 import { toCsv } from "../../kernel/csv.ts";
 import { contains } from "../../kernel/db.ts";
 import { forbidden } from "../../kernel/errors.ts";
 import { loadVisible, selectConflicts, TYPE_LABELS, toConflict, toEvent } from "./conflict-view.ts";
 import { discDb } from "./db.ts";
+import { authorize, can } from "./policy.ts";
 import { type ConflictFilter, conflictFilter } from "./schemas.ts";
 import { parseInput } from "./support.ts";
 import type { ConflictDetailView, ConflictList } from "./views.ts";
@@ -31,20 +32,17 @@ export async function listConflicts(ctx: Ctx, raw: ConflictFilter = {}): Promise
       q = q.where("p.supervisor_id", "=", personId ?? "").where("d.status", "!=", "draft");
       break;
     case "register":
-      if (!hasPermission(a, "disclosure.register") && !hasPermission(a, "disclosure.review"))
-        throw forbidden('The conflicts register needs the permission "disclosure.register".');
+      authorize(a, "conflict.register");
       q = q.where("d.status", "!=", "draft");
       break;
     case "ceo":
-      if (!hasPermission(a, "disclosure.ceo_review"))
-        throw forbidden("Only the CEO reviews conflicts before the Audit Committee (COC-6.2).");
+      authorize(a, "conflict.ceo_queue");
       q = q
         .where("d.is_ceo_disclosure", "=", 0)
         .where("d.status", "not in", ["draft", "disclosed", "discussed"]);
       break;
     case "audit_committee":
-      if (!hasPermission(a, "disclosure.audit_committee") && !hasPermission(a, "disclosure.register"))
-        throw forbidden("The Audit Committee's view is for the Audit Committee (COC-6.2).");
+      authorize(a, "conflict.audit_committee_view");
       q = q.where("d.reported_to_ac_at", "is not", null);
       break;
   }
@@ -68,9 +66,9 @@ export async function listConflicts(ctx: Ctx, raw: ConflictFilter = {}): Promise
   return {
     items: rows.map((r) => toConflict(ctx, r)),
     can: {
-      register: hasPermission(a, "disclosure.register") || hasPermission(a, "disclosure.review"),
-      ceo: hasPermission(a, "disclosure.ceo_review"),
-      auditCommittee: hasPermission(a, "disclosure.audit_committee"),
+      register: can(a, "conflict.register"),
+      ceo: can(a, "conflict.ceo_queue"),
+      auditCommittee: can(a, "conflict.audit_committee_queue"),
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { Response as LightMyRequestResponse } from "light-my-request";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, signedIn, type TestApp } from "../../../test/app.ts";
 import { dialect } from "../../../test/db.ts";
@@ -26,7 +27,7 @@ describe(`disclosures over HTTP: every answer matches its declared schema (${dia
     const person = await buildPerson(t.ctx(), { supervisorId: supervisor.id });
     return { person, client: await signedIn(t, [], { personId: person.id }) };
   };
-  const ok = (res: { statusCode: number; body: string }, code = 200) => {
+  const ok = (res: LightMyRequestResponse, code = 200) => {
     expect(res.statusCode, res.body).toBe(code);
     return res.json();
   };
