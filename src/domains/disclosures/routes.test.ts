@@ -1,4 +1,4 @@
-import type { Response as LightMyRequestResponse } from "light-my-request";
+import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, signedIn, type TestApp } from "../../../test/app.ts";
 import { dialect } from "../../../test/db.ts";

@@ -4559,6 +4559,372 @@ export interface components {
             subject: string;
             to: string;
         };
+        PolicyApproved: {
+            contentHash: string;
+        };
+        PolicyApprovedInput: {
+            contentHash: string;
+        };
+        PolicyCreated: {
+            id: string;
+            versionId: string;
+        };
+        PolicyCreatedInput: {
+            id: string;
+            versionId: string;
+        };
+        PolicyDiffView: {
+            from: components["schemas"]["PolicyVersionView"];
+            policy: components["schemas"]["PolicySummaryView"];
+            sections: {
+                /** @enum {string} */
+                change: "added" | "removed" | "changed" | "unchanged";
+                number: string;
+                parts?: {
+                    /** @enum {string} */
+                    op: "eq" | "add" | "del";
+                    text: string;
+                }[];
+                title: string;
+                titleBefore?: string;
+            }[];
+            summary: {
+                added: number;
+                changed: number;
+                removed: number;
+                unchanged: number;
+            };
+            to: components["schemas"]["PolicyVersionView"];
+        };
+        PolicyDiffViewInput: {
+            from: components["schemas"]["PolicyVersionViewInput"];
+            policy: components["schemas"]["PolicySummaryViewInput"];
+            sections: {
+                /** @enum {string} */
+                change: "added" | "removed" | "changed" | "unchanged";
+                number: string;
+                parts?: {
+                    /** @enum {string} */
+                    op: "eq" | "add" | "del";
+                    text: string;
+                }[];
+                title: string;
+                titleBefore?: string;
+            }[];
+            summary: {
+                added: number;
+                changed: number;
+                removed: number;
+                unchanged: number;
+            };
+            to: components["schemas"]["PolicyVersionViewInput"];
+        };
+        PolicyDraftCreated: {
+            number: number;
+            versionId: string;
+        };
+        PolicyDraftCreatedInput: {
+            number: number;
+            versionId: string;
+        };
+        PolicyLinkView: {
+            anchor: string;
+            /** @enum {string} */
+            kind: "overrides" | "refers";
+            number: string;
+            policyId: string | null;
+            policyKey: string;
+            policyTitle: string;
+            versionId: string | null;
+        };
+        PolicyLinkViewInput: {
+            anchor: string;
+            /** @enum {string} */
+            kind: "overrides" | "refers";
+            number: string;
+            policyId: string | null;
+            policyKey: string;
+            policyTitle: string;
+            versionId: string | null;
+        };
+        PolicyList: {
+            can: {
+                create: boolean;
+            };
+            items: components["schemas"]["PolicyListItem"][];
+        };
+        PolicyListInput: {
+            can: {
+                create: boolean;
+            };
+            items: components["schemas"]["PolicyListItemInput"][];
+        };
+        PolicyListItem: {
+            /** @enum {string} */
+            approvalAuthority: "legal" | "board";
+            audience: ("everyone" | "senior_officers" | "finance_accounting" | "directors")[];
+            governsOver: string | null;
+            id: string;
+            key: string;
+            owner: string;
+            pending: components["schemas"]["PolicyVersionView"] | null;
+            published: components["schemas"]["PolicyVersionView"] | null;
+            shortTitle: string;
+            title: string;
+        };
+        PolicyListItemInput: {
+            /** @enum {string} */
+            approvalAuthority: "legal" | "board";
+            audience: ("everyone" | "senior_officers" | "finance_accounting" | "directors")[];
+            governsOver: string | null;
+            id: string;
+            key: string;
+            owner: string;
+            pending: components["schemas"]["PolicyVersionViewInput"] | null;
+            published: components["schemas"]["PolicyVersionViewInput"] | null;
+            shortTitle: string;
+            title: string;
+        };
+        PolicySearchHit: {
+            anchor: string;
+            number: string;
+            policyId: string;
+            policyTitle: string;
+            snippet: string;
+            title: string;
+            versionId: string;
+        };
+        PolicySearchHitInput: {
+            anchor: string;
+            number: string;
+            policyId: string;
+            policyTitle: string;
+            snippet: string;
+            title: string;
+            versionId: string;
+        };
+        PolicySummaryView: {
+            /** @enum {string} */
+            approvalAuthority: "legal" | "board";
+            audience: ("everyone" | "senior_officers" | "finance_accounting" | "directors")[];
+            id: string;
+            key: string;
+            owner: string;
+            shortTitle: string;
+            title: string;
+        };
+        PolicySummaryViewInput: {
+            /** @enum {string} */
+            approvalAuthority: "legal" | "board";
+            audience: ("everyone" | "senior_officers" | "finance_accounting" | "directors")[];
+            id: string;
+            key: string;
+            owner: string;
+            shortTitle: string;
+            title: string;
+        };
+        PolicyVersionTextView: {
+            currentHash: string;
+            policy: components["schemas"]["PolicySummaryView"];
+            sections: {
+                anchor: string;
+                body: string;
+                links: components["schemas"]["PolicyLinkView"][];
+                number: string;
+                title: string;
+            }[];
+            toc: {
+                anchor: string;
+                number: string;
+                title: string;
+            }[];
+            version: components["schemas"]["PolicyVersionView"];
+        };
+        PolicyVersionTextViewInput: {
+            currentHash: string;
+            policy: components["schemas"]["PolicySummaryViewInput"];
+            sections: {
+                anchor: string;
+                body: string;
+                links: components["schemas"]["PolicyLinkViewInput"][];
+                number: string;
+                title: string;
+            }[];
+            toc: {
+                anchor: string;
+                number: string;
+                title: string;
+            }[];
+            version: components["schemas"]["PolicyVersionViewInput"];
+        };
+        PolicyVersionView: {
+            /** @description An instant, ISO 8601 in UTC */
+            approvedAt: string | null;
+            approvedBy: string | null;
+            changeNote: string | null;
+            contentHash: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            createdBy: string;
+            id: string;
+            number: number;
+            /** @description An instant, ISO 8601 in UTC */
+            publishedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "approved" | "published" | "superseded";
+            /** @description An instant, ISO 8601 in UTC */
+            supersededAt: string | null;
+        };
+        PolicyVersionViewInput: {
+            /** @description An instant, ISO 8601 in UTC */
+            approvedAt: string | null;
+            approvedBy: string | null;
+            changeNote: string | null;
+            contentHash: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            createdBy: string;
+            id: string;
+            number: number;
+            /** @description An instant, ISO 8601 in UTC */
+            publishedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "approved" | "published" | "superseded";
+            /** @description An instant, ISO 8601 in UTC */
+            supersededAt: string | null;
+        };
+        PolicyView: {
+            /** @enum {string} */
+            approvalAuthority: "legal" | "board";
+            audience: ("everyone" | "senior_officers" | "finance_accounting" | "directors")[];
+            can: {
+                approve: boolean;
+                edit: boolean;
+                publish: boolean;
+            };
+            governedBy: {
+                id: string;
+                shortTitle: string;
+            }[];
+            governsOver: {
+                id: string;
+                shortTitle: string;
+            } | null;
+            id: string;
+            key: string;
+            owner: string;
+            shortTitle: string;
+            title: string;
+            versions: components["schemas"]["PolicyVersionView"][];
+        };
+        PolicyViewInput: {
+            /** @enum {string} */
+            approvalAuthority: "legal" | "board";
+            audience: ("everyone" | "senior_officers" | "finance_accounting" | "directors")[];
+            can: {
+                approve: boolean;
+                edit: boolean;
+                publish: boolean;
+            };
+            governedBy: {
+                id: string;
+                shortTitle: string;
+            }[];
+            governsOver: {
+                id: string;
+                shortTitle: string;
+            } | null;
+            id: string;
+            key: string;
+            owner: string;
+            shortTitle: string;
+            title: string;
+            versions: components["schemas"]["PolicyVersionViewInput"][];
+        };
+        PolicyWaiverList: {
+            can: {
+                request: boolean;
+            };
+            items: components["schemas"]["PolicyWaiverView"][];
+        };
+        PolicyWaiverListInput: {
+            can: {
+                request: boolean;
+            };
+            items: components["schemas"]["PolicyWaiverViewInput"][];
+        };
+        PolicyWaiverView: {
+            can: {
+                decide: boolean;
+                disclose: boolean;
+            };
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            decidedBy: string | null;
+            decisionBody: string | null;
+            decisionNote: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            disclosedAt: string | null;
+            disclosure: {
+                businessDaysLeft: number | null;
+                /** @enum {string} */
+                state: "not_required" | "disclosed" | "due" | "overdue";
+            };
+            /** @description A calendar date, YYYY-MM-DD */
+            disclosureDue: string | null;
+            disclosureReference: string | null;
+            id: string;
+            person: {
+                id: string;
+                name: string;
+                title: string | null;
+            };
+            policyId: string;
+            policyTitle: string;
+            reason: string;
+            /** @description An instant, ISO 8601 in UTC */
+            requestedAt: string;
+            requestedBy: string;
+            sectionNumber: string | null;
+            /** @enum {string} */
+            status: "requested" | "approved" | "rejected";
+        };
+        PolicyWaiverViewInput: {
+            can: {
+                decide: boolean;
+                disclose: boolean;
+            };
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            decidedBy: string | null;
+            decisionBody: string | null;
+            decisionNote: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            disclosedAt: string | null;
+            disclosure: {
+                businessDaysLeft: number | null;
+                /** @enum {string} */
+                state: "not_required" | "disclosed" | "due" | "overdue";
+            };
+            /** @description A calendar date, YYYY-MM-DD */
+            disclosureDue: string | null;
+            disclosureReference: string | null;
+            id: string;
+            person: {
+                id: string;
+                name: string;
+                title: string | null;
+            };
+            policyId: string;
+            policyTitle: string;
+            reason: string;
+            /** @description An instant, ISO 8601 in UTC */
+            requestedAt: string;
+            requestedBy: string;
+            sectionNumber: string | null;
+            /** @enum {string} */
+            status: "requested" | "approved" | "rejected";
+        };
         TaskView: {
             /** @description An instant, ISO 8601 in UTC */
             dueAt: string | null;
@@ -8184,7 +8550,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyList"];
+                };
             };
         };
     };
@@ -8224,11 +8592,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyCreated"];
+                };
             };
         };
     };
@@ -8248,7 +8618,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyView"];
+                };
             };
         };
     };
@@ -8282,11 +8654,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyDraftCreated"];
+                };
             };
         };
     };
@@ -8306,7 +8680,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PolicySearchHit"][];
+                    };
+                };
             };
         };
     };
@@ -8326,7 +8704,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyVersionTextView"];
+                };
             };
         };
     };
@@ -8346,7 +8726,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyApproved"];
+                };
             };
         };
     };
@@ -8368,7 +8750,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyDiffView"];
+                };
             };
         };
     };
@@ -8396,7 +8780,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyVersionTextView"];
+                };
             };
         };
     };
@@ -8434,7 +8820,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyVersionTextView"];
+                };
             };
         };
     };
@@ -10741,7 +11129,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyWaiverList"];
+                };
             };
         };
     };
@@ -10764,11 +11154,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyWaiverView"];
+                };
             };
         };
     };
@@ -10788,7 +11180,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyWaiverView"];
+                };
             };
         };
     };
@@ -10818,7 +11212,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyWaiverView"];
+                };
             };
         };
     };
@@ -10844,7 +11240,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyWaiverView"];
+                };
             };
         };
     };
