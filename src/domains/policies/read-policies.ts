@@ -3,7 +3,7 @@ import { contains } from "../../kernel/db.ts";
 import { notFound } from "../../kernel/errors.ts";
 import { policiesDb } from "./db.ts";
 import { authorize, can, canApprove } from "./policy.ts";
-import type { PoliciesTable, PolicyVersionsTable } from "./tables.ts";
+import type { PoliciesTable, PolicyAudience, PolicyVersionsTable } from "./tables.ts";
 import { anchorOf, loadVersionText } from "./version-text.ts";
 import type { PolicyList, PolicySearchResults, PolicyVersionTextView, PolicyView } from "./views.ts";
 
@@ -26,7 +26,7 @@ const policyView = (p: PoliciesTable) => ({
   key: p.key,
   title: p.title,
   shortTitle: p.short_title,
-  audience: JSON.parse(p.audience) as string[],
+  audience: JSON.parse(p.audience) as PolicyAudience[],
   owner: p.owner,
   approvalAuthority: p.approval_authority,
 });

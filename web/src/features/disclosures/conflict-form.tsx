@@ -2,10 +2,11 @@ import { Button, Checkbox, Group, Modal, Select, Stack, Text, Textarea, TextInpu
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
-import { invalidate } from "../../api/client.ts";
+import { type Args, call, invalidate, type Schema } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { api } from "../../lib/api.ts";
-import { CONFLICT_TYPES, type Conflict } from "./disclosures-api.ts";
+import { CONFLICT_TYPES, DISCLOSURE_READS } from "./disclosures-api.ts";
+
+type Conflict = Schema<"ConflictView">;
 
 const RELATIONSHIP = [
   { value: "competitor", label: "A competitor" },
@@ -125,14 +126,14 @@ export function ConflictModal({ existing, onClose }: { existing?: Conflict; onCl
   const [answers, setAnswers] = useState<Answers>(existing?.answers ?? {});
   const save = useMutation({
     mutationFn: () => {
-      const body = { type, title, description, answers, submit: true };
+      // An unchosen type is sent as it is; the server names what is missing.
+      const body = { type, title, description, answers, submit: true } as Args<"conflict.file">["body"];
       return existing
-        ? api.patch<Conflict>(`/api/disclosures/conflicts/${existing.id}`, body)
-        : api.post<Conflict>("/api/disclosures/conflicts", body);
+        ? call("conflict.update", { path: { id: existing.id }, body })
+        : call("conflict.file", { body });
     },
     onSuccess: (c) => {
-      void qc.invalidateQueries({ queryKey: ["disclosures"] });
-      void invalidate(qc, "task.list");
+      void invalidate(qc, ...DISCLOSURE_READS, "task.list");
       onClose();
       void navigate({ to: "/disclosures/$section/$id", params: { section: "conflicts", id: c.id } });
     },

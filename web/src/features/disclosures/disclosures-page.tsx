@@ -12,25 +12,18 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
+import { type Args, useOp, useOpMutation } from "../../api/client.ts";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
-import { api } from "../../lib/api.ts";
 import { formatDate } from "../../lib/format.ts";
 import { useMe } from "../auth/me.ts";
 import { ConflictModal } from "./conflict-form.tsx";
-import {
-  type Conflict,
-  type Gift,
-  type GiftSettings,
-  type HoldSummary,
-  STATUS_LABELS,
-} from "./disclosures-api.ts";
+import { DISCLOSURE_READS, STATUS_LABELS } from "./disclosures-api.ts";
 import { HoldsTab } from "./holds-tab.tsx";
 import { BoycottsTab, GuidanceTab, InquiriesTab } from "./requests-tabs.tsx";
 
@@ -88,9 +81,8 @@ function ConflictsTab() {
   const [q, setQ] = useState("");
   const [status, setStatus] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const list = useQuery({
-    queryKey: ["disclosures", "conflicts", scope, q, status],
-    queryFn: () => api.get<{ items: Conflict[] }>("/api/disclosures/conflicts", { scope, q, status }),
+  const list = useOp("conflict.list", {
+    query: { scope, q, status } as Args<"conflict.list">["query"],
   });
   return (
     <Stack>
@@ -188,7 +180,6 @@ function ConflictsTab() {
 }
 
 function GiftModal({ onClose }: { onClose: () => void }) {
-  const qc = useQueryClient();
   const navigate = useNavigate();
   const [f, setF] = useState({
     direction: "given",
@@ -205,15 +196,21 @@ function GiftModal({ onClose }: { onClose: () => void }) {
     alreadyHappened: false,
   });
   const set = (k: keyof typeof f) => (v: string | boolean | null) => setF({ ...f, [k]: v ?? "" });
-  const save = useMutation({
-    mutationFn: () =>
-      api.post<Gift>("/api/disclosures/gifts", { ...f, usdValue: f.currency === "USD" ? null : f.usdValue }),
+  const saveOp = useOpMutation("gift.file", {
+    invalidates: [...DISCLOSURE_READS],
     onSuccess: (g) => {
-      void qc.invalidateQueries({ queryKey: ["disclosures"] });
       onClose();
       void navigate({ to: "/disclosures/$section/$id", params: { section: "gifts", id: g.id } });
     },
   });
+  // The form as it stands; the server names what is missing or wrong.
+  const save = {
+    ...saveOp,
+    mutate: () =>
+      saveOp.mutate({
+        body: { ...f, usdValue: f.currency === "USD" ? null : f.usdValue } as Args<"gift.file">["body"],
+      }),
+  };
   const government = f.direction === "given" && f.official !== "none";
   return (
     <Modal opened onClose={onClose} title="Gift, meal, entertainment or hospitality" size="lg">
@@ -337,10 +334,7 @@ function GiftsTab() {
   const [scope, setScope] = useState(perms.has("gift.approve") ? "approvals" : "mine");
   const [q, setQ] = useState("");
   const [creating, setCreating] = useState(false);
-  const list = useQuery({
-    queryKey: ["disclosures", "gifts", scope, q],
-    queryFn: () => api.get<{ items: Gift[]; settings: GiftSettings }>("/api/disclosures/gifts", { scope, q }),
-  });
+  const list = useOp("gift.list", { query: { scope, q } as Args<"gift.list">["query"] });
   return (
     <Stack>
       <Group justify="space-between" wrap="wrap">
@@ -415,10 +409,7 @@ function GiftsTab() {
 }
 
 export function DisclosuresPage() {
-  const holds = useQuery({
-    queryKey: ["disclosures", "holds"],
-    queryFn: () => api.get<{ items: HoldSummary[]; can: { issue: boolean } }>("/api/disclosures/holds"),
-  });
+  const holds = useOp("legal_hold.list", {});
   const [tab, setTab] = useState<string | null>(
     new URLSearchParams(window.location.search).get("tab") ?? "conflicts",
   );
