@@ -7,9 +7,10 @@ import type { RoleName } from "../people/index.ts";
 import { ceoReviewConflict, commentConflict, decideConflict, forwardConflict } from "./conflict-workflow.ts";
 import { fileConflict, updateConflict, withdrawConflict } from "./file-conflict.ts";
 import { decideGift, fileGift, getGift, recordGift } from "./gifts.ts";
+import { answerGuidance, askGuidance, getGuidance, publishFaq } from "./guidance.ts";
 import { acknowledgeHold, getHold, issueHold, releaseHold } from "./legal-holds.ts";
 import { getConflict } from "./list-conflicts.ts";
-import { can } from "./policy.ts";
+import { can, type GuidanceSubject } from "./policy.ts";
 import type { ConflictView } from "./views.ts";
 
 type Who = { personId: string; userId: string; actor: Actor };
@@ -185,6 +186,67 @@ describe(`disclosures policy: each can flag is whether the action is allowed (${
     }
     // Acknowledging twice is allowed (it changes nothing) but not offered again.
     expect((await getHold(t.ctx(other.actor), hold.id)).can.acknowledge).toBe(false);
+  });
+
+  it("guidance (COC-22.1): the rules in policy.ts give the flags and the visibility guidance.ts computes today, for each role and state", async () => {
+    const compliance = await who(["compliance_officer"]);
+    const toSupervisor = await askGuidance(t.ctx(discloser.actor), { topic: "Hours", question: "Overtime?" });
+    const toLegal = await askGuidance(t.ctx(discloser.actor), {
+      topic: "Gifts",
+      question: "A calendar?",
+      routeTo: "legal",
+    });
+    const answered = await askGuidance(t.ctx(discloser.actor), {
+      topic: "Travel",
+      question: "Business class?",
+      routeTo: "legal",
+    });
+    await answerGuidance(t.ctx(gc.actor), answered.id, { answer: "No." });
+    const published = await askGuidance(t.ctx(discloser.actor), {
+      topic: "Meals",
+      question: "Dinner?",
+      routeTo: "legal",
+    });
+    await answerGuidance(t.ctx(gc.actor), published.id, { answer: "Yes." });
+    await publishFaq(t.ctx(gc.actor), published.id, { question: "Dinner with a supplier?", answer: "Yes." });
+    expect(toSupervisor.routedTo).toBe("supervisor");
+    let compared = 0;
+    for (const { id } of [toSupervisor, toLegal, answered, published]) {
+      const row = await t.database.db
+        .withTables<{
+          guidance_requests: {
+            id: string;
+            asker_user_id: string;
+            assignee_user_id: string | null;
+            routed_to: "supervisor" | "legal";
+            status: "open" | "answered";
+            published_at: string | null;
+          };
+        }>()
+        .selectFrom("guidance_requests")
+        .selectAll()
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow();
+      for (const actor of [discloser, supervisor, gc, compliance, ceo, stranger]) {
+        const subject: GuidanceSubject = {
+          isAsker: actor.userId === row.asker_user_id,
+          isAssignee: actor.userId === row.assignee_user_id,
+          routedTo: row.routed_to,
+          status: row.status,
+          isPublished: row.published_at !== null,
+        };
+        const seen = await getGuidance(t.ctx(actor.actor), id).catch(() => null);
+        expect(seen !== null).toBe(can(actor.actor, "guidance.read", subject));
+        if (!seen) continue;
+        expect(seen.can).toEqual({
+          answer: can(actor.actor, "guidance.answer", subject),
+          escalate: can(actor.actor, "guidance.escalate", subject),
+          publish: can(actor.actor, "guidance.publish", subject),
+        });
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(8);
   });
 
   it("register-level flags and checks are one rule: a role without the permission is refused what its flag hides", () => {

@@ -10,6 +10,7 @@ export type DisclosurePermission =
   | "disclosure.register"
   | "disclosure.configure"
   | "gift.approve"
+  | "guidance.answer"
   | "inquiry.manage"
   | "boycott.manage"
   | "legal_hold.manage";
@@ -33,6 +34,13 @@ export type InquirySubject = {
   isResponder: boolean;
   status: "new" | "assigned" | "responded";
 };
+export type GuidanceSubject = {
+  isAsker: boolean;
+  isAssignee: boolean;
+  routedTo: "supervisor" | "legal";
+  status: "open" | "answered";
+  isPublished: boolean;
+};
 export type HoldSubject = { status: "active" | "released"; isCustodian: boolean; acknowledged: boolean };
 
 export type ConflictAction =
@@ -46,6 +54,7 @@ export type ConflictAction =
   | "conflict.decide"
   | "conflict.approve";
 export type GiftAction = "gift.read" | "gift.decide" | "gift.record";
+export type GuidanceAction = "guidance.read" | "guidance.answer" | "guidance.escalate" | "guidance.publish";
 export type InquiryAction = "inquiry.read" | "inquiry.assign" | "inquiry.respond";
 export type HoldAction = "legal_hold.update" | "legal_hold.acknowledge";
 /** Actions on a whole register or queue, decided by permission alone. */
@@ -58,13 +67,20 @@ export type RegisterAction =
   | "gift.register"
   | "gift.approve"
   | "gift.configure"
+  | "guidance.answer_any"
   | "inquiry.manage"
   | "boycott.register"
   | "boycott.review"
   | "boycott.report"
   | "legal_hold.manage";
-export type DisclosureAction = ConflictAction | GiftAction | InquiryAction | HoldAction | RegisterAction;
-type Subject = ConflictSubject | GiftSubject | InquirySubject | HoldSubject;
+export type DisclosureAction =
+  | ConflictAction
+  | GiftAction
+  | GuidanceAction
+  | InquiryAction
+  | HoldAction
+  | RegisterAction;
+type Subject = ConflictSubject | GiftSubject | GuidanceSubject | InquirySubject | HoldSubject;
 
 const OPEN: readonly ConflictStatus[] = ["disclosed", "discussed"];
 
@@ -159,6 +175,36 @@ function rule(actor: Actor, action: DisclosureAction, subject?: Subject): { who:
     case "gift.configure":
       return only(p("disclosure.configure"));
 
+    // ---- Guidance (COC-22.1): the supervisor it was routed to answers or passes it to Legal;
+    // Legal answers what is routed to it and publishes answered questions as FAQs.
+    case "guidance.read": {
+      const s = subject as GuidanceSubject;
+      return only(
+        actor.kind === "system" ||
+          s.isAsker ||
+          s.isAssignee ||
+          (p("guidance.answer") && s.routedTo === "legal"),
+      );
+    }
+    case "guidance.answer":
+    case "guidance.escalate": {
+      const s = subject as GuidanceSubject;
+      const answerer =
+        actor.kind === "user" &&
+        !s.isAsker &&
+        (s.isAssignee || (s.routedTo === "legal" && p("guidance.answer")));
+      return only(
+        answerer,
+        s.status === "open" && (action === "guidance.answer" || s.routedTo === "supervisor"),
+      );
+    }
+    case "guidance.publish": {
+      const s = subject as GuidanceSubject;
+      return only(p("guidance.answer") && !s.isAsker, s.status === "answered" && !s.isPublished);
+    }
+    case "guidance.answer_any":
+      return only(p("guidance.answer"));
+
     // ---- Government and media inquiries (COC-9.1)
     case "inquiry.read": {
       const s = subject as InquirySubject;
@@ -200,6 +246,7 @@ const isAuditCommittee = (actor: Actor, s: ConflictSubject) =>
 
 export function can(actor: Actor, action: ConflictAction, subject: ConflictSubject): boolean;
 export function can(actor: Actor, action: GiftAction, subject: GiftSubject): boolean;
+export function can(actor: Actor, action: GuidanceAction, subject: GuidanceSubject): boolean;
 export function can(actor: Actor, action: InquiryAction, subject: InquirySubject): boolean;
 export function can(actor: Actor, action: HoldAction, subject: HoldSubject): boolean;
 export function can(actor: Actor, action: RegisterAction): boolean;
@@ -224,6 +271,9 @@ const WHY: Partial<Record<DisclosureAction, string>> = {
   "gift.register": 'The gift register needs the permission "disclosure.register" or "gift.approve".',
   "gift.approve": "Only the Legal Department approves gifts in writing (COC-12.1, Code section 12).",
   "gift.configure": "Only Legal or Compliance set the gift thresholds.",
+  "guidance.answer": "Only the supervisor it was routed to, or the Legal Department, answers it (COC-22.1).",
+  "guidance.escalate": "Only the supervisor an open question was routed to passes it to Legal.",
+  "guidance.publish": "Only the Legal Department publishes FAQs.",
   "inquiry.respond": "Only the designated responder or the Legal Department records the response (COC-9.1).",
   "inquiry.manage": "Only the Legal Department assigns responders (COC-9.1).",
   "boycott.review": "Only Legal or Compliance review boycott requests (COC-8.1).",
@@ -239,6 +289,7 @@ const WHY: Partial<Record<DisclosureAction, string>> = {
  */
 export function authorize(actor: Actor, action: ConflictAction, subject: ConflictSubject): void;
 export function authorize(actor: Actor, action: GiftAction, subject: GiftSubject): void;
+export function authorize(actor: Actor, action: GuidanceAction, subject: GuidanceSubject): void;
 export function authorize(actor: Actor, action: InquiryAction, subject: InquirySubject): void;
 export function authorize(actor: Actor, action: HoldAction, subject: HoldSubject): void;
 export function authorize(actor: Actor, action: RegisterAction): void;
