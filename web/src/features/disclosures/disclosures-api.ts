@@ -2,9 +2,7 @@
 // come from the generated client (web/src/api/client.ts: useOp("conflict.read", …),
 // Schema<"ConflictView">); each object carries `can`, what the signed-in user may do with it,
 // decided by the server (src/domains/disclosures/policy.ts).
-import type { OpId, Schema } from "../../api/client.ts";
-
-export type ConflictStatus = Schema<"ConflictView">["status"];
+import type { OpId } from "../../api/client.ts";
 
 /** Every read of the disclosures registers: a write refreshes them all (and the cached detail pages). */
 export const DISCLOSURE_READS = [
