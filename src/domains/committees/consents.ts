@@ -3,6 +3,8 @@ import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { conflict, forbidden, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
+import { closeTasks, ensureTask } from "../../kernel/tasks.ts";
+import { recipients, userIdsOfPerson } from "../people/index.ts";
 import { committeesDb } from "./db.ts";
 import { linkDutyEvidence } from "./duties.ts";
 import { actorPerson, currentMembers, loadCommittee, standingOf, today } from "./load.ts";
@@ -144,51 +146,24 @@ async function openSignTasks(
   title: string,
   personIds: string[],
 ) {
-  const users = await committeesDb(ctx)
-    .selectFrom("users")
-    .select("id")
-    .where("person_id", "in", personIds)
-    .where("disabled", "=", 0)
-    .execute();
-  if (!users.length) return;
-  const now = isoNow(ctx.clock);
-  await ctx.db
-    .insertInto("tasks")
-    .values(
-      users.map((u) => ({
-        id: newId(),
-        assignee_user_id: u.id,
+  for (const u of await recipients(ctx, { personIds })) {
+    await ensureTask(
+      ctx,
+      {
+        userId: u.userId,
         kind: "consent.sign",
         title: `Sign the written consent: ${title}`.slice(0, 500),
         href: taskHref(committeeId, consentId),
-        due_at: null,
-        status: "open",
-        created_at: now,
-        completed_at: null,
-      })),
-    )
-    .execute();
+      },
+      { dedupe: "none" },
+    );
+  }
 }
 
 async function closeSignTasks(ctx: Ctx, committeeId: string, consentId: string, personId: string) {
-  const users = await committeesDb(ctx)
-    .selectFrom("users")
-    .select("id")
-    .where("person_id", "=", personId)
-    .execute();
-  if (!users.length) return;
-  await ctx.db
-    .updateTable("tasks")
-    .set({ status: "done", completed_at: isoNow(ctx.clock) })
-    .where("kind", "=", "consent.sign")
-    .where("href", "=", taskHref(committeeId, consentId))
-    .where("status", "=", "open")
-    .where(
-      "assignee_user_id",
-      "in",
-      users.map((u) => u.id),
-    )
-    .execute();
+  // Every account of the person, a disabled one included: its task closes too.
+  const userIds = await userIdsOfPerson(ctx, personId);
+  await closeTasks(ctx, { kinds: ["consent.sign"], href: taskHref(committeeId, consentId), userIds });
 }
 
 export async function getConsent(ctx: Ctx, consentId: string) {

@@ -19,10 +19,11 @@ import { useState } from "react";
 import { useOp, useOpMutation } from "../../api/client.ts";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { StatusBadge } from "../../components/status-badge.tsx";
 import { api, type Page } from "../../lib/api.ts";
 import { formatDate } from "../../lib/format.ts";
-import { DISCLOSURE_READS } from "./disclosures-api.ts";
-import { DetailLink, StatusBadge } from "./disclosures-page.tsx";
+import { DISCLOSURE_READS, STATUS_LABELS } from "./disclosures-api.ts";
+import { DetailLink } from "./links.tsx";
 
 type Person = { id: string; displayName: string; title: string | null };
 
@@ -189,7 +190,7 @@ export function HoldsTab() {
                   </DetailLink>
                 </Table.Td>
                 <Table.Td>
-                  <StatusBadge status={h.status} />
+                  <StatusBadge status={h.status} styles={STATUS_LABELS} />
                 </Table.Td>
                 <Table.Td>
                   {h.acknowledged} of {h.custodians}

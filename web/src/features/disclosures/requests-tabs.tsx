@@ -18,12 +18,12 @@ import { useState } from "react";
 import { type Args, call, invalidate, type Schema, useOp } from "../../api/client.ts";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { StatusBadge } from "../../components/status-badge.tsx";
 import { formatDate } from "../../lib/format.ts";
-import { DISCLOSURE_READS } from "./disclosures-api.ts";
+import { DISCLOSURE_READS, STATUS_LABELS } from "./disclosures-api.ts";
+import { DetailLink } from "./links.tsx";
 
 type Guidance = Schema<"GuidanceView">;
-
-import { DetailLink, StatusBadge } from "./disclosures-page.tsx";
 
 const newKey = () =>
   `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
@@ -47,7 +47,7 @@ function GuidanceTable({ items, empty }: { items: Guidance[]; empty: string }) {
             </Table.Td>
             <Table.Td>{g.routedTo === "legal" ? "Legal Department" : "Supervisor"}</Table.Td>
             <Table.Td>
-              <StatusBadge status={g.status} />
+              <StatusBadge status={g.status} styles={STATUS_LABELS} />
             </Table.Td>
             <Table.Td>{formatDate(g.createdAt)}</Table.Td>
           </Table.Tr>
@@ -263,7 +263,7 @@ export function InquiriesTab() {
                 </Table.Td>
                 <Table.Td>{i.kind === "media" ? "Media" : "Government"}</Table.Td>
                 <Table.Td>
-                  <StatusBadge status={i.status} />
+                  <StatusBadge status={i.status} styles={STATUS_LABELS} />
                 </Table.Td>
                 <Table.Td>{formatDate(i.receivedAt)}</Table.Td>
               </Table.Tr>
