@@ -1,14 +1,16 @@
 import { record } from "../../kernel/audit.ts";
 import { isoDate, isoNow } from "../../kernel/clock.ts";
-import { type Ctx, hasPermission, withTransaction } from "../../kernel/context.ts";
+import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { conflict, forbidden, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { closeTasks } from "../../kernel/tasks.ts";
 import { discDb, todayOf } from "./db.ts";
 import { isUnderHold } from "./legal-holds.ts";
+import { authorize, can } from "./policy.ts";
 import { boycottInput, boycottReviewInput, quarterParams } from "./schemas.ts";
 import { mailTo, nextNumber, openTask, parseInput, signedIn, supervisorOf, usersWith } from "./support.ts";
 import type { BoycottRequestsTable } from "./tables.ts";
+import type { BoycottList, BoycottReportView, BoycottView } from "./views.ts";
 
 export const boycottHref = (id: string) => `/disclosures/boycotts/${id}`;
 /** COC-8.1 records are kept five years. */
@@ -49,14 +51,14 @@ const toBoycott = (ctx: Ctx, b: BoycottRequestsTable) => ({
   retainUntil: b.retain_until,
   reviewedBy: b.reviewed_by_label,
   reviewedAt: b.reviewed_at,
-  can: { review: hasPermission(ctx.actor, "boycott.manage") },
+  can: { review: can(ctx.actor, "boycott.review") },
 });
 
 /**
  * Logs a boycott-related request (COC-8.1, Code section 8): reportable to the U.S. Government
  * unless Legal decides otherwise; the supervisor and Legal are told; kept five years.
  */
-export async function logBoycottRequest(ctx: Ctx, raw: unknown) {
+export async function logBoycottRequest(ctx: Ctx, raw: unknown): Promise<BoycottView> {
   const me = signedIn(ctx, "log a boycott request");
   const input = parseInput(boycottInput, raw);
   return withTransaction(ctx, async (tx) => {
@@ -121,9 +123,8 @@ export async function reviewBoycottRequest(
   ctx: Ctx,
   id: string,
   raw: { isReportable: boolean; note?: string | null },
-) {
-  if (!hasPermission(ctx.actor, "boycott.manage"))
-    throw forbidden("Only Legal or Compliance review boycott requests (COC-8.1).");
+): Promise<BoycottView> {
+  authorize(ctx.actor, "boycott.review");
   const input = parseInput(boycottReviewInput, raw);
   return withTransaction(ctx, async (tx) => {
     const b = await discDb(tx)
@@ -158,14 +159,15 @@ export async function reviewBoycottRequest(
   });
 }
 
-export async function listBoycottRequests(ctx: Ctx) {
+export async function listBoycottRequests(ctx: Ctx): Promise<BoycottList> {
   const a = ctx.actor;
   if (a.kind !== "user") throw forbidden("Sign in to see boycott requests.");
   let q = discDb(ctx).selectFrom("boycott_requests").selectAll().orderBy("received_on", "desc").limit(500);
-  if (!hasPermission(a, "boycott.manage")) q = q.where("reported_by_user_id", "=", a.userId);
+  const manager = can(a, "boycott.register");
+  if (!manager) q = q.where("reported_by_user_id", "=", a.userId);
   return {
     items: (await q.execute()).map((b) => toBoycott(ctx, b)),
-    can: { manage: hasPermission(a, "boycott.manage") },
+    can: { manage: manager },
   };
 }
 
@@ -173,9 +175,8 @@ export async function listBoycottRequests(ctx: Ctx) {
 export async function quarterlyBoycottReport(
   ctx: Ctx,
   raw: { year: number | string; quarter: number | string },
-) {
-  if (!hasPermission(ctx.actor, "boycott.manage"))
-    throw forbidden("Only Legal or Compliance prepare the boycott report (COC-8.1).");
+): Promise<BoycottReportView> {
+  authorize(ctx.actor, "boycott.report");
   const { year, quarter } = parseInput(quarterParams, raw);
   const label = `${year}-Q${quarter}`;
   const rows = await discDb(ctx)

@@ -1,9 +1,11 @@
 import { sql } from "kysely";
-import { type Ctx, hasPermission } from "../../kernel/context.ts";
-import { forbidden, notFound } from "../../kernel/errors.ts";
+import type { Ctx } from "../../kernel/context.ts";
+import { notFound } from "../../kernel/errors.ts";
 import { discDb } from "./db.ts";
+import { type ConflictSubject, can } from "./policy.ts";
 import { jsonOr } from "./support.ts";
 import type { ConflictDisclosuresTable, ConflictEventsTable, ConflictType } from "./tables.ts";
+import type { ConflictView } from "./views.ts";
 
 export const TYPE_LABELS: Record<ConflictType, string> = {
   outside_employment: "Outside employment or board seat",
@@ -52,58 +54,40 @@ export const selectConflicts = (ctx: Ctx) =>
     .selectAll("d")
     .select([sql<string>`p.first_name || ' ' || p.last_name`.as("discloser_name"), "p.supervisor_id"]);
 
-export type Relation = {
-  isDiscloser: boolean;
-  isSupervisor: boolean;
-  isLegal: boolean;
-  isRegister: boolean;
-  isCeo: boolean;
-  isAuditCommittee: boolean;
-};
-
-export function relationTo(ctx: Ctx, row: Row): Relation {
-  const a = ctx.actor;
-  const personId = a.kind === "user" ? a.personId : null;
+/** The actor's relation to one disclosure, for the rules of policy.ts. */
+export function subjectOf(ctx: Ctx, row: Row): ConflictSubject {
+  const personId = ctx.actor.kind === "user" ? ctx.actor.personId : null;
   return {
     isDiscloser: personId !== null && personId === row.discloser_person_id,
     isSupervisor: personId !== null && personId === row.supervisor_id,
-    isLegal: hasPermission(a, "disclosure.review"),
-    isRegister: hasPermission(a, "disclosure.register"),
-    isCeo: hasPermission(a, "disclosure.ceo_review") && row.is_ceo_disclosure === 0,
-    isAuditCommittee: hasPermission(a, "disclosure.audit_committee") && row.reported_to_ac_at !== null,
+    status: row.status,
+    isCeoDisclosure: row.is_ceo_disclosure === 1,
+    reportedToAuditCommittee: row.reported_to_ac_at !== null,
+    source: row.source,
+    prohibited: prohibitionOf(row.type, jsonOr(row.answers, {})) !== null,
   };
 }
 
 /** Who may see a disclosure: its discloser, their supervisor, Legal, the CEO (not drafts) and the Audit Committee once reported. */
-export function canSee(ctx: Ctx, row: Row): boolean {
-  if (ctx.actor.kind === "system") return true;
-  const r = relationTo(ctx, row);
-  if (r.isDiscloser) return true;
-  // A draft is private, except one opened from a certificate answer: the Compliance Office already
-  // knows of it and follows it up (COC-6.1).
-  if (row.status === "draft") return row.source === "certificate" && (r.isLegal || r.isRegister);
-  return r.isSupervisor || r.isLegal || r.isRegister || r.isCeo || r.isAuditCommittee;
-}
+export const canSee = (ctx: Ctx, row: Row): boolean => can(ctx.actor, "conflict.read", subjectOf(ctx, row));
 
-const OPEN = ["disclosed", "discussed"];
-
-export function actionsFor(ctx: Ctx, row: Row) {
-  const r = relationTo(ctx, row);
-  const flag = prohibitionOf(row.type, jsonOr(row.answers, {}));
+/** The `can` flags of one disclosure, each the rule of policy.ts for its action. */
+export function actionsFor(ctx: Ctx, row: Row): ConflictView["can"] {
+  const s = subjectOf(ctx, row);
+  const a = ctx.actor;
   return {
-    edit: r.isDiscloser && row.status !== "withdrawn",
-    submit: r.isDiscloser && row.status === "draft",
-    withdraw: r.isDiscloser && ["draft", ...OPEN].includes(row.status),
-    comment:
-      (r.isDiscloser || r.isSupervisor || r.isLegal) && row.status !== "draft" && row.status !== "withdrawn",
-    forward: r.isLegal && !r.isDiscloser && OPEN.includes(row.status),
-    ceoReview: r.isCeo && !r.isDiscloser && row.status === "ceo_review",
-    decide: r.isAuditCommittee && !r.isDiscloser && row.status === "audit_committee",
-    approve: flag === null,
+    edit: can(a, "conflict.edit", s),
+    submit: can(a, "conflict.submit", s),
+    withdraw: can(a, "conflict.withdraw", s),
+    comment: can(a, "conflict.comment", s),
+    forward: can(a, "conflict.forward", s),
+    ceoReview: can(a, "conflict.ceo_review", s),
+    decide: can(a, "conflict.decide", s),
+    approve: can(a, "conflict.approve", s),
   };
 }
 
-export function toConflict(ctx: Ctx, row: Row) {
+export function toConflict(ctx: Ctx, row: Row): ConflictView {
   const answers = jsonOr<Record<string, unknown>>(row.answers, {});
   const flag = prohibitionOf(row.type, answers);
   return {
@@ -154,8 +138,4 @@ export async function loadVisible(ctx: Ctx, id: string): Promise<Row> {
   const row = await selectConflicts(ctx).where("d.id", "=", id).executeTakeFirst();
   if (!row || !canSee(ctx, row)) throw notFound("The conflict disclosure");
   return row;
-}
-
-export function ensure(allowed: boolean, message: string): void {
-  if (!allowed) throw forbidden(message);
 }

@@ -4,8 +4,9 @@ import { isoNow } from "../../kernel/clock.ts";
 import { actorId, type Ctx, withTransaction } from "../../kernel/context.ts";
 import { conflict, invalid } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
-import { ensure, loadVisible, prohibitionOf, relationTo, toConflict } from "./conflict-view.ts";
+import { loadVisible, prohibitionOf, type Row, subjectOf, toConflict } from "./conflict-view.ts";
 import { discDb, todayOf } from "./db.ts";
+import { authorize, can, ensureCan } from "./policy.ts";
 import { ceoReviewInput, commentInput, type DecisionInput, decisionInput } from "./schemas.ts";
 import {
   closeTasks,
@@ -18,6 +19,7 @@ import {
   usersWith,
 } from "./support.ts";
 import type { ConflictStatus } from "./tables.ts";
+import type { ConflictView } from "./views.ts";
 
 export const conflictHref = (id: string) => `/disclosures/conflicts/${id}`;
 
@@ -80,23 +82,20 @@ export async function notifyReviewers(ctx: Ctx, id: string): Promise<void> {
   );
 }
 
-const roleOf = (ctx: Ctx, row: Parameters<typeof relationTo>[1]) => {
-  const r = relationTo(ctx, row);
-  if (r.isDiscloser) return "discloser";
-  if (r.isSupervisor) return "supervisor";
-  if (r.isLegal) return "legal";
+const roleOf = (ctx: Ctx, row: Row) => {
+  const s = subjectOf(ctx, row);
+  if (s.isDiscloser) return "discloser";
+  if (s.isSupervisor) return "supervisor";
+  if (can(ctx.actor, "conflict.review")) return "legal";
   return "other";
 };
 
 /** A comment by the discloser, their supervisor or Legal; the first reviewer comment marks it discussed. */
-export async function commentConflict(ctx: Ctx, id: string, raw: { body: string }) {
+export async function commentConflict(ctx: Ctx, id: string, raw: { body: string }): Promise<ConflictView> {
   const { body } = parseInput(commentInput, raw);
   return withTransaction(ctx, async (tx) => {
     const row = await loadVisible(tx, id);
-    ensure(
-      toConflict(tx, row).can.comment,
-      "Only the discloser, their supervisor and the Legal Department comment on a disclosure under discussion.",
-    );
+    ensureCan(tx.actor, "conflict.comment", subjectOf(tx, row));
     const role = roleOf(tx, row);
     await addEvent(tx, id, { kind: "comment", role, body });
     if (row.status === "disclosed" && (role === "supervisor" || role === "legal")) {
@@ -138,14 +137,10 @@ async function move(
  * Legal forwards a discussed disclosure to the CEO, who reports conflicts to the Audit Committee
  * (COC-6.2). The CEO's own disclosure goes straight to the Audit Committee.
  */
-export async function forwardConflict(ctx: Ctx, id: string) {
+export async function forwardConflict(ctx: Ctx, id: string): Promise<ConflictView> {
   return withTransaction(ctx, async (tx) => {
     const row = await loadVisible(tx, id);
-    const rel = relationTo(tx, row);
-    ensure(
-      rel.isLegal && !rel.isDiscloser,
-      "Only the Legal Department forwards a disclosure for review (COC-0.2).",
-    );
+    authorize(tx.actor, "conflict.forward", subjectOf(tx, row));
     if (row.status !== "discussed")
       throw conflict(
         row.status === "disclosed"
@@ -214,15 +209,11 @@ async function reportToAuditCommittee(ctx: Ctx, id: string, from: ConflictStatus
 }
 
 /** The CEO reviews and reports the conflict to the Audit Committee (COC-6.2). */
-export async function ceoReviewConflict(ctx: Ctx, id: string, raw: { note: string }) {
+export async function ceoReviewConflict(ctx: Ctx, id: string, raw: { note: string }): Promise<ConflictView> {
   const { note } = parseInput(ceoReviewInput, raw);
   return withTransaction(ctx, async (tx) => {
     const row = await loadVisible(tx, id);
-    const rel = relationTo(tx, row);
-    ensure(
-      rel.isCeo && !rel.isDiscloser,
-      "Only the CEO reviews conflicts and reports them to the Audit Committee (COC-6.2).",
-    );
+    authorize(tx.actor, "conflict.ceo_review", subjectOf(tx, row));
     if (row.status !== "ceo_review") throw conflict("This disclosure is not waiting for the CEO's review.");
     await reportToAuditCommittee(tx, id, "ceo_review", note);
     await addEvent(tx, id, {
@@ -242,15 +233,11 @@ export async function ceoReviewConflict(ctx: Ctx, id: string, raw: { note: strin
  * The Audit Committee decides: approved with conditions and a review date, approved after
  * mitigation, or prohibited. What the Code forbids (COC-6.4, COC-11.1) cannot be approved.
  */
-export async function decideConflict(ctx: Ctx, id: string, raw: DecisionInput) {
+export async function decideConflict(ctx: Ctx, id: string, raw: DecisionInput): Promise<ConflictView> {
   const input = parseInput(decisionInput, raw);
   return withTransaction(ctx, async (tx) => {
     const row = await loadVisible(tx, id);
-    const rel = relationTo(tx, row);
-    ensure(
-      rel.isAuditCommittee && !rel.isDiscloser,
-      "Only the Audit Committee decides on a reported conflict (COC-6.2).",
-    );
+    authorize(tx.actor, "conflict.decide", subjectOf(tx, row));
     if (row.status !== "audit_committee")
       throw conflict("This disclosure is not before the Audit Committee.");
     const flag = prohibitionOf(row.type, jsonOr(row.answers, {}));

@@ -3,9 +3,10 @@ import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { conflict, invalid } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
-import { ensure, loadVisible, prohibitionOf, TYPE_LABELS, toConflict } from "./conflict-view.ts";
+import { loadVisible, prohibitionOf, subjectOf, TYPE_LABELS, toConflict } from "./conflict-view.ts";
 import { addEvent, conflictHref, notifyReviewers } from "./conflict-workflow.ts";
 import { discDb } from "./db.ts";
+import { authorize, can, ensureCan } from "./policy.ts";
 import {
   type ConflictInput,
   type ConflictPatch,
@@ -15,6 +16,7 @@ import {
 } from "./schemas.ts";
 import { closeTasks, nextNumber, openTask, parseInput, userOfPerson, withPerson } from "./support.ts";
 import type { ConflictType } from "./tables.ts";
+import type { ConflictView } from "./views.ts";
 
 /** Validates the type's conditional questions; returns the clean answers and the counterparty. */
 export function checkAnswers(type: ConflictType, raw: Record<string, unknown>) {
@@ -50,7 +52,7 @@ async function isCeo(ctx: Ctx, personId: string): Promise<boolean> {
  * Files one's own conflict of interest (COC-6.1), as a draft or submitted at once. A disclosure
  * by the CEO is marked so it goes to the Audit Committee without the CEO step (COC-6.2).
  */
-export async function fileConflict(ctx: Ctx, raw: ConflictInput) {
+export async function fileConflict(ctx: Ctx, raw: ConflictInput): Promise<ConflictView> {
   const me = withPerson(ctx, "disclose a conflict of interest");
   const input = parseInput(conflictInput, raw);
   const { answers, counterparty } = checkAnswers(input.type, input.answers);
@@ -114,13 +116,12 @@ export async function fileConflict(ctx: Ctx, raw: ConflictInput) {
  * Changes one's own disclosure. Any change after submission sends it back for re-approval from
  * the start (COC-6.3: only a disclosed and approved conflict is allowed); a draft is submitted.
  */
-export async function updateConflict(ctx: Ctx, id: string, raw: ConflictPatch) {
+export async function updateConflict(ctx: Ctx, id: string, raw: ConflictPatch): Promise<ConflictView> {
   withPerson(ctx, "change a conflict disclosure");
   const patch = parseInput(conflictPatch, raw);
   return withTransaction(ctx, async (tx) => {
     const row = await loadVisible(tx, id);
-    const can = toConflict(tx, row).can;
-    ensure(can.edit, "Only the person who disclosed a conflict may change it (COC-6.1).");
+    ensureCan(tx.actor, "conflict.edit", subjectOf(tx, row));
     const type = patch.type ?? row.type;
     const { answers, counterparty } = checkAnswers(
       type,
@@ -180,15 +181,13 @@ export async function updateConflict(ctx: Ctx, id: string, raw: ConflictPatch) {
   });
 }
 
-export async function withdrawConflict(ctx: Ctx, id: string) {
+export async function withdrawConflict(ctx: Ctx, id: string): Promise<ConflictView> {
   withPerson(ctx, "withdraw a conflict disclosure");
   return withTransaction(ctx, async (tx) => {
     const row = await loadVisible(tx, id);
-    if (!toConflict(tx, row).can.withdraw) {
-      ensure(
-        row.discloser_person_id === (ctx.actor.kind === "user" ? ctx.actor.personId : null),
-        "Only the discloser may withdraw a disclosure.",
-      );
+    const subject = subjectOf(tx, row);
+    if (!can(tx.actor, "conflict.withdraw", subject)) {
+      authorize(tx.actor, "conflict.withdraw", subject);
       throw conflict(
         "A disclosure under CEO or Audit Committee review, or decided, cannot be withdrawn; change it instead.",
       );

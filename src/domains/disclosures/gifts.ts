@@ -2,13 +2,14 @@ import { sql } from "kysely";
 import { z } from "zod";
 import { record } from "../../kernel/audit.ts";
 import { isoNow } from "../../kernel/clock.ts";
-import { type Ctx, hasPermission, withTransaction } from "../../kernel/context.ts";
+import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { contains } from "../../kernel/db.ts";
 import { conflict, forbidden, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { type Cents, formatMoney, parseMoney } from "../../kernel/money.ts";
 import { getSetting, putSetting } from "../../kernel/settings.ts";
 import { discDb, todayOf } from "./db.ts";
+import { authorize, can, type GiftSubject } from "./policy.ts";
 import {
   type GiftFilter,
   type GiftInput,
@@ -30,6 +31,7 @@ import {
   withPerson,
 } from "./support.ts";
 import type { GiftsTable } from "./tables.ts";
+import type { GiftList, GiftSettingsView, GiftView } from "./views.ts";
 
 // ---- Thresholds (configuration; the Code leaves the amounts to "Company policies then in effect", COC-6.5)
 
@@ -44,9 +46,11 @@ const SETTINGS_KEY = "disclosures.gifts";
 export const getGiftSettings = (ctx: Ctx) =>
   getSetting(ctx, SETTINGS_KEY, settingsSchema, DEFAULT_GIFT_SETTINGS);
 
-export async function updateGiftSettings(ctx: Ctx, raw: { perItem: string; perRecipientYear: string }) {
-  if (!hasPermission(ctx.actor, "disclosure.configure"))
-    throw forbidden("Only Legal or Compliance set the gift thresholds.");
+export async function updateGiftSettings(
+  ctx: Ctx,
+  raw: { perItem: string; perRecipientYear: string },
+): Promise<GiftSettingsView> {
+  authorize(ctx.actor, "gift.configure");
   const input = parseInput(giftSettingsInput, raw);
   const next: GiftSettings = {
     perItemCents: Number(parseMoney(input.perItem)),
@@ -59,7 +63,7 @@ export async function updateGiftSettings(ctx: Ctx, raw: { perItem: string; perRe
   });
 }
 
-export const presentSettings = (s: GiftSettings) => ({
+export const presentSettings = (s: GiftSettings): GiftSettingsView => ({
   perItem: formatMoney(BigInt(s.perItemCents)),
   perRecipientYear: formatMoney(BigInt(s.perRecipientYearCents)),
   perItemCents: s.perItemCents,
@@ -73,6 +77,11 @@ export const recipientKey = (name: string, organisation: string) =>
   `${name.trim().toLowerCase().replace(/\s+/g, " ")}|${organisation.trim().toLowerCase().replace(/\s+/g, " ")}`;
 export const giftHref = (id: string) => `/disclosures/gifts/${id}`;
 const isGovernment = (g: { official: string }) => g.official !== "none";
+/** The actor's relation to one entry, for the rules of policy.ts. */
+const giftSubject = (ctx: Ctx, g: Pick<GiftsTable, "user_id" | "status">): GiftSubject => ({
+  isMine: ctx.actor.kind === "user" && ctx.actor.userId === g.user_id,
+  status: g.status,
+});
 
 /** The running total (USD cents) per recipient per year, excluding refused requests. */
 async function totalsFor(ctx: Ctx, keys: { key: string; year: string; direction: string }[]) {
@@ -96,7 +105,8 @@ async function totalsFor(ctx: Ctx, keys: { key: string; year: string; direction:
 
 function toGift(ctx: Ctx, g: GiftsTable & { person_name: string | null }, totals: Map<string, Cents>) {
   const a = ctx.actor;
-  const mine = a.kind === "user" && a.userId === g.user_id;
+  const subject = giftSubject(ctx, g);
+  const mine = subject.isMine;
   const total = totals.get(`${g.recipient_key}|${g.direction}|${g.event_date.slice(0, 4)}`) ?? 0n;
   return {
     id: g.id,
@@ -126,8 +136,8 @@ function toGift(ctx: Ctx, g: GiftsTable & { person_name: string | null }, totals
     createdAt: g.created_at,
     isMine: mine,
     can: {
-      decide: hasPermission(a, "gift.approve") && !mine && g.status === "pending_approval",
-      record: mine && (g.status === "approved" || g.status === "cleared"),
+      decide: can(a, "gift.decide", subject),
+      record: can(a, "gift.record", subject),
     },
   };
 }
@@ -150,18 +160,11 @@ async function present(ctx: Ctx, rows: (GiftsTable & { person_name: string | nul
 
 async function loadGift(ctx: Ctx, id: string) {
   const row = await selectGifts(ctx).where("g.id", "=", id).executeTakeFirst();
-  const a = ctx.actor;
-  const visible =
-    row &&
-    (a.kind === "system" ||
-      (a.kind === "user" && a.userId === row.user_id) ||
-      hasPermission(a, "gift.approve") ||
-      hasPermission(a, "disclosure.register"));
-  if (!row || !visible) throw notFound("The gift entry");
+  if (!row || !can(ctx.actor, "gift.read", giftSubject(ctx, row))) throw notFound("The gift entry");
   return row;
 }
 
-export async function getGift(ctx: Ctx, id: string) {
+export async function getGift(ctx: Ctx, id: string): Promise<GiftView> {
   const [gift] = await present(ctx, [await loadGift(ctx, id)]);
   return gift!;
 }
@@ -176,7 +179,7 @@ const COC_12_1 =
  * official needs Legal's prior written approval, requested before the event (COC-12.1); other
  * gifts need approval above the per-item or per-recipient yearly threshold (COC-6.5).
  */
-export async function fileGift(ctx: Ctx, raw: GiftInput) {
+export async function fileGift(ctx: Ctx, raw: GiftInput): Promise<GiftView> {
   const me = withPerson(ctx, "file a gift");
   const input = parseInput(giftInput, raw);
   const value = parseMoney(input.value);
@@ -274,14 +277,16 @@ export async function fileGift(ctx: Ctx, raw: GiftInput) {
 }
 
 /** Legal approves or refuses in writing; the text and the approver are kept (COC-12.1). */
-export async function decideGift(ctx: Ctx, id: string, raw: { approve: boolean; text: string }) {
-  if (!hasPermission(ctx.actor, "gift.approve"))
-    throw forbidden("Only the Legal Department approves gifts in writing (COC-12.1, Code section 12).");
+export async function decideGift(
+  ctx: Ctx,
+  id: string,
+  raw: { approve: boolean; text: string },
+): Promise<GiftView> {
+  authorize(ctx.actor, "gift.approve");
   const input = parseInput(giftDecisionInput, raw);
   return withTransaction(ctx, async (tx) => {
     const g = await loadGift(tx, id);
-    if (ctx.actor.kind === "user" && g.user_id === ctx.actor.userId)
-      throw forbidden("You cannot approve your own gift request.");
+    authorize(ctx.actor, "gift.decide", giftSubject(ctx, g));
     if (g.status !== "pending_approval")
       throw conflict(`This entry is ${g.status.replace("_", " ")}, not waiting for approval.`);
     const now = isoNow(tx.clock);
@@ -325,12 +330,12 @@ export async function decideGift(ctx: Ctx, id: string, raw: { approve: boolean; 
  * Records an approved or cleared entry as given (or received). Before Legal's written approval
  * it is refused (COC-12.1).
  */
-export async function recordGift(ctx: Ctx, id: string, raw: { givenOn?: string } = {}) {
-  const me = withPerson(ctx, "record a gift");
+export async function recordGift(ctx: Ctx, id: string, raw: { givenOn?: string } = {}): Promise<GiftView> {
+  withPerson(ctx, "record a gift");
   parseInput(giftRecordInput, raw);
   return withTransaction(ctx, async (tx) => {
     const g = await loadGift(tx, id);
-    if (g.user_id !== me.userId) throw forbidden("Only the person who filed the entry records it.");
+    authorize(tx.actor, "gift.record", giftSubject(tx, g));
     if (g.status === "pending_approval")
       throw conflict(
         isGovernment(g) && g.direction === "given"
@@ -355,15 +360,14 @@ export async function recordGift(ctx: Ctx, id: string, raw: { givenOn?: string }
 }
 
 /** The gift register: one's own entries, Legal's approval queue, or the whole register. */
-export async function listGifts(ctx: Ctx, raw: GiftFilter = {}) {
+export async function listGifts(ctx: Ctx, raw: GiftFilter = {}): Promise<GiftList> {
   const f = parseInput(giftFilter, raw);
   const a = ctx.actor;
   if (a.kind !== "user" && a.kind !== "system") throw forbidden("Sign in to see the gift register.");
   let q = selectGifts(ctx);
   if (f.scope === "mine") q = q.where("g.user_id", "=", a.kind === "user" ? a.userId : "");
   else {
-    if (!hasPermission(a, "gift.approve") && !hasPermission(a, "disclosure.register"))
-      throw forbidden('The gift register needs the permission "disclosure.register" or "gift.approve".');
+    authorize(a, "gift.register");
     if (f.scope === "approvals") q = q.where("g.status", "=", "pending_approval");
   }
   if (f.status) q = q.where("g.status", "=", f.status);
@@ -385,9 +389,9 @@ export async function listGifts(ctx: Ctx, raw: GiftFilter = {}) {
     items: await present(ctx, rows),
     settings: presentSettings(await getGiftSettings(ctx)),
     can: {
-      register: hasPermission(a, "gift.approve") || hasPermission(a, "disclosure.register"),
-      approve: hasPermission(a, "gift.approve"),
-      configure: hasPermission(a, "disclosure.configure"),
+      register: can(a, "gift.register"),
+      approve: can(a, "gift.approve"),
+      configure: can(a, "gift.configure"),
     },
   };
 }

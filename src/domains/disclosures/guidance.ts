@@ -24,6 +24,7 @@ import {
   usersWith,
 } from "./support.ts";
 import type { GuidanceRequestsTable } from "./tables.ts";
+import type { AnonymousGuidanceReceipt, FaqList, GuidanceList, GuidanceView } from "./views.ts";
 
 export const guidanceHref = (id: string) => `/disclosures/guidance/${id}`;
 
@@ -75,7 +76,7 @@ async function assignToLegal(
 export async function askGuidance(
   ctx: Ctx,
   raw: { topic: string; question: string; routeTo?: "supervisor" | "legal" },
-) {
+): Promise<GuidanceView> {
   const me = signedIn(ctx, "ask for guidance");
   const input = parseInput(guidanceInput, raw);
   return withTransaction(ctx, async (tx) => {
@@ -139,7 +140,7 @@ export async function askGuidance(
 export async function askGuidanceAnonymously(
   ctx: Ctx,
   raw: { topic: string; question: string; password: string; idempotencyKey: string },
-) {
+): Promise<AnonymousGuidanceReceipt> {
   signedIn(ctx, "ask for guidance");
   const input = parseInput(anonymousGuidanceInput, raw);
   const report = reportInput.parse({
@@ -205,9 +206,10 @@ function toGuidance(ctx: Ctx, g: GuidanceRequestsTable) {
   };
 }
 
-export const getGuidance = async (ctx: Ctx, id: string) => toGuidance(ctx, await load(ctx, id));
+export const getGuidance = async (ctx: Ctx, id: string): Promise<GuidanceView> =>
+  toGuidance(ctx, await load(ctx, id));
 
-export async function answerGuidance(ctx: Ctx, id: string, raw: { answer: string }) {
+export async function answerGuidance(ctx: Ctx, id: string, raw: { answer: string }): Promise<GuidanceView> {
   const { answer } = parseInput(answerInput, raw);
   return withTransaction(ctx, async (tx) => {
     const g = await load(tx, id);
@@ -248,7 +250,7 @@ export async function answerGuidance(ctx: Ctx, id: string, raw: { answer: string
 }
 
 /** The supervisor passes the question on to the Legal Department (COC-22.1). */
-export async function escalateGuidance(ctx: Ctx, id: string) {
+export async function escalateGuidance(ctx: Ctx, id: string): Promise<GuidanceView> {
   return withTransaction(ctx, async (tx) => {
     const g = await load(tx, id);
     if (!toGuidance(tx, g).can.escalate)
@@ -270,7 +272,11 @@ export async function escalateGuidance(ctx: Ctx, id: string) {
  * Publishes an answered question as an FAQ, in words Legal has anonymised: a text naming the
  * asker is refused (COC-22.2).
  */
-export async function publishFaq(ctx: Ctx, id: string, raw: { question: string; answer: string }) {
+export async function publishFaq(
+  ctx: Ctx,
+  id: string,
+  raw: { question: string; answer: string },
+): Promise<GuidanceView> {
   const input = parseInput(faqInput, raw);
   return withTransaction(ctx, async (tx) => {
     const g = await load(tx, id);
@@ -306,7 +312,7 @@ export async function publishFaq(ctx: Ctx, id: string, raw: { question: string; 
 }
 
 /** Questions one asked, questions waiting for one's answer, and the published FAQs. */
-export async function listGuidance(ctx: Ctx) {
+export async function listGuidance(ctx: Ctx): Promise<GuidanceList> {
   const a = ctx.actor;
   if (a.kind !== "user") throw forbidden("Sign in to see guidance requests.");
   const db = discDb(ctx);
@@ -334,7 +340,7 @@ export async function listGuidance(ctx: Ctx) {
   };
 }
 
-export async function listFaqs(ctx: Ctx) {
+export async function listFaqs(ctx: Ctx): Promise<FaqList> {
   const rows = await discDb(ctx)
     .selectFrom("guidance_requests")
     .select(["id", "faq_question", "faq_answer", "published_at"])

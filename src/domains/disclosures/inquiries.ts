@@ -1,9 +1,10 @@
 import { record } from "../../kernel/audit.ts";
 import { isoNow } from "../../kernel/clock.ts";
-import { type Ctx, hasPermission, withTransaction } from "../../kernel/context.ts";
+import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { conflict, forbidden, invalid, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { discDb } from "./db.ts";
+import { authorize, can, type InquirySubject } from "./policy.ts";
 import { assignInput, inquiryInput, responseInput } from "./schemas.ts";
 import {
   closeTasks,
@@ -16,13 +17,22 @@ import {
   usersWith,
 } from "./support.ts";
 import type { InquiriesTable } from "./tables.ts";
+import type { InquiryList, InquiryView } from "./views.ts";
 
 export const inquiryHref = (id: string) => `/disclosures/inquiries/${id}`;
 
-const toInquiry = (ctx: Ctx, i: InquiriesTable) => {
-  const a = ctx.actor;
-  const manager = hasPermission(a, "inquiry.manage");
-  const responder = a.kind === "user" && a.userId === i.responder_user_id;
+/** The actor's relation to one inquiry, for the rules of policy.ts. */
+const subjectOf = (ctx: Ctx, i: InquiriesTable): InquirySubject => {
+  const userId = ctx.actor.kind === "user" ? ctx.actor.userId : null;
+  return {
+    isReporter: userId !== null && userId === i.reported_by_user_id,
+    isResponder: userId !== null && userId === i.responder_user_id,
+    status: i.status,
+  };
+};
+
+const toInquiry = (ctx: Ctx, i: InquiriesTable): InquiryView => {
+  const subject = subjectOf(ctx, i);
   return {
     id: i.id,
     number: i.number,
@@ -39,21 +49,15 @@ const toInquiry = (ctx: Ctx, i: InquiriesTable) => {
     respondedAt: i.responded_at,
     createdAt: i.created_at,
     can: {
-      assign: manager && i.status !== "responded",
-      respond: (manager || responder) && i.status === "assigned",
+      assign: can(ctx.actor, "inquiry.assign", subject),
+      respond: can(ctx.actor, "inquiry.respond", subject),
     },
   };
 };
 
 async function load(ctx: Ctx, id: string) {
   const i = await discDb(ctx).selectFrom("inquiries").selectAll().where("id", "=", id).executeTakeFirst();
-  const a = ctx.actor;
-  const visible =
-    i &&
-    (a.kind === "system" ||
-      hasPermission(a, "inquiry.manage") ||
-      (a.kind === "user" && (a.userId === i.reported_by_user_id || a.userId === i.responder_user_id)));
-  if (!i || !visible) throw notFound("The inquiry");
+  if (!i || !can(ctx.actor, "inquiry.read", subjectOf(ctx, i))) throw notFound("The inquiry");
   return i;
 }
 
@@ -63,7 +67,7 @@ export const getInquiry = async (ctx: Ctx, id: string) => toInquiry(ctx, await l
  * An employee approached by a government or media representative logs it; the Legal Department
  * is notified at once (COC-9.1, Code section 9: refer them to Legal; do not talk on your own).
  */
-export async function logInquiry(ctx: Ctx, raw: unknown) {
+export async function logInquiry(ctx: Ctx, raw: unknown): Promise<InquiryView> {
   const me = signedIn(ctx, "log an inquiry");
   const input = parseInput(inquiryInput, raw);
   return withTransaction(ctx, async (tx) => {
@@ -113,9 +117,12 @@ export async function logInquiry(ctx: Ctx, raw: unknown) {
 }
 
 /** Legal assigns the designated responder. */
-export async function assignResponder(ctx: Ctx, id: string, raw: { responderUserId: string }) {
-  if (!hasPermission(ctx.actor, "inquiry.manage"))
-    throw forbidden("Only the Legal Department assigns responders (COC-9.1).");
+export async function assignResponder(
+  ctx: Ctx,
+  id: string,
+  raw: { responderUserId: string },
+): Promise<InquiryView> {
+  authorize(ctx.actor, "inquiry.manage");
   const { responderUserId } = parseInput(assignInput, raw);
   return withTransaction(ctx, async (tx) => {
     const i = await load(tx, id);
@@ -159,16 +166,15 @@ export async function assignResponder(ctx: Ctx, id: string, raw: { responderUser
   });
 }
 
-export async function recordResponse(ctx: Ctx, id: string, raw: { response: string }) {
+export async function recordResponse(ctx: Ctx, id: string, raw: { response: string }): Promise<InquiryView> {
   const { response } = parseInput(responseInput, raw);
   return withTransaction(ctx, async (tx) => {
     const i = await load(tx, id);
-    if (!toInquiry(tx, i).can.respond) {
+    const subject = subjectOf(tx, i);
+    if (!can(tx.actor, "inquiry.respond", subject)) {
       if (i.status === "new") throw conflict("Legal assigns a responder first (COC-9.1).");
       if (i.status === "responded") throw conflict("The response is already recorded.");
-      throw forbidden(
-        "Only the designated responder or the Legal Department records the response (COC-9.1).",
-      );
+      authorize(tx.actor, "inquiry.respond", subject);
     }
     const now = isoNow(tx.clock);
     await discDb(tx)
@@ -182,23 +188,24 @@ export async function recordResponse(ctx: Ctx, id: string, raw: { response: stri
   });
 }
 
-export async function listInquiries(ctx: Ctx) {
+export async function listInquiries(ctx: Ctx): Promise<InquiryList> {
   const a = ctx.actor;
   if (a.kind !== "user") throw forbidden("Sign in to see inquiries.");
   let q = discDb(ctx).selectFrom("inquiries").selectAll().orderBy("created_at", "desc").limit(500);
-  if (!hasPermission(a, "inquiry.manage"))
+  const manager = can(a, "inquiry.manage");
+  if (!manager)
     q = q.where((eb) =>
       eb.or([eb("reported_by_user_id", "=", a.userId), eb("responder_user_id", "=", a.userId)]),
     );
   const rows = await q.execute();
   return {
     items: rows.map((i) => toInquiry(ctx, i)),
-    responders: hasPermission(a, "inquiry.manage")
+    responders: manager
       ? (await usersInRoles(ctx, ["general_counsel", "compliance_officer", "ceo"])).map((u) => ({
           userId: u.userId,
           name: u.name,
         }))
       : [],
-    can: { manage: hasPermission(a, "inquiry.manage") },
+    can: { manage: manager },
   };
 }

@@ -1,21 +1,20 @@
 import { sql } from "kysely";
 import { record } from "../../kernel/audit.ts";
 import { isoNow } from "../../kernel/clock.ts";
-import { type Ctx, hasPermission, withTransaction } from "../../kernel/context.ts";
-import { conflict, forbidden, invalid, notFound } from "../../kernel/errors.ts";
+import { type Ctx, withTransaction } from "../../kernel/context.ts";
+import { conflict, invalid, notFound } from "../../kernel/errors.ts";
 import { registerHoldCheck } from "../../kernel/holds.ts";
 import { newId } from "../../kernel/ids.ts";
 import { discDb } from "./db.ts";
+import { authorize, can, type HoldSubject } from "./policy.ts";
 import { custodiansInput, type HoldInput, holdInput, releaseInput } from "./schemas.ts";
 import { closeTasks, mailTo, nextNumber, openTask, parseInput, signedIn, userOfPerson } from "./support.ts";
+import type { HoldList, HoldView } from "./views.ts";
 
 export const holdHref = (id: string) => `/disclosures/holds/${id}`;
 const DAY = 86_400_000;
 
-function authorizeManage(ctx: Ctx) {
-  if (!hasPermission(ctx.actor, "legal_hold.manage"))
-    throw forbidden("Only the Legal Department issues and manages legal holds (COC-15.1, Code section 15).");
-}
+const authorizeManage = (ctx: Ctx) => authorize(ctx.actor, "legal_hold.manage");
 
 /**
  * True while an active legal hold covers the person (as a custodian) or the speak-up case: every
@@ -110,7 +109,7 @@ async function checkCases(ctx: Ctx, ids: string[]) {
 }
 
 /** Legal issues a hold: matter, scope, custodians from the directory, covered speak-up cases (COC-15.1). */
-export async function issueHold(ctx: Ctx, raw: HoldInput) {
+export async function issueHold(ctx: Ctx, raw: HoldInput): Promise<HoldView> {
   authorizeManage(ctx);
   const input = parseInput(holdInput, raw);
   return withTransaction(ctx, async (tx) => {
@@ -166,7 +165,11 @@ export async function issueHold(ctx: Ctx, raw: HoldInput) {
   });
 }
 
-export async function addCustodians(ctx: Ctx, id: string, raw: { custodianIds: string[] }) {
+export async function addCustodians(
+  ctx: Ctx,
+  id: string,
+  raw: { custodianIds: string[] },
+): Promise<HoldView> {
   authorizeManage(ctx);
   const input = parseInput(custodiansInput, raw);
   return withTransaction(ctx, async (tx) => {
@@ -206,7 +209,7 @@ export async function addCustodians(ctx: Ctx, id: string, raw: { custodianIds: s
 }
 
 /** A custodian acknowledges the notice (their own, for each notice and re-notice). */
-export async function acknowledgeHold(ctx: Ctx, id: string) {
+export async function acknowledgeHold(ctx: Ctx, id: string): Promise<HoldView> {
   const me = signedIn(ctx, "acknowledge a legal hold");
   return withTransaction(ctx, async (tx) => {
     const hold = await loadHold(tx, id);
@@ -216,9 +219,13 @@ export async function acknowledgeHold(ctx: Ctx, id: string) {
       .where("hold_id", "=", id)
       .where("person_id", "=", me.personId ?? "")
       .executeTakeFirst();
-    if (!mine) throw forbidden("Only a custodian named in the hold acknowledges it.");
+    authorize(tx.actor, "legal_hold.acknowledge", {
+      status: hold.status,
+      isCustodian: mine !== undefined,
+      acknowledged: Boolean(mine?.acknowledged_at),
+    });
     if (hold.status !== "active") throw conflict("The hold is released; there is nothing to acknowledge.");
-    if (mine.acknowledged_at) return getHold(tx, id);
+    if (!mine || mine.acknowledged_at) return getHold(tx, id);
     await discDb(tx)
       .updateTable("legal_hold_custodians")
       .set({ acknowledged_at: isoNow(tx.clock) })
@@ -231,7 +238,7 @@ export async function acknowledgeHold(ctx: Ctx, id: string) {
   });
 }
 
-export async function releaseHold(ctx: Ctx, id: string, raw: { note: string }) {
+export async function releaseHold(ctx: Ctx, id: string, raw: { note: string }): Promise<HoldView> {
   authorizeManage(ctx);
   const { note } = parseInput(releaseInput, raw);
   return withTransaction(ctx, async (tx) => {
@@ -363,7 +370,7 @@ async function loadHold(ctx: Ctx, id: string) {
     .executeTakeFirst();
   if (!hold) throw notFound("The legal hold");
   const a = ctx.actor;
-  if (a.kind === "system" || hasPermission(a, "legal_hold.manage")) return hold;
+  if (can(a, "legal_hold.manage")) return hold;
   const custodian =
     a.kind === "user" && a.personId
       ? await discDb(ctx)
@@ -378,10 +385,10 @@ async function loadHold(ctx: Ctx, id: string) {
 }
 
 /** A hold as Legal sees it (every custodian), or as a custodian sees it (their own line). */
-export async function getHold(ctx: Ctx, id: string) {
+export async function getHold(ctx: Ctx, id: string): Promise<HoldView> {
   const hold = await loadHold(ctx, id);
   const a = ctx.actor;
-  const manager = a.kind === "system" || hasPermission(a, "legal_hold.manage");
+  const manager = can(a, "legal_hold.manage");
   let q = discDb(ctx)
     .selectFrom("legal_hold_custodians as c")
     .innerJoin("persons as p", "p.id", "c.person_id")
@@ -405,6 +412,11 @@ export async function getHold(ctx: Ctx, id: string) {
     : [];
   const personId = a.kind === "user" ? a.personId : null;
   const own = custodians.find((c) => c.person_id === personId);
+  const subject: HoldSubject = {
+    status: hold.status,
+    isCustodian: Boolean(own),
+    acknowledged: Boolean(own?.acknowledged_at),
+  };
   return {
     id: hold.id,
     number: hold.number,
@@ -432,16 +444,16 @@ export async function getHold(ctx: Ctx, id: string) {
     caseIds: cases.map((c) => c.case_id),
     acknowledged: custodians.filter((c) => c.acknowledged_at).length,
     can: {
-      manage: manager && hold.status === "active",
-      acknowledge: hold.status === "active" && Boolean(own) && !own?.acknowledged_at,
+      manage: can(a, "legal_hold.update", subject),
+      acknowledge: can(a, "legal_hold.acknowledge", subject),
     },
   };
 }
 
 /** Legal's list of holds, or a custodian's own holds. */
-export async function listHolds(ctx: Ctx) {
+export async function listHolds(ctx: Ctx): Promise<HoldList> {
   const a = ctx.actor;
-  const manager = hasPermission(a, "legal_hold.manage");
+  const manager = can(a, "legal_hold.manage");
   let q = discDb(ctx)
     .selectFrom("legal_holds as h")
     .selectAll("h")

@@ -1,12 +1,14 @@
 import { sql } from "kysely";
-import { type Ctx, hasPermission } from "../../kernel/context.ts";
+import type { Ctx } from "../../kernel/context.ts";
 import { toCsv } from "../../kernel/csv.ts";
 import { contains } from "../../kernel/db.ts";
 import { forbidden } from "../../kernel/errors.ts";
 import { loadVisible, selectConflicts, TYPE_LABELS, toConflict, toEvent } from "./conflict-view.ts";
 import { discDb } from "./db.ts";
+import { authorize, can } from "./policy.ts";
 import { type ConflictFilter, conflictFilter } from "./schemas.ts";
 import { parseInput } from "./support.ts";
+import type { ConflictDetailView, ConflictList } from "./views.ts";
 
 const OPEN_STATUSES = ["disclosed", "discussed", "ceo_review", "audit_committee"] as const;
 const DECIDED = ["approved", "approved_mitigated", "prohibited"] as const;
@@ -16,7 +18,7 @@ const DECIDED = ["approved", "approved_mitigated", "prohibited"] as const;
  * auditors), the CEO's queue, the Audit Committee's view of what was reported to it (COC-6.2), and
  * a supervisor's team.
  */
-export async function listConflicts(ctx: Ctx, raw: ConflictFilter = {}) {
+export async function listConflicts(ctx: Ctx, raw: ConflictFilter = {}): Promise<ConflictList> {
   const f = parseInput(conflictFilter, raw);
   const a = ctx.actor;
   if (a.kind !== "user" && a.kind !== "system") throw forbidden("Sign in to see disclosures.");
@@ -30,20 +32,17 @@ export async function listConflicts(ctx: Ctx, raw: ConflictFilter = {}) {
       q = q.where("p.supervisor_id", "=", personId ?? "").where("d.status", "!=", "draft");
       break;
     case "register":
-      if (!hasPermission(a, "disclosure.register") && !hasPermission(a, "disclosure.review"))
-        throw forbidden('The conflicts register needs the permission "disclosure.register".');
+      authorize(a, "conflict.register");
       q = q.where("d.status", "!=", "draft");
       break;
     case "ceo":
-      if (!hasPermission(a, "disclosure.ceo_review"))
-        throw forbidden("Only the CEO reviews conflicts before the Audit Committee (COC-6.2).");
+      authorize(a, "conflict.ceo_queue");
       q = q
         .where("d.is_ceo_disclosure", "=", 0)
         .where("d.status", "not in", ["draft", "disclosed", "discussed"]);
       break;
     case "audit_committee":
-      if (!hasPermission(a, "disclosure.audit_committee") && !hasPermission(a, "disclosure.register"))
-        throw forbidden("The Audit Committee's view is for the Audit Committee (COC-6.2).");
+      authorize(a, "conflict.audit_committee_view");
       q = q.where("d.reported_to_ac_at", "is not", null);
       break;
   }
@@ -67,14 +66,14 @@ export async function listConflicts(ctx: Ctx, raw: ConflictFilter = {}) {
   return {
     items: rows.map((r) => toConflict(ctx, r)),
     can: {
-      register: hasPermission(a, "disclosure.register") || hasPermission(a, "disclosure.review"),
-      ceo: hasPermission(a, "disclosure.ceo_review"),
-      auditCommittee: hasPermission(a, "disclosure.audit_committee"),
+      register: can(a, "conflict.register"),
+      ceo: can(a, "conflict.ceo_queue"),
+      auditCommittee: can(a, "conflict.audit_committee_queue"),
     },
   };
 }
 
-export async function getConflict(ctx: Ctx, id: string) {
+export async function getConflict(ctx: Ctx, id: string): Promise<ConflictDetailView> {
   const row = await loadVisible(ctx, id);
   const events = await discDb(ctx)
     .selectFrom("conflict_events")

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { fileResponse } from "../../kernel/http/responses.ts";
 import { endpoints, type RouteDeps, typed } from "../../kernel/http/routes.ts";
 import { ctxOf, sendCsv } from "../../kernel/http/server.ts";
 import {
@@ -59,6 +60,25 @@ import {
   releaseInput,
   responseInput,
 } from "./schemas.ts";
+import {
+  anonymousGuidanceReceipt,
+  boycottList,
+  boycottReportView,
+  boycottView,
+  conflictDetailView,
+  conflictList,
+  conflictView,
+  faqList,
+  giftList,
+  giftSettingsView,
+  giftView,
+  guidanceList,
+  guidanceView,
+  holdList,
+  holdView,
+  inquiryList,
+  inquiryView,
+} from "./views.ts";
 
 const route = endpoints(["disclosures"]);
 
@@ -75,13 +95,18 @@ export function registerDisclosureRoutes(app: FastifyInstance, deps: RouteDeps) 
       {
         summary: "Own disclosures, the register, the CEO's and the Audit Committee's views",
         querystring: conflictFilter,
+        response: { 200: conflictList },
       },
     ),
     async (q) => listConflicts(ctx(q), q.query),
   );
   r.get(
     "/api/disclosures/conflicts.csv",
-    route("conflict.export", { authenticated: true }, { querystring: conflictFilter }),
+    route(
+      "conflict.export",
+      { authenticated: true },
+      { querystring: conflictFilter, response: { 200: fileResponse("text/csv") } },
+    ),
     async (q, reply) =>
       sendCsv(
         reply,
@@ -97,13 +122,21 @@ export function registerDisclosureRoutes(app: FastifyInstance, deps: RouteDeps) 
     route(
       "conflict.file",
       { authenticated: true },
-      { summary: "Disclose one's own conflict of interest (COC-6.1)", body: conflictInput },
+      {
+        summary: "Disclose one's own conflict of interest (COC-6.1)",
+        body: conflictInput,
+        response: { 201: conflictView },
+      },
     ),
     async (q, reply) => reply.status(201).send(await fileConflict(ctx(q), q.body)),
   );
   r.get(
     "/api/disclosures/conflicts/:id",
-    route("conflict.read", { authenticated: true }, { params: idParams }),
+    route(
+      "conflict.read",
+      { authenticated: true },
+      { params: idParams, response: { 200: conflictDetailView } },
+    ),
     async (q) => getConflict(ctx(q), q.params.id),
   );
   r.patch(
@@ -115,23 +148,36 @@ export function registerDisclosureRoutes(app: FastifyInstance, deps: RouteDeps) 
         summary: "Change (or submit) one's disclosure: back for re-approval (COC-6.3)",
         params: idParams,
         body: conflictPatch,
+        response: { 200: conflictView },
       },
     ),
     async (q) => updateConflict(ctx(q), q.params.id, q.body),
   );
   r.post(
     "/api/disclosures/conflicts/:id/withdraw",
-    route("conflict.withdraw", { authenticated: true }, { params: idParams }),
+    route(
+      "conflict.withdraw",
+      { authenticated: true },
+      { params: idParams, response: { 200: conflictView } },
+    ),
     async (q) => withdrawConflict(ctx(q), q.params.id),
   );
   r.post(
     "/api/disclosures/conflicts/:id/comments",
-    route("conflict.comment", { authenticated: true }, { params: idParams, body: commentInput }),
+    route(
+      "conflict.comment",
+      { authenticated: true },
+      { params: idParams, body: commentInput, response: { 200: conflictView } },
+    ),
     async (q) => commentConflict(ctx(q), q.params.id, q.body),
   );
   r.post(
     "/api/disclosures/conflicts/:id/forward",
-    route("conflict.forward", { permission: "disclosure.review" }, { params: idParams }),
+    route(
+      "conflict.forward",
+      { permission: "disclosure.review" },
+      { params: idParams, response: { 200: conflictView } },
+    ),
     async (q) => forwardConflict(ctx(q), q.params.id),
   );
   r.post(
@@ -143,6 +189,7 @@ export function registerDisclosureRoutes(app: FastifyInstance, deps: RouteDeps) 
         summary: "The CEO reports the conflict to the Audit Committee (COC-6.2)",
         params: idParams,
         body: ceoReviewInput,
+        response: { 200: conflictView },
       },
     ),
     async (q) => ceoReviewConflict(ctx(q), q.params.id, q.body),
@@ -152,7 +199,7 @@ export function registerDisclosureRoutes(app: FastifyInstance, deps: RouteDeps) 
     route(
       "conflict.decide",
       { permission: "disclosure.audit_committee" },
-      { params: idParams, body: decisionInput },
+      { params: idParams, body: decisionInput, response: { 200: conflictView } },
     ),
     async (q) => decideConflict(ctx(q), q.params.id, q.body),
   );
@@ -160,7 +207,7 @@ export function registerDisclosureRoutes(app: FastifyInstance, deps: RouteDeps) 
   // ---- Gifts
   r.get(
     "/api/disclosures/gifts",
-    route("gift.list", { authenticated: true }, { querystring: giftFilter }),
+    route("gift.list", { authenticated: true }, { querystring: giftFilter, response: { 200: giftList } }),
     async (q) => listGifts(ctx(q), q.query),
   );
   r.post(
@@ -168,21 +215,31 @@ export function registerDisclosureRoutes(app: FastifyInstance, deps: RouteDeps) 
     route(
       "gift.file",
       { authenticated: true },
-      { summary: "File a gift given or received, or request approval (COC-12.1)", body: giftInput },
+      {
+        summary: "File a gift given or received, or request approval (COC-12.1)",
+        body: giftInput,
+        response: { 201: giftView },
+      },
     ),
     async (q, reply) => reply.status(201).send(await fileGift(ctx(q), q.body)),
   );
-  r.get("/api/disclosures/gifts/settings", route("gift.settings", { authenticated: true }), async (q) =>
-    presentSettings(await getGiftSettings(ctx(q))),
+  r.get(
+    "/api/disclosures/gifts/settings",
+    route("gift.settings", { authenticated: true }, { response: { 200: giftSettingsView } }),
+    async (q) => presentSettings(await getGiftSettings(ctx(q))),
   );
   r.put(
     "/api/disclosures/gifts/settings",
-    route("gift.configure", { permission: "disclosure.configure" }, { body: giftSettingsInput }),
+    route(
+      "gift.configure",
+      { permission: "disclosure.configure" },
+      { body: giftSettingsInput, response: { 200: giftSettingsView } },
+    ),
     async (q) => updateGiftSettings(ctx(q), q.body),
   );
   r.get(
     "/api/disclosures/gifts/:id",
-    route("gift.read", { authenticated: true }, { params: idParams }),
+    route("gift.read", { authenticated: true }, { params: idParams, response: { 200: giftView } }),
     async (q) => getGift(ctx(q), q.params.id),
   );
   r.post(
@@ -194,6 +251,7 @@ export function registerDisclosureRoutes(app: FastifyInstance, deps: RouteDeps) 
         summary: "The Legal Department's written approval or refusal (COC-12.1)",
         params: idParams,
         body: giftDecisionInput,
+        response: { 200: giftView },
       },
     ),
     async (q) => decideGift(ctx(q), q.params.id, q.body),
@@ -207,24 +265,29 @@ export function registerDisclosureRoutes(app: FastifyInstance, deps: RouteDeps) 
         summary: "Record as given; refused before Legal's written approval (COC-12.1)",
         params: idParams,
         body: giftRecordInput,
+        response: { 200: giftView },
       },
     ),
     async (q) => recordGift(ctx(q), q.params.id, q.body),
   );
 
   // ---- Guidance
-  r.get("/api/disclosures/guidance", route("guidance.list", { authenticated: true }), async (q) =>
-    listGuidance(ctx(q)),
+  r.get(
+    "/api/disclosures/guidance",
+    route("guidance.list", { authenticated: true }, { response: { 200: guidanceList } }),
+    async (q) => listGuidance(ctx(q)),
   );
-  r.get("/api/disclosures/faqs", route("guidance.faqs", { authenticated: true }), async (q) =>
-    listFaqs(ctx(q)),
+  r.get(
+    "/api/disclosures/faqs",
+    route("guidance.faqs", { authenticated: true }, { response: { 200: faqList } }),
+    async (q) => listFaqs(ctx(q)),
   );
   r.post(
     "/api/disclosures/guidance",
     route(
       "guidance.ask",
       { authenticated: true },
-      { summary: "Ask first, act later (COC-22.1)", body: guidanceInput },
+      { summary: "Ask first, act later (COC-22.1)", body: guidanceInput, response: { 201: guidanceView } },
     ),
     async (q, reply) => reply.status(201).send(await askGuidance(ctx(q), q.body)),
   );
@@ -233,76 +296,116 @@ export function registerDisclosureRoutes(app: FastifyInstance, deps: RouteDeps) 
     route(
       "guidance.ask_anonymously",
       { authenticated: true },
-      { summary: "Ask through the speak-up mailbox; returns the receipt once", body: anonymousGuidanceInput },
+      {
+        summary: "Ask through the speak-up mailbox; returns the receipt once",
+        body: anonymousGuidanceInput,
+        response: { 201: anonymousGuidanceReceipt },
+      },
     ),
     async (q, reply) => reply.status(201).send(await askGuidanceAnonymously(ctx(q), q.body)),
   );
   r.get(
     "/api/disclosures/guidance/:id",
-    route("guidance.read", { authenticated: true }, { params: idParams }),
+    route("guidance.read", { authenticated: true }, { params: idParams, response: { 200: guidanceView } }),
     async (q) => getGuidance(ctx(q), q.params.id),
   );
   r.post(
     "/api/disclosures/guidance/:id/answer",
-    route("guidance.answer", { authenticated: true }, { params: idParams, body: answerInput }),
+    route(
+      "guidance.answer",
+      { authenticated: true },
+      { params: idParams, body: answerInput, response: { 200: guidanceView } },
+    ),
     async (q) => answerGuidance(ctx(q), q.params.id, q.body),
   );
   r.post(
     "/api/disclosures/guidance/:id/escalate",
-    route("guidance.escalate", { authenticated: true }, { params: idParams }),
+    route(
+      "guidance.escalate",
+      { authenticated: true },
+      { params: idParams, response: { 200: guidanceView } },
+    ),
     async (q) => escalateGuidance(ctx(q), q.params.id),
   );
   r.post(
     "/api/disclosures/guidance/:id/faq",
-    route("guidance.publish", { permission: "guidance.answer" }, { params: idParams, body: faqInput }),
+    route(
+      "guidance.publish",
+      { permission: "guidance.answer" },
+      { params: idParams, body: faqInput, response: { 200: guidanceView } },
+    ),
     async (q) => publishFaq(ctx(q), q.params.id, q.body),
   );
 
   // ---- Government and media inquiries
-  r.get("/api/disclosures/inquiries", route("inquiry.list", { authenticated: true }), async (q) =>
-    listInquiries(ctx(q)),
+  r.get(
+    "/api/disclosures/inquiries",
+    route("inquiry.list", { authenticated: true }, { response: { 200: inquiryList } }),
+    async (q) => listInquiries(ctx(q)),
   );
   r.post(
     "/api/disclosures/inquiries",
     route(
       "inquiry.log",
       { authenticated: true },
-      { summary: "Refer a government or media inquiry to Legal (COC-9.1)", body: inquiryInput },
+      {
+        summary: "Refer a government or media inquiry to Legal (COC-9.1)",
+        body: inquiryInput,
+        response: { 201: inquiryView },
+      },
     ),
     async (q, reply) => reply.status(201).send(await logInquiry(ctx(q), q.body)),
   );
   r.get(
     "/api/disclosures/inquiries/:id",
-    route("inquiry.read", { authenticated: true }, { params: idParams }),
+    route("inquiry.read", { authenticated: true }, { params: idParams, response: { 200: inquiryView } }),
     async (q) => getInquiry(ctx(q), q.params.id),
   );
   r.post(
     "/api/disclosures/inquiries/:id/assign",
-    route("inquiry.assign", { permission: "inquiry.manage" }, { params: idParams, body: assignInput }),
+    route(
+      "inquiry.assign",
+      { permission: "inquiry.manage" },
+      { params: idParams, body: assignInput, response: { 200: inquiryView } },
+    ),
     async (q) => assignResponder(ctx(q), q.params.id, q.body),
   );
   r.post(
     "/api/disclosures/inquiries/:id/response",
-    route("inquiry.respond", { authenticated: true }, { params: idParams, body: responseInput }),
+    route(
+      "inquiry.respond",
+      { authenticated: true },
+      { params: idParams, body: responseInput, response: { 200: inquiryView } },
+    ),
     async (q) => recordResponse(ctx(q), q.params.id, q.body),
   );
 
   // ---- Boycott requests
-  r.get("/api/disclosures/boycotts", route("boycott.list", { authenticated: true }), async (q) =>
-    listBoycottRequests(ctx(q)),
+  r.get(
+    "/api/disclosures/boycotts",
+    route("boycott.list", { authenticated: true }, { response: { 200: boycottList } }),
+    async (q) => listBoycottRequests(ctx(q)),
   );
   r.post(
     "/api/disclosures/boycotts",
     route(
       "boycott.log",
       { authenticated: true },
-      { summary: "Log a boycott-related request (COC-8.1)", body: boycottInput },
+      {
+        summary: "Log a boycott-related request (COC-8.1)",
+        body: boycottInput,
+        response: { 201: boycottView },
+      },
     ),
     async (q, reply) => reply.status(201).send(await logBoycottRequest(ctx(q), q.body)),
   );
   r.post(
     "/api/disclosures/boycotts/:id/review",
-    route("boycott.review", { permission: "boycott.manage" }, { params: idParams, body: boycottReviewInput }),
+    route(
+      "boycott.review",
+      { permission: "boycott.manage" },
+      { params: idParams, body: boycottReviewInput, response: { 200: boycottView } },
+    ),
     async (q) => reviewBoycottRequest(ctx(q), q.params.id, q.body),
   );
   r.get(
@@ -310,27 +413,33 @@ export function registerDisclosureRoutes(app: FastifyInstance, deps: RouteDeps) 
     route(
       "boycott.report",
       { permission: "boycott.manage" },
-      { summary: "Quarterly report data and its due date (COC-8.1)", params: quarterParams },
+      {
+        summary: "Quarterly report data and its due date (COC-8.1)",
+        params: quarterParams,
+        response: { 200: boycottReportView },
+      },
     ),
     async (q) => quarterlyBoycottReport(ctx(q), q.params),
   );
 
   // ---- Legal holds
-  r.get("/api/disclosures/holds", route("legal_hold.list", { authenticated: true }), async (q) =>
-    listHolds(ctx(q)),
+  r.get(
+    "/api/disclosures/holds",
+    route("legal_hold.list", { authenticated: true }, { response: { 200: holdList } }),
+    async (q) => listHolds(ctx(q)),
   );
   r.post(
     "/api/disclosures/holds",
     route(
       "legal_hold.issue",
       { permission: "legal_hold.manage" },
-      { summary: "Issue a legal hold (COC-15.1)", body: holdInput },
+      { summary: "Issue a legal hold (COC-15.1)", body: holdInput, response: { 201: holdView } },
     ),
     async (q, reply) => reply.status(201).send(await issueHold(ctx(q), q.body)),
   );
   r.get(
     "/api/disclosures/holds/:id",
-    route("legal_hold.read", { authenticated: true }, { params: idParams }),
+    route("legal_hold.read", { authenticated: true }, { params: idParams, response: { 200: holdView } }),
     async (q) => getHold(ctx(q), q.params.id),
   );
   r.post(
@@ -338,13 +447,17 @@ export function registerDisclosureRoutes(app: FastifyInstance, deps: RouteDeps) 
     route(
       "legal_hold.custodians",
       { permission: "legal_hold.manage" },
-      { params: idParams, body: custodiansInput },
+      { params: idParams, body: custodiansInput, response: { 200: holdView } },
     ),
     async (q) => addCustodians(ctx(q), q.params.id, q.body),
   );
   r.post(
     "/api/disclosures/holds/:id/acknowledge",
-    route("legal_hold.acknowledge", { authenticated: true }, { params: idParams }),
+    route(
+      "legal_hold.acknowledge",
+      { authenticated: true },
+      { params: idParams, response: { 200: holdView } },
+    ),
     async (q) => acknowledgeHold(ctx(q), q.params.id),
   );
   r.post(
@@ -352,7 +465,7 @@ export function registerDisclosureRoutes(app: FastifyInstance, deps: RouteDeps) 
     route(
       "legal_hold.release",
       { permission: "legal_hold.manage" },
-      { params: idParams, body: releaseInput },
+      { params: idParams, body: releaseInput, response: { 200: holdView } },
     ),
     async (q) => releaseHold(ctx(q), q.params.id, q.body),
   );

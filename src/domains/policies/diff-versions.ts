@@ -1,6 +1,7 @@
 import type { Ctx } from "../../kernel/context.ts";
 import { invalid } from "../../kernel/errors.ts";
 import { getVersion } from "./read-policies.ts";
+import type { PolicyDiffView } from "./views.ts";
 
 export type DiffPart = { op: "eq" | "add" | "del"; text: string };
 export type SectionDiff = {
@@ -67,7 +68,11 @@ export function diffWords(before: string, after: string): DiffPart[] {
 }
 
 /** A readable diff between two versions of the same policy, section by section. */
-export async function diffVersions(ctx: Ctx, fromVersionId: string, toVersionId: string) {
+export async function diffVersions(
+  ctx: Ctx,
+  fromVersionId: string,
+  toVersionId: string,
+): Promise<PolicyDiffView> {
   const from = await getVersion(ctx, fromVersionId);
   const to = await getVersion(ctx, toVersionId);
   if (from.policy.id !== to.policy.id) throw invalid("Both versions must belong to the same policy.");

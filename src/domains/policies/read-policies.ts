@@ -3,8 +3,9 @@ import { contains } from "../../kernel/db.ts";
 import { notFound } from "../../kernel/errors.ts";
 import { policiesDb } from "./db.ts";
 import { authorize, can, canApprove } from "./policy.ts";
-import type { PoliciesTable, PolicyVersionsTable } from "./tables.ts";
+import type { PoliciesTable, PolicyAudience, PolicyVersionsTable } from "./tables.ts";
 import { anchorOf, loadVersionText } from "./version-text.ts";
+import type { PolicyList, PolicySearchResults, PolicyVersionTextView, PolicyView } from "./views.ts";
 
 const versionView = (v: PolicyVersionsTable) => ({
   id: v.id,
@@ -25,13 +26,13 @@ const policyView = (p: PoliciesTable) => ({
   key: p.key,
   title: p.title,
   shortTitle: p.short_title,
-  audience: JSON.parse(p.audience) as string[],
+  audience: JSON.parse(p.audience) as PolicyAudience[],
   owner: p.owner,
   approvalAuthority: p.approval_authority,
 });
 
 /** Policies with their current published version; managers also see policies still in draft. */
-export async function listPolicies(ctx: Ctx) {
+export async function listPolicies(ctx: Ctx): Promise<PolicyList> {
   authorize(ctx.actor, "policy.read");
   const db = policiesDb(ctx);
   const policies = await db.selectFrom("policies").selectAll().orderBy("title").execute();
@@ -55,7 +56,7 @@ export async function listPolicies(ctx: Ctx) {
 }
 
 /** A policy with its version history (drafts only for managers). */
-export async function getPolicy(ctx: Ctx, policyId: string) {
+export async function getPolicy(ctx: Ctx, policyId: string): Promise<PolicyView> {
   authorize(ctx.actor, "policy.read");
   const db = policiesDb(ctx);
   const policy = await db.selectFrom("policies").selectAll().where("id", "=", policyId).executeTakeFirst();
@@ -96,7 +97,7 @@ export async function getPolicy(ctx: Ctx, policyId: string) {
 }
 
 /** The reading view of one version: table of contents, sections and their resolved links. */
-export async function getVersion(ctx: Ctx, versionId: string) {
+export async function getVersion(ctx: Ctx, versionId: string): Promise<PolicyVersionTextView> {
   authorize(ctx.actor, "policy.read");
   const loaded = await loadVersionText(ctx, versionId).catch(() => null);
   if (!loaded) throw notFound("The policy version");
@@ -148,7 +149,7 @@ function snippet(body: string, q: string): string {
 }
 
 /** Full-text search (substring, case-insensitive) across the sections of published versions. */
-export async function searchPolicies(ctx: Ctx, input: { q: string }) {
+export async function searchPolicies(ctx: Ctx, input: { q: string }): Promise<PolicySearchResults> {
   authorize(ctx.actor, "policy.read");
   const rows = await policiesDb(ctx)
     .selectFrom("policy_sections as s")

@@ -10,6 +10,7 @@ import { policiesDb } from "./db.ts";
 import { authorize, can } from "./policy.ts";
 import type { WaiverDecision, WaiverInput } from "./schemas.ts";
 import type { PolicyWaiversTable } from "./tables.ts";
+import type { WaiverList, WaiverView } from "./views.ts";
 
 /** Form 8-K, Item 5.05: a waiver for an executive officer or director is disclosed within 4 business days. */
 export const WAIVER_DISCLOSURE_BUSINESS_DAYS = 4;
@@ -103,7 +104,7 @@ export async function requestWaiver(ctx: Ctx, input: WaiverInput): Promise<{ id:
 }
 
 /** Only the Board or a Board committee decides; approval starts the 4-business-day 8-K countdown. */
-export async function decideWaiver(ctx: Ctx, waiverId: string, input: WaiverDecision) {
+export async function decideWaiver(ctx: Ctx, waiverId: string, input: WaiverDecision): Promise<WaiverView> {
   if (!can(ctx.actor, "waiver.decide")) {
     throw forbidden(
       "A waiver for an executive officer or director is decided only by the Board or a Board committee.",
@@ -158,7 +159,11 @@ export async function decideWaiver(ctx: Ctx, waiverId: string, input: WaiverDeci
   });
 }
 
-export async function discloseWaiver(ctx: Ctx, waiverId: string, input: { reference: string }) {
+export async function discloseWaiver(
+  ctx: Ctx,
+  waiverId: string,
+  input: { reference: string },
+): Promise<WaiverView> {
   authorize(ctx.actor, "waiver.disclose");
   return withTransaction(ctx, async (tx) => {
     const db = policiesDb(tx);
@@ -197,7 +202,7 @@ function disclosureOf(w: PolicyWaiversTable, today: string) {
   return { state: left < 0 ? ("overdue" as const) : ("due" as const), businessDaysLeft: left };
 }
 
-function view(w: WaiverRow, ctx: Ctx) {
+function view(w: WaiverRow, ctx: Ctx): WaiverView {
   const today = isoToday(ctx.clock);
   return {
     id: w.id,
@@ -235,13 +240,13 @@ const selectWaivers = (ctx: Ctx) =>
     .selectAll("w")
     .select(["p.short_title", "x.first_name", "x.last_name", "x.title"]);
 
-export async function listWaivers(ctx: Ctx) {
+export async function listWaivers(ctx: Ctx): Promise<WaiverList> {
   authorize(ctx.actor, "waiver.read");
   const rows = await selectWaivers(ctx).orderBy("w.requested_at", "desc").limit(500).execute();
   return { items: rows.map((r) => view(r, ctx)), can: { request: can(ctx.actor, "waiver.request") } };
 }
 
-export async function getWaiver(ctx: Ctx, waiverId: string) {
+export async function getWaiver(ctx: Ctx, waiverId: string): Promise<WaiverView> {
   authorize(ctx.actor, "waiver.read");
   const row = await selectWaivers(ctx).where("w.id", "=", waiverId).executeTakeFirst();
   if (!row) throw notFound("The waiver");

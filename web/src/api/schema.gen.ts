@@ -3737,6 +3737,14 @@ export interface components {
             }[];
             required: number;
         };
+        AnonymousGuidanceReceipt: {
+            caseNumber: string;
+            receipt: string;
+        };
+        AnonymousGuidanceReceiptInput: {
+            caseNumber: string;
+            receipt: string;
+        };
         AuditEventView: {
             action: string;
             actorId: string | null;
@@ -3770,6 +3778,86 @@ export interface components {
         BoardChairmanViewInput: {
             chairmanPersonId: string;
             name: string;
+        };
+        BoycottList: {
+            can: {
+                manage: boolean;
+            };
+            items: components["schemas"]["BoycottView"][];
+        };
+        BoycottListInput: {
+            can: {
+                manage: boolean;
+            };
+            items: components["schemas"]["BoycottViewInput"][];
+        };
+        BoycottReportView: {
+            /** @description A calendar date, YYYY-MM-DD */
+            dueOn: string;
+            isOverdue: boolean;
+            notReportable: components["schemas"]["BoycottView"][];
+            quarter: string;
+            reportable: components["schemas"]["BoycottView"][];
+        };
+        BoycottReportViewInput: {
+            /** @description A calendar date, YYYY-MM-DD */
+            dueOn: string;
+            isOverdue: boolean;
+            notReportable: components["schemas"]["BoycottViewInput"][];
+            quarter: string;
+            reportable: components["schemas"]["BoycottViewInput"][];
+        };
+        BoycottView: {
+            can: {
+                review: boolean;
+            };
+            country: string | null;
+            documentRef: string | null;
+            /** @enum {string} */
+            documentType: "inquiry" | "order" | "purchase_order" | "letter_of_credit" | "shipping_papers" | "contract" | "other";
+            id: string;
+            isReportable: boolean;
+            number: string;
+            quarter: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            receivedOn: string;
+            reportableNote: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            reportDueOn: string;
+            reportedBy: string;
+            requester: string;
+            requestText: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            retainUntil: string;
+            /** @description An instant, ISO 8601 in UTC */
+            reviewedAt: string | null;
+            reviewedBy: string | null;
+        };
+        BoycottViewInput: {
+            can: {
+                review: boolean;
+            };
+            country: string | null;
+            documentRef: string | null;
+            /** @enum {string} */
+            documentType: "inquiry" | "order" | "purchase_order" | "letter_of_credit" | "shipping_papers" | "contract" | "other";
+            id: string;
+            isReportable: boolean;
+            number: string;
+            quarter: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            receivedOn: string;
+            reportableNote: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            reportDueOn: string;
+            reportedBy: string;
+            requester: string;
+            requestText: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            retainUntil: string;
+            /** @description An instant, ISO 8601 in UTC */
+            reviewedAt: string | null;
+            reviewedBy: string | null;
         };
         CharterVersionView: {
             /** @description An instant, ISO 8601 in UTC */
@@ -4225,6 +4313,280 @@ export interface components {
             name: string;
             quorum: number;
         };
+        ConflictDetailView: {
+            answers: {
+                [key: string]: unknown;
+            };
+            can: {
+                approve: boolean;
+                ceoReview: boolean;
+                comment: boolean;
+                decide: boolean;
+                edit: boolean;
+                forward: boolean;
+                submit: boolean;
+                withdraw: boolean;
+            };
+            ceoNote: string | null;
+            conditions: string | null;
+            counterparty: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            decidedBy: string | null;
+            /** @enum {string|null} */
+            decision: "approved" | "approved_mitigated" | "prohibited" | null;
+            description: string;
+            discloser: {
+                name: string;
+                personId: string;
+            };
+            events: components["schemas"]["ConflictEventView"][];
+            id: string;
+            isCeoDisclosure: boolean;
+            mitigation: string | null;
+            number: string;
+            prohibitedByCode: {
+                message: string;
+                /** @enum {string} */
+                rule: "COC-6.4" | "COC-11.1";
+            } | null;
+            /** @enum {string|null} */
+            reapprovalReason: "changed" | "expired" | null;
+            /** @description An instant, ISO 8601 in UTC */
+            reportedToAuditCommitteeAt: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            reviewDate: string | null;
+            /** @enum {string} */
+            source: "form" | "certificate";
+            /** @enum {string} */
+            status: "draft" | "disclosed" | "discussed" | "ceo_review" | "audit_committee" | "approved" | "approved_mitigated" | "prohibited" | "withdrawn";
+            /** @description An instant, ISO 8601 in UTC */
+            submittedAt: string | null;
+            title: string;
+            /** @enum {string} */
+            type: "outside_employment" | "financial_interest" | "family_relationship" | "related_party" | "corporate_opportunity" | "other";
+            typeLabel: string;
+            /** @description An instant, ISO 8601 in UTC */
+            updatedAt: string;
+            version: number;
+        };
+        ConflictDetailViewInput: {
+            answers: {
+                [key: string]: unknown;
+            };
+            can: {
+                approve: boolean;
+                ceoReview: boolean;
+                comment: boolean;
+                decide: boolean;
+                edit: boolean;
+                forward: boolean;
+                submit: boolean;
+                withdraw: boolean;
+            };
+            ceoNote: string | null;
+            conditions: string | null;
+            counterparty: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            decidedBy: string | null;
+            /** @enum {string|null} */
+            decision: "approved" | "approved_mitigated" | "prohibited" | null;
+            description: string;
+            discloser: {
+                name: string;
+                personId: string;
+            };
+            events: components["schemas"]["ConflictEventViewInput"][];
+            id: string;
+            isCeoDisclosure: boolean;
+            mitigation: string | null;
+            number: string;
+            prohibitedByCode: {
+                message: string;
+                /** @enum {string} */
+                rule: "COC-6.4" | "COC-11.1";
+            } | null;
+            /** @enum {string|null} */
+            reapprovalReason: "changed" | "expired" | null;
+            /** @description An instant, ISO 8601 in UTC */
+            reportedToAuditCommitteeAt: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            reviewDate: string | null;
+            /** @enum {string} */
+            source: "form" | "certificate";
+            /** @enum {string} */
+            status: "draft" | "disclosed" | "discussed" | "ceo_review" | "audit_committee" | "approved" | "approved_mitigated" | "prohibited" | "withdrawn";
+            /** @description An instant, ISO 8601 in UTC */
+            submittedAt: string | null;
+            title: string;
+            /** @enum {string} */
+            type: "outside_employment" | "financial_interest" | "family_relationship" | "related_party" | "corporate_opportunity" | "other";
+            typeLabel: string;
+            /** @description An instant, ISO 8601 in UTC */
+            updatedAt: string;
+            version: number;
+        };
+        ConflictEventView: {
+            actor: string;
+            /** @description An instant, ISO 8601 in UTC */
+            at: string;
+            body: string | null;
+            from: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "comment" | "transition";
+            role: string;
+            to: string | null;
+        };
+        ConflictEventViewInput: {
+            actor: string;
+            /** @description An instant, ISO 8601 in UTC */
+            at: string;
+            body: string | null;
+            from: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "comment" | "transition";
+            role: string;
+            to: string | null;
+        };
+        ConflictList: {
+            can: {
+                auditCommittee: boolean;
+                ceo: boolean;
+                register: boolean;
+            };
+            items: components["schemas"]["ConflictView"][];
+        };
+        ConflictListInput: {
+            can: {
+                auditCommittee: boolean;
+                ceo: boolean;
+                register: boolean;
+            };
+            items: components["schemas"]["ConflictViewInput"][];
+        };
+        ConflictView: {
+            answers: {
+                [key: string]: unknown;
+            };
+            can: {
+                approve: boolean;
+                ceoReview: boolean;
+                comment: boolean;
+                decide: boolean;
+                edit: boolean;
+                forward: boolean;
+                submit: boolean;
+                withdraw: boolean;
+            };
+            ceoNote: string | null;
+            conditions: string | null;
+            counterparty: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            decidedBy: string | null;
+            /** @enum {string|null} */
+            decision: "approved" | "approved_mitigated" | "prohibited" | null;
+            description: string;
+            discloser: {
+                name: string;
+                personId: string;
+            };
+            id: string;
+            isCeoDisclosure: boolean;
+            mitigation: string | null;
+            number: string;
+            prohibitedByCode: {
+                message: string;
+                /** @enum {string} */
+                rule: "COC-6.4" | "COC-11.1";
+            } | null;
+            /** @enum {string|null} */
+            reapprovalReason: "changed" | "expired" | null;
+            /** @description An instant, ISO 8601 in UTC */
+            reportedToAuditCommitteeAt: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            reviewDate: string | null;
+            /** @enum {string} */
+            source: "form" | "certificate";
+            /** @enum {string} */
+            status: "draft" | "disclosed" | "discussed" | "ceo_review" | "audit_committee" | "approved" | "approved_mitigated" | "prohibited" | "withdrawn";
+            /** @description An instant, ISO 8601 in UTC */
+            submittedAt: string | null;
+            title: string;
+            /** @enum {string} */
+            type: "outside_employment" | "financial_interest" | "family_relationship" | "related_party" | "corporate_opportunity" | "other";
+            typeLabel: string;
+            /** @description An instant, ISO 8601 in UTC */
+            updatedAt: string;
+            version: number;
+        };
+        ConflictViewInput: {
+            answers: {
+                [key: string]: unknown;
+            };
+            can: {
+                approve: boolean;
+                ceoReview: boolean;
+                comment: boolean;
+                decide: boolean;
+                edit: boolean;
+                forward: boolean;
+                submit: boolean;
+                withdraw: boolean;
+            };
+            ceoNote: string | null;
+            conditions: string | null;
+            counterparty: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            decidedBy: string | null;
+            /** @enum {string|null} */
+            decision: "approved" | "approved_mitigated" | "prohibited" | null;
+            description: string;
+            discloser: {
+                name: string;
+                personId: string;
+            };
+            id: string;
+            isCeoDisclosure: boolean;
+            mitigation: string | null;
+            number: string;
+            prohibitedByCode: {
+                message: string;
+                /** @enum {string} */
+                rule: "COC-6.4" | "COC-11.1";
+            } | null;
+            /** @enum {string|null} */
+            reapprovalReason: "changed" | "expired" | null;
+            /** @description An instant, ISO 8601 in UTC */
+            reportedToAuditCommitteeAt: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            reviewDate: string | null;
+            /** @enum {string} */
+            source: "form" | "certificate";
+            /** @enum {string} */
+            status: "draft" | "disclosed" | "discussed" | "ceo_review" | "audit_committee" | "approved" | "approved_mitigated" | "prohibited" | "withdrawn";
+            /** @description An instant, ISO 8601 in UTC */
+            submittedAt: string | null;
+            title: string;
+            /** @enum {string} */
+            type: "outside_employment" | "financial_interest" | "family_relationship" | "related_party" | "corporate_opportunity" | "other";
+            typeLabel: string;
+            /** @description An instant, ISO 8601 in UTC */
+            updatedAt: string;
+            version: number;
+        };
         DashboardView: {
             auditEvents: number | null;
             deadJobs: number | null;
@@ -4437,6 +4799,200 @@ export interface components {
             /** @enum {boolean} */
             linked: true;
         };
+        GiftList: {
+            can: {
+                approve: boolean;
+                configure: boolean;
+                register: boolean;
+            };
+            items: components["schemas"]["GiftView"][];
+            settings: components["schemas"]["GiftSettingsView"];
+        };
+        GiftListInput: {
+            can: {
+                approve: boolean;
+                configure: boolean;
+                register: boolean;
+            };
+            items: components["schemas"]["GiftViewInput"][];
+            settings: components["schemas"]["GiftSettingsViewInput"];
+        };
+        GiftSettingsView: {
+            perItem: string;
+            perItemCents: number;
+            perRecipientYear: string;
+            perRecipientYearCents: number;
+        };
+        GiftSettingsViewInput: {
+            perItem: string;
+            perItemCents: number;
+            perRecipientYear: string;
+            perRecipientYearCents: number;
+        };
+        GiftView: {
+            approvalReasons: string[];
+            approvalText: string | null;
+            approver: string | null;
+            businessPurpose: string;
+            can: {
+                decide: boolean;
+                record: boolean;
+            };
+            counterpartyName: string;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            currency: string;
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            description: string;
+            /** @enum {string} */
+            direction: "given" | "received";
+            /** @description A calendar date, YYYY-MM-DD */
+            eventDate: string;
+            id: string;
+            isGovernmentOfficial: boolean;
+            isMine: boolean;
+            /** @enum {string} */
+            kind: "gift" | "meal" | "entertainment" | "hospitality" | "travel" | "favour" | "discount";
+            number: string;
+            /** @enum {string} */
+            official: "none" | "us_government" | "non_us_government";
+            organisation: string;
+            person: string | null;
+            recipientYearTotal: string;
+            recipientYearTotalCents: string;
+            /** @description An instant, ISO 8601 in UTC */
+            recordedAt: string | null;
+            /** @enum {string} */
+            status: "pending_approval" | "approved" | "rejected" | "cleared" | "recorded";
+            usdValue: string;
+            value: string;
+            valueCents: string;
+        };
+        GiftViewInput: {
+            approvalReasons: string[];
+            approvalText: string | null;
+            approver: string | null;
+            businessPurpose: string;
+            can: {
+                decide: boolean;
+                record: boolean;
+            };
+            counterpartyName: string;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            currency: string;
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            description: string;
+            /** @enum {string} */
+            direction: "given" | "received";
+            /** @description A calendar date, YYYY-MM-DD */
+            eventDate: string;
+            id: string;
+            isGovernmentOfficial: boolean;
+            isMine: boolean;
+            /** @enum {string} */
+            kind: "gift" | "meal" | "entertainment" | "hospitality" | "travel" | "favour" | "discount";
+            number: string;
+            /** @enum {string} */
+            official: "none" | "us_government" | "non_us_government";
+            organisation: string;
+            person: string | null;
+            recipientYearTotal: string;
+            recipientYearTotalCents: string;
+            /** @description An instant, ISO 8601 in UTC */
+            recordedAt: string | null;
+            /** @enum {string} */
+            status: "pending_approval" | "approved" | "rejected" | "cleared" | "recorded";
+            usdValue: string;
+            value: string;
+            valueCents: string;
+        };
+        GuidanceFaqView: {
+            answer: string | null;
+            id: string;
+            /** @description An instant, ISO 8601 in UTC */
+            publishedAt: string | null;
+            question: string | null;
+        };
+        GuidanceFaqViewInput: {
+            answer: string | null;
+            id: string;
+            /** @description An instant, ISO 8601 in UTC */
+            publishedAt: string | null;
+            question: string | null;
+        };
+        GuidanceList: {
+            can: {
+                answer: boolean;
+            };
+            mine: components["schemas"]["GuidanceView"][];
+            toAnswer: components["schemas"]["GuidanceView"][];
+        };
+        GuidanceListInput: {
+            can: {
+                answer: boolean;
+            };
+            mine: components["schemas"]["GuidanceViewInput"][];
+            toAnswer: components["schemas"]["GuidanceViewInput"][];
+        };
+        GuidanceView: {
+            answer: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            answeredAt: string | null;
+            answeredBy: string | null;
+            can: {
+                answer: boolean;
+                escalate: boolean;
+                publish: boolean;
+            };
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            faq: {
+                answer: string | null;
+                /** @description An instant, ISO 8601 in UTC */
+                publishedAt: string;
+                question: string | null;
+            } | null;
+            id: string;
+            isMine: boolean;
+            number: string;
+            question: string;
+            /** @enum {string} */
+            routedTo: "supervisor" | "legal";
+            /** @enum {string} */
+            status: "open" | "answered";
+            topic: string;
+        };
+        GuidanceViewInput: {
+            answer: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            answeredAt: string | null;
+            answeredBy: string | null;
+            can: {
+                answer: boolean;
+                escalate: boolean;
+                publish: boolean;
+            };
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            faq: {
+                answer: string | null;
+                /** @description An instant, ISO 8601 in UTC */
+                publishedAt: string;
+                question: string | null;
+            } | null;
+            id: string;
+            isMine: boolean;
+            number: string;
+            question: string;
+            /** @enum {string} */
+            routedTo: "supervisor" | "legal";
+            /** @enum {string} */
+            status: "open" | "answered";
+            topic: string;
+        };
         IndependenceFindingView: {
             message: string;
             /** @enum {string} */
@@ -4465,6 +5021,76 @@ export interface components {
                 to: string;
             } | null;
         };
+        InquiryList: {
+            can: {
+                manage: boolean;
+            };
+            items: components["schemas"]["InquiryView"][];
+            responders: {
+                name: string;
+                userId: string;
+            }[];
+        };
+        InquiryListInput: {
+            can: {
+                manage: boolean;
+            };
+            items: components["schemas"]["InquiryViewInput"][];
+            responders: {
+                name: string;
+                userId: string;
+            }[];
+        };
+        InquiryView: {
+            can: {
+                assign: boolean;
+                respond: boolean;
+            };
+            contact: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            kind: "government" | "media";
+            number: string;
+            organisation: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            receivedAt: string;
+            reportedBy: string;
+            representative: string;
+            /** @description An instant, ISO 8601 in UTC */
+            respondedAt: string | null;
+            responder: string | null;
+            response: string | null;
+            /** @enum {string} */
+            status: "new" | "assigned" | "responded";
+            subject: string;
+        };
+        InquiryViewInput: {
+            can: {
+                assign: boolean;
+                respond: boolean;
+            };
+            contact: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            kind: "government" | "media";
+            number: string;
+            organisation: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            receivedAt: string;
+            reportedBy: string;
+            representative: string;
+            /** @description An instant, ISO 8601 in UTC */
+            respondedAt: string | null;
+            responder: string | null;
+            response: string | null;
+            /** @enum {string} */
+            status: "new" | "assigned" | "responded";
+            subject: string;
+        };
         JobView: {
             attempts: number;
             /** @description An instant, ISO 8601 in UTC */
@@ -4490,6 +5116,122 @@ export interface components {
             runAt: string;
             /** @enum {string} */
             status: "queued" | "running" | "done" | "dead";
+        };
+        LegalHoldList: {
+            can: {
+                issue: boolean;
+            };
+            items: components["schemas"]["LegalHoldSummaryView"][];
+        };
+        LegalHoldListInput: {
+            can: {
+                issue: boolean;
+            };
+            items: components["schemas"]["LegalHoldSummaryViewInput"][];
+        };
+        LegalHoldSummaryView: {
+            acknowledged: number;
+            custodians: number;
+            id: string;
+            /** @description An instant, ISO 8601 in UTC */
+            issuedAt: string;
+            matter: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            nextRenoticeOn: string;
+            number: string;
+            /** @description An instant, ISO 8601 in UTC */
+            releasedAt: string | null;
+            /** @enum {string} */
+            status: "active" | "released";
+        };
+        LegalHoldSummaryViewInput: {
+            acknowledged: number;
+            custodians: number;
+            id: string;
+            /** @description An instant, ISO 8601 in UTC */
+            issuedAt: string;
+            matter: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            nextRenoticeOn: string;
+            number: string;
+            /** @description An instant, ISO 8601 in UTC */
+            releasedAt: string | null;
+            /** @enum {string} */
+            status: "active" | "released";
+        };
+        LegalHoldView: {
+            acknowledged: number;
+            can: {
+                acknowledge: boolean;
+                manage: boolean;
+            };
+            caseIds: string[];
+            custodians: {
+                /** @description An instant, ISO 8601 in UTC */
+                acknowledgedAt: string | null;
+                department: string | null;
+                name: string;
+                noticesSent: number;
+                /** @description An instant, ISO 8601 in UTC */
+                notifiedAt: string;
+                personId: string;
+                remindersSent: number;
+                title: string | null;
+            }[];
+            id: string;
+            /** @description An instant, ISO 8601 in UTC */
+            issuedAt: string;
+            issuedBy: string;
+            matter: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            nextRenoticeOn: string;
+            number: string;
+            /** @description An instant, ISO 8601 in UTC */
+            releasedAt: string | null;
+            releasedBy: string | null;
+            releaseNote: string | null;
+            reminderDays: number;
+            renoticeDays: number;
+            scope: string;
+            /** @enum {string} */
+            status: "active" | "released";
+        };
+        LegalHoldViewInput: {
+            acknowledged: number;
+            can: {
+                acknowledge: boolean;
+                manage: boolean;
+            };
+            caseIds: string[];
+            custodians: {
+                /** @description An instant, ISO 8601 in UTC */
+                acknowledgedAt: string | null;
+                department: string | null;
+                name: string;
+                noticesSent: number;
+                /** @description An instant, ISO 8601 in UTC */
+                notifiedAt: string;
+                personId: string;
+                remindersSent: number;
+                title: string | null;
+            }[];
+            id: string;
+            /** @description An instant, ISO 8601 in UTC */
+            issuedAt: string;
+            issuedBy: string;
+            matter: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            nextRenoticeOn: string;
+            number: string;
+            /** @description An instant, ISO 8601 in UTC */
+            releasedAt: string | null;
+            releasedBy: string | null;
+            releaseNote: string | null;
+            reminderDays: number;
+            renoticeDays: number;
+            scope: string;
+            /** @enum {string} */
+            status: "active" | "released";
         };
         MaterialAddedView: {
             id: string;
@@ -4922,6 +5664,372 @@ export interface components {
             status: "pending" | "sending" | "sent" | "failed";
             subject: string;
             to: string;
+        };
+        PolicyApproved: {
+            contentHash: string;
+        };
+        PolicyApprovedInput: {
+            contentHash: string;
+        };
+        PolicyCreated: {
+            id: string;
+            versionId: string;
+        };
+        PolicyCreatedInput: {
+            id: string;
+            versionId: string;
+        };
+        PolicyDiffView: {
+            from: components["schemas"]["PolicyVersionView"];
+            policy: components["schemas"]["PolicySummaryView"];
+            sections: {
+                /** @enum {string} */
+                change: "added" | "removed" | "changed" | "unchanged";
+                number: string;
+                parts?: {
+                    /** @enum {string} */
+                    op: "eq" | "add" | "del";
+                    text: string;
+                }[];
+                title: string;
+                titleBefore?: string;
+            }[];
+            summary: {
+                added: number;
+                changed: number;
+                removed: number;
+                unchanged: number;
+            };
+            to: components["schemas"]["PolicyVersionView"];
+        };
+        PolicyDiffViewInput: {
+            from: components["schemas"]["PolicyVersionViewInput"];
+            policy: components["schemas"]["PolicySummaryViewInput"];
+            sections: {
+                /** @enum {string} */
+                change: "added" | "removed" | "changed" | "unchanged";
+                number: string;
+                parts?: {
+                    /** @enum {string} */
+                    op: "eq" | "add" | "del";
+                    text: string;
+                }[];
+                title: string;
+                titleBefore?: string;
+            }[];
+            summary: {
+                added: number;
+                changed: number;
+                removed: number;
+                unchanged: number;
+            };
+            to: components["schemas"]["PolicyVersionViewInput"];
+        };
+        PolicyDraftCreated: {
+            number: number;
+            versionId: string;
+        };
+        PolicyDraftCreatedInput: {
+            number: number;
+            versionId: string;
+        };
+        PolicyLinkView: {
+            anchor: string;
+            /** @enum {string} */
+            kind: "overrides" | "refers";
+            number: string;
+            policyId: string | null;
+            policyKey: string;
+            policyTitle: string;
+            versionId: string | null;
+        };
+        PolicyLinkViewInput: {
+            anchor: string;
+            /** @enum {string} */
+            kind: "overrides" | "refers";
+            number: string;
+            policyId: string | null;
+            policyKey: string;
+            policyTitle: string;
+            versionId: string | null;
+        };
+        PolicyList: {
+            can: {
+                create: boolean;
+            };
+            items: components["schemas"]["PolicyListItem"][];
+        };
+        PolicyListInput: {
+            can: {
+                create: boolean;
+            };
+            items: components["schemas"]["PolicyListItemInput"][];
+        };
+        PolicyListItem: {
+            /** @enum {string} */
+            approvalAuthority: "legal" | "board";
+            audience: ("everyone" | "senior_officers" | "finance_accounting" | "directors")[];
+            governsOver: string | null;
+            id: string;
+            key: string;
+            owner: string;
+            pending: components["schemas"]["PolicyVersionView"] | null;
+            published: components["schemas"]["PolicyVersionView"] | null;
+            shortTitle: string;
+            title: string;
+        };
+        PolicyListItemInput: {
+            /** @enum {string} */
+            approvalAuthority: "legal" | "board";
+            audience: ("everyone" | "senior_officers" | "finance_accounting" | "directors")[];
+            governsOver: string | null;
+            id: string;
+            key: string;
+            owner: string;
+            pending: components["schemas"]["PolicyVersionViewInput"] | null;
+            published: components["schemas"]["PolicyVersionViewInput"] | null;
+            shortTitle: string;
+            title: string;
+        };
+        PolicySearchHit: {
+            anchor: string;
+            number: string;
+            policyId: string;
+            policyTitle: string;
+            snippet: string;
+            title: string;
+            versionId: string;
+        };
+        PolicySearchHitInput: {
+            anchor: string;
+            number: string;
+            policyId: string;
+            policyTitle: string;
+            snippet: string;
+            title: string;
+            versionId: string;
+        };
+        PolicySummaryView: {
+            /** @enum {string} */
+            approvalAuthority: "legal" | "board";
+            audience: ("everyone" | "senior_officers" | "finance_accounting" | "directors")[];
+            id: string;
+            key: string;
+            owner: string;
+            shortTitle: string;
+            title: string;
+        };
+        PolicySummaryViewInput: {
+            /** @enum {string} */
+            approvalAuthority: "legal" | "board";
+            audience: ("everyone" | "senior_officers" | "finance_accounting" | "directors")[];
+            id: string;
+            key: string;
+            owner: string;
+            shortTitle: string;
+            title: string;
+        };
+        PolicyVersionTextView: {
+            currentHash: string;
+            policy: components["schemas"]["PolicySummaryView"];
+            sections: {
+                anchor: string;
+                body: string;
+                links: components["schemas"]["PolicyLinkView"][];
+                number: string;
+                title: string;
+            }[];
+            toc: {
+                anchor: string;
+                number: string;
+                title: string;
+            }[];
+            version: components["schemas"]["PolicyVersionView"];
+        };
+        PolicyVersionTextViewInput: {
+            currentHash: string;
+            policy: components["schemas"]["PolicySummaryViewInput"];
+            sections: {
+                anchor: string;
+                body: string;
+                links: components["schemas"]["PolicyLinkViewInput"][];
+                number: string;
+                title: string;
+            }[];
+            toc: {
+                anchor: string;
+                number: string;
+                title: string;
+            }[];
+            version: components["schemas"]["PolicyVersionViewInput"];
+        };
+        PolicyVersionView: {
+            /** @description An instant, ISO 8601 in UTC */
+            approvedAt: string | null;
+            approvedBy: string | null;
+            changeNote: string | null;
+            contentHash: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            createdBy: string;
+            id: string;
+            number: number;
+            /** @description An instant, ISO 8601 in UTC */
+            publishedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "approved" | "published" | "superseded";
+            /** @description An instant, ISO 8601 in UTC */
+            supersededAt: string | null;
+        };
+        PolicyVersionViewInput: {
+            /** @description An instant, ISO 8601 in UTC */
+            approvedAt: string | null;
+            approvedBy: string | null;
+            changeNote: string | null;
+            contentHash: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            createdBy: string;
+            id: string;
+            number: number;
+            /** @description An instant, ISO 8601 in UTC */
+            publishedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "approved" | "published" | "superseded";
+            /** @description An instant, ISO 8601 in UTC */
+            supersededAt: string | null;
+        };
+        PolicyView: {
+            /** @enum {string} */
+            approvalAuthority: "legal" | "board";
+            audience: ("everyone" | "senior_officers" | "finance_accounting" | "directors")[];
+            can: {
+                approve: boolean;
+                edit: boolean;
+                publish: boolean;
+            };
+            governedBy: {
+                id: string;
+                shortTitle: string;
+            }[];
+            governsOver: {
+                id: string;
+                shortTitle: string;
+            } | null;
+            id: string;
+            key: string;
+            owner: string;
+            shortTitle: string;
+            title: string;
+            versions: components["schemas"]["PolicyVersionView"][];
+        };
+        PolicyViewInput: {
+            /** @enum {string} */
+            approvalAuthority: "legal" | "board";
+            audience: ("everyone" | "senior_officers" | "finance_accounting" | "directors")[];
+            can: {
+                approve: boolean;
+                edit: boolean;
+                publish: boolean;
+            };
+            governedBy: {
+                id: string;
+                shortTitle: string;
+            }[];
+            governsOver: {
+                id: string;
+                shortTitle: string;
+            } | null;
+            id: string;
+            key: string;
+            owner: string;
+            shortTitle: string;
+            title: string;
+            versions: components["schemas"]["PolicyVersionViewInput"][];
+        };
+        PolicyWaiverList: {
+            can: {
+                request: boolean;
+            };
+            items: components["schemas"]["PolicyWaiverView"][];
+        };
+        PolicyWaiverListInput: {
+            can: {
+                request: boolean;
+            };
+            items: components["schemas"]["PolicyWaiverViewInput"][];
+        };
+        PolicyWaiverView: {
+            can: {
+                decide: boolean;
+                disclose: boolean;
+            };
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            decidedBy: string | null;
+            decisionBody: string | null;
+            decisionNote: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            disclosedAt: string | null;
+            disclosure: {
+                businessDaysLeft: number | null;
+                /** @enum {string} */
+                state: "not_required" | "disclosed" | "due" | "overdue";
+            };
+            /** @description A calendar date, YYYY-MM-DD */
+            disclosureDue: string | null;
+            disclosureReference: string | null;
+            id: string;
+            person: {
+                id: string;
+                name: string;
+                title: string | null;
+            };
+            policyId: string;
+            policyTitle: string;
+            reason: string;
+            /** @description An instant, ISO 8601 in UTC */
+            requestedAt: string;
+            requestedBy: string;
+            sectionNumber: string | null;
+            /** @enum {string} */
+            status: "requested" | "approved" | "rejected";
+        };
+        PolicyWaiverViewInput: {
+            can: {
+                decide: boolean;
+                disclose: boolean;
+            };
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            decidedBy: string | null;
+            decisionBody: string | null;
+            decisionNote: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            disclosedAt: string | null;
+            disclosure: {
+                businessDaysLeft: number | null;
+                /** @enum {string} */
+                state: "not_required" | "disclosed" | "due" | "overdue";
+            };
+            /** @description A calendar date, YYYY-MM-DD */
+            disclosureDue: string | null;
+            disclosureReference: string | null;
+            id: string;
+            person: {
+                id: string;
+                name: string;
+                title: string | null;
+            };
+            policyId: string;
+            policyTitle: string;
+            reason: string;
+            /** @description An instant, ISO 8601 in UTC */
+            requestedAt: string;
+            requestedBy: string;
+            sectionNumber: string | null;
+            /** @enum {string} */
+            status: "requested" | "approved" | "rejected";
         };
         ProxyReportView: {
             cdaReviewOnRecord: boolean;
@@ -7171,7 +8279,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BoycottList"];
+                };
             };
         };
     };
@@ -7197,11 +8307,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BoycottView"];
+                };
             };
         };
     };
@@ -7228,7 +8340,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BoycottView"];
+                };
             };
         };
     };
@@ -7249,7 +8363,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BoycottReportView"];
+                };
             };
         };
     };
@@ -7272,7 +8388,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConflictList"];
+                };
             };
         };
     };
@@ -7301,11 +8419,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConflictView"];
+                };
             };
         };
     };
@@ -7323,12 +8443,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (text/csv), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -7348,7 +8470,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConflictDetailView"];
+                };
             };
         };
     };
@@ -7382,7 +8506,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConflictView"];
+                };
             };
         };
     };
@@ -7408,7 +8534,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConflictView"];
+                };
             };
         };
     };
@@ -7434,7 +8562,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConflictView"];
+                };
             };
         };
     };
@@ -7465,7 +8595,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConflictView"];
+                };
             };
         };
     };
@@ -7485,7 +8617,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConflictView"];
+                };
             };
         };
     };
@@ -7505,7 +8639,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConflictView"];
+                };
             };
         };
     };
@@ -7523,7 +8659,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["GuidanceFaqView"][];
+                    };
+                };
             };
         };
     };
@@ -7547,7 +8687,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GiftList"];
+                };
             };
         };
     };
@@ -7582,11 +8724,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GiftView"];
+                };
             };
         };
     };
@@ -7606,7 +8750,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GiftView"];
+                };
             };
         };
     };
@@ -7633,7 +8779,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GiftView"];
+                };
             };
         };
     };
@@ -7659,7 +8807,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GiftView"];
+                };
             };
         };
     };
@@ -7677,7 +8827,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GiftSettingsView"];
+                };
             };
         };
     };
@@ -7702,7 +8854,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GiftSettingsView"];
+                };
             };
         };
     };
@@ -7720,7 +8874,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GuidanceList"];
+                };
             };
         };
     };
@@ -7746,11 +8902,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GuidanceView"];
+                };
             };
         };
     };
@@ -7770,7 +8928,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GuidanceView"];
+                };
             };
         };
     };
@@ -7796,7 +8956,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GuidanceView"];
+                };
             };
         };
     };
@@ -7816,7 +8978,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GuidanceView"];
+                };
             };
         };
     };
@@ -7843,7 +9007,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GuidanceView"];
+                };
             };
         };
     };
@@ -7866,11 +9032,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnonymousGuidanceReceipt"];
+                };
             };
         };
     };
@@ -7888,7 +9056,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LegalHoldList"];
+                };
             };
         };
     };
@@ -7916,11 +9086,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LegalHoldView"];
+                };
             };
         };
     };
@@ -7940,7 +9112,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LegalHoldView"];
+                };
             };
         };
     };
@@ -7960,7 +9134,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LegalHoldView"];
+                };
             };
         };
     };
@@ -7986,7 +9162,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LegalHoldView"];
+                };
             };
         };
     };
@@ -8012,7 +9190,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LegalHoldView"];
+                };
             };
         };
     };
@@ -8030,7 +9210,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InquiryList"];
+                };
             };
         };
     };
@@ -8056,11 +9238,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InquiryView"];
+                };
             };
         };
     };
@@ -8080,7 +9264,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InquiryView"];
+                };
             };
         };
     };
@@ -8106,7 +9292,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InquiryView"];
+                };
             };
         };
     };
@@ -8132,7 +9320,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InquiryView"];
+                };
             };
         };
     };
@@ -8650,7 +9840,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyList"];
+                };
             };
         };
     };
@@ -8690,11 +9882,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyCreated"];
+                };
             };
         };
     };
@@ -8714,7 +9908,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyView"];
+                };
             };
         };
     };
@@ -8748,11 +9944,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyDraftCreated"];
+                };
             };
         };
     };
@@ -8772,7 +9970,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PolicySearchHit"][];
+                    };
+                };
             };
         };
     };
@@ -8792,7 +9994,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyVersionTextView"];
+                };
             };
         };
     };
@@ -8812,7 +10016,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyApproved"];
+                };
             };
         };
     };
@@ -8834,7 +10040,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyDiffView"];
+                };
             };
         };
     };
@@ -8862,7 +10070,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyVersionTextView"];
+                };
             };
         };
     };
@@ -8900,7 +10110,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyVersionTextView"];
+                };
             };
         };
     };
@@ -11207,7 +12419,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyWaiverList"];
+                };
             };
         };
     };
@@ -11230,11 +12444,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyWaiverView"];
+                };
             };
         };
     };
@@ -11254,7 +12470,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyWaiverView"];
+                };
             };
         };
     };
@@ -11284,7 +12502,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyWaiverView"];
+                };
             };
         };
     };
@@ -11310,7 +12530,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyWaiverView"];
+                };
             };
         };
     };

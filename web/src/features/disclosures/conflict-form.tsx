@@ -1,11 +1,12 @@
 import { Button, Checkbox, Group, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { invalidate } from "../../api/client.ts";
+import { type Args, call, invalidate, type Schema } from "../../api/client.ts";
 import { type ApiForm, FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { FormModal } from "../../components/form-modal.tsx";
-import { api } from "../../lib/api.ts";
-import { CONFLICT_TYPES, type Conflict } from "./disclosures-api.ts";
+import { CONFLICT_TYPES, DISCLOSURE_READS } from "./disclosures-api.ts";
+
+type Conflict = Schema<"ConflictView">;
 
 const RELATIONSHIP = [
   { value: "competitor", label: "A competitor" },
@@ -130,14 +131,14 @@ export function ConflictModal({ existing, onClose }: { existing?: Conflict; onCl
     }),
     validate: (values) => (values.type ? {} : { type: "Choose the kind of conflict" }),
     submit: (values) => {
-      const body = { ...values, submit: true };
+      // The form as it stands (validate() has checked the type); the server names what is wrong.
+      const body = { ...values, submit: true } as Args<"conflict.file">["body"];
       return existing
-        ? api.patch<Conflict>(`/api/disclosures/conflicts/${existing.id}`, body)
-        : api.post<Conflict>("/api/disclosures/conflicts", body);
+        ? call("conflict.update", { path: { id: existing.id }, body })
+        : call("conflict.file", { body });
     },
     onSuccess: (c) => {
-      void qc.invalidateQueries({ queryKey: ["disclosures"] });
-      void invalidate(qc, "task.list");
+      void invalidate(qc, ...DISCLOSURE_READS, "task.list");
       onClose();
       void navigate({ to: "/disclosures/$section/$id", params: { section: "conflicts", id: c.id } });
     },

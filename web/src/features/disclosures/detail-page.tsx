@@ -13,43 +13,55 @@ import {
   Timeline,
   Title,
 } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { invalidate } from "../../api/client.ts";
+import { type Args, type OpId, useOp, useOpMutation } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { RowField as Field } from "../../components/field.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { ButtonLink } from "../../components/router-links.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
-import { api } from "../../lib/api.ts";
 import { formatDate, formatDateTime, humanise } from "../../lib/format.ts";
 import { ConflictModal } from "./conflict-form.tsx";
-import type { Boycott, Conflict, Gift, Guidance, Hold, Inquiry } from "./disclosures-api.ts";
-import { STATUS_LABELS } from "./disclosures-api.ts";
+import { DISCLOSURE_READS, STATUS_LABELS } from "./disclosures-api.ts";
 
-/** A POST action with its own error display; refreshes the page's data and My tasks. */
-function useAction<T>(key: unknown[], url: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: unknown = {}) => api.post<T>(url, body),
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: key });
-      void invalidate(qc, "task.list");
-      void qc.invalidateQueries({ queryKey: ["disclosures"] });
-    },
-  });
+/** The actions of the detail pages: each takes the object's id in its path and a body. */
+type DetailAction =
+  | "conflict.comment"
+  | "conflict.forward"
+  | "conflict.ceo_review"
+  | "conflict.decide"
+  | "conflict.withdraw"
+  | "gift.decide"
+  | "gift.record"
+  | "legal_hold.acknowledge"
+  | "legal_hold.release"
+  | "guidance.answer"
+  | "guidance.escalate"
+  | "guidance.publish"
+  | "inquiry.assign"
+  | "inquiry.respond"
+  | "boycott.review";
+
+/** A POST action with its own error display; refreshes the disclosures' data and My tasks. */
+function useAction<K extends DetailAction>(op: K, id: string) {
+  const invalidates: OpId[] = [...DISCLOSURE_READS, "task.list"];
+  const mutation = useOpMutation(op, { invalidates });
+  return {
+    ...mutation,
+    // The body is the form as it stands; the server names what is missing or wrong.
+    mutate: (body: Record<string, unknown> = {}, options?: { onSuccess?: () => void }) =>
+      mutation.mutate({ path: { id }, body } as unknown as Args<K>, options),
+  };
 }
 
 function ConflictDetail({ id }: { id: string }) {
-  const key = ["disclosure", "conflicts", id];
-  const q = useQuery({ queryKey: key, queryFn: () => api.get<Conflict>(`/api/disclosures/conflicts/${id}`) });
-  const base = `/api/disclosures/conflicts/${id}`;
-  const comment = useAction(key, `${base}/comments`);
-  const forward = useAction(key, `${base}/forward`);
-  const ceo = useAction(key, `${base}/ceo-review`);
-  const decide = useAction(key, `${base}/decision`);
-  const withdraw = useAction(key, `${base}/withdraw`);
+  const q = useOp("conflict.read", { path: { id } });
+  const comment = useAction("conflict.comment", id);
+  const forward = useAction("conflict.forward", id);
+  const ceo = useAction("conflict.ceo_review", id);
+  const decide = useAction("conflict.decide", id);
+  const withdraw = useAction("conflict.withdraw", id);
   const [text, setText] = useState("");
   const [decision, setDecision] = useState<string | null>(null);
   const [conditions, setConditions] = useState("");
@@ -245,10 +257,9 @@ function ConflictDetail({ id }: { id: string }) {
 }
 
 function GiftDetail({ id }: { id: string }) {
-  const key = ["disclosure", "gifts", id];
-  const q = useQuery({ queryKey: key, queryFn: () => api.get<Gift>(`/api/disclosures/gifts/${id}`) });
-  const decide = useAction(key, `/api/disclosures/gifts/${id}/decision`);
-  const record = useAction(key, `/api/disclosures/gifts/${id}/record`);
+  const q = useOp("gift.read", { path: { id } });
+  const decide = useAction("gift.decide", id);
+  const record = useAction("gift.record", id);
   const [text, setText] = useState("");
   if (q.error) return <ErrorAlert error={q.error} />;
   if (!q.data) return <TableSkeleton />;
@@ -332,10 +343,9 @@ function GiftDetail({ id }: { id: string }) {
 }
 
 function HoldDetail({ id }: { id: string }) {
-  const key = ["disclosure", "holds", id];
-  const q = useQuery({ queryKey: key, queryFn: () => api.get<Hold>(`/api/disclosures/holds/${id}`) });
-  const ack = useAction(key, `/api/disclosures/holds/${id}/acknowledge`);
-  const release = useAction(key, `/api/disclosures/holds/${id}/release`);
+  const q = useOp("legal_hold.read", { path: { id } });
+  const ack = useAction("legal_hold.acknowledge", id);
+  const release = useAction("legal_hold.release", id);
   const [note, setNote] = useState("");
   if (q.error) return <ErrorAlert error={q.error} />;
   if (!q.data) return <TableSkeleton />;
@@ -431,11 +441,10 @@ function HoldDetail({ id }: { id: string }) {
 }
 
 function GuidanceDetail({ id }: { id: string }) {
-  const key = ["disclosure", "guidance", id];
-  const q = useQuery({ queryKey: key, queryFn: () => api.get<Guidance>(`/api/disclosures/guidance/${id}`) });
-  const answer = useAction(key, `/api/disclosures/guidance/${id}/answer`);
-  const escalate = useAction(key, `/api/disclosures/guidance/${id}/escalate`);
-  const publish = useAction(key, `/api/disclosures/guidance/${id}/faq`);
+  const q = useOp("guidance.read", { path: { id } });
+  const answer = useAction("guidance.answer", id);
+  const escalate = useAction("guidance.escalate", id);
+  const publish = useAction("guidance.publish", id);
   const [text, setText] = useState("");
   const [faqQ, setFaqQ] = useState("");
   const [faqA, setFaqA] = useState("");
@@ -506,14 +515,10 @@ function GuidanceDetail({ id }: { id: string }) {
 }
 
 function InquiryDetail({ id }: { id: string }) {
-  const key = ["disclosure", "inquiries", id];
-  const q = useQuery({ queryKey: key, queryFn: () => api.get<Inquiry>(`/api/disclosures/inquiries/${id}`) });
-  const responders = useQuery({
-    queryKey: ["disclosures", "inquiries"],
-    queryFn: () => api.get<{ responders: { userId: string; name: string }[] }>("/api/disclosures/inquiries"),
-  });
-  const assign = useAction(key, `/api/disclosures/inquiries/${id}/assign`);
-  const respond = useAction(key, `/api/disclosures/inquiries/${id}/response`);
+  const q = useOp("inquiry.read", { path: { id } });
+  const responders = useOp("inquiry.list", {});
+  const assign = useAction("inquiry.assign", id);
+  const respond = useAction("inquiry.respond", id);
   const [who, setWho] = useState<string | null>(null);
   const [text, setText] = useState("");
   if (q.error) return <ErrorAlert error={q.error} />;
@@ -566,11 +571,8 @@ function InquiryDetail({ id }: { id: string }) {
 }
 
 function BoycottDetail({ id }: { id: string }) {
-  const q = useQuery({
-    queryKey: ["disclosures", "boycotts"],
-    queryFn: () => api.get<{ items: Boycott[] }>("/api/disclosures/boycotts"),
-  });
-  const review = useAction(["disclosures", "boycotts"], `/api/disclosures/boycotts/${id}/review`);
+  const q = useOp("boycott.list", {});
+  const review = useAction("boycott.review", id);
   const [note, setNote] = useState("");
   if (q.error) return <ErrorAlert error={q.error} />;
   if (!q.data) return <TableSkeleton />;

@@ -1,184 +1,26 @@
-// Types of the disclosures API (src/domains/disclosures). Each object carries `can`: what the
-// signed-in user may do with it, decided by the server.
+// Labels of the disclosures screens and the reads their writes refresh. The API's types and calls
+// come from the generated client (web/src/api/client.ts: useOp("conflict.read", …),
+// Schema<"ConflictView">); each object carries `can`, what the signed-in user may do with it,
+// decided by the server (src/domains/disclosures/policy.ts).
+import type { OpId } from "../../api/client.ts";
 
-export type ConflictStatus =
-  | "draft"
-  | "disclosed"
-  | "discussed"
-  | "ceo_review"
-  | "audit_committee"
-  | "approved"
-  | "approved_mitigated"
-  | "prohibited"
-  | "withdrawn";
-
-export type Conflict = {
-  id: string;
-  number: string;
-  discloser: { personId: string; name: string };
-  type: string;
-  typeLabel: string;
-  title: string;
-  description: string;
-  counterparty: string | null;
-  answers: Record<string, unknown>;
-  prohibitedByCode: { rule: string; message: string } | null;
-  isCeoDisclosure: boolean;
-  status: ConflictStatus;
-  version: number;
-  reapprovalReason: "changed" | "expired" | null;
-  decision: string | null;
-  conditions: string | null;
-  mitigation: string | null;
-  reviewDate: string | null;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  ceoNote: string | null;
-  reportedToAuditCommitteeAt: string | null;
-  source: "form" | "certificate";
-  submittedAt: string | null;
-  updatedAt: string;
-  can: {
-    edit: boolean;
-    submit: boolean;
-    withdraw: boolean;
-    comment: boolean;
-    forward: boolean;
-    ceoReview: boolean;
-    decide: boolean;
-    approve: boolean;
-  };
-  events?: {
-    id: string;
-    kind: string;
-    role: string;
-    actor: string;
-    from: string | null;
-    to: string | null;
-    body: string | null;
-    at: string;
-  }[];
-};
-
-export type Gift = {
-  id: string;
-  number: string;
-  direction: "given" | "received";
-  person: string | null;
-  counterpartyName: string;
-  organisation: string;
-  official: string;
-  isGovernmentOfficial: boolean;
-  kind: string;
-  description: string;
-  value: string;
-  usdValue: string;
-  eventDate: string;
-  businessPurpose: string;
-  status: "pending_approval" | "approved" | "rejected" | "cleared" | "recorded";
-  approvalReasons: string[];
-  approvalText: string | null;
-  approver: string | null;
-  decidedAt: string | null;
-  recordedAt: string | null;
-  recipientYearTotal: string;
-  isMine: boolean;
-  can: { decide: boolean; record: boolean };
-};
-
-export type GiftSettings = { perItem: string; perRecipientYear: string };
-
-export type Guidance = {
-  id: string;
-  number: string;
-  topic: string;
-  question: string;
-  routedTo: "supervisor" | "legal";
-  status: "open" | "answered";
-  answer: string | null;
-  answeredBy: string | null;
-  answeredAt: string | null;
-  faq: { question: string; answer: string; publishedAt: string } | null;
-  createdAt: string;
-  isMine: boolean;
-  can: { answer: boolean; escalate: boolean; publish: boolean };
-};
-
-export type Inquiry = {
-  id: string;
-  number: string;
-  kind: "government" | "media";
-  reportedBy: string;
-  organisation: string;
-  representative: string;
-  contact: string | null;
-  receivedAt: string;
-  subject: string;
-  status: "new" | "assigned" | "responded";
-  responder: string | null;
-  response: string | null;
-  respondedAt: string | null;
-  can: { assign: boolean; respond: boolean };
-};
-
-export type Boycott = {
-  id: string;
-  number: string;
-  reportedBy: string;
-  receivedOn: string;
-  requester: string;
-  country: string | null;
-  documentType: string;
-  documentRef: string | null;
-  requestText: string;
-  isReportable: boolean;
-  reportableNote: string | null;
-  quarter: string;
-  reportDueOn: string;
-  retainUntil: string;
-  reviewedBy: string | null;
-  can: { review: boolean };
-};
-
-export type HoldSummary = {
-  id: string;
-  number: string;
-  matter: string;
-  status: "active" | "released";
-  issuedAt: string;
-  releasedAt: string | null;
-  nextRenoticeOn: string;
-  custodians: number;
-  acknowledged: number;
-};
-
-export type Hold = {
-  id: string;
-  number: string;
-  matter: string;
-  scope: string;
-  status: "active" | "released";
-  reminderDays: number;
-  renoticeDays: number;
-  nextRenoticeOn: string;
-  issuedBy: string;
-  issuedAt: string;
-  releasedBy: string | null;
-  releasedAt: string | null;
-  releaseNote: string | null;
-  custodians: {
-    personId: string;
-    name: string;
-    title: string | null;
-    department: string | null;
-    notifiedAt: string;
-    acknowledgedAt: string | null;
-    remindersSent: number;
-    noticesSent: number;
-  }[];
-  acknowledged: number;
-  can: { manage: boolean; acknowledge: boolean };
-};
+/** Every read of the disclosures registers: a write refreshes them all (and the cached detail pages). */
+export const DISCLOSURE_READS = [
+  "conflict.list",
+  "conflict.read",
+  "gift.list",
+  "gift.read",
+  "gift.settings",
+  "guidance.list",
+  "guidance.read",
+  "guidance.faqs",
+  "inquiry.list",
+  "inquiry.read",
+  "boycott.list",
+  "boycott.report",
+  "legal_hold.list",
+  "legal_hold.read",
+] as const satisfies readonly OpId[];
 
 export const CONFLICT_TYPES = [
   { value: "outside_employment", label: "Outside employment or board seat" },

@@ -11,9 +11,10 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
+import { type Args, call, invalidate, useOp } from "../../api/client.ts";
 import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
@@ -21,17 +22,10 @@ import { FormModal } from "../../components/form-modal.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
-import { api } from "../../lib/api.ts";
 import { formatDate } from "../../lib/format.ts";
 import { useMe } from "../auth/me.ts";
 import { ConflictModal } from "./conflict-form.tsx";
-import {
-  type Conflict,
-  type Gift,
-  type GiftSettings,
-  type HoldSummary,
-  STATUS_LABELS,
-} from "./disclosures-api.ts";
+import { DISCLOSURE_READS, STATUS_LABELS } from "./disclosures-api.ts";
 import { HoldsTab } from "./holds-tab.tsx";
 import { DetailLink } from "./links.tsx";
 import { BoycottsTab, GuidanceTab, InquiriesTab } from "./requests-tabs.tsx";
@@ -60,9 +54,8 @@ function ConflictsTab() {
   const [q, setQ] = useState("");
   const [status, setStatus] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const list = useQuery({
-    queryKey: ["disclosures", "conflicts", scope, q, status],
-    queryFn: () => api.get<{ items: Conflict[] }>("/api/disclosures/conflicts", { scope, q, status }),
+  const list = useOp("conflict.list", {
+    query: { scope, q, status } as Args<"conflict.list">["query"],
   });
   return (
     <Stack>
@@ -193,10 +186,13 @@ function GiftModal({ onClose }: { onClose: () => void }) {
       alreadyHappened: false,
     },
     labels: GIFT_LABELS,
+    // The form as it stands; the server names what is missing or wrong.
     submit: (f) =>
-      api.post<Gift>("/api/disclosures/gifts", { ...f, usdValue: f.currency === "USD" ? null : f.usdValue }),
+      call("gift.file", {
+        body: { ...f, usdValue: f.currency === "USD" ? null : f.usdValue } as Args<"gift.file">["body"],
+      }),
     onSuccess: (g) => {
-      void qc.invalidateQueries({ queryKey: ["disclosures"] });
+      void invalidate(qc, ...DISCLOSURE_READS);
       onClose();
       void navigate({ to: "/disclosures/$section/$id", params: { section: "gifts", id: g.id } });
     },
@@ -305,10 +301,7 @@ function GiftsTab() {
   const [scope, setScope] = useState(perms.has("gift.approve") ? "approvals" : "mine");
   const [q, setQ] = useState("");
   const [creating, setCreating] = useState(false);
-  const list = useQuery({
-    queryKey: ["disclosures", "gifts", scope, q],
-    queryFn: () => api.get<{ items: Gift[]; settings: GiftSettings }>("/api/disclosures/gifts", { scope, q }),
-  });
+  const list = useOp("gift.list", { query: { scope, q } as Args<"gift.list">["query"] });
   return (
     <Stack>
       <Group justify="space-between" wrap="wrap">
@@ -383,10 +376,7 @@ function GiftsTab() {
 }
 
 export function DisclosuresPage() {
-  const holds = useQuery({
-    queryKey: ["disclosures", "holds"],
-    queryFn: () => api.get<{ items: HoldSummary[]; can: { issue: boolean } }>("/api/disclosures/holds"),
-  });
+  const holds = useOp("legal_hold.list", {});
   const [tab, setTab] = useState<string | null>(
     new URLSearchParams(window.location.search).get("tab") ?? "conflicts",
   );

@@ -13,16 +13,16 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
+import { useOp, useOpMutation } from "../../api/client.ts";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { api, type Page } from "../../lib/api.ts";
 import { formatDate } from "../../lib/format.ts";
-import type { Hold, HoldSummary } from "./disclosures-api.ts";
-import { STATUS_LABELS } from "./disclosures-api.ts";
+import { DISCLOSURE_READS, STATUS_LABELS } from "./disclosures-api.ts";
 import { DetailLink } from "./links.tsx";
 
 type Person = { id: string; displayName: string; title: string | null };
@@ -85,24 +85,15 @@ export function CustodianPicker({
 }
 
 function IssueModal({ onClose }: { onClose: () => void }) {
-  const qc = useQueryClient();
   const navigate = useNavigate();
   const [matter, setMatter] = useState("");
   const [scope, setScope] = useState("");
   const [custodians, setCustodians] = useState<{ id: string; label: string }[]>([]);
   const [reminderDays, setReminderDays] = useState<number>(3);
   const [renoticeDays, setRenoticeDays] = useState<number>(90);
-  const issue = useMutation({
-    mutationFn: () =>
-      api.post<Hold>("/api/disclosures/holds", {
-        matter,
-        scope,
-        custodianIds: custodians.map((c) => c.id),
-        reminderDays,
-        renoticeDays,
-      }),
+  const issue = useOpMutation("legal_hold.issue", {
+    invalidates: [...DISCLOSURE_READS],
     onSuccess: (h) => {
-      void qc.invalidateQueries({ queryKey: ["disclosures"] });
       onClose();
       void navigate({ to: "/disclosures/$section/$id", params: { section: "holds", id: h.id } });
     },
@@ -145,7 +136,20 @@ function IssueModal({ onClose }: { onClose: () => void }) {
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button onClick={() => issue.mutate()} loading={issue.isPending}>
+          <Button
+            onClick={() =>
+              issue.mutate({
+                body: {
+                  matter,
+                  scope,
+                  custodianIds: custodians.map((c) => c.id),
+                  reminderDays,
+                  renoticeDays,
+                },
+              })
+            }
+            loading={issue.isPending}
+          >
             Issue the hold
           </Button>
         </Group>
@@ -155,10 +159,7 @@ function IssueModal({ onClose }: { onClose: () => void }) {
 }
 
 export function HoldsTab() {
-  const list = useQuery({
-    queryKey: ["disclosures", "holds"],
-    queryFn: () => api.get<{ items: HoldSummary[]; can: { issue: boolean } }>("/api/disclosures/holds"),
-  });
+  const list = useOp("legal_hold.list", {});
   const [issuing, setIssuing] = useState(false);
   return (
     <Stack>

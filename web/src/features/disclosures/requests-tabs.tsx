@@ -13,16 +13,17 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { type Args, call, invalidate, type Schema, useOp } from "../../api/client.ts";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
-import { api } from "../../lib/api.ts";
 import { formatDate } from "../../lib/format.ts";
-import type { Boycott, Guidance, Inquiry } from "./disclosures-api.ts";
-import { STATUS_LABELS } from "./disclosures-api.ts";
+import { DISCLOSURE_READS, STATUS_LABELS } from "./disclosures-api.ts";
 import { DetailLink } from "./links.tsx";
+
+type Guidance = Schema<"GuidanceView">;
 
 const newKey = () =>
   `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
@@ -58,15 +59,8 @@ function GuidanceTable({ items, empty }: { items: Guidance[]; empty: string }) {
 
 export function GuidanceTab() {
   const qc = useQueryClient();
-  const list = useQuery({
-    queryKey: ["disclosures", "guidance"],
-    queryFn: () => api.get<{ mine: Guidance[]; toAnswer: Guidance[] }>("/api/disclosures/guidance"),
-  });
-  const faqs = useQuery({
-    queryKey: ["disclosures", "faqs"],
-    queryFn: () =>
-      api.get<{ items: { id: string; question: string; answer: string }[] }>("/api/disclosures/faqs"),
-  });
+  const list = useOp("guidance.list", {});
+  const faqs = useOp("guidance.faqs", {});
   const [topic, setTopic] = useState("");
   const [question, setQuestion] = useState("");
   const [routeTo, setRouteTo] = useState("supervisor");
@@ -76,19 +70,16 @@ export function GuidanceTab() {
   const ask = useMutation({
     mutationFn: (): Promise<{ receipt: string } | Guidance> =>
       anonymous
-        ? api.post<{ receipt: string }>("/api/disclosures/guidance/anonymous", {
-            topic,
-            question,
-            password,
-            idempotencyKey: newKey(),
+        ? call("guidance.ask_anonymously", {
+            body: { topic, question, password, idempotencyKey: newKey() },
           })
-        : api.post<Guidance>("/api/disclosures/guidance", { topic, question, routeTo }),
+        : call("guidance.ask", { body: { topic, question, routeTo } as Args<"guidance.ask">["body"] }),
     onSuccess: (r) => {
       if ("receipt" in r) setReceipt(r.receipt);
       setTopic("");
       setQuestion("");
       setPassword("");
-      void qc.invalidateQueries({ queryKey: ["disclosures", "guidance"] });
+      void invalidate(qc, ...DISCLOSURE_READS);
     },
   });
   return (
@@ -179,10 +170,7 @@ export function GuidanceTab() {
 
 export function InquiriesTab() {
   const qc = useQueryClient();
-  const list = useQuery({
-    queryKey: ["disclosures", "inquiries"],
-    queryFn: () => api.get<{ items: Inquiry[] }>("/api/disclosures/inquiries"),
-  });
+  const list = useOp("inquiry.list", {});
   const [f, setF] = useState({
     kind: "government",
     organisation: "",
@@ -192,7 +180,7 @@ export function InquiriesTab() {
     subject: "",
   });
   const log = useMutation({
-    mutationFn: () => api.post<Inquiry>("/api/disclosures/inquiries", f),
+    mutationFn: () => call("inquiry.log", { body: f as Args<"inquiry.log">["body"] }),
     onSuccess: () => {
       setF({
         kind: "government",
@@ -202,7 +190,7 @@ export function InquiriesTab() {
         receivedAt: "",
         subject: "",
       });
-      void qc.invalidateQueries({ queryKey: ["disclosures", "inquiries"] });
+      void invalidate(qc, ...DISCLOSURE_READS);
     },
   });
   return (
@@ -287,28 +275,17 @@ export function InquiriesTab() {
   );
 }
 
-type Report = {
-  quarter: string;
-  dueOn: string;
-  isOverdue: boolean;
-  reportable: Boycott[];
-  notReportable: Boycott[];
-};
-
 export function BoycottsTab() {
   const qc = useQueryClient();
-  const list = useQuery({
-    queryKey: ["disclosures", "boycotts"],
-    queryFn: () => api.get<{ items: Boycott[]; can: { manage: boolean } }>("/api/disclosures/boycotts"),
-  });
+  const list = useOp("boycott.list", {});
   const now = new Date();
   const [period, setPeriod] = useState(`${now.getFullYear()}-${Math.floor(now.getMonth() / 3) + 1}`);
   const [year, quarter] = period.split("-");
-  const report = useQuery({
-    queryKey: ["disclosures", "boycott-report", period],
-    queryFn: () => api.get<Report>(`/api/disclosures/boycotts/report/${year}/${quarter}`),
-    enabled: Boolean(list.data?.can.manage),
-  });
+  const report = useOp(
+    "boycott.report",
+    { path: { year: Number(year), quarter: Number(quarter) } },
+    { enabled: Boolean(list.data?.can.manage) },
+  );
   const [f, setF] = useState({
     receivedOn: "",
     requester: "",
@@ -318,7 +295,8 @@ export function BoycottsTab() {
     requestText: "",
   });
   const log = useMutation({
-    mutationFn: () => api.post<Boycott>("/api/disclosures/boycotts", { ...f, country: f.country || null }),
+    mutationFn: () =>
+      call("boycott.log", { body: { ...f, country: f.country || null } as Args<"boycott.log">["body"] }),
     onSuccess: () => {
       setF({
         receivedOn: "",
@@ -328,7 +306,7 @@ export function BoycottsTab() {
         documentRef: "",
         requestText: "",
       });
-      void qc.invalidateQueries({ queryKey: ["disclosures"] });
+      void invalidate(qc, ...DISCLOSURE_READS);
     },
   });
   const periods = Array.from({ length: 8 }, (_, i) => {

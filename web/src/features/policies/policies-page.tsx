@@ -1,16 +1,15 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconSearch } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useOp } from "../../api/client.ts";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink, ButtonLink } from "../../components/router-links.tsx";
-import { api } from "../../lib/api.ts";
 import { formatDate } from "../../lib/format.ts";
 import { useMe } from "../auth/me.ts";
-import { AUDIENCE_LABELS, type SearchHit, usePolicies } from "./policies-api.ts";
+import { AUDIENCE_LABELS } from "./policies-api.ts";
 
 export const statusColor: Record<string, string> = {
   draft: "gray",
@@ -20,11 +19,7 @@ export const statusColor: Record<string, string> = {
 };
 
 function SearchResults({ q }: { q: string }) {
-  const search = useQuery({
-    queryKey: ["policies", "search", q],
-    queryFn: () => api.get<{ items: SearchHit[] }>("/api/policies/search", { q }),
-    enabled: q.length >= 2,
-  });
+  const search = useOp("policy.search", { query: { q } }, { enabled: q.length >= 2 });
   if (q.length < 2) return null;
   if (search.error) return <ErrorAlert error={search.error} />;
   const items = search.data?.items ?? [];
@@ -55,7 +50,7 @@ function SearchResults({ q }: { q: string }) {
 }
 
 export function PoliciesPage() {
-  const policies = usePolicies();
+  const policies = useOp("policy.list", {});
   const me = useMe();
   const [q, setQ] = useState("");
   const [debounced] = useDebouncedValue(q.trim(), 250);

@@ -14,24 +14,23 @@ import {
   Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useOp, useOpMutation } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
-import { api } from "../../lib/api.ts";
 import { formatDateTime } from "../../lib/format.ts";
 import { keyed } from "../certifications/cert-api.ts";
-import { AUDIENCE_LABELS, type Diff, usePolicy } from "./policies-api.ts";
+import { AUDIENCE_LABELS } from "./policies-api.ts";
 import { statusColor } from "./policies-page.tsx";
 import { ReadingView } from "./reading-view.tsx";
 
+/** What a new, approved or published version changes. */
+const POLICY_READS = ["policy.list", "policy.read", "policy.search", "policy.version.read"] as const;
+
 function DiffView({ fromId, toId }: { fromId: string; toId: string }) {
-  const diff = useQuery({
-    queryKey: ["policy-diff", fromId, toId],
-    queryFn: () => api.get<Diff>(`/api/policy-versions/${toId}/diff`, { from: fromId }),
-  });
+  const diff = useOp("policy.diff", { path: { id: toId }, query: { from: fromId } });
   if (diff.error) return <ErrorAlert error={diff.error} />;
   if (!diff.data) return <TableSkeleton rows={4} />;
   const { summary, sections } = diff.data;
@@ -79,14 +78,11 @@ function DiffView({ fromId, toId }: { fromId: string; toId: string }) {
 }
 
 function PublishModal({ versionId, onClose }: { versionId: string; onClose: () => void }) {
-  const qc = useQueryClient();
   const [recertify, setRecertify] = useState(true);
   const [dueDate, setDueDate] = useState("");
-  const publish = useMutation({
-    mutationFn: () =>
-      api.post(`/api/policy-versions/${versionId}/publish`, { recertify, ...(dueDate ? { dueDate } : {}) }),
+  const publish = useOpMutation("policy.publish", {
+    invalidates: [...POLICY_READS],
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ["policies"] });
       notifications.show({
         color: "green",
         message: recertify ? "Published; the re-certification is being launched." : "Published.",
@@ -116,7 +112,15 @@ function PublishModal({ versionId, onClose }: { versionId: string; onClose: () =
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button loading={publish.isPending} onClick={() => publish.mutate()}>
+          <Button
+            loading={publish.isPending}
+            onClick={() =>
+              publish.mutate({
+                path: { id: versionId },
+                body: { recertify, ...(dueDate ? { dueDate } : {}) },
+              })
+            }
+          >
             Publish
           </Button>
         </Group>
@@ -126,22 +130,14 @@ function PublishModal({ versionId, onClose }: { versionId: string; onClose: () =
 }
 
 export function PolicyPage({ policyId }: { policyId: string }) {
-  const policy = usePolicy(policyId);
-  const qc = useQueryClient();
+  const policy = useOp("policy.read", { path: { id: policyId } });
   const [publishing, setPublishing] = useState<string | null>(null);
   const [compare, setCompare] = useState<{ from: string | null; to: string | null }>({
     from: null,
     to: null,
   });
-  const refresh = () => qc.invalidateQueries({ queryKey: ["policies"] });
-  const approve = useMutation({
-    mutationFn: (versionId: string) => api.post(`/api/policy-versions/${versionId}/approve`),
-    onSuccess: refresh,
-  });
-  const draft = useMutation({
-    mutationFn: () => api.post(`/api/policies/${policyId}/versions`, {}),
-    onSuccess: refresh,
-  });
+  const approve = useOpMutation("policy.approve", { invalidates: [...POLICY_READS] });
+  const draft = useOpMutation("policy.draft", { invalidates: [...POLICY_READS] });
   if (policy.error) return <ErrorAlert error={policy.error} />;
   if (!policy.data) return <TableSkeleton />;
   const p = policy.data;
@@ -169,7 +165,11 @@ export function PolicyPage({ policyId }: { policyId: string }) {
         }
         actions={
           p.can.edit ? (
-            <Button variant="default" loading={draft.isPending} onClick={() => draft.mutate()}>
+            <Button
+              variant="default"
+              loading={draft.isPending}
+              onClick={() => draft.mutate({ path: { id: policyId }, body: {} })}
+            >
               New draft version
             </Button>
           ) : null
@@ -219,7 +219,11 @@ export function PolicyPage({ policyId }: { policyId: string }) {
                   <Table.Td>{formatDateTime(v.publishedAt)}</Table.Td>
                   <Table.Td>
                     {v.status === "draft" && p.can.approve ? (
-                      <Button size="xs" loading={approve.isPending} onClick={() => approve.mutate(v.id)}>
+                      <Button
+                        size="xs"
+                        loading={approve.isPending}
+                        onClick={() => approve.mutate({ path: { id: v.id } })}
+                      >
                         Approve
                       </Button>
                     ) : null}

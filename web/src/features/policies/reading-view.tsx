@@ -12,17 +12,17 @@ import {
   Title,
 } from "@mantine/core";
 import { useEffect } from "react";
+import { useOp } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { formatDate } from "../../lib/format.ts";
 import { keyed } from "../certifications/cert-api.ts";
-import { useReading } from "./policies-api.ts";
 import { statusColor } from "./policies-page.tsx";
 
 /** The clean reading view: a table of contents beside the numbered sections and their links. */
 export function ReadingView({ versionId, showTitle = true }: { versionId: string; showTitle?: boolean }) {
-  const reading = useReading(versionId);
+  const reading = useOp("policy.version.read", { path: { id: versionId } }, { enabled: Boolean(versionId) });
   useEffect(() => {
     if (!reading.data || !window.location.hash) return;
     document.getElementById(window.location.hash.slice(1))?.scrollIntoView();

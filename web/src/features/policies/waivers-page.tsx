@@ -1,14 +1,14 @@
 import { Badge, Button, Group, Modal, Select, Stack, Table, Text, Textarea, TextInput } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { type Args, type Result, useOp, useOpMutation } from "../../api/client.ts";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
-import { api } from "../../lib/api.ts";
 import { formatDate } from "../../lib/format.ts";
 import { PersonPicker } from "../people/person-picker.tsx";
-import { usePolicies, type Waiver } from "./policies-api.ts";
+
+type Waiver = Result<"waiver.read">;
 
 const BODIES = [
   { value: "board", label: "Board of Directors" },
@@ -32,20 +32,16 @@ function DisclosureBadge({ w }: { w: Waiver }) {
 }
 
 function RequestModal({ onClose }: { onClose: () => void }) {
-  const qc = useQueryClient();
-  const policies = usePolicies();
+  const policies = useOp("policy.list", {});
   const [form, setForm] = useState({
     policyId: null as string | null,
     personId: null as string | null,
     sectionNumber: "",
     reason: "",
   });
-  const request = useMutation({
-    mutationFn: () => api.post("/api/waivers", { ...form, sectionNumber: form.sectionNumber || null }),
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ["waivers"] });
-      onClose();
-    },
+  const request = useOpMutation("waiver.request", {
+    invalidates: ["waiver.list", "waiver.read"],
+    onSuccess: onClose,
   });
   return (
     <Modal opened onClose={onClose} title="Request a waiver" size="lg">
@@ -78,7 +74,18 @@ function RequestModal({ onClose }: { onClose: () => void }) {
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button loading={request.isPending} onClick={() => request.mutate()}>
+          <Button
+            loading={request.isPending}
+            onClick={() =>
+              request.mutate({
+                // Unchosen fields are sent as they are; the server names what is missing.
+                body: {
+                  ...form,
+                  sectionNumber: form.sectionNumber || null,
+                } as Args<"waiver.request">["body"],
+              })
+            }
+          >
             Request
           </Button>
         </Group>
@@ -88,17 +95,21 @@ function RequestModal({ onClose }: { onClose: () => void }) {
 }
 
 function DecideModal({ waiver, onClose }: { waiver: Waiver; onClose: () => void }) {
-  const qc = useQueryClient();
   const [body, setBody] = useState<string | null>("board");
   const [note, setNote] = useState("");
-  const decide = useMutation({
-    mutationFn: (decision: "approved" | "rejected") =>
-      api.post(`/api/waivers/${waiver.id}/decide`, { decision, decisionBody: body, note: note || undefined }),
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ["waivers"] });
-      onClose();
-    },
+  const decideOp = useOpMutation("waiver.decide", {
+    invalidates: ["waiver.list", "waiver.read"],
+    onSuccess: onClose,
   });
+  // An unchosen body is sent as it is; the server names what is missing.
+  const decide = {
+    ...decideOp,
+    mutate: (decision: "approved" | "rejected") =>
+      decideOp.mutate({
+        path: { id: waiver.id },
+        body: { decision, decisionBody: body, note: note || undefined } as Args<"waiver.decide">["body"],
+      }),
+  };
   return (
     <Modal opened onClose={onClose} title={`Waiver for ${waiver.person.name}`}>
       <Stack>
@@ -129,14 +140,10 @@ function DecideModal({ waiver, onClose }: { waiver: Waiver; onClose: () => void 
 }
 
 function DiscloseModal({ waiver, onClose }: { waiver: Waiver; onClose: () => void }) {
-  const qc = useQueryClient();
   const [reference, setReference] = useState("");
-  const disclose = useMutation({
-    mutationFn: () => api.post(`/api/waivers/${waiver.id}/disclose`, { reference }),
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ["waivers"] });
-      onClose();
-    },
+  const disclose = useOpMutation("waiver.disclose", {
+    invalidates: ["waiver.list", "waiver.read"],
+    onSuccess: onClose,
   });
   return (
     <Modal opened onClose={onClose} title="Record the public disclosure">
@@ -149,7 +156,10 @@ function DiscloseModal({ waiver, onClose }: { waiver: Waiver; onClose: () => voi
         />
         <ErrorAlert error={disclose.error} />
         <Group justify="flex-end">
-          <Button loading={disclose.isPending} onClick={() => disclose.mutate()}>
+          <Button
+            loading={disclose.isPending}
+            onClick={() => disclose.mutate({ path: { id: waiver.id }, body: { reference } })}
+          >
             Record
           </Button>
         </Group>
@@ -159,10 +169,7 @@ function DiscloseModal({ waiver, onClose }: { waiver: Waiver; onClose: () => voi
 }
 
 export function WaiversPage() {
-  const waivers = useQuery({
-    queryKey: ["waivers"],
-    queryFn: () => api.get<{ items: Waiver[]; can: { request: boolean } }>("/api/waivers"),
-  });
+  const waivers = useOp("waiver.list", {});
   const [modal, setModal] = useState<
     { kind: "request" } | { kind: "decide" | "disclose"; waiver: Waiver } | null
   >(null);
