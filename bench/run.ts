@@ -16,6 +16,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run(): Promise<BenchResult> }>>
   certifications: () => import("./certifications.ts"),
   speakup: () => import("./speakup.ts"),
   restructuring: () => import("./restructuring.ts"),
+  load: () => import("./load.ts"),
 };
 
 const DOC = path.resolve(import.meta.dirname, "..", "docs", "benchmarks.md");

@@ -118,6 +118,7 @@ export async function createProbity(options: {
   const logger = options.logStream
     ? pino(loggerOptions(level), options.logStream)
     : pino(loggerOptions(level));
+  for (const warning of config.warnings) logger.warn(warning);
 
   const server = await buildServer({
     config,

@@ -93,6 +93,46 @@ describe(`probity CLI (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, { time
     expect(missing.stderr).toMatch(/^probity: No such file/m);
   });
 
+  it("imports a Windows-1252, semicolon-separated HR file without corrupting names, and says how it read it (issue 14, finding 6)", async () => {
+    const file = path.join(t.dir, "people-1252.csv");
+    fs.writeFileSync(
+      file,
+      Buffer.from("employee_id;first_name;last_name\r\nC1252;François;Dürr\r\n", "latin1"),
+    );
+    const dry = await probity("import", "people", file, "--dry-run");
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain("Read as Windows-1252, semicolon-separated.");
+    expect(dry.stdout).toContain("Dry run: would create 1");
+    expect((await probity("import", "people", file)).stdout).toContain("Created 1");
+    const name = await storedName("C1252");
+    expect(name).toBe("François Dürr");
+    fs.writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from("employee_id;first_name;last_name\nC1253;Fran\xe7ois;D", "latin1"),
+        Buffer.from([0x81, 0x0a]),
+      ]),
+    );
+    const refused = await probity("import", "people", file, "--dry-run");
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/neither UTF-8 nor Windows-1252: row 2, last_name holds the byte 0x81/);
+  });
+
+  const storedName = async (externalId: string) => {
+    const sqlText = "select first_name || ' ' || last_name as name from persons where external_id = $1";
+    if (t.database.dialect === "postgres") {
+      const client = new pg.Client({ connectionString: t.location });
+      await client.connect();
+      const { rows } = await client.query(sqlText, [externalId]);
+      await client.end();
+      return (rows[0] as { name: string } | undefined)?.name;
+    }
+    const file = new Database(t.location, { readonly: true });
+    const row = file.prepare(sqlText.replace("$1", "?")).get(externalId) as { name: string } | undefined;
+    file.close();
+    return row?.name;
+  };
+
   it("creates users and explains bad arguments in one line", async () => {
     const created = await probity(
       "users",

@@ -214,10 +214,11 @@ imports
     const database = await openProbityDatabase(await loadConfig());
     try {
       const result = await importPeople(systemCtx(database, undefined, "cli import"), {
-        csv: fs.readFileSync(file, "utf8"),
+        csv: fs.readFileSync(file),
         dryRun: Boolean(opts.dryRun),
       });
       const s = result.summary;
+      console.log(`Read as ${result.read.encoding}, ${result.read.delimiter}-separated.`);
       console.log(
         `${result.dryRun ? "Dry run: would create" : "Created"} ${s.created}, update ${s.updated}, end ${s.ended}, unchanged ${s.unchanged}.`,
       );

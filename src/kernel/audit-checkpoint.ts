@@ -6,6 +6,7 @@ import { record } from "./audit.ts";
 import { isoNow } from "./clock.ts";
 import { type Ctx, withTransaction } from "./context.ts";
 import type { JobDefinition } from "./jobs.ts";
+import { keepPrivate } from "./key-provider.ts";
 import { queueMail } from "./mail.ts";
 import type { AuditCheckpointsTable } from "./tables.ts";
 
@@ -57,7 +58,7 @@ export async function loadOrCreateAuditSigner(
       flag: "wx",
     });
   }
-  if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
+  keepPrivate(file);
   const pair = sodium.crypto_sign_seed_keypair(readSeed(file));
   return { publicKey: b64(pair.publicKey), secretKey: pair.privateKey, file };
 }

@@ -47,4 +47,21 @@ describe("configuration", () => {
     expect(() => loadConfig({ TRUST_PROXY: "every proxy" })).toThrow(/TRUST_PROXY must be/);
     expect(() => loadConfig({ UPLOAD_BUDGET_MB_PER_HOUR: "0" })).toThrow(/UPLOAD_BUDGET_MB_PER_HOUR/);
   });
+
+  it("TRUSTED_PROXIES names the reverse proxies; TRUST_PROXY is its deprecated alias (issue 14, finding 3)", () => {
+    const c = loadConfig({ TRUSTED_PROXIES: "10.0.0.0/8, 127.0.0.1,::1,fd00::/8,loopback" });
+    expect(c.trustProxy).toEqual(["10.0.0.0/8", "127.0.0.1", "::1", "fd00::/8", "loopback"]);
+    expect(c.warnings).toEqual([]);
+    expect(loadConfig({}).warnings).toEqual([]);
+    for (const bad of ["true", "10.0.0.0/33", "10.0.0", "proxy.example.com", "10.0.0.1/8/2"]) {
+      expect(() => loadConfig({ TRUSTED_PROXIES: bad })).toThrow(/TRUSTED_PROXIES must be/);
+    }
+    const alias = loadConfig({ TRUST_PROXY: "10.0.0.2" });
+    expect(alias.trustProxy).toEqual(["10.0.0.2"]);
+    expect(alias.warnings.join()).toMatch(/TRUST_PROXY is deprecated: rename it to TRUSTED_PROXIES/);
+    expect(loadConfig({ TRUST_PROXY: "true" }).warnings.join()).toMatch(/pick its own address/);
+    const both = loadConfig({ TRUSTED_PROXIES: "10.0.0.3", TRUST_PROXY: "true" });
+    expect(both.trustProxy).toEqual(["10.0.0.3"]);
+    expect(both.warnings.join()).toMatch(/TRUST_PROXY is ignored/);
+  });
 });

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import type { VaultTransitSettings } from "./key-provider.ts";
@@ -31,13 +32,21 @@ const schema = z.object({
     .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL")
     .optional(),
   MAIL_FROM: z.string().default("Probity <no-reply@probity.local>"),
+  TRUSTED_PROXIES: z
+    .string()
+    .refine(
+      (v) => v.split(",").every((p) => isProxyAddress(p.trim())),
+      "TRUSTED_PROXIES must be a comma-separated list of the reverse proxies' addresses or CIDRs (10.0.0.0/8,127.0.0.1), or loopback, linklocal, uniquelocal",
+    )
+    .optional(),
+  /** Deprecated: TRUSTED_PROXIES. Still read (with a warning) when TRUSTED_PROXIES is not set. */
   TRUST_PROXY: z
     .string()
-    .regex(
-      /^(true|false|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*|loopback|linklocal|uniquelocal)$/,
-      "TRUST_PROXY must be true, false, or a comma-separated list of the proxies' addresses/CIDRs (or loopback)",
+    .refine(
+      (v) => v === "true" || v === "false" || v.split(",").every((p) => isProxyAddress(p.trim())),
+      "TRUST_PROXY must be true, false, or a comma-separated list of the proxies' addresses/CIDRs (or loopback); it is deprecated: use TRUSTED_PROXIES",
     )
-    .default("false"),
+    .optional(),
   UPLOAD_BUDGET_MB_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(500),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.string().default("development"),
@@ -66,10 +75,13 @@ export type Config = {
   mailFrom: string;
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
   /**
-   * Fastify's trustProxy: false (default; the socket address is the client), true (whatever
-   * X-Forwarded-For says), or the proxies' addresses. Set it when Probity runs behind a reverse proxy.
+   * Fastify's trustProxy, from TRUSTED_PROXIES: false (default; the socket address is the client)
+   * or the proxies' addresses/CIDRs, so X-Forwarded-For is believed only from them. `true` (believe
+   * anyone) only comes from the deprecated TRUST_PROXY=true, with a warning.
    */
   trustProxy: boolean | string[];
+  /** Said once at start-up (deprecated or unsafe settings); the server logs them at warn. */
+  warnings: string[];
   /** Bytes of files the public portal accepts per hour from people who are not signed in. */
   uploadBudgetBytesPerHour: number;
   isProduction: boolean;
@@ -104,7 +116,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
-    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    ...trustedProxies(e),
     uploadBudgetBytesPerHour: e.UPLOAD_BUDGET_MB_PER_HOUR * 1024 * 1024,
     isProduction: e.NODE_ENV === "production",
   };
@@ -117,8 +129,45 @@ function vaultSettings(e: z.infer<typeof schema>): VaultTransitSettings | undefi
   return { addr: e.VAULT_ADDR, token: e.VAULT_TOKEN, keyName: e.PROBITY_VAULT_TRANSIT_KEY };
 }
 
-function parseTrustProxy(value: string): boolean | string[] {
-  if (value === "true") return true;
-  if (value === "false") return false;
-  return value.split(",").map((v) => v.trim());
+const PROXY_PRESETS = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/** An address, a CIDR (address/prefix) or one of proxy-addr's named ranges. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_PRESETS.has(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
+}
+
+const list = (value: string) => value.split(",").map((v) => v.trim());
+
+/**
+ * Who may say, in X-Forwarded-For, which client a request comes from. Only the listed proxies: a
+ * request from anywhere else is its socket address, whatever header it carries, so a client cannot
+ * pick its own address to dodge a per-client limit or spend someone else's.
+ */
+function trustedProxies(e: z.infer<typeof schema>): { trustProxy: boolean | string[]; warnings: string[] } {
+  if (e.TRUSTED_PROXIES !== undefined) {
+    const warnings =
+      e.TRUST_PROXY === undefined
+        ? []
+        : ["TRUST_PROXY is ignored because TRUSTED_PROXIES is set; remove it."];
+    return { trustProxy: list(e.TRUSTED_PROXIES), warnings };
+  }
+  if (e.TRUST_PROXY === undefined || e.TRUST_PROXY === "false") return { trustProxy: false, warnings: [] };
+  if (e.TRUST_PROXY === "true") {
+    return {
+      trustProxy: true,
+      warnings: [
+        "TRUST_PROXY=true believes X-Forwarded-For from anyone: a client that reaches the server directly can pick its own address and dodge or spend other clients' request limits. Set TRUSTED_PROXIES to the reverse proxy's addresses (for example 10.0.0.0/8,127.0.0.1) instead.",
+      ],
+    };
+  }
+  return {
+    trustProxy: list(e.TRUST_PROXY),
+    warnings: ["TRUST_PROXY is deprecated: rename it to TRUSTED_PROXIES (same value)."],
+  };
 }

@@ -70,8 +70,33 @@ export function openDatabase(options: {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  const db = new Kysely<KernelTables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<KernelTables>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   return { db, dialect: "sqlite", file, close: () => db.destroy() };
+}
+
+/**
+ * Kysely's SQLite driver prepares every query anew; under load that compiling was a sixth of a list
+ * request's CPU (bench/load.ts, docs/benchmarks.md). The same SQL text now reuses its prepared
+ * statement (bound afresh on each run; SQLite re-prepares it itself after a schema change). A
+ * statement still busy (an open iterator) is never handed out twice: a fresh one is prepared.
+ */
+function withStatementCache(sqlite: SQLite.Database) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string): SQLite.Statement {
+      const cached = cache.get(text);
+      if (cached && !cached.busy) return cached;
+      const statement = sqlite.prepare(text);
+      if (!cached) {
+        if (cache.size >= 1000) cache.delete(cache.keys().next().value ?? "");
+        cache.set(text, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 /**
@@ -125,7 +150,9 @@ function openSqliteReadOnly(file: string): Database {
     if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
     sqlite = new SQLite(copy, { fileMustExist: true });
   }
-  const db = new Kysely<KernelTables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<KernelTables>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   return {
     db,
     dialect: "sqlite",

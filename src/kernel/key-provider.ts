@@ -23,11 +23,26 @@ export function fileKeyProvider(file: string): KeyProvider {
     fix: `restore the key file to ${file} (PROBITY_KEY_FILE) from where you keep it, or set PROBITY_KEY`,
     async load() {
       if (!fs.existsSync(file)) return null;
-      if (fs.statSync(file).mode & 0o077) fs.chmodSync(file, 0o600);
+      keepPrivate(file);
       return parseKey(fs.readFileSync(file, "utf8"), `The key file ${file}`);
     },
     create: () => writeNewKeyFile(file),
   };
+}
+
+/**
+ * Takes group and other access away from a key file. A file this process may not change (a
+ * container secret, a read-only mount, another owner's file) is left as the platform made it: its
+ * access is then the platform's to control, and refusing to start would help no one.
+ */
+export function keepPrivate(file: string): void {
+  if ((fs.statSync(file).mode & 0o077) === 0) return;
+  try {
+    fs.chmodSync(file, 0o600);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EPERM" && code !== "EROFS" && code !== "EACCES") throw error;
+  }
 }
 
 /** The key as base64 in an environment variable (a container secret, a systemd credential …). */

@@ -150,3 +150,70 @@ describe(`HR import (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
+
+describe(`HR import of files as spreadsheets save them (issue 14, finding 6) (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
+  let t: TestDb;
+  const admin = actorWith(["admin"]);
+  beforeAll(async () => {
+    t = await createTestDb();
+  });
+  afterAll(() => t.destroy());
+
+  const nameOf = async (externalId: string) => {
+    const people = await listPeople(t.ctx(admin), peopleFilter.parse({ status: "all", q: externalId }));
+    const person = people.items.find((p) => p.externalId === externalId);
+    return person && `${person.firstName} ${person.lastName}`;
+  };
+
+  it("a Windows-1252, semicolon-separated file keeps François Dürr's name, and the dry run says how it was read", async () => {
+    const bytes = Buffer.from(
+      "employee_id;first_name;last_name\r\nW1;François;Dürr\r\nW2;Zoë;Ærø\r\n",
+      "latin1",
+    );
+    const dry = await importPeople(t.ctx(admin), { csv: bytes, dryRun: true });
+    expect(dry.read).toEqual({ encoding: "Windows-1252", delimiter: "semicolon" });
+    expect(dry.errors).toEqual([]);
+    expect(dry.changes.map((c) => c.name)).toEqual(["François Dürr", "Zoë Ærø"]);
+    const applied = await importPeople(t.ctx(admin), { csv: bytes, dryRun: false });
+    expect(applied.summary.created).toBe(2);
+    expect(await nameOf("W1")).toBe("François Dürr");
+    expect(await nameOf("W2")).toBe("Zoë Ærø");
+  });
+
+  it("reads UTF-8 with a BOM and UTF-16 with a BOM, tab-separated", async () => {
+    const utf8 = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from("employee_id,first_name,last_name\nU1,Łukasz,Żółć\n", "utf8"),
+    ]);
+    const first = await importPeople(t.ctx(admin), { csv: utf8, dryRun: false });
+    expect(first.read).toEqual({ encoding: "UTF-8 with byte-order mark", delimiter: "comma" });
+    expect(await nameOf("U1")).toBe("Łukasz Żółć");
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from("employee_id\tfirst_name\tlast_name\nU2\tSøren\tKierkegård\n", "utf16le"),
+    ]);
+    const second = await importPeople(t.ctx(admin), { csv: utf16, dryRun: false });
+    expect(second.read).toEqual({ encoding: "UTF-16LE with byte-order mark", delimiter: "tab" });
+    expect(await nameOf("U2")).toBe("Søren Kierkegård");
+  });
+
+  it("refuses a file that is neither UTF-8 nor Windows-1252 with the row and column, writing nothing", async () => {
+    const bytes = Buffer.concat([
+      Buffer.from("employee_id;first_name;last_name\nX1;Fran\xe7ois;D", "latin1"),
+      Buffer.from([0x8d]),
+      Buffer.from("rr\n", "latin1"),
+    ]);
+    await expect(importPeople(t.ctx(admin), { csv: bytes, dryRun: true })).rejects.toThrow(
+      /row 2, last_name holds the byte 0x8d/,
+    );
+    expect(await nameOf("X1")).toBeUndefined();
+  });
+
+  it("refuses text with replacement characters (a browser read the file as UTF-8) instead of storing Fran\uFFFDois", async () => {
+    const csv = "employee_id,first_name,last_name\nR1,Fran\uFFFDois,D\uFFFDrr\n";
+    await expect(importPeople(t.ctx(admin), { csv, dryRun: true })).rejects.toThrow(
+      /Row 2, first_name has a character that could not be read/,
+    );
+    expect(await nameOf("R1")).toBeUndefined();
+  });
+});

@@ -4,6 +4,13 @@ import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { AppError } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
+import {
+  DELIMITER_NAMES,
+  decodeTextFile,
+  detectDelimiter,
+  refuseReplacementCharacters,
+  type TextEncoding,
+} from "../../kernel/text-file.ts";
 import { peopleDb } from "./db.ts";
 import { PEOPLE_CSV_COLUMNS } from "./list-people.ts";
 import { announcePeopleChanged } from "./people-changed.ts";
@@ -23,6 +30,8 @@ export type ImportChange = {
 };
 export type ImportResult = {
   dryRun: boolean;
+  /** How the file was read: its encoding and its delimiter (comma, semicolon or tab). */
+  read: { encoding: TextEncoding; delimiter: "comma" | "semicolon" | "tab" };
   applied: boolean;
   summary: { created: number; updated: number; ended: number; unchanged: number; errors: number };
   changes: ImportChange[];
@@ -57,14 +66,33 @@ type Existing = { id: string; values: Values };
 
 /**
  * HR import (issue "Foundation"): creates, updates and ends people by `employee_id`. A dry run
- * returns the diff; an import with any row error writes nothing.
+ * returns the diff; an import with any row error writes nothing. `csv` is the file's bytes (the
+ * CLI: UTF-8, UTF-16 with a BOM or Windows-1252 are recognised) or text already decoded (the web
+ * app); the delimiter (comma, semicolon as European spreadsheets save, or tab) is read from the
+ * header line. Both are said back in `read`.
  */
-export async function importPeople(ctx: Ctx, input: { csv: string; dryRun: boolean }): Promise<ImportResult> {
+export async function importPeople(
+  ctx: Ctx,
+  input: { csv: string | Uint8Array; dryRun: boolean },
+): Promise<ImportResult> {
   authorize(ctx.actor, "people.import");
   const errors: RowError[] = [];
+  const { text, encoding } =
+    typeof input.csv === "string"
+      ? { text: input.csv, encoding: "text" as const }
+      : decodeTextFile(input.csv);
+  const delimiter = detectDelimiter(text);
+  if (encoding === "text") refuseReplacementCharacters(text, delimiter);
+  const read: ImportResult["read"] = { encoding, delimiter: DELIMITER_NAMES[delimiter] };
   let records: string[][];
   try {
-    records = parse(input.csv, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
+    records = parse(text, {
+      bom: true,
+      delimiter,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new AppError("INVALID", `The file is not valid CSV: ${message}`);
@@ -88,7 +116,7 @@ export async function importPeople(ctx: Ctx, input: { csv: string; dryRun: boole
   });
   for (const c of REQUIRED)
     if (!columns.includes(c)) errors.push({ row: 1, column: c, message: "is a required column" });
-  if (errors.length) return reject(input.dryRun, [], errors);
+  if (errors.length) return reject(read, input.dryRun, [], errors);
 
   const db = peopleDb(ctx);
   const entities = new Map(
@@ -285,7 +313,7 @@ export async function importPeople(ctx: Ctx, input: { csv: string; dryRun: boole
       };
     });
 
-  if (input.dryRun || errors.length) return reject(input.dryRun, changes, errors);
+  if (input.dryRun || errors.length) return reject(read, input.dryRun, changes, errors);
 
   await withTransaction(ctx, async (tx) => {
     const tdb = peopleDb(tx);
@@ -393,8 +421,12 @@ export async function importPeople(ctx: Ctx, input: { csv: string; dryRun: boole
           changes: change.fields,
         },
       }));
-    const summary = finish(false, changes, []).summary;
-    events.push({ action: "people.import", subject: null, payload: { ...summary, rows: parsed.length } });
+    const summary = finish(read, false, changes, []).summary;
+    events.push({
+      action: "people.import",
+      subject: null,
+      payload: { ...summary, rows: parsed.length, encoding, delimiter: read.delimiter },
+    });
     await recordMany(tx, events);
     await announcePeopleChanged(
       tx,
@@ -403,12 +435,17 @@ export async function importPeople(ctx: Ctx, input: { csv: string; dryRun: boole
         .map((c) => ({ personId: idOf.get(c.externalId)!, fields: c.fields })),
     );
   });
-  return { ...finish(false, changes, []), applied: true };
+  return { ...finish(read, false, changes, []), applied: true };
 }
 
 /** A dry run returns its result; a real import with any error throws it, having written nothing. */
-function reject(dryRun: boolean, changes: ImportChange[], errors: RowError[]): ImportResult {
-  const result = finish(dryRun, changes, errors);
+function reject(
+  read: ImportResult["read"],
+  dryRun: boolean,
+  changes: ImportChange[],
+  errors: RowError[],
+): ImportResult {
+  const result = finish(read, dryRun, changes, errors);
   if (errors.length && !dryRun) {
     throw new AppError("INVALID", `The import has ${errors.length} error(s); nothing was written.`, {
       extra: { result },
@@ -417,10 +454,16 @@ function reject(dryRun: boolean, changes: ImportChange[], errors: RowError[]): I
   return result;
 }
 
-function finish(dryRun: boolean, changes: ImportChange[], errors: RowError[]): ImportResult {
+function finish(
+  read: ImportResult["read"],
+  dryRun: boolean,
+  changes: ImportChange[],
+  errors: RowError[],
+): ImportResult {
   const count = (a: ImportAction) => changes.filter((c) => c.action === a).length;
   return {
     dryRun,
+    read,
     applied: false,
     summary: {
       created: count("create"),

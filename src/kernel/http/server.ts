@@ -169,8 +169,9 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger === false ? false : { ...loggerOptions(logger.level), stream: logger.stream },
     bodyLimit: 5 * 1024 * 1024,
-    // Behind a reverse proxy, TRUST_PROXY names it, so request.ip (used only, in memory, by the
-    // generic rate limit) is the client's and not the proxy's; never stored or logged.
+    // Behind a reverse proxy, TRUSTED_PROXIES names it, so request.ip (used only, in memory, by the
+    // per-client rate limits) is the client the proxy forwarded and not the proxy; from any other
+    // peer X-Forwarded-For is ignored (no client picks its own address). Never stored or logged.
     trustProxy: deps.config.trustProxy,
     // The router's own errors (a bad %-escape, an over-long parameter) as problem+json that does
     // not echo the URL back.
