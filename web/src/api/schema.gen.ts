@@ -3727,6 +3727,66 @@ export interface components {
             subjectId: string | null;
             subjectType: string | null;
         };
+        ClaimsRegisterImportView: {
+            dryRun: boolean;
+            errors: components["schemas"]["ClaimsRegisterRowErrorView"][];
+            summary: {
+                created: number;
+                holders: number;
+                rows: number;
+                unitsOffered: number;
+                updated: number;
+            };
+        };
+        ClaimsRegisterImportViewInput: {
+            dryRun: boolean;
+            errors: components["schemas"]["ClaimsRegisterRowErrorViewInput"][];
+            summary: {
+                created: number;
+                holders: number;
+                rows: number;
+                unitsOffered: number;
+                updated: number;
+            };
+        };
+        ClaimsRegisterRowErrorView: {
+            column: string;
+            message: string;
+            row: number;
+        };
+        ClaimsRegisterRowErrorViewInput: {
+            column: string;
+            message: string;
+            row: number;
+        };
+        ConditionPrecedentView: {
+            code: string;
+            computed: boolean;
+            evidence: string;
+            explanation: string;
+            id: string;
+            inputs: {
+                [key: string]: unknown;
+            };
+            met: boolean | null;
+            /** @enum {string} */
+            status: "pending" | "satisfied" | "failed" | "waived";
+            title: string;
+        };
+        ConditionPrecedentViewInput: {
+            code: string;
+            computed: boolean;
+            evidence: string;
+            explanation: string;
+            id: string;
+            inputs: {
+                [key: string]: unknown;
+            };
+            met: boolean | null;
+            /** @enum {string} */
+            status: "pending" | "satisfied" | "failed" | "waived";
+            title: string;
+        };
         DashboardView: {
             auditEvents: number | null;
             deadJobs: number | null;
@@ -3763,6 +3823,116 @@ export interface components {
                 ended: number;
             } | null;
         };
+        HolderAllocationView: {
+            cutbackUnits: number;
+            exercised: number;
+            finalUnits: number;
+            id: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            purchasePrice: string;
+            rights: number;
+            subscriptionUnits: number;
+        };
+        HolderAllocationViewInput: {
+            cutbackUnits: number;
+            exercised: number;
+            finalUnits: number;
+            id: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            purchasePrice: string;
+            rights: number;
+            subscriptionUnits: number;
+        };
+        InvestorAllocationView: {
+            id: string;
+            ownershipPercent: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            preferredPrice: string;
+            preferredShares: number;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            purchasePrice: string;
+            residualUnits: number;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            structuringFee: string;
+            subscriptionUnits: number;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            terminationFee: string;
+            totalUnits: number;
+        };
+        InvestorAllocationViewInput: {
+            id: string;
+            ownershipPercent: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            preferredPrice: string;
+            preferredShares: number;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            purchasePrice: string;
+            residualUnits: number;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            structuringFee: string;
+            subscriptionUnits: number;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            terminationFee: string;
+            totalUnits: number;
+        };
+        InvestorVoteView: {
+            /** @description A decimal fraction as a string, like "0.6650" */
+            against: string;
+            ballots: {
+                /** @description A decimal fraction as a string, like "0.6650" */
+                backstop: string;
+                inFavour: boolean | null;
+                investorCode: string;
+                investorName: string;
+            }[];
+            consentOf: string[];
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            description: string;
+            explanation: string;
+            id: string;
+            /** @description A decimal fraction as a string, like "0.6650" */
+            inFavour: string;
+            /** @enum {string} */
+            kind: "waiver" | "amendment";
+            myInvestorCode: string | null;
+            /** @description A decimal fraction as a string, like "0.6650" */
+            outstanding: string;
+            /** @enum {string} */
+            status: "open" | "passed" | "refused";
+            subject: string;
+        };
+        InvestorVoteViewInput: {
+            /** @description A decimal fraction as a string, like "0.6650" */
+            against: string;
+            ballots: {
+                /** @description A decimal fraction as a string, like "0.6650" */
+                backstop: string;
+                inFavour: boolean | null;
+                investorCode: string;
+                investorName: string;
+            }[];
+            consentOf: string[];
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            description: string;
+            explanation: string;
+            id: string;
+            /** @description A decimal fraction as a string, like "0.6650" */
+            inFavour: string;
+            /** @enum {string} */
+            kind: "waiver" | "amendment";
+            myInvestorCode: string | null;
+            /** @description A decimal fraction as a string, like "0.6650" */
+            outstanding: string;
+            /** @enum {string} */
+            status: "open" | "passed" | "refused";
+            subject: string;
+        };
         JobView: {
             attempts: number;
             /** @description An instant, ISO 8601 in UTC */
@@ -3788,6 +3958,404 @@ export interface components {
             runAt: string;
             /** @enum {string} */
             status: "queued" | "running" | "done" | "dead";
+        };
+        OfferingAllocationRunView: {
+            allocation: components["schemas"]["OfferingAllocationView"];
+            id: string;
+            notices: components["schemas"]["PurchaseNoticeSummaryView"][];
+            offeringId: string;
+            /** @description An instant, ISO 8601 in UTC */
+            runAt: string;
+        };
+        OfferingAllocationRunViewInput: {
+            allocation: components["schemas"]["OfferingAllocationViewInput"];
+            id: string;
+            notices: components["schemas"]["PurchaseNoticeSummaryViewInput"][];
+            offeringId: string;
+            /** @description An instant, ISO 8601 in UTC */
+            runAt: string;
+        };
+        OfferingAllocationView: {
+            explanation: string[];
+            holders: components["schemas"]["HolderAllocationView"][];
+            investors: components["schemas"]["InvestorAllocationView"][];
+            totals: {
+                cutbackUnits: number;
+                residualUnits: number;
+                subscribedUnits: number;
+                thresholdGroupOwnershipPercent: string;
+                thresholdMet: boolean;
+                thresholdShortfallUnits: number;
+                totalShares: number;
+                unitsOffered: number;
+            };
+        };
+        OfferingAllocationViewInput: {
+            explanation: string[];
+            holders: components["schemas"]["HolderAllocationViewInput"][];
+            investors: components["schemas"]["InvestorAllocationViewInput"][];
+            totals: {
+                cutbackUnits: number;
+                residualUnits: number;
+                subscribedUnits: number;
+                thresholdGroupOwnershipPercent: string;
+                thresholdMet: boolean;
+                thresholdShortfallUnits: number;
+                totalShares: number;
+                unitsOffered: number;
+            };
+        };
+        OfferingDeadlineView: {
+            basis: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            date: string | null;
+            key: string;
+            rule: string;
+            /** @enum {string} */
+            status: "upcoming" | "passed" | "waiting";
+            title: string;
+        };
+        OfferingDeadlineViewInput: {
+            basis: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            date: string | null;
+            key: string;
+            rule: string;
+            /** @enum {string} */
+            status: "upcoming" | "passed" | "waiting";
+            title: string;
+        };
+        OfferingFactsView: {
+            apolloCleared?: boolean;
+            /** @description A calendar date, YYYY-MM-DD */
+            apolloHsrFilingDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            confirmationOrderDate?: string;
+            confirmationOrderFinal?: boolean;
+            /** @description A calendar date, YYYY-MM-DD */
+            dipMaturityDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            disclosureStatementOrderDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            equityCommitmentOrderDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            expectedEffectiveDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            plansupportReceivedDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            signingDate?: string;
+        };
+        OfferingFactsViewInput: {
+            apolloCleared?: boolean;
+            /** @description A calendar date, YYYY-MM-DD */
+            apolloHsrFilingDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            confirmationOrderDate?: string;
+            confirmationOrderFinal?: boolean;
+            /** @description A calendar date, YYYY-MM-DD */
+            dipMaturityDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            disclosureStatementOrderDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            equityCommitmentOrderDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            expectedEffectiveDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            plansupportReceivedDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            signingDate?: string;
+        };
+        OfferingHolderView: {
+            claims: {
+                [key: string]: string;
+            };
+            code: string;
+            /** @description An instant, ISO 8601 in UTC */
+            electedAt: string | null;
+            email: string | null;
+            exercised: number;
+            id: string;
+            investor: string | null;
+            name: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            paid: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            paymentDue: string;
+            planShares: number;
+            rights: number;
+            rightsExplicit: boolean;
+        };
+        OfferingHolderViewInput: {
+            claims: {
+                [key: string]: string;
+            };
+            code: string;
+            /** @description An instant, ISO 8601 in UTC */
+            electedAt: string | null;
+            email: string | null;
+            exercised: number;
+            id: string;
+            investor: string | null;
+            name: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            paid: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            paymentDue: string;
+            planShares: number;
+            rights: number;
+            rightsExplicit: boolean;
+        };
+        OfferingInvestorView: {
+            /** @description A decimal fraction as a string, like "0.6650" */
+            backstopPercentage: string;
+            code: string;
+            /** @description A decimal fraction as a string, like "0.6650" */
+            effectiveBackstopPercentage: string;
+            id: string;
+            isThresholdGroup: boolean;
+            name: string;
+            withdrawnAt: string | null;
+        };
+        OfferingInvestorViewInput: {
+            /** @description A decimal fraction as a string, like "0.6650" */
+            backstopPercentage: string;
+            code: string;
+            /** @description A decimal fraction as a string, like "0.6650" */
+            effectiveBackstopPercentage: string;
+            id: string;
+            isThresholdGroup: boolean;
+            name: string;
+            withdrawnAt: string | null;
+        };
+        OfferingPortalHoldingView: {
+            claims: {
+                [key: string]: string;
+            };
+            code: string;
+            /** @description An instant, ISO 8601 in UTC */
+            electedAt: string | null;
+            email: string | null;
+            exercised: number;
+            /** @description A calendar date, YYYY-MM-DD */
+            exerciseEnd: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            exerciseStart: string;
+            id: string;
+            investor: string | null;
+            isOpen: boolean;
+            mustExerciseAll: boolean;
+            name: string;
+            offeringId: string;
+            offeringName: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            paid: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            paymentDue: string;
+            planShares: number;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            pricePerUnit: string;
+            rights: number;
+            rightsExplicit: boolean;
+        };
+        OfferingPortalHoldingViewInput: {
+            claims: {
+                [key: string]: string;
+            };
+            code: string;
+            /** @description An instant, ISO 8601 in UTC */
+            electedAt: string | null;
+            email: string | null;
+            exercised: number;
+            /** @description A calendar date, YYYY-MM-DD */
+            exerciseEnd: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            exerciseStart: string;
+            id: string;
+            investor: string | null;
+            isOpen: boolean;
+            mustExerciseAll: boolean;
+            name: string;
+            offeringId: string;
+            offeringName: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            paid: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            paymentDue: string;
+            planShares: number;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            pricePerUnit: string;
+            rights: number;
+            rightsExplicit: boolean;
+        };
+        OfferingProgressReportView: {
+            id: string;
+            reason: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            reportDate: string;
+            rightsExercised: number;
+            rightsTotal: number;
+            /** @description An instant, ISO 8601 in UTC */
+            sentAt: string;
+        };
+        OfferingProgressReportViewInput: {
+            id: string;
+            reason: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            reportDate: string;
+            rightsExercised: number;
+            rightsTotal: number;
+            /** @description An instant, ISO 8601 in UTC */
+            sentAt: string;
+        };
+        OfferingSummaryView: {
+            /** @description A calendar date, YYYY-MM-DD */
+            exerciseEnd: string;
+            id: string;
+            name: string;
+        };
+        OfferingSummaryViewInput: {
+            /** @description A calendar date, YYYY-MM-DD */
+            exerciseEnd: string;
+            id: string;
+            name: string;
+        };
+        OfferingTerminationEventView: {
+            code: string;
+            feeOwed: boolean | "19(d)";
+            label: string;
+        };
+        OfferingTerminationEventViewInput: {
+            code: string;
+            feeOwed: boolean | "19(d)";
+            label: string;
+        };
+        OfferingTerminationsView: {
+            events: components["schemas"]["OfferingTerminationEventView"][];
+            recorded: components["schemas"]["OfferingTerminationView"][];
+        };
+        OfferingTerminationsViewInput: {
+            events: components["schemas"]["OfferingTerminationEventViewInput"][];
+            recorded: components["schemas"]["OfferingTerminationViewInput"][];
+        };
+        OfferingTerminationView: {
+            event: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            fee: string;
+            feeOwed: boolean;
+            id: string;
+            label: string;
+            note: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            occurredOn: string;
+            /** @description An instant, ISO 8601 in UTC */
+            recordedAt: string;
+        };
+        OfferingTerminationViewInput: {
+            event: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            fee: string;
+            feeOwed: boolean;
+            id: string;
+            label: string;
+            note: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            occurredOn: string;
+            /** @description An instant, ISO 8601 in UTC */
+            recordedAt: string;
+        };
+        OfferingView: {
+            can: {
+                elect: boolean;
+                manage: boolean;
+                readAllocation: boolean;
+                readRegister: boolean;
+                runAllocation: boolean;
+                vote: boolean;
+                withdraw: boolean;
+            };
+            certifyingOfficer: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            exerciseEnd: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            exerciseStart: string;
+            facts: components["schemas"]["OfferingFactsView"];
+            id: string;
+            investors: components["schemas"]["OfferingInvestorView"][];
+            /** @description An amount of money, a decimal string like "1000.00" */
+            maximumAmount: string;
+            /** @description A decimal fraction as a string, like "0.6650" */
+            maximumCutback: string;
+            myInvestorId: string | null;
+            name: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            preferredPricePerShare: string;
+            preferredShares: number;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            pricePerUnit: string;
+            sharesPerUnit: number;
+            /** @description A decimal fraction as a string, like "0.6650" */
+            structuringFeeRate: string;
+            summary: {
+                elected: number;
+                exercised: number;
+                holders: number;
+                /** @description An amount of money, a decimal string like "1000.00" */
+                paid: string;
+                rights: number;
+            };
+            /** @description An amount of money, a decimal string like "1000.00" */
+            terminationFeeDeduction: string;
+            /** @description A decimal fraction as a string, like "0.6650" */
+            threshold: string;
+            unitComposition: string;
+            unitsOffered: number;
+        };
+        OfferingViewInput: {
+            can: {
+                elect: boolean;
+                manage: boolean;
+                readAllocation: boolean;
+                readRegister: boolean;
+                runAllocation: boolean;
+                vote: boolean;
+                withdraw: boolean;
+            };
+            certifyingOfficer: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            exerciseEnd: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            exerciseStart: string;
+            facts: components["schemas"]["OfferingFactsViewInput"];
+            id: string;
+            investors: components["schemas"]["OfferingInvestorViewInput"][];
+            /** @description An amount of money, a decimal string like "1000.00" */
+            maximumAmount: string;
+            /** @description A decimal fraction as a string, like "0.6650" */
+            maximumCutback: string;
+            myInvestorId: string | null;
+            name: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            preferredPricePerShare: string;
+            preferredShares: number;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            pricePerUnit: string;
+            sharesPerUnit: number;
+            /** @description A decimal fraction as a string, like "0.6650" */
+            structuringFeeRate: string;
+            summary: {
+                elected: number;
+                exercised: number;
+                holders: number;
+                /** @description An amount of money, a decimal string like "1000.00" */
+                paid: string;
+                rights: number;
+            };
+            /** @description An amount of money, a decimal string like "1000.00" */
+            terminationFeeDeduction: string;
+            /** @description A decimal fraction as a string, like "0.6650" */
+            threshold: string;
+            unitComposition: string;
+            unitsOffered: number;
         };
         OutboxMessageView: {
             attempts: number;
@@ -3817,6 +4385,28 @@ export interface components {
             subject: string;
             to: string;
         };
+        PurchaseNoticeSummaryView: {
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string;
+            id: string;
+            investorCode: string;
+            investorId: string;
+            investorName: string;
+            /** @description An instant, ISO 8601 in UTC */
+            issuedAt: string;
+            onTime: boolean;
+        };
+        PurchaseNoticeSummaryViewInput: {
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string;
+            id: string;
+            investorCode: string;
+            investorId: string;
+            investorName: string;
+            /** @description An instant, ISO 8601 in UTC */
+            issuedAt: string;
+            onTime: boolean;
+        };
         TaskView: {
             /** @description An instant, ISO 8601 in UTC */
             dueAt: string | null;
@@ -3832,6 +4422,42 @@ export interface components {
             id: string;
             kind: string;
             title: string;
+        };
+        UseOfProceedsView: {
+            fromAllocation: boolean;
+            lines: {
+                /** @description An amount of money, a decimal string like "1000.00" */
+                amount: string;
+                /** @description An amount of money, a decimal string like "1000.00" */
+                cap: string | null;
+                note: string;
+                rule: string;
+                step: string;
+            }[];
+            /** @description An amount of money, a decimal string like "1000.00" */
+            proceeds: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            reserve: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            unused: string;
+        };
+        UseOfProceedsViewInput: {
+            fromAllocation: boolean;
+            lines: {
+                /** @description An amount of money, a decimal string like "1000.00" */
+                amount: string;
+                /** @description An amount of money, a decimal string like "1000.00" */
+                cap: string | null;
+                note: string;
+                rule: string;
+                step: string;
+            }[];
+            /** @description An amount of money, a decimal string like "1000.00" */
+            proceeds: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            reserve: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            unused: string;
         };
         VerifyResultView: {
             firstBadSeq: number | null;
@@ -7643,7 +8269,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConditionPrecedentView"];
+                };
             };
         };
     };
@@ -7670,7 +8298,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfferingHolderView"];
+                };
             };
         };
     };
@@ -7700,7 +8330,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfferingView"];
+                };
             };
         };
     };
@@ -7715,12 +8347,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (application/pdf), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -7738,7 +8372,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfferingSummaryView"][];
+                };
             };
         };
     };
@@ -7785,11 +8421,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfferingView"];
+                };
             };
         };
     };
@@ -7809,7 +8447,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfferingView"];
+                };
             };
         };
     };
@@ -7829,7 +8469,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        run: components["schemas"]["OfferingAllocationRunView"] | null;
+                    };
+                };
             };
         };
     };
@@ -7849,7 +8493,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfferingAllocationRunView"];
+                };
             };
         };
     };
@@ -7869,7 +8515,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConditionPrecedentView"][];
+                };
             };
         };
     };
@@ -7889,7 +8537,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfferingDeadlineView"][];
+                };
             };
         };
     };
@@ -7924,7 +8574,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfferingView"];
+                };
             };
         };
     };
@@ -7948,7 +8600,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OfferingHolderView"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
             };
         };
     };
@@ -7968,7 +8627,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfferingProgressReportView"][];
+                };
             };
         };
     };
@@ -7996,7 +8657,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ClaimsRegisterImportView"];
+                };
             };
         };
     };
@@ -8016,7 +8679,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfferingTerminationsView"];
+                };
             };
         };
     };
@@ -8043,11 +8708,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfferingTerminationView"];
+                };
             };
         };
     };
@@ -8071,7 +8738,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UseOfProceedsView"];
+                };
             };
         };
     };
@@ -8091,7 +8760,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvestorVoteView"][];
+                };
             };
         };
     };
@@ -8116,11 +8787,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvestorVoteView"];
+                };
             };
         };
     };
@@ -8138,7 +8811,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfferingPortalHoldingView"][];
+                };
             };
         };
     };
@@ -8151,12 +8826,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (text/csv), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -8182,7 +8859,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvestorVoteView"];
+                };
             };
         };
     };
