@@ -3701,6 +3701,38 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AuditCommitteeCertificateView: {
+            campaignId: string;
+            campaignName: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string;
+            hasYesAnswer: boolean;
+            id: string;
+            isOverdue: boolean;
+            isSeniorOfficer: boolean;
+            name: string;
+            /** @description An instant, ISO 8601 in UTC */
+            signedAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "signed";
+            title: string | null;
+        };
+        AuditCommitteeCertificateViewInput: {
+            campaignId: string;
+            campaignName: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string;
+            hasYesAnswer: boolean;
+            id: string;
+            isOverdue: boolean;
+            isSeniorOfficer: boolean;
+            name: string;
+            /** @description An instant, ISO 8601 in UTC */
+            signedAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "signed";
+            title: string | null;
+        };
         AuditEventView: {
             action: string;
             actorId: string | null;
@@ -3726,6 +3758,412 @@ export interface components {
             seq: number;
             subjectId: string | null;
             subjectType: string | null;
+        };
+        CampaignAssignmentView: {
+            country: string | null;
+            department: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string;
+            email: string | null;
+            entity: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            escalatedAt: string | null;
+            externalId: string | null;
+            id: string;
+            name: string;
+            personId: string;
+            remindersSent: number;
+            /** @description An instant, ISO 8601 in UTC */
+            signedAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "signed";
+            supervisor: string | null;
+        };
+        CampaignAssignmentViewInput: {
+            country: string | null;
+            department: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string;
+            email: string | null;
+            entity: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            escalatedAt: string | null;
+            externalId: string | null;
+            id: string;
+            name: string;
+            personId: string;
+            remindersSent: number;
+            /** @description An instant, ISO 8601 in UTC */
+            signedAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "signed";
+            supervisor: string | null;
+        };
+        CampaignList: {
+            can: {
+                launch: boolean;
+            };
+            items: components["schemas"]["CampaignSummaryView"][];
+        };
+        CampaignListInput: {
+            can: {
+                launch: boolean;
+            };
+            items: components["schemas"]["CampaignSummaryViewInput"][];
+        };
+        CampaignSummaryView: {
+            addressedTo: string | null;
+            audience: {
+                countries?: string[];
+                departments?: string[];
+                entityIds?: string[];
+                groups: ("everyone" | "senior_officers" | "finance_accounting" | "directors")[];
+            };
+            /** @description An instant, ISO 8601 in UTC */
+            closedAt: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "periodic" | "joiner" | "recertification";
+            /** @description An instant, ISO 8601 in UTC */
+            launchedAt: string;
+            launchedBy: string;
+            name: string;
+            policyTitle: string;
+            policyVersionId: string;
+            /** @enum {string} */
+            status: "active" | "closed";
+            templateId: string;
+            textHash: string;
+            title: string;
+            totals: components["schemas"]["CampaignTotalsView"];
+            versionNumber: number;
+        };
+        CampaignSummaryViewInput: {
+            addressedTo: string | null;
+            audience: {
+                countries?: string[];
+                departments?: string[];
+                entityIds?: string[];
+                groups: ("everyone" | "senior_officers" | "finance_accounting" | "directors")[];
+            };
+            /** @description An instant, ISO 8601 in UTC */
+            closedAt: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "periodic" | "joiner" | "recertification";
+            /** @description An instant, ISO 8601 in UTC */
+            launchedAt: string;
+            launchedBy: string;
+            name: string;
+            policyTitle: string;
+            policyVersionId: string;
+            /** @enum {string} */
+            status: "active" | "closed";
+            templateId: string;
+            textHash: string;
+            title: string;
+            totals: components["schemas"]["CampaignTotalsViewInput"];
+            versionNumber: number;
+        };
+        CampaignTotalsView: {
+            assigned: number;
+            completion: number;
+            overdue: number;
+            pending: number;
+            signed: number;
+        };
+        CampaignTotalsViewInput: {
+            assigned: number;
+            completion: number;
+            overdue: number;
+            pending: number;
+            signed: number;
+        };
+        CampaignView: {
+            addressedTo: string | null;
+            audience: {
+                countries?: string[];
+                departments?: string[];
+                entityIds?: string[];
+                groups: ("everyone" | "senior_officers" | "finance_accounting" | "directors")[];
+            };
+            can: {
+                close: boolean;
+            };
+            /** @description An instant, ISO 8601 in UTC */
+            closedAt: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "periodic" | "joiner" | "recertification";
+            /** @description An instant, ISO 8601 in UTC */
+            launchedAt: string;
+            launchedBy: string;
+            name: string;
+            policyTitle: string;
+            policyVersionId: string;
+            /** @enum {string} */
+            status: "active" | "closed";
+            templateId: string;
+            textHash: string;
+            title: string;
+            totals: components["schemas"]["CampaignTotalsView"];
+            versionNumber: number;
+        };
+        CampaignViewInput: {
+            addressedTo: string | null;
+            audience: {
+                countries?: string[];
+                departments?: string[];
+                entityIds?: string[];
+                groups: ("everyone" | "senior_officers" | "finance_accounting" | "directors")[];
+            };
+            can: {
+                close: boolean;
+            };
+            /** @description An instant, ISO 8601 in UTC */
+            closedAt: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "periodic" | "joiner" | "recertification";
+            /** @description An instant, ISO 8601 in UTC */
+            launchedAt: string;
+            launchedBy: string;
+            name: string;
+            policyTitle: string;
+            policyVersionId: string;
+            /** @enum {string} */
+            status: "active" | "closed";
+            templateId: string;
+            textHash: string;
+            title: string;
+            totals: components["schemas"]["CampaignTotalsViewInput"];
+            versionNumber: number;
+        };
+        CertificateQuestionView: {
+            id: string;
+            /** @enum {string} */
+            kind: "conflict" | "violation" | "other";
+            text: string;
+        };
+        CertificateQuestionViewInput: {
+            id: string;
+            /** @enum {string} */
+            kind: "conflict" | "violation" | "other";
+            text: string;
+        };
+        CertificateStatementView: {
+            id: string;
+            text: string;
+        };
+        CertificateStatementViewInput: {
+            id: string;
+            text: string;
+        };
+        CertificateSummaryView: {
+            addressedTo: string | null;
+            campaignId: string;
+            campaignName: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string;
+            id: string;
+            isOverdue: boolean;
+            person: {
+                id: string;
+                name: string;
+                title: string | null;
+            };
+            policyId: string;
+            policyTitle: string;
+            policyVersionId: string;
+            /** @description An instant, ISO 8601 in UTC */
+            signedAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "signed";
+            title: string;
+            versionNumber: number;
+        };
+        CertificateSummaryViewInput: {
+            addressedTo: string | null;
+            campaignId: string;
+            campaignName: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string;
+            id: string;
+            isOverdue: boolean;
+            person: {
+                id: string;
+                name: string;
+                title: string | null;
+            };
+            policyId: string;
+            policyTitle: string;
+            policyVersionId: string;
+            /** @description An instant, ISO 8601 in UTC */
+            signedAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "signed";
+            title: string;
+            versionNumber: number;
+        };
+        CertificateTemplateList: {
+            can: {
+                manage: boolean;
+            };
+            items: components["schemas"]["CertificateTemplateView"][];
+        };
+        CertificateTemplateListInput: {
+            can: {
+                manage: boolean;
+            };
+            items: components["schemas"]["CertificateTemplateViewInput"][];
+        };
+        CertificateTemplateView: {
+            addressedTo: string | null;
+            audience: string[];
+            id: string;
+            joinerDays: number | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            joinersSince: string | null;
+            name: string;
+            policyId: string;
+            policyTitle: string | null;
+            questions: components["schemas"]["CertificateQuestionView"][];
+            statements: components["schemas"]["CertificateStatementView"][];
+        };
+        CertificateTemplateViewInput: {
+            addressedTo: string | null;
+            audience: string[];
+            id: string;
+            joinerDays: number | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            joinersSince: string | null;
+            name: string;
+            policyId: string;
+            policyTitle: string | null;
+            questions: components["schemas"]["CertificateQuestionViewInput"][];
+            statements: components["schemas"]["CertificateStatementViewInput"][];
+        };
+        CertificateView: {
+            addressedTo: string | null;
+            campaignId: string;
+            campaignName: string;
+            can: {
+                followReports: boolean;
+                sign: boolean;
+            };
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string;
+            id: string;
+            isOverdue: boolean;
+            person: {
+                id: string;
+                name: string;
+                title: string | null;
+            };
+            policyId: string;
+            policyTitle: string;
+            policyVersionId: string;
+            questions: components["schemas"]["CertificateQuestionView"][];
+            sections: {
+                anchor: string;
+                body: string;
+                number: string;
+                title: string;
+            }[];
+            signature: {
+                affirmed: string[];
+                answers: {
+                    [key: string]: {
+                        answer: boolean;
+                        details?: string;
+                    };
+                };
+                id: string;
+                integrity: {
+                    /** @description An instant, ISO 8601 in UTC */
+                    checkedAt: string;
+                    ok: boolean;
+                    problems: string[];
+                };
+                seal: string;
+                /** @description An instant, ISO 8601 in UTC */
+                signedAt: string;
+                textHash: string;
+                typedName: string;
+            } | null;
+            /** @description An instant, ISO 8601 in UTC */
+            signedAt: string | null;
+            statements: components["schemas"]["CertificateStatementView"][];
+            /** @enum {string} */
+            status: "pending" | "signed";
+            textHash: string;
+            title: string;
+            versionNumber: number;
+        };
+        CertificateViewInput: {
+            addressedTo: string | null;
+            campaignId: string;
+            campaignName: string;
+            can: {
+                followReports: boolean;
+                sign: boolean;
+            };
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string;
+            id: string;
+            isOverdue: boolean;
+            person: {
+                id: string;
+                name: string;
+                title: string | null;
+            };
+            policyId: string;
+            policyTitle: string;
+            policyVersionId: string;
+            questions: components["schemas"]["CertificateQuestionViewInput"][];
+            sections: {
+                anchor: string;
+                body: string;
+                number: string;
+                title: string;
+            }[];
+            signature: {
+                affirmed: string[];
+                answers: {
+                    [key: string]: {
+                        answer: boolean;
+                        details?: string;
+                    };
+                };
+                id: string;
+                integrity: {
+                    /** @description An instant, ISO 8601 in UTC */
+                    checkedAt: string;
+                    ok: boolean;
+                    problems: string[];
+                };
+                seal: string;
+                /** @description An instant, ISO 8601 in UTC */
+                signedAt: string;
+                textHash: string;
+                typedName: string;
+            } | null;
+            /** @description An instant, ISO 8601 in UTC */
+            signedAt: string | null;
+            statements: components["schemas"]["CertificateStatementViewInput"][];
+            /** @enum {string} */
+            status: "pending" | "signed";
+            textHash: string;
+            title: string;
+            versionNumber: number;
         };
         ClaimsRegisterImportView: {
             dryRun: boolean;
@@ -3758,6 +4196,32 @@ export interface components {
             column: string;
             message: string;
             row: number;
+        };
+        CompletionBreakdownView: {
+            /** @enum {string} */
+            by: "entity" | "department" | "country" | "supervisor";
+            groups: number;
+            items: {
+                assigned: number;
+                completion: number;
+                key: string | null;
+                label: string;
+                overdue: number;
+                signed: number;
+            }[];
+        };
+        CompletionBreakdownViewInput: {
+            /** @enum {string} */
+            by: "entity" | "department" | "country" | "supervisor";
+            groups: number;
+            items: {
+                assigned: number;
+                completion: number;
+                key: string | null;
+                label: string;
+                overdue: number;
+                signed: number;
+            }[];
         };
         ConditionPrecedentView: {
             code: string;
@@ -4784,7 +5248,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditCommitteeCertificateView"][];
+                    };
+                };
             };
         };
     };
@@ -4802,7 +5270,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CampaignList"];
+                };
             };
         };
     };
@@ -4831,11 +5301,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
             };
         };
     };
@@ -4855,7 +5327,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
             };
         };
     };
@@ -4879,7 +5353,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CampaignAssignmentView"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
             };
         };
     };
@@ -4898,12 +5379,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (text/csv), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -4926,7 +5409,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CompletionBreakdownView"];
+                };
             };
         };
     };
@@ -4946,7 +5431,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
             };
         };
     };
@@ -4966,7 +5453,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificateView"];
+                };
             };
         };
     };
@@ -4981,12 +5470,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (application/pdf), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -5021,7 +5512,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificateView"];
+                };
             };
         };
     };
@@ -5039,7 +5532,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CertificateSummaryView"][];
+                    };
+                };
             };
         };
     };
@@ -5057,7 +5554,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CertificateSummaryView"][];
+                    };
+                };
             };
         };
     };
@@ -5075,7 +5576,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificateTemplateList"];
+                };
             };
         };
     };
@@ -5110,11 +5613,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificateTemplateView"];
+                };
             };
         };
     };
@@ -5155,7 +5660,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificateTemplateView"];
+                };
             };
         };
     };
