@@ -12,13 +12,14 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, errorMessage, isApiError } from "../../lib/api.ts";
+import { call, invalidate, useOp } from "../../api/client.ts";
+import { errorMessage, isApiError } from "../../lib/api.ts";
 import { formatDateTime, formatNumber } from "../../lib/format.ts";
 import { EbitdaEditor, type EbitdaTables, objectOf, rowsOf } from "./ebitda-editor.tsx";
 import { FactsForm, TerminationForm } from "./manage-panels.tsx";
-import { type Condition, type Offering, pct, rxApi, usd } from "./restructuring-api.ts";
+import { type BodyOf, type Condition, type Offering, pct, RX_READS, usd } from "./rx.ts";
 
 const STATUS_COLOR: Record<string, string> = {
   open: "blue",
@@ -36,20 +37,25 @@ const STATUS_COLOR: Record<string, string> = {
 /** Waivers and amendments decided by the Requisite Investors (ECA-1(aa), ECA-20). */
 export function Votes({ o }: { o: Offering }) {
   const qc = useQueryClient();
-  const votes = useQuery({ queryKey: ["rx", "votes", o.id], queryFn: () => rxApi.votes(o.id) });
+  const votes = useOp("vote.list", { path: { id: o.id } });
   const [kind, setKind] = useState<string | null>("waiver");
   const [subject, setSubject] = useState("11(i)");
   const [description, setDescription] = useState("");
   const propose = useMutation({
-    mutationFn: () => rxApi.propose(o.id, { kind: kind ?? "waiver", subject, description }),
+    mutationFn: () =>
+      call("vote.propose", {
+        path: { id: o.id },
+        body: { kind: (kind ?? "waiver") as BodyOf<"vote.propose">["kind"], subject, description },
+      }),
     onSuccess: () => {
       setDescription("");
-      return qc.invalidateQueries({ queryKey: ["rx"] });
+      return invalidate(qc, ...RX_READS);
     },
   });
   const ballot = useMutation({
-    mutationFn: (b: { id: string; inFavour: boolean }) => rxApi.ballot(b.id, b.inFavour),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ["rx"] }),
+    mutationFn: (b: { id: string; inFavour: boolean }) =>
+      call("vote.cast", { path: { id: b.id }, body: { inFavour: b.inFavour } }),
+    onSuccess: () => invalidate(qc, ...RX_READS),
   });
   return (
     <Stack>
@@ -146,10 +152,7 @@ export function Votes({ o }: { o: Offering }) {
 
 /** Conditions precedent of section 11, computed where the agreement gives a formula. */
 export function Conditions({ o }: { o: Offering }) {
-  const conditions = useQuery({
-    queryKey: ["rx", "conditions", o.id],
-    queryFn: () => rxApi.conditions(o.id),
-  });
+  const conditions = useOp("condition.list", { path: { id: o.id } });
   return (
     <Stack>
       <Text size="sm" c="dimmed">
@@ -181,16 +184,19 @@ function ConditionCard({ c, canEdit }: { c: Condition; canEdit: boolean }) {
   const isEbitda = c.code === "m";
   const save = useMutation({
     mutationFn: () =>
-      rxApi.updateCondition(c.id, {
-        evidence,
-        inputs: isEbitda
-          ? { ...inputs, months: objectOf(ebitda.months), schedule: objectOf(ebitda.schedule) }
-          : inputs,
-        ...(c.computed ? {} : { status }),
+      call("condition.update", {
+        path: { id: c.id },
+        body: {
+          evidence,
+          inputs: isEbitda
+            ? { ...inputs, months: objectOf(ebitda.months), schedule: objectOf(ebitda.schedule) }
+            : inputs,
+          ...(c.computed ? {} : { status: status as BodyOf<"condition.update">["status"] }),
+        },
       }),
     onSuccess: () => {
       setEditing(false);
-      return qc.invalidateQueries({ queryKey: ["rx"] });
+      return invalidate(qc, ...RX_READS);
     },
   });
   return (
@@ -264,11 +270,8 @@ const errorsByPath = (error: unknown): Record<string, string> =>
 
 /** Deadlines in business days on the US banking calendar (ECA-9, ECA-19, ECA-1(ff), ECA-26). */
 export function Deadlines({ o }: { o: Offering }) {
-  const deadlines = useQuery({ queryKey: ["rx", "deadlines", o.id], queryFn: () => rxApi.deadlines(o.id) });
-  const terminations = useQuery({
-    queryKey: ["rx", "terminations", o.id],
-    queryFn: () => apiTerminations(o.id),
-  });
+  const deadlines = useOp("deadline.list", { path: { id: o.id } });
+  const terminations = useOp("termination.list", { path: { id: o.id } });
   return (
     <Stack>
       {o.can.manage ? <FactsForm o={o} /> : null}
@@ -326,23 +329,9 @@ export function Deadlines({ o }: { o: Offering }) {
   );
 }
 
-const apiTerminations = (id: string) =>
-  api.get<{
-    events: { code: string; label: string; feeOwed: boolean | string }[];
-    recorded: {
-      id: string;
-      event: string;
-      label: string;
-      occurredOn: string;
-      feeOwed: boolean;
-      fee: string;
-      note: string;
-    }[];
-  }>(`/api/restructuring/offerings/${id}/terminations`);
-
 /** Progress reports sent to the investors by the scheduler (ECA-9(g)). */
 export function Progress({ o }: { o: Offering }) {
-  const reports = useQuery({ queryKey: ["rx", "progress", o.id], queryFn: () => rxApi.progress(o.id) });
+  const reports = useOp("progress.list", { path: { id: o.id } });
   return (
     <Stack>
       <Text size="sm" c="dimmed">
@@ -375,16 +364,18 @@ export function Proceeds({ o }: { o: Offering }) {
   const [required, setRequired] = useState("0.00");
   const [clauseD, setClauseD] = useState("0.00");
   const [liquidity, setLiquidity] = useState(true);
-  const w = useQuery({
-    queryKey: ["rx", "proceeds", o.id, required, clauseD, liquidity],
-    queryFn: () =>
-      rxApi.proceeds(o.id, {
+  const w = useOp(
+    "proceeds.read",
+    {
+      path: { id: o.id },
+      query: {
         requiredPayments: required,
         clauseDPayments: clauseD,
-        liquidityConditionHolds: String(liquidity),
-      }),
-    retry: false,
-  });
+        liquidityConditionHolds: liquidity ? "true" : "false",
+      },
+    },
+    { retry: false },
+  );
   return (
     <Stack>
       <Group align="flex-end">

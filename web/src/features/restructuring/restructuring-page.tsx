@@ -17,8 +17,9 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { call, invalidate, opUrl, useOp } from "../../api/client.ts";
 import { PageHeader } from "../../components/page-header.tsx";
 import { errorMessage, isApiError } from "../../lib/api.ts";
 import { formatDateTime, formatNumber } from "../../lib/format.ts";
@@ -26,12 +27,12 @@ import { hasPermission, useMe } from "../auth/me.ts";
 import { CreateOfferingForm } from "./create-offering-form.tsx";
 import { WithdrawalForm } from "./manage-panels.tsx";
 import { Conditions, Deadlines, Proceeds, Progress, Votes } from "./oversight-panels.tsx";
-import { type Holder, type Offering, pct, rxApi, usd } from "./restructuring-api.ts";
+import { type Holder, type HolderAllocation, type Offering, pct, RX_READS, usd } from "./rx.ts";
 
 /** The rights offering: terms, register and elections, allocation, notices, votes and deadlines. */
 export function RestructuringPage() {
-  const offerings = useQuery({ queryKey: ["rx", "offerings"], queryFn: rxApi.offerings });
-  const portal = useQuery({ queryKey: ["rx", "portal"], queryFn: rxApi.portal });
+  const offerings = useOp("offering.list", {});
+  const portal = useOp("portal.read", {});
   const { data: me } = useMe();
   const canCreate = hasPermission(me, "restructuring.manage");
   const [chosen, setChosen] = useState<string | null>(null);
@@ -85,10 +86,7 @@ export function RestructuringPage() {
 }
 
 function OfferingView({ id }: { id: string }) {
-  const { data: o, error } = useQuery({
-    queryKey: ["rx", "offering", id],
-    queryFn: () => rxApi.offering(id),
-  });
+  const { data: o, error } = useOp("offering.read", { path: { id } });
   if (error) return <Alert color="red">{errorMessage(error)}</Alert>;
   if (!o) return null;
   return (
@@ -216,14 +214,11 @@ function Register({ o }: { o: Offering }) {
   const qc = useQueryClient();
   const [q, setQ] = useState("");
   const [page, setPage] = useState(1);
-  const holders = useQuery({
-    queryKey: ["rx", "holders", o.id, q, page],
-    queryFn: () => rxApi.holders(o.id, { q, page }),
-  });
+  const holders = useOp("register.read", { path: { id: o.id }, query: { q, page, pageSize: 25 } });
   const [csv, setCsv] = useState("");
   const importer = useMutation({
-    mutationFn: () => rxApi.importRegister(o.id, csv),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ["rx"] }),
+    mutationFn: () => call("register.import", { path: { id: o.id }, body: { csv, dryRun: false } }),
+    onSuccess: () => invalidate(qc, ...RX_READS),
   });
   const rowErrors =
     importer.error && isApiError(importer.error)
@@ -243,7 +238,7 @@ function Register({ o }: { o: Offering }) {
               Columns: holder_id, name, email, investor, class (us_rollup, eu_rollup, eu_term), amount,
               plan_shares, rights. One row per holder and class; rights are computed pro rata to Eligible
               Claims unless given. A file with any error writes nothing.{" "}
-              <Anchor href="/api/restructuring/register/template.csv">Template</Anchor>
+              <Anchor href={opUrl("register.template")}>Template</Anchor>
             </Text>
             <input
               type="file"
@@ -381,9 +376,12 @@ function ElectionForm({ holder, price }: { holder: Holder; price: string }) {
   const save = useMutation({
     mutationFn: () => {
       const n = Number(exercised);
-      return rxApi.elect(holder.id, { exercised: n, payment: paid ? times(price, n) : "0.00" });
+      return call("election.record", {
+        path: { id: holder.id },
+        body: { exercised: n, payment: paid ? times(price, n) : "0.00" },
+      });
     },
-    onSuccess: () => qc.invalidateQueries({ queryKey: ["rx"] }),
+    onSuccess: () => invalidate(qc, ...RX_READS),
   });
   return (
     <Stack gap={4}>
@@ -412,10 +410,10 @@ function ElectionForm({ holder, price }: { holder: Holder; price: string }) {
 
 function AllocationPanel({ o }: { o: Offering }) {
   const qc = useQueryClient();
-  const run = useQuery({ queryKey: ["rx", "allocation", o.id], queryFn: () => rxApi.allocation(o.id) });
+  const run = useOp("allocation.read", { path: { id: o.id } });
   const start = useMutation({
-    mutationFn: () => rxApi.runAllocation(o.id),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ["rx"] }),
+    mutationFn: () => call("allocation.run", { path: { id: o.id } }),
+    onSuccess: () => invalidate(qc, ...RX_READS),
   });
   const r = run.data?.run;
   return (
@@ -481,7 +479,7 @@ function AllocationPanel({ o }: { o: Offering }) {
                     </Table.Td>
                     <Table.Td>
                       {notice ? (
-                        <Anchor href={`/api/restructuring/notices/${notice.id}/pdf`} target="_blank">
+                        <Anchor href={opUrl("notice.pdf", { path: { id: notice.id } })} target="_blank">
                           PDF (due {notice.dueDate}
                           {notice.onTime ? ", on time" : ", LATE"})
                         </Anchor>
@@ -513,18 +511,7 @@ function AllocationPanel({ o }: { o: Offering }) {
   );
 }
 
-function HolderResults({
-  run,
-}: {
-  run: {
-    id: string;
-    rights: number;
-    exercised: number;
-    cutbackUnits: number;
-    finalUnits: number;
-    purchasePrice: string;
-  }[];
-}) {
+function HolderResults({ run }: { run: HolderAllocation[] }) {
   const [page, setPage] = useState(0);
   const rows = run.slice(page * 25, page * 25 + 25);
   return (
@@ -574,11 +561,12 @@ function HolderResults({
 /** The holder portal: a holder's (or an investor's affiliates') rights and its election. */
 function Portal() {
   const qc = useQueryClient();
-  const { data } = useQuery({ queryKey: ["rx", "portal"], queryFn: rxApi.portal });
+  const { data } = useOp("portal.read", {});
   const [values, setValues] = useState<Record<string, number | string>>({});
   const elect = useMutation({
-    mutationFn: (h: { id: string; exercised: number }) => rxApi.elect(h.id, { exercised: h.exercised }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ["rx"] }),
+    mutationFn: (h: { id: string; exercised: number }) =>
+      call("election.record", { path: { id: h.id }, body: { exercised: h.exercised } }),
+    onSuccess: () => invalidate(qc, ...RX_READS),
   });
   return (
     <Card withBorder mb="lg">
