@@ -20,6 +20,8 @@ import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
+import type { StatusStyle } from "../../components/status-badge.tsx";
+import { StatusBadge } from "../../components/status-badge.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { formatDate, formatDateTime, formatNumber } from "../../lib/format.ts";
 import { useMe } from "../auth/me.ts";
@@ -35,11 +37,14 @@ const GROUPS = [
   { value: "directors", label: "Directors" },
 ];
 
-export function StatusBadge({ c }: { c: { status: string; isOverdue?: boolean } }) {
-  if (c.status === "signed") return <Badge color="green">Signed</Badge>;
-  if (c.isOverdue) return <Badge color="red">Overdue</Badge>;
-  return <Badge color="yellow">To sign</Badge>;
-}
+export const CERTIFICATE_STATUS_STYLES: Record<string, StatusStyle> = {
+  signed: { label: "Signed", color: "green" },
+  overdue: { label: "Overdue", color: "red" },
+  to_sign: { label: "To sign", color: "yellow" },
+};
+
+export const certificateStatus = (c: { status: string; isOverdue?: boolean }) =>
+  c.status === "signed" ? "signed" : c.isOverdue ? "overdue" : "to_sign";
 
 function CertificateTable({ items, showPerson }: { items: CertificateSummary[]; showPerson?: boolean }) {
   return (
@@ -72,7 +77,7 @@ function CertificateTable({ items, showPerson }: { items: CertificateSummary[]; 
             </Table.Td>
             <Table.Td>{formatDate(c.dueDate)}</Table.Td>
             <Table.Td>
-              <StatusBadge c={c} />{" "}
+              <StatusBadge status={certificateStatus(c)} styles={CERTIFICATE_STATUS_STYLES} />{" "}
               {c.signedAt ? (
                 <Text span size="xs" c="dimmed">
                   {formatDateTime(c.signedAt)}
@@ -278,7 +283,8 @@ function AuditCommittee() {
                 <Table.Td>{r.campaignName}</Table.Td>
                 <Table.Td>{formatDate(r.dueDate)}</Table.Td>
                 <Table.Td>
-                  <StatusBadge c={r} /> {r.signedAt ? formatDateTime(r.signedAt) : ""}
+                  <StatusBadge status={certificateStatus(r)} styles={CERTIFICATE_STATUS_STYLES} />{" "}
+                  {r.signedAt ? formatDateTime(r.signedAt) : ""}
                 </Table.Td>
                 <Table.Td>
                   {r.hasYesAnswer ? <Badge color="orange">Yes</Badge> : r.status === "signed" ? "No" : "—"}

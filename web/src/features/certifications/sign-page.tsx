@@ -17,19 +17,19 @@ import {
   Title,
 } from "@mantine/core";
 import { IconAlertTriangle, IconDownload, IconShieldCheck } from "@tabler/icons-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
 import { call, invalidate, opKey, opUrl, type Schema, useOp } from "../../api/client.ts";
+import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
+import { StatusBadge } from "../../components/status-badge.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
 import { keyed } from "./cert-api.ts";
+import { CERTIFICATE_STATUS_STYLES, certificateStatus } from "./certifications-page.tsx";
 
 type Certificate = Schema<"CertificateView">;
-
-import { StatusBadge } from "./certifications-page.tsx";
 
 function Signed({ cert }: { cert: Certificate }) {
   const sig = cert.signature!;
@@ -120,13 +120,22 @@ function Signed({ cert }: { cert: Certificate }) {
   );
 }
 
+type SignValues = {
+  affirmed: string[];
+  answers: Record<string, { answer?: boolean; details: string }>;
+  typedName: string;
+};
+
 function SignForm({ cert }: { cert: Certificate }) {
   const qc = useQueryClient();
-  const [affirmed, setAffirmed] = useState<string[]>([]);
-  const [answers, setAnswers] = useState<Record<string, { answer?: boolean; details: string }>>({});
-  const [typedName, setTypedName] = useState("");
-  const sign = useMutation({
-    mutationFn: () =>
+  const form = useApiForm<SignValues, Certificate>({
+    initialValues: { affirmed: [], answers: {}, typedName: "" },
+    labels: {
+      affirmed: "The statements you affirm",
+      typedName: "Type your full name to sign",
+      ...Object.fromEntries(cert.questions.map((q) => [`answers.${q.id}`, q.text])),
+    },
+    submit: ({ affirmed, answers, typedName }) =>
       call("certification.sign", {
         path: { id: cert.id },
         body: {
@@ -149,9 +158,13 @@ function SignForm({ cert }: { cert: Certificate }) {
       void invalidate(qc, "task.list");
     },
   });
+  const { answers } = form.values;
+  const setAnswer = (id: string, answer: { answer?: boolean; details: string }) =>
+    form.setValue(`answers.${id}`, answer);
   return (
-    <Paper withBorder p="lg">
+    <Paper withBorder p="lg" component="form" onSubmit={form.onSubmit} noValidate>
       <Stack>
+        <FormErrorSummary form={form} title="Not signed" />
         <Title order={2} size="h4">
           Certificate of Compliance{cert.addressedTo ? ` to the ${cert.addressedTo}` : ""}
         </Title>
@@ -159,7 +172,12 @@ function SignForm({ cert }: { cert: Certificate }) {
           You are certifying {cert.policyTitle}, version {cert.versionNumber} exactly as shown above (SHA-256{" "}
           <Code>{cert.textHash.slice(0, 16)}…</Code>). Affirm each statement (COC-23.1):
         </Text>
-        <Checkbox.Group value={affirmed} onChange={setAffirmed}>
+        <Checkbox.Group
+          id={form.fieldId("affirmed")}
+          value={form.values.affirmed}
+          onChange={(v) => form.setValue("affirmed", v)}
+          error={form.errors.affirmed}
+        >
           <Stack gap="xs">
             {cert.statements.map((s) => (
               <Checkbox key={s.id} value={s.id} label={s.text} />
@@ -169,14 +187,13 @@ function SignForm({ cert }: { cert: Certificate }) {
         {cert.questions.map((q) => (
           <Stack key={q.id} gap={4}>
             <Radio.Group
+              id={form.fieldId(`answers.${q.id}`)}
               label={q.text}
               value={answers[q.id]?.answer === undefined ? "" : answers[q.id]?.answer ? "yes" : "no"}
               onChange={(v) =>
-                setAnswers({
-                  ...answers,
-                  [q.id]: { details: answers[q.id]?.details ?? "", answer: v === "yes" },
-                })
+                setAnswer(q.id, { details: answers[q.id]?.details ?? "", answer: v === "yes" })
               }
+              error={form.errors[`answers.${q.id}`]}
             >
               <Group mt={4}>
                 <Radio value="no" label="No" />
@@ -196,9 +213,7 @@ function SignForm({ cert }: { cert: Certificate }) {
                     : "A yes opens follow-up by the Compliance Office."
                 }
                 value={answers[q.id]?.details ?? ""}
-                onChange={(e) =>
-                  setAnswers({ ...answers, [q.id]: { answer: true, details: e.currentTarget.value } })
-                }
+                onChange={(e) => setAnswer(q.id, { answer: true, details: e.currentTarget.value })}
               />
             ) : null}
           </Stack>
@@ -206,13 +221,11 @@ function SignForm({ cert }: { cert: Certificate }) {
         <TextInput
           label="Type your full name to sign"
           description={`As it appears in the directory: ${cert.person.name}`}
-          value={typedName}
-          onChange={(e) => setTypedName(e.currentTarget.value)}
+          {...form.getInputProps("typedName")}
           maw={420}
         />
-        <ErrorAlert error={sign.error} title="Not signed" />
         <Group>
-          <Button loading={sign.isPending} onClick={() => sign.mutate()}>
+          <Button type="submit" loading={form.mutation.isPending}>
             Sign the certificate
           </Button>
         </Group>
@@ -232,7 +245,8 @@ export function SignPage({ id }: { id: string }) {
         title={c.title}
         description={
           <>
-            {c.person.name} · {c.campaignName} · due {formatDate(c.dueDate)} <StatusBadge c={c} />
+            {c.person.name} · {c.campaignName} · due {formatDate(c.dueDate)}{" "}
+            <StatusBadge status={certificateStatus(c)} styles={CERTIFICATE_STATUS_STYLES} />
           </>
         }
       />

@@ -16,6 +16,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useRouterState } from "@tanstack/react-router";
 import { useState } from "react";
+import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { useMe } from "../auth/me.ts";
@@ -237,20 +238,24 @@ function Meetings({ c }: { c: Committee }) {
     queryKey: ["committees", c.id, "meetings"],
     queryFn: () => committeesApi.meetings(c.id),
   });
-  const [title, setTitle] = useState("");
-  const [kind, setKind] = useState<string | null>("regular");
-  const [startsAt, setStartsAt] = useState("");
-  const [mode, setMode] = useState<string | null>("in_person");
-  const [location, setLocation] = useState("");
-  const schedule = useMutation({
-    mutationFn: () =>
+  const form = useApiForm({
+    initialValues: { kind: "regular", title: "", startsAt: "", mode: "in_person", location: "" },
+    labels: {
+      kind: "Kind",
+      title: "Title",
+      startsAt: "Starts at",
+      durationMinutes: "Duration",
+      mode: "Held (CC-5)",
+      location: "Location",
+    },
+    submit: (v) =>
       committeesApi.schedule(c.id, {
-        kind,
-        title,
-        startsAt: startsAt ? new Date(startsAt).toISOString() : "",
+        kind: v.kind,
+        title: v.title,
+        startsAt: v.startsAt ? new Date(v.startsAt).toISOString() : "",
         durationMinutes: 90,
-        mode,
-        location: location || null,
+        mode: v.mode,
+        location: v.location || null,
       }),
     onSuccess: ({ id }) => {
       qc.invalidateQueries({ queryKey: ["committees", c.id] });
@@ -260,10 +265,11 @@ function Meetings({ c }: { c: Committee }) {
   return (
     <Stack>
       {c.can["meeting.schedule"] ? (
-        <Stack gap="xs" maw={720}>
+        <Stack gap="xs" maw={720} component="form" onSubmit={form.onSubmit}>
           <Title order={3} size="h4">
             Schedule a meeting
           </Title>
+          <FormErrorSummary form={form} />
           <Group align="flex-end">
             <Select
               label="Kind"
@@ -271,22 +277,12 @@ function Meetings({ c }: { c: Committee }) {
                 { value: "regular", label: "Regular" },
                 { value: "special", label: "Special" },
               ]}
-              value={kind}
-              onChange={setKind}
+              {...form.getInputProps("kind")}
+              allowDeselect={false}
               w={130}
             />
-            <TextInput
-              label="Title"
-              value={title}
-              onChange={(e) => setTitle(e.currentTarget.value)}
-              w={240}
-            />
-            <TextInput
-              label="Starts at"
-              type="datetime-local"
-              value={startsAt}
-              onChange={(e) => setStartsAt(e.currentTarget.value)}
-            />
+            <TextInput label="Title" {...form.getInputProps("title")} w={240} />
+            <TextInput label="Starts at" type="datetime-local" {...form.getInputProps("startsAt")} />
           </Group>
           <Group align="flex-end">
             <Select
@@ -296,25 +292,20 @@ function Meetings({ c }: { c: Committee }) {
                 { value: "telephone", label: "Conference telephone call" },
                 { value: "hybrid", label: "Both" },
               ]}
-              value={mode}
-              onChange={setMode}
+              {...form.getInputProps("mode")}
+              allowDeselect={false}
             />
-            <TextInput
-              label="Location"
-              value={location}
-              onChange={(e) => setLocation(e.currentTarget.value)}
-            />
-            <Button onClick={() => schedule.mutate()} loading={schedule.isPending}>
+            <TextInput label="Location" {...form.getInputProps("location")} />
+            <Button type="submit" loading={form.mutation.isPending}>
               Schedule
             </Button>
           </Group>
-          {kind === "special" ? (
+          {form.values.kind === "special" ? (
             <Text size="sm" c="dimmed">
               A special meeting is called by the Committee Chairman, the Chairman of the Board or a member
               (CC-7); schedule it through the API with the caller named.
             </Text>
           ) : null}
-          <ErrorAlert error={schedule.error} showFieldErrors />
         </Stack>
       ) : null}
       <Table striped withTableBorder>

@@ -1,9 +1,9 @@
-import { Button, Checkbox, Group, Modal, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Button, Checkbox, Group, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { useState } from "react";
 import { invalidate } from "../../api/client.ts";
-import { ErrorAlert } from "../../components/error-alert.tsx";
+import { type ApiForm, FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
+import { FormModal } from "../../components/form-modal.tsx";
 import { api } from "../../lib/api.ts";
 import { CONFLICT_TYPES, type Conflict } from "./disclosures-api.ts";
 
@@ -16,116 +16,121 @@ const RELATIONSHIP = [
 
 type Answers = Record<string, unknown>;
 
+type Question = {
+  key: string;
+  label: string;
+  kind: "text" | "long" | "choose" | "check";
+  data?: { value: string; label: string }[];
+};
+
 /** The conditional questions of each disclosure type (the server validates them again). */
-function TypeQuestions({
-  type,
-  answers,
-  set,
-}: {
-  type: string;
-  answers: Answers;
-  set: (a: Answers) => void;
-}) {
-  const text = (key: string, label: string, multiline = false) => {
-    const Input = multiline ? Textarea : TextInput;
-    return (
-      <Input
-        label={label}
-        value={String(answers[key] ?? "")}
-        onChange={(e) => set({ ...answers, [key]: e.currentTarget.value })}
-      />
-    );
-  };
-  const choose = (key: string, label: string, data: { value: string; label: string }[]) => (
-    <Select
-      label={label}
-      data={data}
-      value={(answers[key] as string) ?? null}
-      onChange={(v) => set({ ...answers, [key]: v })}
-    />
+const QUESTIONS: Record<string, Question[]> = {
+  outside_employment: [
+    {
+      key: "role",
+      label: "Your role",
+      kind: "choose",
+      data: [
+        { value: "employee", label: "Employee" },
+        { value: "consultant", label: "Consultant" },
+        { value: "board_member", label: "Board member" },
+        { value: "owner", label: "Owner" },
+        { value: "other", label: "Other" },
+      ],
+    },
+    { key: "organisation", label: "Organisation", kind: "text" },
+    {
+      key: "relationship",
+      label: "Is the organisation a competitor, customer or supplier of the company?",
+      kind: "choose",
+      data: RELATIONSHIP,
+    },
+    { key: "paid", label: "I am paid for it", kind: "check" },
+  ],
+  financial_interest: [
+    { key: "organisation", label: "Organisation", kind: "text" },
+    { key: "relationship", label: "The organisation is", kind: "choose", data: RELATIONSHIP },
+    { key: "ownershipPercent", label: "Ownership (%)", kind: "text" },
+  ],
+  family_relationship: [
+    { key: "relative", label: "Family member (e.g. spouse, brother)", kind: "text" },
+    { key: "organisation", label: "Their organisation", kind: "text" },
+    { key: "relationship", label: "The organisation is", kind: "choose", data: RELATIONSHIP },
+    { key: "influencesDecisions", label: "I take part in decisions about this organisation", kind: "check" },
+  ],
+  related_party: [
+    { key: "counterparty", label: "Related party", kind: "text" },
+    { key: "transaction", label: "Transaction", kind: "long" },
+    { key: "amount", label: "Amount (USD)", kind: "text" },
+  ],
+  corporate_opportunity: [
+    { key: "opportunity", label: "The opportunity", kind: "long" },
+    { key: "howDiscovered", label: "How you came across it", kind: "text" },
+    { key: "wouldCompete", label: "Taking it would compete with the company (COC-11.1)", kind: "check" },
+  ],
+};
+
+const BASE_LABELS = { type: "Kind of conflict", title: "Title", description: "Describe the situation" };
+
+type ConflictValues = { type: string | null; title: string; description: string; answers: Answers };
+
+function TypeQuestions({ type, form }: { type: string; form: ApiForm<ConflictValues, Conflict> }) {
+  const answers = form.values.answers;
+  return (
+    <>
+      {(QUESTIONS[type] ?? []).map((q) => {
+        const path = `answers.${q.key}`;
+        if (q.kind === "check")
+          return <Checkbox key={q.key} label={q.label} {...form.getInputProps(path, { type: "checkbox" })} />;
+        if (q.kind === "choose")
+          return (
+            <Select
+              key={q.key}
+              label={q.label}
+              data={q.data ?? []}
+              {...form.getInputProps(path)}
+              value={(answers[q.key] as string | undefined) ?? null}
+            />
+          );
+        const Input = q.kind === "long" ? Textarea : TextInput;
+        return (
+          <Input
+            key={q.key}
+            label={q.label}
+            {...form.getInputProps(path)}
+            value={String(answers[q.key] ?? "")}
+          />
+        );
+      })}
+      {type === "outside_employment" &&
+      answers.relationship === "competitor" &&
+      ["employee", "consultant", "board_member"].includes(String(answers.role)) ? (
+        <Text size="sm" c="red">
+          Working for a competitor as an employee, consultant or board member is not allowed (COC-6.4, Code
+          section 6). Disclose it all the same: it will be decided as prohibited.
+        </Text>
+      ) : null}
+    </>
   );
-  const check = (key: string, label: string) => (
-    <Checkbox
-      label={label}
-      checked={answers[key] === true}
-      onChange={(e) => set({ ...answers, [key]: e.currentTarget.checked })}
-    />
-  );
-  switch (type) {
-    case "outside_employment":
-      return (
-        <>
-          {choose("role", "Your role", [
-            { value: "employee", label: "Employee" },
-            { value: "consultant", label: "Consultant" },
-            { value: "board_member", label: "Board member" },
-            { value: "owner", label: "Owner" },
-            { value: "other", label: "Other" },
-          ])}
-          {text("organisation", "Organisation")}
-          {choose(
-            "relationship",
-            "Is the organisation a competitor, customer or supplier of the company?",
-            RELATIONSHIP,
-          )}
-          {check("paid", "I am paid for it")}
-          {answers.relationship === "competitor" &&
-          ["employee", "consultant", "board_member"].includes(String(answers.role)) ? (
-            <Text size="sm" c="red">
-              Working for a competitor as an employee, consultant or board member is not allowed (COC-6.4,
-              Code section 6). Disclose it all the same: it will be decided as prohibited.
-            </Text>
-          ) : null}
-        </>
-      );
-    case "financial_interest":
-      return (
-        <>
-          {text("organisation", "Organisation")}
-          {choose("relationship", "The organisation is", RELATIONSHIP)}
-          {text("ownershipPercent", "Ownership (%)")}
-        </>
-      );
-    case "family_relationship":
-      return (
-        <>
-          {text("relative", "Family member (e.g. spouse, brother)")}
-          {text("organisation", "Their organisation")}
-          {choose("relationship", "The organisation is", RELATIONSHIP)}
-          {check("influencesDecisions", "I take part in decisions about this organisation")}
-        </>
-      );
-    case "related_party":
-      return (
-        <>
-          {text("counterparty", "Related party")}
-          {text("transaction", "Transaction", true)}
-          {text("amount", "Amount (USD)")}
-        </>
-      );
-    case "corporate_opportunity":
-      return (
-        <>
-          {text("opportunity", "The opportunity", true)}
-          {text("howDiscovered", "How you came across it")}
-          {check("wouldCompete", "Taking it would compete with the company (COC-11.1)")}
-        </>
-      );
-    default:
-      return null;
-  }
 }
 
 export function ConflictModal({ existing, onClose }: { existing?: Conflict; onClose: () => void }) {
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const [type, setType] = useState<string | null>(existing?.type ?? null);
-  const [title, setTitle] = useState(existing?.title ?? "");
-  const [description, setDescription] = useState(existing?.description ?? "");
-  const [answers, setAnswers] = useState<Answers>(existing?.answers ?? {});
-  const save = useMutation({
-    mutationFn: () => {
-      const body = { type, title, description, answers, submit: true };
+  const form = useApiForm<ConflictValues, Conflict>({
+    initialValues: {
+      type: existing?.type ?? null,
+      title: existing?.title ?? "",
+      description: existing?.description ?? "",
+      answers: existing?.answers ?? {},
+    },
+    labels: (values) => ({
+      ...BASE_LABELS,
+      ...Object.fromEntries((QUESTIONS[values.type ?? ""] ?? []).map((q) => [`answers.${q.key}`, q.label])),
+    }),
+    validate: (values) => (values.type ? {} : { type: "Choose the kind of conflict" }),
+    submit: (values) => {
+      const body = { ...values, submit: true };
       return existing
         ? api.patch<Conflict>(`/api/disclosures/conflicts/${existing.id}`, body)
         : api.post<Conflict>("/api/disclosures/conflicts", body);
@@ -137,52 +142,56 @@ export function ConflictModal({ existing, onClose }: { existing?: Conflict; onCl
       void navigate({ to: "/disclosures/$section/$id", params: { section: "conflicts", id: c.id } });
     },
   });
+  const type = form.values.type;
   return (
-    <Modal
+    <FormModal
       opened
       onClose={onClose}
+      isDirty={form.isDirty}
       title={existing ? `Change ${existing.number}` : "Disclose a conflict of interest"}
       size="lg"
     >
-      <Stack>
-        <Text size="sm" c="dimmed">
-          Each employee, officer and director discloses his or her own conflict of interest, or the appearance
-          of one (COC-6.1). It is discussed with your supervisor and Legal, reviewed by the CEO and reported
-          to the Audit Committee (COC-6.2).
-          {existing && existing.status !== "draft"
-            ? " A change sends it back for re-approval (COC-6.3)."
-            : ""}
-        </Text>
-        <Select
-          label="Kind of conflict"
-          data={CONFLICT_TYPES}
-          value={type}
-          onChange={(v) => {
-            setType(v);
-            setAnswers({});
-          }}
-        />
-        <TextInput label="Title" value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
-        <Textarea
-          label="Describe the situation"
-          autosize
-          minRows={3}
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-        />
-        {type ? <TypeQuestions type={type} answers={answers} set={setAnswers} /> : null}
-        <ErrorAlert error={save.error} showFieldErrors />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={() => save.mutate()} loading={save.isPending} disabled={!type}>
+      <form onSubmit={form.onSubmit} noValidate>
+        <Stack>
+          <Text size="sm" c="dimmed">
+            Each employee, officer and director discloses his or her own conflict of interest, or the
+            appearance of one (COC-6.1). It is discussed with your supervisor and Legal, reviewed by the CEO
+            and reported to the Audit Committee (COC-6.2).
             {existing && existing.status !== "draft"
-              ? "Save and send for re-approval"
-              : "Submit the disclosure"}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+              ? " A change sends it back for re-approval (COC-6.3)."
+              : ""}
+          </Text>
+          <FormErrorSummary form={form} />
+          <Select
+            label="Kind of conflict"
+            data={CONFLICT_TYPES}
+            {...form.getInputProps("type")}
+            value={type}
+            onChange={(v) => {
+              form.setValue("type", v);
+              form.setValue("answers", {});
+            }}
+          />
+          <TextInput label="Title" {...form.getInputProps("title")} />
+          <Textarea
+            label="Describe the situation"
+            autosize
+            minRows={3}
+            {...form.getInputProps("description")}
+          />
+          {type ? <TypeQuestions type={type} form={form} /> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={form.mutation.isPending}>
+              {existing && existing.status !== "draft"
+                ? "Save and send for re-approval"
+                : "Submit the disclosure"}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </FormModal>
   );
 }

@@ -17,25 +17,16 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { invalidate } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { RowField as Field } from "../../components/field.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { ButtonLink } from "../../components/router-links.tsx";
+import { StatusBadge } from "../../components/status-badge.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { api } from "../../lib/api.ts";
 import { formatDate, formatDateTime, humanise } from "../../lib/format.ts";
 import { ConflictModal } from "./conflict-form.tsx";
 import type { Boycott, Conflict, Gift, Guidance, Hold, Inquiry } from "./disclosures-api.ts";
-import { StatusBadge } from "./disclosures-page.tsx";
-
-const Field = ({ label, children }: { label: string; children: React.ReactNode }) => (
-  <Group gap="xs" align="flex-start" wrap="nowrap">
-    <Text size="sm" c="dimmed" w={200} style={{ flexShrink: 0 }}>
-      {label}
-    </Text>
-    <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-      {children}
-    </Text>
-  </Group>
-);
+import { STATUS_LABELS } from "./disclosures-api.ts";
 
 /** A POST action with its own error display; refreshes the page's data and My tasks. */
 function useAction<T>(key: unknown[], url: string) {
@@ -73,7 +64,7 @@ function ConflictDetail({ id }: { id: string }) {
       <PageHeader
         title={`${c.number}: ${c.title}`}
         description={`${c.typeLabel}, disclosed by ${c.discloser.name}${c.isCeoDisclosure ? " (the CEO's own disclosure goes straight to the Audit Committee, COC-6.2)" : ""}.`}
-        actions={<StatusBadge status={c.status} />}
+        actions={<StatusBadge status={c.status} styles={STATUS_LABELS} />}
       />
       {c.prohibitedByCode ? (
         <Alert color="red" title={`Prohibited by the Code (${c.prohibitedByCode.rule})`}>
@@ -267,7 +258,7 @@ function GiftDetail({ id }: { id: string }) {
       <PageHeader
         title={`${g.number}: ${humanise(g.kind)} ${g.direction === "given" ? "for" : "from"} ${g.counterpartyName}`}
         description={g.organisation}
-        actions={<StatusBadge status={g.status} />}
+        actions={<StatusBadge status={g.status} styles={STATUS_LABELS} />}
       />
       {g.isGovernmentOfficial && g.direction === "given" ? (
         <Alert color="orange" title="Government official (COC-12.1)">
@@ -354,7 +345,7 @@ function HoldDetail({ id }: { id: string }) {
       <PageHeader
         title={`Legal hold ${h.number}: ${h.matter}`}
         description={`Issued by ${h.issuedBy} on ${formatDate(h.issuedAt)}.`}
-        actions={<StatusBadge status={h.status} />}
+        actions={<StatusBadge status={h.status} styles={STATUS_LABELS} />}
       />
       <Card withBorder>
         <Text fw={600} mb={4}>
@@ -456,7 +447,7 @@ function GuidanceDetail({ id }: { id: string }) {
       <PageHeader
         title={`${g.number}: ${g.topic}`}
         description={`Routed to ${g.routedTo === "legal" ? "the Legal Department" : "the supervisor"} (COC-22.1).`}
-        actions={<StatusBadge status={g.status} />}
+        actions={<StatusBadge status={g.status} styles={STATUS_LABELS} />}
       />
       <Card withBorder>
         <Stack gap="xs">
@@ -533,7 +524,7 @@ function InquiryDetail({ id }: { id: string }) {
       <PageHeader
         title={`${i.number}: ${i.kind === "media" ? "Media" : "Government"} inquiry from ${i.organisation}`}
         description={`Logged by ${i.reportedBy} (COC-9.1).`}
-        actions={<StatusBadge status={i.status} />}
+        actions={<StatusBadge status={i.status} styles={STATUS_LABELS} />}
       />
       <Card withBorder>
         <Stack gap="xs">

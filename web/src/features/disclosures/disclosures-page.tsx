@@ -2,7 +2,6 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   SegmentedControl,
   Select,
   Stack,
@@ -12,13 +11,16 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
+import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { FormModal } from "../../components/form-modal.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
+import { StatusBadge } from "../../components/status-badge.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { api } from "../../lib/api.ts";
 import { formatDate } from "../../lib/format.ts";
@@ -33,20 +35,6 @@ import {
 } from "./disclosures-api.ts";
 import { HoldsTab } from "./holds-tab.tsx";
 import { BoycottsTab, GuidanceTab, InquiriesTab } from "./requests-tabs.tsx";
-
-export const StatusBadge = ({ status }: { status: string }) => {
-  const s = STATUS_LABELS[status] ?? { label: status, color: "gray" };
-  return (
-    <Badge
-      color={s.color}
-      variant="light"
-      style={{ flexShrink: 0 }}
-      styles={{ root: { maxWidth: "none" }, label: { overflow: "visible" } }}
-    >
-      {s.label}
-    </Badge>
-  );
-};
 
 const DetailLink = ({
   section,
@@ -174,7 +162,7 @@ function ConflictsTab() {
                 <Table.Td>{c.discloser.name}</Table.Td>
                 <Table.Td>{c.typeLabel}</Table.Td>
                 <Table.Td>
-                  <StatusBadge status={c.status} />
+                  <StatusBadge status={c.status} styles={STATUS_LABELS} />
                 </Table.Td>
                 <Table.Td>{formatDate(c.reviewDate)}</Table.Td>
               </Table.Tr>
@@ -187,26 +175,41 @@ function ConflictsTab() {
   );
 }
 
+const GIFT_LABELS = {
+  direction: "Given or received",
+  counterpartyName: "Person",
+  organisation: "Organisation",
+  official: "Is the person a government official?",
+  kind: "What",
+  description: "Description",
+  value: "Value",
+  currency: "Currency",
+  usdValue: "Value in USD",
+  eventDate: "Date of the event",
+  businessPurpose: "Business purpose",
+  alreadyHappened: "Has it already happened?",
+};
+
 function GiftModal({ onClose }: { onClose: () => void }) {
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const [f, setF] = useState({
-    direction: "given",
-    counterpartyName: "",
-    organisation: "",
-    official: "none",
-    kind: "gift",
-    description: "",
-    value: "",
-    currency: "USD",
-    usdValue: "",
-    eventDate: "",
-    businessPurpose: "",
-    alreadyHappened: false,
-  });
-  const set = (k: keyof typeof f) => (v: string | boolean | null) => setF({ ...f, [k]: v ?? "" });
-  const save = useMutation({
-    mutationFn: () =>
+  const form = useApiForm({
+    initialValues: {
+      direction: "given",
+      counterpartyName: "",
+      organisation: "",
+      official: "none",
+      kind: "gift",
+      description: "",
+      value: "",
+      currency: "USD",
+      usdValue: "",
+      eventDate: "",
+      businessPurpose: "",
+      alreadyHappened: false,
+    },
+    labels: GIFT_LABELS,
+    submit: (f) =>
       api.post<Gift>("/api/disclosures/gifts", { ...f, usdValue: f.currency === "USD" ? null : f.usdValue }),
     onSuccess: (g) => {
       void qc.invalidateQueries({ queryKey: ["disclosures"] });
@@ -214,113 +217,94 @@ function GiftModal({ onClose }: { onClose: () => void }) {
       void navigate({ to: "/disclosures/$section/$id", params: { section: "gifts", id: g.id } });
     },
   });
+  const f = form.values;
   const government = f.direction === "given" && f.official !== "none";
   return (
-    <Modal opened onClose={onClose} title="Gift, meal, entertainment or hospitality" size="lg">
-      <Stack>
-        <SegmentedControl
-          data={[
-            { value: "given", label: "Given or offered" },
-            { value: "received", label: "Received" },
-          ]}
-          value={f.direction}
-          onChange={set("direction")}
-        />
-        <TextInput
-          label="Person"
-          value={f.counterpartyName}
-          onChange={(e) => set("counterpartyName")(e.currentTarget.value)}
-        />
-        <TextInput
-          label="Organisation"
-          value={f.organisation}
-          onChange={(e) => set("organisation")(e.currentTarget.value)}
-        />
-        <Select
-          label="Is the person a government official?"
-          data={[
-            { value: "none", label: "No" },
-            { value: "us_government", label: "Yes, US government" },
-            { value: "non_us_government", label: "Yes, a non-US government" },
-          ]}
-          value={f.official}
-          onChange={set("official")}
-        />
-        {government ? (
-          <Text size="sm" c="orange.8">
-            Anything for a government representative needs the Legal Department's prior written approval
-            (COC-12.1, Code section 12; COC-2.1): this files a request before the event, and it can be
-            recorded as given only once Legal has approved it.
-          </Text>
-        ) : null}
-        <Select
-          label="What"
-          data={["gift", "meal", "entertainment", "hospitality", "travel", "favour", "discount"].map((k) => ({
-            value: k,
-            label: k[0]!.toUpperCase() + k.slice(1),
-          }))}
-          value={f.kind}
-          onChange={set("kind")}
-        />
-        <Textarea
-          label="Description"
-          value={f.description}
-          onChange={(e) => set("description")(e.currentTarget.value)}
-        />
-        <Group grow>
-          <TextInput
-            label="Value"
-            placeholder="150.00"
-            value={f.value}
-            onChange={(e) => set("value")(e.currentTarget.value)}
+    <FormModal
+      opened
+      onClose={onClose}
+      isDirty={form.isDirty}
+      title="Gift, meal, entertainment or hospitality"
+      size="lg"
+    >
+      <form onSubmit={form.onSubmit} noValidate>
+        <Stack>
+          <FormErrorSummary form={form} />
+          <SegmentedControl
+            data={[
+              { value: "given", label: "Given or offered" },
+              { value: "received", label: "Received" },
+            ]}
+            aria-label="Given or received"
+            value={f.direction}
+            onChange={(v) => form.setValue("direction", v)}
           />
-          <TextInput
-            label="Currency"
-            value={f.currency}
-            onChange={(e) => set("currency")(e.currentTarget.value.toUpperCase())}
-            maxLength={3}
+          <TextInput label="Person" {...form.getInputProps("counterpartyName")} />
+          <TextInput label="Organisation" {...form.getInputProps("organisation")} />
+          <Select
+            label="Is the person a government official?"
+            data={[
+              { value: "none", label: "No" },
+              { value: "us_government", label: "Yes, US government" },
+              { value: "non_us_government", label: "Yes, a non-US government" },
+            ]}
+            {...form.getInputProps("official")}
           />
-          {f.currency !== "USD" ? (
+          {government ? (
+            <Text size="sm" c="orange.8">
+              Anything for a government representative needs the Legal Department's prior written approval
+              (COC-12.1, Code section 12; COC-2.1): this files a request before the event, and it can be
+              recorded as given only once Legal has approved it.
+            </Text>
+          ) : null}
+          <Select
+            label="What"
+            data={["gift", "meal", "entertainment", "hospitality", "travel", "favour", "discount"].map(
+              (k) => ({
+                value: k,
+                label: k[0]!.toUpperCase() + k.slice(1),
+              }),
+            )}
+            {...form.getInputProps("kind")}
+          />
+          <Textarea label="Description" {...form.getInputProps("description")} />
+          <Group grow>
+            <TextInput label="Value" placeholder="150.00" {...form.getInputProps("value")} />
             <TextInput
-              label="Value in USD"
-              value={f.usdValue}
-              onChange={(e) => set("usdValue")(e.currentTarget.value)}
+              label="Currency"
+              {...form.getInputProps("currency")}
+              onChange={(e) => form.setValue("currency", e.currentTarget.value.toUpperCase())}
+              maxLength={3}
+            />
+            {f.currency !== "USD" ? (
+              <TextInput label="Value in USD" {...form.getInputProps("usdValue")} />
+            ) : null}
+          </Group>
+          <TextInput type="date" label="Date of the event" {...form.getInputProps("eventDate")} />
+          <Textarea label="Business purpose" {...form.getInputProps("businessPurpose")} />
+          {!government ? (
+            <Select
+              label="Has it already happened?"
+              data={[
+                { value: "no", label: "Not yet" },
+                { value: "yes", label: "Yes, record it in the register" },
+              ]}
+              value={f.alreadyHappened ? "yes" : "no"}
+              onChange={(v) => form.setValue("alreadyHappened", v === "yes")}
+              error={form.errors.alreadyHappened}
             />
           ) : null}
-        </Group>
-        <TextInput
-          type="date"
-          label="Date of the event"
-          value={f.eventDate}
-          onChange={(e) => set("eventDate")(e.currentTarget.value)}
-        />
-        <Textarea
-          label="Business purpose"
-          value={f.businessPurpose}
-          onChange={(e) => set("businessPurpose")(e.currentTarget.value)}
-        />
-        {!government ? (
-          <Select
-            label="Has it already happened?"
-            data={[
-              { value: "no", label: "Not yet" },
-              { value: "yes", label: "Yes, record it in the register" },
-            ]}
-            value={f.alreadyHappened ? "yes" : "no"}
-            onChange={(v) => setF({ ...f, alreadyHappened: v === "yes" })}
-          />
-        ) : null}
-        <ErrorAlert error={save.error} showFieldErrors />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={() => save.mutate()} loading={save.isPending}>
-            {government ? "Request Legal's approval" : "File"}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={form.mutation.isPending}>
+              {government ? "Request Legal's approval" : "File"}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </FormModal>
   );
 }
 
@@ -402,7 +386,7 @@ function GiftsTab() {
                 <Table.Td>{g.value}</Table.Td>
                 <Table.Td>{g.recipientYearTotal}</Table.Td>
                 <Table.Td>
-                  <StatusBadge status={g.status} />
+                  <StatusBadge status={g.status} styles={STATUS_LABELS} />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -18,10 +18,12 @@ import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { StatusBadge } from "../../components/status-badge.tsx";
 import { api, type Page } from "../../lib/api.ts";
 import { formatDate } from "../../lib/format.ts";
 import type { Hold, HoldSummary } from "./disclosures-api.ts";
-import { DetailLink, StatusBadge } from "./disclosures-page.tsx";
+import { STATUS_LABELS } from "./disclosures-api.ts";
+import { DetailLink } from "./disclosures-page.tsx";
 
 type Person = { id: string; displayName: string; title: string | null };
 
@@ -187,7 +189,7 @@ export function HoldsTab() {
                   </DetailLink>
                 </Table.Td>
                 <Table.Td>
-                  <StatusBadge status={h.status} />
+                  <StatusBadge status={h.status} styles={STATUS_LABELS} />
                 </Table.Td>
                 <Table.Td>
                   {h.acknowledged} of {h.custodians}

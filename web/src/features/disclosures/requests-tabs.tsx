@@ -17,10 +17,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { StatusBadge } from "../../components/status-badge.tsx";
 import { api } from "../../lib/api.ts";
 import { formatDate } from "../../lib/format.ts";
 import type { Boycott, Guidance, Inquiry } from "./disclosures-api.ts";
-import { DetailLink, StatusBadge } from "./disclosures-page.tsx";
+import { STATUS_LABELS } from "./disclosures-api.ts";
+import { DetailLink } from "./disclosures-page.tsx";
 
 const newKey = () =>
   `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
@@ -44,7 +46,7 @@ function GuidanceTable({ items, empty }: { items: Guidance[]; empty: string }) {
             </Table.Td>
             <Table.Td>{g.routedTo === "legal" ? "Legal Department" : "Supervisor"}</Table.Td>
             <Table.Td>
-              <StatusBadge status={g.status} />
+              <StatusBadge status={g.status} styles={STATUS_LABELS} />
             </Table.Td>
             <Table.Td>{formatDate(g.createdAt)}</Table.Td>
           </Table.Tr>
@@ -273,7 +275,7 @@ export function InquiriesTab() {
                 </Table.Td>
                 <Table.Td>{i.kind === "media" ? "Media" : "Government"}</Table.Td>
                 <Table.Td>
-                  <StatusBadge status={i.status} />
+                  <StatusBadge status={i.status} styles={STATUS_LABELS} />
                 </Table.Td>
                 <Table.Td>{formatDate(i.receivedAt)}</Table.Td>
               </Table.Tr>

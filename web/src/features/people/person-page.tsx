@@ -15,9 +15,10 @@ import {
 import { notifications } from "@mantine/notifications";
 import { IconPencil, IconUserOff } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { Field } from "../../components/field.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { api, fieldErrors } from "../../lib/api.ts";
 import { countryName, formatDate, humanise, todayIso } from "../../lib/format.ts";
@@ -29,17 +30,6 @@ import {
   personQuery,
 } from "./people-api.ts";
 import { PersonForm } from "./person-form.tsx";
-
-const Field = ({ label, children }: { label: string; children: ReactNode }) => (
-  <div>
-    <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-      {label}
-    </Text>
-    <Text size="sm" component="div" mt={2} style={{ overflowWrap: "anywhere" }}>
-      {children}
-    </Text>
-  </div>
-);
 
 const EndEmploymentModal = ({
   person,

@@ -4,21 +4,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { PlainField as Field } from "../../components/field.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { countryName, humanise } from "../../lib/format.ts";
 import { CounterpartyForm } from "./counterparty-form.tsx";
 import { HitCard } from "./hit-card.tsx";
 import { type CounterpartyDetail, STATUS_COLOR, screeningApi } from "./screening-api.ts";
-
-const Field = ({ label, children }: { label: string; children: React.ReactNode }) => (
-  <div>
-    <Text size="xs" c="dimmed">
-      {label}
-    </Text>
-    <Text size="sm">{children}</Text>
-  </div>
-);
 
 function Details({ c }: { c: CounterpartyDetail }) {
   return (

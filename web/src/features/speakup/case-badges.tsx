@@ -1,18 +1,14 @@
 import { Badge } from "@mantine/core";
+import type { StatusStyle } from "../../components/status-badge.tsx";
 import { type CaseStatus, type Clocks, STATUS_COLOR, STATUS_LABEL } from "./speakup-api.ts";
 
-export const StatusBadge = ({ status, size = "sm" }: { status: CaseStatus; size?: "sm" | "md" | "lg" }) => (
-  <Badge
-    size={size}
-    variant="light"
-    color={STATUS_COLOR[status]}
-    style={{ flexShrink: 0, overflow: "visible" }}
-    // The label's own ellipsis clipped "Acknowledged" in the case list's status column.
-    styles={{ label: { overflow: "visible" } }}
-  >
-    {STATUS_LABEL[status]}
-  </Badge>
-);
+/** Words and colour of each case status, for the shared StatusBadge. */
+export const CASE_STATUS_STYLES = Object.fromEntries(
+  (Object.keys(STATUS_LABEL) as CaseStatus[]).map((status) => [
+    status,
+    { label: STATUS_LABEL[status], color: STATUS_COLOR[status] },
+  ]),
+) as Record<CaseStatus, StatusStyle>;
 
 const CLOCK_NAME = { acknowledgement: "Acknowledgement", feedback: "Feedback" } as const;
 

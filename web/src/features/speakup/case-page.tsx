@@ -17,7 +17,9 @@ import { IconArrowMerge, IconCheck, IconUserPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { Field } from "../../components/field.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
+import { StatusBadge } from "../../components/status-badge.tsx";
 import { countryName, formatDate, formatDateTime } from "../../lib/format.ts";
 import {
   AcknowledgeModal,
@@ -26,7 +28,7 @@ import {
   TransitionModal,
   transitionLabel,
 } from "./case-actions.tsx";
-import { StatusBadge } from "./case-badges.tsx";
+import { CASE_STATUS_STYLES } from "./case-badges.tsx";
 import { CaseMessages } from "./case-messages.tsx";
 import { CaseFiles, CaseLinks, CasePeople, CasePlan, CaseWatch } from "./case-sections.tsx";
 import {
@@ -38,17 +40,6 @@ import {
   OUTCOME_LABEL,
   REMEDIATION_LABEL,
 } from "./speakup-api.ts";
-
-const Field = ({ label, children }: { label: string; children: ReactNode }) => (
-  <div>
-    <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-      {label}
-    </Text>
-    <Text size="sm" component="div" mt={2} style={{ overflowWrap: "anywhere" }}>
-      {children}
-    </Text>
-  </div>
-);
 
 const Deadline = ({
   label,
@@ -131,7 +122,7 @@ export const CasePage = ({ caseId }: { caseId: string }) => {
             <Title order={1} size="h2">
               {c.number}
             </Title>
-            <StatusBadge status={c.status} size="lg" />
+            <StatusBadge status={c.status} styles={CASE_STATUS_STYLES} size="lg" />
             {c.outcome ? (
               <Badge size="lg" variant="outline" color={c.outcome === "unsubstantiated" ? "gray" : "red"}>
                 {OUTCOME_LABEL[c.outcome]}
@@ -330,7 +321,7 @@ const PurgedCase = ({ c, crumbs }: { c: CaseDetail; crumbs: ReactNode }) => (
       <Title order={1} size="h2">
         {c.number}
       </Title>
-      <StatusBadge status={c.status} size="lg" />
+      <StatusBadge status={c.status} styles={CASE_STATUS_STYLES} size="lg" />
       {c.outcome ? (
         <Badge size="lg" variant="outline" color={c.outcome === "unsubstantiated" ? "gray" : "red"}>
           {OUTCOME_LABEL[c.outcome]}

@@ -23,12 +23,13 @@ import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
+import { StatusBadge } from "../../components/status-badge.tsx";
 import { fieldErrors } from "../../lib/api.ts";
 import { formatDate } from "../../lib/format.ts";
 import { usePermission } from "../auth/me.ts";
 import { PersonPicker } from "../people/person-picker.tsx";
 import { useCaseRefresh } from "./case-actions.tsx";
-import { StatusBadge } from "./case-badges.tsx";
+import { CASE_STATUS_STYLES } from "./case-badges.tsx";
 import {
   attachmentPreviewUrl,
   attachmentUrl,
@@ -521,7 +522,7 @@ export const CaseLinks = ({ kase }: { kase: CaseDetail }) => {
               <AnchorLink to="/speakup/cases/$caseId" params={{ caseId: l.id }} fw={600} size="sm">
                 {l.number}
               </AnchorLink>
-              <StatusBadge status={l.status} />
+              <StatusBadge status={l.status} styles={CASE_STATUS_STYLES} />
               {kase.mergedIntoId === l.id ? <Text size="sm">(this case was merged into it)</Text> : null}
             </Group>
           ))}

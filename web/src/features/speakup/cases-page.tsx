@@ -28,11 +28,12 @@ import { ErrorAlert } from "../../components/error-alert.tsx";
 import { ListFooter } from "../../components/list-footer.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink, ButtonLink } from "../../components/router-links.tsx";
+import { StatusBadge } from "../../components/status-badge.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { formatDate } from "../../lib/format.ts";
 import { compact, pickPage, pickString } from "../../lib/search-params.ts";
 import { usePermission } from "../auth/me.ts";
-import { DeadlineBadges, StatusBadge } from "./case-badges.tsx";
+import { CASE_STATUS_STYLES, DeadlineBadges } from "./case-badges.tsx";
 import { type CaseStatus, STATUS_LABEL, speakupApi, vocabularyQuery } from "./speakup-api.ts";
 
 /** The case number as a link inside a clickable row (the click does not also trigger the row). */
@@ -365,7 +366,7 @@ const CaseList = ({ search, onSearchChange }: CasesPageProps) => {
                       </Table.Td>
                       <Table.Td>
                         <Group gap={4} wrap="wrap" maw={220}>
-                          <StatusBadge status={c.status} />
+                          <StatusBadge status={c.status} styles={CASE_STATUS_STYLES} />
                           {c.needsHandlerSince && !c.assignee ? (
                             <Badge size="sm" variant="light" color="orange">
                               Needs a handler
