@@ -5,11 +5,15 @@ import { PageHeader } from "../../components/page-header.tsx";
 import { errorMessage, isApiError } from "../../lib/api.ts";
 import { hasPermission, useMe } from "../auth/me.ts";
 import { AllocationPanel } from "./allocation-tab.tsx";
+import { Conditions } from "./conditions-tab.tsx";
 import { CreateOfferingForm } from "./create-offering-form.tsx";
-import { Conditions, Deadlines, Proceeds, Progress, Votes } from "./oversight-panels.tsx";
+import { Deadlines } from "./deadlines-tab.tsx";
 import { Overview } from "./overview-tab.tsx";
 import { Portal } from "./portal.tsx";
+import { Proceeds } from "./proceeds-tab.tsx";
+import { Progress } from "./progress-tab.tsx";
 import { Register } from "./register-tab.tsx";
+import { Votes } from "./votes-tab.tsx";
 
 /** The rights offering: terms, register and elections, allocation, notices, votes and deadlines. */
 export function RestructuringPage() {

@@ -25,6 +25,20 @@ export const RX_READS: OpId[] = [
   "proceeds.read",
 ];
 
+/** Badge colours of vote, condition and deadline statuses. */
+export const STATUS_COLOR: Record<string, string> = {
+  open: "blue",
+  passed: "green",
+  refused: "red",
+  pending: "gray",
+  satisfied: "green",
+  failed: "red",
+  waived: "violet",
+  upcoming: "blue",
+  passed_date: "gray",
+  waiting: "gray",
+};
+
 /** A fraction as a percentage: "0.6650" → "66.50%". */
 export const pct = (fraction: string, digits = 2) => `${(Number(fraction) * 100).toFixed(digits)}%`;
 /** A decimal amount as dollars, without rounding: "1234567.50" → "$1,234,567.50". */
