@@ -16,7 +16,7 @@ import { seedRestructuringDemo } from "../domains/restructuring/index.ts";
 import { seedScreeningDemo } from "../domains/screening/demo.ts";
 import { seedSpeakupDemo } from "../domains/speakup/demo.ts";
 import { record } from "../kernel/audit.ts";
-import { isoNow } from "../kernel/clock.ts";
+import { isoDate, isoNow } from "../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../kernel/context.ts";
 import { newId } from "../kernel/ids.ts";
 import { putSetting } from "../kernel/settings.ts";
@@ -181,7 +181,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ people: number; users: numbe
         const local =
           ascii(first) && ascii(last) ? `${ascii(first)}.${ascii(last)}` : externalId.toLowerCase();
         const ended = f.number.int({ min: 1, max: 100 }) <= 4;
-        const hire = f.date.between({ from: "1998-01-01", to: "2025-06-30" }).toISOString().slice(0, 10);
+        const hire = isoDate(f.date.between({ from: "1998-01-01", to: "2025-06-30" }));
         add(
           {
             external_id: externalId,
@@ -194,9 +194,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ people: number; users: numbe
             location_country: region.country,
             legal_entity_id: entityId.get(region.entity)!,
             hire_date: hire,
-            end_date: ended
-              ? f.date.between({ from: "2025-07-01", to: "2026-10-31" }).toISOString().slice(0, 10)
-              : null,
+            end_date: ended ? isoDate(f.date.between({ from: "2025-07-01", to: "2026-10-31" })) : null,
             categories: JSON.stringify(categories),
           },
           supervisor,

@@ -1,4 +1,5 @@
 import Holidays from "date-holidays";
+import { isoDate } from "./clock.ts";
 
 /**
  * The US banking calendar: weekends and the Federal Reserve's bank holidays. Every deadline a
@@ -47,13 +48,13 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 function toUtcDate(date: string): Date {
   if (!DATE.test(date)) throw new RangeError(`"${date}" is not a date (YYYY-MM-DD).`);
   const d = new Date(`${date}T00:00:00.000Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date) {
+  if (Number.isNaN(d.getTime()) || isoDate(d) !== date) {
     throw new RangeError(`"${date}" is not a real calendar date.`);
   }
   return d;
 }
 
-const fmt = (d: Date) => d.toISOString().slice(0, 10);
+const fmt = (d: Date) => isoDate(d);
 
 export function isBankHoliday(date: string): boolean {
   const d = toUtcDate(date);

@@ -20,6 +20,13 @@ export function manualClock(start: string | Date = "2026-01-05T09:00:00.000Z"): 
 
 export const isoNow = (clock: Clock) => clock.now().toISOString();
 
+/** The calendar date (UTC, `YYYY-MM-DD`) of an instant: a Date, or an ISO timestamp. The one date helper. */
+export const isoDate = (instant: Date | string): string =>
+  typeof instant === "string" ? instant.slice(0, 10) : instant.toISOString().slice(0, 10);
+
+/** Today's date (UTC, `YYYY-MM-DD`) by the clock. */
+export const isoToday = (clock: Clock): string => isoDate(clock.now());
+
 /**
  * A clock that tells only the hour (GlobaLeaks does the same): what an anonymous report writes
  * carries the start of the hour, so its rows cannot be matched by time to a session, a log line

@@ -1,9 +1,8 @@
-import { isoNow } from "../../kernel/clock.ts";
 import type { Ctx } from "../../kernel/context.ts";
-import { newId } from "../../kernel/ids.ts";
+import { ensureTask } from "../../kernel/tasks.ts";
 import { openConflictFromCertificate } from "../disclosures/index.ts";
-import { type FiledCertificateReport, fileCertificateReport } from "../speakup/index.ts";
-import { certDb } from "./db.ts";
+import { recipients } from "../people/index.ts";
+import { caseExclusion, type FiledCertificateReport, fileCertificateReport } from "../speakup/index.ts";
 import type { Question } from "./tables.ts";
 
 export type FollowUp = {
@@ -36,15 +35,7 @@ export async function openFollowUps(
 ): Promise<FollowUpsOpened> {
   const reports = new Map<string, FiledCertificateReport>();
   if (followUps.length === 0) return { tasksOpened: 0, reports };
-  const officers = await certDb(ctx)
-    .selectFrom("user_roles as r")
-    .innerJoin("users as u", "u.id", "r.user_id")
-    .select(["u.id", "u.person_id"])
-    .distinct()
-    .where("r.role", "=", "compliance_officer")
-    .where("u.disabled", "=", 0)
-    .execute();
-  const now = isoNow(ctx.clock);
+  const officers = await recipients(ctx, { roles: ["compliance_officer"] });
   let opened = 0;
   for (const f of followUps) {
     const disclosure =
@@ -76,30 +67,25 @@ export async function openFollowUps(
       : report
         ? `/speakup/cases/${report.caseId}`
         : `/certifications/certificates/${signer.assignmentId}`;
-    const recipients = report
+    // On a case, every officer the case keeps away (named, conflicted or probably named) is left
+    // out, as well as the signer and whoever the explanation names (COC-22.2).
+    const excluded = report ? await caseExclusion(ctx, report.caseId) : null;
+    const assignees = report
       ? report.team === "compliance"
         ? officers.filter(
             (o) =>
-              !o.person_id ||
-              (o.person_id !== signer.personId && !report.namedPersonIds.includes(o.person_id)),
+              !excluded?.(o) &&
+              (!o.personId ||
+                (o.personId !== signer.personId && !report.namedPersonIds.includes(o.personId))),
           )
         : []
       : officers;
-    for (const o of recipients) {
-      await ctx.db
-        .insertInto("tasks")
-        .values({
-          id: newId(),
-          assignee_user_id: o.id,
-          kind: `certification.follow_up.${f.kind}`,
-          title,
-          href,
-          due_at: null,
-          status: "open",
-          created_at: now,
-          completed_at: null,
-        })
-        .execute();
+    for (const o of assignees) {
+      await ensureTask(
+        ctx,
+        { userId: o.userId, kind: `certification.follow_up.${f.kind}`, title, href },
+        { dedupe: "none" },
+      );
       opened += 1;
     }
   }

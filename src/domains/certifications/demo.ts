@@ -1,6 +1,7 @@
 import { addCalendarDays } from "../../kernel/calendar.ts";
+import { isoDate } from "../../kernel/clock.ts";
 import type { Ctx } from "../../kernel/context.ts";
-import { seedDemoPolicies } from "../policies/demo.ts";
+import { seedDemoPolicies } from "../policies/index.ts";
 import { DEFAULT_QUESTIONS, defaultStatements } from "./default-template.ts";
 import { launchCampaign } from "./launch-campaign.ts";
 import { createTemplate } from "./templates.ts";
@@ -43,7 +44,7 @@ export async function seedCertificationsDemo(ctx: Ctx, log: (line: string) => vo
     name: "Procurement certificate refresh",
     templateId: code.id,
     audience: { groups: ["everyone"], departments: ["Procurement"] },
-    dueDate: addCalendarDays(past.toISOString().slice(0, 10), 30),
+    dueDate: addCalendarDays(isoDate(past), 30),
   });
   return { codeTemplateId: code.id, seniorTemplateId: senior.id, overdueCampaignId: overdue.id };
 }

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { record } from "../../kernel/audit.ts";
-import { isoNow } from "../../kernel/clock.ts";
+import { isoDate, isoNow } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { conflict, invalid, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
@@ -142,7 +142,7 @@ export async function assignPeople(
     await sql`insert into cert_assignments (id, campaign_id, person_id, user_id, legal_entity_id, department, country,
       supervisor_id, due_date, status, signed_at, last_reminder_on, reminders_sent, escalated_at, created_at)
     select ${text(options.campaignId)} || '.' || p.id, ${text(options.campaignId)}, p.id, u.id, p.legal_entity_id, p.department,
-      p.location_country, p.supervisor_id, ${options.dueDate}, 'pending', null, ${text(now.slice(0, 10))}, 0, null, ${text(now)}
+      p.location_country, p.supervisor_id, ${options.dueDate}, 'pending', null, ${text(isoDate(now))}, 0, null, ${text(now)}
     from persons p left join users u on u.person_id = p.id and u.disabled = 0
     where ${options.where}
       and not exists (select 1 from cert_assignments x where x.campaign_id = ${options.campaignId} and x.person_id = p.id)`.execute(

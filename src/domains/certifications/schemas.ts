@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDate, country } from "../people/schemas.ts";
+import { calendarDate, country } from "../people/index.ts";
 import { POLICY_AUDIENCES } from "../policies/index.ts";
 
 export const idParam = z.string().min(1).max(120);

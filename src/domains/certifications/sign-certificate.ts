@@ -3,6 +3,7 @@ import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { conflict, forbidden, invalid, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
+import { closeTasks } from "../../kernel/tasks.ts";
 import { loadVersionText, sha256 } from "../policies/index.ts";
 import { openFollowUps } from "./compliance-hook.ts";
 import { certDb, todayOf } from "./db.ts";
@@ -258,13 +259,11 @@ export async function signCertificate(
       .where("status", "=", "pending")
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw conflict("This certificate is already signed.");
-    await tx.db
-      .updateTable("tasks")
-      .set({ status: "done", completed_at: signedAt })
-      .where("kind", "=", "certification.sign")
-      .where("href", "=", `/certifications/sign/${assignmentId}`)
-      .where("status", "=", "open")
-      .execute();
+    await closeTasks(
+      tx,
+      { kinds: ["certification.sign"], href: `/certifications/sign/${assignmentId}` },
+      signedAt,
+    );
     await record(
       tx,
       "certification.sign",

@@ -11,6 +11,7 @@ import { authorize, can } from "./policy.ts";
 import { adoptedResolution } from "./resolutions.ts";
 import { type AssessmentInput, FACTOR_KEYS } from "./schemas.ts";
 import type { AdviserKind } from "./tables.ts";
+import type { AdviserListView } from "./views.ts";
 
 /** The six independence factors of Exchange Act Rule 10C-1(b)(4). */
 export const FACTOR_LABELS: Record<(typeof FACTOR_KEYS)[number], string> = {
@@ -65,7 +66,7 @@ export async function proposeAdviser(
   ctx: Ctx,
   committeeId: string,
   input: { name: string; firm: string; kind: AdviserKind; terms?: string | null | undefined },
-) {
+): Promise<AdviserListView> {
   return withTransaction(ctx, async (tx) => {
     await loadCommittee(tx, committeeId);
     authorize(tx.actor, "adviser.manage", await standingOf(tx, committeeId));
@@ -101,7 +102,11 @@ export async function proposeAdviser(
 }
 
 /** The committee records its assessment of the six factors (CC-16); every factor needs a finding. */
-export async function assessAdviser(ctx: Ctx, adviserId: string, input: AssessmentInput) {
+export async function assessAdviser(
+  ctx: Ctx,
+  adviserId: string,
+  input: AssessmentInput,
+): Promise<AdviserListView> {
   return withTransaction(ctx, async (tx) => {
     const a = await loadAdviser(tx, adviserId);
     authorize(tx.actor, "adviser.manage", await standingOf(tx, a.committee_id));
@@ -135,7 +140,11 @@ export async function assessAdviser(ctx: Ctx, adviserId: string, input: Assessme
 }
 
 /** Retained by the committee alone, by one of its adopted resolutions, after a current assessment (CC-16). */
-export async function retainAdviser(ctx: Ctx, adviserId: string, input: { resolutionId: string }) {
+export async function retainAdviser(
+  ctx: Ctx,
+  adviserId: string,
+  input: { resolutionId: string },
+): Promise<AdviserListView> {
   return withTransaction(ctx, async (tx) => {
     const a = await loadAdviser(tx, adviserId);
     authorize(tx.actor, "adviser.manage", await standingOf(tx, a.committee_id));
@@ -162,7 +171,11 @@ export async function retainAdviser(ctx: Ctx, adviserId: string, input: { resolu
   });
 }
 
-export async function terminateAdviser(ctx: Ctx, adviserId: string, input: { resolutionId: string }) {
+export async function terminateAdviser(
+  ctx: Ctx,
+  adviserId: string,
+  input: { resolutionId: string },
+): Promise<AdviserListView> {
   return withTransaction(ctx, async (tx) => {
     const a = await loadAdviser(tx, adviserId);
     authorize(tx.actor, "adviser.manage", await standingOf(tx, a.committee_id));
@@ -184,7 +197,7 @@ export async function approveAdviserFee(
   ctx: Ctx,
   adviserId: string,
   input: { resolutionId: string; amount: string; description: string },
-) {
+): Promise<AdviserListView> {
   return withTransaction(ctx, async (tx) => {
     const a = await loadAdviser(tx, adviserId);
     authorize(tx.actor, "adviser.manage", await standingOf(tx, a.committee_id));
@@ -212,7 +225,7 @@ export async function approveAdviserFee(
   });
 }
 
-export async function getAdvisers(ctx: Ctx, committeeId: string) {
+export async function getAdvisers(ctx: Ctx, committeeId: string): Promise<AdviserListView> {
   await loadCommittee(ctx, committeeId);
   const standing = await standingOf(ctx, committeeId);
   if (!can(ctx.actor, "committee.read", standing)) throw notFound("The committee");

@@ -1,7 +1,7 @@
 import { isoNow } from "../../kernel/clock.ts";
 import type { Ctx } from "../../kernel/context.ts";
-import { newId } from "../../kernel/ids.ts";
 import { queueMail } from "../../kernel/mail.ts";
+import { closeTasks, ensureTask } from "../../kernel/tasks.ts";
 import { committeeCompliance } from "./compliance.ts";
 import { yearOf } from "./dates.ts";
 import { committeesDb } from "./db.ts";
@@ -114,30 +114,16 @@ export async function raiseAlertTasks(
       .execute();
     const now = isoNow(ctx.clock);
     const stale = open.filter((t) => !titles.has(t.title)).map((t) => t.id);
-    if (stale.length)
-      await ctx.db
-        .updateTable("tasks")
-        .set({ status: "done", completed_at: now })
-        .where("id", "in", stale)
-        .execute();
+    if (stale.length) await closeTasks(ctx, { ids: stale }, now);
     closed += stale.length;
     for (const task of wanted) {
       for (const [user, email] of assignees) {
         if (open.some((t) => t.assignee_user_id === user && t.title === task.title)) continue;
-        await ctx.db
-          .insertInto("tasks")
-          .values({
-            id: newId(),
-            assignee_user_id: user,
-            kind: "committee.alert",
-            title: task.title,
-            href,
-            due_at: task.dueAt,
-            status: "open",
-            created_at: now,
-            completed_at: null,
-          })
-          .execute();
+        await ensureTask(
+          ctx,
+          { userId: user, kind: "committee.alert", title: task.title, href, dueAt: task.dueAt },
+          { dedupe: "none" },
+        );
         opened++;
         await queueMail(ctx, {
           to: email,

@@ -10,13 +10,18 @@ import { assertOpen, loadMeeting, meetingDay } from "./meetings.ts";
 import { authorize } from "./policy.ts";
 import { quorumOf } from "./quorum.ts";
 import type { AttendanceInput } from "./schemas.ts";
+import type { MeetingAdjournedView, QuorumView } from "./views.ts";
 
 /**
  * Records someone joining the meeting, in person or by telephone (CC-5). Members count towards
  * the quorum; consultants attend only if retained by the committee with a current Rule 10C-1
  * assessment (CC-9, CC-16).
  */
-export async function recordArrival(ctx: Ctx, meetingId: string, input: AttendanceInput) {
+export async function recordArrival(
+  ctx: Ctx,
+  meetingId: string,
+  input: AttendanceInput,
+): Promise<QuorumView> {
   return withTransaction(ctx, async (tx) => {
     const mc = await loadMeeting(tx, meetingId);
     authorize(tx.actor, "meeting.record", mc.standing);
@@ -97,7 +102,11 @@ export async function recordArrival(ctx: Ctx, meetingId: string, input: Attendan
   });
 }
 
-export async function recordDeparture(ctx: Ctx, meetingId: string, attendanceId: string) {
+export async function recordDeparture(
+  ctx: Ctx,
+  meetingId: string,
+  attendanceId: string,
+): Promise<QuorumView> {
   return withTransaction(ctx, async (tx) => {
     const mc = await loadMeeting(tx, meetingId);
     authorize(tx.actor, "meeting.record", mc.standing);
@@ -132,7 +141,7 @@ export async function recuse(
   meetingId: string,
   itemId: string,
   input: { personId: string; reason: string },
-) {
+): Promise<QuorumView> {
   return withTransaction(ctx, async (tx) => {
     const mc = await loadMeeting(tx, meetingId);
     authorize(tx.actor, "meeting.record", mc.standing);
@@ -176,7 +185,7 @@ export async function recuse(
 }
 
 /** Closes the meeting: everyone still present leaves; a regular meeting held counts towards CC-4. */
-export async function adjournMeeting(ctx: Ctx, meetingId: string) {
+export async function adjournMeeting(ctx: Ctx, meetingId: string): Promise<MeetingAdjournedView> {
   return withTransaction(ctx, async (tx) => {
     const mc = await loadMeeting(tx, meetingId);
     authorize(tx.actor, "meeting.record", mc.standing);

@@ -5,45 +5,18 @@ import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { conflict, forbidden } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { getSetting, putSetting } from "../../kernel/settings.ts";
-import { type Compliance, committeeCompliance } from "./compliance.ts";
+import { committeeCompliance } from "./compliance.ts";
 import { committeesDb } from "./db.ts";
 import { checksOf, loadCommittee, personName, sha256, standingOf, today } from "./load.ts";
 import { authorize, type CommitteeAction, can } from "./policy.ts";
 import type { CommitteeInput } from "./schemas.ts";
-import type { CommitteeChecks } from "./tables.ts";
+import type { BoardChairmanView, CharterVersionView, CommitteeListView, CommitteeView } from "./views.ts";
 
-export type CommitteeSummary = {
-  id: string;
-  key: string;
-  name: string;
-  kind: string;
-  minMembers: number;
-  quorum: number;
-  minRegularMeetings: number;
-  checks: CommitteeChecks;
-};
-
-export type CommitteeView = CommitteeSummary & {
-  charter: {
-    id: string;
-    number: number;
-    body: string;
-    contentHash: string;
-    changeNote: string | null;
-    approvedAt: string | null;
-    approvedBy: string | null;
-  };
-  charterVersions: {
-    id: string;
-    number: number;
-    status: string;
-    changeNote: string | null;
-    approvedAt: string | null;
-  }[];
-  compliance: Compliance;
-  /** What the current user may do here (the browser never re-implements the rules). */
-  can: Partial<Record<CommitteeAction, boolean>>;
-};
+export type CommitteeSummary = Pick<
+  CommitteeView,
+  "id" | "key" | "name" | "kind" | "minMembers" | "quorum" | "minRegularMeetings" | "checks"
+>;
+export type { CommitteeView };
 
 export async function createCommittee(ctx: Ctx, input: CommitteeInput): Promise<CommitteeView> {
   authorize(ctx.actor, "committee.create");
@@ -99,7 +72,7 @@ export async function reviseCharter(
   ctx: Ctx,
   committeeId: string,
   input: { body: string; changeNote: string },
-) {
+): Promise<CommitteeView> {
   return withTransaction(ctx, async (tx) => {
     await loadCommittee(tx, committeeId);
     authorize(tx.actor, "charter.revise", await standingOf(tx, committeeId));
@@ -139,7 +112,7 @@ const summary = (r: Awaited<ReturnType<typeof loadCommittee>>): CommitteeSummary
   checks: checksOf(r),
 });
 
-export async function listCommittees(ctx: Ctx) {
+export async function listCommittees(ctx: Ctx): Promise<CommitteeListView> {
   const rows = await committeesDb(ctx).selectFrom("committees").selectAll().orderBy("name").execute();
   const items = [];
   for (const r of rows) {
@@ -198,11 +171,15 @@ export async function getCommittee(ctx: Ctx, id: string, asOf?: string): Promise
       approvedAt: v.approved_at,
     })),
     compliance: await committeeCompliance(ctx, row, asOf ?? today(ctx)),
-    can: Object.fromEntries(actions.map((a) => [a, can(ctx.actor, a, standing)])),
+    can: Object.fromEntries(actions.map((a) => [a, can(ctx.actor, a, standing)])) as CommitteeView["can"],
   };
 }
 
-export async function getCharterVersion(ctx: Ctx, committeeId: string, number: number) {
+export async function getCharterVersion(
+  ctx: Ctx,
+  committeeId: string,
+  number: number,
+): Promise<CharterVersionView> {
   await getCommittee(ctx, committeeId);
   const v = await committeesDb(ctx)
     .selectFrom("committee_charters")
@@ -226,7 +203,7 @@ const boardSchema = z.object({ chairmanPersonId: z.string().nullable() });
 export const getBoard = (ctx: Ctx) =>
   getSetting(ctx, "committees.board", boardSchema, { chairmanPersonId: null });
 
-export async function setBoardChairman(ctx: Ctx, personId: string) {
+export async function setBoardChairman(ctx: Ctx, personId: string): Promise<BoardChairmanView> {
   authorize(ctx.actor, "committee.appoint");
   return withTransaction(ctx, async (tx) => {
     const name = await personName(tx, personId);

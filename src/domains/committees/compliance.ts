@@ -1,9 +1,9 @@
 import type { Ctx } from "../../kernel/context.ts";
+import { currentCertification } from "./current-certification.ts";
 import { yearOf } from "./dates.ts";
 import { committeesDb } from "./db.ts";
 import { evaluateIndependence, type IndependenceResult } from "./independence.ts";
 import { checksOf, currentMembers, type Member, today } from "./load.ts";
-import { currentCertification } from "./questionnaires.ts";
 import { CHARTER_SENTENCES, type RuleId } from "./rules.ts";
 import type { CommitteesTable } from "./tables.ts";
 

@@ -3,17 +3,20 @@ import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { conflict, forbidden, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
+import { closeTasks, ensureTask } from "../../kernel/tasks.ts";
+import { recipients, userIdsOfPerson } from "../people/index.ts";
 import { committeesDb } from "./db.ts";
 import { linkDutyEvidence } from "./duties.ts";
 import { actorPerson, currentMembers, loadCommittee, standingOf, today } from "./load.ts";
 import { authorize, can } from "./policy.ts";
+import type { ConsentList, ConsentView } from "./views.ts";
 
 /** A unanimous written consent in lieu of a meeting: circulated to every serving member. */
 export async function circulateConsent(
   ctx: Ctx,
   committeeId: string,
   input: { title: string; text: string; dutyKey?: string | null | undefined },
-) {
+): Promise<ConsentView> {
   return withTransaction(ctx, async (tx) => {
     await loadCommittee(tx, committeeId);
     authorize(tx.actor, "consent.create", await standingOf(tx, committeeId));
@@ -51,7 +54,7 @@ export async function circulateConsent(
  * A member signs; the consent becomes effective, as an adopted resolution, when the last member
  * signs (unanimity). A member who no longer serves cannot sign, and then it never becomes effective.
  */
-export async function signConsent(ctx: Ctx, consentId: string) {
+export async function signConsent(ctx: Ctx, consentId: string): Promise<ConsentView> {
   return withTransaction(ctx, async (tx) => {
     const db = committeesDb(tx);
     const c = await db
@@ -144,54 +147,27 @@ async function openSignTasks(
   title: string,
   personIds: string[],
 ) {
-  const users = await committeesDb(ctx)
-    .selectFrom("users")
-    .select("id")
-    .where("person_id", "in", personIds)
-    .where("disabled", "=", 0)
-    .execute();
-  if (!users.length) return;
-  const now = isoNow(ctx.clock);
-  await ctx.db
-    .insertInto("tasks")
-    .values(
-      users.map((u) => ({
-        id: newId(),
-        assignee_user_id: u.id,
+  for (const u of await recipients(ctx, { personIds })) {
+    await ensureTask(
+      ctx,
+      {
+        userId: u.userId,
         kind: "consent.sign",
         title: `Sign the written consent: ${title}`.slice(0, 500),
         href: taskHref(committeeId, consentId),
-        due_at: null,
-        status: "open",
-        created_at: now,
-        completed_at: null,
-      })),
-    )
-    .execute();
+      },
+      { dedupe: "none" },
+    );
+  }
 }
 
 async function closeSignTasks(ctx: Ctx, committeeId: string, consentId: string, personId: string) {
-  const users = await committeesDb(ctx)
-    .selectFrom("users")
-    .select("id")
-    .where("person_id", "=", personId)
-    .execute();
-  if (!users.length) return;
-  await ctx.db
-    .updateTable("tasks")
-    .set({ status: "done", completed_at: isoNow(ctx.clock) })
-    .where("kind", "=", "consent.sign")
-    .where("href", "=", taskHref(committeeId, consentId))
-    .where("status", "=", "open")
-    .where(
-      "assignee_user_id",
-      "in",
-      users.map((u) => u.id),
-    )
-    .execute();
+  // Every account of the person, a disabled one included: its task closes too.
+  const userIds = await userIdsOfPerson(ctx, personId);
+  await closeTasks(ctx, { kinds: ["consent.sign"], href: taskHref(committeeId, consentId), userIds });
 }
 
-export async function getConsent(ctx: Ctx, consentId: string) {
+export async function getConsent(ctx: Ctx, consentId: string): Promise<ConsentView> {
   const db = committeesDb(ctx);
   const c = await db
     .selectFrom("written_consents")
@@ -242,7 +218,7 @@ export async function getConsent(ctx: Ctx, consentId: string) {
   };
 }
 
-export async function listConsents(ctx: Ctx, committeeId: string) {
+export async function listConsents(ctx: Ctx, committeeId: string): Promise<ConsentList> {
   await loadCommittee(ctx, committeeId);
   if (!can(ctx.actor, "committee.read", await standingOf(ctx, committeeId))) throw notFound("The committee");
   const rows = await committeesDb(ctx)

@@ -1,3 +1,4 @@
+import { isoDate } from "../../kernel/clock.ts";
 /** Calendar arithmetic on YYYY-MM-DD strings (UTC), as the look-backs need it. */
 
 /** The same day `n` years earlier; 29 February falls back to the 28th. */
@@ -8,5 +9,5 @@ export function yearsBefore(date: string, n: number): string {
   return `${String(year).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
 }
 
-export const todayOf = (now: Date) => now.toISOString().slice(0, 10);
+export const todayOf = (now: Date) => isoDate(now);
 export const yearOf = (date: string) => Number(date.slice(0, 4));

@@ -3,15 +3,19 @@ import path from "node:path";
 import { type Ctx, systemActor } from "../../kernel/context.ts";
 import { putSetting } from "../../kernel/settings.ts";
 import { assessAdviser, proposeAdviser, retainAdviser } from "./advisers.ts";
+import { approveMinutes } from "./approve-minutes.ts";
 import { adjournMeeting, recordArrival } from "./attendance.ts";
+import { circulateMinutes } from "./circulate-minutes.ts";
 import { createCommittee } from "./committees.ts";
 import { committeesDb } from "./db.ts";
+import { draftMinutes } from "./draft-minutes.ts";
+import { fileMinutes } from "./file-minutes.ts";
 import { today } from "./load.ts";
 import { addAgendaItems, addMaterial, scheduleMeeting } from "./meetings.ts";
 import { appointMember } from "./membership.ts";
-import { approveMinutes, circulateMinutes, draftMinutes, fileMinutes, signMinutes } from "./minutes.ts";
 import { certifyQuestionnaire, saveQuestionnaire } from "./questionnaires.ts";
 import { recordResolution } from "./resolutions.ts";
+import { signMinutes } from "./sign-minutes.ts";
 
 const SEEDS_DIR =
   process.env.PROBITY_SEEDS_DIR ??

@@ -6,6 +6,7 @@ import { dutyCalendar } from "./duties.ts";
 import { loadCommittee, membersOf, servesOn, standingOf, today } from "./load.ts";
 import { getMeeting } from "./meeting-view.ts";
 import { can } from "./policy.ts";
+import type { ProxyReportView } from "./views.ts";
 
 /** RFC 5545 text: escape, then fold lines at 75 octets with CRLF. */
 const esc = (s: string) =>
@@ -149,7 +150,7 @@ export async function minutesPdf(ctx: Ctx, meetingId: string): Promise<Buffer> {
  * 407(e)(5)), produced from the year's records: the members who served, meetings held, and whether
  * the review of the CD&A is on record.
  */
-export async function proxyReport(ctx: Ctx, committeeId: string, year: number) {
+export async function proxyReport(ctx: Ctx, committeeId: string, year: number): Promise<ProxyReportView> {
   const committee = await loadCommittee(ctx, committeeId);
   if (!can(ctx.actor, "committee.read", await standingOf(ctx, committeeId))) throw notFound("The committee");
   const all = await membersOf(ctx, committeeId);

@@ -7,6 +7,7 @@ import { committeesDb } from "./db.ts";
 import { currentMembers, loadCommittee, standingOf, today } from "./load.ts";
 import { authorize, can } from "./policy.ts";
 import type { CommitteeKind, CommitteesTable, EvidenceKind } from "./tables.ts";
+import type { DutyCalendarView, EvidenceLinkedView } from "./views.ts";
 
 export type DutyTemplate = {
   key: string;
@@ -197,7 +198,12 @@ export type Duty = {
 const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 /** The year's duties with what is done, due and overdue on `asOf` (today by default). */
-export async function dutyCalendar(ctx: Ctx, committeeId: string, year: number, asOf = today(ctx)) {
+export async function dutyCalendar(
+  ctx: Ctx,
+  committeeId: string,
+  year: number,
+  asOf = today(ctx),
+): Promise<DutyCalendarView> {
   const committee = await loadCommittee(ctx, committeeId);
   if (!can(ctx.actor, "committee.read", await standingOf(ctx, committeeId))) throw notFound("The committee");
   await withTransaction(ctx, (tx) => ensureDuties(tx, committeeId, year));
@@ -420,7 +426,7 @@ export async function linkEvidence(
     label?: string | null | undefined;
     url?: string | null | undefined;
   },
-) {
+): Promise<EvidenceLinkedView> {
   return withTransaction(ctx, async (tx) => {
     const db = committeesDb(tx);
     const duty = await db

@@ -2,10 +2,11 @@ import type { Ctx } from "../../kernel/context.ts";
 import { getAdvisers } from "./advisers.ts";
 import { committeesDb } from "./db.ts";
 import { dutyTemplates } from "./duties.ts";
+import { getMinutes, minutesActions } from "./get-minutes.ts";
 import { loadMeeting } from "./meetings.ts";
-import { getMinutes, minutesActions } from "./minutes.ts";
 import { can } from "./policy.ts";
 import { quorumOf } from "./quorum.ts";
+import type { MeetingView } from "./views.ts";
 
 const WITHHELD = "Privileged and confidential: withheld (communication with counsel, CC-21).";
 
@@ -14,7 +15,7 @@ const WITHHELD = "Privileged and confidential: withheld (communication with coun
  * user is a member, the Secretary or counsel, CC-21), attendance, the live quorum, resolutions,
  * minutes and what the user may do.
  */
-export async function getMeeting(ctx: Ctx, meetingId: string) {
+export async function getMeeting(ctx: Ctx, meetingId: string): Promise<MeetingView> {
   const mc = await loadMeeting(ctx, meetingId);
   const db = committeesDb(ctx);
   const privileged = can(ctx.actor, "privileged.read", mc.standing);

@@ -10,6 +10,14 @@ import { currentMembers, loadCommittee, type Member, standingOf } from "./load.t
 import { authorize, can, type Standing } from "./policy.ts";
 import type { AgendaItemInput, MeetingInput } from "./schemas.ts";
 import type { CommitteeMeetingsTable, CommitteesTable } from "./tables.ts";
+import type {
+  AgendaAddedView,
+  MaterialAddedView,
+  MeetingCancelledView,
+  MeetingList,
+  MeetingScheduledView,
+  NoticeSentView,
+} from "./views.ts";
 
 export type MeetingContext = {
   meeting: CommitteeMeetingsTable;
@@ -50,7 +58,11 @@ export function assertOpen(meeting: CommitteeMeetingsTable) {
  * must name who called it: the committee's Chair, the Chairman of the Board or a member (CC-7).
  * Meetings are in person or by conference telephone call (CC-5).
  */
-export async function scheduleMeeting(ctx: Ctx, committeeId: string, input: MeetingInput) {
+export async function scheduleMeeting(
+  ctx: Ctx,
+  committeeId: string,
+  input: MeetingInput,
+): Promise<MeetingScheduledView> {
   return withTransaction(ctx, async (tx) => {
     const committee = await loadCommittee(tx, committeeId);
     authorize(tx.actor, "meeting.schedule", await standingOf(tx, committeeId));
@@ -128,7 +140,11 @@ async function nextPosition(ctx: Ctx, meetingId: string) {
 }
 
 /** The Chair prepares the agenda (CC-23): items are appended in order. */
-export async function addAgendaItems(ctx: Ctx, meetingId: string, items: AgendaItemInput[]) {
+export async function addAgendaItems(
+  ctx: Ctx,
+  meetingId: string,
+  items: AgendaItemInput[],
+): Promise<AgendaAddedView> {
   return withTransaction(ctx, async (tx) => {
     const { meeting, standing } = await loadMeeting(tx, meetingId);
     authorize(tx.actor, "meeting.agenda", standing);
@@ -173,7 +189,7 @@ export async function addMaterial(
   ctx: Ctx,
   meetingId: string,
   input: { title: string; body: string; agendaItemId?: string | null | undefined; isPrivileged: boolean },
-) {
+): Promise<MaterialAddedView> {
   return withTransaction(ctx, async (tx) => {
     const { meeting, standing } = await loadMeeting(tx, meetingId);
     authorize(tx.actor, "meeting.materials", standing);
@@ -216,7 +232,7 @@ export async function addMaterial(
 }
 
 /** Sends the notice of meeting to each serving member, with the link to its invitation (.ics). */
-export async function sendNotice(ctx: Ctx, meetingId: string) {
+export async function sendNotice(ctx: Ctx, meetingId: string): Promise<NoticeSentView> {
   return withTransaction(ctx, async (tx) => {
     const { meeting, committee, standing, members } = await loadMeeting(tx, meetingId);
     authorize(tx.actor, "meeting.schedule", standing);
@@ -248,7 +264,7 @@ export async function sendNotice(ctx: Ctx, meetingId: string) {
   });
 }
 
-export async function cancelMeeting(ctx: Ctx, meetingId: string) {
+export async function cancelMeeting(ctx: Ctx, meetingId: string): Promise<MeetingCancelledView> {
   return withTransaction(ctx, async (tx) => {
     const { meeting, standing } = await loadMeeting(tx, meetingId);
     authorize(tx.actor, "meeting.schedule", standing);
@@ -264,7 +280,7 @@ export async function cancelMeeting(ctx: Ctx, meetingId: string) {
   });
 }
 
-export async function listMeetings(ctx: Ctx, committeeId: string) {
+export async function listMeetings(ctx: Ctx, committeeId: string): Promise<MeetingList> {
   await loadCommittee(ctx, committeeId);
   if (!can(ctx.actor, "committee.read", await standingOf(ctx, committeeId))) throw notFound("The committee");
   const rows = await committeesDb(ctx)

@@ -9,13 +9,18 @@ import { committeesDb } from "./db.ts";
 import { currentMembers, loadCommittee, membersOf } from "./load.ts";
 import { authorize } from "./policy.ts";
 import type { AppointInput } from "./schemas.ts";
+import type { CommitteeView } from "./views.ts";
 
 /**
  * Records the Board's appointment of a director to a committee, on the recommendation of the
  * Nominating and Corporate Governance Committee, at the Board's meeting after the annual meeting or
  * to fill a vacancy; the Board also designates the Chair (CC-3).
  */
-export async function appointMember(ctx: Ctx, committeeId: string, input: AppointInput) {
+export async function appointMember(
+  ctx: Ctx,
+  committeeId: string,
+  input: AppointInput,
+): Promise<CommitteeView> {
   authorize(ctx.actor, "committee.appoint");
   return withTransaction(ctx, async (tx) => {
     const committee = await loadCommittee(tx, committeeId);
@@ -102,7 +107,7 @@ export async function endMembership(
   committeeId: string,
   memberId: string,
   input: { endDate: string; reason: string },
-) {
+): Promise<CommitteeView> {
   authorize(ctx.actor, "committee.appoint");
   return withTransaction(ctx, async (tx) => {
     await loadCommittee(tx, committeeId);
@@ -145,7 +150,7 @@ export async function designateChair(
   ctx: Ctx,
   committeeId: string,
   input: { memberId: string; boardMeetingDate: string },
-) {
+): Promise<CommitteeView> {
   authorize(ctx.actor, "committee.appoint");
   return withTransaction(ctx, async (tx) => {
     await loadCommittee(tx, committeeId);

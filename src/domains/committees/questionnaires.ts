@@ -4,7 +4,6 @@ import { type Ctx, hasPermission, withTransaction } from "../../kernel/context.t
 import { conflict, forbidden, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { raiseAlertTasks } from "./alert-tasks.ts";
-import { yearsBefore } from "./dates.ts";
 import { committeesDb } from "./db.ts";
 import { evaluateIndependence } from "./independence.ts";
 import { actorPerson, personName, today } from "./load.ts";
@@ -143,29 +142,7 @@ export async function certifyQuestionnaire(ctx: Ctx, personId: string, year: num
   });
 }
 
-/**
- * The director's latest questionnaire certified within the twelve months before `asOf`: the
- * facts the independence tests read. Older certifications have lapsed (CC-20, yearly).
- */
-export async function currentCertification(ctx: Ctx, personId: string, asOf: string) {
-  const from = yearsBefore(asOf, 1);
-  const rows = await committeesDb(ctx)
-    .selectFrom("dno_questionnaires")
-    .select(["year", "answers", "certified_at"])
-    .where("person_id", "=", personId)
-    .where("status", "=", "certified")
-    .orderBy("certified_at", "desc")
-    .execute();
-  const row = rows.find(
-    (r) => r.certified_at && r.certified_at.slice(0, 10) >= from && r.certified_at.slice(0, 10) <= asOf,
-  );
-  if (!row) return null;
-  return {
-    year: row.year,
-    certifiedAt: row.certified_at!,
-    answers: questionnaireAnswers.parse(JSON.parse(row.answers)),
-  };
-}
+export { currentCertification } from "./current-certification.ts";
 
 export async function listQuestionnaires(ctx: Ctx, personId: string) {
   if (!mayEdit(ctx, personId) && !hasPermission(ctx.actor, "committee.read"))

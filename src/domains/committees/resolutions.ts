@@ -10,22 +10,9 @@ import { authorize, can } from "./policy.ts";
 import { quorumOf } from "./quorum.ts";
 import type { ResolutionInput } from "./schemas.ts";
 import type { ResolutionOutcome, Vote } from "./tables.ts";
+import type { ResolutionList, ResolutionView } from "./views.ts";
 
-export type Resolution = {
-  id: string;
-  title: string;
-  text: string;
-  outcome: ResolutionOutcome;
-  votesFor: number;
-  votesAgainst: number;
-  abstentions: number;
-  membersPresent: number;
-  meetingId: string | null;
-  agendaItemId: string | null;
-  consentId: string | null;
-  adoptedAt: string;
-  votes: { personId: string; vote: Vote }[];
-};
+export type Resolution = ResolutionView;
 
 /**
  * Votes on an agenda item at a meeting in session. Refused without a quorum of members present
@@ -174,7 +161,7 @@ export async function getResolution(ctx: Ctx, id: string): Promise<Resolution> {
   };
 }
 
-export async function listResolutions(ctx: Ctx, committeeId: string) {
+export async function listResolutions(ctx: Ctx, committeeId: string): Promise<ResolutionList> {
   await loadCommittee(ctx, committeeId);
   if (!can(ctx.actor, "committee.read", await standingOf(ctx, committeeId))) throw notFound("The committee");
   const rows = await committeesDb(ctx)

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { isoDate } from "../../kernel/clock.ts";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const isCalendarDate = (value: string) => {
   if (!DATE.test(value)) return false;
   const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+  return !Number.isNaN(d.getTime()) && isoDate(d) === value;
 };
 export const calendarDate = z
   .string()

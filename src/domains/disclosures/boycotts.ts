@@ -1,8 +1,9 @@
 import { record } from "../../kernel/audit.ts";
-import { isoNow } from "../../kernel/clock.ts";
+import { isoDate, isoNow } from "../../kernel/clock.ts";
 import { type Ctx, hasPermission, withTransaction } from "../../kernel/context.ts";
 import { conflict, forbidden, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
+import { closeTasks } from "../../kernel/tasks.ts";
 import { discDb, todayOf } from "./db.ts";
 import { isUnderHold } from "./legal-holds.ts";
 import { boycottInput, boycottReviewInput, quarterParams } from "./schemas.ts";
@@ -22,13 +23,13 @@ export const quarterOf = (date: string) => {
 /** The report is due at the end of the month after the quarter (e.g. 30 April for Q1). */
 export function reportDueOn(year: number, quarter: number): string {
   const lastDay = new Date(Date.UTC(year, quarter * 3 + 1, 0));
-  return lastDay.toISOString().slice(0, 10);
+  return isoDate(lastDay);
 }
 
 export function retainUntil(receivedOn: string): string {
   const d = new Date(`${receivedOn}T00:00:00Z`);
   d.setUTCFullYear(d.getUTCFullYear() + BOYCOTT_RETENTION_YEARS);
-  return d.toISOString().slice(0, 10);
+  return isoDate(d);
 }
 
 const toBoycott = (ctx: Ctx, b: BoycottRequestsTable) => ({
@@ -144,12 +145,7 @@ export async function reviewBoycottRequest(
       })
       .where("id", "=", id)
       .execute();
-    await tx.db
-      .updateTable("tasks")
-      .set({ status: "done", completed_at: now })
-      .where("href", "=", boycottHref(id))
-      .where("status", "=", "open")
-      .execute();
+    await closeTasks(tx, { href: boycottHref(id) }, now);
     await record(tx, "boycott.review", { type: "boycott_request", id }, input);
     return toBoycott(
       tx,

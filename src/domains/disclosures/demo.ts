@@ -1,4 +1,5 @@
 import { addCalendarDays } from "../../kernel/calendar.ts";
+import { isoToday } from "../../kernel/clock.ts";
 import type { Actor, Ctx } from "../../kernel/context.ts";
 import { actorOfUser } from "../people/index.ts";
 import { logBoycottRequest } from "./boycotts.ts";
@@ -29,7 +30,7 @@ export async function seedDisclosuresDemo(ctx: Ctx, log: (line: string) => void 
   );
   if (!employee || !gc || !ceo || !chair || !cfo || !compliance) return;
   const at = (a: Actor) => ({ ...ctx, actor: a });
-  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const today = isoToday(ctx.clock);
 
   const board = await fileConflict(at(cfo), {
     type: "outside_employment",

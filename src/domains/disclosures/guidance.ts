@@ -9,8 +9,7 @@ import {
 } from "../../kernel/context.ts";
 import { conflict, forbidden, invalid, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
-import { fileReport } from "../speakup/index.ts";
-import { reportInput } from "../speakup/schemas.ts";
+import { fileReport, reportInput } from "../speakup/index.ts";
 import { discDb } from "./db.ts";
 import { anonymousGuidanceInput, answerInput, faqInput, guidanceInput } from "./schemas.ts";
 import {

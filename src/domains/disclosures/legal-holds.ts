@@ -3,6 +3,7 @@ import { record } from "../../kernel/audit.ts";
 import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, hasPermission, withTransaction } from "../../kernel/context.ts";
 import { conflict, forbidden, invalid, notFound } from "../../kernel/errors.ts";
+import { registerHoldCheck } from "../../kernel/holds.ts";
 import { newId } from "../../kernel/ids.ts";
 import { discDb } from "./db.ts";
 import { custodiansInput, type HoldInput, holdInput, releaseInput } from "./schemas.ts";
@@ -44,6 +45,9 @@ export async function isUnderHold(
     .executeTakeFirst();
   return Boolean(row);
 }
+
+// Speak-up's retention asks the kernel, which asks this (speak-up cannot import disclosures: cycle).
+registerHoldCheck(isUnderHold);
 
 async function notice(
   ctx: Ctx,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDate, country } from "../people/schemas.ts";
+import { calendarDate, country } from "../people/index.ts";
 import {
   BOYCOTT_DOCUMENTS,
   CONFLICT_STATUSES,

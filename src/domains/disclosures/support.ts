@@ -1,10 +1,9 @@
 import type { z } from "zod";
-import { isoNow } from "../../kernel/clock.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { forbidden, invalid } from "../../kernel/errors.ts";
-import { newId } from "../../kernel/ids.ts";
 import { queueMail } from "../../kernel/mail.ts";
 import { nextInSequence } from "../../kernel/sequence.ts";
+import { closeTasks as closeKernelTasks, ensureTask } from "../../kernel/tasks.ts";
 import { permissionsOf, ROLE_NAMES, ROLES, type RoleName } from "../people/index.ts";
 import { discDb } from "./db.ts";
 
@@ -95,41 +94,12 @@ export async function personName(ctx: Ctx, personId: string): Promise<string> {
   return p ? `${p.first_name} ${p.last_name}` : "someone";
 }
 
-/** Opens a "My tasks" entry (one per assignee, kind and link). */
+/** Opens a "My tasks" entry (one per assignee, kind and link; an open one gets the new title and due date). */
 export async function openTask(
   ctx: Ctx,
   task: { userId: string; kind: string; title: string; href: string; dueAt?: string | null },
 ): Promise<void> {
-  const existing = await ctx.db
-    .selectFrom("tasks")
-    .select("id")
-    .where("assignee_user_id", "=", task.userId)
-    .where("kind", "=", task.kind)
-    .where("href", "=", task.href)
-    .where("status", "=", "open")
-    .executeTakeFirst();
-  if (existing) {
-    await ctx.db
-      .updateTable("tasks")
-      .set({ title: task.title, due_at: task.dueAt ?? null })
-      .where("id", "=", existing.id)
-      .execute();
-    return;
-  }
-  await ctx.db
-    .insertInto("tasks")
-    .values({
-      id: newId(),
-      assignee_user_id: task.userId,
-      kind: task.kind,
-      title: task.title,
-      href: task.href,
-      due_at: task.dueAt ?? null,
-      status: "open",
-      created_at: isoNow(ctx.clock),
-      completed_at: null,
-    })
-    .execute();
+  await ensureTask(ctx, task, { refresh: true });
 }
 
 /** Closes the open tasks on `href` (of `kinds`, or all; for one user, or everyone). */
@@ -138,14 +108,11 @@ export async function closeTasks(
   href: string,
   options: { kinds?: string[]; userId?: string } = {},
 ): Promise<void> {
-  let q = ctx.db
-    .updateTable("tasks")
-    .set({ status: "done", completed_at: isoNow(ctx.clock) })
-    .where("href", "=", href)
-    .where("status", "=", "open");
-  if (options.kinds?.length) q = q.where("kind", "in", options.kinds);
-  if (options.userId) q = q.where("assignee_user_id", "=", options.userId);
-  await q.execute();
+  await closeKernelTasks(ctx, {
+    href,
+    ...(options.kinds ? { kinds: options.kinds } : {}),
+    ...(options.userId ? { userIds: [options.userId] } : {}),
+  });
 }
 
 export async function mailTo(ctx: Ctx, to: Recipient[], subject: string, text: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { type ExpressionBuilder, sql } from "kysely";
 import { readableEvents } from "../../kernel/audit.ts";
+import { isoToday } from "../../kernel/clock.ts";
 import { type Ctx, hasPermission } from "../../kernel/context.ts";
 import { contains } from "../../kernel/db.ts";
 import { forbidden } from "../../kernel/errors.ts";
@@ -30,7 +31,7 @@ export async function listMyTasks(ctx: Ctx): Promise<{ items: TaskView[] }> {
  */
 export async function getDashboard(ctx: Ctx): Promise<DashboardView> {
   const db = peopleDb(ctx);
-  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const today = isoToday(ctx.clock);
   const count = (n: { n: number | string | bigint } | undefined) => Number(n?.n ?? 0);
   const active = (eb: ExpressionBuilder<PeopleTables, "persons">) =>
     eb.or([eb("end_date", "is", null), eb("end_date", ">=", today)]);

@@ -1,3 +1,4 @@
+import { isoToday } from "../../kernel/clock.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { peopleDb } from "./db.ts";
 import type { PersonCategory } from "./roles.ts";
@@ -28,7 +29,7 @@ export type Person = {
 export const statusOf = (endDate: string | null, today: string): "active" | "ended" =>
   endDate !== null && endDate < today ? "ended" : "active";
 
-export const today = (ctx: Ctx) => ctx.clock.now().toISOString().slice(0, 10);
+export const today = (ctx: Ctx) => isoToday(ctx.clock);
 
 export function selectPeople(ctx: Ctx) {
   return peopleDb(ctx)

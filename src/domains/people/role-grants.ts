@@ -4,7 +4,7 @@ import { type Ctx, hasPermission, withTransaction } from "../../kernel/context.t
 import { AppError, conflict, forbidden, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { queueMail } from "../../kernel/mail.ts";
-import { ensureTask } from "../../kernel/tasks.ts";
+import { closeTasks, ensureTask } from "../../kernel/tasks.ts";
 import { peopleDb } from "./db.ts";
 import { authorize } from "./policy.ts";
 import { ROLES } from "./roles.ts";
@@ -28,14 +28,7 @@ const roleLabel = (role: string) => ROLES.find((r) => r.name === role)?.label ??
 const adminHref = (id: string) => `/admin/users?grant=${id}`;
 const committeeHref = (id: string) => `/committees?grant=${id}`;
 
-const closeTasks = (ctx: Ctx, href: string, kind: string) =>
-  ctx.db
-    .updateTable("tasks")
-    .set({ status: "done", completed_at: isoNow(ctx.clock) })
-    .where("href", "=", href)
-    .where("kind", "=", kind)
-    .where("status", "=", "open")
-    .execute();
+const closeTasksOf = (ctx: Ctx, href: string, kind: string) => closeTasks(ctx, { href, kinds: [kind] });
 
 /**
  * Records pending requests for `roles` of `userId`, inside the caller's transaction, and notifies
@@ -167,7 +160,7 @@ async function decide(ctx: Ctx, id: string, status: Exclude<RoleGrantStatus, "pe
         .executeTakeFirst();
       if (!has) await db.insertInto("user_roles").values({ user_id: row.user_id, role: row.role }).execute();
     }
-    await closeTasks(tx, adminHref(id), APPROVE_TASK);
+    await closeTasksOf(tx, adminHref(id), APPROVE_TASK);
     await record(
       tx,
       status === "approved" ? "role_grant.approve" : "role_grant.reject",
@@ -189,14 +182,7 @@ export async function acknowledgeRoleGrant(ctx: Ctx, id: string) {
   return withTransaction(ctx, async (tx) => {
     await getRoleGrant(tx, id);
     if (tx.actor.kind === "user") {
-      await tx.db
-        .updateTable("tasks")
-        .set({ status: "done", completed_at: isoNow(tx.clock) })
-        .where("href", "=", committeeHref(id))
-        .where("kind", "=", OVERSEE_TASK)
-        .where("assignee_user_id", "=", tx.actor.userId)
-        .where("status", "=", "open")
-        .execute();
+      await closeTasks(tx, { href: committeeHref(id), kinds: [OVERSEE_TASK], userIds: [tx.actor.userId] });
     }
     await record(tx, "role_grant.acknowledge", { type: "role_grant", id });
     return getRoleGrant(tx, id);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDate } from "../../kernel/clock.ts";
 import { PERSON_CATEGORIES, PERSON_KINDS, ROLE_NAMES } from "./roles.ts";
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
@@ -12,7 +13,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const isCalendarDate = (value: string) => {
   if (!DATE.test(value)) return false;
   const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+  return !Number.isNaN(d.getTime()) && isoDate(d) === value;
 };
 
 export const calendarDate = z

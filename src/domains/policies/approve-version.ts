@@ -1,5 +1,5 @@
 import { record } from "../../kernel/audit.ts";
-import { isoNow } from "../../kernel/clock.ts";
+import { isoNow, isoToday } from "../../kernel/clock.ts";
 import { actorId, type Ctx, withTransaction } from "../../kernel/context.ts";
 import { conflict, forbidden, invalid } from "../../kernel/errors.ts";
 import { enqueue } from "../../kernel/jobs.ts";
@@ -66,7 +66,7 @@ export async function publishVersion(ctx: Ctx, versionId: string, input: Publish
         `Version ${version.number} changed after approval (its hash no longer matches); approve it again.`,
       );
     }
-    const today = tx.clock.now().toISOString().slice(0, 10);
+    const today = isoToday(tx.clock);
     if (input.recertify && input.dueDate && input.dueDate <= today) {
       throw invalid("dueDate must be after today.", [{ path: "dueDate", message: "must be after today" }]);
     }

@@ -2,6 +2,7 @@
 export { approveVersion, publishVersion } from "./approve-version.ts";
 export { sha256 } from "./canonical.ts";
 export { policiesDb } from "./db.ts";
+export { seedDemoPolicies } from "./demo.ts";
 export { diffVersions } from "./diff-versions.ts";
 export { CODE_KEY, parseCodeOfConduct, parseSeniorOfficersCode, SENIOR_CODE_KEY } from "./parse-seed.ts";
 export { getPolicy, getVersion, listPolicies, searchPolicies } from "./read-policies.ts";

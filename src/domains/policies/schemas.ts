@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDate } from "../people/schemas.ts";
+import { calendarDate } from "../people/index.ts";
 
 export const POLICY_AUDIENCES = ["everyone", "senior_officers", "finance_accounting", "directors"] as const;
 export const DECISION_BODIES = [

@@ -1,9 +1,11 @@
 import { record } from "../../kernel/audit.ts";
 import { addBusinessDays, businessDaysBetween } from "../../kernel/calendar.ts";
-import { isoNow } from "../../kernel/clock.ts";
+import { isoDate, isoNow, isoToday } from "../../kernel/clock.ts";
 import { actorId, type Ctx, withTransaction } from "../../kernel/context.ts";
 import { conflict, forbidden, invalid, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
+import { closeTasks as closeKernelTasks, ensureTask } from "../../kernel/tasks.ts";
+import { recipients } from "../people/index.ts";
 import { policiesDb } from "./db.ts";
 import { authorize, can } from "./policy.ts";
 import type { WaiverDecision, WaiverInput } from "./schemas.ts";
@@ -17,41 +19,13 @@ async function openTasksFor(
   roles: string[],
   task: { kind: string; title: string; href: string; dueAt: string | null },
 ) {
-  const users = await policiesDb(ctx)
-    .selectFrom("user_roles as r")
-    .innerJoin("users as u", "u.id", "r.user_id")
-    .select("u.id")
-    .distinct()
-    .where("r.role", "in", roles)
-    .where("u.disabled", "=", 0)
-    .execute();
-  const now = isoNow(ctx.clock);
-  for (const u of users) {
-    await ctx.db
-      .insertInto("tasks")
-      .values({
-        id: newId(),
-        assignee_user_id: u.id,
-        kind: task.kind,
-        title: task.title,
-        href: task.href,
-        due_at: task.dueAt,
-        status: "open",
-        created_at: now,
-        completed_at: null,
-      })
-      .execute();
+  for (const u of await recipients(ctx, { roles })) {
+    await ensureTask(ctx, { userId: u.userId, ...task }, { dedupe: "none" });
   }
 }
 
 async function closeTasks(ctx: Ctx, kind: string, href: string) {
-  await ctx.db
-    .updateTable("tasks")
-    .set({ status: "done", completed_at: isoNow(ctx.clock) })
-    .where("kind", "=", kind)
-    .where("href", "=", href)
-    .where("status", "=", "open")
-    .execute();
+  await closeKernelTasks(ctx, { kinds: [kind], href });
 }
 
 export async function requestWaiver(ctx: Ctx, input: WaiverInput): Promise<{ id: string }> {
@@ -148,7 +122,7 @@ export async function decideWaiver(ctx: Ctx, waiverId: string, input: WaiverDeci
       throw forbidden("You cannot decide a waiver that concerns you.");
     }
     const now = isoNow(tx.clock);
-    const today = now.slice(0, 10);
+    const today = isoDate(now);
     const due =
       input.decision === "approved" ? addBusinessDays(today, WAIVER_DISCLOSURE_BUSINESS_DAYS) : null;
     await db
@@ -224,7 +198,7 @@ function disclosureOf(w: PolicyWaiversTable, today: string) {
 }
 
 function view(w: WaiverRow, ctx: Ctx) {
-  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const today = isoToday(ctx.clock);
   return {
     id: w.id,
     policyId: w.policy_id,

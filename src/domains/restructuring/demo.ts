@@ -1,6 +1,6 @@
 import { fakerEN_US } from "@faker-js/faker";
 import { addBusinessDays, addCalendarDays } from "../../kernel/calendar.ts";
-import { isoNow } from "../../kernel/clock.ts";
+import { isoToday } from "../../kernel/clock.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { createUser } from "../people/index.ts";
 import { rxDb } from "./db.ts";
@@ -53,7 +53,7 @@ const AFFILIATES: [string, string, number][] = [
 export async function seedRestructuringDemo(ctx: Ctx): Promise<void> {
   const exists = await rxDb(ctx).selectFrom("rx_offerings").select("id").limit(1).executeTakeFirst();
   if (exists) return;
-  const today = isoNow(ctx.clock).slice(0, 10);
+  const today = isoToday(ctx.clock);
   const offering = await createOffering(ctx, {
     name: "Aleris rights offering (Plan of Reorganization)",
     unitsOffered: 690_000,

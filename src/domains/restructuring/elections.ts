@@ -1,5 +1,5 @@
 import { record } from "../../kernel/audit.ts";
-import { isoNow } from "../../kernel/clock.ts";
+import { isoNow, isoToday } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { conflict, forbidden, invalid, notFound } from "../../kernel/errors.ts";
 import { parseMoney } from "../../kernel/money.ts";
@@ -10,7 +10,7 @@ import { can } from "./policy.ts";
 import { toHolderView } from "./register.ts";
 import type { HolderView, PortalHolding } from "./views.ts";
 
-const today = (ctx: Ctx) => isoNow(ctx.clock).slice(0, 10);
+const today = (ctx: Ctx) => isoToday(ctx.clock);
 const actorEmail = (ctx: Ctx) => (ctx.actor.kind === "user" ? ctx.actor.label.toLowerCase() : null);
 
 /** The holders the acting user may elect for in the portal: its own (by e-mail) and its investor's affiliates. */

@@ -2,7 +2,7 @@ import { Decimal } from "decimal.js";
 // Conditions precedent, deadlines, termination events, use of proceeds and progress reports:
 // the read-and-record use cases around the allocation.
 import { record } from "../../kernel/audit.ts";
-import { isoNow } from "../../kernel/clock.ts";
+import { isoNow, isoToday } from "../../kernel/clock.ts";
 import { type Ctx, systemActor, withTransaction } from "../../kernel/context.ts";
 import { conflict, invalid, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
@@ -137,7 +137,7 @@ function checkEbitdaFigures(inputs: Record<string, unknown>): void {
 
 export async function getDeadlines(ctx: Ctx, offeringId: string): Promise<Deadline[]> {
   const o = await readable(ctx, offeringId);
-  return computeDeadlines(JSON.parse(o.facts) as Facts, isoNow(ctx.clock).slice(0, 10));
+  return computeDeadlines(JSON.parse(o.facts) as Facts, isoToday(ctx.clock));
 }
 
 export async function listTerminations(ctx: Ctx, offeringId: string): Promise<TerminationsView> {
@@ -298,7 +298,7 @@ export async function listProgressReports(ctx: Ctx, offeringId: string): Promise
  * the preceding day. Once per offering and date, however often the job runs.
  */
 export async function sendProgressReports(ctx: Ctx): Promise<number> {
-  const date = isoNow(ctx.clock).slice(0, 10);
+  const date = isoToday(ctx.clock);
   const db = rxDb(ctx);
   const offerings = await db
     .selectFrom("rx_offerings")

@@ -1,6 +1,6 @@
 import { record } from "../../kernel/audit.ts";
 import { addBusinessDays } from "../../kernel/calendar.ts";
-import { isoNow } from "../../kernel/clock.ts";
+import { isoDate, isoNow } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { AppError, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
@@ -83,7 +83,7 @@ export async function runAllocation(ctx: Ctx, offeringId: string): Promise<Alloc
       })
       .execute();
     const investors = await loadInvestors(tx, offeringId);
-    const due = addBusinessDays(now.slice(0, 10), 2);
+    const due = addBusinessDays(isoDate(now), 2);
     const t = outcome.allocation.totals;
     for (const inv of investors) {
       const figures = outcome.allocation.investors.find((x) => x.id === inv.code)!;

@@ -1,6 +1,6 @@
 import { record } from "../../kernel/audit.ts";
 import { addCalendarDays } from "../../kernel/calendar.ts";
-import { isoNow } from "../../kernel/clock.ts";
+import { isoToday } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { conflict, invalid, notFound } from "../../kernel/errors.ts";
 import { rxDb } from "./db.ts";
@@ -47,7 +47,7 @@ export async function withdrawInvestor(
     if (!investors.some((i) => i.code === "oaktree" && !i.withdrawn_at))
       throw conflict("Oaktree assumes a withdrawn commitment (ECA-26), and this offering has no Oaktree.");
     const facts = JSON.parse(o.facts) as Facts;
-    const today = isoNow(tx.clock).slice(0, 10);
+    const today = isoToday(tx.clock);
     if (input.withdrawnOn > today)
       throw invalid(`A withdrawal is recorded once it happened; ${input.withdrawnOn} is after today.`, [
         { path: "withdrawnOn", message: "is in the future" },

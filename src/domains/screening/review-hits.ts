@@ -2,8 +2,8 @@ import { record } from "../../kernel/audit.ts";
 import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { conflict, notFound } from "../../kernel/errors.ts";
-import { newId } from "../../kernel/ids.ts";
-import { peopleDb } from "../people/index.ts";
+import { ensureTask } from "../../kernel/tasks.ts";
+import { recipients } from "../people/index.ts";
 import { toHit } from "./counterparties.ts";
 import { screeningDb } from "./db.ts";
 import { authorize, screeningAbilities } from "./policy.ts";
@@ -106,27 +106,18 @@ export async function decideHit(ctx: Ctx, hitId: string, input: HitDecision) {
         .execute();
     }
     if (input.decision === "true_match") {
-      const counsel = await peopleDb(tx)
-        .selectFrom("user_roles")
-        .innerJoin("users", "users.id", "user_roles.user_id")
-        .select("users.id")
-        .where("user_roles.role", "=", "general_counsel")
-        .execute();
-      for (const u of counsel) {
-        await tx.db
-          .insertInto("tasks")
-          .values({
-            id: newId(),
-            assignee_user_id: u.id,
+      // The General Counsel's enabled accounts: a disabled one gets no task.
+      for (const u of await recipients(tx, { roles: ["general_counsel"] })) {
+        await ensureTask(
+          tx,
+          {
+            userId: u.userId,
             kind: "screening.escalation",
             title: `Sanctions true match: ${party.name} is ${hit.list_name} (SDN entry ${hit.entity_id}); counterparty blocked (COC-18.1)`,
             href: `/screening/counterparties/${party.id}`,
-            due_at: null,
-            status: "open",
-            created_at: now,
-            completed_at: null,
-          })
-          .execute();
+          },
+          { dedupe: "none" },
+        );
       }
     }
     await record(

@@ -1,5 +1,5 @@
 import { record } from "../../kernel/audit.ts";
-import { isoNow } from "../../kernel/clock.ts";
+import { isoNow, isoToday } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { conflict, invalid, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
@@ -126,7 +126,7 @@ export async function checkTransaction(ctx: Ctx, t: TransactionsTable): Promise<
           message: `${item.name} (${item.eccn}) needs no licence to ${dest} under the country chart.`,
         });
       else {
-        const today = isoNow(ctx.clock).slice(0, 10);
+        const today = isoToday(ctx.clock);
         const licence = await db
           .selectFrom("export_licences")
           .selectAll()

@@ -1,6 +1,6 @@
 import { record } from "../../kernel/audit.ts";
 import { addCalendarDays } from "../../kernel/calendar.ts";
-import { hourClock } from "../../kernel/clock.ts";
+import { hourClock, isoDate } from "../../kernel/clock.ts";
 import { type Ctx, hasPermission, withTransaction } from "../../kernel/context.ts";
 import { isUniqueViolation } from "../../kernel/db.ts";
 import { AppError, forbidden, invalid } from "../../kernel/errors.ts";
@@ -148,7 +148,7 @@ export async function fileReport(
         const id = newId();
         const { caseKey, wrapped } = newCaseKey(tx, id);
         const now = tx.clock.now();
-        const today = now.toISOString().slice(0, 10);
+        const today = isoDate(now);
         const content: ReportContent = {
           summary: input.summary,
           details: input.details,

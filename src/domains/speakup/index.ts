@@ -8,8 +8,10 @@ export {
 } from "./file-certificate-report.ts";
 export { fileReport } from "./file-report.ts";
 export { checkInsJob, deadlinesJob, peopleChangedJob } from "./jobs.ts";
+export { caseExclusion } from "./notify.ts";
 export { registerPortalRoutes } from "./portal-routes.ts";
 export { purgeExpiredCases, retentionJob } from "./retention.ts";
 export { registerSpeakupRoutes } from "./routes.ts";
+export { reportInput } from "./schemas.ts";
 export type { SpeakupTables } from "./tables.ts";
 export { ReceiptThrottle } from "./throttle.ts";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { isoNow } from "../../kernel/clock.ts";
+import { isoNow, isoToday } from "../../kernel/clock.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { newId } from "../../kernel/ids.ts";
 import type { JobDefinition } from "../../kernel/jobs.ts";
@@ -91,7 +91,7 @@ export const deadlinesJob: JobDefinition = {
 export const checkInsJob: JobDefinition = {
   async run(ctx) {
     const db = speakupDb(ctx);
-    const today = ctx.clock.now().toISOString().slice(0, 10);
+    const today = isoToday(ctx.clock);
     const due = await db
       .selectFrom("speakup_watch as w")
       .innerJoin("speakup_cases as c", "c.id", "w.case_id")
@@ -134,7 +134,7 @@ export const peopleChangedJob: JobDefinition = {
   async run(ctx: Ctx, payload) {
     const { changes } = peopleChangedPayload.parse(payload);
     const db = speakupDb(ctx);
-    const today = ctx.clock.now().toISOString().slice(0, 10);
+    const today = isoToday(ctx.clock);
     for (const change of changes) {
       const ref = personRef(ctx, change.personId);
       const cases = await db

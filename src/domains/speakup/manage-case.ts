@@ -3,6 +3,7 @@ import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, hasPermission, withTransaction } from "../../kernel/context.ts";
 import { AppError, conflict, forbidden, invalid, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
+import { closeTasks } from "../../kernel/tasks.ts";
 import type { CasePerson } from "./content.ts";
 import { speakupDb } from "./db.ts";
 import { ensureHandler } from "./escalate-case.ts";
@@ -52,13 +53,7 @@ const ACKNOWLEDGEMENT =
   "Thank you. Your report has been received and will be looked into. We may ask you questions here, so please check back with your receipt and password. Retaliation against anyone who reports in good faith is not tolerated (Code section 21).";
 
 async function completeTasks(ctx: Ctx, caseId: string, kind: string) {
-  await speakupDb(ctx)
-    .updateTable("tasks")
-    .set({ status: "done", completed_at: isoNow(ctx.clock) })
-    .where("href", "=", `/speakup/cases/${caseId}`)
-    .where("kind", "=", kind)
-    .where("status", "=", "open")
-    .execute();
+  await closeTasks(ctx, { href: `/speakup/cases/${caseId}`, kinds: [kind] });
 }
 
 /** Acknowledges receipt to the reporter through the mailbox (EU Directive 2019/1937, art. 9: within 7 days). */

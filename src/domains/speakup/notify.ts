@@ -29,6 +29,18 @@ export const isExcluded = (
   refs.has(personRef(ctx, u.id, "user")) || (u.person_id !== null && refs.has(personRef(ctx, u.person_id)));
 
 /**
+ * Whether an account is kept away from a case (named, conflicted or probably named, COC-22.2): the
+ * `excluding` other domains pass to people's `recipients` when a task links to a case.
+ */
+export async function caseExclusion(
+  ctx: Ctx,
+  caseId: string,
+): Promise<(u: { userId: string; personId: string | null }) => boolean> {
+  const refs = await excludedRefs(ctx, caseId);
+  return (u) => isExcluded(ctx, refs, { id: u.userId, person_id: u.personId });
+}
+
+/**
  * THE recipient function of speak-up: the handlers of these teams who may work on the case (active,
  * neither named in it, conflicted nor probably named). Every task, e-mail, assignee list and
  * escalation goes through it, so no path can reach someone the case is about (COC-22.2, SOC-6).

@@ -1,8 +1,8 @@
 import { record } from "../../kernel/audit.ts";
 import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
+import { isUnderHold } from "../../kernel/holds.ts";
 import type { JobDefinition } from "../../kernel/jobs.ts";
-import { isUnderHold } from "../disclosures/index.ts";
 import type { CasePerson, ReportContent, ReporterIdentity } from "./content.ts";
 import { speakupDb } from "./db.ts";
 import { openCaseKey, openJson } from "./sealing.ts";

@@ -1,3 +1,4 @@
+import { isoToday } from "../../kernel/clock.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { hasPermission } from "../../kernel/context.ts";
 import { forbidden, invalid } from "../../kernel/errors.ts";
@@ -62,7 +63,7 @@ export async function getStats(
 ) {
   if (!hasPermission(ctx.actor, "speakup.stats"))
     throw forbidden("You may not see hotline statistics (speakup.stats).");
-  const period = periodOf(input, ctx.clock.now().toISOString().slice(0, 10));
+  const period = periodOf(input, isoToday(ctx.clock));
   const db = speakupDb(ctx);
   // Aggregated in SQL: one grouped pass over the visible cases, not a row per case in memory.
   const grouped = await db

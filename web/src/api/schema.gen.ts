@@ -3701,6 +3701,42 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AgendaAddedView: {
+            ids: string[];
+        };
+        AgendaAddedViewInput: {
+            ids: string[];
+        };
+        AgendaItemQuorumView: {
+            agendaItemId: string;
+            concernedPresent: string | null;
+            eligible: {
+                name: string;
+                personId: string;
+            }[];
+            hasQuorum: boolean;
+            recused: {
+                name: string;
+                personId: string;
+                reason: string;
+            }[];
+            required: number;
+        };
+        AgendaItemQuorumViewInput: {
+            agendaItemId: string;
+            concernedPresent: string | null;
+            eligible: {
+                name: string;
+                personId: string;
+            }[];
+            hasQuorum: boolean;
+            recused: {
+                name: string;
+                personId: string;
+                reason: string;
+            }[];
+            required: number;
+        };
         AuditCommitteeCertificateView: {
             campaignId: string;
             campaignName: string;
@@ -3758,6 +3794,14 @@ export interface components {
             seq: number;
             subjectId: string | null;
             subjectType: string | null;
+        };
+        BoardChairmanView: {
+            chairmanPersonId: string;
+            name: string;
+        };
+        BoardChairmanViewInput: {
+            chairmanPersonId: string;
+            name: string;
         };
         CampaignAssignmentView: {
             country: string | null;
@@ -4165,6 +4209,24 @@ export interface components {
             title: string;
             versionNumber: number;
         };
+        CharterVersionView: {
+            /** @description An instant, ISO 8601 in UTC */
+            approvedAt: string | null;
+            body: string;
+            changeNote: string | null;
+            contentHash: string;
+            number: number;
+            status: string;
+        };
+        CharterVersionViewInput: {
+            /** @description An instant, ISO 8601 in UTC */
+            approvedAt: string | null;
+            body: string;
+            changeNote: string | null;
+            contentHash: string;
+            number: number;
+            status: string;
+        };
         ClaimsRegisterImportView: {
             dryRun: boolean;
             errors: components["schemas"]["ClaimsRegisterRowErrorView"][];
@@ -4196,6 +4258,442 @@ export interface components {
             column: string;
             message: string;
             row: number;
+        };
+        CommitteeAdviserListView: {
+            canManage: boolean;
+            factors: {
+                [key: string]: string;
+            };
+            items: components["schemas"]["CommitteeAdviserView"][];
+        };
+        CommitteeAdviserListViewInput: {
+            canManage: boolean;
+            factors: {
+                [key: string]: string;
+            };
+            items: components["schemas"]["CommitteeAdviserViewInput"][];
+        };
+        CommitteeAdviserView: {
+            assessmentCurrent: boolean;
+            /** @description A calendar date, YYYY-MM-DD */
+            assessmentDueBy: string | null;
+            assessments: {
+                assessedBy: string;
+                /** @description A calendar date, YYYY-MM-DD */
+                assessedOn: string;
+                conclusion: string;
+                factors: {
+                    [key: string]: {
+                        concern: boolean;
+                        finding: string;
+                    };
+                };
+                id: string;
+            }[];
+            fees: {
+                amount: string;
+                /** @description An instant, ISO 8601 in UTC */
+                approvedAt: string;
+                description: string;
+                id: string;
+                resolutionId: string;
+            }[];
+            feesTotal: string;
+            firm: string;
+            id: string;
+            /** @enum {string} */
+            kind: "compensation_consultant" | "legal" | "accounting" | "other";
+            name: string;
+            /** @description An instant, ISO 8601 in UTC */
+            retainedAt: string | null;
+            /** @enum {string} */
+            status: "proposed" | "retained" | "terminated";
+            /** @description An instant, ISO 8601 in UTC */
+            terminatedAt: string | null;
+            terms: string | null;
+        };
+        CommitteeAdviserViewInput: {
+            assessmentCurrent: boolean;
+            /** @description A calendar date, YYYY-MM-DD */
+            assessmentDueBy: string | null;
+            assessments: {
+                assessedBy: string;
+                /** @description A calendar date, YYYY-MM-DD */
+                assessedOn: string;
+                conclusion: string;
+                factors: {
+                    [key: string]: {
+                        concern: boolean;
+                        finding: string;
+                    };
+                };
+                id: string;
+            }[];
+            fees: {
+                amount: string;
+                /** @description An instant, ISO 8601 in UTC */
+                approvedAt: string;
+                description: string;
+                id: string;
+                resolutionId: string;
+            }[];
+            feesTotal: string;
+            firm: string;
+            id: string;
+            /** @enum {string} */
+            kind: "compensation_consultant" | "legal" | "accounting" | "other";
+            name: string;
+            /** @description An instant, ISO 8601 in UTC */
+            retainedAt: string | null;
+            /** @enum {string} */
+            status: "proposed" | "retained" | "terminated";
+            /** @description An instant, ISO 8601 in UTC */
+            terminatedAt: string | null;
+            terms: string | null;
+        };
+        CommitteeChecksView: {
+            nyse: boolean;
+            rule16b3: boolean;
+            section162m: boolean;
+        };
+        CommitteeChecksViewInput: {
+            nyse: boolean;
+            rule16b3: boolean;
+            section162m: boolean;
+        };
+        CommitteeComplianceAlertView: {
+            message: string;
+            personId: string | null;
+            /** @enum {string} */
+            rule: "CC-1" | "CC-2" | "CC-3" | "CC-4" | "CC-5" | "CC-6" | "CC-7" | "CC-8" | "CC-9" | "CC-16" | "CC-20" | "CC-21" | "CC-23";
+            sentence: string;
+            /** @enum {string} */
+            severity: "breach" | "warning";
+        };
+        CommitteeComplianceAlertViewInput: {
+            message: string;
+            personId: string | null;
+            /** @enum {string} */
+            rule: "CC-1" | "CC-2" | "CC-3" | "CC-4" | "CC-5" | "CC-6" | "CC-7" | "CC-8" | "CC-9" | "CC-16" | "CC-20" | "CC-21" | "CC-23";
+            sentence: string;
+            /** @enum {string} */
+            severity: "breach" | "warning";
+        };
+        CommitteeComplianceView: {
+            alerts: components["schemas"]["CommitteeComplianceAlertView"][];
+            /** @description A calendar date, YYYY-MM-DD */
+            asOf: string;
+            isCompliant: boolean;
+            members: components["schemas"]["CommitteeMemberView"][];
+        };
+        CommitteeComplianceViewInput: {
+            alerts: components["schemas"]["CommitteeComplianceAlertViewInput"][];
+            /** @description A calendar date, YYYY-MM-DD */
+            asOf: string;
+            isCompliant: boolean;
+            members: components["schemas"]["CommitteeMemberViewInput"][];
+        };
+        CommitteeDutyCalendarView: {
+            /** @description A calendar date, YYYY-MM-DD */
+            asOf: string;
+            canLink: boolean;
+            duties: components["schemas"]["CommitteeDutyView"][];
+            totals: {
+                done: number;
+                due: number;
+                overdue: number;
+            };
+            year: number;
+        };
+        CommitteeDutyCalendarViewInput: {
+            /** @description A calendar date, YYYY-MM-DD */
+            asOf: string;
+            canLink: boolean;
+            duties: components["schemas"]["CommitteeDutyViewInput"][];
+            totals: {
+                done: number;
+                due: number;
+                overdue: number;
+            };
+            year: number;
+        };
+        CommitteeDutyView: {
+            computed: boolean;
+            daysLeft: number;
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string;
+            evidence: {
+                id: string | null;
+                /** @enum {string} */
+                kind: "minutes" | "resolution" | "document" | "record";
+                label: string;
+                /** @description An instant, ISO 8601 in UTC */
+                linkedAt: string | null;
+                refId: string | null;
+                url: string | null;
+            }[];
+            id: string;
+            key: string;
+            rule: string;
+            /** @enum {string} */
+            status: "done" | "due" | "overdue";
+            title: string;
+        };
+        CommitteeDutyViewInput: {
+            computed: boolean;
+            daysLeft: number;
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string;
+            evidence: {
+                id: string | null;
+                /** @enum {string} */
+                kind: "minutes" | "resolution" | "document" | "record";
+                label: string;
+                /** @description An instant, ISO 8601 in UTC */
+                linkedAt: string | null;
+                refId: string | null;
+                url: string | null;
+            }[];
+            id: string;
+            key: string;
+            rule: string;
+            /** @enum {string} */
+            status: "done" | "due" | "overdue";
+            title: string;
+        };
+        CommitteeListView: {
+            canCreate: boolean;
+            items: components["schemas"]["CommitteeRowView"][];
+        };
+        CommitteeListViewInput: {
+            canCreate: boolean;
+            items: components["schemas"]["CommitteeRowViewInput"][];
+        };
+        CommitteeMemberView: {
+            appointedBy: string;
+            appointmentKind: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            boardMeetingDate: string;
+            boardReference: string | null;
+            certification: {
+                /** @description An instant, ISO 8601 in UTC */
+                certifiedAt: string;
+                year: number;
+            } | null;
+            email: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            endDate: string | null;
+            endReason: string | null;
+            id: string;
+            independence: components["schemas"]["DirectorIndependenceView"] | null;
+            isChair: boolean;
+            name: string;
+            personId: string;
+            recommendedBy: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            startDate: string;
+        };
+        CommitteeMemberViewInput: {
+            appointedBy: string;
+            appointmentKind: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            boardMeetingDate: string;
+            boardReference: string | null;
+            certification: {
+                /** @description An instant, ISO 8601 in UTC */
+                certifiedAt: string;
+                year: number;
+            } | null;
+            email: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            endDate: string | null;
+            endReason: string | null;
+            id: string;
+            independence: components["schemas"]["DirectorIndependenceViewInput"] | null;
+            isChair: boolean;
+            name: string;
+            personId: string;
+            recommendedBy: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            startDate: string;
+        };
+        CommitteeResolutionRowView: {
+            abstentions: number;
+            /** @description An instant, ISO 8601 in UTC */
+            adoptedAt: string;
+            consentId: string | null;
+            id: string;
+            meetingId: string | null;
+            /** @enum {string} */
+            outcome: "adopted" | "rejected";
+            title: string;
+            votesAgainst: number;
+            votesFor: number;
+        };
+        CommitteeResolutionRowViewInput: {
+            abstentions: number;
+            /** @description An instant, ISO 8601 in UTC */
+            adoptedAt: string;
+            consentId: string | null;
+            id: string;
+            meetingId: string | null;
+            /** @enum {string} */
+            outcome: "adopted" | "rejected";
+            title: string;
+            votesAgainst: number;
+            votesFor: number;
+        };
+        CommitteeResolutionView: {
+            abstentions: number;
+            /** @description An instant, ISO 8601 in UTC */
+            adoptedAt: string;
+            agendaItemId: string | null;
+            consentId: string | null;
+            id: string;
+            meetingId: string | null;
+            membersPresent: number;
+            /** @enum {string} */
+            outcome: "adopted" | "rejected";
+            text: string;
+            title: string;
+            votes: {
+                personId: string;
+                /** @enum {string} */
+                vote: "for" | "against" | "abstain";
+            }[];
+            votesAgainst: number;
+            votesFor: number;
+        };
+        CommitteeResolutionViewInput: {
+            abstentions: number;
+            /** @description An instant, ISO 8601 in UTC */
+            adoptedAt: string;
+            agendaItemId: string | null;
+            consentId: string | null;
+            id: string;
+            meetingId: string | null;
+            membersPresent: number;
+            /** @enum {string} */
+            outcome: "adopted" | "rejected";
+            text: string;
+            title: string;
+            votes: {
+                personId: string;
+                /** @enum {string} */
+                vote: "for" | "against" | "abstain";
+            }[];
+            votesAgainst: number;
+            votesFor: number;
+        };
+        CommitteeRowView: {
+            alerts: number;
+            chair: string | null;
+            checks: components["schemas"]["CommitteeChecksView"];
+            id: string;
+            isCompliant: boolean;
+            key: string;
+            /** @enum {string} */
+            kind: "compensation" | "audit" | "nominating_governance" | "other";
+            members: number;
+            minMembers: number;
+            minRegularMeetings: number;
+            name: string;
+            quorum: number;
+        };
+        CommitteeRowViewInput: {
+            alerts: number;
+            chair: string | null;
+            checks: components["schemas"]["CommitteeChecksViewInput"];
+            id: string;
+            isCompliant: boolean;
+            key: string;
+            /** @enum {string} */
+            kind: "compensation" | "audit" | "nominating_governance" | "other";
+            members: number;
+            minMembers: number;
+            minRegularMeetings: number;
+            name: string;
+            quorum: number;
+        };
+        CommitteeView: {
+            can: {
+                "adviser.manage": boolean;
+                "charter.revise": boolean;
+                "committee.appoint": boolean;
+                "consent.create": boolean;
+                "meeting.agenda": boolean;
+                "meeting.record": boolean;
+                "meeting.schedule": boolean;
+                "minutes.file": boolean;
+            };
+            charter: {
+                /** @description An instant, ISO 8601 in UTC */
+                approvedAt: string | null;
+                approvedBy: string | null;
+                body: string;
+                changeNote: string | null;
+                contentHash: string;
+                id: string;
+                number: number;
+            };
+            charterVersions: {
+                /** @description An instant, ISO 8601 in UTC */
+                approvedAt: string | null;
+                changeNote: string | null;
+                id: string;
+                number: number;
+                status: string;
+            }[];
+            checks: components["schemas"]["CommitteeChecksView"];
+            compliance: components["schemas"]["CommitteeComplianceView"];
+            id: string;
+            key: string;
+            /** @enum {string} */
+            kind: "compensation" | "audit" | "nominating_governance" | "other";
+            minMembers: number;
+            minRegularMeetings: number;
+            name: string;
+            quorum: number;
+        };
+        CommitteeViewInput: {
+            can: {
+                "adviser.manage": boolean;
+                "charter.revise": boolean;
+                "committee.appoint": boolean;
+                "consent.create": boolean;
+                "meeting.agenda": boolean;
+                "meeting.record": boolean;
+                "meeting.schedule": boolean;
+                "minutes.file": boolean;
+            };
+            charter: {
+                /** @description An instant, ISO 8601 in UTC */
+                approvedAt: string | null;
+                approvedBy: string | null;
+                body: string;
+                changeNote: string | null;
+                contentHash: string;
+                id: string;
+                number: number;
+            };
+            charterVersions: {
+                /** @description An instant, ISO 8601 in UTC */
+                approvedAt: string | null;
+                changeNote: string | null;
+                id: string;
+                number: number;
+                status: string;
+            }[];
+            checks: components["schemas"]["CommitteeChecksViewInput"];
+            compliance: components["schemas"]["CommitteeComplianceViewInput"];
+            id: string;
+            key: string;
+            /** @enum {string} */
+            kind: "compensation" | "audit" | "nominating_governance" | "other";
+            minMembers: number;
+            minRegularMeetings: number;
+            name: string;
+            quorum: number;
         };
         CompletionBreakdownView: {
             /** @enum {string} */
@@ -4287,6 +4785,182 @@ export interface components {
                 ended: number;
             } | null;
         };
+        DirectorIndependenceView: {
+            /** @description A calendar date, YYYY-MM-DD */
+            asOf: string;
+            findings: components["schemas"]["IndependenceFindingView"][];
+            independent: boolean;
+            nonEmployeeDirector: boolean;
+            outsideDirector: boolean;
+        };
+        DirectorIndependenceViewInput: {
+            /** @description A calendar date, YYYY-MM-DD */
+            asOf: string;
+            findings: components["schemas"]["IndependenceFindingViewInput"][];
+            independent: boolean;
+            nonEmployeeDirector: boolean;
+            outsideDirector: boolean;
+        };
+        DnoQuestionnaireRowView: {
+            /** @description An instant, ISO 8601 in UTC */
+            certifiedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "certified";
+            year: number;
+        };
+        DnoQuestionnaireRowViewInput: {
+            /** @description An instant, ISO 8601 in UTC */
+            certifiedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "certified";
+            year: number;
+        };
+        DnoQuestionnaireView: {
+            answers: {
+                /** @default [] */
+                auditor: {
+                    firm: string;
+                    /** @enum {string} */
+                    role: "partner" | "employee";
+                    to: string | null;
+                    /** @enum {string} */
+                    who: "self" | "family";
+                    workedOnAudit: boolean;
+                }[];
+                /** @default [] */
+                business: {
+                    company: string;
+                    fiscalYearEnd: string;
+                    otherCompanyRevenue: string;
+                    payments: string;
+                    relationshipCurrent: boolean;
+                    /** @enum {string} */
+                    who: "self" | "family";
+                }[];
+                /** @default [] */
+                compensation: {
+                    amount: string;
+                    description?: string | null;
+                    /** @enum {string} */
+                    kind: "consulting" | "employment" | "director_fees" | "pension" | "prior_services" | "other";
+                    receivedOn: string;
+                    /** @enum {string} */
+                    who: "self" | "family";
+                }[];
+                /** @default [] */
+                employment: {
+                    from?: string | null;
+                    relationship?: string | null;
+                    /** @enum {string} */
+                    role: "employee" | "executive_officer";
+                    to: string | null;
+                    /** @enum {string} */
+                    who: "self" | "family";
+                }[];
+                /** @default [] */
+                interlocks: {
+                    company: string;
+                    from?: string | null;
+                    ourExecutive: string;
+                    to: string | null;
+                    /** @enum {string} */
+                    who: "self" | "family";
+                }[];
+                /** @default [] */
+                relatedTransactions: {
+                    amount: string;
+                    date: string;
+                    description: string;
+                }[];
+            };
+            /** @description An instant, ISO 8601 in UTC */
+            certifiedAt: string | null;
+            certifiedBy: string | null;
+            evaluation: components["schemas"]["DirectorIndependenceView"];
+            id: string;
+            personId: string;
+            personName: string;
+            /** @enum {string} */
+            status: "draft" | "certified";
+            year: number;
+        };
+        DnoQuestionnaireViewInput: {
+            answers: {
+                /** @default [] */
+                auditor: {
+                    firm: string;
+                    /** @enum {string} */
+                    role: "partner" | "employee";
+                    to: string | null;
+                    /** @enum {string} */
+                    who: "self" | "family";
+                    workedOnAudit: boolean;
+                }[];
+                /** @default [] */
+                business: {
+                    company: string;
+                    fiscalYearEnd: string;
+                    otherCompanyRevenue: string;
+                    payments: string;
+                    relationshipCurrent: boolean;
+                    /** @enum {string} */
+                    who: "self" | "family";
+                }[];
+                /** @default [] */
+                compensation: {
+                    amount: string;
+                    description?: string | null;
+                    /** @enum {string} */
+                    kind: "consulting" | "employment" | "director_fees" | "pension" | "prior_services" | "other";
+                    receivedOn: string;
+                    /** @enum {string} */
+                    who: "self" | "family";
+                }[];
+                /** @default [] */
+                employment: {
+                    from?: string | null;
+                    relationship?: string | null;
+                    /** @enum {string} */
+                    role: "employee" | "executive_officer";
+                    to: string | null;
+                    /** @enum {string} */
+                    who: "self" | "family";
+                }[];
+                /** @default [] */
+                interlocks: {
+                    company: string;
+                    from?: string | null;
+                    ourExecutive: string;
+                    to: string | null;
+                    /** @enum {string} */
+                    who: "self" | "family";
+                }[];
+                /** @default [] */
+                relatedTransactions: {
+                    amount: string;
+                    date: string;
+                    description: string;
+                }[];
+            };
+            /** @description An instant, ISO 8601 in UTC */
+            certifiedAt: string | null;
+            certifiedBy: string | null;
+            evaluation: components["schemas"]["DirectorIndependenceViewInput"];
+            id: string;
+            personId: string;
+            personName: string;
+            /** @enum {string} */
+            status: "draft" | "certified";
+            year: number;
+        };
+        DutyEvidenceLinkedView: {
+            /** @enum {boolean} */
+            linked: true;
+        };
+        DutyEvidenceLinkedViewInput: {
+            /** @enum {boolean} */
+            linked: true;
+        };
         HolderAllocationView: {
             cutbackUnits: number;
             exercised: number;
@@ -4306,6 +4980,34 @@ export interface components {
             purchasePrice: string;
             rights: number;
             subscriptionUnits: number;
+        };
+        IndependenceFindingView: {
+            message: string;
+            /** @enum {string} */
+            rule: "CC-2";
+            /** @enum {string} */
+            standard: "nyse" | "rule16b3" | "section162m";
+            test: string;
+            window: {
+                /** @description A calendar date, YYYY-MM-DD */
+                from: string;
+                /** @description A calendar date, YYYY-MM-DD */
+                to: string;
+            } | null;
+        };
+        IndependenceFindingViewInput: {
+            message: string;
+            /** @enum {string} */
+            rule: "CC-2";
+            /** @enum {string} */
+            standard: "nyse" | "rule16b3" | "section162m";
+            test: string;
+            window: {
+                /** @description A calendar date, YYYY-MM-DD */
+                from: string;
+                /** @description A calendar date, YYYY-MM-DD */
+                to: string;
+            } | null;
         };
         InvestorAllocationView: {
             id: string;
@@ -4422,6 +5124,410 @@ export interface components {
             runAt: string;
             /** @enum {string} */
             status: "queued" | "running" | "done" | "dead";
+        };
+        MaterialAddedView: {
+            id: string;
+            isPrivileged: boolean;
+        };
+        MaterialAddedViewInput: {
+            id: string;
+            isPrivileged: boolean;
+        };
+        MeetingAdjournedView: {
+            id: string;
+            /** @enum {string} */
+            status: "adjourned";
+        };
+        MeetingAdjournedViewInput: {
+            id: string;
+            /** @enum {string} */
+            status: "adjourned";
+        };
+        MeetingCancelledView: {
+            id: string;
+            /** @enum {string} */
+            status: "cancelled";
+        };
+        MeetingCancelledViewInput: {
+            id: string;
+            /** @enum {string} */
+            status: "cancelled";
+        };
+        MeetingQuorumView: {
+            hasQuorum: boolean;
+            items: components["schemas"]["AgendaItemQuorumView"][];
+            present: {
+                mode: string;
+                name: string;
+                personId: string;
+            }[];
+            required: number;
+        };
+        MeetingQuorumViewInput: {
+            hasQuorum: boolean;
+            items: components["schemas"]["AgendaItemQuorumViewInput"][];
+            present: {
+                mode: string;
+                name: string;
+                personId: string;
+            }[];
+            required: number;
+        };
+        MeetingRowView: {
+            id: string;
+            /** @enum {string} */
+            kind: "regular" | "special";
+            /** @enum {string|null} */
+            minutesStatus: "draft" | "circulated" | "approved" | "locked" | "filed" | null;
+            /** @enum {string} */
+            mode: "in_person" | "telephone" | "hybrid";
+            /** @description An instant, ISO 8601 in UTC */
+            startsAt: string;
+            /** @enum {string} */
+            status: "scheduled" | "in_session" | "adjourned" | "cancelled";
+            title: string;
+        };
+        MeetingRowViewInput: {
+            id: string;
+            /** @enum {string} */
+            kind: "regular" | "special";
+            /** @enum {string|null} */
+            minutesStatus: "draft" | "circulated" | "approved" | "locked" | "filed" | null;
+            /** @enum {string} */
+            mode: "in_person" | "telephone" | "hybrid";
+            /** @description An instant, ISO 8601 in UTC */
+            startsAt: string;
+            /** @enum {string} */
+            status: "scheduled" | "in_session" | "adjourned" | "cancelled";
+            title: string;
+        };
+        MeetingScheduledView: {
+            committeeId: string;
+            id: string;
+        };
+        MeetingScheduledViewInput: {
+            committeeId: string;
+            id: string;
+        };
+        MeetingView: {
+            advisers: {
+                assessmentCurrent: boolean;
+                firm: string;
+                id: string;
+                name: string;
+            }[];
+            agenda: {
+                concerns: {
+                    name: string | null;
+                    personId: string;
+                } | null;
+                description: string | null;
+                dutyKey: string | null;
+                id: string;
+                isPrivileged: boolean;
+                position: number;
+                quorum: components["schemas"]["AgendaItemQuorumView"];
+                title: string;
+            }[];
+            attendance: {
+                adviserId: string | null;
+                /** @description An instant, ISO 8601 in UTC */
+                arrivedAt: string;
+                /** @enum {string} */
+                capacity: "member" | "consultant" | "counsel" | "management" | "secretary" | "guest";
+                id: string;
+                /** @description An instant, ISO 8601 in UTC */
+                leftAt: string | null;
+                /** @enum {string} */
+                mode: "in_person" | "telephone";
+                name: string;
+                personId: string | null;
+            }[];
+            calledBy: {
+                /** @enum {string|null} */
+                capacity: "committee_chair" | "board_chairman" | "member" | null;
+                name: string | null;
+                personId: string;
+            } | null;
+            can: {
+                agenda: boolean;
+                approveMinutesElsewhere: boolean;
+                materials: boolean;
+                minutes: {
+                    edit: boolean;
+                    file: boolean;
+                    sign: boolean;
+                };
+                record: boolean;
+                schedule: boolean;
+                seePrivileged: boolean;
+            };
+            committee: {
+                id: string;
+                name: string;
+                quorum: number;
+            };
+            durationMinutes: number;
+            duties: {
+                key: string;
+                rule: string;
+                title: string;
+            }[];
+            id: string;
+            /** @enum {string} */
+            kind: "regular" | "special";
+            location: string | null;
+            materials: {
+                agendaItemId: string | null;
+                body: string;
+                /** @description An instant, ISO 8601 in UTC */
+                createdAt: string;
+                id: string;
+                isPrivileged: boolean;
+                isWithheld: boolean;
+                title: string;
+            }[];
+            members: {
+                isChair: boolean;
+                name: string;
+                personId: string;
+            }[];
+            minutes: components["schemas"]["MinutesView"] | null;
+            /** @enum {string} */
+            mode: "in_person" | "telephone" | "hybrid";
+            /** @description An instant, ISO 8601 in UTC */
+            noticeSentAt: string | null;
+            quorum: {
+                hasQuorum: boolean;
+                present: {
+                    mode: string;
+                    name: string;
+                    personId: string;
+                }[];
+                required: number;
+            };
+            resolutions: {
+                abstentions: number;
+                /** @description An instant, ISO 8601 in UTC */
+                adoptedAt: string;
+                agendaItemId: string | null;
+                id: string;
+                membersPresent: number;
+                /** @enum {string} */
+                outcome: "adopted" | "rejected";
+                text: string;
+                title: string;
+                votesAgainst: number;
+                votesFor: number;
+            }[];
+            /** @description An instant, ISO 8601 in UTC */
+            startsAt: string;
+            /** @enum {string} */
+            status: "scheduled" | "in_session" | "adjourned" | "cancelled";
+            title: string;
+        };
+        MeetingViewInput: {
+            advisers: {
+                assessmentCurrent: boolean;
+                firm: string;
+                id: string;
+                name: string;
+            }[];
+            agenda: {
+                concerns: {
+                    name: string | null;
+                    personId: string;
+                } | null;
+                description: string | null;
+                dutyKey: string | null;
+                id: string;
+                isPrivileged: boolean;
+                position: number;
+                quorum: components["schemas"]["AgendaItemQuorumViewInput"];
+                title: string;
+            }[];
+            attendance: {
+                adviserId: string | null;
+                /** @description An instant, ISO 8601 in UTC */
+                arrivedAt: string;
+                /** @enum {string} */
+                capacity: "member" | "consultant" | "counsel" | "management" | "secretary" | "guest";
+                id: string;
+                /** @description An instant, ISO 8601 in UTC */
+                leftAt: string | null;
+                /** @enum {string} */
+                mode: "in_person" | "telephone";
+                name: string;
+                personId: string | null;
+            }[];
+            calledBy: {
+                /** @enum {string|null} */
+                capacity: "committee_chair" | "board_chairman" | "member" | null;
+                name: string | null;
+                personId: string;
+            } | null;
+            can: {
+                agenda: boolean;
+                approveMinutesElsewhere: boolean;
+                materials: boolean;
+                minutes: {
+                    edit: boolean;
+                    file: boolean;
+                    sign: boolean;
+                };
+                record: boolean;
+                schedule: boolean;
+                seePrivileged: boolean;
+            };
+            committee: {
+                id: string;
+                name: string;
+                quorum: number;
+            };
+            durationMinutes: number;
+            duties: {
+                key: string;
+                rule: string;
+                title: string;
+            }[];
+            id: string;
+            /** @enum {string} */
+            kind: "regular" | "special";
+            location: string | null;
+            materials: {
+                agendaItemId: string | null;
+                body: string;
+                /** @description An instant, ISO 8601 in UTC */
+                createdAt: string;
+                id: string;
+                isPrivileged: boolean;
+                isWithheld: boolean;
+                title: string;
+            }[];
+            members: {
+                isChair: boolean;
+                name: string;
+                personId: string;
+            }[];
+            minutes: components["schemas"]["MinutesViewInput"] | null;
+            /** @enum {string} */
+            mode: "in_person" | "telephone" | "hybrid";
+            /** @description An instant, ISO 8601 in UTC */
+            noticeSentAt: string | null;
+            quorum: {
+                hasQuorum: boolean;
+                present: {
+                    mode: string;
+                    name: string;
+                    personId: string;
+                }[];
+                required: number;
+            };
+            resolutions: {
+                abstentions: number;
+                /** @description An instant, ISO 8601 in UTC */
+                adoptedAt: string;
+                agendaItemId: string | null;
+                id: string;
+                membersPresent: number;
+                /** @enum {string} */
+                outcome: "adopted" | "rejected";
+                text: string;
+                title: string;
+                votesAgainst: number;
+                votesFor: number;
+            }[];
+            /** @description An instant, ISO 8601 in UTC */
+            startsAt: string;
+            /** @enum {string} */
+            status: "scheduled" | "in_session" | "adjourned" | "cancelled";
+            title: string;
+        };
+        MinutesApprovalView: {
+            minutes: components["schemas"]["MinutesView"];
+            resolution: components["schemas"]["CommitteeResolutionView"];
+        };
+        MinutesApprovalViewInput: {
+            minutes: components["schemas"]["MinutesViewInput"];
+            resolution: components["schemas"]["CommitteeResolutionViewInput"];
+        };
+        MinutesVersionView: {
+            body: string;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            createdBy: string;
+            note: string | null;
+            version: number;
+        };
+        MinutesVersionViewInput: {
+            body: string;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            createdBy: string;
+            note: string | null;
+            version: number;
+        };
+        MinutesView: {
+            approvalResolutionId: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            approvedAt: string | null;
+            approvedAtMeetingId: string | null;
+            body: string;
+            /** @description An instant, ISO 8601 in UTC */
+            circulatedAt: string | null;
+            contentHash: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            filedAt: string | null;
+            filedBy: string | null;
+            id: string;
+            /** @description An instant, ISO 8601 in UTC */
+            lockedAt: string | null;
+            meetingId: string;
+            signedBy: string | null;
+            /** @enum {string} */
+            status: "draft" | "circulated" | "approved" | "locked" | "filed";
+            version: number;
+            versions: {
+                /** @description An instant, ISO 8601 in UTC */
+                createdAt: string;
+                createdBy: string;
+                note: string | null;
+                version: number;
+            }[];
+        };
+        MinutesViewInput: {
+            approvalResolutionId: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            approvedAt: string | null;
+            approvedAtMeetingId: string | null;
+            body: string;
+            /** @description An instant, ISO 8601 in UTC */
+            circulatedAt: string | null;
+            contentHash: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            filedAt: string | null;
+            filedBy: string | null;
+            id: string;
+            /** @description An instant, ISO 8601 in UTC */
+            lockedAt: string | null;
+            meetingId: string;
+            signedBy: string | null;
+            /** @enum {string} */
+            status: "draft" | "circulated" | "approved" | "locked" | "filed";
+            version: number;
+            versions: {
+                /** @description An instant, ISO 8601 in UTC */
+                createdAt: string;
+                createdBy: string;
+                note: string | null;
+                version: number;
+            }[];
+        };
+        NoticeSentView: {
+            sent: number;
+        };
+        NoticeSentViewInput: {
+            sent: number;
         };
         OfferingAllocationRunView: {
             allocation: components["schemas"]["OfferingAllocationView"];
@@ -4849,6 +5955,44 @@ export interface components {
             subject: string;
             to: string;
         };
+        ProxyReportView: {
+            cdaReviewOnRecord: boolean;
+            /** @enum {boolean} */
+            draft: true;
+            duties: {
+                done: number;
+                due: number;
+                overdue: number;
+            };
+            meetingsHeld: {
+                regular: number;
+                special: number;
+            };
+            members: string[];
+            membersDuringYear: string[];
+            text: string;
+            writtenConsents: number;
+            year: number;
+        };
+        ProxyReportViewInput: {
+            cdaReviewOnRecord: boolean;
+            /** @enum {boolean} */
+            draft: true;
+            duties: {
+                done: number;
+                due: number;
+                overdue: number;
+            };
+            meetingsHeld: {
+                regular: number;
+                special: number;
+            };
+            members: string[];
+            membersDuringYear: string[];
+            text: string;
+            writtenConsents: number;
+            year: number;
+        };
         PurchaseNoticeSummaryView: {
             /** @description A calendar date, YYYY-MM-DD */
             dueDate: string;
@@ -4934,6 +6078,44 @@ export interface components {
             message: string;
             ok: boolean;
             verified: number;
+        };
+        WrittenConsentView: {
+            canSign: boolean;
+            committeeId: string;
+            dutyKey: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            effectiveAt: string | null;
+            id: string;
+            resolutionId: string | null;
+            signers: {
+                name: string;
+                personId: string;
+                /** @description An instant, ISO 8601 in UTC */
+                signedAt: string | null;
+            }[];
+            /** @enum {string} */
+            status: "circulating" | "effective" | "withdrawn";
+            text: string;
+            title: string;
+        };
+        WrittenConsentViewInput: {
+            canSign: boolean;
+            committeeId: string;
+            dutyKey: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            effectiveAt: string | null;
+            id: string;
+            resolutionId: string | null;
+            signers: {
+                name: string;
+                personId: string;
+                /** @description An instant, ISO 8601 in UTC */
+                signedAt: string | null;
+            }[];
+            /** @enum {string} */
+            status: "circulating" | "effective" | "withdrawn";
+            text: string;
+            title: string;
         };
     };
     responses: never;
@@ -5680,7 +6862,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeListView"];
+                };
             };
         };
     };
@@ -5725,11 +6909,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeView"];
+                };
             };
         };
     };
@@ -5751,7 +6937,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeView"];
+                };
             };
         };
     };
@@ -5771,7 +6959,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeAdviserListView"];
+                };
             };
         };
     };
@@ -5797,11 +6987,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeAdviserListView"];
+                };
             };
         };
     };
@@ -5828,7 +7020,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeView"];
+                };
             };
         };
     };
@@ -5855,7 +7049,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeView"];
+                };
             };
         };
     };
@@ -5876,7 +7072,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CharterVersionView"];
+                };
             };
         };
     };
@@ -5896,7 +7094,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WrittenConsentView"][];
+                    };
+                };
             };
         };
     };
@@ -5920,11 +7122,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WrittenConsentView"];
+                };
             };
         };
     };
@@ -5946,7 +7150,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeDutyCalendarView"];
+                };
             };
         };
     };
@@ -5966,7 +7172,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MeetingRowView"][];
+                    };
+                };
             };
         };
     };
@@ -6000,11 +7210,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingScheduledView"];
+                };
             };
         };
     };
@@ -6039,7 +7251,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeView"];
+                };
             };
         };
     };
@@ -6068,7 +7282,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeView"];
+                };
             };
         };
     };
@@ -6090,7 +7306,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProxyReportView"];
+                };
             };
         };
     };
@@ -6107,12 +7325,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (application/pdf), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -6132,7 +7352,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CommitteeResolutionRowView"][];
+                    };
+                };
             };
         };
     };
@@ -6185,7 +7409,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeAdviserListView"];
+                };
             };
         };
     };
@@ -6213,7 +7439,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeAdviserListView"];
+                };
             };
         };
     };
@@ -6239,7 +7467,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeAdviserListView"];
+                };
             };
         };
     };
@@ -6265,7 +7495,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeAdviserListView"];
+                };
             };
         };
     };
@@ -6289,7 +7521,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BoardChairmanView"];
+                };
             };
         };
     };
@@ -6309,7 +7543,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WrittenConsentView"];
+                };
             };
         };
     };
@@ -6329,7 +7565,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WrittenConsentView"];
+                };
             };
         };
     };
@@ -6355,11 +7593,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DutyEvidenceLinkedView"];
+                };
             };
         };
     };
@@ -6379,7 +7619,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingView"];
+                };
             };
         };
     };
@@ -6399,7 +7641,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingAdjournedView"];
+                };
             };
         };
     };
@@ -6432,7 +7676,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgendaAddedView"];
+                };
             };
         };
     };
@@ -6464,7 +7710,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingQuorumView"];
+                };
             };
         };
     };
@@ -6485,7 +7733,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingQuorumView"];
+                };
             };
         };
     };
@@ -6500,12 +7750,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (application/pdf), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -6525,7 +7777,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingCancelledView"];
+                };
             };
         };
     };
@@ -6540,12 +7794,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (text/calendar), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -6573,7 +7829,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingQuorumView"];
+                };
             };
         };
     };
@@ -6603,7 +7861,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MaterialAddedView"];
+                };
             };
         };
     };
@@ -6630,7 +7890,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MinutesView"];
+                };
             };
         };
     };
@@ -6646,11 +7908,13 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MinutesView"];
+                };
             };
         };
     };
@@ -6665,12 +7929,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (application/pdf), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -6699,7 +7965,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MinutesApprovalView"];
+                };
             };
         };
     };
@@ -6719,7 +7987,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MinutesView"];
+                };
             };
         };
     };
@@ -6739,7 +8009,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MinutesView"];
+                };
             };
         };
     };
@@ -6759,7 +8031,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MinutesView"];
+                };
             };
         };
     };
@@ -6780,7 +8054,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MinutesVersionView"];
+                };
             };
         };
     };
@@ -6800,7 +8076,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NoticeSentView"];
+                };
             };
         };
     };
@@ -6827,11 +8105,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeResolutionView"];
+                };
             };
         };
     };
@@ -6851,7 +8131,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DnoQuestionnaireRowView"][];
+                    };
+                };
             };
         };
     };
@@ -6934,7 +8218,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DnoQuestionnaireView"];
+                };
             };
         };
     };
@@ -6955,7 +8241,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DnoQuestionnaireView"];
+                };
             };
         };
     };
@@ -6976,7 +8264,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DnoQuestionnaireView"];
+                };
             };
         };
     };

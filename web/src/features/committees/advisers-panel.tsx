@@ -13,19 +13,18 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { type Args, opKey, type Schema, useOp, useOpMutation } from "../../api/client.ts";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { fieldErrors, isApiError } from "../../lib/api.ts";
-import {
-  type Adviser,
-  type AdviserKind,
-  type AdviserList,
-  committeesApi,
-  type Factor,
-  STATUS_COLOR,
-} from "./committees-api.ts";
+import { STATUS_COLOR } from "./committee-ui.ts";
+
+type AdviserList = Schema<"CommitteeAdviserListView">;
+type Adviser = AdviserList["items"][number];
+type AdviserKind = Adviser["kind"];
+type Factor = { finding: string; concern: boolean };
 
 const KINDS: { value: AdviserKind; label: string }[] = [
   { value: "compensation_consultant", label: "Compensation consultant" },
@@ -38,9 +37,9 @@ const kindLabel = (k: string) => KINDS.find((x) => x.value === k)?.label ?? k;
 /** The committee's advisers (CC-9, CC-16): proposed, assessed on the six Rule 10C-1 factors, then retained. */
 export function AdvisersPanel({ committeeId }: { committeeId: string }) {
   const qc = useQueryClient();
-  const key = ["committees", committeeId, "advisers"];
-  const q = useQuery({ queryKey: key, queryFn: () => committeesApi.advisers(committeeId) });
-  const onSaved = (data: AdviserList) => qc.setQueryData(key, data);
+  const args = { path: { id: committeeId } };
+  const q = useOp("adviser.list", args);
+  const onSaved = (data: AdviserList) => qc.setQueryData(opKey("adviser.list", args), data);
   if (q.error) return <ErrorAlert error={q.error} />;
   if (!q.data) return null;
   const list = q.data;
@@ -76,14 +75,7 @@ function ProposeAdviser({
   const [firm, setFirm] = useState("");
   const [kind, setKind] = useState<string | null>("compensation_consultant");
   const [terms, setTerms] = useState("");
-  const propose = useMutation({
-    mutationFn: () =>
-      committeesApi.proposeAdviser(committeeId, {
-        name,
-        firm,
-        kind: (kind ?? "other") as AdviserKind,
-        terms: terms || null,
-      }),
+  const propose = useOpMutation("adviser.propose", {
     onSuccess: (data) => {
       setName("");
       setFirm("");
@@ -120,7 +112,15 @@ function ProposeAdviser({
         minRows={2}
       />
       <Group>
-        <Button onClick={() => propose.mutate()} loading={propose.isPending}>
+        <Button
+          onClick={() =>
+            propose.mutate({
+              path: { id: committeeId },
+              body: { name, firm, kind: (kind ?? "other") as AdviserKind, terms: terms || null },
+            })
+          }
+          loading={propose.isPending}
+        >
           Propose adviser
         </Button>
       </Group>
@@ -213,15 +213,9 @@ function Retain({
   a: Adviser;
   onSaved: (d: AdviserList) => void;
 }) {
-  const resolutions = useQuery({
-    queryKey: ["committees", committeeId, "resolutions"],
-    queryFn: () => committeesApi.resolutions(committeeId),
-  });
+  const resolutions = useOp("resolution.list", { path: { id: committeeId } });
   const [resolutionId, setResolutionId] = useState<string | null>(null);
-  const retain = useMutation({
-    mutationFn: () => committeesApi.retainAdviser(a.id, resolutionId ?? ""),
-    onSuccess: onSaved,
-  });
+  const retain = useOpMutation("adviser.retain", { onSuccess: onSaved });
   if (!a.assessmentCurrent)
     return (
       <Alert color="yellow" title="Selection blocked until the assessment is recorded">
@@ -241,7 +235,11 @@ function Retain({
           onChange={setResolutionId}
           w={420}
         />
-        <Button onClick={() => retain.mutate()} loading={retain.isPending} disabled={!resolutionId}>
+        <Button
+          onClick={() => retain.mutate({ path: { id: a.id }, body: { resolutionId: resolutionId ?? "" } })}
+          loading={retain.isPending}
+          disabled={!resolutionId}
+        >
           Retain
         </Button>
       </Group>
@@ -268,10 +266,7 @@ function AssessmentForm({
   const [conclusion, setConclusion] = useState("");
   const set = (k: string, patch: Partial<Factor>) =>
     setValues((v) => ({ ...v, [k]: { finding: "", concern: false, ...v[k], ...patch } }));
-  const assess = useMutation({
-    mutationFn: () => committeesApi.assessAdviser(a.id, { assessedOn, factors: values, conclusion }),
-    onSuccess: onSaved,
-  });
+  const assess = useOpMutation("adviser.assess", { onSuccess: onSaved });
   // Each factor has a finding of its own, so errors are matched on the full path, not the last segment.
   const problems = isApiError(assess.error) ? (assess.error.problem.errors ?? []) : [];
   const errorAt = (path: string) =>
@@ -318,7 +313,15 @@ function AssessmentForm({
         minRows={2}
       />
       <Group>
-        <Button onClick={() => assess.mutate()} loading={assess.isPending}>
+        <Button
+          onClick={() =>
+            assess.mutate({
+              path: { id: a.id },
+              body: { assessedOn, factors: values, conclusion } as Args<"adviser.assess">["body"],
+            })
+          }
+          loading={assess.isPending}
+        >
           Record assessment
         </Button>
         <Button variant="default" onClick={onCancel}>

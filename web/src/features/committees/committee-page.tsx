@@ -13,23 +13,33 @@ import {
   Title,
   Tooltip,
 } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useRouterState } from "@tanstack/react-router";
 import { useState } from "react";
+import {
+  type Args,
+  call,
+  invalidate,
+  opKey,
+  opUrl,
+  type Schema,
+  useOp,
+  useOpMutation,
+} from "../../api/client.ts";
 import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { useMe } from "../auth/me.ts";
 import { AdvisersPanel } from "./advisers-panel.tsx";
-import { type Committee, committeesApi, fmtDateTime, type Member, STATUS_COLOR } from "./committees-api.ts";
+import { COMMITTEE_READS, fmtDateTime, STATUS_COLOR } from "./committee-ui.ts";
 import { ConsentsPanel } from "./consents-panel.tsx";
 import { QuestionnaireModal } from "./questionnaire-form.tsx";
 
+type Committee = Schema<"CommitteeView">;
+type Member = Schema<"CommitteeMemberView">;
+
 export function CommitteePage({ committeeId }: { committeeId: string }) {
-  const q = useQuery({
-    queryKey: ["committees", committeeId],
-    queryFn: () => committeesApi.get(committeeId),
-  });
+  const q = useOp("committee.read", { path: { id: committeeId } });
   // A "My tasks" entry links to a written consent as /committees/:id#consent-:consentId.
   const hash = useRouterState({ select: (s) => s.location.hash });
   if (q.error) return <ErrorAlert error={q.error} />;
@@ -96,17 +106,11 @@ function Overview({ c }: { c: Committee }) {
   const [answering, setAnswering] = useState<Member | null>(null);
   const year = Number(c.compliance.asOf.slice(0, 4));
   const mayPrepare = c.can["committee.appoint"] === true;
-  const end = useMutation({
-    mutationFn: (memberId: string) =>
-      // Effective today: the end date is the last day served, so yesterday.
-      committeesApi.endMember(c.id, memberId, {
-        endDate: new Date(Date.parse(c.compliance.asOf) - 86_400_000).toISOString().slice(0, 10),
-        reason: "removed_by_board",
-      }),
+  const end = useOpMutation("committee.member.end", {
+    invalidates: COMMITTEE_READS,
     onSuccess: (data) => {
       setError(null);
-      qc.setQueryData(["committees", c.id], data);
-      qc.invalidateQueries({ queryKey: ["committees"] });
+      qc.setQueryData(opKey("committee.read", { path: { id: c.id } }), data);
     },
     onError: setError,
   });
@@ -216,8 +220,19 @@ function Overview({ c }: { c: Committee }) {
                     size="xs"
                     variant="light"
                     color="red"
-                    loading={end.isPending && end.variables === m.id}
-                    onClick={() => end.mutate(m.id)}
+                    loading={end.isPending && end.variables?.path.memberId === m.id}
+                    onClick={() =>
+                      end.mutate({
+                        path: { id: c.id, memberId: m.id },
+                        // Effective today: the end date is the last day served, so yesterday.
+                        body: {
+                          endDate: new Date(Date.parse(c.compliance.asOf) - 86_400_000)
+                            .toISOString()
+                            .slice(0, 10),
+                          reason: "removed_by_board",
+                        },
+                      })
+                    }
                   >
                     Remove (Board action, effective today)
                   </Button>
@@ -234,10 +249,7 @@ function Overview({ c }: { c: Committee }) {
 function Meetings({ c }: { c: Committee }) {
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const list = useQuery({
-    queryKey: ["committees", c.id, "meetings"],
-    queryFn: () => committeesApi.meetings(c.id),
-  });
+  const list = useOp("meeting.list", { path: { id: c.id } });
   const form = useApiForm({
     initialValues: { kind: "regular", title: "", startsAt: "", mode: "in_person", location: "" },
     labels: {
@@ -249,16 +261,19 @@ function Meetings({ c }: { c: Committee }) {
       location: "Location",
     },
     submit: (v) =>
-      committeesApi.schedule(c.id, {
-        kind: v.kind,
-        title: v.title,
-        startsAt: v.startsAt ? new Date(v.startsAt).toISOString() : "",
-        durationMinutes: 90,
-        mode: v.mode,
-        location: v.location || null,
+      call("meeting.schedule", {
+        path: { id: c.id },
+        body: {
+          kind: v.kind,
+          title: v.title,
+          startsAt: v.startsAt ? new Date(v.startsAt).toISOString() : "",
+          durationMinutes: 90,
+          mode: v.mode,
+          location: v.location || null,
+        } as Args<"meeting.schedule">["body"],
       }),
     onSuccess: ({ id }) => {
-      qc.invalidateQueries({ queryKey: ["committees", c.id] });
+      invalidate(qc, ...COMMITTEE_READS);
       navigate({ to: `/committees/meetings/${id}` });
     },
   });
@@ -348,10 +363,7 @@ function Meetings({ c }: { c: Committee }) {
 }
 
 function Duties({ committeeId }: { committeeId: string }) {
-  const q = useQuery({
-    queryKey: ["committees", committeeId, "duties"],
-    queryFn: () => committeesApi.duties(committeeId),
-  });
+  const q = useOp("duty.list", { path: { id: committeeId } });
   if (q.error) return <ErrorAlert error={q.error} />;
   const cal = q.data;
   if (!cal) return null;
@@ -416,10 +428,7 @@ function Duties({ committeeId }: { committeeId: string }) {
 }
 
 function ProxyReportPanel({ committeeId }: { committeeId: string }) {
-  const q = useQuery({
-    queryKey: ["committees", committeeId, "proxy"],
-    queryFn: () => committeesApi.proxyReport(committeeId),
-  });
+  const q = useOp("proxy.report", { path: { id: committeeId } });
   if (q.error) return <ErrorAlert error={q.error} />;
   if (!q.data) return null;
   const r = q.data;
@@ -427,7 +436,9 @@ function ProxyReportPanel({ committeeId }: { committeeId: string }) {
     <Stack maw={820}>
       <Group>
         <Badge color="orange">Draft for the {r.year} proxy statement (CC-22)</Badge>
-        <Anchor href={`/api/committees/${committeeId}/proxy-report.pdf?year=${r.year}`}>PDF</Anchor>
+        <Anchor href={opUrl("proxy.report.pdf", { path: { id: committeeId }, query: { year: r.year } })}>
+          PDF
+        </Anchor>
       </Group>
       <Text style={{ whiteSpace: "pre-wrap" }}>{r.text}</Text>
       <Text size="sm" c="dimmed">

@@ -1,14 +1,13 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
+import { useOp } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { RoleGrantsPanel } from "../admin/role-grants-panel.tsx";
 import { usePermission } from "../auth/me.ts";
-import { committeesApi } from "./committees-api.ts";
 
 export function CommitteesPage() {
-  const list = useQuery({ queryKey: ["committees"], queryFn: committeesApi.list });
+  const list = useOp("committee.list", {});
   // The Audit Committee oversees grants of roles that read speak-up, audit or investor data.
   const canOverseeGrants = usePermission("role_grant.read");
   return (

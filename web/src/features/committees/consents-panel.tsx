@@ -1,42 +1,35 @@
 import { Badge, Button, Card, Group, List, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { type Schema, useOp, useOpMutation } from "../../api/client.ts";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { fieldErrors } from "../../lib/api.ts";
-import { type Committee, type Consent, committeesApi, fmtDateTime, STATUS_COLOR } from "./committees-api.ts";
+import { fmtDateTime, STATUS_COLOR } from "./committee-ui.ts";
+
+type Committee = Schema<"CommitteeView">;
+type Consent = Schema<"WrittenConsentView">;
 
 /**
  * Unanimous written consents in lieu of a meeting: the Secretary (or whoever may record the
  * committee's acts) circulates one to every serving member; it is adopted when the last one signs.
  */
 export function ConsentsPanel({ c }: { c: Committee }) {
-  const qc = useQueryClient();
-  const key = ["committees", c.id, "consents"];
-  const q = useQuery({ queryKey: key, queryFn: () => committeesApi.consents(c.id) });
+  const q = useOp("consent.list", { path: { id: c.id } });
   const [title, setTitle] = useState("");
   const [text, setText] = useState("");
   const [signing, setSigning] = useState<Consent | null>(null);
-  const refresh = () => {
-    qc.invalidateQueries({ queryKey: key });
-    qc.invalidateQueries({ queryKey: ["committees", c.id, "duties"] });
-    qc.invalidateQueries({ queryKey: ["committees", c.id, "resolutions"] });
-  };
-  const circulate = useMutation({
-    mutationFn: () => committeesApi.circulateConsent(c.id, { title, text, dutyKey: null }),
+  const invalidates = ["consent.list", "duty.list", "resolution.list"] as const;
+  const circulate = useOpMutation("consent.circulate", {
+    invalidates: [...invalidates],
     onSuccess: () => {
       setTitle("");
       setText("");
-      refresh();
     },
   });
-  const sign = useMutation({
-    mutationFn: (id: string) => committeesApi.signConsent(id),
-    onSuccess: () => {
-      setSigning(null);
-      refresh();
-    },
+  const sign = useOpMutation("consent.sign", {
+    invalidates: [...invalidates],
+    onSuccess: () => setSigning(null),
   });
   const isLoaded = !!q.data;
   useEffect(() => {
@@ -75,7 +68,10 @@ export function ConsentsPanel({ c }: { c: Committee }) {
             required
           />
           <Group>
-            <Button onClick={() => circulate.mutate()} loading={circulate.isPending}>
+            <Button
+              onClick={() => circulate.mutate({ path: { id: c.id }, body: { title, text, dutyKey: null } })}
+              loading={circulate.isPending}
+            >
               Circulate to the members for signature
             </Button>
           </Group>
@@ -135,7 +131,7 @@ export function ConsentsPanel({ c }: { c: Committee }) {
         confirmLabel="I sign"
         loading={sign.isPending}
         error={sign.error}
-        onConfirm={() => signing && sign.mutate(signing.id)}
+        onConfirm={() => signing && sign.mutate({ path: { id: signing.id } })}
         onClose={() => {
           setSigning(null);
           sign.reset();

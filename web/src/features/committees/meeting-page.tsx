@@ -13,19 +13,22 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
+import { type Args, call, invalidate, opUrl, type Schema, useOp } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { committeesApi, fmtDateTime, type Meeting, STATUS_COLOR, type Vote } from "./committees-api.ts";
+import { COMMITTEE_READS, fmtDateTime, STATUS_COLOR } from "./committee-ui.ts";
+
+type Meeting = Schema<"MeetingView">;
+type Vote = "for" | "against" | "abstain";
 
 export function MeetingPage({ meetingId }: { meetingId: string }) {
-  const q = useQuery({ queryKey: ["meeting", meetingId], queryFn: () => committeesApi.meeting(meetingId) });
+  const q = useOp("meeting.read", { path: { id: meetingId } });
   if (q.error) return <ErrorAlert error={q.error} />;
   const m = q.data;
   if (!m) return null;
-  const base = `/api/committees/meetings/${m.id}`;
   return (
     <Stack>
       <Anchor component={Link} to={`/committees/${m.committee.id}`} size="sm">
@@ -42,8 +45,8 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
         }${m.calledBy ? ` · called by ${m.calledBy.name} (${m.calledBy.capacity?.replace("_", " ")}, CC-7)` : ""}`}
         actions={
           <>
-            <Anchor href={`${base}/invite.ics`}>Invitation (.ics)</Anchor>
-            <Anchor href={`${base}/book.pdf`}>Meeting book (PDF)</Anchor>
+            <Anchor href={opUrl("meeting.invite", { path: { id: m.id } })}>Invitation (.ics)</Anchor>
+            <Anchor href={opUrl("meeting.book", { path: { id: m.id } })}>Meeting book (PDF)</Anchor>
           </>
         }
       />
@@ -64,31 +67,39 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   );
 }
 
-const useRefresh = (m: Meeting) => {
+/** After a write: the meeting and every read of its committee. */
+const useRefresh = () => {
   const qc = useQueryClient();
   return () => {
-    qc.invalidateQueries({ queryKey: ["meeting", m.id] });
-    qc.invalidateQueries({ queryKey: ["committees", m.committee.id] });
+    invalidate(qc, "meeting.read", ...COMMITTEE_READS);
   };
 };
 
 function Attendance({ m }: { m: Meeting }) {
-  const refresh = useRefresh(m);
+  const refresh = useRefresh();
   const [personId, setPersonId] = useState<string | null>(null);
   const [mode, setMode] = useState<string | null>("in_person");
   const present = new Set(m.attendance.filter((a) => !a.leftAt).map((a) => a.personId));
   const arrive = useMutation({
-    mutationFn: () => committeesApi.attend(m.id, { personId, capacity: "member", mode }),
+    mutationFn: () =>
+      call("meeting.attend", {
+        path: { id: m.id },
+        // An empty select is sent as it is: the server names the field it refuses.
+        body: { personId, capacity: "member", mode } as Args<"meeting.attend">["body"],
+      }),
     onSuccess: () => {
       setPersonId(null);
       refresh();
     },
   });
   const leave = useMutation({
-    mutationFn: (id: string) => committeesApi.leave(m.id, id),
+    mutationFn: (id: string) => call("meeting.leave", { path: { id: m.id, attendanceId: id } }),
     onSuccess: refresh,
   });
-  const adjourn = useMutation({ mutationFn: () => committeesApi.adjourn(m.id), onSuccess: refresh });
+  const adjourn = useMutation({
+    mutationFn: () => call("meeting.adjourn", { path: { id: m.id } }),
+    onSuccess: refresh,
+  });
   return (
     <Card withBorder>
       <Title order={3} size="h4" mb="xs">
@@ -154,12 +165,16 @@ function Attendance({ m }: { m: Meeting }) {
 }
 
 function Agenda({ m }: { m: Meeting }) {
-  const refresh = useRefresh(m);
+  const refresh = useRefresh();
   const [title, setTitle] = useState("");
   const [dutyKey, setDutyKey] = useState<string | null>(null);
   const [privileged, setPrivileged] = useState(false);
   const add = useMutation({
-    mutationFn: () => committeesApi.addAgenda(m.id, [{ title, dutyKey, isPrivileged: privileged }]),
+    mutationFn: () =>
+      call("meeting.agenda", {
+        path: { id: m.id },
+        body: { items: [{ title, dutyKey, isPrivileged: privileged }] },
+      }),
     onSuccess: () => {
       setTitle("");
       setDutyKey(null);
@@ -215,18 +230,23 @@ function Agenda({ m }: { m: Meeting }) {
 }
 
 function AgendaItem({ m, item }: { m: Meeting; item: Meeting["agenda"][number] }) {
-  const refresh = useRefresh(m);
+  const refresh = useRefresh();
   const [title, setTitle] = useState(item.title);
   const [text, setText] = useState("");
   const [votes, setVotes] = useState<Record<string, Vote>>({});
   const resolutions = m.resolutions.filter((r) => r.agendaItemId === item.id);
   const resolve = useMutation({
     mutationFn: () =>
-      committeesApi.resolve(m.id, {
-        agendaItemId: item.id,
-        title,
-        text,
-        votes: Object.fromEntries(item.quorum.eligible.map((e) => [e.personId, votes[e.personId] ?? "for"])),
+      call("resolution.record", {
+        path: { id: m.id },
+        body: {
+          agendaItemId: item.id,
+          title,
+          text,
+          votes: Object.fromEntries(
+            item.quorum.eligible.map((e) => [e.personId, votes[e.personId] ?? "for"]),
+          ),
+        },
       }),
     onSuccess: () => {
       setText("");
@@ -308,13 +328,17 @@ function AgendaItem({ m, item }: { m: Meeting; item: Meeting["agenda"][number] }
 
 /** A member steps out of one item: they neither vote nor count toward its quorum (CC-8). */
 function RecusalForm({ m, item }: { m: Meeting; item: Meeting["agenda"][number] }) {
-  const refresh = useRefresh(m);
+  const refresh = useRefresh();
   const recused = new Set(item.quorum.recused.map((r) => r.personId));
   const candidates = m.members.filter((x) => !recused.has(x.personId));
   const [personId, setPersonId] = useState<string | null>(null);
   const [reason, setReason] = useState("");
   const recuse = useMutation({
-    mutationFn: () => committeesApi.recuse(m.id, item.id, { personId: personId ?? "", reason }),
+    mutationFn: () =>
+      call("meeting.recuse", {
+        path: { id: m.id, itemId: item.id },
+        body: { personId: personId ?? "", reason },
+      }),
     onSuccess: () => {
       setPersonId(null);
       setReason("");
@@ -359,25 +383,26 @@ function RecusalForm({ m, item }: { m: Meeting; item: Meeting["agenda"][number] 
 }
 
 function MinutesPanel({ m }: { m: Meeting }) {
-  const refresh = useRefresh(m);
+  const refresh = useRefresh();
   const n = m.minutes;
   const [body, setBody] = useState<string | null>(null);
   const [atMeetingId, setAt] = useState<string | null>(null);
-  const meetings = useQuery({
-    queryKey: ["committees", m.committee.id, "meetings"],
-    queryFn: () => committeesApi.meetings(m.committee.id),
-    enabled: n?.status === "circulated",
-  });
+  const meetings = useOp(
+    "meeting.list",
+    { path: { id: m.committee.id } },
+    { enabled: n?.status === "circulated" },
+  );
   const act = useMutation({
     mutationFn: async (action: "draft" | "save" | "circulate" | "approve" | "sign" | "file") => {
-      if (action === "draft") return committeesApi.draftMinutes(m.id);
-      if (action === "save") return committeesApi.editMinutes(m.id, body ?? n?.body ?? "");
-      if (action === "circulate") return committeesApi.circulate(m.id);
-      if (action === "sign") return committeesApi.sign(m.id);
-      if (action === "file") return committeesApi.file(m.id);
-      const at = await committeesApi.meeting(atMeetingId ?? "");
+      const path = { id: m.id };
+      if (action === "draft") return call("minutes.draft", { path });
+      if (action === "save") return call("minutes.edit", { path, body: { body: body ?? n?.body ?? "" } });
+      if (action === "circulate") return call("minutes.circulate", { path });
+      if (action === "sign") return call("minutes.sign", { path });
+      if (action === "file") return call("minutes.file", { path });
+      const at = await call("meeting.read", { path: { id: atMeetingId ?? "" } });
       const votes = Object.fromEntries(at.quorum.present.map((p) => [p.personId, "for" as Vote]));
-      return committeesApi.approve(m.id, atMeetingId ?? "", votes);
+      return call("minutes.approve", { path, body: { atMeetingId: atMeetingId ?? "", votes } });
     },
     onSuccess: () => {
       setBody(null);
@@ -399,7 +424,7 @@ function MinutesPanel({ m }: { m: Meeting }) {
           </Badge>
         ) : null}
         {n && n.status !== "draft" && n.status !== "circulated" ? (
-          <Anchor href={`/api/committees/meetings/${m.id}/minutes.pdf`}>Approved minutes (PDF)</Anchor>
+          <Anchor href={opUrl("minutes.pdf", { path: { id: m.id } })}>Approved minutes (PDF)</Anchor>
         ) : null}
       </Group>
       {!n ? (

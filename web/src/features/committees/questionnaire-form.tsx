@@ -13,10 +13,13 @@ import {
 } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { type Args, call, invalidate, opKey, type Schema } from "../../api/client.ts";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { isApiError } from "../../lib/api.ts";
-import { committeesApi, type Questionnaire } from "./committees-api.ts";
+import { COMMITTEE_READS } from "./committee-ui.ts";
+
+type Questionnaire = Schema<"DnoQuestionnaireView">;
 
 type Value = string | boolean;
 type Row = Record<string, Value>;
@@ -208,11 +211,11 @@ export function QuestionnaireModal({
   onClose: () => void;
 }) {
   const qc = useQueryClient();
-  const key = ["committees", "questionnaire", personId, year];
+  const key = opKey("questionnaire.read", { path: { personId, year } });
   const q = useQuery({
     queryKey: key,
     queryFn: () =>
-      committeesApi.questionnaire(personId, year).catch((e: unknown) => {
+      call("questionnaire.read", { path: { personId, year } }).catch((e: unknown) => {
         if (isApiError(e) && e.status === 404) return null;
         throw e;
       }),
@@ -229,14 +232,18 @@ export function QuestionnaireModal({
   }, [q.data]);
   const done = (data: Questionnaire) => {
     qc.setQueryData(key, data);
-    qc.invalidateQueries({ queryKey: ["committees"] });
+    invalidate(qc, ...COMMITTEE_READS, "questionnaire.read", "questionnaire.list");
   };
   const save = useMutation({
-    mutationFn: () => committeesApi.saveQuestionnaire(personId, { year, answers: toAnswers(draft) }),
+    mutationFn: () =>
+      call("questionnaire.save", {
+        path: { personId },
+        body: { year, answers: toAnswers(draft) } as Args<"questionnaire.save">["body"],
+      }),
     onSuccess: done,
   });
   const certify = useMutation({
-    mutationFn: () => committeesApi.certifyQuestionnaire(personId, year),
+    mutationFn: () => call("questionnaire.certify", { path: { personId, year } }),
     onSuccess: (data) => {
       done(data);
       setConfirming(false);

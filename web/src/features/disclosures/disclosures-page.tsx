@@ -19,7 +19,6 @@ import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { FormModal } from "../../components/form-modal.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { AnchorLink } from "../../components/router-links.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { api } from "../../lib/api.ts";
@@ -34,23 +33,8 @@ import {
   STATUS_LABELS,
 } from "./disclosures-api.ts";
 import { HoldsTab } from "./holds-tab.tsx";
+import { DetailLink } from "./links.tsx";
 import { BoycottsTab, GuidanceTab, InquiriesTab } from "./requests-tabs.tsx";
-
-const DetailLink = ({
-  section,
-  id,
-  children,
-}: {
-  section: string;
-  id: string;
-  children: React.ReactNode;
-}) => (
-  <AnchorLink to="/disclosures/$section/$id" params={{ section, id }} fw={500}>
-    {children}
-  </AnchorLink>
-);
-
-export { DetailLink };
 
 function ConflictsTab() {
   const me = useMe().data;

@@ -23,7 +23,7 @@ import { api, type Page } from "../../lib/api.ts";
 import { formatDate } from "../../lib/format.ts";
 import type { Hold, HoldSummary } from "./disclosures-api.ts";
 import { STATUS_LABELS } from "./disclosures-api.ts";
-import { DetailLink } from "./disclosures-page.tsx";
+import { DetailLink } from "./links.tsx";
 
 type Person = { id: string; displayName: string; title: string | null };
 

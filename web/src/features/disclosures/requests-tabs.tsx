@@ -22,7 +22,7 @@ import { api } from "../../lib/api.ts";
 import { formatDate } from "../../lib/format.ts";
 import type { Boycott, Guidance, Inquiry } from "./disclosures-api.ts";
 import { STATUS_LABELS } from "./disclosures-api.ts";
-import { DetailLink } from "./disclosures-page.tsx";
+import { DetailLink } from "./links.tsx";
 
 const newKey = () =>
   `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;

@@ -1,0 +1,19 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+// Issue 13: no import cycles, and domains meet only through index.ts; scripts/check-cycles.mjs
+// fails with the cycle printed, so CI fails too.
+describe("the import graph", () => {
+  it("has no cycles, and no domain imports another domain's file other than its index.ts", () => {
+    const script = path.resolve(import.meta.dirname, "../scripts/check-cycles.mjs");
+    let output = "";
+    try {
+      output = execFileSync(process.execPath, [script], { encoding: "utf8", stdio: "pipe" });
+    } catch (e) {
+      const err = e as { stdout?: string; stderr?: string };
+      expect.fail(`${err.stderr ?? ""}${err.stdout ?? ""}`);
+    }
+    expect(output).toContain("No import cycles");
+  });
+});
