@@ -154,7 +154,7 @@ function SignForm({ cert }: { cert: Certificate }) {
       }),
     onSuccess: (data) => {
       qc.setQueryData(opKey("certification.read", { path: { id: cert.id } }), data);
-      void invalidate(qc, "certification.mine", "certification.team");
+      void invalidate(qc, "certification.mine", "certification.team", "certification.audit_committee");
       void invalidate(qc, "task.list");
     },
   });
