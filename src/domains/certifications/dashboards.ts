@@ -6,6 +6,13 @@ import { certDb, todayOf } from "./db.ts";
 import { authorize, can } from "./policy.ts";
 import type { ListQuery } from "./schemas.ts";
 import type { AudienceRule, CertCampaignsTable } from "./tables.ts";
+import type {
+  AssignmentPage,
+  AuditCommitteeList,
+  CampaignList,
+  CampaignView,
+  CompletionBreakdownView,
+} from "./views.ts";
 
 const n = (v: unknown) => Number(v ?? 0);
 
@@ -60,7 +67,7 @@ const campaignView = (c: CertCampaignsTable, version: { number: number; policyTi
   closedAt: c.closed_at,
 });
 
-export async function listCampaigns(ctx: Ctx) {
+export async function listCampaigns(ctx: Ctx): Promise<CampaignList> {
   authorize(ctx.actor, "certification.report");
   const rows = await certDb(ctx)
     .selectFrom("cert_campaigns as c")
@@ -81,7 +88,7 @@ export async function listCampaigns(ctx: Ctx) {
   return { items, can: { launch: can(ctx.actor, "certification.campaign.launch") } };
 }
 
-export async function getCampaign(ctx: Ctx, campaignId: string) {
+export async function getCampaign(ctx: Ctx, campaignId: string): Promise<CampaignView> {
   authorize(ctx.actor, "certification.report");
   const c = await loadCampaign(ctx, campaignId);
   const v = await certDb(ctx)
@@ -109,7 +116,12 @@ export type Dimension = keyof typeof DIMENSION;
  * Completion by legal entity, department, country or supervisor: one GROUP BY over the campaign's
  * assignments (indexed on campaign, dimension, status), lowest completion first.
  */
-export async function completionBreakdown(ctx: Ctx, campaignId: string, by: Dimension, limit = 100) {
+export async function completionBreakdown(
+  ctx: Ctx,
+  campaignId: string,
+  by: Dimension,
+  limit = 100,
+): Promise<CompletionBreakdownView> {
   authorize(ctx.actor, "certification.report");
   await loadCampaign(ctx, campaignId);
   const today = todayOf(ctx);
@@ -210,7 +222,11 @@ const listColumns = [
 ] as const;
 
 /** The people of a campaign (overdue by default), paged, longest overdue first. */
-export async function listAssignments(ctx: Ctx, campaignId: string, query: ListQuery) {
+export async function listAssignments(
+  ctx: Ctx,
+  campaignId: string,
+  query: ListQuery,
+): Promise<AssignmentPage> {
   authorize(ctx.actor, "certification.report");
   await loadCampaign(ctx, campaignId);
   // Page over the assignments alone (index on campaign, status, due date), then join the page.
@@ -309,7 +325,7 @@ export async function exportAssignmentsCsv(ctx: Ctx, campaignId: string, status:
  * SOC-7: the certificates addressed to the Audit Committee (Senior Officers and finance &
  * accounting staff), separate from the general dashboards.
  */
-export async function auditCommitteeView(ctx: Ctx) {
+export async function auditCommitteeView(ctx: Ctx): Promise<AuditCommitteeList> {
   authorize(ctx.actor, "certification.audit_committee");
   const today = todayOf(ctx);
   const rows = await certDb(ctx)

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { fileResponse } from "../../kernel/http/responses.ts";
 import { endpoints, type RouteDeps, typed } from "../../kernel/http/routes.ts";
 import { ctxOf, sendCsv } from "../../kernel/http/server.ts";
 import { certificatePdf } from "./certificate-pdf.ts";
@@ -20,9 +21,19 @@ import {
   signCertificate,
 } from "./sign-certificate.ts";
 import { createTemplate, listTemplates, updateTemplate } from "./templates.ts";
+import {
+  assignmentPage,
+  auditCommitteeList,
+  campaignList,
+  campaignView,
+  certificateList,
+  certificateView,
+  certTemplateList,
+  certTemplateView,
+  completionBreakdownView,
+} from "./views.ts";
 
 const route = endpoints(["certifications"]);
-const tags = ["certifications"];
 const id = z.object({ id: idParam });
 
 export function registerCertificationRoutes(app: FastifyInstance, deps: RouteDeps) {
@@ -31,22 +42,34 @@ export function registerCertificationRoutes(app: FastifyInstance, deps: RouteDep
 
   r.get(
     "/api/certifications/mine",
-    route("certification.mine", { authenticated: true }, { summary: "My Certificates of Compliance" }),
+    route(
+      "certification.mine",
+      { authenticated: true },
+      { summary: "My Certificates of Compliance", response: { 200: certificateList } },
+    ),
     async (request) => listMyCertificates(ctx(request)),
   );
   r.get(
     "/api/certifications/team",
-    route("certification.team", { authenticated: true }, { summary: "My direct reports' certificates" }),
+    route(
+      "certification.team",
+      { authenticated: true },
+      { summary: "My direct reports' certificates", response: { 200: certificateList } },
+    ),
     async (request) => listTeamCertificates(ctx(request)),
   );
   r.get(
     "/api/certifications/certificates/:id",
-    route("certification.read", { authenticated: true }, { params: id }),
+    route("certification.read", { authenticated: true }, { params: id, response: { 200: certificateView } }),
     async (request) => getCertificate(ctx(request), request.params.id),
   );
   r.post(
     "/api/certifications/certificates/:id/sign",
-    route("certification.sign", { authenticated: true }, { params: id, body: signInput }),
+    route(
+      "certification.sign",
+      { authenticated: true },
+      { params: id, body: signInput, response: { 200: certificateView } },
+    ),
     async (request) => signCertificate(ctx(request), request.params.id, request.body),
   );
   r.get(
@@ -54,25 +77,37 @@ export function registerCertificationRoutes(app: FastifyInstance, deps: RouteDep
     route(
       "certification.pdf",
       { authenticated: true },
-      { summary: "The signed certificate as PDF", params: id },
+      {
+        summary: "The signed certificate as PDF",
+        params: id,
+        response: { 200: fileResponse("application/pdf") },
+      },
     ),
     async (request, reply) => {
       const { filename, pdf } = await certificatePdf(ctx(request), request.params.id);
       return reply
         .header("content-type", "application/pdf")
         .header("content-disposition", `attachment; filename="${filename}"`)
-        .send(pdf);
+        .send(pdf as unknown as string); // a Buffer is sent as it is; the schema documents the file
     },
   );
 
   r.get(
     "/api/certifications/templates",
-    route("certification.template.list", { permission: "certification.report" }),
+    route(
+      "certification.template.list",
+      { permission: "certification.report" },
+      { response: { 200: certTemplateList } },
+    ),
     async (request) => listTemplates(ctx(request)),
   );
   r.post(
     "/api/certifications/templates",
-    route("certification.template.create", { permission: "certification.manage" }, { body: templateInput }),
+    route(
+      "certification.template.create",
+      { permission: "certification.manage" },
+      { body: templateInput, response: { 201: certTemplateView } },
+    ),
     async (request, reply) => reply.status(201).send(await createTemplate(ctx(request), request.body)),
   );
   r.put(
@@ -80,14 +115,18 @@ export function registerCertificationRoutes(app: FastifyInstance, deps: RouteDep
     route(
       "certification.template.update",
       { permission: "certification.manage" },
-      { params: id, body: templateInput },
+      { params: id, body: templateInput, response: { 200: certTemplateView } },
     ),
     async (request) => updateTemplate(ctx(request), request.params.id, request.body),
   );
 
   r.get(
     "/api/certifications/campaigns",
-    route("certification.campaign.list", { permission: "certification.report" }),
+    route(
+      "certification.campaign.list",
+      { permission: "certification.report" },
+      { response: { 200: campaignList } },
+    ),
     async (request) => listCampaigns(ctx(request)),
   );
   r.post(
@@ -98,6 +137,7 @@ export function registerCertificationRoutes(app: FastifyInstance, deps: RouteDep
       {
         summary: "Launch a campaign: assigns the audience and sends the launch reminder (COC-23.2, SOC-7)",
         body: campaignInput,
+        response: { 201: campaignView },
       },
     ),
     async (request, reply) => {
@@ -107,12 +147,20 @@ export function registerCertificationRoutes(app: FastifyInstance, deps: RouteDep
   );
   r.get(
     "/api/certifications/campaigns/:id",
-    route("certification.campaign.read", { permission: "certification.report" }, { params: id }),
+    route(
+      "certification.campaign.read",
+      { permission: "certification.report" },
+      { params: id, response: { 200: campaignView } },
+    ),
     async (request) => getCampaign(ctx(request), request.params.id),
   );
   r.post(
     "/api/certifications/campaigns/:id/close",
-    route("certification.campaign.close", { permission: "certification.manage" }, { params: id }),
+    route(
+      "certification.campaign.close",
+      { permission: "certification.manage" },
+      { params: id, response: { 200: campaignView } },
+    ),
     async (request) => {
       await closeCampaign(ctx(request), request.params.id);
       return getCampaign(ctx(request), request.params.id);
@@ -127,6 +175,7 @@ export function registerCertificationRoutes(app: FastifyInstance, deps: RouteDep
         summary: "Completion by legal entity, department, country or supervisor",
         params: id,
         querystring: breakdownQuery,
+        response: { 200: completionBreakdownView },
       },
     ),
     async (request) =>
@@ -134,12 +183,11 @@ export function registerCertificationRoutes(app: FastifyInstance, deps: RouteDep
   );
   r.get(
     "/api/certifications/campaigns/:id/assignments",
-    {
-      config: {
-        access: { action: "certification.campaign.assignments", permission: "certification.report" },
-      },
-      schema: { tags, operationId: "certification.campaign.assignments", params: id, querystring: listQuery },
-    },
+    route(
+      "certification.campaign.assignments",
+      { permission: "certification.report" },
+      { params: id, querystring: listQuery, response: { 200: assignmentPage } },
+    ),
     async (request) => listAssignments(ctx(request), request.params.id, request.query),
   );
   r.get(
@@ -147,7 +195,7 @@ export function registerCertificationRoutes(app: FastifyInstance, deps: RouteDep
     route(
       "certification.campaign.export",
       { permission: "certification.report" },
-      { params: id, querystring: listQuery },
+      { params: id, querystring: listQuery, response: { 200: fileResponse("text/csv") } },
     ),
     async (request, reply) =>
       sendCsv(
@@ -158,16 +206,14 @@ export function registerCertificationRoutes(app: FastifyInstance, deps: RouteDep
   );
   r.get(
     "/api/certifications/audit-committee",
-    {
-      config: {
-        access: { action: "certification.audit_committee", permission: "certification.audit_committee" },
-      },
-      schema: {
-        tags,
-        operationId: "certification.audit_committee",
+    route(
+      "certification.audit_committee",
+      { permission: "certification.audit_committee" },
+      {
         summary: "SOC-7: the certificates addressed to the Audit Committee",
+        response: { 200: auditCommitteeList },
       },
-    },
+    ),
     async (request) => auditCommitteeView(ctx(request)),
   );
 }

@@ -11,6 +11,7 @@ import { canReadCertificate } from "./policy.ts";
 import type { SignInput } from "./schemas.ts";
 import type { Question, Statement } from "./tables.ts";
 import { sealOf, verifySignature } from "./verify-signature.ts";
+import type { CertificateList, CertificateView } from "./views.ts";
 
 const selectCertificate = (ctx: Ctx) =>
   certDb(ctx)
@@ -67,7 +68,7 @@ function summary(r: CertificateRow, today: string) {
 }
 
 /** The signed-in person's certificates, pending first. */
-export async function listMyCertificates(ctx: Ctx) {
+export async function listMyCertificates(ctx: Ctx): Promise<CertificateList> {
   if (ctx.actor.kind !== "user" || !ctx.actor.personId) return { items: [] };
   const rows = await selectCertificate(ctx)
     .where("a.person_id", "=", ctx.actor.personId)
@@ -80,7 +81,7 @@ export async function listMyCertificates(ctx: Ctx) {
 }
 
 /** The certificates of the signed-in supervisor's direct reports (escalations point here). */
-export async function listTeamCertificates(ctx: Ctx) {
+export async function listTeamCertificates(ctx: Ctx): Promise<CertificateList> {
   if (ctx.actor.kind !== "user" || !ctx.actor.personId) return { items: [] };
   const rows = await selectCertificate(ctx)
     .where("a.supervisor_id", "=", ctx.actor.personId)
@@ -94,7 +95,7 @@ export async function listTeamCertificates(ctx: Ctx) {
 }
 
 /** One certificate: the exact policy version and wording to sign, or the signature and its integrity. */
-export async function getCertificate(ctx: Ctx, assignmentId: string) {
+export async function getCertificate(ctx: Ctx, assignmentId: string): Promise<CertificateView> {
   const row = await selectCertificate(ctx).where("a.id", "=", assignmentId).executeTakeFirst();
   if (!row || !canReadCertificate(ctx.actor, { personId: row.person_id, addressedTo: row.addressed_to })) {
     throw notFound("The certificate");
@@ -142,7 +143,11 @@ export async function getCertificate(ctx: Ctx, assignmentId: string) {
  * answers every question and types their name. The signature stores the person, the time, the
  * hash of the certified text and the answers, sealed; it never changes afterwards.
  */
-export async function signCertificate(ctx: Ctx, assignmentId: string, input: SignInput) {
+export async function signCertificate(
+  ctx: Ctx,
+  assignmentId: string,
+  input: SignInput,
+): Promise<CertificateView> {
   return withTransaction(ctx, async (tx) => {
     const actor = tx.actor;
     const row = await selectCertificate(tx).where("a.id", "=", assignmentId).executeTakeFirst();

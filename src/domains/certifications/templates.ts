@@ -7,6 +7,7 @@ import { certDb, todayOf } from "./db.ts";
 import { authorize, can } from "./policy.ts";
 import type { TemplateInput } from "./schemas.ts";
 import type { CertTemplatesTable, Question, Statement } from "./tables.ts";
+import type { CertTemplateList, CertTemplateView } from "./views.ts";
 
 export const templateView = (t: CertTemplatesTable & { policy_title?: string }) => ({
   id: t.id,
@@ -33,7 +34,7 @@ async function checkPolicy(ctx: Ctx, policyId: string) {
     ]);
 }
 
-export async function createTemplate(ctx: Ctx, input: TemplateInput) {
+export async function createTemplate(ctx: Ctx, input: TemplateInput): Promise<CertTemplateView> {
   authorize(ctx.actor, "certification.template.manage");
   return withTransaction(ctx, async (tx) => {
     await checkPolicy(tx, input.policyId);
@@ -60,7 +61,7 @@ export async function createTemplate(ctx: Ctx, input: TemplateInput) {
   });
 }
 
-export async function updateTemplate(ctx: Ctx, id: string, input: TemplateInput) {
+export async function updateTemplate(ctx: Ctx, id: string, input: TemplateInput): Promise<CertTemplateView> {
   authorize(ctx.actor, "certification.template.manage");
   return withTransaction(ctx, async (tx) => {
     const db = certDb(tx);
@@ -88,7 +89,7 @@ export async function updateTemplate(ctx: Ctx, id: string, input: TemplateInput)
   });
 }
 
-export async function getTemplate(ctx: Ctx, id: string) {
+export async function getTemplate(ctx: Ctx, id: string): Promise<CertTemplateView> {
   authorize(ctx.actor, "certification.report");
   const row = await certDb(ctx)
     .selectFrom("cert_templates as t")
@@ -101,7 +102,7 @@ export async function getTemplate(ctx: Ctx, id: string) {
   return templateView(row);
 }
 
-export async function listTemplates(ctx: Ctx) {
+export async function listTemplates(ctx: Ctx): Promise<CertTemplateList> {
   authorize(ctx.actor, "certification.report");
   const rows = await certDb(ctx)
     .selectFrom("cert_templates as t")

@@ -1,15 +1,8 @@
 import { addBusinessDays, addCalendarDays } from "../../kernel/calendar.ts";
 import type { Facts } from "./schemas.ts";
+import type { Deadline } from "./views.ts";
 
-export type Deadline = {
-  key: string;
-  rule: string;
-  title: string;
-  /** The date, or null while the fact it follows has not happened. */
-  date: string | null;
-  basis: string;
-  status: "upcoming" | "passed" | "waiting";
-};
+export type { Deadline } from "./views.ts";
 
 /**
  * Every deadline of the agreement, in business days on the US banking calendar where it says so

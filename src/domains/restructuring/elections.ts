@@ -7,7 +7,8 @@ import { centsText } from "./allocate-offering.ts";
 import { big, col, int, rxDb } from "./db.ts";
 import { loadOffering } from "./offerings.ts";
 import { can } from "./policy.ts";
-import { type HolderView, toHolderView } from "./register.ts";
+import { toHolderView } from "./register.ts";
+import type { HolderView, PortalHolding } from "./views.ts";
 
 const today = (ctx: Ctx) => isoToday(ctx.clock);
 const actorEmail = (ctx: Ctx) => (ctx.actor.kind === "user" ? ctx.actor.label.toLowerCase() : null);
@@ -34,15 +35,7 @@ async function portalHolderIds(ctx: Ctx, offeringId?: string): Promise<Set<strin
   return new Set((await q.execute()).map((r) => r.id));
 }
 
-export type PortalHolding = HolderView & {
-  offeringId: string;
-  offeringName: string;
-  pricePerUnit: string;
-  exerciseStart: string;
-  exerciseEnd: string;
-  isOpen: boolean;
-  mustExerciseAll: boolean;
-};
+export type { PortalHolding } from "./views.ts";
 
 /** The portal: a holder (or an investor for its affiliates) sees its rights and elects. */
 export async function myHoldings(ctx: Ctx): Promise<PortalHolding[]> {

@@ -11,50 +11,9 @@ import { big, col, int, rxDb } from "./db.ts";
 import { authorize, can, seesAll } from "./policy.ts";
 import type { Facts, OfferingInput } from "./schemas.ts";
 import type { InvestorsTable, OfferingRow } from "./tables.ts";
+import type { OfferingSummaryView, OfferingView } from "./views.ts";
 
-export type InvestorView = {
-  id: string;
-  code: string;
-  name: string;
-  backstopPercentage: string;
-  /** After an ECA-26 withdrawal: Apollo 0, Oaktree with Apollo's percentage added. */
-  effectiveBackstopPercentage: string;
-  isThresholdGroup: boolean;
-  withdrawnAt: string | null;
-};
-
-export type OfferingView = {
-  id: string;
-  name: string;
-  unitsOffered: number;
-  pricePerUnit: string;
-  sharesPerUnit: number;
-  unitComposition: string;
-  maximumAmount: string;
-  threshold: string;
-  maximumCutback: string;
-  structuringFeeRate: string;
-  terminationFeeDeduction: string;
-  preferredShares: number;
-  preferredPricePerShare: string;
-  exerciseStart: string;
-  exerciseEnd: string;
-  certifyingOfficer: string;
-  facts: Facts;
-  investors: InvestorView[];
-  summary: { holders: number; rights: number; exercised: number; elected: number; paid: string };
-  /** The investor the current user acts for, if any. */
-  myInvestorId: string | null;
-  can: {
-    manage: boolean;
-    readRegister: boolean;
-    elect: boolean;
-    runAllocation: boolean;
-    readAllocation: boolean;
-    vote: boolean;
-    withdraw: boolean;
-  };
-};
+export type { InvestorView, OfferingView } from "./views.ts";
 
 /** Backstop percentages as they stand: an investor whose commitment is withdrawn (ECA-26) has 0, Oaktree assumes it. */
 export function effectiveBackstops(investors: InvestorsTable[]): Map<string, string> {
@@ -162,7 +121,7 @@ export async function getOffering(ctx: Ctx, id: string): Promise<OfferingView> {
   };
 }
 
-export async function listOfferings(ctx: Ctx): Promise<{ id: string; name: string; exerciseEnd: string }[]> {
+export async function listOfferings(ctx: Ctx): Promise<OfferingSummaryView[]> {
   authorize(ctx.actor, "offering.read");
   let q = rxDb(ctx).selectFrom("rx_offerings as o").select(["o.id", "o.name", "o.exercise_end"]);
   if (!seesAll(ctx.actor)) {

@@ -13,7 +13,6 @@ import { evaluateCondition } from "./conditions-catalogue.ts";
 import { big, col, int, rxDb } from "./db.ts";
 import {
   computeDeadlines,
-  type Deadline,
   progressReportReason,
   TERMINATION_EVENTS,
   terminationFeeOwed,
@@ -23,6 +22,14 @@ import { authorize, seesAll } from "./policy.ts";
 import type { Facts } from "./schemas.ts";
 import type { ConditionStatus } from "./tables.ts";
 import { computeUseOfProceeds } from "./use-of-proceeds.ts";
+import type {
+  ConditionView,
+  Deadline,
+  ProgressReportView,
+  TerminationsView,
+  TerminationView,
+  UseOfProceedsView,
+} from "./views.ts";
 
 async function readable(ctx: Ctx, offeringId: string) {
   authorize(ctx.actor, "offering.read");
@@ -31,17 +38,7 @@ async function readable(ctx: Ctx, offeringId: string) {
   return o;
 }
 
-export type ConditionView = {
-  id: string;
-  code: string;
-  title: string;
-  status: ConditionStatus;
-  evidence: string;
-  inputs: Record<string, unknown>;
-  computed: boolean;
-  met: boolean | null;
-  explanation: string;
-};
+export type { ConditionView, TerminationView } from "./views.ts";
 
 export async function listConditions(ctx: Ctx, offeringId: string): Promise<ConditionView[]> {
   await readable(ctx, offeringId);
@@ -143,18 +140,7 @@ export async function getDeadlines(ctx: Ctx, offeringId: string): Promise<Deadli
   return computeDeadlines(JSON.parse(o.facts) as Facts, isoToday(ctx.clock));
 }
 
-export type TerminationView = {
-  id: string;
-  event: string;
-  label: string;
-  occurredOn: string;
-  feeOwed: boolean;
-  fee: string;
-  note: string;
-  recordedAt: string;
-};
-
-export async function listTerminations(ctx: Ctx, offeringId: string) {
+export async function listTerminations(ctx: Ctx, offeringId: string): Promise<TerminationsView> {
   await readable(ctx, offeringId);
   const rows = await rxDb(ctx)
     .selectFrom("rx_terminations")
@@ -256,7 +242,7 @@ export async function getUseOfProceeds(
   ctx: Ctx,
   offeringId: string,
   input: { requiredPayments: string; clauseDPayments: string; liquidityConditionHolds: boolean },
-) {
+): Promise<UseOfProceedsView> {
   const o = await readable(ctx, offeringId);
   const run = await rxDb(ctx)
     .selectFrom("rx_allocations")
@@ -288,7 +274,7 @@ export async function getUseOfProceeds(
   };
 }
 
-export async function listProgressReports(ctx: Ctx, offeringId: string) {
+export async function listProgressReports(ctx: Ctx, offeringId: string): Promise<ProgressReportView[]> {
   await readable(ctx, offeringId);
   const rows = await rxDb(ctx)
     .selectFrom("rx_progress_reports")

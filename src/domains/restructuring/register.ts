@@ -9,6 +9,7 @@ import { centsText, rightsFromClaims } from "./allocate-offering.ts";
 import { big, col, int, rxDb } from "./db.ts";
 import { loadInvestors, loadOffering } from "./offerings.ts";
 import { authorize } from "./policy.ts";
+import type { HolderPage, HolderView, ImportRegisterResult, RowError } from "./views.ts";
 
 /** The classes of Eligible Claims (ECA recitals). */
 export const CLAIM_CLASSES = {
@@ -31,12 +32,7 @@ export const REGISTER_COLUMNS = [
 export const REGISTER_TEMPLATE = `${REGISTER_COLUMNS.join(",")}\nH0001,Example Credit Fund LP,ops@example.com,,us_rollup,1250000.00,0,\n`;
 const MAX_ROWS = 200_000;
 
-export type RowError = { row: number; column: string; message: string };
-export type ImportRegisterResult = {
-  dryRun: boolean;
-  errors: RowError[];
-  summary: { rows: number; holders: number; created: number; updated: number; unitsOffered: number };
-};
+export type { ImportRegisterResult, RowError } from "./views.ts";
 
 function classOf(text: string): ClaimClass | null {
   const t = text.trim().toLowerCase();
@@ -258,27 +254,13 @@ export async function recomputeRights(ctx: Ctx, offeringId: string): Promise<voi
   }
 }
 
-export type HolderView = {
-  id: string;
-  code: string;
-  name: string;
-  email: string | null;
-  investor: string | null;
-  claims: Record<string, string>;
-  planShares: number;
-  rights: number;
-  rightsExplicit: boolean;
-  exercised: number;
-  paymentDue: string;
-  paid: string;
-  electedAt: string | null;
-};
+export type { HolderView } from "./views.ts";
 
 export async function listHolders(
   ctx: Ctx,
   offeringId: string,
   query: { q?: string; page: number; pageSize: number },
-): Promise<{ items: HolderView[]; total: number; page: number; pageSize: number }> {
+): Promise<HolderPage> {
   authorize(ctx.actor, "register.read");
   const offering = await loadOffering(ctx, offeringId);
   const price = big(offering.price_per_unit_cents);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { fileResponse } from "../../kernel/http/responses.ts";
 import { endpoints, type RouteDeps, typed } from "../../kernel/http/routes.ts";
 import { ctxOf, sendCsv } from "../../kernel/http/server.ts";
 import { myHoldings, recordElection } from "./elections.ts";
@@ -28,34 +29,61 @@ import {
   voteInput,
   withdrawalInput,
 } from "./schemas.ts";
+import {
+  allocationRunView,
+  conditionList,
+  conditionView,
+  currentAllocationView,
+  deadlineList,
+  holderPage,
+  holderView,
+  importRegisterResultView,
+  offeringList,
+  offeringView,
+  portalHoldings,
+  progressReportList,
+  terminationsView,
+  terminationView,
+  useOfProceedsView,
+  voteList,
+  voteView,
+} from "./views.ts";
 import { castBallot, listVotes, proposeVote } from "./votes.ts";
 import { withdrawInvestor } from "./withdraw-investor.ts";
 
 const route = endpoints(["restructuring"]);
-const tags = ["restructuring"];
 const idParams = z.object({ id: z.string().min(1).max(64) });
-const authenticated = (action: string) => ({ access: { action, authenticated: true } });
 
 export function registerRestructuringRoutes(app: FastifyInstance, deps: RouteDeps) {
   const r = typed(app);
   const ctx = (request: Parameters<typeof ctxOf>[0]) => ctxOf(request, deps);
 
-  r.get("/api/restructuring/offerings", route("offering.list", { authenticated: true }), async (req) =>
-    listOfferings(ctx(req)),
+  r.get(
+    "/api/restructuring/offerings",
+    route("offering.list", { authenticated: true }, { response: { 200: offeringList } }),
+    async (req) => listOfferings(ctx(req)),
   );
   r.post(
     "/api/restructuring/offerings",
-    route("offering.create", { permission: "restructuring.manage" }, { body: offeringInput }),
+    route(
+      "offering.create",
+      { permission: "restructuring.manage" },
+      { body: offeringInput, response: { 201: offeringView } },
+    ),
     async (req, reply) => reply.status(201).send(await createOffering(ctx(req), req.body)),
   );
   r.get(
     "/api/restructuring/offerings/:id",
-    route("offering.read", { authenticated: true }, { params: idParams }),
+    route("offering.read", { authenticated: true }, { params: idParams, response: { 200: offeringView } }),
     async (req) => getOffering(ctx(req), req.params.id),
   );
   r.patch(
     "/api/restructuring/offerings/:id/facts",
-    route("offering.facts", { permission: "restructuring.manage" }, { params: idParams, body: factsInput }),
+    route(
+      "offering.facts",
+      { permission: "restructuring.manage" },
+      { params: idParams, body: factsInput, response: { 200: offeringView } },
+    ),
     async (req) => updateFacts(ctx(req), req.params.id, req.body),
   );
 
@@ -68,6 +96,7 @@ export function registerRestructuringRoutes(app: FastifyInstance, deps: RouteDep
         summary: "Record that Apollo's commitment is withdrawn; Oaktree assumes it (ECA-26)",
         params: idParams,
         body: withdrawalInput,
+        response: { 200: offeringView },
       },
     ),
     async (req) => withdrawInvestor(ctx(req), req.params.id, req.body),
@@ -75,7 +104,11 @@ export function registerRestructuringRoutes(app: FastifyInstance, deps: RouteDep
 
   r.get(
     "/api/restructuring/register/template.csv",
-    route("register.template", { permission: "restructuring.manage" }),
+    route(
+      "register.template",
+      { permission: "restructuring.manage" },
+      { response: { 200: fileResponse("text/csv") } },
+    ),
     async (_req, reply) => sendCsv(reply, "claims-register-template.csv", REGISTER_TEMPLATE),
   );
   r.post(
@@ -88,6 +121,7 @@ export function registerRestructuringRoutes(app: FastifyInstance, deps: RouteDep
           summary: "Import the claims register from CSV; any row error writes nothing",
           params: idParams,
           body: importInput,
+          response: { 200: importRegisterResultView },
         },
       ),
       bodyLimit: 32 * 1024 * 1024,
@@ -96,19 +130,19 @@ export function registerRestructuringRoutes(app: FastifyInstance, deps: RouteDep
   );
   r.get(
     "/api/restructuring/offerings/:id/holders",
-    {
-      config: authenticated("register.read"),
-      schema: {
-        tags,
-        operationId: "register.read",
+    route(
+      "register.read",
+      { authenticated: true },
+      {
         params: idParams,
         querystring: z.object({
           q: z.string().max(100).optional(),
           page: z.coerce.number().int().min(1).max(100_000).default(1),
           pageSize: z.coerce.number().int().min(1).max(500).default(50),
         }),
+        response: { 200: holderPage },
       },
-    },
+    ),
     async (req) => listHolders(ctx(req), req.params.id, req.query),
   );
   r.put(
@@ -120,55 +154,78 @@ export function registerRestructuringRoutes(app: FastifyInstance, deps: RouteDep
         summary: "Record a holder's exercise and payment (agent, or the holder in the portal)",
         params: idParams,
         body: electionInput,
+        response: { 200: holderView },
       },
     ),
     async (req) => recordElection(ctx(req), req.params.id, req.body),
   );
-  r.get("/api/restructuring/portal", route("portal.read", { authenticated: true }), async (req) =>
-    myHoldings(ctx(req)),
+  r.get(
+    "/api/restructuring/portal",
+    route("portal.read", { authenticated: true }, { response: { 200: portalHoldings } }),
+    async (req) => myHoldings(ctx(req)),
   );
 
   r.post(
     "/api/restructuring/offerings/:id/allocation",
-    route("allocation.run", { permission: "restructuring.manage" }, { params: idParams }),
+    route(
+      "allocation.run",
+      { permission: "restructuring.manage" },
+      { params: idParams, response: { 200: allocationRunView } },
+    ),
     async (req) => runAllocation(ctx(req), req.params.id),
   );
   r.get(
     "/api/restructuring/offerings/:id/allocation",
-    route("allocation.read", { authenticated: true }, { params: idParams }),
+    route(
+      "allocation.read",
+      { authenticated: true },
+      { params: idParams, response: { 200: currentAllocationView } },
+    ),
     async (req) => ({ run: await getAllocation(ctx(req), req.params.id) }),
   );
   r.get(
     "/api/restructuring/notices/:id/pdf",
-    route("notice.pdf", { authenticated: true }, { params: idParams }),
+    route(
+      "notice.pdf",
+      { authenticated: true },
+      { params: idParams, response: { 200: fileResponse("application/pdf") } },
+    ),
     async (req, reply) => {
       const { filename, pdf } = await purchaseNoticePdf(ctx(req), req.params.id);
       return reply
         .header("content-type", "application/pdf")
         .header("content-disposition", `inline; filename="${filename}"`)
-        .send(pdf);
+        .send(pdf as unknown as string); // a Buffer is sent as it is; the schema documents the file
     },
   );
 
   r.get(
     "/api/restructuring/offerings/:id/votes",
-    route("vote.list", { authenticated: true }, { params: idParams }),
+    route("vote.list", { authenticated: true }, { params: idParams, response: { 200: voteList } }),
     async (req) => listVotes(ctx(req), req.params.id),
   );
   r.post(
     "/api/restructuring/offerings/:id/votes",
-    route("vote.propose", { permission: "restructuring.manage" }, { params: idParams, body: voteInput }),
+    route(
+      "vote.propose",
+      { permission: "restructuring.manage" },
+      { params: idParams, body: voteInput, response: { 201: voteView } },
+    ),
     async (req, reply) => reply.status(201).send(await proposeVote(ctx(req), req.params.id, req.body)),
   );
   r.post(
     "/api/restructuring/votes/:id/ballot",
-    route("vote.cast", { permission: "restructuring.investor" }, { params: idParams, body: ballotInput }),
+    route(
+      "vote.cast",
+      { permission: "restructuring.investor" },
+      { params: idParams, body: ballotInput, response: { 200: voteView } },
+    ),
     async (req) => castBallot(ctx(req), req.params.id, req.body.inFavour),
   );
 
   r.get(
     "/api/restructuring/offerings/:id/conditions",
-    route("condition.list", { authenticated: true }, { params: idParams }),
+    route("condition.list", { authenticated: true }, { params: idParams, response: { 200: conditionList } }),
     async (req) => listConditions(ctx(req), req.params.id),
   );
   r.patch(
@@ -176,18 +233,22 @@ export function registerRestructuringRoutes(app: FastifyInstance, deps: RouteDep
     route(
       "condition.update",
       { permission: "restructuring.manage" },
-      { params: idParams, body: conditionPatch },
+      { params: idParams, body: conditionPatch, response: { 200: conditionView } },
     ),
     async (req) => updateCondition(ctx(req), req.params.id, req.body),
   );
   r.get(
     "/api/restructuring/offerings/:id/deadlines",
-    route("deadline.list", { authenticated: true }, { params: idParams }),
+    route("deadline.list", { authenticated: true }, { params: idParams, response: { 200: deadlineList } }),
     async (req) => getDeadlines(ctx(req), req.params.id),
   );
   r.get(
     "/api/restructuring/offerings/:id/terminations",
-    route("termination.list", { authenticated: true }, { params: idParams }),
+    route(
+      "termination.list",
+      { authenticated: true },
+      { params: idParams, response: { 200: terminationsView } },
+    ),
     async (req) => listTerminations(ctx(req), req.params.id),
   );
   r.post(
@@ -195,23 +256,23 @@ export function registerRestructuringRoutes(app: FastifyInstance, deps: RouteDep
     route(
       "termination.record",
       { permission: "restructuring.manage" },
-      { params: idParams, body: terminationInput },
+      { params: idParams, body: terminationInput, response: { 201: terminationView } },
     ),
     async (req, reply) => reply.status(201).send(await recordTermination(ctx(req), req.params.id, req.body)),
   );
   r.get(
     "/api/restructuring/offerings/:id/use-of-proceeds",
-    {
-      config: authenticated("proceeds.read"),
-      schema: {
-        tags,
-        operationId: "proceeds.read",
+    route(
+      "proceeds.read",
+      { authenticated: true },
+      {
         params: idParams,
         querystring: proceedsInput.extend({
           liquidityConditionHolds: z.enum(["true", "false"]).default("true"),
         }),
+        response: { 200: useOfProceedsView },
       },
-    },
+    ),
     async (req) =>
       getUseOfProceeds(ctx(req), req.params.id, {
         ...req.query,
@@ -220,7 +281,11 @@ export function registerRestructuringRoutes(app: FastifyInstance, deps: RouteDep
   );
   r.get(
     "/api/restructuring/offerings/:id/progress-reports",
-    route("progress.list", { authenticated: true }, { params: idParams }),
+    route(
+      "progress.list",
+      { authenticated: true },
+      { params: idParams, response: { 200: progressReportList } },
+    ),
     async (req) => listProgressReports(ctx(req), req.params.id),
   );
 }

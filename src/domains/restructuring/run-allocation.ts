@@ -9,23 +9,9 @@ import { type Allocation, allocateOffering, centsText, type OfferingSpec } from 
 import { big, int, rxDb } from "./db.ts";
 import { effectiveBackstops, investorOfActor, loadInvestors, loadOffering } from "./offerings.ts";
 import { authorize, seesAll } from "./policy.ts";
+import type { AllocationRun, NoticeSummary } from "./views.ts";
 
-export type AllocationRun = {
-  id: string;
-  offeringId: string;
-  runAt: string;
-  allocation: Allocation;
-  notices: NoticeSummary[];
-};
-export type NoticeSummary = {
-  id: string;
-  investorId: string;
-  investorCode: string;
-  investorName: string;
-  dueDate: string;
-  issuedAt: string;
-  onTime: boolean;
-};
+export type { AllocationRun, NoticeSummary } from "./views.ts";
 
 /** The engine's input from the register and elections as they stand. */
 export async function buildSpec(ctx: Ctx, offeringId: string): Promise<OfferingSpec> {

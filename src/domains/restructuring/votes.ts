@@ -8,27 +8,12 @@ import { rxDb } from "./db.ts";
 import { effectiveBackstops, investorOfActor, loadInvestors } from "./offerings.ts";
 import { authorize, seesAll } from "./policy.ts";
 import type { VoteStatus } from "./tables.ts";
+import type { VoteView } from "./views.ts";
 
 /** ECA-1(aa): Requisite Investors hold 50% or more of the backstop percentage. */
 export const REQUISITE = new Decimal("0.5");
 
-export type VoteView = {
-  id: string;
-  kind: "waiver" | "amendment";
-  subject: string;
-  description: string;
-  status: VoteStatus;
-  createdAt: string;
-  decidedAt: string | null;
-  inFavour: string;
-  against: string;
-  outstanding: string;
-  /** Investors whose own consent the agreement requires (ECA-20). */
-  consentOf: string[];
-  ballots: { investorCode: string; investorName: string; backstop: string; inFavour: boolean | null }[];
-  explanation: string;
-  myInvestorCode: string | null;
-};
+export type { VoteView } from "./views.ts";
 
 /** ECA-20: amendments need Oaktree (and the Company, which proposes); section 25 Sankaty's, 26 Apollo's consent. */
 export function consentRequired(kind: "waiver" | "amendment", subject: string): string[] {

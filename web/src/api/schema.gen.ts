@@ -3745,6 +3745,38 @@ export interface components {
             caseNumber: string;
             receipt: string;
         };
+        AuditCommitteeCertificateView: {
+            campaignId: string;
+            campaignName: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string;
+            hasYesAnswer: boolean;
+            id: string;
+            isOverdue: boolean;
+            isSeniorOfficer: boolean;
+            name: string;
+            /** @description An instant, ISO 8601 in UTC */
+            signedAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "signed";
+            title: string | null;
+        };
+        AuditCommitteeCertificateViewInput: {
+            campaignId: string;
+            campaignName: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string;
+            hasYesAnswer: boolean;
+            id: string;
+            isOverdue: boolean;
+            isSeniorOfficer: boolean;
+            name: string;
+            /** @description An instant, ISO 8601 in UTC */
+            signedAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "signed";
+            title: string | null;
+        };
         AuditEventView: {
             action: string;
             actorId: string | null;
@@ -3859,6 +3891,412 @@ export interface components {
             reviewedAt: string | null;
             reviewedBy: string | null;
         };
+        CampaignAssignmentView: {
+            country: string | null;
+            department: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string;
+            email: string | null;
+            entity: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            escalatedAt: string | null;
+            externalId: string | null;
+            id: string;
+            name: string;
+            personId: string;
+            remindersSent: number;
+            /** @description An instant, ISO 8601 in UTC */
+            signedAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "signed";
+            supervisor: string | null;
+        };
+        CampaignAssignmentViewInput: {
+            country: string | null;
+            department: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string;
+            email: string | null;
+            entity: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            escalatedAt: string | null;
+            externalId: string | null;
+            id: string;
+            name: string;
+            personId: string;
+            remindersSent: number;
+            /** @description An instant, ISO 8601 in UTC */
+            signedAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "signed";
+            supervisor: string | null;
+        };
+        CampaignList: {
+            can: {
+                launch: boolean;
+            };
+            items: components["schemas"]["CampaignSummaryView"][];
+        };
+        CampaignListInput: {
+            can: {
+                launch: boolean;
+            };
+            items: components["schemas"]["CampaignSummaryViewInput"][];
+        };
+        CampaignSummaryView: {
+            addressedTo: string | null;
+            audience: {
+                countries?: string[];
+                departments?: string[];
+                entityIds?: string[];
+                groups: ("everyone" | "senior_officers" | "finance_accounting" | "directors")[];
+            };
+            /** @description An instant, ISO 8601 in UTC */
+            closedAt: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "periodic" | "joiner" | "recertification";
+            /** @description An instant, ISO 8601 in UTC */
+            launchedAt: string;
+            launchedBy: string;
+            name: string;
+            policyTitle: string;
+            policyVersionId: string;
+            /** @enum {string} */
+            status: "active" | "closed";
+            templateId: string;
+            textHash: string;
+            title: string;
+            totals: components["schemas"]["CampaignTotalsView"];
+            versionNumber: number;
+        };
+        CampaignSummaryViewInput: {
+            addressedTo: string | null;
+            audience: {
+                countries?: string[];
+                departments?: string[];
+                entityIds?: string[];
+                groups: ("everyone" | "senior_officers" | "finance_accounting" | "directors")[];
+            };
+            /** @description An instant, ISO 8601 in UTC */
+            closedAt: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "periodic" | "joiner" | "recertification";
+            /** @description An instant, ISO 8601 in UTC */
+            launchedAt: string;
+            launchedBy: string;
+            name: string;
+            policyTitle: string;
+            policyVersionId: string;
+            /** @enum {string} */
+            status: "active" | "closed";
+            templateId: string;
+            textHash: string;
+            title: string;
+            totals: components["schemas"]["CampaignTotalsViewInput"];
+            versionNumber: number;
+        };
+        CampaignTotalsView: {
+            assigned: number;
+            completion: number;
+            overdue: number;
+            pending: number;
+            signed: number;
+        };
+        CampaignTotalsViewInput: {
+            assigned: number;
+            completion: number;
+            overdue: number;
+            pending: number;
+            signed: number;
+        };
+        CampaignView: {
+            addressedTo: string | null;
+            audience: {
+                countries?: string[];
+                departments?: string[];
+                entityIds?: string[];
+                groups: ("everyone" | "senior_officers" | "finance_accounting" | "directors")[];
+            };
+            can: {
+                close: boolean;
+            };
+            /** @description An instant, ISO 8601 in UTC */
+            closedAt: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "periodic" | "joiner" | "recertification";
+            /** @description An instant, ISO 8601 in UTC */
+            launchedAt: string;
+            launchedBy: string;
+            name: string;
+            policyTitle: string;
+            policyVersionId: string;
+            /** @enum {string} */
+            status: "active" | "closed";
+            templateId: string;
+            textHash: string;
+            title: string;
+            totals: components["schemas"]["CampaignTotalsView"];
+            versionNumber: number;
+        };
+        CampaignViewInput: {
+            addressedTo: string | null;
+            audience: {
+                countries?: string[];
+                departments?: string[];
+                entityIds?: string[];
+                groups: ("everyone" | "senior_officers" | "finance_accounting" | "directors")[];
+            };
+            can: {
+                close: boolean;
+            };
+            /** @description An instant, ISO 8601 in UTC */
+            closedAt: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "periodic" | "joiner" | "recertification";
+            /** @description An instant, ISO 8601 in UTC */
+            launchedAt: string;
+            launchedBy: string;
+            name: string;
+            policyTitle: string;
+            policyVersionId: string;
+            /** @enum {string} */
+            status: "active" | "closed";
+            templateId: string;
+            textHash: string;
+            title: string;
+            totals: components["schemas"]["CampaignTotalsViewInput"];
+            versionNumber: number;
+        };
+        CertificateQuestionView: {
+            id: string;
+            /** @enum {string} */
+            kind: "conflict" | "violation" | "other";
+            text: string;
+        };
+        CertificateQuestionViewInput: {
+            id: string;
+            /** @enum {string} */
+            kind: "conflict" | "violation" | "other";
+            text: string;
+        };
+        CertificateStatementView: {
+            id: string;
+            text: string;
+        };
+        CertificateStatementViewInput: {
+            id: string;
+            text: string;
+        };
+        CertificateSummaryView: {
+            addressedTo: string | null;
+            campaignId: string;
+            campaignName: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string;
+            id: string;
+            isOverdue: boolean;
+            person: {
+                id: string;
+                name: string;
+                title: string | null;
+            };
+            policyId: string;
+            policyTitle: string;
+            policyVersionId: string;
+            /** @description An instant, ISO 8601 in UTC */
+            signedAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "signed";
+            title: string;
+            versionNumber: number;
+        };
+        CertificateSummaryViewInput: {
+            addressedTo: string | null;
+            campaignId: string;
+            campaignName: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string;
+            id: string;
+            isOverdue: boolean;
+            person: {
+                id: string;
+                name: string;
+                title: string | null;
+            };
+            policyId: string;
+            policyTitle: string;
+            policyVersionId: string;
+            /** @description An instant, ISO 8601 in UTC */
+            signedAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "signed";
+            title: string;
+            versionNumber: number;
+        };
+        CertificateTemplateList: {
+            can: {
+                manage: boolean;
+            };
+            items: components["schemas"]["CertificateTemplateView"][];
+        };
+        CertificateTemplateListInput: {
+            can: {
+                manage: boolean;
+            };
+            items: components["schemas"]["CertificateTemplateViewInput"][];
+        };
+        CertificateTemplateView: {
+            addressedTo: string | null;
+            audience: string[];
+            id: string;
+            joinerDays: number | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            joinersSince: string | null;
+            name: string;
+            policyId: string;
+            policyTitle: string | null;
+            questions: components["schemas"]["CertificateQuestionView"][];
+            statements: components["schemas"]["CertificateStatementView"][];
+        };
+        CertificateTemplateViewInput: {
+            addressedTo: string | null;
+            audience: string[];
+            id: string;
+            joinerDays: number | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            joinersSince: string | null;
+            name: string;
+            policyId: string;
+            policyTitle: string | null;
+            questions: components["schemas"]["CertificateQuestionViewInput"][];
+            statements: components["schemas"]["CertificateStatementViewInput"][];
+        };
+        CertificateView: {
+            addressedTo: string | null;
+            campaignId: string;
+            campaignName: string;
+            can: {
+                followReports: boolean;
+                sign: boolean;
+            };
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string;
+            id: string;
+            isOverdue: boolean;
+            person: {
+                id: string;
+                name: string;
+                title: string | null;
+            };
+            policyId: string;
+            policyTitle: string;
+            policyVersionId: string;
+            questions: components["schemas"]["CertificateQuestionView"][];
+            sections: {
+                anchor: string;
+                body: string;
+                number: string;
+                title: string;
+            }[];
+            signature: {
+                affirmed: string[];
+                answers: {
+                    [key: string]: {
+                        answer: boolean;
+                        details?: string;
+                    };
+                };
+                id: string;
+                integrity: {
+                    /** @description An instant, ISO 8601 in UTC */
+                    checkedAt: string;
+                    ok: boolean;
+                    problems: string[];
+                };
+                seal: string;
+                /** @description An instant, ISO 8601 in UTC */
+                signedAt: string;
+                textHash: string;
+                typedName: string;
+            } | null;
+            /** @description An instant, ISO 8601 in UTC */
+            signedAt: string | null;
+            statements: components["schemas"]["CertificateStatementView"][];
+            /** @enum {string} */
+            status: "pending" | "signed";
+            textHash: string;
+            title: string;
+            versionNumber: number;
+        };
+        CertificateViewInput: {
+            addressedTo: string | null;
+            campaignId: string;
+            campaignName: string;
+            can: {
+                followReports: boolean;
+                sign: boolean;
+            };
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string;
+            id: string;
+            isOverdue: boolean;
+            person: {
+                id: string;
+                name: string;
+                title: string | null;
+            };
+            policyId: string;
+            policyTitle: string;
+            policyVersionId: string;
+            questions: components["schemas"]["CertificateQuestionViewInput"][];
+            sections: {
+                anchor: string;
+                body: string;
+                number: string;
+                title: string;
+            }[];
+            signature: {
+                affirmed: string[];
+                answers: {
+                    [key: string]: {
+                        answer: boolean;
+                        details?: string;
+                    };
+                };
+                id: string;
+                integrity: {
+                    /** @description An instant, ISO 8601 in UTC */
+                    checkedAt: string;
+                    ok: boolean;
+                    problems: string[];
+                };
+                seal: string;
+                /** @description An instant, ISO 8601 in UTC */
+                signedAt: string;
+                textHash: string;
+                typedName: string;
+            } | null;
+            /** @description An instant, ISO 8601 in UTC */
+            signedAt: string | null;
+            statements: components["schemas"]["CertificateStatementViewInput"][];
+            /** @enum {string} */
+            status: "pending" | "signed";
+            textHash: string;
+            title: string;
+            versionNumber: number;
+        };
         CharterVersionView: {
             /** @description An instant, ISO 8601 in UTC */
             approvedAt: string | null;
@@ -3876,6 +4314,38 @@ export interface components {
             contentHash: string;
             number: number;
             status: string;
+        };
+        ClaimsRegisterImportView: {
+            dryRun: boolean;
+            errors: components["schemas"]["ClaimsRegisterRowErrorView"][];
+            summary: {
+                created: number;
+                holders: number;
+                rows: number;
+                unitsOffered: number;
+                updated: number;
+            };
+        };
+        ClaimsRegisterImportViewInput: {
+            dryRun: boolean;
+            errors: components["schemas"]["ClaimsRegisterRowErrorViewInput"][];
+            summary: {
+                created: number;
+                holders: number;
+                rows: number;
+                unitsOffered: number;
+                updated: number;
+            };
+        };
+        ClaimsRegisterRowErrorView: {
+            column: string;
+            message: string;
+            row: number;
+        };
+        ClaimsRegisterRowErrorViewInput: {
+            column: string;
+            message: string;
+            row: number;
         };
         CommitteeAdviserListView: {
             canManage: boolean;
@@ -4312,6 +4782,60 @@ export interface components {
             minRegularMeetings: number;
             name: string;
             quorum: number;
+        };
+        CompletionBreakdownView: {
+            /** @enum {string} */
+            by: "entity" | "department" | "country" | "supervisor";
+            groups: number;
+            items: {
+                assigned: number;
+                completion: number;
+                key: string | null;
+                label: string;
+                overdue: number;
+                signed: number;
+            }[];
+        };
+        CompletionBreakdownViewInput: {
+            /** @enum {string} */
+            by: "entity" | "department" | "country" | "supervisor";
+            groups: number;
+            items: {
+                assigned: number;
+                completion: number;
+                key: string | null;
+                label: string;
+                overdue: number;
+                signed: number;
+            }[];
+        };
+        ConditionPrecedentView: {
+            code: string;
+            computed: boolean;
+            evidence: string;
+            explanation: string;
+            id: string;
+            inputs: {
+                [key: string]: unknown;
+            };
+            met: boolean | null;
+            /** @enum {string} */
+            status: "pending" | "satisfied" | "failed" | "waived";
+            title: string;
+        };
+        ConditionPrecedentViewInput: {
+            code: string;
+            computed: boolean;
+            evidence: string;
+            explanation: string;
+            id: string;
+            inputs: {
+                [key: string]: unknown;
+            };
+            met: boolean | null;
+            /** @enum {string} */
+            status: "pending" | "satisfied" | "failed" | "waived";
+            title: string;
         };
         ConflictDetailView: {
             answers: {
@@ -4993,6 +5517,26 @@ export interface components {
             status: "open" | "answered";
             topic: string;
         };
+        HolderAllocationView: {
+            cutbackUnits: number;
+            exercised: number;
+            finalUnits: number;
+            id: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            purchasePrice: string;
+            rights: number;
+            subscriptionUnits: number;
+        };
+        HolderAllocationViewInput: {
+            cutbackUnits: number;
+            exercised: number;
+            finalUnits: number;
+            id: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            purchasePrice: string;
+            rights: number;
+            subscriptionUnits: number;
+        };
         IndependenceFindingView: {
             message: string;
             /** @enum {string} */
@@ -5089,6 +5633,96 @@ export interface components {
             response: string | null;
             /** @enum {string} */
             status: "new" | "assigned" | "responded";
+            subject: string;
+        };
+        InvestorAllocationView: {
+            id: string;
+            ownershipPercent: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            preferredPrice: string;
+            preferredShares: number;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            purchasePrice: string;
+            residualUnits: number;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            structuringFee: string;
+            subscriptionUnits: number;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            terminationFee: string;
+            totalUnits: number;
+        };
+        InvestorAllocationViewInput: {
+            id: string;
+            ownershipPercent: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            preferredPrice: string;
+            preferredShares: number;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            purchasePrice: string;
+            residualUnits: number;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            structuringFee: string;
+            subscriptionUnits: number;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            terminationFee: string;
+            totalUnits: number;
+        };
+        InvestorVoteView: {
+            /** @description A decimal fraction as a string, like "0.6650" */
+            against: string;
+            ballots: {
+                /** @description A decimal fraction as a string, like "0.6650" */
+                backstop: string;
+                inFavour: boolean | null;
+                investorCode: string;
+                investorName: string;
+            }[];
+            consentOf: string[];
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            description: string;
+            explanation: string;
+            id: string;
+            /** @description A decimal fraction as a string, like "0.6650" */
+            inFavour: string;
+            /** @enum {string} */
+            kind: "waiver" | "amendment";
+            myInvestorCode: string | null;
+            /** @description A decimal fraction as a string, like "0.6650" */
+            outstanding: string;
+            /** @enum {string} */
+            status: "open" | "passed" | "refused";
+            subject: string;
+        };
+        InvestorVoteViewInput: {
+            /** @description A decimal fraction as a string, like "0.6650" */
+            against: string;
+            ballots: {
+                /** @description A decimal fraction as a string, like "0.6650" */
+                backstop: string;
+                inFavour: boolean | null;
+                investorCode: string;
+                investorName: string;
+            }[];
+            consentOf: string[];
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            description: string;
+            explanation: string;
+            id: string;
+            /** @description A decimal fraction as a string, like "0.6650" */
+            inFavour: string;
+            /** @enum {string} */
+            kind: "waiver" | "amendment";
+            myInvestorCode: string | null;
+            /** @description A decimal fraction as a string, like "0.6650" */
+            outstanding: string;
+            /** @enum {string} */
+            status: "open" | "passed" | "refused";
             subject: string;
         };
         JobView: {
@@ -5637,6 +6271,404 @@ export interface components {
         NoticeSentViewInput: {
             sent: number;
         };
+        OfferingAllocationRunView: {
+            allocation: components["schemas"]["OfferingAllocationView"];
+            id: string;
+            notices: components["schemas"]["PurchaseNoticeSummaryView"][];
+            offeringId: string;
+            /** @description An instant, ISO 8601 in UTC */
+            runAt: string;
+        };
+        OfferingAllocationRunViewInput: {
+            allocation: components["schemas"]["OfferingAllocationViewInput"];
+            id: string;
+            notices: components["schemas"]["PurchaseNoticeSummaryViewInput"][];
+            offeringId: string;
+            /** @description An instant, ISO 8601 in UTC */
+            runAt: string;
+        };
+        OfferingAllocationView: {
+            explanation: string[];
+            holders: components["schemas"]["HolderAllocationView"][];
+            investors: components["schemas"]["InvestorAllocationView"][];
+            totals: {
+                cutbackUnits: number;
+                residualUnits: number;
+                subscribedUnits: number;
+                thresholdGroupOwnershipPercent: string;
+                thresholdMet: boolean;
+                thresholdShortfallUnits: number;
+                totalShares: number;
+                unitsOffered: number;
+            };
+        };
+        OfferingAllocationViewInput: {
+            explanation: string[];
+            holders: components["schemas"]["HolderAllocationViewInput"][];
+            investors: components["schemas"]["InvestorAllocationViewInput"][];
+            totals: {
+                cutbackUnits: number;
+                residualUnits: number;
+                subscribedUnits: number;
+                thresholdGroupOwnershipPercent: string;
+                thresholdMet: boolean;
+                thresholdShortfallUnits: number;
+                totalShares: number;
+                unitsOffered: number;
+            };
+        };
+        OfferingDeadlineView: {
+            basis: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            date: string | null;
+            key: string;
+            rule: string;
+            /** @enum {string} */
+            status: "upcoming" | "passed" | "waiting";
+            title: string;
+        };
+        OfferingDeadlineViewInput: {
+            basis: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            date: string | null;
+            key: string;
+            rule: string;
+            /** @enum {string} */
+            status: "upcoming" | "passed" | "waiting";
+            title: string;
+        };
+        OfferingFactsView: {
+            apolloCleared?: boolean;
+            /** @description A calendar date, YYYY-MM-DD */
+            apolloHsrFilingDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            confirmationOrderDate?: string;
+            confirmationOrderFinal?: boolean;
+            /** @description A calendar date, YYYY-MM-DD */
+            dipMaturityDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            disclosureStatementOrderDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            equityCommitmentOrderDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            expectedEffectiveDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            plansupportReceivedDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            signingDate?: string;
+        };
+        OfferingFactsViewInput: {
+            apolloCleared?: boolean;
+            /** @description A calendar date, YYYY-MM-DD */
+            apolloHsrFilingDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            confirmationOrderDate?: string;
+            confirmationOrderFinal?: boolean;
+            /** @description A calendar date, YYYY-MM-DD */
+            dipMaturityDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            disclosureStatementOrderDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            equityCommitmentOrderDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            expectedEffectiveDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            plansupportReceivedDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            signingDate?: string;
+        };
+        OfferingHolderView: {
+            claims: {
+                [key: string]: string;
+            };
+            code: string;
+            /** @description An instant, ISO 8601 in UTC */
+            electedAt: string | null;
+            email: string | null;
+            exercised: number;
+            id: string;
+            investor: string | null;
+            name: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            paid: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            paymentDue: string;
+            planShares: number;
+            rights: number;
+            rightsExplicit: boolean;
+        };
+        OfferingHolderViewInput: {
+            claims: {
+                [key: string]: string;
+            };
+            code: string;
+            /** @description An instant, ISO 8601 in UTC */
+            electedAt: string | null;
+            email: string | null;
+            exercised: number;
+            id: string;
+            investor: string | null;
+            name: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            paid: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            paymentDue: string;
+            planShares: number;
+            rights: number;
+            rightsExplicit: boolean;
+        };
+        OfferingInvestorView: {
+            /** @description A decimal fraction as a string, like "0.6650" */
+            backstopPercentage: string;
+            code: string;
+            /** @description A decimal fraction as a string, like "0.6650" */
+            effectiveBackstopPercentage: string;
+            id: string;
+            isThresholdGroup: boolean;
+            name: string;
+            withdrawnAt: string | null;
+        };
+        OfferingInvestorViewInput: {
+            /** @description A decimal fraction as a string, like "0.6650" */
+            backstopPercentage: string;
+            code: string;
+            /** @description A decimal fraction as a string, like "0.6650" */
+            effectiveBackstopPercentage: string;
+            id: string;
+            isThresholdGroup: boolean;
+            name: string;
+            withdrawnAt: string | null;
+        };
+        OfferingPortalHoldingView: {
+            claims: {
+                [key: string]: string;
+            };
+            code: string;
+            /** @description An instant, ISO 8601 in UTC */
+            electedAt: string | null;
+            email: string | null;
+            exercised: number;
+            /** @description A calendar date, YYYY-MM-DD */
+            exerciseEnd: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            exerciseStart: string;
+            id: string;
+            investor: string | null;
+            isOpen: boolean;
+            mustExerciseAll: boolean;
+            name: string;
+            offeringId: string;
+            offeringName: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            paid: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            paymentDue: string;
+            planShares: number;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            pricePerUnit: string;
+            rights: number;
+            rightsExplicit: boolean;
+        };
+        OfferingPortalHoldingViewInput: {
+            claims: {
+                [key: string]: string;
+            };
+            code: string;
+            /** @description An instant, ISO 8601 in UTC */
+            electedAt: string | null;
+            email: string | null;
+            exercised: number;
+            /** @description A calendar date, YYYY-MM-DD */
+            exerciseEnd: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            exerciseStart: string;
+            id: string;
+            investor: string | null;
+            isOpen: boolean;
+            mustExerciseAll: boolean;
+            name: string;
+            offeringId: string;
+            offeringName: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            paid: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            paymentDue: string;
+            planShares: number;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            pricePerUnit: string;
+            rights: number;
+            rightsExplicit: boolean;
+        };
+        OfferingProgressReportView: {
+            id: string;
+            reason: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            reportDate: string;
+            rightsExercised: number;
+            rightsTotal: number;
+            /** @description An instant, ISO 8601 in UTC */
+            sentAt: string;
+        };
+        OfferingProgressReportViewInput: {
+            id: string;
+            reason: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            reportDate: string;
+            rightsExercised: number;
+            rightsTotal: number;
+            /** @description An instant, ISO 8601 in UTC */
+            sentAt: string;
+        };
+        OfferingSummaryView: {
+            /** @description A calendar date, YYYY-MM-DD */
+            exerciseEnd: string;
+            id: string;
+            name: string;
+        };
+        OfferingSummaryViewInput: {
+            /** @description A calendar date, YYYY-MM-DD */
+            exerciseEnd: string;
+            id: string;
+            name: string;
+        };
+        OfferingTerminationEventView: {
+            code: string;
+            feeOwed: boolean | "19(d)";
+            label: string;
+        };
+        OfferingTerminationEventViewInput: {
+            code: string;
+            feeOwed: boolean | "19(d)";
+            label: string;
+        };
+        OfferingTerminationsView: {
+            events: components["schemas"]["OfferingTerminationEventView"][];
+            recorded: components["schemas"]["OfferingTerminationView"][];
+        };
+        OfferingTerminationsViewInput: {
+            events: components["schemas"]["OfferingTerminationEventViewInput"][];
+            recorded: components["schemas"]["OfferingTerminationViewInput"][];
+        };
+        OfferingTerminationView: {
+            event: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            fee: string;
+            feeOwed: boolean;
+            id: string;
+            label: string;
+            note: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            occurredOn: string;
+            /** @description An instant, ISO 8601 in UTC */
+            recordedAt: string;
+        };
+        OfferingTerminationViewInput: {
+            event: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            fee: string;
+            feeOwed: boolean;
+            id: string;
+            label: string;
+            note: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            occurredOn: string;
+            /** @description An instant, ISO 8601 in UTC */
+            recordedAt: string;
+        };
+        OfferingView: {
+            can: {
+                elect: boolean;
+                manage: boolean;
+                readAllocation: boolean;
+                readRegister: boolean;
+                runAllocation: boolean;
+                vote: boolean;
+                withdraw: boolean;
+            };
+            certifyingOfficer: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            exerciseEnd: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            exerciseStart: string;
+            facts: components["schemas"]["OfferingFactsView"];
+            id: string;
+            investors: components["schemas"]["OfferingInvestorView"][];
+            /** @description An amount of money, a decimal string like "1000.00" */
+            maximumAmount: string;
+            /** @description A decimal fraction as a string, like "0.6650" */
+            maximumCutback: string;
+            myInvestorId: string | null;
+            name: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            preferredPricePerShare: string;
+            preferredShares: number;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            pricePerUnit: string;
+            sharesPerUnit: number;
+            /** @description A decimal fraction as a string, like "0.6650" */
+            structuringFeeRate: string;
+            summary: {
+                elected: number;
+                exercised: number;
+                holders: number;
+                /** @description An amount of money, a decimal string like "1000.00" */
+                paid: string;
+                rights: number;
+            };
+            /** @description An amount of money, a decimal string like "1000.00" */
+            terminationFeeDeduction: string;
+            /** @description A decimal fraction as a string, like "0.6650" */
+            threshold: string;
+            unitComposition: string;
+            unitsOffered: number;
+        };
+        OfferingViewInput: {
+            can: {
+                elect: boolean;
+                manage: boolean;
+                readAllocation: boolean;
+                readRegister: boolean;
+                runAllocation: boolean;
+                vote: boolean;
+                withdraw: boolean;
+            };
+            certifyingOfficer: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            exerciseEnd: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            exerciseStart: string;
+            facts: components["schemas"]["OfferingFactsViewInput"];
+            id: string;
+            investors: components["schemas"]["OfferingInvestorViewInput"][];
+            /** @description An amount of money, a decimal string like "1000.00" */
+            maximumAmount: string;
+            /** @description A decimal fraction as a string, like "0.6650" */
+            maximumCutback: string;
+            myInvestorId: string | null;
+            name: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            preferredPricePerShare: string;
+            preferredShares: number;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            pricePerUnit: string;
+            sharesPerUnit: number;
+            /** @description A decimal fraction as a string, like "0.6650" */
+            structuringFeeRate: string;
+            summary: {
+                elected: number;
+                exercised: number;
+                holders: number;
+                /** @description An amount of money, a decimal string like "1000.00" */
+                paid: string;
+                rights: number;
+            };
+            /** @description An amount of money, a decimal string like "1000.00" */
+            terminationFeeDeduction: string;
+            /** @description A decimal fraction as a string, like "0.6650" */
+            threshold: string;
+            unitComposition: string;
+            unitsOffered: number;
+        };
         OutboxMessageView: {
             attempts: number;
             body: string;
@@ -6069,6 +7101,28 @@ export interface components {
             writtenConsents: number;
             year: number;
         };
+        PurchaseNoticeSummaryView: {
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string;
+            id: string;
+            investorCode: string;
+            investorId: string;
+            investorName: string;
+            /** @description An instant, ISO 8601 in UTC */
+            issuedAt: string;
+            onTime: boolean;
+        };
+        PurchaseNoticeSummaryViewInput: {
+            /** @description A calendar date, YYYY-MM-DD */
+            dueDate: string;
+            id: string;
+            investorCode: string;
+            investorId: string;
+            investorName: string;
+            /** @description An instant, ISO 8601 in UTC */
+            issuedAt: string;
+            onTime: boolean;
+        };
         TaskView: {
             /** @description An instant, ISO 8601 in UTC */
             dueAt: string | null;
@@ -6084,6 +7138,42 @@ export interface components {
             id: string;
             kind: string;
             title: string;
+        };
+        UseOfProceedsView: {
+            fromAllocation: boolean;
+            lines: {
+                /** @description An amount of money, a decimal string like "1000.00" */
+                amount: string;
+                /** @description An amount of money, a decimal string like "1000.00" */
+                cap: string | null;
+                note: string;
+                rule: string;
+                step: string;
+            }[];
+            /** @description An amount of money, a decimal string like "1000.00" */
+            proceeds: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            reserve: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            unused: string;
+        };
+        UseOfProceedsViewInput: {
+            fromAllocation: boolean;
+            lines: {
+                /** @description An amount of money, a decimal string like "1000.00" */
+                amount: string;
+                /** @description An amount of money, a decimal string like "1000.00" */
+                cap: string | null;
+                note: string;
+                rule: string;
+                step: string;
+            }[];
+            /** @description An amount of money, a decimal string like "1000.00" */
+            proceeds: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            reserve: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            unused: string;
         };
         VerifyResultView: {
             firstBadSeq: number | null;
@@ -6448,7 +7538,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditCommitteeCertificateView"][];
+                    };
+                };
             };
         };
     };
@@ -6466,7 +7560,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CampaignList"];
+                };
             };
         };
     };
@@ -6495,11 +7591,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
             };
         };
     };
@@ -6519,7 +7617,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
             };
         };
     };
@@ -6543,7 +7643,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CampaignAssignmentView"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
             };
         };
     };
@@ -6562,12 +7669,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (text/csv), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -6590,7 +7699,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CompletionBreakdownView"];
+                };
             };
         };
     };
@@ -6610,7 +7721,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
             };
         };
     };
@@ -6630,7 +7743,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificateView"];
+                };
             };
         };
     };
@@ -6645,12 +7760,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (application/pdf), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -6685,7 +7802,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificateView"];
+                };
             };
         };
     };
@@ -6703,7 +7822,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CertificateSummaryView"][];
+                    };
+                };
             };
         };
     };
@@ -6721,7 +7844,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CertificateSummaryView"][];
+                    };
+                };
             };
         };
     };
@@ -6739,7 +7866,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificateTemplateList"];
+                };
             };
         };
     };
@@ -6774,11 +7903,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificateTemplateView"];
+                };
             };
         };
     };
@@ -6819,7 +7950,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificateTemplateView"];
+                };
             };
         };
     };
@@ -10145,7 +11278,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConditionPrecedentView"];
+                };
             };
         };
     };
@@ -10172,7 +11307,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfferingHolderView"];
+                };
             };
         };
     };
@@ -10202,7 +11339,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfferingView"];
+                };
             };
         };
     };
@@ -10217,12 +11356,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (application/pdf), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -10240,7 +11381,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfferingSummaryView"][];
+                };
             };
         };
     };
@@ -10287,11 +11430,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfferingView"];
+                };
             };
         };
     };
@@ -10311,7 +11456,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfferingView"];
+                };
             };
         };
     };
@@ -10331,7 +11478,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        run: components["schemas"]["OfferingAllocationRunView"] | null;
+                    };
+                };
             };
         };
     };
@@ -10351,7 +11502,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfferingAllocationRunView"];
+                };
             };
         };
     };
@@ -10371,7 +11524,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConditionPrecedentView"][];
+                };
             };
         };
     };
@@ -10391,7 +11546,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfferingDeadlineView"][];
+                };
             };
         };
     };
@@ -10426,7 +11583,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfferingView"];
+                };
             };
         };
     };
@@ -10450,7 +11609,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OfferingHolderView"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
             };
         };
     };
@@ -10470,7 +11636,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfferingProgressReportView"][];
+                };
             };
         };
     };
@@ -10498,7 +11666,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ClaimsRegisterImportView"];
+                };
             };
         };
     };
@@ -10518,7 +11688,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfferingTerminationsView"];
+                };
             };
         };
     };
@@ -10545,11 +11717,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfferingTerminationView"];
+                };
             };
         };
     };
@@ -10573,7 +11747,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UseOfProceedsView"];
+                };
             };
         };
     };
@@ -10593,7 +11769,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvestorVoteView"][];
+                };
             };
         };
     };
@@ -10618,11 +11796,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvestorVoteView"];
+                };
             };
         };
     };
@@ -10640,7 +11820,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfferingPortalHoldingView"][];
+                };
             };
         };
     };
@@ -10653,12 +11835,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (text/csv), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -10684,7 +11868,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvestorVoteView"];
+                };
             };
         };
     };

@@ -12,14 +12,17 @@ import {
   Text,
 } from "@mantine/core";
 import { IconDownload } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { type Args, call, invalidate, opUrl, useOp } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
-import { api } from "../../lib/api.ts";
 import { countryName, formatDate, formatDateTime, formatNumber } from "../../lib/format.ts";
-import { type AssignmentRow, type Breakdown, type Campaign, pct } from "./cert-api.ts";
+import { pct } from "./cert-api.ts";
+
+type Dimension = NonNullable<Args<"certification.campaign.breakdown">["query"]>["by"];
+type AssignmentStatus = NonNullable<Args<"certification.campaign.assignments">["query"]>["status"];
 
 const Stat = ({ label, value, color }: { label: string; value: string; color?: string }) => (
   <Paper withBorder p="md">
@@ -34,10 +37,7 @@ const Stat = ({ label, value, color }: { label: string; value: string; color?: s
 
 function BreakdownTable({ id }: { id: string }) {
   const [by, setBy] = useState("entity");
-  const q = useQuery({
-    queryKey: ["campaign", id, "breakdown", by],
-    queryFn: () => api.get<Breakdown>(`/api/certifications/campaigns/${id}/breakdown`, { by }),
-  });
+  const q = useOp("certification.campaign.breakdown", { path: { id }, query: { by: by as Dimension } });
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" mb="sm">
@@ -106,16 +106,9 @@ function BreakdownTable({ id }: { id: string }) {
 function People({ id }: { id: string }) {
   const [status, setStatus] = useState("overdue");
   const [page, setPage] = useState(1);
-  const q = useQuery({
-    queryKey: ["campaign", id, "assignments", status, page],
-    queryFn: () =>
-      api.get<{ items: AssignmentRow[]; total: number; pageSize: number }>(
-        `/api/certifications/campaigns/${id}/assignments`,
-        {
-          status,
-          page,
-        },
-      ),
+  const q = useOp("certification.campaign.assignments", {
+    path: { id },
+    query: { status: status as AssignmentStatus, page },
   });
   return (
     <Paper withBorder p="md">
@@ -137,7 +130,10 @@ function People({ id }: { id: string }) {
           component="a"
           variant="default"
           leftSection={<IconDownload size={16} />}
-          href={`/api/certifications/campaigns/${id}/assignments.csv?status=${status}`}
+          href={opUrl("certification.campaign.export", {
+            path: { id },
+            query: { status: status as AssignmentStatus },
+          })}
         >
           Export CSV
         </Button>
@@ -212,13 +208,16 @@ function People({ id }: { id: string }) {
 
 export function CampaignPage({ id }: { id: string }) {
   const qc = useQueryClient();
-  const q = useQuery({
-    queryKey: ["campaign", id],
-    queryFn: () => api.get<Campaign & { can: { close: boolean } }>(`/api/certifications/campaigns/${id}`),
-  });
+  const q = useOp("certification.campaign.read", { path: { id } });
   const close = useMutation({
-    mutationFn: () => api.post(`/api/certifications/campaigns/${id}/close`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ["campaign", id] }),
+    mutationFn: () => call("certification.campaign.close", { path: { id } }),
+    onSuccess: () =>
+      invalidate(
+        qc,
+        "certification.campaign.read",
+        "certification.campaign.breakdown",
+        "certification.campaign.assignments",
+      ),
   });
   if (q.error) return <ErrorAlert error={q.error} />;
   if (!q.data) return <TableSkeleton />;

@@ -12,9 +12,10 @@ import {
   Text,
   TextInput,
 } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
+import { type Args, call, invalidate, type Schema, useOp } from "../../api/client.ts";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
@@ -22,10 +23,12 @@ import { AnchorLink } from "../../components/router-links.tsx";
 import type { StatusStyle } from "../../components/status-badge.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
-import { api } from "../../lib/api.ts";
 import { formatDate, formatDateTime, formatNumber } from "../../lib/format.ts";
 import { useMe } from "../auth/me.ts";
-import { type Campaign, type CertificateSummary, pct, type Template } from "./cert-api.ts";
+import { pct } from "./cert-api.ts";
+
+type CertificateSummary = Schema<"CertificateSummaryView">;
+type LaunchBody = NonNullable<Args<"certification.campaign.launch">["body"]>;
 
 const GROUPS = [
   { value: "everyone", label: "Everyone bound by the Code" },
@@ -88,11 +91,16 @@ function CertificateTable({ items, showPerson }: { items: CertificateSummary[]; 
   );
 }
 
-function ListOf({ url, empty, showPerson }: { url: string; empty: string; showPerson?: boolean }) {
-  const q = useQuery({
-    queryKey: ["certifications", url],
-    queryFn: () => api.get<{ items: CertificateSummary[] }>(url),
-  });
+function ListOf({
+  op,
+  empty,
+  showPerson,
+}: {
+  op: "certification.mine" | "certification.team";
+  empty: string;
+  showPerson?: boolean;
+}) {
+  const q = useOp(op, {});
   if (q.error) return <ErrorAlert error={q.error} />;
   if (!q.data) return <TableSkeleton />;
   if (q.data.items.length === 0) return <Empty title={empty} />;
@@ -102,10 +110,7 @@ function ListOf({ url, empty, showPerson }: { url: string; empty: string; showPe
 function LaunchModal({ onClose }: { onClose: () => void }) {
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const templates = useQuery({
-    queryKey: ["cert-templates"],
-    queryFn: () => api.get<{ items: Template[] }>("/api/certifications/templates"),
-  });
+  const templates = useOp("certification.template.list", {});
   const year = new Date().getFullYear();
   const [name, setName] = useState(`Annual Certificate of Compliance ${year}`);
   const [templateId, setTemplateId] = useState<string | null>(null);
@@ -114,14 +119,19 @@ function LaunchModal({ onClose }: { onClose: () => void }) {
   const template = templates.data?.items.find((t) => t.id === templateId);
   const launch = useMutation({
     mutationFn: () =>
-      api.post<Campaign>("/api/certifications/campaigns", {
-        name,
-        templateId,
-        dueDate,
-        ...(groups.length ? { audience: { groups } } : {}),
+      call("certification.campaign.launch", {
+        // An unchosen certificate goes as it is: the API names the missing field.
+        body: {
+          name,
+          templateId: templateId as string,
+          dueDate,
+          ...(groups.length
+            ? { audience: { groups: groups as NonNullable<LaunchBody["audience"]>["groups"] } }
+            : {}),
+        },
       }),
     onSuccess: (c) => {
-      void qc.invalidateQueries({ queryKey: ["campaigns"] });
+      void invalidate(qc, "certification.campaign.list");
       onClose();
       void navigate({ to: "/certifications/campaigns/$id", params: { id: c.id } });
     },
@@ -177,10 +187,7 @@ function LaunchModal({ onClose }: { onClose: () => void }) {
 }
 
 function Campaigns() {
-  const q = useQuery({
-    queryKey: ["campaigns"],
-    queryFn: () => api.get<{ items: Campaign[]; can: { launch: boolean } }>("/api/certifications/campaigns"),
-  });
+  const q = useOp("certification.campaign.list", {});
   const [launching, setLaunching] = useState(false);
   if (q.error) return <ErrorAlert error={q.error} />;
   if (!q.data) return <TableSkeleton />;
@@ -239,24 +246,8 @@ function Campaigns() {
   );
 }
 
-type CommitteeRow = {
-  id: string;
-  campaignName: string;
-  name: string;
-  title: string | null;
-  isSeniorOfficer: boolean;
-  dueDate: string;
-  status: string;
-  isOverdue: boolean;
-  signedAt: string | null;
-  hasYesAnswer: boolean;
-};
-
 function AuditCommittee() {
-  const q = useQuery({
-    queryKey: ["certifications", "audit-committee"],
-    queryFn: () => api.get<{ items: CommitteeRow[] }>("/api/certifications/audit-committee"),
-  });
+  const q = useOp("certification.audit_committee", {});
   if (q.error) return <ErrorAlert error={q.error} />;
   if (!q.data) return <TableSkeleton />;
   return (
@@ -326,11 +317,11 @@ function CertificationsTabs({ tab }: { tab: string }) {
           ) : null}
         </Tabs.List>
         <Tabs.Panel value="mine" pt="md">
-          <ListOf url="/api/certifications/mine" empty="You have no certificate to sign" />
+          <ListOf op="certification.mine" empty="You have no certificate to sign" />
         </Tabs.Panel>
         <Tabs.Panel value="team" pt="md">
           <ListOf
-            url="/api/certifications/team"
+            op="certification.team"
             empty="Nobody reporting to you has a certificate in an open campaign"
             showPerson
           />

@@ -17,18 +17,19 @@ import {
   Title,
 } from "@mantine/core";
 import { IconAlertTriangle, IconDownload, IconShieldCheck } from "@tabler/icons-react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { invalidate } from "../../api/client.ts";
+import { useQueryClient } from "@tanstack/react-query";
+import { call, invalidate, opKey, opUrl, type Schema, useOp } from "../../api/client.ts";
 import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
-import { api } from "../../lib/api.ts";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
-import { type Certificate, keyed } from "./cert-api.ts";
+import { keyed } from "./cert-api.ts";
 import { CERTIFICATE_STATUS_STYLES, certificateStatus } from "./certifications-page.tsx";
+
+type Certificate = Schema<"CertificateView">;
 
 function Signed({ cert }: { cert: Certificate }) {
   const sig = cert.signature!;
@@ -108,7 +109,7 @@ function Signed({ cert }: { cert: Certificate }) {
       <Group>
         <Button
           component="a"
-          href={`/api/certifications/certificates/${cert.id}/pdf`}
+          href={opUrl("certification.pdf", { path: { id: cert.id } })}
           leftSection={<IconDownload size={16} />}
           download
         >
@@ -135,22 +136,25 @@ function SignForm({ cert }: { cert: Certificate }) {
       ...Object.fromEntries(cert.questions.map((q) => [`answers.${q.id}`, q.text])),
     },
     submit: ({ affirmed, answers, typedName }) =>
-      api.post<Certificate>(`/api/certifications/certificates/${cert.id}/sign`, {
-        textHash: cert.textHash,
-        affirmed,
-        typedName,
-        answers: Object.fromEntries(
-          Object.entries(answers)
-            .filter(([, a]) => a.answer !== undefined)
-            .map(([id, a]) => [
-              id,
-              { answer: a.answer, ...(a.details.trim() ? { details: a.details.trim() } : {}) },
-            ]),
-        ),
+      call("certification.sign", {
+        path: { id: cert.id },
+        body: {
+          textHash: cert.textHash,
+          affirmed,
+          typedName,
+          answers: Object.fromEntries(
+            Object.entries(answers)
+              .filter(([, a]) => a.answer !== undefined)
+              .map(([id, a]) => [
+                id,
+                { answer: a.answer as boolean, ...(a.details.trim() ? { details: a.details.trim() } : {}) },
+              ]),
+          ),
+        },
       }),
     onSuccess: (data) => {
-      qc.setQueryData(["certificate", cert.id], data);
-      void qc.invalidateQueries({ queryKey: ["certifications"] });
+      qc.setQueryData(opKey("certification.read", { path: { id: cert.id } }), data);
+      void invalidate(qc, "certification.mine", "certification.team", "certification.audit_committee");
       void invalidate(qc, "task.list");
     },
   });
@@ -231,10 +235,7 @@ function SignForm({ cert }: { cert: Certificate }) {
 }
 
 export function SignPage({ id }: { id: string }) {
-  const cert = useQuery({
-    queryKey: ["certificate", id],
-    queryFn: () => api.get<Certificate>(`/api/certifications/certificates/${id}`),
-  });
+  const cert = useOp("certification.read", { path: { id } });
   if (cert.error) return <ErrorAlert error={cert.error} />;
   if (!cert.data) return <TableSkeleton />;
   const c = cert.data;

@@ -12,9 +12,10 @@ import {
 } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { call, invalidate } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { isApiError } from "../../lib/api.ts";
-import { type Offering, rxApi } from "./restructuring-api.ts";
+import { type BodyOf, type Offering, RX_READS } from "./rx.ts";
 
 type InvestorRow = { code: string; name: string; backstopPercentage: string; isThresholdGroup: boolean };
 
@@ -84,10 +85,11 @@ export function CreateOfferingForm({
         if (v === "" && t.key === "unitComposition") continue;
         body[t.key] = t.kind === "number" && v !== "" ? Number(v) : v;
       }
-      return rxApi.createOffering(body);
+      // Built from the form as typed; the API checks every field and answers by path.
+      return call("offering.create", { body: body as BodyOf<"offering.create"> });
     },
     onSuccess: async (o) => {
-      await qc.invalidateQueries({ queryKey: ["rx"] });
+      await invalidate(qc, ...RX_READS);
       onCreated(o);
     },
   });

@@ -12,10 +12,19 @@ import {
 } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { call, invalidate } from "../../api/client.ts";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { fieldErrors, isApiError } from "../../lib/api.ts";
-import { type Investor, type Offering, pct, rxApi, usd } from "./restructuring-api.ts";
+import {
+  type BodyOf,
+  type Investor,
+  type Offering,
+  pct,
+  RX_READS,
+  type TerminationEvent,
+  usd,
+} from "./rx.ts";
 
 // The administrator's forms around the agreement's dated facts: the facts the deadlines follow,
 // Apollo's withdrawal (ECA-26) and termination events (ECA-19). Rules stay in the API; these
@@ -39,18 +48,22 @@ const FLAGS: { key: string; label: string }[] = [
 /** The dated facts the deadlines are computed from; a fact once recorded can be corrected, not removed. */
 export function FactsForm({ o }: { o: Offering }) {
   const qc = useQueryClient();
+  const facts: Record<string, string | boolean | undefined> = o.facts;
   const [values, setValues] = useState<Record<string, string>>(
-    Object.fromEntries(DATES.map((d) => [d.key, String(o.facts[d.key] ?? "")])),
+    Object.fromEntries(DATES.map((d) => [d.key, String(facts[d.key] ?? "")])),
   );
   const [flags, setFlags] = useState<Record<string, boolean>>(
-    Object.fromEntries(FLAGS.map((f) => [f.key, o.facts[f.key] === true])),
+    Object.fromEntries(FLAGS.map((f) => [f.key, facts[f.key] === true])),
   );
   const save = useMutation({
     mutationFn: () => {
       const dates = Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== ""));
-      return rxApi.updateFacts(o.id, { ...dates, ...flags });
+      return call("offering.facts", {
+        path: { id: o.id },
+        body: { ...dates, ...flags } as BodyOf<"offering.facts">,
+      });
     },
-    onSuccess: () => qc.invalidateQueries({ queryKey: ["rx"] }),
+    onSuccess: () => invalidate(qc, ...RX_READS),
   });
   const errors = fieldErrors(save.error);
   return (
@@ -109,10 +122,14 @@ export function WithdrawalForm({ o, investor }: { o: Offering; investor: Investo
   const [confirming, setConfirming] = useState(false);
   const oaktree = o.investors.find((i) => i.code === "oaktree");
   const withdraw = useMutation({
-    mutationFn: () => rxApi.withdraw(investor.id, { basis: basis ?? "election", withdrawnOn, note }),
+    mutationFn: () =>
+      call("investor.withdraw", {
+        path: { id: investor.id },
+        body: { basis: (basis ?? "election") as BodyOf<"investor.withdraw">["basis"], withdrawnOn, note },
+      }),
     onSuccess: () => {
       setConfirming(false);
-      return qc.invalidateQueries({ queryKey: ["rx"] });
+      return invalidate(qc, ...RX_READS);
     },
     // Field errors belong beside their fields, not in the confirmation.
     onError: (e) => {
@@ -191,8 +208,6 @@ export function WithdrawalForm({ o, investor }: { o: Offering; investor: Investo
   );
 }
 
-type TerminationEvent = { code: string; label: string; feeOwed: boolean | string };
-
 /** Records a termination event of section 19 and whether it owes the Termination Fee (ECA-2(d)). */
 export function TerminationForm({ o, events }: { o: Offering; events: TerminationEvent[] }) {
   const qc = useQueryClient();
@@ -204,18 +219,16 @@ export function TerminationForm({ o, events }: { o: Offering; events: Terminatio
   const chosen = events.find((e) => e.code === event);
   const record = useMutation({
     mutationFn: () =>
-      rxApi.recordTermination(o.id, {
-        event: event ?? "",
-        occurredOn,
-        note,
-        minimumBackstopPartiesReady: ready,
+      call("termination.record", {
+        path: { id: o.id },
+        body: { event: event ?? "", occurredOn, note, minimumBackstopPartiesReady: ready },
       }),
     onSuccess: () => {
       setConfirming(false);
       setEvent(null);
       setOccurredOn("");
       setNote("");
-      return qc.invalidateQueries({ queryKey: ["rx"] });
+      return invalidate(qc, ...RX_READS);
     },
     onError: (e) => {
       if (isApiError(e) && e.problem.errors?.length) setConfirming(false);

@@ -1,0 +1,82 @@
+import { Badge, Card, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import { formatNumber } from "../../lib/format.ts";
+import { WithdrawalForm } from "./manage-panels.tsx";
+import { type Offering, pct, usd } from "./rx.ts";
+
+// The offering's terms and its investors' backstop percentages (Schedule 1(f)), with Apollo's withdrawal (ECA-26).
+
+const Fact = ({ label, value }: { label: string; value: React.ReactNode }) => (
+  <div>
+    <Text size="xs" c="dimmed">
+      {label}
+    </Text>
+    <Text fw={500}>{value}</Text>
+  </div>
+);
+
+export function Overview({ o }: { o: Offering }) {
+  return (
+    <Stack>
+      <Card withBorder>
+        <SimpleGrid cols={{ base: 2, md: 4 }}>
+          <Fact label="Units offered" value={formatNumber(o.unitsOffered)} />
+          <Fact label="Price per unit" value={usd(o.pricePerUnit)} />
+          <Fact label="Holdco shares per unit" value={formatNumber(o.sharesPerUnit)} />
+          <Fact label="Maximum Rights Offering Amount" value={usd(o.maximumAmount)} />
+          <Fact label="Exercise period" value={`${o.exerciseStart} – ${o.exerciseEnd}`} />
+          <Fact label="Minimum Oaktree/Apollo Equity Threshold (ECA-2(b))" value={pct(o.threshold)} />
+          <Fact label="Maximum cutback (ECA-2(b))" value={pct(o.maximumCutback, 0)} />
+          <Fact
+            label="Structuring and Arrangement Fee (ECA-2(d))"
+            value={`${pct(o.structuringFeeRate, 1)} of the maximum amount`}
+          />
+          <Fact label="Termination Fee (ECA-2(d))" value={`that fee − ${usd(o.terminationFeeDeduction)}`} />
+          <Fact
+            label="IntermediateCo Preferred Stock (ECA-2(e))"
+            value={`${formatNumber(o.preferredShares)} at ${usd(o.preferredPricePerShare)}`}
+          />
+          <Fact label="Certifying officer" value={o.certifyingOfficer} />
+          <Fact
+            label="Rights exercised"
+            value={`${formatNumber(o.summary.exercised)} of ${formatNumber(o.summary.rights)} (${o.summary.elected} of ${o.summary.holders} holders)`}
+          />
+        </SimpleGrid>
+        {o.unitComposition ? (
+          <Text size="sm" c="dimmed" mt="sm">
+            {o.unitComposition}
+          </Text>
+        ) : null}
+      </Card>
+      <Table withTableBorder striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Investor</Table.Th>
+            <Table.Th>Backstop percentage (Schedule 1(f))</Table.Th>
+            <Table.Th>In force</Table.Th>
+            <Table.Th>Threshold group</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {o.investors.map((i) => (
+            <Table.Tr key={i.id}>
+              <Table.Td>
+                {i.name} {i.id === o.myInvestorId ? <Badge size="xs">you</Badge> : null}
+              </Table.Td>
+              <Table.Td>{pct(i.backstopPercentage)}</Table.Td>
+              <Table.Td>
+                {pct(i.effectiveBackstopPercentage)}
+                {i.withdrawnAt ? ` (withdrawn on ${i.withdrawnAt}, ECA-26)` : ""}
+              </Table.Td>
+              <Table.Td>{i.isThresholdGroup ? "yes" : "no"}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {o.can.withdraw
+        ? o.investors
+            .filter((i) => i.code === "apollo" && !i.withdrawnAt)
+            .map((i) => <WithdrawalForm key={i.id} o={o} investor={i} />)
+        : null}
+    </Stack>
+  );
+}
