@@ -1,4 +1,6 @@
 // The certifications domain's public surface: other domains and the app import only from here.
+import "./audit-actions.ts";
+
 export { certificatePdf } from "./certificate-pdf.ts";
 export {
   auditCommitteeView,

@@ -1,4 +1,5 @@
 // The committees domain's public surface: other domains and the app import only from here.
+import "./audit-actions.ts";
 
 export { createCommittee, getCommittee, listCommittees } from "./committees.ts";
 export { committeeCompliance } from "./compliance.ts";

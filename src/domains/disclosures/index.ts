@@ -1,5 +1,7 @@
 // The disclosures domain's public surface: conflicts of interest, gifts, guidance, inquiries,
 // boycott requests and legal holds (the Legal Department's work).
+import "./audit-actions.ts";
+
 export {
   listBoycottRequests,
   logBoycottRequest,

@@ -1,4 +1,6 @@
 // The people domain's public surface: other domains and the app import only from here.
+import "./audit-actions.ts";
+
 export { registerAdminRoutes } from "./admin-routes.ts";
 export { registerAuthRoutes } from "./auth-routes.ts";
 export { peopleDb } from "./db.ts";

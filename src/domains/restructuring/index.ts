@@ -1,4 +1,6 @@
 // The restructuring domain's public surface: other domains, the CLI and the app import only from here.
+import "./audit-actions.ts";
+
 export {
   type Allocation,
   type AllocationOutcome,

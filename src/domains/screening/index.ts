@@ -1,4 +1,5 @@
 // The screening domain's public surface: other domains, the CLI and the app import only from here.
+import "./audit-actions.ts";
 
 export { createCounterparty, getCounterparty, updateCounterparty } from "./counterparties.ts";
 export { importList } from "./import-list.ts";

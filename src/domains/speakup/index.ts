@@ -1,4 +1,5 @@
 // The speak-up domain's public surface.
+import "./audit-actions.ts";
 // Registers who may read a case's audit events (COC-22.2) with the kernel's audit views.
 import "./audit-visibility.ts";
 
