@@ -5,6 +5,6 @@ export { createCommittee, getCommittee, listCommittees } from "./committees.ts";
 export { committeeCompliance } from "./compliance.ts";
 export { seedCommitteesDemo } from "./demo.ts";
 export { evaluateIndependence } from "./independence.ts";
-export { committeeJobHandlers, ensureCommitteeSchedules } from "./jobs.ts";
+export { committeeJobs } from "./jobs.ts";
 export { registerCommitteeRoutes } from "./routes.ts";
 export type { CommitteeTables } from "./tables.ts";

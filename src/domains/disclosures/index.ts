@@ -43,7 +43,7 @@ export {
   publishFaq,
 } from "./guidance.ts";
 export { assignResponder, getInquiry, listInquiries, logInquiry, recordResponse } from "./inquiries.ts";
-export { disclosureJobHandlers, ensureDisclosureSchedules } from "./jobs.ts";
+export { disclosureJobs } from "./jobs.ts";
 export {
   acknowledgeHold,
   addCustodians,

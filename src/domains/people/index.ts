@@ -6,6 +6,7 @@ export { registerAuthRoutes } from "./auth-routes.ts";
 export { peopleDb } from "./db.ts";
 export { getPerson } from "./get-person.ts";
 export { type ImportResult, importPeople } from "./import-people.ts";
+export { peopleJobs } from "./jobs.ts";
 export { listPeople } from "./list-people.ts";
 export { createUser, listRoles, updateUser } from "./manage-users.ts";
 export { createEntity, getOrganisation, updateOrganisation } from "./organisation.ts";

@@ -9,5 +9,6 @@ export {
   validateOffering,
 } from "./allocate-offering.ts";
 export { seedRestructuringDemo } from "./demo.ts";
+export { restructuringJobs } from "./jobs.ts";
 export { sendProgressReports } from "./oversight.ts";
 export { registerRestructuringRoutes } from "./routes.ts";

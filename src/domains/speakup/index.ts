@@ -8,7 +8,7 @@ export {
   fileCertificateReport,
 } from "./file-certificate-report.ts";
 export { fileReport } from "./file-report.ts";
-export { checkInsJob, deadlinesJob, peopleChangedJob } from "./jobs.ts";
+export { checkInsJob, deadlinesJob, peopleChangedJob, speakupJobs } from "./jobs.ts";
 export { caseExclusion } from "./notify.ts";
 export { registerPortalRoutes } from "./portal-routes.ts";
 export { purgeExpiredCases, retentionJob } from "./retention.ts";
