@@ -21,4 +21,10 @@ export { DEFAULT_SECURITY, getSecuritySettings, updateSecuritySettings } from ".
 export { authenticateSession, type Session, signIn } from "./sign-in.ts";
 export type { PeopleTables } from "./tables.ts";
 export { actorOfUser } from "./user-actor.ts";
-export { activeUsersInRole, type RoleHolder } from "./users-in-role.ts";
+export {
+  activeRoleHoldings,
+  activeUsersInRole,
+  personIdsOfUsers,
+  type RoleHolder,
+  type RoleHolding,
+} from "./users-in-role.ts";

@@ -14,3 +14,36 @@ export async function activeUsersInRole(ctx: Ctx, role: string): Promise<RoleHol
     .orderBy("u.id")
     .execute();
 }
+
+export type RoleHolding = RoleHolder & { role: string };
+
+/**
+ * The enabled accounts holding any of these roles, one row per account and role, by display name
+ * then id (speak-up picks each handler's team from the first of their rows).
+ */
+export async function activeRoleHoldings(ctx: Ctx, roles: readonly string[]): Promise<RoleHolding[]> {
+  if (roles.length === 0) return [];
+  return peopleDb(ctx)
+    .selectFrom("users as u")
+    .innerJoin("user_roles as r", "r.user_id", "u.id")
+    .select(["u.id", "u.email", "u.person_id", "u.display_name", "r.role"])
+    .where("u.disabled", "=", 0)
+    .where("r.role", "in", [...roles])
+    .orderBy("u.display_name")
+    .orderBy("u.id")
+    .execute();
+}
+
+/** The directory person of each of these accounts (disabled ones included), by user id. */
+export async function personIdsOfUsers(
+  ctx: Ctx,
+  userIds: readonly string[],
+): Promise<Map<string, string | null>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await peopleDb(ctx)
+    .selectFrom("users")
+    .select(["id", "person_id"])
+    .where("id", "in", [...new Set(userIds)])
+    .execute();
+  return new Map(rows.map((u) => [u.id, u.person_id]));
+}
