@@ -37,3 +37,44 @@ export async function personNames(ctx: Ctx, personIds: readonly string[]): Promi
     .execute();
   return new Map(rows.map((p) => [p.id, `${p.first_name} ${p.last_name}`]));
 }
+
+/** The directory facts of these people that exist: their categories and title (for routing rules). */
+export async function personFacts(
+  ctx: Ctx,
+  personIds: readonly string[],
+): Promise<{ id: string; categories: string[]; title: string | null }[]> {
+  if (personIds.length === 0) return [];
+  const rows = await peopleDb(ctx)
+    .selectFrom("persons")
+    .select(["id", "categories", "title"])
+    .where("id", "in", [...personIds])
+    .execute();
+  return rows.map((p) => ({ id: p.id, categories: JSON.parse(p.categories) as string[], title: p.title }));
+}
+
+/**
+ * Whether any account (disabled ones included) of these people, or any of these accounts, holds
+ * one of `roles`.
+ */
+export async function anyHoldsRole(
+  ctx: Ctx,
+  who: { personIds?: readonly string[]; userIds?: readonly string[] },
+  roles: readonly string[],
+): Promise<boolean> {
+  const personIds = who.personIds ?? [];
+  const userIds = who.userIds ?? [];
+  if ((personIds.length === 0 && userIds.length === 0) || roles.length === 0) return false;
+  const row = await peopleDb(ctx)
+    .selectFrom("users as u")
+    .innerJoin("user_roles as r", "r.user_id", "u.id")
+    .select("r.role")
+    .where((eb) =>
+      eb.or([
+        ...(personIds.length ? [eb("u.person_id", "in", [...personIds])] : []),
+        ...(userIds.length ? [eb("u.id", "in", [...userIds])] : []),
+      ]),
+    )
+    .where("r.role", "in", [...roles])
+    .executeTakeFirst();
+  return Boolean(row);
+}

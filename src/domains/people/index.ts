@@ -4,7 +4,7 @@ import "./audit-actions.ts";
 export { registerAdminRoutes } from "./admin-routes.ts";
 export { registerAuthRoutes } from "./auth-routes.ts";
 export { peopleDb } from "./db.ts";
-export { accountOfPerson, personNames, supervisorIdOf } from "./directory.ts";
+export { accountOfPerson, anyHoldsRole, personFacts, personNames, supervisorIdOf } from "./directory.ts";
 export { getPerson } from "./get-person.ts";
 export { type ImportResult, importPeople } from "./import-people.ts";
 export { peopleJobs } from "./jobs.ts";
