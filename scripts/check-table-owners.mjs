@@ -20,7 +20,6 @@ const ALLOWED = {
   "src/domains/certifications/dashboards.ts": 6, // dashboards filter and group by entity/department in SQL
   "src/domains/certifications/joiners.ts": 2, // joiners: persons without an assignment, in SQL
   "src/domains/certifications/sign-certificate.ts": 1,
-  "src/domains/committees/consents.ts": 1,
   "src/domains/committees/demo.ts": 1,
   "src/domains/committees/documents.ts": 1,
   "src/domains/committees/load.ts": 2,
