@@ -124,3 +124,10 @@ export async function run(): Promise<BenchResult> {
     ],
   };
 }
+
+// The audit action the benchmark appends (issue 13: audit action names are typed).
+declare module "../src/kernel/audit.ts" {
+  interface AuditActions {
+    "bench.event": true;
+  }
+}

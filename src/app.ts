@@ -4,39 +4,25 @@ import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import pino from "pino";
 import { registerAuditRoutes } from "./domains/audit/index.ts";
-import {
-  certificationJobHandlers,
-  ensureCertificationSchedules,
-  registerCertificationRoutes,
-} from "./domains/certifications/index.ts";
-import {
-  committeeJobHandlers,
-  ensureCommitteeSchedules,
-  registerCommitteeRoutes,
-} from "./domains/committees/index.ts";
-import {
-  disclosureJobHandlers,
-  ensureDisclosureSchedules,
-  registerDisclosureRoutes,
-} from "./domains/disclosures/index.ts";
+import { certificationJobs, registerCertificationRoutes } from "./domains/certifications/index.ts";
+import { committeeJobs, registerCommitteeRoutes } from "./domains/committees/index.ts";
+import { disclosureJobs, registerDisclosureRoutes } from "./domains/disclosures/index.ts";
 import { registerHomeRoutes } from "./domains/home/index.ts";
 import {
   authenticateSession,
+  peopleJobs,
   registerAdminRoutes,
   registerAuthRoutes,
   registerPeopleRoutes,
 } from "./domains/people/index.ts";
 import { registerPolicyRoutes } from "./domains/policies/index.ts";
-import { registerRestructuringRoutes, sendProgressReports } from "./domains/restructuring/index.ts";
-import { registerScreeningRoutes, rescreenAll } from "./domains/screening/index.ts";
+import { registerRestructuringRoutes, restructuringJobs } from "./domains/restructuring/index.ts";
+import { registerScreeningRoutes, screeningJobs } from "./domains/screening/index.ts";
 import {
-  checkInsJob,
-  deadlinesJob,
-  peopleChangedJob,
   ReceiptThrottle,
   registerPortalRoutes,
   registerSpeakupRoutes,
-  retentionJob,
+  speakupJobs,
 } from "./domains/speakup/index.ts";
 import {
   type AuditSigner,
@@ -50,11 +36,16 @@ import { type Ctx, systemActor } from "./kernel/context.ts";
 import type { KeyRing } from "./kernel/crypto.ts";
 import { type Database, openDatabase } from "./kernel/db.ts";
 import { buildServer, loggerOptions } from "./kernel/http/server.ts";
-import { createJobRunner, ensureSchedule, type JobRunner } from "./kernel/jobs.ts";
+import {
+  createJobRunner,
+  ensureSchedules,
+  type JobRegistration,
+  type JobRunner,
+  jobHandlers,
+} from "./kernel/jobs.ts";
 import { keyRingFromConfig } from "./kernel/key-ring.ts";
 import { mailSendJob, mailSweepJob } from "./kernel/mail.ts";
 import { migrateToLatest } from "./kernel/migrate.ts";
-import { pruneRateCounters } from "./kernel/rate-counters.ts";
 import { migrations } from "./migrations/index.ts";
 
 export const VERSION: string = (createRequire(import.meta.url)("../package.json") as { version: string })
@@ -171,87 +162,30 @@ export async function createProbity(options: {
   registerDisclosureRoutes(server, deps);
   registerPortalRoutes(server, { ...deps, throttle });
 
-  const jobs = createJobRunner({
-    database,
-    clock,
-    logger,
-    keyRing,
-    handlers: {
-      "mail.send": mailSendJob({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
-      "mail.sweep": mailSweepJob({ smtpUrl: config.smtpUrl }),
-      "speakup.deadlines": deadlinesJob,
-      "speakup.checkins": checkInsJob,
-      "speakup.retention": retentionJob,
-      "people.changed": peopleChangedJob,
-      "restructuring.progress": {
-        async run(ctx) {
-          await sendProgressReports(ctx);
-        },
-      },
-      "screening.rescreen": {
-        async run(ctx) {
-          await rescreenAll(ctx);
-        },
-      },
-      "sessions.purge": {
-        async run(ctx) {
-          await ctx.db
-            .withTables<{ sessions: { expires_at: string } }>()
-            .deleteFrom("sessions")
-            .where("expires_at", "<", ctx.clock.now().toISOString())
-            .execute();
-          await pruneRateCounters(ctx);
-        },
-      },
-      "audit.checkpoint": auditCheckpointJob(auditSigner, {
+  // Every job is registered the same way: the kernel's (they need the configuration) and each
+  // domain's list, in one loop. The order is the order the schedules are created in.
+  const registrations: JobRegistration[] = [
+    { name: "mail.send", job: mailSendJob({ smtpUrl: config.smtpUrl, from: config.mailFrom }) },
+    { name: "mail.sweep", job: mailSweepJob({ smtpUrl: config.smtpUrl }), everySeconds: 60 },
+    ...peopleJobs,
+    // Issue 14, finding 4: a signed checkpoint of the audit chain every 15 minutes when it moved.
+    {
+      name: "audit.checkpoint",
+      job: auditCheckpointJob(auditSigner, {
         exportFile: config.auditCheckpointFile,
         mailTo: config.auditCheckpointEmail,
       }),
-      ...certificationJobHandlers,
-      ...disclosureJobHandlers,
-      ...committeeJobHandlers,
+      everySeconds: 900,
     },
-  });
-  await ensureSchedule(systemCtx(database, clock), {
-    name: "mail.sweep",
-    jobName: "mail.sweep",
-    intervalSeconds: 60,
-  });
-  await ensureSchedule(systemCtx(database, clock), {
-    name: "sessions.purge",
-    jobName: "sessions.purge",
-    intervalSeconds: 3600,
-  });
-  // Issue 14, finding 4: a signed checkpoint of the audit chain every 15 minutes when it moved.
-  await ensureSchedule(systemCtx(database, clock), {
-    name: "audit.checkpoint",
-    jobName: "audit.checkpoint",
-    intervalSeconds: 900,
-  });
-  await ensureCertificationSchedules(systemCtx(database, clock));
-  await ensureDisclosureSchedules(systemCtx(database, clock));
-  await ensureCommitteeSchedules(systemCtx(database, clock));
-  await ensureSchedule(systemCtx(database, clock), {
-    name: "speakup.deadlines",
-    jobName: "speakup.deadlines",
-    intervalSeconds: 3600,
-  });
-  await ensureSchedule(systemCtx(database, clock), {
-    name: "speakup.checkins",
-    jobName: "speakup.checkins",
-    intervalSeconds: 86_400,
-  });
-  await ensureSchedule(systemCtx(database, clock), {
-    name: "speakup.retention",
-    jobName: "speakup.retention",
-    intervalSeconds: 86_400,
-  });
-  // ECA-9(g): hourly, so each Friday and each of the last 5 business days gets its report early.
-  await ensureSchedule(systemCtx(database, clock), {
-    name: "restructuring.progress",
-    jobName: "restructuring.progress",
-    intervalSeconds: 3600,
-  });
+    ...certificationJobs,
+    ...disclosureJobs,
+    ...committeeJobs,
+    ...speakupJobs,
+    ...restructuringJobs,
+    ...screeningJobs,
+  ];
+  const jobs = createJobRunner({ database, clock, logger, keyRing, handlers: jobHandlers(registrations) });
+  await ensureSchedules(systemCtx(database, clock), registrations);
 
   return {
     config,

@@ -284,3 +284,10 @@ export const demoAccountsForLogin = () =>
     roles: a.roles.length ? [...a.roles] : ["employee"],
     note: a.note,
   }));
+
+// The audit action the demo seed records (issue 13: audit action names are typed).
+declare module "../kernel/audit.ts" {
+  interface AuditActions {
+    "demo.seed": true;
+  }
+}

@@ -40,19 +40,37 @@ export function hashEvent(e: Omit<AuditEventsTable, "hash">): string {
 export type AuditSubject = { type: string; id: string };
 
 /**
+ * The audit action names, one key each: the kernel's own here; each domain augments it from its
+ * `audit-actions.ts` (`declare module "../../kernel/audit.ts" { interface AuditActions { … } }`)
+ * with exactly the actions it records, so a misspelt action does not compile (issue 13).
+ */
+export interface AuditActions {
+  "audit.checkpoint": true;
+  "keys.check": true;
+  "keys.rotate": true;
+}
+
+/** Every action the audit log accepts: the union of the domains' declared names. */
+export type AuditAction = keyof AuditActions;
+
+/**
  * Appends one event to the hash-chained log, inside the caller's transaction. The head row is
  * locked (PostgreSQL) so concurrent writers chain one after the other; SQLite serialises writes.
  */
 export async function record(
   ctx: Ctx,
-  action: string,
+  action: AuditAction,
   subject: AuditSubject | null,
   payload: Record<string, unknown> = {},
 ): Promise<number> {
   return recordMany(ctx, [{ action, subject, payload }]);
 }
 
-export type AuditEntry = { action: string; subject: AuditSubject | null; payload?: Record<string, unknown> };
+export type AuditEntry = {
+  action: AuditAction;
+  subject: AuditSubject | null;
+  payload?: Record<string, unknown>;
+};
 
 /** Appends several events in order with one head lock and batched inserts (bulk use cases). */
 export async function recordMany(ctx: Ctx, entries: readonly AuditEntry[]): Promise<number> {

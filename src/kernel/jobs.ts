@@ -23,6 +23,36 @@ export type JobDefinition = {
 };
 export type JobHandlers = Record<string, JobDefinition>;
 
+/**
+ * One job as a domain contributes it: its name, its handler and, when it recurs, how often. Every
+ * domain exports its list (`<domain>Jobs: JobRegistration[]`) from its index.ts and the app
+ * registers them all in one loop: `jobHandlers` for the runner, `ensureSchedules` for the clock.
+ */
+export type JobRegistration = {
+  name: string;
+  job: JobDefinition;
+  /** Recurring: a schedule of the same name enqueues the job every so many seconds. */
+  everySeconds?: number;
+};
+
+/** The runner's handler map of some registrations; a name registered twice is a programming error. */
+export function jobHandlers(registrations: readonly JobRegistration[]): JobHandlers {
+  const handlers: JobHandlers = {};
+  for (const r of registrations) {
+    if (handlers[r.name]) throw new Error(`job "${r.name}" is registered twice`);
+    handlers[r.name] = r.job;
+  }
+  return handlers;
+}
+
+/** Creates or updates the schedule of every recurring registration, in order. */
+export async function ensureSchedules(ctx: Ctx, registrations: readonly JobRegistration[]): Promise<void> {
+  for (const r of registrations) {
+    if (r.everySeconds === undefined) continue;
+    await ensureSchedule(ctx, { name: r.name, jobName: r.name, intervalSeconds: r.everySeconds });
+  }
+}
+
 /** Queues a job inside the caller's transaction: it exists only if the use case commits. */
 export async function enqueue(
   ctx: Ctx,

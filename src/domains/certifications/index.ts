@@ -1,4 +1,6 @@
 // The certifications domain's public surface: other domains and the app import only from here.
+import "./audit-actions.ts";
+
 export { certificatePdf } from "./certificate-pdf.ts";
 export {
   auditCommitteeView,
@@ -10,7 +12,7 @@ export {
 } from "./dashboards.ts";
 export { certDb } from "./db.ts";
 export { DEFAULT_QUESTIONS, defaultStatements } from "./default-template.ts";
-export { certificationJobHandlers, ensureCertificationSchedules } from "./jobs.ts";
+export { certificationJobHandlers, certificationJobs } from "./jobs.ts";
 export { enrolJoiners } from "./joiners.ts";
 export { closeCampaign, launchCampaign } from "./launch-campaign.ts";
 export { launchRecertification } from "./recertify.ts";

@@ -2,6 +2,7 @@ import { isoNow } from "../../kernel/clock.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { queueMail } from "../../kernel/mail.ts";
 import { closeTasks, ensureTask } from "../../kernel/tasks.ts";
+import { activeUsersInRole, recipients } from "../people/index.ts";
 import { committeeCompliance } from "./compliance.ts";
 import { yearOf } from "./dates.ts";
 import { committeesDb } from "./db.ts";
@@ -78,30 +79,27 @@ export async function raiseAlertTasks(
 ): Promise<{ opened: number; closed: number }> {
   const db = committeesDb(ctx);
   const ids = scope.committeeId ? [scope.committeeId] : await committeesOf(ctx, scope.personId ?? "");
-  const secretaries = await db
-    .selectFrom("users as u")
-    .innerJoin("user_roles as r", "r.user_id", "u.id")
-    .select(["u.id", "u.email"])
-    .where("r.role", "=", "corporate_secretary")
-    .where("u.disabled", "=", 0)
-    .execute();
+  const secretaries = await activeUsersInRole(ctx, "corporate_secretary");
   let opened = 0;
   let closed = 0;
   for (const id of ids) {
     const committee = await db.selectFrom("committees").selectAll().where("id", "=", id).executeTakeFirst();
     if (!committee) continue;
     const date = today(ctx);
-    const chairUsers = await db
+    const chairs = await db
       .selectFrom("committee_members as m")
-      .innerJoin("users as u", "u.person_id", "m.person_id")
-      .select(["u.id", "u.email"])
+      .select("m.person_id")
       .where("m.committee_id", "=", id)
       .where("m.is_chair", "=", 1)
       .where("m.start_date", "<=", date)
       .where((eb) => eb.or([eb("m.end_date", "is", null), eb("m.end_date", ">=", date)]))
-      .where("u.disabled", "=", 0)
       .execute();
-    const assignees = new Map([...secretaries, ...chairUsers].map((u) => [u.id, u.email]));
+    // The chairs' enabled accounts, through people (issue 13: one owner per table).
+    const chairUsers = await recipients(ctx, { personIds: chairs.map((c) => c.person_id) });
+    const assignees = new Map([
+      ...secretaries.map((u): [string, string] => [u.id, u.email]),
+      ...chairUsers.map((u): [string, string] => [u.userId, u.email]),
+    ]);
     const href = `/committees/${id}`;
     const wanted = await committeeAlertTasks(ctx, committee);
     const titles = new Set(wanted.map((t) => t.title));

@@ -4,7 +4,7 @@ import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { conflict, forbidden, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { closeTasks, ensureTask } from "../../kernel/tasks.ts";
-import { recipients, userIdsOfPerson } from "../people/index.ts";
+import { personNames, recipients, userIdsOfPerson } from "../people/index.ts";
 import { committeesDb } from "./db.ts";
 import { linkDutyEvidence } from "./duties.ts";
 import { actorPerson, currentMembers, loadCommittee, standingOf, today } from "./load.ts";
@@ -182,11 +182,7 @@ export async function getConsent(ctx: Ctx, consentId: string): Promise<ConsentVi
     .selectAll()
     .where("consent_id", "=", consentId)
     .execute();
-  const names = await db
-    .selectFrom("persons")
-    .select(["id", "first_name", "last_name"])
-    .where("id", "in", JSON.parse(c.signers) as string[])
-    .execute();
+  const names = await personNames(ctx, JSON.parse(c.signers) as string[]);
   const resolution = await db
     .selectFrom("committee_resolutions")
     .select("id")
@@ -203,10 +199,9 @@ export async function getConsent(ctx: Ctx, consentId: string): Promise<ConsentVi
     effectiveAt: c.effective_at,
     resolutionId: resolution?.id ?? null,
     signers: (JSON.parse(c.signers) as string[]).map((id) => {
-      const p = names.find((n) => n.id === id);
       return {
         personId: id,
-        name: p ? `${p.first_name} ${p.last_name}` : id,
+        name: names.get(id) ?? id,
         signedAt: signatures.find((s) => s.person_id === id)?.signed_at ?? null,
       };
     }),

@@ -1,5 +1,5 @@
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
-import { ensureSchedule, type JobHandlers } from "../../kernel/jobs.ts";
+import { type JobHandlers, type JobRegistration, jobHandlers } from "../../kernel/jobs.ts";
 import { raiseAlertTasks } from "./alert-tasks.ts";
 import { committeesDb } from "./db.ts";
 
@@ -20,18 +20,18 @@ export async function runCommitteeAlerts(ctx: Ctx): Promise<{ opened: number; cl
   return { opened, closed };
 }
 
-export const committeeJobHandlers: JobHandlers = {
-  "committees.alerts": {
-    async run(ctx) {
-      await runCommitteeAlerts(ctx);
+/** The committees jobs, registered by the app with every domain's: the alerts, daily. */
+export const committeeJobs: JobRegistration[] = [
+  {
+    name: "committees.alerts",
+    everySeconds: 86_400,
+    job: {
+      async run(ctx) {
+        await runCommitteeAlerts(ctx);
+      },
     },
   },
-};
+];
 
-export async function ensureCommitteeSchedules(ctx: Ctx): Promise<void> {
-  await ensureSchedule(ctx, {
-    name: "committees.alerts",
-    jobName: "committees.alerts",
-    intervalSeconds: 86_400,
-  });
-}
+/** The same jobs by name (tests run one directly). */
+export const committeeJobHandlers: JobHandlers = jobHandlers(committeeJobs);

@@ -1,5 +1,7 @@
 // The disclosures domain's public surface: conflicts of interest, gifts, guidance, inquiries,
 // boycott requests and legal holds (the Legal Department's work).
+import "./audit-actions.ts";
+
 export {
   listBoycottRequests,
   logBoycottRequest,
@@ -41,7 +43,7 @@ export {
   publishFaq,
 } from "./guidance.ts";
 export { assignResponder, getInquiry, listInquiries, logInquiry, recordResponse } from "./inquiries.ts";
-export { disclosureJobHandlers, ensureDisclosureSchedules } from "./jobs.ts";
+export { disclosureJobs } from "./jobs.ts";
 export {
   acknowledgeHold,
   addCustodians,

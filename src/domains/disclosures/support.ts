@@ -4,8 +4,16 @@ import { forbidden, invalid } from "../../kernel/errors.ts";
 import { queueMail } from "../../kernel/mail.ts";
 import { nextInSequence } from "../../kernel/sequence.ts";
 import { closeTasks as closeKernelTasks, ensureTask } from "../../kernel/tasks.ts";
-import { permissionsOf, ROLE_NAMES, ROLES, type RoleName } from "../people/index.ts";
-import { discDb } from "./db.ts";
+import {
+  accountOfPerson,
+  permissionsOf,
+  personNames,
+  ROLE_NAMES,
+  ROLES,
+  type RoleName,
+  recipients,
+  supervisorIdOf,
+} from "../people/index.ts";
 
 export type SignedIn = { userId: string; personId: string | null; label: string };
 
@@ -31,44 +39,21 @@ export type Recipient = { userId: string; email: string; name: string };
 export async function usersWith(ctx: Ctx, permission: string): Promise<Recipient[]> {
   const roles = ROLE_NAMES.filter((r) => permissionsOf([r]).has(permission));
   if (roles.length === 0) return [];
-  const rows = await discDb(ctx)
-    .selectFrom("user_roles as r")
-    .innerJoin("users as u", "u.id", "r.user_id")
-    .select(["u.id", "u.email", "u.display_name"])
-    .distinct()
-    .where("r.role", "in", [...roles])
-    .where("u.disabled", "=", 0)
-    .orderBy("u.id")
-    .execute();
-  return rows.map((r) => ({ userId: r.id, email: r.email, name: r.display_name }));
+  return usersInRoles(ctx, roles);
 }
 
 /** Users holding one of `roles` exactly (e.g. the General Counsel for Legal notices). */
 export async function usersInRoles(ctx: Ctx, roles: RoleName[]): Promise<Recipient[]> {
-  const rows = await discDb(ctx)
-    .selectFrom("user_roles as r")
-    .innerJoin("users as u", "u.id", "r.user_id")
-    .select(["u.id", "u.email", "u.display_name"])
-    .distinct()
-    .where("r.role", "in", roles)
-    .where("u.disabled", "=", 0)
-    .orderBy("u.id")
-    .execute();
-  return rows.map((r) => ({ userId: r.id, email: r.email, name: r.display_name }));
+  const found = await recipients(ctx, { roles });
+  return found.map((r) => ({ userId: r.userId, email: r.email, name: r.name }));
 }
 
 export const roleLabel = (role: RoleName) => ROLES.find((r) => r.name === role)?.label ?? role;
 
 /** The user account of a person (the first active one), if any. */
 export async function userOfPerson(ctx: Ctx, personId: string): Promise<Recipient | null> {
-  const row = await discDb(ctx)
-    .selectFrom("users")
-    .select(["id", "email", "display_name"])
-    .where("person_id", "=", personId)
-    .where("disabled", "=", 0)
-    .orderBy("created_at")
-    .executeTakeFirst();
-  return row ? { userId: row.id, email: row.email, name: row.display_name } : null;
+  const r = await accountOfPerson(ctx, personId);
+  return r ? { userId: r.userId, email: r.email, name: r.name } : null;
 }
 
 /** The supervisor of a person and their account, if they have one. */
@@ -76,22 +61,13 @@ export async function supervisorOf(
   ctx: Ctx,
   personId: string,
 ): Promise<{ personId: string; user: Recipient | null } | null> {
-  const row = await discDb(ctx)
-    .selectFrom("persons")
-    .select("supervisor_id")
-    .where("id", "=", personId)
-    .executeTakeFirst();
-  if (!row?.supervisor_id) return null;
-  return { personId: row.supervisor_id, user: await userOfPerson(ctx, row.supervisor_id) };
+  const supervisorId = await supervisorIdOf(ctx, personId);
+  if (!supervisorId) return null;
+  return { personId: supervisorId, user: await userOfPerson(ctx, supervisorId) };
 }
 
 export async function personName(ctx: Ctx, personId: string): Promise<string> {
-  const p = await discDb(ctx)
-    .selectFrom("persons")
-    .select(["first_name", "last_name"])
-    .where("id", "=", personId)
-    .executeTakeFirst();
-  return p ? `${p.first_name} ${p.last_name}` : "someone";
+  return (await personNames(ctx, [personId])).get(personId) ?? "someone";
 }
 
 /** Opens a "My tasks" entry (one per assignee, kind and link; an open one gets the new title and due date). */

@@ -1,4 +1,6 @@
 // The policies domain's public surface: other domains and the app import only from here.
+import "./audit-actions.ts";
+
 export { approveVersion, publishVersion } from "./approve-version.ts";
 export { sha256 } from "./canonical.ts";
 export { policiesDb } from "./db.ts";

@@ -1,4 +1,6 @@
 // The restructuring domain's public surface: other domains, the CLI and the app import only from here.
+import "./audit-actions.ts";
+
 export {
   type Allocation,
   type AllocationOutcome,
@@ -7,5 +9,6 @@ export {
   validateOffering,
 } from "./allocate-offering.ts";
 export { seedRestructuringDemo } from "./demo.ts";
+export { restructuringJobs } from "./jobs.ts";
 export { sendProgressReports } from "./oversight.ts";
 export { registerRestructuringRoutes } from "./routes.ts";

@@ -1,7 +1,9 @@
 // The screening domain's public surface: other domains, the CLI and the app import only from here.
+import "./audit-actions.ts";
 
 export { createCounterparty, getCounterparty, updateCounterparty } from "./counterparties.ts";
 export { importList } from "./import-list.ts";
+export { screeningJobs } from "./jobs.ts";
 export { listVersions } from "./list-versions.ts";
 export { type ListEntry, parseOfacCsv } from "./lists/parse-ofac.ts";
 export { parseOfacXml } from "./lists/parse-ofac-xml.ts";

@@ -1,4 +1,5 @@
 // The speak-up domain's public surface.
+import "./audit-actions.ts";
 // Registers who may read a case's audit events (COC-22.2) with the kernel's audit views.
 import "./audit-visibility.ts";
 
@@ -7,7 +8,7 @@ export {
   fileCertificateReport,
 } from "./file-certificate-report.ts";
 export { fileReport } from "./file-report.ts";
-export { checkInsJob, deadlinesJob, peopleChangedJob } from "./jobs.ts";
+export { checkInsJob, deadlinesJob, peopleChangedJob, speakupJobs } from "./jobs.ts";
 export { caseExclusion } from "./notify.ts";
 export { registerPortalRoutes } from "./portal-routes.ts";
 export { purgeExpiredCases, retentionJob } from "./retention.ts";

@@ -3,10 +3,11 @@ import { z } from "zod";
 import { isoNow, isoToday } from "../../kernel/clock.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { newId } from "../../kernel/ids.ts";
-import type { JobDefinition } from "../../kernel/jobs.ts";
+import type { JobDefinition, JobRegistration } from "../../kernel/jobs.ts";
 import { speakupDb } from "./db.ts";
 import { survivorOf } from "./merged-reports.ts";
 import { notifyCase } from "./notify.ts";
+import { retentionJob } from "./retention.ts";
 import { openCaseKey, personRef, sealJson } from "./sealing.ts";
 
 const DAY = 86_400_000;
@@ -190,3 +191,14 @@ export const peopleChangedJob: JobDefinition = {
     }
   },
 };
+
+/**
+ * The speak-up jobs, registered by the app with every domain's: deadlines hourly, check-ins and
+ * retention (COC-15.1) daily; people.changed is queued by the people domain when someone changes.
+ */
+export const speakupJobs: JobRegistration[] = [
+  { name: "speakup.deadlines", job: deadlinesJob, everySeconds: 3600 },
+  { name: "speakup.checkins", job: checkInsJob, everySeconds: 86_400 },
+  { name: "speakup.retention", job: retentionJob, everySeconds: 86_400 },
+  { name: "people.changed", job: peopleChangedJob },
+];

@@ -1,7 +1,7 @@
 import type { Ctx } from "../../kernel/context.ts";
 import { queueMail } from "../../kernel/mail.ts";
 import { ensureTask } from "../../kernel/tasks.ts";
-import { activeUsersInRole } from "../people/index.ts";
+import { activeRoleHoldings, activeUsersInRole, personIdsOfUsers } from "../people/index.ts";
 import { speakupDb } from "./db.ts";
 import { personRef } from "./sealing.ts";
 import { EXCLUDED_ROLES } from "./tables.ts";
@@ -51,19 +51,10 @@ export async function eligibleHandlers(
   teams: readonly Team[],
 ): Promise<(UserRow & { display_name: string; team: Team })[]> {
   if (teams.length === 0) return [];
-  const rows = await speakupDb(ctx)
-    .selectFrom("users as u")
-    .innerJoin("user_roles as r", "r.user_id", "u.id")
-    .select(["u.id", "u.email", "u.person_id", "u.display_name", "r.role"])
-    .where("u.disabled", "=", 0)
-    .where(
-      "r.role",
-      "in",
-      teams.flatMap((t) => [...TEAM_ROLES[t]]),
-    )
-    .orderBy("u.display_name")
-    .orderBy("u.id")
-    .execute();
+  const rows = await activeRoleHoldings(
+    ctx,
+    teams.flatMap((t) => [...TEAM_ROLES[t]]),
+  );
   const refs = await excludedRefs(ctx, caseId);
   const seen = new Set<string>();
   const out: (UserRow & { display_name: string; team: Team })[] = [];
@@ -96,12 +87,21 @@ export async function caseRecipients(
 export async function withdrawExcludedTasks(ctx: Ctx, caseId: string): Promise<void> {
   const db = speakupDb(ctx);
   const href = `/speakup/cases/${caseId}`;
-  const open = await db
+  const tasks = await db
     .selectFrom("tasks as t")
-    .innerJoin("users as u", "u.id", "t.assignee_user_id")
-    .select(["t.id", "u.id as user_id", "u.person_id"])
+    .select(["t.id", "t.assignee_user_id"])
     .where((eb) => eb.or([eb("t.href", "=", href), eb("t.href", "like", `${href}#%`)]))
     .execute();
+  // Each assignee's directory person, through people (issue 13: one owner per table).
+  const personOf = await personIdsOfUsers(
+    ctx,
+    tasks.map((t) => t.assignee_user_id),
+  );
+  const open = tasks.flatMap((t) =>
+    personOf.has(t.assignee_user_id)
+      ? [{ id: t.id, user_id: t.assignee_user_id, person_id: personOf.get(t.assignee_user_id) ?? null }]
+      : [],
+  );
   if (open.length === 0) return;
   const refs = await excludedRefs(ctx, caseId);
   const gone = open.filter((t) => isExcluded(ctx, refs, { id: t.user_id, person_id: t.person_id }));

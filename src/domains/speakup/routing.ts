@@ -1,5 +1,5 @@
 import type { Ctx } from "../../kernel/context.ts";
-import { speakupDb } from "./db.ts";
+import { activeUsersInRole, anyHoldsRole, personFacts } from "../people/index.ts";
 import { findNamedPeople } from "./named-people.ts";
 import type { SpeakupSettings } from "./settings.ts";
 import type { Category, Team } from "./vocabulary.ts";
@@ -24,32 +24,12 @@ export async function namesSeniorPeople(
   userIds: readonly string[] = [],
 ): Promise<boolean> {
   if (personIds.length === 0 && userIds.length === 0) return false;
-  const db = speakupDb(ctx);
-  const people = personIds.length
-    ? await db
-        .selectFrom("persons")
-        .select(["id", "categories", "title"])
-        .where("id", "in", personIds)
-        .execute()
-    : [];
-  for (const p of people) {
-    const categories = JSON.parse(p.categories) as string[];
-    if (categories.some((c) => SENIOR_CATEGORIES.includes(c))) return true;
+  // The directory and the accounts' roles, through people (issue 13: one owner per table).
+  for (const p of await personFacts(ctx, personIds)) {
+    if (p.categories.some((c) => SENIOR_CATEGORIES.includes(c))) return true;
     if (/general counsel|chief executive/i.test(p.title ?? "")) return true;
   }
-  const roles = await db
-    .selectFrom("users as u")
-    .innerJoin("user_roles as r", "r.user_id", "u.id")
-    .select("r.role")
-    .where((eb) =>
-      eb.or([
-        ...(personIds.length ? [eb("u.person_id", "in", personIds)] : []),
-        ...(userIds.length ? [eb("u.id", "in", userIds)] : []),
-      ]),
-    )
-    .where("r.role", "in", SENIOR_ROLES)
-    .executeTakeFirst();
-  return Boolean(roles);
+  return anyHoldsRole(ctx, { personIds, userIds }, SENIOR_ROLES);
 }
 
 export type Route = { team: Team; reason: string };
@@ -96,13 +76,6 @@ export async function routeReport(
 /** The Audit Committee's cases go to its chair by name, unless the chair may not handle the case. */
 export async function teamLead(ctx: Ctx, team: Team, eligible: ReadonlySet<string>): Promise<string | null> {
   if (team !== "audit_committee") return null;
-  const chairs = await speakupDb(ctx)
-    .selectFrom("users as u")
-    .innerJoin("user_roles as r", "r.user_id", "u.id")
-    .select("u.id")
-    .where("r.role", "=", "audit_committee_chair")
-    .where("u.disabled", "=", 0)
-    .orderBy("u.created_at")
-    .execute();
+  const chairs = await activeUsersInRole(ctx, "audit_committee_chair", { oldestFirst: true });
   return chairs.find((c) => eligible.has(c.id))?.id ?? null;
 }
