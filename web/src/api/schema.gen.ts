@@ -3727,6 +3727,132 @@ export interface components {
             subjectId: string | null;
             subjectType: string | null;
         };
+        CounterpartyDetailView: {
+            address: string | null;
+            aliases: string[];
+            can: components["schemas"]["ScreeningCan"];
+            country: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            dateOfBirth: string | null;
+            hits: components["schemas"]["HitView"][];
+            id: string;
+            identifiers: {
+                number: string;
+                type: string;
+            }[];
+            isForeign: boolean;
+            kind: string;
+            name: string;
+            partyType: string;
+            region: string | null;
+            screening: {
+                id: string;
+                listVersion: string | null;
+                openHits: number;
+                /** @description An instant, ISO 8601 in UTC */
+                screenedAt: string;
+                status: string;
+                trigger: string;
+            } | null;
+            status: string;
+            /** @description An instant, ISO 8601 in UTC */
+            updatedAt: string;
+        };
+        CounterpartyDetailViewInput: {
+            address: string | null;
+            aliases: string[];
+            can: components["schemas"]["ScreeningCanInput"];
+            country: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            dateOfBirth: string | null;
+            hits: components["schemas"]["HitViewInput"][];
+            id: string;
+            identifiers: {
+                number: string;
+                type: string;
+            }[];
+            isForeign: boolean;
+            kind: string;
+            name: string;
+            partyType: string;
+            region: string | null;
+            screening: {
+                id: string;
+                listVersion: string | null;
+                openHits: number;
+                /** @description An instant, ISO 8601 in UTC */
+                screenedAt: string;
+                status: string;
+                trigger: string;
+            } | null;
+            status: string;
+            /** @description An instant, ISO 8601 in UTC */
+            updatedAt: string;
+        };
+        CounterpartyPage: {
+            can: components["schemas"]["ScreeningCan"];
+            items: components["schemas"]["CounterpartyView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        CounterpartyPageInput: {
+            can: components["schemas"]["ScreeningCanInput"];
+            items: components["schemas"]["CounterpartyViewInput"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        CounterpartyView: {
+            address: string | null;
+            aliases: string[];
+            country: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            dateOfBirth: string | null;
+            id: string;
+            identifiers: {
+                number: string;
+                type: string;
+            }[];
+            isForeign: boolean;
+            kind: string;
+            name: string;
+            partyType: string;
+            region: string | null;
+            status: string;
+            /** @description An instant, ISO 8601 in UTC */
+            updatedAt: string;
+        };
+        CounterpartyViewInput: {
+            address: string | null;
+            aliases: string[];
+            country: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            dateOfBirth: string | null;
+            id: string;
+            identifiers: {
+                number: string;
+                type: string;
+            }[];
+            isForeign: boolean;
+            kind: string;
+            name: string;
+            partyType: string;
+            region: string | null;
+            status: string;
+            /** @description An instant, ISO 8601 in UTC */
+            updatedAt: string;
+        };
+        CountryChartView: {
+            [key: string]: string[];
+        };
+        CountryChartViewInput: {
+            [key: string]: string[];
+        };
         DashboardView: {
             auditEvents: number | null;
             deadJobs: number | null;
@@ -3763,6 +3889,196 @@ export interface components {
                 ended: number;
             } | null;
         };
+        ExportControlsView: {
+            can: components["schemas"]["ScreeningCan"];
+            chart: components["schemas"]["CountryChartView"];
+            items: components["schemas"]["ExportItemView"][];
+            jurisdictions: components["schemas"]["JurisdictionView"][];
+            licences: components["schemas"]["ExportLicenceView"][];
+        };
+        ExportControlsViewInput: {
+            can: components["schemas"]["ScreeningCanInput"];
+            chart: components["schemas"]["CountryChartViewInput"];
+            items: components["schemas"]["ExportItemViewInput"][];
+            jurisdictions: components["schemas"]["JurisdictionViewInput"][];
+            licences: components["schemas"]["ExportLicenceViewInput"][];
+        };
+        ExportItemView: {
+            eccn: string;
+            id: string;
+            name: string;
+            reasons: string[];
+            sku: string;
+        };
+        ExportItemViewInput: {
+            eccn: string;
+            id: string;
+            name: string;
+            reasons: string[];
+            sku: string;
+        };
+        ExportLicenceView: {
+            country: string;
+            eccn: string;
+            id: string;
+            kind: string;
+            reference: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            validUntil: string | null;
+        };
+        ExportLicenceViewInput: {
+            country: string;
+            eccn: string;
+            id: string;
+            kind: string;
+            reference: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            validUntil: string | null;
+        };
+        HitDecisionView: {
+            counterpartyId: string;
+            counterpartyName?: string;
+            counterpartyStatus: string;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            decidedBy: string | null;
+            entityId: string;
+            explanation: components["schemas"]["HitExplanationView"];
+            id: string;
+            listLabel: string;
+            listName: string;
+            listSource: string;
+            matchedName: string;
+            programs: string[];
+            reason: string | null;
+            score: number;
+            status: string;
+        };
+        HitDecisionViewInput: {
+            counterpartyId: string;
+            counterpartyName?: string;
+            counterpartyStatus: string;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            decidedBy: string | null;
+            entityId: string;
+            explanation: components["schemas"]["HitExplanationViewInput"];
+            id: string;
+            listLabel: string;
+            listName: string;
+            listSource: string;
+            matchedName: string;
+            programs: string[];
+            reason: string | null;
+            score: number;
+            status: string;
+        };
+        HitExplanationView: {
+            adjustments: {
+                delta: number;
+                reason: string;
+            }[];
+            extraListTokens: string[];
+            ofac?: {
+                listName: string;
+                perPart: number;
+                queryName: string;
+                score: number;
+                /** @enum {string} */
+                technique: "whole-string" | "per-part";
+                wholeString: number;
+            };
+            queryName: string;
+            summary: string;
+            tokens: {
+                how: string;
+                list: string | null;
+                query: string;
+                similarity: number;
+            }[];
+        };
+        HitExplanationViewInput: {
+            adjustments: {
+                delta: number;
+                reason: string;
+            }[];
+            extraListTokens: string[];
+            ofac?: {
+                listName: string;
+                perPart: number;
+                queryName: string;
+                score: number;
+                /** @enum {string} */
+                technique: "whole-string" | "per-part";
+                wholeString: number;
+            };
+            queryName: string;
+            summary: string;
+            tokens: {
+                how: string;
+                list: string | null;
+                query: string;
+                similarity: number;
+            }[];
+        };
+        HitPage: {
+            can: components["schemas"]["ScreeningCan"];
+            items: components["schemas"]["HitView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        HitPageInput: {
+            can: components["schemas"]["ScreeningCanInput"];
+            items: components["schemas"]["HitViewInput"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        HitView: {
+            counterpartyId: string;
+            counterpartyName?: string;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            decidedBy: string | null;
+            entityId: string;
+            explanation: components["schemas"]["HitExplanationView"];
+            id: string;
+            listLabel: string;
+            listName: string;
+            listSource: string;
+            matchedName: string;
+            programs: string[];
+            reason: string | null;
+            score: number;
+            status: string;
+        };
+        HitViewInput: {
+            counterpartyId: string;
+            counterpartyName?: string;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            decidedBy: string | null;
+            entityId: string;
+            explanation: components["schemas"]["HitExplanationViewInput"];
+            id: string;
+            listLabel: string;
+            listName: string;
+            listSource: string;
+            matchedName: string;
+            programs: string[];
+            reason: string | null;
+            score: number;
+            status: string;
+        };
         JobView: {
             attempts: number;
             /** @description An instant, ISO 8601 in UTC */
@@ -3788,6 +4104,298 @@ export interface components {
             runAt: string;
             /** @enum {string} */
             status: "queued" | "running" | "done" | "dead";
+        };
+        JurisdictionView: {
+            country: string;
+            label: string;
+            region: string | null;
+        };
+        JurisdictionViewInput: {
+            country: string;
+            label: string;
+            region: string | null;
+        };
+        ListChangesView: {
+            items: components["schemas"]["ListChangeView"][];
+            /** @enum {string} */
+            kind: "added" | "changed" | "removed";
+            page: number;
+            pageSize: number;
+            previousVersionId: string | null;
+            total: number;
+            version: components["schemas"]["ListVersionView"];
+        };
+        ListChangesViewInput: {
+            items: components["schemas"]["ListChangeViewInput"][];
+            /** @enum {string} */
+            kind: "added" | "changed" | "removed";
+            page: number;
+            pageSize: number;
+            previousVersionId: string | null;
+            total: number;
+            version: components["schemas"]["ListVersionViewInput"];
+        };
+        ListChangeView: {
+            entityId: string;
+            name: string;
+            previousName?: string | null;
+            type: string;
+        };
+        ListChangeViewInput: {
+            entityId: string;
+            name: string;
+            previousName?: string | null;
+            type: string;
+        };
+        ListEntryView: {
+            addresses: {
+                address: string | null;
+                city: string | null;
+                country: string | null;
+            }[];
+            aliases: {
+                name: string;
+                /** @enum {string} */
+                type: "aka" | "fka" | "nka";
+            }[];
+            entityId: string;
+            facts: {
+                citizenship: string[];
+                countries: string[];
+                dob: string[];
+                gender: string | null;
+                ids: {
+                    country: string | null;
+                    number: string;
+                    type: string;
+                }[];
+                imo: string | null;
+                nationality: string[];
+                pob: string[];
+            };
+            name: string;
+            programs: string[];
+            remarks: string | null;
+            title: string | null;
+            /** @enum {string} */
+            type: "individual" | "entity" | "vessel" | "aircraft";
+            vessel: {
+                callSign: string | null;
+                flag: string | null;
+                owner: string | null;
+                type: string | null;
+            } | null;
+        };
+        ListEntryViewInput: {
+            addresses: {
+                address: string | null;
+                city: string | null;
+                country: string | null;
+            }[];
+            aliases: {
+                name: string;
+                /** @enum {string} */
+                type: "aka" | "fka" | "nka";
+            }[];
+            entityId: string;
+            facts: {
+                citizenship: string[];
+                countries: string[];
+                dob: string[];
+                gender: string | null;
+                ids: {
+                    country: string | null;
+                    number: string;
+                    type: string;
+                }[];
+                imo: string | null;
+                nationality: string[];
+                pob: string[];
+            };
+            name: string;
+            programs: string[];
+            remarks: string | null;
+            title: string | null;
+            /** @enum {string} */
+            type: "individual" | "entity" | "vessel" | "aircraft";
+            vessel: {
+                callSign: string | null;
+                flag: string | null;
+                owner: string | null;
+                type: string | null;
+            } | null;
+        };
+        ListImportView: {
+            counts: {
+                addresses: number;
+                aliases: number;
+                byType: {
+                    [key: string]: number;
+                };
+                entries: number;
+                /** @enum {string} */
+                format?: "csv" | "xml";
+                publishDate?: string | null;
+            };
+            diff: {
+                added: number;
+                changed: number;
+                removed: number;
+                sample: {
+                    added: string[];
+                    changed: string[];
+                    removed: string[];
+                };
+                unchanged: number;
+            };
+            fileHashes: {
+                [key: string]: string;
+            };
+            id: string;
+            /** @description An instant, ISO 8601 in UTC */
+            importedAt: string;
+            importedBy: string;
+            isCurrent: boolean;
+            seq: number;
+            source: string;
+            unchangedFiles: boolean;
+        };
+        ListImportViewInput: {
+            counts: {
+                addresses: number;
+                aliases: number;
+                byType: {
+                    [key: string]: number;
+                };
+                entries: number;
+                /** @enum {string} */
+                format?: "csv" | "xml";
+                publishDate?: string | null;
+            };
+            diff: {
+                added: number;
+                changed: number;
+                removed: number;
+                sample: {
+                    added: string[];
+                    changed: string[];
+                    removed: string[];
+                };
+                unchanged: number;
+            };
+            fileHashes: {
+                [key: string]: string;
+            };
+            id: string;
+            /** @description An instant, ISO 8601 in UTC */
+            importedAt: string;
+            importedBy: string;
+            isCurrent: boolean;
+            seq: number;
+            source: string;
+            unchangedFiles: boolean;
+        };
+        ListVersionsView: {
+            can: components["schemas"]["ScreeningCan"];
+            items: components["schemas"]["ListVersionView"][];
+        };
+        ListVersionsViewInput: {
+            can: components["schemas"]["ScreeningCanInput"];
+            items: components["schemas"]["ListVersionViewInput"][];
+        };
+        ListVersionView: {
+            counts: {
+                addresses: number;
+                aliases: number;
+                byType: {
+                    [key: string]: number;
+                };
+                entries: number;
+                /** @enum {string} */
+                format?: "csv" | "xml";
+                publishDate?: string | null;
+            };
+            diff: {
+                added: number;
+                changed: number;
+                removed: number;
+                sample: {
+                    added: string[];
+                    changed: string[];
+                    removed: string[];
+                };
+                unchanged: number;
+            };
+            fileHashes: {
+                [key: string]: string;
+            };
+            id: string;
+            /** @description An instant, ISO 8601 in UTC */
+            importedAt: string;
+            importedBy: string;
+            isCurrent: boolean;
+            seq: number;
+            source: string;
+        };
+        ListVersionViewInput: {
+            counts: {
+                addresses: number;
+                aliases: number;
+                byType: {
+                    [key: string]: number;
+                };
+                entries: number;
+                /** @enum {string} */
+                format?: "csv" | "xml";
+                publishDate?: string | null;
+            };
+            diff: {
+                added: number;
+                changed: number;
+                removed: number;
+                sample: {
+                    added: string[];
+                    changed: string[];
+                    removed: string[];
+                };
+                unchanged: number;
+            };
+            fileHashes: {
+                [key: string]: string;
+            };
+            id: string;
+            /** @description An instant, ISO 8601 in UTC */
+            importedAt: string;
+            importedBy: string;
+            isCurrent: boolean;
+            seq: number;
+            source: string;
+        };
+        NameMatchView: {
+            entityId: string;
+            explanation: components["schemas"]["HitExplanationView"];
+            /** @enum {string} */
+            matchedKind: "primary" | "aka" | "fka" | "nka";
+            matchedName: string;
+            name: string;
+            ofacScore?: number;
+            programs: string[];
+            score: number;
+            /** @enum {string} */
+            type: "individual" | "entity" | "vessel" | "aircraft";
+        };
+        NameMatchViewInput: {
+            entityId: string;
+            explanation: components["schemas"]["HitExplanationViewInput"];
+            /** @enum {string} */
+            matchedKind: "primary" | "aka" | "fka" | "nka";
+            matchedName: string;
+            name: string;
+            ofacScore?: number;
+            programs: string[];
+            score: number;
+            /** @enum {string} */
+            type: "individual" | "entity" | "vessel" | "aircraft";
         };
         OutboxMessageView: {
             attempts: number;
@@ -3817,6 +4425,56 @@ export interface components {
             subject: string;
             to: string;
         };
+        ScreenBatchView: {
+            listVersionId: string;
+            results: {
+                id: string;
+                matches: {
+                    entityId: string;
+                    matchedName: string;
+                    name: string;
+                    score: number;
+                    summary: string;
+                }[];
+            }[];
+        };
+        ScreenBatchViewInput: {
+            listVersionId: string;
+            results: {
+                id: string;
+                matches: {
+                    entityId: string;
+                    matchedName: string;
+                    name: string;
+                    score: number;
+                    summary: string;
+                }[];
+            }[];
+        };
+        ScreeningCan: {
+            canApprove: boolean;
+            canCreateTransaction: boolean;
+            canDecide: boolean;
+            canImport: boolean;
+            canManageCounterparties: boolean;
+            canManageExport: boolean;
+        };
+        ScreeningCanInput: {
+            canApprove: boolean;
+            canCreateTransaction: boolean;
+            canDecide: boolean;
+            canImport: boolean;
+            canManageCounterparties: boolean;
+            canManageExport: boolean;
+        };
+        ScreenOneView: {
+            listVersionId: string;
+            matches: components["schemas"]["NameMatchView"][];
+        };
+        ScreenOneViewInput: {
+            listVersionId: string;
+            matches: components["schemas"]["NameMatchViewInput"][];
+        };
         TaskView: {
             /** @description An instant, ISO 8601 in UTC */
             dueAt: string | null;
@@ -3833,6 +4491,82 @@ export interface components {
             kind: string;
             title: string;
         };
+        TransactionCheckView: {
+            /** @description An instant, ISO 8601 in UTC */
+            checkedAt: string;
+            findings: {
+                message: string;
+                ok: boolean;
+                /** @enum {string} */
+                rule: "COC-18.1" | "COC-18.2" | "COC-19.1" | "COC-20.1";
+            }[];
+            ok: boolean;
+        };
+        TransactionCheckViewInput: {
+            /** @description An instant, ISO 8601 in UTC */
+            checkedAt: string;
+            findings: {
+                message: string;
+                ok: boolean;
+                /** @enum {string} */
+                rule: "COC-18.1" | "COC-18.2" | "COC-19.1" | "COC-20.1";
+            }[];
+            ok: boolean;
+        };
+        TransactionPage: {
+            can: components["schemas"]["ScreeningCan"];
+            items: components["schemas"]["TransactionView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        TransactionPageInput: {
+            can: components["schemas"]["ScreeningCanInput"];
+            items: components["schemas"]["TransactionViewInput"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        TransactionView: {
+            amountCents: number;
+            check: components["schemas"]["TransactionCheckView"] | null;
+            counterpartyId: string;
+            counterpartyName: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            currency: string;
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            decidedBy: string | null;
+            description: string;
+            destinationCountry: string | null;
+            id: string;
+            itemId: string | null;
+            payeeAccountCountry: string | null;
+            payeeAddressCountry: string | null;
+            payeeName: string | null;
+            status: string;
+        };
+        TransactionViewInput: {
+            amountCents: number;
+            check: components["schemas"]["TransactionCheckViewInput"] | null;
+            counterpartyId: string;
+            counterpartyName: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            currency: string;
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            decidedBy: string | null;
+            description: string;
+            destinationCountry: string | null;
+            id: string;
+            itemId: string | null;
+            payeeAccountCountry: string | null;
+            payeeAddressCountry: string | null;
+            payeeName: string | null;
+            status: string;
+        };
         VerifyResultView: {
             firstBadSeq: number | null;
             message: string;
@@ -3844,6 +4578,22 @@ export interface components {
             message: string;
             ok: boolean;
             verified: number;
+        };
+        VersionEntryView: {
+            /** @enum {string} */
+            change: "added" | "changed" | "removed" | "unchanged";
+            entry: components["schemas"]["ListEntryView"] | null;
+            previous: components["schemas"]["ListEntryView"] | null;
+            previousVersionId: string | null;
+            version: components["schemas"]["ListVersionView"];
+        };
+        VersionEntryViewInput: {
+            /** @enum {string} */
+            change: "added" | "changed" | "removed" | "unchanged";
+            entry: components["schemas"]["ListEntryViewInput"] | null;
+            previous: components["schemas"]["ListEntryViewInput"] | null;
+            previousVersionId: string | null;
+            version: components["schemas"]["ListVersionViewInput"];
         };
     };
     responses: never;
@@ -8310,7 +9060,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CounterpartyPage"];
+                };
             };
         };
     };
@@ -8353,11 +9105,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CounterpartyDetailView"];
+                };
             };
         };
     };
@@ -8378,12 +9132,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (text/csv), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -8403,7 +9159,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CounterpartyDetailView"];
+                };
             };
         };
     };
@@ -8452,7 +9210,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CounterpartyDetailView"];
+                };
             };
         };
     };
@@ -8472,7 +9232,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CounterpartyDetailView"];
+                };
             };
         };
     };
@@ -8490,7 +9252,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExportControlsView"];
+                };
             };
         };
     };
@@ -8514,7 +9278,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CountryChartView"];
+                };
             };
         };
     };
@@ -8538,11 +9304,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExportItemView"];
+                };
             };
         };
     };
@@ -8569,7 +9337,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JurisdictionView"][];
+                };
             };
         };
     };
@@ -8594,11 +9364,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExportLicenceView"];
+                };
             };
         };
     };
@@ -8620,7 +9392,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HitPage"];
+                };
             };
         };
     };
@@ -8648,7 +9422,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HitDecisionView"];
+                };
             };
         };
     };
@@ -8666,7 +9442,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ListVersionsView"];
+                };
             };
         };
     };
@@ -8691,7 +9469,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ListChangesView"];
+                };
             };
         };
     };
@@ -8711,12 +9491,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (text/csv), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -8737,7 +9519,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VersionEntryView"];
+                };
             };
         };
     };
@@ -8770,7 +9554,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ListImportView"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListImportView"];
+                };
             };
         };
     };
@@ -8807,7 +9602,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScreenOneView"];
+                };
             };
         };
     };
@@ -8846,7 +9643,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScreenBatchView"];
+                };
             };
         };
     };
@@ -8869,7 +9668,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TransactionPage"];
+                };
             };
         };
     };
@@ -8897,11 +9698,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TransactionView"];
+                };
             };
         };
     };
@@ -8921,7 +9724,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TransactionView"];
+                };
             };
         };
     };
