@@ -345,6 +345,9 @@ export const exportControlsView = z
   })
   .meta({ id: "ExportControlsView" });
 
+/** The answer a view schema describes: use cases annotate their return type with it. */
+export type View<T extends z.ZodType> = z.infer<T>;
+export type CounterpartyDetail = z.infer<typeof counterpartyDetailView>;
 export type ScreeningCan = z.infer<typeof screeningCan>;
 export type ListVersionView = z.infer<typeof listVersionView>;
 export type HitView = z.infer<typeof hitView>;
