@@ -15,17 +15,22 @@ import {
   Text,
   TextInput,
 } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
+import { type Args, call, invalidate, useOp } from "../../api/client.ts";
 import { Empty } from "../../components/empty.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { errorMessage } from "../../lib/api.ts";
 import { ExportControlsTab } from "./export-controls-tab.tsx";
 import { HitCard } from "./hit-card.tsx";
-import { listName, STATUS_COLOR, screeningApi } from "./screening-api.ts";
+import { listName, SCREENING_READS, STATUS_COLOR } from "./screening-api.ts";
 import { TransactionsTab } from "./transactions-tab.tsx";
+
+type CounterpartyQuery = NonNullable<Args<"counterparty.list">["query"]>;
+type CounterpartyBody = NonNullable<Args<"counterparty.create">["body"]>;
+type ImportBody = NonNullable<Args<"list.import">["body"]>;
 
 /** Screening: counterparties, the review queue, list versions, transactions and export controls. */
 const TABS = ["counterparties", "review", "transactions", "lists", "export"] as const;
@@ -82,19 +87,25 @@ function Counterparties() {
   const [q, setQ] = useState("");
   const [status, setStatus] = useState<string | null>(null);
   const [page, setPage] = useState(1);
-  const list = useQuery({
-    queryKey: ["screening", "counterparties", q, status, page],
-    queryFn: () => screeningApi.counterparties({ q, status: status ?? undefined, page }),
+  const list = useOp("counterparty.list", {
+    query: { q, status: (status ?? undefined) as CounterpartyQuery["status"], page },
   });
   const [name, setName] = useState("");
   const [country, setCountry] = useState("");
   const [partyType, setPartyType] = useState<string | null>("entity");
   const create = useMutation({
     mutationFn: () =>
-      screeningApi.createCounterparty({ name, country: country || null, partyType, kind: "customer" }),
+      call("counterparty.create", {
+        body: {
+          name,
+          country: country || null,
+          partyType: (partyType ?? undefined) as CounterpartyBody["partyType"],
+          kind: "customer",
+        },
+      }),
     onSuccess: () => {
       setName("");
-      qc.invalidateQueries({ queryKey: ["screening"] });
+      invalidate(qc, ...SCREENING_READS);
     },
   });
   const pages = list.data ? Math.max(1, Math.ceil(list.data.total / list.data.pageSize)) : 1;
@@ -212,7 +223,7 @@ function Counterparties() {
 }
 
 function ReviewQueue() {
-  const hits = useQuery({ queryKey: ["screening", "hits"], queryFn: () => screeningApi.hits("open") });
+  const hits = useOp("hit.list", { query: { status: "open", pageSize: 100 } });
   if (hits.error) return <Alert color="red">{errorMessage(hits.error)}</Alert>;
   if (hits.data && !hits.data.items.length) return <Text c="dimmed">No hits await review.</Text>;
   return (
@@ -251,7 +262,7 @@ type Source = keyof typeof LISTS;
 
 function Lists() {
   const qc = useQueryClient();
-  const lists = useQuery({ queryKey: ["screening", "lists"], queryFn: screeningApi.lists });
+  const lists = useOp("list.read", {});
   const [source, setSource] = useState<Source>("ofac-sdn");
   const [format, setFormat] = useState<"xml" | "csv">("xml");
   const [files, setFiles] = useState<Record<string, File | null>>({});
@@ -268,9 +279,9 @@ function Lists() {
           if (f) body[key] = new TextDecoder("windows-1252").decode(await f.arrayBuffer());
         }
       }
-      return screeningApi.importList(body);
+      return call("list.import", { body: body as ImportBody });
     },
-    onSuccess: () => qc.invalidateQueries({ queryKey: ["screening"] }),
+    onSuccess: () => invalidate(qc, ...SCREENING_READS),
   });
   const ready = format === "xml" ? !!files.xml : !!files.sdn;
   return (
