@@ -22,6 +22,7 @@ import { type Args, call, invalidate, useOp } from "../../api/client.ts";
 import { Empty } from "../../components/empty.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
+import { UrlTabs } from "../../components/url-tabs.tsx";
 import { errorMessage } from "../../lib/api.ts";
 import { ExportControlsTab } from "./export-controls-tab.tsx";
 import { HitCard } from "./hit-card.tsx";
@@ -41,20 +42,15 @@ export const parseScreeningSearch = (raw: Record<string, unknown>): ScreeningSea
   return tab && tab !== "counterparties" ? { tab } : {};
 };
 
-type Props = { search: ScreeningSearch; onSearchChange: (search: ScreeningSearch) => void };
-
-export function ScreeningPage({ search, onSearchChange }: Props) {
+/** The tab lives in the URL (`?tab=`, UrlTabs): Back returns to the previous tab. */
+export function ScreeningPage() {
   return (
     <>
       <PageHeader
         title="Screening"
         description="Sanctions screening of counterparties against OFAC's SDN and consolidated lists (COC-18.1, COC-18.2), export controls (COC-19.1) and payments to foreign parties (COC-20.1)."
       />
-      <Tabs
-        value={search.tab ?? "counterparties"}
-        onChange={(tab) => onSearchChange(parseScreeningSearch({ tab }))}
-        keepMounted={false}
-      >
+      <UrlTabs defaultTab="counterparties" tabs={TABS}>
         <Tabs.List mb="md">
           <Tabs.Tab value="counterparties">Counterparties</Tabs.Tab>
           <Tabs.Tab value="review">Review queue</Tabs.Tab>
@@ -77,7 +73,7 @@ export function ScreeningPage({ search, onSearchChange }: Props) {
         <Tabs.Panel value="export">
           <ExportControlsTab />
         </Tabs.Panel>
-      </Tabs>
+      </UrlTabs>
     </>
   );
 }
