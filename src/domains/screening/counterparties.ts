@@ -12,6 +12,7 @@ import { authorize, screeningAbilities } from "./policy.ts";
 import type { CounterpartyFilter, CounterpartyInput, CounterpartyPatch } from "./schemas.ts";
 import { fingerprintOf, screenCounterparty } from "./screen-counterparty.ts";
 import type { CounterpartiesTable, HitsTable } from "./tables.ts";
+import type { CounterpartyDetail, counterpartyPage, View } from "./views.ts";
 
 export type Counterparty = {
   id: string;
@@ -115,7 +116,7 @@ async function load(ctx: Ctx, id: string): Promise<CounterpartiesTable> {
 }
 
 /** Creates a counterparty and screens it at once (COC-18.1). */
-export async function createCounterparty(ctx: Ctx, input: CounterpartyInput) {
+export async function createCounterparty(ctx: Ctx, input: CounterpartyInput): Promise<CounterpartyDetail> {
   authorize(ctx.actor, "counterparty.create");
   return withTransaction(ctx, async (tx) => {
     const id = newId();
@@ -138,7 +139,11 @@ export async function createCounterparty(ctx: Ctx, input: CounterpartyInput) {
 }
 
 /** Changes a counterparty; a change to a screened field re-screens it. */
-export async function updateCounterparty(ctx: Ctx, id: string, patch: CounterpartyPatch) {
+export async function updateCounterparty(
+  ctx: Ctx,
+  id: string,
+  patch: CounterpartyPatch,
+): Promise<CounterpartyDetail> {
   authorize(ctx.actor, "counterparty.update");
   return withTransaction(ctx, async (tx) => {
     const current = toCounterparty(await load(tx, id));
@@ -166,7 +171,7 @@ export async function updateCounterparty(ctx: Ctx, id: string, patch: Counterpar
   });
 }
 
-export async function rescreenCounterparty(ctx: Ctx, id: string) {
+export async function rescreenCounterparty(ctx: Ctx, id: string): Promise<CounterpartyDetail> {
   authorize(ctx.actor, "counterparty.update");
   return withTransaction(ctx, async (tx) => {
     await screenCounterparty(tx, await load(tx, id), "manual");
@@ -175,7 +180,7 @@ export async function rescreenCounterparty(ctx: Ctx, id: string) {
 }
 
 /** A counterparty with its latest screening, its hits (with explanations) and what the user may do. */
-export async function getCounterparty(ctx: Ctx, id: string) {
+export async function getCounterparty(ctx: Ctx, id: string): Promise<CounterpartyDetail> {
   authorize(ctx.actor, "screening.read");
   const db = screeningDb(ctx);
   const row = await load(ctx, id);
@@ -222,7 +227,10 @@ function filtered(ctx: Ctx, f: Omit<CounterpartyFilter, "page" | "pageSize" | "s
   return q;
 }
 
-export async function listCounterparties(ctx: Ctx, filter: CounterpartyFilter) {
+export async function listCounterparties(
+  ctx: Ctx,
+  filter: CounterpartyFilter,
+): Promise<View<typeof counterpartyPage>> {
   authorize(ctx.actor, "screening.read");
   const base = filtered(ctx, filter);
   const [{ total }] = (await base

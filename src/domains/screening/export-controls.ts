@@ -16,9 +16,17 @@ import {
   type Jurisdiction,
 } from "./rules.ts";
 import type { exportItemInput, licenceInput } from "./schemas.ts";
+import type {
+  countryChartView,
+  exportControlsView,
+  exportItemView,
+  exportLicenceView,
+  jurisdictionsView,
+  View,
+} from "./views.ts";
 
 /** Items, licences and exceptions on record, the country chart and the sanctioned jurisdictions (COC-19.1, COC-18.2). */
-export async function getExportControls(ctx: Ctx) {
+export async function getExportControls(ctx: Ctx): Promise<View<typeof exportControlsView>> {
   authorize(ctx.actor, "screening.read");
   const db = screeningDb(ctx);
   const items = await db.selectFrom("export_items").selectAll().orderBy("sku").execute();
@@ -50,7 +58,10 @@ export async function getExportControls(ctx: Ctx) {
   };
 }
 
-export async function createExportItem(ctx: Ctx, input: z.infer<typeof exportItemInput>) {
+export async function createExportItem(
+  ctx: Ctx,
+  input: z.infer<typeof exportItemInput>,
+): Promise<View<typeof exportItemView>> {
   authorize(ctx.actor, "export.manage");
   return withTransaction(ctx, async (tx) => {
     const db = screeningDb(tx);
@@ -76,7 +87,10 @@ export async function createExportItem(ctx: Ctx, input: z.infer<typeof exportIte
   });
 }
 
-export async function createLicence(ctx: Ctx, input: z.infer<typeof licenceInput>) {
+export async function createLicence(
+  ctx: Ctx,
+  input: z.infer<typeof licenceInput>,
+): Promise<View<typeof exportLicenceView>> {
   authorize(ctx.actor, "export.manage");
   return withTransaction(ctx, async (tx) => {
     const row = {
@@ -101,7 +115,10 @@ export async function createLicence(ctx: Ctx, input: z.infer<typeof licenceInput
   });
 }
 
-export async function updateCountryChart(ctx: Ctx, chart: CountryChart) {
+export async function updateCountryChart(
+  ctx: Ctx,
+  chart: CountryChart,
+): Promise<View<typeof countryChartView>> {
   authorize(ctx.actor, "export.manage");
   return withTransaction(ctx, async (tx) => {
     const before = await getCountryChart(tx);
@@ -115,7 +132,10 @@ export async function updateCountryChart(ctx: Ctx, chart: CountryChart) {
  * Replaces the comprehensively sanctioned jurisdictions (COC-18.2): configuration, because the
  * list changes with US policy. Transactions are checked against it when approved.
  */
-export async function updateJurisdictions(ctx: Ctx, list: Jurisdiction[]) {
+export async function updateJurisdictions(
+  ctx: Ctx,
+  list: Jurisdiction[],
+): Promise<View<typeof jurisdictionsView>> {
   authorize(ctx.actor, "export.manage");
   return withTransaction(ctx, async (tx) => {
     const before = await getJurisdictions(tx);

@@ -8,6 +8,7 @@ import { screeningDb } from "./db.ts";
 import { entryHash, fileHash, type OfacFiles } from "./lists/parse-ofac.ts";
 import { LIST_SOURCES, type ListFiles, type ListSource, parseListFiles } from "./lists/read-list.ts";
 import { authorize } from "./policy.ts";
+import type { listImportView, View } from "./views.ts";
 
 export type ListDiff = {
   added: number;
@@ -68,7 +69,7 @@ export async function importList(
   ctx: Ctx,
   /** The files as text: `xml`, or `files` (the CSV set); a ListFiles from readListDir fits as is. */
   input: { source?: ListSource; files?: OfacFiles; xml?: string },
-): Promise<ListVersion & { unchangedFiles: boolean }> {
+): Promise<View<typeof listImportView>> {
   authorize(ctx.actor, "list.import");
   const source = input.source ?? "ofac-sdn";
   if (!LIST_SOURCES.includes(source))

@@ -6,8 +6,9 @@ import { screeningDb } from "./db.ts";
 import { toVersion } from "./import-list.ts";
 import type { ListEntry } from "./lists/parse-ofac.ts";
 import { authorize, screeningAbilities } from "./policy.ts";
+import type { listChangesView, listVersionsView, View, versionEntryView } from "./views.ts";
 
-export async function listVersions(ctx: Ctx) {
+export async function listVersions(ctx: Ctx): Promise<View<typeof listVersionsView>> {
   authorize(ctx.actor, "screening.read");
   const rows = await screeningDb(ctx)
     .selectFrom("screening_list_versions")
@@ -70,7 +71,11 @@ function changesQuery(
   return base;
 }
 
-export async function listVersionChanges(ctx: Ctx, id: string, filter: ChangesFilter) {
+export async function listVersionChanges(
+  ctx: Ctx,
+  id: string,
+  filter: ChangesFilter,
+): Promise<View<typeof listChangesView>> {
   authorize(ctx.actor, "screening.read");
   const { version, previous } = await loadVersion(ctx, id);
   const base = changesQuery(ctx, version.id, previous?.id ?? null, filter);
@@ -132,7 +137,11 @@ export async function exportVersionChangesCsv(
  * An entry as this version publishes it, beside the previous version's data for the same entity,
  * so a changed entry shows old against new. `change` says what the version did to it.
  */
-export async function getVersionEntry(ctx: Ctx, id: string, entityId: string) {
+export async function getVersionEntry(
+  ctx: Ctx,
+  id: string,
+  entityId: string,
+): Promise<View<typeof versionEntryView>> {
   authorize(ctx.actor, "screening.read");
   const { version, previous } = await loadVersion(ctx, id);
   const db = screeningDb(ctx);

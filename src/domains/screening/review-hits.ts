@@ -8,9 +8,13 @@ import { toHit } from "./counterparties.ts";
 import { screeningDb } from "./db.ts";
 import { authorize, screeningAbilities } from "./policy.ts";
 import type { HitDecision } from "./schemas.ts";
+import type { hitDecisionView, hitPage, View } from "./views.ts";
 
 /** The review queue: hits by status, newest first. */
-export async function listHits(ctx: Ctx, filter: { status: string; page: number; pageSize: number }) {
+export async function listHits(
+  ctx: Ctx,
+  filter: { status: string; page: number; pageSize: number },
+): Promise<View<typeof hitPage>> {
   authorize(ctx.actor, "screening.read");
   const db = screeningDb(ctx);
   const base = db
@@ -43,7 +47,11 @@ export async function listHits(ctx: Ctx, filter: { status: string; page: number;
  * until either changes; a true match blocks the counterparty and escalates to Legal (a task for
  * every General Counsel) — COC-18.1.
  */
-export async function decideHit(ctx: Ctx, hitId: string, input: HitDecision) {
+export async function decideHit(
+  ctx: Ctx,
+  hitId: string,
+  input: HitDecision,
+): Promise<View<typeof hitDecisionView>> {
   authorize(ctx.actor, "hit.decide");
   return withTransaction(ctx, async (tx) => {
     const db = screeningDb(tx);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { fileResponse } from "../../kernel/http/responses.ts";
 import { endpoints, type RouteDeps, typed } from "../../kernel/http/routes.ts";
 import { ctxOf, sendCsv } from "../../kernel/http/server.ts";
 import {
@@ -43,6 +44,25 @@ import {
 } from "./schemas.ts";
 import { screenBatch, screenOne } from "./screen-names.ts";
 import { approveTransaction, createTransaction, listTransactions } from "./transactions.ts";
+import {
+  counterpartyDetailView,
+  counterpartyPage,
+  countryChartView,
+  exportControlsView,
+  exportItemView,
+  exportLicenceView,
+  hitDecisionView,
+  hitPage,
+  jurisdictionsView,
+  listChangesView,
+  listImportView,
+  listVersionsView,
+  screenBatchView,
+  screenOneView,
+  transactionPage,
+  transactionView,
+  versionEntryView,
+} from "./views.ts";
 
 const route = endpoints(["screening"]);
 const READ = { permission: "screening.read" };
@@ -52,8 +72,10 @@ const entryParams = z.object({ id: z.string().min(1).max(64), entityId: z.string
 export function registerScreeningRoutes(app: FastifyInstance, deps: RouteDeps) {
   const r = typed(app);
 
-  r.get("/api/screening/lists", route("list.read", READ, { summary: "Sanctions list versions" }), async (q) =>
-    listVersions(ctxOf(q, deps)),
+  r.get(
+    "/api/screening/lists",
+    route("list.read", READ, { summary: "Sanctions list versions", response: { 200: listVersionsView } }),
+    async (q) => listVersions(ctxOf(q, deps)),
   );
 
   r.get(
@@ -62,6 +84,7 @@ export function registerScreeningRoutes(app: FastifyInstance, deps: RouteDeps) {
       summary: "One page of a version's added, changed or removed entries against the previous version",
       params: idParams,
       querystring: listChangesFilter,
+      response: { 200: listChangesView },
     }),
     async (q) => listVersionChanges(ctxOf(q, deps), q.params.id, q.query),
   );
@@ -71,6 +94,7 @@ export function registerScreeningRoutes(app: FastifyInstance, deps: RouteDeps) {
       summary: "A version's added, changed or removed entries as CSV",
       params: idParams,
       querystring: listChangesFilter,
+      response: { 200: fileResponse("text/csv") },
     }),
     async (q, reply) => {
       const { filename, csv } = await exportVersionChangesCsv(ctxOf(q, deps), q.params.id, q.query);
@@ -82,6 +106,7 @@ export function registerScreeningRoutes(app: FastifyInstance, deps: RouteDeps) {
     route("list.version.entry", READ, {
       summary: "An entry as this version has it, with the previous version's data when it changed",
       params: entryParams,
+      response: { 200: versionEntryView },
     }),
     async (q) => getVersionEntry(ctxOf(q, deps), q.params.id, q.params.entityId),
   );
@@ -96,6 +121,7 @@ export function registerScreeningRoutes(app: FastifyInstance, deps: RouteDeps) {
           summary:
             "Import OFAC's SDN.XML / CONSOLIDATED.XML or the CSV set (SDN.CSV, ALT, ADD, SDN_COMMENTS; CONS_*) as a new list version",
           body: listImportInput,
+          response: { 200: listImportView, 201: listImportView },
         },
       ),
       bodyLimit: 200 * 1024 * 1024,
@@ -112,13 +138,21 @@ export function registerScreeningRoutes(app: FastifyInstance, deps: RouteDeps) {
 
   r.post(
     "/api/screening/screen",
-    route("screening.screen", READ, { summary: "Screen one name", body: screenOneInput }),
+    route("screening.screen", READ, {
+      summary: "Screen one name",
+      body: screenOneInput,
+      response: { 200: screenOneView },
+    }),
     async (q) => screenOne(ctxOf(q, deps), q.body),
   );
   r.post(
     "/api/screening/screen/batch",
     {
-      ...route("screening.batch", READ, { summary: "Screen up to 10,000 names", body: screenBatchInput }),
+      ...route("screening.batch", READ, {
+        summary: "Screen up to 10,000 names",
+        body: screenBatchInput,
+        response: { 200: screenBatchView },
+      }),
       bodyLimit: 20 * 1024 * 1024,
     },
     async (q) => screenBatch(ctxOf(q, deps), q.body),
@@ -126,23 +160,33 @@ export function registerScreeningRoutes(app: FastifyInstance, deps: RouteDeps) {
 
   r.get(
     "/api/screening/counterparties",
-    route("counterparty.list", READ, { querystring: counterpartyFilter }),
+    route("counterparty.list", READ, {
+      querystring: counterpartyFilter,
+      response: { 200: counterpartyPage },
+    }),
     async (q) => listCounterparties(ctxOf(q, deps), q.query),
   );
   r.get(
     "/api/screening/counterparties.csv",
-    route("counterparty.export", READ, { querystring: counterpartyFilter }),
+    route("counterparty.export", READ, {
+      querystring: counterpartyFilter,
+      response: { 200: fileResponse("text/csv") },
+    }),
     async (q, reply) =>
       sendCsv(reply, "counterparties.csv", await exportCounterpartiesCsv(ctxOf(q, deps), q.query)),
   );
   r.get(
     "/api/screening/counterparties/:id",
-    route("counterparty.read", READ, { params: idParams }),
+    route("counterparty.read", READ, { params: idParams, response: { 200: counterpartyDetailView } }),
     async (q) => getCounterparty(ctxOf(q, deps), q.params.id),
   );
   r.post(
     "/api/screening/counterparties",
-    route("counterparty.create", { permission: "counterparty.manage" }, { body: counterpartyInput }),
+    route(
+      "counterparty.create",
+      { permission: "counterparty.manage" },
+      { body: counterpartyInput, response: { 201: counterpartyDetailView } },
+    ),
     async (q, reply) => reply.status(201).send(await createCounterparty(ctxOf(q, deps), q.body)),
   );
   r.patch(
@@ -150,54 +194,84 @@ export function registerScreeningRoutes(app: FastifyInstance, deps: RouteDeps) {
     route(
       "counterparty.update",
       { permission: "counterparty.manage" },
-      { params: idParams, body: counterpartyPatch },
+      { params: idParams, body: counterpartyPatch, response: { 200: counterpartyDetailView } },
     ),
     async (q) => updateCounterparty(ctxOf(q, deps), q.params.id, q.body),
   );
   r.post(
     "/api/screening/counterparties/:id/screen",
-    route("counterparty.rescreen", { permission: "counterparty.manage" }, { params: idParams }),
+    route(
+      "counterparty.rescreen",
+      { permission: "counterparty.manage" },
+      { params: idParams, response: { 200: counterpartyDetailView } },
+    ),
     async (q) => rescreenCounterparty(ctxOf(q, deps), q.params.id),
   );
 
   r.get(
     "/api/screening/hits",
-    route("hit.list", READ, { summary: "The review queue", querystring: hitFilter }),
+    route("hit.list", READ, {
+      summary: "The review queue",
+      querystring: hitFilter,
+      response: { 200: hitPage },
+    }),
     async (q) => listHits(ctxOf(q, deps), q.query),
   );
   r.post(
     "/api/screening/hits/:id/decision",
-    route("hit.decide", { permission: "screening.decide" }, { params: idParams, body: hitDecision }),
+    route(
+      "hit.decide",
+      { permission: "screening.decide" },
+      { params: idParams, body: hitDecision, response: { 200: hitDecisionView } },
+    ),
     async (q) => decideHit(ctxOf(q, deps), q.params.id, q.body),
   );
 
   r.get(
     "/api/screening/transactions",
-    route("transaction.list", READ, { querystring: transactionFilter }),
+    route("transaction.list", READ, { querystring: transactionFilter, response: { 200: transactionPage } }),
     async (q) => listTransactions(ctxOf(q, deps), q.query),
   );
   r.post(
     "/api/screening/transactions",
-    route("transaction.create", { permission: "transaction.manage" }, { body: transactionInput }),
+    route(
+      "transaction.create",
+      { permission: "transaction.manage" },
+      { body: transactionInput, response: { 201: transactionView } },
+    ),
     async (q, reply) => reply.status(201).send(await createTransaction(ctxOf(q, deps), q.body)),
   );
   r.post(
     "/api/screening/transactions/:id/approve",
-    route("transaction.approve", { permission: "transaction.approve" }, { params: idParams }),
+    route(
+      "transaction.approve",
+      { permission: "transaction.approve" },
+      { params: idParams, response: { 200: transactionView } },
+    ),
     async (q) => approveTransaction(ctxOf(q, deps), q.params.id),
   );
 
-  r.get("/api/screening/export-controls", route("export.read", READ), async (q) =>
-    getExportControls(ctxOf(q, deps)),
+  r.get(
+    "/api/screening/export-controls",
+    route("export.read", READ, { response: { 200: exportControlsView } }),
+    async (q) => getExportControls(ctxOf(q, deps)),
   );
   r.post(
     "/api/screening/export-controls/items",
-    route("export.item.create", { permission: "export.manage" }, { body: exportItemInput }),
+    route(
+      "export.item.create",
+      { permission: "export.manage" },
+      { body: exportItemInput, response: { 201: exportItemView } },
+    ),
     async (q, reply) => reply.status(201).send(await createExportItem(ctxOf(q, deps), q.body)),
   );
   r.post(
     "/api/screening/export-controls/licences",
-    route("export.licence.create", { permission: "export.manage" }, { body: licenceInput }),
+    route(
+      "export.licence.create",
+      { permission: "export.manage" },
+      { body: licenceInput, response: { 201: exportLicenceView } },
+    ),
     async (q, reply) => reply.status(201).send(await createLicence(ctxOf(q, deps), q.body)),
   );
   r.put(
@@ -205,13 +279,21 @@ export function registerScreeningRoutes(app: FastifyInstance, deps: RouteDeps) {
     route(
       "export.jurisdictions.update",
       { permission: "export.manage" },
-      { summary: "Replace the comprehensively sanctioned jurisdictions (COC-18.2)", body: jurisdictionList },
+      {
+        summary: "Replace the comprehensively sanctioned jurisdictions (COC-18.2)",
+        body: jurisdictionList,
+        response: { 200: jurisdictionsView },
+      },
     ),
     async (q) => updateJurisdictions(ctxOf(q, deps), q.body),
   );
   r.put(
     "/api/screening/export-controls/chart",
-    route("export.chart.update", { permission: "export.manage" }, { body: countryChart }),
+    route(
+      "export.chart.update",
+      { permission: "export.manage" },
+      { body: countryChart, response: { 200: countryChartView } },
+    ),
     async (q) => updateCountryChart(ctxOf(q, deps), q.body),
   );
 }

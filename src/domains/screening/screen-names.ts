@@ -4,6 +4,7 @@ import { currentList } from "./list-cache.ts";
 import type { PartyType } from "./matcher/name-index.ts";
 import { authorize } from "./policy.ts";
 import type { ScreenBatchInput, ScreenOneInput } from "./schemas.ts";
+import type { screenBatchView, screenOneView, View } from "./views.ts";
 
 type Name = Omit<ScreenOneInput, "threshold" | "limit">;
 
@@ -22,7 +23,7 @@ const query = (n: Name) => ({
 });
 
 /** Screens one name against the current list (no record is kept: ad-hoc checks). */
-export async function screenOne(ctx: Ctx, input: ScreenOneInput) {
+export async function screenOne(ctx: Ctx, input: ScreenOneInput): Promise<View<typeof screenOneView>> {
   authorize(ctx.actor, "screening.screen");
   const list = await index(ctx);
   return {
@@ -32,7 +33,7 @@ export async function screenOne(ctx: Ctx, input: ScreenOneInput) {
 }
 
 /** Screens up to 10,000 names in one request; results in input order. */
-export async function screenBatch(ctx: Ctx, input: ScreenBatchInput) {
+export async function screenBatch(ctx: Ctx, input: ScreenBatchInput): Promise<View<typeof screenBatchView>> {
   authorize(ctx.actor, "screening.screen");
   const list = await index(ctx);
   return {

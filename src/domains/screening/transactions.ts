@@ -11,6 +11,7 @@ import { authorize, screeningAbilities } from "./policy.ts";
 import { getCountryChart, getJurisdictions, licenceReasons, sanctionedJurisdiction } from "./rules.ts";
 import type { TransactionFilter, TransactionInput } from "./schemas.ts";
 import type { TransactionsTable } from "./tables.ts";
+import type { TransactionView, transactionPage, View } from "./views.ts";
 
 export type CheckFinding = {
   rule: "COC-18.1" | "COC-18.2" | "COC-19.1" | "COC-20.1";
@@ -199,7 +200,7 @@ const toTransaction = (r: TransactionsTable & { counterparty_name?: string }) =>
   createdAt: r.created_at,
 });
 
-export async function createTransaction(ctx: Ctx, input: TransactionInput) {
+export async function createTransaction(ctx: Ctx, input: TransactionInput): Promise<TransactionView> {
   authorize(ctx.actor, "transaction.create");
   return withTransaction(ctx, async (tx) => {
     const db = screeningDb(tx);
@@ -253,7 +254,7 @@ export async function createTransaction(ctx: Ctx, input: TransactionInput) {
  * Approves a transaction only when every check passes now; otherwise it is refused and the
  * refusal (naming the list entry or rule) is recorded and returned as a conflict.
  */
-export async function approveTransaction(ctx: Ctx, id: string) {
+export async function approveTransaction(ctx: Ctx, id: string): Promise<TransactionView> {
   authorize(ctx.actor, "transaction.approve");
   const result = await withTransaction(ctx, async (tx) => {
     const db = screeningDb(tx);
@@ -299,7 +300,10 @@ export async function approveTransaction(ctx: Ctx, id: string) {
   return toTransaction(result.row);
 }
 
-export async function listTransactions(ctx: Ctx, filter: TransactionFilter) {
+export async function listTransactions(
+  ctx: Ctx,
+  filter: TransactionFilter,
+): Promise<View<typeof transactionPage>> {
   authorize(ctx.actor, "screening.read");
   let base = screeningDb(ctx)
     .selectFrom("screening_transactions as t")

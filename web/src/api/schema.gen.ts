@@ -5111,6 +5111,132 @@ export interface components {
             updatedAt: string;
             version: number;
         };
+        CounterpartyDetailView: {
+            address: string | null;
+            aliases: string[];
+            can: components["schemas"]["ScreeningCan"];
+            country: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            dateOfBirth: string | null;
+            hits: components["schemas"]["HitView"][];
+            id: string;
+            identifiers: {
+                number: string;
+                type: string;
+            }[];
+            isForeign: boolean;
+            kind: string;
+            name: string;
+            partyType: string;
+            region: string | null;
+            screening: {
+                id: string;
+                listVersion: string | null;
+                openHits: number;
+                /** @description An instant, ISO 8601 in UTC */
+                screenedAt: string;
+                status: string;
+                trigger: string;
+            } | null;
+            status: string;
+            /** @description An instant, ISO 8601 in UTC */
+            updatedAt: string;
+        };
+        CounterpartyDetailViewInput: {
+            address: string | null;
+            aliases: string[];
+            can: components["schemas"]["ScreeningCanInput"];
+            country: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            dateOfBirth: string | null;
+            hits: components["schemas"]["HitViewInput"][];
+            id: string;
+            identifiers: {
+                number: string;
+                type: string;
+            }[];
+            isForeign: boolean;
+            kind: string;
+            name: string;
+            partyType: string;
+            region: string | null;
+            screening: {
+                id: string;
+                listVersion: string | null;
+                openHits: number;
+                /** @description An instant, ISO 8601 in UTC */
+                screenedAt: string;
+                status: string;
+                trigger: string;
+            } | null;
+            status: string;
+            /** @description An instant, ISO 8601 in UTC */
+            updatedAt: string;
+        };
+        CounterpartyPage: {
+            can: components["schemas"]["ScreeningCan"];
+            items: components["schemas"]["CounterpartyView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        CounterpartyPageInput: {
+            can: components["schemas"]["ScreeningCanInput"];
+            items: components["schemas"]["CounterpartyViewInput"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        CounterpartyView: {
+            address: string | null;
+            aliases: string[];
+            country: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            dateOfBirth: string | null;
+            id: string;
+            identifiers: {
+                number: string;
+                type: string;
+            }[];
+            isForeign: boolean;
+            kind: string;
+            name: string;
+            partyType: string;
+            region: string | null;
+            status: string;
+            /** @description An instant, ISO 8601 in UTC */
+            updatedAt: string;
+        };
+        CounterpartyViewInput: {
+            address: string | null;
+            aliases: string[];
+            country: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            dateOfBirth: string | null;
+            id: string;
+            identifiers: {
+                number: string;
+                type: string;
+            }[];
+            isForeign: boolean;
+            kind: string;
+            name: string;
+            partyType: string;
+            region: string | null;
+            status: string;
+            /** @description An instant, ISO 8601 in UTC */
+            updatedAt: string;
+        };
+        CountryChartView: {
+            [key: string]: string[];
+        };
+        CountryChartViewInput: {
+            [key: string]: string[];
+        };
         DashboardView: {
             auditEvents: number | null;
             deadJobs: number | null;
@@ -5323,6 +5449,52 @@ export interface components {
             /** @enum {boolean} */
             linked: true;
         };
+        ExportControlsView: {
+            can: components["schemas"]["ScreeningCan"];
+            chart: components["schemas"]["CountryChartView"];
+            items: components["schemas"]["ExportItemView"][];
+            jurisdictions: components["schemas"]["JurisdictionView"][];
+            licences: components["schemas"]["ExportLicenceView"][];
+        };
+        ExportControlsViewInput: {
+            can: components["schemas"]["ScreeningCanInput"];
+            chart: components["schemas"]["CountryChartViewInput"];
+            items: components["schemas"]["ExportItemViewInput"][];
+            jurisdictions: components["schemas"]["JurisdictionViewInput"][];
+            licences: components["schemas"]["ExportLicenceViewInput"][];
+        };
+        ExportItemView: {
+            eccn: string;
+            id: string;
+            name: string;
+            reasons: string[];
+            sku: string;
+        };
+        ExportItemViewInput: {
+            eccn: string;
+            id: string;
+            name: string;
+            reasons: string[];
+            sku: string;
+        };
+        ExportLicenceView: {
+            country: string;
+            eccn: string;
+            id: string;
+            kind: string;
+            reference: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            validUntil: string | null;
+        };
+        ExportLicenceViewInput: {
+            country: string;
+            eccn: string;
+            id: string;
+            kind: string;
+            reference: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            validUntil: string | null;
+        };
         GiftList: {
             can: {
                 approve: boolean;
@@ -5516,6 +5688,150 @@ export interface components {
             /** @enum {string} */
             status: "open" | "answered";
             topic: string;
+        };
+        HitDecisionView: {
+            counterpartyId: string;
+            counterpartyName?: string;
+            counterpartyStatus: string;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            decidedBy: string | null;
+            entityId: string;
+            explanation: components["schemas"]["HitExplanationView"];
+            id: string;
+            listLabel: string;
+            listName: string;
+            listSource: string;
+            matchedName: string;
+            programs: string[];
+            reason: string | null;
+            score: number;
+            status: string;
+        };
+        HitDecisionViewInput: {
+            counterpartyId: string;
+            counterpartyName?: string;
+            counterpartyStatus: string;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            decidedBy: string | null;
+            entityId: string;
+            explanation: components["schemas"]["HitExplanationViewInput"];
+            id: string;
+            listLabel: string;
+            listName: string;
+            listSource: string;
+            matchedName: string;
+            programs: string[];
+            reason: string | null;
+            score: number;
+            status: string;
+        };
+        HitExplanationView: {
+            adjustments: {
+                delta: number;
+                reason: string;
+            }[];
+            extraListTokens: string[];
+            ofac?: {
+                listName: string;
+                perPart: number;
+                queryName: string;
+                score: number;
+                /** @enum {string} */
+                technique: "whole-string" | "per-part";
+                wholeString: number;
+            };
+            queryName: string;
+            summary: string;
+            tokens: {
+                how: string;
+                list: string | null;
+                query: string;
+                similarity: number;
+            }[];
+        };
+        HitExplanationViewInput: {
+            adjustments: {
+                delta: number;
+                reason: string;
+            }[];
+            extraListTokens: string[];
+            ofac?: {
+                listName: string;
+                perPart: number;
+                queryName: string;
+                score: number;
+                /** @enum {string} */
+                technique: "whole-string" | "per-part";
+                wholeString: number;
+            };
+            queryName: string;
+            summary: string;
+            tokens: {
+                how: string;
+                list: string | null;
+                query: string;
+                similarity: number;
+            }[];
+        };
+        HitPage: {
+            can: components["schemas"]["ScreeningCan"];
+            items: components["schemas"]["HitView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        HitPageInput: {
+            can: components["schemas"]["ScreeningCanInput"];
+            items: components["schemas"]["HitViewInput"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        HitView: {
+            counterpartyId: string;
+            counterpartyName?: string;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            decidedBy: string | null;
+            entityId: string;
+            explanation: components["schemas"]["HitExplanationView"];
+            id: string;
+            listLabel: string;
+            listName: string;
+            listSource: string;
+            matchedName: string;
+            programs: string[];
+            reason: string | null;
+            score: number;
+            status: string;
+        };
+        HitViewInput: {
+            counterpartyId: string;
+            counterpartyName?: string;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            decidedBy: string | null;
+            entityId: string;
+            explanation: components["schemas"]["HitExplanationViewInput"];
+            id: string;
+            listLabel: string;
+            listName: string;
+            listSource: string;
+            matchedName: string;
+            programs: string[];
+            reason: string | null;
+            score: number;
+            status: string;
         };
         HolderAllocationView: {
             cutbackUnits: number;
@@ -5751,6 +6067,16 @@ export interface components {
             /** @enum {string} */
             status: "queued" | "running" | "done" | "dead";
         };
+        JurisdictionView: {
+            country: string;
+            label: string;
+            region: string | null;
+        };
+        JurisdictionViewInput: {
+            country: string;
+            label: string;
+            region: string | null;
+        };
         LegalHoldList: {
             can: {
                 issue: boolean;
@@ -5866,6 +6192,262 @@ export interface components {
             scope: string;
             /** @enum {string} */
             status: "active" | "released";
+        };
+        ListChangesView: {
+            items: components["schemas"]["ListChangeView"][];
+            /** @enum {string} */
+            kind: "added" | "changed" | "removed";
+            page: number;
+            pageSize: number;
+            previousVersionId: string | null;
+            total: number;
+            version: components["schemas"]["ListVersionView"];
+        };
+        ListChangesViewInput: {
+            items: components["schemas"]["ListChangeViewInput"][];
+            /** @enum {string} */
+            kind: "added" | "changed" | "removed";
+            page: number;
+            pageSize: number;
+            previousVersionId: string | null;
+            total: number;
+            version: components["schemas"]["ListVersionViewInput"];
+        };
+        ListChangeView: {
+            entityId: string;
+            name: string;
+            previousName?: string | null;
+            type: string;
+        };
+        ListChangeViewInput: {
+            entityId: string;
+            name: string;
+            previousName?: string | null;
+            type: string;
+        };
+        ListEntryView: {
+            addresses: {
+                address: string | null;
+                city: string | null;
+                country: string | null;
+            }[];
+            aliases: {
+                name: string;
+                /** @enum {string} */
+                type: "aka" | "fka" | "nka";
+            }[];
+            entityId: string;
+            facts: {
+                citizenship: string[];
+                countries: string[];
+                dob: string[];
+                gender: string | null;
+                ids: {
+                    country: string | null;
+                    number: string;
+                    type: string;
+                }[];
+                imo: string | null;
+                nationality: string[];
+                pob: string[];
+            };
+            name: string;
+            programs: string[];
+            remarks: string | null;
+            title: string | null;
+            /** @enum {string} */
+            type: "individual" | "entity" | "vessel" | "aircraft";
+            vessel: {
+                callSign: string | null;
+                flag: string | null;
+                owner: string | null;
+                type: string | null;
+            } | null;
+        };
+        ListEntryViewInput: {
+            addresses: {
+                address: string | null;
+                city: string | null;
+                country: string | null;
+            }[];
+            aliases: {
+                name: string;
+                /** @enum {string} */
+                type: "aka" | "fka" | "nka";
+            }[];
+            entityId: string;
+            facts: {
+                citizenship: string[];
+                countries: string[];
+                dob: string[];
+                gender: string | null;
+                ids: {
+                    country: string | null;
+                    number: string;
+                    type: string;
+                }[];
+                imo: string | null;
+                nationality: string[];
+                pob: string[];
+            };
+            name: string;
+            programs: string[];
+            remarks: string | null;
+            title: string | null;
+            /** @enum {string} */
+            type: "individual" | "entity" | "vessel" | "aircraft";
+            vessel: {
+                callSign: string | null;
+                flag: string | null;
+                owner: string | null;
+                type: string | null;
+            } | null;
+        };
+        ListImportView: {
+            counts: {
+                addresses: number;
+                aliases: number;
+                byType: {
+                    [key: string]: number;
+                };
+                entries: number;
+                /** @enum {string} */
+                format?: "csv" | "xml";
+                publishDate?: string | null;
+            };
+            diff: {
+                added: number;
+                changed: number;
+                removed: number;
+                sample: {
+                    added: string[];
+                    changed: string[];
+                    removed: string[];
+                };
+                unchanged: number;
+            };
+            fileHashes: {
+                [key: string]: string;
+            };
+            id: string;
+            /** @description An instant, ISO 8601 in UTC */
+            importedAt: string;
+            importedBy: string;
+            isCurrent: boolean;
+            seq: number;
+            source: string;
+            unchangedFiles: boolean;
+        };
+        ListImportViewInput: {
+            counts: {
+                addresses: number;
+                aliases: number;
+                byType: {
+                    [key: string]: number;
+                };
+                entries: number;
+                /** @enum {string} */
+                format?: "csv" | "xml";
+                publishDate?: string | null;
+            };
+            diff: {
+                added: number;
+                changed: number;
+                removed: number;
+                sample: {
+                    added: string[];
+                    changed: string[];
+                    removed: string[];
+                };
+                unchanged: number;
+            };
+            fileHashes: {
+                [key: string]: string;
+            };
+            id: string;
+            /** @description An instant, ISO 8601 in UTC */
+            importedAt: string;
+            importedBy: string;
+            isCurrent: boolean;
+            seq: number;
+            source: string;
+            unchangedFiles: boolean;
+        };
+        ListVersionsView: {
+            can: components["schemas"]["ScreeningCan"];
+            items: components["schemas"]["ListVersionView"][];
+        };
+        ListVersionsViewInput: {
+            can: components["schemas"]["ScreeningCanInput"];
+            items: components["schemas"]["ListVersionViewInput"][];
+        };
+        ListVersionView: {
+            counts: {
+                addresses: number;
+                aliases: number;
+                byType: {
+                    [key: string]: number;
+                };
+                entries: number;
+                /** @enum {string} */
+                format?: "csv" | "xml";
+                publishDate?: string | null;
+            };
+            diff: {
+                added: number;
+                changed: number;
+                removed: number;
+                sample: {
+                    added: string[];
+                    changed: string[];
+                    removed: string[];
+                };
+                unchanged: number;
+            };
+            fileHashes: {
+                [key: string]: string;
+            };
+            id: string;
+            /** @description An instant, ISO 8601 in UTC */
+            importedAt: string;
+            importedBy: string;
+            isCurrent: boolean;
+            seq: number;
+            source: string;
+        };
+        ListVersionViewInput: {
+            counts: {
+                addresses: number;
+                aliases: number;
+                byType: {
+                    [key: string]: number;
+                };
+                entries: number;
+                /** @enum {string} */
+                format?: "csv" | "xml";
+                publishDate?: string | null;
+            };
+            diff: {
+                added: number;
+                changed: number;
+                removed: number;
+                sample: {
+                    added: string[];
+                    changed: string[];
+                    removed: string[];
+                };
+                unchanged: number;
+            };
+            fileHashes: {
+                [key: string]: string;
+            };
+            id: string;
+            /** @description An instant, ISO 8601 in UTC */
+            importedAt: string;
+            importedBy: string;
+            isCurrent: boolean;
+            seq: number;
+            source: string;
         };
         MaterialAddedView: {
             id: string;
@@ -6264,6 +6846,32 @@ export interface components {
                 note: string | null;
                 version: number;
             }[];
+        };
+        NameMatchView: {
+            entityId: string;
+            explanation: components["schemas"]["HitExplanationView"];
+            /** @enum {string} */
+            matchedKind: "primary" | "aka" | "fka" | "nka";
+            matchedName: string;
+            name: string;
+            ofacScore?: number;
+            programs: string[];
+            score: number;
+            /** @enum {string} */
+            type: "individual" | "entity" | "vessel" | "aircraft";
+        };
+        NameMatchViewInput: {
+            entityId: string;
+            explanation: components["schemas"]["HitExplanationViewInput"];
+            /** @enum {string} */
+            matchedKind: "primary" | "aka" | "fka" | "nka";
+            matchedName: string;
+            name: string;
+            ofacScore?: number;
+            programs: string[];
+            score: number;
+            /** @enum {string} */
+            type: "individual" | "entity" | "vessel" | "aircraft";
         };
         NoticeSentView: {
             sent: number;
@@ -7123,6 +7731,56 @@ export interface components {
             issuedAt: string;
             onTime: boolean;
         };
+        ScreenBatchView: {
+            listVersionId: string;
+            results: {
+                id: string;
+                matches: {
+                    entityId: string;
+                    matchedName: string;
+                    name: string;
+                    score: number;
+                    summary: string;
+                }[];
+            }[];
+        };
+        ScreenBatchViewInput: {
+            listVersionId: string;
+            results: {
+                id: string;
+                matches: {
+                    entityId: string;
+                    matchedName: string;
+                    name: string;
+                    score: number;
+                    summary: string;
+                }[];
+            }[];
+        };
+        ScreeningCan: {
+            canApprove: boolean;
+            canCreateTransaction: boolean;
+            canDecide: boolean;
+            canImport: boolean;
+            canManageCounterparties: boolean;
+            canManageExport: boolean;
+        };
+        ScreeningCanInput: {
+            canApprove: boolean;
+            canCreateTransaction: boolean;
+            canDecide: boolean;
+            canImport: boolean;
+            canManageCounterparties: boolean;
+            canManageExport: boolean;
+        };
+        ScreenOneView: {
+            listVersionId: string;
+            matches: components["schemas"]["NameMatchView"][];
+        };
+        ScreenOneViewInput: {
+            listVersionId: string;
+            matches: components["schemas"]["NameMatchViewInput"][];
+        };
         TaskView: {
             /** @description An instant, ISO 8601 in UTC */
             dueAt: string | null;
@@ -7138,6 +7796,82 @@ export interface components {
             id: string;
             kind: string;
             title: string;
+        };
+        TransactionCheckView: {
+            /** @description An instant, ISO 8601 in UTC */
+            checkedAt: string;
+            findings: {
+                message: string;
+                ok: boolean;
+                /** @enum {string} */
+                rule: "COC-18.1" | "COC-18.2" | "COC-19.1" | "COC-20.1";
+            }[];
+            ok: boolean;
+        };
+        TransactionCheckViewInput: {
+            /** @description An instant, ISO 8601 in UTC */
+            checkedAt: string;
+            findings: {
+                message: string;
+                ok: boolean;
+                /** @enum {string} */
+                rule: "COC-18.1" | "COC-18.2" | "COC-19.1" | "COC-20.1";
+            }[];
+            ok: boolean;
+        };
+        TransactionPage: {
+            can: components["schemas"]["ScreeningCan"];
+            items: components["schemas"]["TransactionView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        TransactionPageInput: {
+            can: components["schemas"]["ScreeningCanInput"];
+            items: components["schemas"]["TransactionViewInput"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        TransactionView: {
+            amountCents: number;
+            check: components["schemas"]["TransactionCheckView"] | null;
+            counterpartyId: string;
+            counterpartyName: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            currency: string;
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            decidedBy: string | null;
+            description: string;
+            destinationCountry: string | null;
+            id: string;
+            itemId: string | null;
+            payeeAccountCountry: string | null;
+            payeeAddressCountry: string | null;
+            payeeName: string | null;
+            status: string;
+        };
+        TransactionViewInput: {
+            amountCents: number;
+            check: components["schemas"]["TransactionCheckViewInput"] | null;
+            counterpartyId: string;
+            counterpartyName: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            currency: string;
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            decidedBy: string | null;
+            description: string;
+            destinationCountry: string | null;
+            id: string;
+            itemId: string | null;
+            payeeAccountCountry: string | null;
+            payeeAddressCountry: string | null;
+            payeeName: string | null;
+            status: string;
         };
         UseOfProceedsView: {
             fromAllocation: boolean;
@@ -7186,6 +7920,22 @@ export interface components {
             message: string;
             ok: boolean;
             verified: number;
+        };
+        VersionEntryView: {
+            /** @enum {string} */
+            change: "added" | "changed" | "removed" | "unchanged";
+            entry: components["schemas"]["ListEntryView"] | null;
+            previous: components["schemas"]["ListEntryView"] | null;
+            previousVersionId: string | null;
+            version: components["schemas"]["ListVersionView"];
+        };
+        VersionEntryViewInput: {
+            /** @enum {string} */
+            change: "added" | "changed" | "removed" | "unchanged";
+            entry: components["schemas"]["ListEntryViewInput"] | null;
+            previous: components["schemas"]["ListEntryViewInput"] | null;
+            previousVersionId: string | null;
+            version: components["schemas"]["ListVersionViewInput"];
         };
         WrittenConsentView: {
             canSign: boolean;
@@ -11998,7 +12748,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CounterpartyPage"];
+                };
             };
         };
     };
@@ -12041,11 +12793,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CounterpartyDetailView"];
+                };
             };
         };
     };
@@ -12066,12 +12820,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (text/csv), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -12091,7 +12847,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CounterpartyDetailView"];
+                };
             };
         };
     };
@@ -12140,7 +12898,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CounterpartyDetailView"];
+                };
             };
         };
     };
@@ -12160,7 +12920,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CounterpartyDetailView"];
+                };
             };
         };
     };
@@ -12178,7 +12940,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExportControlsView"];
+                };
             };
         };
     };
@@ -12202,7 +12966,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CountryChartView"];
+                };
             };
         };
     };
@@ -12226,11 +12992,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExportItemView"];
+                };
             };
         };
     };
@@ -12257,7 +13025,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JurisdictionView"][];
+                };
             };
         };
     };
@@ -12282,11 +13052,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExportLicenceView"];
+                };
             };
         };
     };
@@ -12308,7 +13080,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HitPage"];
+                };
             };
         };
     };
@@ -12336,7 +13110,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HitDecisionView"];
+                };
             };
         };
     };
@@ -12354,7 +13130,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ListVersionsView"];
+                };
             };
         };
     };
@@ -12379,7 +13157,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ListChangesView"];
+                };
             };
         };
     };
@@ -12399,12 +13179,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (text/csv), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -12425,7 +13207,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VersionEntryView"];
+                };
             };
         };
     };
@@ -12458,7 +13242,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ListImportView"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListImportView"];
+                };
             };
         };
     };
@@ -12495,7 +13290,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScreenOneView"];
+                };
             };
         };
     };
@@ -12534,7 +13331,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScreenBatchView"];
+                };
             };
         };
     };
@@ -12557,7 +13356,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TransactionPage"];
+                };
             };
         };
     };
@@ -12585,11 +13386,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TransactionView"];
+                };
             };
         };
     };
@@ -12609,7 +13412,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TransactionView"];
+                };
             };
         };
     };

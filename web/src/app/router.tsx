@@ -203,13 +203,7 @@ const screeningRoute = createRoute({
   path: "/screening",
   validateSearch: parseScreeningSearch,
   errorComponent: RouteError,
-  component: function ScreeningRoute() {
-    const search = screeningRoute.useSearch();
-    const navigate = screeningRoute.useNavigate();
-    return (
-      <ScreeningPage search={search} onSearchChange={(next) => navigate({ search: next, replace: true })} />
-    );
-  },
+  component: ScreeningPage,
 });
 
 const listVersionRoute = createRoute({

@@ -13,9 +13,12 @@ import {
 } from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
+import type { Schema } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { fieldErrors, isApiError } from "../../lib/api.ts";
-import type { CounterpartyDetail, Identifier } from "./screening-api.ts";
+
+type CounterpartyDetail = Schema<"CounterpartyDetailView">;
+type Identifier = CounterpartyDetail["identifiers"][number];
 
 const kinds = [
   { value: "customer", label: "Customer" },

@@ -1,8 +1,9 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text } from "@mantine/core";
 import { IconPencil } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
+import { type Args, invalidate, opKey, type Schema, useOp, useOpMutation } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PlainField as Field } from "../../components/field.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
@@ -10,7 +11,10 @@ import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { countryName, humanise } from "../../lib/format.ts";
 import { CounterpartyForm } from "./counterparty-form.tsx";
 import { HitCard } from "./hit-card.tsx";
-import { type CounterpartyDetail, STATUS_COLOR, screeningApi } from "./screening-api.ts";
+import { SCREENING_READS, STATUS_COLOR } from "./screening-api.ts";
+
+type CounterpartyDetail = Schema<"CounterpartyDetailView">;
+type Patch = NonNullable<Args<"counterparty.update">["body"]>;
 
 function Details({ c }: { c: CounterpartyDetail }) {
   return (
@@ -36,16 +40,15 @@ function Details({ c }: { c: CounterpartyDetail }) {
 
 export function CounterpartyPage({ counterpartyId }: { counterpartyId: string }) {
   const qc = useQueryClient();
-  const key = ["screening", "counterparty", counterpartyId];
-  const cp = useQuery({ queryKey: key, queryFn: () => screeningApi.counterparty(counterpartyId) });
+  const args = { path: { id: counterpartyId } };
+  const cp = useOp("counterparty.read", args);
   const [isEditing, setEditing] = useState(false);
   const [isRescreened, setRescreened] = useState(false);
-  const save = useMutation({
-    mutationFn: (patch: Record<string, unknown>) => screeningApi.updateCounterparty(counterpartyId, patch),
+  const save = useOpMutation("counterparty.update", {
     onSuccess: (saved) => {
       setRescreened(saved.screening?.id !== cp.data?.screening?.id);
-      qc.setQueryData(key, saved);
-      qc.invalidateQueries({ queryKey: ["screening"] });
+      qc.setQueryData(opKey("counterparty.read", args), saved);
+      invalidate(qc, ...SCREENING_READS);
       setEditing(false);
     },
   });
@@ -96,7 +99,7 @@ export function CounterpartyPage({ counterpartyId }: { counterpartyId: string })
             counterparty={c}
             isSubmitting={save.isPending}
             error={save.error}
-            onSubmit={(patch) => save.mutate(patch)}
+            onSubmit={(patch) => save.mutate({ ...args, body: patch as Patch })}
             onCancel={() => setEditing(false)}
           />
         </Paper>

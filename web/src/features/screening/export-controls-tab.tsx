@@ -15,15 +15,18 @@ import {
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconPackage, IconPlus, IconTrash } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { type Args, call, invalidate, type Schema, useOp } from "../../api/client.ts";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { fieldErrors } from "../../lib/api.ts";
 import { countryName } from "../../lib/format.ts";
-import { type ExportControls, screeningApi } from "./screening-api.ts";
+
+type ExportControls = Schema<"ExportControlsView">;
+type LicenceBody = NonNullable<Args<"export.licence.create">["body"]>;
 
 /** Reasons for control of the Commerce Country Chart (EAR Supplement 1 to Part 738). */
 const REASONS = [
@@ -56,18 +59,15 @@ function NewItem() {
   const [reasons, setReasons] = useState<string[]>([]);
   const create = useMutation({
     mutationFn: () =>
-      screeningApi.createItem({
-        sku,
-        name,
-        eccn,
-        reasons: eccn.trim().toUpperCase() === "EAR99" ? [] : reasons,
+      call("export.item.create", {
+        body: { sku, name, eccn, reasons: eccn.trim().toUpperCase() === "EAR99" ? [] : reasons },
       }),
     onSuccess: () => {
       setSku("");
       setName("");
       setEccn("");
       setReasons([]);
-      qc.invalidateQueries({ queryKey: ["screening", "export"] });
+      invalidate(qc, "export.read");
     },
   });
   const errors = fieldErrors(create.error);
@@ -146,13 +146,15 @@ function NewLicence() {
   const [validUntil, setValidUntil] = useState("");
   const create = useMutation({
     mutationFn: () =>
-      screeningApi.createLicence({ kind, reference, eccn, country, validUntil: validUntil || null }),
+      call("export.licence.create", {
+        body: { kind: kind as LicenceBody["kind"], reference, eccn, country, validUntil: validUntil || null },
+      }),
     onSuccess: () => {
       setReference("");
       setEccn("");
       setCountry("");
       setValidUntil("");
-      qc.invalidateQueries({ queryKey: ["screening", "export"] });
+      invalidate(qc, "export.read");
     },
   });
   const errors = fieldErrors(create.error);
@@ -265,7 +267,7 @@ function CountryChart({ data }: { data: ExportControls }) {
   const [addError, setAddError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const save = useMutation({
-    mutationFn: () => screeningApi.updateChart(chart),
+    mutationFn: () => call("export.chart.update", { body: chart }),
     onSuccess: (saved) => {
       setChart(saved);
       setConfirming(false);
@@ -274,7 +276,7 @@ function CountryChart({ data }: { data: ExportControls }) {
         title: "Country chart saved",
         message: "Transactions are checked against it from now on (COC-19.1).",
       });
-      qc.invalidateQueries({ queryKey: ["screening", "export"] });
+      invalidate(qc, "export.read");
     },
   });
   const reasons = [...new Set([...REASONS, ...Object.values(chart).flat()])].filter((r) => r !== EMBARGO);
@@ -445,7 +447,7 @@ function Jurisdictions({ data }: { data: ExportControls }) {
   const [confirming, setConfirming] = useState(false);
   const changed = JSON.stringify(list) !== JSON.stringify(data.jurisdictions);
   const save = useMutation({
-    mutationFn: () => screeningApi.updateJurisdictions(list),
+    mutationFn: () => call("export.jurisdictions.update", { body: list }),
     onSuccess: () => {
       setConfirming(false);
       notifications.show({
@@ -453,7 +455,7 @@ function Jurisdictions({ data }: { data: ExportControls }) {
         title: "Sanctioned jurisdictions saved",
         message: "Transactions are checked against them from now on (COC-18.2).",
       });
-      qc.invalidateQueries({ queryKey: ["screening", "export"] });
+      invalidate(qc, "export.read");
     },
   });
   const code = draft.country.trim().toUpperCase();
@@ -585,7 +587,7 @@ function Jurisdictions({ data }: { data: ExportControls }) {
 }
 
 export function ExportControlsTab() {
-  const ec = useQuery({ queryKey: ["screening", "export"], queryFn: screeningApi.exportControls });
+  const ec = useOp("export.read", {});
   if (ec.isPending) return <TableSkeleton />;
   if (ec.isError) return <ErrorAlert error={ec.error} />;
   const data = ec.data;

@@ -1,17 +1,15 @@
 import { Badge, Button, Card, Group, Stack, Table, Text, Textarea, Tooltip } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { type Schema, useOpMutation } from "../../api/client.ts";
 import { errorMessage } from "../../lib/api.ts";
-import { type Hit, STATUS_COLOR, screeningApi } from "./screening-api.ts";
+import { SCREENING_READS, STATUS_COLOR } from "./screening-api.ts";
+
+type Hit = Schema<"HitView">;
 
 /** One hit with its explanation (which tokens matched how) and the reviewer's decision. */
 export function HitCard({ hit, canDecide }: { hit: Hit; canDecide: boolean }) {
-  const qc = useQueryClient();
   const [reason, setReason] = useState("");
-  const decide = useMutation({
-    mutationFn: (decision: "false_positive" | "true_match") => screeningApi.decide(hit.id, decision, reason),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ["screening"] }),
-  });
+  const decide = useOpMutation("hit.decide", { invalidates: SCREENING_READS });
   return (
     <Card withBorder data-testid={`hit-${hit.entityId}`}>
       <Stack gap="xs">
@@ -82,7 +80,9 @@ export function HitCard({ hit, canDecide }: { hit: Hit; canDecide: boolean }) {
                 variant="default"
                 disabled={!reason.trim()}
                 loading={decide.isPending}
-                onClick={() => decide.mutate("false_positive")}
+                onClick={() =>
+                  decide.mutate({ path: { id: hit.id }, body: { decision: "false_positive", reason } })
+                }
               >
                 False positive
               </Button>
@@ -91,7 +91,9 @@ export function HitCard({ hit, canDecide }: { hit: Hit; canDecide: boolean }) {
                 color="red"
                 disabled={!reason.trim()}
                 loading={decide.isPending}
-                onClick={() => decide.mutate("true_match")}
+                onClick={() =>
+                  decide.mutate({ path: { id: hit.id }, body: { decision: "true_match", reason } })
+                }
               >
                 True match: block and escalate to Legal
               </Button>

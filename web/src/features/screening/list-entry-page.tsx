@@ -1,10 +1,12 @@
 import { Alert, Badge, Group, Paper, Stack, Table, Text } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { type Schema, useOp } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
-import { type ListEntry, listName, screeningApi } from "./screening-api.ts";
+import { listName } from "./screening-api.ts";
+
+type ListEntry = Schema<"ListEntryView">;
 
 const CHANGE_COLOR: Record<string, string> = {
   added: "green",
@@ -69,10 +71,7 @@ const Lines = ({ lines }: { lines: string[] | undefined }) =>
 
 /** One list entry as a version publishes it; a changed entry beside its previous data. */
 export function ListEntryPage({ versionId, entityId }: { versionId: string; entityId: string }) {
-  const q = useQuery({
-    queryKey: ["screening", "list-entry", versionId, entityId],
-    queryFn: () => screeningApi.versionEntry(versionId, entityId),
-  });
+  const q = useOp("list.version.entry", { path: { id: versionId, entityId } });
   const back = (
     <AnchorLink to="/screening/lists/$versionId" params={{ versionId }} size="sm">
       ← Changes of this version

@@ -1,18 +1,20 @@
 import { Badge, Button, Group, Paper, SegmentedControl, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
 import { IconDownload, IconSearch } from "@tabler/icons-react";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData } from "@tanstack/react-query";
 import { useState } from "react";
+import { opUrl, type Schema, useOp } from "../../api/client.ts";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { ListFooter } from "../../components/list-footer.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
-import { toQueryString } from "../../lib/api.ts";
 import { formatDateTime, formatNumber } from "../../lib/format.ts";
 import { compact, pickPage, pickString } from "../../lib/search-params.ts";
-import { type ChangeKind, listName, screeningApi } from "./screening-api.ts";
+import { listName } from "./screening-api.ts";
+
+type ChangeKind = Schema<"ListChangesView">["kind"];
 
 export type ListVersionSearch = { kind?: ChangeKind; q?: string; page?: number };
 const KINDS: ChangeKind[] = ["added", "changed", "removed"];
@@ -43,11 +45,11 @@ export function ListVersionPage({ versionId, search, onSearchChange }: Props) {
   const update = (patch: Partial<ListVersionSearch>) =>
     onSearchChange(compact({ ...search, page: undefined, ...patch }));
   const updateQuery = useDebouncedCallback((value: string) => update({ q: value.trim() || undefined }), 300);
-  const changes = useQuery({
-    queryKey: ["screening", "list-changes", versionId, kind, search.q, page],
-    queryFn: () => screeningApi.changes(versionId, { kind, page, pageSize: PAGE_SIZE, q: search.q }),
-    placeholderData: keepPreviousData,
-  });
+  const changes = useOp(
+    "list.version.changes",
+    { path: { id: versionId }, query: { kind, page, pageSize: PAGE_SIZE, q: search.q } },
+    { placeholderData: keepPreviousData },
+  );
   const v = changes.data?.version;
   return (
     <Stack>
@@ -60,7 +62,10 @@ export function ListVersionPage({ versionId, search, onSearchChange }: Props) {
             <Button
               component="a"
               variant="default"
-              href={`/api/screening/lists/${versionId}/changes.csv${toQueryString({ kind, q: search.q })}`}
+              href={opUrl("list.version.changes.export", {
+                path: { id: versionId },
+                query: { kind, q: search.q },
+              })}
               leftSection={<IconDownload size={16} />}
               download
             >

@@ -15,17 +15,23 @@ import {
   Text,
   TextInput,
 } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
+import { type Args, call, invalidate, useOp } from "../../api/client.ts";
 import { Empty } from "../../components/empty.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
+import { UrlTabs } from "../../components/url-tabs.tsx";
 import { errorMessage } from "../../lib/api.ts";
 import { ExportControlsTab } from "./export-controls-tab.tsx";
 import { HitCard } from "./hit-card.tsx";
-import { listName, STATUS_COLOR, screeningApi } from "./screening-api.ts";
+import { listName, SCREENING_READS, STATUS_COLOR } from "./screening-api.ts";
 import { TransactionsTab } from "./transactions-tab.tsx";
+
+type CounterpartyQuery = NonNullable<Args<"counterparty.list">["query"]>;
+type CounterpartyBody = NonNullable<Args<"counterparty.create">["body"]>;
+type ImportBody = NonNullable<Args<"list.import">["body"]>;
 
 /** Screening: counterparties, the review queue, list versions, transactions and export controls. */
 const TABS = ["counterparties", "review", "transactions", "lists", "export"] as const;
@@ -36,20 +42,15 @@ export const parseScreeningSearch = (raw: Record<string, unknown>): ScreeningSea
   return tab && tab !== "counterparties" ? { tab } : {};
 };
 
-type Props = { search: ScreeningSearch; onSearchChange: (search: ScreeningSearch) => void };
-
-export function ScreeningPage({ search, onSearchChange }: Props) {
+/** The tab lives in the URL (`?tab=`, UrlTabs): Back returns to the previous tab. */
+export function ScreeningPage() {
   return (
     <>
       <PageHeader
         title="Screening"
         description="Sanctions screening of counterparties against OFAC's SDN and consolidated lists (COC-18.1, COC-18.2), export controls (COC-19.1) and payments to foreign parties (COC-20.1)."
       />
-      <Tabs
-        value={search.tab ?? "counterparties"}
-        onChange={(tab) => onSearchChange(parseScreeningSearch({ tab }))}
-        keepMounted={false}
-      >
+      <UrlTabs defaultTab="counterparties" tabs={TABS}>
         <Tabs.List mb="md">
           <Tabs.Tab value="counterparties">Counterparties</Tabs.Tab>
           <Tabs.Tab value="review">Review queue</Tabs.Tab>
@@ -72,7 +73,7 @@ export function ScreeningPage({ search, onSearchChange }: Props) {
         <Tabs.Panel value="export">
           <ExportControlsTab />
         </Tabs.Panel>
-      </Tabs>
+      </UrlTabs>
     </>
   );
 }
@@ -82,19 +83,25 @@ function Counterparties() {
   const [q, setQ] = useState("");
   const [status, setStatus] = useState<string | null>(null);
   const [page, setPage] = useState(1);
-  const list = useQuery({
-    queryKey: ["screening", "counterparties", q, status, page],
-    queryFn: () => screeningApi.counterparties({ q, status: status ?? undefined, page }),
+  const list = useOp("counterparty.list", {
+    query: { q, status: (status ?? undefined) as CounterpartyQuery["status"], page },
   });
   const [name, setName] = useState("");
   const [country, setCountry] = useState("");
   const [partyType, setPartyType] = useState<string | null>("entity");
   const create = useMutation({
     mutationFn: () =>
-      screeningApi.createCounterparty({ name, country: country || null, partyType, kind: "customer" }),
+      call("counterparty.create", {
+        body: {
+          name,
+          country: country || null,
+          partyType: (partyType ?? undefined) as CounterpartyBody["partyType"],
+          kind: "customer",
+        },
+      }),
     onSuccess: () => {
       setName("");
-      qc.invalidateQueries({ queryKey: ["screening"] });
+      invalidate(qc, ...SCREENING_READS);
     },
   });
   const pages = list.data ? Math.max(1, Math.ceil(list.data.total / list.data.pageSize)) : 1;
@@ -212,7 +219,7 @@ function Counterparties() {
 }
 
 function ReviewQueue() {
-  const hits = useQuery({ queryKey: ["screening", "hits"], queryFn: () => screeningApi.hits("open") });
+  const hits = useOp("hit.list", { query: { status: "open", pageSize: 100 } });
   if (hits.error) return <Alert color="red">{errorMessage(hits.error)}</Alert>;
   if (hits.data && !hits.data.items.length) return <Text c="dimmed">No hits await review.</Text>;
   return (
@@ -251,7 +258,7 @@ type Source = keyof typeof LISTS;
 
 function Lists() {
   const qc = useQueryClient();
-  const lists = useQuery({ queryKey: ["screening", "lists"], queryFn: screeningApi.lists });
+  const lists = useOp("list.read", {});
   const [source, setSource] = useState<Source>("ofac-sdn");
   const [format, setFormat] = useState<"xml" | "csv">("xml");
   const [files, setFiles] = useState<Record<string, File | null>>({});
@@ -268,9 +275,9 @@ function Lists() {
           if (f) body[key] = new TextDecoder("windows-1252").decode(await f.arrayBuffer());
         }
       }
-      return screeningApi.importList(body);
+      return call("list.import", { body: body as ImportBody });
     },
-    onSuccess: () => qc.invalidateQueries({ queryKey: ["screening"] }),
+    onSuccess: () => invalidate(qc, ...SCREENING_READS),
   });
   const ready = format === "xml" ? !!files.xml : !!files.sdn;
   return (

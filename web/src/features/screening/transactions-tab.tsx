@@ -16,15 +16,21 @@ import {
   ThemeIcon,
 } from "@mantine/core";
 import { IconCheck, IconReceipt, IconX } from "@tabler/icons-react";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { type Args, invalidate, type Schema, useOp, useOpMutation } from "../../api/client.ts";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { ListFooter } from "../../components/list-footer.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { errorMessage, fieldErrors } from "../../lib/api.ts";
 import { formatDateTime } from "../../lib/format.ts";
-import { type Finding, STATUS_COLOR, screeningApi, type Transaction } from "./screening-api.ts";
+import { SCREENING_READS, STATUS_COLOR } from "./screening-api.ts";
+
+type Transaction = Schema<"TransactionView">;
+type Finding = Schema<"TransactionCheckView">["findings"][number];
+type TransactionQuery = NonNullable<Args<"transaction.list">["query"]>;
+type TransactionBody = NonNullable<Args<"transaction.create">["body"]>;
 
 const PAGE_SIZE = 25;
 const statusOptions = [
@@ -96,20 +102,13 @@ const blank: FormValues = {
 const orNull = (v: string) => (v.trim() ? v.trim().toUpperCase() : null);
 
 function RecordTransaction() {
-  const qc = useQueryClient();
-  const parties = useQuery({
-    queryKey: ["screening", "counterparties", "all"],
-    queryFn: () => screeningApi.counterparties({ pageSize: 200 }),
-  });
-  const controls = useQuery({ queryKey: ["screening", "export"], queryFn: screeningApi.exportControls });
+  const parties = useOp("counterparty.list", { query: { pageSize: 200 } });
+  const controls = useOp("export.read", {});
   const [values, setValues] = useState<FormValues>(blank);
   const [local, setLocal] = useState<Record<string, string>>({});
-  const create = useMutation({
-    mutationFn: (body: unknown) => screeningApi.createTransaction(body),
-    onSuccess: () => {
-      setValues(blank);
-      qc.invalidateQueries({ queryKey: ["screening", "transactions"] });
-    },
+  const create = useOpMutation("transaction.create", {
+    invalidates: ["transaction.list"],
+    onSuccess: () => setValues(blank),
   });
   const errors = { ...fieldErrors(create.error), ...local };
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
@@ -139,7 +138,7 @@ function RecordTransaction() {
     if (amountCents === null) missing.amountCents = "Enter an amount such as 1250.00";
     setLocal(missing);
     if (Object.keys(missing).length) return;
-    create.mutate({
+    const body = {
       counterpartyId: values.counterpartyId,
       description: values.description.trim(),
       amountCents,
@@ -149,7 +148,8 @@ function RecordTransaction() {
       payeeName: values.payeeName.trim() || null,
       payeeAccountCountry: orNull(values.payeeAccountCountry),
       payeeAddressCountry: orNull(values.payeeAddressCountry),
-    });
+    };
+    create.mutate({ body: body as TransactionBody });
   };
 
   return (
@@ -278,24 +278,21 @@ export function TransactionsTab() {
   const [status, setStatus] = useState<string | null>(null);
   const [counterpartyId, setCounterpartyId] = useState<string | null>(null);
   const [page, setPage] = useState(1);
-  const parties = useQuery({
-    queryKey: ["screening", "counterparties", "all"],
-    queryFn: () => screeningApi.counterparties({ pageSize: 200 }),
-  });
-  const txs = useQuery({
-    queryKey: ["screening", "transactions", status, counterpartyId, page],
-    queryFn: () =>
-      screeningApi.transactions({
+  const parties = useOp("counterparty.list", { query: { pageSize: 200 } });
+  const txs = useOp(
+    "transaction.list",
+    {
+      query: {
         page,
         pageSize: PAGE_SIZE,
-        status: status ?? undefined,
+        status: (status ?? undefined) as TransactionQuery["status"],
         counterpartyId: counterpartyId ?? undefined,
-      }),
-    placeholderData: keepPreviousData,
-  });
-  const approve = useMutation({
-    mutationFn: (id: string) => screeningApi.approve(id),
-    onSettled: () => qc.invalidateQueries({ queryKey: ["screening"] }),
+      },
+    },
+    { placeholderData: keepPreviousData },
+  );
+  const approve = useOpMutation("transaction.approve", {
+    onSettled: () => invalidate(qc, ...SCREENING_READS),
   });
   return (
     <Stack>
@@ -396,8 +393,8 @@ export function TransactionsTab() {
                         {txs.data.can.canApprove && t.status !== "approved" ? (
                           <Button
                             size="xs"
-                            onClick={() => approve.mutate(t.id)}
-                            loading={approve.isPending && approve.variables === t.id}
+                            onClick={() => approve.mutate({ path: { id: t.id } })}
+                            loading={approve.isPending && approve.variables?.path.id === t.id}
                             aria-label={`Approve ${t.description}`}
                           >
                             Approve
