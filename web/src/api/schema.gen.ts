@@ -3789,6 +3789,142 @@ export interface components {
             /** @enum {string} */
             status: "queued" | "running" | "done" | "dead";
         };
+        LegalEntityList: {
+            can: {
+                manage: boolean;
+            };
+            items: components["schemas"]["LegalEntityView"][];
+        };
+        LegalEntityListInput: {
+            can: {
+                manage: boolean;
+            };
+            items: components["schemas"]["LegalEntityViewInput"][];
+        };
+        LegalEntitySavedView: {
+            code: string;
+            country: string;
+            id: string;
+            name: string;
+            parentId: string | null;
+        };
+        LegalEntitySavedViewInput: {
+            code: string;
+            country: string;
+            id: string;
+            name: string;
+            parentId: string | null;
+        };
+        LegalEntityView: {
+            code: string;
+            country: string;
+            headcount: number;
+            id: string;
+            name: string;
+            parentId: string | null;
+            parentName: string | null;
+        };
+        LegalEntityViewInput: {
+            code: string;
+            country: string;
+            headcount: number;
+            id: string;
+            name: string;
+            parentId: string | null;
+            parentName: string | null;
+        };
+        LoginInfoView: {
+            demo: boolean;
+            demoAccounts: {
+                email: string;
+                password: string;
+                roles: string[];
+            }[];
+            organisationName: string;
+            totpRequiredForPrivileged: boolean;
+        };
+        LoginInfoViewInput: {
+            demo: boolean;
+            demoAccounts: {
+                email: string;
+                password: string;
+                roles: string[];
+            }[];
+            organisationName: string;
+            totpRequiredForPrivileged: boolean;
+        };
+        LoginResultView: {
+            csrfToken: string;
+            /** @enum {string} */
+            status: "ok";
+        } | {
+            /** @enum {string} */
+            status: "totp_required";
+        };
+        LoginResultViewInput: {
+            csrfToken: string;
+            /** @enum {string} */
+            status: "ok";
+        } | {
+            /** @enum {string} */
+            status: "totp_required";
+        };
+        MeView: {
+            csrfToken: string;
+            mustChangePassword: boolean;
+            mustEnrolTotp: boolean;
+            permissions: ("people.read" | "people.write" | "people.import" | "entity.manage" | "organisation.manage" | "user.manage" | "audit.read" | "outbox.read" | "speakup.handle" | "speakup.assign" | "speakup.intake_phone" | "speakup.intake_letter" | "speakup.configure" | "speakup.stats" | "job.manage" | "screening.read" | "screening.lists" | "screening.decide" | "counterparty.manage" | "transaction.manage" | "transaction.approve" | "export.manage" | "policy.manage" | "policy.approve" | "board.decide" | "waiver.read" | "waiver.request" | "certification.manage" | "certification.report" | "certification.audit_committee" | "disclosure.review" | "disclosure.ceo_review" | "disclosure.audit_committee" | "disclosure.register" | "disclosure.configure" | "gift.approve" | "guidance.answer" | "inquiry.manage" | "boycott.manage" | "legal_hold.manage" | "committee.read" | "committee.manage" | "committee.appoint" | "committee.file" | "committee.privileged" | "restructuring.read" | "restructuring.manage" | "restructuring.elect" | "restructuring.investor" | "role_grant.read")[];
+            recoveryCodesLeft: number;
+            roles: string[];
+            totpEnabled: boolean;
+            user: {
+                displayName: string;
+                email: string;
+                id: string;
+                personId: string | null;
+            };
+        };
+        MeViewInput: {
+            csrfToken: string;
+            mustChangePassword: boolean;
+            mustEnrolTotp: boolean;
+            permissions: ("people.read" | "people.write" | "people.import" | "entity.manage" | "organisation.manage" | "user.manage" | "audit.read" | "outbox.read" | "speakup.handle" | "speakup.assign" | "speakup.intake_phone" | "speakup.intake_letter" | "speakup.configure" | "speakup.stats" | "job.manage" | "screening.read" | "screening.lists" | "screening.decide" | "counterparty.manage" | "transaction.manage" | "transaction.approve" | "export.manage" | "policy.manage" | "policy.approve" | "board.decide" | "waiver.read" | "waiver.request" | "certification.manage" | "certification.report" | "certification.audit_committee" | "disclosure.review" | "disclosure.ceo_review" | "disclosure.audit_committee" | "disclosure.register" | "disclosure.configure" | "gift.approve" | "guidance.answer" | "inquiry.manage" | "boycott.manage" | "legal_hold.manage" | "committee.read" | "committee.manage" | "committee.appoint" | "committee.file" | "committee.privileged" | "restructuring.read" | "restructuring.manage" | "restructuring.elect" | "restructuring.investor" | "role_grant.read")[];
+            recoveryCodesLeft: number;
+            roles: string[];
+            totpEnabled: boolean;
+            user: {
+                displayName: string;
+                email: string;
+                id: string;
+                personId: string | null;
+            };
+        };
+        OrganisationView: {
+            can: {
+                update: boolean;
+            };
+            hotlineDomestic: string | null;
+            hotlineInternational: string | null;
+            hotlineWeb: string | null;
+            legalContactAddress: string | null;
+            legalContactName: string | null;
+            legalContactPhone: string | null;
+            name: string;
+            website: string | null;
+        };
+        OrganisationViewInput: {
+            can: {
+                update: boolean;
+            };
+            hotlineDomestic: string | null;
+            hotlineInternational: string | null;
+            hotlineWeb: string | null;
+            legalContactAddress: string | null;
+            legalContactName: string | null;
+            legalContactPhone: string | null;
+            name: string;
+            website: string | null;
+        };
         OutboxMessageView: {
             attempts: number;
             body: string;
@@ -3817,6 +3953,278 @@ export interface components {
             subject: string;
             to: string;
         };
+        PeopleFacetsView: {
+            countries: string[];
+            departments: string[];
+            titles: string[];
+        };
+        PeopleFacetsViewInput: {
+            countries: string[];
+            departments: string[];
+            titles: string[];
+        };
+        PeopleImportResultView: {
+            applied: boolean;
+            changes: {
+                /** @enum {string} */
+                action: "create" | "update" | "end" | "unchanged";
+                externalId: string;
+                fields: {
+                    [key: string]: {
+                        from: string | null;
+                        to: string | null;
+                    };
+                };
+                name: string;
+                row: number;
+            }[];
+            dryRun: boolean;
+            errors: {
+                column: string;
+                message: string;
+                row: number;
+            }[];
+            summary: {
+                created: number;
+                ended: number;
+                errors: number;
+                unchanged: number;
+                updated: number;
+            };
+        };
+        PeopleImportResultViewInput: {
+            applied: boolean;
+            changes: {
+                /** @enum {string} */
+                action: "create" | "update" | "end" | "unchanged";
+                externalId: string;
+                fields: {
+                    [key: string]: {
+                        from: string | null;
+                        to: string | null;
+                    };
+                };
+                name: string;
+                row: number;
+            }[];
+            dryRun: boolean;
+            errors: {
+                column: string;
+                message: string;
+                row: number;
+            }[];
+            summary: {
+                created: number;
+                ended: number;
+                errors: number;
+                unchanged: number;
+                updated: number;
+            };
+        };
+        PersonDetailView: {
+            can: {
+                end: boolean;
+                update: boolean;
+            };
+            categories: ("director" | "executive_officer" | "senior_officer" | "finance_accounting")[];
+            department: string | null;
+            directReports: components["schemas"]["PersonView"][];
+            displayName: string;
+            email: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            endDate: string | null;
+            externalId: string | null;
+            firstName: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            hireDate: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "employee" | "officer" | "director" | "external";
+            lastName: string;
+            legalEntityId: string | null;
+            legalEntityName: string | null;
+            locationCountry: string | null;
+            /** @enum {string} */
+            status: "active" | "ended";
+            supervisorId: string | null;
+            supervisorName: string | null;
+            title: string | null;
+            user: {
+                email: string;
+                id: string;
+                roles: string[];
+            } | null;
+        };
+        PersonDetailViewInput: {
+            can: {
+                end: boolean;
+                update: boolean;
+            };
+            categories: ("director" | "executive_officer" | "senior_officer" | "finance_accounting")[];
+            department: string | null;
+            directReports: components["schemas"]["PersonViewInput"][];
+            displayName: string;
+            email: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            endDate: string | null;
+            externalId: string | null;
+            firstName: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            hireDate: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "employee" | "officer" | "director" | "external";
+            lastName: string;
+            legalEntityId: string | null;
+            legalEntityName: string | null;
+            locationCountry: string | null;
+            /** @enum {string} */
+            status: "active" | "ended";
+            supervisorId: string | null;
+            supervisorName: string | null;
+            title: string | null;
+            user: {
+                email: string;
+                id: string;
+                roles: string[];
+            } | null;
+        };
+        PersonView: {
+            categories: ("director" | "executive_officer" | "senior_officer" | "finance_accounting")[];
+            department: string | null;
+            displayName: string;
+            email: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            endDate: string | null;
+            externalId: string | null;
+            firstName: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            hireDate: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "employee" | "officer" | "director" | "external";
+            lastName: string;
+            legalEntityId: string | null;
+            legalEntityName: string | null;
+            locationCountry: string | null;
+            /** @enum {string} */
+            status: "active" | "ended";
+            supervisorId: string | null;
+            supervisorName: string | null;
+            title: string | null;
+        };
+        PersonViewInput: {
+            categories: ("director" | "executive_officer" | "senior_officer" | "finance_accounting")[];
+            department: string | null;
+            displayName: string;
+            email: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            endDate: string | null;
+            externalId: string | null;
+            firstName: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            hireDate: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "employee" | "officer" | "director" | "external";
+            lastName: string;
+            legalEntityId: string | null;
+            legalEntityName: string | null;
+            locationCountry: string | null;
+            /** @enum {string} */
+            status: "active" | "ended";
+            supervisorId: string | null;
+            supervisorName: string | null;
+            title: string | null;
+        };
+        RecoveryCodesView: {
+            recoveryCodes: string[];
+        };
+        RecoveryCodesViewInput: {
+            recoveryCodes: string[];
+        };
+        RoleGrantView: {
+            can: {
+                decide: boolean;
+            };
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            decidedBy: {
+                id: string;
+                label: string;
+            } | null;
+            id: string;
+            note: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            requestedAt: string;
+            requestedBy: {
+                id: string;
+                label: string;
+            };
+            role: string;
+            roleLabel: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            user: {
+                displayName: string;
+                email: string;
+                id: string;
+            };
+        };
+        RoleGrantViewInput: {
+            can: {
+                decide: boolean;
+            };
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            decidedBy: {
+                id: string;
+                label: string;
+            } | null;
+            id: string;
+            note: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            requestedAt: string;
+            requestedBy: {
+                id: string;
+                label: string;
+            };
+            role: string;
+            roleLabel: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            user: {
+                displayName: string;
+                email: string;
+                id: string;
+            };
+        };
+        RoleView: {
+            description: string;
+            fourEyes: boolean;
+            label: string;
+            /** @enum {string} */
+            name: "admin" | "compliance_officer" | "general_counsel" | "hotline_operator" | "ceo" | "audit_committee_chair" | "audit_committee_member" | "board_member" | "corporate_secretary" | "committee_chair" | "committee_member" | "restructuring_admin" | "subscription_agent" | "investor" | "auditor";
+            privileged: boolean;
+        };
+        RoleViewInput: {
+            description: string;
+            fourEyes: boolean;
+            label: string;
+            /** @enum {string} */
+            name: "admin" | "compliance_officer" | "general_counsel" | "hotline_operator" | "ceo" | "audit_committee_chair" | "audit_committee_member" | "board_member" | "corporate_secretary" | "committee_chair" | "committee_member" | "restructuring_admin" | "subscription_agent" | "investor" | "auditor";
+            privileged: boolean;
+        };
+        SecuritySettingsView: {
+            absoluteTimeoutHours: number;
+            idleTimeoutMinutes: number;
+            totpRequiredForPrivileged: boolean;
+        };
+        SecuritySettingsViewInput: {
+            absoluteTimeoutHours: number;
+            idleTimeoutMinutes: number;
+            totpRequiredForPrivileged: boolean;
+        };
         TaskView: {
             /** @description An instant, ISO 8601 in UTC */
             dueAt: string | null;
@@ -3832,6 +4240,52 @@ export interface components {
             id: string;
             kind: string;
             title: string;
+        };
+        TotpEnrolledView: {
+            /** @enum {boolean} */
+            ok: true;
+            recoveryCodes: string[];
+        };
+        TotpEnrolledViewInput: {
+            /** @enum {boolean} */
+            ok: true;
+            recoveryCodes: string[];
+        };
+        TotpEnrolmentView: {
+            otpauthUrl: string;
+            qrDataUrl: string;
+            secret: string;
+        };
+        TotpEnrolmentViewInput: {
+            otpauthUrl: string;
+            qrDataUrl: string;
+            secret: string;
+        };
+        UserView: {
+            disabled: boolean;
+            displayName: string;
+            email: string;
+            id: string;
+            /** @description An instant, ISO 8601 in UTC */
+            lastLoginAt: string | null;
+            mustChangePassword: boolean;
+            pendingRoles: string[];
+            personId: string | null;
+            roles: string[];
+            totpEnabled: boolean;
+        };
+        UserViewInput: {
+            disabled: boolean;
+            displayName: string;
+            email: string;
+            id: string;
+            /** @description An instant, ISO 8601 in UTC */
+            lastLoginAt: string | null;
+            mustChangePassword: boolean;
+            pendingRoles: string[];
+            personId: string | null;
+            roles: string[];
+            totpEnabled: boolean;
         };
         VerifyResultView: {
             firstBadSeq: number | null;
@@ -3988,7 +4442,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LoginResultView"];
+                };
             };
         };
     };
@@ -4006,7 +4462,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LoginInfoView"];
+                };
             };
         };
     };
@@ -4024,7 +4482,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
             };
         };
     };
@@ -4042,7 +4505,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeView"];
+                };
             };
         };
     };
@@ -4067,7 +4532,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
             };
         };
     };
@@ -4091,7 +4561,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesView"];
+                };
             };
         };
     };
@@ -4115,7 +4587,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolledView"];
+                };
             };
         };
     };
@@ -4140,7 +4614,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolmentView"];
+                };
             };
         };
     };
@@ -6860,7 +7336,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LegalEntityList"];
+                };
             };
         };
     };
@@ -6883,11 +7361,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LegalEntitySavedView"];
+                };
             };
         };
     };
@@ -6916,7 +7396,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LegalEntitySavedView"];
+                };
             };
         };
     };
@@ -7029,7 +7511,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationView"];
+                };
             };
         };
     };
@@ -7060,7 +7544,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationView"];
+                };
             };
         };
     };
@@ -7120,7 +7606,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PersonView"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
             };
         };
     };
@@ -7157,11 +7650,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonView"];
+                };
             };
         };
     };
@@ -7186,12 +7681,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (text/csv), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -7211,7 +7708,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonDetailView"];
+                };
             };
         };
     };
@@ -7254,7 +7753,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonView"];
+                };
             };
         };
     };
@@ -7280,7 +7781,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonView"];
+                };
             };
         };
     };
@@ -7298,7 +7801,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PeopleFacetsView"];
+                };
             };
         };
     };
@@ -7324,7 +7829,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PeopleImportResultView"];
+                };
             };
         };
     };
@@ -7337,12 +7844,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (text/csv), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -8200,7 +8709,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RoleGrantView"][];
+                    };
+                };
             };
         };
     };
@@ -8220,7 +8733,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoleGrantView"];
+                };
             };
         };
     };
@@ -8240,7 +8755,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoleGrantView"];
+                };
             };
         };
     };
@@ -8266,7 +8783,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoleGrantView"];
+                };
             };
         };
     };
@@ -8284,7 +8803,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RoleView"][];
+                    };
+                };
             };
         };
     };
@@ -8939,7 +9462,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SecuritySettingsView"];
+                };
             };
         };
     };
@@ -8965,7 +9490,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SecuritySettingsView"];
+                };
             };
         };
     };
@@ -9822,7 +10349,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["UserView"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
             };
         };
     };
@@ -9847,11 +10381,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
         };
     };
@@ -9879,7 +10415,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
         };
     };
@@ -9899,7 +10437,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
         };
     };
