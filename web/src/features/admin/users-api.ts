@@ -1,28 +1,10 @@
 import { queryOptions } from "@tanstack/react-query";
+import type { Schema } from "../../api/client.ts";
 import { api } from "../../lib/api.ts";
 
-export type Role = {
-  name: string;
-  label: string;
-  description: string;
-  privileged: boolean;
-  /** Reads speak-up cases, audit or investor data: granted only after a second administrator approves. */
-  fourEyes: boolean;
-};
+export type Role = Schema<"RoleView">;
 
-export type User = {
-  id: string;
-  email: string;
-  displayName: string;
-  personId: string | null;
-  roles: string[];
-  /** Four-eyes roles requested but not yet approved by a second administrator. */
-  pendingRoles: string[];
-  totpEnabled: boolean;
-  mustChangePassword: boolean;
-  disabled: boolean;
-  lastLoginAt: string | null;
-};
+export type User = Schema<"UserView">;
 
 export const rolesQuery = queryOptions({
   queryKey: ["roles"],
@@ -40,19 +22,7 @@ export const roleOptions = (roles: Role[]) =>
         : role.label,
   }));
 
-export type RoleGrant = {
-  id: string;
-  role: string;
-  roleLabel: string;
-  status: "pending" | "approved" | "rejected";
-  user: { id: string; email: string; displayName: string };
-  requestedBy: { id: string; label: string };
-  requestedAt: string;
-  decidedBy: { id: string; label: string } | null;
-  decidedAt: string | null;
-  note: string | null;
-  can: { decide: boolean };
-};
+export type RoleGrant = Schema<"RoleGrantView">;
 
 export const roleGrantsQuery = queryOptions({
   queryKey: ["role-grants"],
