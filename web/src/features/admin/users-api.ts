@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { Schema } from "../../api/client.ts";
+import { call, opKey, type Schema } from "../../api/client.ts";
 import { api } from "../../lib/api.ts";
 
 export type Role = Schema<"RoleView">;
@@ -7,8 +7,8 @@ export type Role = Schema<"RoleView">;
 export type User = Schema<"UserView">;
 
 export const rolesQuery = queryOptions({
-  queryKey: ["roles"],
-  queryFn: () => api.get<{ items: Role[] }>("/api/roles"),
+  queryKey: opKey("role.list"),
+  queryFn: () => call("role.list"),
   staleTime: 5 * 60_000,
 });
 
@@ -25,12 +25,12 @@ export const roleOptions = (roles: Role[]) =>
 export type RoleGrant = Schema<"RoleGrantView">;
 
 export const roleGrantsQuery = queryOptions({
-  queryKey: ["role-grants"],
-  queryFn: () => api.get<{ items: RoleGrant[] }>("/api/role-grants"),
+  queryKey: opKey("role_grant.list"),
+  queryFn: () => call("role_grant.list"),
 });
 
 export const roleGrantsApi = {
-  approve: (id: string) => api.post<RoleGrant>(`/api/role-grants/${id}/approve`),
-  reject: (id: string, note?: string) => api.post<RoleGrant>(`/api/role-grants/${id}/reject`, { note }),
-  acknowledge: (id: string) => api.post<RoleGrant>(`/api/role-grants/${id}/acknowledge`),
+  approve: (id: string) => call("role_grant.approve", { path: { id } }),
+  reject: (id: string, note?: string) => call("role_grant.reject", { path: { id }, body: { note } }),
+  acknowledge: (id: string) => call("role_grant.acknowledge", { path: { id } }),
 };

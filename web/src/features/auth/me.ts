@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import type { Schema } from "../../api/client.ts";
+import { call, opKey, type Schema } from "../../api/client.ts";
 import { api, setCsrfToken } from "../../lib/api.ts";
 
 /** The signed-in user's answer, as the server declares it (MeView). */
@@ -32,8 +32,8 @@ export const meQuery = queryOptions({
 });
 
 export const loginInfoQuery = queryOptions({
-  queryKey: ["login-info"],
-  queryFn: () => api.get<LoginInfo>("/api/auth/login-info"),
+  queryKey: opKey("auth.login_info"),
+  queryFn: () => call("auth.login_info"),
   staleTime: 5 * 60_000,
 });
 

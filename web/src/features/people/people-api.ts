@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { Schema } from "../../api/client.ts";
+import { call, opKey, type Schema } from "../../api/client.ts";
 import { api } from "../../lib/api.ts";
 
 export type Person = Schema<"PersonView">;
@@ -43,8 +43,8 @@ export const categoryLabel = (value: string) =>
   categoryOptions.find((option) => option.value === value)?.label ?? value;
 
 export const entitiesQuery = queryOptions({
-  queryKey: ["entities"],
-  queryFn: () => api.get<{ items: Entity[] }>("/api/entities"),
+  queryKey: opKey("entity.list"),
+  queryFn: () => call("entity.list"),
 });
 
 export const facetsQuery = queryOptions({
