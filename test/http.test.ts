@@ -158,7 +158,12 @@ describe(`HTTP API (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
     const admin = await signedIn(t, ["admin"]);
     const csv = "employee_id,first_name,last_name,country\nW1,Wanda,Web,DE\nW2,Walt,Web,US";
     const dry = await admin.send("POST", "/api/people/import", { csv, dryRun: true });
-    expect(dry.json()).toMatchObject({ dryRun: true, summary: { created: 2 } });
+    // The dry run says how the file was read (issue 14, finding 6): the response schema must name it.
+    expect(dry.json()).toMatchObject({
+      dryRun: true,
+      read: { encoding: "text", delimiter: "comma" },
+      summary: { created: 2 },
+    });
     const applied = await admin.send("POST", "/api/people/import", { csv, dryRun: false });
     expect(applied.json()).toMatchObject({ applied: true, summary: { created: 2 } });
     const list = await admin.get("/api/people?q=web&sort=name");

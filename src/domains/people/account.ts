@@ -19,6 +19,7 @@ import {
 } from "./second-factor.ts";
 import { hashToken } from "./sign-in.ts";
 import { openTotpSecret, sealTotpSecret } from "./totp-secret.ts";
+import type { TotpEnrolledView, TotpEnrolmentView } from "./views.ts";
 
 function currentUserId(ctx: Ctx): string {
   if (ctx.actor.kind !== "user") throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
@@ -30,7 +31,7 @@ function currentUserId(ctx: Ctx): string {
  * enrolled authenticator needs the password or a current code (issue 12, finding 15): a stolen
  * session alone must not be able to move the second factor to the thief's phone.
  */
-export async function startTotpEnrolment(ctx: Ctx, proof: Reauthentication = {}) {
+export async function startTotpEnrolment(ctx: Ctx, proof: Reauthentication = {}): Promise<TotpEnrolmentView> {
   const userId = currentUserId(ctx);
   const now = ctx.clock.now();
   const enrolled = await peopleDb(ctx)
@@ -65,7 +66,7 @@ export async function startTotpEnrolment(ctx: Ctx, proof: Reauthentication = {})
 }
 
 /** Confirms enrolment with a code from the new authenticator; issues ten single-use recovery codes. */
-export async function confirmTotpEnrolment(ctx: Ctx, code: string) {
+export async function confirmTotpEnrolment(ctx: Ctx, code: string): Promise<TotpEnrolledView> {
   const userId = currentUserId(ctx);
   return withTransaction(ctx, async (tx) => {
     const db = peopleDb(tx);
@@ -109,7 +110,7 @@ export async function confirmTotpEnrolment(ctx: Ctx, code: string) {
 export async function changePassword(
   ctx: Ctx,
   input: { currentPassword: string; newPassword: string; sessionToken: string },
-) {
+): Promise<{ ok: true }> {
   const userId = currentUserId(ctx);
   const parsed = passwordRule.safeParse(input.newPassword);
   if (!parsed.success)

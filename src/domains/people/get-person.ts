@@ -3,8 +3,9 @@ import { notFound } from "../../kernel/errors.ts";
 import { peopleDb } from "./db.ts";
 import { selectPeople, today, toPerson } from "./person-view.ts";
 import { can } from "./policy.ts";
+import type { PersonDetailView } from "./views.ts";
 
-export async function getPerson(ctx: Ctx, id: string) {
+export async function getPerson(ctx: Ctx, id: string): Promise<PersonDetailView> {
   // A record you may not see is a 404, not a 403: its existence is not disclosed.
   if (!can(ctx.actor, "person.read", { id })) throw notFound("The person");
   const row = await selectPeople(ctx).where("p.id", "=", id).executeTakeFirst();

@@ -5,6 +5,7 @@ import { peopleDb } from "./db.ts";
 import { type Person, selectPeople, today, toPerson } from "./person-view.ts";
 import { authorize } from "./policy.ts";
 import type { PeopleFilter } from "./schemas.ts";
+import type { PeopleFacetsView } from "./views.ts";
 
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 
@@ -114,7 +115,7 @@ export async function exportPeopleCsv(ctx: Ctx, filter: PeopleFilter): Promise<s
   );
 }
 
-export async function peopleFacets(ctx: Ctx) {
+export async function peopleFacets(ctx: Ctx): Promise<PeopleFacetsView> {
   authorize(ctx.actor, "person.read");
   const db = peopleDb(ctx);
   const distinct = async (column: "department" | "location_country" | "title") =>

@@ -11,20 +11,9 @@ import { authorize } from "./policy.ts";
 import { pendingRolesOf, requestRoleGrants } from "./role-grants.ts";
 import { isFourEyesRole, ROLES } from "./roles.ts";
 import type { UserInput, UserPatch } from "./schemas.ts";
+import type { UserView } from "./views.ts";
 
-export type UserView = {
-  id: string;
-  email: string;
-  displayName: string;
-  personId: string | null;
-  roles: string[];
-  /** Roles waiting for a second administrator's approval (four-eyes). */
-  pendingRoles: string[];
-  totpEnabled: boolean;
-  mustChangePassword: boolean;
-  disabled: boolean;
-  lastLoginAt: string | null;
-};
+export type { UserView };
 
 /** The role catalogue; `fourEyes` says a grant needs a second administrator's approval. */
 export const listRoles = () => ({ items: ROLES.map((r) => ({ ...r, fourEyes: isFourEyesRole(r.name) })) });

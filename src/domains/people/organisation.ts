@@ -7,8 +7,9 @@ import { peopleDb } from "./db.ts";
 import { today } from "./person-view.ts";
 import { authorize, can } from "./policy.ts";
 import type { EntityInput, OrganisationInput } from "./schemas.ts";
+import type { LegalEntityList, LegalEntitySavedView, OrganisationView } from "./views.ts";
 
-export async function getOrganisation(ctx: Ctx) {
+export async function getOrganisation(ctx: Ctx): Promise<OrganisationView> {
   const row = await peopleDb(ctx)
     .selectFrom("organisation")
     .selectAll()
@@ -53,7 +54,7 @@ export async function updateOrganisation(ctx: Ctx, input: OrganisationInput) {
   });
 }
 
-export async function listEntities(ctx: Ctx) {
+export async function listEntities(ctx: Ctx): Promise<LegalEntityList> {
   const db = peopleDb(ctx);
   const now = today(ctx);
   const rows = await db
@@ -112,7 +113,7 @@ async function checkEntity(ctx: Ctx, id: string, input: EntityInput) {
   }
 }
 
-export async function createEntity(ctx: Ctx, input: EntityInput) {
+export async function createEntity(ctx: Ctx, input: EntityInput): Promise<LegalEntitySavedView> {
   authorize(ctx.actor, "entity.manage");
   return withTransaction(ctx, async (tx) => {
     const id = newId();
@@ -135,7 +136,11 @@ export async function createEntity(ctx: Ctx, input: EntityInput) {
   });
 }
 
-export async function updateEntity(ctx: Ctx, id: string, patch: Partial<EntityInput>) {
+export async function updateEntity(
+  ctx: Ctx,
+  id: string,
+  patch: Partial<EntityInput>,
+): Promise<LegalEntitySavedView> {
   authorize(ctx.actor, "entity.manage");
   return withTransaction(ctx, async (tx) => {
     const db = peopleDb(tx);
@@ -160,6 +165,6 @@ export async function updateEntity(ctx: Ctx, id: string, patch: Partial<EntityIn
       .where("id", "=", id)
       .execute();
     await record(tx, "entity.update", { type: "legal_entity", id }, { ...patch });
-    return { id, ...next };
+    return { id, ...next, parentId: next.parentId ?? null };
   });
 }

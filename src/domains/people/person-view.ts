@@ -2,28 +2,10 @@ import { isoToday } from "../../kernel/clock.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { peopleDb } from "./db.ts";
 import type { PersonCategory } from "./roles.ts";
-import type { PersonKind } from "./tables.ts";
+import type { PersonView } from "./views.ts";
 
-export type Person = {
-  id: string;
-  externalId: string | null;
-  kind: PersonKind;
-  firstName: string;
-  lastName: string;
-  displayName: string;
-  email: string | null;
-  title: string | null;
-  department: string | null;
-  locationCountry: string | null;
-  legalEntityId: string | null;
-  legalEntityName: string | null;
-  supervisorId: string | null;
-  supervisorName: string | null;
-  hireDate: string | null;
-  endDate: string | null;
-  status: "active" | "ended";
-  categories: PersonCategory[];
-};
+/** A person as the API answers it (views.ts `PersonView`). */
+export type Person = PersonView;
 
 /** A person is active until the day after their end date. */
 export const statusOf = (endDate: string | null, today: string): "active" | "ended" =>

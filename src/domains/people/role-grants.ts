@@ -10,6 +10,7 @@ import { authorize } from "./policy.ts";
 import { ROLES } from "./roles.ts";
 import type { RoleGrantRequestsTable, RoleGrantStatus } from "./tables.ts";
 import { activeUsersInRole } from "./users-in-role.ts";
+import type { RoleGrantView } from "./views.ts";
 
 /**
  * Four-eyes grants (issue 12, finding 11): a role that reads speak-up cases, audit or investor
@@ -189,20 +190,7 @@ export async function acknowledgeRoleGrant(ctx: Ctx, id: string) {
   });
 }
 
-export type RoleGrantView = {
-  id: string;
-  role: string;
-  roleLabel: string;
-  status: RoleGrantStatus;
-  user: { id: string; email: string; displayName: string };
-  requestedBy: { id: string; label: string };
-  requestedAt: string;
-  decidedBy: { id: string; label: string } | null;
-  decidedAt: string | null;
-  note: string | null;
-  /** What the current user may do with it (the browser does not re-implement the rule). */
-  can: { decide: boolean };
-};
+export type { RoleGrantView };
 
 function query(ctx: Ctx) {
   return peopleDb(ctx)
@@ -259,7 +247,7 @@ async function getRoleGrant(ctx: Ctx, id: string): Promise<RoleGrantView> {
 }
 
 /** Pending grants and those decided in the last 90 days, newest first. */
-export async function listRoleGrants(ctx: Ctx) {
+export async function listRoleGrants(ctx: Ctx): Promise<{ items: RoleGrantView[] }> {
   if (!hasPermission(ctx.actor, "role_grant.read"))
     throw forbidden("You may not read role grants (role_grant.read).");
   const since = new Date(ctx.clock.now().getTime() - RECENT_DAYS * 86_400_000).toISOString();

@@ -1,14 +1,16 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { type RouteDeps, typed } from "../../kernel/http/routes.ts";
+import { fileResponse } from "../../kernel/http/responses.ts";
+import { endpoints, type RouteDeps, typed } from "../../kernel/http/routes.ts";
 import { ctxOf, sendCsv } from "../../kernel/http/server.ts";
 import { getPerson } from "./get-person.ts";
 import { IMPORT_TEMPLATE, importPeople } from "./import-people.ts";
 import { exportPeopleCsv, listPeople, peopleFacets } from "./list-people.ts";
 import { createPerson, endEmployment, updatePerson } from "./save-person.ts";
 import { calendarDate, peopleFilter, personInput, personPatch } from "./schemas.ts";
+import { importResultView, peopleFacetsView, personDetailView, personPage, personView } from "./views.ts";
 
-const tags = ["people"];
+const route = endpoints(["people"]);
 const idParams = z.object({ id: z.string().min(1).max(64) });
 
 export function registerPeopleRoutes(app: FastifyInstance, deps: RouteDeps) {
@@ -16,104 +18,99 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: RouteDeps) {
 
   r.get(
     "/api/people",
-    {
-      config: { access: { action: "people.list", permission: "people.read" } },
-      schema: {
-        tags,
-        operationId: "people.list",
+    route(
+      "people.list",
+      { permission: "people.read" },
+      {
         summary: "Search and filter the directory",
         querystring: peopleFilter,
+        response: { 200: personPage },
       },
-    },
+    ),
     async (request) => listPeople(ctxOf(request, deps), request.query),
   );
 
   r.get(
     "/api/people.csv",
-    {
-      config: { access: { action: "people.export", permission: "people.read" } },
-      schema: {
-        tags,
-        operationId: "people.export",
+    route(
+      "people.export",
+      { permission: "people.read" },
+      {
         summary: "The filtered directory as CSV (the HR import format)",
         querystring: peopleFilter,
+        response: { 200: fileResponse("text/csv") },
       },
-    },
+    ),
     async (request, reply) =>
       sendCsv(reply, "people.csv", await exportPeopleCsv(ctxOf(request, deps), request.query)),
   );
 
   r.get(
     "/api/people/facets",
-    {
-      config: { access: { action: "people.facets", permission: "people.read" } },
-      schema: { tags, operationId: "people.facets" },
-    },
+    route("people.facets", { permission: "people.read" }, { response: { 200: peopleFacetsView } }),
     async (request) => peopleFacets(ctxOf(request, deps)),
   );
 
   r.get(
     "/api/people/import/template.csv",
-    {
-      config: { access: { action: "people.import.template", permission: "people.import" } },
-      schema: { tags, operationId: "people.import.template" },
-    },
+    route(
+      "people.import.template",
+      { permission: "people.import" },
+      { response: { 200: fileResponse("text/csv") } },
+    ),
     async (_request, reply) => sendCsv(reply, "people-import-template.csv", IMPORT_TEMPLATE),
   );
 
   r.post(
     "/api/people/import",
     {
-      config: { access: { action: "people.import", permission: "people.import" } },
+      ...route(
+        "people.import",
+        { permission: "people.import" },
+        {
+          summary: "HR import from CSV: dry run shows the diff; a file with any row error writes nothing",
+          body: z.object({ csv: z.string().min(1, "the CSV is empty"), dryRun: z.boolean().default(true) }),
+          response: { 200: importResultView },
+        },
+      ),
       bodyLimit: 20 * 1024 * 1024,
-      schema: {
-        tags,
-        operationId: "people.import",
-        summary: "HR import from CSV: dry run shows the diff; a file with any row error writes nothing",
-        body: z.object({ csv: z.string().min(1, "the CSV is empty"), dryRun: z.boolean().default(true) }),
-      },
     },
     async (request) => importPeople(ctxOf(request, deps), request.body),
   );
 
   r.get(
     "/api/people/:id",
-    {
-      config: { access: { action: "person.read", authenticated: true } },
-      schema: { tags, operationId: "person.read", params: idParams },
-    },
+    route("person.read", { authenticated: true }, { params: idParams, response: { 200: personDetailView } }),
     async (request) => getPerson(ctxOf(request, deps), request.params.id),
   );
 
   r.post(
     "/api/people",
-    {
-      config: { access: { action: "person.create", permission: "people.write" } },
-      schema: { tags, operationId: "person.create", body: personInput },
-    },
+    route(
+      "person.create",
+      { permission: "people.write" },
+      { body: personInput, response: { 201: personView } },
+    ),
     async (request, reply) => reply.status(201).send(await createPerson(ctxOf(request, deps), request.body)),
   );
 
   r.patch(
     "/api/people/:id",
-    {
-      config: { access: { action: "person.update", permission: "people.write" } },
-      schema: { tags, operationId: "person.update", params: idParams, body: personPatch },
-    },
+    route(
+      "person.update",
+      { permission: "people.write" },
+      { params: idParams, body: personPatch, response: { 200: personView } },
+    ),
     async (request) => updatePerson(ctxOf(request, deps), request.params.id, request.body),
   );
 
   r.post(
     "/api/people/:id/end",
-    {
-      config: { access: { action: "person.end", permission: "people.write" } },
-      schema: {
-        tags,
-        operationId: "person.end",
-        params: idParams,
-        body: z.object({ endDate: calendarDate }),
-      },
-    },
+    route(
+      "person.end",
+      { permission: "people.write" },
+      { params: idParams, body: z.object({ endDate: calendarDate }), response: { 200: personView } },
+    ),
     async (request) => endEmployment(ctxOf(request, deps), request.params.id, request.body.endDate),
   );
 }

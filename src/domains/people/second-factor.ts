@@ -8,6 +8,7 @@ import { addToCounter, counterKey, resetCounter } from "../../kernel/rate-counte
 import { peopleDb } from "./db.ts";
 import { verifyPassword } from "./passwords.ts";
 import { openTotpSecret } from "./totp-secret.ts";
+import type { RecoveryCodesView } from "./views.ts";
 
 export const RECOVERY_CODE_COUNT = 10;
 const TOTP_PERIOD_MS = 30_000;
@@ -181,7 +182,10 @@ export async function reauthenticate(
 }
 
 /** Regenerates the recovery codes; needs the password, since the old codes stop working. */
-export async function regenerateRecoveryCodes(ctx: Ctx, input: { password: string }) {
+export async function regenerateRecoveryCodes(
+  ctx: Ctx,
+  input: { password: string },
+): Promise<RecoveryCodesView> {
   if (ctx.actor.kind !== "user") throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
   const userId = ctx.actor.userId;
   const user = await peopleDb(ctx)

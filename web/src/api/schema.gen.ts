@@ -6077,6 +6077,50 @@ export interface components {
             label: string;
             region: string | null;
         };
+        LegalEntityList: {
+            can: {
+                manage: boolean;
+            };
+            items: components["schemas"]["LegalEntityView"][];
+        };
+        LegalEntityListInput: {
+            can: {
+                manage: boolean;
+            };
+            items: components["schemas"]["LegalEntityViewInput"][];
+        };
+        LegalEntitySavedView: {
+            code: string;
+            country: string;
+            id: string;
+            name: string;
+            parentId: string | null;
+        };
+        LegalEntitySavedViewInput: {
+            code: string;
+            country: string;
+            id: string;
+            name: string;
+            parentId: string | null;
+        };
+        LegalEntityView: {
+            code: string;
+            country: string;
+            headcount: number;
+            id: string;
+            name: string;
+            parentId: string | null;
+            parentName: string | null;
+        };
+        LegalEntityViewInput: {
+            code: string;
+            country: string;
+            headcount: number;
+            id: string;
+            name: string;
+            parentId: string | null;
+            parentName: string | null;
+        };
         LegalHoldList: {
             can: {
                 issue: boolean;
@@ -6449,6 +6493,42 @@ export interface components {
             seq: number;
             source: string;
         };
+        LoginInfoView: {
+            demo: boolean;
+            demoAccounts: {
+                email: string;
+                password: string;
+                roles: string[];
+            }[];
+            organisationName: string;
+            totpRequiredForPrivileged: boolean;
+        };
+        LoginInfoViewInput: {
+            demo: boolean;
+            demoAccounts: {
+                email: string;
+                password: string;
+                roles: string[];
+            }[];
+            organisationName: string;
+            totpRequiredForPrivileged: boolean;
+        };
+        LoginResultView: {
+            csrfToken: string;
+            /** @enum {string} */
+            status: "ok";
+        } | {
+            /** @enum {string} */
+            status: "totp_required";
+        };
+        LoginResultViewInput: {
+            csrfToken: string;
+            /** @enum {string} */
+            status: "ok";
+        } | {
+            /** @enum {string} */
+            status: "totp_required";
+        };
         MaterialAddedView: {
             id: string;
             isPrivileged: boolean;
@@ -6766,6 +6846,36 @@ export interface components {
             /** @enum {string} */
             status: "scheduled" | "in_session" | "adjourned" | "cancelled";
             title: string;
+        };
+        MeView: {
+            csrfToken: string;
+            mustChangePassword: boolean;
+            mustEnrolTotp: boolean;
+            permissions: ("people.read" | "people.write" | "people.import" | "entity.manage" | "organisation.manage" | "user.manage" | "audit.read" | "outbox.read" | "speakup.handle" | "speakup.assign" | "speakup.intake_phone" | "speakup.intake_letter" | "speakup.configure" | "speakup.stats" | "job.manage" | "screening.read" | "screening.lists" | "screening.decide" | "counterparty.manage" | "transaction.manage" | "transaction.approve" | "export.manage" | "policy.manage" | "policy.approve" | "board.decide" | "waiver.read" | "waiver.request" | "certification.manage" | "certification.report" | "certification.audit_committee" | "disclosure.review" | "disclosure.ceo_review" | "disclosure.audit_committee" | "disclosure.register" | "disclosure.configure" | "gift.approve" | "guidance.answer" | "inquiry.manage" | "boycott.manage" | "legal_hold.manage" | "committee.read" | "committee.manage" | "committee.appoint" | "committee.file" | "committee.privileged" | "restructuring.read" | "restructuring.manage" | "restructuring.elect" | "restructuring.investor" | "role_grant.read")[];
+            recoveryCodesLeft: number;
+            roles: string[];
+            totpEnabled: boolean;
+            user: {
+                displayName: string;
+                email: string;
+                id: string;
+                personId: string | null;
+            };
+        };
+        MeViewInput: {
+            csrfToken: string;
+            mustChangePassword: boolean;
+            mustEnrolTotp: boolean;
+            permissions: ("people.read" | "people.write" | "people.import" | "entity.manage" | "organisation.manage" | "user.manage" | "audit.read" | "outbox.read" | "speakup.handle" | "speakup.assign" | "speakup.intake_phone" | "speakup.intake_letter" | "speakup.configure" | "speakup.stats" | "job.manage" | "screening.read" | "screening.lists" | "screening.decide" | "counterparty.manage" | "transaction.manage" | "transaction.approve" | "export.manage" | "policy.manage" | "policy.approve" | "board.decide" | "waiver.read" | "waiver.request" | "certification.manage" | "certification.report" | "certification.audit_committee" | "disclosure.review" | "disclosure.ceo_review" | "disclosure.audit_committee" | "disclosure.register" | "disclosure.configure" | "gift.approve" | "guidance.answer" | "inquiry.manage" | "boycott.manage" | "legal_hold.manage" | "committee.read" | "committee.manage" | "committee.appoint" | "committee.file" | "committee.privileged" | "restructuring.read" | "restructuring.manage" | "restructuring.elect" | "restructuring.investor" | "role_grant.read")[];
+            recoveryCodesLeft: number;
+            roles: string[];
+            totpEnabled: boolean;
+            user: {
+                displayName: string;
+                email: string;
+                id: string;
+                personId: string | null;
+            };
         };
         MinutesApprovalView: {
             minutes: components["schemas"]["MinutesView"];
@@ -7277,6 +7387,32 @@ export interface components {
             unitComposition: string;
             unitsOffered: number;
         };
+        OrganisationView: {
+            can: {
+                update: boolean;
+            };
+            hotlineDomestic: string | null;
+            hotlineInternational: string | null;
+            hotlineWeb: string | null;
+            legalContactAddress: string | null;
+            legalContactName: string | null;
+            legalContactPhone: string | null;
+            name: string;
+            website: string | null;
+        };
+        OrganisationViewInput: {
+            can: {
+                update: boolean;
+            };
+            hotlineDomestic: string | null;
+            hotlineInternational: string | null;
+            hotlineWeb: string | null;
+            legalContactAddress: string | null;
+            legalContactName: string | null;
+            legalContactPhone: string | null;
+            name: string;
+            website: string | null;
+        };
         OutboxMessageView: {
             attempts: number;
             body: string;
@@ -7304,6 +7440,202 @@ export interface components {
             status: "pending" | "sending" | "sent" | "failed";
             subject: string;
             to: string;
+        };
+        PeopleFacetsView: {
+            countries: string[];
+            departments: string[];
+            titles: string[];
+        };
+        PeopleFacetsViewInput: {
+            countries: string[];
+            departments: string[];
+            titles: string[];
+        };
+        PeopleImportResultView: {
+            applied: boolean;
+            changes: {
+                /** @enum {string} */
+                action: "create" | "update" | "end" | "unchanged";
+                externalId: string;
+                fields: {
+                    [key: string]: {
+                        from: string | null;
+                        to: string | null;
+                    };
+                };
+                name: string;
+                row: number;
+            }[];
+            dryRun: boolean;
+            errors: {
+                column: string;
+                message: string;
+                row: number;
+            }[];
+            read: {
+                /** @enum {string} */
+                delimiter: "comma" | "semicolon" | "tab";
+                /** @enum {string} */
+                encoding: "UTF-8" | "UTF-8 with byte-order mark" | "UTF-16LE with byte-order mark" | "UTF-16BE with byte-order mark" | "Windows-1252" | "text";
+            };
+            summary: {
+                created: number;
+                ended: number;
+                errors: number;
+                unchanged: number;
+                updated: number;
+            };
+        };
+        PeopleImportResultViewInput: {
+            applied: boolean;
+            changes: {
+                /** @enum {string} */
+                action: "create" | "update" | "end" | "unchanged";
+                externalId: string;
+                fields: {
+                    [key: string]: {
+                        from: string | null;
+                        to: string | null;
+                    };
+                };
+                name: string;
+                row: number;
+            }[];
+            dryRun: boolean;
+            errors: {
+                column: string;
+                message: string;
+                row: number;
+            }[];
+            read: {
+                /** @enum {string} */
+                delimiter: "comma" | "semicolon" | "tab";
+                /** @enum {string} */
+                encoding: "UTF-8" | "UTF-8 with byte-order mark" | "UTF-16LE with byte-order mark" | "UTF-16BE with byte-order mark" | "Windows-1252" | "text";
+            };
+            summary: {
+                created: number;
+                ended: number;
+                errors: number;
+                unchanged: number;
+                updated: number;
+            };
+        };
+        PersonDetailView: {
+            can: {
+                end: boolean;
+                update: boolean;
+            };
+            categories: ("director" | "executive_officer" | "senior_officer" | "finance_accounting")[];
+            department: string | null;
+            directReports: components["schemas"]["PersonView"][];
+            displayName: string;
+            email: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            endDate: string | null;
+            externalId: string | null;
+            firstName: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            hireDate: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "employee" | "officer" | "director" | "external";
+            lastName: string;
+            legalEntityId: string | null;
+            legalEntityName: string | null;
+            locationCountry: string | null;
+            /** @enum {string} */
+            status: "active" | "ended";
+            supervisorId: string | null;
+            supervisorName: string | null;
+            title: string | null;
+            user: {
+                email: string;
+                id: string;
+                roles: string[];
+            } | null;
+        };
+        PersonDetailViewInput: {
+            can: {
+                end: boolean;
+                update: boolean;
+            };
+            categories: ("director" | "executive_officer" | "senior_officer" | "finance_accounting")[];
+            department: string | null;
+            directReports: components["schemas"]["PersonViewInput"][];
+            displayName: string;
+            email: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            endDate: string | null;
+            externalId: string | null;
+            firstName: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            hireDate: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "employee" | "officer" | "director" | "external";
+            lastName: string;
+            legalEntityId: string | null;
+            legalEntityName: string | null;
+            locationCountry: string | null;
+            /** @enum {string} */
+            status: "active" | "ended";
+            supervisorId: string | null;
+            supervisorName: string | null;
+            title: string | null;
+            user: {
+                email: string;
+                id: string;
+                roles: string[];
+            } | null;
+        };
+        PersonView: {
+            categories: ("director" | "executive_officer" | "senior_officer" | "finance_accounting")[];
+            department: string | null;
+            displayName: string;
+            email: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            endDate: string | null;
+            externalId: string | null;
+            firstName: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            hireDate: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "employee" | "officer" | "director" | "external";
+            lastName: string;
+            legalEntityId: string | null;
+            legalEntityName: string | null;
+            locationCountry: string | null;
+            /** @enum {string} */
+            status: "active" | "ended";
+            supervisorId: string | null;
+            supervisorName: string | null;
+            title: string | null;
+        };
+        PersonViewInput: {
+            categories: ("director" | "executive_officer" | "senior_officer" | "finance_accounting")[];
+            department: string | null;
+            displayName: string;
+            email: string | null;
+            /** @description A calendar date, YYYY-MM-DD */
+            endDate: string | null;
+            externalId: string | null;
+            firstName: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            hireDate: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "employee" | "officer" | "director" | "external";
+            lastName: string;
+            legalEntityId: string | null;
+            legalEntityName: string | null;
+            locationCountry: string | null;
+            /** @enum {string} */
+            status: "active" | "ended";
+            supervisorId: string | null;
+            supervisorName: string | null;
+            title: string | null;
         };
         PolicyApproved: {
             contentHash: string;
@@ -7731,6 +8063,84 @@ export interface components {
             issuedAt: string;
             onTime: boolean;
         };
+        RecoveryCodesView: {
+            recoveryCodes: string[];
+        };
+        RecoveryCodesViewInput: {
+            recoveryCodes: string[];
+        };
+        RoleGrantView: {
+            can: {
+                decide: boolean;
+            };
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            decidedBy: {
+                id: string;
+                label: string;
+            } | null;
+            id: string;
+            note: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            requestedAt: string;
+            requestedBy: {
+                id: string;
+                label: string;
+            };
+            role: string;
+            roleLabel: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            user: {
+                displayName: string;
+                email: string;
+                id: string;
+            };
+        };
+        RoleGrantViewInput: {
+            can: {
+                decide: boolean;
+            };
+            /** @description An instant, ISO 8601 in UTC */
+            decidedAt: string | null;
+            decidedBy: {
+                id: string;
+                label: string;
+            } | null;
+            id: string;
+            note: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            requestedAt: string;
+            requestedBy: {
+                id: string;
+                label: string;
+            };
+            role: string;
+            roleLabel: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            user: {
+                displayName: string;
+                email: string;
+                id: string;
+            };
+        };
+        RoleView: {
+            description: string;
+            fourEyes: boolean;
+            label: string;
+            /** @enum {string} */
+            name: "admin" | "compliance_officer" | "general_counsel" | "hotline_operator" | "ceo" | "audit_committee_chair" | "audit_committee_member" | "board_member" | "corporate_secretary" | "committee_chair" | "committee_member" | "restructuring_admin" | "subscription_agent" | "investor" | "auditor";
+            privileged: boolean;
+        };
+        RoleViewInput: {
+            description: string;
+            fourEyes: boolean;
+            label: string;
+            /** @enum {string} */
+            name: "admin" | "compliance_officer" | "general_counsel" | "hotline_operator" | "ceo" | "audit_committee_chair" | "audit_committee_member" | "board_member" | "corporate_secretary" | "committee_chair" | "committee_member" | "restructuring_admin" | "subscription_agent" | "investor" | "auditor";
+            privileged: boolean;
+        };
         ScreenBatchView: {
             listVersionId: string;
             results: {
@@ -7781,6 +8191,16 @@ export interface components {
             listVersionId: string;
             matches: components["schemas"]["NameMatchViewInput"][];
         };
+        SecuritySettingsView: {
+            absoluteTimeoutHours: number;
+            idleTimeoutMinutes: number;
+            totpRequiredForPrivileged: boolean;
+        };
+        SecuritySettingsViewInput: {
+            absoluteTimeoutHours: number;
+            idleTimeoutMinutes: number;
+            totpRequiredForPrivileged: boolean;
+        };
         TaskView: {
             /** @description An instant, ISO 8601 in UTC */
             dueAt: string | null;
@@ -7796,6 +8216,26 @@ export interface components {
             id: string;
             kind: string;
             title: string;
+        };
+        TotpEnrolledView: {
+            /** @enum {boolean} */
+            ok: true;
+            recoveryCodes: string[];
+        };
+        TotpEnrolledViewInput: {
+            /** @enum {boolean} */
+            ok: true;
+            recoveryCodes: string[];
+        };
+        TotpEnrolmentView: {
+            otpauthUrl: string;
+            qrDataUrl: string;
+            secret: string;
+        };
+        TotpEnrolmentViewInput: {
+            otpauthUrl: string;
+            qrDataUrl: string;
+            secret: string;
         };
         TransactionCheckView: {
             /** @description An instant, ISO 8601 in UTC */
@@ -7908,6 +8348,32 @@ export interface components {
             reserve: string;
             /** @description An amount of money, a decimal string like "1000.00" */
             unused: string;
+        };
+        UserView: {
+            disabled: boolean;
+            displayName: string;
+            email: string;
+            id: string;
+            /** @description An instant, ISO 8601 in UTC */
+            lastLoginAt: string | null;
+            mustChangePassword: boolean;
+            pendingRoles: string[];
+            personId: string | null;
+            roles: string[];
+            totpEnabled: boolean;
+        };
+        UserViewInput: {
+            disabled: boolean;
+            displayName: string;
+            email: string;
+            id: string;
+            /** @description An instant, ISO 8601 in UTC */
+            lastLoginAt: string | null;
+            mustChangePassword: boolean;
+            pendingRoles: string[];
+            personId: string | null;
+            roles: string[];
+            totpEnabled: boolean;
         };
         VerifyResultView: {
             firstBadSeq: number | null;
@@ -8118,7 +8584,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LoginResultView"];
+                };
             };
         };
     };
@@ -8136,7 +8604,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LoginInfoView"];
+                };
             };
         };
     };
@@ -8154,7 +8624,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
             };
         };
     };
@@ -8172,7 +8647,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeView"];
+                };
             };
         };
     };
@@ -8197,7 +8674,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
             };
         };
     };
@@ -8221,7 +8703,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesView"];
+                };
             };
         };
     };
@@ -8245,7 +8729,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolledView"];
+                };
             };
         };
     };
@@ -8270,7 +8756,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolmentView"];
+                };
             };
         };
     };
@@ -11223,7 +11711,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LegalEntityList"];
+                };
             };
         };
     };
@@ -11246,11 +11736,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LegalEntitySavedView"];
+                };
             };
         };
     };
@@ -11279,7 +11771,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LegalEntitySavedView"];
+                };
             };
         };
     };
@@ -11392,7 +11886,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationView"];
+                };
             };
         };
     };
@@ -11423,7 +11919,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationView"];
+                };
             };
         };
     };
@@ -11483,7 +11981,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PersonView"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
             };
         };
     };
@@ -11520,11 +12025,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonView"];
+                };
             };
         };
     };
@@ -11549,12 +12056,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (text/csv), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -11574,7 +12083,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonDetailView"];
+                };
             };
         };
     };
@@ -11617,7 +12128,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonView"];
+                };
             };
         };
     };
@@ -11643,7 +12156,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonView"];
+                };
             };
         };
     };
@@ -11661,7 +12176,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PeopleFacetsView"];
+                };
             };
         };
     };
@@ -11687,7 +12204,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PeopleImportResultView"];
+                };
             };
         };
     };
@@ -11700,12 +12219,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (text/csv), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -12638,7 +13159,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RoleGrantView"][];
+                    };
+                };
             };
         };
     };
@@ -12658,7 +13183,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoleGrantView"];
+                };
             };
         };
     };
@@ -12678,7 +13205,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoleGrantView"];
+                };
             };
         };
     };
@@ -12704,7 +13233,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoleGrantView"];
+                };
             };
         };
     };
@@ -12722,7 +13253,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RoleView"][];
+                    };
+                };
             };
         };
     };
@@ -13432,7 +13967,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SecuritySettingsView"];
+                };
             };
         };
     };
@@ -13458,7 +13995,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SecuritySettingsView"];
+                };
             };
         };
     };
@@ -14315,7 +14854,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["UserView"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
             };
         };
     };
@@ -14340,11 +14886,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
         };
     };
@@ -14372,7 +14920,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
         };
     };
@@ -14392,7 +14942,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
         };
     };

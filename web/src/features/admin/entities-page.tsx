@@ -15,6 +15,7 @@ import { notifications } from "@mantine/notifications";
 import { IconBuilding, IconPencil, IconPlus } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { invalidate } from "../../api/client.ts";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
@@ -53,7 +54,7 @@ const EntityModal = ({
         title: entity ? "Legal entity saved" : "Legal entity created",
         message: saved.name,
       });
-      await queryClient.invalidateQueries({ queryKey: ["entities"] });
+      await invalidate(queryClient, "entity.list");
       onClose();
     },
   });

@@ -3,6 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { IconCheck, IconDownload, IconFileTypeCsv, IconPlayerPlay } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { invalidate } from "../../api/client.ts";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
@@ -31,7 +32,7 @@ export const ImportPage = () => {
       setConfirming(false);
       setCheckedCsv(null);
       await queryClient.invalidateQueries({ queryKey: ["people"] });
-      await queryClient.invalidateQueries({ queryKey: ["entities"] });
+      await invalidate(queryClient, "entity.list");
       notifications.show({
         color: "green",
         title: "Import applied",

@@ -13,6 +13,7 @@ import {
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
+import { invalidate } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { api, fieldErrors } from "../../lib/api.ts";
@@ -66,7 +67,7 @@ export const OrganisationPage = () => {
       ),
     onSuccess: async (saved) => {
       queryClient.setQueryData(["organisation"], saved);
-      await queryClient.invalidateQueries({ queryKey: ["login-info"] });
+      await invalidate(queryClient, "auth.login_info");
       notifications.show({ color: "green", title: "Organisation saved", message: saved.name });
     },
   });

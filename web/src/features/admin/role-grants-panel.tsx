@@ -24,7 +24,7 @@ export const RoleGrantsPanel = ({ mode }: { mode: "decide" | "oversee" }) => {
       title: `Grant ${verb}`,
       message: `${grant.roleLabel} for ${grant.user.email}`,
     });
-    await queryClient.invalidateQueries({ queryKey: ["role-grants"] });
+    await invalidate(queryClient, "role_grant.list");
     await queryClient.invalidateQueries({ queryKey: ["users"] });
     await invalidate(queryClient, "task.list");
   };

@@ -2,6 +2,7 @@ import { Button, Group, NumberInput, Paper, Skeleton, Stack, Switch } from "@man
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
+import { invalidate } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { api, fieldErrors } from "../../lib/api.ts";
@@ -26,7 +27,7 @@ export const SecurityPage = () => {
     mutationFn: (input: SecuritySettings) => api.put<SecuritySettings>("/api/settings/security", input),
     onSuccess: async (saved) => {
       queryClient.setQueryData(["settings", "security"], saved);
-      await queryClient.invalidateQueries({ queryKey: ["login-info"] });
+      await invalidate(queryClient, "auth.login_info");
       notifications.show({
         color: "green",
         title: "Security settings saved",

@@ -13,6 +13,7 @@ import {
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { invalidate } from "../../api/client.ts";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { api, fieldErrors } from "../../lib/api.ts";
@@ -45,7 +46,7 @@ export const CreateUserModal = ({ onClose }: { onClose: () => void }) => {
           : `${user.email} must change the password at first sign-in.`,
       });
       await queryClient.invalidateQueries({ queryKey: ["users"] });
-      await queryClient.invalidateQueries({ queryKey: ["role-grants"] });
+      await invalidate(queryClient, "role_grant.list");
       onClose();
     },
   });
@@ -142,7 +143,7 @@ export const EditUserModal = ({ user, onClose }: { user: User; onClose: () => vo
           : saved.email,
       });
       await queryClient.invalidateQueries({ queryKey: ["users"] });
-      await queryClient.invalidateQueries({ queryKey: ["role-grants"] });
+      await invalidate(queryClient, "role_grant.list");
       onClose();
     },
   });

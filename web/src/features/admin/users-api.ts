@@ -1,32 +1,14 @@
 import { queryOptions } from "@tanstack/react-query";
+import { call, opKey, type Schema } from "../../api/client.ts";
 import { api } from "../../lib/api.ts";
 
-export type Role = {
-  name: string;
-  label: string;
-  description: string;
-  privileged: boolean;
-  /** Reads speak-up cases, audit or investor data: granted only after a second administrator approves. */
-  fourEyes: boolean;
-};
+export type Role = Schema<"RoleView">;
 
-export type User = {
-  id: string;
-  email: string;
-  displayName: string;
-  personId: string | null;
-  roles: string[];
-  /** Four-eyes roles requested but not yet approved by a second administrator. */
-  pendingRoles: string[];
-  totpEnabled: boolean;
-  mustChangePassword: boolean;
-  disabled: boolean;
-  lastLoginAt: string | null;
-};
+export type User = Schema<"UserView">;
 
 export const rolesQuery = queryOptions({
-  queryKey: ["roles"],
-  queryFn: () => api.get<{ items: Role[] }>("/api/roles"),
+  queryKey: opKey("role.list"),
+  queryFn: () => call("role.list"),
   staleTime: 5 * 60_000,
 });
 
@@ -40,27 +22,15 @@ export const roleOptions = (roles: Role[]) =>
         : role.label,
   }));
 
-export type RoleGrant = {
-  id: string;
-  role: string;
-  roleLabel: string;
-  status: "pending" | "approved" | "rejected";
-  user: { id: string; email: string; displayName: string };
-  requestedBy: { id: string; label: string };
-  requestedAt: string;
-  decidedBy: { id: string; label: string } | null;
-  decidedAt: string | null;
-  note: string | null;
-  can: { decide: boolean };
-};
+export type RoleGrant = Schema<"RoleGrantView">;
 
 export const roleGrantsQuery = queryOptions({
-  queryKey: ["role-grants"],
-  queryFn: () => api.get<{ items: RoleGrant[] }>("/api/role-grants"),
+  queryKey: opKey("role_grant.list"),
+  queryFn: () => call("role_grant.list"),
 });
 
 export const roleGrantsApi = {
-  approve: (id: string) => api.post<RoleGrant>(`/api/role-grants/${id}/approve`),
-  reject: (id: string, note?: string) => api.post<RoleGrant>(`/api/role-grants/${id}/reject`, { note }),
-  acknowledge: (id: string) => api.post<RoleGrant>(`/api/role-grants/${id}/acknowledge`),
+  approve: (id: string) => call("role_grant.approve", { path: { id } }),
+  reject: (id: string, note?: string) => call("role_grant.reject", { path: { id }, body: { note } }),
+  acknowledge: (id: string) => call("role_grant.acknowledge", { path: { id } }),
 };

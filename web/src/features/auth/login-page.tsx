@@ -68,12 +68,7 @@ const DemoAccounts = ({
               <Table.Tr key={account.email}>
                 <Table.Td>{account.email}</Table.Td>
                 <Table.Td>
-                  <Text size="sm">{account.note ?? account.roles.map(humanise).join(", ")}</Text>
-                  {account.note ? (
-                    <Text size="xs" c="dimmed">
-                      {account.roles.map(humanise).join(", ")}
-                    </Text>
-                  ) : null}
+                  <Text size="sm">{account.roles.map(humanise).join(", ")}</Text>
                 </Table.Td>
                 <Table.Td>
                   <Text ff="monospace" size="xs" style={{ whiteSpace: "nowrap" }}>
@@ -119,10 +114,8 @@ export const LoginPage = () => {
         return;
       }
       setCsrfToken(result.csrfToken);
-      // docs/api.md promises `me` in the answer; fall back to asking for it if the server leaves it out.
-      const me = result.me
-        ? { ...result.me, csrfToken: result.me.csrfToken ?? result.csrfToken }
-        : await fetchMe();
+      // The sign-in answer carries only the CSRF token (LoginResultView): ask who signed in.
+      const me = await fetchMe();
       queryClient.setQueryData(["me"], me);
       await navigate({ to: requiredAccountStep(me) ?? search.redirect ?? "/" });
     },

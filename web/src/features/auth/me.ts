@@ -1,41 +1,12 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
+import { call, opKey, type Schema } from "../../api/client.ts";
 import { api, setCsrfToken } from "../../lib/api.ts";
 
-export type Permission =
-  | "people.read"
-  | "people.write"
-  | "people.import"
-  | "entity.manage"
-  | "organisation.manage"
-  | "user.manage"
-  | "audit.read"
-  | "outbox.read"
-  | "job.manage"
-  | "speakup.handle"
-  | "speakup.assign"
-  | "speakup.intake_phone"
-  | "speakup.intake_letter"
-  | "speakup.configure"
-  | "speakup.stats"
-  | "committee.read"
-  | "screening.read"
-  | "restructuring.read"
-  | "restructuring.manage"
-  | "restructuring.elect"
-  | "restructuring.investor"
-  | "role_grant.read";
+/** The signed-in user's answer, as the server declares it (MeView). */
+export type Me = Schema<"MeView">;
 
-export type Me = {
-  user: { id: string; email: string; displayName: string; personId: string | null };
-  roles: string[];
-  permissions: string[];
-  totpEnabled: boolean;
-  mustEnrolTotp: boolean;
-  /** An administrator set the password: the server allows only the change-password form until done. */
-  mustChangePassword: boolean;
-  recoveryCodesLeft: number;
-  csrfToken: string;
-};
+/** Every permission name, from the server's PERMISSIONS (MeView's `permissions` is their enum). */
+export type Permission = Me["permissions"][number];
 
 /** Where a signed-in user must go before anything else: their own password first, then TOTP. */
 export const requiredAccountStep = (
@@ -43,14 +14,9 @@ export const requiredAccountStep = (
 ): "/account/password" | "/account/totp" | null =>
   me?.mustChangePassword ? "/account/password" : me?.mustEnrolTotp ? "/account/totp" : null;
 
-export type LoginInfo = {
-  organisationName: string;
-  demo: boolean;
-  totpRequiredForPrivileged: boolean;
-  demoAccounts: { email: string; password: string; roles: string[]; note?: string }[];
-};
+export type LoginInfo = Schema<"LoginInfoView">;
 
-export type LoginResult = { status: "ok"; csrfToken: string; me?: Me } | { status: "totp_required" };
+export type LoginResult = Schema<"LoginResultView">;
 
 export const fetchMe = async (): Promise<Me> => {
   const me = await api.get<Me>("/api/auth/me");
@@ -66,8 +32,8 @@ export const meQuery = queryOptions({
 });
 
 export const loginInfoQuery = queryOptions({
-  queryKey: ["login-info"],
-  queryFn: () => api.get<LoginInfo>("/api/auth/login-info"),
+  queryKey: opKey("auth.login_info"),
+  queryFn: () => call("auth.login_info"),
   staleTime: 5 * 60_000,
 });
 

@@ -2,6 +2,7 @@ import { Paper, Stack } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
+import { invalidate } from "../../api/client.ts";
 import { PageHeader } from "../../components/page-header.tsx";
 import { api } from "../../lib/api.ts";
 import type { Person, PersonInput } from "./people-api.ts";
@@ -15,7 +16,7 @@ export const NewPersonPage = () => {
     onSuccess: async (person) => {
       notifications.show({ color: "green", title: "Person added", message: person.displayName });
       await queryClient.invalidateQueries({ queryKey: ["people"] });
-      await queryClient.invalidateQueries({ queryKey: ["entities"] });
+      await invalidate(queryClient, "entity.list");
       await navigate({ to: "/people/$personId", params: { personId: person.id } });
     },
   });

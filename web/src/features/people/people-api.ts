@@ -1,40 +1,11 @@
 import { queryOptions } from "@tanstack/react-query";
+import { call, opKey, type Schema } from "../../api/client.ts";
 import { api } from "../../lib/api.ts";
 
-export type PersonKind = "employee" | "officer" | "director" | "external";
-export type PersonCategory = "director" | "executive_officer" | "senior_officer" | "finance_accounting";
-
-export type Person = {
-  id: string;
-  externalId: string | null;
-  kind: PersonKind;
-  firstName: string;
-  lastName: string;
-  displayName: string;
-  email: string | null;
-  title: string | null;
-  department: string | null;
-  locationCountry: string | null;
-  legalEntityId: string | null;
-  legalEntityName: string | null;
-  supervisorId: string | null;
-  supervisorName: string | null;
-  hireDate: string | null;
-  endDate: string | null;
-  status: "active" | "ended";
-  categories: string[];
-};
-
-export type PersonSummary = Pick<Person, "id" | "displayName"> &
-  Partial<Pick<Person, "title" | "department" | "email">>;
-
-export type PersonDetail = Person & {
-  supervisor: PersonSummary | null;
-  directReports: PersonSummary[];
-  entity: { id: string; code: string; name: string; country?: string } | null;
-  user: { id: string; email: string; roles: string[] } | null;
-  can: { update: boolean; end: boolean };
-};
+export type Person = Schema<"PersonView">;
+export type PersonKind = Person["kind"];
+export type PersonCategory = Person["categories"][number];
+export type PersonDetail = Schema<"PersonDetailView">;
 
 export type PersonInput = {
   externalId: string | null;
@@ -52,15 +23,7 @@ export type PersonInput = {
   categories: string[];
 };
 
-export type Entity = {
-  id: string;
-  code: string;
-  name: string;
-  country: string;
-  parentId: string | null;
-  parentName: string | null;
-  headcount: number;
-};
+export type Entity = Schema<"LegalEntityView">;
 
 export const kindOptions = [
   { value: "employee", label: "Employee" },
@@ -80,8 +43,8 @@ export const categoryLabel = (value: string) =>
   categoryOptions.find((option) => option.value === value)?.label ?? value;
 
 export const entitiesQuery = queryOptions({
-  queryKey: ["entities"],
-  queryFn: () => api.get<{ items: Entity[] }>("/api/entities"),
+  queryKey: opKey("entity.list"),
+  queryFn: () => call("entity.list"),
 });
 
 export const facetsQuery = queryOptions({

@@ -204,13 +204,11 @@ export const PersonPage = ({ personId }: { personId: string }) => {
             <Field label="Department">{data.department ?? "—"}</Field>
             <Field label="Hire date">{formatDate(data.hireDate)}</Field>
             <Field label="End date">{formatDate(data.endDate)}</Field>
-            <Field label="Legal entity">
-              {data.entity ? `${data.entity.name} (${data.entity.code})` : (data.legalEntityName ?? "—")}
-            </Field>
+            <Field label="Legal entity">{data.legalEntityName ?? "—"}</Field>
             <Field label="Supervisor">
               {data.supervisorId ? (
                 <AnchorLink to="/people/$personId" params={{ personId: data.supervisorId }}>
-                  {data.supervisor?.displayName ?? data.supervisorName ?? "View supervisor"}
+                  {data.supervisorName ?? "View supervisor"}
                 </AnchorLink>
               ) : (
                 "—"
