@@ -13,6 +13,7 @@ import { eligibleHandlers } from "./notify.ts";
 import type { ItemInput, TransitionInput } from "./schemas.ts";
 import { type CaseKey, openCaseKey, openJson, personRef, sealJson } from "./sealing.ts";
 import { type CasePersonRole, EXCLUDED_ROLES, type SpeakupCasesTable } from "./tables.ts";
+import type { CaseItemCreatedView, Ok, SpeakupMessagePostedView } from "./views.ts";
 import { TEAM_ROLES, type Team, TRANSITIONS } from "./vocabulary.ts";
 
 const subject = (id: string) => ({ type: "speakup_case", id });
@@ -62,7 +63,7 @@ async function completeTasks(ctx: Ctx, caseId: string, kind: string) {
 }
 
 /** Acknowledges receipt to the reporter through the mailbox (EU Directive 2019/1937, art. 9: within 7 days). */
-export async function acknowledgeCase(ctx: Ctx, id: string) {
+export async function acknowledgeCase(ctx: Ctx, id: string): Promise<Ok> {
   return withTransaction(ctx, async (tx) => {
     const { row, key } = await activeCase(tx, id);
     if (row.status !== "new") throw conflict(`The case is already ${row.status}.`);
@@ -80,7 +81,7 @@ export async function acknowledgeCase(ctx: Ctx, id: string) {
 }
 
 /** Moves a case through its lifecycle; findings need an outcome, remediation needs actions. */
-export async function transitionCase(ctx: Ctx, id: string, input: TransitionInput) {
+export async function transitionCase(ctx: Ctx, id: string, input: TransitionInput): Promise<Ok> {
   return withTransaction(ctx, async (tx) => {
     const { row, key } = await activeCase(tx, id);
     if (!TRANSITIONS[row.status].includes(input.to)) {
@@ -145,7 +146,7 @@ export async function assignCase(
   ctx: Ctx,
   id: string,
   input: { userId: string | null; team?: Team | undefined },
-) {
+): Promise<Ok> {
   if (!hasPermission(ctx.actor, "speakup.assign"))
     throw forbidden("You may not assign cases (speakup.assign).");
   return withTransaction(ctx, async (tx) => {
@@ -200,7 +201,7 @@ export async function postHandlerMessage(
   id: string,
   body: string,
   options: HandlerMessageOptions = {},
-) {
+): Promise<SpeakupMessagePostedView> {
   return withTransaction(ctx, async (tx) => {
     const { row, key } = await activeCase(tx, id);
     if (ctx.actor.kind === "anonymous") throw forbidden();
@@ -317,7 +318,7 @@ async function addItemInTx(ctx: Ctx, caseId: string, input: ItemInput) {
 }
 
 /** The investigation plan: tasks, interviews, evidence, notes and the final report. */
-export async function addCaseItem(ctx: Ctx, caseId: string, input: ItemInput) {
+export async function addCaseItem(ctx: Ctx, caseId: string, input: ItemInput): Promise<CaseItemCreatedView> {
   return withTransaction(ctx, async (tx) => {
     await activeCase(tx, caseId);
     const id = await addItemInTx(tx, caseId, input);
@@ -326,7 +327,7 @@ export async function addCaseItem(ctx: Ctx, caseId: string, input: ItemInput) {
   });
 }
 
-export async function completeCaseItem(ctx: Ctx, caseId: string, itemId: string, done: boolean) {
+export async function completeCaseItem(ctx: Ctx, caseId: string, itemId: string, done: boolean): Promise<Ok> {
   return withTransaction(ctx, async (tx) => {
     await activeCase(tx, caseId);
     const res = await speakupDb(tx)
@@ -350,7 +351,7 @@ export async function addCasePerson(
     userId?: string | undefined;
     role: Exclude<CasePersonRole, "reporter">;
   },
-) {
+): Promise<Ok> {
   if (!input.personId && !input.userId)
     throw invalid("Choose a person or a user.", [{ path: "personId", message: "is required" }]);
   return withTransaction(ctx, async (tx) => {
@@ -424,7 +425,7 @@ export async function addCasePerson(
   });
 }
 
-export async function linkCases(ctx: Ctx, caseId: string, otherId: string) {
+export async function linkCases(ctx: Ctx, caseId: string, otherId: string): Promise<Ok> {
   if (caseId === otherId)
     throw invalid("A case cannot be linked to itself.", [{ path: "otherId", message: "is this case" }]);
   return withTransaction(ctx, async (tx) => {
@@ -449,7 +450,7 @@ export async function linkCases(ctx: Ctx, caseId: string, otherId: string) {
  * the messages sent to them, never the other reporter's (COC-22.2); the surviving case's handlers
  * see both threads and choose which reporter each message goes to.
  */
-export async function mergeCase(ctx: Ctx, caseId: string, intoId: string) {
+export async function mergeCase(ctx: Ctx, caseId: string, intoId: string): Promise<Ok> {
   if (caseId === intoId)
     throw invalid("A case cannot be merged into itself.", [{ path: "intoId", message: "is this case" }]);
   return withTransaction(ctx, async (tx) => {
@@ -507,7 +508,7 @@ export async function mergeCase(ctx: Ctx, caseId: string, intoId: string) {
   });
 }
 
-export async function resolveWatch(ctx: Ctx, caseId: string, watchId: string) {
+export async function resolveWatch(ctx: Ctx, caseId: string, watchId: string): Promise<Ok> {
   return withTransaction(ctx, async (tx) => {
     await activeCase(tx, caseId);
     const res = await speakupDb(tx)

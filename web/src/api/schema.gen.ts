@@ -3727,6 +3727,402 @@ export interface components {
             subjectId: string | null;
             subjectType: string | null;
         };
+        CaseAssigneeView: {
+            name: string;
+            /** @enum {string} */
+            team: "compliance" | "audit_committee";
+            teamLabel: string;
+            userId: string;
+        };
+        CaseAssigneeViewInput: {
+            name: string;
+            /** @enum {string} */
+            team: "compliance" | "audit_committee";
+            teamLabel: string;
+            userId: string;
+        };
+        CaseItemCreatedView: {
+            id: string;
+        };
+        CaseItemCreatedViewInput: {
+            id: string;
+        };
+        CaseListItemView: {
+            /** @description An instant, ISO 8601 in UTC */
+            ackDueAt: string;
+            assignee: {
+                id: string;
+                name: string | null;
+            } | null;
+            category: string;
+            categoryLabel: string;
+            /** @enum {string} */
+            channel: "web" | "phone_domestic" | "phone_international" | "letter" | "internal" | "certificate";
+            channelLabel: string;
+            clocks: components["schemas"]["SpeakupClocksView"];
+            /** @description An instant, ISO 8601 in UTC */
+            feedbackDueAt: string;
+            id: string;
+            /** @enum {string} */
+            identityMode: "anonymous" | "confidential" | "open";
+            mergedIntoId: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            needsHandlerSince: string | null;
+            number: string;
+            /** @enum {string|null} */
+            outcome: "substantiated" | "partially_substantiated" | "unsubstantiated" | null;
+            overdue: components["schemas"]["SpeakupOverdueView"];
+            /** @description An instant, ISO 8601 in UTC */
+            purgedAt: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            receivedAt: string;
+            /** @enum {string} */
+            status: "new" | "acknowledged" | "triage" | "investigation" | "findings" | "remediation" | "closed";
+            summary: string | null;
+            /** @enum {string} */
+            team: "compliance" | "audit_committee";
+            teamLabel: string;
+        };
+        CaseListItemViewInput: {
+            /** @description An instant, ISO 8601 in UTC */
+            ackDueAt: string;
+            assignee: {
+                id: string;
+                name: string | null;
+            } | null;
+            category: string;
+            categoryLabel: string;
+            /** @enum {string} */
+            channel: "web" | "phone_domestic" | "phone_international" | "letter" | "internal" | "certificate";
+            channelLabel: string;
+            clocks: components["schemas"]["SpeakupClocksViewInput"];
+            /** @description An instant, ISO 8601 in UTC */
+            feedbackDueAt: string;
+            id: string;
+            /** @enum {string} */
+            identityMode: "anonymous" | "confidential" | "open";
+            mergedIntoId: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            needsHandlerSince: string | null;
+            number: string;
+            /** @enum {string|null} */
+            outcome: "substantiated" | "partially_substantiated" | "unsubstantiated" | null;
+            overdue: components["schemas"]["SpeakupOverdueViewInput"];
+            /** @description An instant, ISO 8601 in UTC */
+            purgedAt: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            receivedAt: string;
+            /** @enum {string} */
+            status: "new" | "acknowledged" | "triage" | "investigation" | "findings" | "remediation" | "closed";
+            summary: string | null;
+            /** @enum {string} */
+            team: "compliance" | "audit_committee";
+            teamLabel: string;
+        };
+        CaseMessageView: {
+            /** @enum {string} */
+            author: "reporter" | "handler" | "system";
+            authorName: string;
+            body: string;
+            caseId: string;
+            caseNumber: string;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            id: string;
+            isFeedback: boolean;
+            /** @description An instant, ISO 8601 in UTC */
+            readByReporterAt: string | null;
+        };
+        CaseMessageViewInput: {
+            /** @enum {string} */
+            author: "reporter" | "handler" | "system";
+            authorName: string;
+            body: string;
+            caseId: string;
+            caseNumber: string;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            id: string;
+            isFeedback: boolean;
+            /** @description An instant, ISO 8601 in UTC */
+            readByReporterAt: string | null;
+        };
+        CasePersonView: {
+            how?: string;
+            name: string;
+            personId: string | null;
+            /** @enum {string} */
+            role: "named" | "witness" | "conflicted" | "reporter" | "probable";
+            userId: string | null;
+        };
+        CasePersonViewInput: {
+            how?: string;
+            name: string;
+            personId: string | null;
+            /** @enum {string} */
+            role: "named" | "witness" | "conflicted" | "reporter" | "probable";
+            userId: string | null;
+        };
+        CaseReporterView: {
+            caseId: string;
+            clocks: components["schemas"]["SpeakupClocksView"];
+            /** @description An instant, ISO 8601 in UTC */
+            feedbackGivenAt: string | null;
+            hasMailbox: boolean;
+            /** @enum {string} */
+            identityMode: "anonymous" | "confidential" | "open";
+            isThisCase: boolean;
+            number: string;
+        };
+        CaseReporterViewInput: {
+            caseId: string;
+            clocks: components["schemas"]["SpeakupClocksViewInput"];
+            /** @description An instant, ISO 8601 in UTC */
+            feedbackGivenAt: string | null;
+            hasMailbox: boolean;
+            /** @enum {string} */
+            identityMode: "anonymous" | "confidential" | "open";
+            isThisCase: boolean;
+            number: string;
+        };
+        CaseView: {
+            /** @description An instant, ISO 8601 in UTC */
+            ackDueAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            acknowledgedAt: string | null;
+            assignee: {
+                id: string;
+                name: string;
+            } | null;
+            attachments: {
+                caseId: string;
+                contentType: string;
+                /** @description An instant, ISO 8601 in UTC */
+                createdAt: string;
+                filename: string;
+                id: string;
+                messageId: string | null;
+                size: number;
+            }[];
+            can: {
+                acknowledge: boolean;
+                addItem: boolean;
+                assign: boolean;
+                merge: boolean;
+                message: boolean;
+                people: boolean;
+                transitionTo: ("new" | "acknowledged" | "triage" | "investigation" | "findings" | "remediation" | "closed")[];
+            };
+            category: string;
+            categoryLabel: string;
+            /** @enum {string} */
+            channel: "web" | "phone_domestic" | "phone_international" | "letter" | "internal" | "certificate";
+            channelLabel: string;
+            clocks: components["schemas"]["SpeakupClocksView"];
+            /** @description An instant, ISO 8601 in UTC */
+            closedAt: string | null;
+            content: {
+                country: string | null;
+                details: string;
+                howKnown: string | null;
+                involved: {
+                    name: string;
+                    personId: string | null;
+                }[];
+                involvesSeniorManagement: boolean;
+                legalEntityId: string | null;
+                /** @description A calendar date, YYYY-MM-DD */
+                occurredOn: string | null;
+                site: string | null;
+                summary: string;
+            } | null;
+            /** @description An instant, ISO 8601 in UTC */
+            feedbackDueAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            feedbackGivenAt: string | null;
+            id: string;
+            /** @enum {string} */
+            identityMode: "anonymous" | "confidential" | "open";
+            items: {
+                /** @description An instant, ISO 8601 in UTC */
+                createdAt: string;
+                /** @description A calendar date, YYYY-MM-DD */
+                dueOn: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: "task" | "interview" | "evidence" | "note" | "final_report";
+                /** @enum {string} */
+                status: "open" | "done";
+                text: string;
+                title: string;
+            }[];
+            legalEntity: {
+                id: string;
+                name: string;
+            } | null;
+            links: {
+                id: string;
+                number: string;
+                /** @enum {string} */
+                status: "new" | "acknowledged" | "triage" | "investigation" | "findings" | "remediation" | "closed";
+            }[];
+            mergedIntoId: string | null;
+            messages: components["schemas"]["CaseMessageView"][];
+            /** @description An instant, ISO 8601 in UTC */
+            needsHandlerSince: string | null;
+            number: string;
+            /** @enum {string|null} */
+            outcome: "substantiated" | "partially_substantiated" | "unsubstantiated" | null;
+            overdue: components["schemas"]["SpeakupOverdueView"];
+            people: components["schemas"]["CasePersonView"][];
+            /** @description An instant, ISO 8601 in UTC */
+            purgedAt: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            receivedAt: string;
+            remediation: ("discipline" | "training" | "control_change")[];
+            reporter: {
+                email: string | null;
+                name: string | null;
+                personId: string | null;
+                phone: string | null;
+            } | null;
+            reporters: components["schemas"]["CaseReporterView"][];
+            routingReason: string;
+            /** @enum {string} */
+            status: "new" | "acknowledged" | "triage" | "investigation" | "findings" | "remediation" | "closed";
+            /** @enum {string} */
+            team: "compliance" | "audit_committee";
+            teamLabel: string;
+            watch: {
+                detail: string | null;
+                /** @description A calendar date, YYYY-MM-DD */
+                dueOn: string;
+                id: string;
+                /** @enum {string} */
+                kind: "checkin" | "alert";
+                /** @enum {string} */
+                status: "open" | "done";
+            }[];
+        };
+        CaseViewInput: {
+            /** @description An instant, ISO 8601 in UTC */
+            ackDueAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            acknowledgedAt: string | null;
+            assignee: {
+                id: string;
+                name: string;
+            } | null;
+            attachments: {
+                caseId: string;
+                contentType: string;
+                /** @description An instant, ISO 8601 in UTC */
+                createdAt: string;
+                filename: string;
+                id: string;
+                messageId: string | null;
+                size: number;
+            }[];
+            can: {
+                acknowledge: boolean;
+                addItem: boolean;
+                assign: boolean;
+                merge: boolean;
+                message: boolean;
+                people: boolean;
+                transitionTo: ("new" | "acknowledged" | "triage" | "investigation" | "findings" | "remediation" | "closed")[];
+            };
+            category: string;
+            categoryLabel: string;
+            /** @enum {string} */
+            channel: "web" | "phone_domestic" | "phone_international" | "letter" | "internal" | "certificate";
+            channelLabel: string;
+            clocks: components["schemas"]["SpeakupClocksViewInput"];
+            /** @description An instant, ISO 8601 in UTC */
+            closedAt: string | null;
+            content: {
+                country: string | null;
+                details: string;
+                howKnown: string | null;
+                involved: {
+                    name: string;
+                    personId: string | null;
+                }[];
+                involvesSeniorManagement: boolean;
+                legalEntityId: string | null;
+                /** @description A calendar date, YYYY-MM-DD */
+                occurredOn: string | null;
+                site: string | null;
+                summary: string;
+            } | null;
+            /** @description An instant, ISO 8601 in UTC */
+            feedbackDueAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            feedbackGivenAt: string | null;
+            id: string;
+            /** @enum {string} */
+            identityMode: "anonymous" | "confidential" | "open";
+            items: {
+                /** @description An instant, ISO 8601 in UTC */
+                createdAt: string;
+                /** @description A calendar date, YYYY-MM-DD */
+                dueOn: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: "task" | "interview" | "evidence" | "note" | "final_report";
+                /** @enum {string} */
+                status: "open" | "done";
+                text: string;
+                title: string;
+            }[];
+            legalEntity: {
+                id: string;
+                name: string;
+            } | null;
+            links: {
+                id: string;
+                number: string;
+                /** @enum {string} */
+                status: "new" | "acknowledged" | "triage" | "investigation" | "findings" | "remediation" | "closed";
+            }[];
+            mergedIntoId: string | null;
+            messages: components["schemas"]["CaseMessageViewInput"][];
+            /** @description An instant, ISO 8601 in UTC */
+            needsHandlerSince: string | null;
+            number: string;
+            /** @enum {string|null} */
+            outcome: "substantiated" | "partially_substantiated" | "unsubstantiated" | null;
+            overdue: components["schemas"]["SpeakupOverdueViewInput"];
+            people: components["schemas"]["CasePersonViewInput"][];
+            /** @description An instant, ISO 8601 in UTC */
+            purgedAt: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            receivedAt: string;
+            remediation: ("discipline" | "training" | "control_change")[];
+            reporter: {
+                email: string | null;
+                name: string | null;
+                personId: string | null;
+                phone: string | null;
+            } | null;
+            reporters: components["schemas"]["CaseReporterViewInput"][];
+            routingReason: string;
+            /** @enum {string} */
+            status: "new" | "acknowledged" | "triage" | "investigation" | "findings" | "remediation" | "closed";
+            /** @enum {string} */
+            team: "compliance" | "audit_committee";
+            teamLabel: string;
+            watch: {
+                detail: string | null;
+                /** @description A calendar date, YYYY-MM-DD */
+                dueOn: string;
+                id: string;
+                /** @enum {string} */
+                kind: "checkin" | "alert";
+                /** @enum {string} */
+                status: "open" | "done";
+            }[];
+        };
         DashboardView: {
             auditEvents: number | null;
             deadJobs: number | null;
@@ -3763,6 +4159,20 @@ export interface components {
                 ended: number;
             } | null;
         };
+        FiledReportView: {
+            caseId: string;
+            number: string;
+            receipt: string;
+            retried: boolean;
+            setupCode: string | null;
+        };
+        FiledReportViewInput: {
+            caseId: string;
+            number: string;
+            receipt: string;
+            retried: boolean;
+            setupCode: string | null;
+        };
         JobView: {
             attempts: number;
             /** @description An instant, ISO 8601 in UTC */
@@ -3788,6 +4198,130 @@ export interface components {
             runAt: string;
             /** @enum {string} */
             status: "queued" | "running" | "done" | "dead";
+        };
+        MailboxSessionView: {
+            /** @description An instant, ISO 8601 in UTC */
+            expiresAt: string;
+            token: string;
+        };
+        MailboxSessionViewInput: {
+            /** @description An instant, ISO 8601 in UTC */
+            expiresAt: string;
+            token: string;
+        };
+        MailboxView: {
+            acknowledged: boolean;
+            attachments: {
+                filename: string;
+                id: string;
+                size: number;
+            }[];
+            category: string;
+            messages: {
+                attachments: {
+                    filename: string;
+                    id: string;
+                    size: number;
+                }[];
+                /** @enum {string} */
+                author: "reporter" | "handler" | "system";
+                body: string;
+                /** @description An instant, ISO 8601 in UTC */
+                createdAt: string;
+                id: string;
+                isFeedback: boolean;
+            }[];
+            number: string;
+            /** @description An instant, ISO 8601 in UTC */
+            receivedAt: string;
+            /** @enum {string} */
+            status: "new" | "acknowledged" | "triage" | "investigation" | "findings" | "remediation" | "closed";
+            summary: string;
+        };
+        MailboxViewInput: {
+            acknowledged: boolean;
+            attachments: {
+                filename: string;
+                id: string;
+                size: number;
+            }[];
+            category: string;
+            messages: {
+                attachments: {
+                    filename: string;
+                    id: string;
+                    size: number;
+                }[];
+                /** @enum {string} */
+                author: "reporter" | "handler" | "system";
+                body: string;
+                /** @description An instant, ISO 8601 in UTC */
+                createdAt: string;
+                id: string;
+                isFeedback: boolean;
+            }[];
+            number: string;
+            /** @description An instant, ISO 8601 in UTC */
+            receivedAt: string;
+            /** @enum {string} */
+            status: "new" | "acknowledged" | "triage" | "investigation" | "findings" | "remediation" | "closed";
+            summary: string;
+        };
+        MyReportMailboxView: {
+            /** @description An instant, ISO 8601 in UTC */
+            expiresAt: string;
+            url: string;
+        };
+        MyReportMailboxViewInput: {
+            /** @description An instant, ISO 8601 in UTC */
+            expiresAt: string;
+            url: string;
+        };
+        MyReportView: {
+            /** @description An instant, ISO 8601 in UTC */
+            acknowledgedAt: string | null;
+            can: {
+                openMailbox: boolean;
+            };
+            category: string;
+            categoryLabel: string;
+            /** @enum {string} */
+            channel: "web" | "phone_domestic" | "phone_international" | "letter" | "internal" | "certificate";
+            channelLabel: string;
+            /** @description An instant, ISO 8601 in UTC */
+            closedAt: string | null;
+            id: string;
+            number: string;
+            /** @description An instant, ISO 8601 in UTC */
+            purgedAt: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            receivedAt: string;
+            /** @enum {string} */
+            status: "new" | "acknowledged" | "triage" | "investigation" | "findings" | "remediation" | "closed";
+            statusLabel: string;
+        };
+        MyReportViewInput: {
+            /** @description An instant, ISO 8601 in UTC */
+            acknowledgedAt: string | null;
+            can: {
+                openMailbox: boolean;
+            };
+            category: string;
+            categoryLabel: string;
+            /** @enum {string} */
+            channel: "web" | "phone_domestic" | "phone_international" | "letter" | "internal" | "certificate";
+            channelLabel: string;
+            /** @description An instant, ISO 8601 in UTC */
+            closedAt: string | null;
+            id: string;
+            number: string;
+            /** @description An instant, ISO 8601 in UTC */
+            purgedAt: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            receivedAt: string;
+            /** @enum {string} */
+            status: "new" | "acknowledged" | "triage" | "investigation" | "findings" | "remediation" | "closed";
+            statusLabel: string;
         };
         OutboxMessageView: {
             attempts: number;
@@ -3816,6 +4350,188 @@ export interface components {
             status: "pending" | "sending" | "sent" | "failed";
             subject: string;
             to: string;
+        };
+        SpeakupClocksView: {
+            /** @enum {string} */
+            acknowledgement: "pending" | "met" | "overdue" | "missed";
+            /** @enum {string} */
+            feedback: "pending" | "met" | "overdue" | "missed";
+        };
+        SpeakupClocksViewInput: {
+            /** @enum {string} */
+            acknowledgement: "pending" | "met" | "overdue" | "missed";
+            /** @enum {string} */
+            feedback: "pending" | "met" | "overdue" | "missed";
+        };
+        SpeakupMessagePostedView: {
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            id: string;
+        };
+        SpeakupMessagePostedViewInput: {
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            id: string;
+        };
+        SpeakupOverdueView: {
+            acknowledgement: boolean;
+            feedback: boolean;
+        };
+        SpeakupOverdueViewInput: {
+            acknowledgement: boolean;
+            feedback: boolean;
+        };
+        SpeakupSettingsView: {
+            acknowledgeWithinDays: number;
+            checkInDays: number[];
+            feedbackWithinDays: number;
+            retentionYearsAfterClosure: number;
+            routing: {
+                categories: string[];
+                label: string;
+                namesSeniorPeople: boolean;
+                rule: string;
+                /** @enum {string} */
+                team: "compliance" | "audit_committee";
+            }[];
+        };
+        SpeakupSettingsViewInput: {
+            acknowledgeWithinDays: number;
+            checkInDays: number[];
+            feedbackWithinDays: number;
+            retentionYearsAfterClosure: number;
+            routing: {
+                categories: string[];
+                label: string;
+                namesSeniorPeople: boolean;
+                rule: string;
+                /** @enum {string} */
+                team: "compliance" | "audit_committee";
+            }[];
+        };
+        SpeakupStatsView: {
+            benchmark: {
+                anonymousShare: number;
+                medianDaysToClose: number;
+                reportsPer100Employees: number;
+                source: string;
+                substantiatedShare: number;
+            };
+            byCategory: {
+                count: number | null;
+                key: string;
+                label: string;
+            }[];
+            byChannel: {
+                count: number | null;
+                key: string;
+                label: string;
+            }[];
+            byCountry: {
+                count: number | null;
+                key: string;
+                label: string;
+            }[];
+            employees: number;
+            minCell: number;
+            period: {
+                /** @description A calendar date, YYYY-MM-DD */
+                from: string;
+                /** @description A calendar date, YYYY-MM-DD */
+                to: string;
+            };
+            totals: {
+                anonymousShare: number | null;
+                closed: number | null;
+                medianDaysToClose: number | null;
+                reports: number | null;
+                reportsPer100Employees: number | null;
+                substantiatedShare: number | null;
+            };
+        };
+        SpeakupStatsViewInput: {
+            benchmark: {
+                anonymousShare: number;
+                medianDaysToClose: number;
+                reportsPer100Employees: number;
+                source: string;
+                substantiatedShare: number;
+            };
+            byCategory: {
+                count: number | null;
+                key: string;
+                label: string;
+            }[];
+            byChannel: {
+                count: number | null;
+                key: string;
+                label: string;
+            }[];
+            byCountry: {
+                count: number | null;
+                key: string;
+                label: string;
+            }[];
+            employees: number;
+            minCell: number;
+            period: {
+                /** @description A calendar date, YYYY-MM-DD */
+                from: string;
+                /** @description A calendar date, YYYY-MM-DD */
+                to: string;
+            };
+            totals: {
+                anonymousShare: number | null;
+                closed: number | null;
+                medianDaysToClose: number | null;
+                reports: number | null;
+                reportsPer100Employees: number | null;
+                substantiatedShare: number | null;
+            };
+        };
+        SpeakupVocabularyView: {
+            attachments: {
+                extensions: string[];
+                maxBytes: number;
+                maxFiles: number;
+            };
+            categories: {
+                id: string;
+                label: string;
+                rule: string;
+            }[];
+            channels: {
+                /** @enum {string} */
+                id: "web" | "phone_domestic" | "phone_international" | "letter" | "internal" | "certificate";
+                label: string;
+            }[];
+            teams: {
+                /** @enum {string} */
+                id: "compliance" | "audit_committee";
+                label: string;
+            }[];
+        };
+        SpeakupVocabularyViewInput: {
+            attachments: {
+                extensions: string[];
+                maxBytes: number;
+                maxFiles: number;
+            };
+            categories: {
+                id: string;
+                label: string;
+                rule: string;
+            }[];
+            channels: {
+                /** @enum {string} */
+                id: "web" | "phone_domestic" | "phone_international" | "letter" | "internal" | "certificate";
+                label: string;
+            }[];
+            teams: {
+                /** @enum {string} */
+                id: "compliance" | "audit_committee";
+                label: string;
+            }[];
         };
         TaskView: {
             /** @description An instant, ISO 8601 in UTC */
@@ -8994,7 +9710,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CaseListItemView"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
             };
         };
     };
@@ -9014,7 +9737,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
             };
         };
     };
@@ -9041,7 +9766,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
             };
         };
     };
@@ -9070,7 +9800,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
             };
         };
     };
@@ -9090,7 +9825,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CaseAssigneeView"][];
+                    };
+                };
             };
         };
     };
@@ -9108,12 +9847,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (application/octet-stream), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -9141,7 +9882,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
             };
         };
     };
@@ -9173,7 +9919,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseItemCreatedView"];
+                };
             };
         };
     };
@@ -9200,7 +9948,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
             };
         };
     };
@@ -9227,7 +9980,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
             };
         };
     };
@@ -9254,7 +10012,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
             };
         };
     };
@@ -9284,7 +10047,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SpeakupMessagePostedView"];
+                };
             };
         };
     };
@@ -9314,7 +10079,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
             };
         };
     };
@@ -9347,7 +10117,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
             };
         };
     };
@@ -9368,7 +10143,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
             };
         };
     };
@@ -9427,11 +10207,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FiledReportView"];
+                };
             };
         };
     };
@@ -9449,7 +10231,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MailboxView"];
+                };
             };
         };
     };
@@ -9464,12 +10248,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (application/octet-stream), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -9498,7 +10284,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MailboxSessionView"];
+                };
             };
         };
     };
@@ -9525,11 +10313,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SpeakupMessagePostedView"];
+                };
             };
         };
     };
@@ -9559,7 +10349,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MailboxSessionView"];
+                };
             };
         };
     };
@@ -9577,7 +10369,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MyReportView"][];
+                    };
+                };
             };
         };
     };
@@ -9597,7 +10393,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyReportMailboxView"];
+                };
             };
         };
     };
@@ -9660,7 +10458,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FiledReportView"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FiledReportView"];
+                };
             };
         };
     };
@@ -9675,12 +10484,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (application/pdf), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -9698,7 +10509,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SpeakupSettingsView"];
+                };
             };
         };
     };
@@ -9737,7 +10550,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SpeakupSettingsView"];
+                };
             };
         };
     };
@@ -9759,7 +10574,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SpeakupStatsView"];
+                };
             };
         };
     };
@@ -9777,7 +10594,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SpeakupVocabularyView"];
+                };
             };
         };
     };
