@@ -7,16 +7,19 @@ import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureCompiledServer } from "./compiled-server.ts";
 import { createTestDb, type TestDb } from "./db.ts";
 
 const run = promisify(execFile);
 const BIN = path.resolve(import.meta.dirname, "..", "bin", "probity.js");
 
-// Each test starts the CLI several times (a process with its TypeScript loader each): allow minutes.
+// Each test starts the CLI several times, each a process of the compiled server (dist/, built in
+// beforeAll when stale): a budget of its own, well above the global 30 s, for a loaded machine.
 describe(`probity CLI (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, { timeout: 180_000 }, () => {
   let t: TestDb;
   let env: NodeJS.ProcessEnv;
   beforeAll(async () => {
+    await ensureCompiledServer();
     t = await createTestDb();
     env = {
       ...process.env,
@@ -25,7 +28,7 @@ describe(`probity CLI (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, { time
         ? { DATABASE_URL: t.location }
         : { PROBITY_DATA_DIR: t.dir, DATABASE_URL: "" }),
     };
-  });
+  }, 300_000); // a first compile of the server on a loaded machine
   afterAll(() => t.destroy());
 
   const probity = (...args: string[]) => probityWith({}, ...args);

@@ -75,7 +75,7 @@ describe(`no input makes a 500 (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})
         .catch(() => undefined);
     }
     expect(failures).toEqual([]);
-  });
+  }, 180_000); // thousands of requests: a budget of its own (28 s alone on PostgreSQL, more under load)
 
   /** A multipart body from fields and files, or deliberately broken bytes with the same header. */
   const multipartBody = fc.oneof(
@@ -188,5 +188,5 @@ describe(`no input makes a 500 (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})
       if (res.statusCode >= 500) failures.push(`GET ${path} → ${res.statusCode}`);
     }
     expect(failures).toEqual([]);
-  });
+  }, 180_000); // hundreds of bodies per write route: a budget of its own, like the test above
 });

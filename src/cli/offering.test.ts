@@ -3,11 +3,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureCompiledServer } from "../../test/compiled-server.ts";
 
 const run = promisify(execFile);
 const BIN = path.resolve(import.meta.dirname, "..", "..", "bin", "probity.js");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "probity-offering-"));
+beforeAll(() => ensureCompiledServer(), 300_000); // each call below starts the compiled CLI, not tsx
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function probity(...args: string[]) {

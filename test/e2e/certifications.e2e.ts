@@ -3,40 +3,21 @@
 // Senior Officers Code certificate and the Audit Committee sees it (SOC-7); an overdue employee's
 // supervisor is notified through the outbox (the demo ships an overdue campaign).
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
-import { type App, api, demoAccount, launchBrowser, login, openPage, startApp } from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { api, e2eHarness } from "./harness.ts";
 
-let app: App;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function pageAs(t: TestContext, email: string): Promise<Page> {
-  const { page } = await openPage(browser, t);
-  t.onTestFailed(() => console.error(`[e2e] server output (last 5 kB):\n${app.output().slice(-5_000)}`));
-  const account = await demoAccount(app.url, email);
-  await login(page, app.url, account.email, account.password);
-  return page;
-}
+const e2e = e2eHarness();
 
 type Mine = { items: { id: string; title: string; addressedTo: string | null; status: string }[] };
 
 /** Opens the pending certificate, affirms every statement, answers No and signs with the typed name. */
 async function signFirstPending(page: Page, match: (c: Mine["items"][number]) => boolean) {
-  const me = await api<{ user: { displayName: string } }>(page, app.url, "GET", "/api/auth/me");
-  const mine = await api<Mine>(page, app.url, "GET", "/api/certifications/mine");
+  const me = await api<{ user: { displayName: string } }>(page, e2e.url, "GET", "/api/auth/me");
+  const mine = await api<Mine>(page, e2e.url, "GET", "/api/certifications/mine");
   const cert = mine.items.find((c) => c.status === "pending" && match(c));
   expect(cert, "a pending certificate").toBeDefined();
-  await page.goto(`${app.url}/certifications`);
+  await page.goto(`${e2e.url}/certifications`);
   await page.getByRole("link", { name: cert!.title }).first().click();
   await page.getByRole("button", { name: "Sign the certificate" }).waitFor();
   for (const box of await page.getByRole("checkbox").all()) await box.check();
@@ -49,8 +30,8 @@ async function signFirstPending(page: Page, match: (c: Mine["items"][number]) =>
 
 describe("Certificates of Compliance (e2e)", () => {
   it("the compliance officer launches the yearly campaign for the demo company (COC-23.2)", async (t) => {
-    const page = await pageAs(t, "compliance@aleris.example");
-    await page.goto(`${app.url}/certifications`);
+    const page = await e2e.pageAs(t, "compliance@aleris.example");
+    await page.goto(`${e2e.url}/certifications`);
     await page.getByRole("tab", { name: "Campaigns" }).click();
     await page.getByRole("button", { name: "Launch a campaign" }).click();
     await page.getByRole("dialog").getByPlaceholder("Choose a certificate template").click();
@@ -62,7 +43,7 @@ describe("Certificates of Compliance (e2e)", () => {
     await expect.poll(() => page.getByText("Completion by").isVisible()).toBe(true);
     const campaigns = await api<{ items: { name: string; totals: { assigned: number } }[] }>(
       page,
-      app.url,
+      e2e.url,
       "GET",
       "/api/certifications/campaigns",
     );
@@ -71,12 +52,12 @@ describe("Certificates of Compliance (e2e)", () => {
     // The Senior Officers certificate, addressed to the Audit Committee (SOC-7), through the API.
     const templates = await api<{ items: { id: string; addressedTo: string | null }[] }>(
       page,
-      app.url,
+      e2e.url,
       "GET",
       "/api/certifications/templates",
     );
     const senior = templates.items.find((x) => x.addressedTo === "Audit Committee")!;
-    await api(page, app.url, "POST", "/api/certifications/campaigns", {
+    await api(page, e2e.url, "POST", "/api/certifications/campaigns", {
       name: "Senior Officers certificate",
       templateId: senior.id,
       dueDate: due,
@@ -84,7 +65,7 @@ describe("Certificates of Compliance (e2e)", () => {
   });
 
   it("an employee signs the certificate and downloads the signed PDF", async (t) => {
-    const page = await pageAs(t, "employee@aleris.example");
+    const page = await e2e.pageAs(t, "employee@aleris.example");
     const id = await signFirstPending(page, (c) => c.addressedTo === null);
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: "Download PDF" }).click();
@@ -94,7 +75,7 @@ describe("Certificates of Compliance (e2e)", () => {
     expect(readFileSync(path).subarray(0, 5).toString()).toBe("%PDF-");
     const cert = await api<{ status: string; signature: { integrity: { ok: boolean } } }>(
       page,
-      app.url,
+      e2e.url,
       "GET",
       `/api/certifications/certificates/${id}`,
     );
@@ -103,24 +84,24 @@ describe("Certificates of Compliance (e2e)", () => {
   });
 
   it("SOC-7: the CFO signs the Senior Officers Code certificate and it appears on the Audit Committee's view", async (t) => {
-    const cfo = await pageAs(t, "cfo@aleris.example");
+    const cfo = await e2e.pageAs(t, "cfo@aleris.example");
     await signFirstPending(cfo, (c) => c.addressedTo === "Audit Committee");
-    const me = await api<{ user: { displayName: string } }>(cfo, app.url, "GET", "/api/auth/me");
-    const chair = await pageAs(t, "audit.chair@aleris.example");
-    await chair.goto(`${app.url}/certifications`);
+    const me = await api<{ user: { displayName: string } }>(cfo, e2e.url, "GET", "/api/auth/me");
+    const chair = await e2e.pageAs(t, "audit.chair@aleris.example");
+    await chair.goto(`${e2e.url}/certifications`);
     await chair.getByRole("tab", { name: "Audit Committee" }).click();
     const row = chair.getByRole("row").filter({ hasText: me.user.displayName });
     await expect.poll(() => row.first().textContent()).toMatch(/Signed/);
   });
 
   it("an overdue employee's supervisor is notified through the outbox", async (t) => {
-    const page = await pageAs(t, "admin@aleris.example");
+    const page = await e2e.pageAs(t, "admin@aleris.example");
     await expect
       .poll(
         async () => {
           const outbox = await api<{ items: { subject: string }[] }>(
             page,
-            app.url,
+            e2e.url,
             "GET",
             "/api/outbox?q=Overdue",
           );
@@ -132,15 +113,15 @@ describe("Certificates of Compliance (e2e)", () => {
       )
       .toBeGreaterThan(0);
     // The compliance officer sees who is overdue and that they were escalated.
-    const officer = await pageAs(t, "compliance@aleris.example");
+    const officer = await e2e.pageAs(t, "compliance@aleris.example");
     const campaigns = await api<{ items: { id: string; totals: { overdue: number } }[] }>(
       officer,
-      app.url,
+      e2e.url,
       "GET",
       "/api/certifications/campaigns",
     );
     const late = campaigns.items.find((c) => c.totals.overdue > 0)!;
-    await officer.goto(`${app.url}/certifications/campaigns/${late.id}`);
+    await officer.goto(`${e2e.url}/certifications/campaigns/${late.id}`);
     await expect
       .poll(
         () =>

@@ -5,32 +5,14 @@
 // members until two remain raises the composition alert (CC-1). The Chair reports consulting fees on
 // the D&O questionnaire and certifies it (CC-20); the committee shows the CC-2 alert. A unanimous
 // written consent is circulated by the Secretary and adopted when the last member signs.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
-import { type App, api, demoAccount, launchBrowser, login, openPage, startApp } from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { api, e2eHarness, login, openPage } from "./harness.ts";
 
-let app: App;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function signedIn(t: TestContext, email: string): Promise<Page> {
-  const { page } = await openPage(browser, t);
-  t.onTestFailed(() => console.error(`[e2e] server output (last 5 kB):\n${app.output().slice(-5_000)}`));
-  const account = await demoAccount(app.url, email);
-  await login(page, app.url, account.email, account.password);
-  return page;
-}
+const e2e = e2eHarness();
 
 async function openCommittee(page: Page, name: string) {
-  await page.goto(`${app.url}/committees`);
+  await page.goto(`${e2e.url}/committees`);
   await page.getByRole("link", { name }).click();
   await page.getByRole("heading", { name }).waitFor();
 }
@@ -59,11 +41,11 @@ async function arrive(page: Page, member: string) {
 describe("committees journey (CC-6, CC-8, CC-12, CC-23)", () => {
   it("schedules, refuses a resolution without a quorum, approves and locks minutes, satisfies the duty", async (t) => {
     const day = new Date().toISOString().slice(0, 10);
-    const secretary = await signedIn(t, "secretary@aleris.example");
+    const secretary = await e2e.pageAs(t, "secretary@aleris.example");
     const firstUrl = await schedule(secretary, "Year-end regular meeting", `${day}T10:00`);
 
     // The Chair prepares the agenda (CC-23).
-    const chair = await signedIn(t, "comp.chair@aleris.example");
+    const chair = await e2e.pageAs(t, "comp.chair@aleris.example");
     await chair.goto(firstUrl);
     await chair.getByLabel("Item").fill("Review and approve the CEO's goals");
     await choose(
@@ -129,7 +111,7 @@ describe("committees journey (CC-6, CC-8, CC-12, CC-23)", () => {
   });
 
   it("removing members until two remain raises the composition alert citing CC-1", async (t) => {
-    const secretary = await signedIn(t, "secretary@aleris.example");
+    const secretary = await e2e.pageAs(t, "secretary@aleris.example");
     await openCommittee(secretary, "Compensation Committee");
     const remove = (name: string) =>
       secretary
@@ -148,7 +130,7 @@ describe("committees journey (CC-6, CC-8, CC-12, CC-23)", () => {
 
   it("a director reports consulting fees on the questionnaire, certifies it, and the CC-2 alert follows (CC-20)", async (t) => {
     const year = new Date().getUTCFullYear();
-    const chair = await signedIn(t, "comp.chair@aleris.example");
+    const chair = await e2e.pageAs(t, "comp.chair@aleris.example");
     await openCommittee(chair, "Compensation Committee");
     await chair.getByRole("button", { name: "Open my questionnaire" }).click();
     const dialog = chair.getByRole("dialog");
@@ -185,9 +167,9 @@ describe("committees journey (CC-6, CC-8, CC-12, CC-23)", () => {
 
   it("the Secretary records a member's recusal from an agenda item; it no longer counts toward that quorum (CC-8)", async (t) => {
     const day = new Date().toISOString().slice(0, 10);
-    const secretary = await signedIn(t, "secretary@aleris.example");
+    const secretary = await e2e.pageAs(t, "secretary@aleris.example");
     const url = await schedule(secretary, "Meeting with a recusal", `${day}T18:00`);
-    const chair = await signedIn(t, "comp.chair@aleris.example");
+    const chair = await e2e.pageAs(t, "comp.chair@aleris.example");
     await chair.goto(url);
     await chair.getByLabel("Item").fill("Consulting agreement with a member's firm");
     await chair.getByRole("button", { name: "Add to agenda" }).click();
@@ -206,22 +188,22 @@ describe("committees journey (CC-6, CC-8, CC-12, CC-23)", () => {
   });
 
   it("the Secretary circulates a written consent; each member signs after confirming (one from My tasks); it is adopted when all have", async (t) => {
-    const secretary = await signedIn(t, "secretary@aleris.example");
+    const secretary = await e2e.pageAs(t, "secretary@aleris.example");
     await openCommittee(secretary, "Compensation Committee");
     // The other serving member has no demo account: the administrator gives him one.
     const committeeId = secretary.url().split("/").pop() ?? "";
     const committee = await api<{ compliance: { members: { personId: string; name: string }[] } }>(
       secretary,
-      app.url,
+      e2e.url,
       "GET",
       `/api/committees/${committeeId}`,
     );
     const members = committee.compliance.members.map((m) => m.name).sort();
     expect(members).toEqual(["James Whitaker", "Susan Delacroix"]);
     const whitaker = committee.compliance.members.find((m) => m.name === "James Whitaker");
-    const admin = await signedIn(t, "admin@aleris.example");
+    const admin = await e2e.pageAs(t, "admin@aleris.example");
     const password = "Whitaker-consent-2026";
-    await api(admin, app.url, "POST", "/api/users", {
+    await api(admin, e2e.url, "POST", "/api/users", {
       email: "j.whitaker@aleris.example",
       displayName: "James Whitaker",
       personId: whitaker?.personId,
@@ -255,7 +237,7 @@ describe("committees journey (CC-6, CC-8, CC-12, CC-23)", () => {
       await page.getByRole("dialog").waitFor({ state: "detached" });
       return mine;
     };
-    const chair = await signedIn(t, "comp.chair@aleris.example");
+    const chair = await e2e.pageAs(t, "comp.chair@aleris.example");
     await openCommittee(chair, "Compensation Committee");
     await chair.getByRole("tab", { name: "Written consents" }).click();
     const chairCard = await sign(chair);
@@ -263,8 +245,8 @@ describe("committees journey (CC-6, CC-8, CC-12, CC-23)", () => {
     expect(await chairCard.getByTestId("consent-status").textContent()).toBe("circulating");
     expect(await chairCard.getByRole("button", { name: "Sign this consent" }).count()).toBe(0);
 
-    const { page: member } = await openPage(browser, t);
-    await login(member, app.url, "j.whitaker@aleris.example", password);
+    const { page: member } = await openPage(e2e.browser, t);
+    await login(member, e2e.url, "j.whitaker@aleris.example", password);
     // The administrator chose his first password, so he must choose his own before anything else
     // (issue 12, finding 15); then the app goes on to the home page and its tasks.
     await member.getByText("Choose your own password").waitFor();
@@ -273,7 +255,7 @@ describe("committees journey (CC-6, CC-8, CC-12, CC-23)", () => {
     await member.getByLabel("Repeat new password").fill("Whitaker-own-choice-2026");
     await member.getByRole("button", { name: "Change password" }).click();
     await member.getByText("Choose your own password").waitFor({ state: "detached" });
-    await member.goto(`${app.url}/`);
+    await member.goto(`${e2e.url}/`);
     // He signs from My tasks: the entry opens the committee on the consent.
     await member.getByRole("link", { name: `Sign the written consent: ${title}` }).click();
     await member.getByRole("tab", { name: "Written consents", selected: true }).waitFor();
@@ -288,7 +270,7 @@ describe("committees journey (CC-6, CC-8, CC-12, CC-23)", () => {
     await secretary.getByRole("tab", { name: "Written consents" }).click();
     await expect.poll(() => card.getByTestId("consent-status").textContent()).toBe("adopted");
     // Signed, the task is gone from his list.
-    await member.goto(`${app.url}/`);
+    await member.goto(`${e2e.url}/`);
     await member.getByText("My tasks").waitFor();
     expect(await member.getByRole("link", { name: `Sign the written consent: ${title}` }).count()).toBe(0);
   });

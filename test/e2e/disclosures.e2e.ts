@@ -1,38 +1,14 @@
-// Issue 5's journeys in Chromium against the real server (demo data, SQLite): a gift for a foreign
-// official is refused when recorded before Legal's written approval, then approved and recorded
-// (COC-12.1); a conflict goes through the CEO's review to the Audit Committee's view, and the CEO's
-// own disclosure goes straight there (COC-6.2); a custodian acknowledges a legal hold (COC-15.1).
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
-import { type App, api, demoAccount, launchBrowser, login, openPage, startApp } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { api, e2eHarness } from "./harness.ts";
 
-let app: App;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function pageAs(t: TestContext, email: string): Promise<Page> {
-  const { page } = await openPage(browser, t);
-  t.onTestFailed(() => console.error(`[e2e] server output (last 5 kB):\n${app.output().slice(-5_000)}`));
-  const account = await demoAccount(app.url, email);
-  await login(page, app.url, account.email, account.password);
-  return page;
-}
+const e2e = e2eHarness();
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 describe("Disclosures (e2e)", () => {
   it("COC-12.1: a gift for a foreign official is refused before Legal's written approval, then recorded as given", async (t) => {
-    const employee = await pageAs(t, "employee@aleris.example");
-    await employee.goto(`${app.url}/disclosures`);
+    const employee = await e2e.pageAs(t, "employee@aleris.example");
+    await employee.goto(`${e2e.url}/disclosures`);
     await employee.getByRole("tab", { name: /Gifts/ }).click();
     await employee.getByRole("button", { name: "Log a gift or request approval" }).click();
     const dialog = employee.getByRole("dialog");
@@ -55,7 +31,7 @@ describe("Disclosures (e2e)", () => {
       /prior written approval \(COC-12\.1, Code section 12.*not approved .* in writing yet/,
     );
 
-    const gc = await pageAs(t, "gc@aleris.example");
+    const gc = await e2e.pageAs(t, "gc@aleris.example");
     await gc.goto(giftUrl);
     await gc
       .getByLabel("Written approval or refusal (kept as the record)")
@@ -74,8 +50,8 @@ describe("Disclosures (e2e)", () => {
   });
 
   it("COC-6.2: a conflict goes through the CEO's review and appears in the Audit Committee's view", async (t) => {
-    const employee = await pageAs(t, "employee@aleris.example");
-    await employee.goto(`${app.url}/disclosures`);
+    const employee = await e2e.pageAs(t, "employee@aleris.example");
+    await employee.goto(`${e2e.url}/disclosures`);
     await employee.getByRole("button", { name: "Disclose a conflict" }).click();
     const dialog = employee.getByRole("dialog");
     await dialog.getByLabel("Kind of conflict", { exact: true }).click();
@@ -93,15 +69,15 @@ describe("Disclosures (e2e)", () => {
     await employee.getByText("Disclosed", { exact: true }).first().waitFor();
     const conflictUrl = employee.url();
 
-    const gc = await pageAs(t, "gc@aleris.example");
+    const gc = await e2e.pageAs(t, "gc@aleris.example");
     await gc.goto(conflictUrl);
     await gc.getByLabel("Comment").fill("Minor holding; no purchasing role.");
     await gc.getByRole("button", { name: "Add comment" }).click();
     await gc.getByRole("button", { name: "Forward to the CEO" }).click();
     await gc.getByText("CEO review", { exact: true }).first().waitFor();
 
-    const ceo = await pageAs(t, "ceo@aleris.example");
-    await ceo.goto(`${app.url}/`);
+    const ceo = await e2e.pageAs(t, "ceo@aleris.example");
+    await ceo.goto(`${e2e.url}/`);
     await ceo
       .getByRole("link", {
         name: /Review the conflict of interest .* Shares|Review the conflict of interest/,
@@ -113,16 +89,16 @@ describe("Disclosures (e2e)", () => {
     await ceo.getByRole("button", { name: "Report to the Audit Committee" }).click();
     await ceo.getByText("Audit Committee", { exact: true }).first().waitFor();
 
-    const chair = await pageAs(t, "audit.chair@aleris.example");
-    await chair.goto(`${app.url}/disclosures`);
+    const chair = await e2e.pageAs(t, "audit.chair@aleris.example");
+    await chair.goto(`${e2e.url}/disclosures`);
     await chair.getByRole("link", { name: /Shares in a scrap supplier/ }).waitFor();
   });
 
   it("COC-6.2: the CEO's own disclosure goes straight to the Audit Committee", async (t) => {
-    const ceo = await pageAs(t, "ceo@aleris.example");
+    const ceo = await e2e.pageAs(t, "ceo@aleris.example");
     const filed = await api<{ id: string; isCeoDisclosure: boolean }>(
       ceo,
-      app.url,
+      e2e.url,
       "POST",
       "/api/disclosures/conflicts",
       {
@@ -133,32 +109,32 @@ describe("Disclosures (e2e)", () => {
       },
     );
     expect(filed.isCeoDisclosure).toBe(true);
-    const gc = await pageAs(t, "gc@aleris.example");
-    await gc.goto(`${app.url}/disclosures/conflicts/${filed.id}`);
+    const gc = await e2e.pageAs(t, "gc@aleris.example");
+    await gc.goto(`${e2e.url}/disclosures/conflicts/${filed.id}`);
     await gc.getByLabel("Comment").fill("Charitable, unpaid.");
     await gc.getByRole("button", { name: "Add comment" }).click();
     await gc.getByRole("button", { name: "Forward to the Audit Committee" }).click();
     await gc.getByText("Audit Committee", { exact: true }).first().waitFor();
 
-    const chair = await pageAs(t, "audit.chair@aleris.example");
-    await chair.goto(`${app.url}/disclosures`);
+    const chair = await e2e.pageAs(t, "audit.chair@aleris.example");
+    await chair.goto(`${e2e.url}/disclosures`);
     await chair.getByRole("link", { name: /Director of a university foundation/ }).click();
     await chair.getByText(/the CEO's own disclosure goes straight to the Audit Committee/).waitFor();
     expect(await chair.getByText("CEO review →", { exact: false }).count()).toBe(0);
   });
 
   it("COC-15.1: a custodian acknowledges a legal hold", async (t) => {
-    const gc = await pageAs(t, "gc@aleris.example");
-    const me = await api<{ user: { personId: string } }>(gc, app.url, "GET", "/api/auth/me");
-    const employee = await pageAs(t, "employee@aleris.example");
-    const emp = await api<{ user: { personId: string } }>(employee, app.url, "GET", "/api/auth/me");
-    const hold = await api<{ id: string; number: string }>(gc, app.url, "POST", "/api/disclosures/holds", {
+    const gc = await e2e.pageAs(t, "gc@aleris.example");
+    const me = await api<{ user: { personId: string } }>(gc, e2e.url, "GET", "/api/auth/me");
+    const employee = await e2e.pageAs(t, "employee@aleris.example");
+    const emp = await api<{ user: { personId: string } }>(employee, e2e.url, "GET", "/api/auth/me");
+    const hold = await api<{ id: string; number: string }>(gc, e2e.url, "POST", "/api/disclosures/holds", {
       matter: "Customs audit 2026",
       scope: "All shipping papers of the Zhenjiang plant for 2025.",
       custodianIds: [emp.user.personId],
     });
     expect(me.user.personId).toBeTruthy();
-    await employee.goto(`${app.url}/`);
+    await employee.goto(`${e2e.url}/`);
     await employee.getByRole("link", { name: new RegExp(`Acknowledge legal hold ${hold.number}`) }).click();
     await employee.getByRole("button", { name: "I acknowledge and will preserve my records" }).click();
     await expect
@@ -166,7 +142,7 @@ describe("Disclosures (e2e)", () => {
         employee.getByRole("button", { name: "I acknowledge and will preserve my records" }).count(),
       )
       .toBe(0);
-    await gc.goto(`${app.url}/disclosures/holds/${hold.id}`);
+    await gc.goto(`${e2e.url}/disclosures/holds/${hold.id}`);
     await expect.poll(() => gc.getByText("Not yet").count()).toBe(0);
   });
 });

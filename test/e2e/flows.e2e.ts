@@ -4,29 +4,11 @@
 // set on the settings screen, turns a closed case into a tombstone (COC-15.1).
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
-import { type App, api, demoAccount, launchBrowser, login, openPage, startApp } from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it, type TestContext } from "vitest";
+import { api, e2eHarness } from "./harness.ts";
 
-let app: App;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function pageAs(t: TestContext, email: string): Promise<Page> {
-  const { page } = await openPage(browser, t);
-  t.onTestFailed(() => console.error(`[e2e] server output (last 5 kB):\n${app.output().slice(-5_000)}`));
-  const account = await demoAccount(app.url, email);
-  await login(page, app.url, account.email, account.password);
-  return page;
-}
+const e2e = e2eHarness();
 
 type Mine = { items: { id: string; title: string; addressedTo: string | null; status: string }[] };
 type Question = { id: string; text: string; kind: string };
@@ -49,20 +31,20 @@ type CaseDetail = {
 /** A pending certificate not addressed to the Audit Committee; launches a campaign when there is none. */
 async function pendingCertificate(employee: Page, t: TestContext): Promise<Mine["items"][number]> {
   const pending = async () =>
-    (await api<Mine>(employee, app.url, "GET", "/api/certifications/mine")).items.find(
+    (await api<Mine>(employee, e2e.url, "GET", "/api/certifications/mine")).items.find(
       (c) => c.status === "pending" && c.addressedTo === null,
     );
   const found = await pending();
   if (found) return found;
-  const officer = await pageAs(t, "compliance@aleris.example");
+  const officer = await e2e.pageAs(t, "compliance@aleris.example");
   const templates = await api<{ items: { id: string; addressedTo: string | null }[] }>(
     officer,
-    app.url,
+    e2e.url,
     "GET",
     "/api/certifications/templates",
   );
   const template = templates.items.find((x) => x.addressedTo === null)!;
-  await api(officer, app.url, "POST", "/api/certifications/campaigns", {
+  await api(officer, e2e.url, "POST", "/api/certifications/campaigns", {
     name: "Certificate of Compliance (flows e2e)",
     templateId: template.id,
     dueDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
@@ -74,12 +56,12 @@ async function pendingCertificate(employee: Page, t: TestContext): Promise<Mine[
 
 describe("cross-domain flows (COC-23.2, COC-21.1, COC-22.2, COC-15.1)", () => {
   it("COC-23.2 COC-21.1 COC-22.2: a violation answered yes on a certificate becomes a confidential report the signer follows and the Compliance Office handles; the certificate keeps no explanation", async (t) => {
-    const employee = await pageAs(t, "employee@aleris.example");
-    const me = await api<{ user: { displayName: string } }>(employee, app.url, "GET", "/api/auth/me");
+    const employee = await e2e.pageAs(t, "employee@aleris.example");
+    const me = await api<{ user: { displayName: string } }>(employee, e2e.url, "GET", "/api/auth/me");
     const cert = await pendingCertificate(employee, t);
     const detail = await api<Certificate>(
       employee,
-      app.url,
+      e2e.url,
       "GET",
       `/api/certifications/certificates/${cert.id}`,
     );
@@ -88,7 +70,7 @@ describe("cross-domain flows (COC-23.2, COC-21.1, COC-22.2, COC-15.1)", () => {
 
     const marker = `lockout-${Date.now()}`;
     const explanation = `On the night shift in the rolling mill new starters are told to skip the lockout procedure (${marker}).`;
-    await employee.goto(`${app.url}/certifications/certificates/${cert.id}`);
+    await employee.goto(`${e2e.url}/certifications/certificates/${cert.id}`);
     await employee.getByRole("button", { name: "Sign the certificate" }).waitFor();
     for (const box of await employee.getByRole("checkbox").all()) await box.check();
     for (const q of detail.questions) {
@@ -109,7 +91,7 @@ describe("cross-domain flows (COC-23.2, COC-21.1, COC-22.2, COC-15.1)", () => {
     await employee.screenshot({ path: "test-results/flows-signed-certificate.png", fullPage: true });
     const stored = await api<Certificate>(
       employee,
-      app.url,
+      e2e.url,
       "GET",
       `/api/certifications/certificates/${cert.id}`,
     );
@@ -118,7 +100,7 @@ describe("cross-domain flows (COC-23.2, COC-21.1, COC-22.2, COC-15.1)", () => {
     // The signer follows the report under My reports and opens its mailbox without a receipt.
     await employee.getByRole("link", { name: "Open My reports" }).click();
     await employee.waitForURL(/\/speakup\/intake/);
-    const myReports = await api<{ items: MyReport[] }>(employee, app.url, "GET", "/api/speakup/my-reports");
+    const myReports = await api<{ items: MyReport[] }>(employee, e2e.url, "GET", "/api/speakup/my-reports");
     const report = myReports.items.find((r) => r.channel === "certificate");
     expect(report, "the certificate's report among My reports").toBeDefined();
     const row = employee.getByRole("row").filter({ hasText: report!.number });
@@ -131,12 +113,12 @@ describe("cross-domain flows (COC-23.2, COC-21.1, COC-22.2, COC-15.1)", () => {
     await employee.screenshot({ path: "test-results/flows-my-report-mailbox.png", fullPage: true });
 
     // The Compliance Office gets a task that links to the case and does not name the signer.
-    const officer = await pageAs(t, "compliance@aleris.example");
-    const tasks = await api<{ items: Task[] }>(officer, app.url, "GET", "/api/tasks");
+    const officer = await e2e.pageAs(t, "compliance@aleris.example");
+    const tasks = await api<{ items: Task[] }>(officer, e2e.url, "GET", "/api/tasks");
     const task = tasks.items.find((x) => x.title.includes(report!.number));
     expect(task, "a task for the new case").toBeDefined();
     expect(task!.title).not.toContain(me.user.displayName);
-    await officer.goto(`${app.url}/`);
+    await officer.goto(`${e2e.url}/`);
     await officer.getByRole("link", { name: task!.title }).click();
     await officer.getByRole("heading", { name: report!.number, level: 1 }).waitFor();
     const casePage = (await officer.textContent("main")) ?? "";
@@ -148,7 +130,7 @@ describe("cross-domain flows (COC-23.2, COC-21.1, COC-22.2, COC-15.1)", () => {
 
     // The officer reading the signed certificate sees the fixed line only, and no link to reports
     // that are the signer's own (COC-22.2).
-    await officer.goto(`${app.url}/certifications/certificates/${cert.id}`);
+    await officer.goto(`${e2e.url}/certifications/certificates/${cert.id}`);
     await officer.getByText("Signature verified").waitFor();
     const asOfficer = (await officer.textContent("main")) ?? "";
     expect(asOfficer).toContain("Reported confidentially");
@@ -157,8 +139,8 @@ describe("cross-domain flows (COC-23.2, COC-21.1, COC-22.2, COC-15.1)", () => {
   });
 
   it("COC-15.1: the retention period is saved on the settings screen, and a case closed longer ago is purged to a tombstone", async (t) => {
-    const officer = await pageAs(t, "compliance@aleris.example");
-    await officer.goto(`${app.url}/speakup/settings`);
+    const officer = await e2e.pageAs(t, "compliance@aleris.example");
+    await officer.goto(`${e2e.url}/speakup/settings`);
     const years = officer.getByLabel("Keep closed cases for (years after closure)");
     await years.waitFor();
     expect(await years.inputValue()).toBe("7");
@@ -170,7 +152,7 @@ describe("cross-domain flows (COC-23.2, COC-21.1, COC-22.2, COC-15.1)", () => {
           (
             await api<{ retentionYearsAfterClosure: number }>(
               officer,
-              app.url,
+              e2e.url,
               "GET",
               "/api/speakup/settings",
             )
@@ -186,7 +168,7 @@ describe("cross-domain flows (COC-23.2, COC-21.1, COC-22.2, COC-15.1)", () => {
     const marker = `pallets-${Date.now()}`;
     const filed = await api<{ caseId: string; number: string }>(
       officer,
-      app.url,
+      e2e.url,
       "POST",
       "/api/speakup/reports",
       {
@@ -198,8 +180,8 @@ describe("cross-domain flows (COC-23.2, COC-21.1, COC-22.2, COC-15.1)", () => {
       },
     );
     const to = (body: Record<string, unknown>) =>
-      api(officer, app.url, "POST", `/api/speakup/cases/${filed.caseId}/transition`, body);
-    await api(officer, app.url, "POST", `/api/speakup/cases/${filed.caseId}/acknowledge`, {});
+      api(officer, e2e.url, "POST", `/api/speakup/cases/${filed.caseId}/transition`, body);
+    await api(officer, e2e.url, "POST", `/api/speakup/cases/${filed.caseId}/acknowledge`, {});
     await to({ to: "triage" });
     await to({ to: "investigation" });
     await to({ to: "findings", outcome: "unsubstantiated" });
@@ -208,7 +190,7 @@ describe("cross-domain flows (COC-23.2, COC-21.1, COC-22.2, COC-15.1)", () => {
     // The server's clock cannot be moved and no endpoint runs a job on demand, so the test ages the
     // case in the database (closed two years ago) and makes the daily retention schedule due now.
     const twoYearsAgo = new Date(Date.now() - 2 * 366 * 86_400_000).toISOString();
-    const db = new Database(join(app.dataDir, "probity.db"));
+    const db = new Database(join(e2e.app.dataDir, "probity.db"));
     try {
       db.pragma("busy_timeout = 5000");
       db.prepare("UPDATE speakup_cases SET closed_at = ? WHERE id = ?").run(twoYearsAgo, filed.caseId);
@@ -221,12 +203,12 @@ describe("cross-domain flows (COC-23.2, COC-21.1, COC-22.2, COC-15.1)", () => {
     await expect
       .poll(
         async () =>
-          (await api<CaseDetail>(officer, app.url, "GET", `/api/speakup/cases/${filed.caseId}`)).purgedAt,
+          (await api<CaseDetail>(officer, e2e.url, "GET", `/api/speakup/cases/${filed.caseId}`)).purgedAt,
         { timeout: 20_000 },
       )
       .not.toBeNull();
 
-    await officer.goto(`${app.url}/speakup/cases?status=all`);
+    await officer.goto(`${e2e.url}/speakup/cases?status=all`);
     await officer.getByRole("row").filter({ hasText: filed.number }).waitFor();
     await officer.screenshot({ path: "test-results/flows-case-list.png", fullPage: true });
     await officer.getByLabel("Case number").fill(filed.number);

@@ -3,19 +3,9 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page, Response } from "playwright-core";
+import type { Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
-import {
-  type App,
-  api,
-  type DemoAccount,
-  demoAccount,
-  launchBrowser,
-  login,
-  openPage,
-  repoRoot,
-  startApp,
-} from "./harness.ts";
+import { api, e2eHarness, repoRoot } from "./harness.ts";
 
 const ADMIN_EMAIL = "admin@aleris.example";
 const CSV_HEADER =
@@ -39,33 +29,19 @@ type ImportResult = {
 };
 type AuditEvent = { seq: number; action: string; subjectType: string | null };
 
-let app: App;
-let browser: Browser;
-let admin: DemoAccount;
+const e2e = e2eHarness();
 let csvDir: string;
 
 beforeAll(async () => {
   csvDir = mkdtempSync(join(tmpdir(), "probity-e2e-csv-"));
-  app = await startApp();
-  browser = await launchBrowser();
-  admin = await demoAccount(app.url, ADMIN_EMAIL);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
   if (csvDir) rmSync(csvDir, { recursive: true, force: true });
 });
 
 /** A signed-in admin page; on failure the server's recent output is printed too. */
-async function adminPage(t: TestContext): Promise<Page> {
-  const { page } = await openPage(browser, t);
-  t.onTestFailed(() => {
-    console.error(`[e2e] server output (last 5 kB):\n${app.output().slice(-5_000)}`);
-  });
-  await login(page, app.url, admin.email, admin.password);
-  return page;
-}
+const adminPage = (t: TestContext): Promise<Page> => e2e.pageAs(t, ADMIN_EMAIL);
 
 /** Letters only, so the names pass any name validation and are easy to search for. */
 function uniqueWord(): string {
@@ -118,7 +94,7 @@ function writeCsv(name: string, rows: string[]): string {
 
 /** The employee_id of an existing person, to use as supervisor_id (blank if none has one). */
 async function someSupervisorId(page: Page): Promise<string> {
-  const people = await api<Paged<Person>>(page, app.url, "GET", "/api/people?pageSize=1");
+  const people = await api<Paged<Person>>(page, e2e.url, "GET", "/api/people?pageSize=1");
   return people.items[0]?.externalId ?? "";
 }
 
@@ -150,7 +126,7 @@ describe("foundation journeys", () => {
     await page.screenshot({ path: join(repoRoot, screenshotDir, "screenshot-dashboard.png") });
 
     // Someone with a surname no other listed person shares, so the search has one clear answer.
-    const listed = await api<Paged<Person>>(page, app.url, "GET", "/api/people?pageSize=100&sort=name");
+    const listed = await api<Paged<Person>>(page, e2e.url, "GET", "/api/people?pageSize=100&sort=name");
     const person = listed.items.find(
       (p) => p.email !== ADMIN_EMAIL && listed.items.filter((q) => q.lastName === p.lastName).length === 1,
     );
@@ -176,7 +152,7 @@ describe("foundation journeys", () => {
       people.map((p) => csvRow(p, supervisorId)),
     );
 
-    await page.goto(`${app.url}/admin/import`);
+    await page.goto(`${e2e.url}/admin/import`);
     await page.locator('input[type="file"]').first().setInputFiles(file);
 
     const dryRunCall = page.waitForResponse((r) => isImportCall(r, true));
@@ -202,7 +178,7 @@ describe("foundation journeys", () => {
     expect(applied.applied).toBe(true);
     expect(applied.summary.created).toBe(2);
 
-    await page.goto(`${app.url}/people`);
+    await page.goto(`${e2e.url}/people`);
     const first = people[0];
     if (!first) throw new Error("unreachable");
     await searchPeople(page, first.lastName);
@@ -215,7 +191,7 @@ describe("foundation journeys", () => {
     if (!good || !bad) throw new Error("unreachable");
     const file = writeCsv("broken.csv", [csvRow(good, ""), csvRow(bad, "", { email: "nobody-at-example" })]);
 
-    await page.goto(`${app.url}/admin/import`);
+    await page.goto(`${e2e.url}/admin/import`);
     await page.locator('input[type="file"]').first().setInputFiles(file);
     const dryRunCall = page.waitForResponse((r) => isImportCall(r, true));
     await page.getByRole("button", { name: "Dry run" }).click();
@@ -239,18 +215,18 @@ describe("foundation journeys", () => {
     const page = await adminPage(t);
     const [p] = newPeople(1);
     if (!p) throw new Error("unreachable");
-    const imported = await api<ImportResult>(page, app.url, "POST", "/api/people/import", {
+    const imported = await api<ImportResult>(page, e2e.url, "POST", "/api/people/import", {
       csv: `${CSV_HEADER}\n${csvRow(p, "")}\n`,
       dryRun: false,
     });
     expect(imported.applied).toBe(true);
 
-    const events = await api<Paged<AuditEvent>>(page, app.url, "GET", "/api/audit?pageSize=100");
+    const events = await api<Paged<AuditEvent>>(page, e2e.url, "GET", "/api/audit?pageSize=100");
     const importEvent = events.items.find((e) => /import/i.test(e.action));
     expect(importEvent, `actions: ${events.items.map((e) => e.action).join(", ")}`).toBeDefined();
     if (!importEvent) return;
 
-    await page.goto(`${app.url}/audit`);
+    await page.goto(`${e2e.url}/audit`);
     await page.getByText(importEvent.action, { exact: true }).first().waitFor();
 
     const verifyCall = page.waitForResponse(

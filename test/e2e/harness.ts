@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import type { TestContext } from "vitest";
+import { afterAll, beforeAll, type TestContext } from "vitest";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const chromiumPath = process.env.PROBITY_CHROMIUM || "/usr/bin/chromium";
@@ -243,4 +243,76 @@ export async function openPage(
     await context.close().catch(() => {});
   });
   return { context, page };
+}
+
+export type Harness = {
+  /** The app under test (set in beforeAll). */
+  readonly app: App;
+  /** Its base URL, e.g. http://127.0.0.1:41234. */
+  readonly url: string;
+  readonly browser: Browser;
+  /**
+   * A fresh page signed in as a demo account, named by email (`gc@aleris.example`) or by a role it
+   * holds (`general_counsel`). On failure: a screenshot in test-results/, the browser's errors and
+   * the server's recent output. With a password, `who` is an email signed in with it (accounts the
+   * demo does not list on its sign-in page, such as the restructuring investors).
+   */
+  pageAs: (t: TestContext, who: string, password?: string) => Promise<Page>;
+};
+
+/**
+ * One app server and one Chromium per e2e file: registers beforeAll/afterAll and returns a harness
+ * whose `app`, `url` and `browser` are ready inside the tests.
+ */
+export function e2eHarness(options: { env?: Record<string, string> } = {}): Harness {
+  let app: App | undefined;
+  let browser: Browser | undefined;
+  let accounts: DemoAccount[] | undefined;
+  const ready = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`the e2e harness's ${name} is used before beforeAll ran`);
+    return value;
+  };
+  beforeAll(async () => {
+    app = await startApp(options);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  const harness: Harness = {
+    get app() {
+      return ready(app, "app");
+    },
+    get url() {
+      return ready(app, "app").url;
+    },
+    get browser() {
+      return ready(browser, "browser");
+    },
+    async pageAs(t, who, password) {
+      const { page } = await openPage(harness.browser, t);
+      t.onTestFailed(() =>
+        console.error(`[e2e] server output (last 5 kB):\n${harness.app.output().slice(-5_000)}`),
+      );
+      if (password !== undefined) {
+        await login(page, harness.url, who, password);
+        return page;
+      }
+      accounts ??= await demoAccounts(harness.url);
+      const account = who.includes("@")
+        ? accounts.find((a) => a.email === who)
+        : accounts.find((a) => a.roles.includes(who));
+      if (!account) {
+        throw new Error(
+          `no demo account ${who.includes("@") ? "" : "with the role "}${who} in /api/auth/login-info (has: ${accounts
+            .map((a) => `${a.email} [${a.roles.join(", ")}]`)
+            .join("; ")})`,
+        );
+      }
+      await login(page, harness.url, account.email, account.password);
+      return page;
+    },
+  };
+  return harness;
 }

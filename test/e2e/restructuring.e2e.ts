@@ -3,28 +3,16 @@
 // explanation, an investor opens its Purchase Notice (ECA-2(f)); a waiver backed by 45% of the
 // backstop percentage is refused and one backed by 60% passes (ECA-1(aa)); the administrator records
 // a dated fact, Apollo's withdrawal (ECA-26) and a termination (ECA-19) through their forms.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
-import { type App, launchBrowser, login, openPage, startApp } from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it, type TestContext } from "vitest";
+import { e2eHarness } from "./harness.ts";
 
 const PASSWORD = "Aleris-demo-2026";
-let app: App;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = e2eHarness();
 
 async function as(t: TestContext, email: string, tab?: string): Promise<Page> {
-  const { page } = await openPage(browser, t);
-  t.onTestFailed(() => console.error(`[e2e] server output (last 5 kB):\n${app.output().slice(-5_000)}`));
-  await login(page, app.url, email, PASSWORD);
-  await page.goto(`${app.url}/restructuring`);
+  const page = await e2e.pageAs(t, email, PASSWORD);
+  await page.goto(`${e2e.url}/restructuring`);
   await page.getByRole("heading", { name: "Aleris rights offering (Plan of Reorganization)" }).waitFor();
   if (tab) await page.getByRole("tab", { name: tab }).click();
   return page;
@@ -79,7 +67,7 @@ describe("restructuring journey (ECA-2(f), ECA-1(aa))", () => {
     await link.waitFor();
     expect(await investor.getByRole("link", { name: /PDF/ }).count()).toBe(1);
     const href = (await link.getAttribute("href"))!;
-    const pdf = await investor.request.get(`${app.url}${href}`);
+    const pdf = await investor.request.get(`${e2e.url}${href}`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");

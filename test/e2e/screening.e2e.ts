@@ -4,44 +4,16 @@
 // and read a list version's changes.
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
-import {
-  type App,
-  api,
-  type DemoAccount,
-  demoAccount,
-  launchBrowser,
-  login,
-  openPage,
-  repoRoot,
-  startApp,
-} from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it, type TestContext } from "vitest";
+import { api, e2eHarness, repoRoot } from "./harness.ts";
 
 const SNAPSHOT = join(repoRoot, "..", "shared", "data", "sanctions", "ofac-sdn-2021");
-let app: App;
-let browser: Browser;
-let officer: DemoAccount;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  officer = await demoAccount(app.url, "compliance@aleris.example");
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function officerPage(t: TestContext): Promise<Page> {
-  const { page } = await openPage(browser, t);
-  t.onTestFailed(() => console.error(`[e2e] server output (last 5 kB):\n${app.output().slice(-5_000)}`));
-  await login(page, app.url, officer.email, officer.password);
-  return page;
-}
+const e2e = e2eHarness();
+const officerPage = (t: TestContext): Promise<Page> => e2e.pageAs(t, "compliance@aleris.example");
 
 async function createParty(page: Page, name: string, type = "entity") {
-  await page.goto(`${app.url}/screening`);
+  await page.goto(`${e2e.url}/screening`);
   await page.getByLabel("Name").fill(name);
   if (type !== "entity") {
     await page.getByLabel("Type", { exact: true }).first().click();
@@ -55,7 +27,7 @@ async function createParty(page: Page, name: string, type = "entity") {
 describe("screening journey (COC-18.1)", () => {
   it("imports the snapshot, explains a hit, remembers a false positive and refuses a blocked transaction", async (t) => {
     const page = await officerPage(t);
-    await page.goto(`${app.url}/screening`);
+    await page.goto(`${e2e.url}/screening`);
     await page.getByRole("tab", { name: "Lists" }).click();
     await page.getByText("CSV set").click();
     const inputs = page.locator('input[type="file"]');
@@ -84,7 +56,7 @@ describe("screening journey (COC-18.1)", () => {
     await expect.poll(() => page.getByTestId("status").textContent()).toBe("clear");
 
     // The bank's transaction is refused with a message naming the list entry.
-    await page.goto(`${app.url}/screening`);
+    await page.goto(`${e2e.url}/screening`);
     await page.getByRole("tab", { name: "Transactions" }).click();
     // The form appears once the user's abilities are loaded; the filter below it may come first.
     await page.getByRole("button", { name: "Record transaction" }).waitFor();
@@ -130,7 +102,7 @@ async function pick(page: Page, label: RegExp | string, option: string) {
 describe("export controls, payments and list changes (COC-19.1, COC-20.1)", () => {
   it("records an item, licence and chart change, edits a party, refuses a payment to another country and shows a version's changes", async (t) => {
     const page = await officerPage(t);
-    await page.goto(`${app.url}/screening`);
+    await page.goto(`${e2e.url}/screening`);
     await page.getByRole("tab", { name: "Export controls" }).click();
 
     // The API's validation message shows next to the field.
@@ -180,7 +152,7 @@ describe("export controls, payments and list changes (COC-19.1, COC-20.1)", () =
     await shot(page, "counterparty-saved");
 
     // The item with its licence to China passes COC-19.1; paying a Hong Kong account fails COC-20.1.
-    await page.goto(`${app.url}/screening`);
+    await page.goto(`${e2e.url}/screening`);
     await page.getByRole("tab", { name: "Transactions" }).click();
     await pick(page, /^Counterparty/, "Shenzhen Precision Alloys");
     await page.getByLabel(/^Description/).fill("Plate order 2026-7");
@@ -202,19 +174,19 @@ describe("export controls, payments and list changes (COC-19.1, COC-20.1)", () =
     await shot(page, "transactions");
 
     // A second list version: its changes, page by page, and a changed entry old against new.
-    await api(page, app.url, "POST", "/api/screening/lists/import", {
+    await api(page, e2e.url, "POST", "/api/screening/lists/import", {
       sdn: readFileSync(join(SNAPSHOT, "sdn.csv"), "utf8"),
       alt: readFileSync(join(SNAPSHOT, "alt.csv"), "utf8"),
       add: readFileSync(join(SNAPSHOT, "add.csv"), "utf8"),
       comments: readFileSync(join(SNAPSHOT, "sdn_comments.csv"), "utf8"),
     });
-    await api(page, app.url, "POST", "/api/screening/lists/import", {
+    await api(page, e2e.url, "POST", "/api/screening/lists/import", {
       sdn: editedSdn(),
       alt: readFileSync(join(SNAPSHOT, "alt.csv"), "utf8"),
       add: readFileSync(join(SNAPSHOT, "add.csv"), "utf8"),
       comments: readFileSync(join(SNAPSHOT, "sdn_comments.csv"), "utf8"),
     });
-    await page.goto(`${app.url}/screening`);
+    await page.goto(`${e2e.url}/screening`);
     await page.getByRole("tab", { name: "Lists" }).click();
     await page.getByRole("link", { name: "Changes in SDN list v2" }).click();
     await page.getByRole("link", { name: "ZYXW TEST TRADING LLC" }).waitFor();
@@ -237,7 +209,7 @@ describe("export controls, payments and list changes (COC-19.1, COC-20.1)", () =
 
   it("adds a sanctioned jurisdiction and refuses a transaction there (COC-18.2)", async (t) => {
     const page = await officerPage(t);
-    await page.goto(`${app.url}/screening?tab=export`);
+    await page.goto(`${e2e.url}/screening?tab=export`);
     await page.getByLabel("Country", { exact: true }).fill("ve");
     await page.getByLabel("Shown as").fill("Venezuela");
     await page.getByRole("button", { name: "Add jurisdiction" }).click();
@@ -246,7 +218,7 @@ describe("export controls, payments and list changes (COC-19.1, COC-20.1)", () =
     await page.getByText("Sanctioned jurisdictions saved").waitFor();
     await page.getByRole("button", { name: "Remove Venezuela" }).waitFor();
     await createParty(page, "Caracas Metales C.A.");
-    await page.goto(`${app.url}/screening?tab=transactions`);
+    await page.goto(`${e2e.url}/screening?tab=transactions`);
     await page.getByRole("button", { name: "Record transaction" }).waitFor();
     await pick(page, /^Counterparty/, "Caracas Metales C.A.");
     await page.getByLabel("Description").fill("Coil to Caracas");

@@ -1,33 +1,15 @@
 // Speak-up in a real browser: an anonymous report on the no-JavaScript portal followed up through the
 // mailbox and carried to closure (COC-21.1, COC-22.2), a phone report filed by the hotline operator,
 // and a report naming the CFO routed to the Audit Committee chair and hidden from the CFO (SOC-4).
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
-import { type App, demoAccount, launchBrowser, login, openPage, startApp } from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it, type TestContext } from "vitest";
+import { e2eHarness } from "./harness.ts";
 
-let app: App;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function signedIn(t: TestContext, email: string): Promise<Page> {
-  const { page } = await openPage(browser, t);
-  t.onTestFailed(() => console.error(`[e2e] server output (last 5 kB):\n${app.output().slice(-5_000)}`));
-  const account = await demoAccount(app.url, email);
-  await login(page, app.url, account.email, account.password);
-  return page;
-}
+const e2e = e2eHarness();
 
 /** A browser context with JavaScript switched off, as a cautious reporter might use (COC-21.1). */
 async function noScriptPage(t: TestContext): Promise<Page> {
-  const context = await browser.newContext({
+  const context = await e2e.browser.newContext({
     javaScriptEnabled: false,
     viewport: { width: 390, height: 844 },
   });
@@ -45,7 +27,7 @@ async function fileOnPortal(
   report: { category: string; summary: string; details: string; involved?: string },
 ): Promise<Filed> {
   const page = await noScriptPage(t);
-  await page.goto(`${app.url}/speakup`);
+  await page.goto(`${e2e.url}/speakup`);
   await page.getByRole("link", { name: "Make a report" }).click();
   await page.getByLabel("What is it about?").selectOption({ label: report.category });
   await page.getByLabel("In a few words").fill(report.summary);
@@ -63,7 +45,7 @@ async function fileOnPortal(
 
 /** Finds a case by its number in the case list and opens it. */
 async function openCase(page: Page, number: string) {
-  await page.goto(`${app.url}/speakup/cases?status=all`);
+  await page.goto(`${e2e.url}/speakup/cases?status=all`);
   await page.getByLabel("Case number").fill(number);
   await page.getByRole("link", { name: number, exact: true }).click();
   await page.getByRole("heading", { name: number, level: 1 }).waitFor();
@@ -94,7 +76,7 @@ describe("speak-up journeys (COC-21.1, COC-22.2, SOC-4)", () => {
       details: "On the night shift the forklifts in hall 3 run without lights to save battery.",
     });
 
-    const handler = await signedIn(t, "compliance@aleris.example");
+    const handler = await e2e.pageAs(t, "compliance@aleris.example");
     await openCase(handler, filed.number);
     expect(await handler.textContent("main")).toContain(marker);
     await act(handler, "Acknowledge");
@@ -106,7 +88,7 @@ describe("speak-up journeys (COC-21.1, COC-22.2, SOC-4)", () => {
 
     // The reporter comes back later, still without JavaScript, with the receipt and password.
     const reporter = await noScriptPage(t);
-    await reporter.goto(`${app.url}/speakup/mailbox`);
+    await reporter.goto(`${e2e.url}/speakup/mailbox`);
     await reporter.getByLabel(/Receipt/).fill(filed.receipt);
     await reporter.getByLabel("Password").fill("quiet-harbour-42");
     await reporter.getByRole("button", { name: "Open the mailbox" }).click();
@@ -137,14 +119,14 @@ describe("speak-up journeys (COC-21.1, COC-22.2, SOC-4)", () => {
     );
     await expect.poll(() => header(handler).textContent()).toMatch(/Closed/);
     expect(await handler.textContent("main")).toContain("Remediation: Training");
-    await reporter.goto(`${app.url}/speakup/mailbox`);
+    await reporter.goto(`${e2e.url}/speakup/mailbox`);
     const closedMailbox = (await reporter.textContent("main")) ?? "";
     expect(closedMailbox).toContain(outcome);
     expect(closedMailbox).toContain("Feedback on your report");
   });
 
   it("COC-21.1 COC-22.2: the hotline operator files a phone report and reads the receipt and a one-time code back; the caller sets their own password; the case shows the domestic hotline", async (t) => {
-    const operator = await signedIn(t, "hotline@aleris.example");
+    const operator = await e2e.pageAs(t, "hotline@aleris.example");
     await operator.getByRole("link", { name: "Speak-up" }).click();
     await operator.locator("#main-content").getByRole("link", { name: "Report a concern" }).click();
     await operator.getByRole("heading", { name: "Report a concern" }).waitFor();
@@ -172,7 +154,7 @@ describe("speak-up journeys (COC-21.1, COC-22.2, SOC-4)", () => {
 
     // The caller sets their own password with the receipt and the code, without JavaScript.
     const caller = await noScriptPage(t);
-    await caller.goto(`${app.url}/speakup/mailbox`);
+    await caller.goto(`${e2e.url}/speakup/mailbox`);
     await caller.getByRole("link", { name: "set your own password" }).click();
     await caller.getByLabel(/Receipt/).fill(receiptText);
     await caller.getByLabel(/One-time code/).fill(code);
@@ -184,8 +166,8 @@ describe("speak-up journeys (COC-21.1, COC-22.2, SOC-4)", () => {
     const number = /SU-\d{4}-\d{5}/.exec((await operator.textContent("main")) ?? "")?.[0] ?? "";
     expect(number).not.toBe("");
 
-    const officer = await signedIn(t, "compliance@aleris.example");
-    await officer.goto(`${app.url}/speakup/cases`);
+    const officer = await e2e.pageAs(t, "compliance@aleris.example");
+    await officer.goto(`${e2e.url}/speakup/cases`);
     await officer.getByLabel("Case number").fill(number);
     const row = officer.getByRole("row").filter({ hasText: number });
     await row.waitFor();
@@ -202,7 +184,7 @@ describe("speak-up journeys (COC-21.1, COC-22.2, SOC-4)", () => {
       involved: "Daniel Okafor",
     });
 
-    const chair = await signedIn(t, "audit.chair@aleris.example");
+    const chair = await e2e.pageAs(t, "audit.chair@aleris.example");
     await openCase(chair, filed.number);
     const main = (await chair.textContent("main")) ?? "";
     expect(main).toContain("Audit Committee");
@@ -210,18 +192,18 @@ describe("speak-up journeys (COC-21.1, COC-22.2, SOC-4)", () => {
     const caseId = /\/speakup\/cases\/([^/?#]+)/.exec(chair.url())?.[1] ?? "";
     expect(caseId).not.toBe("");
 
-    const cfo = await signedIn(t, "cfo@aleris.example");
+    const cfo = await e2e.pageAs(t, "cfo@aleris.example");
     expect(await cfo.getByRole("navigation", { name: "Main navigation" }).textContent()).not.toContain(
       "Speak-up",
     );
-    await cfo.goto(`${app.url}/speakup/cases`);
+    await cfo.goto(`${e2e.url}/speakup/cases`);
     await cfo.getByText("Speak-up cases are for the people who handle them").waitFor();
     expect(await cfo.getByRole("table").count()).toBe(0);
-    const answer = await cfo.request.get(`${app.url}/api/speakup/cases/${caseId}`);
+    const answer = await cfo.request.get(`${e2e.url}/api/speakup/cases/${caseId}`);
     // Not a handler at all, the CFO is refused before any lookup (403); a handler named in the case gets 404.
     expect([403, 404]).toContain(answer.status());
     expect(await answer.text()).not.toContain(filed.number);
-    await cfo.goto(`${app.url}/speakup/cases/${caseId}`);
+    await cfo.goto(`${e2e.url}/speakup/cases/${caseId}`);
     await cfo.getByText(/do not have access/i).waitFor();
     expect(await cfo.textContent("main")).not.toContain("brother-in-law");
   });

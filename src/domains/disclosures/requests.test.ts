@@ -153,6 +153,7 @@ describe(`guidance, inquiries and boycott requests (${dialect})`, () => {
       .select(["actor_id"])
       .where("action", "like", "speakup.%")
       .execute();
+    expect(audit.length).toBeGreaterThan(0);
     expect(audit.every((e) => e.actor_id !== employee.userId)).toBe(true);
   });
 

@@ -1,10 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { createTestDb, type TestDb } from "../../../test/db.ts";
-import { actorWith, buildUser } from "../../../test/factories.ts";
-import type { Actor } from "../../kernel/context.ts";
+import {
+  actorWith,
+  buildOffering,
+  OFFERING_REGISTER_CSV,
+  type OfferingStage,
+} from "../../../test/factories.ts";
 import { computeDeadlines, progressReportReason, terminationFeeOwed } from "./deadlines.ts";
 import { recordElection } from "./elections.ts";
-import { addInvestorUser, createOffering, getOffering, type OfferingView, updateFacts } from "./offerings.ts";
+import { createOffering, getOffering, updateFacts } from "./offerings.ts";
 import {
   getUseOfProceeds,
   listConditions,
@@ -18,51 +22,18 @@ import { importRegister, listHolders } from "./register.ts";
 import { getAllocation, runAllocation } from "./run-allocation.ts";
 import { castBallot, proposeVote } from "./votes.ts";
 
-const CSV = `holder_id,name,email,investor,class,amount,plan_shares,rights
-H1,OCM Opportunities,,oaktree,us_rollup,4500000.00,900000,
-H2,Apollo Fund VII,,apollo,us_rollup,2500000.00,500000,
-H3,Sankaty IV,,sankaty,eu_term,1000000.00,0,
-H4,Blue Credit Fund,blue@example.com,,us_rollup,1500000.00,0,
-H4,Blue Credit Fund,blue@example.com,,eu_rollup,500000.00,0,
-H5,Green Loan Fund,,,eu_term,1000000.00,0,
-`;
-
 describe(`restructuring workflow (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
   let t: TestDb;
-  let offering: OfferingView;
   const admin = actorWith(["restructuring_admin"]);
   const agent = actorWith(["subscription_agent"]);
-  const investors: Record<string, Actor> = {};
+  // Every test has an offering of its own, brought to the stage it starts from (test/factories.ts).
+  const story = (stage: OfferingStage) => {
+    t.clock.set("2026-03-02T14:00:00.000Z"); // a Monday in the exercise period
+    return buildOffering(t.ctx(), stage);
+  };
 
   beforeAll(async () => {
     t = await createTestDb();
-    t.clock.set("2026-03-02T14:00:00.000Z"); // a Monday
-    offering = await createOffering(t.ctx(admin), {
-      name: "Test offering",
-      unitsOffered: 10000,
-      pricePerUnit: "1000.00",
-      sharesPerUnit: 10,
-      unitComposition: "",
-      threshold: "0.50",
-      maximumCutback: "0.90",
-      structuringFeeRate: "0.035",
-      terminationFeeDeduction: "5000000.00",
-      preferredShares: 5000,
-      preferredPricePerShare: "1000.00",
-      exerciseStart: "2026-02-23",
-      exerciseEnd: "2026-03-13",
-      certifyingOfficer: "Sean M. Stack, CFO",
-      investors: [
-        { code: "oaktree", name: "Oaktree", backstopPercentage: "0.45", isThresholdGroup: true },
-        { code: "apollo", name: "Apollo", backstopPercentage: "0.40", isThresholdGroup: true },
-        { code: "sankaty", name: "Sankaty", backstopPercentage: "0.15", isThresholdGroup: false },
-      ],
-    });
-    for (const inv of offering.investors) {
-      const user = await buildUser(t.ctx(), ["investor"], { email: `${inv.code}@investor.test` });
-      await addInvestorUser(t.ctx(admin), inv.id, user.id);
-      investors[inv.code] = { ...actorWith(["investor"], { userId: user.id }), label: user.email };
-    }
   });
   afterAll(() => t.destroy());
 
@@ -90,7 +61,8 @@ describe(`restructuring workflow (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"
   });
 
   it("imports the register with row-level errors, then rights pro rata to claims", async () => {
-    const bad = `${CSV}H6,Bad Fund,,blackrock,junior,12x,,\n`;
+    const { offering } = await story("created");
+    const bad = `${OFFERING_REGISTER_CSV}H6,Bad Fund,,blackrock,junior,12x,,\n`;
     const error = await importRegister(t.ctx(admin), offering.id, { csv: bad, dryRun: false }).catch(
       (e) => e,
     );
@@ -98,7 +70,7 @@ describe(`restructuring workflow (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"
     expect(rows.map((e) => `${e.row}:${e.column}`)).toEqual(["8:class", "8:amount", "8:investor"]);
     expect((await listHolders(t.ctx(admin), offering.id, { page: 1, pageSize: 50 })).total).toBe(0);
 
-    const ok = await importRegister(t.ctx(admin), offering.id, { csv: CSV, dryRun: false });
+    const ok = await importRegister(t.ctx(admin), offering.id, { csv: OFFERING_REGISTER_CSV, dryRun: false });
     expect(ok.summary).toMatchObject({ rows: 6, holders: 5, created: 5 });
     const holders = (await listHolders(t.ctx(agent), offering.id, { page: 1, pageSize: 50 })).items;
     // $11,000,000 of claims for 10,000 rights: 4,500,000 → 4,090.9 …; whole rights add up to 10,000.
@@ -108,6 +80,7 @@ describe(`restructuring workflow (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"
   });
 
   it("records elections: up to the rights, all of them for investors (ECA-3(a)), in the exercise period", async () => {
+    const { offering } = await story("registered");
     const holders = (await listHolders(t.ctx(agent), offering.id, { page: 1, pageSize: 50 })).items;
     const id = (code: string) => holders.find((h) => h.code === code)!.id;
     await expect(recordElection(t.ctx(agent), id("H1"), { exercised: 4000 })).rejects.toThrow(
@@ -135,6 +108,10 @@ describe(`restructuring workflow (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"
   });
 
   it("sends progress reports on Fridays and the last 5 business days, once each (ECA-9(g))", async () => {
+    // sendProgressReports reports on every offering in its period: this one needs a database of its own.
+    const t = await createTestDb();
+    onTestFinished(() => t.destroy());
+    const { offering, investors } = await buildOffering(t.ctx(), "elected");
     expect(progressReportReason("2026-03-02", "2026-02-23", "2026-03-13")).toBeNull(); // Monday
     expect(progressReportReason("2026-02-27", "2026-02-23", "2026-03-13")).toMatch(/Friday/);
     expect(progressReportReason("2026-03-06", "2026-02-23", "2026-03-13")).toMatch(/last 5 business days/);
@@ -153,6 +130,7 @@ describe(`restructuring workflow (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"
   });
 
   it("runs the allocation and produces each Purchase Notice within 2 business days (ECA-2(f))", async () => {
+    const { offering, investors } = await story("elected");
     const run = await runAllocation(t.ctx(admin), offering.id);
     const totals = run.allocation.totals;
     expect(totals).toMatchObject({ unitsOffered: 10000, subscribedUnits: 8473, residualUnits: 1527 });
@@ -175,6 +153,7 @@ describe(`restructuring workflow (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"
   });
 
   it("refuses a waiver by investors holding 45% and passes one by 60% (ECA-1(aa), ECA-11, ECA-20)", async () => {
+    const { offering, investors } = await story("created");
     const first = await proposeVote(t.ctx(admin), offering.id, {
       kind: "waiver",
       subject: "11(i)",
@@ -213,6 +192,7 @@ describe(`restructuring workflow (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"
   });
 
   it("computes Pro Forma Liquidity and the dollar conditions (ECA-11(e), 11(f), 11(g), ECA-1(y))", async () => {
+    const { offering } = await story("created");
     const conditions = await listConditions(t.ctx(admin), offering.id);
     const g = conditions.find((c) => c.code === "g")!;
     const updated = await updateCondition(t.ctx(admin), g.id, {
@@ -236,6 +216,7 @@ describe(`restructuring workflow (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"
   });
 
   it("computes deadlines in business days and the Termination Date rule (ECA-9(a), 9(b), 9(h), ECA-1(ff), ECA-26)", async () => {
+    const { offering } = await story("created");
     const d = computeDeadlines(
       {
         signingDate: "2010-02-05",
@@ -262,6 +243,7 @@ describe(`restructuring workflow (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"
   });
 
   it("records termination events with the Termination Fee where owed (ECA-19, ECA-2(d))", async () => {
+    const { offering } = await story("created");
     expect(terminationFeeOwed("19(a)(i)", false, true)).toBe(false);
     expect(terminationFeeOwed("19(a)(ii)", true, true)).toBe(true);
     expect(terminationFeeOwed("19(a)(ii)", false, true)).toBe(false);
@@ -292,6 +274,7 @@ describe(`restructuring workflow (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"
   });
 
   it("computes 11(m) from monthly Underlying EBITDA and refuses figures it cannot read (ECA-11(m))", async () => {
+    const { offering } = await story("created");
     const m = (await listConditions(t.ctx(admin), offering.id)).find((c) => c.code === "m")!;
     await expect(
       updateCondition(t.ctx(admin), m.id, { inputs: { months: { "2026-13": "1.00", "2026-01": "ten" } } }),
@@ -315,6 +298,7 @@ describe(`restructuring workflow (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"
   });
 
   it("shows the use of proceeds from the allocation (ECA-9(i))", async () => {
+    const { offering } = await story("allocated");
     const w = await getUseOfProceeds(t.ctx(admin), offering.id, {
       requiredPayments: "1000000.00",
       clauseDPayments: "0.00",
@@ -325,6 +309,7 @@ describe(`restructuring workflow (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"
   });
 
   it("lets an investor see the offering but not the register", async () => {
+    const { offering, investors } = await story("created");
     const view = await getOffering(t.ctx(investors.apollo), offering.id);
     expect(view.can).toMatchObject({ vote: true, readRegister: false, runAllocation: false });
     await expect(

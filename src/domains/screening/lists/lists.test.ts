@@ -55,6 +55,7 @@ describe("OFAC SDN.XML (COC-18.1)", () => {
     const zawahiri = xml.entries[1]!;
     expect(zawahiri.facts.ids).toContainEqual({ type: "Passport", number: "1084010", country: "Egypt" });
     const tanker = xml.entries[2]!;
+    expect(tanker.aliases.length).toBeGreaterThan(0);
     expect(tanker.aliases.every((a) => a.type === "fka")).toBe(true);
     expect(tanker.facts.imo).toBe("9187629");
   });
