@@ -343,13 +343,13 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
         name,
         { permission: name === "case.assign" ? "speakup.assign" : "speakup.handle" },
         {
-          params: z.object({ id: z.string().max(64), sub: z.string().max(64).optional() }).passthrough(),
+          // Only :id is in these paths (an optional `sub` here made OpenAPI document a path parameter none has).
+          params: z.object({ id: z.string().max(64) }),
           body,
           response: { 200: answer },
         },
       ),
-      async (request) =>
-        run(ctxOf(request, deps), (request.params as { id: string }).id, request.body as never),
+      async (request) => run(ctxOf(request, deps), request.params.id, request.body as never),
     );
 
   action(

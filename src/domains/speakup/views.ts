@@ -7,7 +7,15 @@ import {
   type okResponse,
   pageOf,
 } from "../../kernel/http/responses.ts";
-import { CHANNELS, IDENTITY_MODES, OUTCOMES, REMEDIATIONS, STATUSES, TEAMS } from "./vocabulary.ts";
+import {
+  CATEGORY_IDS,
+  CHANNELS,
+  IDENTITY_MODES,
+  OUTCOMES,
+  REMEDIATIONS,
+  STATUSES,
+  TEAMS,
+} from "./vocabulary.ts";
 
 // The answers of the speak-up API (issue 13). A response schema is a filter: the serializer sends
 // only the fields named here. So every view names every field its use case returns, for every
@@ -340,7 +348,7 @@ export const speakupSettingsView = z
     routing: z.array(
       z.object({
         label: z.string(),
-        categories: z.array(z.string()),
+        categories: z.array(z.enum(CATEGORY_IDS)),
         namesSeniorPeople: z.boolean(),
         team,
         rule: z.string(),

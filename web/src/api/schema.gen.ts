@@ -4387,7 +4387,7 @@ export interface components {
             feedbackWithinDays: number;
             retentionYearsAfterClosure: number;
             routing: {
-                categories: string[];
+                categories: ("bribery" | "accounting" | "antitrust" | "conflicts" | "insider_trading" | "discrimination_harassment" | "health_safety" | "environment" | "fraud_theft" | "retaliation" | "sanctions_export" | "confidentiality_ip" | "other")[];
                 label: string;
                 namesSeniorPeople: boolean;
                 rule: string;
@@ -4401,7 +4401,7 @@ export interface components {
             feedbackWithinDays: number;
             retentionYearsAfterClosure: number;
             routing: {
-                categories: string[];
+                categories: ("bribery" | "accounting" | "antitrust" | "conflicts" | "insider_trading" | "discrimination_harassment" | "health_safety" | "environment" | "fraud_theft" | "retaliation" | "sanctions_export" | "confidentiality_ip" | "other")[];
                 label: string;
                 namesSeniorPeople: boolean;
                 rule: string;
@@ -9749,7 +9749,6 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                sub: string;
             };
             cookie?: never;
         };
@@ -9781,7 +9780,6 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                sub: string;
             };
             cookie?: never;
         };
@@ -9864,7 +9862,6 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                sub: string;
             };
             cookie?: never;
         };
@@ -9897,7 +9894,6 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                sub: string;
             };
             cookie?: never;
         };
@@ -9963,7 +9959,6 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                sub: string;
             };
             cookie?: never;
         };
@@ -9995,7 +9990,6 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                sub: string;
             };
             cookie?: never;
         };
@@ -10027,7 +10021,6 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                sub: string;
             };
             cookie?: never;
         };
@@ -10059,7 +10052,6 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                sub: string;
             };
             cookie?: never;
         };
@@ -10094,7 +10086,6 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                sub: string;
             };
             cookie?: never;
         };

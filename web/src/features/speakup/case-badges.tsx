@@ -1,5 +1,5 @@
 import { Badge } from "@mantine/core";
-import { type CaseStatus, type Clocks, STATUS_COLOR, STATUS_LABEL } from "./speakup-api.ts";
+import { type CaseStatus, type Clocks, STATUS_COLOR, STATUS_LABEL } from "./vocabulary.ts";
 
 export const StatusBadge = ({ status, size = "sm" }: { status: CaseStatus; size?: "sm" | "md" | "lg" }) => (
   <Badge

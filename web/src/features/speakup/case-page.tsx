@@ -14,10 +14,11 @@ import {
   Title,
 } from "@mantine/core";
 import { IconArrowMerge, IconCheck, IconUserPlus } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
+import { useOp } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
+import { isApiError } from "../../lib/api.ts";
 import { countryName, formatDate, formatDateTime } from "../../lib/format.ts";
 import {
   AcknowledgeModal,
@@ -30,14 +31,13 @@ import { StatusBadge } from "./case-badges.tsx";
 import { CaseMessages } from "./case-messages.tsx";
 import { CaseFiles, CaseLinks, CasePeople, CasePlan, CaseWatch } from "./case-sections.tsx";
 import {
-  type CaseDetail,
   type CaseStatus,
+  type CaseView,
   type ClockState,
-  caseQuery,
   IDENTITY_LABEL,
   OUTCOME_LABEL,
   REMEDIATION_LABEL,
-} from "./speakup-api.ts";
+} from "./vocabulary.ts";
 
 const Field = ({ label, children }: { label: string; children: ReactNode }) => (
   <div>
@@ -80,7 +80,7 @@ const Deadline = ({
   </Field>
 );
 
-const reporterText = (c: CaseDetail) => {
+const reporterText = (c: CaseView) => {
   if (c.identityMode === "anonymous")
     return "Anonymous: the reporter follows up through the mailbox with a receipt.";
   const who = [c.reporter?.name, c.reporter?.email, c.reporter?.phone].filter(Boolean).join(" · ");
@@ -88,7 +88,12 @@ const reporterText = (c: CaseDetail) => {
 };
 
 export const CasePage = ({ caseId }: { caseId: string }) => {
-  const query = useQuery(caseQuery(caseId));
+  const query = useOp(
+    "case.view",
+    { path: { id: caseId } },
+    // A case the user may not see is a 404; asking again will not change that.
+    { retry: (count, error) => !(isApiError(error) && error.status < 500) && count < 2 },
+  );
   const [acknowledging, setAcknowledging] = useState(false);
   const [assigning, setAssigning] = useState(false);
   const [moving, setMoving] = useState<CaseStatus | null>(null);
@@ -323,7 +328,7 @@ export const CasePage = ({ caseId }: { caseId: string }) => {
 };
 
 /** A case whose content retention destroyed (COC-15.1): its record only, nothing to act on. */
-const PurgedCase = ({ c, crumbs }: { c: CaseDetail; crumbs: ReactNode }) => (
+const PurgedCase = ({ c, crumbs }: { c: CaseView; crumbs: ReactNode }) => (
   <Stack>
     {crumbs}
     <Group gap="sm">
