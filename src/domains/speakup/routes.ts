@@ -5,28 +5,25 @@ import { AppError } from "../../kernel/errors.ts";
 import { okResponse } from "../../kernel/http/responses.ts";
 import { endpoints, type RouteDeps, typed } from "../../kernel/http/routes.ts";
 import { ctxOf } from "../../kernel/http/server.ts";
+import { acknowledgeCase } from "./acknowledge-case.ts";
+import { addCaseItem } from "./add-case-item.ts";
+import { addCasePerson } from "./add-case-person.ts";
+import { assignCase } from "./assign-case.ts";
 import { listAssignees } from "./assignees.ts";
 import { base64Bytes, bytesOf, reserveUploadBudget } from "./attachments.ts";
 import { clearExclusion } from "./clear-exclusion.ts";
+import { completeCaseItem } from "./complete-case-item.ts";
 import { fileReport } from "./file-report.ts";
 import { getCase, readCaseAttachment } from "./get-case.ts";
+import { linkCases } from "./link-cases.ts";
 import { listCases } from "./list-cases.ts";
 import { openMailbox, readMailbox, readMailboxAttachment, replyInMailbox } from "./mailbox.ts";
-import {
-  acknowledgeCase,
-  addCaseItem,
-  addCasePerson,
-  assignCase,
-  completeCaseItem,
-  linkCases,
-  mergeCase,
-  postHandlerMessage,
-  resolveWatch,
-  transitionCase,
-} from "./manage-case.ts";
+import { mergeCase } from "./merge-case.ts";
 import { listMyReports, openMyReportMailbox } from "./my-reports.ts";
 import { setMailboxCookie } from "./portal-routes.ts";
+import { postHandlerMessage } from "./post-handler-message.ts";
 import { quarterlyReportPdf } from "./quarterly-report.ts";
+import { resolveWatch } from "./resolve-watch.ts";
 import {
   caseFilter,
   casePersonInput,
@@ -41,6 +38,7 @@ import { setMailboxPassword } from "./set-mailbox-password.ts";
 import { getSpeakupSettings, speakupSettings, updateSpeakupSettings } from "./settings.ts";
 import { getStats } from "./stats.ts";
 import type { ReceiptThrottle } from "./throttle.ts";
+import { transitionCase } from "./transition-case.ts";
 import {
   caseAssignees,
   caseItemCreatedView,

@@ -44,7 +44,7 @@ export const transitionLabel = (from: CaseStatus, to: CaseStatus) => {
 /**
  * The next steps offered as buttons. Acknowledging has its own action (it writes to the reporter);
  * a substantiated finding is remediated before closing and an unsubstantiated one is not remediated
- * (manage-case.ts refuses both, so the buttons are not offered).
+ * (transition-case.ts refuses both, so the buttons are not offered).
  */
 export const nextSteps = (c: CaseView): CaseStatus[] =>
   c.can.transitionTo.filter((to) => {
