@@ -6,6 +6,7 @@ import type { CasePerson } from "./content.ts";
 import { speakupDb } from "./db.ts";
 import { loadVisibleCase } from "./get-case.ts";
 import { openJson, personRef, sealJson } from "./sealing.ts";
+import type { Ok } from "./views.ts";
 
 /**
  * A handler without conflict decides that a probable match (a surname alone, an initial, a
@@ -18,7 +19,7 @@ export async function clearExclusion(
   ctx: Ctx,
   caseId: string,
   input: { personId?: string | undefined; userId?: string | undefined },
-) {
+): Promise<Ok> {
   if (!input.personId && !input.userId)
     throw invalid("Choose the person whose exclusion to clear.", [
       { path: "personId", message: "is required" },

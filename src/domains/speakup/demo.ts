@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { manualClock } from "../../kernel/clock.ts";
 import type { Ctx } from "../../kernel/context.ts";
+import { acknowledgeCase } from "./acknowledge-case.ts";
 import { speakupDb } from "./db.ts";
 import { fileReport } from "./file-report.ts";
-import { acknowledgeCase, postHandlerMessage, transitionCase } from "./manage-case.ts";
+import { postHandlerMessage } from "./post-handler-message.ts";
 import { reportInput } from "./schemas.ts";
+import { transitionCase } from "./transition-case.ts";
 import {
   type Category,
   type Channel,

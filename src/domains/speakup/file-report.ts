@@ -28,6 +28,7 @@ import type { ParsedReportInput } from "./schemas.ts";
 import { newCaseKey, personRef, sealJson } from "./sealing.ts";
 import { getSpeakupSettings } from "./settings.ts";
 import type { CasePersonRole } from "./tables.ts";
+import type { FiledReportView } from "./views.ts";
 import {
   type Category,
   type Channel,
@@ -38,14 +39,8 @@ import {
   type Team,
 } from "./vocabulary.ts";
 
-export type FiledReport = {
-  caseId: string;
-  number: string;
-  receipt: string;
-  /** A phone report's one-time code, read to the caller with the receipt; null for other channels. */
-  setupCode: string | null;
-  retried: boolean;
-};
+/** The receipt, shown once; a phone report's one-time code is read to the caller with it (else null). */
+export type FiledReport = FiledReportView;
 
 /** Who may file through which channel: the public on the web, operators by phone, Legal by letter. */
 function checkChannel(ctx: Ctx, channel: Channel): void {

@@ -10,6 +10,7 @@ import { hasMailbox, mergedReportIds } from "./merged-reports.ts";
 import { isHandler } from "./policy.ts";
 import { type CaseKey, openCaseKey, openJson } from "./sealing.ts";
 import type { SpeakupCasesTable } from "./tables.ts";
+import type { CaseView } from "./views.ts";
 import { CHANNEL_LABELS, categoryLabel, type Remediation, TEAM_LABELS, TRANSITIONS } from "./vocabulary.ts";
 
 /** Where a case may go next: findings go to remediation unless unsubstantiated, which closes. */
@@ -56,7 +57,7 @@ export const PURGED_MESSAGE =
   "This case's content was destroyed under the retention policy (COC-15.1); only its record remains.";
 
 /** The whole case for a handler, decrypted. Every view is audited (case.view). */
-export async function getCase(ctx: Ctx, id: string) {
+export async function getCase(ctx: Ctx, id: string): Promise<CaseView> {
   return withTransaction(ctx, async (tx) => {
     const c = await loadVisibleRow(tx, id);
     if (c.purged_at) return purgedCase(tx, c);
@@ -200,7 +201,7 @@ export async function getCase(ctx: Ctx, id: string) {
       })),
       links,
       can: {
-        transitionTo: canAct ? nextSteps(c) : [],
+        transitionTo: canAct ? [...nextSteps(c)] : [],
         acknowledge: canAct && c.status === "new",
         message: canAct,
         assign: canAct && hasPermission(tx.actor, "speakup.assign"),
@@ -245,7 +246,7 @@ function caseRecord(c: SpeakupCasesTable, now: string) {
  * A case purged under the retention policy (COC-15.1): its record only, nothing to decrypt and
  * nothing to do. Viewing it is audited like any other case.
  */
-async function purgedCase(ctx: Ctx, c: SpeakupCasesTable) {
+async function purgedCase(ctx: Ctx, c: SpeakupCasesTable): Promise<CaseView> {
   await record(ctx, "case.view", { type: "speakup_case", id: c.id });
   return {
     ...caseRecord(c, isoNow(ctx.clock)),

@@ -7,6 +7,7 @@ import { type CaseEb, isHandler, visibleTo } from "./policy.ts";
 import type { CaseFilter } from "./schemas.ts";
 import { openCaseKey, openJson } from "./sealing.ts";
 import type { SpeakupCasesTable } from "./tables.ts";
+import type { CaseListPage } from "./views.ts";
 import { CHANNEL_LABELS, categoryLabel, TEAM_LABELS } from "./vocabulary.ts";
 
 type ClockFields = Pick<
@@ -47,7 +48,7 @@ export function visibleCases(ctx: Ctx) {
 }
 
 /** The case list: only cases the actor may see, newest first; the summary is decrypted for the page only. */
-export async function listCases(ctx: Ctx, f: CaseFilter) {
+export async function listCases(ctx: Ctx, f: CaseFilter): Promise<CaseListPage> {
   if (!isHandler(ctx.actor)) throw forbidden("Only case handlers see speak-up cases (speakup.handle).");
   const now = isoNow(ctx.clock);
   let q = visibleCases(ctx);

@@ -15,6 +15,7 @@ import { notifyCase } from "./notify.ts";
 import { hashReceipt, normaliseReceipt, verifyReporterPassword } from "./receipts.ts";
 import { openCaseKey, openJson, sealJson } from "./sealing.ts";
 import type { ReceiptThrottle } from "./throttle.ts";
+import type { MailboxSessionView, MailboxView, SpeakupMessagePostedView } from "./views.ts";
 import { categoryLabel } from "./vocabulary.ts";
 
 const SESSION_MINUTES = 30;
@@ -54,7 +55,7 @@ export async function refuseWrongTry(message: string): Promise<never> {
 export async function openMailbox(
   ctx: Ctx,
   input: { receipt: string; password: string; throttle: ReceiptThrottle; pow?: Proof | undefined },
-): Promise<{ token: string; expiresAt: string }> {
+): Promise<MailboxSessionView> {
   const { row, budget } = await caseOfReceiptTry(ctx, input);
   const ok = row?.password_hash ? await verifyReporterPassword(row.password_hash, input.password) : false;
   if (!row || !ok) return refuseWrongTry("The receipt or the password is wrong.");
@@ -65,10 +66,7 @@ export async function openMailbox(
 }
 
 /** A new 30-minute mailbox session on a case, audited without naming who opened it. */
-export async function openMailboxSession(
-  ctx: Ctx,
-  caseId: string,
-): Promise<{ token: string; expiresAt: string }> {
+export async function openMailboxSession(ctx: Ctx, caseId: string): Promise<MailboxSessionView> {
   return withTransaction(ctx, async (tx) => {
     const token = randomToken(32);
     const expiresAt = new Date(tx.clock.now().getTime() + SESSION_MINUTES * 60_000).toISOString();
@@ -96,24 +94,8 @@ async function caseOfToken(ctx: Ctx, token: string): Promise<string> {
   return row.case_id;
 }
 
-export type MailboxView = {
-  number: string;
-  status: string;
-  category: string;
-  receivedAt: string;
-  acknowledged: boolean;
-  summary: string;
-  messages: {
-    id: string;
-    author: "reporter" | "handler" | "system";
-    /** The handlers marked it as feedback: what was done or is planned, and why (art. 9(1)(f)). */
-    isFeedback: boolean;
-    body: string;
-    createdAt: string;
-    attachments: { id: string; filename: string; size: number }[];
-  }[];
-  attachments: { id: string; filename: string; size: number }[];
-};
+/** The reporter's view (views.ts), also rendered by the no-JavaScript portal. */
+export type { MailboxView };
 
 export async function readMailbox(ctx: Ctx, token: string): Promise<MailboxView> {
   const caseId = await caseOfToken(ctx, token);
@@ -177,7 +159,7 @@ export async function replyInMailbox(
   ctx: Ctx,
   token: string,
   input: { body: string; files: IncomingFile[] },
-) {
+): Promise<SpeakupMessagePostedView> {
   const caseId = await caseOfToken(ctx, token);
   const body = input.body.trim();
   if (!body && input.files.length === 0)

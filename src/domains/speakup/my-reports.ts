@@ -4,6 +4,7 @@ import { speakupDb } from "./db.ts";
 import { openMailboxSession } from "./mailbox.ts";
 import { survivorOf } from "./merged-reports.ts";
 import { actorRefs } from "./sealing.ts";
+import type { MailboxSessionView, MyReports } from "./views.ts";
 import { type CaseStatus, CHANNEL_LABELS, categoryLabel, STATUS_LABELS } from "./vocabulary.ts";
 
 const ownCases = (ctx: Ctx, refs: string[]) =>
@@ -25,7 +26,7 @@ const ownCases = (ctx: Ctx, refs: string[]) =>
  * by the keyed hash of the reporter, so the case row itself never names them (COC-22.2).
  * Anonymous reports are not linked to anyone and open only with their receipt.
  */
-export async function listMyReports(ctx: Ctx) {
+export async function listMyReports(ctx: Ctx): Promise<MyReports> {
   const refs = actorRefs(ctx);
   if (refs.length === 0) return { items: [] };
   const rows = await ownCases(ctx, refs)
@@ -71,7 +72,7 @@ export async function listMyReports(ctx: Ctx) {
  * Opens the mailbox of one of the signed-in employee's own reports without its receipt (a report
  * filed from a certificate never showed one). The audit event does not name them (COC-22.2).
  */
-export async function openMyReportMailbox(ctx: Ctx, caseId: string) {
+export async function openMyReportMailbox(ctx: Ctx, caseId: string): Promise<MailboxSessionView> {
   const refs = actorRefs(ctx);
   const row = refs.length
     ? await ownCases(ctx, refs).select(["c.id", "c.purged_at"]).where("c.id", "=", caseId).executeTakeFirst()

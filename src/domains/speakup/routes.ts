@@ -1,31 +1,29 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { anonymousActor } from "../../kernel/context.ts";
 import { AppError } from "../../kernel/errors.ts";
+import { okResponse } from "../../kernel/http/responses.ts";
 import { endpoints, type RouteDeps, typed } from "../../kernel/http/routes.ts";
 import { ctxOf } from "../../kernel/http/server.ts";
+import { acknowledgeCase } from "./acknowledge-case.ts";
+import { addCaseItem } from "./add-case-item.ts";
+import { addCasePerson } from "./add-case-person.ts";
+import { assignCase } from "./assign-case.ts";
 import { listAssignees } from "./assignees.ts";
 import { base64Bytes, bytesOf, reserveUploadBudget } from "./attachments.ts";
 import { clearExclusion } from "./clear-exclusion.ts";
+import { completeCaseItem } from "./complete-case-item.ts";
 import { fileReport } from "./file-report.ts";
 import { getCase, readCaseAttachment } from "./get-case.ts";
+import { linkCases } from "./link-cases.ts";
 import { listCases } from "./list-cases.ts";
 import { openMailbox, readMailbox, readMailboxAttachment, replyInMailbox } from "./mailbox.ts";
-import {
-  acknowledgeCase,
-  addCaseItem,
-  addCasePerson,
-  assignCase,
-  completeCaseItem,
-  linkCases,
-  mergeCase,
-  postHandlerMessage,
-  resolveWatch,
-  transitionCase,
-} from "./manage-case.ts";
+import { mergeCase } from "./merge-case.ts";
 import { listMyReports, openMyReportMailbox } from "./my-reports.ts";
 import { setMailboxCookie } from "./portal-routes.ts";
+import { postHandlerMessage } from "./post-handler-message.ts";
 import { quarterlyReportPdf } from "./quarterly-report.ts";
+import { resolveWatch } from "./resolve-watch.ts";
 import {
   caseFilter,
   casePersonInput,
@@ -40,10 +38,34 @@ import { setMailboxPassword } from "./set-mailbox-password.ts";
 import { getSpeakupSettings, speakupSettings, updateSpeakupSettings } from "./settings.ts";
 import { getStats } from "./stats.ts";
 import type { ReceiptThrottle } from "./throttle.ts";
-import { ATTACHMENT_LIMITS, CATEGORIES, CHANNEL_LABELS, CHANNELS, TEAM_LABELS } from "./vocabulary.ts";
+import { transitionCase } from "./transition-case.ts";
+import {
+  caseAssignees,
+  caseItemCreatedView,
+  caseListPage,
+  caseView,
+  filedReportView,
+  mailboxSessionView,
+  mailboxView,
+  myReportMailboxView,
+  myReports,
+  quarterlyReportFile,
+  speakupFile,
+  speakupMessagePostedView,
+  speakupSettingsView,
+  speakupStatsView,
+  speakupVocabularyView,
+} from "./views.ts";
+import {
+  ATTACHMENT_LIMITS,
+  CATEGORIES,
+  CHANNEL_LABELS,
+  CHANNELS,
+  TEAM_LABELS,
+  type Team,
+} from "./vocabulary.ts";
 
 const route = endpoints(["speakup"]);
-const tags = ["speakup"];
 const id = z.object({ id: z.string().min(1).max(64) });
 const base64Files = z
   .array(
@@ -81,34 +103,39 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
     route(
       "speakup.vocabulary",
       { public: true, anonymous: true },
-      { summary: "Categories, channels and attachment limits for report forms" },
+      {
+        summary: "Categories, channels and attachment limits for report forms",
+        response: { 200: speakupVocabularyView },
+      },
     ),
     async () => ({
-      categories: CATEGORIES,
+      categories: [...CATEGORIES],
       channels: CHANNELS.map((c) => ({ id: c, label: CHANNEL_LABELS[c] })),
-      teams: Object.entries(TEAM_LABELS).map(([value, label]) => ({ id: value, label })),
-      attachments: ATTACHMENT_LIMITS,
+      teams: Object.entries(TEAM_LABELS).map(([value, label]) => ({ id: value as Team, label })),
+      attachments: { ...ATTACHMENT_LIMITS, extensions: [...ATTACHMENT_LIMITS.extensions] },
     }),
   );
 
+  const fileReportRoute = route(
+    "speakup.report.file",
+    { public: true, anonymous: true },
+    {
+      summary:
+        "File a report on the public portal (anonymous, confidential or open). Returns the receipt once.",
+      description:
+        "Stores nothing about the caller: no IP address, user agent or referrer. A retried request with the same idempotency key (the Idempotency-Key header or the idempotencyKey field; both must match when both are sent) files one report and returns the same receipt.",
+      body: reportInput,
+      // 201 when filed; 200 when a retried request returns the receipt already given.
+      response: { 200: filedReportView, 201: filedReportView },
+    },
+  );
   r.post(
     "/api/speakup/reports",
     {
-      config: {
-        access: { action: "speakup.report.file", public: true, anonymous: true },
-        rateLimit: { max: 30, timeWindow: "1 minute" },
-      },
+      ...fileReportRoute,
+      config: { ...fileReportRoute.config, rateLimit: { max: 30, timeWindow: "1 minute" } },
       bodyLimit: 75 * 1024 * 1024,
       preValidation: idempotencyKeyFromHeader,
-      schema: {
-        tags,
-        operationId: "speakup.report.file",
-        summary:
-          "File a report on the public portal (anonymous, confidential or open). Returns the receipt once.",
-        description:
-          "Stores nothing about the caller: no IP address, user agent or referrer. A retried request with the same idempotency key (the Idempotency-Key header or the idempotencyKey field; both must match when both are sent) files one report and returns the same receipt.",
-        body: reportInput,
-      },
     },
     async (request, reply) => {
       const ctx = publicCtx(request, deps);
@@ -132,6 +159,7 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
           summary:
             "File a report for a caller (hotline operator), a letter (Legal) or as an identified employee (channel internal)",
           body: reportInput,
+          response: { 201: filedReportView },
         },
       ),
       bodyLimit: 75 * 1024 * 1024,
@@ -149,11 +177,10 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
 
   r.post(
     "/api/speakup/mailbox/login",
-    {
-      config: { access: { action: "speakup.mailbox.open", public: true, anonymous: true } },
-      schema: {
-        tags,
-        operationId: "speakup.mailbox.open",
+    route(
+      "speakup.mailbox.open",
+      { public: true, anonymous: true },
+      {
         summary: "Open the anonymous mailbox with the receipt and password",
         body: z.object({
           receipt: z.string().min(1).max(40),
@@ -161,18 +188,18 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
           /** A solved puzzle, when the previous answer asked for one (429 with `challenge`). */
           pow: z.object({ challenge: z.string().max(200), solution: z.string().max(32) }).optional(),
         }),
+        response: { 200: mailboxSessionView },
       },
-    },
+    ),
     async (request) => openMailbox(publicCtx(request, deps), { ...request.body, throttle: deps.throttle }),
   );
 
   r.post(
     "/api/speakup/mailbox/setup",
-    {
-      config: { access: { action: "speakup.mailbox.setup", public: true, anonymous: true } },
-      schema: {
-        tags,
-        operationId: "speakup.mailbox.setup",
+    route(
+      "speakup.mailbox.setup",
+      { public: true, anonymous: true },
+      {
         summary:
           "First visit after a phone report: the receipt and the operator's one-time code set the caller's own password",
         body: z.object({
@@ -181,8 +208,9 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
           password: z.string().max(200),
           pow: z.object({ challenge: z.string().max(200), solution: z.string().max(32) }).optional(),
         }),
+        response: { 200: mailboxSessionView },
       },
-    },
+    ),
     async (request) =>
       setMailboxPassword(publicCtx(request, deps), { ...request.body, throttle: deps.throttle }),
   );
@@ -192,7 +220,7 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
     route(
       "speakup.mailbox.read",
       { public: true, anonymous: true },
-      { summary: "The reporter's view of the case: status and messages" },
+      { summary: "The reporter's view of the case: status and messages", response: { 200: mailboxView } },
     ),
     async (request) => readMailbox(publicCtx(request, deps), mailboxToken(request)),
   );
@@ -200,14 +228,16 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
   r.post(
     "/api/speakup/mailbox/messages",
     {
-      config: { access: { action: "speakup.mailbox.reply", public: true, anonymous: true } },
+      ...route(
+        "speakup.mailbox.reply",
+        { public: true, anonymous: true },
+        {
+          summary: "The reporter answers or adds files",
+          body: z.object({ body: z.string().max(20_000).default(""), attachments: base64Files }),
+          response: { 201: speakupMessagePostedView },
+        },
+      ),
       bodyLimit: 75 * 1024 * 1024,
-      schema: {
-        tags,
-        operationId: "speakup.mailbox.reply",
-        summary: "The reporter answers or adds files",
-        body: z.object({ body: z.string().max(20_000).default(""), attachments: base64Files }),
-      },
     },
     async (request, reply) => {
       const files = request.body.attachments.map((a) => ({
@@ -229,7 +259,11 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
 
   r.get(
     "/api/speakup/mailbox/attachments/:id",
-    route("speakup.mailbox.file", { public: true, anonymous: true }, { params: id }),
+    route(
+      "speakup.mailbox.file",
+      { public: true, anonymous: true },
+      { params: id, response: { 200: speakupFile } },
+    ),
     async (request, reply) => {
       const file = await readMailboxAttachment(
         publicCtx(request, deps),
@@ -245,44 +279,44 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
     route(
       "case.list",
       { permission: "speakup.handle" },
-      { summary: "Cases the handler may see", querystring: caseFilter },
+      { summary: "Cases the handler may see", querystring: caseFilter, response: { 200: caseListPage } },
     ),
     async (request) => listCases(ctxOf(request, deps), request.query),
   );
 
   r.get(
     "/api/speakup/cases/:id",
-    {
-      // Anyone signed in may ask; who may not see the case gets 404, never a hint that it exists.
-      config: { access: { action: "case.view", authenticated: true } },
-      schema: {
-        tags,
-        operationId: "case.view",
-        summary: "One case, decrypted; the view is audited",
-        params: id,
-      },
-    },
+    // Anyone signed in may ask; who may not see the case gets 404, never a hint that it exists.
+    route(
+      "case.view",
+      { authenticated: true },
+      { summary: "One case, decrypted; the view is audited", params: id, response: { 200: caseView } },
+    ),
     async (request) => getCase(ctxOf(request, deps), request.params.id),
   );
 
   r.get(
     "/api/speakup/cases/:id/assignees",
-    route("case.assignees", { permission: "speakup.assign" }, { params: id }),
+    route(
+      "case.assignees",
+      { permission: "speakup.assign" },
+      { params: id, response: { 200: caseAssignees } },
+    ),
     async (request) => listAssignees(ctxOf(request, deps), request.params.id),
   );
 
   r.get(
     "/api/speakup/cases/:id/attachments/:attachmentId",
-    {
-      config: { access: { action: "case.file", permission: "speakup.handle" } },
-      schema: {
-        tags,
-        operationId: "case.file",
+    route(
+      "case.file",
+      { permission: "speakup.handle" },
+      {
         params: z.object({ id: z.string().max(64), attachmentId: z.string().max(64) }),
         // preview=1: an image is shown inline (sanitised, sandboxed); any other file downloads.
         querystring: z.object({ preview: z.enum(["0", "1"]).optional() }),
+        response: { 200: speakupFile },
       },
-    },
+    ),
     async (request, reply) => {
       const file = await readCaseAttachment(
         ctxOf(request, deps),
@@ -298,23 +332,22 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
     name: string,
     body: z.ZodType,
     run: (ctx: ReturnType<typeof ctxOf>, caseId: string, body: never) => Promise<unknown>,
+    answer: z.ZodType = okResponse,
   ) =>
     r.post(
       path,
-      {
-        // Assigning is narrower than handling (speakup.assign): refused at the route, not after parsing.
-        config: {
-          access: { action: name, permission: name === "case.assign" ? "speakup.assign" : "speakup.handle" },
-        },
-        schema: {
-          tags,
-          operationId: name,
-          params: z.object({ id: z.string().max(64), sub: z.string().max(64).optional() }).passthrough(),
+      // Assigning is narrower than handling (speakup.assign): refused at the route, not after parsing.
+      route(
+        name,
+        { permission: name === "case.assign" ? "speakup.assign" : "speakup.handle" },
+        {
+          // Only :id is in these paths (an optional `sub` here made OpenAPI document a path parameter none has).
+          params: z.object({ id: z.string().max(64) }),
           body,
+          response: { 200: answer },
         },
-      },
-      async (request) =>
-        run(ctxOf(request, deps), (request.params as { id: string }).id, request.body as never),
+      ),
+      async (request) => run(ctxOf(request, deps), request.params.id, request.body as never),
     );
 
   action(
@@ -345,12 +378,14 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
     messageInput,
     (ctx, caseId, body: z.infer<typeof messageInput>) =>
       postHandlerMessage(ctx, caseId, body.body, { isFeedback: body.isFeedback, toCaseId: body.toCaseId }),
+    speakupMessagePostedView,
   );
   action(
     "/api/speakup/cases/:id/items",
     "case.item",
     itemInput,
     (ctx, caseId, body: z.infer<typeof itemInput>) => addCaseItem(ctx, caseId, body),
+    caseItemCreatedView,
   );
   action(
     "/api/speakup/cases/:id/people",
@@ -379,29 +414,29 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
 
   r.post(
     "/api/speakup/cases/:id/items/:itemId",
-    {
-      config: { access: { action: "case.item.update", permission: "speakup.handle" } },
-      schema: {
-        tags,
-        operationId: "case.item.update",
+    route(
+      "case.item.update",
+      { permission: "speakup.handle" },
+      {
         params: z.object({ id: z.string().max(64), itemId: z.string().max(64) }),
         body: z.object({ done: z.boolean() }),
+        response: { 200: okResponse },
       },
-    },
+    ),
     async (request) =>
       completeCaseItem(ctxOf(request, deps), request.params.id, request.params.itemId, request.body.done),
   );
 
   r.post(
     "/api/speakup/cases/:id/watch/:watchId/resolve",
-    {
-      config: { access: { action: "case.watch.resolve", permission: "speakup.handle" } },
-      schema: {
-        tags,
-        operationId: "case.watch.resolve",
+    route(
+      "case.watch.resolve",
+      { permission: "speakup.handle" },
+      {
         params: z.object({ id: z.string().max(64), watchId: z.string().max(64) }),
+        response: { 200: okResponse },
       },
-    },
+    ),
     async (request) => resolveWatch(ctxOf(request, deps), request.params.id, request.params.watchId),
   );
 
@@ -415,28 +450,29 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
     route(
       "speakup.stats",
       { permission: "speakup.stats" },
-      { summary: "Hotline statistics; counts below 5 withheld", querystring: statsQuery },
+      {
+        summary: "Hotline statistics; counts below 5 withheld",
+        querystring: statsQuery,
+        response: { 200: speakupStatsView },
+      },
     ),
     async (request) => getStats(ctxOf(request, deps), request.query),
   );
 
   r.get(
     "/api/speakup/reports/quarterly.pdf",
-    {
-      config: { access: { action: "speakup.report.quarterly", permission: "speakup.stats" } },
-      schema: {
-        tags,
-        operationId: "speakup.report.quarterly",
+    route(
+      "speakup.report.quarterly",
+      { permission: "speakup.stats" },
+      {
         summary: "The Audit Committee's quarterly report (PDF)",
         querystring: z.object({ quarter: z.string().regex(/^\d{4}-Q[1-4]$/, "use YYYY-Qn, e.g. 2026-Q1") }),
+        response: { 200: quarterlyReportFile },
       },
-    },
+    ),
     async (request, reply) => {
       const pdf = await quarterlyReportPdf(ctxOf(request, deps), request.query.quarter);
-      return reply
-        .type("application/pdf")
-        .header("content-disposition", `attachment; filename="speakup-${request.query.quarter}.pdf"`)
-        .send(pdf);
+      return sendPdf(reply, `speakup-${request.query.quarter}.pdf`, pdf);
     },
   );
 
@@ -445,7 +481,10 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
     route(
       "speakup.my_reports",
       { authenticated: true },
-      { summary: "The signed-in employee's own identified reports (in the app or from a certificate)" },
+      {
+        summary: "The signed-in employee's own identified reports (in the app or from a certificate)",
+        response: { 200: myReports },
+      },
     ),
     async (request) => listMyReports(ctxOf(request, deps)),
   );
@@ -459,6 +498,7 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
         summary:
           "Opens the portal mailbox of one's own report without its receipt; then go to /speakup/mailbox",
         params: id,
+        response: { 200: myReportMailboxView },
       },
     ),
     async (request, reply) => {
@@ -470,15 +510,31 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
 
   r.get(
     "/api/speakup/settings",
-    route("speakup.settings.read", { permission: "speakup.configure" }),
+    route(
+      "speakup.settings.read",
+      { permission: "speakup.configure" },
+      { response: { 200: speakupSettingsView } },
+    ),
     async (request) => getSpeakupSettings(ctxOf(request, deps)),
   );
 
   r.put(
     "/api/speakup/settings",
-    route("speakup.configure", { permission: "speakup.configure" }, { body: speakupSettings }),
+    route(
+      "speakup.configure",
+      { permission: "speakup.configure" },
+      { body: speakupSettings, response: { 200: speakupSettingsView } },
+    ),
     async (request) => updateSpeakupSettings(ctxOf(request, deps), request.body),
   );
+}
+
+/** A PDF as a download (a file answer: the serializer never touches it). */
+function sendPdf(reply: FastifyReply, filename: string, pdf: Buffer | Uint8Array) {
+  return reply
+    .type("application/pdf")
+    .header("content-disposition", `attachment; filename="${filename}"`)
+    .send(pdf);
 }
 
 /**

@@ -4,6 +4,7 @@ import { hasPermission } from "../../kernel/context.ts";
 import { forbidden, invalid } from "../../kernel/errors.ts";
 import { speakupDb } from "./db.ts";
 import { visibleTo } from "./policy.ts";
+import type { SpeakupStatsView } from "./views.ts";
 import { CATEGORIES, CHANNEL_LABELS, CHANNELS } from "./vocabulary.ts";
 
 /** Published hotline benchmarks: NAVEX, 2024 Risk & Compliance Hotline & Incident Management Benchmark Report. */
@@ -60,7 +61,7 @@ export function periodOf(
 export async function getStats(
   ctx: Ctx,
   input: { from?: string | undefined; to?: string | undefined; quarter?: string | undefined },
-) {
+): Promise<SpeakupStatsView> {
   if (!hasPermission(ctx.actor, "speakup.stats"))
     throw forbidden("You may not see hotline statistics (speakup.stats).");
   const period = periodOf(input, isoToday(ctx.clock));

@@ -4079,6 +4079,402 @@ export interface components {
             totals: components["schemas"]["CampaignTotalsViewInput"];
             versionNumber: number;
         };
+        CaseAssigneeView: {
+            name: string;
+            /** @enum {string} */
+            team: "compliance" | "audit_committee";
+            teamLabel: string;
+            userId: string;
+        };
+        CaseAssigneeViewInput: {
+            name: string;
+            /** @enum {string} */
+            team: "compliance" | "audit_committee";
+            teamLabel: string;
+            userId: string;
+        };
+        CaseItemCreatedView: {
+            id: string;
+        };
+        CaseItemCreatedViewInput: {
+            id: string;
+        };
+        CaseListItemView: {
+            /** @description An instant, ISO 8601 in UTC */
+            ackDueAt: string;
+            assignee: {
+                id: string;
+                name: string | null;
+            } | null;
+            category: string;
+            categoryLabel: string;
+            /** @enum {string} */
+            channel: "web" | "phone_domestic" | "phone_international" | "letter" | "internal" | "certificate";
+            channelLabel: string;
+            clocks: components["schemas"]["SpeakupClocksView"];
+            /** @description An instant, ISO 8601 in UTC */
+            feedbackDueAt: string;
+            id: string;
+            /** @enum {string} */
+            identityMode: "anonymous" | "confidential" | "open";
+            mergedIntoId: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            needsHandlerSince: string | null;
+            number: string;
+            /** @enum {string|null} */
+            outcome: "substantiated" | "partially_substantiated" | "unsubstantiated" | null;
+            overdue: components["schemas"]["SpeakupOverdueView"];
+            /** @description An instant, ISO 8601 in UTC */
+            purgedAt: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            receivedAt: string;
+            /** @enum {string} */
+            status: "new" | "acknowledged" | "triage" | "investigation" | "findings" | "remediation" | "closed";
+            summary: string | null;
+            /** @enum {string} */
+            team: "compliance" | "audit_committee";
+            teamLabel: string;
+        };
+        CaseListItemViewInput: {
+            /** @description An instant, ISO 8601 in UTC */
+            ackDueAt: string;
+            assignee: {
+                id: string;
+                name: string | null;
+            } | null;
+            category: string;
+            categoryLabel: string;
+            /** @enum {string} */
+            channel: "web" | "phone_domestic" | "phone_international" | "letter" | "internal" | "certificate";
+            channelLabel: string;
+            clocks: components["schemas"]["SpeakupClocksViewInput"];
+            /** @description An instant, ISO 8601 in UTC */
+            feedbackDueAt: string;
+            id: string;
+            /** @enum {string} */
+            identityMode: "anonymous" | "confidential" | "open";
+            mergedIntoId: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            needsHandlerSince: string | null;
+            number: string;
+            /** @enum {string|null} */
+            outcome: "substantiated" | "partially_substantiated" | "unsubstantiated" | null;
+            overdue: components["schemas"]["SpeakupOverdueViewInput"];
+            /** @description An instant, ISO 8601 in UTC */
+            purgedAt: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            receivedAt: string;
+            /** @enum {string} */
+            status: "new" | "acknowledged" | "triage" | "investigation" | "findings" | "remediation" | "closed";
+            summary: string | null;
+            /** @enum {string} */
+            team: "compliance" | "audit_committee";
+            teamLabel: string;
+        };
+        CaseMessageView: {
+            /** @enum {string} */
+            author: "reporter" | "handler" | "system";
+            authorName: string;
+            body: string;
+            caseId: string;
+            caseNumber: string;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            id: string;
+            isFeedback: boolean;
+            /** @description An instant, ISO 8601 in UTC */
+            readByReporterAt: string | null;
+        };
+        CaseMessageViewInput: {
+            /** @enum {string} */
+            author: "reporter" | "handler" | "system";
+            authorName: string;
+            body: string;
+            caseId: string;
+            caseNumber: string;
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            id: string;
+            isFeedback: boolean;
+            /** @description An instant, ISO 8601 in UTC */
+            readByReporterAt: string | null;
+        };
+        CasePersonView: {
+            how?: string;
+            name: string;
+            personId: string | null;
+            /** @enum {string} */
+            role: "named" | "witness" | "conflicted" | "reporter" | "probable";
+            userId: string | null;
+        };
+        CasePersonViewInput: {
+            how?: string;
+            name: string;
+            personId: string | null;
+            /** @enum {string} */
+            role: "named" | "witness" | "conflicted" | "reporter" | "probable";
+            userId: string | null;
+        };
+        CaseReporterView: {
+            caseId: string;
+            clocks: components["schemas"]["SpeakupClocksView"];
+            /** @description An instant, ISO 8601 in UTC */
+            feedbackGivenAt: string | null;
+            hasMailbox: boolean;
+            /** @enum {string} */
+            identityMode: "anonymous" | "confidential" | "open";
+            isThisCase: boolean;
+            number: string;
+        };
+        CaseReporterViewInput: {
+            caseId: string;
+            clocks: components["schemas"]["SpeakupClocksViewInput"];
+            /** @description An instant, ISO 8601 in UTC */
+            feedbackGivenAt: string | null;
+            hasMailbox: boolean;
+            /** @enum {string} */
+            identityMode: "anonymous" | "confidential" | "open";
+            isThisCase: boolean;
+            number: string;
+        };
+        CaseView: {
+            /** @description An instant, ISO 8601 in UTC */
+            ackDueAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            acknowledgedAt: string | null;
+            assignee: {
+                id: string;
+                name: string;
+            } | null;
+            attachments: {
+                caseId: string;
+                contentType: string;
+                /** @description An instant, ISO 8601 in UTC */
+                createdAt: string;
+                filename: string;
+                id: string;
+                messageId: string | null;
+                size: number;
+            }[];
+            can: {
+                acknowledge: boolean;
+                addItem: boolean;
+                assign: boolean;
+                merge: boolean;
+                message: boolean;
+                people: boolean;
+                transitionTo: ("new" | "acknowledged" | "triage" | "investigation" | "findings" | "remediation" | "closed")[];
+            };
+            category: string;
+            categoryLabel: string;
+            /** @enum {string} */
+            channel: "web" | "phone_domestic" | "phone_international" | "letter" | "internal" | "certificate";
+            channelLabel: string;
+            clocks: components["schemas"]["SpeakupClocksView"];
+            /** @description An instant, ISO 8601 in UTC */
+            closedAt: string | null;
+            content: {
+                country: string | null;
+                details: string;
+                howKnown: string | null;
+                involved: {
+                    name: string;
+                    personId: string | null;
+                }[];
+                involvesSeniorManagement: boolean;
+                legalEntityId: string | null;
+                /** @description A calendar date, YYYY-MM-DD */
+                occurredOn: string | null;
+                site: string | null;
+                summary: string;
+            } | null;
+            /** @description An instant, ISO 8601 in UTC */
+            feedbackDueAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            feedbackGivenAt: string | null;
+            id: string;
+            /** @enum {string} */
+            identityMode: "anonymous" | "confidential" | "open";
+            items: {
+                /** @description An instant, ISO 8601 in UTC */
+                createdAt: string;
+                /** @description A calendar date, YYYY-MM-DD */
+                dueOn: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: "task" | "interview" | "evidence" | "note" | "final_report";
+                /** @enum {string} */
+                status: "open" | "done";
+                text: string;
+                title: string;
+            }[];
+            legalEntity: {
+                id: string;
+                name: string;
+            } | null;
+            links: {
+                id: string;
+                number: string;
+                /** @enum {string} */
+                status: "new" | "acknowledged" | "triage" | "investigation" | "findings" | "remediation" | "closed";
+            }[];
+            mergedIntoId: string | null;
+            messages: components["schemas"]["CaseMessageView"][];
+            /** @description An instant, ISO 8601 in UTC */
+            needsHandlerSince: string | null;
+            number: string;
+            /** @enum {string|null} */
+            outcome: "substantiated" | "partially_substantiated" | "unsubstantiated" | null;
+            overdue: components["schemas"]["SpeakupOverdueView"];
+            people: components["schemas"]["CasePersonView"][];
+            /** @description An instant, ISO 8601 in UTC */
+            purgedAt: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            receivedAt: string;
+            remediation: ("discipline" | "training" | "control_change")[];
+            reporter: {
+                email: string | null;
+                name: string | null;
+                personId: string | null;
+                phone: string | null;
+            } | null;
+            reporters: components["schemas"]["CaseReporterView"][];
+            routingReason: string;
+            /** @enum {string} */
+            status: "new" | "acknowledged" | "triage" | "investigation" | "findings" | "remediation" | "closed";
+            /** @enum {string} */
+            team: "compliance" | "audit_committee";
+            teamLabel: string;
+            watch: {
+                detail: string | null;
+                /** @description A calendar date, YYYY-MM-DD */
+                dueOn: string;
+                id: string;
+                /** @enum {string} */
+                kind: "checkin" | "alert";
+                /** @enum {string} */
+                status: "open" | "done";
+            }[];
+        };
+        CaseViewInput: {
+            /** @description An instant, ISO 8601 in UTC */
+            ackDueAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            acknowledgedAt: string | null;
+            assignee: {
+                id: string;
+                name: string;
+            } | null;
+            attachments: {
+                caseId: string;
+                contentType: string;
+                /** @description An instant, ISO 8601 in UTC */
+                createdAt: string;
+                filename: string;
+                id: string;
+                messageId: string | null;
+                size: number;
+            }[];
+            can: {
+                acknowledge: boolean;
+                addItem: boolean;
+                assign: boolean;
+                merge: boolean;
+                message: boolean;
+                people: boolean;
+                transitionTo: ("new" | "acknowledged" | "triage" | "investigation" | "findings" | "remediation" | "closed")[];
+            };
+            category: string;
+            categoryLabel: string;
+            /** @enum {string} */
+            channel: "web" | "phone_domestic" | "phone_international" | "letter" | "internal" | "certificate";
+            channelLabel: string;
+            clocks: components["schemas"]["SpeakupClocksViewInput"];
+            /** @description An instant, ISO 8601 in UTC */
+            closedAt: string | null;
+            content: {
+                country: string | null;
+                details: string;
+                howKnown: string | null;
+                involved: {
+                    name: string;
+                    personId: string | null;
+                }[];
+                involvesSeniorManagement: boolean;
+                legalEntityId: string | null;
+                /** @description A calendar date, YYYY-MM-DD */
+                occurredOn: string | null;
+                site: string | null;
+                summary: string;
+            } | null;
+            /** @description An instant, ISO 8601 in UTC */
+            feedbackDueAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            feedbackGivenAt: string | null;
+            id: string;
+            /** @enum {string} */
+            identityMode: "anonymous" | "confidential" | "open";
+            items: {
+                /** @description An instant, ISO 8601 in UTC */
+                createdAt: string;
+                /** @description A calendar date, YYYY-MM-DD */
+                dueOn: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: "task" | "interview" | "evidence" | "note" | "final_report";
+                /** @enum {string} */
+                status: "open" | "done";
+                text: string;
+                title: string;
+            }[];
+            legalEntity: {
+                id: string;
+                name: string;
+            } | null;
+            links: {
+                id: string;
+                number: string;
+                /** @enum {string} */
+                status: "new" | "acknowledged" | "triage" | "investigation" | "findings" | "remediation" | "closed";
+            }[];
+            mergedIntoId: string | null;
+            messages: components["schemas"]["CaseMessageViewInput"][];
+            /** @description An instant, ISO 8601 in UTC */
+            needsHandlerSince: string | null;
+            number: string;
+            /** @enum {string|null} */
+            outcome: "substantiated" | "partially_substantiated" | "unsubstantiated" | null;
+            overdue: components["schemas"]["SpeakupOverdueViewInput"];
+            people: components["schemas"]["CasePersonViewInput"][];
+            /** @description An instant, ISO 8601 in UTC */
+            purgedAt: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            receivedAt: string;
+            remediation: ("discipline" | "training" | "control_change")[];
+            reporter: {
+                email: string | null;
+                name: string | null;
+                personId: string | null;
+                phone: string | null;
+            } | null;
+            reporters: components["schemas"]["CaseReporterViewInput"][];
+            routingReason: string;
+            /** @enum {string} */
+            status: "new" | "acknowledged" | "triage" | "investigation" | "findings" | "remediation" | "closed";
+            /** @enum {string} */
+            team: "compliance" | "audit_committee";
+            teamLabel: string;
+            watch: {
+                detail: string | null;
+                /** @description A calendar date, YYYY-MM-DD */
+                dueOn: string;
+                id: string;
+                /** @enum {string} */
+                kind: "checkin" | "alert";
+                /** @enum {string} */
+                status: "open" | "done";
+            }[];
+        };
         CertificateQuestionView: {
             id: string;
             /** @enum {string} */
@@ -5495,6 +5891,20 @@ export interface components {
             /** @description A calendar date, YYYY-MM-DD */
             validUntil: string | null;
         };
+        FiledReportView: {
+            caseId: string;
+            number: string;
+            receipt: string;
+            retried: boolean;
+            setupCode: string | null;
+        };
+        FiledReportViewInput: {
+            caseId: string;
+            number: string;
+            receipt: string;
+            retried: boolean;
+            setupCode: string | null;
+        };
         GiftList: {
             can: {
                 approve: boolean;
@@ -6529,6 +6939,74 @@ export interface components {
             /** @enum {string} */
             status: "totp_required";
         };
+        MailboxSessionView: {
+            /** @description An instant, ISO 8601 in UTC */
+            expiresAt: string;
+            token: string;
+        };
+        MailboxSessionViewInput: {
+            /** @description An instant, ISO 8601 in UTC */
+            expiresAt: string;
+            token: string;
+        };
+        MailboxView: {
+            acknowledged: boolean;
+            attachments: {
+                filename: string;
+                id: string;
+                size: number;
+            }[];
+            category: string;
+            messages: {
+                attachments: {
+                    filename: string;
+                    id: string;
+                    size: number;
+                }[];
+                /** @enum {string} */
+                author: "reporter" | "handler" | "system";
+                body: string;
+                /** @description An instant, ISO 8601 in UTC */
+                createdAt: string;
+                id: string;
+                isFeedback: boolean;
+            }[];
+            number: string;
+            /** @description An instant, ISO 8601 in UTC */
+            receivedAt: string;
+            /** @enum {string} */
+            status: "new" | "acknowledged" | "triage" | "investigation" | "findings" | "remediation" | "closed";
+            summary: string;
+        };
+        MailboxViewInput: {
+            acknowledged: boolean;
+            attachments: {
+                filename: string;
+                id: string;
+                size: number;
+            }[];
+            category: string;
+            messages: {
+                attachments: {
+                    filename: string;
+                    id: string;
+                    size: number;
+                }[];
+                /** @enum {string} */
+                author: "reporter" | "handler" | "system";
+                body: string;
+                /** @description An instant, ISO 8601 in UTC */
+                createdAt: string;
+                id: string;
+                isFeedback: boolean;
+            }[];
+            number: string;
+            /** @description An instant, ISO 8601 in UTC */
+            receivedAt: string;
+            /** @enum {string} */
+            status: "new" | "acknowledged" | "triage" | "investigation" | "findings" | "remediation" | "closed";
+            summary: string;
+        };
         MaterialAddedView: {
             id: string;
             isPrivileged: boolean;
@@ -6956,6 +7434,62 @@ export interface components {
                 note: string | null;
                 version: number;
             }[];
+        };
+        MyReportMailboxView: {
+            /** @description An instant, ISO 8601 in UTC */
+            expiresAt: string;
+            url: string;
+        };
+        MyReportMailboxViewInput: {
+            /** @description An instant, ISO 8601 in UTC */
+            expiresAt: string;
+            url: string;
+        };
+        MyReportView: {
+            /** @description An instant, ISO 8601 in UTC */
+            acknowledgedAt: string | null;
+            can: {
+                openMailbox: boolean;
+            };
+            category: string;
+            categoryLabel: string;
+            /** @enum {string} */
+            channel: "web" | "phone_domestic" | "phone_international" | "letter" | "internal" | "certificate";
+            channelLabel: string;
+            /** @description An instant, ISO 8601 in UTC */
+            closedAt: string | null;
+            id: string;
+            number: string;
+            /** @description An instant, ISO 8601 in UTC */
+            purgedAt: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            receivedAt: string;
+            /** @enum {string} */
+            status: "new" | "acknowledged" | "triage" | "investigation" | "findings" | "remediation" | "closed";
+            statusLabel: string;
+        };
+        MyReportViewInput: {
+            /** @description An instant, ISO 8601 in UTC */
+            acknowledgedAt: string | null;
+            can: {
+                openMailbox: boolean;
+            };
+            category: string;
+            categoryLabel: string;
+            /** @enum {string} */
+            channel: "web" | "phone_domestic" | "phone_international" | "letter" | "internal" | "certificate";
+            channelLabel: string;
+            /** @description An instant, ISO 8601 in UTC */
+            closedAt: string | null;
+            id: string;
+            number: string;
+            /** @description An instant, ISO 8601 in UTC */
+            purgedAt: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            receivedAt: string;
+            /** @enum {string} */
+            status: "new" | "acknowledged" | "triage" | "investigation" | "findings" | "remediation" | "closed";
+            statusLabel: string;
         };
         NameMatchView: {
             entityId: string;
@@ -8200,6 +8734,188 @@ export interface components {
             absoluteTimeoutHours: number;
             idleTimeoutMinutes: number;
             totpRequiredForPrivileged: boolean;
+        };
+        SpeakupClocksView: {
+            /** @enum {string} */
+            acknowledgement: "pending" | "met" | "overdue" | "missed";
+            /** @enum {string} */
+            feedback: "pending" | "met" | "overdue" | "missed";
+        };
+        SpeakupClocksViewInput: {
+            /** @enum {string} */
+            acknowledgement: "pending" | "met" | "overdue" | "missed";
+            /** @enum {string} */
+            feedback: "pending" | "met" | "overdue" | "missed";
+        };
+        SpeakupMessagePostedView: {
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            id: string;
+        };
+        SpeakupMessagePostedViewInput: {
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            id: string;
+        };
+        SpeakupOverdueView: {
+            acknowledgement: boolean;
+            feedback: boolean;
+        };
+        SpeakupOverdueViewInput: {
+            acknowledgement: boolean;
+            feedback: boolean;
+        };
+        SpeakupSettingsView: {
+            acknowledgeWithinDays: number;
+            checkInDays: number[];
+            feedbackWithinDays: number;
+            retentionYearsAfterClosure: number;
+            routing: {
+                categories: ("bribery" | "accounting" | "antitrust" | "conflicts" | "insider_trading" | "discrimination_harassment" | "health_safety" | "environment" | "fraud_theft" | "retaliation" | "sanctions_export" | "confidentiality_ip" | "other")[];
+                label: string;
+                namesSeniorPeople: boolean;
+                rule: string;
+                /** @enum {string} */
+                team: "compliance" | "audit_committee";
+            }[];
+        };
+        SpeakupSettingsViewInput: {
+            acknowledgeWithinDays: number;
+            checkInDays: number[];
+            feedbackWithinDays: number;
+            retentionYearsAfterClosure: number;
+            routing: {
+                categories: ("bribery" | "accounting" | "antitrust" | "conflicts" | "insider_trading" | "discrimination_harassment" | "health_safety" | "environment" | "fraud_theft" | "retaliation" | "sanctions_export" | "confidentiality_ip" | "other")[];
+                label: string;
+                namesSeniorPeople: boolean;
+                rule: string;
+                /** @enum {string} */
+                team: "compliance" | "audit_committee";
+            }[];
+        };
+        SpeakupStatsView: {
+            benchmark: {
+                anonymousShare: number;
+                medianDaysToClose: number;
+                reportsPer100Employees: number;
+                source: string;
+                substantiatedShare: number;
+            };
+            byCategory: {
+                count: number | null;
+                key: string;
+                label: string;
+            }[];
+            byChannel: {
+                count: number | null;
+                key: string;
+                label: string;
+            }[];
+            byCountry: {
+                count: number | null;
+                key: string;
+                label: string;
+            }[];
+            employees: number;
+            minCell: number;
+            period: {
+                /** @description A calendar date, YYYY-MM-DD */
+                from: string;
+                /** @description A calendar date, YYYY-MM-DD */
+                to: string;
+            };
+            totals: {
+                anonymousShare: number | null;
+                closed: number | null;
+                medianDaysToClose: number | null;
+                reports: number | null;
+                reportsPer100Employees: number | null;
+                substantiatedShare: number | null;
+            };
+        };
+        SpeakupStatsViewInput: {
+            benchmark: {
+                anonymousShare: number;
+                medianDaysToClose: number;
+                reportsPer100Employees: number;
+                source: string;
+                substantiatedShare: number;
+            };
+            byCategory: {
+                count: number | null;
+                key: string;
+                label: string;
+            }[];
+            byChannel: {
+                count: number | null;
+                key: string;
+                label: string;
+            }[];
+            byCountry: {
+                count: number | null;
+                key: string;
+                label: string;
+            }[];
+            employees: number;
+            minCell: number;
+            period: {
+                /** @description A calendar date, YYYY-MM-DD */
+                from: string;
+                /** @description A calendar date, YYYY-MM-DD */
+                to: string;
+            };
+            totals: {
+                anonymousShare: number | null;
+                closed: number | null;
+                medianDaysToClose: number | null;
+                reports: number | null;
+                reportsPer100Employees: number | null;
+                substantiatedShare: number | null;
+            };
+        };
+        SpeakupVocabularyView: {
+            attachments: {
+                extensions: string[];
+                maxBytes: number;
+                maxFiles: number;
+            };
+            categories: {
+                id: string;
+                label: string;
+                rule: string;
+            }[];
+            channels: {
+                /** @enum {string} */
+                id: "web" | "phone_domestic" | "phone_international" | "letter" | "internal" | "certificate";
+                label: string;
+            }[];
+            teams: {
+                /** @enum {string} */
+                id: "compliance" | "audit_committee";
+                label: string;
+            }[];
+        };
+        SpeakupVocabularyViewInput: {
+            attachments: {
+                extensions: string[];
+                maxBytes: number;
+                maxFiles: number;
+            };
+            categories: {
+                id: string;
+                label: string;
+                rule: string;
+            }[];
+            channels: {
+                /** @enum {string} */
+                id: "web" | "phone_domestic" | "phone_international" | "letter" | "internal" | "certificate";
+                label: string;
+            }[];
+            teams: {
+                /** @enum {string} */
+                id: "compliance" | "audit_committee";
+                label: string;
+            }[];
         };
         TaskView: {
             /** @description An instant, ISO 8601 in UTC */
@@ -14026,7 +14742,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CaseListItemView"][];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
             };
         };
     };
@@ -14046,7 +14769,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
             };
         };
     };
@@ -14056,7 +14781,6 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                sub: string;
             };
             cookie?: never;
         };
@@ -14073,7 +14797,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
             };
         };
     };
@@ -14083,7 +14812,6 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                sub: string;
             };
             cookie?: never;
         };
@@ -14102,7 +14830,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
             };
         };
     };
@@ -14122,7 +14855,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CaseAssigneeView"][];
+                    };
+                };
             };
         };
     };
@@ -14140,12 +14877,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (application/octet-stream), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -14155,7 +14894,6 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                sub: string;
             };
             cookie?: never;
         };
@@ -14173,7 +14911,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
             };
         };
     };
@@ -14183,7 +14926,6 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                sub: string;
             };
             cookie?: never;
         };
@@ -14205,7 +14947,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseItemCreatedView"];
+                };
             };
         };
     };
@@ -14232,7 +14976,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
             };
         };
     };
@@ -14242,7 +14991,6 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                sub: string;
             };
             cookie?: never;
         };
@@ -14259,7 +15007,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
             };
         };
     };
@@ -14269,7 +15022,6 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                sub: string;
             };
             cookie?: never;
         };
@@ -14286,7 +15038,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
             };
         };
     };
@@ -14296,7 +15053,6 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                sub: string;
             };
             cookie?: never;
         };
@@ -14316,7 +15072,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SpeakupMessagePostedView"];
+                };
             };
         };
     };
@@ -14326,7 +15084,6 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                sub: string;
             };
             cookie?: never;
         };
@@ -14346,7 +15103,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
             };
         };
     };
@@ -14356,7 +15118,6 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                sub: string;
             };
             cookie?: never;
         };
@@ -14379,7 +15140,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
             };
         };
     };
@@ -14400,7 +15166,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
             };
         };
     };
@@ -14459,11 +15230,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FiledReportView"];
+                };
             };
         };
     };
@@ -14481,7 +15254,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MailboxView"];
+                };
             };
         };
     };
@@ -14496,12 +15271,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (application/octet-stream), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -14530,7 +15307,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MailboxSessionView"];
+                };
             };
         };
     };
@@ -14557,11 +15336,13 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SpeakupMessagePostedView"];
+                };
             };
         };
     };
@@ -14591,7 +15372,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MailboxSessionView"];
+                };
             };
         };
     };
@@ -14609,7 +15392,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MyReportView"][];
+                    };
+                };
             };
         };
     };
@@ -14629,7 +15416,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyReportMailboxView"];
+                };
             };
         };
     };
@@ -14692,7 +15481,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FiledReportView"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FiledReportView"];
+                };
             };
         };
     };
@@ -14707,12 +15507,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A file (application/pdf), sent as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -14730,7 +15532,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SpeakupSettingsView"];
+                };
             };
         };
     };
@@ -14769,7 +15573,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SpeakupSettingsView"];
+                };
             };
         };
     };
@@ -14791,7 +15597,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SpeakupStatsView"];
+                };
             };
         };
     };
@@ -14809,7 +15617,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SpeakupVocabularyView"];
+                };
             };
         };
     };

@@ -1,26 +1,33 @@
 import { Button, Checkbox, Group, Modal, Radio, Select, Stack, Text, Textarea } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { call, invalidate, useOp } from "../../api/client.ts";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { ApiError, fieldErrors } from "../../lib/api.ts";
 import {
-  type CaseDetail,
   type CaseStatus,
+  type CaseView,
   OUTCOME_LABEL,
   type Outcome,
   REMEDIATION_LABEL,
   type Remediation,
   STATUS_LABEL,
-  speakupApi,
-  type Team,
-} from "./speakup-api.ts";
+} from "./vocabulary.ts";
 
-/** Refreshes the case and the lists after any change. */
+/** Refreshes the case, the lists and what counts cases after any change. */
 export const useCaseRefresh = () => {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: ["speakup"] });
+  return () =>
+    invalidate(
+      queryClient,
+      "case.view",
+      "case.list",
+      "case.assignees",
+      "speakup.stats",
+      "speakup.my_reports",
+    );
 };
 
 /** The label of the button that moves a case from `from` to `to`. */
@@ -37,9 +44,9 @@ export const transitionLabel = (from: CaseStatus, to: CaseStatus) => {
 /**
  * The next steps offered as buttons. Acknowledging has its own action (it writes to the reporter);
  * a substantiated finding is remediated before closing and an unsubstantiated one is not remediated
- * (manage-case.ts refuses both, so the buttons are not offered).
+ * (transition-case.ts refuses both, so the buttons are not offered).
  */
-export const nextSteps = (c: CaseDetail): CaseStatus[] =>
+export const nextSteps = (c: CaseView): CaseStatus[] =>
   c.can.transitionTo.filter((to) => {
     if (to === "acknowledged") return false;
     if (c.status === "findings" && to === "closed") return c.outcome === "unsubstantiated";
@@ -52,13 +59,13 @@ export const AcknowledgeModal = ({
   opened,
   onClose,
 }: {
-  kase: CaseDetail;
+  kase: CaseView;
   opened: boolean;
   onClose: () => void;
 }) => {
   const refresh = useCaseRefresh();
   const acknowledge = useMutation({
-    mutationFn: () => speakupApi.acknowledge(kase.id),
+    mutationFn: () => call("case.acknowledge", { path: { id: kase.id } }),
     onSuccess: async () => {
       notifications.show({ color: "green", title: "Report acknowledged", message: kase.number });
       await refresh();
@@ -89,7 +96,7 @@ export const TransitionModal = ({
   to,
   onClose,
 }: {
-  kase: CaseDetail;
+  kase: CaseView;
   to: CaseStatus | null;
   onClose: () => void;
 }) => {
@@ -104,12 +111,15 @@ export const TransitionModal = ({
   const mergedReporters = kase.reporters.filter((r) => !r.isThisCase && r.hasMailbox);
   const move = useMutation({
     mutationFn: () =>
-      speakupApi.transition(kase.id, {
-        to: to as CaseStatus,
-        ...(to === "findings" && outcome ? { outcome } : {}),
-        ...(to === "remediation" ? { remediation } : {}),
-        ...(note.trim() ? { note: note.trim() } : {}),
-        ...(isClosing && closingMessage.trim() ? { closingMessage: closingMessage.trim() } : {}),
+      call("case.transition", {
+        path: { id: kase.id },
+        body: {
+          to: to as CaseStatus,
+          ...(to === "findings" && outcome ? { outcome } : {}),
+          ...(to === "remediation" ? { remediation } : {}),
+          ...(note.trim() ? { note: note.trim() } : {}),
+          ...(isClosing && closingMessage.trim() ? { closingMessage: closingMessage.trim() } : {}),
+        },
       }),
     onSuccess: async () => {
       notifications.show({
@@ -218,18 +228,18 @@ export const TransitionModal = ({
 };
 
 /** Mounted only while open, so each opening starts from the current assignee. */
-export const AssignModal = ({ kase, onClose }: { kase: CaseDetail; onClose: () => void }) => {
+export const AssignModal = ({ kase, onClose }: { kase: CaseView; onClose: () => void }) => {
   const refresh = useCaseRefresh();
   const [userId, setUserId] = useState<string | null>(kase.assignee?.id ?? null);
-  const assignees = useQuery({
-    queryKey: ["speakup", "assignees", kase.id],
-    queryFn: () => speakupApi.assignees(kase.id),
-  });
+  const assignees = useOp("case.assignees", { path: { id: kase.id } });
   const items = assignees.data?.items ?? [];
   const chosen = items.find((a) => a.userId === userId);
   const assign = useMutation({
     mutationFn: () =>
-      speakupApi.assign(kase.id, { userId, ...(chosen ? { team: chosen.team as Team } : {}) }),
+      call("case.assign", {
+        path: { id: kase.id },
+        body: { userId, ...(chosen ? { team: chosen.team } : {}) },
+      }),
     onSuccess: async () => {
       notifications.show({
         color: "green",

@@ -1,6 +1,6 @@
 import { Badge } from "@mantine/core";
 import type { StatusStyle } from "../../components/status-badge.tsx";
-import { type CaseStatus, type Clocks, STATUS_COLOR, STATUS_LABEL } from "./speakup-api.ts";
+import { type CaseStatus, type Clocks, STATUS_COLOR, STATUS_LABEL } from "./vocabulary.ts";
 
 /** Words and colour of each case status, for the shared StatusBadge. */
 export const CASE_STATUS_STYLES = Object.fromEntries(

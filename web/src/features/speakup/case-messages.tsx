@@ -15,13 +15,14 @@ import { notifications } from "@mantine/notifications";
 import { IconInfoCircle, IconSend } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { call } from "../../api/client.ts";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { fieldErrors } from "../../lib/api.ts";
 import { formatDateTime } from "../../lib/format.ts";
 import { useCaseRefresh } from "./case-actions.tsx";
 import { DeadlineBadges } from "./case-badges.tsx";
-import { attachmentUrl, type CaseDetail, formatBytes, speakupApi } from "./speakup-api.ts";
+import { attachmentUrl, type CaseView, formatBytes } from "./vocabulary.ts";
 
 const tone = {
   reporter: { bg: "var(--mantine-color-green-0)", border: "var(--mantine-color-green-6)", who: "Reporter" },
@@ -38,7 +39,7 @@ const MAILBOX_ACCESS: Record<string, string> = {
   default: "which they open with their receipt and password.",
 };
 
-export const CaseMessages = ({ kase }: { kase: CaseDetail }) => {
+export const CaseMessages = ({ kase }: { kase: CaseView }) => {
   const refresh = useCaseRefresh();
   const [body, setBody] = useState("");
   const [isFeedback, setIsFeedback] = useState(false);
@@ -49,10 +50,9 @@ export const CaseMessages = ({ kase }: { kase: CaseDetail }) => {
   const [toCaseId, setToCaseId] = useState<string>(kase.id);
   const send = useMutation({
     mutationFn: () =>
-      speakupApi.message(kase.id, {
-        body,
-        isFeedback,
-        ...(toCaseId !== kase.id ? { toCaseId } : {}),
+      call("case.message", {
+        path: { id: kase.id },
+        body: { body, isFeedback, ...(toCaseId !== kase.id ? { toCaseId } : {}) },
       }),
     onSuccess: async () => {
       notifications.show({

@@ -14,12 +14,13 @@ import {
   Title,
 } from "@mantine/core";
 import { IconArrowMerge, IconCheck, IconUserPlus } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
+import { useOp } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { Field } from "../../components/field.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
+import { isApiError } from "../../lib/api.ts";
 import { countryName, formatDate, formatDateTime } from "../../lib/format.ts";
 import {
   AcknowledgeModal,
@@ -32,14 +33,13 @@ import { CASE_STATUS_STYLES } from "./case-badges.tsx";
 import { CaseMessages } from "./case-messages.tsx";
 import { CaseFiles, CaseLinks, CasePeople, CasePlan, CaseWatch } from "./case-sections.tsx";
 import {
-  type CaseDetail,
   type CaseStatus,
+  type CaseView,
   type ClockState,
-  caseQuery,
   IDENTITY_LABEL,
   OUTCOME_LABEL,
   REMEDIATION_LABEL,
-} from "./speakup-api.ts";
+} from "./vocabulary.ts";
 
 const Deadline = ({
   label,
@@ -71,7 +71,7 @@ const Deadline = ({
   </Field>
 );
 
-const reporterText = (c: CaseDetail) => {
+const reporterText = (c: CaseView) => {
   if (c.identityMode === "anonymous")
     return "Anonymous: the reporter follows up through the mailbox with a receipt.";
   const who = [c.reporter?.name, c.reporter?.email, c.reporter?.phone].filter(Boolean).join(" · ");
@@ -79,7 +79,12 @@ const reporterText = (c: CaseDetail) => {
 };
 
 export const CasePage = ({ caseId }: { caseId: string }) => {
-  const query = useQuery(caseQuery(caseId));
+  const query = useOp(
+    "case.view",
+    { path: { id: caseId } },
+    // A case the user may not see is a 404; asking again will not change that.
+    { retry: (count, error) => !(isApiError(error) && error.status < 500) && count < 2 },
+  );
   const [acknowledging, setAcknowledging] = useState(false);
   const [assigning, setAssigning] = useState(false);
   const [moving, setMoving] = useState<CaseStatus | null>(null);
@@ -314,7 +319,7 @@ export const CasePage = ({ caseId }: { caseId: string }) => {
 };
 
 /** A case whose content retention destroyed (COC-15.1): its record only, nothing to act on. */
-const PurgedCase = ({ c, crumbs }: { c: CaseDetail; crumbs: ReactNode }) => (
+const PurgedCase = ({ c, crumbs }: { c: CaseView; crumbs: ReactNode }) => (
   <Stack>
     {crumbs}
     <Group gap="sm">

@@ -17,8 +17,9 @@ import {
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconShieldCheck, IconUsers } from "@tabler/icons-react";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { call, useOp } from "../../api/client.ts";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
@@ -33,26 +34,26 @@ import { CASE_STATUS_STYLES } from "./case-badges.tsx";
 import {
   attachmentPreviewUrl,
   attachmentUrl,
-  type CaseDetail,
+  type CaseView,
   formatBytes,
   ITEM_LABEL,
   type ItemKind,
   isPreviewable,
   ROLE_LABEL,
-  speakupApi,
-} from "./speakup-api.ts";
+} from "./vocabulary.ts";
 
 const itemKinds = (Object.keys(ITEM_LABEL) as ItemKind[]).map((k) => ({ value: k, label: ITEM_LABEL[k] }));
 
 /** The investigation plan: tasks, interviews, evidence, notes and the final report (COC-21.3). */
-export const CasePlan = ({ kase }: { kase: CaseDetail }) => {
+export const CasePlan = ({ kase }: { kase: CaseView }) => {
   const refresh = useCaseRefresh();
   const [kind, setKind] = useState<ItemKind>("task");
   const [title, setTitle] = useState("");
   const [text, setText] = useState("");
   const [dueOn, setDueOn] = useState("");
   const add = useMutation({
-    mutationFn: () => speakupApi.addItem(kase.id, { kind, title, text, dueOn: dueOn || null }),
+    mutationFn: () =>
+      call("case.item", { path: { id: kase.id }, body: { kind, title, text, dueOn: dueOn || null } }),
     onSuccess: async () => {
       notifications.show({ color: "green", title: `${ITEM_LABEL[kind]} added`, message: title });
       setTitle("");
@@ -62,7 +63,8 @@ export const CasePlan = ({ kase }: { kase: CaseDetail }) => {
     },
   });
   const toggle = useMutation({
-    mutationFn: (v: { itemId: string; done: boolean }) => speakupApi.completeItem(kase.id, v.itemId, v.done),
+    mutationFn: (v: { itemId: string; done: boolean }) =>
+      call("case.item.update", { path: { id: kase.id, itemId: v.itemId }, body: { done: v.done } }),
     onSuccess: refresh,
   });
   const errors = fieldErrors(add.error);
@@ -180,7 +182,7 @@ export const CasePlan = ({ kase }: { kase: CaseDetail }) => {
 };
 
 /** Who is named, a witness or conflicted; the named and the conflicted never see the case (COC-22.2). */
-export const CasePeople = ({ kase }: { kase: CaseDetail }) => {
+export const CasePeople = ({ kase }: { kase: CaseView }) => {
   const refresh = useCaseRefresh();
   const canReadPeople = usePermission("people.read");
   const canAssign = usePermission("speakup.assign");
@@ -188,19 +190,20 @@ export const CasePeople = ({ kase }: { kase: CaseDetail }) => {
   const [personId, setPersonId] = useState<string | null>(null);
   const [userId, setUserId] = useState<string | null>(null);
   const [role, setRole] = useState<"named" | "witness" | "conflicted">("named");
-  const handlers = useQuery({
-    queryKey: ["speakup", "assignees", kase.id],
-    queryFn: () => speakupApi.assignees(kase.id),
-    enabled: canAssign && kase.can.people,
-  });
+  const handlers = useOp(
+    "case.assignees",
+    { path: { id: kase.id } },
+    { enabled: canAssign && kase.can.people },
+  );
   const add = useMutation({
     mutationFn: () =>
-      speakupApi.addPerson(
-        kase.id,
-        source === "person"
-          ? { personId: personId ?? undefined, role }
-          : { userId: userId ?? undefined, role },
-      ),
+      call("case.people", {
+        path: { id: kase.id },
+        body:
+          source === "person"
+            ? { personId: personId ?? undefined, role }
+            : { userId: userId ?? undefined, role },
+      }),
     onSuccess: async () => {
       notifications.show({ color: "green", title: "Person added", message: ROLE_LABEL[role] });
       setPersonId(null);
@@ -210,9 +213,9 @@ export const CasePeople = ({ kase }: { kase: CaseDetail }) => {
   });
   const clear = useMutation({
     mutationFn: (p: { personId: string | null; userId: string | null }) =>
-      speakupApi.clearExclusion(kase.id, {
-        ...(p.personId ? { personId: p.personId } : {}),
-        ...(p.userId ? { userId: p.userId } : {}),
+      call("case.clear-exclusion", {
+        path: { id: kase.id },
+        body: { ...(p.personId ? { personId: p.personId } : {}), ...(p.userId ? { userId: p.userId } : {}) },
       }),
     onSuccess: async () => {
       notifications.show({ color: "green", title: "Exclusion cleared", message: "Not the person meant" });
@@ -359,10 +362,10 @@ export const CasePeople = ({ kase }: { kase: CaseDetail }) => {
 };
 
 /** Retaliation watch (COC-21.2): check-ins with an identified reporter, and HR alerts. */
-export const CaseWatch = ({ kase }: { kase: CaseDetail }) => {
+export const CaseWatch = ({ kase }: { kase: CaseView }) => {
   const refresh = useCaseRefresh();
   const resolve = useMutation({
-    mutationFn: (watchId: string) => speakupApi.resolveWatch(kase.id, watchId),
+    mutationFn: (watchId: string) => call("case.watch.resolve", { path: { id: kase.id, watchId } }),
     onSuccess: async () => {
       notifications.show({ color: "green", title: "Resolved", message: "The check-in is recorded as done." });
       await refresh();
@@ -431,7 +434,7 @@ export const CaseWatch = ({ kase }: { kase: CaseDetail }) => {
   );
 };
 
-export const CaseFiles = ({ kase }: { kase: CaseDetail }) =>
+export const CaseFiles = ({ kase }: { kase: CaseView }) =>
   kase.attachments.length === 0 ? (
     <Empty
       title="No files"
@@ -483,15 +486,15 @@ export const CaseFiles = ({ kase }: { kase: CaseDetail }) =>
   );
 
 /** Related cases: link two reports of the same matter, or merge a duplicate into another case. */
-export const CaseLinks = ({ kase }: { kase: CaseDetail }) => {
+export const CaseLinks = ({ kase }: { kase: CaseView }) => {
   const refresh = useCaseRefresh();
   const [number, setNumber] = useState("");
   const [otherId, setOtherId] = useState<string | null>(null);
-  const found = useQuery({
-    queryKey: ["speakup", "cases", "find", number.trim()],
-    queryFn: () => speakupApi.cases({ q: number.trim(), pageSize: 10 }),
-    enabled: number.trim().length >= 3,
-  });
+  const found = useOp(
+    "case.list",
+    { query: { q: number.trim(), pageSize: 10 } },
+    { enabled: number.trim().length >= 3 },
+  );
   const options = (found.data?.items ?? [])
     .filter((c) => c.id !== kase.id)
     .map((c) => ({ value: c.id, label: `${c.number} · ${c.categoryLabel}` }));
@@ -503,11 +506,11 @@ export const CaseLinks = ({ kase }: { kase: CaseDetail }) => {
     await refresh();
   };
   const link = useMutation({
-    mutationFn: () => speakupApi.link(kase.id, otherId ?? ""),
+    mutationFn: () => call("case.link", { path: { id: kase.id }, body: { otherId: otherId ?? "" } }),
     onSuccess: () => done("Cases linked"),
   });
   const merge = useMutation({
-    mutationFn: () => speakupApi.merge(kase.id, otherId ?? ""),
+    mutationFn: () => call("case.merge", { path: { id: kase.id }, body: { intoId: otherId ?? "" } }),
     onSuccess: () => done("Case merged"),
   });
   const [confirmMerge, setConfirmMerge] = useState(false);

@@ -20,9 +20,10 @@ import {
   IconSearch,
   IconSettings,
 } from "@tabler/icons-react";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
+import { type Args, useOp } from "../../api/client.ts";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { ListFooter } from "../../components/list-footer.tsx";
@@ -34,7 +35,7 @@ import { formatDate } from "../../lib/format.ts";
 import { compact, pickPage, pickString } from "../../lib/search-params.ts";
 import { usePermission } from "../auth/me.ts";
 import { CASE_STATUS_STYLES, DeadlineBadges } from "./case-badges.tsx";
-import { type CaseStatus, STATUS_LABEL, speakupApi, vocabularyQuery } from "./speakup-api.ts";
+import { type CaseStatus, STATUS_LABEL, VOCABULARY_STALE_MS } from "./vocabulary.ts";
 
 /** The case number as a link inside a clickable row (the click does not also trigger the row). */
 const CaseNumberLink = ({ id, number }: { id: string; number: string }) => (
@@ -111,10 +112,7 @@ const NotAHandler = () => (
  */
 const NeedsHandler = () => {
   const navigate = useNavigate();
-  const needing = useQuery({
-    queryKey: ["speakup", "cases", { needsHandler: true }],
-    queryFn: () => speakupApi.cases({ needsHandler: true, pageSize: 50 }),
-  });
+  const needing = useOp("case.list", { query: { needsHandler: "true", pageSize: 50 } });
   if (!needing.data || needing.data.total === 0) return null;
   return (
     <Paper p="md" withBorder style={{ borderColor: "var(--mantine-color-orange-4)" }}>
@@ -167,7 +165,7 @@ const CaseList = ({ search, onSearchChange }: CasesPageProps) => {
   const navigate = useNavigate();
   const canStats = usePermission("speakup.stats");
   const canConfigure = usePermission("speakup.configure");
-  const vocabulary = useQuery(vocabularyQuery);
+  const vocabulary = useOp("speakup.vocabulary", {}, { staleTime: VOCABULARY_STALE_MS });
   const [text, setText] = useState(search.q ?? "");
   const page = search.page ?? 1;
   const status = search.status ?? "open";
@@ -182,14 +180,14 @@ const CaseList = ({ search, onSearchChange }: CasesPageProps) => {
     team: search.team,
     channel: search.channel,
     overdue: search.overdue,
-    assignedToMe: search.mine === "1",
+    assignedToMe: search.mine === "1" ? "true" : undefined,
     q: search.q,
-  };
-  const cases = useQuery({
-    queryKey: ["speakup", "cases", filters, page],
-    queryFn: () => speakupApi.cases({ ...filters, page, pageSize: PAGE_SIZE }),
-    placeholderData: keepPreviousData,
-  });
+  } as NonNullable<Args<"case.list">["query"]>;
+  const cases = useOp(
+    "case.list",
+    { query: { ...filters, page, pageSize: PAGE_SIZE } },
+    { placeholderData: keepPreviousData },
+  );
   const hasFilters = Boolean(
     search.q ||
       search.category ||

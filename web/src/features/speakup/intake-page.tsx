@@ -20,6 +20,7 @@ import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle, IconPaperclip } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
+import { type Args, call, useOp } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { ButtonLink } from "../../components/router-links.tsx";
@@ -29,7 +30,7 @@ import { entitiesQuery, personQuery } from "../people/people-api.ts";
 import { PersonPicker } from "../people/person-picker.tsx";
 import { MyReports } from "./my-reports.tsx";
 import { ReceiptCard } from "./receipt-card.tsx";
-import { type Channel, type Filed, type IdentityMode, speakupApi, vocabularyQuery } from "./speakup-api.ts";
+import { type Channel, type FiledReport, type IdentityMode, VOCABULARY_STALE_MS } from "./vocabulary.ts";
 
 type IntakeChannel = Exclude<Channel, "web" | "certificate">;
 
@@ -105,9 +106,9 @@ export const IntakePage = () => {
   const { data: me } = useMe();
   const channels = channelsOf(me);
   const canReadPeople = hasPermission(me, "people.read");
-  const vocabulary = useQuery(vocabularyQuery);
+  const vocabulary = useOp("speakup.vocabulary", {}, { staleTime: VOCABULARY_STALE_MS });
   const entities = useQuery(entitiesQuery);
-  const [filed, setFiled] = useState<Filed | null>(null);
+  const [filed, setFiled] = useState<FiledReport | null>(null);
   const [filedChannel, setFiledChannel] = useState<IntakeChannel>("internal");
   const [formKey, setFormKey] = useState(0);
 
@@ -164,7 +165,7 @@ type IntakeFormProps = {
   categories: { value: string; label: string }[];
   limits: { maxFiles: number; maxBytes: number; extensions: string[] } | undefined;
   entities: { value: string; label: string }[];
-  onFiled: (filed: Filed, channel: IntakeChannel) => void;
+  onFiled: (filed: FiledReport, channel: IntakeChannel) => void;
 };
 
 const IntakeForm = ({
@@ -216,24 +217,27 @@ const IntakeForm = ({
                 email: contact.includes("@") ? contact.trim() : null,
                 phone: contact.includes("@") ? null : contact.trim() || null,
               };
-      return speakupApi.intake({
-        channel,
-        category: category ?? undefined,
-        summary,
-        details,
-        occurredOn: occurredOn || null,
-        country,
-        site,
-        legalEntityId,
-        involved: [...picked, ...names.map((n) => ({ name: n, personId: null }))],
-        involvesSeniorManagement: senior,
-        howKnown,
-        identityMode: mode,
-        identity,
-        // A caller sets their own password with the one-time code: the operator never chooses it.
-        ...(isPhone ? {} : { password }),
-        idempotencyKey,
-        attachments: await Promise.all(files.map(readBase64)),
+      return call("speakup.intake", {
+        body: {
+          channel,
+          category: category ?? undefined,
+          summary,
+          details,
+          occurredOn: occurredOn || null,
+          country,
+          site,
+          legalEntityId,
+          involved: [...picked, ...names.map((n) => ({ name: n, personId: null }))],
+          involvesSeniorManagement: senior,
+          howKnown,
+          identityMode: mode,
+          identity,
+          // A caller sets their own password with the one-time code: the operator never chooses it.
+          ...(isPhone ? {} : { password }),
+          idempotencyKey,
+          attachments: await Promise.all(files.map(readBase64)),
+          // Sent as typed, unfinished fields included: the server names what is missing, by field.
+        } as Args<"speakup.intake">["body"],
       });
     },
     onSuccess: (result) => {

@@ -1,17 +1,17 @@
 import { Button, Paper, Stack, Table, Text, Title } from "@mantine/core";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
+import { call, useOp } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { formatDate } from "../../lib/format.ts";
-import { speakupApi } from "./speakup-api.ts";
 
 /**
  * The signed-in employee's own identified reports, including those a certificate answer filed
  * (COC-23.2). Anonymous reports are not listed: they open only with their receipt (COC-22.2).
  */
 export const MyReports = () => {
-  const reports = useQuery({ queryKey: ["speakup", "my-reports"], queryFn: speakupApi.myReports });
+  const reports = useOp("speakup.my_reports", {});
   const open = useMutation({
-    mutationFn: (id: string) => speakupApi.openMyMailbox(id),
+    mutationFn: (id: string) => call("speakup.my_reports.mailbox", { path: { id } }),
     onSuccess: (result) => window.location.assign(result.url),
   });
   if (reports.isError) return <ErrorAlert error={reports.error} />;

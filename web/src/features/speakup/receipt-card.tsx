@@ -1,7 +1,7 @@
 import { Alert, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconPhone } from "@tabler/icons-react";
 import { ButtonLink } from "../../components/router-links.tsx";
-import { type Channel, type Filed, groupReceipt } from "./speakup-api.ts";
+import { type Channel, type FiledReport, groupReceipt } from "./vocabulary.ts";
 
 /** The receipt, shown once: it is stored only as a hash and cannot be shown again. */
 export const ReceiptCard = ({
@@ -9,7 +9,7 @@ export const ReceiptCard = ({
   channel,
   canOpenCase,
 }: {
-  filed: Filed;
+  filed: FiledReport;
   channel: Channel;
   canOpenCase: boolean;
 }) => {

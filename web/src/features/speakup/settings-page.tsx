@@ -17,13 +17,14 @@ import {
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { call, invalidate, useOp } from "../../api/client.ts";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { isApiError } from "../../lib/api.ts";
-import { type RoutingRule, type Settings, speakupApi, vocabularyQuery } from "./speakup-api.ts";
+import { type RoutingRule, type SpeakupSettings as Settings, VOCABULARY_STALE_MS } from "./vocabulary.ts";
 
 /** Problem paths ("routing.1.label", "checkInDays.0") keyed as they are. */
 const errorsOf = (error: unknown) => {
@@ -48,7 +49,7 @@ const blankRule = (): RoutingRule => ({
 
 /** Routing rules (SOC-4) and the deadlines of the speak-up process. */
 export const SettingsPage = () => {
-  const settings = useQuery({ queryKey: ["speakup", "settings"], queryFn: speakupApi.settings });
+  const settings = useOp("speakup.settings.read", {});
   return (
     <Stack maw={1000}>
       <PageHeader
@@ -68,7 +69,7 @@ export const SettingsPage = () => {
 
 const SettingsForm = ({ initial }: { initial: Settings }) => {
   const queryClient = useQueryClient();
-  const vocabulary = useQuery(vocabularyQuery);
+  const vocabulary = useOp("speakup.vocabulary", {}, { staleTime: VOCABULARY_STALE_MS });
   const [routing, setRouting] = useState<RoutingRule[]>(initial.routing);
   const [ack, setAck] = useState<number | string>(initial.acknowledgeWithinDays);
   const [feedback, setFeedback] = useState<number | string>(initial.feedbackWithinDays);
@@ -76,12 +77,14 @@ const SettingsForm = ({ initial }: { initial: Settings }) => {
   const [retention, setRetention] = useState<number | string>(initial.retentionYearsAfterClosure);
   const save = useMutation({
     mutationFn: () =>
-      speakupApi.saveSettings({
-        routing,
-        acknowledgeWithinDays: Number(ack),
-        feedbackWithinDays: Number(feedback),
-        checkInDays: checkIns.map(Number),
-        retentionYearsAfterClosure: Number(retention),
+      call("speakup.configure", {
+        body: {
+          routing,
+          acknowledgeWithinDays: Number(ack),
+          feedbackWithinDays: Number(feedback),
+          checkInDays: checkIns.map(Number),
+          retentionYearsAfterClosure: Number(retention),
+        },
       }),
     onSuccess: async () => {
       notifications.show({
@@ -89,7 +92,7 @@ const SettingsForm = ({ initial }: { initial: Settings }) => {
         title: "Settings saved",
         message: "New reports follow them from now on.",
       });
-      await queryClient.invalidateQueries({ queryKey: ["speakup", "settings"] });
+      await invalidate(queryClient, "speakup.settings.read");
     },
   });
   const errors = errorsOf(save.error);
@@ -199,7 +202,7 @@ const SettingsForm = ({ initial }: { initial: Settings }) => {
                     }
                     data={categories}
                     value={rule.categories}
-                    onChange={(v) => setRule(index, { categories: v })}
+                    onChange={(v) => setRule(index, { categories: v as RoutingRule["categories"] })}
                     searchable
                     error={errors[`routing.${index}.categories`]}
                   />

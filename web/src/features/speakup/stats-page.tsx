@@ -13,19 +13,16 @@ import {
   Title,
 } from "@mantine/core";
 import { IconDownload } from "@tabler/icons-react";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData } from "@tanstack/react-query";
 import { useState } from "react";
+import { type Schema, useOp } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { formatDate, formatNumber } from "../../lib/format.ts";
-import {
-  type Count,
-  quarterlyPdfUrl,
-  quarterOf,
-  recentQuarters,
-  type Stats,
-  speakupApi,
-} from "./speakup-api.ts";
+import { quarterlyPdfUrl, quarterOf, recentQuarters } from "./vocabulary.ts";
+
+type Stats = Schema<"SpeakupStatsView">;
+type Count = Stats["byCategory"][number];
 
 const WITHHELD = "fewer than 5";
 
@@ -143,11 +140,7 @@ export const StatsPage = () => {
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const params = mode === "quarter" ? { quarter } : { from: from || undefined, to: to || undefined };
-  const stats = useQuery({
-    queryKey: ["speakup", "stats", params],
-    queryFn: () => speakupApi.stats(params),
-    placeholderData: keepPreviousData,
-  });
+  const stats = useOp("speakup.stats", { query: params }, { placeholderData: keepPreviousData });
   return (
     <Stack>
       <PageHeader
