@@ -52,6 +52,19 @@ describe(`one contract between server and web (${dialect})`, () => {
     expect(stillListed, "declared now: remove them from test/contract-pending.ts").toEqual([]);
   });
 
+  it("every API route is declared through endpoints(): one action names its access rule and its operation id", () => {
+    const dir = path.join(ROOT, "src", "domains");
+    const files = fs
+      .readdirSync(dir, { recursive: true, encoding: "utf8" })
+      .filter((f) => /routes\.ts$/.test(f) && !f.endsWith("portal-routes.ts"));
+    expect(files.length).toBeGreaterThan(5);
+    // The speak-up portal's HTML forms are not API operations; they share one access rule of their own.
+    const byHand = files.filter((f) =>
+      /config:\s*\{\s*access/.test(fs.readFileSync(path.join(dir, f), "utf8")),
+    );
+    expect(byHand, "write route(action, access, schema) from endpoints(tags) instead").toEqual([]);
+  });
+
   it("operation ids are unique, so query keys built from them cannot collide", () => {
     const ids = operations.map((op) => op.operationId);
     expect(ids.length).toBeGreaterThan(0);

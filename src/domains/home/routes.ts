@@ -1,11 +1,15 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { type RouteDeps, typed } from "../../kernel/http/routes.ts";
+import { endpoints, type RouteDeps, typed } from "../../kernel/http/routes.ts";
 import { ctxOf } from "../../kernel/http/server.ts";
 import { createWriteProbe } from "../../kernel/storage.ts";
 import { getDashboard, listMyTasks, listOutbox } from "./home.ts";
 import { listJobs, retryJob } from "./jobs-admin.ts";
 import { dashboardView, jobPage, jobView, myTasks, outboxPage } from "./views.ts";
+
+const health = endpoints(["health"]);
+const home = endpoints(["home"]);
+const notifications = endpoints(["notifications"]);
 
 const page = {
   page: z.coerce.number().int().min(1).default(1),
@@ -17,11 +21,10 @@ export function registerHomeRoutes(app: FastifyInstance, deps: RouteDeps) {
   const writeProbe = createWriteProbe(deps.database, () => deps.clock.now().getTime());
   r.get(
     "/api/health",
-    {
-      config: { access: { action: "health", public: true } },
-      schema: {
-        tags: ["health"],
-        operationId: "health",
+    health(
+      "health",
+      { public: true },
+      {
         summary: "200 when the database accepts writes; 503 with the cause when it does not",
         response: {
           200: z.object({
@@ -38,7 +41,7 @@ export function registerHomeRoutes(app: FastifyInstance, deps: RouteDeps) {
           }),
         },
       },
-    },
+    ),
     async (_request, reply) => {
       const probe = await writeProbe.check();
       if (!probe.isWritable) {
@@ -56,29 +59,22 @@ export function registerHomeRoutes(app: FastifyInstance, deps: RouteDeps) {
 
   r.get(
     "/api/tasks",
-    {
-      config: { access: { action: "task.list", authenticated: true } },
-      schema: { tags: ["home"], operationId: "task.list", summary: "My tasks", response: { 200: myTasks } },
-    },
+    home("task.list", { authenticated: true }, { summary: "My tasks", response: { 200: myTasks } }),
     async (request) => listMyTasks(ctxOf(request, deps)),
   );
 
   r.get(
     "/api/dashboard",
-    {
-      config: { access: { action: "dashboard.read", authenticated: true } },
-      schema: { tags: ["home"], operationId: "dashboard.read", response: { 200: dashboardView } },
-    },
+    home("dashboard.read", { authenticated: true }, { response: { 200: dashboardView } }),
     async (request) => getDashboard(ctxOf(request, deps)),
   );
 
   r.get(
     "/api/outbox",
-    {
-      config: { access: { action: "outbox.list", permission: "outbox.read" } },
-      schema: {
-        tags: ["notifications"],
-        operationId: "outbox.list",
+    notifications(
+      "outbox.list",
+      { permission: "outbox.read" },
+      {
         querystring: z.object({
           status: z.enum(["pending", "sending", "sent", "failed"]).optional(),
           q: z.string().max(200).optional(),
@@ -86,35 +82,33 @@ export function registerHomeRoutes(app: FastifyInstance, deps: RouteDeps) {
         }),
         response: { 200: outboxPage },
       },
-    },
+    ),
     async (request) => listOutbox(ctxOf(request, deps), request.query),
   );
 
   r.get(
     "/api/jobs",
-    {
-      config: { access: { action: "job.list", permission: "job.manage" } },
-      schema: {
-        tags: ["notifications"],
-        operationId: "job.list",
+    notifications(
+      "job.list",
+      { permission: "job.manage" },
+      {
         querystring: z.object({ status: z.enum(["queued", "running", "done", "dead"]).optional(), ...page }),
         response: { 200: jobPage },
       },
-    },
+    ),
     async (request) => listJobs(ctxOf(request, deps), request.query),
   );
 
   r.post(
     "/api/jobs/:id/retry",
-    {
-      config: { access: { action: "job.retry", permission: "job.manage" } },
-      schema: {
-        tags: ["notifications"],
-        operationId: "job.retry",
+    notifications(
+      "job.retry",
+      { permission: "job.manage" },
+      {
         params: z.object({ id: z.string().max(64) }),
         response: { 200: jobView },
       },
-    },
+    ),
     async (request) => retryJob(ctxOf(request, deps), request.params.id),
   );
 }
