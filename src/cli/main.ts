@@ -205,7 +205,7 @@ const imports = program.command("import").description("Import data");
 imports
   .command("people")
   .description("HR import of people from CSV (create, update, end employment)")
-  .argument("<file>", "CSV file with a header row")
+  .argument("<file>", "CSV file with a header row (see examples/people-import.csv)")
   .option("--dry-run", "show what would change without writing")
   .action(async (file: string, opts: { dryRun?: boolean }) => {
     if (!fs.existsSync(file)) throw new Error(`No such file: ${file}`);

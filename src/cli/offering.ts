@@ -57,7 +57,7 @@ export function registerOfferingCommand(program: Command): void {
     )
     .requiredOption(
       "--input <file>",
-      "the offering as JSON (unitsOffered, pricePerUnit, investors, holders …)",
+      "the offering as JSON (unitsOffered, pricePerUnit, investors, holders …; see examples/offering-allocate.json)",
     )
     .addOption(new Option("--format <format>", "output format").choices(["json", "text"]).default("json"))
     .action(async (opts: { input: string; format: "json" | "text" }) => {

@@ -32,7 +32,10 @@ export function registerScreenCommand(program: Command): void {
       "--sdn-dir <dir>",
       "directory with SDN.XML or SDN.CSV, ALT.CSV, ADD.CSV, SDN_COMMENTS.CSV (or the consolidated list's)",
     )
-    .requiredOption("--input <file>", "CSV with a header row and columns id,name (optional type,country)")
+    .requiredOption(
+      "--input <file>",
+      "CSV with a header row and columns id,name (optional type,country; see examples/screen-names.csv)",
+    )
     .option("--threshold <score>", "lowest score reported, 0 to 1", "0.85")
     .option("--limit <n>", "most matches per row", "5")
     .addOption(new Option("--format <format>", "output format").choices(["jsonl"]).default("jsonl"))
