@@ -1,27 +1,18 @@
 import { Badge, Button, Paper, Select, Stack, Table, Text, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconListCheck, IconRefresh } from "@tabler/icons-react";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { invalidate } from "../../api/client.ts";
+import { call, invalidate, type Schema, useOp } from "../../api/client.ts";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { ListFooter } from "../../components/list-footer.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
-import { api, errorMessage, type Page } from "../../lib/api.ts";
+import { errorMessage } from "../../lib/api.ts";
 import { formatDateTime, humanise } from "../../lib/format.ts";
 
-type Job = {
-  id: string;
-  name: string;
-  status: "queued" | "running" | "done" | "dead";
-  attempts: number;
-  maxAttempts: number;
-  runAt: string;
-  lastError: string | null;
-  createdAt: string;
-};
+type Job = Schema<"JobView">;
 
 const statusColor = { queued: "blue", running: "yellow", done: "green", dead: "red" } as const;
 const PAGE_SIZE = 25;
@@ -30,17 +21,16 @@ export const JobsPage = () => {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<string | null>(null);
   const [page, setPage] = useState(1);
-  const jobs = useQuery({
-    queryKey: ["jobs", { status, page }],
-    queryFn: () => api.get<Page<Job>>("/api/jobs", { status, page, pageSize: PAGE_SIZE }),
-    placeholderData: keepPreviousData,
-  });
+  const jobs = useOp(
+    "job.list",
+    { query: { status: (status ?? undefined) as Job["status"] | undefined, page, pageSize: PAGE_SIZE } },
+    { placeholderData: keepPreviousData },
+  );
   const retry = useMutation({
-    mutationFn: (job: Job) => api.post<Job>(`/api/jobs/${job.id}/retry`),
+    mutationFn: (job: Job) => call("job.retry", { path: { id: job.id } }),
     onSuccess: async (job) => {
       notifications.show({ color: "green", title: "Job queued again", message: job.name });
-      await queryClient.invalidateQueries({ queryKey: ["jobs"] });
-      await invalidate(queryClient, "dashboard.read");
+      await invalidate(queryClient, "job.list", "dashboard.read");
     },
     onError: (error) =>
       notifications.show({ color: "red", title: "Could not retry", message: errorMessage(error) }),

@@ -12,27 +12,17 @@ import {
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconMail, IconSearch } from "@tabler/icons-react";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData } from "@tanstack/react-query";
 import { useState } from "react";
+import { type Schema, useOp } from "../../api/client.ts";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { ListFooter } from "../../components/list-footer.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
-import { api, type Page } from "../../lib/api.ts";
 import { formatDateTime, humanise } from "../../lib/format.ts";
 
-type OutboxMessage = {
-  id: string;
-  to: string;
-  subject: string;
-  body: string;
-  status: "pending" | "sending" | "sent" | "failed";
-  attempts: number;
-  createdAt: string;
-  sentAt: string | null;
-  lastError: string | null;
-};
+type OutboxMessage = Schema<"OutboxMessageView">;
 
 const statusColor = { pending: "yellow", sending: "blue", sent: "green", failed: "red" } as const;
 const PAGE_SIZE = 25;
@@ -91,11 +81,18 @@ export const OutboxPage = () => {
   const [q] = useDebouncedValue(text.trim(), 300);
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<OutboxMessage | null>(null);
-  const outbox = useQuery({
-    queryKey: ["outbox", { status, q, page }],
-    queryFn: () => api.get<Page<OutboxMessage>>("/api/outbox", { status, q, page, pageSize: PAGE_SIZE }),
-    placeholderData: keepPreviousData,
-  });
+  const outbox = useOp(
+    "outbox.list",
+    {
+      query: {
+        status: (status ?? undefined) as OutboxMessage["status"] | undefined,
+        q,
+        page,
+        pageSize: PAGE_SIZE,
+      },
+    },
+    { placeholderData: keepPreviousData },
+  );
   return (
     <Stack>
       <PageHeader

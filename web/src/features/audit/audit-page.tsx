@@ -21,29 +21,19 @@ import {
   IconHistory,
   IconSearch,
 } from "@tabler/icons-react";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
+import { type Schema, useOp } from "../../api/client.ts";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { ListFooter } from "../../components/list-footer.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
-import { api, type Page, toQueryString } from "../../lib/api.ts";
+import { toQueryString } from "../../lib/api.ts";
 import { formatDateTime } from "../../lib/format.ts";
 import { VerifyChainButton } from "./verify-chain.tsx";
 
-type AuditEvent = {
-  seq: number;
-  occurredAt: string;
-  actorId: string | null;
-  actorLabel: string | null;
-  action: string;
-  subjectType: string | null;
-  subjectId: string | null;
-  payload: Record<string, unknown> | null;
-  prevHash: string;
-  hash: string;
-};
+type AuditEvent = Schema<"AuditEventView">;
 
 type Filters = {
   action: string | null;
@@ -168,12 +158,9 @@ export const AuditPage = () => {
   const [filters, setFilters] = useState<Filters>(emptyFilters);
   const [page, setPage] = useState(1);
   const [debouncedFilters] = useDebouncedValue(filters, 300);
-  const actions = useQuery({
-    queryKey: ["audit", "actions"],
-    queryFn: () => api.get<{ items: string[] }>("/api/audit/actions"),
-  });
+  const actions = useOp("audit.actions", {});
   const params = {
-    action: debouncedFilters.action,
+    action: debouncedFilters.action ?? undefined,
     actorId: debouncedFilters.actorId.trim(),
     subjectType: debouncedFilters.subjectType.trim(),
     subjectId: debouncedFilters.subjectId.trim(),
@@ -181,11 +168,11 @@ export const AuditPage = () => {
     to: debouncedFilters.to,
     q: debouncedFilters.q.trim(),
   };
-  const events = useQuery({
-    queryKey: ["audit", "list", params, page],
-    queryFn: () => api.get<Page<AuditEvent>>("/api/audit", { ...params, page, pageSize: PAGE_SIZE }),
-    placeholderData: keepPreviousData,
-  });
+  const events = useOp(
+    "audit.list",
+    { query: { ...params, page, pageSize: PAGE_SIZE } },
+    { placeholderData: keepPreviousData },
+  );
   const update = (patch: Partial<Filters>) => {
     setFilters((current) => ({ ...current, ...patch }));
     setPage(1);

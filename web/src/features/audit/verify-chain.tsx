@@ -1,15 +1,15 @@
 import { Alert, Button, Group, Text } from "@mantine/core";
 import { IconShieldCheck, IconShieldX } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
+import { call, type Result } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { api } from "../../lib/api.ts";
 import { formatNumber } from "../../lib/format.ts";
 
-type VerifyResult = { ok: boolean; verified: number; firstBadSeq: number | null; message: string };
+type VerifyResult = Result<"audit.verify">;
 
 export const VerifyChainButton = ({ onResult }: { onResult?: (result: VerifyResult) => void }) => {
   const verify = useMutation({
-    mutationFn: () => api.post<VerifyResult>("/api/audit/verify"),
+    mutationFn: (): Promise<VerifyResult> => call("audit.verify"),
     onSuccess: onResult,
   });
   return (
