@@ -60,7 +60,7 @@ describe("screening journey (COC-18.1)", () => {
     await page.getByRole("tab", { name: "Transactions" }).click();
     // The form appears once the user's abilities are loaded; the filter below it may come first.
     await page.getByRole("button", { name: "Record transaction" }).waitFor();
-    await pick(page, /^Counterparty/, "Nationall Bank of Cuba");
+    await pick(page, /^Counterparty(?! filter)/, "Nationall Bank of Cuba");
     await page.getByLabel("Description").fill("Letter of credit 2026-114");
     await page.getByLabel("Amount").fill("1000");
     await page.getByRole("button", { name: "Record transaction" }).click();
@@ -154,7 +154,9 @@ describe("export controls, payments and list changes (COC-19.1, COC-20.1)", () =
     // The item with its licence to China passes COC-19.1; paying a Hong Kong account fails COC-20.1.
     await page.goto(`${e2e.url}/screening`);
     await page.getByRole("tab", { name: "Transactions" }).click();
-    await pick(page, /^Counterparty/, "Shenzhen Precision Alloys");
+    // The form's "Counterparty", not the list's "Counterparty filter": wait until the form is there.
+    await page.getByRole("button", { name: "Record transaction" }).waitFor();
+    await pick(page, /^Counterparty(?! filter)/, "Shenzhen Precision Alloys");
     await page.getByLabel(/^Description/).fill("Plate order 2026-7");
     await page.getByLabel(/^Amount/).fill("2500");
     await pick(page, /^Export item/, "AL-7075-T6 · Aerospace aluminium plate (1C002)");
@@ -220,7 +222,7 @@ describe("export controls, payments and list changes (COC-19.1, COC-20.1)", () =
     await createParty(page, "Caracas Metales C.A.");
     await page.goto(`${e2e.url}/screening?tab=transactions`);
     await page.getByRole("button", { name: "Record transaction" }).waitFor();
-    await pick(page, /^Counterparty/, "Caracas Metales C.A.");
+    await pick(page, /^Counterparty(?! filter)/, "Caracas Metales C.A.");
     await page.getByLabel("Description").fill("Coil to Caracas");
     await page.getByLabel("Amount").fill("500");
     await page.getByLabel("Destination country").fill("VE");
