@@ -101,6 +101,22 @@ describe(`the key bound to the database (${dialectName})`, () => {
     }
   });
 
+  it("a second server without a key file, after the first bound an empty database, is told to use the same key", async () => {
+    const fresh = await createTestDb();
+    try {
+      await fresh.database.db.deleteFrom("settings").where("key", "=", "keys.check").execute();
+      const ctx = { ...fresh.ctx(), keyRing: undefined };
+      await openKeyRing(ctx, fileKeyProvider(path.join(fresh.dir, "a", "probity.key")));
+      const second = path.join(fresh.dir, "b", "probity.key");
+      await expect(openKeyRing(ctx, fileKeyProvider(second))).rejects.toThrow(
+        /is missing.*bound to a key \(key check of .*must use the same key/,
+      );
+      expect(fs.existsSync(second)).toBe(false);
+    } finally {
+      await fresh.destroy();
+    }
+  });
+
   it("checks a database sealed before the key check by opening its sealed rows", async () => {
     const legacy = await createTestDb();
     try {

@@ -103,10 +103,13 @@ export async function openKeyRing(
   if (!kek) {
     const counts = await countSealed(ctx);
     if (stored || total(counts) > 0) {
+      // A database bound to a key (its key check stored) with nothing sealed yet is the case of a
+      // second server starting beside the first: it must be given the first one's key.
+      const bound = stored ? `, and it is bound to a key (key check of ${stored.createdAt})` : "";
       throw new KeyRefusedError(
         `Probity will not start: ${provider.describe} is missing, but the database holds sealed data ` +
-          `(${describeCounts(counts)}). A new key could not open any of it, so none was created. ` +
-          `To fix: ${provider.fix}. ${HELP}`,
+          `(${describeCounts(counts)})${bound}. A new key could not open any of it, so none was created. ` +
+          `Every server on one database must use the same key. To fix: ${provider.fix}. ${HELP}`,
       );
     }
     if (!provider.create)
