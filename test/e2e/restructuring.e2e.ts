@@ -43,7 +43,7 @@ describe("restructuring journey (ECA-2(f), ECA-1(aa))", () => {
 
     const agent = await as(t, "agent@aleris.example", "Register & elections");
     await agent.getByPlaceholder("Search holder id or name").fill("H0900");
-    const row = agent.getByTestId("holder-H0900");
+    const row = agent.getByRole("row", { name: /H0900/ });
     await row.waitFor();
     const rights = Number((await row.locator("td").nth(3).textContent())!.replace(/,/g, ""));
     expect(rights).toBeGreaterThan(1000);
@@ -123,7 +123,10 @@ describe("restructuring journey (ECA-2(f), ECA-1(aa))", () => {
     await admin.getByLabel("Withdrawn on").fill(day(0));
     await admin.getByRole("button", { name: "Record withdrawal…" }).click();
     await admin.getByRole("button", { name: "Record the withdrawal" }).click();
-    await admin.getByText(`is after ${day(-5)}, 10 days before the Effective Date (ECA-26)`).waitFor();
+    await admin
+      .getByText(`is after ${day(-5)}, 10 days before the Effective Date (ECA-26)`)
+      .first()
+      .waitFor();
     await admin.getByLabel("Withdrawn on").fill(day(-6));
     await admin.getByRole("button", { name: "Record withdrawal…" }).click();
     const dialog = admin.getByRole("dialog");
@@ -192,7 +195,7 @@ describe("restructuring journey (ECA-2(f), ECA-1(aa))", () => {
     await fill("Investor 2 name", "Apollo");
     await fill("Investor 2 backstop percentage", "0.30");
     await admin.getByRole("button", { name: "Create offering" }).click();
-    await admin.getByText("an amount of money has up to two decimals").waitFor();
+    await admin.getByText("an amount of money has up to two decimals").first().waitFor();
     await fill("Price per unit ($)", "1000.00");
     await admin.getByRole("button", { name: "Create offering" }).click();
     await expect

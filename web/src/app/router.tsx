@@ -21,6 +21,7 @@ import {
 } from "../features/certifications/certifications-page.tsx";
 import { HomePage } from "../features/home/home-page.tsx";
 import { PeoplePage, parsePeopleSearch } from "../features/people/people-page.tsx";
+import { parseRestructuringSearch } from "../features/restructuring/restructuring-search.ts";
 import { ListVersionPage, parseListVersionSearch } from "../features/screening/list-version-page.tsx";
 import { parseScreeningSearch, ScreeningPage } from "../features/screening/screening-page.tsx";
 import { CasesPage, parseCasesSearch } from "../features/speakup/cases-page.tsx";
@@ -206,6 +207,14 @@ const screeningRoute = createRoute({
   component: ScreeningPage,
 });
 
+const restructuringRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/restructuring",
+  validateSearch: parseRestructuringSearch,
+  errorComponent: RouteError,
+  component: RestructuringPage,
+});
+
 const listVersionRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/screening/lists/$versionId",
@@ -358,7 +367,7 @@ const routeTree = rootRoute.addChildren([
     page("/people/new", NewPersonPage, "people.write"),
     personRoute,
     screeningRoute,
-    page("/restructuring", RestructuringPage),
+    restructuringRoute,
     counterpartyRoute,
     listVersionRoute,
     listEntryRoute,

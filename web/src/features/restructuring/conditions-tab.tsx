@@ -1,9 +1,16 @@
 import { Badge, Button, Card, Group, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { call, invalidate, useOp } from "../../api/client.ts";
-import { errorMessage, isApiError } from "../../lib/api.ts";
-import { EbitdaEditor, type EbitdaTables, objectOf, rowsOf } from "./ebitda-editor.tsx";
+import { type ApiForm, FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
+import {
+  EbitdaEditor,
+  type EbitdaTables,
+  ebitdaLabels,
+  ebitdaPath,
+  objectOf,
+  rowsOf,
+} from "./ebitda-editor.tsx";
 import { type BodyOf, type Condition, type Offering, RX_READS, STATUS_COLOR } from "./rx.ts";
 
 /** Conditions precedent of section 11, computed where the agreement gives a formula. */
@@ -22,24 +29,35 @@ export function Conditions({ o }: { o: Offering }) {
   );
 }
 
+type ConditionValues = {
+  inputs: Record<string, string>;
+  evidence: string;
+  status: string | null;
+  ebitda: EbitdaTables;
+};
+
 function ConditionCard({ c, canEdit }: { c: Condition; canEdit: boolean }) {
   const qc = useQueryClient();
   const [editing, setEditing] = useState(false);
-  const [inputs, setInputs] = useState<Record<string, string>>(
-    Object.fromEntries(Object.entries(c.inputs).filter(([, v]) => typeof v === "string")) as Record<
-      string,
-      string
-    >,
-  );
-  const [evidence, setEvidence] = useState(c.evidence);
-  const [status, setStatus] = useState<string | null>(c.status === "waived" ? "pending" : c.status);
-  const [ebitda, setEbitda] = useState<EbitdaTables>({
-    months: rowsOf(c.inputs.months),
-    schedule: rowsOf(c.inputs.schedule),
-  });
   const isEbitda = c.code === "m";
-  const save = useMutation({
-    mutationFn: () =>
+  const form: ApiForm<ConditionValues> = useApiForm<ConditionValues>({
+    initialValues: {
+      inputs: Object.fromEntries(Object.entries(c.inputs).filter(([, v]) => typeof v === "string")) as Record<
+        string,
+        string
+      >,
+      evidence: c.evidence,
+      status: c.status === "waived" ? "pending" : c.status,
+      ebitda: { months: rowsOf(c.inputs.months), schedule: rowsOf(c.inputs.schedule) },
+    },
+    labels: (values) => ({
+      ...Object.fromEntries(Object.keys(values.inputs).map((k) => [`inputs.${k}`, k])),
+      status: "Status",
+      evidence: "Evidence",
+      ...(isEbitda ? ebitdaLabels(values.ebitda) : {}),
+    }),
+    mapPath: (path): string | undefined => ebitdaPath(path, form.values.ebitda),
+    submit: ({ inputs, evidence, status, ebitda }) =>
       call("condition.update", {
         path: { id: c.id },
         body: {
@@ -76,50 +94,32 @@ function ConditionCard({ c, canEdit }: { c: Condition; canEdit: boolean }) {
         </Text>
       ) : null}
       {editing ? (
-        <Stack gap="xs" mt="xs">
-          {Object.keys(inputs).map((k) => (
-            <TextInput
-              key={k}
-              size="xs"
-              label={k}
-              value={inputs[k]}
-              onChange={(e) => setInputs({ ...inputs, [k]: e.currentTarget.value })}
-            />
-          ))}
-          {isEbitda ? (
-            <EbitdaEditor value={ebitda} onChange={setEbitda} errors={errorsByPath(save.error)} />
-          ) : null}
-          {!c.computed ? (
-            <Select
-              size="xs"
-              label="Status"
-              data={["pending", "satisfied", "failed"]}
-              value={status}
-              onChange={setStatus}
-              w={160}
-            />
-          ) : null}
-          <Textarea
-            size="xs"
-            label="Evidence"
-            value={evidence}
-            onChange={(e) => setEvidence(e.currentTarget.value)}
-          />
-          <Group>
-            <Button size="xs" onClick={() => save.mutate()} loading={save.isPending}>
-              Save
-            </Button>
-            {save.error ? (
-              <Text size="xs" c="red">
-                {errorMessage(save.error)}
-              </Text>
+        <form onSubmit={form.onSubmit} noValidate>
+          <Stack gap="xs" mt="xs">
+            <FormErrorSummary form={form} />
+            {Object.keys(form.values.inputs).map((k) => (
+              <TextInput key={k} size="xs" label={k} {...form.getInputProps(`inputs.${k}`)} />
+            ))}
+            {isEbitda ? <EbitdaEditor form={form} /> : null}
+            {!c.computed ? (
+              <Select
+                size="xs"
+                label="Status"
+                data={["pending", "satisfied", "failed"]}
+                {...form.getInputProps("status")}
+                value={form.values.status}
+                w={160}
+              />
             ) : null}
-          </Group>
-        </Stack>
+            <Textarea size="xs" label="Evidence" {...form.getInputProps("evidence")} />
+            <Group>
+              <Button size="xs" type="submit" loading={form.mutation.isPending}>
+                Save
+              </Button>
+            </Group>
+          </Stack>
+        </form>
       ) : null}
     </Card>
   );
 }
-
-const errorsByPath = (error: unknown): Record<string, string> =>
-  isApiError(error) ? Object.fromEntries((error.problem.errors ?? []).map((e) => [e.path, e.message])) : {};

@@ -10,11 +10,9 @@ import {
   Text,
   TextInput,
 } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
 import { call, invalidate } from "../../api/client.ts";
-import { ErrorAlert } from "../../components/error-alert.tsx";
-import { isApiError } from "../../lib/api.ts";
+import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { type BodyOf, type Offering, RX_READS } from "./rx.ts";
 
 type InvestorRow = { code: string; name: string; backstopPercentage: string; isThresholdGroup: boolean };
@@ -58,6 +56,21 @@ const TERMS: { key: string; label: string; kind: "text" | "number" | "date"; ini
 
 const NEW_INVESTOR: InvestorRow = { code: "", name: "", backstopPercentage: "", isThresholdGroup: false };
 
+type OfferingValues = Record<string, unknown> & { investors: InvestorRow[] };
+
+/** The labels of the terms and of each investor row ("investors.1.code" → "Investor 2 code"). */
+const labelsOf = (values: OfferingValues) => ({
+  ...Object.fromEntries(TERMS.map((t) => [t.key, t.label])),
+  investors: "Investors",
+  ...Object.fromEntries(
+    values.investors.flatMap((_, n) => [
+      [`investors.${n}.code`, `Investor ${n + 1} code`],
+      [`investors.${n}.name`, `Investor ${n + 1} name`],
+      [`investors.${n}.backstopPercentage`, `Investor ${n + 1} backstop percentage`],
+    ]),
+  ),
+});
+
 /**
  * A new rights offering: its terms and the investors' backstop percentages (Schedule 1(f)). The
  * API checks them (they add up to 100%, ECA-3(a)) and answers by field.
@@ -70,18 +83,19 @@ export function CreateOfferingForm({
   onCancel: () => void;
 }) {
   const qc = useQueryClient();
-  const [terms, setTerms] = useState<Record<string, string>>(
-    Object.fromEntries(TERMS.map((t) => [t.key, t.initial])),
-  );
-  const [investors, setInvestors] = useState<InvestorRow[]>([
-    { code: "oaktree", name: "", backstopPercentage: "", isThresholdGroup: true },
-    { code: "apollo", name: "", backstopPercentage: "", isThresholdGroup: true },
-  ]);
-  const create = useMutation({
-    mutationFn: () => {
-      const body: Record<string, unknown> = { investors };
+  const form = useApiForm<OfferingValues, Offering>({
+    initialValues: {
+      ...Object.fromEntries(TERMS.map((t) => [t.key, t.initial])),
+      investors: [
+        { code: "oaktree", name: "", backstopPercentage: "", isThresholdGroup: true },
+        { code: "apollo", name: "", backstopPercentage: "", isThresholdGroup: true },
+      ],
+    },
+    labels: labelsOf,
+    submit: (values) => {
+      const body: Record<string, unknown> = { investors: values.investors };
       for (const t of TERMS) {
-        const v = terms[t.key]?.trim() ?? "";
+        const v = String(values[t.key] ?? "").trim();
         if (v === "" && t.key === "unitComposition") continue;
         body[t.key] = t.kind === "number" && v !== "" ? Number(v) : v;
       }
@@ -93,29 +107,17 @@ export function CreateOfferingForm({
       onCreated(o);
     },
   });
-  // Paths as the API gives them: "pricePerUnit", "investors", "investors.1.code".
-  const errors: Record<string, string> = {};
-  if (isApiError(create.error))
-    for (const e of create.error.problem.errors ?? []) errors[e.path.replace(/^body\.?/, "")] ??= e.message;
-  const known = (path: string) =>
-    TERMS.some((t) => t.key === path) ||
-    path === "investors" ||
-    /^investors\.\d+\.(code|name|backstopPercentage)$/.test(path);
-  const unplaced = Object.keys(errors).some((path) => !known(path));
-  const setInvestor = (n: number, patch: Partial<InvestorRow>) =>
-    setInvestors(investors.map((i, k) => (k === n ? { ...i, ...patch } : i)));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    create.mutate();
-  };
+  const { investors } = form.values;
+  const setInvestors = (next: InvestorRow[]) => form.setValue("investors", next);
   return (
-    <Card withBorder component="form" onSubmit={submit}>
+    <Card withBorder component="form" onSubmit={form.onSubmit} noValidate>
       <Stack gap="sm">
         <Text fw={600}>New rights offering</Text>
         <Text size="sm" c="dimmed">
           Fractions are written like 0.6650. The dated facts (signing, orders, Effective Date) are recorded
           afterwards on the Deadlines tab.
         </Text>
+        <FormErrorSummary form={form} title="Not created" />
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
           {TERMS.map((t) =>
             t.kind === "number" ? (
@@ -124,18 +126,15 @@ export function CreateOfferingForm({
                 label={t.label}
                 min={0}
                 allowDecimal={false}
-                value={terms[t.key] ?? ""}
-                error={errors[t.key]}
-                onChange={(v) => setTerms({ ...terms, [t.key]: String(v) })}
+                {...form.getInputProps(t.key)}
+                onChange={(v) => form.setValue(t.key, String(v))}
               />
             ) : (
               <TextInput
                 key={t.key}
                 type={t.kind === "date" ? "date" : "text"}
                 label={t.label}
-                value={terms[t.key] ?? ""}
-                error={errors[t.key]}
-                onChange={(e) => setTerms({ ...terms, [t.key]: e.currentTarget.value })}
+                {...form.getInputProps(t.key)}
               />
             ),
           )}
@@ -143,36 +142,29 @@ export function CreateOfferingForm({
         <Text fw={500} size="sm">
           Investors and backstop percentages (Schedule 1(f); they add up to 100%, ECA-3(a))
         </Text>
-        {investors.map((inv, n) => (
+        {investors.map((_, n) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until they are saved
           <Group key={n} align="flex-start" wrap="nowrap">
             <TextInput
               label={`Investor ${n + 1} code`}
               w={140}
-              value={inv.code}
-              error={errors[`investors.${n}.code`]}
-              onChange={(e) => setInvestor(n, { code: e.currentTarget.value })}
+              {...form.getInputProps(`investors.${n}.code`)}
             />
             <TextInput
               label={`Investor ${n + 1} name`}
               style={{ flex: 1 }}
-              value={inv.name}
-              error={errors[`investors.${n}.name`]}
-              onChange={(e) => setInvestor(n, { name: e.currentTarget.value })}
+              {...form.getInputProps(`investors.${n}.name`)}
             />
             <TextInput
               label={`Investor ${n + 1} backstop percentage`}
               w={220}
               placeholder="0.45"
-              value={inv.backstopPercentage}
-              error={errors[`investors.${n}.backstopPercentage`]}
-              onChange={(e) => setInvestor(n, { backstopPercentage: e.currentTarget.value })}
+              {...form.getInputProps(`investors.${n}.backstopPercentage`)}
             />
             <Checkbox
               mt={30}
               label="Threshold group"
-              checked={inv.isThresholdGroup}
-              onChange={(e) => setInvestor(n, { isThresholdGroup: e.currentTarget.checked })}
+              {...form.getInputProps(`investors.${n}.isThresholdGroup`, { type: "checkbox" })}
             />
             <ActionIcon
               mt={28}
@@ -186,25 +178,22 @@ export function CreateOfferingForm({
             </ActionIcon>
           </Group>
         ))}
-        {errors.investors ? (
+        {form.errors.investors ? (
           <Text size="sm" c="red" data-testid="investors-error">
-            {errors.investors}
+            {form.errors.investors}
           </Text>
         ) : null}
         <Group>
           <Button variant="default" onClick={() => setInvestors([...investors, { ...NEW_INVESTOR }])}>
             Add investor
           </Button>
-          <Button type="submit" loading={create.isPending}>
+          <Button type="submit" loading={form.mutation.isPending}>
             Create offering
           </Button>
           <Button variant="subtle" onClick={onCancel}>
             Cancel
           </Button>
         </Group>
-        {create.error && (unplaced || !Object.keys(errors).length) ? (
-          <ErrorAlert error={create.error} />
-        ) : null}
       </Stack>
     </Card>
   );

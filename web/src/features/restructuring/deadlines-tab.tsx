@@ -1,7 +1,8 @@
 import { Alert, Badge, Stack, Table, Text } from "@mantine/core";
 import { useOp } from "../../api/client.ts";
-import { FactsForm, TerminationForm } from "./manage-panels.tsx";
+import { FactsForm } from "./facts-form.tsx";
 import { type Offering, usd } from "./rx.ts";
+import { TerminationForm } from "./termination-form.tsx";
 
 /** Deadlines in business days on the US banking calendar (ECA-9, ECA-19, ECA-1(ff), ECA-26). */
 export function Deadlines({ o }: { o: Offering }) {

@@ -1,4 +1,5 @@
 import { ActionIcon, Button, Group, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import type { ApiForm } from "../../components/api-form.tsx";
 
 // Condition 11(m) (ECA-11(m)): monthly Underlying EBITDA and Schedule 11(m)'s minimum for each
 // three-month period, both keyed by month. The API computes the test; this only edits the tables.
@@ -25,26 +26,38 @@ const TABLES: { key: keyof EbitdaTables; title: string; amountLabel: string }[] 
   },
 ];
 
-export function EbitdaEditor({
-  value,
-  onChange,
-  errors,
-}: {
-  value: EbitdaTables;
-  onChange: (v: EbitdaTables) => void;
-  errors: Record<string, string>;
-}) {
+/** The labels of the tables' cells, by form path ("ebitda.months.2.amount"). */
+export const ebitdaLabels = (tables: EbitdaTables): Record<string, string> =>
+  Object.fromEntries(
+    TABLES.flatMap((t) =>
+      tables[t.key].flatMap((_, n) => [
+        [`ebitda.${t.key}.${n}.month`, `${t.title}: month ${n + 1}`],
+        [`ebitda.${t.key}.${n}.amount`, `${t.title}: amount ${n + 1}`],
+      ]),
+    ),
+  );
+
+/** The API names a figure by its month ("inputs.months.2010-03"); the form by its row. */
+export const ebitdaPath = (serverPath: string, tables: EbitdaTables): string | undefined => {
+  const match = /inputs\.(months|schedule)\.(.+)$/.exec(serverPath);
+  if (!match) return undefined;
+  const key = match[1] as keyof EbitdaTables;
+  const n = tables[key].findIndex((r) => r.month.trim() === match[2]);
+  return n < 0 ? undefined : `ebitda.${key}.${n}.amount`;
+};
+
+export function EbitdaEditor<V extends { ebitda: EbitdaTables }, R>({ form }: { form: ApiForm<V, R> }) {
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
       {TABLES.map((t) => {
-        const rows = value[t.key];
-        const set = (next: Row[]) => onChange({ ...value, [t.key]: next });
+        const rows = form.values.ebitda[t.key];
+        const set = (next: Row[]) => form.setValue(`ebitda.${t.key}`, next);
         return (
           <Stack key={t.key} gap={4}>
             <Text size="sm" fw={500}>
               {t.title}
             </Text>
-            {rows.map((r, n) => (
+            {rows.map((_, n) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a row's month is being edited, so it is no key
               <Group key={n} gap={4} align="flex-start" wrap="nowrap">
                 <TextInput
@@ -53,21 +66,14 @@ export function EbitdaEditor({
                   label={n === 0 ? "Month" : undefined}
                   aria-label={`${t.title}: month ${n + 1}`}
                   placeholder="YYYY-MM"
-                  value={r.month}
-                  onChange={(e) =>
-                    set(rows.map((x, k) => (k === n ? { ...x, month: e.currentTarget.value } : x)))
-                  }
+                  {...form.getInputProps(`ebitda.${t.key}.${n}.month`)}
                 />
                 <TextInput
                   size="xs"
                   style={{ flex: 1 }}
                   label={n === 0 ? t.amountLabel : undefined}
                   aria-label={`${t.title}: amount ${n + 1}`}
-                  value={r.amount}
-                  error={errors[`inputs.${t.key}.${r.month.trim()}`]}
-                  onChange={(e) =>
-                    set(rows.map((x, k) => (k === n ? { ...x, amount: e.currentTarget.value } : x)))
-                  }
+                  {...form.getInputProps(`ebitda.${t.key}.${n}.amount`)}
                 />
                 <ActionIcon
                   size="sm"

@@ -1,7 +1,7 @@
 import { Badge, Card, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { formatNumber } from "../../lib/format.ts";
-import { WithdrawalForm } from "./manage-panels.tsx";
 import { type Offering, pct, usd } from "./rx.ts";
+import { WithdrawalForm } from "./withdrawal-form.tsx";
 
 // The offering's terms and its investors' backstop percentages (Schedule 1(f)), with Apollo's withdrawal (ECA-26).
 

@@ -1,19 +1,12 @@
-import { Alert, Button, Group, Select, Stack, Tabs, Text, Title } from "@mantine/core";
+import { Alert, Button, Group, Select, Text } from "@mantine/core";
 import { useState } from "react";
 import { useOp } from "../../api/client.ts";
 import { PageHeader } from "../../components/page-header.tsx";
 import { errorMessage, isApiError } from "../../lib/api.ts";
 import { hasPermission, useMe } from "../auth/me.ts";
-import { AllocationPanel } from "./allocation-tab.tsx";
-import { Conditions } from "./conditions-tab.tsx";
 import { CreateOfferingForm } from "./create-offering-form.tsx";
-import { Deadlines } from "./deadlines-tab.tsx";
-import { Overview } from "./overview-tab.tsx";
+import { OfferingView } from "./offering-view.tsx";
 import { Portal } from "./portal.tsx";
-import { Proceeds } from "./proceeds-tab.tsx";
-import { Progress } from "./progress-tab.tsx";
-import { Register } from "./register-tab.tsx";
-import { Votes } from "./votes-tab.tsx";
 
 /** The rights offering: terms, register and elections, allocation, notices, votes and deadlines. */
 export function RestructuringPage() {
@@ -68,54 +61,5 @@ export function RestructuringPage() {
         <Text c="dimmed">No offering yet.</Text>
       ) : null}
     </>
-  );
-}
-
-function OfferingView({ id }: { id: string }) {
-  const { data: o, error } = useOp("offering.read", { path: { id } });
-  if (error) return <Alert color="red">{errorMessage(error)}</Alert>;
-  if (!o) return null;
-  return (
-    <Stack>
-      <Title order={2} size="h3">
-        {o.name}
-      </Title>
-      <Tabs defaultValue="overview" keepMounted={false}>
-        <Tabs.List mb="md">
-          <Tabs.Tab value="overview">Overview</Tabs.Tab>
-          {o.can.readRegister ? <Tabs.Tab value="register">Register & elections</Tabs.Tab> : null}
-          <Tabs.Tab value="allocation">Allocation & notices</Tabs.Tab>
-          <Tabs.Tab value="votes">Votes</Tabs.Tab>
-          <Tabs.Tab value="conditions">Conditions</Tabs.Tab>
-          <Tabs.Tab value="deadlines">Deadlines</Tabs.Tab>
-          <Tabs.Tab value="progress">Progress reports</Tabs.Tab>
-          {o.can.readAllocation ? <Tabs.Tab value="proceeds">Use of proceeds</Tabs.Tab> : null}
-        </Tabs.List>
-        <Tabs.Panel value="overview">
-          <Overview o={o} />
-        </Tabs.Panel>
-        <Tabs.Panel value="register">
-          <Register o={o} />
-        </Tabs.Panel>
-        <Tabs.Panel value="allocation">
-          <AllocationPanel o={o} />
-        </Tabs.Panel>
-        <Tabs.Panel value="votes">
-          <Votes o={o} />
-        </Tabs.Panel>
-        <Tabs.Panel value="conditions">
-          <Conditions o={o} />
-        </Tabs.Panel>
-        <Tabs.Panel value="deadlines">
-          <Deadlines o={o} />
-        </Tabs.Panel>
-        <Tabs.Panel value="progress">
-          <Progress o={o} />
-        </Tabs.Panel>
-        <Tabs.Panel value="proceeds">
-          <Proceeds o={o} />
-        </Tabs.Panel>
-      </Tabs>
-    </Stack>
   );
 }

@@ -12,10 +12,8 @@ import {
   TextInput,
 } from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
-import { type FormEvent, useState } from "react";
-import type { Schema } from "../../api/client.ts";
-import { ErrorAlert } from "../../components/error-alert.tsx";
-import { fieldErrors, isApiError } from "../../lib/api.ts";
+import { type Args, call, type Schema } from "../../api/client.ts";
+import { FormErrorSummary, type FormErrors, useApiForm } from "../../components/api-form.tsx";
 
 type CounterpartyDetail = Schema<"CounterpartyDetailView">;
 type Identifier = CounterpartyDetail["identifiers"][number];
@@ -62,154 +60,144 @@ const toValues = (c: CounterpartyDetail): Values => ({
 
 const orNull = (v: string) => (v.trim() ? v.trim() : null);
 
-/** Errors on identifiers[i].type arrive as paths like "identifiers.0.number": keep the row index. */
-const identifierErrors = (error: unknown) => {
-  const result: Record<string, string> = {};
-  if (!isApiError(error)) return result;
-  for (const e of error.problem.errors ?? []) {
-    const m = /identifiers[.[](\d+)\]?\.(type|number)/.exec(e.path);
-    if (m) result[`${m[1]}.${m[2]}`] = e.message;
-  }
-  return result;
+const LABELS = {
+  name: "Name",
+  aliases: "Aliases",
+  kind: "Kind",
+  partyType: "Party type",
+  country: "Country",
+  region: "Region",
+  address: "Address",
+  dateOfBirth: "Date of birth",
+  identifiers: "Identifiers",
+  isForeign: "Foreign party",
 };
+
+/** The labels of the fields as they stand: one pair per identifier row ("identifiers.0.number"). */
+const labelsOf = (values: Values) => ({
+  ...LABELS,
+  ...Object.fromEntries(
+    values.identifiers.flatMap((_, i) => [
+      [`identifiers.${i}.type`, `Identifier ${i + 1} type`],
+      [`identifiers.${i}.number`, `Identifier ${i + 1} number`],
+    ]),
+  ),
+});
+
+const validate = (values: Values): FormErrors => {
+  const missing: FormErrors = {};
+  if (!values.name.trim()) missing.name = "Name is required";
+  if (values.dateOfBirth.trim() && !/^\d{4}(-\d{2}-\d{2})?$/.test(values.dateOfBirth.trim()))
+    missing.dateOfBirth = "Write the date of birth as YYYY or YYYY-MM-DD";
+  return missing;
+};
+
+type Patch = NonNullable<Args<"counterparty.update">["body"]>;
+
+const toPatch = (values: Values): Patch =>
+  ({
+    name: values.name.trim(),
+    aliases: values.aliases.map((a) => a.trim()).filter(Boolean),
+    kind: values.kind,
+    partyType: values.partyType,
+    country: orNull(values.country)?.toUpperCase() ?? null,
+    region: orNull(values.region),
+    address: orNull(values.address),
+    dateOfBirth: orNull(values.dateOfBirth),
+    identifiers: values.identifiers.filter((i) => i.type.trim() || i.number.trim()),
+    isForeign: values.isForeign,
+  }) as Patch;
 
 type Props = {
   counterparty: CounterpartyDetail;
-  isSubmitting: boolean;
-  error: unknown;
-  onSubmit: (patch: Record<string, unknown>) => void;
+  onSaved: (saved: CounterpartyDetail) => void;
   onCancel: () => void;
 };
 
 /** The fields of counterpartyPatch; a change to a screened field re-screens the party (COC-18.1). */
-export function CounterpartyForm({ counterparty, isSubmitting, error, onSubmit, onCancel }: Props) {
-  const [values, setValues] = useState<Values>(() => toValues(counterparty));
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const errors = { ...fieldErrors(error), ...local };
-  const idErrors = identifierErrors(error);
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setLocal(({ [key]: _gone, ...rest }) => rest);
-  };
-  const setId = (i: number, patch: Partial<Identifier>) =>
-    set(
-      "identifiers",
-      values.identifiers.map((x, j) => (j === i ? { ...x, ...patch } : x)),
-    );
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const missing: Record<string, string> = {};
-    if (!values.name.trim()) missing.name = "Name is required";
-    if (values.dateOfBirth.trim() && !/^\d{4}(-\d{2}-\d{2})?$/.test(values.dateOfBirth.trim()))
-      missing.dateOfBirth = "Write the date of birth as YYYY or YYYY-MM-DD";
-    setLocal(missing);
-    if (Object.keys(missing).length) return;
-    onSubmit({
-      name: values.name.trim(),
-      aliases: values.aliases.map((a) => a.trim()).filter(Boolean),
-      kind: values.kind,
-      partyType: values.partyType,
-      country: orNull(values.country)?.toUpperCase() ?? null,
-      region: orNull(values.region),
-      address: orNull(values.address),
-      dateOfBirth: orNull(values.dateOfBirth),
-      identifiers: values.identifiers.filter((i) => i.type.trim() || i.number.trim()),
-      isForeign: values.isForeign,
-    });
-  };
+export function CounterpartyForm({ counterparty, onSaved, onCancel }: Props) {
+  const form = useApiForm<Values, CounterpartyDetail>({
+    initialValues: toValues(counterparty),
+    labels: labelsOf,
+    validate,
+    submit: (values) => call("counterparty.update", { path: { id: counterparty.id }, body: toPatch(values) }),
+    onSuccess: onSaved,
+  });
+  const { values } = form;
+  const isSubmitting = form.mutation.isPending;
+  const setIdentifiers = (next: Identifier[]) => form.setValue("identifiers", next);
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Edit counterparty">
+    <form onSubmit={form.onSubmit} noValidate aria-label="Edit counterparty">
       <Stack>
+        <FormErrorSummary form={form} title="Not saved" />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label="Name"
-            required
-            value={values.name}
-            onChange={(e) => set("name", e.currentTarget.value)}
-            error={errors.name}
-          />
+          <TextInput label={LABELS.name} required {...form.getInputProps("name")} />
           <TagsInput
-            label="Aliases"
+            label={LABELS.aliases}
             description="Press Enter after each name; every alias is screened too"
-            value={values.aliases}
-            onChange={(v) => set("aliases", v)}
-            error={errors.aliases}
+            {...form.getInputProps("aliases")}
             clearable
           />
           <Select
-            label="Kind"
+            label={LABELS.kind}
             data={kinds}
-            value={values.kind}
-            onChange={(v) => set("kind", v ?? "customer")}
+            {...form.getInputProps("kind")}
+            onChange={(v) => form.setValue("kind", v ?? "customer")}
             allowDeselect={false}
-            error={errors.kind}
           />
           <Select
-            label="Party type"
+            label={LABELS.partyType}
             data={partyTypes}
-            value={values.partyType}
-            onChange={(v) => set("partyType", v ?? "entity")}
+            {...form.getInputProps("partyType")}
+            onChange={(v) => form.setValue("partyType", v ?? "entity")}
             allowDeselect={false}
-            error={errors.partyType}
           />
           <TextInput
-            label="Country"
+            label={LABELS.country}
             description="Country of domicile, ISO code such as DE"
             maxLength={2}
-            value={values.country}
-            onChange={(e) => set("country", e.currentTarget.value.toUpperCase())}
-            error={errors.country}
+            {...form.getInputProps("country")}
+            onChange={(e) => form.setValue("country", e.currentTarget.value.toUpperCase())}
           />
           <TextInput
-            label="Region"
+            label={LABELS.region}
             description="Needed where only part of a country is sanctioned (e.g. Crimea)"
-            value={values.region}
-            onChange={(e) => set("region", e.currentTarget.value)}
-            error={errors.region}
+            {...form.getInputProps("region")}
           />
-          <Textarea
-            label="Address"
-            autosize
-            minRows={2}
-            value={values.address}
-            onChange={(e) => set("address", e.currentTarget.value)}
-            error={errors.address}
-          />
+          <Textarea label={LABELS.address} autosize minRows={2} {...form.getInputProps("address")} />
           <TextInput
-            label="Date of birth"
+            label={LABELS.dateOfBirth}
             description="YYYY or YYYY-MM-DD; persons only, it separates namesakes"
-            value={values.dateOfBirth}
-            onChange={(e) => set("dateOfBirth", e.currentTarget.value)}
-            error={errors.dateOfBirth}
+            {...form.getInputProps("dateOfBirth")}
           />
         </SimpleGrid>
         <Stack gap="xs">
           <Text size="sm" fw={500} id="identifiers-label">
-            Identifiers
+            {LABELS.identifiers}
           </Text>
+          {form.errors.identifiers ? (
+            <Text size="sm" c="red">
+              {form.errors.identifiers}
+            </Text>
+          ) : null}
           {values.identifiers.length === 0 ? (
             <Text size="sm" c="dimmed">
               No identifiers. A passport, tax or registration number confirms or rules out a hit.
             </Text>
           ) : null}
-          {values.identifiers.map((id, i) => (
+          {values.identifiers.map((_, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved
             <Group key={i} align="flex-start">
               <TextInput
                 label={`Identifier ${i + 1} type`}
                 placeholder="Passport, Tax ID No. …"
-                value={id.type}
-                onChange={(e) => setId(i, { type: e.currentTarget.value })}
-                error={idErrors[`${i}.type`]}
+                {...form.getInputProps(`identifiers.${i}.type`)}
                 w={220}
               />
               <TextInput
                 label={`Identifier ${i + 1} number`}
-                value={id.number}
-                onChange={(e) => setId(i, { number: e.currentTarget.value })}
-                error={idErrors[`${i}.number`]}
+                {...form.getInputProps(`identifiers.${i}.number`)}
                 w={220}
               />
               <ActionIcon
@@ -217,12 +205,7 @@ export function CounterpartyForm({ counterparty, isSubmitting, error, onSubmit, 
                 variant="subtle"
                 color="gray"
                 aria-label={`Remove identifier ${i + 1}`}
-                onClick={() =>
-                  set(
-                    "identifiers",
-                    values.identifiers.filter((_, j) => j !== i),
-                  )
-                }
+                onClick={() => setIdentifiers(values.identifiers.filter((_, j) => j !== i))}
               >
                 <IconTrash size={16} />
               </ActionIcon>
@@ -233,7 +216,7 @@ export function CounterpartyForm({ counterparty, isSubmitting, error, onSubmit, 
               variant="default"
               size="xs"
               leftSection={<IconPlus size={14} />}
-              onClick={() => set("identifiers", [...values.identifiers, { type: "", number: "" }])}
+              onClick={() => setIdentifiers([...values.identifiers, { type: "", number: "" }])}
             >
               Add identifier
             </Button>
@@ -241,17 +224,8 @@ export function CounterpartyForm({ counterparty, isSubmitting, error, onSubmit, 
         </Stack>
         <Checkbox
           label="Foreign party (screening and the payment rules of COC-18.1 and COC-20.1 apply)"
-          checked={values.isForeign}
-          onChange={(e) => set("isForeign", e.currentTarget.checked)}
+          {...form.getInputProps("isForeign", { type: "checkbox" })}
         />
-        {error ? (
-          <ErrorAlert
-            error={error}
-            title={
-              Object.keys(fieldErrors(error)).length ? "Please correct the highlighted fields" : undefined
-            }
-          />
-        ) : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel} disabled={isSubmitting}>
             Cancel

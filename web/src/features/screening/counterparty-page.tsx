@@ -3,7 +3,7 @@ import { IconPencil } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
-import { type Args, invalidate, opKey, type Schema, useOp, useOpMutation } from "../../api/client.ts";
+import { invalidate, opKey, type Schema, useOp } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PlainField as Field } from "../../components/field.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
@@ -14,7 +14,6 @@ import { HitCard } from "./hit-card.tsx";
 import { SCREENING_READS, STATUS_COLOR } from "./screening-api.ts";
 
 type CounterpartyDetail = Schema<"CounterpartyDetailView">;
-type Patch = NonNullable<Args<"counterparty.update">["body"]>;
 
 function Details({ c }: { c: CounterpartyDetail }) {
   return (
@@ -44,14 +43,14 @@ export function CounterpartyPage({ counterpartyId }: { counterpartyId: string })
   const cp = useOp("counterparty.read", args);
   const [isEditing, setEditing] = useState(false);
   const [isRescreened, setRescreened] = useState(false);
-  const save = useOpMutation("counterparty.update", {
-    onSuccess: (saved) => {
-      setRescreened(saved.screening?.id !== cp.data?.screening?.id);
-      qc.setQueryData(opKey("counterparty.read", args), saved);
-      invalidate(qc, ...SCREENING_READS);
-      setEditing(false);
-    },
-  });
+  const [saved, setSaved] = useState<CounterpartyDetail | null>(null);
+  const onSaved = (next: CounterpartyDetail) => {
+    setRescreened(next.screening?.id !== cp.data?.screening?.id);
+    qc.setQueryData(opKey("counterparty.read", args), next);
+    invalidate(qc, ...SCREENING_READS);
+    setSaved(next);
+    setEditing(false);
+  };
   if (cp.isError) return <ErrorAlert error={cp.error} />;
   const c = cp.data;
   if (!c) return <TableSkeleton />;
@@ -70,7 +69,7 @@ export function CounterpartyPage({ counterpartyId }: { counterpartyId: string })
               variant="default"
               leftSection={<IconPencil size={16} />}
               onClick={() => {
-                save.reset();
+                setSaved(null);
                 setEditing(true);
               }}
             >
@@ -79,14 +78,14 @@ export function CounterpartyPage({ counterpartyId }: { counterpartyId: string })
           ) : null
         }
       />
-      {save.data && !isEditing ? (
+      {saved && !isEditing ? (
         <Alert
-          color={STATUS_COLOR[save.data.status] ?? "gray"}
+          color={STATUS_COLOR[saved.status] ?? "gray"}
           title="Saved"
           role="status"
           data-testid="saved"
           withCloseButton
-          onClose={() => save.reset()}
+          onClose={() => setSaved(null)}
         >
           {isRescreened
             ? `Re-screened after the change (COC-18.1): now ${c.status}, ${openHits} open hit(s).`
@@ -95,13 +94,7 @@ export function CounterpartyPage({ counterpartyId }: { counterpartyId: string })
       ) : null}
       {isEditing ? (
         <Paper p="md" withBorder>
-          <CounterpartyForm
-            counterparty={c}
-            isSubmitting={save.isPending}
-            error={save.error}
-            onSubmit={(patch) => save.mutate({ ...args, body: patch as Patch })}
-            onCancel={() => setEditing(false)}
-          />
+          <CounterpartyForm counterparty={c} onSaved={onSaved} onCancel={() => setEditing(false)} />
         </Paper>
       ) : (
         <Details c={c} />
