@@ -1,11 +1,62 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Stack, Table, Text } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { call, invalidate, opUrl, useOp } from "../../api/client.ts";
+import { call, invalidate, opUrl, type Result, useOp } from "../../api/client.ts";
+import { type Column, DataTable } from "../../components/data-table.tsx";
 import { errorMessage } from "../../lib/api.ts";
 import { formatDateTime, formatNumber } from "../../lib/format.ts";
 import { type HolderAllocation, type Offering, pct, RX_READS, usd } from "./rx.ts";
+
 // The allocation run and each investor's Purchase Notice (ECA-2(b), ECA-2(f)).
+
+type Run = NonNullable<Result<"allocation.read">["run"]>;
+type InvestorAllocation = Run["allocation"]["investors"][number];
+type Notice = Run["notices"][number];
+
+const PAGE_SIZE = 25;
+const right = (value: string) => (
+  <Text size="sm" ta="right">
+    {value}
+  </Text>
+);
+
+const investorColumns = (notices: Notice[]): Column<InvestorAllocation>[] => [
+  { key: "investor", header: "Investor", cell: (i) => i.id },
+  { key: "subscription", header: "Subscription", cell: (i) => right(formatNumber(i.subscriptionUnits)) },
+  { key: "residual", header: "Residual", cell: (i) => right(formatNumber(i.residualUnits)) },
+  { key: "total", header: "Total", cell: (i) => right(formatNumber(i.totalUnits)) },
+  { key: "price", header: "Price", cell: (i) => right(usd(i.purchasePrice)) },
+  { key: "ownership", header: "Holdco %", cell: (i) => right(pct(i.ownershipPercent)) },
+  { key: "structuringFee", header: "Structuring fee", cell: (i) => right(usd(i.structuringFee)) },
+  { key: "terminationFee", header: "Termination fee", cell: (i) => right(usd(i.terminationFee)) },
+  {
+    key: "preferred",
+    header: "Preferred",
+    cell: (i) => right(`${formatNumber(i.preferredShares)} (${usd(i.preferredPrice)})`),
+  },
+  {
+    key: "notice",
+    header: "Purchase Notice",
+    cell: (i) => {
+      const notice = notices.find((n) => n.investorCode === i.id);
+      return notice ? (
+        <Anchor href={opUrl("notice.pdf", { path: { id: notice.id } })} target="_blank">
+          PDF (due {notice.dueDate}
+          {notice.onTime ? ", on time" : ", LATE"})
+        </Anchor>
+      ) : null;
+    },
+  },
+];
+
+const HOLDER_COLUMNS: Column<HolderAllocation>[] = [
+  { key: "holder", header: "Holder", cell: (h) => h.id },
+  { key: "rights", header: "Rights", cell: (h) => right(formatNumber(h.rights)) },
+  { key: "exercised", header: "Exercised", cell: (h) => right(formatNumber(h.exercised)) },
+  { key: "cutback", header: "Cut back", cell: (h) => right(formatNumber(h.cutbackUnits)) },
+  { key: "final", header: "Final units", cell: (h) => right(formatNumber(h.finalUnits)) },
+  { key: "price", header: "Price", cell: (h) => right(usd(h.purchasePrice)) },
+];
 
 export function AllocationPanel({ o }: { o: Offering }) {
   const qc = useQueryClient();
@@ -45,50 +96,16 @@ export function AllocationPanel({ o }: { o: Offering }) {
               <Badge color="red">{r.allocation.totals.thresholdShortfallUnits} units short</Badge>
             )}
           </Text>
-          <Table withTableBorder striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Investor</Table.Th>
-                <Table.Th ta="right">Subscription</Table.Th>
-                <Table.Th ta="right">Residual</Table.Th>
-                <Table.Th ta="right">Total</Table.Th>
-                <Table.Th ta="right">Price</Table.Th>
-                <Table.Th ta="right">Holdco %</Table.Th>
-                <Table.Th ta="right">Structuring fee</Table.Th>
-                <Table.Th ta="right">Termination fee</Table.Th>
-                <Table.Th ta="right">Preferred</Table.Th>
-                <Table.Th>Purchase Notice</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {r.allocation.investors.map((i) => {
-                const notice = r.notices.find((n) => n.investorCode === i.id);
-                return (
-                  <Table.Tr key={i.id}>
-                    <Table.Td>{i.id}</Table.Td>
-                    <Table.Td ta="right">{formatNumber(i.subscriptionUnits)}</Table.Td>
-                    <Table.Td ta="right">{formatNumber(i.residualUnits)}</Table.Td>
-                    <Table.Td ta="right">{formatNumber(i.totalUnits)}</Table.Td>
-                    <Table.Td ta="right">{usd(i.purchasePrice)}</Table.Td>
-                    <Table.Td ta="right">{pct(i.ownershipPercent)}</Table.Td>
-                    <Table.Td ta="right">{usd(i.structuringFee)}</Table.Td>
-                    <Table.Td ta="right">{usd(i.terminationFee)}</Table.Td>
-                    <Table.Td ta="right">
-                      {formatNumber(i.preferredShares)} ({usd(i.preferredPrice)})
-                    </Table.Td>
-                    <Table.Td>
-                      {notice ? (
-                        <Anchor href={opUrl("notice.pdf", { path: { id: notice.id } })} target="_blank">
-                          PDF (due {notice.dueDate}
-                          {notice.onTime ? ", on time" : ", LATE"})
-                        </Anchor>
-                      ) : null}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
+          <DataTable
+            label="Allocation by investor"
+            columns={investorColumns(r.notices)}
+            rowKey={(i) => i.id}
+            query={{ ...run, data: r.allocation.investors }}
+            inPaper={false}
+            minWidth={900}
+            tableProps={{ withTableBorder: true, striped: true }}
+            empty={{ title: "No investors in this run" }}
+          />
           {r.allocation.explanation.length ? (
             <Card withBorder data-testid="explanation">
               <Text fw={600} mb="xs">
@@ -111,48 +128,27 @@ export function AllocationPanel({ o }: { o: Offering }) {
 }
 
 function HolderResults({ run }: { run: HolderAllocation[] }) {
-  const [page, setPage] = useState(0);
-  const rows = run.slice(page * 25, page * 25 + 25);
+  const [page, setPage] = useState(1);
+  const items = run.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   return (
     <Stack gap="xs">
       <Text fw={600}>Holders</Text>
-      <Table withTableBorder striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Holder</Table.Th>
-            <Table.Th ta="right">Rights</Table.Th>
-            <Table.Th ta="right">Exercised</Table.Th>
-            <Table.Th ta="right">Cut back</Table.Th>
-            <Table.Th ta="right">Final units</Table.Th>
-            <Table.Th ta="right">Price</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((h) => (
-            <Table.Tr key={h.id}>
-              <Table.Td>{h.id}</Table.Td>
-              <Table.Td ta="right">{formatNumber(h.rights)}</Table.Td>
-              <Table.Td ta="right">{formatNumber(h.exercised)}</Table.Td>
-              <Table.Td ta="right">{formatNumber(h.cutbackUnits)}</Table.Td>
-              <Table.Td ta="right">{formatNumber(h.finalUnits)}</Table.Td>
-              <Table.Td ta="right">{usd(h.purchasePrice)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      <Group>
-        <Button size="xs" variant="default" disabled={page === 0} onClick={() => setPage(page - 1)}>
-          Previous
-        </Button>
-        <Button
-          size="xs"
-          variant="default"
-          disabled={(page + 1) * 25 >= run.length}
-          onClick={() => setPage(page + 1)}
-        >
-          Next
-        </Button>
-      </Group>
+      <DataTable
+        label="Holders"
+        columns={HOLDER_COLUMNS}
+        rowKey={(h) => h.id}
+        query={{
+          isPending: false,
+          isError: false,
+          error: null,
+          data: { items, total: run.length, page, pageSize: PAGE_SIZE },
+        }}
+        onPageChange={setPage}
+        noun="holders"
+        inPaper={false}
+        tableProps={{ withTableBorder: true, striped: true }}
+        empty={{ title: "No holders in this run" }}
+      />
     </Stack>
   );
 }

@@ -1,8 +1,43 @@
-import { Alert, Badge, Stack, Table, Text } from "@mantine/core";
-import { useOp } from "../../api/client.ts";
+import { Alert, Badge, Stack, Text } from "@mantine/core";
+import { type Schema, useOp } from "../../api/client.ts";
+import { type Column, DataTable } from "../../components/data-table.tsx";
 import { FactsForm } from "./facts-form.tsx";
-import { type Offering, usd } from "./rx.ts";
+import { type Offering, type TerminationEvent, usd } from "./rx.ts";
 import { TerminationForm } from "./termination-form.tsx";
+
+type Deadline = Schema<"OfferingDeadlineView">;
+
+const DEADLINE_COLUMNS: Column<Deadline>[] = [
+  { key: "rule", header: "Rule", cell: (d) => d.rule },
+  { key: "title", header: "Deadline", cell: (d) => d.title },
+  {
+    key: "date",
+    header: "Date",
+    cell: (d) => (
+      <>
+        {d.date ?? "—"} {d.status === "upcoming" ? <Badge size="xs">upcoming</Badge> : null}
+      </>
+    ),
+  },
+  { key: "basis", header: "Computed from", cell: (d) => <Text size="xs">{d.basis}</Text> },
+];
+
+const EVENT_COLUMNS: Column<TerminationEvent>[] = [
+  { key: "code", header: "Section", cell: (e) => e.code },
+  { key: "label", header: "Event", cell: (e) => e.label },
+  {
+    key: "fee",
+    header: "Termination Fee",
+    cell: (e) =>
+      e.feeOwed === true
+        ? "Termination Fee owed"
+        : e.feeOwed === false
+          ? "no fee"
+          : "fee owed if 19(d) applies",
+  },
+];
+
+const TABLE_PROPS = { withTableBorder: true, striped: true } as const;
 
 /** Deadlines in business days on the US banking calendar (ECA-9, ECA-19, ECA-1(ff), ECA-26). */
 export function Deadlines({ o }: { o: Offering }) {
@@ -11,48 +46,25 @@ export function Deadlines({ o }: { o: Offering }) {
   return (
     <Stack>
       {o.can.manage ? <FactsForm o={o} /> : null}
-      <Table withTableBorder striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Rule</Table.Th>
-            <Table.Th>Deadline</Table.Th>
-            <Table.Th>Date</Table.Th>
-            <Table.Th>Computed from</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {deadlines.data?.map((d) => (
-            <Table.Tr key={d.key}>
-              <Table.Td>{d.rule}</Table.Td>
-              <Table.Td>{d.title}</Table.Td>
-              <Table.Td>
-                {d.date ?? "—"} {d.status === "upcoming" ? <Badge size="xs">upcoming</Badge> : null}
-              </Table.Td>
-              <Table.Td>
-                <Text size="xs">{d.basis}</Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable
+        label="Deadlines"
+        columns={DEADLINE_COLUMNS}
+        rowKey={(d) => d.key}
+        query={deadlines}
+        inPaper={false}
+        tableProps={TABLE_PROPS}
+        empty={{ title: "No deadlines", description: "The deadlines follow the dated facts above." }}
+      />
       <Text fw={600}>Termination events (ECA-19) and the Termination Fee (ECA-2(d))</Text>
-      <Table withTableBorder>
-        <Table.Tbody>
-          {terminations.data?.events.map((e) => (
-            <Table.Tr key={e.code}>
-              <Table.Td>{e.code}</Table.Td>
-              <Table.Td>{e.label}</Table.Td>
-              <Table.Td>
-                {e.feeOwed === true
-                  ? "Termination Fee owed"
-                  : e.feeOwed === false
-                    ? "no fee"
-                    : "fee owed if 19(d) applies"}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable
+        label="Termination events"
+        columns={EVENT_COLUMNS}
+        rowKey={(e) => e.code}
+        query={{ ...terminations, data: terminations.data?.events }}
+        inPaper={false}
+        tableProps={{ withTableBorder: true }}
+        empty={{ title: "No termination events" }}
+      />
       {o.can.manage && terminations.data && !terminations.data.recorded.length ? (
         <TerminationForm o={o} events={terminations.data.events} />
       ) : null}

@@ -1,7 +1,7 @@
 // The restructuring screens' vocabulary: the server's own views (generated from its response
 // schemas, issue 13) under short names, the reads a write refreshes, and the money/percent format.
 import type { Args, OpId, Schema } from "../../api/client.ts";
-import { OPERATIONS } from "../../api/operations.gen.ts";
+import { readsOfTag } from "../../api/reads-of-tag.ts";
 
 export type Offering = Schema<"OfferingView">;
 export type Investor = Schema<"OfferingInvestorView">;
@@ -10,13 +10,6 @@ export type Condition = Schema<"ConditionPrecedentView">;
 export type TerminationEvent = Schema<"OfferingTerminationEventView">;
 export type HolderAllocation = Schema<"HolderAllocationView">;
 export type BodyOf<K extends OpId> = NonNullable<Args<K>["body"]>;
-
-/** The read operations of an OpenAPI tag (the domain's routes share `/api/<tag>/`).
- * TODO: use client.readsOfTag once merged. */
-const readsOfTag = (tag: string): OpId[] =>
-  (Object.entries(OPERATIONS) as [OpId, { method: string; path: string }][])
-    .filter(([, op]) => op.method === "GET" && op.path.startsWith(`/api/${tag}/`))
-    .map(([id]) => id);
 
 /** Every read of an offering: a write refreshes them all (an election moves the summary, the allocation, the portal …). */
 export const RX_READS: OpId[] = readsOfTag("restructuring");

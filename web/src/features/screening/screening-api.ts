@@ -1,15 +1,8 @@
 import type { OpId } from "../../api/client.ts";
-import { OPERATIONS } from "../../api/operations.gen.ts";
+import { readsOfTag } from "../../api/reads-of-tag.ts";
 
 // The screening screens call the API through api/client.ts (operation ids; the types are the
 // server's view schemas, Schema<"HitView"> …). What is left here is presentation.
-
-/** The read operations of an OpenAPI tag (the domain's routes share `/api/<tag>/`).
- * TODO: use client.readsOfTag once merged. */
-export const readsOfTag = (tag: string): OpId[] =>
-  (Object.entries(OPERATIONS) as [OpId, { method: string; path: string }][])
-    .filter(([, op]) => op.method === "GET" && op.path.startsWith(`/api/${tag}/`))
-    .map(([id]) => id);
 
 /** Every screening read: a decision, an import or a re-screen can change any of them. */
 export const SCREENING_READS: OpId[] = readsOfTag("screening");
