@@ -8,7 +8,7 @@ import {
   IconMailFast,
 } from "@tabler/icons-react";
 import type { ReactNode } from "react";
-import { type Schema, useOp } from "../../api/client.ts";
+import { useOp } from "../../api/client.ts";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
@@ -16,8 +16,6 @@ import { AnchorLink } from "../../components/router-links.tsx";
 import { isApiError } from "../../lib/api.ts";
 import { countryName, formatDate, formatNumber } from "../../lib/format.ts";
 import { useMe } from "../auth/me.ts";
-
-type Task = Schema<"TaskView">;
 
 const StatCard = ({
   label,

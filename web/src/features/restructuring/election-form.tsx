@@ -2,6 +2,7 @@ import { Button, Group, NumberInput, Stack, Switch, Text } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { call, invalidate } from "../../api/client.ts";
 import { useApiForm } from "../../components/api-form.tsx";
+import { errorMessage } from "../../lib/api.ts";
 import { type Holder, RX_READS } from "./rx.ts";
 
 const times = (price: string, units: number) => {
@@ -29,7 +30,11 @@ export function ElectionForm({ holder, price }: { holder: Holder; price: string 
     },
     onSuccess: () => invalidate(qc, ...RX_READS),
   });
-  const messages = [form.errors.payment, ...form.generalErrors].filter(Boolean);
+  // The row has no room for a summary: the refusal's own sentence ("Holder H0900 has 1,200 rights and
+  // cannot exercise 1,201.") stands under the fields, the field's error on the field.
+  const messages = form.mutation.isError
+    ? [errorMessage(form.mutation.error), form.errors.payment].filter(Boolean)
+    : [];
   return (
     <form onSubmit={form.onSubmit} noValidate>
       <Stack gap={4}>

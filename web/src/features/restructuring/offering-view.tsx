@@ -9,57 +9,53 @@ import { Overview } from "./overview-tab.tsx";
 import { Proceeds } from "./proceeds-tab.tsx";
 import { Progress } from "./progress-tab.tsx";
 import { Register } from "./register-tab.tsx";
-import { OFFERING_TABS } from "./restructuring-search.ts";
+import type { OfferingTab } from "./restructuring-search.ts";
+import type { Offering } from "./rx.ts";
 import { Votes } from "./votes-tab.tsx";
+
+type TabSpec = {
+  value: OfferingTab;
+  label: string;
+  Panel: (props: { o: Offering }) => React.ReactNode;
+  isShown?: (o: Offering) => boolean;
+};
+
+/** The offering's tabs in order; the register and the use of proceeds only for those who may read them. */
+const TABS: TabSpec[] = [
+  { value: "overview", label: "Overview", Panel: Overview },
+  { value: "register", label: "Register & elections", Panel: Register, isShown: (o) => o.can.readRegister },
+  { value: "allocation", label: "Allocation & notices", Panel: AllocationPanel },
+  { value: "votes", label: "Votes", Panel: Votes },
+  { value: "conditions", label: "Conditions", Panel: Conditions },
+  { value: "deadlines", label: "Deadlines", Panel: Deadlines },
+  { value: "progress", label: "Progress reports", Panel: Progress },
+  { value: "proceeds", label: "Use of proceeds", Panel: Proceeds, isShown: (o) => o.can.readAllocation },
+];
 
 /** One offering in tabs; the tab lives in the URL (`?tab=`, UrlTabs), so Back returns to the previous one. */
 export function OfferingView({ id }: { id: string }) {
   const { data: o, error } = useOp("offering.read", { path: { id } });
   if (error) return <Alert color="red">{errorMessage(error)}</Alert>;
   if (!o) return null;
-  const tabs = OFFERING_TABS.filter(
-    (tab) => (tab !== "register" || o.can.readRegister) && (tab !== "proceeds" || o.can.readAllocation),
-  );
+  const shown = TABS.filter((tab) => tab.isShown?.(o) ?? true);
   return (
     <Stack>
       <Title order={2} size="h3">
         {o.name}
       </Title>
-      <UrlTabs defaultTab="overview" tabs={tabs}>
+      <UrlTabs defaultTab="overview" tabs={shown.map((tab) => tab.value)}>
         <Tabs.List mb="md">
-          <Tabs.Tab value="overview">Overview</Tabs.Tab>
-          {o.can.readRegister ? <Tabs.Tab value="register">Register & elections</Tabs.Tab> : null}
-          <Tabs.Tab value="allocation">Allocation & notices</Tabs.Tab>
-          <Tabs.Tab value="votes">Votes</Tabs.Tab>
-          <Tabs.Tab value="conditions">Conditions</Tabs.Tab>
-          <Tabs.Tab value="deadlines">Deadlines</Tabs.Tab>
-          <Tabs.Tab value="progress">Progress reports</Tabs.Tab>
-          {o.can.readAllocation ? <Tabs.Tab value="proceeds">Use of proceeds</Tabs.Tab> : null}
+          {shown.map((tab) => (
+            <Tabs.Tab key={tab.value} value={tab.value}>
+              {tab.label}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
-        <Tabs.Panel value="overview">
-          <Overview o={o} />
-        </Tabs.Panel>
-        <Tabs.Panel value="register">
-          <Register o={o} />
-        </Tabs.Panel>
-        <Tabs.Panel value="allocation">
-          <AllocationPanel o={o} />
-        </Tabs.Panel>
-        <Tabs.Panel value="votes">
-          <Votes o={o} />
-        </Tabs.Panel>
-        <Tabs.Panel value="conditions">
-          <Conditions o={o} />
-        </Tabs.Panel>
-        <Tabs.Panel value="deadlines">
-          <Deadlines o={o} />
-        </Tabs.Panel>
-        <Tabs.Panel value="progress">
-          <Progress o={o} />
-        </Tabs.Panel>
-        <Tabs.Panel value="proceeds">
-          <Proceeds o={o} />
-        </Tabs.Panel>
+        {shown.map(({ value, Panel }) => (
+          <Tabs.Panel key={value} value={value}>
+            <Panel o={o} />
+          </Tabs.Panel>
+        ))}
       </UrlTabs>
     </Stack>
   );

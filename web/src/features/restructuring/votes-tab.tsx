@@ -1,28 +1,14 @@
-import { Alert, Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Alert, Badge, Button, Card, Group, Stack, Table, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { call, invalidate, useOp } from "../../api/client.ts";
 import { errorMessage } from "../../lib/api.ts";
-import { type BodyOf, type Offering, pct, RX_READS, STATUS_COLOR } from "./rx.ts";
+import { ProposeVoteForm } from "./propose-vote-form.tsx";
+import { type Offering, pct, RX_READS, STATUS_COLOR } from "./rx.ts";
 
 /** Waivers and amendments decided by the Requisite Investors (ECA-1(aa), ECA-20). */
 export function Votes({ o }: { o: Offering }) {
   const qc = useQueryClient();
   const votes = useOp("vote.list", { path: { id: o.id } });
-  const [kind, setKind] = useState<string | null>("waiver");
-  const [subject, setSubject] = useState("11(i)");
-  const [description, setDescription] = useState("");
-  const propose = useMutation({
-    mutationFn: () =>
-      call("vote.propose", {
-        path: { id: o.id },
-        body: { kind: (kind ?? "waiver") as BodyOf<"vote.propose">["kind"], subject, description },
-      }),
-    onSuccess: () => {
-      setDescription("");
-      return invalidate(qc, ...RX_READS);
-    },
-  });
   const ballot = useMutation({
     mutationFn: (b: { id: string; inFavour: boolean }) =>
       call("vote.cast", { path: { id: b.id }, body: { inFavour: b.inFavour } }),
@@ -35,37 +21,7 @@ export function Votes({ o }: { o: Offering }) {
         (Requisite Investors, ECA-1(aa)); an amendment also needs Oaktree, and changes to sections 25 and 26
         need Sankaty's and Apollo's consent (ECA-20). A vote is decided as soon as its outcome is certain.
       </Text>
-      {o.can.manage ? (
-        <Card withBorder>
-          <Group align="flex-end">
-            <Select label="Kind" data={["waiver", "amendment"]} value={kind} onChange={setKind} w={140} />
-            <TextInput
-              label="Section"
-              value={subject}
-              onChange={(e) => setSubject(e.currentTarget.value)}
-              w={120}
-            />
-            <TextInput
-              label="What is asked"
-              value={description}
-              onChange={(e) => setDescription(e.currentTarget.value)}
-              style={{ flex: 1 }}
-            />
-            <Button
-              onClick={() => propose.mutate()}
-              loading={propose.isPending}
-              disabled={!description.trim()}
-            >
-              Propose vote
-            </Button>
-          </Group>
-          {propose.error ? (
-            <Text c="red" size="sm">
-              {errorMessage(propose.error)}
-            </Text>
-          ) : null}
-        </Card>
-      ) : null}
+      {o.can.manage ? <ProposeVoteForm o={o} /> : null}
       {ballot.error ? <Alert color="red">{errorMessage(ballot.error)}</Alert> : null}
       {votes.data?.length === 0 ? <Text c="dimmed">No votes yet.</Text> : null}
       {votes.data?.map((v) => (

@@ -16,6 +16,14 @@ export const parseScreeningSearch = (raw: Record<string, unknown>): ScreeningSea
   return tab && tab !== "counterparties" ? { tab } : {};
 };
 
+const PANELS: { value: ScreeningTab; label: string; Panel: () => React.ReactNode }[] = [
+  { value: "counterparties", label: "Counterparties", Panel: CounterpartiesTab },
+  { value: "review", label: "Review queue", Panel: ReviewQueueTab },
+  { value: "transactions", label: "Transactions", Panel: TransactionsTab },
+  { value: "lists", label: "Lists", Panel: ListsTab },
+  { value: "export", label: "Export controls", Panel: ExportControlsTab },
+];
+
 /** The tab lives in the URL (`?tab=`, UrlTabs): Back returns to the previous tab. */
 export function ScreeningPage() {
   return (
@@ -26,27 +34,17 @@ export function ScreeningPage() {
       />
       <UrlTabs defaultTab="counterparties" tabs={TABS}>
         <Tabs.List mb="md">
-          <Tabs.Tab value="counterparties">Counterparties</Tabs.Tab>
-          <Tabs.Tab value="review">Review queue</Tabs.Tab>
-          <Tabs.Tab value="transactions">Transactions</Tabs.Tab>
-          <Tabs.Tab value="lists">Lists</Tabs.Tab>
-          <Tabs.Tab value="export">Export controls</Tabs.Tab>
+          {PANELS.map((panel) => (
+            <Tabs.Tab key={panel.value} value={panel.value}>
+              {panel.label}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
-        <Tabs.Panel value="counterparties">
-          <CounterpartiesTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="review">
-          <ReviewQueueTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="transactions">
-          <TransactionsTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="lists">
-          <ListsTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="export">
-          <ExportControlsTab />
-        </Tabs.Panel>
+        {PANELS.map(({ value, Panel }) => (
+          <Tabs.Panel key={value} value={value}>
+            <Panel />
+          </Tabs.Panel>
+        ))}
       </UrlTabs>
     </>
   );
