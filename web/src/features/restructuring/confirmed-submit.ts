@@ -20,5 +20,13 @@ export function useConfirmedSubmit<V extends Record<string, unknown>, R>(
     /** Opens the dialog, or shows what is missing on the fields. */
     ask: () => (Object.keys(validate(form.values)).length ? form.onSubmit() : setConfirming(true)),
     close: () => setConfirming(false),
+    /** The ConfirmModal's state: open, busy, the refusal, and the submit on confirmation. */
+    modalProps: {
+      opened: isConfirming,
+      onClose: () => setConfirming(false),
+      loading: form.mutation.isPending,
+      error: form.mutation.error,
+      onConfirm: () => form.onSubmit(),
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { Badge, Card, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import { PlainField } from "../../components/field.tsx";
 import { formatNumber } from "../../lib/format.ts";
 import { type Offering, pct, usd } from "./rx.ts";
 import { WithdrawalForm } from "./withdrawal-form.tsx";
@@ -6,12 +7,7 @@ import { WithdrawalForm } from "./withdrawal-form.tsx";
 // The offering's terms and its investors' backstop percentages (Schedule 1(f)), with Apollo's withdrawal (ECA-26).
 
 const Fact = ({ label, value }: { label: string; value: React.ReactNode }) => (
-  <div>
-    <Text size="xs" c="dimmed">
-      {label}
-    </Text>
-    <Text fw={500}>{value}</Text>
-  </div>
+  <PlainField label={label}>{value}</PlainField>
 );
 
 export function Overview({ o }: { o: Offering }) {

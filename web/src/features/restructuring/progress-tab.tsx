@@ -1,7 +1,21 @@
-import { Stack, Table, Text } from "@mantine/core";
-import { useOp } from "../../api/client.ts";
+import { Stack, Text } from "@mantine/core";
+import { type Schema, useOp } from "../../api/client.ts";
+import { type Column, DataTable } from "../../components/data-table.tsx";
 import { formatDateTime, formatNumber } from "../../lib/format.ts";
 import type { Offering } from "./rx.ts";
+
+type Report = Schema<"OfferingProgressReportView">;
+
+const COLUMNS: Column<Report>[] = [
+  { key: "reportDate", header: "Report date", cell: (r) => r.reportDate },
+  {
+    key: "exercised",
+    header: "Rights exercised",
+    cell: (r) => `${formatNumber(r.rightsExercised)} of ${formatNumber(r.rightsTotal)} rights exercised`,
+  },
+  { key: "reason", header: "Why", cell: (r) => <Text size="xs">{r.reason}</Text> },
+  { key: "sentAt", header: "Sent", cell: (r) => formatDateTime(r.sentAt) },
+];
 
 /** Progress reports sent to the investors by the scheduler (ECA-9(g)). */
 export function Progress({ o }: { o: Offering }) {
@@ -12,23 +26,16 @@ export function Progress({ o }: { o: Offering }) {
         Sent automatically every Friday of the exercise period ({o.exerciseStart} – {o.exerciseEnd}) and on
         each of its last 5 business days (ECA-9(g)).
       </Text>
-      {reports.data?.length === 0 ? <Text c="dimmed">No report sent yet.</Text> : null}
-      <Table withTableBorder striped>
-        <Table.Tbody>
-          {reports.data?.map((r) => (
-            <Table.Tr key={r.id}>
-              <Table.Td>{r.reportDate}</Table.Td>
-              <Table.Td>
-                {formatNumber(r.rightsExercised)} of {formatNumber(r.rightsTotal)} rights exercised
-              </Table.Td>
-              <Table.Td>
-                <Text size="xs">{r.reason}</Text>
-              </Table.Td>
-              <Table.Td>{formatDateTime(r.sentAt)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable
+        label="Progress reports"
+        columns={COLUMNS}
+        rowKey={(r) => r.id}
+        query={reports}
+        inPaper={false}
+        minWidth={0}
+        tableProps={{ withTableBorder: true, striped: true }}
+        empty={{ title: "No report sent yet" }}
+      />
     </Stack>
   );
 }

@@ -83,14 +83,10 @@ export function TerminationForm({ o, events }: { o: Offering; events: Terminatio
         </Group>
       </Stack>
       <ConfirmModal
-        opened={confirm.isConfirming}
-        onClose={confirm.close}
+        {...confirm.modalProps}
         title={`Terminate the agreement: ${event ?? ""}`}
         confirmLabel="Record the termination"
         color="red"
-        loading={form.mutation.isPending}
-        error={form.mutation.error}
-        onConfirm={() => form.onSubmit()}
       >
         <Stack gap="xs">
           <Text size="sm">

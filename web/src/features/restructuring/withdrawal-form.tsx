@@ -61,14 +61,10 @@ export function WithdrawalForm({ o, investor }: { o: Offering; investor: Investo
         </Group>
       </Stack>
       <ConfirmModal
-        opened={confirm.isConfirming}
-        onClose={confirm.close}
+        {...confirm.modalProps}
         title={`Withdraw ${investor.name}'s commitment`}
         confirmLabel="Record the withdrawal"
         color="red"
-        loading={form.mutation.isPending}
-        error={form.mutation.error}
-        onConfirm={() => form.onSubmit()}
       >
         <Text size="sm">
           From {withdrawnOn || "that day"}, {investor.name} holds no backstop percentage: it no longer votes

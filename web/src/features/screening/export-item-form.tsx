@@ -1,8 +1,8 @@
-import { Button, Card, Group, MultiSelect, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
-import { IconPlus } from "@tabler/icons-react";
+import { MultiSelect, SimpleGrid, TextInput } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { call, invalidate, type Result } from "../../api/client.ts";
-import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
+import { useApiForm } from "../../components/api-form.tsx";
+import { ExportFormCard, upperCaseProps } from "./export-form-card.tsx";
 import { REASONS } from "./export-reasons.ts";
 
 type ItemValues = { sku: string; name: string; eccn: string; reasons: string[] };
@@ -26,48 +26,32 @@ export function ExportItemForm() {
   const ear99 = isEar99(form.values.eccn);
   const created = form.mutation.data;
   return (
-    <Card withBorder>
-      <form onSubmit={form.onSubmit} noValidate aria-labelledby="new-item-title">
-        <Stack gap="sm">
-          <Text fw={600} id="new-item-title">
-            New export item
-          </Text>
-          <FormErrorSummary form={form} />
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-            <TextInput label={LABELS.sku} required {...form.getInputProps("sku")} />
-            <TextInput label={LABELS.name} required {...form.getInputProps("name")} />
-            <TextInput
-              label={LABELS.eccn}
-              required
-              description="EAR99, or a classification such as 3A001"
-              {...form.getInputProps("eccn")}
-              onChange={(e) => form.setValue("eccn", e.currentTarget.value.toUpperCase())}
-            />
-            <MultiSelect
-              label={LABELS.reasons}
-              description={ear99 ? "EAR99 items have no reasons for control" : "From the ECCN's entry"}
-              data={REASONS}
-              {...form.getInputProps("reasons")}
-              value={ear99 ? [] : form.values.reasons}
-              disabled={ear99}
-              searchable
-              clearable
-            />
-          </SimpleGrid>
-          <Group justify="space-between">
-            {created ? (
-              <Text size="sm" role="status">
-                Added {created.sku} ({created.eccn}).
-              </Text>
-            ) : (
-              <span />
-            )}
-            <Button type="submit" loading={form.mutation.isPending} leftSection={<IconPlus size={16} />}>
-              Add item
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <ExportFormCard
+      form={form}
+      title="New export item"
+      submitLabel="Add item"
+      saved={created ? `Added ${created.sku} (${created.eccn}).` : null}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+        <TextInput label={LABELS.sku} required {...form.getInputProps("sku")} />
+        <TextInput label={LABELS.name} required {...form.getInputProps("name")} />
+        <TextInput
+          label={LABELS.eccn}
+          required
+          description="EAR99, or a classification such as 3A001"
+          {...upperCaseProps(form, "eccn")}
+        />
+        <MultiSelect
+          label={LABELS.reasons}
+          description={ear99 ? "EAR99 items have no reasons for control" : "From the ECCN's entry"}
+          data={REASONS}
+          {...form.getInputProps("reasons")}
+          value={ear99 ? [] : form.values.reasons}
+          disabled={ear99}
+          searchable
+          clearable
+        />
+      </SimpleGrid>
+    </ExportFormCard>
   );
 }

@@ -1,15 +1,50 @@
 import { Badge, Button, Card, Group, Stack, Table, Text, Textarea, Tooltip } from "@mantine/core";
-import { useState } from "react";
-import { type Schema, useOpMutation } from "../../api/client.ts";
-import { errorMessage } from "../../lib/api.ts";
+import { useQueryClient } from "@tanstack/react-query";
+import { useRef } from "react";
+import { call, invalidate, type Schema } from "../../api/client.ts";
+import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { SCREENING_READS, STATUS_COLOR } from "./screening-api.ts";
 
 type Hit = Schema<"HitView">;
 
+type Decision = "false_positive" | "true_match";
+
+/** The reviewer's decision on an open hit, with the reason on record (COC-18.1). */
+function DecisionForm({ hit }: { hit: Hit }) {
+  const qc = useQueryClient();
+  // Two buttons submit the same reason: the one pressed names the decision.
+  const decision = useRef<Decision>("false_positive");
+  const form = useApiForm<{ reason: string }>({
+    initialValues: { reason: "" },
+    labels: { reason: "Reason" },
+    validate: (v) => (v.reason.trim() ? {} : { reason: "Give the reason for the decision" }),
+    submit: ({ reason }) =>
+      call("hit.decide", { path: { id: hit.id }, body: { decision: decision.current, reason } }),
+    onSuccess: () => invalidate(qc, ...SCREENING_READS),
+  });
+  const decide = (next: Decision) => {
+    decision.current = next;
+    form.onSubmit();
+  };
+  const isPending = form.mutation.isPending;
+  return (
+    <Stack gap="xs">
+      <FormErrorSummary form={form} title="Not decided" />
+      <Textarea label="Reason" autosize minRows={1} {...form.getInputProps("reason")} />
+      <Group>
+        <Button size="xs" variant="default" loading={isPending} onClick={() => decide("false_positive")}>
+          False positive
+        </Button>
+        <Button size="xs" color="red" loading={isPending} onClick={() => decide("true_match")}>
+          True match: block and escalate to Legal
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
 /** One hit with its explanation (which tokens matched how) and the reviewer's decision. */
 export function HitCard({ hit, canDecide }: { hit: Hit; canDecide: boolean }) {
-  const [reason, setReason] = useState("");
-  const decide = useOpMutation("hit.decide", { invalidates: SCREENING_READS });
   return (
     <Card withBorder data-testid={`hit-${hit.entityId}`}>
       <Stack gap="xs">
@@ -65,46 +100,7 @@ export function HitCard({ hit, canDecide }: { hit: Hit; canDecide: boolean }) {
             Decision: {hit.reason} ({hit.decidedBy})
           </Text>
         ) : null}
-        {canDecide && hit.status === "open" ? (
-          <Stack gap="xs">
-            <Textarea
-              label="Reason"
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              autosize
-              minRows={1}
-            />
-            <Group>
-              <Button
-                size="xs"
-                variant="default"
-                disabled={!reason.trim()}
-                loading={decide.isPending}
-                onClick={() =>
-                  decide.mutate({ path: { id: hit.id }, body: { decision: "false_positive", reason } })
-                }
-              >
-                False positive
-              </Button>
-              <Button
-                size="xs"
-                color="red"
-                disabled={!reason.trim()}
-                loading={decide.isPending}
-                onClick={() =>
-                  decide.mutate({ path: { id: hit.id }, body: { decision: "true_match", reason } })
-                }
-              >
-                True match: block and escalate to Legal
-              </Button>
-            </Group>
-            {decide.error ? (
-              <Text c="red" size="sm">
-                {errorMessage(decide.error)}
-              </Text>
-            ) : null}
-          </Stack>
-        ) : null}
+        {canDecide && hit.status === "open" ? <DecisionForm hit={hit} /> : null}
       </Stack>
     </Card>
   );

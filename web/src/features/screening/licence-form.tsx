@@ -1,8 +1,8 @@
-import { Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
-import { IconPlus } from "@tabler/icons-react";
+import { Select, SimpleGrid, TextInput } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { type Args, call, invalidate, type Result } from "../../api/client.ts";
-import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
+import { useApiForm } from "../../components/api-form.tsx";
+import { ExportFormCard, upperCaseProps } from "./export-form-card.tsx";
 
 type LicenceBody = NonNullable<Args<"export.licence.create">["body"]>;
 type LicenceValues = { kind: string; reference: string; eccn: string; country: string; validUntil: string };
@@ -31,66 +31,55 @@ export function LicenceForm() {
       invalidate(qc, "export.read");
     },
   });
-  const upper = (path: "eccn" | "country") => ({
-    ...form.getInputProps(path),
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) =>
-      form.setValue(path, e.currentTarget.value.toUpperCase()),
-  });
   const created = form.mutation.data;
   return (
-    <Card withBorder>
-      <form onSubmit={form.onSubmit} noValidate aria-labelledby="new-licence-title">
-        <Stack gap="sm">
-          <Text fw={600} id="new-licence-title">
-            New licence or licence exception
-          </Text>
-          <FormErrorSummary form={form} />
-          <SimpleGrid cols={{ base: 1, sm: 3, lg: 5 }}>
-            <Select
-              label={LABELS.kind}
-              data={[
-                { value: "licence", label: "Licence" },
-                { value: "exception", label: "Licence exception" },
-              ]}
-              {...form.getInputProps("kind")}
-              onChange={(v) => form.setValue("kind", v ?? "licence")}
-              allowDeselect={false}
-            />
-            <TextInput
-              label={LABELS.reference}
-              required
-              description="Licence number or exception (e.g. D123456, GBS)"
-              {...form.getInputProps("reference")}
-            />
-            <TextInput label={LABELS.eccn} required description="The ECCN it covers" {...upper("eccn")} />
-            <TextInput
-              label={LABELS.country}
-              required
-              description="Destination, ISO code"
-              maxLength={2}
-              {...upper("country")}
-            />
-            <TextInput
-              label={LABELS.validUntil}
-              type="date"
-              description="Blank: no expiry"
-              {...form.getInputProps("validUntil")}
-            />
-          </SimpleGrid>
-          <Group justify="space-between">
-            {created ? (
-              <Text size="sm" role="status">
-                Recorded {created.kind} {created.reference} for {created.eccn} to {created.country}.
-              </Text>
-            ) : (
-              <span />
-            )}
-            <Button type="submit" loading={form.mutation.isPending} leftSection={<IconPlus size={16} />}>
-              Add licence
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <ExportFormCard
+      form={form}
+      title="New licence or licence exception"
+      submitLabel="Add licence"
+      saved={
+        created
+          ? `Recorded ${created.kind} ${created.reference} for ${created.eccn} to ${created.country}.`
+          : null
+      }
+    >
+      <SimpleGrid cols={{ base: 1, sm: 3, lg: 5 }}>
+        <Select
+          label={LABELS.kind}
+          data={[
+            { value: "licence", label: "Licence" },
+            { value: "exception", label: "Licence exception" },
+          ]}
+          {...form.getInputProps("kind")}
+          onChange={(v) => form.setValue("kind", v ?? "licence")}
+          allowDeselect={false}
+        />
+        <TextInput
+          label={LABELS.reference}
+          required
+          description="Licence number or exception (e.g. D123456, GBS)"
+          {...form.getInputProps("reference")}
+        />
+        <TextInput
+          label={LABELS.eccn}
+          required
+          description="The ECCN it covers"
+          {...upperCaseProps(form, "eccn")}
+        />
+        <TextInput
+          label={LABELS.country}
+          required
+          description="Destination, ISO code"
+          maxLength={2}
+          {...upperCaseProps(form, "country")}
+        />
+        <TextInput
+          label={LABELS.validUntil}
+          type="date"
+          description="Blank: no expiry"
+          {...form.getInputProps("validUntil")}
+        />
+      </SimpleGrid>
+    </ExportFormCard>
   );
 }

@@ -2,6 +2,7 @@ import { Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text, Text
 import { useQueryClient } from "@tanstack/react-query";
 import { type Args, call, invalidate, type Result, useOp } from "../../api/client.ts";
 import { FormErrorSummary, type FormErrors, useApiForm } from "../../components/api-form.tsx";
+import { upperCaseProps } from "./export-form-card.tsx";
 
 type TransactionBody = NonNullable<Args<"transaction.create">["body"]>;
 
@@ -86,11 +87,7 @@ export function TransactionForm() {
       invalidate(qc, "transaction.list");
     },
   });
-  const upper = (path: keyof FormValues) => ({
-    ...form.getInputProps(path),
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) =>
-      form.setValue(path, e.currentTarget.value.toUpperCase()),
-  });
+  const upper = (path: keyof FormValues) => upperCaseProps(form, path);
   const country = (path: "destinationCountry" | "payeeAccountCountry" | "payeeAddressCountry") => ({
     label: LABELS[path],
     ...upper(path),
