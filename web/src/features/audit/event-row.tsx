@@ -1,11 +1,34 @@
 import { ActionIcon, Code, Collapse, Stack, Table, Text, Tooltip } from "@mantine/core";
 import { IconChevronDown, IconChevronRight } from "@tabler/icons-react";
-import { Fragment, useState } from "react";
+import { Fragment, type ReactNode, useState } from "react";
 import type { Schema } from "../../api/client.ts";
 import { formatDateTime } from "../../lib/format.ts";
 import type { AuditFilters } from "./audit-filters.tsx";
 
 type AuditEvent = Schema<"AuditEventView">;
+
+/** A value in the row that, clicked, filters the list by it. */
+const FilterButton = ({
+  title,
+  onClick,
+  children,
+}: {
+  title: string;
+  onClick: () => void;
+  children: ReactNode;
+}) => (
+  <Text
+    component="button"
+    type="button"
+    className="sort-button"
+    size="sm"
+    fw={400}
+    onClick={onClick}
+    title={title}
+  >
+    {children}
+  </Text>
+);
 
 /** One event, with its payload folded below it; the actor and subject filter the list by a click. */
 export const EventRow = ({
@@ -36,17 +59,12 @@ export const EventRow = ({
         <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(event.occurredAt)}</Table.Td>
         <Table.Td>
           {event.actorId ? (
-            <Text
-              component="button"
-              type="button"
-              className="sort-button"
-              size="sm"
-              fw={400}
+            <FilterButton
               onClick={() => onFilter({ actorId: event.actorId ?? "" })}
               title="Show only this actor's events"
             >
               {event.actorLabel ?? event.actorId}
-            </Text>
+            </FilterButton>
           ) : (
             <Text size="sm" c="dimmed">
               {event.actorLabel ?? "system"}
@@ -58,12 +76,7 @@ export const EventRow = ({
         </Table.Td>
         <Table.Td>
           {event.subjectType ? (
-            <Text
-              component="button"
-              type="button"
-              className="sort-button"
-              size="sm"
-              fw={400}
+            <FilterButton
               onClick={() =>
                 onFilter({ subjectType: event.subjectType ?? "", subjectId: event.subjectId ?? "" })
               }
@@ -75,7 +88,7 @@ export const EventRow = ({
                   {event.subjectId.length > 12 ? `…${event.subjectId.slice(-6)}` : event.subjectId}
                 </Text>
               ) : null}
-            </Text>
+            </FilterButton>
           ) : (
             "—"
           )}

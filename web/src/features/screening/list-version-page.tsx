@@ -1,15 +1,11 @@
-import { Badge, Button, Group, Paper, SegmentedControl, Stack, Table, Text, TextInput } from "@mantine/core";
-import { useDebouncedCallback } from "@mantine/hooks";
-import { IconDownload, IconSearch } from "@tabler/icons-react";
+import { Badge, Button, Group, Paper, SegmentedControl, Stack, Text } from "@mantine/core";
+import { IconDownload } from "@tabler/icons-react";
 import { keepPreviousData } from "@tanstack/react-query";
-import { useState } from "react";
 import { opUrl, type Schema, useOp } from "../../api/client.ts";
-import { Empty } from "../../components/empty.tsx";
-import { ErrorAlert } from "../../components/error-alert.tsx";
-import { ListFooter } from "../../components/list-footer.tsx";
+import { type Column, DataTable } from "../../components/data-table.tsx";
+import { SearchBox } from "../../components/list-toolbar.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
-import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { formatDateTime, formatNumber } from "../../lib/format.ts";
 import { compact, pickPage, pickString } from "../../lib/search-params.ts";
 import { listName } from "./screening-api.ts";
@@ -31,6 +27,53 @@ export const parseListVersionSearch = (raw: Record<string, unknown>): ListVersio
 const PAGE_SIZE = 50;
 const KIND_COLOR: Record<ChangeKind, string> = { added: "green", changed: "orange", removed: "red" };
 
+type Change = Schema<"ListChangesView">["items"][number];
+
+const columnsOf = (versionId: string, kind: ChangeKind): Column<Change>[] => [
+  {
+    key: "entityId",
+    header: "Entity id",
+    cell: (e) => (
+      <Text ff="monospace" size="sm">
+        {e.entityId}
+      </Text>
+    ),
+  },
+  {
+    key: "name",
+    header: "Name",
+    cell: (e) => (
+      <AnchorLink
+        to="/screening/lists/$versionId/entries/$entityId"
+        params={{ versionId, entityId: e.entityId }}
+        size="sm"
+      >
+        {e.name}
+      </AnchorLink>
+    ),
+  },
+  {
+    key: "previousName",
+    header: "Previously",
+    hidden: kind !== "changed",
+    cell: (e) => (
+      <Text size="sm" c="dimmed">
+        {e.previousName === e.name ? "same name" : e.previousName}
+      </Text>
+    ),
+  },
+  { key: "type", header: "Type", cell: (e) => e.type },
+  {
+    key: "change",
+    header: "Change",
+    cell: () => (
+      <Badge color={KIND_COLOR[kind]} variant="light">
+        {kind}
+      </Badge>
+    ),
+  },
+];
+
 type Props = {
   versionId: string;
   search: ListVersionSearch;
@@ -41,10 +84,8 @@ type Props = {
 export function ListVersionPage({ versionId, search, onSearchChange }: Props) {
   const kind = search.kind ?? "added";
   const page = search.page ?? 1;
-  const [text, setText] = useState(search.q ?? "");
   const update = (patch: Partial<ListVersionSearch>) =>
     onSearchChange(compact({ ...search, page: undefined, ...patch }));
-  const updateQuery = useDebouncedCallback((value: string) => update({ q: value.trim() || undefined }), 300);
   const changes = useOp(
     "list.version.changes",
     { path: { id: versionId }, query: { kind, page, pageSize: PAGE_SIZE, q: search.q } },
@@ -84,109 +125,45 @@ export function ListVersionPage({ versionId, search, onSearchChange }: Props) {
             : undefined
         }
       />
-      {changes.isError && !changes.data ? (
-        <ErrorAlert error={changes.error} />
-      ) : (
-        <Paper p="md" withBorder>
-          <Stack gap="sm">
-            <Group align="flex-end" justify="space-between">
-              <SegmentedControl
-                aria-label="Kind of change"
-                value={kind}
-                onChange={(value) => {
-                  update({ kind: value as ChangeKind });
-                }}
-                data={KINDS.map((k) => ({
-                  value: k,
-                  label: `${k[0]?.toUpperCase()}${k.slice(1)}${v ? ` (${formatNumber(v.diff[k])})` : ""}`,
-                }))}
-              />
-              <TextInput
-                label="Search entries"
-                placeholder="Name or entity id"
-                leftSection={<IconSearch size={16} />}
-                type="search"
-                value={text}
-                onChange={(e) => {
-                  setText(e.currentTarget.value);
-                  updateQuery(e.currentTarget.value);
-                }}
-                w={300}
-              />
-            </Group>
-            {changes.isPending ? (
-              <TableSkeleton />
-            ) : changes.data?.items.length === 0 ? (
-              <Empty
-                title={search.q ? `No ${kind} entries match "${search.q}"` : `No ${kind} entries`}
-                description={
-                  search.q
-                    ? "Try another name or entity id."
-                    : kind === "added"
-                      ? "This version adds no entries to the list."
-                      : `No entries were ${kind} in this version.`
-                }
-              />
-            ) : changes.data ? (
-              <>
-                <Table
-                  aria-label={`${kind} entries`}
-                  highlightOnHover
-                  style={{ opacity: changes.isPlaceholderData ? 0.6 : 1 }}
-                >
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Entity id</Table.Th>
-                      <Table.Th>Name</Table.Th>
-                      {kind === "changed" ? <Table.Th>Previously</Table.Th> : null}
-                      <Table.Th>Type</Table.Th>
-                      <Table.Th>Change</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {changes.data.items.map((e) => (
-                      <Table.Tr key={e.entityId}>
-                        <Table.Td ff="monospace">{e.entityId}</Table.Td>
-                        <Table.Td>
-                          <AnchorLink
-                            to="/screening/lists/$versionId/entries/$entityId"
-                            params={{ versionId, entityId: e.entityId }}
-                            size="sm"
-                          >
-                            {e.name}
-                          </AnchorLink>
-                        </Table.Td>
-                        {kind === "changed" ? (
-                          <Table.Td>
-                            <Text size="sm" c="dimmed">
-                              {e.previousName === e.name ? "same name" : e.previousName}
-                            </Text>
-                          </Table.Td>
-                        ) : null}
-                        <Table.Td>{e.type}</Table.Td>
-                        <Table.Td>
-                          <Badge color={KIND_COLOR[kind]} variant="light">
-                            {kind}
-                          </Badge>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-                <ListFooter
-                  page={page}
-                  pageSize={PAGE_SIZE}
-                  total={changes.data.total}
-                  onPageChange={(next) =>
-                    onSearchChange(compact({ ...search, page: next > 1 ? next : undefined }))
-                  }
-                  noun={`${kind} entries`}
-                />
-              </>
-            ) : null}
-          </Stack>
-        </Paper>
-      )}
+      <Paper p="md" withBorder>
+        <Group align="flex-end" justify="space-between" mb="sm">
+          <SegmentedControl
+            aria-label="Kind of change"
+            value={kind}
+            onChange={(value) => {
+              update({ kind: value as ChangeKind });
+            }}
+            data={KINDS.map((k) => ({
+              value: k,
+              label: `${k[0]?.toUpperCase()}${k.slice(1)}${v ? ` (${formatNumber(v.diff[k])})` : ""}`,
+            }))}
+          />
+          <SearchBox
+            label="Search entries"
+            placeholder="Name or entity id"
+            value={search.q}
+            onSearch={(q) => update({ q })}
+          />
+        </Group>
+        <DataTable
+          label={`${kind} entries`}
+          columns={columnsOf(versionId, kind)}
+          rowKey={(e) => e.entityId}
+          query={changes}
+          inPaper={false}
+          minWidth={0}
+          onPageChange={(next) => onSearchChange(compact({ ...search, page: next > 1 ? next : undefined }))}
+          noun={`${kind} entries`}
+          empty={{
+            title: search.q ? `No ${kind} entries match "${search.q}"` : `No ${kind} entries`,
+            description: search.q
+              ? "Try another name or entity id."
+              : kind === "added"
+                ? "This version adds no entries to the list."
+                : `No entries were ${kind} in this version.`,
+          }}
+        />
+      </Paper>
     </Stack>
   );
 }
