@@ -1,5 +1,5 @@
 import { Button, Paper, Table, type TableProps } from "@mantine/core";
-import type { ReactNode } from "react";
+import type { ComponentPropsWithoutRef, ReactNode } from "react";
 import type { Page } from "../lib/api.ts";
 import { Empty } from "./empty.tsx";
 import { ErrorAlert } from "./error-alert.tsx";
@@ -44,6 +44,8 @@ type DataTableProps<T> = {
   /** Wrap in a Paper (the list pages' card); false when the page already provides one. */
   inPaper?: boolean;
   tableProps?: Omit<TableProps, "children">;
+  /** Extra props of a row (a clickable row's onClick, keyboard handler and name). */
+  rowProps?: (row: T) => Omit<ComponentPropsWithoutRef<typeof Table.Tr>, "children">;
 };
 
 const isPage = <T,>(data: Page<T> | T[]): data is Page<T> => !Array.isArray(data);
@@ -61,6 +63,7 @@ export const DataTable = <T,>({
   minWidth = 700,
   inPaper = true,
   tableProps,
+  rowProps,
 }: DataTableProps<T>) => {
   const visible = columns.filter((column) => !column.hidden);
   let body: ReactNode;
@@ -115,7 +118,7 @@ export const DataTable = <T,>({
               </Table.Thead>
               <Table.Tbody>
                 {rows.map((row) => (
-                  <Table.Tr key={rowKey(row)}>
+                  <Table.Tr key={rowKey(row)} {...rowProps?.(row)}>
                     {visible.map((column) => (
                       <Table.Td key={column.key}>{column.cell(row)}</Table.Td>
                     ))}
