@@ -19,13 +19,15 @@ import { IconInfoCircle, IconLock } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
+import { type Args, call } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { api, setCsrfToken } from "../../lib/api.ts";
+import { usePageTitle } from "../../components/page-title.ts";
+import { setCsrfToken } from "../../lib/api.ts";
 import { humanise } from "../../lib/format.ts";
 import { withProofOfWork } from "../../lib/proof-of-work.ts";
-import { fetchMe, type LoginInfo, type LoginResult, loginInfoQuery, requiredAccountStep } from "./me.ts";
+import { fetchMe, type LoginInfo, loginInfoQuery, meQuery, requiredAccountStep } from "./me.ts";
 
-type Credentials = { email: string; password: string; totp?: string; recoveryCode?: string };
+type Credentials = Omit<Args<"auth.login">["body"], "pow">;
 
 const DemoAccounts = ({
   info,
@@ -104,10 +106,11 @@ export const LoginPage = () => {
   const [code, setCode] = useState("");
   const [step, setStep] = useState<"password" | "totp">("password");
   const [isRecovery, setRecovery] = useState(false);
+  usePageTitle(step === "totp" ? "Two-factor authentication" : "Sign in");
 
   const login = useMutation({
     mutationFn: (body: Credentials) =>
-      withProofOfWork((pow) => api.post<LoginResult>("/api/auth/login", pow ? { ...body, pow } : body)),
+      withProofOfWork((pow) => call("auth.login", { body: pow ? { ...body, pow } : body })),
     onSuccess: async (result) => {
       if (result.status === "totp_required") {
         setStep("totp");
@@ -116,7 +119,7 @@ export const LoginPage = () => {
       setCsrfToken(result.csrfToken);
       // The sign-in answer carries only the CSRF token (LoginResultView): ask who signed in.
       const me = await fetchMe();
-      queryClient.setQueryData(["me"], me);
+      queryClient.setQueryData(meQuery.queryKey, me);
       await navigate({ to: requiredAccountStep(me) ?? search.redirect ?? "/" });
     },
   });
