@@ -15,6 +15,8 @@ export type Column<T> = {
   /** Sortable by the server under `key`; `"ascending"` allows ascending only. */
   sortable?: boolean | "ascending";
   hidden?: boolean;
+  /** The header is read by screen readers only (e.g. "Actions" above a column of buttons). */
+  isHeaderHidden?: boolean;
   width?: number | string;
 };
 
@@ -110,7 +112,11 @@ export const DataTable = <T,>({
                       />
                     ) : (
                       <Table.Th key={column.key} w={column.width}>
-                        {column.header}
+                        {column.isHeaderHidden ? (
+                          <span className="visually-hidden">{column.header}</span>
+                        ) : (
+                          column.header
+                        )}
                       </Table.Th>
                     ),
                   )}

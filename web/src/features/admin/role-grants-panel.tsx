@@ -1,11 +1,11 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { invalidate } from "../../api/client.ts";
+import { useOpMutation } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { formatDateTime } from "../../lib/format.ts";
-import { type RoleGrant, roleGrantsApi, roleGrantsQuery } from "./users-api.ts";
+import { type RoleGrant, roleGrantsQuery, USER_READS } from "./users-api.ts";
 
 const STATUS_COLOR = { pending: "yellow", approved: "green", rejected: "gray" } as const;
 
@@ -15,28 +15,20 @@ const STATUS_COLOR = { pending: "yellow", approved: "green", rejected: "gray" } 
  * sees pending and recent grants and marks them seen. What each may do comes from the server.
  */
 export const RoleGrantsPanel = ({ mode }: { mode: "decide" | "oversee" }) => {
-  const queryClient = useQueryClient();
   const grants = useQuery(roleGrantsQuery);
   const [note, setNote] = useState<Record<string, string>>({});
-  const done = async (grant: RoleGrant, verb: string) => {
-    notifications.show({
-      color: "green",
-      title: `Grant ${verb}`,
-      message: `${grant.roleLabel} for ${grant.user.email}`,
-    });
-    await invalidate(queryClient, "role_grant.list");
-    await queryClient.invalidateQueries({ queryKey: ["users"] });
-    await invalidate(queryClient, "task.list");
-  };
-  const approve = useMutation({ mutationFn: roleGrantsApi.approve, onSuccess: (g) => done(g, "approved") });
-  const reject = useMutation({
-    mutationFn: (id: string) => roleGrantsApi.reject(id, note[id]?.trim() || undefined),
-    onSuccess: (g) => done(g, "rejected"),
+  const done = (verb: string) => ({
+    invalidates: [...USER_READS, "task.list" as const],
+    onSuccess: (grant: RoleGrant) =>
+      notifications.show({
+        color: "green",
+        title: `Grant ${verb}`,
+        message: `${grant.roleLabel} for ${grant.user.email}`,
+      }),
   });
-  const acknowledge = useMutation({
-    mutationFn: roleGrantsApi.acknowledge,
-    onSuccess: (g) => done(g, "marked seen"),
-  });
+  const approve = useOpMutation("role_grant.approve", done("approved"));
+  const reject = useOpMutation("role_grant.reject", done("rejected"));
+  const acknowledge = useOpMutation("role_grant.acknowledge", done("marked seen"));
   const items = grants.data?.items ?? [];
   if (mode === "decide" && !items.some((g) => g.status === "pending")) return null;
   const shown = mode === "decide" ? items.filter((g) => g.status === "pending") : items;
@@ -108,7 +100,11 @@ export const RoleGrantsPanel = ({ mode }: { mode: "decide" | "oversee" }) => {
                     <Table.Td>
                       {mode === "decide" && g.can.decide ? (
                         <Group gap="xs" wrap="nowrap">
-                          <Button size="xs" onClick={() => approve.mutate(g.id)} loading={approve.isPending}>
+                          <Button
+                            size="xs"
+                            onClick={() => approve.mutate({ path: { id: g.id } })}
+                            loading={approve.isPending}
+                          >
                             Approve
                           </Button>
                           <TextInput
@@ -121,7 +117,12 @@ export const RoleGrantsPanel = ({ mode }: { mode: "decide" | "oversee" }) => {
                           <Button
                             size="xs"
                             variant="default"
-                            onClick={() => reject.mutate(g.id)}
+                            onClick={() =>
+                              reject.mutate({
+                                path: { id: g.id },
+                                body: { note: note[g.id]?.trim() || undefined },
+                              })
+                            }
                             loading={reject.isPending}
                           >
                             Reject
@@ -132,7 +133,11 @@ export const RoleGrantsPanel = ({ mode }: { mode: "decide" | "oversee" }) => {
                           Another administrator decides
                         </Text>
                       ) : (
-                        <Button size="xs" variant="default" onClick={() => acknowledge.mutate(g.id)}>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => acknowledge.mutate({ path: { id: g.id } })}
+                        >
                           Mark seen
                         </Button>
                       )}
