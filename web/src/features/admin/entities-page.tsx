@@ -4,13 +4,13 @@ import { IconBuilding, IconPencil, IconPlus } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { call, invalidate } from "../../api/client.ts";
-import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
+import { useApiForm } from "../../components/api-form.tsx";
 import { type Column, DataTable } from "../../components/data-table.tsx";
-import { FormModal } from "../../components/form-modal.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { countryName, formatNumber } from "../../lib/format.ts";
 import { usePermission } from "../auth/me.ts";
 import { type Entity, entitiesQuery } from "../people/people-api.ts";
+import { FormDialog } from "./form-dialog.tsx";
 
 const ENTITY_LABELS = { code: "Code", name: "Name", country: "Country", parentId: "Parent entity" };
 
@@ -54,54 +54,41 @@ const EntityModal = ({
     },
   });
   return (
-    <FormModal
-      opened
+    <FormDialog
+      form={form}
+      title={entity ? "Edit legal entity" : "New legal entity"}
+      submitLabel={entity ? "Save entity" : "Create entity"}
       onClose={onClose}
-      isDirty={form.isDirty}
-      title={<Text fw={600}>{entity ? "Edit legal entity" : "New legal entity"}</Text>}
     >
-      <form onSubmit={form.onSubmit} noValidate>
-        <Stack>
-          <FormErrorSummary form={form} />
-          <SimpleGrid cols={2}>
-            <TextInput
-              label="Code"
-              description="Used in HR imports"
-              required
-              {...form.getInputProps("code")}
-              data-autofocus
-            />
-            <TextInput
-              label="Country"
-              description="Two-letter ISO code"
-              required
-              maxLength={2}
-              {...form.getInputProps("country")}
-            />
-          </SimpleGrid>
-          <TextInput label="Name" required {...form.getInputProps("name")} />
-          <Select
-            label="Parent entity"
-            placeholder="None (top of the group)"
-            data={entities
-              .filter((item) => item.id !== entity?.id)
-              .map((item) => ({ value: item.id, label: `${item.name} (${item.code})` }))}
-            {...form.getInputProps("parentId")}
-            value={form.values.parentId}
-            clearable
-            searchable
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={form.mutation.isPending}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={form.mutation.isPending}>
-              {entity ? "Save entity" : "Create entity"}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </FormModal>
+      <SimpleGrid cols={2}>
+        <TextInput
+          label="Code"
+          description="Used in HR imports"
+          required
+          {...form.getInputProps("code")}
+          data-autofocus
+        />
+        <TextInput
+          label="Country"
+          description="Two-letter ISO code"
+          required
+          maxLength={2}
+          {...form.getInputProps("country")}
+        />
+      </SimpleGrid>
+      <TextInput label="Name" required {...form.getInputProps("name")} />
+      <Select
+        label="Parent entity"
+        placeholder="None (top of the group)"
+        data={entities
+          .filter((item) => item.id !== entity?.id)
+          .map((item) => ({ value: item.id, label: `${item.name} (${item.code})` }))}
+        {...form.getInputProps("parentId")}
+        value={form.values.parentId}
+        clearable
+        searchable
+      />
+    </FormDialog>
   );
 };
 

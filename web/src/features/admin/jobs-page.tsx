@@ -2,13 +2,13 @@ import { Badge, Button, Stack, Text, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconListCheck, IconRefresh } from "@tabler/icons-react";
 import { keepPreviousData, useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { call, invalidate, type Schema, useOp } from "../../api/client.ts";
 import { DataTable } from "../../components/data-table.tsx";
-import { FilterSelect, ListToolbar } from "../../components/list-toolbar.tsx";
+import { ListToolbar } from "../../components/list-toolbar.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { errorMessage } from "../../lib/api.ts";
 import { formatDateTime, humanise } from "../../lib/format.ts";
+import { StatusFilter, useListState } from "./list-state.tsx";
 
 type Job = Schema<"JobView">;
 
@@ -17,11 +17,11 @@ const PAGE_SIZE = 25;
 
 export const JobsPage = () => {
   const queryClient = useQueryClient();
-  const [status, setStatus] = useState<string | undefined>();
-  const [page, setPage] = useState(1);
+  const { filters, page, setPage, setFilter } = useListState<{ status: Job["status"] }>();
+  const { status } = filters;
   const jobs = useOp(
     "job.list",
-    { query: { status: (status ?? undefined) as Job["status"] | undefined, page, pageSize: PAGE_SIZE } },
+    { query: { status, page, pageSize: PAGE_SIZE } },
     { placeholderData: keepPreviousData },
   );
   const retry = useMutation({
@@ -40,21 +40,7 @@ export const JobsPage = () => {
         description="Background work (e-mail delivery, reminders, re-screening) with retries. A job that keeps failing becomes dead and waits here for you."
       />
       <ListToolbar>
-        <FilterSelect
-          label="Status"
-          placeholder="Any status"
-          data={[
-            { value: "queued", label: "Queued" },
-            { value: "running", label: "Running" },
-            { value: "done", label: "Done" },
-            { value: "dead", label: "Dead" },
-          ]}
-          value={status}
-          onChange={(value) => {
-            setStatus(value);
-            setPage(1);
-          }}
-        />
+        <StatusFilter statuses={Object.keys(statusColor)} value={status} onChange={setFilter("status")} />
       </ListToolbar>
       <DataTable
         label="Jobs"

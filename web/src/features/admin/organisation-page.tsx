@@ -1,22 +1,9 @@
-import {
-  Button,
-  Divider,
-  Group,
-  Paper,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Button, Divider, Group, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
-import { call, invalidate, opKey, type Schema, useOp } from "../../api/client.ts";
+import { type Args, call, invalidate, opKey, type Schema, useOp } from "../../api/client.ts";
 import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
-import { ErrorAlert } from "../../components/error-alert.tsx";
-import { PageHeader } from "../../components/page-header.tsx";
-import { usePageTitle } from "../../components/page-title.ts";
+import { SettingsPage } from "./settings-page.tsx";
 
 type Organisation = Schema<"OrganisationView">;
 
@@ -57,7 +44,7 @@ const OrganisationForm = ({ organisation }: { organisation: Organisation }) => {
             key,
             key === "name" ? value.trim() : value.trim() || null,
           ]),
-        ) as Values,
+        ) as Args<"organisation.update">["body"],
       }),
     onSuccess: async (saved) => {
       queryClient.setQueryData(opKey("organisation.read", {}), saved);
@@ -111,27 +98,13 @@ const OrganisationForm = ({ organisation }: { organisation: Organisation }) => {
   );
 };
 
-export const OrganisationPage = () => {
-  const organisation = useOp("organisation.read", {});
-  usePageTitle("Organisation");
-  if (organisation.isError) return <ErrorAlert error={organisation.error} />;
-  if (!organisation.data) {
-    return (
-      <Stack>
-        <Skeleton height={36} width={300} />
-        <Skeleton height={360} />
-      </Stack>
-    );
-  }
-  return (
-    <Stack maw={880}>
-      <PageHeader
-        title="Organisation"
-        description="The company's name and the speak-up channels and Legal Department contact that the Code tells people to use."
-      />
-      <Paper p="lg">
-        <OrganisationForm organisation={organisation.data} />
-      </Paper>
-    </Stack>
-  );
-};
+export const OrganisationPage = () => (
+  <SettingsPage
+    title="Organisation"
+    description="The company's name and the speak-up channels and Legal Department contact that the Code tells people to use."
+    maw={880}
+    query={useOp("organisation.read", {})}
+  >
+    {(organisation) => <OrganisationForm organisation={organisation} />}
+  </SettingsPage>
+);

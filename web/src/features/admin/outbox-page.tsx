@@ -4,9 +4,10 @@ import { keepPreviousData } from "@tanstack/react-query";
 import { useState } from "react";
 import { type Schema, useOp } from "../../api/client.ts";
 import { DataTable } from "../../components/data-table.tsx";
-import { FilterSelect, ListToolbar, SearchBox } from "../../components/list-toolbar.tsx";
+import { ListToolbar, SearchBox } from "../../components/list-toolbar.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { formatDateTime, humanise } from "../../lib/format.ts";
+import { StatusFilter, useListState } from "./list-state.tsx";
 
 type OutboxMessage = Schema<"OutboxMessageView">;
 
@@ -63,15 +64,17 @@ const MessageDrawer = ({ message, onClose }: { message: OutboxMessage | null; on
 );
 
 export const OutboxPage = () => {
-  const [status, setStatus] = useState<string | undefined>();
-  const [q, setQ] = useState<string | undefined>();
-  const [page, setPage] = useState(1);
+  const { filters, page, setPage, setFilter } = useListState<{
+    status: OutboxMessage["status"];
+    q: string;
+  }>();
+  const { status, q } = filters;
   const [open, setOpen] = useState<OutboxMessage | null>(null);
   const outbox = useOp(
     "outbox.list",
     {
       query: {
-        status: (status ?? undefined) as OutboxMessage["status"] | undefined,
+        status,
         q,
         page,
         pageSize: PAGE_SIZE,
@@ -92,28 +95,11 @@ export const OutboxPage = () => {
             label="Search messages"
             placeholder="Recipient or subject"
             value={q}
-            onSearch={(next) => {
-              setQ(next);
-              setPage(1);
-            }}
+            onSearch={setFilter("q")}
           />
         }
       >
-        <FilterSelect
-          label="Status"
-          placeholder="Any status"
-          data={[
-            { value: "pending", label: "Pending" },
-            { value: "sending", label: "Sending" },
-            { value: "sent", label: "Sent" },
-            { value: "failed", label: "Failed" },
-          ]}
-          value={status}
-          onChange={(value) => {
-            setStatus(value);
-            setPage(1);
-          }}
-        />
+        <StatusFilter statuses={Object.keys(statusColor)} value={status} onChange={setFilter("status")} />
       </ListToolbar>
       <DataTable
         label="Outbox messages"

@@ -1,11 +1,9 @@
-import { Button, Group, NumberInput, Paper, Skeleton, Stack, Switch } from "@mantine/core";
+import { Button, Group, NumberInput, Stack, Switch } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { call, invalidate, opKey, type Schema, useOp } from "../../api/client.ts";
 import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
-import { ErrorAlert } from "../../components/error-alert.tsx";
-import { PageHeader } from "../../components/page-header.tsx";
-import { usePageTitle } from "../../components/page-title.ts";
+import { SettingsPage } from "./settings-page.tsx";
 
 type SecuritySettings = Schema<"SecuritySettingsView">;
 
@@ -69,20 +67,13 @@ const SecurityForm = ({ settings }: { settings: SecuritySettings }) => {
   );
 };
 
-export const SecurityPage = () => {
-  const settings = useOp("settings.security.read", {});
-  usePageTitle("Security settings");
-  if (settings.isError) return <ErrorAlert error={settings.error} />;
-  if (!settings.data) return <Skeleton height={260} />;
-  return (
-    <Stack maw={640}>
-      <PageHeader
-        title="Security settings"
-        description="Sign-in rules for every user of this installation."
-      />
-      <Paper p="lg">
-        <SecurityForm settings={settings.data} />
-      </Paper>
-    </Stack>
-  );
-};
+export const SecurityPage = () => (
+  <SettingsPage
+    title="Security settings"
+    description="Sign-in rules for every user of this installation."
+    maw={640}
+    query={useOp("settings.security.read", {})}
+  >
+    {(settings) => <SecurityForm settings={settings} />}
+  </SettingsPage>
+);

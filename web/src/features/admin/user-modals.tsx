@@ -1,25 +1,15 @@
-import {
-  Alert,
-  Button,
-  Group,
-  MultiSelect,
-  PasswordInput,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Alert, MultiSelect, PasswordInput, Stack, Switch, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { type Args, call, invalidate, useOpMutation } from "../../api/client.ts";
-import { type ApiForm, FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
+import { type ApiForm, useApiForm } from "../../components/api-form.tsx";
 
 type InputProps = ReturnType<ApiForm<Record<string, unknown>>["getInputProps"]>;
 
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
-import { FormModal } from "../../components/form-modal.tsx";
 import { PersonPicker } from "../people/person-picker.tsx";
+import { FormDialog } from "./form-dialog.tsx";
 import { roleOptions, rolesQuery, USER_READS, type User } from "./users-api.ts";
 
 type RoleName = NonNullable<Args<"user.create">["body"]["roles"]>[number];
@@ -55,26 +45,6 @@ const RolesField = ({ inputProps, placeholder }: { inputProps: InputProps; place
   );
 };
 
-/** Cancel and submit at the foot of a user dialog. */
-const DialogButtons = ({
-  pending,
-  onClose,
-  label,
-}: {
-  pending: boolean;
-  onClose: () => void;
-  label: string;
-}) => (
-  <Group justify="flex-end">
-    <Button variant="default" onClick={onClose} disabled={pending}>
-      Cancel
-    </Button>
-    <Button type="submit" loading={pending}>
-      {label}
-    </Button>
-  </Group>
-);
-
 export const CreateUserModal = ({ onClose }: { onClose: () => void }) => {
   const queryClient = useQueryClient();
   const form = useApiForm({
@@ -109,47 +79,35 @@ export const CreateUserModal = ({ onClose }: { onClose: () => void }) => {
     },
   });
   return (
-    <FormModal
-      opened
-      onClose={onClose}
-      isDirty={form.isDirty}
-      title={<Text fw={600}>New user</Text>}
-      size="lg"
-    >
-      <form onSubmit={form.onSubmit} noValidate>
-        <Stack>
-          <FormErrorSummary form={form} />
-          <TextInput
-            label="Email"
-            type="email"
-            required
-            autoComplete="off"
-            {...form.getInputProps("email")}
-            data-autofocus
-          />
-          <TextInput label="Display name" required {...form.getInputProps("displayName")} />
-          <PersonPicker
-            id={form.fieldId("personId")}
-            label="Person"
-            description="Optional: link the account to someone in the directory"
-            value={form.values.personId}
-            onChange={(value) => form.setValue("personId", value)}
-            error={form.errors.personId}
-          />
-          <PasswordInput
-            label="Initial password"
-            required
-            autoComplete="new-password"
-            {...form.getInputProps("password")}
-          />
-          <RolesField
-            inputProps={form.getInputProps("roles")}
-            placeholder={form.values.roles.length ? undefined : "Select roles"}
-          />
-          <DialogButtons pending={form.mutation.isPending} onClose={onClose} label="Create user" />
-        </Stack>
-      </form>
-    </FormModal>
+    <FormDialog form={form} title="New user" submitLabel="Create user" onClose={onClose} size="lg">
+      <TextInput
+        label="Email"
+        type="email"
+        required
+        autoComplete="off"
+        {...form.getInputProps("email")}
+        data-autofocus
+      />
+      <TextInput label="Display name" required {...form.getInputProps("displayName")} />
+      <PersonPicker
+        id={form.fieldId("personId")}
+        label="Person"
+        description="Optional: link the account to someone in the directory"
+        value={form.values.personId}
+        onChange={(value) => form.setValue("personId", value)}
+        error={form.errors.personId}
+      />
+      <PasswordInput
+        label="Initial password"
+        required
+        autoComplete="new-password"
+        {...form.getInputProps("password")}
+      />
+      <RolesField
+        inputProps={form.getInputProps("roles")}
+        placeholder={form.values.roles.length ? undefined : "Select roles"}
+      />
+    </FormDialog>
   );
 };
 
@@ -185,35 +143,28 @@ export const EditUserModal = ({ user, onClose }: { user: User; onClose: () => vo
   const isDisabling = form.values.disabled && !user.disabled;
   return (
     <>
-      <FormModal
-        opened={!confirming}
+      <FormDialog
+        form={form}
+        title={`Edit ${user.email}`}
+        submitLabel="Save user"
         onClose={onClose}
-        isDirty={form.isDirty}
-        title={<Text fw={600}>Edit {user.email}</Text>}
         size="lg"
+        opened={!confirming}
+        onSubmit={(event) => {
+          if (!isDisabling) return form.onSubmit(event);
+          event.preventDefault();
+          setConfirming(true);
+        }}
       >
-        <form
-          onSubmit={(event) => {
-            if (!isDisabling) return form.onSubmit(event);
-            event.preventDefault();
-            setConfirming(true);
-          }}
-          noValidate
-        >
-          <Stack>
-            <FormErrorSummary form={form} />
-            <TextInput label="Display name" required {...form.getInputProps("displayName")} />
-            <RolesField inputProps={form.getInputProps("roles")} />
-            <Switch
-              label="Account disabled"
-              description="A disabled user cannot sign in; their history stays."
-              {...form.getInputProps("disabled", { type: "checkbox" })}
-              color="red"
-            />
-            <DialogButtons pending={form.mutation.isPending} onClose={onClose} label="Save user" />
-          </Stack>
-        </form>
-      </FormModal>
+        <TextInput label="Display name" required {...form.getInputProps("displayName")} />
+        <RolesField inputProps={form.getInputProps("roles")} />
+        <Switch
+          label="Account disabled"
+          description="A disabled user cannot sign in; their history stays."
+          {...form.getInputProps("disabled", { type: "checkbox" })}
+          color="red"
+        />
+      </FormDialog>
       <ConfirmModal
         opened={confirming}
         title="Disable user"

@@ -8,6 +8,7 @@ import { FilterSelect, ListToolbar, SearchBox } from "../../components/list-tool
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { formatDateTime } from "../../lib/format.ts";
+import { useListState } from "./list-state.tsx";
 import { RoleGrantsPanel } from "./role-grants-panel.tsx";
 import { CreateUserModal, EditUserModal, ResetTotpModal } from "./user-modals.tsx";
 import { type Role, rolesQuery, type User } from "./users-api.ts";
@@ -136,14 +137,13 @@ const columns = (roles: Role[], onDialog: (dialog: Dialog) => void): Column<User
 };
 
 export const UsersPage = () => {
-  const [q, setQ] = useState<string | undefined>();
-  const [role, setRole] = useState<string | undefined>();
-  const [page, setPage] = useState(1);
+  const { filters, page, setPage, setFilter } = useListState<{ q: string; role: RoleName }>();
+  const { q, role } = filters;
   const [dialog, setDialog] = useState<Dialog>(null);
   const roles = useQuery(rolesQuery);
   const users = useOp(
     "user.list",
-    { query: { q, role: role as RoleName, page, pageSize: PAGE_SIZE } },
+    { query: { q, role, page, pageSize: PAGE_SIZE } },
     { placeholderData: keepPreviousData },
   );
 
@@ -162,15 +162,7 @@ export const UsersPage = () => {
       <ListToolbar
         columns={{ base: 1, md: 2 }}
         search={
-          <SearchBox
-            label="Search users"
-            placeholder="Email or name"
-            value={q}
-            onSearch={(next) => {
-              setQ(next);
-              setPage(1);
-            }}
-          />
+          <SearchBox label="Search users" placeholder="Email or name" value={q} onSearch={setFilter("q")} />
         }
       >
         <FilterSelect
@@ -178,10 +170,7 @@ export const UsersPage = () => {
           placeholder="Any role"
           data={(roles.data?.items ?? []).map((item) => ({ value: item.name, label: item.label }))}
           value={role}
-          onChange={(next) => {
-            setRole(next);
-            setPage(1);
-          }}
+          onChange={setFilter("role")}
         />
       </ListToolbar>
       <DataTable

@@ -4,7 +4,13 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { type Args, opUrl, useOp } from "../../api/client.ts";
 import { type Column, DataTable } from "../../components/data-table.tsx";
-import { CsvExportButton, FilterSelect, ListToolbar, SearchBox } from "../../components/list-toolbar.tsx";
+import {
+  CsvExportButton,
+  FilterSelect,
+  type FilterSelectProps,
+  ListToolbar,
+  SearchBox,
+} from "../../components/list-toolbar.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink, ButtonLink } from "../../components/router-links.tsx";
 import { countryName, formatDate, humanise } from "../../lib/format.ts";
@@ -45,6 +51,8 @@ export const parsePeopleSearch = (raw: Record<string, unknown>): PeopleSearch =>
   });
 
 const PAGE_SIZE = 25;
+
+type OptionalFilter = "kind" | "entityId" | "department" | "country" | "category";
 
 const statusOptions = [
   { value: "active", label: "Active" },
@@ -152,9 +160,33 @@ export const PeoplePage = ({ search, onSearchChange }: PeoplePageProps) => {
   );
   const entities = useQuery(entitiesQuery);
   const facets = useQuery(facetsQuery);
-  const hasFilters = Boolean(
-    search.q || search.kind || search.entityId || search.department || search.country || search.category,
-  );
+  // The filters that may be left empty ("Any …"), in the order shown.
+  const optionalFilters: (Omit<FilterSelectProps, "value" | "onChange"> & { key: OptionalFilter })[] = [
+    { key: "kind", label: "Kind", placeholder: "Any kind", data: kindOptions },
+    {
+      key: "entityId",
+      label: "Legal entity",
+      placeholder: "Any entity",
+      data: (entities.data?.items ?? []).map((entity) => ({ value: entity.id, label: entity.name })),
+      searchable: true,
+    },
+    {
+      key: "department",
+      label: "Department",
+      placeholder: "Any department",
+      data: facets.data?.departments ?? [],
+      searchable: true,
+    },
+    {
+      key: "country",
+      label: "Country",
+      placeholder: "Any country",
+      data: (facets.data?.countries ?? []).map((code) => ({ value: code, label: countryName(code) })),
+      searchable: true,
+    },
+    { key: "category", label: "Category", placeholder: "Any category", data: categoryOptions },
+  ];
+  const hasFilters = Boolean(search.q) || optionalFilters.some((filter) => search[filter.key]);
 
   return (
     <Stack gap="md">
@@ -189,44 +221,14 @@ export const PeoplePage = ({ search, onSearchChange }: PeoplePageProps) => {
           onChange={(value) => update({ status: value && value !== "active" ? value : undefined })}
           clearable={false}
         />
-        <FilterSelect
-          label="Kind"
-          placeholder="Any kind"
-          data={kindOptions}
-          value={search.kind}
-          onChange={(kind) => update({ kind })}
-        />
-        <FilterSelect
-          label="Legal entity"
-          placeholder="Any entity"
-          data={(entities.data?.items ?? []).map((entity) => ({ value: entity.id, label: entity.name }))}
-          value={search.entityId}
-          onChange={(entityId) => update({ entityId })}
-          searchable
-        />
-        <FilterSelect
-          label="Department"
-          placeholder="Any department"
-          data={facets.data?.departments ?? []}
-          value={search.department}
-          onChange={(department) => update({ department })}
-          searchable
-        />
-        <FilterSelect
-          label="Country"
-          placeholder="Any country"
-          data={(facets.data?.countries ?? []).map((code) => ({ value: code, label: countryName(code) }))}
-          value={search.country}
-          onChange={(country) => update({ country })}
-          searchable
-        />
-        <FilterSelect
-          label="Category"
-          placeholder="Any category"
-          data={categoryOptions}
-          value={search.category}
-          onChange={(category) => update({ category })}
-        />
+        {optionalFilters.map(({ key, ...filter }) => (
+          <FilterSelect
+            key={key}
+            {...filter}
+            value={search[key]}
+            onChange={(value) => update({ [key]: value })}
+          />
+        ))}
       </ListToolbar>
       <DataTable
         label="People"
