@@ -50,6 +50,9 @@ type DataTableProps<T> = {
   rowProps?: (row: T) => Omit<ComponentPropsWithoutRef<typeof Table.Tr>, "children">;
 };
 
+/** Rows already in hand (a part of a larger answer), in the shape `query` takes. */
+export const loadedRows = <T,>(rows: T[]) => ({ isPending: false, isError: false, error: null, data: rows });
+
 const isPage = <T,>(data: Page<T> | T[]): data is Page<T> => !Array.isArray(data);
 
 /** The list block of every list page: loading skeleton, error with retry, empty sentence, rows, pages. */

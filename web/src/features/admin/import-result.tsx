@@ -1,14 +1,11 @@
 import { Badge, Group, Paper, Stack, Switch, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import type { Schema } from "../../api/client.ts";
-import { DataTable } from "../../components/data-table.tsx";
+import { DataTable, loadedRows } from "../../components/data-table.tsx";
 import { humanise } from "../../lib/format.ts";
 
 export type ImportResult = Schema<"PeopleImportResultView">;
 export type ImportChange = ImportResult["changes"][number];
-
-/** A list already in hand, in DataTable's terms. */
-const loaded = <T,>(data: T[]) => ({ isPending: false, isError: false, error: null, data });
 
 const actionColor: Record<ImportChange["action"], string> = {
   create: "green",
@@ -71,7 +68,7 @@ export const ImportErrors = ({ errors }: { errors: ImportResult["errors"] }) => 
       label="Import errors"
       inPaper={false}
       minWidth={520}
-      query={loaded(errors)}
+      query={loadedRows(errors)}
       rowKey={(error) => `${error.row}-${error.column}-${error.message}`}
       empty={{ title: "No errors" }}
       tableProps={{ highlightOnHover: false }}
@@ -146,7 +143,7 @@ export const ImportChanges = ({ changes }: { changes: ImportChange[] }) => {
         label="Import changes"
         inPaper={false}
         minWidth={720}
-        query={loaded(visible)}
+        query={loadedRows(visible)}
         rowKey={(change) => `${change.row}-${change.externalId}`}
         empty={{ title: "No changes", description: "Every row matches the directory already." }}
         tableProps={{ highlightOnHover: false, verticalSpacing: "xs" }}

@@ -10,7 +10,6 @@ import {
   PasswordInput,
   Skeleton,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -20,6 +19,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { type Args, call } from "../../api/client.ts";
+import { DataTable, loadedRows } from "../../components/data-table.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { usePageTitle } from "../../components/page-title.ts";
 import { setCsrfToken } from "../../lib/api.ts";
@@ -53,45 +53,47 @@ const DemoAccounts = ({
           </Text>
         </Alert>
       ) : null}
-      <Table.ScrollContainer minWidth={520}>
-        <Table aria-label="Demo accounts">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Email</Table.Th>
-              <Table.Th>Who</Table.Th>
-              <Table.Th>Password</Table.Th>
-              <Table.Th>
-                <span className="visually-hidden">Action</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {info.demoAccounts.map((account) => (
-              <Table.Tr key={account.email}>
-                <Table.Td>{account.email}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{account.roles.map(humanise).join(", ")}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text ff="monospace" size="xs" style={{ whiteSpace: "nowrap" }}>
-                    {account.password}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Button
-                    size="compact-xs"
-                    variant="light"
-                    onClick={() => onUse(account.email, account.password)}
-                    aria-label={`Use ${account.email}`}
-                  >
-                    Use
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        label="Demo accounts"
+        inPaper={false}
+        minWidth={520}
+        query={loadedRows(info.demoAccounts)}
+        rowKey={(account) => account.email}
+        empty={{ title: "No demo accounts" }}
+        tableProps={{ highlightOnHover: false }}
+        columns={[
+          { key: "email", header: "Email", cell: (account) => account.email },
+          {
+            key: "roles",
+            header: "Who",
+            cell: (account) => <Text size="sm">{account.roles.map(humanise).join(", ")}</Text>,
+          },
+          {
+            key: "password",
+            header: "Password",
+            cell: (account) => (
+              <Text ff="monospace" size="xs" style={{ whiteSpace: "nowrap" }}>
+                {account.password}
+              </Text>
+            ),
+          },
+          {
+            key: "action",
+            header: "Action",
+            isHeaderHidden: true,
+            cell: (account) => (
+              <Button
+                size="compact-xs"
+                variant="light"
+                onClick={() => onUse(account.email, account.password)}
+                aria-label={`Use ${account.email}`}
+              >
+                Use
+              </Button>
+            ),
+          },
+        ]}
+      />
     </Stack>
   </Paper>
 );
