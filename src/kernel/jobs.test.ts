@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import pino from "pino";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -45,6 +46,31 @@ describe(`job queue and mail outbox (${process.env.PROBITY_TEST_DIALECT ?? "sqli
     expect(await jobRow(id)).toMatchObject({ status: "dead", attempts: 3, last_error: "boom 3" });
     t.clock.advance(3_600_000);
     expect(await runner.runDue()).toBe(0);
+  });
+
+  it("records a job's own error when the database already rolled its transaction back (SQLITE_FULL)", async () => {
+    // SQLite ends the transaction by itself on SQLITE_FULL/SQLITE_IOERR; the runner's ROLLBACK then
+    // fails with "cannot rollback - no transaction is active", which used to replace the real error.
+    const runner = createJobRunner({
+      database: t.database,
+      clock: t.clock,
+      logger,
+      handlers: {
+        diskFull: {
+          async run(ctx) {
+            if (t.database.dialect === "sqlite") await sql`ROLLBACK`.execute(ctx.db);
+            throw new Error("database or disk is full");
+          },
+        },
+      },
+    });
+    const id = await withTransaction(t.ctx(), (tx) => enqueue(tx, "diskFull", {}, { maxAttempts: 2 }));
+    expect(await runner.runDue()).toBe(1);
+    expect(await jobRow(id)).toMatchObject({
+      status: "queued",
+      attempts: 1,
+      last_error: "database or disk is full",
+    });
   });
 
   it("enqueues recurring jobs once per interval", async () => {

@@ -2,7 +2,7 @@ import { hostname } from "node:os";
 import type { Logger } from "pino";
 import type { z } from "zod";
 import { type Clock, isoNow } from "./clock.ts";
-import { type Ctx, systemActor } from "./context.ts";
+import { type Ctx, systemActor, withTransaction } from "./context.ts";
 import type { KeyRing } from "./crypto.ts";
 import type { Database } from "./db.ts";
 import { newId } from "./ids.ts";
@@ -207,7 +207,7 @@ export function createJobRunner(options: {
       if (!handler) throw new Error(`no handler for job "${job.name}"`);
       const payload: unknown = JSON.parse(job.payload);
       if (handler.ownsTransactions) await handler.run(ctx, payload, info);
-      else await database.db.transaction().execute((trx) => handler.run({ ...ctx, db: trx }, payload, info));
+      else await withTransaction(ctx, (tx) => handler.run(tx, payload, info));
       stopHeartbeat();
       if (!(await finish(job.id, { status: "done", last_error: null }))) {
         logger.warn({ job: job.name, jobId: job.id }, "job finished after another worker took it over");
@@ -225,11 +225,9 @@ export function createJobRunner(options: {
       if (isOurs && handler?.onFailure) {
         try {
           const payload: unknown = JSON.parse(job.payload);
-          await database.db
-            .transaction()
-            .execute((trx) =>
-              handler.onFailure!({ ...ctx, db: trx }, payload, { ...info, dead, error: message }),
-            );
+          await withTransaction(ctx, (tx) =>
+            handler.onFailure!(tx, payload, { ...info, dead, error: message }),
+          );
         } catch (err) {
           logger.error({ job: job.name, jobId: job.id, err }, "job failure hook failed");
         }
@@ -265,16 +263,16 @@ export function createJobRunner(options: {
       let queued = 0;
       for (const s of due) {
         const next = new Date(now.getTime() + s.interval_seconds * 1000).toISOString();
-        await database.db.transaction().execute(async (trx) => {
+        await withTransaction(ctx, async (tx) => {
           // Compare-and-set on next_run_at: only one server enqueues each run.
-          const res = await trx
+          const res = await tx.db
             .updateTable("schedules")
             .set({ next_run_at: next, last_run_at: now.toISOString() })
             .where("name", "=", s.name)
             .where("next_run_at", "=", s.next_run_at)
             .executeTakeFirst();
           if (Number(res.numUpdatedRows) === 1) {
-            await enqueue({ ...ctx, db: trx }, s.job_name, { schedule: s.name });
+            await enqueue(tx, s.job_name, { schedule: s.name });
             queued += 1;
           }
         });

@@ -10,14 +10,23 @@ export const DEFAULT_SECURITY: SecuritySettings = {
   absoluteTimeoutHours: 12,
 };
 
+export const SECURITY_SETTING = "security";
+
 export const getSecuritySettings = (ctx: Ctx) =>
-  getSetting(ctx, "security", securitySettings, DEFAULT_SECURITY);
+  getSetting(ctx, SECURITY_SETTING, securitySettings, DEFAULT_SECURITY);
+
+/** The stored value as getSetting reads it (for a query that fetches it beside other rows). */
+export function parseSecuritySettings(stored: string | null): SecuritySettings {
+  if (stored === null) return DEFAULT_SECURITY;
+  const parsed = securitySettings.safeParse(JSON.parse(stored));
+  return parsed.success ? parsed.data : DEFAULT_SECURITY;
+}
 
 export async function updateSecuritySettings(ctx: Ctx, input: SecuritySettings): Promise<SecuritySettings> {
   authorize(ctx.actor, "user.manage");
   return withTransaction(ctx, async (tx) => {
     const before = await getSecuritySettings(tx);
-    await putSetting(tx, "security", input);
+    await putSetting(tx, SECURITY_SETTING, input);
     await record(
       tx,
       "settings.security.update",

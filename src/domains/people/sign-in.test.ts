@@ -6,7 +6,7 @@ import type { AppError } from "../../kernel/errors.ts";
 import { solveChallenge } from "../../kernel/rate-counters.ts";
 import { changePassword, confirmTotpEnrolment, startTotpEnrolment } from "./account.ts";
 import { updateUser } from "./manage-users.ts";
-import { updateSecuritySettings } from "./security-settings.ts";
+import { getSecuritySettings, updateSecuritySettings } from "./security-settings.ts";
 import { authenticateSession, FREE_SIGN_IN_TRIES, signIn } from "./sign-in.ts";
 
 describe(`sign-in, sessions and TOTP (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
@@ -142,6 +142,27 @@ describe(`sign-in, sessions and TOTP (${process.env.PROBITY_TEST_DIALECT ?? "sql
     }
     // 12 h 5 min later, though never idle: the absolute timeout applies.
     expect(await authenticateSession(t.ctx(), second.token)).toBeNull();
+  });
+
+  it("reads the session with its roles and the idle timeout an administrator set, in one statement", async () => {
+    const user = await buildUser(t.ctx(admin), ["hotline_operator", "board_member"], {
+      email: "short@test.example",
+    });
+    const s = await signIn(t.ctx(), { email: "short@test.example", password: user.password });
+    if (s.status !== "ok") throw new Error("expected a session");
+    const session = await authenticateSession(t.ctx(), s.token);
+    expect(session?.roles.slice().sort()).toEqual(["board_member", "hotline_operator"]);
+    expect(session?.permissions.size).toBeGreaterThan(0);
+    const before = await getSecuritySettings(t.ctx());
+    try {
+      await updateSecuritySettings(t.ctx(admin), { ...before, idleTimeoutMinutes: 5 });
+      t.clock.advance(4 * 60_000);
+      expect(await authenticateSession(t.ctx(), s.token)).not.toBeNull();
+      t.clock.advance(6 * 60_000);
+      expect(await authenticateSession(t.ctx(), s.token)).toBeNull();
+    } finally {
+      await updateSecuritySettings(t.ctx(admin), before);
+    }
   });
 
   it("enrols TOTP and then requires the code at sign-in", async () => {

@@ -17,7 +17,7 @@ import { peopleDb } from "./db.ts";
 import { verifyPassword } from "./passwords.ts";
 import { isPrivileged, permissionsOf } from "./roles.ts";
 import { consumeRecoveryCode, consumeTotp } from "./second-factor.ts";
-import { getSecuritySettings } from "./security-settings.ts";
+import { getSecuritySettings, parseSecuritySettings, SECURITY_SETTING } from "./security-settings.ts";
 import { openTotpSecret } from "./totp-secret.ts";
 
 /** Sign-in tries per e-mail address in a window that need no proof of work. */
@@ -168,31 +168,48 @@ export type Session = {
   mustChangePassword: boolean;
 };
 
-/** Reads a session token; enforces idle and absolute timeouts. Returns null when not valid. */
+type SessionRow = {
+  csrf_token: string;
+  last_seen_at: string;
+  expires_at: string;
+  id: string;
+  email: string;
+  display_name: string;
+  person_id: string | null;
+  totp_enabled: number | boolean;
+  disabled: number | boolean;
+  must_change_password: number | boolean;
+  roles: string | null;
+  security: string | null;
+};
+
+/**
+ * Reads a session token; enforces idle and absolute timeouts. Returns null when not valid.
+ *
+ * Every signed-in request runs this, so it is one statement, written as SQL: the session, its user,
+ * the user's roles and the security settings (the idle timeout) together. Three builder queries
+ * cost a third of a list read's time (issue 14, "reads under load"; bench/profile-reads.ts).
+ */
 export async function authenticateSession(ctx: Ctx, token: string): Promise<Session | null> {
   if (token.length > 100) return null;
   const db = peopleDb(ctx);
   const idHash = hashToken(token);
-  const row = await db
-    .selectFrom("sessions as s")
-    .innerJoin("users as u", "u.id", "s.user_id")
-    .select([
-      "s.id_hash",
-      "s.csrf_token",
-      "s.last_seen_at",
-      "s.expires_at",
-      "u.id",
-      "u.email",
-      "u.display_name",
-      "u.person_id",
-      "u.totp_enabled",
-      "u.disabled",
-      "u.must_change_password",
-    ])
-    .where("s.id_hash", "=", idHash)
-    .executeTakeFirst();
+  // Role names are identifiers (roles.ts): a comma cannot occur in one.
+  const roleList =
+    ctx.dialect === "postgres"
+      ? sql`(select string_agg(r.role, ',') from user_roles r where r.user_id = u.id)`
+      : sql`(select group_concat(r.role, ',') from user_roles r where r.user_id = u.id)`;
+  const { rows } = await sql<SessionRow>`
+    select s.csrf_token, s.last_seen_at, s.expires_at,
+           u.id, u.email, u.display_name, u.person_id, u.totp_enabled, u.disabled, u.must_change_password,
+           ${roleList} as roles,
+           (select st.value from settings st where st.key = ${SECURITY_SETTING}) as security
+      from sessions s
+      join users u on u.id = s.user_id
+     where s.id_hash = ${idHash}`.execute(db);
+  const row = rows[0];
   if (!row || row.disabled) return null;
-  const settings = await getSecuritySettings(ctx);
+  const settings = parseSecuritySettings(row.security);
   const now = ctx.clock.now();
   const idleLimit = new Date(row.last_seen_at).getTime() + settings.idleTimeoutMinutes * 60_000;
   if (row.expires_at <= now.toISOString() || idleLimit <= now.getTime()) {
@@ -207,9 +224,7 @@ export async function authenticateSession(ctx: Ctx, token: string): Promise<Sess
       .where("id_hash", "=", idHash)
       .execute();
   }
-  const roles = (
-    await db.selectFrom("user_roles").select("role").where("user_id", "=", row.id).execute()
-  ).map((r) => r.role);
+  const roles = row.roles ? row.roles.split(",") : [];
   const totpEnabled = Boolean(row.totp_enabled);
   return {
     userId: row.id,

@@ -15,9 +15,10 @@ import { IconChevronDown, IconKey, IconLogout, IconShieldLock } from "@tabler/ic
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Outlet, useLocation, useNavigate } from "@tanstack/react-router";
 import { useEffect } from "react";
+import { call } from "../api/client.ts";
 import { NavLinkLink } from "../components/router-links.tsx";
 import { hasPermission, loginInfoQuery, type Me, requiredAccountStep, useMe } from "../features/auth/me.ts";
-import { api, setCsrfToken } from "../lib/api.ts";
+import { setCsrfToken } from "../lib/api.ts";
 import { adminNav, auditNav, mainNav, type NavItem } from "./nav.ts";
 
 const isActive = (pathname: string, to: string) => (to === "/" ? pathname === "/" : pathname.startsWith(to));
@@ -66,7 +67,7 @@ const UserMenu = ({ me }: { me: Me }) => {
   const queryClient = useQueryClient();
   const logOut = async () => {
     try {
-      await api.post("/api/auth/logout");
+      await call("auth.logout");
     } catch {
       // Signing out locally is still right when the session had already expired.
     }

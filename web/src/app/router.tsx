@@ -420,14 +420,14 @@ declare module "@tanstack/react-router" {
 
 setAuthHandlers({
   unauthenticated: () => {
-    queryClient.removeQueries({ queryKey: ["me"] });
+    queryClient.removeQueries({ queryKey: meQuery.queryKey });
     if (router.state.location.pathname !== "/login") {
       void router.navigate({ to: "/login", search: { redirect: router.state.location.href } });
     }
   },
   enrolmentRequired: async () => {
-    await queryClient.invalidateQueries({ queryKey: ["me"] });
-    const step = requiredAccountStep(queryClient.getQueryData<Me>(["me"])) ?? "/account/totp";
+    await queryClient.invalidateQueries({ queryKey: meQuery.queryKey });
+    const step = requiredAccountStep(queryClient.getQueryData<Me>(meQuery.queryKey)) ?? "/account/totp";
     if (router.state.location.pathname !== step) void router.navigate({ to: step });
   },
 });

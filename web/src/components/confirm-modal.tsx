@@ -25,7 +25,13 @@ export const ConfirmModal = ({
   onConfirm,
   onClose,
 }: ConfirmModalProps) => (
-  <Modal opened={opened} onClose={onClose} title={<Text fw={600}>{title}</Text>} centered>
+  <Modal
+    opened={opened}
+    onClose={onClose}
+    title={<Text fw={600}>{title}</Text>}
+    closeButtonProps={{ "aria-label": "Close dialog" }}
+    centered
+  >
     <Stack>
       <div>{children}</div>
       <ErrorAlert error={error} />

@@ -1,5 +1,5 @@
 import { Button, Paper, Table, type TableProps } from "@mantine/core";
-import type { ReactNode } from "react";
+import type { ComponentPropsWithoutRef, ReactNode } from "react";
 import type { Page } from "../lib/api.ts";
 import { Empty } from "./empty.tsx";
 import { ErrorAlert } from "./error-alert.tsx";
@@ -15,6 +15,8 @@ export type Column<T> = {
   /** Sortable by the server under `key`; `"ascending"` allows ascending only. */
   sortable?: boolean | "ascending";
   hidden?: boolean;
+  /** The header is read by screen readers only (e.g. "Actions" above a column of buttons). */
+  isHeaderHidden?: boolean;
   width?: number | string;
 };
 
@@ -44,7 +46,12 @@ type DataTableProps<T> = {
   /** Wrap in a Paper (the list pages' card); false when the page already provides one. */
   inPaper?: boolean;
   tableProps?: Omit<TableProps, "children">;
+  /** Extra props of a row (a clickable row's onClick, keyboard handler and name). */
+  rowProps?: (row: T) => Omit<ComponentPropsWithoutRef<typeof Table.Tr>, "children">;
 };
+
+/** Rows already in hand (a part of a larger answer), in the shape `query` takes. */
+export const loadedRows = <T,>(rows: T[]) => ({ isPending: false, isError: false, error: null, data: rows });
 
 const isPage = <T,>(data: Page<T> | T[]): data is Page<T> => !Array.isArray(data);
 
@@ -61,6 +68,7 @@ export const DataTable = <T,>({
   minWidth = 700,
   inPaper = true,
   tableProps,
+  rowProps,
 }: DataTableProps<T>) => {
   const visible = columns.filter((column) => !column.hidden);
   let body: ReactNode;
@@ -107,7 +115,11 @@ export const DataTable = <T,>({
                       />
                     ) : (
                       <Table.Th key={column.key} w={column.width}>
-                        {column.header}
+                        {column.isHeaderHidden ? (
+                          <span className="visually-hidden">{column.header}</span>
+                        ) : (
+                          column.header
+                        )}
                       </Table.Th>
                     ),
                   )}
@@ -115,7 +127,7 @@ export const DataTable = <T,>({
               </Table.Thead>
               <Table.Tbody>
                 {rows.map((row) => (
-                  <Table.Tr key={rowKey(row)}>
+                  <Table.Tr key={rowKey(row)} {...rowProps?.(row)}>
                     {visible.map((column) => (
                       <Table.Td key={column.key}>{column.cell(row)}</Table.Td>
                     ))}

@@ -1,31 +1,18 @@
-import {
-  ActionIcon,
-  Button,
-  Group,
-  Modal,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { ActionIcon, Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconBuilding, IconPencil, IconPlus } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
-import { invalidate } from "../../api/client.ts";
-import { Empty } from "../../components/empty.tsx";
-import { ErrorAlert } from "../../components/error-alert.tsx";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { call, invalidate } from "../../api/client.ts";
+import { useApiForm } from "../../components/api-form.tsx";
+import { type Column, DataTable } from "../../components/data-table.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { TableSkeleton } from "../../components/table-skeleton.tsx";
-import { api, fieldErrors } from "../../lib/api.ts";
 import { countryName, formatNumber } from "../../lib/format.ts";
 import { usePermission } from "../auth/me.ts";
 import { type Entity, entitiesQuery } from "../people/people-api.ts";
+import { FormDialog } from "./form-dialog.tsx";
 
-type EntityInput = { code: string; name: string; country: string; parentId: string | null };
+const ENTITY_LABELS = { code: "Code", name: "Name", country: "Country", parentId: "Parent entity" };
 
 const EntityModal = ({
   entity,
@@ -37,17 +24,25 @@ const EntityModal = ({
   onClose: () => void;
 }) => {
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<EntityInput>({
-    code: entity?.code ?? "",
-    name: entity?.name ?? "",
-    country: entity?.country ?? "",
-    parentId: entity?.parentId ?? null,
-  });
-  const save = useMutation({
-    mutationFn: (input: EntityInput) =>
-      entity
-        ? api.patch<Entity>(`/api/entities/${entity.id}`, input)
-        : api.post<Entity>("/api/entities", input),
+  const form = useApiForm({
+    initialValues: {
+      code: entity?.code ?? "",
+      name: entity?.name ?? "",
+      country: entity?.country ?? "",
+      parentId: entity?.parentId ?? null,
+    },
+    labels: ENTITY_LABELS,
+    submit: (values) => {
+      const body = {
+        code: values.code.trim(),
+        name: values.name.trim(),
+        country: values.country.trim().toUpperCase(),
+        parentId: values.parentId,
+      };
+      return entity
+        ? call("entity.update", { path: { id: entity.id }, body })
+        : call("entity.create", { body });
+    },
     onSuccess: async (saved) => {
       notifications.show({
         color: "green",
@@ -58,77 +53,93 @@ const EntityModal = ({
       onClose();
     },
   });
-  const errors = fieldErrors(save.error);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate({
-      code: values.code.trim(),
-      name: values.name.trim(),
-      country: values.country.trim().toUpperCase(),
-      parentId: values.parentId,
-    });
-  };
   return (
-    <Modal
-      opened
+    <FormDialog
+      form={form}
+      title={entity ? "Edit legal entity" : "New legal entity"}
+      submitLabel={entity ? "Save entity" : "Create entity"}
       onClose={onClose}
-      title={<Text fw={600}>{entity ? "Edit legal entity" : "New legal entity"}</Text>}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <SimpleGrid cols={2}>
-            <TextInput
-              label="Code"
-              description="Used in HR imports"
-              required
-              value={values.code}
-              onChange={(event) => setValues({ ...values, code: event.currentTarget.value })}
-              error={errors.code}
-              data-autofocus
-            />
-            <TextInput
-              label="Country"
-              description="Two-letter ISO code"
-              required
-              maxLength={2}
-              value={values.country}
-              onChange={(event) => setValues({ ...values, country: event.currentTarget.value })}
-              error={errors.country}
-            />
-          </SimpleGrid>
-          <TextInput
-            label="Name"
-            required
-            value={values.name}
-            onChange={(event) => setValues({ ...values, name: event.currentTarget.value })}
-            error={errors.name}
-          />
-          <Select
-            label="Parent entity"
-            placeholder="None (top of the group)"
-            data={entities
-              .filter((item) => item.id !== entity?.id)
-              .map((item) => ({ value: item.id, label: `${item.name} (${item.code})` }))}
-            value={values.parentId}
-            onChange={(value) => setValues({ ...values, parentId: value })}
-            clearable
-            searchable
-            error={errors.parentId}
-          />
-          {Object.keys(errors).length ? null : <ErrorAlert error={save.error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={save.isPending}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {entity ? "Save entity" : "Create entity"}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <SimpleGrid cols={2}>
+        <TextInput
+          label="Code"
+          description="Used in HR imports"
+          required
+          {...form.getInputProps("code")}
+          data-autofocus
+        />
+        <TextInput
+          label="Country"
+          description="Two-letter ISO code"
+          required
+          maxLength={2}
+          {...form.getInputProps("country")}
+        />
+      </SimpleGrid>
+      <TextInput label="Name" required {...form.getInputProps("name")} />
+      <Select
+        label="Parent entity"
+        placeholder="None (top of the group)"
+        data={entities
+          .filter((item) => item.id !== entity?.id)
+          .map((item) => ({ value: item.id, label: `${item.name} (${item.code})` }))}
+        {...form.getInputProps("parentId")}
+        value={form.values.parentId}
+        clearable
+        searchable
+      />
+    </FormDialog>
   );
 };
+
+const columns = (canManage: boolean, onEdit: (entity: Entity) => void): Column<Entity>[] => [
+  {
+    key: "code",
+    header: "Code",
+    cell: (entity) => (
+      <Text ff="monospace" size="sm">
+        {entity.code}
+      </Text>
+    ),
+  },
+  {
+    key: "name",
+    header: "Name",
+    cell: (entity) => (
+      <Text size="sm" fw={500}>
+        {entity.name}
+      </Text>
+    ),
+  },
+  {
+    key: "country",
+    header: "Country",
+    cell: (entity) => `${countryName(entity.country)} (${entity.country})`,
+  },
+  { key: "parent", header: "Parent", cell: (entity) => entity.parentName ?? "—" },
+  {
+    key: "headcount",
+    header: "Headcount",
+    cell: (entity) => (
+      <Text size="sm" ta="right" style={{ fontVariantNumeric: "tabular-nums" }}>
+        {formatNumber(entity.headcount)}
+      </Text>
+    ),
+  },
+  {
+    key: "actions",
+    header: "Actions",
+    isHeaderHidden: true,
+    hidden: !canManage,
+    cell: (entity) => (
+      <Group justify="flex-end">
+        <ActionIcon variant="subtle" aria-label={`Edit ${entity.name}`} onClick={() => onEdit(entity)}>
+          <IconPencil size={16} />
+        </ActionIcon>
+      </Group>
+    ),
+  },
+];
 
 export const EntitiesPage = () => {
   const entities = useQuery(entitiesQuery);
@@ -148,66 +159,18 @@ export const EntitiesPage = () => {
           ) : null
         }
       />
-      <Paper p="md">
-        {entities.isPending ? (
-          <TableSkeleton rows={4} />
-        ) : entities.isError ? (
-          <ErrorAlert error={entities.error} />
-        ) : items.length === 0 ? (
-          <Empty
-            title="No legal entities yet"
-            description="Add the parent company first, then its subsidiaries."
-            icon={<IconBuilding size={22} stroke={1.6} />}
-          />
-        ) : (
-          <Table.ScrollContainer minWidth={640}>
-            <Table aria-label="Legal entities" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Code</Table.Th>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Country</Table.Th>
-                  <Table.Th>Parent</Table.Th>
-                  <Table.Th ta="right">Headcount</Table.Th>
-                  {canManage ? (
-                    <Table.Th>
-                      <span className="visually-hidden">Actions</span>
-                    </Table.Th>
-                  ) : null}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((entity) => (
-                  <Table.Tr key={entity.id}>
-                    <Table.Td>
-                      <Text ff="monospace" size="sm">
-                        {entity.code}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td fw={500}>{entity.name}</Table.Td>
-                    <Table.Td>{`${countryName(entity.country)} (${entity.country})`}</Table.Td>
-                    <Table.Td>{entity.parentName ?? "—"}</Table.Td>
-                    <Table.Td ta="right" style={{ fontVariantNumeric: "tabular-nums" }}>
-                      {formatNumber(entity.headcount)}
-                    </Table.Td>
-                    {canManage ? (
-                      <Table.Td ta="right">
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={`Edit ${entity.name}`}
-                          onClick={() => setEditing(entity)}
-                        >
-                          <IconPencil size={16} />
-                        </ActionIcon>
-                      </Table.Td>
-                    ) : null}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Paper>
+      <DataTable
+        label="Legal entities"
+        columns={columns(canManage, setEditing)}
+        rowKey={(entity) => entity.id}
+        query={{ ...entities, data: entities.data?.items }}
+        minWidth={640}
+        empty={{
+          title: "No legal entities yet",
+          description: "Add the parent company first, then its subsidiaries.",
+          icon: <IconBuilding size={22} stroke={1.6} />,
+        }}
+      />
       {editing ? (
         <EntityModal
           entity={editing === "new" ? null : editing}

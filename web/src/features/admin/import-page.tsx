@@ -3,11 +3,12 @@ import { notifications } from "@mantine/notifications";
 import { IconCheck, IconDownload, IconFileTypeCsv, IconPlayerPlay } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { invalidate } from "../../api/client.ts";
+import { call, invalidate, opUrl } from "../../api/client.ts";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { api, isApiError } from "../../lib/api.ts";
+import { isApiError } from "../../lib/api.ts";
+import { PEOPLE_READS } from "../people/people-api.ts";
 import { ImportChanges, ImportErrors, type ImportResult, ImportSummary } from "./import-result.tsx";
 
 const resultOf = (error: unknown): ImportResult | null =>
@@ -22,7 +23,7 @@ export const ImportPage = () => {
   const [confirming, setConfirming] = useState(false);
 
   const run = useMutation({
-    mutationFn: (dryRun: boolean) => api.post<ImportResult>("/api/people/import", { csv, dryRun }),
+    mutationFn: (dryRun: boolean) => call("people.import", { body: { csv, dryRun } }),
     onSuccess: async (data, dryRun) => {
       setResult(data);
       if (dryRun) {
@@ -31,8 +32,7 @@ export const ImportPage = () => {
       }
       setConfirming(false);
       setCheckedCsv(null);
-      await queryClient.invalidateQueries({ queryKey: ["people"] });
-      await invalidate(queryClient, "entity.list");
+      await invalidate(queryClient, ...PEOPLE_READS);
       notifications.show({
         color: "green",
         title: "Import applied",
@@ -68,7 +68,7 @@ export const ImportPage = () => {
         actions={
           <Button
             component="a"
-            href="/api/people/import/template.csv"
+            href={opUrl("people.import.template")}
             download
             variant="default"
             leftSection={<IconDownload size={16} />}
@@ -173,7 +173,7 @@ export const ImportPage = () => {
         Columns: employee_id, first_name, last_name, email, kind, title, department, country, legal_entity
         (code), supervisor_id (employee_id of the supervisor), hire_date, end_date, categories
         (semicolon-separated).{" "}
-        <Anchor href="/api/people/import/template.csv" size="xs">
+        <Anchor href={opUrl("people.import.template")} size="xs">
           Template
         </Anchor>
       </Text>

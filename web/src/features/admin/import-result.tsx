@@ -1,23 +1,11 @@
-import { Badge, Group, Paper, Stack, Switch, Table, Text, Title } from "@mantine/core";
+import { Badge, Group, Paper, Stack, Switch, Text, Title } from "@mantine/core";
 import { useState } from "react";
-import { Empty } from "../../components/empty.tsx";
+import type { Schema } from "../../api/client.ts";
+import { DataTable, loadedRows } from "../../components/data-table.tsx";
 import { humanise } from "../../lib/format.ts";
 
-export type ImportChange = {
-  row: number;
-  action: "create" | "update" | "end" | "unchanged";
-  externalId: string;
-  name: string;
-  fields: Record<string, { from: unknown; to: unknown }>;
-};
-
-export type ImportResult = {
-  dryRun: boolean;
-  applied: boolean;
-  summary: { created: number; updated: number; ended: number; unchanged: number; errors: number };
-  changes: ImportChange[];
-  errors: { row: number; column: string | null; message: string }[];
-};
+export type ImportResult = Schema<"PeopleImportResultView">;
+export type ImportChange = ImportResult["changes"][number];
 
 const actionColor: Record<ImportChange["action"], string> = {
   create: "green",
@@ -76,32 +64,64 @@ export const ImportErrors = ({ errors }: { errors: ImportResult["errors"] }) => 
     <Title order={3} size="h5" mb="xs" c="red.8">
       Rows with errors — fix these in the file and run the dry run again
     </Title>
-    <Table.ScrollContainer minWidth={520}>
-      <Table aria-label="Import errors">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={80}>Row</Table.Th>
-            <Table.Th w={180}>Column</Table.Th>
-            <Table.Th>Problem</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {errors.map((error) => (
-            <Table.Tr key={`${error.row}-${error.column}-${error.message}`}>
-              <Table.Td>{error.row}</Table.Td>
-              <Table.Td>
-                <Text ff="monospace" size="sm">
-                  {error.column ?? "—"}
-                </Text>
-              </Table.Td>
-              <Table.Td>{error.message}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      label="Import errors"
+      inPaper={false}
+      minWidth={520}
+      query={loadedRows(errors)}
+      rowKey={(error) => `${error.row}-${error.column}-${error.message}`}
+      empty={{ title: "No errors" }}
+      tableProps={{ highlightOnHover: false }}
+      columns={[
+        { key: "row", header: "Row", width: 80, cell: (error) => error.row },
+        {
+          key: "column",
+          header: "Column",
+          width: 180,
+          cell: (error) => (
+            <Text ff="monospace" size="sm">
+              {error.column || "—"}
+            </Text>
+          ),
+        },
+        { key: "message", header: "Problem", cell: (error) => error.message },
+      ]}
+    />
   </Paper>
 );
+
+const ChangedFields = ({ change }: { change: ImportChange }) => {
+  const fields = Object.entries(change.fields ?? {});
+  if (fields.length === 0)
+    return (
+      <Text size="xs" c="dimmed">
+        —
+      </Text>
+    );
+  return (
+    <Stack gap={2}>
+      {fields.map(([field, diff]) => (
+        <Text size="xs" key={field}>
+          <Text span fw={600} size="xs">
+            {field}
+          </Text>
+          {": "}
+          {change.action === "create" ? null : (
+            <>
+              <Text span td="line-through" c="dimmed" size="xs">
+                {show(diff.from)}
+              </Text>
+              {" → "}
+            </>
+          )}
+          <Text span size="xs">
+            {show(diff.to)}
+          </Text>
+        </Text>
+      ))}
+    </Stack>
+  );
+};
 
 export const ImportChanges = ({ changes }: { changes: ImportChange[] }) => {
   const [showUnchanged, setShowUnchanged] = useState(false);
@@ -119,74 +139,43 @@ export const ImportChanges = ({ changes }: { changes: ImportChange[] }) => {
           onChange={(event) => setShowUnchanged(event.currentTarget.checked)}
         />
       </Group>
-      {visible.length === 0 ? (
-        <Empty title="No changes" description="Every row matches the directory already." />
-      ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table aria-label="Import changes" verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={60}>Row</Table.Th>
-                <Table.Th w={110}>Action</Table.Th>
-                <Table.Th>Employee</Table.Th>
-                <Table.Th>Changes</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {visible.map((change) => {
-                const fields = Object.entries(change.fields ?? {});
-                return (
-                  <Table.Tr key={`${change.row}-${change.externalId}`}>
-                    <Table.Td>{change.row}</Table.Td>
-                    <Table.Td>
-                      <Badge size="sm" variant="light" color={actionColor[change.action]}>
-                        {humanise(change.action)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {change.name}
-                      </Text>
-                      <Text size="xs" c="dimmed" ff="monospace">
-                        {change.externalId}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {fields.length === 0 ? (
-                        <Text size="xs" c="dimmed">
-                          —
-                        </Text>
-                      ) : (
-                        <Stack gap={2}>
-                          {fields.map(([field, diff]) => (
-                            <Text size="xs" key={field}>
-                              <Text span fw={600} size="xs">
-                                {field}
-                              </Text>
-                              {": "}
-                              {change.action === "create" ? null : (
-                                <>
-                                  <Text span td="line-through" c="dimmed" size="xs">
-                                    {show(diff.from)}
-                                  </Text>
-                                  {" → "}
-                                </>
-                              )}
-                              <Text span size="xs">
-                                {show(diff.to)}
-                              </Text>
-                            </Text>
-                          ))}
-                        </Stack>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <DataTable
+        label="Import changes"
+        inPaper={false}
+        minWidth={720}
+        query={loadedRows(visible)}
+        rowKey={(change) => `${change.row}-${change.externalId}`}
+        empty={{ title: "No changes", description: "Every row matches the directory already." }}
+        tableProps={{ highlightOnHover: false, verticalSpacing: "xs" }}
+        columns={[
+          { key: "row", header: "Row", width: 60, cell: (change) => change.row },
+          {
+            key: "action",
+            header: "Action",
+            width: 110,
+            cell: (change) => (
+              <Badge size="sm" variant="light" color={actionColor[change.action]}>
+                {humanise(change.action)}
+              </Badge>
+            ),
+          },
+          {
+            key: "employee",
+            header: "Employee",
+            cell: (change) => (
+              <>
+                <Text size="sm" fw={500}>
+                  {change.name}
+                </Text>
+                <Text size="xs" c="dimmed" ff="monospace">
+                  {change.externalId}
+                </Text>
+              </>
+            ),
+          },
+          { key: "changes", header: "Changes", cell: (change) => <ChangedFields change={change} /> },
+        ]}
+      />
     </Paper>
   );
 };

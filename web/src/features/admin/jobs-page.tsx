@@ -1,16 +1,14 @@
-import { Badge, Button, Paper, Select, Stack, Table, Text, Tooltip } from "@mantine/core";
+import { Badge, Button, Stack, Text, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconListCheck, IconRefresh } from "@tabler/icons-react";
 import { keepPreviousData, useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { call, invalidate, type Schema, useOp } from "../../api/client.ts";
-import { Empty } from "../../components/empty.tsx";
-import { ErrorAlert } from "../../components/error-alert.tsx";
-import { ListFooter } from "../../components/list-footer.tsx";
+import { DataTable } from "../../components/data-table.tsx";
+import { ListToolbar } from "../../components/list-toolbar.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { errorMessage } from "../../lib/api.ts";
 import { formatDateTime, humanise } from "../../lib/format.ts";
+import { StatusFilter, useListState } from "./list-state.tsx";
 
 type Job = Schema<"JobView">;
 
@@ -19,11 +17,11 @@ const PAGE_SIZE = 25;
 
 export const JobsPage = () => {
   const queryClient = useQueryClient();
-  const [status, setStatus] = useState<string | null>(null);
-  const [page, setPage] = useState(1);
+  const { filters, page, setPage, setFilter } = useListState<{ status: Job["status"] }>();
+  const { status } = filters;
   const jobs = useOp(
     "job.list",
-    { query: { status: (status ?? undefined) as Job["status"] | undefined, page, pageSize: PAGE_SIZE } },
+    { query: { status, page, pageSize: PAGE_SIZE } },
     { placeholderData: keepPreviousData },
   );
   const retry = useMutation({
@@ -41,114 +39,87 @@ export const JobsPage = () => {
         title="Jobs"
         description="Background work (e-mail delivery, reminders, re-screening) with retries. A job that keeps failing becomes dead and waits here for you."
       />
-      <Paper p="md">
-        <Select
-          label="Status"
-          placeholder="Any status"
-          data={[
-            { value: "queued", label: "Queued" },
-            { value: "running", label: "Running" },
-            { value: "done", label: "Done" },
-            { value: "dead", label: "Dead" },
-          ]}
-          value={status}
-          onChange={(value) => {
-            setStatus(value);
-            setPage(1);
-          }}
-          clearable
-          maw={280}
-        />
-      </Paper>
-      <Paper p="md">
-        {jobs.isPending ? (
-          <TableSkeleton />
-        ) : jobs.isError ? (
-          <ErrorAlert error={jobs.error} />
-        ) : jobs.data.items.length === 0 ? (
-          <Empty
-            title="No jobs"
-            description={status ? `No ${status} jobs.` : "No background work has been scheduled yet."}
-            icon={<IconListCheck size={22} stroke={1.6} />}
-          />
-        ) : (
-          <>
-            <Table.ScrollContainer minWidth={820}>
-              <Table aria-label="Jobs">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Job</Table.Th>
-                    <Table.Th>Status</Table.Th>
-                    <Table.Th>Attempts</Table.Th>
-                    <Table.Th>Run at</Table.Th>
-                    <Table.Th>Last error</Table.Th>
-                    <Table.Th>
-                      <span className="visually-hidden">Actions</span>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {jobs.data.items.map((job) => (
-                    <Table.Tr key={job.id}>
-                      <Table.Td>
-                        <Text size="sm" ff="monospace">
-                          {job.name}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          Created {formatDateTime(job.createdAt)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge size="sm" variant="light" color={statusColor[job.status]}>
-                          {humanise(job.status)}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>
-                        {job.attempts} / {job.maxAttempts}
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(job.runAt)}</Table.Td>
-                      <Table.Td maw={320}>
-                        {job.lastError ? (
-                          <Tooltip label={job.lastError} multiline w={360} withArrow>
-                            <Text size="xs" c="red.8" lineClamp={2} tabIndex={0}>
-                              {job.lastError}
-                            </Text>
-                          </Tooltip>
-                        ) : (
-                          <Text size="xs" c="dimmed">
-                            —
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        {job.status === "dead" ? (
-                          <Button
-                            size="compact-sm"
-                            variant="light"
-                            leftSection={<IconRefresh size={14} />}
-                            loading={retry.isPending && retry.variables?.id === job.id}
-                            onClick={() => retry.mutate(job)}
-                            aria-label={`Retry ${job.name}`}
-                          >
-                            Retry
-                          </Button>
-                        ) : null}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <ListFooter
-              page={page}
-              pageSize={PAGE_SIZE}
-              total={jobs.data.total}
-              onPageChange={setPage}
-              noun="jobs"
-            />
-          </>
-        )}
-      </Paper>
+      <ListToolbar>
+        <StatusFilter statuses={Object.keys(statusColor)} value={status} onChange={setFilter("status")} />
+      </ListToolbar>
+      <DataTable
+        label="Jobs"
+        rowKey={(job) => job.id}
+        query={jobs}
+        minWidth={820}
+        onPageChange={setPage}
+        noun="jobs"
+        empty={{
+          title: "No jobs",
+          description: status ? `No ${status} jobs.` : "No background work has been scheduled yet.",
+          icon: <IconListCheck size={22} stroke={1.6} />,
+        }}
+        columns={[
+          {
+            key: "name",
+            header: "Job",
+            cell: (job) => (
+              <>
+                <Text size="sm" ff="monospace">
+                  {job.name}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  Created {formatDateTime(job.createdAt)}
+                </Text>
+              </>
+            ),
+          },
+          {
+            key: "status",
+            header: "Status",
+            cell: (job) => (
+              <Badge size="sm" variant="light" color={statusColor[job.status]}>
+                {humanise(job.status)}
+              </Badge>
+            ),
+          },
+          { key: "attempts", header: "Attempts", cell: (job) => `${job.attempts} / ${job.maxAttempts}` },
+          {
+            key: "runAt",
+            header: "Run at",
+            cell: (job) => <span style={{ whiteSpace: "nowrap" }}>{formatDateTime(job.runAt)}</span>,
+          },
+          {
+            key: "lastError",
+            header: "Last error",
+            cell: (job) =>
+              job.lastError ? (
+                <Tooltip label={job.lastError} multiline w={360} withArrow>
+                  <Text size="xs" c="red.8" lineClamp={2} tabIndex={0} maw={320}>
+                    {job.lastError}
+                  </Text>
+                </Tooltip>
+              ) : (
+                <Text size="xs" c="dimmed">
+                  —
+                </Text>
+              ),
+          },
+          {
+            key: "actions",
+            header: "Actions",
+            isHeaderHidden: true,
+            cell: (job) =>
+              job.status === "dead" ? (
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  leftSection={<IconRefresh size={14} />}
+                  loading={retry.isPending && retry.variables?.id === job.id}
+                  onClick={() => retry.mutate(job)}
+                  aria-label={`Retry ${job.name}`}
+                >
+                  Retry
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
     </Stack>
   );
 };

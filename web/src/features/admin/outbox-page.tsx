@@ -1,26 +1,13 @@
-import {
-  Badge,
-  Drawer,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
-import { IconMail, IconSearch } from "@tabler/icons-react";
+import { Badge, Drawer, Group, Paper, Stack, Table, Text } from "@mantine/core";
+import { IconMail } from "@tabler/icons-react";
 import { keepPreviousData } from "@tanstack/react-query";
 import { useState } from "react";
 import { type Schema, useOp } from "../../api/client.ts";
-import { Empty } from "../../components/empty.tsx";
-import { ErrorAlert } from "../../components/error-alert.tsx";
-import { ListFooter } from "../../components/list-footer.tsx";
+import { DataTable } from "../../components/data-table.tsx";
+import { ListToolbar, SearchBox } from "../../components/list-toolbar.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { formatDateTime, humanise } from "../../lib/format.ts";
+import { StatusFilter, useListState } from "./list-state.tsx";
 
 type OutboxMessage = Schema<"OutboxMessageView">;
 
@@ -34,6 +21,7 @@ const MessageDrawer = ({ message, onClose }: { message: OutboxMessage | null; on
     position="right"
     size="lg"
     title={<Text fw={600}>{message?.subject ?? "Message"}</Text>}
+    closeButtonProps={{ "aria-label": "Close message" }}
   >
     {message ? (
       <Stack gap="sm">
@@ -76,16 +64,17 @@ const MessageDrawer = ({ message, onClose }: { message: OutboxMessage | null; on
 );
 
 export const OutboxPage = () => {
-  const [status, setStatus] = useState<string | null>(null);
-  const [text, setText] = useState("");
-  const [q] = useDebouncedValue(text.trim(), 300);
-  const [page, setPage] = useState(1);
+  const { filters, page, setPage, setFilter } = useListState<{
+    status: OutboxMessage["status"];
+    q: string;
+  }>();
+  const { status, q } = filters;
   const [open, setOpen] = useState<OutboxMessage | null>(null);
   const outbox = useOp(
     "outbox.list",
     {
       query: {
-        status: (status ?? undefined) as OutboxMessage["status"] | undefined,
+        status,
         q,
         page,
         pageSize: PAGE_SIZE,
@@ -99,102 +88,73 @@ export const OutboxPage = () => {
         title="Outbox"
         description="Every e-mail Probity sends goes through this queue, so nothing is lost if the mail server is down."
       />
-      <Paper p="md">
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
+      <ListToolbar
+        columns={{ base: 1, md: 2 }}
+        search={
+          <SearchBox
             label="Search messages"
             placeholder="Recipient or subject"
-            type="search"
-            leftSection={<IconSearch size={16} />}
-            value={text}
-            onChange={(event) => {
-              setText(event.currentTarget.value);
-              setPage(1);
-            }}
+            value={q}
+            onSearch={setFilter("q")}
           />
-          <Select
-            label="Status"
-            placeholder="Any status"
-            data={[
-              { value: "pending", label: "Pending" },
-              { value: "sending", label: "Sending" },
-              { value: "sent", label: "Sent" },
-              { value: "failed", label: "Failed" },
-            ]}
-            value={status}
-            onChange={(value) => {
-              setStatus(value);
-              setPage(1);
-            }}
-            clearable
-          />
-        </SimpleGrid>
-      </Paper>
-      <Paper p="md">
-        {outbox.isPending ? (
-          <TableSkeleton />
-        ) : outbox.isError ? (
-          <ErrorAlert error={outbox.error} />
-        ) : outbox.data.items.length === 0 ? (
-          <Empty
-            title="No messages"
-            description={status || q ? "No messages match these filters." : "Nothing has been sent yet."}
-            icon={<IconMail size={22} stroke={1.6} />}
-          />
-        ) : (
-          <>
-            <Table.ScrollContainer minWidth={760}>
-              <Table aria-label="Outbox messages" highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Created</Table.Th>
-                    <Table.Th>To</Table.Th>
-                    <Table.Th>Subject</Table.Th>
-                    <Table.Th>Status</Table.Th>
-                    <Table.Th ta="right">Attempts</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {outbox.data.items.map((message) => (
-                    <Table.Tr
-                      key={message.id}
-                      className="clickable-row"
-                      onClick={() => setOpen(message)}
-                      tabIndex={0}
-                      onKeyDown={(event) => {
-                        if (event.key === "Enter" || event.key === " ") {
-                          event.preventDefault();
-                          setOpen(message);
-                        }
-                      }}
-                      aria-label={`Open message ${message.subject} to ${message.to}`}
-                    >
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>
-                        {formatDateTime(message.createdAt)}
-                      </Table.Td>
-                      <Table.Td>{message.to}</Table.Td>
-                      <Table.Td fw={500}>{message.subject}</Table.Td>
-                      <Table.Td>
-                        <Badge size="sm" variant="light" color={statusColor[message.status]}>
-                          {humanise(message.status)}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td ta="right">{message.attempts}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <ListFooter
-              page={page}
-              pageSize={PAGE_SIZE}
-              total={outbox.data.total}
-              onPageChange={setPage}
-              noun="messages"
-            />
-          </>
-        )}
-      </Paper>
+        }
+      >
+        <StatusFilter statuses={Object.keys(statusColor)} value={status} onChange={setFilter("status")} />
+      </ListToolbar>
+      <DataTable
+        label="Outbox messages"
+        rowKey={(message) => message.id}
+        query={outbox}
+        minWidth={760}
+        onPageChange={setPage}
+        noun="messages"
+        empty={{
+          title: "No messages",
+          description: status || q ? "No messages match these filters." : "Nothing has been sent yet.",
+          icon: <IconMail size={22} stroke={1.6} />,
+        }}
+        rowProps={(message) => ({
+          className: "clickable-row",
+          onClick: () => setOpen(message),
+          tabIndex: 0,
+          onKeyDown: (event) => {
+            if (event.key === "Enter" || event.key === " ") {
+              event.preventDefault();
+              setOpen(message);
+            }
+          },
+          "aria-label": `Open message ${message.subject} to ${message.to}`,
+        })}
+        columns={[
+          {
+            key: "createdAt",
+            header: "Created",
+            cell: (message) => (
+              <span style={{ whiteSpace: "nowrap" }}>{formatDateTime(message.createdAt)}</span>
+            ),
+          },
+          { key: "to", header: "To", cell: (message) => message.to },
+          {
+            key: "subject",
+            header: "Subject",
+            cell: (message) => (
+              <Text size="sm" fw={500}>
+                {message.subject}
+              </Text>
+            ),
+          },
+          {
+            key: "status",
+            header: "Status",
+            cell: (message) => (
+              <Badge size="sm" variant="light" color={statusColor[message.status]}>
+                {humanise(message.status)}
+              </Badge>
+            ),
+          },
+          { key: "attempts", header: "Attempts", cell: (message) => message.attempts },
+        ]}
+      />
       <MessageDrawer message={open} onClose={() => setOpen(null)} />
     </Stack>
   );

@@ -1,11 +1,12 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { invalidate } from "../../api/client.ts";
+import { useOpMutation } from "../../api/client.ts";
+import { DataTable, loadedRows } from "../../components/data-table.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { formatDateTime } from "../../lib/format.ts";
-import { type RoleGrant, roleGrantsApi, roleGrantsQuery } from "./users-api.ts";
+import { type RoleGrant, roleGrantsQuery, USER_READS } from "./users-api.ts";
 
 const STATUS_COLOR = { pending: "yellow", approved: "green", rejected: "gray" } as const;
 
@@ -15,28 +16,20 @@ const STATUS_COLOR = { pending: "yellow", approved: "green", rejected: "gray" } 
  * sees pending and recent grants and marks them seen. What each may do comes from the server.
  */
 export const RoleGrantsPanel = ({ mode }: { mode: "decide" | "oversee" }) => {
-  const queryClient = useQueryClient();
   const grants = useQuery(roleGrantsQuery);
   const [note, setNote] = useState<Record<string, string>>({});
-  const done = async (grant: RoleGrant, verb: string) => {
-    notifications.show({
-      color: "green",
-      title: `Grant ${verb}`,
-      message: `${grant.roleLabel} for ${grant.user.email}`,
-    });
-    await invalidate(queryClient, "role_grant.list");
-    await queryClient.invalidateQueries({ queryKey: ["users"] });
-    await invalidate(queryClient, "task.list");
-  };
-  const approve = useMutation({ mutationFn: roleGrantsApi.approve, onSuccess: (g) => done(g, "approved") });
-  const reject = useMutation({
-    mutationFn: (id: string) => roleGrantsApi.reject(id, note[id]?.trim() || undefined),
-    onSuccess: (g) => done(g, "rejected"),
+  const done = (verb: string) => ({
+    invalidates: [...USER_READS, "task.list" as const],
+    onSuccess: (grant: RoleGrant) =>
+      notifications.show({
+        color: "green",
+        title: `Grant ${verb}`,
+        message: `${grant.roleLabel} for ${grant.user.email}`,
+      }),
   });
-  const acknowledge = useMutation({
-    mutationFn: roleGrantsApi.acknowledge,
-    onSuccess: (g) => done(g, "marked seen"),
-  });
+  const approve = useOpMutation("role_grant.approve", done("approved"));
+  const reject = useOpMutation("role_grant.reject", done("rejected"));
+  const acknowledge = useOpMutation("role_grant.acknowledge", done("marked seen"));
   const items = grants.data?.items ?? [];
   if (mode === "decide" && !items.some((g) => g.status === "pending")) return null;
   const shown = mode === "decide" ? items.filter((g) => g.status === "pending") : items;
@@ -60,88 +53,113 @@ export const RoleGrantsPanel = ({ mode }: { mode: "decide" | "oversee" }) => {
             No role grants in the last 90 days.
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table aria-label="Role grants">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Role</Table.Th>
-                  <Table.Th>For</Table.Th>
-                  <Table.Th>Requested by</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>
-                    <span className="visually-hidden">Actions</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {shown.map((g) => (
-                  <Table.Tr key={g.id}>
-                    <Table.Td>{g.roleLabel}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{g.user.displayName}</Text>
+          <DataTable
+            label="Role grants"
+            inPaper={false}
+            minWidth={760}
+            query={loadedRows(shown)}
+            rowKey={(g) => g.id}
+            empty={{ title: "No role grants" }}
+            tableProps={{ highlightOnHover: false }}
+            columns={[
+              { key: "role", header: "Role", cell: (g) => g.roleLabel },
+              {
+                key: "user",
+                header: "For",
+                cell: (g) => (
+                  <>
+                    <Text size="sm">{g.user.displayName}</Text>
+                    <Text size="xs" c="dimmed">
+                      {g.user.email}
+                    </Text>
+                  </>
+                ),
+              },
+              {
+                key: "requestedBy",
+                header: "Requested by",
+                cell: (g) => (
+                  <>
+                    <Text size="sm">{g.requestedBy.label}</Text>
+                    <Text size="xs" c="dimmed">
+                      {formatDateTime(g.requestedAt)}
+                    </Text>
+                  </>
+                ),
+              },
+              {
+                key: "status",
+                header: "Status",
+                cell: (g) => (
+                  <>
+                    <Badge size="sm" variant="light" color={STATUS_COLOR[g.status]}>
+                      {g.status}
+                    </Badge>
+                    {g.decidedBy ? (
                       <Text size="xs" c="dimmed">
-                        {g.user.email}
+                        by {g.decidedBy.label}
+                        {g.decidedAt ? `, ${formatDateTime(g.decidedAt)}` : ""}
                       </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{g.requestedBy.label}</Text>
+                    ) : null}
+                    {g.note ? (
                       <Text size="xs" c="dimmed">
-                        {formatDateTime(g.requestedAt)}
+                        {g.note}
                       </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge size="sm" variant="light" color={STATUS_COLOR[g.status]}>
-                        {g.status}
-                      </Badge>
-                      {g.decidedBy ? (
-                        <Text size="xs" c="dimmed">
-                          by {g.decidedBy.label}
-                          {g.decidedAt ? `, ${formatDateTime(g.decidedAt)}` : ""}
-                        </Text>
-                      ) : null}
-                      {g.note ? (
-                        <Text size="xs" c="dimmed">
-                          {g.note}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      {mode === "decide" && g.can.decide ? (
-                        <Group gap="xs" wrap="nowrap">
-                          <Button size="xs" onClick={() => approve.mutate(g.id)} loading={approve.isPending}>
-                            Approve
-                          </Button>
-                          <TextInput
-                            size="xs"
-                            aria-label={`Reason for rejecting ${g.roleLabel} for ${g.user.email}`}
-                            placeholder="Reason (optional)"
-                            value={note[g.id] ?? ""}
-                            onChange={(event) => setNote({ ...note, [g.id]: event.currentTarget.value })}
-                          />
-                          <Button
-                            size="xs"
-                            variant="default"
-                            onClick={() => reject.mutate(g.id)}
-                            loading={reject.isPending}
-                          >
-                            Reject
-                          </Button>
-                        </Group>
-                      ) : mode === "decide" ? (
-                        <Text size="xs" c="dimmed">
-                          Another administrator decides
-                        </Text>
-                      ) : (
-                        <Button size="xs" variant="default" onClick={() => acknowledge.mutate(g.id)}>
-                          Mark seen
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                    ) : null}
+                  </>
+                ),
+              },
+              {
+                key: "actions",
+                header: "Actions",
+                isHeaderHidden: true,
+                cell: (g) =>
+                  mode === "decide" && g.can.decide ? (
+                    <Group gap="xs" wrap="nowrap">
+                      <Button
+                        size="xs"
+                        onClick={() => approve.mutate({ path: { id: g.id } })}
+                        loading={approve.isPending}
+                      >
+                        Approve
+                      </Button>
+                      <TextInput
+                        size="xs"
+                        aria-label={`Reason for rejecting ${g.roleLabel} for ${g.user.email}`}
+                        placeholder="Reason (optional)"
+                        value={note[g.id] ?? ""}
+                        onChange={(event) => setNote({ ...note, [g.id]: event.currentTarget.value })}
+                      />
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() =>
+                          reject.mutate({
+                            path: { id: g.id },
+                            body: { note: note[g.id]?.trim() || undefined },
+                          })
+                        }
+                        loading={reject.isPending}
+                      >
+                        Reject
+                      </Button>
+                    </Group>
+                  ) : mode === "decide" ? (
+                    <Text size="xs" c="dimmed">
+                      Another administrator decides
+                    </Text>
+                  ) : (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => acknowledge.mutate({ path: { id: g.id } })}
+                    >
+                      Mark seen
+                    </Button>
+                  ),
+              },
+            ]}
+          />
         )}
       </Stack>
     </Paper>

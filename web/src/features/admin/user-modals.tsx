@@ -1,41 +1,70 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  PasswordInput,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Alert, MultiSelect, PasswordInput, Stack, Switch, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
-import { invalidate } from "../../api/client.ts";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { type Args, call, invalidate, useOpMutation } from "../../api/client.ts";
+import { type ApiForm, useApiForm } from "../../components/api-form.tsx";
+
+type InputProps = ReturnType<ApiForm<Record<string, unknown>>["getInputProps"]>;
+
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
-import { ErrorAlert } from "../../components/error-alert.tsx";
-import { api, fieldErrors } from "../../lib/api.ts";
 import { PersonPicker } from "../people/person-picker.tsx";
-import { roleOptions, rolesQuery, type User } from "./users-api.ts";
+import { FormDialog } from "./form-dialog.tsx";
+import { roleOptions, rolesQuery, USER_READS, type User } from "./users-api.ts";
+
+type RoleName = NonNullable<Args<"user.create">["body"]["roles"]>[number];
+
+const USER_LABELS = {
+  email: "Email",
+  displayName: "Display name",
+  personId: "Person",
+  password: "Initial password",
+  roles: "Roles",
+  disabled: "Account disabled",
+};
+
+const FOUR_EYES_NOTE =
+  "Roles that read speak-up cases, audit or investor data take effect only once another administrator approves them (four-eyes); the Audit Committee chair is told.";
+
+/** The roles select of both user dialogs (its value and errors from the dialog's form). */
+const RolesField = ({ inputProps, placeholder }: { inputProps: InputProps; placeholder?: string }) => {
+  const roles = useQuery(rolesQuery);
+  return (
+    <>
+      <MultiSelect
+        label={USER_LABELS.roles}
+        placeholder={placeholder}
+        data={roleOptions(roles.data?.items ?? [])}
+        {...inputProps}
+        searchable
+      />
+      <Text size="xs" c="dimmed">
+        {FOUR_EYES_NOTE}
+      </Text>
+    </>
+  );
+};
 
 export const CreateUserModal = ({ onClose }: { onClose: () => void }) => {
   const queryClient = useQueryClient();
-  const roles = useQuery(rolesQuery);
-  const [email, setEmail] = useState("");
-  const [displayName, setDisplayName] = useState("");
-  const [personId, setPersonId] = useState<string | null>(null);
-  const [password, setPassword] = useState("");
-  const [selectedRoles, setSelectedRoles] = useState<string[]>([]);
-  const create = useMutation({
-    mutationFn: () =>
-      api.post<User>("/api/users", {
-        email: email.trim(),
-        displayName: displayName.trim(),
-        personId: personId ?? undefined,
-        password,
-        roles: selectedRoles,
+  const form = useApiForm({
+    initialValues: {
+      email: "",
+      displayName: "",
+      personId: null as string | null,
+      password: "",
+      roles: [] as string[],
+    },
+    labels: USER_LABELS,
+    submit: (values) =>
+      call("user.create", {
+        body: {
+          email: values.email.trim(),
+          displayName: values.displayName.trim(),
+          personId: values.personId ?? undefined,
+          password: values.password,
+          roles: values.roles as RoleName[],
+        },
       }),
     onSuccess: async (user) => {
       notifications.show({
@@ -45,93 +74,57 @@ export const CreateUserModal = ({ onClose }: { onClose: () => void }) => {
           ? `${user.email}: ${user.pendingRoles.join(", ")} awaits a second administrator's approval. They must change the password at first sign-in.`
           : `${user.email} must change the password at first sign-in.`,
       });
-      await queryClient.invalidateQueries({ queryKey: ["users"] });
-      await invalidate(queryClient, "role_grant.list");
+      await invalidate(queryClient, ...USER_READS);
       onClose();
     },
   });
-  const errors = fieldErrors(create.error);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate();
-  };
   return (
-    <Modal opened onClose={onClose} title={<Text fw={600}>New user</Text>} size="lg">
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <TextInput
-            label="Email"
-            type="email"
-            required
-            autoComplete="off"
-            value={email}
-            onChange={(event) => setEmail(event.currentTarget.value)}
-            error={errors.email}
-            data-autofocus
-          />
-          <TextInput
-            label="Display name"
-            required
-            value={displayName}
-            onChange={(event) => setDisplayName(event.currentTarget.value)}
-            error={errors.displayName}
-          />
-          <PersonPicker
-            label="Person"
-            description="Optional: link the account to someone in the directory"
-            value={personId}
-            onChange={setPersonId}
-            error={errors.personId}
-          />
-          <PasswordInput
-            label="Initial password"
-            required
-            autoComplete="new-password"
-            value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
-            error={errors.password}
-          />
-          <MultiSelect
-            label="Roles"
-            placeholder={selectedRoles.length ? undefined : "Select roles"}
-            data={roleOptions(roles.data?.items ?? [])}
-            value={selectedRoles}
-            onChange={setSelectedRoles}
-            error={errors.roles}
-            searchable
-          />
-          <Text size="xs" c="dimmed">
-            Roles that read speak-up cases, audit or investor data take effect only once another administrator
-            approves them (four-eyes); the Audit Committee chair is told.
-          </Text>
-          {Object.keys(errors).length ? null : <ErrorAlert error={create.error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={create.isPending}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Create user
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog form={form} title="New user" submitLabel="Create user" onClose={onClose} size="lg">
+      <TextInput
+        label="Email"
+        type="email"
+        required
+        autoComplete="off"
+        {...form.getInputProps("email")}
+        data-autofocus
+      />
+      <TextInput label="Display name" required {...form.getInputProps("displayName")} />
+      <PersonPicker
+        id={form.fieldId("personId")}
+        label="Person"
+        description="Optional: link the account to someone in the directory"
+        value={form.values.personId}
+        onChange={(value) => form.setValue("personId", value)}
+        error={form.errors.personId}
+      />
+      <PasswordInput
+        label="Initial password"
+        required
+        autoComplete="new-password"
+        {...form.getInputProps("password")}
+      />
+      <RolesField
+        inputProps={form.getInputProps("roles")}
+        placeholder={form.values.roles.length ? undefined : "Select roles"}
+      />
+    </FormDialog>
   );
 };
 
 export const EditUserModal = ({ user, onClose }: { user: User; onClose: () => void }) => {
   const queryClient = useQueryClient();
-  const roles = useQuery(rolesQuery);
-  const [displayName, setDisplayName] = useState(user.displayName);
-  const [selectedRoles, setSelectedRoles] = useState<string[]>(user.roles);
-  const [disabled, setDisabled] = useState(user.disabled);
   const [confirming, setConfirming] = useState(false);
-  const save = useMutation({
-    mutationFn: () =>
-      api.patch<User>(`/api/users/${user.id}`, {
-        displayName: displayName.trim(),
-        roles: selectedRoles,
-        disabled,
+  const form = useApiForm({
+    initialValues: { displayName: user.displayName, roles: user.roles as string[], disabled: user.disabled },
+    labels: USER_LABELS,
+    submit: (values) =>
+      call("user.update", {
+        path: { id: user.id },
+        body: {
+          displayName: values.displayName.trim(),
+          roles: values.roles as RoleName[],
+          disabled: values.disabled,
+        },
       }),
     onSuccess: async (saved) => {
       const waiting = saved.pendingRoles.filter((r) => !user.pendingRoles.includes(r));
@@ -142,69 +135,45 @@ export const EditUserModal = ({ user, onClose }: { user: User; onClose: () => vo
           ? `${saved.email}: ${waiting.join(", ")} awaits a second administrator's approval.`
           : saved.email,
       });
-      await queryClient.invalidateQueries({ queryKey: ["users"] });
-      await invalidate(queryClient, "role_grant.list");
+      await invalidate(queryClient, ...USER_READS);
       onClose();
     },
   });
-  const errors = fieldErrors(save.error);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (disabled && !user.disabled) setConfirming(true);
-    else save.mutate();
-  };
+  // Disabling signs the user out: it is asked once more before it is sent.
+  const isDisabling = form.values.disabled && !user.disabled;
   return (
     <>
-      <Modal opened={!confirming} onClose={onClose} title={<Text fw={600}>Edit {user.email}</Text>} size="lg">
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <TextInput
-              label="Display name"
-              required
-              value={displayName}
-              onChange={(event) => setDisplayName(event.currentTarget.value)}
-              error={errors.displayName}
-            />
-            <MultiSelect
-              label="Roles"
-              data={roleOptions(roles.data?.items ?? [])}
-              value={selectedRoles}
-              onChange={setSelectedRoles}
-              error={errors.roles}
-              searchable
-            />
-            <Text size="xs" c="dimmed">
-              Roles that read speak-up cases, audit or investor data take effect only once another
-              administrator approves them (four-eyes); the Audit Committee chair is told.
-            </Text>
-            <Switch
-              label="Account disabled"
-              description="A disabled user cannot sign in; their history stays."
-              checked={disabled}
-              onChange={(event) => setDisabled(event.currentTarget.checked)}
-              color="red"
-            />
-            {Object.keys(errors).length ? null : <ErrorAlert error={save.error} />}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose} disabled={save.isPending}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={save.isPending}>
-                Save user
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+      <FormDialog
+        form={form}
+        title={`Edit ${user.email}`}
+        submitLabel="Save user"
+        onClose={onClose}
+        size="lg"
+        opened={!confirming}
+        onSubmit={(event) => {
+          if (!isDisabling) return form.onSubmit(event);
+          event.preventDefault();
+          setConfirming(true);
+        }}
+      >
+        <TextInput label="Display name" required {...form.getInputProps("displayName")} />
+        <RolesField inputProps={form.getInputProps("roles")} />
+        <Switch
+          label="Account disabled"
+          description="A disabled user cannot sign in; their history stays."
+          {...form.getInputProps("disabled", { type: "checkbox" })}
+          color="red"
+        />
+      </FormDialog>
       <ConfirmModal
         opened={confirming}
         title="Disable user"
         confirmLabel="Disable user"
         color="red"
-        loading={save.isPending}
-        error={save.error}
+        loading={form.mutation.isPending}
+        error={form.mutation.error}
         onClose={() => setConfirming(false)}
-        onConfirm={() => save.mutate()}
+        onConfirm={() => form.onSubmit()}
       >
         <Text size="sm">
           Disable <strong>{user.email}</strong>? They are signed out and can no longer sign in until
@@ -216,12 +185,10 @@ export const EditUserModal = ({ user, onClose }: { user: User; onClose: () => vo
 };
 
 export const ResetTotpModal = ({ user, onClose }: { user: User; onClose: () => void }) => {
-  const queryClient = useQueryClient();
-  const reset = useMutation({
-    mutationFn: () => api.post<User>(`/api/users/${user.id}/reset-totp`),
-    onSuccess: async () => {
+  const reset = useOpMutation("user.totp.reset", {
+    invalidates: ["user.list"],
+    onSuccess: () => {
       notifications.show({ color: "green", title: "Authenticator reset", message: user.email });
-      await queryClient.invalidateQueries({ queryKey: ["users"] });
       onClose();
     },
   });
@@ -234,7 +201,7 @@ export const ResetTotpModal = ({ user, onClose }: { user: User; onClose: () => v
       loading={reset.isPending}
       error={reset.error}
       onClose={onClose}
-      onConfirm={() => reset.mutate()}
+      onConfirm={() => reset.mutate({ path: { id: user.id } })}
     >
       <Stack gap="xs">
         <Text size="sm">

@@ -1,10 +1,14 @@
 import { queryOptions } from "@tanstack/react-query";
-import { call, opKey, type Schema } from "../../api/client.ts";
-import { api } from "../../lib/api.ts";
+import { call, type OpId, opKey, type Schema } from "../../api/client.ts";
 
 export type Role = Schema<"RoleView">;
 
 export type User = Schema<"UserView">;
+
+export type RoleGrant = Schema<"RoleGrantView">;
+
+/** What a change to a user or a role grant makes stale. */
+export const USER_READS: OpId[] = ["user.list", "role_grant.list"];
 
 export const rolesQuery = queryOptions({
   queryKey: opKey("role.list"),
@@ -22,15 +26,7 @@ export const roleOptions = (roles: Role[]) =>
         : role.label,
   }));
 
-export type RoleGrant = Schema<"RoleGrantView">;
-
 export const roleGrantsQuery = queryOptions({
   queryKey: opKey("role_grant.list"),
   queryFn: () => call("role_grant.list"),
 });
-
-export const roleGrantsApi = {
-  approve: (id: string) => call("role_grant.approve", { path: { id } }),
-  reject: (id: string, note?: string) => call("role_grant.reject", { path: { id }, body: { note } }),
-  acknowledge: (id: string) => call("role_grant.acknowledge", { path: { id } }),
-};

@@ -1,48 +1,45 @@
 import { Alert, Button, Paper, PasswordInput, Stack } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconKey } from "@tabler/icons-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { type FormEvent, useState } from "react";
-import { ErrorAlert } from "../../components/error-alert.tsx";
+import { call } from "../../api/client.ts";
+import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { api, fieldErrors } from "../../lib/api.ts";
-import { fetchMe, requiredAccountStep, useMe } from "./me.ts";
+import { fetchMe, meQuery, requiredAccountStep, useMe } from "./me.ts";
+
+const EMPTY = { currentPassword: "", newPassword: "", repeat: "" };
 
 export const ChangePasswordPage = () => {
   const { data: me } = useMe();
   const isForced = Boolean(me?.mustChangePassword);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [currentPassword, setCurrentPassword] = useState("");
-  const [newPassword, setNewPassword] = useState("");
-  const [repeat, setRepeat] = useState("");
-  const [mismatch, setMismatch] = useState(false);
-  const change = useMutation({
-    mutationFn: () => api.post<{ ok: true }>("/api/auth/password", { currentPassword, newPassword }),
+  const form = useApiForm({
+    initialValues: EMPTY,
+    labels: {
+      currentPassword: isForced ? "Password you were given" : "Current password",
+      newPassword: "New password",
+      repeat: "Repeat new password",
+    },
+    validate: (values) =>
+      values.newPassword === values.repeat ? {} : { repeat: "The two passwords do not match" },
+    submit: ({ currentPassword, newPassword }) =>
+      call("auth.password.change", { body: { currentPassword, newPassword } }),
     onSuccess: async () => {
       notifications.show({
         color: "green",
         title: "Password changed",
         message: "Use the new password next time.",
       });
-      setCurrentPassword("");
-      setNewPassword("");
-      setRepeat("");
+      form.reset(EMPTY);
       if (isForced) {
         const next = await fetchMe();
-        queryClient.setQueryData(["me"], next);
+        queryClient.setQueryData(meQuery.queryKey, next);
         await navigate({ to: requiredAccountStep(next) ?? "/" });
       }
     },
   });
-  const errors = fieldErrors(change.error);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const isMismatch = newPassword !== repeat;
-    setMismatch(isMismatch);
-    if (!isMismatch) change.mutate();
-  };
   return (
     <Stack maw={520}>
       <PageHeader
@@ -56,34 +53,28 @@ export const ChangePasswordPage = () => {
         </Alert>
       ) : null}
       <Paper p="lg">
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={form.onSubmit} noValidate>
           <Stack>
+            <FormErrorSummary form={form} />
             <PasswordInput
-              label={isForced ? "Password you were given" : "Current password"}
+              label={form.labels.currentPassword}
               autoComplete="current-password"
               required
-              value={currentPassword}
-              onChange={(event) => setCurrentPassword(event.currentTarget.value)}
-              error={errors.currentPassword}
+              {...form.getInputProps("currentPassword")}
             />
             <PasswordInput
-              label="New password"
+              label={form.labels.newPassword}
               autoComplete="new-password"
               required
-              value={newPassword}
-              onChange={(event) => setNewPassword(event.currentTarget.value)}
-              error={errors.newPassword}
+              {...form.getInputProps("newPassword")}
             />
             <PasswordInput
-              label="Repeat new password"
+              label={form.labels.repeat}
               autoComplete="new-password"
               required
-              value={repeat}
-              onChange={(event) => setRepeat(event.currentTarget.value)}
-              error={mismatch ? "The two passwords do not match" : undefined}
+              {...form.getInputProps("repeat")}
             />
-            {Object.keys(errors).length ? null : <ErrorAlert error={change.error} />}
-            <Button type="submit" loading={change.isPending} w="fit-content">
+            <Button type="submit" loading={form.mutation.isPending} w="fit-content">
               Change password
             </Button>
           </Stack>

@@ -10,7 +10,6 @@ import {
   PasswordInput,
   Skeleton,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -19,13 +18,16 @@ import { IconInfoCircle, IconLock } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
+import { type Args, call } from "../../api/client.ts";
+import { DataTable, loadedRows } from "../../components/data-table.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { api, setCsrfToken } from "../../lib/api.ts";
+import { usePageTitle } from "../../components/page-title.ts";
+import { setCsrfToken } from "../../lib/api.ts";
 import { humanise } from "../../lib/format.ts";
 import { withProofOfWork } from "../../lib/proof-of-work.ts";
-import { fetchMe, type LoginInfo, type LoginResult, loginInfoQuery, requiredAccountStep } from "./me.ts";
+import { fetchMe, type LoginInfo, loginInfoQuery, meQuery, requiredAccountStep } from "./me.ts";
 
-type Credentials = { email: string; password: string; totp?: string; recoveryCode?: string };
+type Credentials = Omit<Args<"auth.login">["body"], "pow">;
 
 const DemoAccounts = ({
   info,
@@ -51,45 +53,47 @@ const DemoAccounts = ({
           </Text>
         </Alert>
       ) : null}
-      <Table.ScrollContainer minWidth={520}>
-        <Table aria-label="Demo accounts">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Email</Table.Th>
-              <Table.Th>Who</Table.Th>
-              <Table.Th>Password</Table.Th>
-              <Table.Th>
-                <span className="visually-hidden">Action</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {info.demoAccounts.map((account) => (
-              <Table.Tr key={account.email}>
-                <Table.Td>{account.email}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{account.roles.map(humanise).join(", ")}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text ff="monospace" size="xs" style={{ whiteSpace: "nowrap" }}>
-                    {account.password}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Button
-                    size="compact-xs"
-                    variant="light"
-                    onClick={() => onUse(account.email, account.password)}
-                    aria-label={`Use ${account.email}`}
-                  >
-                    Use
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        label="Demo accounts"
+        inPaper={false}
+        minWidth={520}
+        query={loadedRows(info.demoAccounts)}
+        rowKey={(account) => account.email}
+        empty={{ title: "No demo accounts" }}
+        tableProps={{ highlightOnHover: false }}
+        columns={[
+          { key: "email", header: "Email", cell: (account) => account.email },
+          {
+            key: "roles",
+            header: "Who",
+            cell: (account) => <Text size="sm">{account.roles.map(humanise).join(", ")}</Text>,
+          },
+          {
+            key: "password",
+            header: "Password",
+            cell: (account) => (
+              <Text ff="monospace" size="xs" style={{ whiteSpace: "nowrap" }}>
+                {account.password}
+              </Text>
+            ),
+          },
+          {
+            key: "action",
+            header: "Action",
+            isHeaderHidden: true,
+            cell: (account) => (
+              <Button
+                size="compact-xs"
+                variant="light"
+                onClick={() => onUse(account.email, account.password)}
+                aria-label={`Use ${account.email}`}
+              >
+                Use
+              </Button>
+            ),
+          },
+        ]}
+      />
     </Stack>
   </Paper>
 );
@@ -104,10 +108,11 @@ export const LoginPage = () => {
   const [code, setCode] = useState("");
   const [step, setStep] = useState<"password" | "totp">("password");
   const [isRecovery, setRecovery] = useState(false);
+  usePageTitle(step === "totp" ? "Two-factor authentication" : "Sign in");
 
   const login = useMutation({
     mutationFn: (body: Credentials) =>
-      withProofOfWork((pow) => api.post<LoginResult>("/api/auth/login", pow ? { ...body, pow } : body)),
+      withProofOfWork((pow) => call("auth.login", { body: pow ? { ...body, pow } : body })),
     onSuccess: async (result) => {
       if (result.status === "totp_required") {
         setStep("totp");
@@ -116,7 +121,7 @@ export const LoginPage = () => {
       setCsrfToken(result.csrfToken);
       // The sign-in answer carries only the CSRF token (LoginResultView): ask who signed in.
       const me = await fetchMe();
-      queryClient.setQueryData(["me"], me);
+      queryClient.setQueryData(meQuery.queryKey, me);
       await navigate({ to: requiredAccountStep(me) ?? search.redirect ?? "/" });
     },
   });

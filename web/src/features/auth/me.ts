@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { call, opKey, type Schema } from "../../api/client.ts";
-import { api, setCsrfToken } from "../../lib/api.ts";
+import { setCsrfToken } from "../../lib/api.ts";
 
 /** The signed-in user's answer, as the server declares it (MeView). */
 export type Me = Schema<"MeView">;
@@ -16,16 +16,14 @@ export const requiredAccountStep = (
 
 export type LoginInfo = Schema<"LoginInfoView">;
 
-export type LoginResult = Schema<"LoginResultView">;
-
 export const fetchMe = async (): Promise<Me> => {
-  const me = await api.get<Me>("/api/auth/me");
+  const me = await call("auth.me");
   setCsrfToken(me.csrfToken);
   return me;
 };
 
 export const meQuery = queryOptions({
-  queryKey: ["me"],
+  queryKey: opKey("auth.me"),
   queryFn: fetchMe,
   staleTime: 60_000,
   retry: false,

@@ -16,16 +16,16 @@ import {
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconKey, IconShieldLock } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
+import { call, invalidate, opKey, type Result } from "../../api/client.ts";
+import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { api, fieldErrors } from "../../lib/api.ts";
-import { useMe } from "./me.ts";
+import { meQuery, useMe } from "./me.ts";
 
-type TotpStart = { secret: string; otpauthUrl: string; qrDataUrl: string };
-type Proof = { password?: string; code?: string };
+type TotpStart = Result<"auth.totp.start">;
 
 /** Recovery codes are shown once: the server keeps only their hashes. */
 const RecoveryCodes = ({ codes, onDone }: { codes: string[]; onDone?: () => void }) => (
@@ -61,43 +61,36 @@ const RecoveryCodes = ({ codes, onDone }: { codes: string[]; onDone?: () => void
 /** Regenerating needs the password: the old codes stop working at once. */
 const RegenerateCodes = ({ left }: { left: number }) => {
   const queryClient = useQueryClient();
-  const [password, setPassword] = useState("");
-  const regenerate = useMutation({
-    mutationFn: () => api.post<{ recoveryCodes: string[] }>("/api/auth/recovery-codes", { password }),
-    onSuccess: async () => {
-      setPassword("");
-      await queryClient.invalidateQueries({ queryKey: ["me"] });
-    },
+  const form = useApiForm({
+    initialValues: { password: "" },
+    labels: { password: "Your password" },
+    submit: (body) => call("auth.recovery_codes.regenerate", { body }),
+    onSuccess: () => invalidate(queryClient, "auth.me"),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    regenerate.mutate();
-  };
+  const regenerated = form.mutation.data;
   return (
     <Paper p="lg">
       <Stack>
         <Title order={2} size="h4">
           Recovery codes
         </Title>
-        {regenerate.data ? (
-          <RecoveryCodes codes={regenerate.data.recoveryCodes} />
+        {regenerated ? (
+          <RecoveryCodes codes={regenerated.recoveryCodes} />
         ) : (
-          <form onSubmit={submit} noValidate>
+          <form onSubmit={form.onSubmit} noValidate>
             <Stack>
               <Text size="sm">
                 You have {left} unused recovery code{left === 1 ? "" : "s"}. New codes replace all the old
                 ones.
               </Text>
+              <FormErrorSummary form={form} />
               <PasswordInput
                 label="Your password"
                 autoComplete="current-password"
                 required
-                value={password}
-                onChange={(event) => setPassword(event.currentTarget.value)}
-                error={fieldErrors(regenerate.error).password}
+                {...form.getInputProps("password")}
               />
-              {fieldErrors(regenerate.error).password ? null : <ErrorAlert error={regenerate.error} />}
-              <Button type="submit" loading={regenerate.isPending} w="fit-content" variant="default">
+              <Button type="submit" loading={form.mutation.isPending} w="fit-content" variant="default">
                 Generate new recovery codes
               </Button>
             </Stack>
@@ -109,35 +102,26 @@ const RegenerateCodes = ({ left }: { left: number }) => {
 };
 
 /** Replacing an authenticator needs the password or a current code, not just the session. */
-const ConfirmItIsYou = ({
-  onProof,
-  error,
-  pending,
-}: {
-  onProof: (p: Proof) => void;
-  error: unknown;
-  pending: boolean;
-}) => {
-  const [password, setPassword] = useState("");
-  const [code, setCode] = useState("");
-  const errors = fieldErrors(error);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onProof(password ? { password } : { code: code.trim() });
-  };
+const ConfirmItIsYou = ({ onStarted }: { onStarted: (started: TotpStart) => void }) => {
+  const form = useApiForm({
+    initialValues: { password: "", code: "" },
+    labels: { password: "Your password", code: "Or a current authentication code" },
+    submit: ({ password, code }) =>
+      call("auth.totp.start", { body: password ? { password } : { code: code.trim() } }),
+    onSuccess: onStarted,
+  });
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.onSubmit} noValidate>
       <Stack align="flex-start">
         <Alert color="yellow" variant="light" title="You already use an authenticator" w="100%">
           Setting up a new one switches off the authenticator you use now once you confirm a code from the new
           one. Confirm it is you first: your password, or a current code from the authenticator you use now.
         </Alert>
+        <FormErrorSummary form={form} />
         <PasswordInput
           label="Your password"
           autoComplete="current-password"
-          value={password}
-          onChange={(event) => setPassword(event.currentTarget.value)}
-          error={errors.password}
+          {...form.getInputProps("password")}
           w="100%"
           maw={360}
         />
@@ -146,14 +130,11 @@ const ConfirmItIsYou = ({
           inputMode="numeric"
           autoComplete="one-time-code"
           maxLength={8}
-          value={code}
-          onChange={(event) => setCode(event.currentTarget.value)}
-          error={errors.code}
+          {...form.getInputProps("code")}
           w="100%"
           maw={360}
         />
-        {errors.password || errors.code ? null : <ErrorAlert error={error} />}
-        <Button type="submit" loading={pending} leftSection={<IconShieldLock size={16} />}>
+        <Button type="submit" loading={form.mutation.isPending} leftSection={<IconShieldLock size={16} />}>
           Set up a new authenticator
         </Button>
       </Stack>
@@ -165,12 +146,12 @@ export const TotpEnrolPage = () => {
   const { data: me } = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [code, setCode] = useState("");
+  const [replaced, setReplaced] = useState<TotpStart | undefined>();
   const isReplacing = Boolean(me?.totpEnabled);
   // A query (not an effect) so React's double render in development still starts enrolment once.
   const firstStart = useQuery({
-    queryKey: ["totp-start"],
-    queryFn: () => api.post<TotpStart>("/api/auth/totp/start"),
+    queryKey: opKey("auth.totp.start"),
+    queryFn: () => call("auth.totp.start", { body: {} }),
     enabled: !isReplacing,
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 0,
@@ -178,13 +159,11 @@ export const TotpEnrolPage = () => {
     refetchOnMount: false,
     refetchOnReconnect: false,
   });
-  const replace = useMutation({
-    mutationFn: (proof: Proof) => api.post<TotpStart>("/api/auth/totp/start", proof),
-  });
-  const started = isReplacing ? replace.data : firstStart.data;
-  const confirm = useMutation({
-    mutationFn: () =>
-      api.post<{ ok: true; recoveryCodes: string[] }>("/api/auth/totp/confirm", { code: code.trim() }),
+  const started = isReplacing ? replaced : firstStart.data;
+  const confirm = useApiForm({
+    initialValues: { code: "" },
+    labels: { code: "Authentication code" },
+    submit: ({ code }) => call("auth.totp.enrol", { body: { code: code.trim() } }),
     onSuccess: () => {
       notifications.show({
         color: "green",
@@ -193,16 +172,12 @@ export const TotpEnrolPage = () => {
       });
     },
   });
+  const enrolled = confirm.mutation.data;
   const finish = async () => {
-    await queryClient.invalidateQueries({ queryKey: ["me"] });
-    await queryClient.refetchQueries({ queryKey: ["me"] });
+    await invalidate(queryClient, "auth.me");
+    await queryClient.refetchQueries({ queryKey: meQuery.queryKey });
     await navigate({ to: "/" });
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    confirm.mutate();
-  };
-  const codeError = fieldErrors(confirm.error).code;
 
   return (
     <Stack maw={640}>
@@ -222,14 +197,10 @@ export const TotpEnrolPage = () => {
         </Alert>
       ) : null}
       <Paper p="lg">
-        {confirm.data ? (
-          <RecoveryCodes codes={confirm.data.recoveryCodes} onDone={finish} />
+        {enrolled ? (
+          <RecoveryCodes codes={enrolled.recoveryCodes} onDone={finish} />
         ) : isReplacing && !started ? (
-          <ConfirmItIsYou
-            onProof={(p) => replace.mutate(p)}
-            error={replace.error}
-            pending={replace.isPending}
-          />
+          <ConfirmItIsYou onStarted={setReplaced} />
         ) : !started && firstStart.isError ? (
           <ErrorAlert error={firstStart.error} />
         ) : !started ? (
@@ -250,8 +221,9 @@ export const TotpEnrolPage = () => {
               fit="contain"
               style={{ border: "1px solid var(--mantine-color-gray-3)", borderRadius: 8 }}
             />
-            <form onSubmit={submit} style={{ flex: 1, minWidth: 240 }} noValidate>
+            <form onSubmit={confirm.onSubmit} style={{ flex: 1, minWidth: 240 }} noValidate>
               <Stack>
+                <FormErrorSummary form={confirm} />
                 <div>
                   <Text size="sm" fw={500}>
                     Can't scan? Enter this secret instead:
@@ -276,12 +248,13 @@ export const TotpEnrolPage = () => {
                   autoComplete="one-time-code"
                   maxLength={8}
                   required
-                  value={code}
-                  onChange={(event) => setCode(event.currentTarget.value)}
-                  error={codeError}
+                  {...confirm.getInputProps("code")}
                 />
-                {codeError ? null : <ErrorAlert error={confirm.error} />}
-                <Button type="submit" loading={confirm.isPending} leftSection={<IconCheck size={16} />}>
+                <Button
+                  type="submit"
+                  loading={confirm.mutation.isPending}
+                  leftSection={<IconCheck size={16} />}
+                >
                   Confirm and enable
                 </Button>
               </Stack>
@@ -289,9 +262,7 @@ export const TotpEnrolPage = () => {
           </Group>
         )}
       </Paper>
-      {isReplacing && !started && !confirm.data ? (
-        <RegenerateCodes left={me?.recoveryCodesLeft ?? 0} />
-      ) : null}
+      {isReplacing && !started && !enrolled ? <RegenerateCodes left={me?.recoveryCodesLeft ?? 0} /> : null}
     </Stack>
   );
 };

@@ -1,29 +1,18 @@
 import { queryOptions } from "@tanstack/react-query";
-import { call, opKey, type Schema } from "../../api/client.ts";
-import { api } from "../../lib/api.ts";
+import { type Args, call, type OpId, opKey, type Schema } from "../../api/client.ts";
 
 export type Person = Schema<"PersonView">;
 export type PersonKind = Person["kind"];
 export type PersonCategory = Person["categories"][number];
 export type PersonDetail = Schema<"PersonDetailView">;
 
-export type PersonInput = {
-  externalId: string | null;
-  kind: PersonKind;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  title: string | null;
-  department: string | null;
-  locationCountry: string | null;
-  legalEntityId: string | null;
-  supervisorId: string | null;
-  hireDate: string | null;
-  endDate: string | null;
-  categories: string[];
-};
+/** What creating or changing a person sends: the server's own request body (person.create). */
+export type PersonInput = NonNullable<Args<"person.create">["body"]>;
 
 export type Entity = Schema<"LegalEntityView">;
+
+/** Every read that shows people: what a change to a person (or an import) makes stale. */
+export const PEOPLE_READS: OpId[] = ["people.list", "person.read", "people.facets", "entity.list"];
 
 export const kindOptions = [
   { value: "employee", label: "Employee" },
@@ -48,14 +37,13 @@ export const entitiesQuery = queryOptions({
 });
 
 export const facetsQuery = queryOptions({
-  queryKey: ["people", "facets"],
-  queryFn: () =>
-    api.get<{ departments: string[]; countries: string[]; titles: string[] }>("/api/people/facets"),
+  queryKey: opKey("people.facets"),
+  queryFn: () => call("people.facets"),
   staleTime: 60_000,
 });
 
 export const personQuery = (id: string) =>
   queryOptions({
-    queryKey: ["people", "detail", id],
-    queryFn: () => api.get<PersonDetail>(`/api/people/${id}`),
+    queryKey: opKey("person.read", { path: { id } }),
+    queryFn: () => call("person.read", { path: { id } }),
   });

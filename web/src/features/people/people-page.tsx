@@ -1,28 +1,18 @@
-import {
-  Badge,
-  Button,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
-import { useDebouncedCallback } from "@mantine/hooks";
-import { IconDownload, IconPlus, IconSearch, IconUsers } from "@tabler/icons-react";
+import { Badge, Button, Group, Stack, Text } from "@mantine/core";
+import { IconPlus, IconUsers } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { useState } from "react";
-import { Empty } from "../../components/empty.tsx";
-import { ErrorAlert } from "../../components/error-alert.tsx";
-import { ListFooter } from "../../components/list-footer.tsx";
+import { type Args, opUrl, useOp } from "../../api/client.ts";
+import { type Column, DataTable } from "../../components/data-table.tsx";
+import {
+  CsvExportButton,
+  FilterSelect,
+  type FilterSelectProps,
+  ListToolbar,
+  SearchBox,
+} from "../../components/list-toolbar.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink, ButtonLink } from "../../components/router-links.tsx";
-import { SortHeader } from "../../components/sort-header.tsx";
-import { TableSkeleton } from "../../components/table-skeleton.tsx";
-import { api, type Page, toQueryString } from "../../lib/api.ts";
 import { countryName, formatDate, humanise } from "../../lib/format.ts";
 import { compact, pickPage, pickString } from "../../lib/search-params.ts";
 import { usePermission } from "../auth/me.ts";
@@ -62,10 +52,84 @@ export const parsePeopleSearch = (raw: Record<string, unknown>): PeopleSearch =>
 
 const PAGE_SIZE = 25;
 
+type OptionalFilter = "kind" | "entityId" | "department" | "country" | "category";
+
 const statusOptions = [
   { value: "active", label: "Active" },
   { value: "ended", label: "Ended" },
   { value: "all", label: "All" },
+];
+
+/** The URL's filters as the list's query (the URL may hold any text; the server checks it). */
+type PeopleQuery = NonNullable<Args<"people.list">["query"]>;
+
+const columns = (isStatusShown: boolean): Column<Person>[] => [
+  {
+    key: "name",
+    header: "Name",
+    sortable: true,
+    cell: (person) => (
+      <div style={{ minWidth: 200 }}>
+        <AnchorLink
+          to="/people/$personId"
+          params={{ personId: person.id }}
+          fw={500}
+          size="sm"
+          onClick={(event) => event.stopPropagation()}
+        >
+          {person.displayName}
+        </AnchorLink>
+        {person.categories.length || person.kind !== "employee" ? (
+          <Group gap={4} mt={2}>
+            {person.kind !== "employee" ? (
+              <Badge size="xs" variant="light" color="gray">
+                {humanise(person.kind)}
+              </Badge>
+            ) : null}
+            {person.categories.map((category) => (
+              <Badge key={category} size="xs" variant="light" color="grape">
+                {categoryLabel(category)}
+              </Badge>
+            ))}
+          </Group>
+        ) : null}
+      </div>
+    ),
+  },
+  { key: "title", header: "Title", cell: (person) => person.title ?? "—" },
+  {
+    key: "department",
+    header: "Department",
+    sortable: "ascending",
+    cell: (person) => person.department ?? "—",
+  },
+  { key: "entity", header: "Legal entity", cell: (person) => person.legalEntityName ?? "—" },
+  {
+    key: "country",
+    header: "Country",
+    cell: (person) => (
+      <Text size="sm" title={countryName(person.locationCountry)}>
+        {person.locationCountry ?? "—"}
+      </Text>
+    ),
+  },
+  {
+    key: "hireDate",
+    header: "Hire date",
+    sortable: true,
+    cell: (person) => <span style={{ whiteSpace: "nowrap" }}>{formatDate(person.hireDate)}</span>,
+  },
+  {
+    key: "status",
+    header: "Status",
+    // Every row of the default (active) list would say "Active", so the column only appears when it informs.
+    hidden: !isStatusShown,
+    cell: (person) => (
+      <Text size="sm" fw={500} c={person.status === "active" ? "green.8" : "dimmed"} className="nowrap">
+        {person.status === "active" ? "Active" : `Ended ${formatDate(person.endDate)}`}
+      </Text>
+    ),
+  },
 ];
 
 type PeoplePageProps = { search: PeopleSearch; onSearchChange: (search: PeopleSearch) => void };
@@ -73,14 +137,11 @@ type PeoplePageProps = { search: PeopleSearch; onSearchChange: (search: PeopleSe
 export const PeoplePage = ({ search, onSearchChange }: PeoplePageProps) => {
   const navigate = useNavigate();
   const canWrite = usePermission("people.write");
-  const [text, setText] = useState(search.q ?? "");
   const sort = search.sort ?? "name";
   const page = search.page ?? 1;
 
   const update = (patch: Partial<PeopleSearch>) =>
     onSearchChange(compact({ ...search, page: undefined, ...patch }));
-
-  const updateQuery = useDebouncedCallback((value: string) => update({ q: value.trim() || undefined }), 300);
 
   const filters = {
     q: search.q,
@@ -91,19 +152,41 @@ export const PeoplePage = ({ search, onSearchChange }: PeoplePageProps) => {
     country: search.country,
     category: search.category,
     sort,
-  };
-  const people = useQuery({
-    queryKey: ["people", "list", filters, page],
-    queryFn: () => api.get<Page<Person>>("/api/people", { ...filters, page, pageSize: PAGE_SIZE }),
-    placeholderData: keepPreviousData,
-  });
+  } as PeopleQuery;
+  const people = useOp(
+    "people.list",
+    { query: { ...filters, page, pageSize: PAGE_SIZE } },
+    { placeholderData: keepPreviousData },
+  );
   const entities = useQuery(entitiesQuery);
   const facets = useQuery(facetsQuery);
-  // Every row of the default (active) list would say "Active", so the column only appears when it informs.
-  const isStatusShown = filters.status !== "active";
-  const hasFilters = Boolean(
-    search.q || search.kind || search.entityId || search.department || search.country || search.category,
-  );
+  // The filters that may be left empty ("Any …"), in the order shown.
+  const optionalFilters: (Omit<FilterSelectProps, "value" | "onChange"> & { key: OptionalFilter })[] = [
+    { key: "kind", label: "Kind", placeholder: "Any kind", data: kindOptions },
+    {
+      key: "entityId",
+      label: "Legal entity",
+      placeholder: "Any entity",
+      data: (entities.data?.items ?? []).map((entity) => ({ value: entity.id, label: entity.name })),
+      searchable: true,
+    },
+    {
+      key: "department",
+      label: "Department",
+      placeholder: "Any department",
+      data: facets.data?.departments ?? [],
+      searchable: true,
+    },
+    {
+      key: "country",
+      label: "Country",
+      placeholder: "Any country",
+      data: (facets.data?.countries ?? []).map((code) => ({ value: code, label: countryName(code) })),
+      searchable: true,
+    },
+    { key: "category", label: "Category", placeholder: "Any category", data: categoryOptions },
+  ];
+  const hasFilters = Boolean(search.q) || optionalFilters.some((filter) => search[filter.key]);
 
   return (
     <Stack gap="md">
@@ -112,15 +195,7 @@ export const PeoplePage = ({ search, onSearchChange }: PeoplePageProps) => {
         description="Employees, officers, directors and external parties bound by the Code."
         actions={
           <>
-            <Button
-              component="a"
-              href={`/api/people.csv${toQueryString(filters)}`}
-              variant="default"
-              leftSection={<IconDownload size={16} />}
-              download
-            >
-              Export CSV
-            </Button>
+            <CsvExportButton href={opUrl("people.export")} filters={filters} />
             {canWrite ? (
               <ButtonLink to="/people/new" leftSection={<IconPlus size={16} />}>
                 New person
@@ -129,200 +204,58 @@ export const PeoplePage = ({ search, onSearchChange }: PeoplePageProps) => {
           </>
         }
       />
-      <Paper p="md">
-        <Stack gap="sm">
-          <TextInput
+      <ListToolbar
+        search={
+          <SearchBox
             label="Search people"
             placeholder="Name, email, title or employee ID"
-            leftSection={<IconSearch size={16} />}
-            value={text}
-            onChange={(event) => {
-              setText(event.currentTarget.value);
-              updateQuery(event.currentTarget.value);
-            }}
-            type="search"
+            value={search.q}
+            onSearch={(q) => update({ q })}
           />
-          <SimpleGrid cols={{ base: 2, md: 3, lg: 6 }} spacing="sm">
-            <Select
-              label="Status"
-              data={statusOptions}
-              value={search.status ?? "active"}
-              onChange={(value) => update({ status: value && value !== "active" ? value : undefined })}
-              allowDeselect={false}
-            />
-            <Select
-              label="Kind"
-              placeholder="Any kind"
-              data={kindOptions}
-              value={search.kind ?? null}
-              onChange={(value) => update({ kind: value ?? undefined })}
-              clearable
-            />
-            <Select
-              label="Legal entity"
-              placeholder="Any entity"
-              data={(entities.data?.items ?? []).map((entity) => ({ value: entity.id, label: entity.name }))}
-              value={search.entityId ?? null}
-              onChange={(value) => update({ entityId: value ?? undefined })}
-              clearable
-              searchable
-            />
-            <Select
-              label="Department"
-              placeholder="Any department"
-              data={facets.data?.departments ?? []}
-              value={search.department ?? null}
-              onChange={(value) => update({ department: value ?? undefined })}
-              clearable
-              searchable
-            />
-            <Select
-              label="Country"
-              placeholder="Any country"
-              data={(facets.data?.countries ?? []).map((code) => ({ value: code, label: countryName(code) }))}
-              value={search.country ?? null}
-              onChange={(value) => update({ country: value ?? undefined })}
-              clearable
-              searchable
-            />
-            <Select
-              label="Category"
-              placeholder="Any category"
-              data={categoryOptions}
-              value={search.category ?? null}
-              onChange={(value) => update({ category: value ?? undefined })}
-              clearable
-            />
-          </SimpleGrid>
-        </Stack>
-      </Paper>
-      <Paper p="md">
-        {people.isPending ? (
-          <TableSkeleton />
-        ) : people.isError ? (
-          <ErrorAlert error={people.error} />
-        ) : people.data.items.length === 0 ? (
-          <Empty
-            title={hasFilters ? "No people match these filters" : "No people yet"}
-            description={
-              hasFilters
-                ? "Try a different search or clear a filter."
-                : "Add people one by one or import them from HR."
-            }
-            icon={<IconUsers size={22} stroke={1.6} />}
-          >
-            {hasFilters ? (
-              <Button
-                variant="light"
-                onClick={() => {
-                  setText("");
-                  onSearchChange({});
-                }}
-              >
-                Clear filters
-              </Button>
-            ) : null}
-          </Empty>
-        ) : (
-          <>
-            <Table.ScrollContainer minWidth={900}>
-              <Table
-                highlightOnHover
-                aria-label="People"
-                style={{ opacity: people.isPlaceholderData ? 0.6 : 1 }}
-              >
-                <Table.Thead>
-                  <Table.Tr>
-                    <SortHeader
-                      label="Name"
-                      field="name"
-                      sort={sort}
-                      onSort={(value) => update({ sort: value })}
-                    />
-                    <Table.Th>Title</Table.Th>
-                    <SortHeader
-                      label="Department"
-                      field="department"
-                      sort={sort}
-                      onSort={(value) => update({ sort: value })}
-                      descending={false}
-                    />
-                    <Table.Th>Legal entity</Table.Th>
-                    <Table.Th>Country</Table.Th>
-                    <SortHeader
-                      label="Hire date"
-                      field="hireDate"
-                      sort={sort}
-                      onSort={(value) => update({ sort: value })}
-                    />
-                    {isStatusShown ? <Table.Th>Status</Table.Th> : null}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {people.data.items.map((person) => (
-                    <Table.Tr
-                      key={person.id}
-                      className="clickable-row"
-                      onClick={() => navigate({ to: "/people/$personId", params: { personId: person.id } })}
-                    >
-                      <Table.Td miw={200}>
-                        <AnchorLink
-                          to="/people/$personId"
-                          params={{ personId: person.id }}
-                          fw={500}
-                          size="sm"
-                          onClick={(event) => event.stopPropagation()}
-                        >
-                          {person.displayName}
-                        </AnchorLink>
-                        {person.categories.length || person.kind !== "employee" ? (
-                          <Group gap={4} mt={2}>
-                            {person.kind !== "employee" ? (
-                              <Badge size="xs" variant="light" color="gray">
-                                {humanise(person.kind)}
-                              </Badge>
-                            ) : null}
-                            {person.categories.map((category) => (
-                              <Badge key={category} size="xs" variant="light" color="grape">
-                                {categoryLabel(category)}
-                              </Badge>
-                            ))}
-                          </Group>
-                        ) : null}
-                      </Table.Td>
-                      <Table.Td>{person.title ?? "—"}</Table.Td>
-                      <Table.Td>{person.department ?? "—"}</Table.Td>
-                      <Table.Td>{person.legalEntityName ?? "—"}</Table.Td>
-                      <Table.Td>
-                        <Text size="sm" title={countryName(person.locationCountry)}>
-                          {person.locationCountry ?? "—"}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(person.hireDate)}</Table.Td>
-                      {isStatusShown ? (
-                        <Table.Td className="nowrap">
-                          <Text size="sm" fw={500} c={person.status === "active" ? "green.8" : "dimmed"}>
-                            {person.status === "active" ? "Active" : `Ended ${formatDate(person.endDate)}`}
-                          </Text>
-                        </Table.Td>
-                      ) : null}
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <ListFooter
-              page={page}
-              pageSize={PAGE_SIZE}
-              total={people.data.total}
-              onPageChange={(next) =>
-                onSearchChange(compact({ ...search, page: next > 1 ? next : undefined }))
-              }
-              noun="people"
-            />
-          </>
-        )}
-      </Paper>
+        }
+      >
+        <FilterSelect
+          label="Status"
+          data={statusOptions}
+          value={search.status ?? "active"}
+          onChange={(value) => update({ status: value && value !== "active" ? value : undefined })}
+          clearable={false}
+        />
+        {optionalFilters.map(({ key, ...filter }) => (
+          <FilterSelect
+            key={key}
+            {...filter}
+            value={search[key]}
+            onChange={(value) => update({ [key]: value })}
+          />
+        ))}
+      </ListToolbar>
+      <DataTable
+        label="People"
+        columns={columns(filters.status !== "active")}
+        rowKey={(person) => person.id}
+        query={people}
+        minWidth={900}
+        sort={{ sort, onSort: (value) => update({ sort: value }) }}
+        onPageChange={(next) => onSearchChange(compact({ ...search, page: next > 1 ? next : undefined }))}
+        noun="people"
+        rowProps={(person) => ({
+          className: "clickable-row",
+          onClick: () => navigate({ to: "/people/$personId", params: { personId: person.id } }),
+        })}
+        empty={{
+          title: hasFilters ? "No people match these filters" : "No people yet",
+          description: hasFilters
+            ? "Try a different search or clear a filter."
+            : "Add people one by one or import them from HR.",
+          icon: <IconUsers size={22} stroke={1.6} />,
+          action: hasFilters ? (
+            <Button variant="light" onClick={() => onSearchChange({})}>
+              Clear filters
+            </Button>
+          ) : null,
+        }}
+      />
     </Stack>
   );
 };

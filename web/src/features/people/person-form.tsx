@@ -1,13 +1,12 @@
 import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
-import { ErrorAlert } from "../../components/error-alert.tsx";
-import { fieldErrors } from "../../lib/api.ts";
+import { FormErrorSummary, type FormErrors, useApiForm } from "../../components/api-form.tsx";
 import {
   categoryOptions,
   entitiesQuery,
   kindOptions,
   type Person,
+  type PersonCategory,
   type PersonInput,
   type PersonKind,
 } from "./people-api.ts";
@@ -26,7 +25,24 @@ type FormValues = {
   supervisorId: string | null;
   hireDate: string;
   endDate: string;
-  categories: string[];
+  categories: PersonCategory[];
+};
+
+/** The fields in words, by the server's field names (errors and the summary use them). */
+const LABELS = {
+  firstName: "First name",
+  lastName: "Last name",
+  email: "Email",
+  externalId: "Employee ID",
+  kind: "Kind",
+  title: "Title",
+  department: "Department",
+  locationCountry: "Country",
+  legalEntityId: "Legal entity",
+  supervisorId: "Supervisor",
+  hireDate: "Hire date",
+  endDate: "End date",
+  categories: "Categories",
 };
 
 const toValues = (person?: Person): FormValues => ({
@@ -63,74 +79,58 @@ const toInput = (values: FormValues): PersonInput => ({
   categories: values.categories,
 });
 
+const validate = (values: FormValues): FormErrors => ({
+  ...(values.firstName.trim() ? {} : { firstName: "First name is required" }),
+  ...(values.lastName.trim() ? {} : { lastName: "Last name is required" }),
+});
+
 type PersonFormProps = {
   person?: Person;
   submitLabel: string;
-  isSubmitting: boolean;
-  error: unknown;
-  onSubmit: (input: PersonInput) => void;
+  /** Sends the person to the server (person.create or person.update). */
+  submit: (input: PersonInput) => Promise<Person>;
+  onSaved: (saved: Person) => void;
   onCancel: () => void;
 };
 
-export const PersonForm = ({
-  person,
-  submitLabel,
-  isSubmitting,
-  error,
-  onSubmit,
-  onCancel,
-}: PersonFormProps) => {
-  const [values, setValues] = useState<FormValues>(() => toValues(person));
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+export const PersonForm = ({ person, submitLabel, submit, onSaved, onCancel }: PersonFormProps) => {
   const entities = useQuery(entitiesQuery);
-  const errors = { ...fieldErrors(error), ...localErrors };
-  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
-    setValues((current) => ({ ...current, [key]: value }));
-    setLocalErrors((current) => {
-      const { [key]: _removed, ...rest } = current;
-      return rest;
-    });
-  };
-  const text = (key: keyof FormValues) => ({
-    value: values[key] as string,
-    onChange: (event: React.ChangeEvent<HTMLInputElement>) => set(key, event.currentTarget.value as never),
-    error: errors[key],
+  const form = useApiForm<FormValues, Person>({
+    initialValues: toValues(person),
+    labels: LABELS,
+    validate,
+    submit: (values) => submit(toInput(values)),
+    onSuccess: onSaved,
   });
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const missing: Record<string, string> = {};
-    if (!values.firstName.trim()) missing.firstName = "First name is required";
-    if (!values.lastName.trim()) missing.lastName = "Last name is required";
-    setLocalErrors(missing);
-    if (Object.keys(missing).length === 0) onSubmit(toInput(values));
-  };
-
-  const hasFieldErrors = Object.keys(fieldErrors(error)).length > 0;
+  const isSubmitting = form.mutation.isPending;
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.onSubmit} noValidate>
       <Stack>
+        <FormErrorSummary form={form} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label="First name" required autoComplete="off" {...text("firstName")} />
-          <TextInput label="Last name" required autoComplete="off" {...text("lastName")} />
-          <TextInput label="Email" type="email" autoComplete="off" {...text("email")} />
-          <TextInput label="Employee ID" placeholder="The HR system's identifier" {...text("externalId")} />
+          <TextInput label="First name" required autoComplete="off" {...form.getInputProps("firstName")} />
+          <TextInput label="Last name" required autoComplete="off" {...form.getInputProps("lastName")} />
+          <TextInput label="Email" type="email" autoComplete="off" {...form.getInputProps("email")} />
+          <TextInput
+            label="Employee ID"
+            placeholder="The HR system's identifier"
+            {...form.getInputProps("externalId")}
+          />
           <Select
             label="Kind"
             data={kindOptions}
-            value={values.kind}
-            onChange={(value) => set("kind", (value ?? "employee") as PersonKind)}
+            {...form.getInputProps("kind")}
+            onChange={(value) => form.setValue("kind", value ?? "employee")}
             allowDeselect={false}
-            error={errors.kind}
           />
-          <TextInput label="Title" {...text("title")} />
-          <TextInput label="Department" {...text("department")} />
+          <TextInput label="Title" {...form.getInputProps("title")} />
+          <TextInput label="Department" {...form.getInputProps("department")} />
           <TextInput
             label="Country"
             placeholder="Two-letter ISO code, e.g. US"
             maxLength={2}
-            {...text("locationCountry")}
+            {...form.getInputProps("locationCountry")}
           />
           <Select
             label="Legal entity"
@@ -139,38 +139,32 @@ export const PersonForm = ({
               value: entity.id,
               label: `${entity.name} (${entity.code})`,
             }))}
-            value={values.legalEntityId}
-            onChange={(value) => set("legalEntityId", value)}
+            {...form.getInputProps("legalEntityId")}
+            value={form.values.legalEntityId}
             searchable
             clearable
-            error={errors.legalEntityId}
           />
           <PersonPicker
+            id={form.fieldId("supervisorId")}
             label="Supervisor"
-            value={values.supervisorId}
+            value={form.values.supervisorId}
             selectedLabel={person?.supervisorName}
             excludeId={person?.id}
-            onChange={(value) => set("supervisorId", value)}
-            error={errors.supervisorId}
+            onChange={(value) => form.setValue("supervisorId", value)}
+            error={form.errors.supervisorId}
           />
-          <TextInput label="Hire date" type="date" {...text("hireDate")} />
-          {person ? <TextInput label="End date" type="date" {...text("endDate")} /> : null}
+          <TextInput label="Hire date" type="date" {...form.getInputProps("hireDate")} />
+          {person ? <TextInput label="End date" type="date" {...form.getInputProps("endDate")} /> : null}
           <MultiSelect
             label="Categories"
-            placeholder={values.categories.length ? undefined : "Decides which codes and certificates apply"}
+            placeholder={
+              form.values.categories.length ? undefined : "Decides which codes and certificates apply"
+            }
             data={categoryOptions}
-            value={values.categories}
-            onChange={(value) => set("categories", value)}
-            error={errors.categories}
+            {...form.getInputProps("categories")}
             clearable
           />
         </SimpleGrid>
-        {error ? (
-          <ErrorAlert
-            error={error}
-            title={hasFieldErrors ? "Please correct the highlighted fields" : undefined}
-          />
-        ) : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel} disabled={isSubmitting}>
             Cancel

@@ -14,21 +14,17 @@ import {
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconPencil, IconUserOff } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { call, invalidate, useOpMutation } from "../../api/client.ts";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { Field } from "../../components/field.tsx";
+import { usePageTitle } from "../../components/page-title.ts";
 import { AnchorLink } from "../../components/router-links.tsx";
-import { api, fieldErrors } from "../../lib/api.ts";
+import { fieldErrors } from "../../lib/api.ts";
 import { countryName, formatDate, humanise, todayIso } from "../../lib/format.ts";
-import {
-  categoryLabel,
-  type Person,
-  type PersonDetail,
-  type PersonInput,
-  personQuery,
-} from "./people-api.ts";
+import { categoryLabel, PEOPLE_READS, type PersonDetail, personQuery } from "./people-api.ts";
 import { PersonForm } from "./person-form.tsx";
 
 const EndEmploymentModal = ({
@@ -40,17 +36,15 @@ const EndEmploymentModal = ({
   opened: boolean;
   onClose: () => void;
 }) => {
-  const queryClient = useQueryClient();
   const [endDate, setEndDate] = useState(todayIso());
-  const end = useMutation({
-    mutationFn: () => api.post<Person>(`/api/people/${person.id}/end`, { endDate }),
-    onSuccess: async () => {
+  const end = useOpMutation("person.end", {
+    invalidates: PEOPLE_READS,
+    onSuccess: () => {
       notifications.show({
         color: "green",
         title: "Employment ended",
         message: `${person.displayName}, ${endDate}`,
       });
-      await queryClient.invalidateQueries({ queryKey: ["people"] });
       onClose();
     },
   });
@@ -64,7 +58,7 @@ const EndEmploymentModal = ({
       color="red"
       loading={end.isPending}
       error={dateError ? null : end.error}
-      onConfirm={() => end.mutate()}
+      onConfirm={() => end.mutate({ path: { id: person.id }, body: { endDate } })}
     >
       <Stack gap="sm">
         <Text size="sm">
@@ -89,14 +83,7 @@ export const PersonPage = ({ personId }: { personId: string }) => {
   const person = useQuery(personQuery(personId));
   const [editing, setEditing] = useState(false);
   const [ending, setEnding] = useState(false);
-  const update = useMutation({
-    mutationFn: (input: PersonInput) => api.patch<Person>(`/api/people/${personId}`, input),
-    onSuccess: async (saved) => {
-      notifications.show({ color: "green", title: "Changes saved", message: saved.displayName });
-      await queryClient.invalidateQueries({ queryKey: ["people"] });
-      setEditing(false);
-    },
-  });
+  usePageTitle(person.data?.displayName ?? "Person");
 
   const crumbs = (
     <Breadcrumbs mb="xs" aria-label="Breadcrumb">
@@ -179,13 +166,13 @@ export const PersonPage = ({ personId }: { personId: string }) => {
           <PersonForm
             person={data}
             submitLabel="Save changes"
-            isSubmitting={update.isPending}
-            error={update.error}
-            onSubmit={(input) => update.mutate(input)}
-            onCancel={() => {
-              update.reset();
+            submit={(body) => call("person.update", { path: { id: personId }, body })}
+            onSaved={async (saved) => {
+              notifications.show({ color: "green", title: "Changes saved", message: saved.displayName });
+              await invalidate(queryClient, ...PEOPLE_READS);
               setEditing(false);
             }}
+            onCancel={() => setEditing(false)}
           />
         </Paper>
       ) : (

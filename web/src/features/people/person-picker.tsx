@@ -1,11 +1,11 @@
 import { Select } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, type Page } from "../../lib/api.ts";
-import type { Person } from "./people-api.ts";
+import { useOp } from "../../api/client.ts";
 
 type PersonPickerProps = {
+  /** The input's id (a form's summary moves focus here). */
+  id?: string;
   label: string;
   value: string | null;
   selectedLabel?: string | null;
@@ -18,6 +18,7 @@ type PersonPickerProps = {
 
 /** A searchable select that asks the server for matching people as you type. */
 export const PersonPicker = ({
+  id,
   label,
   value,
   selectedLabel,
@@ -29,12 +30,11 @@ export const PersonPicker = ({
 }: PersonPickerProps) => {
   const [searchValue, setSearchValue] = useState(selectedLabel ?? "");
   const [query] = useDebouncedValue(searchValue, 250);
-  const people = useQuery({
-    queryKey: ["people", "picker", query],
-    queryFn: () =>
-      api.get<Page<Person>>("/api/people", { q: query || undefined, pageSize: 20, sort: "name" }),
-    staleTime: 30_000,
-  });
+  const people = useOp(
+    "people.list",
+    { query: { q: query || undefined, pageSize: 20, sort: "name" } },
+    { staleTime: 30_000 },
+  );
   const options = (people.data?.items ?? [])
     .filter((person) => person.id !== excludeId)
     .map((person) => ({
@@ -46,6 +46,7 @@ export const PersonPicker = ({
   }
   return (
     <Select
+      id={id}
       label={label}
       description={description}
       error={error}

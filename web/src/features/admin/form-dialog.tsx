@@ -1,0 +1,56 @@
+import { Button, Group, Stack, Text } from "@mantine/core";
+import type { FormEvent, ReactNode } from "react";
+import { type ApiForm, FormErrorSummary } from "../../components/api-form.tsx";
+import { FormModal } from "../../components/form-modal.tsx";
+
+type FormDialogProps = {
+  // biome-ignore lint/suspicious/noExplicitAny: any dialog's form
+  form: ApiForm<any, any>;
+  title: string;
+  submitLabel: string;
+  onClose: () => void;
+  size?: string;
+  /** False while another dialog (a confirmation) stands in for this one. */
+  opened?: boolean;
+  /** Instead of sending at once (e.g. to ask first). */
+  onSubmit?: (event: FormEvent) => void;
+  children: ReactNode;
+};
+
+/**
+ * An admin dialog around one form: the error summary on top, Cancel and submit at the foot, and
+ * closing with unsaved input asks first (FormModal).
+ */
+export const FormDialog = ({
+  form,
+  title,
+  submitLabel,
+  onClose,
+  size,
+  opened = true,
+  onSubmit = form.onSubmit,
+  children,
+}: FormDialogProps) => (
+  <FormModal
+    opened={opened}
+    onClose={onClose}
+    isDirty={form.isDirty}
+    title={<Text fw={600}>{title}</Text>}
+    size={size}
+  >
+    <form onSubmit={onSubmit} noValidate>
+      <Stack>
+        <FormErrorSummary form={form} />
+        {children}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} disabled={form.mutation.isPending}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={form.mutation.isPending}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  </FormModal>
+);
