@@ -43,7 +43,7 @@ describe("restructuring journey (ECA-2(f), ECA-1(aa))", () => {
 
     const agent = await as(t, "agent@aleris.example", "Register & elections");
     await agent.getByPlaceholder("Search holder id or name").fill("H0900");
-    const row = agent.getByRole("row", { name: /H0900/ });
+    const row = agent.getByTestId("holder-H0900");
     await row.waitFor();
     const rights = Number((await row.locator("td").nth(3).textContent())!.replace(/,/g, ""));
     expect(rights).toBeGreaterThan(1000);

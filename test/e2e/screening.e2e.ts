@@ -165,7 +165,7 @@ describe("export controls, payments and list changes (COC-19.1, COC-20.1)", () =
     await page.getByLabel(/^Payee account country/).fill("HK");
     await page.getByRole("button", { name: "Record transaction" }).click();
     await expect.poll(() => page.getByTestId("recorded").textContent()).toMatch(/would be refused/);
-    const row = page.getByRole("row", { name: /Plate order 2026-7/ });
+    const row = page.getByTestId("transaction-Plate order 2026-7");
     expect(await row.textContent()).toMatch(/D123456 on record/);
     await row.getByRole("button", { name: /Approve/ }).click();
     await expect

@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text } from "@mantine
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { call, invalidate, opUrl, type Result, useOp } from "../../api/client.ts";
-import { type Column, DataTable } from "../../components/data-table.tsx";
+import { type Column, DataTable, loadedRows } from "../../components/data-table.tsx";
 import { errorMessage } from "../../lib/api.ts";
 import { formatDateTime, formatNumber } from "../../lib/format.ts";
 import { type HolderAllocation, type Offering, pct, RX_READS, usd } from "./rx.ts";
@@ -100,7 +100,7 @@ export function AllocationPanel({ o }: { o: Offering }) {
             label="Allocation by investor"
             columns={investorColumns(r.notices)}
             rowKey={(i) => i.id}
-            query={{ ...run, data: r.allocation.investors }}
+            query={loadedRows(r.allocation.investors)}
             inPaper={false}
             minWidth={900}
             tableProps={{ withTableBorder: true, striped: true }}

@@ -100,6 +100,7 @@ export function Register({ o }: { o: Offering }) {
         label="Claims register"
         columns={columns}
         rowKey={(h) => h.id}
+        rowProps={(h) => ({ mod: { testid: `holder-${h.code}` } })}
         query={holders}
         onPageChange={setPage}
         noun="holders"

@@ -1,7 +1,7 @@
 import { Stack, Text } from "@mantine/core";
 import { IconPackage } from "@tabler/icons-react";
 import { type Schema, useOp } from "../../api/client.ts";
-import { type Column, DataTable } from "../../components/data-table.tsx";
+import { type Column, DataTable, loadedRows } from "../../components/data-table.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { countryName } from "../../lib/format.ts";
@@ -46,7 +46,7 @@ export function ExportControlsTab() {
           label="Export items"
           columns={ITEM_COLUMNS}
           rowKey={(i) => i.id}
-          query={{ ...ec, data: data.items }}
+          query={loadedRows(data.items)}
           inPaper={false}
           minWidth={0}
           tableProps={{ withTableBorder: true, fz: "sm" }}
@@ -64,7 +64,7 @@ export function ExportControlsTab() {
           label="Licences and exceptions on record"
           columns={LICENCE_COLUMNS}
           rowKey={(l) => l.id}
-          query={{ ...ec, data: data.licences }}
+          query={loadedRows(data.licences)}
           inPaper={false}
           minWidth={0}
           tableProps={{ withTableBorder: true, fz: "sm" }}

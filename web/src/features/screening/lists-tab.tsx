@@ -52,7 +52,8 @@ const COLUMNS: Column<ListVersion>[] = [
   },
   {
     key: "changes",
-    header: "",
+    header: "Changes",
+    isHeaderHidden: true,
     cell: (v) => (
       <AnchorLink
         to="/screening/lists/$versionId"

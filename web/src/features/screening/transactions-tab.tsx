@@ -88,7 +88,8 @@ export function TransactionsTab() {
     ...COLUMNS,
     {
       key: "approve",
-      header: "",
+      header: "Approve",
+      isHeaderHidden: true,
       cell: (t) =>
         txs.data?.can.canApprove && t.status !== "approved" ? (
           <Button
@@ -142,6 +143,7 @@ export function TransactionsTab() {
         label="Transactions"
         columns={columns}
         rowKey={(t) => t.id}
+        rowProps={(t) => ({ mod: { testid: `transaction-${t.description}` } })}
         query={txs}
         minWidth={900}
         onPageChange={setPage}
