@@ -22,12 +22,9 @@ import { AnchorLink } from "../../components/router-links.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { formatDateTime } from "../../lib/format.ts";
 import { keyed } from "../certifications/cert-api.ts";
-import { AUDIENCE_LABELS } from "./policies-api.ts";
+import { AUDIENCE_LABELS, POLICY_READS } from "./policies-api.ts";
 import { statusColor } from "./policies-page.tsx";
 import { ReadingView } from "./reading-view.tsx";
-
-/** What a new, approved or published version changes. */
-const POLICY_READS = ["policy.list", "policy.read", "policy.search", "policy.version.read"] as const;
 
 function DiffView({ fromId, toId }: { fromId: string; toId: string }) {
   const diff = useOp("policy.diff", { path: { id: toId }, query: { from: fromId } });

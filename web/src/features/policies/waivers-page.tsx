@@ -7,6 +7,7 @@ import { PageHeader } from "../../components/page-header.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { formatDate } from "../../lib/format.ts";
 import { PersonPicker } from "../people/person-picker.tsx";
+import { POLICY_READS } from "./policies-api.ts";
 
 type Waiver = Result<"waiver.read">;
 
@@ -40,7 +41,7 @@ function RequestModal({ onClose }: { onClose: () => void }) {
     reason: "",
   });
   const request = useOpMutation("waiver.request", {
-    invalidates: ["waiver.list", "waiver.read"],
+    invalidates: POLICY_READS,
     onSuccess: onClose,
   });
   return (
@@ -98,7 +99,7 @@ function DecideModal({ waiver, onClose }: { waiver: Waiver; onClose: () => void 
   const [body, setBody] = useState<string | null>("board");
   const [note, setNote] = useState("");
   const decideOp = useOpMutation("waiver.decide", {
-    invalidates: ["waiver.list", "waiver.read"],
+    invalidates: POLICY_READS,
     onSuccess: onClose,
   });
   // An unchosen body is sent as it is; the server names what is missing.
@@ -142,7 +143,7 @@ function DecideModal({ waiver, onClose }: { waiver: Waiver; onClose: () => void 
 function DiscloseModal({ waiver, onClose }: { waiver: Waiver; onClose: () => void }) {
   const [reference, setReference] = useState("");
   const disclose = useOpMutation("waiver.disclose", {
-    invalidates: ["waiver.list", "waiver.read"],
+    invalidates: POLICY_READS,
     onSuccess: onClose,
   });
   return (

@@ -2,7 +2,7 @@ import { Button, Checkbox, Group, Modal, Radio, Select, Stack, Text, Textarea } 
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { call, invalidate, useOp } from "../../api/client.ts";
+import { call, invalidate, readsOfTag, useOp } from "../../api/client.ts";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { ApiError, fieldErrors } from "../../lib/api.ts";
@@ -16,18 +16,13 @@ import {
   STATUS_LABEL,
 } from "./vocabulary.ts";
 
+/** Every speak-up read (derived from the API document by tag): the case, the lists, what counts cases. */
+const SPEAKUP_READS = readsOfTag("speakup");
+
 /** Refreshes the case, the lists and what counts cases after any change. */
 export const useCaseRefresh = () => {
   const queryClient = useQueryClient();
-  return () =>
-    invalidate(
-      queryClient,
-      "case.view",
-      "case.list",
-      "case.assignees",
-      "speakup.stats",
-      "speakup.my_reports",
-    );
+  return () => invalidate(queryClient, ...SPEAKUP_READS);
 };
 
 /** The label of the button that moves a case from `from` to `to`. */
