@@ -23,6 +23,7 @@ import { AnchorLink } from "../../components/router-links.tsx";
 import type { StatusStyle } from "../../components/status-badge.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
+import { UrlTabs } from "../../components/url-tabs.tsx";
 import { formatDate, formatDateTime, formatNumber } from "../../lib/format.ts";
 import { useMe } from "../auth/me.ts";
 import { pct } from "./cert-api.ts";
@@ -298,6 +299,9 @@ function AuditCommittee() {
   );
 }
 
+/** The tabs of the certifications page; the one shown lives in the URL (`?tab=`), so Back returns to it. */
+const CERTIFICATION_TABS = ["mine", "team", "campaigns", "committee"];
+
 function CertificationsTabs({ tab }: { tab: string }) {
   const me = useMe();
   const perms = me.data?.permissions ?? [];
@@ -307,7 +311,7 @@ function CertificationsTabs({ tab }: { tab: string }) {
         title="Certifications"
         description="Certificates of Compliance: everyone bound by the Code signs one when they join and at least yearly (COC-23.1, COC-23.2)."
       />
-      <Tabs defaultValue={tab} keepMounted={false}>
+      <UrlTabs defaultTab={tab} tabs={CERTIFICATION_TABS}>
         <Tabs.List>
           <Tabs.Tab value="mine">My certificates</Tabs.Tab>
           <Tabs.Tab value="team">My team</Tabs.Tab>
@@ -332,7 +336,7 @@ function CertificationsTabs({ tab }: { tab: string }) {
         <Tabs.Panel value="committee" pt="md">
           <AuditCommittee />
         </Tabs.Panel>
-      </Tabs>
+      </UrlTabs>
     </Stack>
   );
 }

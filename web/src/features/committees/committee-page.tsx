@@ -29,6 +29,7 @@ import {
 import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
+import { UrlTabs } from "../../components/url-tabs.tsx";
 import { useMe } from "../auth/me.ts";
 import { AdvisersPanel } from "./advisers-panel.tsx";
 import { COMMITTEE_READS, fmtDateTime, STATUS_COLOR } from "./committee-ui.ts";
@@ -37,6 +38,9 @@ import { QuestionnaireModal } from "./questionnaire-form.tsx";
 
 type Committee = Schema<"CommitteeView">;
 type Member = Schema<"CommitteeMemberView">;
+
+/** The committee page's tabs; the one shown lives in the URL (`?tab=`), so Back returns to it. */
+const COMMITTEE_TABS = ["overview", "meetings", "consents", "duties", "advisers", "charter", "report"];
 
 export function CommitteePage({ committeeId }: { committeeId: string }) {
   const q = useOp("committee.read", { path: { id: committeeId } });
@@ -54,7 +58,7 @@ export function CommitteePage({ committeeId }: { committeeId: string }) {
         title={c.name}
         description={`At least ${c.minMembers} members (CC-1), quorum of ${c.quorum} (CC-8), at least ${c.minRegularMeetings} regular meetings a year (CC-4). Charter version ${c.charter.number}.`}
       />
-      <Tabs defaultValue={hash.startsWith("consent-") ? "consents" : "overview"} keepMounted={false}>
+      <UrlTabs defaultTab={hash.startsWith("consent-") ? "consents" : "overview"} tabs={COMMITTEE_TABS}>
         <Tabs.List>
           <Tabs.Tab value="overview">Members and compliance</Tabs.Tab>
           <Tabs.Tab value="meetings">Meetings</Tabs.Tab>
@@ -92,7 +96,7 @@ export function CommitteePage({ committeeId }: { committeeId: string }) {
         <Tabs.Panel value="report" pt="md">
           <ProxyReportPanel committeeId={c.id} />
         </Tabs.Panel>
-      </Tabs>
+      </UrlTabs>
     </Stack>
   );
 }

@@ -22,6 +22,7 @@ import { FormModal } from "../../components/form-modal.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
+import { UrlTabs } from "../../components/url-tabs.tsx";
 import { formatDate } from "../../lib/format.ts";
 import { useMe } from "../auth/me.ts";
 import { ConflictModal } from "./conflict-form.tsx";
@@ -375,18 +376,18 @@ function GiftsTab() {
   );
 }
 
+/** The registers; the one shown lives in the URL (`?tab=`), so Back returns to it. */
+const DISCLOSURE_TABS = ["conflicts", "gifts", "guidance", "inquiries", "boycotts", "holds"];
+
 export function DisclosuresPage() {
   const holds = useOp("legal_hold.list", {});
-  const [tab, setTab] = useState<string | null>(
-    new URLSearchParams(window.location.search).get("tab") ?? "conflicts",
-  );
   return (
     <>
       <PageHeader
         title="Disclosures"
         description="Conflicts of interest, gifts and hospitality, questions to ask first, government and media inquiries, boycott requests and legal holds: the Legal Department's work under the Code."
       />
-      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+      <UrlTabs defaultTab="conflicts" tabs={DISCLOSURE_TABS}>
         <Tabs.List mb="md">
           <Tabs.Tab value="conflicts">Conflicts of interest</Tabs.Tab>
           <Tabs.Tab value="gifts">Gifts &amp; hospitality</Tabs.Tab>
@@ -415,7 +416,7 @@ export function DisclosuresPage() {
         <Tabs.Panel value="holds">
           <HoldsTab />
         </Tabs.Panel>
-      </Tabs>
+      </UrlTabs>
     </>
   );
 }

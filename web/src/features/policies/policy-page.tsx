@@ -20,6 +20,7 @@ import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
+import { UrlTabs } from "../../components/url-tabs.tsx";
 import { formatDateTime } from "../../lib/format.ts";
 import { keyed } from "../certifications/cert-api.ts";
 import { AUDIENCE_LABELS, POLICY_READS } from "./policies-api.ts";
@@ -126,6 +127,9 @@ function PublishModal({ versionId, onClose }: { versionId: string; onClose: () =
   );
 }
 
+/** The policy page's tabs; the one shown lives in the URL (`?tab=`), so Back returns to it. */
+const POLICY_TABS = ["read", "versions", "compare"];
+
 export function PolicyPage({ policyId }: { policyId: string }) {
   const policy = useOp("policy.read", { path: { id: policyId } });
   const [publishing, setPublishing] = useState<string | null>(null);
@@ -173,7 +177,7 @@ export function PolicyPage({ policyId }: { policyId: string }) {
         }
       />
       <ErrorAlert error={approve.error ?? draft.error} />
-      <Tabs defaultValue="read" keepMounted={false}>
+      <UrlTabs defaultTab="read" tabs={POLICY_TABS}>
         <Tabs.List>
           <Tabs.Tab value="read">Read</Tabs.Tab>
           <Tabs.Tab value="versions">Versions ({p.versions.length})</Tabs.Tab>
@@ -257,7 +261,7 @@ export function PolicyPage({ policyId }: { policyId: string }) {
             />
           ) : null}
         </Tabs.Panel>
-      </Tabs>
+      </UrlTabs>
       {publishing ? <PublishModal versionId={publishing} onClose={() => setPublishing(null)} /> : null}
     </Stack>
   );

@@ -20,6 +20,7 @@ import { ErrorAlert } from "../../components/error-alert.tsx";
 import { Field } from "../../components/field.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
+import { UrlTabs } from "../../components/url-tabs.tsx";
 import { isApiError } from "../../lib/api.ts";
 import { countryName, formatDate, formatDateTime } from "../../lib/format.ts";
 import {
@@ -40,6 +41,9 @@ import {
   OUTCOME_LABEL,
   REMEDIATION_LABEL,
 } from "./vocabulary.ts";
+
+/** The case page's tabs; the one shown lives in the URL (`?tab=`), so Back returns to it. */
+const CASE_TABS = ["messages", "plan", "people", "watch", "files", "links"];
 
 const Deadline = ({
   label,
@@ -274,7 +278,7 @@ export const CasePage = ({ caseId }: { caseId: string }) => {
       </Grid>
 
       <Paper p="md">
-        <Tabs defaultValue="messages" keepMounted={false}>
+        <UrlTabs defaultTab="messages" tabs={CASE_TABS}>
           <Tabs.List mb="md">
             <Tabs.Tab value="messages">Messages ({c.messages.length})</Tabs.Tab>
             <Tabs.Tab value="plan">Investigation plan ({c.items.length})</Tabs.Tab>
@@ -308,7 +312,7 @@ export const CasePage = ({ caseId }: { caseId: string }) => {
           <Tabs.Panel value="links">
             <CaseLinks kase={c} />
           </Tabs.Panel>
-        </Tabs>
+        </UrlTabs>
       </Paper>
 
       <AcknowledgeModal kase={c} opened={acknowledging} onClose={() => setAcknowledging(false)} />
