@@ -31,8 +31,12 @@ import {
   transitionLabel,
 } from "./case-actions.tsx";
 import { CASE_STATUS_STYLES } from "./case-badges.tsx";
+import { CaseFiles } from "./case-files.tsx";
+import { CaseLinks } from "./case-links.tsx";
 import { CaseMessages } from "./case-messages.tsx";
-import { CaseFiles, CaseLinks, CasePeople, CasePlan, CaseWatch } from "./case-sections.tsx";
+import { CasePeople } from "./case-people.tsx";
+import { CasePlan } from "./case-plan.tsx";
+import { CaseWatch } from "./case-watch.tsx";
 import {
   type CaseStatus,
   type CaseView,
