@@ -15,14 +15,20 @@ import { notifications } from "@mantine/notifications";
 import { IconShieldCheck, IconUsers } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { call, useOp } from "../../api/client.ts";
+import { call, type Result, useOp } from "../../api/client.ts";
+import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { fieldErrors } from "../../lib/api.ts";
 import { usePermission } from "../auth/me.ts";
 import { PersonPicker } from "../people/person-picker.tsx";
 import { useCaseRefresh } from "./case-actions.tsx";
 import { type CaseView, ROLE_LABEL } from "./vocabulary.ts";
+
+type PersonValues = {
+  personId: string | null;
+  userId: string | null;
+  role: "named" | "witness" | "conflicted";
+};
 
 /** Who is named, a witness or conflicted; the named and the conflicted never see the case (COC-22.2). */
 export const CasePeople = ({ kase }: { kase: CaseView }) => {
@@ -30,16 +36,24 @@ export const CasePeople = ({ kase }: { kase: CaseView }) => {
   const canReadPeople = usePermission("people.read");
   const canAssign = usePermission("speakup.assign");
   const [source, setSource] = useState<string>(canReadPeople ? "person" : "handler");
-  const [personId, setPersonId] = useState<string | null>(null);
-  const [userId, setUserId] = useState<string | null>(null);
-  const [role, setRole] = useState<"named" | "witness" | "conflicted">("named");
   const handlers = useOp(
     "case.assignees",
     { path: { id: kase.id } },
     { enabled: canAssign && kase.can.people },
   );
-  const add = useMutation({
-    mutationFn: () =>
+  const add = useApiForm<PersonValues, Result<"case.people">>({
+    initialValues: { personId: null, userId: null, role: "named" },
+    labels: { personId: "Person", userId: "Case handler", role: "Role in the case" },
+    // The server's rule (add-case-person.ts), said before sending instead of a greyed-out button.
+    validate: (v) =>
+      source === "person"
+        ? v.personId
+          ? {}
+          : { personId: "Choose a person." }
+        : v.userId
+          ? {}
+          : { userId: "Choose a case handler." },
+    submit: ({ personId, userId, role }) =>
       call("case.people", {
         path: { id: kase.id },
         body:
@@ -47,13 +61,13 @@ export const CasePeople = ({ kase }: { kase: CaseView }) => {
             ? { personId: personId ?? undefined, role }
             : { userId: userId ?? undefined, role },
       }),
-    onSuccess: async () => {
+    onSuccess: async (_result, { role }) => {
       notifications.show({ color: "green", title: "Person added", message: ROLE_LABEL[role] });
-      setPersonId(null);
-      setUserId(null);
+      add.reset({ personId: null, userId: null, role });
       await refresh();
     },
   });
+  const role = add.values.role;
   const clear = useMutation({
     mutationFn: (p: { personId: string | null; userId: string | null }) =>
       call("case.clear-exclusion", {
@@ -65,7 +79,6 @@ export const CasePeople = ({ kase }: { kase: CaseView }) => {
       await refresh();
     },
   });
-  const errors = fieldErrors(add.error);
   const sources = [
     ...(canReadPeople ? [{ value: "person", label: "From the directory" }] : []),
     ...(canAssign ? [{ value: "handler", label: "A case handler" }] : []),
@@ -126,19 +139,12 @@ export const CasePeople = ({ kase }: { kase: CaseView }) => {
         </Table>
       )}
       {kase.can.people && sources.length ? (
-        <Paper
-          withBorder
-          p="md"
-          component="form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            add.mutate();
-          }}
-        >
+        <Paper withBorder p="md" component="form" onSubmit={add.onSubmit} noValidate>
           <Text fw={600} mb="xs">
             Add a person
           </Text>
           <Stack gap="sm">
+            <FormErrorSummary form={add} />
             {sources.length > 1 ? (
               <SegmentedControl
                 aria-label="Where the person comes from"
@@ -152,9 +158,9 @@ export const CasePeople = ({ kase }: { kase: CaseView }) => {
               {source === "person" ? (
                 <PersonPicker
                   label="Person"
-                  value={personId}
-                  onChange={setPersonId}
-                  error={errors.personId}
+                  value={add.values.personId}
+                  onChange={(value) => add.setValue("personId", value)}
+                  error={add.errors.personId}
                 />
               ) : (
                 <Select
@@ -163,11 +169,10 @@ export const CasePeople = ({ kase }: { kase: CaseView }) => {
                     value: h.userId,
                     label: `${h.name} (${h.teamLabel})`,
                   }))}
-                  value={userId}
-                  onChange={setUserId}
                   searchable
                   clearable
-                  error={errors.userId}
+                  {...add.getInputProps("userId")}
+                  value={add.values.userId}
                 />
               )}
               <Select
@@ -177,8 +182,7 @@ export const CasePeople = ({ kase }: { kase: CaseView }) => {
                   { value: "witness", label: "Witness" },
                   { value: "conflicted", label: "Conflicted (may not see the case)" },
                 ]}
-                value={role}
-                onChange={(v) => setRole((v as typeof role) ?? "named")}
+                {...add.getInputProps("role")}
                 allowDeselect={false}
               />
             </SimpleGrid>
@@ -187,13 +191,8 @@ export const CasePeople = ({ kase }: { kase: CaseView }) => {
                 They lose access to this case at once, and are unassigned if it was theirs.
               </Text>
             ) : null}
-            <ErrorAlert error={errors.personId || errors.userId ? null : add.error} />
             <Group justify="flex-end">
-              <Button
-                type="submit"
-                loading={add.isPending}
-                disabled={source === "person" ? !personId : !userId}
-              >
+              <Button type="submit" loading={add.mutation.isPending}>
                 Add person
               </Button>
             </Group>

@@ -14,11 +14,10 @@ import {
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
-import { call } from "../../api/client.ts";
+import { call, type Result } from "../../api/client.ts";
+import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { fieldErrors } from "../../lib/api.ts";
 import { formatDate } from "../../lib/format.ts";
 import { useCaseRefresh } from "./case-actions.tsx";
 import { type CaseView, ITEM_LABEL, type ItemKind } from "./vocabulary.ts";
@@ -28,27 +27,26 @@ const itemKinds = (Object.keys(ITEM_LABEL) as ItemKind[]).map((k) => ({ value: k
 /** The investigation plan: tasks, interviews, evidence, notes and the final report (COC-21.3). */
 export const CasePlan = ({ kase }: { kase: CaseView }) => {
   const refresh = useCaseRefresh();
-  const [kind, setKind] = useState<ItemKind>("task");
-  const [title, setTitle] = useState("");
-  const [text, setText] = useState("");
-  const [dueOn, setDueOn] = useState("");
-  const add = useMutation({
-    mutationFn: () =>
-      call("case.item", { path: { id: kase.id }, body: { kind, title, text, dueOn: dueOn || null } }),
-    onSuccess: async () => {
-      notifications.show({ color: "green", title: `${ITEM_LABEL[kind]} added`, message: title });
-      setTitle("");
-      setText("");
-      setDueOn("");
-      await refresh();
+  const add = useApiForm<{ kind: ItemKind; title: string; text: string; dueOn: string }, Result<"case.item">>(
+    {
+      initialValues: { kind: "task", title: "", text: "", dueOn: "" },
+      labels: { kind: "Kind", title: "Title", dueOn: "Due on", text: "Details" },
+      validate: (v) => (v.title.trim() ? {} : { title: "is required" }),
+      submit: ({ kind, title, text, dueOn }) =>
+        call("case.item", { path: { id: kase.id }, body: { kind, title, text, dueOn: dueOn || null } }),
+      onSuccess: async (_item, { kind, title }) => {
+        notifications.show({ color: "green", title: `${ITEM_LABEL[kind]} added`, message: title });
+        // The kind stays as chosen for the next item.
+        add.reset({ kind, title: "", text: "", dueOn: "" });
+        await refresh();
+      },
     },
-  });
+  );
   const toggle = useMutation({
     mutationFn: (v: { itemId: string; done: boolean }) =>
       call("case.item.update", { path: { id: kase.id, itemId: v.itemId }, body: { done: v.done } }),
     onSuccess: refresh,
   });
-  const errors = fieldErrors(add.error);
   return (
     <Stack>
       {kase.items.length === 0 ? (
@@ -105,54 +103,19 @@ export const CasePlan = ({ kase }: { kase: CaseView }) => {
       )}
       <ErrorAlert error={toggle.error} />
       {kase.can.addItem ? (
-        <Paper
-          withBorder
-          p="md"
-          component="form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            add.mutate();
-          }}
-        >
+        <Paper withBorder p="md" component="form" onSubmit={add.onSubmit} noValidate>
           <Text fw={600} mb="xs">
             Add to the plan
           </Text>
+          <FormErrorSummary form={add} />
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-            <Select
-              label="Kind"
-              data={itemKinds}
-              value={kind}
-              onChange={(v) => setKind((v as ItemKind) ?? "task")}
-              allowDeselect={false}
-            />
-            <TextInput
-              label="Title"
-              required
-              value={title}
-              onChange={(e) => setTitle(e.currentTarget.value)}
-              error={errors.title}
-              maxLength={200}
-            />
-            <TextInput
-              label="Due on"
-              type="date"
-              value={dueOn}
-              onChange={(e) => setDueOn(e.currentTarget.value)}
-              error={errors.dueOn}
-            />
+            <Select label="Kind" data={itemKinds} {...add.getInputProps("kind")} allowDeselect={false} />
+            <TextInput label="Title" required {...add.getInputProps("title")} maxLength={200} />
+            <TextInput label="Due on" type="date" {...add.getInputProps("dueOn")} />
           </SimpleGrid>
-          <Textarea
-            label="Details"
-            mt="sm"
-            autosize
-            minRows={2}
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            error={errors.text}
-          />
-          <ErrorAlert error={errors.title || errors.dueOn || errors.text ? null : add.error} />
+          <Textarea label="Details" mt="sm" autosize minRows={2} {...add.getInputProps("text")} />
           <Group justify="flex-end" mt="sm">
-            <Button type="submit" loading={add.isPending} disabled={!title.trim()}>
+            <Button type="submit" loading={add.mutation.isPending}>
               Add
             </Button>
           </Group>
