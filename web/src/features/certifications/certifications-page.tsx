@@ -6,7 +6,6 @@ import {
   Progress,
   Select,
   Stack,
-  Table,
   Tabs,
   Text,
   TextInput,
@@ -17,7 +16,6 @@ import { useState } from "react";
 import { type Args, call, invalidate, type Result, type Schema, useOp } from "../../api/client.ts";
 import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { type Column, DataTable } from "../../components/data-table.tsx";
-import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { FormModal } from "../../components/form-modal.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
@@ -202,6 +200,45 @@ function LaunchModal({ onClose }: { onClose: () => void }) {
   );
 }
 
+type CampaignRow = Result<"certification.campaign.list">["items"][number];
+type CommitteeRow = Result<"certification.audit_committee">["items"][number];
+
+const campaignColumns: Column<CampaignRow>[] = [
+  {
+    key: "campaign",
+    header: "Campaign",
+    cell: (c) => (
+      <>
+        <AnchorLink to="/certifications/campaigns/$id" params={{ id: c.id }} fw={500}>
+          {c.name}
+        </AnchorLink>
+        <Text size="xs" c="dimmed">
+          {c.kind} · launched {formatDate(c.launchedAt)} {c.status === "closed" ? "· closed" : ""}
+        </Text>
+      </>
+    ),
+  },
+  { key: "certifies", header: "Certifies", cell: (c) => `${c.policyTitle} v${c.versionNumber}` },
+  { key: "due", header: "Due", cell: (c) => (c.dueDate ? formatDate(c.dueDate) : "per joiner") },
+  {
+    key: "completion",
+    header: "Completion",
+    cell: (c) => (
+      <div style={{ minWidth: 180 }}>
+        <Progress value={c.totals.completion * 100} size="sm" />
+        <Text size="xs">
+          {formatNumber(c.totals.signed)} / {formatNumber(c.totals.assigned)} ({pct(c.totals.completion)})
+        </Text>
+      </div>
+    ),
+  },
+  {
+    key: "overdue",
+    header: "Overdue",
+    cell: (c) => (c.totals.overdue ? <Badge color="red">{formatNumber(c.totals.overdue)}</Badge> : "0"),
+  },
+];
+
 function Campaigns() {
   const q = useOp("certification.campaign.list", {});
   const [launching, setLaunching] = useState(false);
@@ -214,102 +251,71 @@ function Campaigns() {
           <Button onClick={() => setLaunching(true)}>Launch a campaign</Button>
         </Group>
       ) : null}
-      {q.data.items.length === 0 ? (
-        <Empty title="No campaign yet" />
-      ) : (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Campaign</Table.Th>
-              <Table.Th>Certifies</Table.Th>
-              <Table.Th>Due</Table.Th>
-              <Table.Th>Completion</Table.Th>
-              <Table.Th>Overdue</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {q.data.items.map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Td>
-                  <AnchorLink to="/certifications/campaigns/$id" params={{ id: c.id }} fw={500}>
-                    {c.name}
-                  </AnchorLink>
-                  <Text size="xs" c="dimmed">
-                    {c.kind} · launched {formatDate(c.launchedAt)} {c.status === "closed" ? "· closed" : ""}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {c.policyTitle} v{c.versionNumber}
-                </Table.Td>
-                <Table.Td>{c.dueDate ? formatDate(c.dueDate) : "per joiner"}</Table.Td>
-                <Table.Td miw={180}>
-                  <Progress value={c.totals.completion * 100} size="sm" />
-                  <Text size="xs">
-                    {formatNumber(c.totals.signed)} / {formatNumber(c.totals.assigned)} (
-                    {pct(c.totals.completion)})
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {c.totals.overdue ? <Badge color="red">{formatNumber(c.totals.overdue)}</Badge> : "0"}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <DataTable
+        label="Campaigns"
+        query={{ ...q, data: q.data.items }}
+        rowKey={(c) => c.id}
+        columns={campaignColumns}
+        empty={{ title: "No campaign yet" }}
+        inPaper={false}
+        tableProps={{ striped: true, highlightOnHover: false }}
+      />
       {launching ? <LaunchModal onClose={() => setLaunching(false)} /> : null}
     </Stack>
   );
 }
 
+const committeeColumns: Column<CommitteeRow>[] = [
+  {
+    key: "person",
+    header: "Person",
+    cell: (r) => (
+      <>
+        <AnchorLink to="/certifications/sign/$id" params={{ id: r.id }}>
+          {r.name}
+        </AnchorLink>
+        <Text size="xs" c="dimmed">
+          {r.title} {r.isSeniorOfficer ? "· Senior Officer" : ""}
+        </Text>
+      </>
+    ),
+  },
+  { key: "campaign", header: "Campaign", cell: (r) => r.campaignName },
+  { key: "due", header: "Due", cell: (r) => formatDate(r.dueDate) },
+  {
+    key: "status",
+    header: "Status",
+    cell: (r) => (
+      <>
+        <StatusBadge status={certificateStatus(r)} styles={CERTIFICATE_STATUS_STYLES} />{" "}
+        {r.signedAt ? formatDateTime(r.signedAt) : ""}
+      </>
+    ),
+  },
+  {
+    key: "disclosed",
+    header: "Disclosed something",
+    cell: (r) => (r.hasYesAnswer ? <Badge color="orange">Yes</Badge> : r.status === "signed" ? "No" : "—"),
+  },
+];
+
 function AuditCommittee() {
   const q = useOp("certification.audit_committee", {});
-  if (q.error) return <ErrorAlert error={q.error} />;
-  if (!q.data) return <TableSkeleton />;
   return (
     <Stack>
       <Text size="sm" c="dimmed">
         Senior Officers and finance & accounting staff sign a Certificate of Compliance to the Audit Committee
         when hired and at least yearly (SOC-7).
       </Text>
-      {q.data.items.length === 0 ? (
-        <Empty title="No certificate addressed to the Audit Committee yet" />
-      ) : (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Person</Table.Th>
-              <Table.Th>Campaign</Table.Th>
-              <Table.Th>Due</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Disclosed something</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {q.data.items.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>
-                  <AnchorLink to="/certifications/sign/$id" params={{ id: r.id }}>
-                    {r.name}
-                  </AnchorLink>
-                  <Text size="xs" c="dimmed">
-                    {r.title} {r.isSeniorOfficer ? "· Senior Officer" : ""}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{r.campaignName}</Table.Td>
-                <Table.Td>{formatDate(r.dueDate)}</Table.Td>
-                <Table.Td>
-                  <StatusBadge status={certificateStatus(r)} styles={CERTIFICATE_STATUS_STYLES} />{" "}
-                  {r.signedAt ? formatDateTime(r.signedAt) : ""}
-                </Table.Td>
-                <Table.Td>
-                  {r.hasYesAnswer ? <Badge color="orange">Yes</Badge> : r.status === "signed" ? "No" : "—"}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <DataTable
+        label="Certificates to the Audit Committee"
+        query={{ ...q, data: q.data?.items }}
+        rowKey={(r) => r.id}
+        columns={committeeColumns}
+        empty={{ title: "No certificate addressed to the Audit Committee yet" }}
+        inPaper={false}
+        tableProps={{ striped: true, highlightOnHover: false }}
+      />
     </Stack>
   );
 }

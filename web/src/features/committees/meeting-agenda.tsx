@@ -13,7 +13,8 @@ import {
 } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { call, type Schema } from "../../api/client.ts";
+import { call, type Result, type Schema } from "../../api/client.ts";
+import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 
 import { useRefresh } from "./use-meeting-refresh.ts";
@@ -188,45 +189,48 @@ function RecusalForm({ m, item }: { m: Meeting; item: Meeting["agenda"][number] 
   const refresh = useRefresh();
   const recused = new Set(item.quorum.recused.map((r) => r.personId));
   const candidates = m.members.filter((x) => !recused.has(x.personId));
-  const [personId, setPersonId] = useState<string | null>(null);
-  const [reason, setReason] = useState("");
-  const recuse = useMutation({
-    mutationFn: () =>
+  const recuse = useApiForm<{ personId: string | null; reason: string }, Result<"meeting.recuse">>({
+    initialValues: { personId: null, reason: "" },
+    labels: { personId: "Member recusing", reason: "Reason for recusal" },
+    // Said before sending instead of a greyed-out button.
+    validate: (v) => ({
+      ...(v.personId ? {} : { personId: "choose the member who steps out" }),
+      ...(v.reason.trim() ? {} : { reason: "say why the member recuses" }),
+    }),
+    submit: ({ personId, reason }) =>
       call("meeting.recuse", {
         path: { id: m.id, itemId: item.id },
         body: { personId: personId ?? "", reason },
       }),
     onSuccess: () => {
-      setPersonId(null);
-      setReason("");
+      recuse.reset();
       refresh();
     },
   });
   if (candidates.length === 0) return null;
   return (
     <Stack gap={4} pl="md" data-testid="recusal-form">
+      <FormErrorSummary form={recuse} title="Recusal not recorded" />
       <Group align="flex-end">
         <Select
           label="Member recusing"
           placeholder="Choose a member"
           data={candidates.map((x) => ({ value: x.personId, label: x.name }))}
-          value={personId}
-          onChange={setPersonId}
+          {...recuse.getInputProps("personId")}
+          value={recuse.values.personId}
           w={220}
         />
         <TextInput
           label="Reason for recusal"
           placeholder="e.g. interest in the consulting agreement"
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
+          {...recuse.getInputProps("reason")}
           w={320}
         />
         <Button
           variant="light"
           color="orange"
-          disabled={!personId || reason.trim() === ""}
-          loading={recuse.isPending}
-          onClick={() => recuse.mutate()}
+          loading={recuse.mutation.isPending}
+          onClick={() => recuse.onSubmit()}
         >
           Record recusal
         </Button>
@@ -234,7 +238,6 @@ function RecusalForm({ m, item }: { m: Meeting; item: Meeting["agenda"][number] 
       <Text size="xs" c="dimmed">
         A recused member does not vote on this item and does not count toward its quorum (CC-8).
       </Text>
-      <ErrorAlert error={recuse.error} title="Recusal not recorded" showFieldErrors />
     </Stack>
   );
 }

@@ -3,11 +3,11 @@ import { useState } from "react";
 import { useOp } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { RowField as Field } from "../../components/field.tsx";
-import { PageHeader } from "../../components/page-header.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { formatDate, humanise } from "../../lib/format.ts";
-
+import { DetailHeader } from "./detail-header.tsx";
 import { useAction } from "./use-detail-action.ts";
+
 export function BoycottDetail({ id }: { id: string }) {
   const q = useOp("boycott.list", {});
   const review = useAction("boycott.review", id);
@@ -23,7 +23,7 @@ export function BoycottDetail({ id }: { id: string }) {
     );
   return (
     <Stack>
-      <PageHeader
+      <DetailHeader
         title={`${b.number}: boycott request from ${b.requester}`}
         description={`Logged by ${b.reportedBy} (COC-8.1).`}
       />

@@ -15,14 +15,12 @@ import { useState } from "react";
 import { useOp } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { RowField as Field } from "../../components/field.tsx";
-import { PageHeader } from "../../components/page-header.tsx";
-import { StatusBadge } from "../../components/status-badge.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { formatDate, formatDateTime, humanise } from "../../lib/format.ts";
 import { ConflictModal } from "./conflict-form.tsx";
-import { STATUS_LABELS } from "./disclosures-api.ts";
-
+import { DetailHeader } from "./detail-header.tsx";
 import { useAction } from "./use-detail-action.ts";
+
 export function ConflictDetail({ id }: { id: string }) {
   const q = useOp("conflict.read", { path: { id } });
   const comment = useAction("conflict.comment", id);
@@ -41,10 +39,10 @@ export function ConflictDetail({ id }: { id: string }) {
   const c = q.data;
   return (
     <Stack>
-      <PageHeader
+      <DetailHeader
         title={`${c.number}: ${c.title}`}
         description={`${c.typeLabel}, disclosed by ${c.discloser.name}${c.isCeoDisclosure ? " (the CEO's own disclosure goes straight to the Audit Committee, COC-6.2)" : ""}.`}
-        actions={<StatusBadge status={c.status} styles={STATUS_LABELS} />}
+        status={c.status}
       />
       {c.prohibitedByCode ? (
         <Alert color="red" title={`Prohibited by the Code (${c.prohibitedByCode.rule})`}>

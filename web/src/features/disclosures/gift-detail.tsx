@@ -3,13 +3,11 @@ import { useState } from "react";
 import { useOp } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { RowField as Field } from "../../components/field.tsx";
-import { PageHeader } from "../../components/page-header.tsx";
-import { StatusBadge } from "../../components/status-badge.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { formatDate, formatDateTime, humanise } from "../../lib/format.ts";
-import { STATUS_LABELS } from "./disclosures-api.ts";
-
+import { DetailHeader } from "./detail-header.tsx";
 import { useAction } from "./use-detail-action.ts";
+
 export function GiftDetail({ id }: { id: string }) {
   const q = useOp("gift.read", { path: { id } });
   const decide = useAction("gift.decide", id);
@@ -20,10 +18,10 @@ export function GiftDetail({ id }: { id: string }) {
   const g = q.data;
   return (
     <Stack>
-      <PageHeader
+      <DetailHeader
         title={`${g.number}: ${humanise(g.kind)} ${g.direction === "given" ? "for" : "from"} ${g.counterpartyName}`}
         description={g.organisation}
-        actions={<StatusBadge status={g.status} styles={STATUS_LABELS} />}
+        status={g.status}
       />
       {g.isGovernmentOfficial && g.direction === "given" ? (
         <Alert color="orange" title="Government official (COC-12.1)">

@@ -3,13 +3,11 @@ import { useState } from "react";
 import { useOp } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { RowField as Field } from "../../components/field.tsx";
-import { PageHeader } from "../../components/page-header.tsx";
-import { StatusBadge } from "../../components/status-badge.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { formatDate } from "../../lib/format.ts";
-import { STATUS_LABELS } from "./disclosures-api.ts";
-
+import { DetailHeader } from "./detail-header.tsx";
 import { useAction } from "./use-detail-action.ts";
+
 export function GuidanceDetail({ id }: { id: string }) {
   const q = useOp("guidance.read", { path: { id } });
   const answer = useAction("guidance.answer", id);
@@ -23,10 +21,10 @@ export function GuidanceDetail({ id }: { id: string }) {
   const g = q.data;
   return (
     <Stack>
-      <PageHeader
+      <DetailHeader
         title={`${g.number}: ${g.topic}`}
         description={`Routed to ${g.routedTo === "legal" ? "the Legal Department" : "the supervisor"} (COC-22.1).`}
-        actions={<StatusBadge status={g.status} styles={STATUS_LABELS} />}
+        status={g.status}
       />
       <Card withBorder>
         <Stack gap="xs">

@@ -2,13 +2,11 @@ import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Textarea } from 
 import { useState } from "react";
 import { useOp } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { PageHeader } from "../../components/page-header.tsx";
-import { StatusBadge } from "../../components/status-badge.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
-import { STATUS_LABELS } from "./disclosures-api.ts";
-
+import { DetailHeader } from "./detail-header.tsx";
 import { useAction } from "./use-detail-action.ts";
+
 export function HoldDetail({ id }: { id: string }) {
   const q = useOp("legal_hold.read", { path: { id } });
   const ack = useAction("legal_hold.acknowledge", id);
@@ -19,10 +17,10 @@ export function HoldDetail({ id }: { id: string }) {
   const h = q.data;
   return (
     <Stack>
-      <PageHeader
+      <DetailHeader
         title={`Legal hold ${h.number}: ${h.matter}`}
         description={`Issued by ${h.issuedBy} on ${formatDate(h.issuedAt)}.`}
-        actions={<StatusBadge status={h.status} styles={STATUS_LABELS} />}
+        status={h.status}
       />
       <Card withBorder>
         <Text fw={600} mb={4}>

@@ -3,13 +3,11 @@ import { useState } from "react";
 import { useOp } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { RowField as Field } from "../../components/field.tsx";
-import { PageHeader } from "../../components/page-header.tsx";
-import { StatusBadge } from "../../components/status-badge.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { formatDate } from "../../lib/format.ts";
-import { STATUS_LABELS } from "./disclosures-api.ts";
-
+import { DetailHeader } from "./detail-header.tsx";
 import { useAction } from "./use-detail-action.ts";
+
 export function InquiryDetail({ id }: { id: string }) {
   const q = useOp("inquiry.read", { path: { id } });
   const responders = useOp("inquiry.list", {});
@@ -22,10 +20,10 @@ export function InquiryDetail({ id }: { id: string }) {
   const i = q.data;
   return (
     <Stack>
-      <PageHeader
+      <DetailHeader
         title={`${i.number}: ${i.kind === "media" ? "Media" : "Government"} inquiry from ${i.organisation}`}
         description={`Logged by ${i.reportedBy} (COC-9.1).`}
-        actions={<StatusBadge status={i.status} styles={STATUS_LABELS} />}
+        status={i.status}
       />
       <Card withBorder>
         <Stack gap="xs">

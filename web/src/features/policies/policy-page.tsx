@@ -3,7 +3,6 @@ import {
   Button,
   Checkbox,
   Group,
-  Modal,
   Paper,
   Select,
   Stack,
@@ -17,6 +16,7 @@ import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useOp, useOpMutation } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { FormModal } from "../../components/form-modal.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
@@ -89,7 +89,7 @@ function PublishModal({ versionId, onClose }: { versionId: string; onClose: () =
     },
   });
   return (
-    <Modal opened onClose={onClose} title="Publish this version">
+    <FormModal opened onClose={onClose} isDirty={!recertify || dueDate !== ""} title="Publish this version">
       <Stack>
         <Text size="sm">The version in force becomes superseded. Readers see the new version at once.</Text>
         <Checkbox
@@ -123,7 +123,7 @@ function PublishModal({ versionId, onClose }: { versionId: string; onClose: () =
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </FormModal>
   );
 }
 

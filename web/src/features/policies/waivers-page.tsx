@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Badge, Button, Group, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { type Args, call, invalidate, type Result, useOp, useOpMutation } from "../../api/client.ts";
@@ -112,7 +112,12 @@ function DecideModal({ waiver, onClose }: { waiver: Waiver; onClose: () => void 
       }),
   };
   return (
-    <Modal opened onClose={onClose} title={`Waiver for ${waiver.person.name}`}>
+    <FormModal
+      opened
+      onClose={onClose}
+      isDirty={note !== "" || body !== "board"}
+      title={`Waiver for ${waiver.person.name}`}
+    >
       <Stack>
         <Text size="sm">{waiver.reason}</Text>
         <Text size="sm" c="dimmed">
@@ -136,7 +141,7 @@ function DecideModal({ waiver, onClose }: { waiver: Waiver; onClose: () => void 
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -147,7 +152,7 @@ function DiscloseModal({ waiver, onClose }: { waiver: Waiver; onClose: () => voi
     onSuccess: onClose,
   });
   return (
-    <Modal opened onClose={onClose} title="Record the public disclosure">
+    <FormModal opened onClose={onClose} isDirty={reference !== ""} title="Record the public disclosure">
       <Stack>
         <TextInput
           label="Filing"
@@ -165,7 +170,7 @@ function DiscloseModal({ waiver, onClose }: { waiver: Waiver; onClose: () => voi
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </FormModal>
   );
 }
 
