@@ -44,11 +44,13 @@ export const CaseMessages = ({ kase }: { kase: CaseView }) => {
   const recipients = kase.reporters.filter((r) => r.hasMailbox);
   const hasMerged = kase.reporters.length > 1;
   const [toCaseId, setToCaseId] = useState<string>(kase.id);
-  const send = useApiForm<{ body: string; isFeedback: boolean }, Result<"case.message">>({
-    initialValues: { body: "", isFeedback: false },
-    labels: { body: "Message to the reporter", isFeedback: "Feedback" },
-    validate: (v) => (v.body.trim() ? {} : { body: "write a message" }),
-    submit: ({ body, isFeedback }) =>
+  // The field is `message`, not `body`: a leading `body.` in a path is the request's, not a field.
+  const send = useApiForm<{ message: string; isFeedback: boolean }, Result<"case.message">>({
+    initialValues: { message: "", isFeedback: false },
+    labels: { message: "Message to the reporter", isFeedback: "Feedback" },
+    mapPath: (path) => (path.replace(/^body\./, "") === "body" ? "message" : undefined),
+    validate: (v) => (v.message.trim() ? {} : { message: "write a message" }),
+    submit: ({ message: body, isFeedback }) =>
       call("case.message", {
         path: { id: kase.id },
         body: { body, isFeedback, ...(toCaseId !== kase.id ? { toCaseId } : {}) },
@@ -170,7 +172,7 @@ export const CaseMessages = ({ kase }: { kase: CaseView }) => {
               autosize
               minRows={3}
               maxLength={20000}
-              {...send.getInputProps("body")}
+              {...send.getInputProps("message")}
             />
             <Checkbox
               label="This message tells the reporter what action was taken or is planned and why"
