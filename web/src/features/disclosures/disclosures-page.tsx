@@ -376,8 +376,16 @@ function GiftsTab() {
   );
 }
 
-/** The registers; the one shown lives in the URL (`?tab=`), so Back returns to it. */
-const DISCLOSURE_TABS = ["conflicts", "gifts", "guidance", "inquiries", "boycotts", "holds"];
+/** The registers, one tab each; the one shown lives in the URL (`?tab=`), so Back returns to it. */
+const REGISTERS = [
+  { value: "conflicts", label: "Conflicts of interest", Tab: ConflictsTab },
+  { value: "gifts", label: "Gifts & hospitality", Tab: GiftsTab },
+  { value: "guidance", label: "Ask first", Tab: GuidanceTab },
+  { value: "inquiries", label: "Government & media", Tab: InquiriesTab },
+  { value: "boycotts", label: "Boycott requests", Tab: BoycottsTab },
+  { value: "holds", label: "Legal holds", Tab: HoldsTab },
+];
+const DISCLOSURE_TABS = REGISTERS.map((register) => register.value);
 
 export function DisclosuresPage() {
   const holds = useOp("legal_hold.list", {});
@@ -389,33 +397,20 @@ export function DisclosuresPage() {
       />
       <UrlTabs defaultTab="conflicts" tabs={DISCLOSURE_TABS}>
         <Tabs.List mb="md">
-          <Tabs.Tab value="conflicts">Conflicts of interest</Tabs.Tab>
-          <Tabs.Tab value="gifts">Gifts &amp; hospitality</Tabs.Tab>
-          <Tabs.Tab value="guidance">Ask first</Tabs.Tab>
-          <Tabs.Tab value="inquiries">Government &amp; media</Tabs.Tab>
-          <Tabs.Tab value="boycotts">Boycott requests</Tabs.Tab>
-          {holds.data && (holds.data.can.issue || holds.data.items.length > 0) ? (
-            <Tabs.Tab value="holds">Legal holds</Tabs.Tab>
-          ) : null}
+          {REGISTERS.map((register) =>
+            register.value !== "holds" ||
+            (holds.data && (holds.data.can.issue || holds.data.items.length > 0)) ? (
+              <Tabs.Tab key={register.value} value={register.value}>
+                {register.label}
+              </Tabs.Tab>
+            ) : null,
+          )}
         </Tabs.List>
-        <Tabs.Panel value="conflicts">
-          <ConflictsTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="gifts">
-          <GiftsTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="guidance">
-          <GuidanceTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="inquiries">
-          <InquiriesTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="boycotts">
-          <BoycottsTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="holds">
-          <HoldsTab />
-        </Tabs.Panel>
+        {REGISTERS.map(({ value, Tab }) => (
+          <Tabs.Panel key={value} value={value}>
+            <Tab />
+          </Tabs.Panel>
+        ))}
       </UrlTabs>
     </>
   );
