@@ -80,7 +80,10 @@ export const setPath = <V,>(values: V, path: string, value: unknown): V => {
   const [head, ...rest] = segmentsOf(path);
   if (head === undefined) return values;
   const node = (values && typeof values === "object" ? values : {}) as Record<string, unknown>;
-  return { ...node, [head]: rest.length ? setPath(node[head], rest.join("."), value) : value } as V;
+  const next = rest.length ? setPath(node[head], rest.join("."), value) : value;
+  // A list stays a list (`compensation.0.amount` edits one row of a questionnaire section).
+  if (Array.isArray(node)) return node.map((item, index) => (String(index) === head ? next : item)) as V;
+  return { ...node, [head]: next } as V;
 };
 
 /** Finds the field a server path belongs to: the exact path, else the longest known suffix. */
