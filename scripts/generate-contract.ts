@@ -35,9 +35,9 @@ function renderOperationsTable(doc: OpenApi): string {
     .filter((o) => o.op.operationId)
     .map(
       (o) =>
-        `  ${JSON.stringify(o.op.operationId)}: { method: "${o.method}", path: ${JSON.stringify(o.path)} },`,
+        `  ${JSON.stringify(o.op.operationId)}: { method: "${o.method}", path: ${JSON.stringify(o.path)}, tag: ${JSON.stringify(o.op.tags?.[0] ?? "other")} },`,
     );
-  return `${BANNER}\n/** Operation id → method and path template, for web/src/api/client.ts. */\nexport const OPERATIONS = {\n${rows.join("\n")}\n} as const;\n`;
+  return `${BANNER}\n/** Operation id → method, path template and tag (the API area), for web/src/api/client.ts. */\nexport const OPERATIONS = {\n${rows.join("\n")}\n} as const;\n`;
 }
 
 function who(record: RouteRecord | undefined): string {

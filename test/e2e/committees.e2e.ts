@@ -158,7 +158,7 @@ describe("committees journey (CC-6, CC-8, CC-12, CC-23)", () => {
     await dialog.getByRole("button", { name: "Certify (CC-20)" }).click();
     await chair.getByRole("button", { name: "I certify" }).click();
     await dialog.getByText("certified", { exact: true }).waitFor();
-    await dialog.getByRole("button", { name: "Close" }).click();
+    await dialog.getByRole("button", { name: "Close", exact: true }).click();
     await expect.poll(() => chair.getByTestId("alert-CC-2").count()).toBeGreaterThan(0);
     expect(await chair.getByTestId("alert-CC-2").first().textContent()).toMatch(
       /CC-2: .* is not independent/,

@@ -116,6 +116,18 @@ export function useOp<K extends OpId>(
   });
 }
 
+/** The API's areas (the OpenAPI tags: "disclosures", "committees", "screening" …). */
+export type Tag = (typeof OPERATIONS)[keyof typeof OPERATIONS]["tag"];
+
+/**
+ * Every read (GET) of an API area, taken from the generated document: what a write in that area
+ * refreshes. Derived, so a read added to the server is refreshed without editing a hand-kept list.
+ */
+export const readsOfTag = (...tags: Tag[]): OpId[] =>
+  (Object.keys(OPERATIONS) as OpId[]).filter(
+    (op) => OPERATIONS[op].method === "GET" && (tags as string[]).includes(OPERATIONS[op].tag),
+  );
+
 /** Marks every cached answer of these operations stale. */
 export function invalidate(qc: QueryClient, ...ops: OpId[]) {
   return Promise.all(ops.map((op) => qc.invalidateQueries({ queryKey: [op] })));

@@ -145,10 +145,20 @@ const appRoute = createRoute({
   errorComponent: RouteError,
 });
 
-const page = <P extends string>(path: P, Component: () => React.ReactNode, permission?: Permission) =>
+/** The search of a page with tabs: the tab shown (`?tab=`, components/url-tabs.tsx), so Back returns to it. */
+const tabSearch = (search: Record<string, unknown>): { tab?: string } =>
+  typeof search.tab === "string" ? { tab: search.tab } : {};
+
+const page = <P extends string>(
+  path: P,
+  Component: () => React.ReactNode,
+  permission?: Permission,
+  validateSearch?: typeof tabSearch,
+) =>
   createRoute({
     getParentRoute: () => appRoute,
     path,
+    validateSearch,
     errorComponent: RouteError,
     component: permission
       ? () => (
@@ -247,6 +257,7 @@ const listEntryRoute = createRoute({
 const committeeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/committees/$committeeId",
+  validateSearch: tabSearch,
   errorComponent: RouteError,
   component: function CommitteeRoute() {
     return (
@@ -273,6 +284,7 @@ const committeeMeetingRoute = createRoute({
 const policyRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/policies/$policyId",
+  validateSearch: tabSearch,
   errorComponent: RouteError,
   component: function PolicyRoute() {
     return <PolicyPage policyId={policyRoute.useParams().policyId} />;
@@ -331,6 +343,7 @@ const speakupCasesRoute = createRoute({
 const speakupCaseRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/speakup/cases/$caseId",
+  validateSearch: tabSearch,
   errorComponent: RouteError,
   component: function SpeakupCaseRoute() {
     return (
@@ -386,8 +399,8 @@ const routeTree = rootRoute.addChildren([
     page("/policies/waivers", WaiversPage),
     policyRoute,
     policyVersionRoute,
-    page("/certifications", CertificationsPage),
-    page("/certifications/team", TeamCertificationsPage),
+    page("/certifications", CertificationsPage, undefined, tabSearch),
+    page("/certifications/team", TeamCertificationsPage, undefined, tabSearch),
     signRoute,
     certificateRoute,
     campaignRoute,
@@ -398,7 +411,7 @@ const routeTree = rootRoute.addChildren([
     page("/speakup/settings", SpeakupSettingsPage, "speakup.configure"),
     page("/account/totp", TotpEnrolPage),
     page("/account/password", ChangePasswordPage),
-    page("/disclosures", DisclosuresPage),
+    page("/disclosures", DisclosuresPage, undefined, tabSearch),
     disclosureDetailRoute,
     ...plannedRoutes,
   ]),

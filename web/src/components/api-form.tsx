@@ -81,8 +81,8 @@ export const setPath = <V,>(values: V, path: string, value: unknown): V => {
   if (head === undefined) return values;
   const node = (values && typeof values === "object" ? values : {}) as Record<string, unknown>;
   const next = rest.length ? setPath(node[head], rest.join("."), value) : value;
-  // A list stays a list ("identifiers.0.number" edits one row of an array).
-  if (Array.isArray(node)) return Object.assign([...node], { [head]: next }) as V;
+  // A list stays a list (`compensation.0.amount` edits one row of a questionnaire section).
+  if (Array.isArray(node)) return node.map((item, index) => (String(index) === head ? next : item)) as V;
   return { ...node, [head]: next } as V;
 };
 

@@ -19,7 +19,7 @@ import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { countryName, formatDate, formatDateTime, formatNumber } from "../../lib/format.ts";
-import { pct } from "./cert-api.ts";
+import { CERTIFICATION_READS, pct } from "./cert-api.ts";
 
 type Dimension = NonNullable<Args<"certification.campaign.breakdown">["query"]>["by"];
 type AssignmentStatus = NonNullable<Args<"certification.campaign.assignments">["query"]>["status"];
@@ -211,13 +211,7 @@ export function CampaignPage({ id }: { id: string }) {
   const q = useOp("certification.campaign.read", { path: { id } });
   const close = useMutation({
     mutationFn: () => call("certification.campaign.close", { path: { id } }),
-    onSuccess: () =>
-      invalidate(
-        qc,
-        "certification.campaign.read",
-        "certification.campaign.breakdown",
-        "certification.campaign.assignments",
-      ),
+    onSuccess: () => invalidate(qc, ...CERTIFICATION_READS),
   });
   if (q.error) return <ErrorAlert error={q.error} />;
   if (!q.data) return <TableSkeleton />;

@@ -1,5 +1,9 @@
 // Formatting helpers of the certification screens (the views themselves are the server's, through
 // web/src/api/client.ts: Schema<"CertificateView">, Result<"certification.campaign.read"> …).
+import { readsOfTag } from "../../api/client.ts";
+
+/** Every certification read (derived from the API document by tag): what a campaign write refreshes. */
+export const CERTIFICATION_READS = readsOfTag("certifications");
 
 export const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 

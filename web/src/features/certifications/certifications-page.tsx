@@ -2,27 +2,28 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   MultiSelect,
   Progress,
   Select,
   Stack,
-  Table,
   Tabs,
   Text,
   TextInput,
 } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
-import { type Args, call, invalidate, type Schema, useOp } from "../../api/client.ts";
-import { Empty } from "../../components/empty.tsx";
+import { type Args, call, invalidate, type Result, type Schema, useOp } from "../../api/client.ts";
+import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
+import { type Column, DataTable } from "../../components/data-table.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { FormModal } from "../../components/form-modal.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import type { StatusStyle } from "../../components/status-badge.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
+import { UrlTabs } from "../../components/url-tabs.tsx";
 import { formatDate, formatDateTime, formatNumber } from "../../lib/format.ts";
 import { useMe } from "../auth/me.ts";
 import { pct } from "./cert-api.ts";
@@ -46,81 +47,88 @@ export const CERTIFICATE_STATUS_STYLES: Record<string, StatusStyle> = {
 export const certificateStatus = (c: { status: string; isOverdue?: boolean }) =>
   c.status === "signed" ? "signed" : c.isOverdue ? "overdue" : "to_sign";
 
-function CertificateTable({ items, showPerson }: { items: CertificateSummary[]; showPerson?: boolean }) {
-  return (
-    <Table striped>
-      <Table.Thead>
-        <Table.Tr>
-          {showPerson ? <Table.Th>Person</Table.Th> : null}
-          <Table.Th>Certificate</Table.Th>
-          <Table.Th>Policy version</Table.Th>
-          <Table.Th>Due</Table.Th>
-          <Table.Th>Status</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {items.map((c) => (
-          <Table.Tr key={c.id}>
-            {showPerson ? <Table.Td>{c.person.name}</Table.Td> : null}
-            <Table.Td>
-              <AnchorLink to="/certifications/sign/$id" params={{ id: c.id }} fw={500}>
-                {c.title}
-              </AnchorLink>
-              {c.addressedTo ? (
-                <Text size="xs" c="dimmed">
-                  To the {c.addressedTo} (SOC-7)
-                </Text>
-              ) : null}
-            </Table.Td>
-            <Table.Td>
-              {c.policyTitle} v{c.versionNumber}
-            </Table.Td>
-            <Table.Td>{formatDate(c.dueDate)}</Table.Td>
-            <Table.Td>
-              <StatusBadge status={certificateStatus(c)} styles={CERTIFICATE_STATUS_STYLES} />{" "}
-              {c.signedAt ? (
-                <Text span size="xs" c="dimmed">
-                  {formatDateTime(c.signedAt)}
-                </Text>
-              ) : null}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
-}
+const certificateColumns = (showPerson: boolean): Column<CertificateSummary>[] => [
+  { key: "person", header: "Person", hidden: !showPerson, cell: (c) => c.person.name },
+  {
+    key: "certificate",
+    header: "Certificate",
+    cell: (c) => (
+      <>
+        <AnchorLink to="/certifications/sign/$id" params={{ id: c.id }} fw={500}>
+          {c.title}
+        </AnchorLink>
+        {c.addressedTo ? (
+          <Text size="xs" c="dimmed">
+            To the {c.addressedTo} (SOC-7)
+          </Text>
+        ) : null}
+      </>
+    ),
+  },
+  { key: "version", header: "Policy version", cell: (c) => `${c.policyTitle} v${c.versionNumber}` },
+  { key: "due", header: "Due", cell: (c) => formatDate(c.dueDate) },
+  {
+    key: "status",
+    header: "Status",
+    cell: (c) => (
+      <>
+        <StatusBadge status={certificateStatus(c)} styles={CERTIFICATE_STATUS_STYLES} />{" "}
+        {c.signedAt ? (
+          <Text span size="xs" c="dimmed">
+            {formatDateTime(c.signedAt)}
+          </Text>
+        ) : null}
+      </>
+    ),
+  },
+];
 
 function ListOf({
   op,
   empty,
-  showPerson,
+  showPerson = false,
 }: {
   op: "certification.mine" | "certification.team";
   empty: string;
   showPerson?: boolean;
 }) {
   const q = useOp(op, {});
-  if (q.error) return <ErrorAlert error={q.error} />;
-  if (!q.data) return <TableSkeleton />;
-  if (q.data.items.length === 0) return <Empty title={empty} />;
-  return <CertificateTable items={q.data.items} showPerson={showPerson} />;
+  return (
+    <DataTable
+      label={op === "certification.mine" ? "My certificates" : "My team's certificates"}
+      query={{ ...q, data: q.data?.items }}
+      rowKey={(c) => c.id}
+      columns={certificateColumns(showPerson)}
+      empty={{ title: empty }}
+      inPaper={false}
+      tableProps={{ striped: true, highlightOnHover: false }}
+    />
+  );
 }
+
+type LaunchValues = { name: string; templateId: string | null; groups: string[]; dueDate: string };
 
 function LaunchModal({ onClose }: { onClose: () => void }) {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const templates = useOp("certification.template.list", {});
   const year = new Date().getFullYear();
-  const [name, setName] = useState(`Annual Certificate of Compliance ${year}`);
-  const [templateId, setTemplateId] = useState<string | null>(null);
-  const [groups, setGroups] = useState<string[]>([]);
-  const [dueDate, setDueDate] = useState("");
-  const template = templates.data?.items.find((t) => t.id === templateId);
-  const launch = useMutation({
-    mutationFn: () =>
+  const form = useApiForm<LaunchValues, Result<"certification.campaign.launch">>({
+    initialValues: {
+      name: `Annual Certificate of Compliance ${year}`,
+      templateId: null,
+      groups: [],
+      dueDate: "",
+    },
+    labels: { name: "Name", templateId: "Certificate", "audience.groups": "Audience", dueDate: "Due date" },
+    // Said before sending instead of a greyed-out Launch button.
+    validate: (v) => ({
+      ...(v.templateId ? {} : { templateId: "choose the certificate to sign" }),
+      ...(v.dueDate ? {} : { dueDate: "choose the date it is due" }),
+    }),
+    mapPath: (path) => (path.endsWith("groups") ? "audience.groups" : undefined),
+    submit: ({ name, templateId, groups, dueDate }) =>
       call("certification.campaign.launch", {
-        // An unchosen certificate goes as it is: the API names the missing field.
         body: {
           name,
           templateId: templateId as string,
@@ -136,55 +144,100 @@ function LaunchModal({ onClose }: { onClose: () => void }) {
       void navigate({ to: "/certifications/campaigns/$id", params: { id: c.id } });
     },
   });
+  const template = templates.data?.items.find((t) => t.id === form.values.templateId);
   return (
-    <Modal opened onClose={onClose} title="Launch a certification campaign" size="lg">
-      <Stack>
-        <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} />
-        <Select
-          label="Certificate"
-          placeholder="Choose a certificate template"
-          data={(templates.data?.items ?? []).map((t) => ({ value: t.id, label: t.name }))}
-          value={templateId}
-          onChange={(v) => {
-            setTemplateId(v);
-            setGroups(templates.data?.items.find((t) => t.id === v)?.audience ?? []);
-          }}
-        />
-        {template ? (
-          <Text size="sm" c="dimmed">
-            Certifies the published version of the {template.policyTitle}
-            {template.addressedTo ? `, addressed to the ${template.addressedTo} (SOC-7)` : ""}. Statements:{" "}
-            {template.statements.map((s) => s.text).join(" ")}
+    <FormModal
+      opened
+      onClose={onClose}
+      isDirty={form.isDirty}
+      title="Launch a certification campaign"
+      size="lg"
+    >
+      <form onSubmit={form.onSubmit} noValidate>
+        <Stack>
+          <FormErrorSummary form={form} />
+          <TextInput label="Name" {...form.getInputProps("name")} />
+          <Select
+            label="Certificate"
+            placeholder="Choose a certificate template"
+            data={(templates.data?.items ?? []).map((t) => ({ value: t.id, label: t.name }))}
+            {...form.getInputProps("templateId")}
+            value={form.values.templateId}
+            onChange={(v) => {
+              form.setValue("templateId", v);
+              form.setValue("groups", templates.data?.items.find((t) => t.id === v)?.audience ?? []);
+            }}
+          />
+          {template ? (
+            <Text size="sm" c="dimmed">
+              Certifies the published version of the {template.policyTitle}
+              {template.addressedTo ? `, addressed to the ${template.addressedTo} (SOC-7)` : ""}. Statements:{" "}
+              {template.statements.map((s) => s.text).join(" ")}
+            </Text>
+          ) : null}
+          <MultiSelect
+            label="Audience"
+            data={GROUPS}
+            {...form.getInputProps("groups")}
+            error={form.errors["audience.groups"]}
+          />
+          <TextInput type="date" label="Due date" {...form.getInputProps("dueDate")} />
+          <Text size="xs" c="dimmed">
+            Everyone in the audience gets an e-mail and a task at launch, reminders 7 days and 1 day before,
+            on the due date and weekly after it; overdue people are escalated to their supervisor (COC-23.2).
           </Text>
-        ) : null}
-        <MultiSelect label="Audience" data={GROUPS} value={groups} onChange={setGroups} />
-        <TextInput
-          type="date"
-          label="Due date"
-          value={dueDate}
-          onChange={(e) => setDueDate(e.currentTarget.value)}
-        />
-        <Text size="xs" c="dimmed">
-          Everyone in the audience gets an e-mail and a task at launch, reminders 7 days and 1 day before, on
-          the due date and weekly after it; overdue people are escalated to their supervisor (COC-23.2).
-        </Text>
-        <ErrorAlert error={launch.error} showFieldErrors />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button
-            loading={launch.isPending}
-            onClick={() => launch.mutate()}
-            disabled={!templateId || !dueDate}
-          >
-            Launch
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={form.mutation.isPending}>
+              Launch
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </FormModal>
   );
 }
+
+type CampaignRow = Result<"certification.campaign.list">["items"][number];
+type CommitteeRow = Result<"certification.audit_committee">["items"][number];
+
+const campaignColumns: Column<CampaignRow>[] = [
+  {
+    key: "campaign",
+    header: "Campaign",
+    cell: (c) => (
+      <>
+        <AnchorLink to="/certifications/campaigns/$id" params={{ id: c.id }} fw={500}>
+          {c.name}
+        </AnchorLink>
+        <Text size="xs" c="dimmed">
+          {c.kind} · launched {formatDate(c.launchedAt)} {c.status === "closed" ? "· closed" : ""}
+        </Text>
+      </>
+    ),
+  },
+  { key: "certifies", header: "Certifies", cell: (c) => `${c.policyTitle} v${c.versionNumber}` },
+  { key: "due", header: "Due", cell: (c) => (c.dueDate ? formatDate(c.dueDate) : "per joiner") },
+  {
+    key: "completion",
+    header: "Completion",
+    cell: (c) => (
+      <div style={{ minWidth: 180 }}>
+        <Progress value={c.totals.completion * 100} size="sm" />
+        <Text size="xs">
+          {formatNumber(c.totals.signed)} / {formatNumber(c.totals.assigned)} ({pct(c.totals.completion)})
+        </Text>
+      </div>
+    ),
+  },
+  {
+    key: "overdue",
+    header: "Overdue",
+    cell: (c) => (c.totals.overdue ? <Badge color="red">{formatNumber(c.totals.overdue)}</Badge> : "0"),
+  },
+];
 
 function Campaigns() {
   const q = useOp("certification.campaign.list", {});
@@ -198,105 +251,77 @@ function Campaigns() {
           <Button onClick={() => setLaunching(true)}>Launch a campaign</Button>
         </Group>
       ) : null}
-      {q.data.items.length === 0 ? (
-        <Empty title="No campaign yet" />
-      ) : (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Campaign</Table.Th>
-              <Table.Th>Certifies</Table.Th>
-              <Table.Th>Due</Table.Th>
-              <Table.Th>Completion</Table.Th>
-              <Table.Th>Overdue</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {q.data.items.map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Td>
-                  <AnchorLink to="/certifications/campaigns/$id" params={{ id: c.id }} fw={500}>
-                    {c.name}
-                  </AnchorLink>
-                  <Text size="xs" c="dimmed">
-                    {c.kind} · launched {formatDate(c.launchedAt)} {c.status === "closed" ? "· closed" : ""}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {c.policyTitle} v{c.versionNumber}
-                </Table.Td>
-                <Table.Td>{c.dueDate ? formatDate(c.dueDate) : "per joiner"}</Table.Td>
-                <Table.Td miw={180}>
-                  <Progress value={c.totals.completion * 100} size="sm" />
-                  <Text size="xs">
-                    {formatNumber(c.totals.signed)} / {formatNumber(c.totals.assigned)} (
-                    {pct(c.totals.completion)})
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {c.totals.overdue ? <Badge color="red">{formatNumber(c.totals.overdue)}</Badge> : "0"}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <DataTable
+        label="Campaigns"
+        query={{ ...q, data: q.data.items }}
+        rowKey={(c) => c.id}
+        columns={campaignColumns}
+        empty={{ title: "No campaign yet" }}
+        inPaper={false}
+        tableProps={{ striped: true, highlightOnHover: false }}
+      />
       {launching ? <LaunchModal onClose={() => setLaunching(false)} /> : null}
     </Stack>
   );
 }
 
+const committeeColumns: Column<CommitteeRow>[] = [
+  {
+    key: "person",
+    header: "Person",
+    cell: (r) => (
+      <>
+        <AnchorLink to="/certifications/sign/$id" params={{ id: r.id }}>
+          {r.name}
+        </AnchorLink>
+        <Text size="xs" c="dimmed">
+          {r.title} {r.isSeniorOfficer ? "· Senior Officer" : ""}
+        </Text>
+      </>
+    ),
+  },
+  { key: "campaign", header: "Campaign", cell: (r) => r.campaignName },
+  { key: "due", header: "Due", cell: (r) => formatDate(r.dueDate) },
+  {
+    key: "status",
+    header: "Status",
+    cell: (r) => (
+      <>
+        <StatusBadge status={certificateStatus(r)} styles={CERTIFICATE_STATUS_STYLES} />{" "}
+        {r.signedAt ? formatDateTime(r.signedAt) : ""}
+      </>
+    ),
+  },
+  {
+    key: "disclosed",
+    header: "Disclosed something",
+    cell: (r) => (r.hasYesAnswer ? <Badge color="orange">Yes</Badge> : r.status === "signed" ? "No" : "—"),
+  },
+];
+
 function AuditCommittee() {
   const q = useOp("certification.audit_committee", {});
-  if (q.error) return <ErrorAlert error={q.error} />;
-  if (!q.data) return <TableSkeleton />;
   return (
     <Stack>
       <Text size="sm" c="dimmed">
         Senior Officers and finance & accounting staff sign a Certificate of Compliance to the Audit Committee
         when hired and at least yearly (SOC-7).
       </Text>
-      {q.data.items.length === 0 ? (
-        <Empty title="No certificate addressed to the Audit Committee yet" />
-      ) : (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Person</Table.Th>
-              <Table.Th>Campaign</Table.Th>
-              <Table.Th>Due</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Disclosed something</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {q.data.items.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>
-                  <AnchorLink to="/certifications/sign/$id" params={{ id: r.id }}>
-                    {r.name}
-                  </AnchorLink>
-                  <Text size="xs" c="dimmed">
-                    {r.title} {r.isSeniorOfficer ? "· Senior Officer" : ""}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{r.campaignName}</Table.Td>
-                <Table.Td>{formatDate(r.dueDate)}</Table.Td>
-                <Table.Td>
-                  <StatusBadge status={certificateStatus(r)} styles={CERTIFICATE_STATUS_STYLES} />{" "}
-                  {r.signedAt ? formatDateTime(r.signedAt) : ""}
-                </Table.Td>
-                <Table.Td>
-                  {r.hasYesAnswer ? <Badge color="orange">Yes</Badge> : r.status === "signed" ? "No" : "—"}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <DataTable
+        label="Certificates to the Audit Committee"
+        query={{ ...q, data: q.data?.items }}
+        rowKey={(r) => r.id}
+        columns={committeeColumns}
+        empty={{ title: "No certificate addressed to the Audit Committee yet" }}
+        inPaper={false}
+        tableProps={{ striped: true, highlightOnHover: false }}
+      />
     </Stack>
   );
 }
+
+/** The tabs of the certifications page; the one shown lives in the URL (`?tab=`), so Back returns to it. */
+const CERTIFICATION_TABS = ["mine", "team", "campaigns", "committee"];
 
 function CertificationsTabs({ tab }: { tab: string }) {
   const me = useMe();
@@ -307,7 +332,7 @@ function CertificationsTabs({ tab }: { tab: string }) {
         title="Certifications"
         description="Certificates of Compliance: everyone bound by the Code signs one when they join and at least yearly (COC-23.1, COC-23.2)."
       />
-      <Tabs defaultValue={tab} keepMounted={false}>
+      <UrlTabs defaultTab={tab} tabs={CERTIFICATION_TABS}>
         <Tabs.List>
           <Tabs.Tab value="mine">My certificates</Tabs.Tab>
           <Tabs.Tab value="team">My team</Tabs.Tab>
@@ -332,7 +357,7 @@ function CertificationsTabs({ tab }: { tab: string }) {
         <Tabs.Panel value="committee" pt="md">
           <AuditCommittee />
         </Tabs.Panel>
-      </Tabs>
+      </UrlTabs>
     </Stack>
   );
 }

@@ -1,19 +1,10 @@
 // What the committee screens share: the reads a write refreshes, how statuses and instants show.
 // The server's shapes come from api/schema.gen.ts (Schema<"CommitteeView"> …), never re-typed here.
 
-import type { OpId } from "../../api/client.ts";
+import { readsOfTag } from "../../api/client.ts";
 
-/** Every read of a committee's records: what the old `["committees", …]` query keys covered. */
-export const COMMITTEE_READS: OpId[] = [
-  "committee.list",
-  "committee.read",
-  "meeting.list",
-  "consent.list",
-  "resolution.list",
-  "duty.list",
-  "proxy.report",
-  "adviser.list",
-];
+/** Every read of the committees' records (derived from the API document by tag): a write refreshes them all. */
+export const COMMITTEE_READS = readsOfTag("committees");
 
 export const STATUS_COLOR: Record<string, string> = {
   done: "green",

@@ -5,7 +5,7 @@ import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { fieldErrors } from "../../lib/api.ts";
-import { fmtDateTime, STATUS_COLOR } from "./committee-ui.ts";
+import { COMMITTEE_READS, fmtDateTime, STATUS_COLOR } from "./committee-ui.ts";
 
 type Committee = Schema<"CommitteeView">;
 type Consent = Schema<"WrittenConsentView">;
@@ -19,16 +19,15 @@ export function ConsentsPanel({ c }: { c: Committee }) {
   const [title, setTitle] = useState("");
   const [text, setText] = useState("");
   const [signing, setSigning] = useState<Consent | null>(null);
-  const invalidates = ["consent.list", "duty.list", "resolution.list"] as const;
   const circulate = useOpMutation("consent.circulate", {
-    invalidates: [...invalidates],
+    invalidates: COMMITTEE_READS,
     onSuccess: () => {
       setTitle("");
       setText("");
     },
   });
   const sign = useOpMutation("consent.sign", {
-    invalidates: [...invalidates],
+    invalidates: COMMITTEE_READS,
     onSuccess: () => setSigning(null),
   });
   const isLoaded = !!q.data;

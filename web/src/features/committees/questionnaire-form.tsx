@@ -5,7 +5,6 @@ import {
   Checkbox,
   Fieldset,
   Group,
-  Modal,
   Select,
   Stack,
   Text,
@@ -14,8 +13,16 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { type Args, call, invalidate, opKey, type Schema } from "../../api/client.ts";
+import {
+  type ApiForm,
+  FormErrorSummary,
+  type FormErrors,
+  type FormLabels,
+  useApiForm,
+} from "../../components/api-form.tsx";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { FormModal } from "../../components/form-modal.tsx";
 import { isApiError } from "../../lib/api.ts";
 import { COMMITTEE_READS } from "./committee-ui.ts";
 
@@ -191,6 +198,16 @@ const toAnswers = (draft: Draft) =>
     ]),
   );
 
+/** Each answer's words on screen, by the path the server names it (`compensation.0.receivedOn`). */
+const labelsOf = (draft: Draft): FormLabels =>
+  Object.fromEntries(
+    SECTIONS.flatMap((s) =>
+      draft[s.key].flatMap((_, i) =>
+        s.fields.map((f) => [`${s.key}.${i}.${f.key}`, `${s.title}, row ${i + 1}: ${f.label}`]),
+      ),
+    ),
+  );
+
 /**
  * The yearly D&O questionnaire (CC-20): the director answers and certifies it; the Corporate
  * Secretary may prepare it. The independence tests (CC-2) run on the saved answers server-side.
@@ -221,27 +238,31 @@ export function QuestionnaireModal({
       }),
     enabled: opened,
   });
-  const [draft, setDraft] = useState<Draft>(toDraft(undefined));
-  const [dirty, setDirty] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  useEffect(() => {
-    if (q.data !== undefined) {
-      setDraft(toDraft(q.data?.answers));
-      setDirty(false);
-    }
-  }, [q.data]);
   const done = (data: Questionnaire) => {
     qc.setQueryData(key, data);
     invalidate(qc, ...COMMITTEE_READS, "questionnaire.read", "questionnaire.list");
   };
-  const save = useMutation({
-    mutationFn: () =>
+  const form = useApiForm<Draft, Questionnaire>({
+    initialValues: toDraft(undefined),
+    labels: (draft) => ({ answers: "Your answers", ...labelsOf(draft) }),
+    // Saving unchanged answers would only withdraw a certification: say so instead of greying the button.
+    validate: (): FormErrors =>
+      !form.isDirty && q.data ? { answers: "nothing has changed since they were last saved" } : {},
+    submit: (draft) =>
       call("questionnaire.save", {
         path: { personId },
         body: { year, answers: toAnswers(draft) } as Args<"questionnaire.save">["body"],
       }),
     onSuccess: done,
   });
+  // The saved answers become the form's starting point: what is saved is not "unsaved input".
+  const { reset } = form;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset is a new function each render; q.data is what matters
+  useEffect(() => {
+    if (q.data !== undefined) reset(toDraft(q.data?.answers));
+  }, [q.data]);
+  const dirty = form.isDirty;
   const certify = useMutation({
     mutationFn: () => call("questionnaire.certify", { path: { personId, year } }),
     onSuccess: (data) => {
@@ -249,15 +270,12 @@ export function QuestionnaireModal({
       setConfirming(false);
     },
   });
-  const edit = (section: SectionKey, rows: Row[]) => {
-    setDraft((d) => ({ ...d, [section]: rows }));
-    setDirty(true);
-  };
   const current = q.data;
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
+      isDirty={dirty}
       size="xl"
       title={
         <Group gap="xs">
@@ -281,16 +299,16 @@ export function QuestionnaireModal({
             : ""}
         </Text>
         <ErrorAlert error={q.error} />
+        <FormErrorSummary form={form} />
         {SECTIONS.map((s) => (
-          <SectionEditor key={s.key} section={s} rows={draft[s.key]} onChange={(rows) => edit(s.key, rows)} />
+          <SectionEditor key={s.key} section={s} form={form} />
         ))}
         {current && !dirty ? <Evaluation q={current} /> : null}
-        <ErrorAlert error={save.error} showFieldErrors />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Close
           </Button>
-          <Button loading={save.isPending} onClick={() => save.mutate()} disabled={!dirty && !!current}>
+          <Button loading={form.mutation.isPending} onClick={() => form.onSubmit()}>
             Save answers
           </Button>
           {isSelf ? (
@@ -303,6 +321,11 @@ export function QuestionnaireModal({
             </Button>
           ) : null}
         </Group>
+        {isSelf && current?.status !== "certified" && (dirty || !current) ? (
+          <Text size="xs" c="dimmed" ta="right">
+            Save your answers before you certify them (CC-20).
+          </Text>
+        ) : null}
         {!isSelf && current?.status !== "certified" ? (
           <Text size="xs" c="dimmed">
             Only {personName} may certify this questionnaire (CC-20).
@@ -322,21 +345,14 @@ export function QuestionnaireModal({
         I certify that these answers are true and complete. The committee relies on them to confirm my
         independence (CC-2, CC-20); I will amend them if anything changes.
       </ConfirmModal>
-    </Modal>
+    </FormModal>
   );
 }
 
-function SectionEditor({
-  section,
-  rows,
-  onChange,
-}: {
-  section: Section;
-  rows: Row[];
-  onChange: (rows: Row[]) => void;
-}) {
-  const set = (i: number, key: string, v: Value) =>
-    onChange(rows.map((r, j) => (j === i ? { ...r, [key]: v } : r)));
+function SectionEditor({ section, form }: { section: Section; form: ApiForm<Draft, Questionnaire> }) {
+  const rows = form.values[section.key];
+  const onChange = (next: Row[]) => form.setValue(section.key, next);
+  const input = (i: number, key: string) => form.getInputProps(`${section.key}.${i}.${key}`);
   return (
     <Fieldset legend={section.title} data-testid={`section-${section.key}`}>
       <Text size="xs" c="dimmed" mb="xs">
@@ -359,8 +375,9 @@ function SectionEditor({
                   <Checkbox
                     key={f.key}
                     label={f.label}
+                    {...input(i, f.key)}
                     checked={v === true}
-                    onChange={(e) => set(i, f.key, e.currentTarget.checked)}
+                    onChange={(e) => input(i, f.key).onChange(e.currentTarget.checked)}
                     mb={8}
                   />
                 );
@@ -372,8 +389,9 @@ function SectionEditor({
                     w={170}
                     allowDeselect={false}
                     data={f.options!.map(([value, l]) => ({ value, label: l }))}
+                    {...input(i, f.key)}
                     value={String(v)}
-                    onChange={(value) => set(i, f.key, value ?? "")}
+                    onChange={(value) => input(i, f.key).onChange(value ?? "")}
                   />
                 );
               return (
@@ -382,8 +400,8 @@ function SectionEditor({
                   label={label}
                   w={f.kind === "text" ? 220 : 150}
                   placeholder={f.kind === "date" ? "YYYY-MM-DD" : f.kind === "money" ? "130,000" : undefined}
+                  {...input(i, f.key)}
                   value={String(v)}
-                  onChange={(e) => set(i, f.key, e.currentTarget.value)}
                 />
               );
             })}

@@ -2,25 +2,10 @@
 // come from the generated client (web/src/api/client.ts: useOp("conflict.read", …),
 // Schema<"ConflictView">); each object carries `can`, what the signed-in user may do with it,
 // decided by the server (src/domains/disclosures/policy.ts).
-import type { OpId } from "../../api/client.ts";
+import { readsOfTag } from "../../api/client.ts";
 
-/** Every read of the disclosures registers: a write refreshes them all (and the cached detail pages). */
-export const DISCLOSURE_READS = [
-  "conflict.list",
-  "conflict.read",
-  "gift.list",
-  "gift.read",
-  "gift.settings",
-  "guidance.list",
-  "guidance.read",
-  "guidance.faqs",
-  "inquiry.list",
-  "inquiry.read",
-  "boycott.list",
-  "boycott.report",
-  "legal_hold.list",
-  "legal_hold.read",
-] as const satisfies readonly OpId[];
+/** Every read of the disclosures registers (derived from the API document by tag): a write refreshes them all. */
+export const DISCLOSURE_READS = readsOfTag("disclosures");
 
 export const CONFLICT_TYPES = [
   { value: "outside_employment", label: "Outside employment or board seat" },

@@ -22,6 +22,7 @@ import { FormModal } from "../../components/form-modal.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
+import { UrlTabs } from "../../components/url-tabs.tsx";
 import { formatDate } from "../../lib/format.ts";
 import { useMe } from "../auth/me.ts";
 import { ConflictModal } from "./conflict-form.tsx";
@@ -375,47 +376,42 @@ function GiftsTab() {
   );
 }
 
+/** The registers, one tab each; the one shown lives in the URL (`?tab=`), so Back returns to it. */
+const REGISTERS = [
+  { value: "conflicts", label: "Conflicts of interest", Tab: ConflictsTab },
+  { value: "gifts", label: "Gifts & hospitality", Tab: GiftsTab },
+  { value: "guidance", label: "Ask first", Tab: GuidanceTab },
+  { value: "inquiries", label: "Government & media", Tab: InquiriesTab },
+  { value: "boycotts", label: "Boycott requests", Tab: BoycottsTab },
+  { value: "holds", label: "Legal holds", Tab: HoldsTab },
+];
+const DISCLOSURE_TABS = REGISTERS.map((register) => register.value);
+
 export function DisclosuresPage() {
   const holds = useOp("legal_hold.list", {});
-  const [tab, setTab] = useState<string | null>(
-    new URLSearchParams(window.location.search).get("tab") ?? "conflicts",
-  );
   return (
     <>
       <PageHeader
         title="Disclosures"
         description="Conflicts of interest, gifts and hospitality, questions to ask first, government and media inquiries, boycott requests and legal holds: the Legal Department's work under the Code."
       />
-      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+      <UrlTabs defaultTab="conflicts" tabs={DISCLOSURE_TABS}>
         <Tabs.List mb="md">
-          <Tabs.Tab value="conflicts">Conflicts of interest</Tabs.Tab>
-          <Tabs.Tab value="gifts">Gifts &amp; hospitality</Tabs.Tab>
-          <Tabs.Tab value="guidance">Ask first</Tabs.Tab>
-          <Tabs.Tab value="inquiries">Government &amp; media</Tabs.Tab>
-          <Tabs.Tab value="boycotts">Boycott requests</Tabs.Tab>
-          {holds.data && (holds.data.can.issue || holds.data.items.length > 0) ? (
-            <Tabs.Tab value="holds">Legal holds</Tabs.Tab>
-          ) : null}
+          {REGISTERS.map((register) =>
+            register.value !== "holds" ||
+            (holds.data && (holds.data.can.issue || holds.data.items.length > 0)) ? (
+              <Tabs.Tab key={register.value} value={register.value}>
+                {register.label}
+              </Tabs.Tab>
+            ) : null,
+          )}
         </Tabs.List>
-        <Tabs.Panel value="conflicts">
-          <ConflictsTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="gifts">
-          <GiftsTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="guidance">
-          <GuidanceTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="inquiries">
-          <InquiriesTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="boycotts">
-          <BoycottsTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="holds">
-          <HoldsTab />
-        </Tabs.Panel>
-      </Tabs>
+        {REGISTERS.map(({ value, Tab }) => (
+          <Tabs.Panel key={value} value={value}>
+            <Tab />
+          </Tabs.Panel>
+        ))}
+      </UrlTabs>
     </>
   );
 }

@@ -3,7 +3,6 @@ import {
   Button,
   CloseButton,
   Group,
-  Modal,
   NumberInput,
   Select,
   Stack,
@@ -13,12 +12,14 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
-import { useOp, useOpMutation } from "../../api/client.ts";
+import { call, invalidate, type Result, useOp } from "../../api/client.ts";
+import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { FormModal } from "../../components/form-modal.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { api, type Page } from "../../lib/api.ts";
 import { formatDate } from "../../lib/format.ts";
@@ -84,77 +85,82 @@ export function CustodianPicker({
   );
 }
 
+type IssueValues = {
+  matter: string;
+  scope: string;
+  custodians: { id: string; label: string }[];
+  reminderDays: number;
+  renoticeDays: number;
+};
+
 function IssueModal({ onClose }: { onClose: () => void }) {
+  const qc = useQueryClient();
   const navigate = useNavigate();
-  const [matter, setMatter] = useState("");
-  const [scope, setScope] = useState("");
-  const [custodians, setCustodians] = useState<{ id: string; label: string }[]>([]);
-  const [reminderDays, setReminderDays] = useState<number>(3);
-  const [renoticeDays, setRenoticeDays] = useState<number>(90);
-  const issue = useOpMutation("legal_hold.issue", {
-    invalidates: [...DISCLOSURE_READS],
-    onSuccess: (h) => {
+  const form = useApiForm<IssueValues, Result<"legal_hold.issue">>({
+    initialValues: { matter: "", scope: "", custodians: [], reminderDays: 3, renoticeDays: 90 },
+    labels: {
+      matter: "Matter",
+      scope: "Records to preserve",
+      custodianIds: "Custodians",
+      reminderDays: "Remind every (days)",
+      renoticeDays: "Re-notice every (days)",
+    },
+    submit: ({ custodians, ...values }) =>
+      call("legal_hold.issue", { body: { ...values, custodianIds: custodians.map((c) => c.id) } }),
+    onSuccess: async (h) => {
+      await invalidate(qc, ...DISCLOSURE_READS);
       onClose();
       void navigate({ to: "/disclosures/$section/$id", params: { section: "holds", id: h.id } });
     },
   });
   return (
-    <Modal opened onClose={onClose} title="Issue a legal hold" size="lg">
-      <Stack>
-        <Text size="sm" c="dimmed">
-          Custodians receive a notice to preserve their records and must acknowledge it; reminders follow
-          until they do, and a periodic re-notice asks them again. While the hold is active, retention and
-          deletion skip their records and any covered speak-up case (COC-15.1).
-        </Text>
-        <TextInput label="Matter" value={matter} onChange={(e) => setMatter(e.currentTarget.value)} />
-        <Textarea
-          label="Records to preserve"
-          autosize
-          minRows={3}
-          value={scope}
-          onChange={(e) => setScope(e.currentTarget.value)}
-        />
-        <CustodianPicker value={custodians} onChange={setCustodians} />
-        <Group grow>
-          <NumberInput
-            label="Remind every (days)"
-            min={1}
-            max={90}
-            value={reminderDays}
-            onChange={(v) => setReminderDays(Number(v) || 3)}
+    <FormModal opened onClose={onClose} isDirty={form.isDirty} title="Issue a legal hold" size="lg">
+      <form onSubmit={form.onSubmit} noValidate>
+        <Stack>
+          <Text size="sm" c="dimmed">
+            Custodians receive a notice to preserve their records and must acknowledge it; reminders follow
+            until they do, and a periodic re-notice asks them again. While the hold is active, retention and
+            deletion skip their records and any covered speak-up case (COC-15.1).
+          </Text>
+          <FormErrorSummary form={form} />
+          <TextInput label="Matter" {...form.getInputProps("matter")} />
+          <Textarea label="Records to preserve" autosize minRows={3} {...form.getInputProps("scope")} />
+          <CustodianPicker
+            value={form.values.custodians}
+            onChange={(next) => form.setValue("custodians", next)}
           />
-          <NumberInput
-            label="Re-notice every (days)"
-            min={7}
-            max={730}
-            value={renoticeDays}
-            onChange={(v) => setRenoticeDays(Number(v) || 90)}
-          />
-        </Group>
-        <ErrorAlert error={issue.error} showFieldErrors />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button
-            onClick={() =>
-              issue.mutate({
-                body: {
-                  matter,
-                  scope,
-                  custodianIds: custodians.map((c) => c.id),
-                  reminderDays,
-                  renoticeDays,
-                },
-              })
-            }
-            loading={issue.isPending}
-          >
-            Issue the hold
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+          {form.errors.custodianIds ? (
+            <Text size="sm" c="red.8">
+              {form.errors.custodianIds}
+            </Text>
+          ) : null}
+          <Group grow>
+            <NumberInput
+              label="Remind every (days)"
+              min={1}
+              max={90}
+              {...form.getInputProps("reminderDays")}
+              onChange={(v) => form.setValue("reminderDays", Number(v) || 3)}
+            />
+            <NumberInput
+              label="Re-notice every (days)"
+              min={7}
+              max={730}
+              {...form.getInputProps("renoticeDays")}
+              onChange={(v) => form.setValue("renoticeDays", Number(v) || 90)}
+            />
+          </Group>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={form.mutation.isPending}>
+              Issue the hold
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </FormModal>
   );
 }
 

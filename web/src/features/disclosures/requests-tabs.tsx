@@ -13,9 +13,10 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { type Args, call, invalidate, type Schema, useOp } from "../../api/client.ts";
+import { type Args, call, invalidate, type Result, type Schema, useOp } from "../../api/client.ts";
+import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
@@ -57,31 +58,35 @@ function GuidanceTable({ items, empty }: { items: Guidance[]; empty: string }) {
   );
 }
 
+type AskValues = { topic: string; question: string; routeTo: string; anonymous: boolean; password: string };
+
 export function GuidanceTab() {
   const qc = useQueryClient();
   const list = useOp("guidance.list", {});
   const faqs = useOp("guidance.faqs", {});
-  const [topic, setTopic] = useState("");
-  const [question, setQuestion] = useState("");
-  const [routeTo, setRouteTo] = useState("supervisor");
-  const [anonymous, setAnonymous] = useState(false);
-  const [password, setPassword] = useState("");
   const [receipt, setReceipt] = useState<string | null>(null);
-  const ask = useMutation({
-    mutationFn: (): Promise<{ receipt: string } | Guidance> =>
+  const ask = useApiForm<AskValues, { receipt: string } | Guidance>({
+    initialValues: { topic: "", question: "", routeTo: "supervisor", anonymous: false, password: "" },
+    labels: {
+      topic: "Topic",
+      question: "Your question",
+      password: "Mailbox password",
+      routeTo: "Ask",
+    },
+    submit: ({ topic, question, routeTo, anonymous, password }): Promise<{ receipt: string } | Guidance> =>
       anonymous
         ? call("guidance.ask_anonymously", {
             body: { topic, question, password, idempotencyKey: newKey() },
           })
         : call("guidance.ask", { body: { topic, question, routeTo } as Args<"guidance.ask">["body"] }),
-    onSuccess: (r) => {
+    onSuccess: (r, sent) => {
       if ("receipt" in r) setReceipt(r.receipt);
-      setTopic("");
-      setQuestion("");
-      setPassword("");
+      // The way of asking stays as chosen for the next question.
+      ask.reset({ ...sent, topic: "", question: "", password: "" });
       void invalidate(qc, ...DISCLOSURE_READS);
     },
   });
+  const anonymous = ask.values.anonymous;
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
       <Stack>
@@ -93,25 +98,18 @@ export function GuidanceTab() {
           manager up, or you can ask the Legal Department directly (COC-22.1). To stay anonymous, the question
           goes through the speak-up mailbox.
         </Text>
-        <TextInput label="Topic" value={topic} onChange={(e) => setTopic(e.currentTarget.value)} />
-        <Textarea
-          label="Your question"
-          autosize
-          minRows={3}
-          value={question}
-          onChange={(e) => setQuestion(e.currentTarget.value)}
-        />
+        <FormErrorSummary form={ask} />
+        <TextInput label="Topic" {...ask.getInputProps("topic")} />
+        <Textarea label="Your question" autosize minRows={3} {...ask.getInputProps("question")} />
         <Switch
           label="Ask anonymously (through the speak-up mailbox)"
-          checked={anonymous}
-          onChange={(e) => setAnonymous(e.currentTarget.checked)}
+          {...ask.getInputProps("anonymous", { type: "checkbox" })}
         />
         {anonymous ? (
           <TextInput
             type="password"
             label="Mailbox password (at least 8 characters)"
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
+            {...ask.getInputProps("password")}
           />
         ) : (
           <Select
@@ -120,11 +118,10 @@ export function GuidanceTab() {
               { value: "supervisor", label: "My supervisor" },
               { value: "legal", label: "The Legal Department" },
             ]}
-            value={routeTo}
-            onChange={(v) => setRouteTo(v ?? "supervisor")}
+            {...ask.getInputProps("routeTo")}
+            onChange={(v) => ask.setValue("routeTo", v ?? "supervisor")}
           />
         )}
-        <ErrorAlert error={ask.error} showFieldErrors />
         {receipt ? (
           <Alert color="green" title="Your receipt (shown once)">
             {receipt}: keep it with your password to read the answer in the speak-up mailbox at
@@ -132,7 +129,7 @@ export function GuidanceTab() {
           </Alert>
         ) : null}
         <Group>
-          <Button onClick={() => ask.mutate()} loading={ask.isPending}>
+          <Button onClick={() => ask.onSubmit()} loading={ask.mutation.isPending}>
             Ask
           </Button>
         </Group>
@@ -168,28 +165,32 @@ export function GuidanceTab() {
   );
 }
 
+const NO_INQUIRY = {
+  kind: "government",
+  organisation: "",
+  representative: "",
+  contact: "",
+  receivedAt: "",
+  subject: "",
+};
+const INQUIRY_LABELS = {
+  kind: "Who",
+  organisation: "Agency or publication",
+  representative: "Representative",
+  contact: "Their contact details",
+  receivedAt: "When",
+  subject: "What they asked about",
+};
+
 export function InquiriesTab() {
   const qc = useQueryClient();
   const list = useOp("inquiry.list", {});
-  const [f, setF] = useState({
-    kind: "government",
-    organisation: "",
-    representative: "",
-    contact: "",
-    receivedAt: "",
-    subject: "",
-  });
-  const log = useMutation({
-    mutationFn: () => call("inquiry.log", { body: f as Args<"inquiry.log">["body"] }),
+  const log = useApiForm<typeof NO_INQUIRY, Result<"inquiry.log">>({
+    initialValues: NO_INQUIRY,
+    labels: INQUIRY_LABELS,
+    submit: (f) => call("inquiry.log", { body: f as Args<"inquiry.log">["body"] }),
     onSuccess: () => {
-      setF({
-        kind: "government",
-        organisation: "",
-        representative: "",
-        contact: "",
-        receivedAt: "",
-        subject: "",
-      });
+      log.reset();
       void invalidate(qc, ...DISCLOSURE_READS);
     },
   });
@@ -204,44 +205,23 @@ export function InquiriesTab() {
           preparation (COC-9.1, Code section 9). Log it here: Legal is notified at once and assigns a
           responder.
         </Text>
+        <FormErrorSummary form={log} />
         <Select
           label="Who"
           data={[
             { value: "government", label: "Government or authority" },
             { value: "media", label: "Media" },
           ]}
-          value={f.kind}
-          onChange={(v) => setF({ ...f, kind: v ?? "government" })}
+          {...log.getInputProps("kind")}
+          onChange={(v) => log.setValue("kind", v ?? "government")}
         />
-        <TextInput
-          label="Agency or publication"
-          value={f.organisation}
-          onChange={(e) => setF({ ...f, organisation: e.currentTarget.value })}
-        />
-        <TextInput
-          label="Representative"
-          value={f.representative}
-          onChange={(e) => setF({ ...f, representative: e.currentTarget.value })}
-        />
-        <TextInput
-          label="Their contact details"
-          value={f.contact}
-          onChange={(e) => setF({ ...f, contact: e.currentTarget.value })}
-        />
-        <TextInput
-          type="date"
-          label="When"
-          value={f.receivedAt}
-          onChange={(e) => setF({ ...f, receivedAt: e.currentTarget.value })}
-        />
-        <Textarea
-          label="What they asked about"
-          value={f.subject}
-          onChange={(e) => setF({ ...f, subject: e.currentTarget.value })}
-        />
-        <ErrorAlert error={log.error} showFieldErrors />
+        <TextInput label="Agency or publication" {...log.getInputProps("organisation")} />
+        <TextInput label="Representative" {...log.getInputProps("representative")} />
+        <TextInput label="Their contact details" {...log.getInputProps("contact")} />
+        <TextInput type="date" label="When" {...log.getInputProps("receivedAt")} />
+        <Textarea label="What they asked about" {...log.getInputProps("subject")} />
         <Group>
-          <Button onClick={() => log.mutate()} loading={log.isPending}>
+          <Button onClick={() => log.onSubmit()} loading={log.mutation.isPending}>
             Refer to Legal
           </Button>
         </Group>
@@ -275,6 +255,23 @@ export function InquiriesTab() {
   );
 }
 
+const NO_BOYCOTT = {
+  receivedOn: "",
+  requester: "",
+  country: "",
+  documentType: "inquiry",
+  documentRef: "",
+  requestText: "",
+};
+const BOYCOTT_LABELS = {
+  receivedOn: "Received on",
+  requester: "Who asked",
+  country: "Country",
+  documentType: "Document",
+  documentRef: "Document reference",
+  requestText: "The request, word for word",
+};
+
 export function BoycottsTab() {
   const qc = useQueryClient();
   const list = useOp("boycott.list", {});
@@ -286,26 +283,13 @@ export function BoycottsTab() {
     { path: { year: Number(year), quarter: Number(quarter) } },
     { enabled: Boolean(list.data?.can.manage) },
   );
-  const [f, setF] = useState({
-    receivedOn: "",
-    requester: "",
-    country: "",
-    documentType: "inquiry",
-    documentRef: "",
-    requestText: "",
-  });
-  const log = useMutation({
-    mutationFn: () =>
+  const log = useApiForm<typeof NO_BOYCOTT, Result<"boycott.log">>({
+    initialValues: NO_BOYCOTT,
+    labels: BOYCOTT_LABELS,
+    submit: (f) =>
       call("boycott.log", { body: { ...f, country: f.country || null } as Args<"boycott.log">["body"] }),
     onSuccess: () => {
-      setF({
-        receivedOn: "",
-        requester: "",
-        country: "",
-        documentType: "inquiry",
-        documentRef: "",
-        requestText: "",
-      });
+      log.reset();
       void invalidate(qc, ...DISCLOSURE_READS);
     },
   });
@@ -325,23 +309,10 @@ export function BoycottsTab() {
           order, letter of credit or shipping papers, to your supervisor; the company reports it to the U.S.
           Government (COC-8.1, Code section 8). Records are kept five years.
         </Text>
-        <TextInput
-          type="date"
-          label="Received on"
-          value={f.receivedOn}
-          onChange={(e) => setF({ ...f, receivedOn: e.currentTarget.value })}
-        />
-        <TextInput
-          label="Who asked"
-          value={f.requester}
-          onChange={(e) => setF({ ...f, requester: e.currentTarget.value })}
-        />
-        <TextInput
-          label="Country (two letters)"
-          maxLength={2}
-          value={f.country}
-          onChange={(e) => setF({ ...f, country: e.currentTarget.value })}
-        />
+        <FormErrorSummary form={log} />
+        <TextInput type="date" label="Received on" {...log.getInputProps("receivedOn")} />
+        <TextInput label="Who asked" {...log.getInputProps("requester")} />
+        <TextInput maxLength={2} label="Country (two letters)" {...log.getInputProps("country")} />
         <Select
           label="Document"
           data={[
@@ -353,22 +324,13 @@ export function BoycottsTab() {
             { value: "contract", label: "Contract" },
             { value: "other", label: "Other" },
           ]}
-          value={f.documentType}
-          onChange={(v) => setF({ ...f, documentType: v ?? "inquiry" })}
+          {...log.getInputProps("documentType")}
+          onChange={(v) => log.setValue("documentType", v ?? "inquiry")}
         />
-        <TextInput
-          label="Document reference"
-          value={f.documentRef}
-          onChange={(e) => setF({ ...f, documentRef: e.currentTarget.value })}
-        />
-        <Textarea
-          label="The request, word for word"
-          value={f.requestText}
-          onChange={(e) => setF({ ...f, requestText: e.currentTarget.value })}
-        />
-        <ErrorAlert error={log.error} showFieldErrors />
+        <TextInput label="Document reference" {...log.getInputProps("documentRef")} />
+        <Textarea label="The request, word for word" {...log.getInputProps("requestText")} />
         <Group>
-          <Button onClick={() => log.mutate()} loading={log.isPending}>
+          <Button onClick={() => log.onSubmit()} loading={log.mutation.isPending}>
             Log the request
           </Button>
         </Group>

@@ -3,7 +3,6 @@ import {
   Button,
   Checkbox,
   Group,
-  Modal,
   Paper,
   Select,
   Stack,
@@ -17,17 +16,16 @@ import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useOp, useOpMutation } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { FormModal } from "../../components/form-modal.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
+import { UrlTabs } from "../../components/url-tabs.tsx";
 import { formatDateTime } from "../../lib/format.ts";
 import { keyed } from "../certifications/cert-api.ts";
-import { AUDIENCE_LABELS } from "./policies-api.ts";
+import { AUDIENCE_LABELS, POLICY_READS } from "./policies-api.ts";
 import { statusColor } from "./policies-page.tsx";
 import { ReadingView } from "./reading-view.tsx";
-
-/** What a new, approved or published version changes. */
-const POLICY_READS = ["policy.list", "policy.read", "policy.search", "policy.version.read"] as const;
 
 function DiffView({ fromId, toId }: { fromId: string; toId: string }) {
   const diff = useOp("policy.diff", { path: { id: toId }, query: { from: fromId } });
@@ -91,7 +89,7 @@ function PublishModal({ versionId, onClose }: { versionId: string; onClose: () =
     },
   });
   return (
-    <Modal opened onClose={onClose} title="Publish this version">
+    <FormModal opened onClose={onClose} isDirty={!recertify || dueDate !== ""} title="Publish this version">
       <Stack>
         <Text size="sm">The version in force becomes superseded. Readers see the new version at once.</Text>
         <Checkbox
@@ -125,9 +123,12 @@ function PublishModal({ versionId, onClose }: { versionId: string; onClose: () =
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </FormModal>
   );
 }
+
+/** The policy page's tabs; the one shown lives in the URL (`?tab=`), so Back returns to it. */
+const POLICY_TABS = ["read", "versions", "compare"];
 
 export function PolicyPage({ policyId }: { policyId: string }) {
   const policy = useOp("policy.read", { path: { id: policyId } });
@@ -176,7 +177,7 @@ export function PolicyPage({ policyId }: { policyId: string }) {
         }
       />
       <ErrorAlert error={approve.error ?? draft.error} />
-      <Tabs defaultValue="read" keepMounted={false}>
+      <UrlTabs defaultTab="read" tabs={POLICY_TABS}>
         <Tabs.List>
           <Tabs.Tab value="read">Read</Tabs.Tab>
           <Tabs.Tab value="versions">Versions ({p.versions.length})</Tabs.Tab>
@@ -260,7 +261,7 @@ export function PolicyPage({ policyId }: { policyId: string }) {
             />
           ) : null}
         </Tabs.Panel>
-      </Tabs>
+      </UrlTabs>
       {publishing ? <PublishModal versionId={publishing} onClose={() => setPublishing(null)} /> : null}
     </Stack>
   );

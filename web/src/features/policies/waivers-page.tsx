@@ -1,12 +1,15 @@
-import { Badge, Button, Group, Modal, Select, Stack, Table, Text, Textarea, TextInput } from "@mantine/core";
+import { Badge, Button, Group, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { type Args, type Result, useOp, useOpMutation } from "../../api/client.ts";
-import { Empty } from "../../components/empty.tsx";
+import { type Args, call, invalidate, type Result, useOp, useOpMutation } from "../../api/client.ts";
+import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
+import { type Column, DataTable } from "../../components/data-table.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { FormModal } from "../../components/form-modal.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { formatDate } from "../../lib/format.ts";
 import { PersonPicker } from "../people/person-picker.tsx";
+import { POLICY_READS } from "./policies-api.ts";
 
 type Waiver = Result<"waiver.read">;
 
@@ -31,66 +34,64 @@ function DisclosureBadge({ w }: { w: Waiver }) {
   );
 }
 
+type RequestValues = {
+  policyId: string | null;
+  personId: string | null;
+  sectionNumber: string;
+  reason: string;
+};
+
 function RequestModal({ onClose }: { onClose: () => void }) {
+  const qc = useQueryClient();
   const policies = useOp("policy.list", {});
-  const [form, setForm] = useState({
-    policyId: null as string | null,
-    personId: null as string | null,
-    sectionNumber: "",
-    reason: "",
-  });
-  const request = useOpMutation("waiver.request", {
-    invalidates: ["waiver.list", "waiver.read"],
-    onSuccess: onClose,
+  const form = useApiForm<RequestValues, Result<"waiver.request">>({
+    initialValues: { policyId: null, personId: null, sectionNumber: "", reason: "" },
+    labels: {
+      policyId: "Code",
+      sectionNumber: "Section",
+      personId: "Executive officer or director",
+      reason: "Reason",
+    },
+    // Unchosen fields are sent as they are; the server names what is missing.
+    submit: (values) =>
+      call("waiver.request", {
+        body: { ...values, sectionNumber: values.sectionNumber || null } as Args<"waiver.request">["body"],
+      }),
+    onSuccess: async () => {
+      await invalidate(qc, ...POLICY_READS);
+      onClose();
+    },
   });
   return (
-    <Modal opened onClose={onClose} title="Request a waiver" size="lg">
-      <Stack>
-        <Select
-          label="Code"
-          data={(policies.data?.items ?? []).map((p) => ({ value: p.id, label: p.title }))}
-          value={form.policyId}
-          onChange={(v) => setForm({ ...form, policyId: v })}
-        />
-        <TextInput
-          label="Section (optional)"
-          value={form.sectionNumber}
-          onChange={(e) => setForm({ ...form, sectionNumber: e.currentTarget.value })}
-        />
-        <PersonPicker
-          label="Executive officer or director"
-          value={form.personId}
-          onChange={(v) => setForm({ ...form, personId: v })}
-        />
-        <Textarea
-          label="Reason"
-          autosize
-          minRows={3}
-          value={form.reason}
-          onChange={(e) => setForm({ ...form, reason: e.currentTarget.value })}
-        />
-        <ErrorAlert error={request.error} showFieldErrors />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button
-            loading={request.isPending}
-            onClick={() =>
-              request.mutate({
-                // Unchosen fields are sent as they are; the server names what is missing.
-                body: {
-                  ...form,
-                  sectionNumber: form.sectionNumber || null,
-                } as Args<"waiver.request">["body"],
-              })
-            }
-          >
-            Request
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <FormModal opened onClose={onClose} isDirty={form.isDirty} title="Request a waiver" size="lg">
+      <form onSubmit={form.onSubmit} noValidate>
+        <Stack>
+          <FormErrorSummary form={form} />
+          <Select
+            label="Code"
+            data={(policies.data?.items ?? []).map((p) => ({ value: p.id, label: p.title }))}
+            {...form.getInputProps("policyId")}
+            value={form.values.policyId}
+          />
+          <TextInput label="Section (optional)" {...form.getInputProps("sectionNumber")} />
+          <PersonPicker
+            label="Executive officer or director"
+            value={form.values.personId}
+            onChange={(v) => form.setValue("personId", v)}
+            error={form.errors.personId}
+          />
+          <Textarea label="Reason" autosize minRows={3} {...form.getInputProps("reason")} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={form.mutation.isPending}>
+              Request
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </FormModal>
   );
 }
 
@@ -98,7 +99,7 @@ function DecideModal({ waiver, onClose }: { waiver: Waiver; onClose: () => void 
   const [body, setBody] = useState<string | null>("board");
   const [note, setNote] = useState("");
   const decideOp = useOpMutation("waiver.decide", {
-    invalidates: ["waiver.list", "waiver.read"],
+    invalidates: POLICY_READS,
     onSuccess: onClose,
   });
   // An unchosen body is sent as it is; the server names what is missing.
@@ -111,7 +112,12 @@ function DecideModal({ waiver, onClose }: { waiver: Waiver; onClose: () => void 
       }),
   };
   return (
-    <Modal opened onClose={onClose} title={`Waiver for ${waiver.person.name}`}>
+    <FormModal
+      opened
+      onClose={onClose}
+      isDirty={note !== "" || body !== "board"}
+      title={`Waiver for ${waiver.person.name}`}
+    >
       <Stack>
         <Text size="sm">{waiver.reason}</Text>
         <Text size="sm" c="dimmed">
@@ -135,18 +141,18 @@ function DecideModal({ waiver, onClose }: { waiver: Waiver; onClose: () => void 
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </FormModal>
   );
 }
 
 function DiscloseModal({ waiver, onClose }: { waiver: Waiver; onClose: () => void }) {
   const [reference, setReference] = useState("");
   const disclose = useOpMutation("waiver.disclose", {
-    invalidates: ["waiver.list", "waiver.read"],
+    invalidates: POLICY_READS,
     onSuccess: onClose,
   });
   return (
-    <Modal opened onClose={onClose} title="Record the public disclosure">
+    <FormModal opened onClose={onClose} isDirty={reference !== ""} title="Record the public disclosure">
       <Stack>
         <TextInput
           label="Filing"
@@ -164,9 +170,65 @@ function DiscloseModal({ waiver, onClose }: { waiver: Waiver; onClose: () => voi
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </FormModal>
   );
 }
+
+const waiverColumns = (open: (waiver: Waiver, kind: "decide" | "disclose") => void): Column<Waiver>[] => [
+  {
+    key: "person",
+    header: "Person",
+    cell: (w) => (
+      <>
+        {w.person.name}
+        <Text size="xs" c="dimmed">
+          {w.person.title}
+        </Text>
+      </>
+    ),
+  },
+  {
+    key: "code",
+    header: "Code",
+    cell: (w) => `${w.policyTitle}${w.sectionNumber ? ` § ${w.sectionNumber}` : ""}`,
+  },
+  {
+    key: "status",
+    header: "Status",
+    cell: (w) => (
+      <Badge color={w.status === "approved" ? "green" : w.status === "rejected" ? "red" : "gray"}>
+        {w.status}
+      </Badge>
+    ),
+  },
+  {
+    key: "decidedBy",
+    header: "Decided by",
+    cell: (w) =>
+      w.decidedBy
+        ? `${BODIES.find((b) => b.value === w.decisionBody)?.label ?? w.decisionBody} (${w.decidedBy})`
+        : "—",
+  },
+  { key: "disclosure", header: "Disclosure", cell: (w) => <DisclosureBadge w={w} /> },
+  {
+    key: "actions",
+    header: "",
+    cell: (w) => (
+      <>
+        {w.can.decide ? (
+          <Button size="xs" onClick={() => open(w, "decide")}>
+            Decide
+          </Button>
+        ) : null}
+        {w.can.disclose ? (
+          <Button size="xs" variant="light" onClick={() => open(w, "disclose")}>
+            Record 8-K
+          </Button>
+        ) : null}
+      </>
+    ),
+  },
+];
 
 export function WaiversPage() {
   const waivers = useOp("waiver.list", {});
@@ -184,72 +246,15 @@ export function WaiversPage() {
           ) : null
         }
       />
-      <ErrorAlert error={waivers.error} />
-      {!waivers.data ? (
-        waivers.error ? null : (
-          <TableSkeleton />
-        )
-      ) : waivers.data.items.length === 0 ? (
-        <Empty title="No waiver has been requested" />
-      ) : (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Person</Table.Th>
-              <Table.Th>Code</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Decided by</Table.Th>
-              <Table.Th>Disclosure</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {waivers.data.items.map((w) => (
-              <Table.Tr key={w.id}>
-                <Table.Td>
-                  {w.person.name}
-                  <Text size="xs" c="dimmed">
-                    {w.person.title}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {w.policyTitle}
-                  {w.sectionNumber ? ` § ${w.sectionNumber}` : ""}
-                </Table.Td>
-                <Table.Td>
-                  <Badge color={w.status === "approved" ? "green" : w.status === "rejected" ? "red" : "gray"}>
-                    {w.status}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  {w.decidedBy
-                    ? `${BODIES.find((b) => b.value === w.decisionBody)?.label ?? w.decisionBody} (${w.decidedBy})`
-                    : "—"}
-                </Table.Td>
-                <Table.Td>
-                  <DisclosureBadge w={w} />
-                </Table.Td>
-                <Table.Td>
-                  {w.can.decide ? (
-                    <Button size="xs" onClick={() => setModal({ kind: "decide", waiver: w })}>
-                      Decide
-                    </Button>
-                  ) : null}
-                  {w.can.disclose ? (
-                    <Button
-                      size="xs"
-                      variant="light"
-                      onClick={() => setModal({ kind: "disclose", waiver: w })}
-                    >
-                      Record 8-K
-                    </Button>
-                  ) : null}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <DataTable
+        label="Waivers"
+        query={{ ...waivers, data: waivers.data?.items }}
+        rowKey={(w) => w.id}
+        empty={{ title: "No waiver has been requested" }}
+        inPaper={false}
+        tableProps={{ striped: true }}
+        columns={waiverColumns((waiver, kind) => setModal({ kind, waiver }))}
+      />
       {modal?.kind === "request" ? <RequestModal onClose={() => setModal(null)} /> : null}
       {modal?.kind === "decide" ? <DecideModal waiver={modal.waiver} onClose={() => setModal(null)} /> : null}
       {modal?.kind === "disclose" ? (

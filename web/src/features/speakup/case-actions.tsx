@@ -1,11 +1,12 @@
-import { Button, Checkbox, Group, Modal, Radio, Select, Stack, Text, Textarea } from "@mantine/core";
+import { Button, Checkbox, Group, Radio, Select, Stack, Text, Textarea } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { call, invalidate, useOp } from "../../api/client.ts";
+import { call, invalidate, type Result, readsOfTag, useOp } from "../../api/client.ts";
+import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { ApiError, fieldErrors } from "../../lib/api.ts";
+import { FormModal } from "../../components/form-modal.tsx";
+import { errorMessage, isApiError } from "../../lib/api.ts";
 import {
   type CaseStatus,
   type CaseView,
@@ -16,18 +17,13 @@ import {
   STATUS_LABEL,
 } from "./vocabulary.ts";
 
+/** Every speak-up read (derived from the API document by tag): the case, the lists, what counts cases. */
+const SPEAKUP_READS = readsOfTag("speakup");
+
 /** Refreshes the case, the lists and what counts cases after any change. */
 export const useCaseRefresh = () => {
   const queryClient = useQueryClient();
-  return () =>
-    invalidate(
-      queryClient,
-      "case.view",
-      "case.list",
-      "case.assignees",
-      "speakup.stats",
-      "speakup.my_reports",
-    );
+  return () => invalidate(queryClient, ...SPEAKUP_READS);
 };
 
 /** The label of the button that moves a case from `from` to `to`. */
@@ -91,6 +87,17 @@ export const AcknowledgeModal = ({
   );
 };
 
+type TransitionValues = {
+  outcome: Outcome | null;
+  remediation: Remediation[];
+  note: string;
+  closingMessage: string;
+};
+
+/** The problem's own sentence when it also names fields (a refused close says whose feedback is missing). */
+const conflictDetail = (error: unknown) =>
+  isApiError(error) && error.status === 409 && error.problem.errors?.length ? errorMessage(error) : null;
+
 export const TransitionModal = ({
   kase,
   to,
@@ -101,24 +108,39 @@ export const TransitionModal = ({
   onClose: () => void;
 }) => {
   const refresh = useCaseRefresh();
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [remediation, setRemediation] = useState<Remediation[]>([]);
-  const [note, setNote] = useState("");
-  const [closingMessage, setClosingMessage] = useState("");
   const needsReason = kase.status === "triage" && to === "closed";
   const isClosing = to === "closed" && kase.status !== "closed";
   const ownReporter = kase.reporters.find((r) => r.isThisCase);
   const mergedReporters = kase.reporters.filter((r) => !r.isThisCase && r.hasMailbox);
-  const move = useMutation({
-    mutationFn: () =>
+  const asksClosingMessage = isClosing && Boolean(ownReporter?.hasMailbox);
+  const noteLabel = needsReason ? "Why is the case closed without an investigation?" : "Note (optional)";
+  const form = useApiForm<TransitionValues, Result<"case.transition">>({
+    initialValues: { outcome: null, remediation: [], note: "", closingMessage: "" },
+    labels: {
+      outcome: "Outcome of the investigation",
+      remediation: "Remediation",
+      note: noteLabel,
+      ...(asksClosingMessage ? { closingMessage: "Closing message to the reporter" } : {}),
+    },
+    // The same rules as transition-case.ts, said before sending instead of a greyed-out button.
+    validate: (v) => ({
+      ...(to === "findings" && !v.outcome ? { outcome: "Record the outcome of the investigation." } : {}),
+      ...(to === "remediation" && v.remediation.length === 0
+        ? { remediation: "Choose the remediation: discipline, training or a control change." }
+        : {}),
+      ...(needsReason && !v.note.trim()
+        ? { note: "Say why the case is closed without an investigation." }
+        : {}),
+    }),
+    submit: (v) =>
       call("case.transition", {
         path: { id: kase.id },
         body: {
           to: to as CaseStatus,
-          ...(to === "findings" && outcome ? { outcome } : {}),
-          ...(to === "remediation" ? { remediation } : {}),
-          ...(note.trim() ? { note: note.trim() } : {}),
-          ...(isClosing && closingMessage.trim() ? { closingMessage: closingMessage.trim() } : {}),
+          ...(to === "findings" && v.outcome ? { outcome: v.outcome } : {}),
+          ...(to === "remediation" ? { remediation: v.remediation } : {}),
+          ...(v.note.trim() ? { note: v.note.trim() } : {}),
+          ...(isClosing && v.closingMessage.trim() ? { closingMessage: v.closingMessage.trim() } : {}),
         },
       }),
     onSuccess: async () => {
@@ -128,119 +150,99 @@ export const TransitionModal = ({
         message: "The case moved on.",
       });
       await refresh();
-      close();
+      onClose();
     },
   });
-  const close = () => {
-    setOutcome(null);
-    setRemediation([]);
-    setNote("");
-    setClosingMessage("");
-    move.reset();
-    onClose();
-  };
-  const errors = fieldErrors(move.error);
-  const isFieldError = Boolean(errors.outcome || errors.remediation || errors.note);
-  const closingError =
-    move.error instanceof ApiError && move.error.status === 409 ? move.error.message : undefined;
   if (!to) return null;
+  const detail = conflictDetail(form.mutation.error);
   return (
-    <Modal opened onClose={close} title={<Text fw={600}>{transitionLabel(kase.status, to)}</Text>} centered>
-      <Stack>
-        <Text size="sm">
-          {kase.number} goes from <strong>{STATUS_LABEL[kase.status]}</strong> to{" "}
-          <strong>{STATUS_LABEL[to]}</strong>.
-        </Text>
-        {to === "findings" ? (
-          <Radio.Group
-            label="Outcome of the investigation"
-            withAsterisk
-            value={outcome}
-            onChange={(value) => setOutcome(value as Outcome)}
-            error={errors.outcome}
-          >
-            <Stack gap="xs" mt="xs">
-              {(Object.keys(OUTCOME_LABEL) as Outcome[]).map((o) => (
-                <Radio key={o} value={o} label={OUTCOME_LABEL[o]} />
-              ))}
-            </Stack>
-          </Radio.Group>
-        ) : null}
-        {to === "remediation" ? (
-          <Checkbox.Group
-            label="Remediation"
-            description="Discipline is case-specific, up to termination (COC-0.2)."
-            withAsterisk
-            value={remediation}
-            onChange={(value) => setRemediation(value as Remediation[])}
-            error={errors.remediation}
-          >
-            <Stack gap="xs" mt="xs">
-              {(Object.keys(REMEDIATION_LABEL) as Remediation[]).map((r) => (
-                <Checkbox key={r} value={r} label={REMEDIATION_LABEL[r]} />
-              ))}
-            </Stack>
-          </Checkbox.Group>
-        ) : null}
-        <Textarea
-          label={needsReason ? "Why is the case closed without an investigation?" : "Note (optional)"}
-          description="Kept in the investigation plan; the reporter does not see it."
-          withAsterisk={needsReason}
-          autosize
-          minRows={2}
-          value={note}
-          onChange={(event) => setNote(event.currentTarget.value)}
-          error={errors.note}
-        />
-        {isClosing && ownReporter?.hasMailbox ? (
+    <FormModal
+      opened
+      onClose={onClose}
+      isDirty={form.isDirty}
+      title={<Text fw={600}>{transitionLabel(kase.status, to)}</Text>}
+      centered
+    >
+      <form onSubmit={form.onSubmit} noValidate>
+        <Stack>
+          <Text size="sm">
+            {kase.number} goes from <strong>{STATUS_LABEL[kase.status]}</strong> to{" "}
+            <strong>{STATUS_LABEL[to]}</strong>.
+          </Text>
+          <FormErrorSummary form={form}>{detail ? <Text size="sm">{detail}</Text> : null}</FormErrorSummary>
+          {to === "findings" ? (
+            <Radio.Group label="Outcome of the investigation" withAsterisk {...form.getInputProps("outcome")}>
+              <Stack gap="xs" mt="xs">
+                {(Object.keys(OUTCOME_LABEL) as Outcome[]).map((o) => (
+                  <Radio key={o} value={o} label={OUTCOME_LABEL[o]} />
+                ))}
+              </Stack>
+            </Radio.Group>
+          ) : null}
+          {to === "remediation" ? (
+            <Checkbox.Group
+              label="Remediation"
+              description="Discipline is case-specific, up to termination (COC-0.2)."
+              withAsterisk
+              {...form.getInputProps("remediation")}
+            >
+              <Stack gap="xs" mt="xs">
+                {(Object.keys(REMEDIATION_LABEL) as Remediation[]).map((r) => (
+                  <Checkbox key={r} value={r} label={REMEDIATION_LABEL[r]} />
+                ))}
+              </Stack>
+            </Checkbox.Group>
+          ) : null}
           <Textarea
-            label="Closing message to the reporter"
-            description={`Tell the reporter what action was taken or is planned and why: it is sent to their mailbox as feedback (EU Directive 2019/1937, art. 9(1)(f)). Leave it empty only if your last message to them already did.${mergedReporters.length ? ` The reporters of ${mergedReporters.map((r) => r.number).join(", ")} need their own feedback message first (Messages tab).` : ""}`}
+            label={noteLabel}
+            description="Kept in the investigation plan; the reporter does not see it."
+            withAsterisk={needsReason}
             autosize
-            minRows={3}
-            maxLength={20000}
-            value={closingMessage}
-            onChange={(event) => setClosingMessage(event.currentTarget.value)}
-            error={closingError}
-            data-testid="closing-message"
+            minRows={2}
+            {...form.getInputProps("note")}
           />
-        ) : null}
-        <ErrorAlert error={isFieldError || closingError ? null : move.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close} disabled={move.isPending}>
-            Cancel
-          </Button>
-          <Button
-            onClick={() => move.mutate()}
-            loading={move.isPending}
-            disabled={
-              (to === "findings" && !outcome) ||
-              (to === "remediation" && remediation.length === 0) ||
-              (needsReason && !note.trim())
-            }
-          >
-            {transitionLabel(kase.status, to)}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+          {asksClosingMessage ? (
+            <Textarea
+              label="Closing message to the reporter"
+              description={`Tell the reporter what action was taken or is planned and why: it is sent to their mailbox as feedback (EU Directive 2019/1937, art. 9(1)(f)). Leave it empty only if your last message to them already did.${mergedReporters.length ? ` The reporters of ${mergedReporters.map((r) => r.number).join(", ")} need their own feedback message first (Messages tab).` : ""}`}
+              autosize
+              minRows={3}
+              maxLength={20000}
+              {...form.getInputProps("closingMessage")}
+              data-testid="closing-message"
+            />
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose} disabled={form.mutation.isPending}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={form.mutation.isPending}>
+              {transitionLabel(kase.status, to)}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </FormModal>
   );
 };
 
 /** Mounted only while open, so each opening starts from the current assignee. */
 export const AssignModal = ({ kase, onClose }: { kase: CaseView; onClose: () => void }) => {
   const refresh = useCaseRefresh();
-  const [userId, setUserId] = useState<string | null>(kase.assignee?.id ?? null);
   const assignees = useOp("case.assignees", { path: { id: kase.id } });
   const items = assignees.data?.items ?? [];
-  const chosen = items.find((a) => a.userId === userId);
-  const assign = useMutation({
-    mutationFn: () =>
-      call("case.assign", {
+  const form = useApiForm<{ userId: string | null }, Result<"case.assign">>({
+    initialValues: { userId: kase.assignee?.id ?? null },
+    labels: { userId: "Handler" },
+    submit: ({ userId }) => {
+      const chosen = items.find((a) => a.userId === userId);
+      return call("case.assign", {
         path: { id: kase.id },
         body: { userId, ...(chosen ? { team: chosen.team } : {}) },
-      }),
-    onSuccess: async () => {
+      });
+    },
+    onSuccess: async (_result, { userId }) => {
+      const chosen = items.find((a) => a.userId === userId);
       notifications.show({
         color: "green",
         title: userId ? `Assigned to ${chosen?.name ?? "the handler"}` : "Unassigned",
@@ -250,39 +252,49 @@ export const AssignModal = ({ kase, onClose }: { kase: CaseView; onClose: () => 
       onClose();
     },
   });
+  const userId = form.values.userId;
+  const chosen = items.find((a) => a.userId === userId);
   const groups = [...new Set(items.map((a) => a.teamLabel))].map((group) => ({
     group,
     items: items.filter((a) => a.teamLabel === group).map((a) => ({ value: a.userId, label: a.name })),
   }));
   return (
-    <Modal opened onClose={onClose} title={<Text fw={600}>Assign {kase.number}</Text>} centered>
-      <Stack>
-        <Select
-          label="Handler"
-          description="People named in the case or marked conflicted are not offered (COC-22.2). Choosing someone of the other team moves the case to that team."
-          placeholder={assignees.isPending ? "Loading…" : "Unassigned (the team's queue)"}
-          data={groups}
-          value={userId}
-          onChange={setUserId}
-          clearable
-          searchable
-          error={fieldErrors(assign.error).userId}
-        />
-        {chosen && chosen.team !== kase.team ? (
-          <Text size="sm" c="orange.8">
-            The case moves from the {kase.teamLabel} to the {chosen.teamLabel}.
-          </Text>
-        ) : null}
-        <ErrorAlert error={assignees.error ?? (fieldErrors(assign.error).userId ? null : assign.error)} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={assign.isPending}>
-            Cancel
-          </Button>
-          <Button onClick={() => assign.mutate()} loading={assign.isPending}>
-            {userId ? "Assign" : "Leave unassigned"}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <FormModal
+      opened
+      onClose={onClose}
+      isDirty={form.isDirty}
+      title={<Text fw={600}>Assign {kase.number}</Text>}
+      centered
+    >
+      <form onSubmit={form.onSubmit} noValidate>
+        <Stack>
+          <FormErrorSummary form={form} />
+          <Select
+            label="Handler"
+            description="People named in the case or marked conflicted are not offered (COC-22.2). Choosing someone of the other team moves the case to that team."
+            placeholder={assignees.isPending ? "Loading…" : "Unassigned (the team's queue)"}
+            data={groups}
+            clearable
+            searchable
+            {...form.getInputProps("userId")}
+            value={userId}
+          />
+          {chosen && chosen.team !== kase.team ? (
+            <Text size="sm" c="orange.8">
+              The case moves from the {kase.teamLabel} to the {chosen.teamLabel}.
+            </Text>
+          ) : null}
+          <ErrorAlert error={assignees.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose} disabled={form.mutation.isPending}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={form.mutation.isPending}>
+              {userId ? "Assign" : "Leave unassigned"}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </FormModal>
   );
 };

@@ -13,12 +13,10 @@ import {
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconInfoCircle, IconSend } from "@tabler/icons-react";
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { call } from "../../api/client.ts";
+import { call, type Result } from "../../api/client.ts";
+import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { Empty } from "../../components/empty.tsx";
-import { ErrorAlert } from "../../components/error-alert.tsx";
-import { fieldErrors } from "../../lib/api.ts";
 import { formatDateTime } from "../../lib/format.ts";
 import { useCaseRefresh } from "./case-actions.tsx";
 import { DeadlineBadges } from "./case-badges.tsx";
@@ -41,15 +39,18 @@ const MAILBOX_ACCESS: Record<string, string> = {
 
 export const CaseMessages = ({ kase }: { kase: CaseView }) => {
   const refresh = useCaseRefresh();
-  const [body, setBody] = useState("");
-  const [isFeedback, setIsFeedback] = useState(false);
   // On a case other reports were merged into, each reporter has their own mailbox: the handler
   // chooses who gets the message, and nobody else can read it (COC-22.2).
   const recipients = kase.reporters.filter((r) => r.hasMailbox);
   const hasMerged = kase.reporters.length > 1;
   const [toCaseId, setToCaseId] = useState<string>(kase.id);
-  const send = useMutation({
-    mutationFn: () =>
+  // The field is `message`, not `body`: a leading `body.` in a path is the request's, not a field.
+  const send = useApiForm<{ message: string; isFeedback: boolean }, Result<"case.message">>({
+    initialValues: { message: "", isFeedback: false },
+    labels: { message: "Message to the reporter", isFeedback: "Feedback" },
+    mapPath: (path) => (path.replace(/^body\./, "") === "body" ? "message" : undefined),
+    validate: (v) => (v.message.trim() ? {} : { message: "write a message" }),
+    submit: ({ message: body, isFeedback }) =>
       call("case.message", {
         path: { id: kase.id },
         body: { body, isFeedback, ...(toCaseId !== kase.id ? { toCaseId } : {}) },
@@ -60,12 +61,10 @@ export const CaseMessages = ({ kase }: { kase: CaseView }) => {
         title: "Message sent",
         message: "It waits in the reporter's mailbox.",
       });
-      setBody("");
-      setIsFeedback(false);
+      send.reset();
       await refresh();
     },
   });
-  const bodyError = fieldErrors(send.error).body;
   return (
     <Stack>
       <Alert variant="light" color="blue" icon={<IconInfoCircle size={18} />}>
@@ -151,13 +150,9 @@ export const CaseMessages = ({ kase }: { kase: CaseView }) => {
         </Stack>
       )}
       {kase.can.message ? (
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            send.mutate();
-          }}
-        >
+        <form onSubmit={send.onSubmit} noValidate>
           <Stack gap="xs">
+            <FormErrorSummary form={send} />
             {hasMerged ? (
               <Select
                 label="To the reporter of"
@@ -177,24 +172,15 @@ export const CaseMessages = ({ kase }: { kase: CaseView }) => {
               autosize
               minRows={3}
               maxLength={20000}
-              value={body}
-              onChange={(event) => setBody(event.currentTarget.value)}
-              error={bodyError}
+              {...send.getInputProps("message")}
             />
             <Checkbox
               label="This message tells the reporter what action was taken or is planned and why"
               description="Feedback under EU Directive 2019/1937, art. 9(1)(f). A question is not feedback."
-              checked={isFeedback}
-              onChange={(event) => setIsFeedback(event.currentTarget.checked)}
+              {...send.getInputProps("isFeedback", { type: "checkbox" })}
             />
-            <ErrorAlert error={bodyError ? null : send.error} />
             <Group justify="flex-end">
-              <Button
-                type="submit"
-                leftSection={<IconSend size={16} />}
-                loading={send.isPending}
-                disabled={!body.trim()}
-              >
+              <Button type="submit" leftSection={<IconSend size={16} />} loading={send.mutation.isPending}>
                 Send to the mailbox
               </Button>
             </Group>

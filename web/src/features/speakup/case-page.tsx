@@ -20,6 +20,7 @@ import { ErrorAlert } from "../../components/error-alert.tsx";
 import { Field } from "../../components/field.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
+import { UrlTabs } from "../../components/url-tabs.tsx";
 import { isApiError } from "../../lib/api.ts";
 import { countryName, formatDate, formatDateTime } from "../../lib/format.ts";
 import {
@@ -30,8 +31,12 @@ import {
   transitionLabel,
 } from "./case-actions.tsx";
 import { CASE_STATUS_STYLES } from "./case-badges.tsx";
+import { CaseFiles } from "./case-files.tsx";
+import { CaseLinks } from "./case-links.tsx";
 import { CaseMessages } from "./case-messages.tsx";
-import { CaseFiles, CaseLinks, CasePeople, CasePlan, CaseWatch } from "./case-sections.tsx";
+import { CasePeople } from "./case-people.tsx";
+import { CasePlan } from "./case-plan.tsx";
+import { CaseWatch } from "./case-watch.tsx";
 import {
   type CaseStatus,
   type CaseView,
@@ -40,6 +45,32 @@ import {
   OUTCOME_LABEL,
   REMEDIATION_LABEL,
 } from "./vocabulary.ts";
+
+/** The case page's sections, one tab each; the one shown lives in the URL (`?tab=`), so Back returns to it. */
+const caseSections = (
+  c: CaseView,
+): { value: string; label: ReactNode; Panel: (p: { kase: CaseView }) => ReactNode }[] => [
+  { value: "messages", label: `Messages (${c.messages.length})`, Panel: CaseMessages },
+  { value: "plan", label: `Investigation plan (${c.items.length})`, Panel: CasePlan },
+  { value: "people", label: `People (${c.people.length})`, Panel: CasePeople },
+  {
+    value: "watch",
+    label: (
+      <>
+        Retaliation watch
+        {c.watch.some((w) => w.kind === "alert" && w.status === "open") ? (
+          <Badge color="red" size="xs" ml={6}>
+            Alert
+          </Badge>
+        ) : null}
+      </>
+    ),
+    Panel: CaseWatch,
+  },
+  { value: "files", label: `Files (${c.attachments.length})`, Panel: CaseFiles },
+  { value: "links", label: `Links (${c.links.length})`, Panel: CaseLinks },
+];
+const CASE_TABS = ["messages", "plan", "people", "watch", "files", "links"];
 
 const Deadline = ({
   label,
@@ -113,6 +144,7 @@ export const CasePage = ({ caseId }: { caseId: string }) => {
       </Stack>
     );
   const c = query.data;
+  const sections = caseSections(c);
   const steps = nextSteps(c);
   const content = c.content;
   if (!content) return <PurgedCase c={c} crumbs={crumbs} />;
@@ -274,41 +306,20 @@ export const CasePage = ({ caseId }: { caseId: string }) => {
       </Grid>
 
       <Paper p="md">
-        <Tabs defaultValue="messages" keepMounted={false}>
+        <UrlTabs defaultTab="messages" tabs={CASE_TABS}>
           <Tabs.List mb="md">
-            <Tabs.Tab value="messages">Messages ({c.messages.length})</Tabs.Tab>
-            <Tabs.Tab value="plan">Investigation plan ({c.items.length})</Tabs.Tab>
-            <Tabs.Tab value="people">People ({c.people.length})</Tabs.Tab>
-            <Tabs.Tab value="watch">
-              Retaliation watch
-              {c.watch.some((w) => w.kind === "alert" && w.status === "open") ? (
-                <Badge color="red" size="xs" ml={6}>
-                  Alert
-                </Badge>
-              ) : null}
-            </Tabs.Tab>
-            <Tabs.Tab value="files">Files ({c.attachments.length})</Tabs.Tab>
-            <Tabs.Tab value="links">Links ({c.links.length})</Tabs.Tab>
+            {sections.map((section) => (
+              <Tabs.Tab key={section.value} value={section.value}>
+                {section.label}
+              </Tabs.Tab>
+            ))}
           </Tabs.List>
-          <Tabs.Panel value="messages">
-            <CaseMessages kase={c} />
-          </Tabs.Panel>
-          <Tabs.Panel value="plan">
-            <CasePlan kase={c} />
-          </Tabs.Panel>
-          <Tabs.Panel value="people">
-            <CasePeople kase={c} />
-          </Tabs.Panel>
-          <Tabs.Panel value="watch">
-            <CaseWatch kase={c} />
-          </Tabs.Panel>
-          <Tabs.Panel value="files">
-            <CaseFiles kase={c} />
-          </Tabs.Panel>
-          <Tabs.Panel value="links">
-            <CaseLinks kase={c} />
-          </Tabs.Panel>
-        </Tabs>
+          {sections.map(({ value, Panel }) => (
+            <Tabs.Panel key={value} value={value}>
+              <Panel kase={c} />
+            </Tabs.Panel>
+          ))}
+        </UrlTabs>
       </Paper>
 
       <AcknowledgeModal kase={c} opened={acknowledging} onClose={() => setAcknowledging(false)} />

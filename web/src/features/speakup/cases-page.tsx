@@ -1,32 +1,18 @@
-import {
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
-import { useDebouncedCallback } from "@mantine/hooks";
+import { Badge, Button, Checkbox, Group, Paper, Stack, Table, Text } from "@mantine/core";
 import {
   IconAlertTriangle,
   IconChartBar,
   IconLock,
   IconMessageReport,
-  IconSearch,
   IconSettings,
 } from "@tabler/icons-react";
 import { keepPreviousData } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { useState } from "react";
 import { type Args, useOp } from "../../api/client.ts";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { ListFooter } from "../../components/list-footer.tsx";
+import { FilterSelect, ListToolbar, SearchBox } from "../../components/list-toolbar.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink, ButtonLink } from "../../components/router-links.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
@@ -166,13 +152,11 @@ const CaseList = ({ search, onSearchChange }: CasesPageProps) => {
   const canStats = usePermission("speakup.stats");
   const canConfigure = usePermission("speakup.configure");
   const vocabulary = useOp("speakup.vocabulary", {}, { staleTime: VOCABULARY_STALE_MS });
-  const [text, setText] = useState(search.q ?? "");
   const page = search.page ?? 1;
   const status = search.status ?? "open";
 
   const update = (patch: Partial<CasesSearch>) =>
     onSearchChange(compact({ ...search, page: undefined, ...patch }));
-  const updateQuery = useDebouncedCallback((value: string) => update({ q: value.trim() || undefined }), 300);
 
   const filters = {
     status: status === "all" ? undefined : status,
@@ -222,68 +206,60 @@ const CaseList = ({ search, onSearchChange }: CasesPageProps) => {
         }
       />
       <NeedsHandler />
-      <Paper p="md">
-        <Stack gap="sm">
-          <TextInput
+      <ListToolbar
+        columns={{ base: 2, md: 3, lg: 5 }}
+        search={
+          <SearchBox
             label="Case number"
             placeholder="e.g. SU-2026-00012"
-            leftSection={<IconSearch size={16} />}
-            type="search"
-            value={text}
-            onChange={(event) => {
-              setText(event.currentTarget.value);
-              updateQuery(event.currentTarget.value);
-            }}
+            value={search.q}
+            onSearch={(q) => update({ q })}
           />
-          <SimpleGrid cols={{ base: 2, md: 3, lg: 5 }} spacing="sm">
-            <Select
-              label="Status"
-              data={statusOptions}
-              value={status}
-              onChange={(value) => update({ status: value && value !== "open" ? value : undefined })}
-              allowDeselect={false}
-            />
-            <Select
-              label="Category"
-              placeholder="Any category"
-              data={(vocabulary.data?.categories ?? []).map((c) => ({ value: c.id, label: c.label }))}
-              value={search.category ?? null}
-              onChange={(value) => update({ category: value ?? undefined })}
-              clearable
-              searchable
-            />
-            <Select
-              label="Team"
-              placeholder="Any team"
-              data={(vocabulary.data?.teams ?? []).map((t) => ({ value: t.id, label: t.label }))}
-              value={search.team ?? null}
-              onChange={(value) => update({ team: value ?? undefined })}
-              clearable
-            />
-            <Select
-              label="Channel"
-              placeholder="Any channel"
-              data={(vocabulary.data?.channels ?? []).map((c) => ({ value: c.id, label: c.label }))}
-              value={search.channel ?? null}
-              onChange={(value) => update({ channel: value ?? undefined })}
-              clearable
-            />
-            <Select
-              label="Deadlines"
-              placeholder="Any"
-              data={overdueOptions}
-              value={search.overdue ?? null}
-              onChange={(value) => update({ overdue: value ?? undefined })}
-              clearable
-            />
-          </SimpleGrid>
-          <Checkbox
-            label="Assigned to me"
-            checked={search.mine === "1"}
-            onChange={(event) => update({ mine: event.currentTarget.checked ? "1" : undefined })}
-          />
-        </Stack>
-      </Paper>
+        }
+      >
+        <FilterSelect
+          label="Status"
+          data={statusOptions}
+          value={status}
+          onChange={(value) => update({ status: value && value !== "open" ? value : undefined })}
+          clearable={false}
+        />
+        <FilterSelect
+          label="Category"
+          placeholder="Any category"
+          data={(vocabulary.data?.categories ?? []).map((c) => ({ value: c.id, label: c.label }))}
+          value={search.category}
+          onChange={(category) => update({ category })}
+          searchable
+        />
+        <FilterSelect
+          label="Team"
+          placeholder="Any team"
+          data={(vocabulary.data?.teams ?? []).map((t) => ({ value: t.id, label: t.label }))}
+          value={search.team}
+          onChange={(team) => update({ team })}
+        />
+        <FilterSelect
+          label="Channel"
+          placeholder="Any channel"
+          data={(vocabulary.data?.channels ?? []).map((c) => ({ value: c.id, label: c.label }))}
+          value={search.channel}
+          onChange={(channel) => update({ channel })}
+        />
+        <FilterSelect
+          label="Deadlines"
+          placeholder="Any"
+          data={overdueOptions}
+          value={search.overdue}
+          onChange={(overdue) => update({ overdue })}
+        />
+        <Checkbox
+          label="Assigned to me"
+          checked={search.mine === "1"}
+          onChange={(event) => update({ mine: event.currentTarget.checked ? "1" : undefined })}
+          style={{ alignSelf: "end" }}
+        />
+      </ListToolbar>
       <Paper p="md">
         {cases.isPending ? (
           <TableSkeleton />
@@ -299,13 +275,7 @@ const CaseList = ({ search, onSearchChange }: CasesPageProps) => {
             }
           >
             {hasFilters ? (
-              <Button
-                variant="light"
-                onClick={() => {
-                  setText("");
-                  onSearchChange({});
-                }}
-              >
+              <Button variant="light" onClick={() => onSearchChange({})}>
                 Clear filters
               </Button>
             ) : null}

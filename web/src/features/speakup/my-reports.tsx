@@ -1,6 +1,7 @@
-import { Button, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, Paper, Stack, Text, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { call, useOp } from "../../api/client.ts";
+import { DataTable } from "../../components/data-table.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { formatDate } from "../../lib/format.ts";
 
@@ -28,48 +29,53 @@ export const MyReports = () => {
           them can read them (COC-22.2). Anonymous reports are not listed: open them with their receipt.
         </Text>
         <ErrorAlert error={open.error} />
-        <Table.ScrollContainer minWidth={520}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Report</Table.Th>
-                <Table.Th>How</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>
-                    <Text size="sm">{r.number}</Text>
-                    <Text size="xs" c="dimmed">
-                      {r.categoryLabel} · {formatDate(r.receivedAt)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{r.channelLabel}</Table.Td>
-                  <Table.Td>
-                    {r.purgedAt
-                      ? `closed; its content was destroyed on ${formatDate(r.purgedAt)} (COC-15.1)`
-                      : r.statusLabel}
-                  </Table.Td>
-                  <Table.Td>
-                    {r.can.openMailbox ? (
-                      <Button
-                        size="compact-sm"
-                        variant="light"
-                        loading={open.isPending && open.variables === r.id}
-                        onClick={() => open.mutate(r.id)}
-                      >
-                        Messages
-                      </Button>
-                    ) : null}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          label="My reports"
+          query={{ ...reports, data: items }}
+          rowKey={(r) => r.id}
+          minWidth={520}
+          inPaper={false}
+          tableProps={{ highlightOnHover: false }}
+          empty={{ title: "No reports" }}
+          columns={[
+            {
+              key: "report",
+              header: "Report",
+              cell: (r) => (
+                <>
+                  <Text size="sm">{r.number}</Text>
+                  <Text size="xs" c="dimmed">
+                    {r.categoryLabel} · {formatDate(r.receivedAt)}
+                  </Text>
+                </>
+              ),
+            },
+            { key: "how", header: "How", cell: (r) => r.channelLabel },
+            {
+              key: "status",
+              header: "Status",
+              cell: (r) =>
+                r.purgedAt
+                  ? `closed; its content was destroyed on ${formatDate(r.purgedAt)} (COC-15.1)`
+                  : r.statusLabel,
+            },
+            {
+              key: "actions",
+              header: "",
+              cell: (r) =>
+                r.can.openMailbox ? (
+                  <Button
+                    size="compact-sm"
+                    variant="light"
+                    loading={open.isPending && open.variables === r.id}
+                    onClick={() => open.mutate(r.id)}
+                  >
+                    Messages
+                  </Button>
+                ) : null,
+            },
+          ]}
+        />
       </Stack>
     </Paper>
   );

@@ -1,0 +1,243 @@
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { call, type Result, type Schema } from "../../api/client.ts";
+import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+
+import { useRefresh } from "./use-meeting-refresh.ts";
+
+type Meeting = Schema<"MeetingView">;
+type Vote = "for" | "against" | "abstain";
+
+export function Agenda({ m }: { m: Meeting }) {
+  const refresh = useRefresh();
+  const [title, setTitle] = useState("");
+  const [dutyKey, setDutyKey] = useState<string | null>(null);
+  const [privileged, setPrivileged] = useState(false);
+  const add = useMutation({
+    mutationFn: () =>
+      call("meeting.agenda", {
+        path: { id: m.id },
+        body: { items: [{ title, dutyKey, isPrivileged: privileged }] },
+      }),
+    onSuccess: () => {
+      setTitle("");
+      setDutyKey(null);
+      setPrivileged(false);
+      refresh();
+    },
+  });
+  return (
+    <Card withBorder>
+      <Title order={3} size="h4" mb="xs">
+        Agenda
+      </Title>
+      <Stack>
+        {m.agenda.length === 0 ? <Text c="dimmed">The Chair has not set the agenda yet (CC-23).</Text> : null}
+        {m.agenda.map((item) => (
+          <AgendaItem key={item.id} m={m} item={item} />
+        ))}
+        {m.can.agenda ? (
+          <Stack gap="xs">
+            <Text size="sm" fw={600}>
+              Add an item (the Chair prepares the agenda, CC-23)
+            </Text>
+            <Group align="flex-end">
+              <TextInput
+                label="Item"
+                value={title}
+                onChange={(e) => setTitle(e.currentTarget.value)}
+                w={320}
+              />
+              <Select
+                label="Yearly duty it serves"
+                clearable
+                data={m.duties.map((d) => ({ value: d.key, label: `${d.title} (${d.rule})` }))}
+                value={dutyKey}
+                onChange={setDutyKey}
+                w={320}
+              />
+              <Checkbox
+                label="Privileged (counsel, CC-21)"
+                checked={privileged}
+                onChange={(e) => setPrivileged(e.currentTarget.checked)}
+              />
+              <Button onClick={() => add.mutate()} loading={add.isPending}>
+                Add to agenda
+              </Button>
+            </Group>
+            <ErrorAlert error={add.error} showFieldErrors />
+          </Stack>
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}
+
+function AgendaItem({ m, item }: { m: Meeting; item: Meeting["agenda"][number] }) {
+  const refresh = useRefresh();
+  const [title, setTitle] = useState(item.title);
+  const [text, setText] = useState("");
+  const [votes, setVotes] = useState<Record<string, Vote>>({});
+  const resolutions = m.resolutions.filter((r) => r.agendaItemId === item.id);
+  const resolve = useMutation({
+    mutationFn: () =>
+      call("resolution.record", {
+        path: { id: m.id },
+        body: {
+          agendaItemId: item.id,
+          title,
+          text,
+          votes: Object.fromEntries(
+            item.quorum.eligible.map((e) => [e.personId, votes[e.personId] ?? "for"]),
+          ),
+        },
+      }),
+    onSuccess: () => {
+      setText("");
+      refresh();
+    },
+  });
+  const materials = m.materials.filter((x) => x.agendaItemId === item.id);
+  return (
+    <Stack gap={6} data-testid={`item-${item.position}`}>
+      <Group gap="xs">
+        <Text fw={600}>
+          {item.position}. {item.title}
+        </Text>
+        {item.isPrivileged ? <Badge color="red">Privileged (CC-21)</Badge> : null}
+        {item.dutyKey ? (
+          <Badge variant="light">{m.duties.find((d) => d.key === item.dutyKey)?.rule ?? item.dutyKey}</Badge>
+        ) : null}
+        <Badge color={item.quorum.hasQuorum ? "green" : "gray"} variant="light">
+          {item.quorum.eligible.length} eligible of {item.quorum.required} needed
+        </Badge>
+        {item.quorum.recused.map((r) => (
+          <Badge key={r.personId} color="orange" variant="light">
+            {r.name} recused
+          </Badge>
+        ))}
+      </Group>
+      {item.description ? <Text size="sm">{item.description}</Text> : null}
+      {materials.map((x) => (
+        <Text key={x.id} size="sm" c={x.isWithheld ? "dimmed" : undefined}>
+          📄 {x.title}: {x.body}
+        </Text>
+      ))}
+      {resolutions.map((r) => (
+        <Text key={r.id} size="sm" data-testid="resolution">
+          <Badge color={r.outcome === "adopted" ? "green" : "red"}>{r.outcome}</Badge> {r.title}: {r.text} (
+          {r.votesFor} for, {r.votesAgainst} against, {r.abstentions} abstaining)
+        </Text>
+      ))}
+      {m.can.record ? (
+        <Stack gap={4} pl="md">
+          <Group align="flex-end">
+            <TextInput
+              label="Resolution"
+              value={title}
+              onChange={(e) => setTitle(e.currentTarget.value)}
+              w={280}
+            />
+            <Textarea
+              label="Resolved that"
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              w={360}
+              autosize
+              minRows={1}
+            />
+            {item.quorum.eligible.map((e) => (
+              <Select
+                key={e.personId}
+                label={e.name}
+                data={["for", "against", "abstain"]}
+                value={votes[e.personId] ?? "for"}
+                onChange={(v) => setVotes({ ...votes, [e.personId]: (v ?? "for") as Vote })}
+                w={120}
+              />
+            ))}
+            <Button onClick={() => resolve.mutate()} loading={resolve.isPending}>
+              Record resolution
+            </Button>
+          </Group>
+          <ErrorAlert error={resolve.error} title="Refused" />
+        </Stack>
+      ) : null}
+      {m.can.record && (m.status === "scheduled" || m.status === "in_session") ? (
+        <RecusalForm m={m} item={item} />
+      ) : null}
+    </Stack>
+  );
+}
+
+/** A member steps out of one item: they neither vote nor count toward its quorum (CC-8). */
+function RecusalForm({ m, item }: { m: Meeting; item: Meeting["agenda"][number] }) {
+  const refresh = useRefresh();
+  const recused = new Set(item.quorum.recused.map((r) => r.personId));
+  const candidates = m.members.filter((x) => !recused.has(x.personId));
+  const recuse = useApiForm<{ personId: string | null; reason: string }, Result<"meeting.recuse">>({
+    initialValues: { personId: null, reason: "" },
+    labels: { personId: "Member recusing", reason: "Reason for recusal" },
+    // Said before sending instead of a greyed-out button.
+    validate: (v) => ({
+      ...(v.personId ? {} : { personId: "choose the member who steps out" }),
+      ...(v.reason.trim() ? {} : { reason: "say why the member recuses" }),
+    }),
+    submit: ({ personId, reason }) =>
+      call("meeting.recuse", {
+        path: { id: m.id, itemId: item.id },
+        body: { personId: personId ?? "", reason },
+      }),
+    onSuccess: () => {
+      recuse.reset();
+      refresh();
+    },
+  });
+  if (candidates.length === 0) return null;
+  return (
+    <Stack gap={4} pl="md" data-testid="recusal-form">
+      <FormErrorSummary form={recuse} title="Recusal not recorded" />
+      <Group align="flex-end">
+        <Select
+          label="Member recusing"
+          placeholder="Choose a member"
+          data={candidates.map((x) => ({ value: x.personId, label: x.name }))}
+          {...recuse.getInputProps("personId")}
+          value={recuse.values.personId}
+          w={220}
+        />
+        <TextInput
+          label="Reason for recusal"
+          placeholder="e.g. interest in the consulting agreement"
+          {...recuse.getInputProps("reason")}
+          w={320}
+        />
+        <Button
+          variant="light"
+          color="orange"
+          loading={recuse.mutation.isPending}
+          onClick={() => recuse.onSubmit()}
+        >
+          Record recusal
+        </Button>
+      </Group>
+      <Text size="xs" c="dimmed">
+        A recused member does not vote on this item and does not count toward its quorum (CC-8).
+      </Text>
+    </Stack>
+  );
+}

@@ -1,0 +1,106 @@
+import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Textarea } from "@mantine/core";
+import { useState } from "react";
+import { useOp } from "../../api/client.ts";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { formatDate, formatDateTime } from "../../lib/format.ts";
+import { DetailHeader, Loaded } from "./detail-header.tsx";
+import { useAction } from "./use-detail-action.ts";
+
+export function HoldDetail({ id }: { id: string }) {
+  const q = useOp("legal_hold.read", { path: { id } });
+  const ack = useAction("legal_hold.acknowledge", id);
+  const release = useAction("legal_hold.release", id);
+  const [note, setNote] = useState("");
+  return (
+    <Loaded query={q}>
+      {(h) => (
+        <Stack>
+          <DetailHeader
+            title={`Legal hold ${h.number}: ${h.matter}`}
+            description={`Issued by ${h.issuedBy} on ${formatDate(h.issuedAt)}.`}
+            status={h.status}
+          />
+          <Card withBorder>
+            <Text fw={600} mb={4}>
+              Preserve these records (COC-15.1)
+            </Text>
+            <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+              {h.scope}
+            </Text>
+            <Text size="xs" c="dimmed" mt="xs">
+              Do not delete, alter or discard them until the Legal Department releases the hold. Reminders
+              every {h.reminderDays} days until acknowledged; re-notice every {h.renoticeDays} days
+              {h.status === "active" ? ` (next ${formatDate(h.nextRenoticeOn)})` : ""}.
+            </Text>
+          </Card>
+          {h.can.acknowledge ? (
+            <Group>
+              <Button onClick={() => ack.mutate({})} loading={ack.isPending}>
+                I acknowledge and will preserve my records
+              </Button>
+            </Group>
+          ) : null}
+          <ErrorAlert error={ack.error} />
+          {h.releasedAt ? (
+            <Alert
+              color="gray"
+              title="Released"
+            >{`${h.releasedBy}, ${formatDate(h.releasedAt)}: ${h.releaseNote}`}</Alert>
+          ) : null}
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Custodian</Table.Th>
+                <Table.Th>Notified</Table.Th>
+                <Table.Th>Acknowledged</Table.Th>
+                <Table.Th>Reminders</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {h.custodians.map((c) => (
+                <Table.Tr key={c.personId}>
+                  <Table.Td>
+                    {c.name}
+                    <Text size="xs" c="dimmed">
+                      {c.title}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{formatDateTime(c.notifiedAt)}</Table.Td>
+                  <Table.Td>
+                    {c.acknowledgedAt ? (
+                      <Badge color="green" variant="light">
+                        {formatDateTime(c.acknowledgedAt)}
+                      </Badge>
+                    ) : (
+                      <Badge color="yellow" variant="light">
+                        Not yet
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{c.remindersSent}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {h.can.manage ? (
+            <Card withBorder>
+              <Stack>
+                <Textarea
+                  label="Why the hold is released"
+                  value={note}
+                  onChange={(e) => setNote(e.currentTarget.value)}
+                />
+                <ErrorAlert error={release.error} showFieldErrors />
+                <Group>
+                  <Button color="red" variant="light" onClick={() => release.mutate({ note })}>
+                    Release the hold
+                  </Button>
+                </Group>
+              </Stack>
+            </Card>
+          ) : null}
+        </Stack>
+      )}
+    </Loaded>
+  );
+}
