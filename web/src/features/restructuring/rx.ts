@@ -1,7 +1,7 @@
 // The restructuring screens' vocabulary: the server's own views (generated from its response
 // schemas, issue 13) under short names, the reads a write refreshes, and the money/percent format.
 import type { Args, OpId, Schema } from "../../api/client.ts";
-import { readsOfTag } from "../../api/reads-of-tag.ts";
+import { readsOfTag } from "../../api/client.ts";
 
 export type Offering = Schema<"OfferingView">;
 export type Investor = Schema<"OfferingInvestorView">;

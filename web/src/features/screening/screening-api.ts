@@ -1,5 +1,5 @@
 import type { OpId } from "../../api/client.ts";
-import { readsOfTag } from "../../api/reads-of-tag.ts";
+import { readsOfTag } from "../../api/client.ts";
 
 // The screening screens call the API through api/client.ts (operation ids; the types are the
 // server's view schemas, Schema<"HitView"> …). What is left here is presentation.
