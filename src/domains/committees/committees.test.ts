@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAll } from "../../../test/assertions.ts";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
 import { actorWith, buildPerson, buildUser } from "../../../test/factories.ts";
 import type { Actor, Ctx } from "../../kernel/context.ts";
@@ -579,7 +580,7 @@ describe(`committees (${dialect})`, () => {
     expect(ics).toMatch(/^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/);
     expect(ics).toContain("DTSTART:20260310T150000Z\r\n");
     expect(ics).toContain("DTEND:20260310T163000Z\r\n");
-    expect(ics.split("\r\n").every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
+    expectAll(ics.split("\r\n"), (l) => Buffer.byteLength(l) <= 75, "iCalendar lines");
     const report = await proxyReport(sys, committeeId, 2026);
     expect(report.members).toEqual(
       expect.arrayContaining(["Director0 Test, Chair", "Director1 Test", "Director4 Test"]),

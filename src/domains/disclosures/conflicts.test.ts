@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAll } from "../../../test/assertions.ts";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
 import { actorWith, buildPerson, buildUser } from "../../../test/factories.ts";
 import type { Actor } from "../../kernel/context.ts";
@@ -284,18 +285,16 @@ describe(`conflicts of interest (${dialect})`, () => {
 
   it("the register is searchable and exportable; employees see only their own", async () => {
     const reg = await listConflicts(t.ctx(gc.actor), { scope: "register", q: "foundry" });
-    expect(reg.items.length).toBeGreaterThan(0);
-    expect(
-      reg.items.every((c) =>
-        `${c.counterparty} ${c.title} ${c.description}`.toLowerCase().includes("foundry"),
-      ),
-    ).toBe(true);
+    expectAll(
+      reg.items,
+      (c) => `${c.counterparty} ${c.title} ${c.description}`.toLowerCase().includes("foundry"),
+      "register entries",
+    );
     await expect(listConflicts(t.ctx(employee.actor), { scope: "register" })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     const mine = await listConflicts(t.ctx(employee.actor), { scope: "mine" });
-    expect(mine.items.length).toBeGreaterThan(0);
-    expect(mine.items.every((c) => c.discloser.personId === employee.personId)).toBe(true);
+    expectAll(mine.items, (c) => c.discloser.personId === employee.personId, "own conflicts");
     const csv = await exportConflictsCsv(t.ctx(gc.actor), { scope: "register" });
     expect(csv.split("\n")[0]).toContain("number,discloser,type");
     expect(csv).toContain("COC-6.4");

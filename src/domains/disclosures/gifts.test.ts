@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAll } from "../../../test/assertions.ts";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
 import { actorWith, buildPerson, buildUser } from "../../../test/factories.ts";
 import type { Actor } from "../../kernel/context.ts";
@@ -180,11 +181,9 @@ describe(`gifts, meals, entertainment and hospitality (${dialect})`, () => {
       code: "FORBIDDEN",
     });
     const approvals = await listGifts(t.ctx(gc.actor), { scope: "approvals" });
-    expect(approvals.items.length).toBeGreaterThan(0);
-    expect(approvals.items.every((g) => g.status === "pending_approval")).toBe(true);
+    expectAll(approvals.items, (g) => g.status === "pending_approval", "gifts awaiting approval");
     const gov = await listGifts(t.ctx(compliance.actor), { scope: "register", official: "government" });
-    expect(gov.items.length).toBeGreaterThan(0);
-    expect(gov.items.every((g) => g.isGovernmentOfficial)).toBe(true);
+    expectAll(gov.items, (g) => g.isGovernmentOfficial, "gifts to officials");
     await expect(getGift(t.ctx(actorWith([])), mine.items[0]!.id)).rejects.toMatchObject({
       code: "NOT_FOUND",
     });

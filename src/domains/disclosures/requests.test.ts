@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAll } from "../../../test/assertions.ts";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
 import { actorWith, buildPerson, buildUser } from "../../../test/factories.ts";
 import type { Actor } from "../../kernel/context.ts";
@@ -153,8 +154,7 @@ describe(`guidance, inquiries and boycott requests (${dialect})`, () => {
       .select(["actor_id"])
       .where("action", "like", "speakup.%")
       .execute();
-    expect(audit.length).toBeGreaterThan(0);
-    expect(audit.every((e) => e.actor_id !== employee.userId)).toBe(true);
+    expectAll(audit, (e) => e.actor_id !== employee.userId, "speak-up audit events");
   });
 
   it("COC-9.1: a government or media inquiry notifies Legal at once; Legal assigns a responder who records the response", async () => {

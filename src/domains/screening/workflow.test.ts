@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, signedIn, type TestApp } from "../../../test/app.ts";
+import { expectAll } from "../../../test/assertions.ts";
 import { actorWith } from "../../../test/factories.ts";
 import { updateSecuritySettings } from "../people/index.ts";
 import { createCounterparty, getCounterparty, updateCounterparty } from "./counterparties.ts";
@@ -323,7 +324,7 @@ describe("screening over HTTP", () => {
     expect((await employee.get(`/api/screening/lists/${second.id}/changes`)).statusCode).toBe(403);
     const refused = (await auditor.get("/api/screening/transactions?status=refused&pageSize=200")).json();
     expect(refused.total).toBeGreaterThan(0);
-    expect(refused.items.every((x: { status: string }) => x.status === "refused")).toBe(true);
+    expectAll(refused.items as { status: string }[], (x) => x.status === "refused", "refused transactions");
     expect(
       refused.items.some((x: { check: { findings: { rule: string; ok: boolean }[] } }) =>
         x.check.findings.some((f) => f.rule === "COC-20.1" && !f.ok),
