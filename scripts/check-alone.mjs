@@ -22,7 +22,9 @@ function fullName(test) {
   for (let p = test.parent; p && p.type === "suite"; p = p.parent) names.unshift(p.name);
   return names.join(" ");
 }
-const testsOf = (result) => result.testModules.flatMap((m) => [...m.children.allTests()]);
+/** The tests of `file` in a run's result (Vitest keeps the modules of earlier runs in it too). */
+const testsOf = (result, file) =>
+  result.testModules.filter((m) => m.moduleId === resolve(file)).flatMap((m) => [...m.children.allTests()]);
 
 const vitest = await createVitest("test", { watch: false, project: [project], reporters: [{}] });
 let ran = 0;
@@ -32,13 +34,13 @@ for (const file of files) {
     (s) => s.moduleId === resolve(file),
   );
   vitest.resetGlobalTestNamePattern();
-  const all = testsOf(await vitest.runTestSpecifications(specs));
+  const all = testsOf(await vitest.runTestSpecifications(specs), file);
   if (all.length === 0) failures.push(`${file}: no tests found`);
   for (const test of all) {
     if (test.result().state !== "passed") continue; // skipped or failing together: not our question
     const name = fullName(test);
     vitest.setGlobalTestNamePattern(new RegExp(`^${escape(name)}$`));
-    const own = testsOf(await vitest.runTestSpecifications(specs)).filter(
+    const own = testsOf(await vitest.runTestSpecifications(specs), file).filter(
       (t) => t.result().state !== "skipped" && t.result().state !== "pending",
     );
     ran++;

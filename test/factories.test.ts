@@ -57,7 +57,7 @@ describe(`test factories (${dialect})`, () => {
     expect((await getConflict(t.ctx(conflict.by.actor), conflict.disclosure.id)).id).toBe(
       conflict.disclosure.id,
     );
-    const gift = await buildDisclosure(t.ctx(), { kind: "gift", by: conflict.by, value: "40.00" });
+    const gift = await buildDisclosure(t.ctx(), "gift", { by: conflict.by, value: "40.00" });
     expect((await getGift(t.ctx(conflict.by.actor), gift.disclosure.id)).value).toBe("$40.00");
   });
 

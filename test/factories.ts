@@ -205,21 +205,36 @@ export async function buildCase(ctx: Ctx, overrides: Partial<ReportInput> = {}) 
   return { ...filed, input };
 }
 
-type DisclosureOverrides =
-  | ({ kind: "conflict"; by?: Staff } & Partial<ConflictInput>)
-  | ({ kind: "gift"; by?: Staff } & Partial<GiftInput>);
+/** Who files: anyone whose actor has a person (a Staff from buildStaff, or a test's own). */
+type Discloser = { actor: Actor };
+type ConflictOverrides = Partial<ConflictInput> & { by?: Discloser };
+type GiftOverrides = Partial<GiftInput> & { by?: Discloser };
 
-/**
- * A conflict of interest or gift disclosure filed by an employee (a fresh one unless `by` is
- * given) through the real use cases: by default an outside board seat, or a $50 lunch received
- * from a supplier (below every approval threshold).
- */
-export async function buildDisclosure(ctx: Ctx, overrides: DisclosureOverrides = { kind: "conflict" }) {
-  const by = overrides.by ?? (await buildStaff(ctx));
-  const as = { ...ctx, actor: by.actor };
-  if (overrides.kind === "gift") {
-    const { kind: _k, by: _b, ...gift } = overrides;
-    const disclosure = await fileGift(as, {
+async function fileOwnConflict(ctx: Ctx, { by: who, ...overrides }: ConflictOverrides) {
+  const by: Discloser = who ?? (await buildStaff(ctx));
+  const disclosure = await fileConflict(
+    { ...ctx, actor: by.actor },
+    {
+      type: "outside_employment",
+      title: "Board seat at a local foundry",
+      description: "I sit on the board of a foundry that buys scrap from us.",
+      answers: {
+        role: "board_member",
+        organisation: "Ohio Foundry Co.",
+        relationship: "customer",
+        paid: true,
+      },
+      ...overrides,
+    },
+  );
+  return { disclosure, by };
+}
+
+async function fileOwnGift(ctx: Ctx, { by: who, ...overrides }: GiftOverrides) {
+  const by: Discloser = who ?? (await buildStaff(ctx));
+  const disclosure = await fileGift(
+    { ...ctx, actor: by.actor },
+    {
       direction: "received",
       counterpartyName: faker.person.fullName(),
       organisation: faker.company.name(),
@@ -230,19 +245,35 @@ export async function buildDisclosure(ctx: Ctx, overrides: DisclosureOverrides =
       eventDate: isoDate(ctx.clock.now()),
       businessPurpose: "Quarterly supply review",
       alreadyHappened: true,
-      ...gift,
-    });
-    return { kind: "gift" as const, disclosure, by };
-  }
-  const { kind: _k, by: _b, ...conflict } = overrides;
-  const disclosure = await fileConflict(as, {
-    type: "outside_employment",
-    title: "Board seat at a local foundry",
-    description: "I sit on the board of a foundry that buys scrap from us.",
-    answers: { role: "board_member", organisation: "Ohio Foundry Co.", relationship: "customer", paid: true },
-    ...conflict,
-  });
-  return { kind: "conflict" as const, disclosure, by };
+      ...overrides,
+    },
+  );
+  return { disclosure, by };
+}
+
+/**
+ * A conflict of interest (by default an outside board seat) or a gift (by default a $50 lunch
+ * received from a supplier, below every approval threshold) disclosed through the real use cases
+ * by `by`, or by a fresh employee.
+ */
+export function buildDisclosure(
+  ctx: Ctx,
+  what?: "conflict",
+  overrides?: ConflictOverrides,
+): ReturnType<typeof fileOwnConflict>;
+export function buildDisclosure(
+  ctx: Ctx,
+  what: "gift",
+  overrides?: GiftOverrides,
+): ReturnType<typeof fileOwnGift>;
+export function buildDisclosure(
+  ctx: Ctx,
+  what: "conflict" | "gift" = "conflict",
+  overrides: ConflictOverrides | GiftOverrides = {},
+) {
+  return what === "gift"
+    ? fileOwnGift(ctx, overrides as GiftOverrides)
+    : fileOwnConflict(ctx, overrides as ConflictOverrides);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAll } from "../../../test/assertions.ts";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
-import { actorWith, buildPerson, buildUser } from "../../../test/factories.ts";
+import { actorWith, buildDisclosure, buildPerson, buildUser } from "../../../test/factories.ts";
 import type { Actor } from "../../kernel/context.ts";
 import { openFollowUps } from "../certifications/compliance-hook.ts";
 import type { RoleName } from "../people/index.ts";
@@ -284,6 +284,7 @@ describe(`conflicts of interest (${dialect})`, () => {
   });
 
   it("the register is searchable and exportable; employees see only their own", async () => {
+    await buildDisclosure(t.ctx(), "conflict", { by: employee, ...boardSeat });
     const reg = await listConflicts(t.ctx(gc.actor), { scope: "register", q: "foundry" });
     expectAll(
       reg.items,
