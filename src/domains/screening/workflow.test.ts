@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, signedIn, type TestApp } from "../../../test/app.ts";
 import { expectAll } from "../../../test/assertions.ts";
 import { actorWith } from "../../../test/factories.ts";
-import { updateSecuritySettings } from "../people/index.ts";
 import { createCounterparty, getCounterparty, updateCounterparty } from "./counterparties.ts";
 import { createExportItem, createLicence } from "./export-controls.ts";
 import { importList } from "./import-list.ts";
@@ -16,12 +15,7 @@ const officer = actorWith(["compliance_officer"]);
 const ctx = () => t.ctx(officer);
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await updateSecuritySettings(t.ctx(), {
-    totpRequiredForPrivileged: false,
-    idleTimeoutMinutes: 30,
-    absoluteTimeoutHours: 12,
-  });
+  t = await createTestApp({ totp: "off" });
   // The 2021 snapshot, imported once for the file; the first version has no diff to show.
   const v = await importList(ctx(), { files: snapshotFiles() });
   expect(v.counts.entries).toBe(8976);
