@@ -285,6 +285,13 @@ describe(`conflicts of interest (${dialect})`, () => {
 
   it("the register is searchable and exportable; employees see only their own", async () => {
     await buildDisclosure(t.ctx(), "conflict", { by: employee, ...boardSeat });
+    // …and one the Code prohibits (COC-6.4), which the export flags.
+    await buildDisclosure(t.ctx(), "conflict", {
+      by: employee,
+      ...boardSeat,
+      title: "Consulting for a competitor",
+      answers: { role: "consultant", organisation: "Rival Aluminum", relationship: "competitor" },
+    });
     const reg = await listConflicts(t.ctx(gc.actor), { scope: "register", q: "foundry" });
     expectAll(
       reg.items,
@@ -302,6 +309,17 @@ describe(`conflicts of interest (${dialect})`, () => {
   });
 
   it("every step is in the audit log", async () => {
+    // Every step, taken here: filed, discussed, forwarded, reviewed by the CEO, decided, changed,
+    // withdrawn; and another approval that expires on its review date.
+    const d = await toAuditCommittee(employee);
+    await decideConflict(t.ctx(chair.actor), d.id, { decision: "approved", reviewDate: "2027-03-01" });
+    await updateConflict(t.ctx(employee.actor), d.id, { description: "Now also a paid adviser." });
+    await withdrawConflict(t.ctx(employee.actor), d.id);
+    const expiring = await toAuditCommittee(employee);
+    await decideConflict(t.ctx(chair.actor), expiring.id, { decision: "approved", reviewDate: "2026-04-01" });
+    t.clock.set("2026-04-01T08:00:00.000Z");
+    await expireConflictApprovals(t.ctx());
+    t.clock.set("2026-03-02T14:00:00.000Z");
     const actions = await t.database.db
       .selectFrom("audit_events")
       .select("action")

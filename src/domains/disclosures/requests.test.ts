@@ -110,7 +110,17 @@ describe(`guidance, inquiries and boycott requests (${dialect})`, () => {
   });
 
   it("COC-22.2: answered questions are published as FAQs only once anonymised", async () => {
-    const q = (await listGuidance(t.ctx(employee.actor))).mine.find((x) => x.status === "answered")!;
+    // Its own answered question.
+    const asked = await askGuidance(t.ctx(employee.actor), {
+      topic: "Supplier invitation",
+      question: "May I accept a supplier's invitation to a football match?",
+      routeTo: "legal",
+    });
+    await answerGuidance(t.ctx(gc.actor), asked.id, {
+      answer: "Yes, if it is under the gift threshold and logged.",
+    });
+    const q = (await listGuidance(t.ctx(employee.actor))).mine.find((x) => x.id === asked.id)!;
+    expect(q.status).toBe("answered");
     const first = employee.name.split(" ")[0]!;
     await expect(
       publishFaq(t.ctx(gc.actor), q.id, { question: `${first} asks about football tickets`, answer: "Yes." }),
