@@ -15,7 +15,7 @@ if (files.length === 0) {
   process.exit(2);
 }
 
-const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** The name `-t` matches: the suites' names and the test's, joined by spaces. */
 function fullName(test) {
   const names = [test.name];
@@ -39,7 +39,7 @@ for (const file of files) {
   for (const test of all) {
     if (test.result().state !== "passed") continue; // skipped or failing together: not our question
     const name = fullName(test);
-    vitest.setGlobalTestNamePattern(new RegExp(`^${escape(name)}$`));
+    vitest.setGlobalTestNamePattern(new RegExp(`^${escapeRegExp(name)}$`));
     const own = testsOf(await vitest.runTestSpecifications(specs), file).filter(
       (t) => t.result().state !== "skipped" && t.result().state !== "pending",
     );
