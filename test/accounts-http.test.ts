@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { updateSecuritySettings } from "../src/domains/people/index.ts";
 import { type Client, createTestApp, signedIn, type TestApp } from "./app.ts";
 
 type UserView = { id: string; email: string; roles: string[]; pendingRoles: string[] };
@@ -9,12 +8,7 @@ type Grant = { id: string; role: string; status: string; user: { id: string }; c
 describe(`accounts over HTTP (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
-    await updateSecuritySettings(t.ctx(), {
-      totpRequiredForPrivileged: false,
-      idleTimeoutMinutes: 30,
-      absoluteTimeoutHours: 12,
-    });
+    t = await createTestApp({ totp: "off" });
   });
   afterAll(() => t.destroy());
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { createProbity, type Probity } from "../src/app.ts";
-import type { RoleName } from "../src/domains/people/index.ts";
+import { type RoleName, updateSecuritySettings } from "../src/domains/people/index.ts";
 import { loadConfig } from "../src/kernel/config.ts";
 import { createTestDb, type TestDb } from "./db.ts";
 import { buildUser } from "./factories.ts";
@@ -13,6 +13,11 @@ export async function createTestApp(
     env?: Record<string, string>;
     /** Capture log lines at this level (silent by default). */
     log?: { level: "trace" | "debug" | "info"; stream: NodeJS.WritableStream };
+    /**
+     * "off": privileged roles sign in without TOTP, so a test reaches the permission check instead
+     * of the TOTP gate's 403 (test/http.test.ts covers the gate itself).
+     */
+    totp?: "off";
   } = {},
 ): Promise<TestApp> {
   const t = await createTestDb();
@@ -25,6 +30,12 @@ export async function createTestApp(
     ...(options.log && { logStream: options.log.stream }),
   });
   await app.server.ready();
+  if (options.totp === "off")
+    await updateSecuritySettings(t.ctx(), {
+      totpRequiredForPrivileged: false,
+      idleTimeoutMinutes: 30,
+      absoluteTimeoutHours: 12,
+    });
   return {
     ...t,
     app,

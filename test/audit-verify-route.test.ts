@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { updateSecuritySettings } from "../src/domains/people/index.ts";
 import { record } from "../src/kernel/audit.ts";
 import { writeCheckpoint } from "../src/kernel/audit-checkpoint.ts";
 import { withTransaction } from "../src/kernel/context.ts";
@@ -8,12 +7,7 @@ import { createTestApp, signedIn, type TestApp } from "./app.ts";
 describe(`POST /api/audit/verify checks the signed checkpoints (issue 14, finding 4) (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
-    await updateSecuritySettings(t.ctx(), {
-      totpRequiredForPrivileged: false,
-      idleTimeoutMinutes: 30,
-      absoluteTimeoutHours: 12,
-    });
+    t = await createTestApp({ totp: "off" });
   });
   afterAll(() => t.destroy());
 

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROLE_NAMES, type RoleName, updateSecuritySettings } from "../src/domains/people/index.ts";
+import { ROLE_NAMES, type RoleName } from "../src/domains/people/index.ts";
 import { createTestApp, signedIn, type TestApp } from "./app.ts";
 import {
   authorizationRows,
@@ -64,14 +64,9 @@ describe(`authorization matrix: every route × every role (${dialect})`, () => {
   const statuses = new Map<string, Map<Subject, number>>();
 
   beforeAll(async () => {
-    t = await createTestApp();
     // The TOTP gate would refuse every privileged role with 403 before its permission is looked at;
     // test/http.test.ts covers the gate itself.
-    await updateSecuritySettings(t.ctx(), {
-      totpRequiredForPrivileged: false,
-      idleTimeoutMinutes: 30,
-      absoluteTimeoutHours: 12,
-    });
+    t = await createTestApp({ totp: "off" });
     const doc = (await t.server.inject({ url: "/api/openapi.json" })).json() as {
       paths: Record<string, Record<string, Operation>>;
     };

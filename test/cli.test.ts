@@ -177,28 +177,21 @@ describe(`probity CLI (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, { time
     );
     expect((await probity("backup", file)).stderr).toMatch(/already exists/);
     // Change something after the backup, restore, and the change is gone.
-    await probity(
-      "users",
-      "create",
-      "--email",
-      "after.backup@example.com",
-      "--name",
-      "After",
-      "--password",
-      "a long enough password",
-    );
+    const createAfter = () =>
+      probity(
+        "users",
+        "create",
+        "--email",
+        "after.backup@example.com",
+        "--name",
+        "After",
+        "--password",
+        "a long enough password",
+      );
+    await createAfter();
     const restored = await probity("restore", file);
     expect(restored.code, restored.stderr).toBe(0);
-    const again = await probity(
-      "users",
-      "create",
-      "--email",
-      "after.backup@example.com",
-      "--name",
-      "After",
-      "--password",
-      "a long enough password",
-    );
+    const again = await createAfter();
     expect(again.stdout).toContain("Created user after.backup@example.com");
   });
 

@@ -1,6 +1,5 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { updateSecuritySettings } from "../src/domains/people/index.ts";
 import { createTestApp, signedIn, type TestApp } from "./app.ts";
 import { buildPerson } from "./factories.ts";
 
@@ -11,12 +10,7 @@ const isFormula = (cell: string) => /^[=+\-@\t\r]/.test(cell) && !/^[+-]?\d+(\.\
 describe(`CSV exports neutralise formulas over HTTP (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
-    await updateSecuritySettings(t.ctx(), {
-      totpRequiredForPrivileged: false,
-      idleTimeoutMinutes: 30,
-      absoluteTimeoutHours: 12,
-    });
+    t = await createTestApp({ totp: "off" });
   });
   afterAll(() => t.destroy());
 

@@ -1,11 +1,29 @@
+import { randomUUID } from "node:crypto";
 import { faker } from "@faker-js/faker";
+import { createTemplate, DEFAULT_QUESTIONS, launchCampaign } from "../src/domains/certifications/index.ts";
+import type { CampaignInput, TemplateInput } from "../src/domains/certifications/schemas.ts";
+import { createCommittee } from "../src/domains/committees/index.ts";
+import type { CommitteeInput } from "../src/domains/committees/schemas.ts";
+import { fileConflict, fileGift } from "../src/domains/disclosures/index.ts";
+import type { ConflictInput, GiftInput } from "../src/domains/disclosures/schemas.ts";
 import { createEntity, createPerson, createUser, type RoleName } from "../src/domains/people/index.ts";
 import { permissionsOf } from "../src/domains/people/roles.ts";
 import type { PersonInput } from "../src/domains/people/schemas.ts";
+import {
+  approveVersion,
+  createPolicy,
+  decideWaiver,
+  publishVersion,
+  requestWaiver,
+} from "../src/domains/policies/index.ts";
+import type { PolicyInput, WaiverDecision } from "../src/domains/policies/schemas.ts";
 import { recordElection } from "../src/domains/restructuring/elections.ts";
 import { addInvestorUser, createOffering } from "../src/domains/restructuring/offerings.ts";
 import { importRegister, listHolders } from "../src/domains/restructuring/register.ts";
 import { runAllocation } from "../src/domains/restructuring/run-allocation.ts";
+import { fileReport } from "../src/domains/speakup/index.ts";
+import { type ReportInput, reportInput } from "../src/domains/speakup/schemas.ts";
+import { isoDate } from "../src/kernel/clock.ts";
 import { type Actor, type Ctx, systemActor } from "../src/kernel/context.ts";
 
 /** An actor with the given roles, for calling use cases directly. */
@@ -59,6 +77,238 @@ export async function buildUser(
     },
   );
   return { ...user, password };
+}
+
+/**
+ * A person with a user account holding `roles`, and the actor that user signs in as: the staff
+ * member most tests need (an employee who discloses, an officer who signs, a reviewer with tasks).
+ */
+export async function buildStaff(ctx: Ctx, roles: RoleName[] = [], overrides: Partial<PersonInput> = {}) {
+  const person = await buildPerson(ctx, overrides);
+  const user = await buildUser(ctx, roles, { personId: person.id });
+  return {
+    person,
+    personId: person.id,
+    userId: user.id,
+    user,
+    name: `${person.firstName} ${person.lastName}`,
+    email: person.email ?? user.email,
+    actor: { ...actorWith(roles, { userId: user.id, personId: person.id }), label: user.email },
+  };
+}
+export type Staff = Awaited<ReturnType<typeof buildStaff>>;
+
+/** The date `days` after the clock's today (YYYY-MM-DD). */
+export const daysFromToday = (ctx: Ctx, days: number) =>
+  isoDate(new Date(ctx.clock.now().getTime() + days * 86_400_000));
+
+/**
+ * A policy of its own, created, approved (by Legal or the Board, as its authority asks) and
+ * published through the real use cases: one section by default.
+ */
+export async function buildPolicy(ctx: Ctx, overrides: Partial<PolicyInput> = {}) {
+  const key = overrides.key ?? `policy-${faker.string.alphanumeric({ length: 8, casing: "lower" })}`;
+  const input: PolicyInput = {
+    key,
+    title: `${faker.company.catchPhrase()} Policy`,
+    shortTitle: `Policy ${key.slice(-4)}`,
+    audience: ["everyone"],
+    owner: "Compliance Office",
+    approvalAuthority: "legal",
+    sections: [
+      {
+        number: "1",
+        title: "Purpose",
+        body: "Do the right thing, and say so when others do not.",
+        links: [],
+      },
+    ],
+    ...overrides,
+  };
+  const compliance = actorWith(["compliance_officer"]);
+  const approver = actorWith([input.approvalAuthority === "board" ? "board_member" : "general_counsel"]);
+  const created = await createPolicy({ ...ctx, actor: compliance }, input);
+  await approveVersion({ ...ctx, actor: approver }, created.versionId);
+  await publishVersion({ ...ctx, actor: compliance }, created.versionId, { recertify: false });
+  return { ...created, key: input.key };
+}
+
+/**
+ * A certification campaign launched through the real use cases: a certificate template on a
+ * published policy (a fresh one unless `policyId` or `templateId` is given), launched by a
+ * compliance officer and due in 30 days unless `dueDate` says otherwise.
+ */
+export async function buildCampaign(
+  ctx: Ctx,
+  overrides: Partial<CampaignInput> & { policyId?: string; template?: Partial<TemplateInput> } = {},
+) {
+  const compliance = actorWith(["compliance_officer"]);
+  const as = { ...ctx, actor: compliance };
+  let templateId = overrides.templateId;
+  let policyId = overrides.policyId ?? overrides.template?.policyId;
+  if (!templateId) {
+    policyId ??= (await buildPolicy(ctx)).id;
+    const template = await createTemplate(as, {
+      name: "Code certificate",
+      audience: ["everyone"],
+      statements: [{ id: "read", text: "I have read the policy and I comply with it." }],
+      questions: DEFAULT_QUESTIONS,
+      ...overrides.template,
+      policyId,
+    });
+    templateId = template.id;
+  }
+  const { policyId: _p, template: _t, ...campaign } = overrides;
+  const launched = await launchCampaign(as, {
+    name: `Campaign ${faker.string.alphanumeric(6)}`,
+    dueDate: daysFromToday(ctx, 30),
+    ...campaign,
+    templateId,
+  });
+  return { ...launched, templateId, policyId: policyId ?? null, compliance };
+}
+
+/** A board committee created by the corporate secretary (no members yet: appoint them with appointMember). */
+export async function buildCommittee(ctx: Ctx, overrides: Partial<CommitteeInput> = {}) {
+  const secretary = actorWith(["corporate_secretary"]);
+  const committee = await createCommittee(
+    { ...ctx, actor: secretary },
+    {
+      key: `committee-${faker.string.alphanumeric({ length: 8, casing: "lower" })}`,
+      name: `${faker.word.adjective()} Committee`,
+      kind: "other",
+      minMembers: 3,
+      quorum: 2,
+      minRegularMeetings: 2,
+      checks: { nyse: true, rule16b3: false, section162m: false },
+      charter: "The committee meets twice a year and reports to the Board.",
+      ...overrides,
+    },
+  );
+  return { committee, secretary };
+}
+
+/**
+ * A speak-up case filed through the real intake (`fileReport`) on the web channel, anonymous,
+ * with its own reporter password and idempotency key.
+ */
+export async function buildCase(ctx: Ctx, overrides: Partial<ReportInput> = {}) {
+  const input = reportInput.parse({
+    category: "fraud_theft",
+    summary: "Stolen scrap",
+    details: "Pallets of scrap left the yard at night.",
+    password: "reporter-pass-1",
+    idempotencyKey: randomUUID(),
+    ...overrides,
+  });
+  const filed = await fileReport(ctx, input);
+  return { ...filed, input };
+}
+
+/** Who files: anyone whose actor has a person (a Staff from buildStaff, or a test's own). */
+type Discloser = { actor: Actor };
+type ConflictOverrides = Partial<ConflictInput> & { by?: Discloser };
+type GiftOverrides = Partial<GiftInput> & { by?: Discloser };
+
+async function fileOwnConflict(ctx: Ctx, { by: who, ...overrides }: ConflictOverrides) {
+  const by: Discloser = who ?? (await buildStaff(ctx));
+  const disclosure = await fileConflict(
+    { ...ctx, actor: by.actor },
+    {
+      type: "outside_employment",
+      title: "Board seat at a local foundry",
+      description: "I sit on the board of a foundry that buys scrap from us.",
+      answers: {
+        role: "board_member",
+        organisation: "Ohio Foundry Co.",
+        relationship: "customer",
+        paid: true,
+      },
+      ...overrides,
+    },
+  );
+  return { disclosure, by };
+}
+
+async function fileOwnGift(ctx: Ctx, { by: who, ...overrides }: GiftOverrides) {
+  const by: Discloser = who ?? (await buildStaff(ctx));
+  const disclosure = await fileGift(
+    { ...ctx, actor: by.actor },
+    {
+      direction: "received",
+      counterpartyName: faker.person.fullName(),
+      organisation: faker.company.name(),
+      official: "none",
+      kind: "meal",
+      description: "Lunch with a supplier",
+      value: "50.00",
+      eventDate: isoDate(ctx.clock.now()),
+      businessPurpose: "Quarterly supply review",
+      alreadyHappened: true,
+      ...overrides,
+    },
+  );
+  return { disclosure, by };
+}
+
+/**
+ * A conflict of interest (by default an outside board seat) or a gift (by default a $50 lunch
+ * received from a supplier, below every approval threshold) disclosed through the real use cases
+ * by `by`, or by a fresh employee.
+ */
+export function buildDisclosure(
+  ctx: Ctx,
+  what?: "conflict",
+  overrides?: ConflictOverrides,
+): ReturnType<typeof fileOwnConflict>;
+export function buildDisclosure(
+  ctx: Ctx,
+  what: "gift",
+  overrides?: GiftOverrides,
+): ReturnType<typeof fileOwnGift>;
+export function buildDisclosure(
+  ctx: Ctx,
+  what: "conflict" | "gift" = "conflict",
+  overrides: ConflictOverrides | GiftOverrides = {},
+) {
+  return what === "gift"
+    ? fileOwnGift(ctx, overrides as GiftOverrides)
+    : fileOwnConflict(ctx, overrides as ConflictOverrides);
+}
+
+/**
+ * A code waiver requested for an executive officer (a fresh one unless `personId` is given) on a
+ * policy (a fresh published one unless `policyId` is given); decided by the Board when `decision`
+ * is given.
+ */
+export async function buildWaiver(
+  ctx: Ctx,
+  overrides: {
+    policyId?: string;
+    personId?: string;
+    sectionNumber?: string | null;
+    reason?: string;
+    decision?: WaiverDecision;
+  } = {},
+) {
+  const compliance = actorWith(["compliance_officer"]);
+  const policyId = overrides.policyId ?? (await buildPolicy(ctx)).id;
+  const personId =
+    overrides.personId ??
+    (await buildPerson(ctx, { kind: "officer", categories: ["executive_officer", "senior_officer"] })).id;
+  const { id } = await requestWaiver(
+    { ...ctx, actor: compliance },
+    {
+      policyId,
+      personId,
+      sectionNumber: overrides.sectionNumber ?? null,
+      reason: overrides.reason ?? "Serves on the board of a supplier's charity foundation.",
+    },
+  );
+  const decided = overrides.decision
+    ? await decideWaiver({ ...ctx, actor: actorWith(["board_member"]) }, id, overrides.decision)
+    : null;
+  return { id, policyId, personId, decided, compliance };
 }
 
 /** The ECA test offering: $10m of rights at $1,000, backstopped 45/40/15 by three investors. */

@@ -1,18 +1,12 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { updateSecuritySettings } from "../src/domains/people/index.ts";
 import { createTestApp, signedIn, type TestApp } from "./app.ts";
 
 /** Every API route, fed arbitrary JSON and query strings by an administrator, answers below 500. */
 describe(`no input makes a 500 (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
-    await updateSecuritySettings(t.ctx(), {
-      totpRequiredForPrivileged: false,
-      idleTimeoutMinutes: 30,
-      absoluteTimeoutHours: 12,
-    });
+    t = await createTestApp({ totp: "off" });
   });
   afterAll(() => t.destroy());
 

@@ -411,12 +411,7 @@ describe(`COC-22.2, SOC-4: people named in any way are kept away (${process.env.
   const login = (user: { email: string; password: string }) => loginAs(t, user);
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await updateSecuritySettings(t.ctx(), {
-      totpRequiredForPrivileged: false,
-      idleTimeoutMinutes: 30,
-      absoluteTimeoutHours: 12,
-    });
+    t = await createTestApp({ totp: "off" });
     // The General Counsel handles Compliance Office cases and reads the audit log.
     gc = await person(["general_counsel"], {
       firstName: "Christopher",
@@ -614,12 +609,7 @@ describe(`speak-up mailboxes over HTTP (${process.env.PROBITY_TEST_DIALECT ?? "s
   let operator: Client;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await updateSecuritySettings(t.ctx(), {
-      totpRequiredForPrivileged: false,
-      idleTimeoutMinutes: 30,
-      absoluteTimeoutHours: 12,
-    });
+    t = await createTestApp({ totp: "off" });
     cco = await signedIn(t, ["compliance_officer"]);
     operator = await signedIn(t, ["hotline_operator"]);
   });

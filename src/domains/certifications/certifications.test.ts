@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
 import { actorWith, buildEntity, buildPerson, buildUser } from "../../../test/factories.ts";
 import type { Actor } from "../../kernel/context.ts";
@@ -36,8 +36,6 @@ describe(`certificates of compliance (${dialect})`, () => {
   let cfo: Signer;
   let compliance: Actor;
   let chair: Actor;
-  let campaignId: string;
-  let seniorCampaignId: string;
 
   async function signer(
     overrides: Parameters<typeof buildPerson>[1],
@@ -62,7 +60,9 @@ describe(`certificates of compliance (${dialect})`, () => {
   const tasksOf = (userId: string) =>
     t.database.db.selectFrom("tasks").selectAll().where("assignee_user_id", "=", userId).execute();
 
-  beforeAll(async () => {
+  // Each test builds its own world (a fresh database: the campaigns count everyone in it) and
+  // launches or signs what it needs itself, so any test runs alone.
+  beforeEach(async () => {
     t = await createTestDb();
     t.clock.set("2026-03-02T14:00:00Z");
     const ids = (await seedDemoPolicies(t.ctx(), () => {}))!;
@@ -121,7 +121,42 @@ describe(`certificates of compliance (${dialect})`, () => {
       })
     ).id;
   });
-  afterAll(() => t.destroy());
+  afterEach(() => t.destroy());
+
+  const launchAnnual = async () =>
+    (
+      await launchCampaign(t.ctx(compliance), {
+        name: "Annual 2026",
+        templateId: codeTemplate,
+        dueDate: "2026-04-01",
+      })
+    ).id;
+  const launchSenior = async () =>
+    (
+      await launchCampaign(t.ctx(compliance), {
+        name: "Senior 2026",
+        templateId: seniorTemplate,
+        dueDate: "2026-04-01",
+      })
+    ).id;
+  /** `who` signs their certificate of `campaignId`, affirming all and answering no unless told. */
+  async function signAs(
+    who: Signer,
+    campaignId: string,
+    answers?: Record<string, { answer: boolean; details?: string }>,
+  ) {
+    const id = (await listMyCertificates(t.ctx(who.actor))).items.find(
+      (c) => c.campaignId === campaignId,
+    )!.id;
+    const cert = await getCertificate(t.ctx(who.actor), id);
+    await signCertificate(t.ctx(who.actor), id, {
+      textHash: cert.textHash,
+      affirmed: cert.statements.map((s) => s.id),
+      answers: answers ?? { conflict: { answer: false }, violation: { answer: false } },
+      typedName: who.name,
+    });
+    return id;
+  }
 
   it("COC-23.2: launching a yearly campaign assigns everyone bound by the Code, mails them and opens their tasks", async () => {
     await expect(
@@ -135,7 +170,6 @@ describe(`certificates of compliance (${dialect})`, () => {
       templateId: codeTemplate,
       dueDate: "2026-04-01",
     });
-    campaignId = launched.id;
     expect(launched.assigned).toBe(5);
     expect((await outbox(employee.email)).map((m) => m.subject)).toEqual([
       "Please sign your Certificate of Compliance: Code certificate",
@@ -156,11 +190,11 @@ describe(`certificates of compliance (${dialect})`, () => {
       templateId: seniorTemplate,
       dueDate: "2026-04-01",
     });
-    seniorCampaignId = senior.id;
     expect(senior.assigned).toBe(1);
   });
 
   it("COC-23.1: signing needs every statement affirmed, every question answered and the signer's typed name", async () => {
+    await launchAnnual();
     const mine = await listMyCertificates(t.ctx(employee.actor));
     const id = mine.items[0]!.id;
     const cert = await getCertificate(t.ctx(employee.actor), id);
@@ -206,6 +240,7 @@ describe(`certificates of compliance (${dialect})`, () => {
   });
 
   it("a yes to the conflict or violation question opens a task for the Compliance Office", async () => {
+    await launchAnnual();
     const id = (await listMyCertificates(t.ctx(supervisor.actor))).items[0]!.id;
     const cert = await getCertificate(t.ctx(supervisor.actor), id);
     await signCertificate(t.ctx(supervisor.actor), id, {
@@ -222,6 +257,8 @@ describe(`certificates of compliance (${dialect})`, () => {
   });
 
   it("SOC-7: the senior officer's certificate appears in the Audit Committee's view, not to employees", async () => {
+    await launchAnnual();
+    const seniorCampaignId = await launchSenior();
     const id = (await listMyCertificates(t.ctx(cfo.actor))).items.find(
       (c) => c.campaignId === seniorCampaignId,
     )!.id;
@@ -240,7 +277,8 @@ describe(`certificates of compliance (${dialect})`, () => {
   });
 
   it("detects tampering with a stored signature, the certified text or the policy text", async () => {
-    const id = (await listMyCertificates(t.ctx(employee.actor))).items[0]!.id;
+    const campaignId = await launchAnnual();
+    const id = await signAs(employee, campaignId);
     const db = t.database.db;
     // Signatures are immutable in the database…
     await expect(
@@ -352,6 +390,12 @@ describe(`certificates of compliance (${dialect})`, () => {
   });
 
   it("dashboards: completion by entity, department, country and supervisor; overdue list; CSV", async () => {
+    const campaignId = await launchAnnual();
+    await signAs(employee, campaignId);
+    await signAs(supervisor, campaignId, {
+      conflict: { answer: true, details: "My brother-in-law owns a supplier." },
+      violation: { answer: false },
+    });
     const c = await getCampaign(t.ctx(compliance), campaignId);
     expect(c.totals).toMatchObject({ assigned: 5, signed: 2, pending: 3, overdue: 0 });
     const byDept = await completionBreakdown(t.ctx(compliance), campaignId, "department");
@@ -377,6 +421,7 @@ describe(`certificates of compliance (${dialect})`, () => {
   });
 
   it("COC-23.1: joiners are enrolled automatically, due within the configured days of their hire date", async () => {
+    t.clock.set("2026-03-28T08:00:00Z"); // three days after the joiner's first day
     const joiner = await signer({ email: "new@test.example", hireDate: "2026-03-25" });
     const first = await enrolJoiners(t.ctx());
     expect(first.enrolled).toBe(1);

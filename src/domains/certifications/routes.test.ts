@@ -2,19 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, signedIn, type TestApp } from "../../../test/app.ts";
 import { dialect } from "../../../test/db.ts";
 import { buildPerson } from "../../../test/factories.ts";
-import { updateSecuritySettings } from "../people/index.ts";
 import { seedCertificationsDemo } from "./demo.ts";
 
 /** The HTTP surface: declared access, problem documents, and a signature made over HTTP. */
 describe(`certification routes (${dialect})`, () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
-    await updateSecuritySettings(t.ctx(), {
-      totpRequiredForPrivileged: false,
-      idleTimeoutMinutes: 30,
-      absoluteTimeoutHours: 12,
-    });
+    t = await createTestApp({ totp: "off" });
   });
   afterAll(() => t.destroy());
 

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { expectAll } from "../../../test/assertions.ts";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
 import { actorWith, buildPerson, buildUser } from "../../../test/factories.ts";
 import type { Actor, Ctx } from "../../kernel/context.ts";
@@ -48,7 +49,9 @@ describe(`committees (${dialect})`, () => {
     as(actorWith(["board_member", "committee_member"], { personId: directors[i]!.id }));
   const chair = () => as(actorWith(["board_member", "committee_chair"], { personId: directors[0]!.id }));
 
-  beforeAll(async () => {
+  // Each test builds its own world (a fresh database with six certified directors and a
+  // Compensation Committee of four) and holds the meetings it needs, so any test runs alone.
+  beforeEach(async () => {
     t = await createTestDb();
     sys = t.ctx();
     const user = await buildUser(sys, ["corporate_secretary"]);
@@ -93,7 +96,74 @@ describe(`committees (${dialect})`, () => {
       memberIds.push(view.compliance.members.find((m) => m.personId === d.id)!.id);
     }
   });
-  afterAll(() => t.destroy());
+  afterEach(() => t.destroy());
+
+  /** CC-1's changes: Director3 resigns and Director2 is removed (last day 2026-03-02); Director4 fills the vacancy on 2026-03-03. */
+  async function replaceTwoMembers() {
+    await endMembership(secretary, committeeId, memberIds[3]!, { endDate: "2026-03-02", reason: "resigned" });
+    t.clock.advance(DAY);
+    await endMembership(secretary, committeeId, memberIds[2]!, {
+      endDate: "2026-03-02",
+      reason: "removed_by_board",
+    });
+    await appointMember(secretary, committeeId, {
+      personId: directors[4]!.id,
+      startDate: "2026-03-03",
+      isChair: false,
+      recommendedBy: "Nominating and Corporate Governance Committee",
+      appointmentKind: "vacancy",
+      boardMeetingDate: "2026-03-03",
+      boardReference: "Board resolution filling the vacancy",
+    });
+  }
+  /** A regular meeting attended by Director0 and Director1 (by telephone), left in session. */
+  async function meetInSession(title: string, startsAt: string) {
+    const { id } = await scheduleMeeting(secretary, committeeId, {
+      kind: "regular",
+      title,
+      startsAt,
+      durationMinutes: 90,
+      mode: "telephone",
+    });
+    for (const d of [0, 1])
+      await recordArrival(secretary, id, {
+        personId: directors[d]!.id,
+        capacity: "member",
+        mode: "telephone",
+      });
+    return id;
+  }
+  /** The first regular meeting (2026-03-10, Beachwood): the CEO's 2026 goals approved by Director0 and Director1 (by telephone), adjourned. */
+  async function holdFirstMeeting() {
+    const { id } = await scheduleMeeting(secretary, committeeId, {
+      kind: "regular",
+      title: "First regular meeting",
+      startsAt: "2026-03-10T15:00:00Z",
+      durationMinutes: 90,
+      mode: "in_person",
+      location: "Beachwood",
+    });
+    const ceo = await buildPerson(sys, { kind: "officer" });
+    await addAgendaItems(chair(), id, [
+      {
+        title: "Review and approve the CEO's goals",
+        isPrivileged: false,
+        dutyKey: "ceo_goals",
+        concernsPersonId: ceo.id,
+      },
+    ]);
+    const goals = (await getMeeting(sys, id)).agenda[0]!.id;
+    await recordArrival(secretary, id, { personId: directors[0]!.id, capacity: "member", mode: "in_person" });
+    await recordArrival(secretary, id, { personId: directors[1]!.id, capacity: "member", mode: "telephone" });
+    await recordResolution(secretary, id, {
+      agendaItemId: goals,
+      title: "CEO goals",
+      text: "The 2026 CEO goals are approved.",
+      votes: { [directors[0]!.id]: "for", [directors[1]!.id]: "for" },
+    });
+    await adjournMeeting(secretary, id);
+    return id;
+  }
 
   it("imports the charter from the seed and keeps its versions (CC-19)", async () => {
     const c = await getCommittee(sys, committeeId);
@@ -212,7 +282,6 @@ describe(`committees (${dialect})`, () => {
       boardReference: "Board resolution filling the vacancy",
     });
     expect(c.compliance.alerts.filter((a) => a.rule === "CC-1")).toEqual([]);
-    memberIds = c.compliance.members.map((m) => m.personId);
   });
 
   it("CC-7: special meetings are called by the Chair, the Chairman of the Board or a member", async () => {
@@ -259,17 +328,15 @@ describe(`committees (${dialect})`, () => {
     ).rejects.toThrow(/CC-7/);
   });
 
-  let first: string;
-  let second: string;
   it("CC-8: no resolution without two members present; a recused member or the person concerned does not count", async () => {
-    ({ id: first } = await scheduleMeeting(secretary, committeeId, {
+    const { id: first } = await scheduleMeeting(secretary, committeeId, {
       kind: "regular",
       title: "First regular meeting",
       startsAt: "2026-03-10T15:00:00Z",
       durationMinutes: 90,
       mode: "in_person",
       location: "Beachwood",
-    }));
+    });
     await expect(addAgendaItems(secretary, first, [{ title: "x", isPrivileged: false }])).rejects.toThrow(
       /CC-23/,
     );
@@ -365,19 +432,21 @@ describe(`committees (${dialect})`, () => {
   });
 
   it("CC-6: minutes drafted, circulated, approved at a later meeting, signed, locked and filed; duties satisfied", async () => {
+    t.clock.set("2026-03-03T14:00:00Z");
+    const first = await holdFirstMeeting();
     const before = await dutyCalendar(sys, committeeId, 2026);
     expect(before.duties.find((d) => d.key === "ceo_goals")!.status).toBe("due");
     const draft = await draftMinutes(secretary, first);
     expect(draft.body).toContain("Members present: Director0 Test, Director1 Test (by telephone)");
     expect(draft.body).toContain("RESOLVED: The 2026 CEO goals are approved.");
     await editMinutes(secretary, first, { body: `${draft.body}\nCorrected.`, note: "Typo" });
-    ({ id: second } = await scheduleMeeting(secretary, committeeId, {
+    const { id: second } = await scheduleMeeting(secretary, committeeId, {
       kind: "regular",
       title: "Second regular meeting",
       startsAt: "2026-03-24T15:00:00Z",
       durationMinutes: 90,
       mode: "telephone",
-    }));
+    });
     const votes = { [directors[0]!.id]: "for" as const, [directors[1]!.id]: "for" as const };
     await expect(approveMinutes(secretary, first, { atMeetingId: second, votes })).rejects.toThrow(
       /CC-6: minutes are circulated/,
@@ -423,6 +492,9 @@ describe(`committees (${dialect})`, () => {
   });
 
   it("the duty calendar shows done, due and overdue on the manual clock (CC-10 … CC-23)", async () => {
+    t.clock.set("2026-03-03T14:00:00Z");
+    await holdFirstMeeting();
+    const second = await meetInSession("Second regular meeting", "2026-03-24T15:00:00Z");
     const cal = await dutyCalendar(sys, committeeId, 2026);
     expect(cal.duties.map((d) => d.rule)).toEqual(
       expect.arrayContaining([
@@ -467,6 +539,7 @@ describe(`committees (${dialect})`, () => {
   });
 
   it("CC-16: an adviser is assessed on the six Rule 10C-1 factors yearly and retained by resolution; CC-9 attendance", async () => {
+    t.clock.set("2026-04-01T09:00:00Z");
     const { items } = await proposeAdviser(secretary, committeeId, {
       name: "Dana Whitfield",
       firm: "Meridian Pay Advisors",
@@ -526,10 +599,11 @@ describe(`committees (${dialect})`, () => {
     await expect(
       recordArrival(secretary, next, { adviserId, capacity: "consultant", mode: "in_person" }),
     ).rejects.toThrow(/CC-16/);
-    t.clock.set("2026-04-01T09:00:00Z");
   });
 
   it("a unanimous written consent is effective when the last member signs", async () => {
+    await replaceTwoMembers(); // three members serve
+    t.clock.set("2026-04-01T09:00:00Z");
     // Signers with a user account get a "My tasks" entry, closed when they sign.
     const serving = (await getCommittee(sys, committeeId)).compliance.members.map((m) => m.personId);
     const withAccount = await buildUser(sys, ["committee_member"], { personId: serving[0]! });
@@ -575,11 +649,19 @@ describe(`committees (${dialect})`, () => {
   });
 
   it("invitation as iCalendar and the proxy report listing the members (CC-22)", async () => {
+    await replaceTwoMembers();
+    const first = await holdFirstMeeting();
+    t.clock.set("2026-04-01T09:00:00Z");
+    for (const [title, startsAt] of [
+      ["Second regular meeting", "2026-03-24T15:00:00Z"],
+      ["Third", "2026-04-02T15:00:00Z"],
+    ] as const)
+      await adjournMeeting(secretary, await meetInSession(title, startsAt));
     const ics = await meetingIcs(sys, first);
     expect(ics).toMatch(/^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/);
     expect(ics).toContain("DTSTART:20260310T150000Z\r\n");
     expect(ics).toContain("DTEND:20260310T163000Z\r\n");
-    expect(ics.split("\r\n").every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
+    expectAll(ics.split("\r\n"), (l) => Buffer.byteLength(l) <= 75, "iCalendar lines");
     const report = await proxyReport(sys, committeeId, 2026);
     expect(report.members).toEqual(
       expect.arrayContaining(["Director0 Test, Chair", "Director1 Test", "Director4 Test"]),

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, signedIn, type TestApp } from "../../../test/app.ts";
 import { dialect } from "../../../test/db.ts";
 import { buildPerson } from "../../../test/factories.ts";
-import { updateSecuritySettings } from "../people/index.ts";
 import { createCommittee } from "./committees.ts";
 import { compensationCharter } from "./demo.ts";
 
@@ -10,12 +9,7 @@ import { compensationCharter } from "./demo.ts";
 describe(`committee routes (${dialect})`, () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
-    await updateSecuritySettings(t.ctx(), {
-      totpRequiredForPrivileged: false,
-      idleTimeoutMinutes: 30,
-      absoluteTimeoutHours: 12,
-    });
+    t = await createTestApp({ totp: "off" });
   });
   afterAll(() => t.destroy());
 

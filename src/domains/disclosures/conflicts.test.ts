@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAll } from "../../../test/assertions.ts";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
-import { actorWith, buildPerson, buildUser } from "../../../test/factories.ts";
+import { actorWith, buildDisclosure, buildPerson, buildUser } from "../../../test/factories.ts";
 import type { Actor } from "../../kernel/context.ts";
 import { openFollowUps } from "../certifications/compliance-hook.ts";
 import type { RoleName } from "../people/index.ts";
@@ -283,25 +284,42 @@ describe(`conflicts of interest (${dialect})`, () => {
   });
 
   it("the register is searchable and exportable; employees see only their own", async () => {
+    await buildDisclosure(t.ctx(), "conflict", { by: employee, ...boardSeat });
+    // …and one the Code prohibits (COC-6.4), which the export flags.
+    await buildDisclosure(t.ctx(), "conflict", {
+      by: employee,
+      ...boardSeat,
+      title: "Consulting for a competitor",
+      answers: { role: "consultant", organisation: "Rival Aluminum", relationship: "competitor" },
+    });
     const reg = await listConflicts(t.ctx(gc.actor), { scope: "register", q: "foundry" });
-    expect(reg.items.length).toBeGreaterThan(0);
-    expect(
-      reg.items.every((c) =>
-        `${c.counterparty} ${c.title} ${c.description}`.toLowerCase().includes("foundry"),
-      ),
-    ).toBe(true);
+    expectAll(
+      reg.items,
+      (c) => `${c.counterparty} ${c.title} ${c.description}`.toLowerCase().includes("foundry"),
+      "register entries",
+    );
     await expect(listConflicts(t.ctx(employee.actor), { scope: "register" })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     const mine = await listConflicts(t.ctx(employee.actor), { scope: "mine" });
-    expect(mine.items.length).toBeGreaterThan(0);
-    expect(mine.items.every((c) => c.discloser.personId === employee.personId)).toBe(true);
+    expectAll(mine.items, (c) => c.discloser.personId === employee.personId, "own conflicts");
     const csv = await exportConflictsCsv(t.ctx(gc.actor), { scope: "register" });
     expect(csv.split("\n")[0]).toContain("number,discloser,type");
     expect(csv).toContain("COC-6.4");
   });
 
   it("every step is in the audit log", async () => {
+    // Every step, taken here: filed, discussed, forwarded, reviewed by the CEO, decided, changed,
+    // withdrawn; and another approval that expires on its review date.
+    const d = await toAuditCommittee(employee);
+    await decideConflict(t.ctx(chair.actor), d.id, { decision: "approved", reviewDate: "2027-03-01" });
+    await updateConflict(t.ctx(employee.actor), d.id, { description: "Now also a paid adviser." });
+    await withdrawConflict(t.ctx(employee.actor), d.id);
+    const expiring = await toAuditCommittee(employee);
+    await decideConflict(t.ctx(chair.actor), expiring.id, { decision: "approved", reviewDate: "2026-04-01" });
+    t.clock.set("2026-04-01T08:00:00.000Z");
+    await expireConflictApprovals(t.ctx());
+    t.clock.set("2026-03-02T14:00:00.000Z");
     const actions = await t.database.db
       .selectFrom("audit_events")
       .select("action")

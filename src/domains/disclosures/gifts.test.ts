@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAll } from "../../../test/assertions.ts";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
-import { actorWith, buildPerson, buildUser } from "../../../test/factories.ts";
+import { actorWith, buildDisclosure, buildPerson, buildUser } from "../../../test/factories.ts";
 import type { Actor } from "../../kernel/context.ts";
 import type { RoleName } from "../people/index.ts";
 import { decideGift, fileGift, getGift, listGifts, recordGift, updateGiftSettings } from "./gifts.ts";
@@ -174,17 +175,19 @@ describe(`gifts, meals, entertainment and hospitality (${dialect})`, () => {
   });
 
   it("the register is for Legal and Compliance; employees see their own entries", async () => {
+    // Its own entries: gifts to officials awaiting Legal's approval, and recorded lunches.
+    for (const official of ["non_us_government", "us_government"] as const)
+      await buildDisclosure(t.ctx(), "gift", { by: employee, ...dinner, official, alreadyHappened: false });
+    for (let i = 0; i < 2; i++) await buildDisclosure(t.ctx(), "gift", { by: employee });
     const mine = await listGifts(t.ctx(employee.actor));
     expect(mine.items.length).toBeGreaterThan(3);
     await expect(listGifts(t.ctx(employee.actor), { scope: "register" })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     const approvals = await listGifts(t.ctx(gc.actor), { scope: "approvals" });
-    expect(approvals.items.length).toBeGreaterThan(0);
-    expect(approvals.items.every((g) => g.status === "pending_approval")).toBe(true);
+    expectAll(approvals.items, (g) => g.status === "pending_approval", "gifts awaiting approval");
     const gov = await listGifts(t.ctx(compliance.actor), { scope: "register", official: "government" });
-    expect(gov.items.length).toBeGreaterThan(0);
-    expect(gov.items.every((g) => g.isGovernmentOfficial)).toBe(true);
+    expectAll(gov.items, (g) => g.isGovernmentOfficial, "gifts to officials");
     await expect(getGift(t.ctx(actorWith([])), mine.items[0]!.id)).rejects.toMatchObject({
       code: "NOT_FOUND",
     });

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, signedIn, type TestApp } from "../../../test/app.ts";
 import { dialect } from "../../../test/db.ts";
 import { buildPerson } from "../../../test/factories.ts";
-import { updateSecuritySettings } from "../people/index.ts";
 
 /**
  * Issue 13: every policies route answers through its response schema, which is a filter and a
@@ -12,12 +11,7 @@ import { updateSecuritySettings } from "../people/index.ts";
 describe(`policies over HTTP: every answer matches its declared schema (${dialect})`, () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
-    await updateSecuritySettings(t.ctx(), {
-      totpRequiredForPrivileged: false,
-      idleTimeoutMinutes: 30,
-      absoluteTimeoutHours: 12,
-    });
+    t = await createTestApp({ totp: "off" });
   });
   afterAll(() => t.destroy());
 

@@ -1,30 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../../test/db.ts";
-import { actorWith } from "../../../test/factories.ts";
-import { createOffering, type OfferingView, updateFacts } from "./offerings.ts";
+import { actorWith, buildOffering } from "../../../test/factories.ts";
+import { type OfferingView, updateFacts } from "./offerings.ts";
 import { withdrawInvestor } from "./withdraw-investor.ts";
-
-const spec = (name: string) => ({
-  name,
-  unitsOffered: 10000,
-  pricePerUnit: "1000.00",
-  sharesPerUnit: 10,
-  unitComposition: "",
-  threshold: "0.50",
-  maximumCutback: "0.90",
-  structuringFeeRate: "0.035",
-  terminationFeeDeduction: "5000000.00",
-  preferredShares: 5000,
-  preferredPricePerShare: "1000.00",
-  exerciseStart: "2026-02-23",
-  exerciseEnd: "2026-03-13",
-  certifyingOfficer: "Sean M. Stack, CFO",
-  investors: [
-    { code: "oaktree", name: "Oaktree", backstopPercentage: "0.45", isThresholdGroup: true },
-    { code: "apollo", name: "Apollo", backstopPercentage: "0.40", isThresholdGroup: true },
-    { code: "sankaty", name: "Sankaty", backstopPercentage: "0.15", isThresholdGroup: false },
-  ],
-});
 
 describe(`ECA-26 withdrawal (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
   let t: TestDb;
@@ -39,7 +17,7 @@ describe(`ECA-26 withdrawal (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, 
   afterAll(() => t.destroy());
 
   it("records Apollo's election to withdraw; Oaktree assumes its percentage, with an audit event", async () => {
-    const o = await createOffering(t.ctx(admin), spec("Election"));
+    const { offering: o } = await buildOffering(t.ctx());
     await updateFacts(t.ctx(admin), o.id, { expectedEffectiveDate: "2026-06-20" });
     const apollo = byCode(o, "apollo");
     await expect(
@@ -80,7 +58,7 @@ describe(`ECA-26 withdrawal (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, 
   });
 
   it("deems the commitment withdrawn only 70 days after the HSR filing and without clearance", async () => {
-    const o = await createOffering(t.ctx(admin), spec("Deemed"));
+    const { offering: o } = await buildOffering(t.ctx());
     const apollo = byCode(o, "apollo");
     await expect(
       withdrawInvestor(t.ctx(admin), apollo.id, {

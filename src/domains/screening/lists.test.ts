@@ -6,7 +6,6 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, createTestApp, signedIn, type TestApp } from "../../../test/app.ts";
 import { actorWith } from "../../../test/factories.ts";
-import { updateSecuritySettings } from "../people/index.ts";
 import { createCounterparty, getCounterparty } from "./counterparties.ts";
 import { importList } from "./import-list.ts";
 import { readListDir } from "./lists/read-list.ts";
@@ -22,12 +21,7 @@ const actor = actorWith(["compliance_officer"]);
 const ctx = () => t.ctx(actor);
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await updateSecuritySettings(t.ctx(), {
-    totpRequiredForPrivileged: false,
-    idleTimeoutMinutes: 30,
-    absoluteTimeoutHours: 12,
-  });
+  t = await createTestApp({ totp: "off" });
   officer = await signedIn(t, ["compliance_officer"]);
 });
 afterAll(async () => t?.destroy());

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, signedIn, type TestApp } from "../../../test/app.ts";
+import { expectAll } from "../../../test/assertions.ts";
 import { actorWith } from "../../../test/factories.ts";
-import { updateSecuritySettings } from "../people/index.ts";
 import { createCounterparty, getCounterparty, updateCounterparty } from "./counterparties.ts";
 import { createExportItem, createLicence } from "./export-controls.ts";
 import { importList } from "./import-list.ts";
@@ -15,12 +15,7 @@ const officer = actorWith(["compliance_officer"]);
 const ctx = () => t.ctx(officer);
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await updateSecuritySettings(t.ctx(), {
-    totpRequiredForPrivileged: false,
-    idleTimeoutMinutes: 30,
-    absoluteTimeoutHours: 12,
-  });
+  t = await createTestApp({ totp: "off" });
   // The 2021 snapshot, imported once for the file; the first version has no diff to show.
   const v = await importList(ctx(), { files: snapshotFiles() });
   expect(v.counts.entries).toBe(8976);
@@ -323,7 +318,7 @@ describe("screening over HTTP", () => {
     expect((await employee.get(`/api/screening/lists/${second.id}/changes`)).statusCode).toBe(403);
     const refused = (await auditor.get("/api/screening/transactions?status=refused&pageSize=200")).json();
     expect(refused.total).toBeGreaterThan(0);
-    expect(refused.items.every((x: { status: string }) => x.status === "refused")).toBe(true);
+    expectAll(refused.items as { status: string }[], (x) => x.status === "refused", "refused transactions");
     expect(
       refused.items.some((x: { check: { findings: { rule: string; ok: boolean }[] } }) =>
         x.check.findings.some((f) => f.rule === "COC-20.1" && !f.ok),

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { expectAll } from "../../../../test/assertions.ts";
 import { SNAPSHOT_DIR, snapshotFiles } from "../test/snapshot.ts";
 import { parseOfacCsv } from "./parse-ofac.ts";
 import { parseOfacXml } from "./parse-ofac-xml.ts";
@@ -55,8 +56,7 @@ describe("OFAC SDN.XML (COC-18.1)", () => {
     const zawahiri = xml.entries[1]!;
     expect(zawahiri.facts.ids).toContainEqual({ type: "Passport", number: "1084010", country: "Egypt" });
     const tanker = xml.entries[2]!;
-    expect(tanker.aliases.length).toBeGreaterThan(0);
-    expect(tanker.aliases.every((a) => a.type === "fka")).toBe(true);
+    expectAll(tanker.aliases, (a) => a.type === "fka", "aliases");
     expect(tanker.facts.imo).toBe("9187629");
   });
 
