@@ -18,6 +18,7 @@ export default defineConfig({
           include: unitFiles,
           exclude: unitExclude,
           env: { PROBITY_TEST_DIALECT: "sqlite" },
+          globalSetup: ["test/global-setup-sqlite.ts"],
           sequence: { groupOrder: 0 },
         },
       },
