@@ -18,7 +18,9 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmdirSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from "node:fs";
 import { createServer } from "node:net";
@@ -35,6 +37,13 @@ const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 const log = (message) => console.log(`[test] ${message}`);
 const warn = (message) => console.warn(`[test] WARNING: ${message}`);
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)}s`;
+
+// Phase name → seconds, printed at the end (CONTRIBUTING.md, "Where the time goes").
+const phases = new Map();
+function timed(name, promise) {
+  const started = Date.now();
+  return promise.finally(() => phases.set(name, (Date.now() - started) / 1000));
+}
 
 class SetupError extends Error {}
 
@@ -351,14 +360,55 @@ async function buildWeb() {
 
 // The CLI tests start bin/probity.js dozens of times: compiled once here, each start skips the
 // TypeScript loader (bin/probity.js runs dist/ only when it is newer than every source file).
+// It runs beside Vitest (tsc keeps one core busy for 30-40 s): it holds dist/.build-lock, the lock
+// test/compiled-server.ts waits on, so a CLI test that comes first waits for it instead of
+// compiling again.
+const buildLock = join(root, "dist", ".build-lock");
+let holdingBuildLock = false;
+
+function takeBuildLock() {
+  mkdirSync(join(root, "dist"), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      mkdirSync(buildLock);
+      holdingBuildLock = true;
+      return true;
+    } catch {
+      // Another run is compiling this checkout; a lock older than 240 s is left by a killed run.
+      const age = Date.now() - statSync(buildLock, { throwIfNoEntry: false })?.mtimeMs;
+      if (!(age > 240_000)) return false;
+      rmSync(buildLock, { recursive: true, force: true });
+    }
+  }
+  return false;
+}
+
+function releaseBuildLock() {
+  if (!holdingBuildLock) return;
+  holdingBuildLock = false;
+  try {
+    rmdirSync(buildLock);
+  } catch {
+    // Already gone.
+  }
+}
+
 async function buildServer() {
+  if (!takeBuildLock()) {
+    log("another run is compiling the server (dist/.build-lock); the CLI tests wait for it");
+    return;
+  }
   const started = Date.now();
-  log("compiling the server (npm run build:server)");
-  const code = await run(process.execPath, [join(root, "scripts", "build-server.mjs")], {
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  if (code !== 0) warn(`the server build failed (exit ${code}); the CLI tests run the sources through tsx`);
-  else log(`server compiled in ${seconds(started)}`);
+  log("compiling the server (npm run build:server) beside the tests");
+  try {
+    const code = await run(process.execPath, [join(root, "scripts", "build-server.mjs")], {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    if (code !== 0) warn(`the server build failed (exit ${code}); the CLI tests run the sources through tsx`);
+    else log(`server compiled in ${seconds(started)}`);
+  } finally {
+    releaseBuildLock();
+  }
 }
 
 // ---------------------------------------------------------------- Vitest
@@ -403,6 +453,7 @@ function readTotals(reportFile) {
 let runDir = null;
 
 function cleanup() {
+  releaseBuildLock();
   try {
     stopCluster();
   } catch (error) {
@@ -447,32 +498,71 @@ async function main() {
       log(`PostgreSQL: using PROBITY_TEST_PG_URL=${process.env.PROBITY_TEST_PG_URL}`);
     else
       setups.push(
-        startPostgres().then((url) => {
-          env.PROBITY_TEST_PG_URL = url;
-        }),
+        timed(
+          "PostgreSQL start",
+          startPostgres().then((url) => {
+            env.PROBITY_TEST_PG_URL = url;
+          }),
+        ),
       );
   }
-  if (projects.has("sqlite") || projects.has("postgres")) setups.push(buildServer());
+  // Not awaited before Vitest starts: see buildServer.
+  const serverBuild =
+    projects.has("sqlite") || projects.has("postgres")
+      ? timed("server compile (beside the tests)", buildServer())
+      : Promise.resolve();
   if (projects.has("e2e")) {
     // apt-get and the build only contend for the CPU briefly; run them one after another
     // so their output stays readable, while PostgreSQL starts in parallel.
     setups.push(
-      (async () => {
-        await ensureChromium();
-        if (!(await buildWeb())) env.PROBITY_WEB_BUILD_FAILED = "1";
-      })(),
+      timed(
+        "Chromium check and web build",
+        (async () => {
+          await ensureChromium();
+          if (!(await buildWeb())) env.PROBITY_WEB_BUILD_FAILED = "1";
+        })(),
+      ),
     );
   }
   const results = await Promise.allSettled(setups);
   const failure = results.find((r) => r.status === "rejected");
   if (failure) throw failure.reason;
+  phases.set("setup before Vitest", (Date.now() - started) / 1000);
   log(`setup done in ${seconds(started)}`);
 
   const reportFile = join(runDir, "vitest.json");
+  const vitestStarted = Date.now();
   const code = await runVitest(env, reportFile);
+  phases.set("Vitest", (Date.now() - vitestStarted) / 1000);
+  await serverBuild;
   const totals = readTotals(reportFile);
-  log(`total time ${seconds(started)}`);
+  printPhases(reportFile, (Date.now() - started) / 1000);
   return { code, totals };
+}
+
+// The phase table of CONTRIBUTING.md: setup, the unit files (sqlite and postgres together), the
+// e2e files, and the slowest files (each file's first test start to its end, from the report).
+function printPhases(reportFile, total) {
+  const files = existsSync(reportFile)
+    ? (JSON.parse(readFileSync(reportFile, "utf8")).testResults ?? [])
+    : [];
+  const span = (list) =>
+    list.length === 0
+      ? undefined
+      : (Math.max(...list.map((f) => f.endTime)) - Math.min(...list.map((f) => f.startTime))) / 1000;
+  const unit = span(files.filter((f) => !f.name.endsWith(".e2e.ts")));
+  const e2e = span(files.filter((f) => f.name.endsWith(".e2e.ts")));
+  if (unit !== undefined) phases.set("unit files (sqlite + postgres)", unit);
+  if (e2e !== undefined) phases.set("e2e files", e2e);
+  phases.set("total", total);
+  log("phases:");
+  for (const [name, secs] of phases) log(`  ${name.padEnd(36)} ${secs.toFixed(1).padStart(7)} s`);
+  const slowest = files
+    .map((f) => ({ name: f.name.slice(root.length + 1), secs: (f.endTime - f.startTime) / 1000 }))
+    .sort((a, b) => b.secs - a.secs)
+    .slice(0, 5);
+  if (slowest.length)
+    log(`slowest files: ${slowest.map((f) => `${f.name} ${f.secs.toFixed(1)} s`).join(", ")}`);
 }
 
 let exitCode = 1;

@@ -114,7 +114,7 @@ describe(`authorization matrix: every route × every role (${dialect})`, () => {
         }
       }),
     );
-  });
+  }, 180_000); // every route for every role, thousands of requests: a budget of its own, like no-500's
   afterAll(() => t.destroy());
 
   it("has exactly one row per route of the OpenAPI document", () => {

@@ -12,7 +12,7 @@ describe(`the Aleris demo (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, ()
   beforeAll(async () => {
     t = await createTestDb();
     await seedDemo(t.ctx());
-  });
+  }, 180_000); // seeds the whole demo (thousands of rows, a dozen password hashes): a budget of its own
   afterAll(() => t.destroy());
 
   const people = (f: Record<string, unknown>) =>
@@ -105,5 +105,5 @@ describe(`the Aleris demo (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, ()
       await other.destroy();
     }
     expect(await verifyChain(t.ctx())).toMatchObject({ ok: true });
-  });
+  }, 180_000); // seeds the demo a second time: the same budget as the seeding above
 });

@@ -41,7 +41,8 @@ const EXAMPLE = {
   ],
 };
 
-describe("probity offering allocate", () => {
+// Each test starts the compiled CLI two or three times: a budget of its own, like test/cli.test.ts.
+describe("probity offering allocate", { timeout: 120_000 }, () => {
   it("prints the allocation as JSON with exactly the specified keys, and as text", async () => {
     const file = path.join(dir, "offering.json");
     fs.writeFileSync(file, JSON.stringify(EXAMPLE));
