@@ -175,25 +175,7 @@ export async function ensureDuties(ctx: Ctx, committeeId: string, year: number) 
 
 export type DutyStatus = "done" | "due" | "overdue";
 
-export type Duty = {
-  id: string;
-  key: string;
-  title: string;
-  rule: string;
-  dueDate: string;
-  status: DutyStatus;
-  /** Days until due (negative when overdue). */
-  daysLeft: number;
-  evidence: {
-    id: string | null;
-    kind: EvidenceKind | "record";
-    label: string;
-    refId: string | null;
-    url: string | null;
-    linkedAt: string | null;
-  }[];
-  computed: boolean;
-};
+export type Duty = DutyCalendarView["duties"][number];
 
 const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 

@@ -8,19 +8,9 @@ import { committeesDb } from "./db.ts";
 import { evaluateIndependence } from "./independence.ts";
 import { actorPerson, personName, today } from "./load.ts";
 import { type QuestionnaireAnswers, questionnaireAnswers } from "./schemas.ts";
+import type { QuestionnaireView } from "./views.ts";
 
-export type Questionnaire = {
-  id: string;
-  personId: string;
-  personName: string;
-  year: number;
-  status: "draft" | "certified";
-  certifiedAt: string | null;
-  certifiedBy: string | null;
-  answers: QuestionnaireAnswers;
-  /** The tests as they stand today on these answers (all three standards). */
-  evaluation: ReturnType<typeof evaluateIndependence>;
-};
+export type Questionnaire = QuestionnaireView;
 
 const isSelf = (ctx: Ctx, personId: string) => actorPerson(ctx) === personId;
 const mayEdit = (ctx: Ctx, personId: string) =>

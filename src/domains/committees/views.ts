@@ -52,6 +52,7 @@ export type CommitteeListView = z.infer<typeof committeeListView>;
 export const independenceFindingView = z
   .object({
     standard: z.enum(["nyse", "rule16b3", "section162m"]),
+    /** The test, e.g. "NYSE 303A.02(b)(ii)". */
     test: z.string(),
     rule: z.literal("CC-2"),
     message: z.string(),
@@ -62,12 +63,16 @@ export const independenceFindingView = z
 export const independenceView = z
   .object({
     asOf: isoDate,
+    /** NYSE 303A.02 independent. */
     independent: z.boolean(),
+    /** Rule 16b-3 non-employee director. */
     nonEmployeeDirector: z.boolean(),
+    /** Section 162(m) outside director (legacy). */
     outsideDirector: z.boolean(),
     findings: z.array(independenceFindingView),
   })
   .meta({ id: "DirectorIndependenceView" });
+export type IndependenceView = z.infer<typeof independenceView>;
 
 export const committeeMemberView = z
   .object({
@@ -98,6 +103,7 @@ export const complianceAlertView = z
     personId: z.string().nullable(),
   })
   .meta({ id: "CommitteeComplianceAlertView" });
+export type ComplianceAlertView = z.infer<typeof complianceAlertView>;
 
 export const complianceView = z
   .object({
@@ -107,6 +113,7 @@ export const complianceView = z
     alerts: z.array(complianceAlertView),
   })
   .meta({ id: "CommitteeComplianceView" });
+export type ComplianceView = z.infer<typeof complianceView>;
 
 export const committeeView = z
   .object({
@@ -207,10 +214,12 @@ export type MeetingAdjournedView = z.infer<typeof meetingAdjournedView>;
 export const itemQuorumView = z
   .object({
     agendaItemId: z.string(),
+    /** Members present who may act on the item (not recused, not the person it concerns). */
     eligible: z.array(z.object({ personId: z.string(), name: z.string() })),
     recused: z.array(z.object({ personId: z.string(), name: z.string(), reason: z.string() })),
     required: z.number().int(),
     hasQuorum: z.boolean(),
+    /** The person whose own pay the item concerns is in the room (they never attend it). */
     concernedPresent: z.string().nullable(),
   })
   .meta({ id: "AgendaItemQuorumView" });
@@ -556,3 +565,4 @@ export const questionnaireView = z
     evaluation: independenceView,
   })
   .meta({ id: "DnoQuestionnaireView" });
+export type QuestionnaireView = z.infer<typeof questionnaireView>;
