@@ -15,6 +15,16 @@ const resolutionOutcome = z.enum(["adopted", "rejected"]);
 const vote = z.enum(["for", "against", "abstain"]);
 const adviserKind = z.enum(["compensation_consultant", "legal", "accounting", "other"]);
 const ruleId = z.enum(Object.keys(CHARTER_SENTENCES) as [RuleId, ...RuleId[]]);
+const questionnaireStatus = z.enum(["draft", "certified"]);
+
+/** A person named in an answer. */
+const personRef = { personId: z.string(), name: z.string() };
+/** How a resolution's vote came out (CC-8). */
+const voteTally = {
+  votesFor: z.number().int(),
+  votesAgainst: z.number().int(),
+  abstentions: z.number().int(),
+};
 
 export const pdfFile = fileResponse("application/pdf");
 export const icsFile = fileResponse("text/calendar");
@@ -115,6 +125,8 @@ export const complianceView = z
   .meta({ id: "CommitteeComplianceView" });
 export type ComplianceView = z.infer<typeof complianceView>;
 
+const charterApproval = { changeNote: z.string().nullable(), approvedAt: isoInstant.nullable() };
+
 export const committeeView = z
   .object({
     ...committeeSummaryFields,
@@ -123,8 +135,7 @@ export const committeeView = z
       number: z.number().int(),
       body: z.string(),
       contentHash: z.string(),
-      changeNote: z.string().nullable(),
-      approvedAt: isoInstant.nullable(),
+      ...charterApproval,
       approvedBy: z.string().nullable(),
     }),
     charterVersions: z.array(
@@ -132,8 +143,7 @@ export const committeeView = z
         id: z.string(),
         number: z.number().int(),
         status: z.string(),
-        changeNote: z.string().nullable(),
-        approvedAt: isoInstant.nullable(),
+        ...charterApproval,
       }),
     ),
     compliance: complianceView,
@@ -158,8 +168,7 @@ export const charterVersionView = z
     body: z.string(),
     contentHash: z.string(),
     status: z.string(),
-    changeNote: z.string().nullable(),
-    approvedAt: isoInstant.nullable(),
+    ...charterApproval,
   })
   .meta({ id: "CharterVersionView" });
 export type CharterVersionView = z.infer<typeof charterVersionView>;
@@ -215,8 +224,8 @@ export const itemQuorumView = z
   .object({
     agendaItemId: z.string(),
     /** Members present who may act on the item (not recused, not the person it concerns). */
-    eligible: z.array(z.object({ personId: z.string(), name: z.string() })),
-    recused: z.array(z.object({ personId: z.string(), name: z.string(), reason: z.string() })),
+    eligible: z.array(z.object(personRef)),
+    recused: z.array(z.object({ ...personRef, reason: z.string() })),
     required: z.number().int(),
     hasQuorum: z.boolean(),
     /** The person whose own pay the item concerns is in the room (they never attend it). */
@@ -224,7 +233,7 @@ export const itemQuorumView = z
   })
   .meta({ id: "AgendaItemQuorumView" });
 
-const presentMember = z.object({ personId: z.string(), name: z.string(), mode: z.string() });
+const presentMember = z.object({ ...personRef, mode: z.string() });
 
 /** The live quorum (CC-8), answered by every attendance and recusal write. */
 export const quorumView = z
@@ -243,9 +252,7 @@ export const resolutionView = z
     title: z.string(),
     text: z.string(),
     outcome: resolutionOutcome,
-    votesFor: z.number().int(),
-    votesAgainst: z.number().int(),
-    abstentions: z.number().int(),
+    ...voteTally,
     membersPresent: z.number().int(),
     meetingId: z.string().nullable(),
     agendaItemId: z.string().nullable(),
@@ -264,15 +271,16 @@ export const resolutionRowView = z
     adoptedAt: isoInstant,
     meetingId: z.string().nullable(),
     consentId: z.string().nullable(),
-    votesFor: z.number().int(),
-    votesAgainst: z.number().int(),
-    abstentions: z.number().int(),
+    ...voteTally,
   })
   .meta({ id: "CommitteeResolutionRowView" });
 export const resolutionList = itemsOf(resolutionRowView);
 export type ResolutionList = z.infer<typeof resolutionList>;
 
 // Minutes (CC-6).
+
+/** Who wrote a version of the minutes, when, and why. */
+const versionNote = { note: z.string().nullable(), createdBy: z.string(), createdAt: isoInstant };
 
 export const minutesView = z
   .object({
@@ -290,14 +298,7 @@ export const minutesView = z
     signedBy: z.string().nullable(),
     filedAt: isoInstant.nullable(),
     filedBy: z.string().nullable(),
-    versions: z.array(
-      z.object({
-        version: z.number().int(),
-        note: z.string().nullable(),
-        createdBy: z.string(),
-        createdAt: isoInstant,
-      }),
-    ),
+    versions: z.array(z.object({ version: z.number().int(), ...versionNote })),
   })
   .meta({ id: "MinutesView" });
 export type MinutesView = z.infer<typeof minutesView>;
@@ -306,9 +307,7 @@ export const minutesVersionView = z
   .object({
     version: z.number().int(),
     body: z.string(),
-    note: z.string().nullable(),
-    createdBy: z.string(),
-    createdAt: isoInstant,
+    ...versionNote,
   })
   .meta({ id: "MinutesVersionView" });
 export type MinutesVersionView = z.infer<typeof minutesVersionView>;
@@ -338,7 +337,7 @@ export const meetingView = z
       .nullable(),
     status: meetingStatus,
     noticeSentAt: isoInstant.nullable(),
-    members: z.array(z.object({ personId: z.string(), name: z.string(), isChair: z.boolean() })),
+    members: z.array(z.object({ ...personRef, isChair: z.boolean() })),
     agenda: z.array(
       z.object({
         id: z.string(),
@@ -374,11 +373,7 @@ export const meetingView = z
         leftAt: isoInstant.nullable(),
       }),
     ),
-    quorum: z.object({
-      required: z.number().int(),
-      present: z.array(presentMember),
-      hasQuorum: z.boolean(),
-    }),
+    quorum: quorumView.omit({ items: true }),
     resolutions: z.array(
       z.object({
         id: z.string(),
@@ -386,9 +381,7 @@ export const meetingView = z
         title: z.string(),
         text: z.string(),
         outcome: resolutionOutcome,
-        votesFor: z.number().int(),
-        votesAgainst: z.number().int(),
-        abstentions: z.number().int(),
+        ...voteTally,
         membersPresent: z.number().int(),
         adoptedAt: isoInstant,
       }),
@@ -423,7 +416,7 @@ export const consentView = z
     dutyKey: z.string().nullable(),
     effectiveAt: isoInstant.nullable(),
     resolutionId: z.string().nullable(),
-    signers: z.array(z.object({ personId: z.string(), name: z.string(), signedAt: isoInstant.nullable() })),
+    signers: z.array(z.object({ ...personRef, signedAt: isoInstant.nullable() })),
     canSign: z.boolean(),
   })
   .meta({ id: "WrittenConsentView" });
@@ -542,13 +535,13 @@ export type AdviserListView = z.infer<typeof adviserListView>;
 
 // D&O questionnaires (CC-20).
 
-export const questionnaireRowView = z
-  .object({
-    year: z.number().int(),
-    status: z.enum(["draft", "certified"]),
-    certifiedAt: isoInstant.nullable(),
-  })
-  .meta({ id: "DnoQuestionnaireRowView" });
+const questionnaireRowFields = {
+  year: z.number().int(),
+  status: questionnaireStatus,
+  certifiedAt: isoInstant.nullable(),
+};
+
+export const questionnaireRowView = z.object(questionnaireRowFields).meta({ id: "DnoQuestionnaireRowView" });
 export const questionnaireList = itemsOf(questionnaireRowView);
 
 export const questionnaireView = z
@@ -556,9 +549,7 @@ export const questionnaireView = z
     id: z.string(),
     personId: z.string(),
     personName: z.string(),
-    year: z.number().int(),
-    status: z.enum(["draft", "certified"]),
-    certifiedAt: isoInstant.nullable(),
+    ...questionnaireRowFields,
     certifiedBy: z.string().nullable(),
     answers: questionnaireAnswers,
     /** The tests as they stand today on these answers (all three standards). */
