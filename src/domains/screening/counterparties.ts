@@ -7,50 +7,13 @@ import { notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { screeningDb } from "./db.ts";
 import { listLabel } from "./lists/read-list.ts";
-import type { Explanation } from "./matcher/name-index.ts";
 import { authorize, screeningAbilities } from "./policy.ts";
 import type { CounterpartyFilter, CounterpartyInput, CounterpartyPatch } from "./schemas.ts";
 import { fingerprintOf, screenCounterparty } from "./screen-counterparty.ts";
 import type { CounterpartiesTable, HitsTable } from "./tables.ts";
-import type { CounterpartyDetail, counterpartyPage, View } from "./views.ts";
+import type { CounterpartyDetail, CounterpartyView, counterpartyPage, HitView, View } from "./views.ts";
 
-export type Counterparty = {
-  id: string;
-  name: string;
-  aliases: string[];
-  kind: string;
-  partyType: string;
-  country: string | null;
-  region: string | null;
-  address: string | null;
-  dateOfBirth: string | null;
-  identifiers: { type: string; number: string }[];
-  isForeign: boolean;
-  status: string;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type HitView = {
-  id: string;
-  counterpartyId: string;
-  counterpartyName?: string;
-  entityId: string;
-  listName: string;
-  /** ofac-sdn or ofac-consolidated. */
-  listSource: string;
-  /** "SDN" or "consolidated (non-SDN)", for people. */
-  listLabel: string;
-  matchedName: string;
-  programs: string[];
-  score: number;
-  explanation: Explanation;
-  status: string;
-  reason: string | null;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  createdAt: string;
-};
+export type Counterparty = CounterpartyView;
 
 export const toCounterparty = (r: CounterpartiesTable): Counterparty => ({
   id: r.id,

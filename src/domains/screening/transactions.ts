@@ -11,14 +11,10 @@ import { authorize, screeningAbilities } from "./policy.ts";
 import { getCountryChart, getJurisdictions, licenceReasons, sanctionedJurisdiction } from "./rules.ts";
 import type { TransactionFilter, TransactionInput } from "./schemas.ts";
 import type { TransactionsTable } from "./tables.ts";
-import type { TransactionView, transactionPage, View } from "./views.ts";
+import type { TransactionCheckView, TransactionView, transactionPage, View } from "./views.ts";
 
-export type CheckFinding = {
-  rule: "COC-18.1" | "COC-18.2" | "COC-19.1" | "COC-20.1";
-  ok: boolean;
-  message: string;
-};
-export type TransactionCheck = { ok: boolean; findings: CheckFinding[]; checkedAt: string };
+export type TransactionCheck = TransactionCheckView;
+export type CheckFinding = TransactionCheck["findings"][number];
 
 /**
  * Everything that must hold before a transaction with a foreign party is approved: a clear latest
