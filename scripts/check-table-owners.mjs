@@ -35,7 +35,7 @@ const ALLOWED = {
   "src/domains/home/home.ts": 5,
   "src/domains/policies/waivers.ts": 2,
   "src/domains/restructuring/db.ts": 1,
-  "src/domains/restructuring/oversight.ts": 1,
+  "src/domains/restructuring/send-progress-reports.ts": 1,
   "src/domains/restructuring/run-allocation.ts": 1,
   "src/domains/speakup/file-certificate-report.ts": 2,
   "src/domains/speakup/file-report.ts": 1,

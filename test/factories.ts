@@ -2,9 +2,11 @@ import { faker } from "@faker-js/faker";
 import { createEntity, createPerson, createUser, type RoleName } from "../src/domains/people/index.ts";
 import { permissionsOf } from "../src/domains/people/roles.ts";
 import type { PersonInput } from "../src/domains/people/schemas.ts";
-import { recordElection } from "../src/domains/restructuring/elections.ts";
-import { addInvestorUser, createOffering } from "../src/domains/restructuring/offerings.ts";
-import { importRegister, listHolders } from "../src/domains/restructuring/register.ts";
+import { addInvestorUser } from "../src/domains/restructuring/add-investor-user.ts";
+import { createOffering } from "../src/domains/restructuring/create-offering.ts";
+import { listHolders } from "../src/domains/restructuring/list-holders.ts";
+import { recordElection } from "../src/domains/restructuring/record-election.ts";
+import { importRegister } from "../src/domains/restructuring/register.ts";
 import { runAllocation } from "../src/domains/restructuring/run-allocation.ts";
 import { type Actor, type Ctx, systemActor } from "../src/kernel/context.ts";
 

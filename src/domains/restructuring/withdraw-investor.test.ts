@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../../test/db.ts";
 import { actorWith } from "../../../test/factories.ts";
-import { createOffering, type OfferingView, updateFacts } from "./offerings.ts";
+import { createOffering } from "./create-offering.ts";
+import type { OfferingView } from "./offerings.ts";
+import { updateFacts } from "./update-facts.ts";
 import { withdrawInvestor } from "./withdraw-investor.ts";
 
 const spec = (name: string) => ({
