@@ -2,7 +2,7 @@ import type { Ctx } from "../../kernel/context.ts";
 import { conflict, notFound } from "../../kernel/errors.ts";
 import { committeesDb } from "./db.ts";
 import { currentMembers, loadCommittee, type Member, standingOf } from "./load.ts";
-import { can, type Standing } from "./policy.ts";
+import { authorize, can, type Standing } from "./policy.ts";
 import type { CommitteeMeetingsTable, CommitteesTable } from "./tables.ts";
 
 export type MeetingContext = {
@@ -37,4 +37,12 @@ export async function loadMeeting(ctx: Ctx, meetingId: string): Promise<MeetingC
 export function assertOpen(meeting: CommitteeMeetingsTable) {
   if (meeting.status === "adjourned") throw conflict("The meeting has been adjourned; its record is closed.");
   if (meeting.status === "cancelled") throw conflict("The meeting was cancelled.");
+}
+
+/** A meeting in session whose attendance and recusals the actor may record (meeting.record). */
+export async function loadMeetingToRecord(ctx: Ctx, meetingId: string): Promise<MeetingContext> {
+  const mc = await loadMeeting(ctx, meetingId);
+  authorize(ctx.actor, "meeting.record", mc.standing);
+  assertOpen(mc.meeting);
+  return mc;
 }

@@ -6,8 +6,7 @@ import { newId } from "../../kernel/ids.ts";
 import { assertAdviserMayAdvise } from "./advisers.ts";
 import { committeesDb } from "./db.ts";
 import { personName } from "./load.ts";
-import { assertOpen, loadMeeting, meetingDay } from "./meetings.ts";
-import { authorize } from "./policy.ts";
+import { loadMeeting, loadMeetingToRecord, meetingDay } from "./meetings.ts";
 import { quorumOf } from "./quorum.ts";
 import type { AttendanceInput } from "./schemas.ts";
 import type { QuorumView } from "./views.ts";
@@ -23,9 +22,7 @@ export async function recordArrival(
   input: AttendanceInput,
 ): Promise<QuorumView> {
   return withTransaction(ctx, async (tx) => {
-    const mc = await loadMeeting(tx, meetingId);
-    authorize(tx.actor, "meeting.record", mc.standing);
-    assertOpen(mc.meeting);
+    const mc = await loadMeetingToRecord(tx, meetingId);
     const db = committeesDb(tx);
     let name = input.name ?? null;
     if (input.capacity === "member") {

@@ -3,8 +3,7 @@ import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { conflict, notFound } from "../../kernel/errors.ts";
 import { committeesDb } from "./db.ts";
-import { assertOpen, loadMeeting } from "./meetings.ts";
-import { authorize } from "./policy.ts";
+import { loadMeetingToRecord } from "./meetings.ts";
 import { quorumOf } from "./quorum.ts";
 import type { QuorumView } from "./views.ts";
 
@@ -14,9 +13,7 @@ export async function recordDeparture(
   attendanceId: string,
 ): Promise<QuorumView> {
   return withTransaction(ctx, async (tx) => {
-    const mc = await loadMeeting(tx, meetingId);
-    authorize(tx.actor, "meeting.record", mc.standing);
-    assertOpen(mc.meeting);
+    const mc = await loadMeetingToRecord(tx, meetingId);
     const db = committeesDb(tx);
     const row = await db
       .selectFrom("meeting_attendance")

@@ -3,8 +3,7 @@ import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { conflict, invalid, notFound } from "../../kernel/errors.ts";
 import { committeesDb } from "./db.ts";
-import { assertOpen, loadMeeting } from "./meetings.ts";
-import { authorize } from "./policy.ts";
+import { loadMeetingToRecord } from "./meetings.ts";
 import { quorumOf } from "./quorum.ts";
 import type { QuorumView } from "./views.ts";
 
@@ -16,9 +15,7 @@ export async function recuse(
   input: { personId: string; reason: string },
 ): Promise<QuorumView> {
   return withTransaction(ctx, async (tx) => {
-    const mc = await loadMeeting(tx, meetingId);
-    authorize(tx.actor, "meeting.record", mc.standing);
-    assertOpen(mc.meeting);
+    const mc = await loadMeetingToRecord(tx, meetingId);
     const db = committeesDb(tx);
     const item = await db
       .selectFrom("meeting_agenda_items")
