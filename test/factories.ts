@@ -17,9 +17,11 @@ import {
   requestWaiver,
 } from "../src/domains/policies/index.ts";
 import type { PolicyInput, WaiverDecision } from "../src/domains/policies/schemas.ts";
-import { recordElection } from "../src/domains/restructuring/elections.ts";
-import { addInvestorUser, createOffering } from "../src/domains/restructuring/offerings.ts";
-import { importRegister, listHolders } from "../src/domains/restructuring/register.ts";
+import { addInvestorUser } from "../src/domains/restructuring/add-investor-user.ts";
+import { createOffering } from "../src/domains/restructuring/create-offering.ts";
+import { listHolders } from "../src/domains/restructuring/list-holders.ts";
+import { recordElection } from "../src/domains/restructuring/record-election.ts";
+import { importRegister } from "../src/domains/restructuring/register.ts";
 import { runAllocation } from "../src/domains/restructuring/run-allocation.ts";
 import { fileReport } from "../src/domains/speakup/index.ts";
 import { type ReportInput, reportInput } from "../src/domains/speakup/schemas.ts";

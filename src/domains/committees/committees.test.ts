@@ -3,16 +3,21 @@ import { expectAll } from "../../../test/assertions.ts";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
 import { actorWith, buildPerson, buildUser } from "../../../test/factories.ts";
 import type { Actor, Ctx } from "../../kernel/context.ts";
-import { assessAdviser, proposeAdviser, retainAdviser } from "./advisers.ts";
-import { adjournMeeting, recordArrival, recordDeparture, recuse } from "./attendance.ts";
-import { createCommittee, getCommittee, reviseCharter, setBoardChairman } from "./committees.ts";
-import { circulateConsent, signConsent } from "./consents.ts";
+import { addAgendaItems } from "./add-agenda-items.ts";
+import { addMaterial } from "./add-material.ts";
+import { adjournMeeting } from "./adjourn-meeting.ts";
+import { appointMember } from "./appoint-member.ts";
+import { assessAdviser } from "./assess-adviser.ts";
+import { certifyQuestionnaire } from "./certify-questionnaire.ts";
+import { circulateConsent } from "./circulate-consent.ts";
+import { createCommittee } from "./create-committee.ts";
 import { compensationCharter } from "./demo.ts";
-import { meetingIcs, minutesPdf, proxyReport } from "./documents.ts";
-import { dutyCalendar, linkEvidence } from "./duties.ts";
+import { dutyCalendar } from "./duty-calendar.ts";
+import { endMembership } from "./end-membership.ts";
+import { getCommittee } from "./get-committee.ts";
+import { linkEvidence } from "./link-evidence.ts";
+import { meetingIcs } from "./meeting-ics.ts";
 import { getMeeting } from "./meeting-view.ts";
-import { addAgendaItems, addMaterial, scheduleMeeting } from "./meetings.ts";
-import { appointMember, endMembership } from "./membership.ts";
 import {
   approveMinutes,
   circulateMinutes,
@@ -22,9 +27,20 @@ import {
   getMinutes,
   signMinutes,
 } from "./minutes.ts";
-import { certifyQuestionnaire, saveQuestionnaire } from "./questionnaires.ts";
-import { recordResolution } from "./resolutions.ts";
+import { minutesPdf } from "./minutes-pdf.ts";
+import { proposeAdviser } from "./propose-adviser.ts";
+import { proxyReport } from "./proxy-report.ts";
+import { recordArrival } from "./record-arrival.ts";
+import { recordDeparture } from "./record-departure.ts";
+import { recordResolution } from "./record-resolution.ts";
+import { recuse } from "./recuse.ts";
+import { retainAdviser } from "./retain-adviser.ts";
+import { reviseCharter } from "./revise-charter.ts";
+import { saveQuestionnaire } from "./save-questionnaire.ts";
+import { scheduleMeeting } from "./schedule-meeting.ts";
 import type { QuestionnaireAnswers } from "./schemas.ts";
+import { setBoardChairman } from "./set-board-chairman.ts";
+import { signConsent } from "./sign-consent.ts";
 
 const EMPTY: QuestionnaireAnswers = {
   employment: [],

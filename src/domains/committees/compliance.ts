@@ -2,27 +2,16 @@ import type { Ctx } from "../../kernel/context.ts";
 import { currentCertification } from "./current-certification.ts";
 import { yearOf } from "./dates.ts";
 import { committeesDb } from "./db.ts";
-import { evaluateIndependence, type IndependenceResult } from "./independence.ts";
-import { checksOf, currentMembers, type Member, today } from "./load.ts";
+import { evaluateIndependence } from "./independence.ts";
+import { checksOf, currentMembers, today } from "./load.ts";
 import { CHARTER_SENTENCES, type RuleId } from "./rules.ts";
 import type { CommitteesTable } from "./tables.ts";
+import type { ComplianceAlertView, ComplianceView } from "./views.ts";
 
-export type Alert = {
-  rule: RuleId;
-  severity: "breach" | "warning";
-  /** Names the rule and what is wrong, e.g. "CC-1: … has 2 members". */
-  message: string;
-  /** The sentence of the charter that is broken. */
-  sentence: string;
-  personId: string | null;
-};
-
-export type MemberStanding = Member & {
-  certification: { year: number; certifiedAt: string } | null;
-  independence: IndependenceResult | null;
-};
-
-export type Compliance = { asOf: string; isCompliant: boolean; members: MemberStanding[]; alerts: Alert[] };
+/** One broken sentence of the charter: `message` names the rule and what is wrong ("CC-1: … has 2 members"). */
+export type Alert = ComplianceAlertView;
+export type MemberStanding = ComplianceView["members"][number];
+export type Compliance = ComplianceView;
 
 const alert = (
   rule: RuleId,

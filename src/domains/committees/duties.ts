@@ -1,13 +1,11 @@
 import { record } from "../../kernel/audit.ts";
 import { isoNow } from "../../kernel/clock.ts";
-import { type Ctx, withTransaction } from "../../kernel/context.ts";
-import { conflict, invalid, notFound } from "../../kernel/errors.ts";
+import type { Ctx } from "../../kernel/context.ts";
 import { newId } from "../../kernel/ids.ts";
 import { committeesDb } from "./db.ts";
-import { currentMembers, loadCommittee, standingOf, today } from "./load.ts";
-import { authorize, can } from "./policy.ts";
+import { currentMembers, loadCommittee, today } from "./load.ts";
 import type { CommitteeKind, CommitteesTable, EvidenceKind } from "./tables.ts";
-import type { DutyCalendarView, EvidenceLinkedView } from "./views.ts";
+import type { DutyCalendarView } from "./views.ts";
 
 export type DutyTemplate = {
   key: string;
@@ -175,48 +173,9 @@ export async function ensureDuties(ctx: Ctx, committeeId: string, year: number) 
 
 export type DutyStatus = "done" | "due" | "overdue";
 
-export type Duty = {
-  id: string;
-  key: string;
-  title: string;
-  rule: string;
-  dueDate: string;
-  status: DutyStatus;
-  /** Days until due (negative when overdue). */
-  daysLeft: number;
-  evidence: {
-    id: string | null;
-    kind: EvidenceKind | "record";
-    label: string;
-    refId: string | null;
-    url: string | null;
-    linkedAt: string | null;
-  }[];
-  computed: boolean;
-};
+export type Duty = DutyCalendarView["duties"][number];
 
 const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
-
-/** The year's duties with what is done, due and overdue on `asOf` (today by default). */
-export async function dutyCalendar(
-  ctx: Ctx,
-  committeeId: string,
-  year: number,
-  asOf = today(ctx),
-): Promise<DutyCalendarView> {
-  const committee = await loadCommittee(ctx, committeeId);
-  if (!can(ctx.actor, "committee.read", await standingOf(ctx, committeeId))) throw notFound("The committee");
-  await withTransaction(ctx, (tx) => ensureDuties(tx, committeeId, year));
-  const duties = await listDuties(ctx, committee, year, asOf);
-  const count = (s: DutyStatus) => duties.filter((d) => d.status === s).length;
-  return {
-    year,
-    asOf,
-    totals: { done: count("done"), due: count("due"), overdue: count("overdue") },
-    duties,
-    canLink: can(ctx.actor, "meeting.record", await standingOf(ctx, committeeId)),
-  };
-}
 
 /** The duties of a year already created by `ensureDuties`, unchecked: callers authorise. */
 export async function listDuties(
@@ -411,72 +370,4 @@ export async function linkDutyEvidence(
     { year, key, kind: evidence.kind, refId: evidence.refId },
   );
   return true;
-}
-
-/**
- * Links evidence by hand: approved (or locked, filed) minutes, an adopted resolution of the
- * committee, or a document named by title and link.
- */
-export async function linkEvidence(
-  ctx: Ctx,
-  dutyId: string,
-  input: {
-    kind: EvidenceKind;
-    refId?: string | null | undefined;
-    label?: string | null | undefined;
-    url?: string | null | undefined;
-  },
-): Promise<EvidenceLinkedView> {
-  return withTransaction(ctx, async (tx) => {
-    const db = committeesDb(tx);
-    const duty = await db
-      .selectFrom("committee_duties")
-      .selectAll()
-      .where("id", "=", dutyId)
-      .executeTakeFirst();
-    if (!duty) throw notFound("The duty");
-    authorize(tx.actor, "meeting.record", await standingOf(tx, duty.committee_id));
-    let label = input.label ?? null;
-    let url = input.url ?? null;
-    if (input.kind === "minutes") {
-      const m = await db
-        .selectFrom("meeting_minutes as n")
-        .innerJoin("committee_meetings as m", "m.id", "n.meeting_id")
-        .select(["n.status", "m.title", "m.starts_at", "m.committee_id", "m.id as meeting_id"])
-        .where("n.id", "=", input.refId ?? "")
-        .executeTakeFirst();
-      if (!m || m.committee_id !== duty.committee_id)
-        throw invalid("Those minutes are not this committee's.", [
-          { path: "refId", message: "is not minutes of this committee" },
-        ]);
-      if (m.status === "draft" || m.status === "circulated")
-        throw conflict(
-          "CC-6: only minutes approved by the committee are evidence; these are not approved yet.",
-        );
-      label ??= `Approved minutes: ${m.title} (${m.starts_at.slice(0, 10)})`;
-      url ??= `/committees/meetings/${m.meeting_id}`;
-    } else if (input.kind === "resolution") {
-      const r = await db
-        .selectFrom("committee_resolutions")
-        .select(["title", "outcome", "committee_id", "adopted_at"])
-        .where("id", "=", input.refId ?? "")
-        .executeTakeFirst();
-      if (!r || r.committee_id !== duty.committee_id)
-        throw invalid("That resolution is not this committee's.", [
-          { path: "refId", message: "is not a resolution of this committee" },
-        ]);
-      if (r.outcome !== "adopted") throw conflict("Only an adopted resolution is evidence of a duty.");
-      label ??= `Resolution: ${r.title} (${r.adopted_at.slice(0, 10)})`;
-    } else if (!label) {
-      throw invalid("Name the document.", [{ path: "label", message: "is required for a document" }]);
-    }
-    const linked = await linkDutyEvidence(tx, duty.committee_id, duty.year, duty.key, {
-      kind: input.kind,
-      refId: input.refId ?? null,
-      label: label!,
-      url,
-    });
-    if (!linked) throw conflict("This evidence is already linked to the duty.");
-    return { linked: true };
-  });
 }

@@ -3,6 +3,7 @@ import { formatMoney, parseMoney } from "../../kernel/money.ts";
 import { yearsBefore } from "./dates.ts";
 import type { QuestionnaireAnswers } from "./schemas.ts";
 import type { CommitteeChecks } from "./tables.ts";
+import type { IndependenceView } from "./views.ts";
 
 /** The NYSE 303A.02(b)(ii) and Item 404(a) threshold: more than $120,000. */
 export const COMPENSATION_LIMIT = 12_000_000n;
@@ -11,27 +12,9 @@ export const BUSINESS_FLOOR = 100_000_000n;
 
 export type Standard = "nyse" | "rule16b3" | "section162m";
 
-export type Finding = {
-  standard: Standard;
-  /** The test, e.g. "NYSE 303A.02(b)(ii)". */
-  test: string;
-  /** The sentence of the charter that the failure breaks. */
-  rule: "CC-2";
-  message: string;
-  /** The window the test looked at, inclusive. */
-  window: { from: string; to: string } | null;
-};
-
-export type IndependenceResult = {
-  asOf: string;
-  /** NYSE 303A.02 independent. */
-  independent: boolean;
-  /** Rule 16b-3 non-employee director. */
-  nonEmployeeDirector: boolean;
-  /** Section 162(m) outside director (legacy). */
-  outsideDirector: boolean;
-  findings: Finding[];
-};
+/** One failed test (CC-2); `window` is the look-back the test used, inclusive. */
+export type Finding = IndependenceView["findings"][number];
+export type IndependenceResult = IndependenceView;
 
 const whose = (who: "self" | "family") => (who === "self" ? "the director" : "an immediate family member");
 const within = (date: string, from: string, to: string) => date >= from && date <= to;

@@ -2,13 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
 import { actorWith, buildPerson, buildUser } from "../../../test/factories.ts";
 import type { Ctx } from "../../kernel/context.ts";
-import { adjournMeeting, recordArrival } from "./attendance.ts";
-import { createCommittee } from "./committees.ts";
+import { adjournMeeting } from "./adjourn-meeting.ts";
+import { appointMember } from "./appoint-member.ts";
+import { certifyQuestionnaire } from "./certify-questionnaire.ts";
+import { createCommittee } from "./create-committee.ts";
 import { compensationCharter } from "./demo.ts";
 import { committeeJobHandlers, runCommitteeAlerts } from "./jobs.ts";
-import { scheduleMeeting } from "./meetings.ts";
-import { appointMember } from "./membership.ts";
-import { certifyQuestionnaire, saveQuestionnaire } from "./questionnaires.ts";
+import { recordArrival } from "./record-arrival.ts";
+import { saveQuestionnaire } from "./save-questionnaire.ts";
+import { scheduleMeeting } from "./schedule-meeting.ts";
 import type { QuestionnaireAnswers } from "./schemas.ts";
 
 const EMPTY: QuestionnaireAnswers = {

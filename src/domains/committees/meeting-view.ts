@@ -1,7 +1,7 @@
 import type { Ctx } from "../../kernel/context.ts";
-import { getAdvisers } from "./advisers.ts";
 import { committeesDb } from "./db.ts";
 import { dutyTemplates } from "./duties.ts";
+import { getAdvisers } from "./get-advisers.ts";
 import { getMinutes, minutesActions } from "./get-minutes.ts";
 import { loadMeeting } from "./meetings.ts";
 import { can } from "./policy.ts";

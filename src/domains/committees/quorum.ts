@@ -1,24 +1,11 @@
 import type { Ctx } from "../../kernel/context.ts";
 import { committeesDb } from "./db.ts";
 import type { MeetingContext } from "./meetings.ts";
+import type { QuorumView } from "./views.ts";
 
-export type ItemQuorum = {
-  agendaItemId: string;
-  /** Members present who may act on the item (not recused, not the person it concerns). */
-  eligible: { personId: string; name: string }[];
-  recused: { personId: string; name: string; reason: string }[];
-  required: number;
-  hasQuorum: boolean;
-  /** The person whose own pay the item concerns is in the room (they never attend it). */
-  concernedPresent: string | null;
-};
-
-export type Quorum = {
-  required: number;
-  present: { personId: string; name: string; mode: string }[];
-  hasQuorum: boolean;
-  items: ItemQuorum[];
-};
+/** The quorum for one agenda item (its shape is `itemQuorumView` in views.ts). */
+export type ItemQuorum = QuorumView["items"][number];
+export type Quorum = QuorumView;
 
 /**
  * The live quorum (CC-8): members of the committee serving on the meeting's day who are present

@@ -1,16 +1,15 @@
 import { record } from "../../kernel/audit.ts";
 import { isoNow } from "../../kernel/clock.ts";
-import { type Ctx, withTransaction } from "../../kernel/context.ts";
-import { AppError, conflict, invalid, notFound } from "../../kernel/errors.ts";
+import type { Ctx } from "../../kernel/context.ts";
+import { AppError, conflict, invalid } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { committeesDb } from "./db.ts";
-import { loadCommittee, standingOf } from "./load.ts";
-import { assertOpen, loadMeeting, type MeetingContext } from "./meetings.ts";
-import { authorize, can } from "./policy.ts";
+import { getResolution } from "./get-resolution.ts";
+import { assertOpen, type MeetingContext } from "./meetings.ts";
 import { quorumOf } from "./quorum.ts";
 import type { ResolutionInput } from "./schemas.ts";
 import type { ResolutionOutcome, Vote } from "./tables.ts";
-import type { ResolutionList, ResolutionView } from "./views.ts";
+import type { ResolutionView } from "./views.ts";
 
 export type Resolution = ResolutionView;
 
@@ -107,18 +106,6 @@ export async function voteOnItem(
   return getResolution(ctx, id);
 }
 
-export async function recordResolution(
-  ctx: Ctx,
-  meetingId: string,
-  input: ResolutionInput,
-): Promise<Resolution> {
-  return withTransaction(ctx, async (tx) => {
-    const mc = await loadMeeting(tx, meetingId);
-    authorize(tx.actor, "meeting.record", mc.standing);
-    return voteOnItem(tx, mc, input);
-  });
-}
-
 /** An adopted resolution links itself as evidence of a duty it names (used by written consents). */
 export async function adoptedResolution(ctx: Ctx, committeeId: string, id: string) {
   const r = await committeesDb(ctx)
@@ -133,64 +120,4 @@ export async function adoptedResolution(ctx: Ctx, committeeId: string, id: strin
     ]);
   if (r.outcome !== "adopted") throw conflict(`The resolution "${r.title}" was not adopted.`);
   return r;
-}
-
-export async function getResolution(ctx: Ctx, id: string): Promise<Resolution> {
-  const db = committeesDb(ctx);
-  const r = await db.selectFrom("committee_resolutions").selectAll().where("id", "=", id).executeTakeFirst();
-  if (!r) throw notFound("The resolution");
-  const votes = await db
-    .selectFrom("resolution_votes")
-    .select(["person_id", "vote"])
-    .where("resolution_id", "=", id)
-    .execute();
-  return {
-    id: r.id,
-    title: r.title,
-    text: r.text,
-    outcome: r.outcome,
-    votesFor: r.votes_for,
-    votesAgainst: r.votes_against,
-    abstentions: r.abstentions,
-    membersPresent: r.members_present,
-    meetingId: r.meeting_id,
-    agendaItemId: r.agenda_item_id,
-    consentId: r.consent_id,
-    adoptedAt: r.adopted_at,
-    votes: votes.map((v) => ({ personId: v.person_id, vote: v.vote })),
-  };
-}
-
-export async function listResolutions(ctx: Ctx, committeeId: string): Promise<ResolutionList> {
-  await loadCommittee(ctx, committeeId);
-  if (!can(ctx.actor, "committee.read", await standingOf(ctx, committeeId))) throw notFound("The committee");
-  const rows = await committeesDb(ctx)
-    .selectFrom("committee_resolutions")
-    .select([
-      "id",
-      "title",
-      "outcome",
-      "adopted_at",
-      "meeting_id",
-      "consent_id",
-      "votes_for",
-      "votes_against",
-      "abstentions",
-    ])
-    .where("committee_id", "=", committeeId)
-    .orderBy("adopted_at", "desc")
-    .execute();
-  return {
-    items: rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      outcome: r.outcome,
-      adoptedAt: r.adopted_at,
-      meetingId: r.meeting_id,
-      consentId: r.consent_id,
-      votesFor: r.votes_for,
-      votesAgainst: r.votes_against,
-      abstentions: r.abstentions,
-    })),
-  };
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, signedIn, type TestApp } from "../../../test/app.ts";
 import { dialect } from "../../../test/db.ts";
 import { buildPerson } from "../../../test/factories.ts";
-import { createCommittee } from "./committees.ts";
+import { createCommittee } from "./create-committee.ts";
 import { compensationCharter } from "./demo.ts";
 
 /** The HTTP surface: declared access, problem documents naming the rule, PDF and iCalendar. */

@@ -2,50 +2,52 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
 import { endpoints, type RouteDeps, typed } from "../../kernel/http/routes.ts";
 import { ctxOf } from "../../kernel/http/server.ts";
-import {
-  approveAdviserFee,
-  assessAdviser,
-  getAdvisers,
-  proposeAdviser,
-  retainAdviser,
-  terminateAdviser,
-} from "./advisers.ts";
+import { addAgendaItems } from "./add-agenda-items.ts";
+import { addMaterial } from "./add-material.ts";
+import { adjournMeeting } from "./adjourn-meeting.ts";
+import { appointMember } from "./appoint-member.ts";
+import { approveAdviserFee } from "./approve-adviser-fee.ts";
 import { approveMinutes } from "./approve-minutes.ts";
-import { adjournMeeting, recordArrival, recordDeparture, recuse } from "./attendance.ts";
+import { assessAdviser } from "./assess-adviser.ts";
+import { cancelMeeting } from "./cancel-meeting.ts";
+import { certifyQuestionnaire } from "./certify-questionnaire.ts";
+import { circulateConsent } from "./circulate-consent.ts";
 import { circulateMinutes } from "./circulate-minutes.ts";
-import {
-  createCommittee,
-  getCharterVersion,
-  getCommittee,
-  listCommittees,
-  reviseCharter,
-  setBoardChairman,
-} from "./committees.ts";
-import { circulateConsent, getConsent, listConsents, signConsent } from "./consents.ts";
-import { meetingBookPdf, meetingIcs, minutesPdf, proxyReport, proxyReportPdf } from "./documents.ts";
+import { createCommittee } from "./create-committee.ts";
+import { designateChair } from "./designate-chair.ts";
 import { draftMinutes } from "./draft-minutes.ts";
-import { dutyCalendar, linkEvidence } from "./duties.ts";
+import { dutyCalendar } from "./duty-calendar.ts";
 import { editMinutes } from "./edit-minutes.ts";
+import { endMembership } from "./end-membership.ts";
 import { fileMinutes } from "./file-minutes.ts";
+import { getAdvisers } from "./get-advisers.ts";
+import { getCharterVersion } from "./get-charter-version.ts";
+import { getCommittee } from "./get-committee.ts";
+import { getConsent } from "./get-consent.ts";
 import { getMinutesVersion } from "./get-minutes-version.ts";
+import { getQuestionnaire } from "./get-questionnaire.ts";
+import { linkEvidence } from "./link-evidence.ts";
+import { listCommittees } from "./list-committees.ts";
+import { listConsents } from "./list-consents.ts";
+import { listMeetings } from "./list-meetings.ts";
+import { listQuestionnaires } from "./list-questionnaires.ts";
+import { listResolutions } from "./list-resolutions.ts";
 import { today } from "./load.ts";
+import { meetingBookPdf } from "./meeting-book-pdf.ts";
+import { meetingIcs } from "./meeting-ics.ts";
 import { getMeeting } from "./meeting-view.ts";
-import {
-  addAgendaItems,
-  addMaterial,
-  cancelMeeting,
-  listMeetings,
-  scheduleMeeting,
-  sendNotice,
-} from "./meetings.ts";
-import { appointMember, designateChair, endMembership } from "./membership.ts";
-import {
-  certifyQuestionnaire,
-  getQuestionnaire,
-  listQuestionnaires,
-  saveQuestionnaire,
-} from "./questionnaires.ts";
-import { listResolutions, recordResolution } from "./resolutions.ts";
+import { minutesPdf } from "./minutes-pdf.ts";
+import { proposeAdviser } from "./propose-adviser.ts";
+import { proxyReport } from "./proxy-report.ts";
+import { proxyReportPdf } from "./proxy-report-pdf.ts";
+import { recordArrival } from "./record-arrival.ts";
+import { recordDeparture } from "./record-departure.ts";
+import { recordResolution } from "./record-resolution.ts";
+import { recuse } from "./recuse.ts";
+import { retainAdviser } from "./retain-adviser.ts";
+import { reviseCharter } from "./revise-charter.ts";
+import { saveQuestionnaire } from "./save-questionnaire.ts";
+import { scheduleMeeting } from "./schedule-meeting.ts";
 import {
   adviserDecisionInput,
   adviserFeeInput,
@@ -71,7 +73,11 @@ import {
   resolutionInput,
   yearQuery,
 } from "./schemas.ts";
+import { sendNotice } from "./send-notice.ts";
+import { setBoardChairman } from "./set-board-chairman.ts";
+import { signConsent } from "./sign-consent.ts";
 import { signMinutes } from "./sign-minutes.ts";
+import { terminateAdviser } from "./terminate-adviser.ts";
 import {
   adviserListView,
   agendaAddedView,

@@ -15,6 +15,16 @@ const resolutionOutcome = z.enum(["adopted", "rejected"]);
 const vote = z.enum(["for", "against", "abstain"]);
 const adviserKind = z.enum(["compensation_consultant", "legal", "accounting", "other"]);
 const ruleId = z.enum(Object.keys(CHARTER_SENTENCES) as [RuleId, ...RuleId[]]);
+const questionnaireStatus = z.enum(["draft", "certified"]);
+
+/** A person named in an answer. */
+const personRef = { personId: z.string(), name: z.string() };
+/** How a resolution's vote came out (CC-8). */
+const voteTally = {
+  votesFor: z.number().int(),
+  votesAgainst: z.number().int(),
+  abstentions: z.number().int(),
+};
 
 export const pdfFile = fileResponse("application/pdf");
 export const icsFile = fileResponse("text/calendar");
@@ -52,6 +62,7 @@ export type CommitteeListView = z.infer<typeof committeeListView>;
 export const independenceFindingView = z
   .object({
     standard: z.enum(["nyse", "rule16b3", "section162m"]),
+    /** The test, e.g. "NYSE 303A.02(b)(ii)". */
     test: z.string(),
     rule: z.literal("CC-2"),
     message: z.string(),
@@ -62,12 +73,16 @@ export const independenceFindingView = z
 export const independenceView = z
   .object({
     asOf: isoDate,
+    /** NYSE 303A.02 independent. */
     independent: z.boolean(),
+    /** Rule 16b-3 non-employee director. */
     nonEmployeeDirector: z.boolean(),
+    /** Section 162(m) outside director (legacy). */
     outsideDirector: z.boolean(),
     findings: z.array(independenceFindingView),
   })
   .meta({ id: "DirectorIndependenceView" });
+export type IndependenceView = z.infer<typeof independenceView>;
 
 export const committeeMemberView = z
   .object({
@@ -98,6 +113,7 @@ export const complianceAlertView = z
     personId: z.string().nullable(),
   })
   .meta({ id: "CommitteeComplianceAlertView" });
+export type ComplianceAlertView = z.infer<typeof complianceAlertView>;
 
 export const complianceView = z
   .object({
@@ -107,6 +123,9 @@ export const complianceView = z
     alerts: z.array(complianceAlertView),
   })
   .meta({ id: "CommitteeComplianceView" });
+export type ComplianceView = z.infer<typeof complianceView>;
+
+const charterApproval = { changeNote: z.string().nullable(), approvedAt: isoInstant.nullable() };
 
 export const committeeView = z
   .object({
@@ -116,8 +135,7 @@ export const committeeView = z
       number: z.number().int(),
       body: z.string(),
       contentHash: z.string(),
-      changeNote: z.string().nullable(),
-      approvedAt: isoInstant.nullable(),
+      ...charterApproval,
       approvedBy: z.string().nullable(),
     }),
     charterVersions: z.array(
@@ -125,8 +143,7 @@ export const committeeView = z
         id: z.string(),
         number: z.number().int(),
         status: z.string(),
-        changeNote: z.string().nullable(),
-        approvedAt: isoInstant.nullable(),
+        ...charterApproval,
       }),
     ),
     compliance: complianceView,
@@ -151,8 +168,7 @@ export const charterVersionView = z
     body: z.string(),
     contentHash: z.string(),
     status: z.string(),
-    changeNote: z.string().nullable(),
-    approvedAt: isoInstant.nullable(),
+    ...charterApproval,
   })
   .meta({ id: "CharterVersionView" });
 export type CharterVersionView = z.infer<typeof charterVersionView>;
@@ -207,15 +223,17 @@ export type MeetingAdjournedView = z.infer<typeof meetingAdjournedView>;
 export const itemQuorumView = z
   .object({
     agendaItemId: z.string(),
-    eligible: z.array(z.object({ personId: z.string(), name: z.string() })),
-    recused: z.array(z.object({ personId: z.string(), name: z.string(), reason: z.string() })),
+    /** Members present who may act on the item (not recused, not the person it concerns). */
+    eligible: z.array(z.object(personRef)),
+    recused: z.array(z.object({ ...personRef, reason: z.string() })),
     required: z.number().int(),
     hasQuorum: z.boolean(),
+    /** The person whose own pay the item concerns is in the room (they never attend it). */
     concernedPresent: z.string().nullable(),
   })
   .meta({ id: "AgendaItemQuorumView" });
 
-const presentMember = z.object({ personId: z.string(), name: z.string(), mode: z.string() });
+const presentMember = z.object({ ...personRef, mode: z.string() });
 
 /** The live quorum (CC-8), answered by every attendance and recusal write. */
 export const quorumView = z
@@ -234,9 +252,7 @@ export const resolutionView = z
     title: z.string(),
     text: z.string(),
     outcome: resolutionOutcome,
-    votesFor: z.number().int(),
-    votesAgainst: z.number().int(),
-    abstentions: z.number().int(),
+    ...voteTally,
     membersPresent: z.number().int(),
     meetingId: z.string().nullable(),
     agendaItemId: z.string().nullable(),
@@ -255,15 +271,16 @@ export const resolutionRowView = z
     adoptedAt: isoInstant,
     meetingId: z.string().nullable(),
     consentId: z.string().nullable(),
-    votesFor: z.number().int(),
-    votesAgainst: z.number().int(),
-    abstentions: z.number().int(),
+    ...voteTally,
   })
   .meta({ id: "CommitteeResolutionRowView" });
 export const resolutionList = itemsOf(resolutionRowView);
 export type ResolutionList = z.infer<typeof resolutionList>;
 
 // Minutes (CC-6).
+
+/** Who wrote a version of the minutes, when, and why. */
+const versionNote = { note: z.string().nullable(), createdBy: z.string(), createdAt: isoInstant };
 
 export const minutesView = z
   .object({
@@ -281,14 +298,7 @@ export const minutesView = z
     signedBy: z.string().nullable(),
     filedAt: isoInstant.nullable(),
     filedBy: z.string().nullable(),
-    versions: z.array(
-      z.object({
-        version: z.number().int(),
-        note: z.string().nullable(),
-        createdBy: z.string(),
-        createdAt: isoInstant,
-      }),
-    ),
+    versions: z.array(z.object({ version: z.number().int(), ...versionNote })),
   })
   .meta({ id: "MinutesView" });
 export type MinutesView = z.infer<typeof minutesView>;
@@ -297,9 +307,7 @@ export const minutesVersionView = z
   .object({
     version: z.number().int(),
     body: z.string(),
-    note: z.string().nullable(),
-    createdBy: z.string(),
-    createdAt: isoInstant,
+    ...versionNote,
   })
   .meta({ id: "MinutesVersionView" });
 export type MinutesVersionView = z.infer<typeof minutesVersionView>;
@@ -329,7 +337,7 @@ export const meetingView = z
       .nullable(),
     status: meetingStatus,
     noticeSentAt: isoInstant.nullable(),
-    members: z.array(z.object({ personId: z.string(), name: z.string(), isChair: z.boolean() })),
+    members: z.array(z.object({ ...personRef, isChair: z.boolean() })),
     agenda: z.array(
       z.object({
         id: z.string(),
@@ -365,11 +373,7 @@ export const meetingView = z
         leftAt: isoInstant.nullable(),
       }),
     ),
-    quorum: z.object({
-      required: z.number().int(),
-      present: z.array(presentMember),
-      hasQuorum: z.boolean(),
-    }),
+    quorum: quorumView.omit({ items: true }),
     resolutions: z.array(
       z.object({
         id: z.string(),
@@ -377,9 +381,7 @@ export const meetingView = z
         title: z.string(),
         text: z.string(),
         outcome: resolutionOutcome,
-        votesFor: z.number().int(),
-        votesAgainst: z.number().int(),
-        abstentions: z.number().int(),
+        ...voteTally,
         membersPresent: z.number().int(),
         adoptedAt: isoInstant,
       }),
@@ -414,7 +416,7 @@ export const consentView = z
     dutyKey: z.string().nullable(),
     effectiveAt: isoInstant.nullable(),
     resolutionId: z.string().nullable(),
-    signers: z.array(z.object({ personId: z.string(), name: z.string(), signedAt: isoInstant.nullable() })),
+    signers: z.array(z.object({ ...personRef, signedAt: isoInstant.nullable() })),
     canSign: z.boolean(),
   })
   .meta({ id: "WrittenConsentView" });
@@ -533,13 +535,13 @@ export type AdviserListView = z.infer<typeof adviserListView>;
 
 // D&O questionnaires (CC-20).
 
-export const questionnaireRowView = z
-  .object({
-    year: z.number().int(),
-    status: z.enum(["draft", "certified"]),
-    certifiedAt: isoInstant.nullable(),
-  })
-  .meta({ id: "DnoQuestionnaireRowView" });
+const questionnaireRowFields = {
+  year: z.number().int(),
+  status: questionnaireStatus,
+  certifiedAt: isoInstant.nullable(),
+};
+
+export const questionnaireRowView = z.object(questionnaireRowFields).meta({ id: "DnoQuestionnaireRowView" });
 export const questionnaireList = itemsOf(questionnaireRowView);
 
 export const questionnaireView = z
@@ -547,12 +549,11 @@ export const questionnaireView = z
     id: z.string(),
     personId: z.string(),
     personName: z.string(),
-    year: z.number().int(),
-    status: z.enum(["draft", "certified"]),
-    certifiedAt: isoInstant.nullable(),
+    ...questionnaireRowFields,
     certifiedBy: z.string().nullable(),
     answers: questionnaireAnswers,
     /** The tests as they stand today on these answers (all three standards). */
     evaluation: independenceView,
   })
   .meta({ id: "DnoQuestionnaireView" });
+export type QuestionnaireView = z.infer<typeof questionnaireView>;

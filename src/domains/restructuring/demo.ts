@@ -3,10 +3,12 @@ import { addBusinessDays, addCalendarDays } from "../../kernel/calendar.ts";
 import { isoToday } from "../../kernel/clock.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { createUser } from "../people/index.ts";
+import { addInvestorUser } from "./add-investor-user.ts";
+import { createOffering } from "./create-offering.ts";
 import { rxDb } from "./db.ts";
-import { recordElection } from "./elections.ts";
-import { addInvestorUser, createOffering, updateFacts } from "./offerings.ts";
+import { recordElection } from "./record-election.ts";
 import { importRegister } from "./register.ts";
+import { updateFacts } from "./update-facts.ts";
 
 export const DEMO_RESTRUCTURING_PASSWORD = "Aleris-demo-2026";
 /** Demo accounts of the rights offering (not on the sign-in page, which lists the company's own). */

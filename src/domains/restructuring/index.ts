@@ -10,5 +10,5 @@ export {
 } from "./allocate-offering.ts";
 export { seedRestructuringDemo } from "./demo.ts";
 export { restructuringJobs } from "./jobs.ts";
-export { sendProgressReports } from "./oversight.ts";
 export { registerRestructuringRoutes } from "./routes.ts";
+export { sendProgressReports } from "./send-progress-reports.ts";

@@ -1,5 +1,5 @@
 import type { JobRegistration } from "../../kernel/jobs.ts";
-import { sendProgressReports } from "./oversight.ts";
+import { sendProgressReports } from "./send-progress-reports.ts";
 
 /**
  * The restructuring jobs, registered by the app with every domain's. ECA-9(g): the progress

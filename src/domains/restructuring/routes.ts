@@ -3,20 +3,25 @@ import { z } from "zod";
 import { fileResponse } from "../../kernel/http/responses.ts";
 import { endpoints, type RouteDeps, typed } from "../../kernel/http/routes.ts";
 import { ctxOf, sendCsv } from "../../kernel/http/server.ts";
-import { myHoldings, recordElection } from "./elections.ts";
-import { createOffering, getOffering, listOfferings, updateFacts } from "./offerings.ts";
-import {
-  getDeadlines,
-  getUseOfProceeds,
-  listConditions,
-  listProgressReports,
-  listTerminations,
-  recordTermination,
-  updateCondition,
-} from "./oversight.ts";
+import { castBallot } from "./cast-ballot.ts";
+import { createOffering } from "./create-offering.ts";
+import { getAllocation } from "./get-allocation.ts";
+import { getDeadlines } from "./get-deadlines.ts";
+import { getOffering } from "./get-offering.ts";
+import { getUseOfProceeds } from "./get-use-of-proceeds.ts";
+import { listConditions } from "./list-conditions.ts";
+import { listHolders } from "./list-holders.ts";
+import { listOfferings } from "./list-offerings.ts";
+import { listProgressReports } from "./list-progress-reports.ts";
+import { listTerminations } from "./list-terminations.ts";
+import { listVotes } from "./list-votes.ts";
+import { myHoldings } from "./my-holdings.ts";
+import { proposeVote } from "./propose-vote.ts";
 import { purchaseNoticePdf } from "./purchase-notice-pdf.ts";
-import { importRegister, listHolders, REGISTER_TEMPLATE } from "./register.ts";
-import { getAllocation, runAllocation } from "./run-allocation.ts";
+import { recordElection } from "./record-election.ts";
+import { recordTermination } from "./record-termination.ts";
+import { importRegister, REGISTER_TEMPLATE } from "./register.ts";
+import { runAllocation } from "./run-allocation.ts";
 import {
   ballotInput,
   conditionPatch,
@@ -29,6 +34,8 @@ import {
   voteInput,
   withdrawalInput,
 } from "./schemas.ts";
+import { updateCondition } from "./update-condition.ts";
+import { updateFacts } from "./update-facts.ts";
 import {
   allocationRunView,
   conditionList,
@@ -48,7 +55,6 @@ import {
   voteList,
   voteView,
 } from "./views.ts";
-import { castBallot, listVotes, proposeVote } from "./votes.ts";
 import { withdrawInvestor } from "./withdraw-investor.ts";
 
 const route = endpoints(["restructuring"]);

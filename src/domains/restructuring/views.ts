@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, isoInstant } from "../../kernel/http/responses.ts";
+import { isoDate, isoInstant, pageOf } from "../../kernel/http/responses.ts";
 
 // What the restructuring routes answer (issue 13: one contract). Amounts of money, fractions and
 // percentages are decimal strings ("1000.00", "0.6650"), never numbers, so nothing is rounded on
@@ -106,12 +106,7 @@ export const holderView = z
   .meta({ id: "OfferingHolderView" });
 export type HolderView = z.infer<typeof holderView>;
 
-export const holderPage = z.object({
-  items: z.array(holderView),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const holderPage = pageOf(holderView);
 export type HolderPage = z.infer<typeof holderPage>;
 
 export const portalHoldingView = holderView

@@ -1,12 +1,8 @@
 import { Decimal } from "decimal.js";
-import { record } from "../../kernel/audit.ts";
-import { isoNow } from "../../kernel/clock.ts";
-import { type Ctx, withTransaction } from "../../kernel/context.ts";
-import { conflict, forbidden, notFound } from "../../kernel/errors.ts";
-import { newId } from "../../kernel/ids.ts";
+import type { Ctx } from "../../kernel/context.ts";
+import { notFound } from "../../kernel/errors.ts";
 import { rxDb } from "./db.ts";
 import { effectiveBackstops, investorOfActor, loadInvestors } from "./offerings.ts";
-import { authorize, seesAll } from "./policy.ts";
 import type { VoteStatus } from "./tables.ts";
 import type { VoteView } from "./views.ts";
 
@@ -72,7 +68,7 @@ export function tally(
   };
 }
 
-async function view(ctx: Ctx, voteId: string): Promise<VoteView> {
+export async function view(ctx: Ctx, voteId: string): Promise<VoteView> {
   const db = rxDb(ctx);
   const v = await db.selectFrom("rx_votes").selectAll().where("id", "=", voteId).executeTakeFirst();
   if (!v) throw notFound("The vote");
@@ -108,111 +104,4 @@ async function view(ctx: Ctx, voteId: string): Promise<VoteView> {
     explanation: t.explanation,
     myInvestorCode: mine?.code ?? null,
   };
-}
-
-export async function listVotes(ctx: Ctx, offeringId: string): Promise<VoteView[]> {
-  authorize(ctx.actor, "offering.read");
-  if (!seesAll(ctx.actor) && !(await investorOfActor(ctx, offeringId))) throw notFound("The offering");
-  const rows = await rxDb(ctx)
-    .selectFrom("rx_votes")
-    .select("id")
-    .where("offering_id", "=", offeringId)
-    .orderBy("created_at", "desc")
-    .execute();
-  return Promise.all(rows.map((r) => view(ctx, r.id)));
-}
-
-/** The Company proposes a waiver (ECA-11, ECA-20(a)) or an amendment for the investors' vote. */
-export async function proposeVote(
-  ctx: Ctx,
-  offeringId: string,
-  input: { kind: "waiver" | "amendment"; subject: string; description: string },
-): Promise<VoteView> {
-  authorize(ctx.actor, "vote.propose");
-  return withTransaction(ctx, async (tx) => {
-    const id = newId();
-    await rxDb(tx)
-      .insertInto("rx_votes")
-      .values({
-        id,
-        offering_id: offeringId,
-        kind: input.kind,
-        subject: input.subject,
-        description: input.description,
-        status: "open",
-        created_at: isoNow(tx.clock),
-        created_by: tx.actor.label,
-        decided_at: null,
-      })
-      .execute();
-    await record(tx, "vote.propose", { type: "vote", id }, { offeringId, ...input });
-    return view(tx, id);
-  });
-}
-
-/** An investor casts its ballot; the vote is decided as soon as the outcome is certain. */
-export async function castBallot(ctx: Ctx, voteId: string, inFavour: boolean): Promise<VoteView> {
-  authorize(ctx.actor, "vote.cast");
-  return withTransaction(ctx, async (tx) => {
-    const db = rxDb(tx);
-    const v = await db.selectFrom("rx_votes").selectAll().where("id", "=", voteId).executeTakeFirst();
-    if (!v) throw notFound("The vote");
-    const mine = await investorOfActor(tx, v.offering_id);
-    if (!mine) throw forbidden("Only an investor in this offering votes.");
-    if (v.status !== "open") throw conflict(`This vote is already ${v.status}.`);
-    if (mine.withdrawn_at)
-      throw conflict(`${mine.name} withdrew its commitment and holds no backstop percentage (ECA-26).`);
-    const now = isoNow(tx.clock);
-    const existing = await db
-      .selectFrom("rx_ballots")
-      .select("vote_id")
-      .where("vote_id", "=", voteId)
-      .where("investor_id", "=", mine.id)
-      .executeTakeFirst();
-    if (existing) throw conflict(`${mine.name} has already voted.`);
-    await db
-      .insertInto("rx_ballots")
-      .values({
-        vote_id: voteId,
-        investor_id: mine.id,
-        in_favour: inFavour ? 1 : 0,
-        cast_by: tx.actor.label,
-        cast_at: now,
-      })
-      .execute();
-    const after = await view(tx, voteId);
-    const t = tally(
-      after.ballots.map((b) => ({ code: b.investorCode, backstop: b.backstop })),
-      new Map(after.ballots.filter((b) => b.inFavour !== null).map((b) => [b.investorCode, b.inFavour!])),
-      after.consentOf,
-    );
-    if (t.status !== "open") {
-      await db
-        .updateTable("rx_votes")
-        .set({ status: t.status, decided_at: now })
-        .where("id", "=", voteId)
-        .execute();
-      // A passed waiver of a condition precedent marks it waived (ECA-11).
-      const cond = /^11\(([a-n])\)$/.exec(v.subject);
-      if (t.status === "passed" && v.kind === "waiver" && cond)
-        await db
-          .updateTable("rx_conditions")
-          .set({
-            status: "waived",
-            evidence: `Waived by the Requisite Investors: ${t.explanation}`,
-            updated_at: now,
-            updated_by: tx.actor.label,
-          })
-          .where("offering_id", "=", v.offering_id)
-          .where("code", "=", cond[1]!)
-          .execute();
-    }
-    await record(
-      tx,
-      "vote.cast",
-      { type: "vote", id: voteId },
-      { investor: mine.code, inFavour, outcome: t.status },
-    );
-    return view(tx, voteId);
-  });
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../../test/db.ts";
 import { actorWith, buildOffering } from "../../../test/factories.ts";
-import { type OfferingView, updateFacts } from "./offerings.ts";
+import type { OfferingView } from "./offerings.ts";
+import { updateFacts } from "./update-facts.ts";
 import { withdrawInvestor } from "./withdraw-investor.ts";
 
 describe(`ECA-26 withdrawal (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {

@@ -4,13 +4,8 @@ import { isoToday } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { conflict, invalid, notFound } from "../../kernel/errors.ts";
 import { rxDb } from "./db.ts";
-import {
-  effectiveBackstops,
-  getOffering,
-  loadInvestors,
-  loadOffering,
-  type OfferingView,
-} from "./offerings.ts";
+import { getOffering } from "./get-offering.ts";
+import { effectiveBackstops, loadInvestors, loadOffering, type OfferingView } from "./offerings.ts";
 import { authorize } from "./policy.ts";
 import type { Facts, WithdrawalInput } from "./schemas.ts";
 

@@ -6,21 +6,24 @@ import {
   OFFERING_REGISTER_CSV,
   type OfferingStage,
 } from "../../../test/factories.ts";
+import { castBallot } from "./cast-ballot.ts";
+import { createOffering } from "./create-offering.ts";
 import { computeDeadlines, progressReportReason, terminationFeeOwed } from "./deadlines.ts";
-import { recordElection } from "./elections.ts";
-import { createOffering, getOffering, updateFacts } from "./offerings.ts";
-import {
-  getUseOfProceeds,
-  listConditions,
-  listProgressReports,
-  recordTermination,
-  sendProgressReports,
-  updateCondition,
-} from "./oversight.ts";
+import { getAllocation } from "./get-allocation.ts";
+import { getOffering } from "./get-offering.ts";
+import { getUseOfProceeds } from "./get-use-of-proceeds.ts";
+import { listConditions } from "./list-conditions.ts";
+import { listHolders } from "./list-holders.ts";
+import { listProgressReports } from "./list-progress-reports.ts";
+import { proposeVote } from "./propose-vote.ts";
 import { purchaseNoticePdf } from "./purchase-notice-pdf.ts";
-import { importRegister, listHolders } from "./register.ts";
-import { getAllocation, runAllocation } from "./run-allocation.ts";
-import { castBallot, proposeVote } from "./votes.ts";
+import { recordElection } from "./record-election.ts";
+import { recordTermination } from "./record-termination.ts";
+import { importRegister } from "./register.ts";
+import { runAllocation } from "./run-allocation.ts";
+import { sendProgressReports } from "./send-progress-reports.ts";
+import { updateCondition } from "./update-condition.ts";
+import { updateFacts } from "./update-facts.ts";
 
 describe(`restructuring workflow (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
   let t: TestDb;

@@ -2,11 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Ctx } from "../../kernel/context.ts";
 import { actorOfUser } from "../people/index.ts";
-import { createCounterparty } from "./counterparties.ts";
-import { createExportItem, createLicence } from "./export-controls.ts";
+import { approveTransaction } from "./approve-transaction.ts";
+import { createCounterparty } from "./create-counterparty.ts";
+import { createExportItem } from "./create-export-item.ts";
+import { createLicence } from "./create-licence.ts";
+import { createTransaction } from "./create-transaction.ts";
 import { importList } from "./import-list.ts";
 import { readListDir } from "./lists/read-list.ts";
-import { approveTransaction, createTransaction } from "./transactions.ts";
 
 /**
  * Where the demo finds a sanctions list: PROBITY_DEMO_SANCTIONS_DIR, else the July 2021 SDN

@@ -2,10 +2,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
 import { actorWith, buildUser } from "../../../test/factories.ts";
-import { createCounterparty } from "./counterparties.ts";
+import { createCounterparty } from "./create-counterparty.ts";
+import { decideHit } from "./decide-hit.ts";
 import { importList } from "./import-list.ts";
 import { readListDir } from "./lists/read-list.ts";
-import { decideHit } from "./review-hits.ts";
 
 const CONSOLIDATED = readListDir(path.resolve(import.meta.dirname, "test/consolidated"));
 

@@ -1,7 +1,11 @@
 // The screening domain's public surface: other domains, the CLI and the app import only from here.
 import "./audit-actions.ts";
 
-export { createCounterparty, getCounterparty, updateCounterparty } from "./counterparties.ts";
+export { approveTransaction } from "./approve-transaction.ts";
+export { createCounterparty } from "./create-counterparty.ts";
+export { createTransaction } from "./create-transaction.ts";
+export { decideHit } from "./decide-hit.ts";
+export { getCounterparty } from "./get-counterparty.ts";
 export { importList } from "./import-list.ts";
 export { screeningJobs } from "./jobs.ts";
 export { listVersions } from "./list-versions.ts";
@@ -33,7 +37,6 @@ export {
   skeleton as nameSkeleton,
 } from "./matcher/normalize.ts";
 export { screenInParallel } from "./matcher/parallel.ts";
-export { decideHit } from "./review-hits.ts";
 export { registerScreeningRoutes } from "./routes.ts";
 export { rescreenAll } from "./screen-counterparty.ts";
-export { approveTransaction, createTransaction } from "./transactions.ts";
+export { updateCounterparty } from "./update-counterparty.ts";

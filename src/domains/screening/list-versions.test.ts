@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../../test/db.ts";
 import { actorWith } from "../../../test/factories.ts";
+import { exportVersionChangesCsv } from "./export-version-changes-csv.ts";
+import { getVersionEntry } from "./get-version-entry.ts";
 import { importList } from "./import-list.ts";
-import { exportVersionChangesCsv, getVersionEntry, listVersionChanges } from "./list-versions.ts";
+import { listVersionChanges } from "./list-version-changes.ts";
 import { snapshotFiles } from "./test/snapshot.ts";
 
 let t: TestDb;

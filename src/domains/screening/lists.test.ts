@@ -6,11 +6,13 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, createTestApp, signedIn, type TestApp } from "../../../test/app.ts";
 import { actorWith } from "../../../test/factories.ts";
-import { createCounterparty, getCounterparty } from "./counterparties.ts";
+import { approveTransaction } from "./approve-transaction.ts";
+import { createCounterparty } from "./create-counterparty.ts";
+import { createTransaction } from "./create-transaction.ts";
+import { getCounterparty } from "./get-counterparty.ts";
 import { importList } from "./import-list.ts";
 import { readListDir } from "./lists/read-list.ts";
 import { rescreenAll } from "./screen-counterparty.ts";
-import { approveTransaction, createTransaction } from "./transactions.ts";
 
 const SAMPLE_XML = fs.readFileSync(path.resolve(import.meta.dirname, "test/sdn-sample.xml"), "utf8");
 const CONSOLIDATED = readListDir(path.resolve(import.meta.dirname, "test/consolidated"));

@@ -3,29 +3,24 @@ import { z } from "zod";
 import { fileResponse } from "../../kernel/http/responses.ts";
 import { endpoints, type RouteDeps, typed } from "../../kernel/http/routes.ts";
 import { ctxOf, sendCsv } from "../../kernel/http/server.ts";
-import {
-  createCounterparty,
-  exportCounterpartiesCsv,
-  getCounterparty,
-  listCounterparties,
-  rescreenCounterparty,
-  updateCounterparty,
-} from "./counterparties.ts";
-import {
-  createExportItem,
-  createLicence,
-  getExportControls,
-  updateCountryChart,
-  updateJurisdictions,
-} from "./export-controls.ts";
+import { approveTransaction } from "./approve-transaction.ts";
+import { createCounterparty } from "./create-counterparty.ts";
+import { createExportItem } from "./create-export-item.ts";
+import { createLicence } from "./create-licence.ts";
+import { createTransaction } from "./create-transaction.ts";
+import { decideHit } from "./decide-hit.ts";
+import { exportCounterpartiesCsv } from "./export-counterparties-csv.ts";
+import { exportVersionChangesCsv } from "./export-version-changes-csv.ts";
+import { getCounterparty } from "./get-counterparty.ts";
+import { getExportControls } from "./get-export-controls.ts";
+import { getVersionEntry } from "./get-version-entry.ts";
 import { importList } from "./import-list.ts";
-import {
-  exportVersionChangesCsv,
-  getVersionEntry,
-  listVersionChanges,
-  listVersions,
-} from "./list-versions.ts";
-import { decideHit, listHits } from "./review-hits.ts";
+import { listCounterparties } from "./list-counterparties.ts";
+import { listHits } from "./list-hits.ts";
+import { listTransactions } from "./list-transactions.ts";
+import { listVersionChanges } from "./list-version-changes.ts";
+import { listVersions } from "./list-versions.ts";
+import { rescreenCounterparty } from "./rescreen-counterparty.ts";
 import { countryChart, jurisdictionList } from "./rules.ts";
 import {
   counterpartyFilter,
@@ -42,8 +37,11 @@ import {
   transactionFilter,
   transactionInput,
 } from "./schemas.ts";
-import { screenBatch, screenOne } from "./screen-names.ts";
-import { approveTransaction, createTransaction, listTransactions } from "./transactions.ts";
+import { screenBatch } from "./screen-batch.ts";
+import { screenOne } from "./screen-one.ts";
+import { updateCounterparty } from "./update-counterparty.ts";
+import { updateCountryChart } from "./update-country-chart.ts";
+import { updateJurisdictions } from "./update-jurisdictions.ts";
 import {
   counterpartyDetailView,
   counterpartyPage,

@@ -1,24 +1,15 @@
-import { record } from "../../kernel/audit.ts";
 import { isoNow, isoToday } from "../../kernel/clock.ts";
-import { type Ctx, withTransaction } from "../../kernel/context.ts";
-import { conflict, invalid, notFound } from "../../kernel/errors.ts";
-import { newId } from "../../kernel/ids.ts";
+import type { Ctx } from "../../kernel/context.ts";
 import { screeningDb } from "./db.ts";
 import { currentList } from "./list-cache.ts";
 import { listLabel } from "./lists/read-list.ts";
 import { prepareName } from "./matcher/score.ts";
-import { authorize, screeningAbilities } from "./policy.ts";
 import { getCountryChart, getJurisdictions, licenceReasons, sanctionedJurisdiction } from "./rules.ts";
-import type { TransactionFilter, TransactionInput } from "./schemas.ts";
 import type { TransactionsTable } from "./tables.ts";
-import type { TransactionView, transactionPage, View } from "./views.ts";
+import type { TransactionCheckView } from "./views.ts";
 
-export type CheckFinding = {
-  rule: "COC-18.1" | "COC-18.2" | "COC-19.1" | "COC-20.1";
-  ok: boolean;
-  message: string;
-};
-export type TransactionCheck = { ok: boolean; findings: CheckFinding[]; checkedAt: string };
+export type TransactionCheck = TransactionCheckView;
+export type CheckFinding = TransactionCheck["findings"][number];
 
 /**
  * Everything that must hold before a transaction with a foreign party is approved: a clear latest
@@ -181,7 +172,7 @@ export async function checkTransaction(ctx: Ctx, t: TransactionsTable): Promise<
   return { ok: findings.every((f) => f.ok), findings, checkedAt: isoNow(ctx.clock) };
 }
 
-const toTransaction = (r: TransactionsTable & { counterparty_name?: string }) => ({
+export const toTransaction = (r: TransactionsTable & { counterparty_name?: string }) => ({
   id: r.id,
   counterpartyId: r.counterparty_id,
   counterpartyName: r.counterparty_name ?? null,
@@ -199,133 +190,3 @@ const toTransaction = (r: TransactionsTable & { counterparty_name?: string }) =>
   decidedAt: r.decided_at,
   createdAt: r.created_at,
 });
-
-export async function createTransaction(ctx: Ctx, input: TransactionInput): Promise<TransactionView> {
-  authorize(ctx.actor, "transaction.create");
-  return withTransaction(ctx, async (tx) => {
-    const db = screeningDb(tx);
-    if (
-      !(await db
-        .selectFrom("counterparties")
-        .select("id")
-        .where("id", "=", input.counterpartyId)
-        .executeTakeFirst())
-    )
-      throw invalid("counterpartyId is not a known counterparty", [
-        { path: "counterpartyId", message: "is not a known counterparty" },
-      ]);
-    if (
-      input.itemId &&
-      !(await db.selectFrom("export_items").select("id").where("id", "=", input.itemId).executeTakeFirst())
-    )
-      throw invalid("itemId is not a known export item", [
-        { path: "itemId", message: "is not a known export item" },
-      ]);
-    const row: TransactionsTable = {
-      id: newId(),
-      counterparty_id: input.counterpartyId,
-      description: input.description,
-      amount_cents: input.amountCents,
-      currency: input.currency,
-      destination_country: input.destinationCountry ?? null,
-      item_id: input.itemId ?? null,
-      payee_name: input.payeeName ?? null,
-      payee_account_country: input.payeeAccountCountry ?? null,
-      payee_address_country: input.payeeAddressCountry ?? null,
-      status: "pending",
-      check_result: null,
-      decided_by: null,
-      decided_at: null,
-      created_at: isoNow(tx.clock),
-    };
-    row.check_result = JSON.stringify(await checkTransaction(tx, row));
-    await db.insertInto("screening_transactions").values(row).execute();
-    await record(
-      tx,
-      "transaction.create",
-      { type: "transaction", id: row.id },
-      { ...row, check_result: undefined },
-    );
-    return toTransaction(row);
-  });
-}
-
-/**
- * Approves a transaction only when every check passes now; otherwise it is refused and the
- * refusal (naming the list entry or rule) is recorded and returned as a conflict.
- */
-export async function approveTransaction(ctx: Ctx, id: string): Promise<TransactionView> {
-  authorize(ctx.actor, "transaction.approve");
-  const result = await withTransaction(ctx, async (tx) => {
-    const db = screeningDb(tx);
-    const row = await db
-      .selectFrom("screening_transactions")
-      .selectAll()
-      .where("id", "=", id)
-      .executeTakeFirst();
-    if (!row) throw notFound("The transaction");
-    if (row.status === "approved") throw conflict("This transaction is already approved.");
-    const check = await checkTransaction(tx, row);
-    const status = check.ok ? ("approved" as const) : ("refused" as const);
-    const now = isoNow(tx.clock);
-    await db
-      .updateTable("screening_transactions")
-      .set({ status, check_result: JSON.stringify(check), decided_by: tx.actor.label, decided_at: now })
-      .where("id", "=", id)
-      .execute();
-    await record(
-      tx,
-      check.ok ? "transaction.approve" : "transaction.refuse",
-      { type: "transaction", id },
-      { findings: check.findings },
-    );
-    return {
-      check,
-      row: {
-        ...row,
-        status,
-        check_result: JSON.stringify(check),
-        decided_by: tx.actor.label,
-        decided_at: now,
-      },
-    };
-  });
-  if (!result.check.ok)
-    throw conflict(
-      result.check.findings
-        .filter((f) => !f.ok)
-        .map((f) => f.message)
-        .join(" "),
-    );
-  return toTransaction(result.row);
-}
-
-export async function listTransactions(
-  ctx: Ctx,
-  filter: TransactionFilter,
-): Promise<View<typeof transactionPage>> {
-  authorize(ctx.actor, "screening.read");
-  let base = screeningDb(ctx)
-    .selectFrom("screening_transactions as t")
-    .innerJoin("counterparties as c", "c.id", "t.counterparty_id");
-  if (filter.counterpartyId) base = base.where("t.counterparty_id", "=", filter.counterpartyId);
-  if (filter.status) base = base.where("t.status", "=", filter.status);
-  const [{ total }] = (await base.select((eb) => eb.fn.countAll<number>().as("total")).execute()) as [
-    { total: number },
-  ];
-  const rows = await base
-    .selectAll("t")
-    .select("c.name as counterparty_name")
-    .orderBy("t.created_at", "desc")
-    .orderBy("t.id")
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize)
-    .execute();
-  return {
-    items: rows.map(toTransaction),
-    total: Number(total),
-    page: filter.page,
-    pageSize: filter.pageSize,
-    can: screeningAbilities(ctx.actor),
-  };
-}

@@ -15,6 +15,16 @@ export const screeningCan = z
   })
   .meta({ id: "ScreeningCan" });
 
+/** A page of a list, with what the user may do. */
+const pageWithCan = <T extends z.ZodType>(item: T) => pageOf(item).extend({ can: screeningCan });
+
+/** Who decided, when, and when the record was made (hits and transactions). */
+const decisionFields = {
+  decidedBy: z.string().nullable(),
+  decidedAt: isoInstant.nullable(),
+  createdAt: isoInstant,
+};
+
 const entryType = z.enum(["individual", "entity", "vessel", "aircraft"]);
 
 /** One list entry as OFAC publishes it, with its remarks parsed into facts. */
@@ -98,6 +108,8 @@ export const listImportView = listVersionView
   .meta({ id: "ListImportView" });
 
 const changeKind = z.enum(["added", "changed", "removed"]);
+/** The version a change belongs to and the one it is compared with. */
+const versionPair = { version: listVersionView, previousVersionId: z.string().nullable() };
 
 export const listChangeView = z
   .object({
@@ -110,17 +122,12 @@ export const listChangeView = z
   .meta({ id: "ListChangeView" });
 
 export const listChangesView = pageOf(listChangeView)
-  .extend({
-    version: listVersionView,
-    previousVersionId: z.string().nullable(),
-    kind: changeKind,
-  })
+  .extend({ ...versionPair, kind: changeKind })
   .meta({ id: "ListChangesView" });
 
 export const versionEntryView = z
   .object({
-    version: listVersionView,
-    previousVersionId: z.string().nullable(),
+    ...versionPair,
     change: z.enum(["added", "changed", "removed", "unchanged"]),
     entry: listEntryView.nullable(),
     previous: listEntryView.nullable(),
@@ -214,13 +221,11 @@ export const hitView = z
     explanation: hitExplanationView,
     status: z.string(),
     reason: z.string().nullable(),
-    decidedBy: z.string().nullable(),
-    decidedAt: isoInstant.nullable(),
-    createdAt: isoInstant,
+    ...decisionFields,
   })
   .meta({ id: "HitView" });
 
-export const hitPage = pageOf(hitView).extend({ can: screeningCan }).meta({ id: "HitPage" });
+export const hitPage = pageWithCan(hitView).meta({ id: "HitPage" });
 
 export const hitDecisionView = hitView
   .extend({ counterpartyStatus: z.string() })
@@ -245,9 +250,7 @@ export const counterpartyView = z
   })
   .meta({ id: "CounterpartyView" });
 
-export const counterpartyPage = pageOf(counterpartyView)
-  .extend({ can: screeningCan })
-  .meta({ id: "CounterpartyPage" });
+export const counterpartyPage = pageWithCan(counterpartyView).meta({ id: "CounterpartyPage" });
 
 /** A counterparty with its latest screening, its hits (with explanations) and what the user may do. */
 export const counterpartyDetailView = counterpartyView
@@ -296,15 +299,11 @@ export const transactionView = z
     payeeAddressCountry: z.string().nullable(),
     status: z.string(),
     check: transactionCheckView.nullable(),
-    decidedBy: z.string().nullable(),
-    decidedAt: isoInstant.nullable(),
-    createdAt: isoInstant,
+    ...decisionFields,
   })
   .meta({ id: "TransactionView" });
 
-export const transactionPage = pageOf(transactionView)
-  .extend({ can: screeningCan })
-  .meta({ id: "TransactionPage" });
+export const transactionPage = pageWithCan(transactionView).meta({ id: "TransactionPage" });
 
 export const exportItemView = z
   .object({

@@ -121,6 +121,14 @@ export const quarterlyReportFile = fileResponse("application/pdf");
 
 // ——— handlers: the case list and the case ———
 
+/** How a report came in and what it is about, with the words the UI shows for each. */
+const categoryAndChannel = {
+  category: z.string(),
+  categoryLabel: z.string(),
+  channel,
+  channelLabel: z.string(),
+};
+
 export const caseListItemView = z
   .object({
     id: z.string(),
@@ -128,10 +136,7 @@ export const caseListItemView = z
     /** Null once retention purged the case (COC-15.1). */
     summary: z.string().nullable(),
     purgedAt: isoInstant.nullable(),
-    category: z.string(),
-    categoryLabel: z.string(),
-    channel,
-    channelLabel: z.string(),
+    ...categoryAndChannel,
     status: caseStatus,
     outcome: outcome.nullable(),
     team,
@@ -208,10 +213,7 @@ export const caseView = z
     status: caseStatus,
     outcome: outcome.nullable(),
     remediation: z.array(z.enum(REMEDIATIONS)),
-    category: z.string(),
-    categoryLabel: z.string(),
-    channel,
-    channelLabel: z.string(),
+    ...categoryAndChannel,
     identityMode,
     team,
     teamLabel: z.string(),
@@ -367,10 +369,7 @@ export const myReportView = z
   .object({
     id: z.string(),
     number: z.string(),
-    category: z.string(),
-    categoryLabel: z.string(),
-    channel,
-    channelLabel: z.string(),
+    ...categoryAndChannel,
     /** A merged report shows the progress of the case it joined. */
     status: caseStatus,
     statusLabel: z.string(),

@@ -1,0 +1,73 @@
+import type { Ctx } from "../../kernel/context.ts";
+import { notFound } from "../../kernel/errors.ts";
+import { centsText } from "./allocate-offering.ts";
+import { big, int, rxDb } from "./db.ts";
+import { effectiveBackstops, investorOfActor, loadInvestors, loadOffering } from "./offerings.ts";
+import { authorize, can, seesAll } from "./policy.ts";
+import type { Facts } from "./schemas.ts";
+import type { OfferingView } from "./views.ts";
+
+export async function getOffering(ctx: Ctx, id: string): Promise<OfferingView> {
+  authorize(ctx.actor, "offering.read");
+  const o = await loadOffering(ctx, id);
+  const mine = await investorOfActor(ctx, id);
+  if (!seesAll(ctx.actor) && !mine) throw notFound("The offering");
+  const investors = await loadInvestors(ctx, id);
+  const effective = effectiveBackstops(investors);
+  const s = await rxDb(ctx)
+    .selectFrom("rx_holders")
+    .select((eb) => [
+      eb.fn.countAll<string | number>().as("holders"),
+      eb.fn.sum<string | number | null>("rights").as("rights"),
+      eb.fn.sum<string | number | null>("exercised").as("exercised"),
+      eb.fn.sum<string | number | null>("payment_cents").as("paid"),
+      eb.fn.count<string | number>("elected_at").as("elected"),
+    ])
+    .where("offering_id", "=", id)
+    .executeTakeFirstOrThrow();
+  return {
+    id: o.id,
+    name: o.name,
+    unitsOffered: int(o.units_offered),
+    pricePerUnit: centsText(big(o.price_per_unit_cents)),
+    sharesPerUnit: int(o.shares_per_unit),
+    unitComposition: o.unit_composition,
+    maximumAmount: centsText(big(o.maximum_amount_cents)),
+    threshold: o.threshold,
+    maximumCutback: o.maximum_cutback,
+    structuringFeeRate: o.structuring_fee_rate,
+    terminationFeeDeduction: centsText(big(o.termination_fee_deduction_cents)),
+    preferredShares: int(o.preferred_shares),
+    preferredPricePerShare: centsText(big(o.preferred_price_cents)),
+    exerciseStart: o.exercise_start,
+    exerciseEnd: o.exercise_end,
+    certifyingOfficer: o.certifying_officer,
+    facts: JSON.parse(o.facts) as Facts,
+    investors: investors.map((i) => ({
+      id: i.id,
+      code: i.code,
+      name: i.name,
+      backstopPercentage: i.backstop_percentage,
+      effectiveBackstopPercentage: effective.get(i.id)!,
+      isThresholdGroup: i.is_threshold_group === 1,
+      withdrawnAt: i.withdrawn_at,
+    })),
+    summary: {
+      holders: int(s.holders),
+      rights: int(s.rights),
+      exercised: int(s.exercised),
+      elected: int(s.elected),
+      paid: centsText(big(s.paid)),
+    },
+    myInvestorId: mine?.id ?? null,
+    can: {
+      manage: can(ctx.actor, "offering.manage"),
+      readRegister: can(ctx.actor, "register.read"),
+      elect: can(ctx.actor, "election.record"),
+      runAllocation: can(ctx.actor, "allocation.run"),
+      readAllocation: can(ctx.actor, "allocation.read"),
+      vote: can(ctx.actor, "vote.cast") && mine !== null,
+      withdraw: can(ctx.actor, "investor.withdraw"),
+    },
+  };
+}

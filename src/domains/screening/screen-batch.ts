@@ -1,0 +1,24 @@
+import type { Ctx } from "../../kernel/context.ts";
+import { authorize } from "./policy.ts";
+import type { ScreenBatchInput } from "./schemas.ts";
+import { index, query } from "./screen-names.ts";
+import type { screenBatchView, View } from "./views.ts";
+
+/** Screens up to 10,000 names in one request; results in input order. */
+export async function screenBatch(ctx: Ctx, input: ScreenBatchInput): Promise<View<typeof screenBatchView>> {
+  authorize(ctx.actor, "screening.screen");
+  const list = await index(ctx);
+  return {
+    listVersionId: list.versionId,
+    results: input.names.map((n, i) => ({
+      id: n.id ?? String(i + 1),
+      matches: list.index.screen(query(n), { threshold: input.threshold, limit: input.limit }).map((h) => ({
+        entityId: h.entityId,
+        name: h.name,
+        matchedName: h.matchedName,
+        score: h.score,
+        summary: h.explanation.summary,
+      })),
+    })),
+  };
+}
