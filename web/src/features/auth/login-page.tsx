@@ -18,7 +18,7 @@ import { IconInfoCircle, IconLock } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { useState } from "react";
-import { type Args, call } from "../../api/client.ts";
+import { type Args, call, type Result } from "../../api/client.ts";
 import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { DataTable, loadedRows } from "../../components/data-table.tsx";
 import { usePageTitle } from "../../components/page-title.ts";
@@ -115,7 +115,7 @@ export const LoginPage = () => {
       : isRecovery
         ? { email, password, recoveryCode: code.trim() }
         : { email, password, totp: code.trim() };
-  const form = useApiForm<SignInValues>({
+  const form = useApiForm<SignInValues, Result<"auth.login">>({
     initialValues: EMPTY,
     labels: {
       email: "Email",

@@ -277,50 +277,45 @@ function AssessmentForm({
     onSuccess: onSaved,
   });
   return (
-    <Stack
-      gap="xs"
-      maw={820}
-      data-testid="assessment-form"
-      component="form"
-      onSubmit={assess.onSubmit}
-      noValidate
-    >
-      <FormErrorSummary form={assess} />
-      <Title order={4} size="h5">
-        Independence factors of {a.name} (Rule 10C-1, CC-16)
-      </Title>
-      <TextInput label="Assessed on" type="date" {...assess.getInputProps("assessedOn")} w={200} />
-      {Object.entries(factors).map(([k, label]) => (
-        <Group key={k} align="flex-end" wrap="nowrap">
-          <Textarea
-            label={label}
-            {...assess.getInputProps(`factors.${k}.finding`)}
-            autosize
-            minRows={1}
-            style={{ flex: 1 }}
-          />
-          <Checkbox
-            label="Concern"
-            aria-label={`Concern: ${label}`}
-            {...assess.getInputProps(`factors.${k}.concern`, { type: "checkbox" })}
-            mb={8}
-          />
+    <form onSubmit={assess.onSubmit} noValidate>
+      <Stack gap="xs" maw={820} data-testid="assessment-form">
+        <FormErrorSummary form={assess} />
+        <Title order={4} size="h5">
+          Independence factors of {a.name} (Rule 10C-1, CC-16)
+        </Title>
+        <TextInput label="Assessed on" type="date" {...assess.getInputProps("assessedOn")} w={200} />
+        {Object.entries(factors).map(([k, label]) => (
+          <Group key={k} align="flex-end" wrap="nowrap">
+            <Textarea
+              label={label}
+              {...assess.getInputProps(`factors.${k}.finding`)}
+              autosize
+              minRows={1}
+              style={{ flex: 1 }}
+            />
+            <Checkbox
+              label="Concern"
+              aria-label={`Concern: ${label}`}
+              {...assess.getInputProps(`factors.${k}.concern`, { type: "checkbox" })}
+              mb={8}
+            />
+          </Group>
+        ))}
+        <Textarea
+          label="Conclusion of the committee"
+          {...assess.getInputProps("conclusion")}
+          autosize
+          minRows={2}
+        />
+        <Group>
+          <Button type="submit" loading={assess.mutation.isPending}>
+            Record assessment
+          </Button>
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
         </Group>
-      ))}
-      <Textarea
-        label="Conclusion of the committee"
-        {...assess.getInputProps("conclusion")}
-        autosize
-        minRows={2}
-      />
-      <Group>
-        <Button type="submit" loading={assess.mutation.isPending}>
-          Record assessment
-        </Button>
-        <Button variant="default" onClick={onCancel}>
-          Cancel
-        </Button>
-      </Group>
-    </Stack>
+      </Stack>
+    </form>
   );
 }
