@@ -13,6 +13,7 @@ import {
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { call, invalidate } from "../../api/client.ts";
+import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { fieldErrors, isApiError } from "../../lib/api.ts";
@@ -49,65 +50,51 @@ const FLAGS: { key: string; label: string }[] = [
 export function FactsForm({ o }: { o: Offering }) {
   const qc = useQueryClient();
   const facts: Record<string, string | boolean | undefined> = o.facts;
-  const [values, setValues] = useState<Record<string, string>>(
-    Object.fromEntries(DATES.map((d) => [d.key, String(facts[d.key] ?? "")])),
-  );
-  const [flags, setFlags] = useState<Record<string, boolean>>(
-    Object.fromEntries(FLAGS.map((f) => [f.key, facts[f.key] === true])),
-  );
-  const save = useMutation({
-    mutationFn: () => {
-      const dates = Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== ""));
-      return call("offering.facts", {
-        path: { id: o.id },
-        body: { ...dates, ...flags } as BodyOf<"offering.facts">,
-      });
+  const form = useApiForm<Record<string, string | boolean>>({
+    initialValues: {
+      ...Object.fromEntries(DATES.map((d) => [d.key, String(facts[d.key] ?? "")])),
+      ...Object.fromEntries(FLAGS.map((f) => [f.key, facts[f.key] === true])),
     },
+    labels: Object.fromEntries([...DATES, ...FLAGS].map((x) => [x.key, x.label])),
+    // An empty date is left out: it has not happened yet.
+    submit: (values) =>
+      call("offering.facts", {
+        path: { id: o.id },
+        body: Object.fromEntries(
+          Object.entries(values).filter(([, v]) => typeof v === "boolean" || v.trim() !== ""),
+        ) as BodyOf<"offering.facts">,
+      }),
     onSuccess: () => invalidate(qc, ...RX_READS),
   });
-  const errors = fieldErrors(save.error);
   return (
-    <Card withBorder>
+    <Card withBorder component="form" onSubmit={form.onSubmit} noValidate>
       <Stack gap="xs">
         <Text fw={600}>Dated facts</Text>
         <Text size="sm" c="dimmed">
           The deadlines below follow these dates, in business days on the US banking calendar where the
           agreement says so. Leave a date empty until it happens.
         </Text>
+        <FormErrorSummary form={form} title="Not saved" />
         <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
           {DATES.map((d) => (
-            <TextInput
-              key={d.key}
-              type="date"
-              label={d.label}
-              value={values[d.key] ?? ""}
-              error={errors[d.key]}
-              onChange={(e) => setValues({ ...values, [d.key]: e.currentTarget.value })}
-            />
+            <TextInput key={d.key} type="date" label={d.label} {...form.getInputProps(d.key)} />
           ))}
         </SimpleGrid>
         <Group>
           {FLAGS.map((f) => (
-            <Switch
-              key={f.key}
-              label={f.label}
-              checked={flags[f.key] ?? false}
-              error={errors[f.key]}
-              onChange={(e) => setFlags({ ...flags, [f.key]: e.currentTarget.checked })}
-            />
+            <Switch key={f.key} label={f.label} {...form.getInputProps(f.key, { type: "checkbox" })} />
           ))}
         </Group>
         <Group>
-          <Button onClick={() => save.mutate()} loading={save.isPending}>
+          <Button type="submit" loading={form.mutation.isPending}>
             Save dated facts
           </Button>
-          {save.isSuccess ? (
+          {form.mutation.isSuccess ? (
             <Text size="sm" c="green" data-testid="facts-saved">
               Saved; the deadlines are recomputed.
             </Text>
           ) : null}
         </Group>
-        {save.error && !Object.keys(errors).length ? <ErrorAlert error={save.error} /> : null}
       </Stack>
     </Card>
   );
