@@ -15,12 +15,12 @@ import {
   Title,
 } from "@mantine/core";
 import { IconInfoCircle, IconLock } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useSearch } from "@tanstack/react-router";
-import { type FormEvent, useState } from "react";
-import { type Args, call } from "../../api/client.ts";
+import { useState } from "react";
+import { type Args, call, type Result } from "../../api/client.ts";
+import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { DataTable, loadedRows } from "../../components/data-table.tsx";
-import { ErrorAlert } from "../../components/error-alert.tsx";
 import { usePageTitle } from "../../components/page-title.ts";
 import { setCsrfToken } from "../../lib/api.ts";
 import { humanise } from "../../lib/format.ts";
@@ -28,6 +28,8 @@ import { withProofOfWork } from "../../lib/proof-of-work.ts";
 import { fetchMe, type LoginInfo, loginInfoQuery, meQuery, requiredAccountStep } from "./me.ts";
 
 type Credentials = Omit<Args<"auth.login">["body"], "pow">;
+type SignInValues = { email: string; password: string; code: string };
+const EMPTY: SignInValues = { email: "", password: "", code: "" };
 
 const DemoAccounts = ({
   info,
@@ -103,16 +105,29 @@ export const LoginPage = () => {
   const search = useSearch({ strict: false }) as { redirect?: string };
   const queryClient = useQueryClient();
   const info = useQuery(loginInfoQuery);
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
-  const [code, setCode] = useState("");
   const [step, setStep] = useState<"password" | "totp">("password");
   const [isRecovery, setRecovery] = useState(false);
   usePageTitle(step === "totp" ? "Two-factor authentication" : "Sign in");
 
-  const login = useMutation({
-    mutationFn: (body: Credentials) =>
-      withProofOfWork((pow) => call("auth.login", { body: pow ? { ...body, pow } : body })),
+  const credentials = ({ email, password, code }: SignInValues): Credentials =>
+    step === "password"
+      ? { email, password }
+      : isRecovery
+        ? { email, password, recoveryCode: code.trim() }
+        : { email, password, totp: code.trim() };
+  const form = useApiForm<SignInValues, Result<"auth.login">>({
+    initialValues: EMPTY,
+    labels: {
+      email: "Email",
+      password: "Password",
+      code: isRecovery ? "Recovery code" : "Authentication code",
+    },
+    // The code is sent as `totp` or `recoveryCode`; both are the one code field.
+    mapPath: (serverPath) => (/(^|\.)(totp|recoveryCode)$/.test(serverPath) ? "code" : undefined),
+    submit: (values) => {
+      const body = credentials(values);
+      return withProofOfWork((pow) => call("auth.login", { body: pow ? { ...body, pow } : body }));
+    },
     onSuccess: async (result) => {
       if (result.status === "totp_required") {
         setStep("totp");
@@ -126,18 +141,12 @@ export const LoginPage = () => {
     },
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (step === "password") login.mutate({ email, password });
-    else if (isRecovery) login.mutate({ email, password, recoveryCode: code.trim() });
-    else login.mutate({ email, password, totp: code.trim() });
-  };
-
-  const backToPassword = () => {
+  const { email } = form.values;
+  /** Back to the first step with these credentials (kept by default), no code and no errors. */
+  const backToPassword = (values: SignInValues = { ...form.values, code: "" }) => {
     setStep("password");
     setRecovery(false);
-    setCode("");
-    login.reset();
+    form.reset(values);
   };
 
   return (
@@ -157,7 +166,7 @@ export const LoginPage = () => {
             )}
           </Stack>
           <Paper p="xl" shadow="xs" w="100%" maw={440}>
-            <form onSubmit={submit} noValidate>
+            <form onSubmit={form.onSubmit} noValidate>
               <Stack>
                 <Title order={1} size="h3">
                   {step === "totp" ? "Two-factor authentication" : "Sign in"}
@@ -170,8 +179,7 @@ export const LoginPage = () => {
                       autoComplete="username"
                       required
                       withAsterisk={false}
-                      value={email}
-                      onChange={(event) => setEmail(event.currentTarget.value)}
+                      {...form.getInputProps("email")}
                       data-autofocus
                       autoFocus
                     />
@@ -180,8 +188,7 @@ export const LoginPage = () => {
                       autoComplete="current-password"
                       required
                       withAsterisk={false}
-                      value={password}
-                      onChange={(event) => setPassword(event.currentTarget.value)}
+                      {...form.getInputProps("password")}
                     />
                   </>
                 ) : (
@@ -199,15 +206,14 @@ export const LoginPage = () => {
                       maxLength={isRecovery ? 40 : 8}
                       required
                       withAsterisk={false}
-                      value={code}
-                      onChange={(event) => setCode(event.currentTarget.value)}
+                      {...form.getInputProps("code")}
                       autoFocus
                       leftSection={<IconLock size={16} />}
                     />
                   </>
                 )}
-                <ErrorAlert error={login.error} title="Sign-in failed" />
-                <Button type="submit" loading={login.isPending} fullWidth>
+                <FormErrorSummary form={form} title="Sign-in failed" />
+                <Button type="submit" loading={form.mutation.isPending} fullWidth>
                   {step === "totp" ? "Verify" : "Sign in"}
                 </Button>
                 {step === "totp" ? (
@@ -218,15 +224,14 @@ export const LoginPage = () => {
                       size="sm"
                       onClick={() => {
                         setRecovery(!isRecovery);
-                        setCode("");
-                        login.reset();
+                        form.reset({ ...form.values, code: "" });
                       }}
                     >
                       {isRecovery
                         ? "Use the authenticator app instead"
                         : "Lost your phone? Use a recovery code"}
                     </Anchor>
-                    <Anchor component="button" type="button" size="sm" onClick={backToPassword}>
+                    <Anchor component="button" type="button" size="sm" onClick={() => backToPassword()}>
                       Use a different account
                     </Anchor>
                   </>
@@ -237,11 +242,9 @@ export const LoginPage = () => {
           {info.data?.demo && info.data.demoAccounts.length ? (
             <DemoAccounts
               info={info.data}
-              onUse={(demoEmail, demoPassword) => {
-                backToPassword();
-                setEmail(demoEmail);
-                setPassword(demoPassword);
-              }}
+              onUse={(demoEmail, demoPassword) =>
+                backToPassword({ email: demoEmail, password: demoPassword, code: "" })
+              }
             />
           ) : null}
         </Stack>

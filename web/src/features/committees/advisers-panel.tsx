@@ -15,16 +15,18 @@ import {
 } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { type Args, opKey, type Schema, useOp, useOpMutation } from "../../api/client.ts";
+import { type Args, call, opKey, type Schema, useOp } from "../../api/client.ts";
+import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { fieldErrors, isApiError } from "../../lib/api.ts";
 import { STATUS_COLOR } from "./committee-ui.ts";
 
 type AdviserList = Schema<"CommitteeAdviserListView">;
 type Adviser = AdviserList["items"][number];
 type AdviserKind = Adviser["kind"];
 type Factor = { finding: string; concern: boolean };
+type ProposeValues = { name: string; firm: string; kind: string | null; terms: string };
+type AssessValues = { assessedOn: string; factors: Record<string, Factor>; conclusion: string };
 
 const KINDS: { value: AdviserKind; label: string }[] = [
   { value: "compensation_consultant", label: "Compensation consultant" },
@@ -71,61 +73,51 @@ function ProposeAdviser({
   committeeId: string;
   onSaved: (d: AdviserList) => void;
 }) {
-  const [name, setName] = useState("");
-  const [firm, setFirm] = useState("");
-  const [kind, setKind] = useState<string | null>("compensation_consultant");
-  const [terms, setTerms] = useState("");
-  const propose = useOpMutation("adviser.propose", {
-    onSuccess: (data) => {
-      setName("");
-      setFirm("");
-      setTerms("");
+  const propose = useApiForm<ProposeValues, AdviserList>({
+    initialValues: { name: "", firm: "", kind: "compensation_consultant", terms: "" },
+    labels: { name: "Adviser name", firm: "Firm", kind: "Role", terms: "Proposed terms of engagement" },
+    submit: ({ name, firm, kind, terms }) =>
+      call("adviser.propose", {
+        path: { id: committeeId },
+        body: { name, firm, kind: (kind ?? "other") as AdviserKind, terms: terms || null },
+      }),
+    onSuccess: (data, sent) => {
+      // The role stays as chosen; the rest is cleared for the next adviser.
+      propose.reset({ name: "", firm: "", kind: sent.kind, terms: "" });
       onSaved(data);
     },
   });
-  const errors = fieldErrors(propose.error);
   return (
-    <Stack gap="xs" maw={720}>
-      <Title order={3} size="h4">
-        Propose an adviser
-      </Title>
-      <Group align="flex-end">
-        <TextInput
-          label="Adviser name"
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={errors.name}
+    <form onSubmit={propose.onSubmit} noValidate>
+      <Stack gap="xs" maw={720}>
+        <Title order={3} size="h4">
+          Propose an adviser
+        </Title>
+        <FormErrorSummary form={propose} />
+        <Group align="flex-end">
+          <TextInput label="Adviser name" {...propose.getInputProps("name")} />
+          <TextInput label="Firm" {...propose.getInputProps("firm")} />
+          <Select
+            label="Role"
+            data={KINDS}
+            {...propose.getInputProps("kind")}
+            value={propose.values.kind}
+            w={220}
+          />
+        </Group>
+        <Textarea
+          label="Proposed terms of engagement"
+          {...propose.getInputProps("terms")}
+          autosize
+          minRows={2}
         />
-        <TextInput
-          label="Firm"
-          value={firm}
-          onChange={(e) => setFirm(e.currentTarget.value)}
-          error={errors.firm}
-        />
-        <Select label="Role" data={KINDS} value={kind} onChange={setKind} w={220} />
-      </Group>
-      <Textarea
-        label="Proposed terms of engagement"
-        value={terms}
-        onChange={(e) => setTerms(e.currentTarget.value)}
-        autosize
-        minRows={2}
-      />
-      <Group>
-        <Button
-          onClick={() =>
-            propose.mutate({
-              path: { id: committeeId },
-              body: { name, firm, kind: (kind ?? "other") as AdviserKind, terms: terms || null },
-            })
-          }
-          loading={propose.isPending}
-        >
-          Propose adviser
-        </Button>
-      </Group>
-      <ErrorAlert error={propose.error} />
-    </Stack>
+        <Group>
+          <Button type="submit" loading={propose.mutation.isPending}>
+            Propose adviser
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 
@@ -214,8 +206,16 @@ function Retain({
   onSaved: (d: AdviserList) => void;
 }) {
   const resolutions = useOp("resolution.list", { path: { id: committeeId } });
-  const [resolutionId, setResolutionId] = useState<string | null>(null);
-  const retain = useOpMutation("adviser.retain", { onSuccess: onSaved });
+  const retain = useApiForm<{ resolutionId: string | null }, AdviserList>({
+    initialValues: { resolutionId: null },
+    labels: { resolutionId: "Resolution retaining the adviser" },
+    // Said when the button is pressed instead of a greyed-out button.
+    validate: (v) =>
+      v.resolutionId ? {} : { resolutionId: "pick the adopted resolution that retains the adviser (CC-16)" },
+    submit: ({ resolutionId }) =>
+      call("adviser.retain", { path: { id: a.id }, body: { resolutionId: resolutionId ?? "" } }),
+    onSuccess: onSaved,
+  });
   if (!a.assessmentCurrent)
     return (
       <Alert color="yellow" title="Selection blocked until the assessment is recorded">
@@ -225,26 +225,24 @@ function Retain({
     );
   const adopted = (resolutions.data?.items ?? []).filter((r) => r.outcome === "adopted");
   return (
-    <Stack gap="xs">
-      <Group align="flex-end">
-        <Select
-          label="Resolution retaining the adviser (CC-16)"
-          placeholder={adopted.length ? "Pick an adopted resolution" : "No adopted resolution yet"}
-          data={adopted.map((r) => ({ value: r.id, label: `${r.title} (${r.adoptedAt.slice(0, 10)})` }))}
-          value={resolutionId}
-          onChange={setResolutionId}
-          w={420}
-        />
-        <Button
-          onClick={() => retain.mutate({ path: { id: a.id }, body: { resolutionId: resolutionId ?? "" } })}
-          loading={retain.isPending}
-          disabled={!resolutionId}
-        >
-          Retain
-        </Button>
-      </Group>
-      <ErrorAlert error={retain.error} showFieldErrors />
-    </Stack>
+    <form onSubmit={retain.onSubmit} noValidate>
+      <Stack gap="xs">
+        <FormErrorSummary form={retain} title="Not retained" />
+        <Group align="flex-end">
+          <Select
+            label="Resolution retaining the adviser (CC-16)"
+            placeholder={adopted.length ? "Pick an adopted resolution" : "No adopted resolution yet"}
+            data={adopted.map((r) => ({ value: r.id, label: `${r.title} (${r.adoptedAt.slice(0, 10)})` }))}
+            {...retain.getInputProps("resolutionId")}
+            value={retain.values.resolutionId}
+            w={420}
+          />
+          <Button type="submit" loading={retain.mutation.isPending}>
+            Retain
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 
@@ -259,76 +257,65 @@ function AssessmentForm({
   onSaved: (d: AdviserList) => void;
   onCancel: () => void;
 }) {
-  const [assessedOn, setAssessedOn] = useState(new Date().toISOString().slice(0, 10));
-  const [values, setValues] = useState<Record<string, Factor>>(() =>
-    Object.fromEntries(Object.keys(factors).map((k) => [k, { finding: "", concern: false }])),
-  );
-  const [conclusion, setConclusion] = useState("");
-  const set = (k: string, patch: Partial<Factor>) =>
-    setValues((v) => ({ ...v, [k]: { finding: "", concern: false, ...v[k], ...patch } }));
-  const assess = useOpMutation("adviser.assess", { onSuccess: onSaved });
-  // Each factor has a finding of its own, so errors are matched on the full path, not the last segment.
-  const problems = isApiError(assess.error) ? (assess.error.problem.errors ?? []) : [];
-  const errorAt = (path: string) =>
-    problems.find((p) => String(p.path ?? "").replace(/^body\./, "") === path)?.message;
+  // Each factor has a finding of its own, labelled with the factor's words (paths `factors.<key>.finding`).
+  const assess = useApiForm<AssessValues, AdviserList>({
+    initialValues: {
+      assessedOn: new Date().toISOString().slice(0, 10),
+      factors: Object.fromEntries(Object.keys(factors).map((k) => [k, { finding: "", concern: false }])),
+      conclusion: "",
+    },
+    labels: {
+      assessedOn: "Assessed on",
+      conclusion: "Conclusion of the committee",
+      ...Object.fromEntries(Object.entries(factors).map(([k, label]) => [`factors.${k}.finding`, label])),
+      ...Object.fromEntries(
+        Object.entries(factors).map(([k, label]) => [`factors.${k}.concern`, `Concern: ${label}`]),
+      ),
+    },
+    submit: (values) =>
+      call("adviser.assess", { path: { id: a.id }, body: values as Args<"adviser.assess">["body"] }),
+    onSuccess: onSaved,
+  });
   return (
-    <Stack gap="xs" maw={820} data-testid="assessment-form">
-      <Title order={4} size="h5">
-        Independence factors of {a.name} (Rule 10C-1, CC-16)
-      </Title>
-      <TextInput
-        label="Assessed on"
-        type="date"
-        value={assessedOn}
-        onChange={(e) => setAssessedOn(e.currentTarget.value)}
-        error={errorAt("assessedOn")}
-        w={200}
-      />
-      {Object.entries(factors).map(([k, label]) => (
-        <Group key={k} align="flex-end" wrap="nowrap">
-          <Textarea
-            label={label}
-            value={values[k]?.finding ?? ""}
-            onChange={(e) => set(k, { finding: e.currentTarget.value })}
-            error={errorAt(`factors.${k}.finding`)}
-            autosize
-            minRows={1}
-            style={{ flex: 1 }}
-          />
-          <Checkbox
-            label="Concern"
-            aria-label={`Concern: ${label}`}
-            checked={values[k]?.concern ?? false}
-            onChange={(e) => set(k, { concern: e.currentTarget.checked })}
-            mb={8}
-          />
+    <form onSubmit={assess.onSubmit} noValidate>
+      <Stack gap="xs" maw={820} data-testid="assessment-form">
+        <FormErrorSummary form={assess} />
+        <Title order={4} size="h5">
+          Independence factors of {a.name} (Rule 10C-1, CC-16)
+        </Title>
+        <TextInput label="Assessed on" type="date" {...assess.getInputProps("assessedOn")} w={200} />
+        {Object.entries(factors).map(([k, label]) => (
+          <Group key={k} align="flex-end" wrap="nowrap">
+            <Textarea
+              label={label}
+              {...assess.getInputProps(`factors.${k}.finding`)}
+              autosize
+              minRows={1}
+              style={{ flex: 1 }}
+            />
+            <Checkbox
+              label="Concern"
+              aria-label={`Concern: ${label}`}
+              {...assess.getInputProps(`factors.${k}.concern`, { type: "checkbox" })}
+              mb={8}
+            />
+          </Group>
+        ))}
+        <Textarea
+          label="Conclusion of the committee"
+          {...assess.getInputProps("conclusion")}
+          autosize
+          minRows={2}
+        />
+        <Group>
+          <Button type="submit" loading={assess.mutation.isPending}>
+            Record assessment
+          </Button>
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
         </Group>
-      ))}
-      <Textarea
-        label="Conclusion of the committee"
-        value={conclusion}
-        onChange={(e) => setConclusion(e.currentTarget.value)}
-        error={errorAt("conclusion")}
-        autosize
-        minRows={2}
-      />
-      <Group>
-        <Button
-          onClick={() =>
-            assess.mutate({
-              path: { id: a.id },
-              body: { assessedOn, factors: values, conclusion } as Args<"adviser.assess">["body"],
-            })
-          }
-          loading={assess.isPending}
-        >
-          Record assessment
-        </Button>
-        <Button variant="default" onClick={onCancel}>
-          Cancel
-        </Button>
-      </Group>
-      <ErrorAlert error={assess.error} />
-    </Stack>
+      </Stack>
+    </form>
   );
 }

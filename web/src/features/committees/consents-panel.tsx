@@ -1,10 +1,11 @@
 import { Badge, Button, Card, Group, List, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { type Schema, useOp, useOpMutation } from "../../api/client.ts";
+import { call, invalidate, type Schema, useOp, useOpMutation } from "../../api/client.ts";
+import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { fieldErrors } from "../../lib/api.ts";
 import { COMMITTEE_READS, fmtDateTime, STATUS_COLOR } from "./committee-ui.ts";
 
 type Committee = Schema<"CommitteeView">;
@@ -16,16 +17,7 @@ type Consent = Schema<"WrittenConsentView">;
  */
 export function ConsentsPanel({ c }: { c: Committee }) {
   const q = useOp("consent.list", { path: { id: c.id } });
-  const [title, setTitle] = useState("");
-  const [text, setText] = useState("");
   const [signing, setSigning] = useState<Consent | null>(null);
-  const circulate = useOpMutation("consent.circulate", {
-    invalidates: COMMITTEE_READS,
-    onSuccess: () => {
-      setTitle("");
-      setText("");
-    },
-  });
   const sign = useOpMutation("consent.sign", {
     invalidates: COMMITTEE_READS,
     onSuccess: () => setSigning(null),
@@ -37,46 +29,13 @@ export function ConsentsPanel({ c }: { c: Committee }) {
   }, [isLoaded]);
   if (q.error) return <ErrorAlert error={q.error} />;
   if (!q.data) return null;
-  const errors = fieldErrors(circulate.error);
   return (
     <Stack>
       <Text size="sm" c="dimmed" maw={820}>
         A written consent is an act of the committee without a meeting: it is circulated to every serving
         member and is adopted, as a resolution of the committee, only when all of them have signed it.
       </Text>
-      {c.can["consent.create"] ? (
-        <Stack gap="xs" maw={720}>
-          <Title order={3} size="h4">
-            Propose a written consent
-          </Title>
-          <TextInput
-            label="Consent title"
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            error={errors.title}
-            required
-          />
-          <Textarea
-            label="Resolution text"
-            description="What the members resolve, e.g. “RESOLVED, that …”"
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            error={errors.text}
-            autosize
-            minRows={3}
-            required
-          />
-          <Group>
-            <Button
-              onClick={() => circulate.mutate({ path: { id: c.id }, body: { title, text, dutyKey: null } })}
-              loading={circulate.isPending}
-            >
-              Circulate to the members for signature
-            </Button>
-          </Group>
-          <ErrorAlert error={circulate.error} />
-        </Stack>
-      ) : null}
+      {c.can["consent.create"] ? <ProposeConsent committeeId={c.id} /> : null}
       {q.data.items.length === 0 ? (
         <Empty
           title="No written consents"
@@ -142,5 +101,43 @@ export function ConsentsPanel({ c }: { c: Committee }) {
         </Text>
       </ConfirmModal>
     </Stack>
+  );
+}
+
+function ProposeConsent({ committeeId }: { committeeId: string }) {
+  const qc = useQueryClient();
+  const circulate = useApiForm<{ title: string; text: string }>({
+    initialValues: { title: "", text: "" },
+    labels: { title: "Consent title", text: "Resolution text" },
+    submit: ({ title, text }) =>
+      call("consent.circulate", { path: { id: committeeId }, body: { title, text, dutyKey: null } }),
+    onSuccess: async () => {
+      await invalidate(qc, ...COMMITTEE_READS);
+      circulate.reset();
+    },
+  });
+  return (
+    <form onSubmit={circulate.onSubmit} noValidate>
+      <Stack gap="xs" maw={720}>
+        <Title order={3} size="h4">
+          Propose a written consent
+        </Title>
+        <FormErrorSummary form={circulate} title="Not circulated" />
+        <TextInput label="Consent title" {...circulate.getInputProps("title")} required />
+        <Textarea
+          label="Resolution text"
+          description="What the members resolve, e.g. “RESOLVED, that …”"
+          {...circulate.getInputProps("text")}
+          autosize
+          minRows={3}
+          required
+        />
+        <Group>
+          <Button type="submit" loading={circulate.mutation.isPending}>
+            Circulate to the members for signature
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

@@ -11,32 +11,27 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
 import { call, type Result, type Schema } from "../../api/client.ts";
 import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
-import { ErrorAlert } from "../../components/error-alert.tsx";
 
 import { useRefresh } from "./use-meeting-refresh.ts";
 
 type Meeting = Schema<"MeetingView">;
 type Vote = "for" | "against" | "abstain";
+type ResolutionValues = { title: string; text: string; votes: Record<string, Vote> };
+
+type AgendaValues = { title: string; dutyKey: string | null; isPrivileged: boolean };
+const NEW_ITEM: AgendaValues = { title: "", dutyKey: null, isPrivileged: false };
 
 export function Agenda({ m }: { m: Meeting }) {
   const refresh = useRefresh();
-  const [title, setTitle] = useState("");
-  const [dutyKey, setDutyKey] = useState<string | null>(null);
-  const [privileged, setPrivileged] = useState(false);
-  const add = useMutation({
-    mutationFn: () =>
-      call("meeting.agenda", {
-        path: { id: m.id },
-        body: { items: [{ title, dutyKey, isPrivileged: privileged }] },
-      }),
+  // The server names the item's fields `items.0.title`; the longest known suffix attaches them here.
+  const add = useApiForm<AgendaValues>({
+    initialValues: NEW_ITEM,
+    labels: { title: "Item", dutyKey: "Yearly duty it serves", isPrivileged: "Privileged (counsel, CC-21)" },
+    submit: (item) => call("meeting.agenda", { path: { id: m.id }, body: { items: [item] } }),
     onSuccess: () => {
-      setTitle("");
-      setDutyKey(null);
-      setPrivileged(false);
+      add.reset();
       refresh();
     },
   });
@@ -51,36 +46,32 @@ export function Agenda({ m }: { m: Meeting }) {
           <AgendaItem key={item.id} m={m} item={item} />
         ))}
         {m.can.agenda ? (
-          <Stack gap="xs">
-            <Text size="sm" fw={600}>
-              Add an item (the Chair prepares the agenda, CC-23)
-            </Text>
-            <Group align="flex-end">
-              <TextInput
-                label="Item"
-                value={title}
-                onChange={(e) => setTitle(e.currentTarget.value)}
-                w={320}
-              />
-              <Select
-                label="Yearly duty it serves"
-                clearable
-                data={m.duties.map((d) => ({ value: d.key, label: `${d.title} (${d.rule})` }))}
-                value={dutyKey}
-                onChange={setDutyKey}
-                w={320}
-              />
-              <Checkbox
-                label="Privileged (counsel, CC-21)"
-                checked={privileged}
-                onChange={(e) => setPrivileged(e.currentTarget.checked)}
-              />
-              <Button onClick={() => add.mutate()} loading={add.isPending}>
-                Add to agenda
-              </Button>
-            </Group>
-            <ErrorAlert error={add.error} showFieldErrors />
-          </Stack>
+          <form onSubmit={add.onSubmit} noValidate>
+            <Stack gap="xs">
+              <Text size="sm" fw={600}>
+                Add an item (the Chair prepares the agenda, CC-23)
+              </Text>
+              <FormErrorSummary form={add} />
+              <Group align="flex-end">
+                <TextInput label="Item" {...add.getInputProps("title")} w={320} />
+                <Select
+                  label="Yearly duty it serves"
+                  clearable
+                  data={m.duties.map((d) => ({ value: d.key, label: `${d.title} (${d.rule})` }))}
+                  {...add.getInputProps("dutyKey")}
+                  value={add.values.dutyKey}
+                  w={320}
+                />
+                <Checkbox
+                  label="Privileged (counsel, CC-21)"
+                  {...add.getInputProps("isPrivileged", { type: "checkbox" })}
+                />
+                <Button type="submit" loading={add.mutation.isPending}>
+                  Add to agenda
+                </Button>
+              </Group>
+            </Stack>
+          </form>
         ) : null}
       </Stack>
     </Card>
@@ -89,12 +80,15 @@ export function Agenda({ m }: { m: Meeting }) {
 
 function AgendaItem({ m, item }: { m: Meeting; item: Meeting["agenda"][number] }) {
   const refresh = useRefresh();
-  const [title, setTitle] = useState(item.title);
-  const [text, setText] = useState("");
-  const [votes, setVotes] = useState<Record<string, Vote>>({});
   const resolutions = m.resolutions.filter((r) => r.agendaItemId === item.id);
-  const resolve = useMutation({
-    mutationFn: () =>
+  const resolve = useApiForm<ResolutionValues>({
+    initialValues: { title: item.title, text: "", votes: {} },
+    labels: {
+      title: "Resolution",
+      text: "Resolved that",
+      ...Object.fromEntries(item.quorum.eligible.map((e) => [`votes.${e.personId}`, `Vote of ${e.name}`])),
+    },
+    submit: ({ title, text, votes }) =>
       call("resolution.record", {
         path: { id: m.id },
         body: {
@@ -107,7 +101,7 @@ function AgendaItem({ m, item }: { m: Meeting; item: Meeting["agenda"][number] }
         },
       }),
     onSuccess: () => {
-      setText("");
+      resolve.setValue("text", "");
       refresh();
     },
   });
@@ -144,38 +138,35 @@ function AgendaItem({ m, item }: { m: Meeting; item: Meeting["agenda"][number] }
         </Text>
       ))}
       {m.can.record ? (
-        <Stack gap={4} pl="md">
-          <Group align="flex-end">
-            <TextInput
-              label="Resolution"
-              value={title}
-              onChange={(e) => setTitle(e.currentTarget.value)}
-              w={280}
-            />
-            <Textarea
-              label="Resolved that"
-              value={text}
-              onChange={(e) => setText(e.currentTarget.value)}
-              w={360}
-              autosize
-              minRows={1}
-            />
-            {item.quorum.eligible.map((e) => (
-              <Select
-                key={e.personId}
-                label={e.name}
-                data={["for", "against", "abstain"]}
-                value={votes[e.personId] ?? "for"}
-                onChange={(v) => setVotes({ ...votes, [e.personId]: (v ?? "for") as Vote })}
-                w={120}
+        <form onSubmit={resolve.onSubmit} noValidate>
+          <Stack gap={4} pl="md">
+            <FormErrorSummary form={resolve} title="Refused" />
+            <Group align="flex-end">
+              <TextInput label="Resolution" {...resolve.getInputProps("title")} w={280} />
+              <Textarea
+                label="Resolved that"
+                {...resolve.getInputProps("text")}
+                w={360}
+                autosize
+                minRows={1}
               />
-            ))}
-            <Button onClick={() => resolve.mutate()} loading={resolve.isPending}>
-              Record resolution
-            </Button>
-          </Group>
-          <ErrorAlert error={resolve.error} title="Refused" />
-        </Stack>
+              {item.quorum.eligible.map((e) => (
+                <Select
+                  key={e.personId}
+                  label={e.name}
+                  data={["for", "against", "abstain"]}
+                  {...resolve.getInputProps(`votes.${e.personId}`)}
+                  value={resolve.values.votes[e.personId] ?? "for"}
+                  onChange={(v) => resolve.setValue(`votes.${e.personId}`, (v ?? "for") as Vote)}
+                  w={120}
+                />
+              ))}
+              <Button type="submit" loading={resolve.mutation.isPending}>
+                Record resolution
+              </Button>
+            </Group>
+          </Stack>
+        </form>
       ) : null}
       {m.can.record && (m.status === "scheduled" || m.status === "in_session") ? (
         <RecusalForm m={m} item={item} />

@@ -1,17 +1,23 @@
 import { Alert, Button, Card, Group, Stack, TextInput } from "@mantine/core";
-import { useState } from "react";
 import { useOp } from "../../api/client.ts";
+import { FormErrorSummary } from "../../components/api-form.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { RowField as Field } from "../../components/field.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { formatDate, humanise } from "../../lib/format.ts";
 import { DetailHeader } from "./detail-header.tsx";
-import { useAction } from "./use-detail-action.ts";
+import { useDetailForm } from "./use-detail-action.ts";
 
 export function BoycottDetail({ id }: { id: string }) {
   const q = useOp("boycott.list", {});
-  const review = useAction("boycott.review", id);
-  const [note, setNote] = useState("");
+  const review = useDetailForm<{ note: string }, "reportable" | "not_reportable">(id, {
+    initialValues: { note: "" },
+    labels: { note: "Review note" },
+    send: ({ note }, intent) => ({
+      op: "boycott.review",
+      body: { isReportable: intent !== "not_reportable", note: note || null },
+    }),
+  });
   if (q.error) return <ErrorAlert error={q.error} />;
   if (!q.data) return <TableSkeleton />;
   const b = q.data.items.find((x) => x.id === id);
@@ -40,21 +46,20 @@ export function BoycottDetail({ id }: { id: string }) {
         </Stack>
       </Card>
       {b.can.review ? (
-        <Stack>
-          <TextInput label="Review note" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-          <Group>
-            <Button onClick={() => review.mutate({ isReportable: true, note: note || null })}>
-              Confirm reportable
-            </Button>
-            <Button
-              variant="default"
-              onClick={() => review.mutate({ isReportable: false, note: note || null })}
-            >
-              Not reportable
-            </Button>
-          </Group>
-          <ErrorAlert error={review.error} showFieldErrors />
-        </Stack>
+        <form onSubmit={review.onSubmit} noValidate>
+          <Stack>
+            <TextInput label="Review note" {...review.getInputProps("note")} />
+            <Group>
+              <Button type="submit" onClick={() => review.intend("reportable")}>
+                Confirm reportable
+              </Button>
+              <Button type="submit" variant="default" onClick={() => review.intend("not_reportable")}>
+                Not reportable
+              </Button>
+            </Group>
+            <FormErrorSummary form={review} title="Review not recorded" />
+          </Stack>
+        </form>
       ) : null}
     </Stack>
   );

@@ -13,25 +13,52 @@ import {
 } from "@mantine/core";
 import { useState } from "react";
 import { useOp } from "../../api/client.ts";
+import { FormErrorSummary } from "../../components/api-form.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { RowField as Field } from "../../components/field.tsx";
 import { formatDate, formatDateTime, humanise } from "../../lib/format.ts";
 import { ConflictModal } from "./conflict-form.tsx";
 import { DetailHeader, Loaded } from "./detail-header.tsx";
-import { useAction } from "./use-detail-action.ts";
+import { useAction, useDetailForm } from "./use-detail-action.ts";
+
+type DecisionValues = { decision: string | null; conditions: string; mitigation: string; reviewDate: string };
 
 export function ConflictDetail({ id }: { id: string }) {
   const q = useOp("conflict.read", { path: { id } });
-  const comment = useAction("conflict.comment", id);
   const forward = useAction("conflict.forward", id);
-  const ceo = useAction("conflict.ceo_review", id);
-  const decide = useAction("conflict.decide", id);
   const withdraw = useAction("conflict.withdraw", id);
-  const [text, setText] = useState("");
-  const [decision, setDecision] = useState<string | null>(null);
-  const [conditions, setConditions] = useState("");
-  const [mitigation, setMitigation] = useState("");
-  const [reviewDate, setReviewDate] = useState("");
+  // One text, two buttons: a comment (sent as `body`) or the CEO's report (sent as `note`).
+  const note = useDetailForm<{ text: string }, "comment" | "ceo">(id, {
+    initialValues: { text: "" },
+    labels: { text: "Your text" },
+    mapPath: (serverPath) => (/^(body\.)?(body|note)$/.test(serverPath) ? "text" : undefined),
+    send: ({ text }, intent) =>
+      intent === "ceo"
+        ? { op: "conflict.ceo_review", body: { note: text } }
+        : { op: "conflict.comment", body: { body: text } },
+    onSuccess: () => note.reset(),
+  });
+  const decide = useDetailForm<DecisionValues>(id, {
+    initialValues: { decision: null, conditions: "", mitigation: "", reviewDate: "" },
+    labels: {
+      decision: "Decision",
+      conditions: "Conditions",
+      mitigation: "Mitigation",
+      reviewDate: "Review date",
+    },
+    // Said when the button is pressed instead of a greyed-out button.
+    validate: (v) => (v.decision ? {} : { decision: "choose the decision" }),
+    send: (v) => ({
+      op: "conflict.decide",
+      body: {
+        decision: v.decision,
+        conditions: v.conditions || null,
+        mitigation: v.mitigation || null,
+        reviewDate: v.reviewDate || null,
+      },
+    }),
+  });
+  const decision = decide.values.decision;
   const [editing, setEditing] = useState(false);
   return (
     <Loaded query={q}>
@@ -97,40 +124,41 @@ export function ConflictDetail({ id }: { id: string }) {
           </Group>
           <ErrorAlert error={forward.error ?? withdraw.error} />
           {c.can.comment || c.can.ceoReview ? (
-            <Card withBorder>
+            <Card withBorder component="form" onSubmit={note.onSubmit} noValidate>
               <Stack>
                 <Textarea
                   label={c.can.ceoReview ? "Your report to the Audit Committee" : "Comment"}
                   autosize
                   minRows={2}
-                  value={text}
-                  onChange={(e) => setText(e.currentTarget.value)}
+                  {...note.getInputProps("text")}
                 />
                 <Group>
                   {c.can.comment ? (
                     <Button
+                      type="submit"
                       variant="default"
-                      onClick={() => comment.mutate({ body: text }, { onSuccess: () => setText("") })}
-                      loading={comment.isPending}
+                      onClick={() => note.intend("comment")}
+                      loading={note.isPendingAs("comment")}
                     >
                       Add comment
                     </Button>
                   ) : null}
                   {c.can.ceoReview ? (
                     <Button
-                      onClick={() => ceo.mutate({ note: text }, { onSuccess: () => setText("") })}
-                      loading={ceo.isPending}
+                      type="submit"
+                      onClick={() => note.intend("ceo")}
+                      loading={note.isPendingAs("ceo")}
                     >
                       Report to the Audit Committee
                     </Button>
                   ) : null}
                 </Group>
-                <ErrorAlert error={comment.error ?? ceo.error} showFieldErrors />
+                <FormErrorSummary form={note} />
               </Stack>
             </Card>
           ) : null}
           {c.can.decide ? (
-            <Card withBorder>
+            <Card withBorder component="form" onSubmit={decide.onSubmit} noValidate>
               <Stack>
                 <Title order={3} size="h4">
                   The Audit Committee's decision
@@ -146,45 +174,21 @@ export function ConflictDetail({ id }: { id: string }) {
                       : []),
                     { value: "prohibited", label: "Prohibited" },
                   ]}
+                  {...decide.getInputProps("decision")}
                   value={decision}
-                  onChange={setDecision}
                 />
                 {decision && decision !== "prohibited" ? (
                   <>
-                    <Textarea
-                      label="Conditions"
-                      value={conditions}
-                      onChange={(e) => setConditions(e.currentTarget.value)}
-                    />
+                    <Textarea label="Conditions" {...decide.getInputProps("conditions")} />
                     {decision === "approved_mitigated" ? (
-                      <Textarea
-                        label="Mitigation"
-                        value={mitigation}
-                        onChange={(e) => setMitigation(e.currentTarget.value)}
-                      />
+                      <Textarea label="Mitigation" {...decide.getInputProps("mitigation")} />
                     ) : null}
-                    <TextInput
-                      type="date"
-                      label="Review date"
-                      value={reviewDate}
-                      onChange={(e) => setReviewDate(e.currentTarget.value)}
-                    />
+                    <TextInput type="date" label="Review date" {...decide.getInputProps("reviewDate")} />
                   </>
                 ) : null}
-                <ErrorAlert error={decide.error} showFieldErrors />
+                <FormErrorSummary form={decide} title="Decision not recorded" />
                 <Group>
-                  <Button
-                    disabled={!decision}
-                    loading={decide.isPending}
-                    onClick={() =>
-                      decide.mutate({
-                        decision,
-                        conditions: conditions || null,
-                        mitigation: mitigation || null,
-                        reviewDate: reviewDate || null,
-                      })
-                    }
-                  >
+                  <Button type="submit" loading={decide.mutation.isPending}>
                     Record the decision
                   </Button>
                 </Group>

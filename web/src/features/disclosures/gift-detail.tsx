@@ -1,17 +1,20 @@
 import { Alert, Button, Card, Group, Stack, Textarea } from "@mantine/core";
-import { useState } from "react";
 import { useOp } from "../../api/client.ts";
+import { FormErrorSummary } from "../../components/api-form.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { RowField as Field } from "../../components/field.tsx";
 import { formatDate, formatDateTime, humanise } from "../../lib/format.ts";
 import { DetailHeader, Loaded } from "./detail-header.tsx";
-import { useAction } from "./use-detail-action.ts";
+import { useAction, useDetailForm } from "./use-detail-action.ts";
 
 export function GiftDetail({ id }: { id: string }) {
   const q = useOp("gift.read", { path: { id } });
-  const decide = useAction("gift.decide", id);
   const record = useAction("gift.record", id);
-  const [text, setText] = useState("");
+  const decide = useDetailForm<{ text: string }, "approve" | "refuse">(id, {
+    initialValues: { text: "" },
+    labels: { text: "Written approval or refusal" },
+    send: ({ text }, intent) => ({ op: "gift.decide", body: { approve: intent !== "refuse", text } }),
+  });
   return (
     <Loaded query={q}>
       {(g) => (
@@ -50,21 +53,24 @@ export function GiftDetail({ id }: { id: string }) {
             </Stack>
           </Card>
           {g.can.decide ? (
-            <Card withBorder>
+            <Card withBorder component="form" onSubmit={decide.onSubmit} noValidate>
               <Stack>
                 <Textarea
                   label="Written approval or refusal (kept as the record)"
                   autosize
                   minRows={2}
-                  value={text}
-                  onChange={(e) => setText(e.currentTarget.value)}
+                  {...decide.getInputProps("text")}
                 />
-                <ErrorAlert error={decide.error} showFieldErrors />
+                <FormErrorSummary form={decide} title="Decision not recorded" />
                 <Group>
-                  <Button onClick={() => decide.mutate({ approve: true, text })} loading={decide.isPending}>
+                  <Button
+                    type="submit"
+                    onClick={() => decide.intend("approve")}
+                    loading={decide.isPendingAs("approve")}
+                  >
                     Approve in writing
                   </Button>
-                  <Button color="red" variant="light" onClick={() => decide.mutate({ approve: false, text })}>
+                  <Button type="submit" color="red" variant="light" onClick={() => decide.intend("refuse")}>
                     Refuse
                   </Button>
                 </Group>
@@ -87,7 +93,7 @@ export function GiftDetail({ id }: { id: string }) {
               <Button onClick={() => record.mutate({})}>Record as received</Button>
             </Group>
           ) : null}
-          <ErrorAlert error={record.error} />
+          <ErrorAlert error={record.error} title="Not recorded" />
         </Stack>
       )}
     </Loaded>

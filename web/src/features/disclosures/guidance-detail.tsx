@@ -1,20 +1,25 @@
 import { Button, Card, Group, Stack, Textarea, Title } from "@mantine/core";
-import { useState } from "react";
 import { useOp } from "../../api/client.ts";
+import { FormErrorSummary } from "../../components/api-form.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { RowField as Field } from "../../components/field.tsx";
 import { formatDate } from "../../lib/format.ts";
 import { DetailHeader, Loaded } from "./detail-header.tsx";
-import { useAction } from "./use-detail-action.ts";
+import { useAction, useDetailForm } from "./use-detail-action.ts";
 
 export function GuidanceDetail({ id }: { id: string }) {
   const q = useOp("guidance.read", { path: { id } });
-  const answer = useAction("guidance.answer", id);
   const escalate = useAction("guidance.escalate", id);
-  const publish = useAction("guidance.publish", id);
-  const [text, setText] = useState("");
-  const [faqQ, setFaqQ] = useState("");
-  const [faqA, setFaqA] = useState("");
+  const answer = useDetailForm(id, {
+    initialValues: { answer: "" },
+    labels: { answer: "Answer" },
+    send: (body) => ({ op: "guidance.answer", body }),
+  });
+  const publish = useDetailForm(id, {
+    initialValues: { question: "", answer: "" },
+    labels: { question: "Question, without names", answer: "Answer" },
+    send: (body) => ({ op: "guidance.publish", body }),
+  });
   return (
     <Loaded query={q}>
       {(g) => (
@@ -34,18 +39,13 @@ export function GuidanceDetail({ id }: { id: string }) {
             </Stack>
           </Card>
           {g.can.answer ? (
-            <Card withBorder>
+            <Card withBorder component="form" onSubmit={answer.onSubmit} noValidate>
               <Stack>
-                <Textarea
-                  label="Answer"
-                  autosize
-                  minRows={3}
-                  value={text}
-                  onChange={(e) => setText(e.currentTarget.value)}
-                />
-                <ErrorAlert error={answer.error ?? escalate.error} showFieldErrors />
+                <Textarea label="Answer" autosize minRows={3} {...answer.getInputProps("answer")} />
+                <FormErrorSummary form={answer} title="Not answered" />
+                <ErrorAlert error={escalate.error} title="Not passed on" />
                 <Group>
-                  <Button onClick={() => answer.mutate({ answer: text })} loading={answer.isPending}>
+                  <Button type="submit" loading={answer.mutation.isPending}>
                     Answer
                   </Button>
                   {g.can.escalate ? (
@@ -58,20 +58,16 @@ export function GuidanceDetail({ id }: { id: string }) {
             </Card>
           ) : null}
           {g.can.publish ? (
-            <Card withBorder>
+            <Card withBorder component="form" onSubmit={publish.onSubmit} noValidate>
               <Stack>
                 <Title order={3} size="h4">
                   Publish as an anonymised FAQ (COC-22.2)
                 </Title>
-                <Textarea
-                  label="Question, without names"
-                  value={faqQ}
-                  onChange={(e) => setFaqQ(e.currentTarget.value)}
-                />
-                <Textarea label="Answer" value={faqA} onChange={(e) => setFaqA(e.currentTarget.value)} />
-                <ErrorAlert error={publish.error} showFieldErrors />
+                <Textarea label="Question, without names" {...publish.getInputProps("question")} />
+                <Textarea label="Answer" {...publish.getInputProps("answer")} />
+                <FormErrorSummary form={publish} title="Not published" />
                 <Group>
-                  <Button onClick={() => publish.mutate({ question: faqQ, answer: faqA })}>Publish</Button>
+                  <Button type="submit">Publish</Button>
                 </Group>
               </Stack>
             </Card>

@@ -1,16 +1,19 @@
 import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Textarea } from "@mantine/core";
-import { useState } from "react";
 import { useOp } from "../../api/client.ts";
+import { FormErrorSummary } from "../../components/api-form.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
 import { DetailHeader, Loaded } from "./detail-header.tsx";
-import { useAction } from "./use-detail-action.ts";
+import { useAction, useDetailForm } from "./use-detail-action.ts";
 
 export function HoldDetail({ id }: { id: string }) {
   const q = useOp("legal_hold.read", { path: { id } });
   const ack = useAction("legal_hold.acknowledge", id);
-  const release = useAction("legal_hold.release", id);
-  const [note, setNote] = useState("");
+  const release = useDetailForm(id, {
+    initialValues: { note: "" },
+    labels: { note: "Why the hold is released" },
+    send: (body) => ({ op: "legal_hold.release", body }),
+  });
   return (
     <Loaded query={q}>
       {(h) => (
@@ -40,7 +43,7 @@ export function HoldDetail({ id }: { id: string }) {
               </Button>
             </Group>
           ) : null}
-          <ErrorAlert error={ack.error} />
+          <ErrorAlert error={ack.error} title="Not acknowledged" />
           {h.releasedAt ? (
             <Alert
               color="gray"
@@ -83,16 +86,12 @@ export function HoldDetail({ id }: { id: string }) {
             </Table.Tbody>
           </Table>
           {h.can.manage ? (
-            <Card withBorder>
+            <Card withBorder component="form" onSubmit={release.onSubmit} noValidate>
               <Stack>
-                <Textarea
-                  label="Why the hold is released"
-                  value={note}
-                  onChange={(e) => setNote(e.currentTarget.value)}
-                />
-                <ErrorAlert error={release.error} showFieldErrors />
+                <Textarea label="Why the hold is released" {...release.getInputProps("note")} />
+                <FormErrorSummary form={release} title="Not released" />
                 <Group>
-                  <Button color="red" variant="light" onClick={() => release.mutate({ note })}>
+                  <Button type="submit" color="red" variant="light">
                     Release the hold
                   </Button>
                 </Group>

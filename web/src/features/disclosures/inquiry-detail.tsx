@@ -1,19 +1,26 @@
 import { Button, Card, Group, Select, Stack, Textarea } from "@mantine/core";
-import { useState } from "react";
 import { useOp } from "../../api/client.ts";
-import { ErrorAlert } from "../../components/error-alert.tsx";
+import { FormErrorSummary } from "../../components/api-form.tsx";
 import { RowField as Field } from "../../components/field.tsx";
 import { formatDate } from "../../lib/format.ts";
 import { DetailHeader, Loaded } from "./detail-header.tsx";
-import { useAction } from "./use-detail-action.ts";
+import { useDetailForm } from "./use-detail-action.ts";
 
 export function InquiryDetail({ id }: { id: string }) {
   const q = useOp("inquiry.read", { path: { id } });
   const responders = useOp("inquiry.list", {});
-  const assign = useAction("inquiry.assign", id);
-  const respond = useAction("inquiry.respond", id);
-  const [who, setWho] = useState<string | null>(null);
-  const [text, setText] = useState("");
+  const assign = useDetailForm<{ responderUserId: string | null }>(id, {
+    initialValues: { responderUserId: null },
+    labels: { responderUserId: "Designated responder" },
+    // Said when the button is pressed instead of a greyed-out button.
+    validate: (v) => (v.responderUserId ? {} : { responderUserId: "choose the designated responder" }),
+    send: (body) => ({ op: "inquiry.assign", body }),
+  });
+  const respond = useDetailForm(id, {
+    initialValues: { response: "" },
+    labels: { response: "The response given" },
+    send: (body) => ({ op: "inquiry.respond", body }),
+  });
   return (
     <Loaded query={q}>
       {(i) => (
@@ -33,31 +40,37 @@ export function InquiryDetail({ id }: { id: string }) {
             </Stack>
           </Card>
           {i.can.assign ? (
-            <Group align="flex-end">
-              <Select
-                label="Designated responder"
-                data={(responders.data?.responders ?? []).map((r) => ({ value: r.userId, label: r.name }))}
-                value={who}
-                onChange={setWho}
-              />
-              <Button disabled={!who} onClick={() => assign.mutate({ responderUserId: who })}>
-                Assign
-              </Button>
-            </Group>
+            <form onSubmit={assign.onSubmit} noValidate>
+              <Stack>
+                <FormErrorSummary form={assign} title="Not assigned" />
+                <Group align="flex-end">
+                  <Select
+                    label="Designated responder"
+                    data={(responders.data?.responders ?? []).map((r) => ({
+                      value: r.userId,
+                      label: r.name,
+                    }))}
+                    {...assign.getInputProps("responderUserId")}
+                    value={assign.values.responderUserId}
+                  />
+                  <Button type="submit" loading={assign.mutation.isPending}>
+                    Assign
+                  </Button>
+                </Group>
+              </Stack>
+            </form>
           ) : null}
           {i.can.respond ? (
-            <Stack>
-              <Textarea
-                label="The response given"
-                value={text}
-                onChange={(e) => setText(e.currentTarget.value)}
-              />
-              <Group>
-                <Button onClick={() => respond.mutate({ response: text })}>Record the response</Button>
-              </Group>
-            </Stack>
+            <form onSubmit={respond.onSubmit} noValidate>
+              <Stack>
+                <Textarea label="The response given" {...respond.getInputProps("response")} />
+                <FormErrorSummary form={respond} title="Response not recorded" />
+                <Group>
+                  <Button type="submit">Record the response</Button>
+                </Group>
+              </Stack>
+            </form>
           ) : null}
-          <ErrorAlert error={assign.error ?? respond.error} showFieldErrors />
         </Stack>
       )}
     </Loaded>

@@ -13,8 +13,10 @@ import {
   Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useOp, useOpMutation } from "../../api/client.ts";
+import { call, invalidate, useOp, useOpMutation } from "../../api/client.ts";
+import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { FormModal } from "../../components/form-modal.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
@@ -76,11 +78,17 @@ function DiffView({ fromId, toId }: { fromId: string; toId: string }) {
 }
 
 function PublishModal({ versionId, onClose }: { versionId: string; onClose: () => void }) {
-  const [recertify, setRecertify] = useState(true);
-  const [dueDate, setDueDate] = useState("");
-  const publish = useOpMutation("policy.publish", {
-    invalidates: [...POLICY_READS],
-    onSuccess: () => {
+  const qc = useQueryClient();
+  const form = useApiForm<{ recertify: boolean; dueDate: string }>({
+    initialValues: { recertify: true, dueDate: "" },
+    labels: { recertify: "Launch a re-certification", dueDate: "Due date" },
+    submit: ({ recertify, dueDate }) =>
+      call("policy.publish", {
+        path: { id: versionId },
+        body: { recertify, ...(dueDate ? { dueDate } : {}) },
+      }),
+    onSuccess: async (_, { recertify }) => {
+      await invalidate(qc, ...POLICY_READS);
       notifications.show({
         color: "green",
         message: recertify ? "Published; the re-certification is being launched." : "Published.",
@@ -88,41 +96,30 @@ function PublishModal({ versionId, onClose }: { versionId: string; onClose: () =
       onClose();
     },
   });
+  const { recertify } = form.values;
   return (
-    <FormModal opened onClose={onClose} isDirty={!recertify || dueDate !== ""} title="Publish this version">
-      <Stack>
-        <Text size="sm">The version in force becomes superseded. Readers see the new version at once.</Text>
-        <Checkbox
-          checked={recertify}
-          onChange={(e) => setRecertify(e.currentTarget.checked)}
-          label="Launch a re-certification of this version (every certificate template on this policy)"
-        />
-        {recertify ? (
-          <TextInput
-            type="date"
-            label="Due date (30 days by default)"
-            value={dueDate}
-            onChange={(e) => setDueDate(e.currentTarget.value)}
+    <FormModal opened onClose={onClose} isDirty={form.isDirty} title="Publish this version">
+      <form onSubmit={form.onSubmit} noValidate>
+        <Stack>
+          <Text size="sm">The version in force becomes superseded. Readers see the new version at once.</Text>
+          <Checkbox
+            {...form.getInputProps("recertify", { type: "checkbox" })}
+            label="Launch a re-certification of this version (every certificate template on this policy)"
           />
-        ) : null}
-        <ErrorAlert error={publish.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button
-            loading={publish.isPending}
-            onClick={() =>
-              publish.mutate({
-                path: { id: versionId },
-                body: { recertify, ...(dueDate ? { dueDate } : {}) },
-              })
-            }
-          >
-            Publish
-          </Button>
-        </Group>
-      </Stack>
+          {recertify ? (
+            <TextInput type="date" label="Due date (30 days by default)" {...form.getInputProps("dueDate")} />
+          ) : null}
+          <FormErrorSummary form={form} title="Not published" />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={form.mutation.isPending}>
+              Publish
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </FormModal>
   );
 }

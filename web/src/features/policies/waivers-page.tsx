@@ -1,10 +1,9 @@
 import { Badge, Button, Group, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { type Args, call, invalidate, type Result, useOp, useOpMutation } from "../../api/client.ts";
+import { useRef, useState } from "react";
+import { type Args, call, invalidate, type Result, useOp } from "../../api/client.ts";
 import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { type Column, DataTable } from "../../components/data-table.tsx";
-import { ErrorAlert } from "../../components/error-alert.tsx";
 import { FormModal } from "../../components/form-modal.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { formatDate } from "../../lib/format.ts";
@@ -96,80 +95,100 @@ function RequestModal({ onClose }: { onClose: () => void }) {
 }
 
 function DecideModal({ waiver, onClose }: { waiver: Waiver; onClose: () => void }) {
-  const [body, setBody] = useState<string | null>("board");
-  const [note, setNote] = useState("");
-  const decideOp = useOpMutation("waiver.decide", {
-    invalidates: POLICY_READS,
-    onSuccess: onClose,
-  });
-  // An unchosen body is sent as it is; the server names what is missing.
-  const decide = {
-    ...decideOp,
-    mutate: (decision: "approved" | "rejected") =>
-      decideOp.mutate({
+  const qc = useQueryClient();
+  // The pressed button (Approve or Reject) is the decision; the submit that follows the click reads it.
+  const decision = useRef<"approved" | "rejected">("approved");
+  const form = useApiForm<{ decisionBody: string | null; note: string }>({
+    initialValues: { decisionBody: "board", note: "" },
+    labels: { decisionBody: "Deciding body", note: "Note" },
+    // An unchosen body is sent as it is; the server names what is missing.
+    submit: ({ decisionBody, note }) =>
+      call("waiver.decide", {
         path: { id: waiver.id },
-        body: { decision, decisionBody: body, note: note || undefined } as Args<"waiver.decide">["body"],
+        body: {
+          decision: decision.current,
+          decisionBody,
+          note: note || undefined,
+        } as Args<"waiver.decide">["body"],
       }),
-  };
+    onSuccess: async () => {
+      await invalidate(qc, ...POLICY_READS);
+      onClose();
+    },
+  });
   return (
-    <FormModal
-      opened
-      onClose={onClose}
-      isDirty={note !== "" || body !== "board"}
-      title={`Waiver for ${waiver.person.name}`}
-    >
-      <Stack>
-        <Text size="sm">{waiver.reason}</Text>
-        <Text size="sm" c="dimmed">
-          Only the Board or a Board committee decides a waiver for an executive officer or director; an
-          approval must be disclosed on Form 8-K within four business days.
-        </Text>
-        <Select label="Deciding body" data={BODIES} value={body} onChange={setBody} />
-        <Textarea label="Note (optional)" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-        <ErrorAlert error={decide.error} />
-        <Group justify="flex-end">
-          <Button
-            color="red"
-            variant="light"
-            loading={decide.isPending}
-            onClick={() => decide.mutate("rejected")}
-          >
-            Reject
-          </Button>
-          <Button loading={decide.isPending} onClick={() => decide.mutate("approved")}>
-            Approve
-          </Button>
-        </Group>
-      </Stack>
+    <FormModal opened onClose={onClose} isDirty={form.isDirty} title={`Waiver for ${waiver.person.name}`}>
+      <form onSubmit={form.onSubmit} noValidate>
+        <Stack>
+          <Text size="sm">{waiver.reason}</Text>
+          <Text size="sm" c="dimmed">
+            Only the Board or a Board committee decides a waiver for an executive officer or director; an
+            approval must be disclosed on Form 8-K within four business days.
+          </Text>
+          <FormErrorSummary form={form} title="Not decided" />
+          <Select
+            label="Deciding body"
+            data={BODIES}
+            {...form.getInputProps("decisionBody")}
+            value={form.values.decisionBody}
+          />
+          <Textarea label="Note (optional)" {...form.getInputProps("note")} />
+          <Group justify="flex-end">
+            <Button
+              type="submit"
+              color="red"
+              variant="light"
+              loading={form.mutation.isPending}
+              onClick={() => {
+                decision.current = "rejected";
+              }}
+            >
+              Reject
+            </Button>
+            <Button
+              type="submit"
+              loading={form.mutation.isPending}
+              onClick={() => {
+                decision.current = "approved";
+              }}
+            >
+              Approve
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </FormModal>
   );
 }
 
 function DiscloseModal({ waiver, onClose }: { waiver: Waiver; onClose: () => void }) {
-  const [reference, setReference] = useState("");
-  const disclose = useOpMutation("waiver.disclose", {
-    invalidates: POLICY_READS,
-    onSuccess: onClose,
+  const qc = useQueryClient();
+  const form = useApiForm<{ reference: string }>({
+    initialValues: { reference: "" },
+    labels: { reference: "Filing" },
+    submit: (body) => call("waiver.disclose", { path: { id: waiver.id }, body }),
+    onSuccess: async () => {
+      await invalidate(qc, ...POLICY_READS);
+      onClose();
+    },
   });
   return (
-    <FormModal opened onClose={onClose} isDirty={reference !== ""} title="Record the public disclosure">
-      <Stack>
-        <TextInput
-          label="Filing"
-          placeholder="Form 8-K filed 2026-11-24, Item 5.05"
-          value={reference}
-          onChange={(e) => setReference(e.currentTarget.value)}
-        />
-        <ErrorAlert error={disclose.error} />
-        <Group justify="flex-end">
-          <Button
-            loading={disclose.isPending}
-            onClick={() => disclose.mutate({ path: { id: waiver.id }, body: { reference } })}
-          >
-            Record
-          </Button>
-        </Group>
-      </Stack>
+    <FormModal opened onClose={onClose} isDirty={form.isDirty} title="Record the public disclosure">
+      <form onSubmit={form.onSubmit} noValidate>
+        <Stack>
+          <FormErrorSummary form={form} title="Not recorded" />
+          <TextInput
+            label="Filing"
+            placeholder="Form 8-K filed 2026-11-24, Item 5.05"
+            {...form.getInputProps("reference")}
+          />
+          <Group justify="flex-end">
+            <Button type="submit" loading={form.mutation.isPending}>
+              Record
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </FormModal>
   );
 }

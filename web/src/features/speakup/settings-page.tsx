@@ -17,26 +17,44 @@ import {
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from "@tabler/icons-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
 import { call, invalidate, useOp } from "../../api/client.ts";
+import { FormErrorSummary, type FormLabels, useApiForm } from "../../components/api-form.tsx";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { isApiError } from "../../lib/api.ts";
 import { type RoutingRule, type SpeakupSettings as Settings, VOCABULARY_STALE_MS } from "./vocabulary.ts";
 
-/** Problem paths ("routing.1.label", "checkInDays.0") keyed as they are. */
-const errorsOf = (error: unknown) => {
-  const result: Record<string, string> = {};
-  if (isApiError(error))
-    for (const e of error.problem.errors ?? []) {
-      const path = String(e.path).replace(/^body\./, "");
-      result[path] ??= e.message;
-      const top = path.replace(/\.\d+$/, "");
-      result[top] ??= e.message;
-    }
-  return result;
+type SettingsValues = {
+  routing: RoutingRule[];
+  acknowledgeWithinDays: number | string;
+  feedbackWithinDays: number | string;
+  checkInDays: string[];
+  retentionYearsAfterClosure: number | string;
+};
+
+/** The fields in words; each rule's fields are named after the rule ("Rule 2: label"). */
+const labelsOf = (values: SettingsValues): FormLabels => {
+  const labels: Record<string, string> = {
+    acknowledgeWithinDays: "Acknowledge within (days)",
+    feedbackWithinDays: "Give feedback within (days)",
+    checkInDays: "Retaliation check-ins",
+    retentionYearsAfterClosure: "Keep closed cases for (years after closure)",
+  };
+  values.routing.forEach((_, index) => {
+    const rule = `Rule ${index + 1}`;
+    labels[`routing.${index}.label`] = `${rule}: label`;
+    labels[`routing.${index}.team`] = `${rule}: send to`;
+    labels[`routing.${index}.categories`] = `${rule}: categories`;
+    labels[`routing.${index}.rule`] = `${rule}: rule it applies`;
+  });
+  return labels;
+};
+
+/** A list item's error ("checkInDays.0", "routing.1.categories.2") belongs to the list's field. */
+const listField = (serverPath: string) => {
+  const top = serverPath.replace(/^body\./, "").replace(/\.\d+$/, "");
+  return /^(checkInDays|routing\.\d+\.categories)$/.test(top) ? top : undefined;
 };
 
 const blankRule = (): RoutingRule => ({
@@ -70,20 +88,24 @@ export const SettingsPage = () => {
 const SettingsForm = ({ initial }: { initial: Settings }) => {
   const queryClient = useQueryClient();
   const vocabulary = useOp("speakup.vocabulary", {}, { staleTime: VOCABULARY_STALE_MS });
-  const [routing, setRouting] = useState<RoutingRule[]>(initial.routing);
-  const [ack, setAck] = useState<number | string>(initial.acknowledgeWithinDays);
-  const [feedback, setFeedback] = useState<number | string>(initial.feedbackWithinDays);
-  const [checkIns, setCheckIns] = useState<string[]>(initial.checkInDays.map(String));
-  const [retention, setRetention] = useState<number | string>(initial.retentionYearsAfterClosure);
-  const save = useMutation({
-    mutationFn: () =>
+  const form = useApiForm<SettingsValues>({
+    initialValues: {
+      routing: initial.routing,
+      acknowledgeWithinDays: initial.acknowledgeWithinDays,
+      feedbackWithinDays: initial.feedbackWithinDays,
+      checkInDays: initial.checkInDays.map(String),
+      retentionYearsAfterClosure: initial.retentionYearsAfterClosure,
+    },
+    labels: labelsOf,
+    mapPath: listField,
+    submit: (values) =>
       call("speakup.configure", {
         body: {
-          routing,
-          acknowledgeWithinDays: Number(ack),
-          feedbackWithinDays: Number(feedback),
-          checkInDays: checkIns.map(Number),
-          retentionYearsAfterClosure: Number(retention),
+          routing: values.routing,
+          acknowledgeWithinDays: Number(values.acknowledgeWithinDays),
+          feedbackWithinDays: Number(values.feedbackWithinDays),
+          checkInDays: values.checkInDays.map(Number),
+          retentionYearsAfterClosure: Number(values.retentionYearsAfterClosure),
         },
       }),
     onSuccess: async () => {
@@ -95,9 +117,12 @@ const SettingsForm = ({ initial }: { initial: Settings }) => {
       await invalidate(queryClient, "speakup.settings.read");
     },
   });
-  const errors = errorsOf(save.error);
-  const setRule = (index: number, patch: Partial<RoutingRule>) =>
-    setRouting(routing.map((r, i) => (i === index ? { ...r, ...patch } : r)));
+  const routing = form.values.routing;
+  const setRouting = (next: RoutingRule[]) => form.setValue("routing", next);
+  /** Edits one field of a rule; its error goes as the field changes. */
+  const setRule = (index: number, patch: Partial<RoutingRule>) => {
+    for (const [key, value] of Object.entries(patch)) form.setValue(`routing.${index}.${key}`, value);
+  };
   const move = (index: number, by: -1 | 1) => {
     const next = [...routing];
     const [rule] = next.splice(index, 1);
@@ -108,13 +133,9 @@ const SettingsForm = ({ initial }: { initial: Settings }) => {
   const teams = (vocabulary.data?.teams ?? []).map((t) => ({ value: t.id, label: t.label }));
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate();
-      }}
-    >
+    <form onSubmit={form.onSubmit}>
       <Stack>
+        <FormErrorSummary form={form} />
         <Paper p="md">
           <Group justify="space-between" mb="xs">
             <Title order={2} size="h4">
@@ -185,7 +206,8 @@ const SettingsForm = ({ initial }: { initial: Settings }) => {
                     withAsterisk
                     value={rule.label}
                     onChange={(e) => setRule(index, { label: e.currentTarget.value })}
-                    error={errors[`routing.${index}.label`]}
+                    id={form.fieldId(`routing.${index}.label`)}
+                    error={form.errors[`routing.${index}.label`]}
                   />
                   <Select
                     label="Send to"
@@ -193,7 +215,8 @@ const SettingsForm = ({ initial }: { initial: Settings }) => {
                     value={rule.team}
                     onChange={(v) => v && setRule(index, { team: v as RoutingRule["team"] })}
                     allowDeselect={false}
-                    error={errors[`routing.${index}.team`]}
+                    id={form.fieldId(`routing.${index}.team`)}
+                    error={form.errors[`routing.${index}.team`]}
                   />
                   <MultiSelect
                     label="Categories"
@@ -204,7 +227,8 @@ const SettingsForm = ({ initial }: { initial: Settings }) => {
                     value={rule.categories}
                     onChange={(v) => setRule(index, { categories: v as RoutingRule["categories"] })}
                     searchable
-                    error={errors[`routing.${index}.categories`]}
+                    id={form.fieldId(`routing.${index}.categories`)}
+                    error={form.errors[`routing.${index}.categories`]}
                   />
                   <TextInput
                     label="Rule it applies"
@@ -212,7 +236,8 @@ const SettingsForm = ({ initial }: { initial: Settings }) => {
                     placeholder="SOC-4"
                     value={rule.rule}
                     onChange={(e) => setRule(index, { rule: e.currentTarget.value })}
-                    error={errors[`routing.${index}.rule`]}
+                    id={form.fieldId(`routing.${index}.rule`)}
+                    error={form.errors[`routing.${index}.rule`]}
                   />
                 </SimpleGrid>
                 <Checkbox
@@ -236,26 +261,26 @@ const SettingsForm = ({ initial }: { initial: Settings }) => {
               description="EU Directive 2019/1937, art. 9: 7 days."
               min={1}
               max={90}
-              value={ack}
-              onChange={setAck}
-              error={errors.acknowledgeWithinDays}
+              {...form.getInputProps("acknowledgeWithinDays")}
             />
             <NumberInput
               label="Give feedback within (days)"
               description="EU Directive 2019/1937: 3 months (91 days)."
               min={7}
               max={365}
-              value={feedback}
-              onChange={setFeedback}
-              error={errors.feedbackWithinDays}
+              {...form.getInputProps("feedbackWithinDays")}
             />
             <TagsInput
               label="Retaliation check-ins (days after the report)"
               description="For identified reporters (COC-21.2). Press Enter after each."
-              value={checkIns}
-              onChange={(v) => setCheckIns(v.filter((d) => /^\d+$/.test(d.trim())).map((d) => d.trim()))}
+              {...form.getInputProps("checkInDays")}
+              onChange={(v) =>
+                form.setValue(
+                  "checkInDays",
+                  v.filter((d) => /^\d+$/.test(d.trim())).map((d) => d.trim()),
+                )
+              }
               maxTags={10}
-              error={errors.checkInDays}
             />
           </SimpleGrid>
         </Paper>
@@ -275,15 +300,12 @@ const SettingsForm = ({ initial }: { initial: Settings }) => {
             min={1}
             max={100}
             maw={420}
-            value={retention}
-            onChange={setRetention}
-            error={errors.retentionYearsAfterClosure}
+            {...form.getInputProps("retentionYearsAfterClosure")}
           />
         </Paper>
 
-        <ErrorAlert error={save.error} showFieldErrors />
         <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={form.mutation.isPending}>
             Save settings
           </Button>
         </Group>
