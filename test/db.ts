@@ -2,6 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+// The legal-hold check speak-up's retention asks (the file alone: the disclosures index loads every use case).
+import { registerLegalHoldCheck } from "../src/domains/disclosures/is-under-hold.ts";
 import { type Clock, manualClock } from "../src/kernel/clock.ts";
 import { type Actor, type Ctx, systemActor } from "../src/kernel/context.ts";
 import type { KeyRing } from "../src/kernel/crypto.ts";
@@ -30,6 +32,7 @@ export type TestDb = {
  * database on the server in PROBITY_TEST_PG_URL (dropped afterwards).
  */
 export async function createTestDb(options: { clock?: Clock } = {}): Promise<TestDb> {
+  registerLegalHoldCheck();
   const clock = manualClock("2026-03-02T14:00:00.000Z");
   if (options.clock) clock.set(options.clock.now());
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "probity-test-"));

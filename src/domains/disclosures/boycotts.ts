@@ -5,7 +5,7 @@ import { conflict, forbidden, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { closeTasks } from "../../kernel/tasks.ts";
 import { discDb, todayOf } from "./db.ts";
-import { isUnderHold } from "./legal-holds.ts";
+import { isUnderHold } from "./is-under-hold.ts";
 import { authorize, can } from "./policy.ts";
 import { boycottInput, boycottReviewInput, quarterParams } from "./schemas.ts";
 import { mailTo, nextNumber, openTask, parseInput, signedIn, supervisorOf, usersWith } from "./support.ts";

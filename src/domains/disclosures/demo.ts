@@ -9,7 +9,7 @@ import { fileConflict } from "./file-conflict.ts";
 import { decideGift, fileGift, recordGift } from "./gifts.ts";
 import { answerGuidance, askGuidance, publishFaq } from "./guidance.ts";
 import { logInquiry } from "./inquiries.ts";
-import { issueHold } from "./legal-holds.ts";
+import { issueHold } from "./issue-hold.ts";
 
 /**
  * The demo's disclosures, made through the use cases so every row has its audit trail: an

@@ -51,6 +51,7 @@ export {
   issueHold,
   isUnderHold,
   listHolds,
+  registerLegalHoldCheck,
   releaseHold,
   remindCustodians,
 } from "./legal-holds.ts";

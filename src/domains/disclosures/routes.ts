@@ -2,6 +2,8 @@ import type { FastifyInstance } from "fastify";
 import { fileResponse } from "../../kernel/http/responses.ts";
 import { endpoints, type RouteDeps, typed } from "../../kernel/http/routes.ts";
 import { ctxOf, sendCsv } from "../../kernel/http/server.ts";
+import { acknowledgeHold } from "./acknowledge-hold.ts";
+import { addCustodians } from "./add-custodians.ts";
 import {
   listBoycottRequests,
   logBoycottRequest,
@@ -10,6 +12,7 @@ import {
 } from "./boycotts.ts";
 import { ceoReviewConflict, commentConflict, decideConflict, forwardConflict } from "./conflict-workflow.ts";
 import { fileConflict, updateConflict, withdrawConflict } from "./file-conflict.ts";
+import { getHold } from "./get-hold.ts";
 import {
   decideGift,
   fileGift,
@@ -31,8 +34,10 @@ import {
   publishFaq,
 } from "./guidance.ts";
 import { assignResponder, getInquiry, listInquiries, logInquiry, recordResponse } from "./inquiries.ts";
-import { acknowledgeHold, addCustodians, getHold, issueHold, listHolds, releaseHold } from "./legal-holds.ts";
+import { issueHold } from "./issue-hold.ts";
 import { exportConflictsCsv, getConflict, listConflicts } from "./list-conflicts.ts";
+import { listHolds } from "./list-holds.ts";
+import { releaseHold } from "./release-hold.ts";
 import {
   anonymousGuidanceInput,
   answerInput,
