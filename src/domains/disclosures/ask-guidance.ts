@@ -2,6 +2,7 @@ import { record } from "../../kernel/audit.ts";
 import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { newId } from "../../kernel/ids.ts";
+import { supervisorIdOf } from "../people/index.ts";
 import { discDb } from "./db.ts";
 import { getGuidance } from "./get-guidance.ts";
 import { assignToLegal, guidanceHref } from "./guidance-work.ts";
@@ -26,12 +27,7 @@ async function nearestManager(ctx: Ctx, personId: string): Promise<Recipient | n
   const seen = new Set<string>();
   for (let depth = 0; depth < 8 && cursor && !seen.has(cursor); depth++) {
     seen.add(cursor);
-    const row: { supervisor_id: string | null } | undefined = await discDb(ctx)
-      .selectFrom("persons")
-      .select("supervisor_id")
-      .where("id", "=", cursor)
-      .executeTakeFirst();
-    cursor = row?.supervisor_id ?? null;
+    cursor = await supervisorIdOf(ctx, cursor);
     if (cursor) {
       const user = await userOfPerson(ctx, cursor);
       if (user) return user;

@@ -4,7 +4,7 @@ import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { conflict, invalid } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { loadVisible, prohibitionOf, subjectOf, TYPE_LABELS, toConflict } from "./conflict-view.ts";
-import { addEvent, conflictHref, notifyReviewers } from "./conflict-workflow.ts";
+import { addEvent, conflictHref, notifyReviewers } from "./conflict-work.ts";
 import { discDb } from "./db.ts";
 import { authorize, can, ensureCan } from "./policy.ts";
 import {

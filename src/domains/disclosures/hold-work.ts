@@ -3,6 +3,7 @@
 import { sql } from "kysely";
 import type { Ctx } from "../../kernel/context.ts";
 import { invalid, notFound } from "../../kernel/errors.ts";
+import { personNames } from "../people/index.ts";
 import { discDb } from "./db.ts";
 import { authorize, can } from "./policy.ts";
 import { mailTo, openTask, userOfPerson } from "./support.ts";
@@ -67,8 +68,8 @@ export async function noticeCustodians(tx: Ctx, hold: Notified, personIds: strin
 
 export async function checkPeople(ctx: Ctx, ids: string[]) {
   const unique = [...new Set(ids)];
-  const found = await discDb(ctx).selectFrom("persons").select("id").where("id", "in", unique).execute();
-  const missing = unique.filter((id) => !found.some((f) => f.id === id));
+  const found = await personNames(ctx, unique);
+  const missing = unique.filter((id) => !found.has(id));
   if (missing.length)
     throw invalid(`Custodians must be chosen from the directory; unknown: ${missing.join(", ")}.`, [
       { path: "custodianIds", message: "contains someone not in the directory" },

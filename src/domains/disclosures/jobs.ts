@@ -1,6 +1,6 @@
 import type { JobRegistration } from "../../kernel/jobs.ts";
 import { purgeExpiredBoycottRecords } from "./boycotts.ts";
-import { expireConflictApprovals } from "./conflict-workflow.ts";
+import { expireConflictApprovals } from "./expire-conflict-approvals.ts";
 import { remindCustodians } from "./remind-custodians.ts";
 
 /**

@@ -13,9 +13,12 @@ import {
   quarterlyBoycottReport,
   reviewBoycottRequest,
 } from "./boycotts.ts";
-import { ceoReviewConflict, commentConflict, decideConflict, forwardConflict } from "./conflict-workflow.ts";
+import { ceoReviewConflict } from "./ceo-review-conflict.ts";
+import { commentConflict } from "./comment-conflict.ts";
+import { decideConflict } from "./decide-conflict.ts";
 import { escalateGuidance } from "./escalate-guidance.ts";
 import { fileConflict, updateConflict, withdrawConflict } from "./file-conflict.ts";
+import { forwardConflict } from "./forward-conflict.ts";
 import { getGuidance } from "./get-guidance.ts";
 import { getHold } from "./get-hold.ts";
 import {
