@@ -83,6 +83,7 @@ export const importResultView = z
     errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
   })
   .meta({ id: "PeopleImportResultView" });
+export type PeopleImportResultView = z.infer<typeof importResultView>;
 
 // organisation
 
@@ -181,6 +182,7 @@ export const roleGrantView = z
   .meta({ id: "RoleGrantView" });
 export type RoleGrantView = z.infer<typeof roleGrantView>;
 export const roleGrantList = itemsOf(roleGrantView);
+export type RoleGrantList = z.infer<typeof roleGrantList>;
 
 // auth: the answers that carry a secret carry it once, and name nothing else.
 

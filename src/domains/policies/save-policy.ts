@@ -6,6 +6,7 @@ import { newId } from "../../kernel/ids.ts";
 import { policiesDb } from "./db.ts";
 import { authorize } from "./policy.ts";
 import type { DraftInput, PolicyInput, SectionInput, SectionsInput } from "./schemas.ts";
+import type { PolicyCreated, PolicyDraftCreated } from "./views.ts";
 
 async function insertSections(ctx: Ctx, versionId: string, sections: readonly SectionInput[]) {
   const rows = sections.map((s, i) => ({
@@ -26,7 +27,7 @@ async function insertSections(ctx: Ctx, versionId: string, sections: readonly Se
 }
 
 /** Creates a policy with its first version as a draft. */
-export async function createPolicy(ctx: Ctx, input: PolicyInput): Promise<{ id: string; versionId: string }> {
+export async function createPolicy(ctx: Ctx, input: PolicyInput): Promise<PolicyCreated> {
   authorize(ctx.actor, "policy.create");
   return withTransaction(ctx, async (tx) => {
     const db = policiesDb(tx);
@@ -96,7 +97,7 @@ export async function createDraftVersion(
   ctx: Ctx,
   policyId: string,
   input: DraftInput,
-): Promise<{ versionId: string; number: number }> {
+): Promise<PolicyDraftCreated> {
   authorize(ctx.actor, "policy.edit");
   return withTransaction(ctx, async (tx) => {
     const db = policiesDb(tx);
