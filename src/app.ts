@@ -6,7 +6,11 @@ import pino from "pino";
 import { registerAuditRoutes } from "./domains/audit/index.ts";
 import { certificationJobs, registerCertificationRoutes } from "./domains/certifications/index.ts";
 import { committeeJobs, registerCommitteeRoutes } from "./domains/committees/index.ts";
-import { disclosureJobs, registerDisclosureRoutes } from "./domains/disclosures/index.ts";
+import {
+  disclosureJobs,
+  registerDisclosureRoutes,
+  registerLegalHoldCheck,
+} from "./domains/disclosures/index.ts";
 import { registerHomeRoutes } from "./domains/home/index.ts";
 import {
   authenticateSession,
@@ -97,6 +101,7 @@ export async function createProbity(options: {
 }): Promise<Probity> {
   const { config } = options;
   const clock = options.clock ?? systemClock;
+  registerLegalHoldCheck();
   const database = options.database ?? (await openProbityDatabase(config));
   // Refuses to start when the key is missing or does not open the database (docs/operations.md).
   const keyRing = await keyRingFromConfig(systemCtx(database, clock, "key check"), config);

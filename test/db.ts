@@ -3,6 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
 import pg from "pg";
+// The legal-hold check speak-up's retention asks (the file alone: the disclosures index loads every use case).
+import { registerLegalHoldCheck } from "../src/domains/disclosures/is-under-hold.ts";
 import { type Clock, manualClock } from "../src/kernel/clock.ts";
 import { type Actor, type Ctx, systemActor } from "../src/kernel/context.ts";
 import type { KeyRing } from "../src/kernel/crypto.ts";
@@ -80,6 +82,7 @@ async function adminQuery(adminUrl: string, text: string): Promise<void> {
  * (or apply one added since the template was made, in watch mode).
  */
 export async function createTestDb(options: { clock?: Clock } = {}): Promise<TestDb> {
+  registerLegalHoldCheck();
   const clock = manualClock("2026-03-02T14:00:00.000Z");
   if (options.clock) clock.set(options.clock.now());
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "probity-test-"));

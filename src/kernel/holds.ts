@@ -6,7 +6,10 @@ type HoldCheck = (ctx: Ctx, subject: HoldSubject) => Promise<boolean>;
 
 let check: HoldCheck | null = null;
 
-/** The domain that owns legal holds (disclosures) registers its check when it loads. */
+/**
+ * The domain that owns legal holds (disclosures) hands its check over where the application is
+ * assembled (`registerLegalHoldCheck()` in app.ts and test/db.ts), not when a module loads.
+ */
 export function registerHoldCheck(fn: HoldCheck): void {
   check = fn;
 }
@@ -18,6 +21,8 @@ export function registerHoldCheck(fn: HoldCheck): void {
  */
 export async function isUnderHold(ctx: Ctx, subject: HoldSubject): Promise<boolean> {
   if (!check)
-    throw new Error("No legal-hold check is registered: load the disclosures domain first (COC-15.1).");
+    throw new Error(
+      "No legal-hold check is registered: call registerLegalHoldCheck() where the application is built (COC-15.1).",
+    );
   return check(ctx, subject);
 }

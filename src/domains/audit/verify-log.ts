@@ -2,6 +2,7 @@ import { readableEvents, type VerifyResult, verifyChain } from "../../kernel/aud
 import { type ExportedCheckpoint, verifyCheckpoints } from "../../kernel/audit-checkpoint.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { authorizeAuditRead } from "./policy.ts";
+import type { VerifyResultView } from "./views.ts";
 
 /**
  * Recomputes the hash chain over every event; the result names the first event that does not
@@ -11,7 +12,7 @@ import { authorizeAuditRead } from "./policy.ts";
 export async function verifyLog(
   ctx: Ctx,
   signed?: { publicKey: string; exported?: readonly ExportedCheckpoint[] },
-): Promise<VerifyResult> {
+): Promise<VerifyResultView> {
   authorizeAuditRead(ctx.actor);
   const result = await withCheckpoints(ctx, await verifyChain(ctx), signed);
   const { n } = await ctx.db

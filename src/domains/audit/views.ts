@@ -30,3 +30,4 @@ export const verifyResultView = z
     message: z.string(),
   })
   .meta({ id: "VerifyResultView" });
+export type VerifyResultView = z.infer<typeof verifyResultView>;

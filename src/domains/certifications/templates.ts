@@ -44,14 +44,7 @@ export async function createTemplate(ctx: Ctx, input: TemplateInput): Promise<Ce
       .insertInto("cert_templates")
       .values({
         id,
-        name: input.name,
-        policy_id: input.policyId,
-        addressed_to: input.addressedTo ?? null,
-        audience: JSON.stringify([...new Set(input.audience)]),
-        statements: JSON.stringify(input.statements),
-        questions: JSON.stringify(input.questions),
-        joiner_days: input.joinerDays ?? null,
-        joiners_since: input.joinerDays ? todayOf(tx) : null,
+        ...templateColumns(input, todayOf(tx)),
         created_at: now,
         updated_at: now,
       })
@@ -59,6 +52,23 @@ export async function createTemplate(ctx: Ctx, input: TemplateInput): Promise<Ce
     await record(tx, "certification.template.create", { type: "cert_template", id }, { ...input });
     return getTemplate(tx, id);
   });
+}
+
+/**
+ * The columns a template's input sets; joiners are enrolled from `joinersSince` while joiner
+ * enrolment is on (a new template: today; a changed one keeps the day it started).
+ */
+function templateColumns(input: TemplateInput, joinersSince: string) {
+  return {
+    name: input.name,
+    policy_id: input.policyId,
+    addressed_to: input.addressedTo ?? null,
+    audience: JSON.stringify([...new Set(input.audience)]),
+    statements: JSON.stringify(input.statements),
+    questions: JSON.stringify(input.questions),
+    joiner_days: input.joinerDays ?? null,
+    joiners_since: input.joinerDays ? joinersSince : null,
+  };
 }
 
 export async function updateTemplate(ctx: Ctx, id: string, input: TemplateInput): Promise<CertTemplateView> {
@@ -72,14 +82,7 @@ export async function updateTemplate(ctx: Ctx, id: string, input: TemplateInput)
     await db
       .updateTable("cert_templates")
       .set({
-        name: input.name,
-        policy_id: input.policyId,
-        addressed_to: input.addressedTo ?? null,
-        audience: JSON.stringify([...new Set(input.audience)]),
-        statements: JSON.stringify(input.statements),
-        questions: JSON.stringify(input.questions),
-        joiner_days: input.joinerDays ?? null,
-        joiners_since: input.joinerDays ? (current.joiners_since ?? todayOf(tx)) : null,
+        ...templateColumns(input, current.joiners_since ?? todayOf(tx)),
         updated_at: isoNow(tx.clock),
       })
       .where("id", "=", id)

@@ -2,6 +2,7 @@ import type { Ctx } from "../../kernel/context.ts";
 import { loadVersionText, sha256 } from "../policies/index.ts";
 import { certDb } from "./db.ts";
 import type { CertSignaturesTable } from "./tables.ts";
+import type { CertificateView } from "./views.ts";
 
 /** The seal covers every stored field of a signature, in a fixed order. */
 export function sealOf(s: Omit<CertSignaturesTable, "seal">): string {
@@ -21,7 +22,8 @@ export function sealOf(s: Omit<CertSignaturesTable, "seal">): string {
   );
 }
 
-export type Integrity = { ok: boolean; checkedAt: string; problems: string[] };
+/** What the certificate view shows of a signature's integrity (its schema in views.ts). */
+export type Integrity = NonNullable<CertificateView["signature"]>["integrity"];
 
 /**
  * Tamper detection: the signature's seal, the stored certified text and the policy version's text

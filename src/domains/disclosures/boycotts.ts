@@ -5,7 +5,7 @@ import { conflict, forbidden, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { closeTasks } from "../../kernel/tasks.ts";
 import { discDb, todayOf } from "./db.ts";
-import { isUnderHold } from "./legal-holds.ts";
+import { isUnderHold } from "./is-under-hold.ts";
 import { authorize, can } from "./policy.ts";
 import { boycottInput, boycottReviewInput, quarterParams } from "./schemas.ts";
 import { mailTo, nextNumber, openTask, parseInput, signedIn, supervisorOf, usersWith } from "./support.ts";
@@ -108,15 +108,18 @@ export async function logBoycottRequest(ctx: Ctx, raw: unknown): Promise<Boycott
         dueAt: `${reportDueOn(q.year, q.quarter)}T23:59:59.000Z`,
       });
     await record(tx, "boycott.log", { type: "boycott_request", id }, { number, quarter: q.label });
-    return toBoycott(
-      tx,
-      await discDb(tx)
-        .selectFrom("boycott_requests")
-        .selectAll()
-        .where("id", "=", id)
-        .executeTakeFirstOrThrow(),
-    );
+    return toBoycott(tx, await boycottRow(tx, id));
   });
+}
+
+async function boycottRow(ctx: Ctx, id: string) {
+  const b = await discDb(ctx)
+    .selectFrom("boycott_requests")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!b) throw notFound("The boycott request");
+  return b;
 }
 
 export async function reviewBoycottRequest(
@@ -127,12 +130,7 @@ export async function reviewBoycottRequest(
   authorize(ctx.actor, "boycott.review");
   const input = parseInput(boycottReviewInput, raw);
   return withTransaction(ctx, async (tx) => {
-    const b = await discDb(tx)
-      .selectFrom("boycott_requests")
-      .selectAll()
-      .where("id", "=", id)
-      .executeTakeFirst();
-    if (!b) throw notFound("The boycott request");
+    await boycottRow(tx, id);
     if (!input.isReportable && !input.note)
       throw conflict("Say why the request is not reportable (COC-8.1).");
     const now = isoNow(tx.clock);
@@ -148,14 +146,7 @@ export async function reviewBoycottRequest(
       .execute();
     await closeTasks(tx, { href: boycottHref(id) }, now);
     await record(tx, "boycott.review", { type: "boycott_request", id }, input);
-    return toBoycott(
-      tx,
-      await discDb(tx)
-        .selectFrom("boycott_requests")
-        .selectAll()
-        .where("id", "=", id)
-        .executeTakeFirstOrThrow(),
-    );
+    return toBoycott(tx, await boycottRow(tx, id));
   });
 }
 

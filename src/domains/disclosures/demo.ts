@@ -2,14 +2,19 @@ import { addCalendarDays } from "../../kernel/calendar.ts";
 import { isoToday } from "../../kernel/clock.ts";
 import type { Actor, Ctx } from "../../kernel/context.ts";
 import { actorOfUser } from "../people/index.ts";
+import { answerGuidance } from "./answer-guidance.ts";
+import { askGuidance } from "./ask-guidance.ts";
 import { logBoycottRequest } from "./boycotts.ts";
-import { ceoReviewConflict, commentConflict, decideConflict, forwardConflict } from "./conflict-workflow.ts";
+import { ceoReviewConflict } from "./ceo-review-conflict.ts";
+import { commentConflict } from "./comment-conflict.ts";
 import { discDb } from "./db.ts";
+import { decideConflict } from "./decide-conflict.ts";
 import { fileConflict } from "./file-conflict.ts";
+import { forwardConflict } from "./forward-conflict.ts";
 import { decideGift, fileGift, recordGift } from "./gifts.ts";
-import { answerGuidance, askGuidance, publishFaq } from "./guidance.ts";
 import { logInquiry } from "./inquiries.ts";
-import { issueHold } from "./legal-holds.ts";
+import { issueHold } from "./issue-hold.ts";
+import { publishFaq } from "./publish-faq.ts";
 
 /**
  * The demo's disclosures, made through the use cases so every row has its audit trail: an

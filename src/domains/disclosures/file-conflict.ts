@@ -4,7 +4,7 @@ import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { conflict, invalid } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { loadVisible, prohibitionOf, subjectOf, TYPE_LABELS, toConflict } from "./conflict-view.ts";
-import { addEvent, conflictHref, notifyReviewers } from "./conflict-workflow.ts";
+import { addEvent, conflictHref, notifyReviewers } from "./conflict-work.ts";
 import { discDb } from "./db.ts";
 import { authorize, can, ensureCan } from "./policy.ts";
 import {
@@ -17,6 +17,20 @@ import {
 import { closeTasks, nextNumber, openTask, parseInput, userOfPerson, withPerson } from "./support.ts";
 import type { ConflictType } from "./tables.ts";
 import type { ConflictView } from "./views.ts";
+
+/** A new disclosure's first version, before any review or decision (COC-6.1). */
+const UNDECIDED = {
+  version: 1,
+  reapproval_reason: null,
+  decision: null,
+  conditions: null,
+  mitigation: null,
+  review_date: null,
+  decided_by_label: null,
+  decided_at: null,
+  ceo_note: null,
+  reported_to_ac_at: null,
+} as const;
 
 /** Validates the type's conditional questions; returns the clean answers and the counterparty. */
 export function checkAnswers(type: ConflictType, raw: Record<string, unknown>) {
@@ -76,16 +90,7 @@ export async function fileConflict(ctx: Ctx, raw: ConflictInput): Promise<Confli
         is_competitor_work: flag ? 1 : 0,
         is_ceo_disclosure: (await isCeo(tx, me.personId)) ? 1 : 0,
         status: input.submit ? "disclosed" : "draft",
-        version: 1,
-        reapproval_reason: null,
-        decision: null,
-        conditions: null,
-        mitigation: null,
-        review_date: null,
-        decided_by_label: null,
-        decided_at: null,
-        ceo_note: null,
-        reported_to_ac_at: null,
+        ...UNDECIDED,
         source: "form",
         source_ref: null,
         submitted_at: input.submit ? now : null,
@@ -233,16 +238,7 @@ export async function openConflictFromCertificate(
         is_competitor_work: 0,
         is_ceo_disclosure: (await isCeo(tx, input.personId)) ? 1 : 0,
         status: "draft",
-        version: 1,
-        reapproval_reason: null,
-        decision: null,
-        conditions: null,
-        mitigation: null,
-        review_date: null,
-        decided_by_label: null,
-        decided_at: null,
-        ceo_note: null,
-        reported_to_ac_at: null,
+        ...UNDECIDED,
         source: "certificate",
         source_ref: input.certificateId,
         submitted_at: null,

@@ -9,13 +9,7 @@ export {
   quarterlyBoycottReport,
   reviewBoycottRequest,
 } from "./boycotts.ts";
-export {
-  ceoReviewConflict,
-  commentConflict,
-  decideConflict,
-  expireConflictApprovals,
-  forwardConflict,
-} from "./conflict-workflow.ts";
+export * from "./conflict-workflow.ts";
 export { seedDisclosuresDemo } from "./demo.ts";
 export {
   fileConflict,
@@ -32,28 +26,10 @@ export {
   recordGift,
   updateGiftSettings,
 } from "./gifts.ts";
-export {
-  answerGuidance,
-  askGuidance,
-  askGuidanceAnonymously,
-  escalateGuidance,
-  getGuidance,
-  listFaqs,
-  listGuidance,
-  publishFaq,
-} from "./guidance.ts";
+export * from "./guidance.ts";
 export { assignResponder, getInquiry, listInquiries, logInquiry, recordResponse } from "./inquiries.ts";
 export { disclosureJobs } from "./jobs.ts";
-export {
-  acknowledgeHold,
-  addCustodians,
-  getHold,
-  issueHold,
-  isUnderHold,
-  listHolds,
-  releaseHold,
-  remindCustodians,
-} from "./legal-holds.ts";
+export * from "./legal-holds.ts";
 export { exportConflictsCsv, getConflict, listConflicts } from "./list-conflicts.ts";
 export { registerDisclosureRoutes } from "./routes.ts";
 export type { DisclosureTables } from "./tables.ts";

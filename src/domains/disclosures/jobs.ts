@@ -1,7 +1,7 @@
 import type { JobRegistration } from "../../kernel/jobs.ts";
 import { purgeExpiredBoycottRecords } from "./boycotts.ts";
-import { expireConflictApprovals } from "./conflict-workflow.ts";
-import { remindCustodians } from "./legal-holds.ts";
+import { expireConflictApprovals } from "./expire-conflict-approvals.ts";
+import { remindCustodians } from "./remind-custodians.ts";
 
 /**
  * The disclosures domain's jobs, registered by the app with every domain's: approvals reaching

@@ -299,6 +299,7 @@ export function authorize(actor: Actor, action: DisclosureAction, subject?: Subj
 
 /** Refuses (403, with the rule) unless the action is allowed now: standing and state together. */
 export function ensureCan(actor: Actor, action: ConflictAction, subject: ConflictSubject): void;
+export function ensureCan(actor: Actor, action: GuidanceAction, subject: GuidanceSubject): void;
 export function ensureCan(actor: Actor, action: DisclosureAction, subject?: Subject): void {
   const r = rule(actor, action, subject);
   if (!(r.who && r.when)) throw forbidden(WHY[action] ?? `You may not do this (${action}).`);

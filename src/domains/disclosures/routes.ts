@@ -2,14 +2,25 @@ import type { FastifyInstance } from "fastify";
 import { fileResponse } from "../../kernel/http/responses.ts";
 import { endpoints, type RouteDeps, typed } from "../../kernel/http/routes.ts";
 import { ctxOf, sendCsv } from "../../kernel/http/server.ts";
+import { acknowledgeHold } from "./acknowledge-hold.ts";
+import { addCustodians } from "./add-custodians.ts";
+import { answerGuidance } from "./answer-guidance.ts";
+import { askGuidance } from "./ask-guidance.ts";
+import { askGuidanceAnonymously } from "./ask-guidance-anonymously.ts";
 import {
   listBoycottRequests,
   logBoycottRequest,
   quarterlyBoycottReport,
   reviewBoycottRequest,
 } from "./boycotts.ts";
-import { ceoReviewConflict, commentConflict, decideConflict, forwardConflict } from "./conflict-workflow.ts";
+import { ceoReviewConflict } from "./ceo-review-conflict.ts";
+import { commentConflict } from "./comment-conflict.ts";
+import { decideConflict } from "./decide-conflict.ts";
+import { escalateGuidance } from "./escalate-guidance.ts";
 import { fileConflict, updateConflict, withdrawConflict } from "./file-conflict.ts";
+import { forwardConflict } from "./forward-conflict.ts";
+import { getGuidance } from "./get-guidance.ts";
+import { getHold } from "./get-hold.ts";
 import {
   decideGift,
   fileGift,
@@ -20,19 +31,14 @@ import {
   recordGift,
   updateGiftSettings,
 } from "./gifts.ts";
-import {
-  answerGuidance,
-  askGuidance,
-  askGuidanceAnonymously,
-  escalateGuidance,
-  getGuidance,
-  listFaqs,
-  listGuidance,
-  publishFaq,
-} from "./guidance.ts";
 import { assignResponder, getInquiry, listInquiries, logInquiry, recordResponse } from "./inquiries.ts";
-import { acknowledgeHold, addCustodians, getHold, issueHold, listHolds, releaseHold } from "./legal-holds.ts";
+import { issueHold } from "./issue-hold.ts";
 import { exportConflictsCsv, getConflict, listConflicts } from "./list-conflicts.ts";
+import { listFaqs } from "./list-faqs.ts";
+import { listGuidance } from "./list-guidance.ts";
+import { listHolds } from "./list-holds.ts";
+import { publishFaq } from "./publish-faq.ts";
+import { releaseHold } from "./release-hold.ts";
 import {
   anonymousGuidanceInput,
   answerInput,

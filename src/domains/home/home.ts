@@ -6,10 +6,10 @@ import { contains } from "../../kernel/db.ts";
 import { forbidden } from "../../kernel/errors.ts";
 import type { OutboxStatus } from "../../kernel/tables.ts";
 import { type PeopleTables, peopleDb } from "../people/index.ts";
-import type { DashboardView, TaskView } from "./views.ts";
+import type { DashboardView, MyTasks, TaskView } from "./views.ts";
 
 /** "My tasks": open tasks assigned to the signed-in user, soonest due first. */
-export async function listMyTasks(ctx: Ctx): Promise<{ items: TaskView[] }> {
+export async function listMyTasks(ctx: Ctx): Promise<MyTasks> {
   if (ctx.actor.kind !== "user") return { items: [] };
   const rows = await ctx.db
     .selectFrom("tasks")

@@ -12,6 +12,7 @@ export const taskView = z
   .meta({ id: "TaskView" });
 export type TaskView = z.infer<typeof taskView>;
 export const myTasks = itemsOf(taskView);
+export type MyTasks = z.infer<typeof myTasks>;
 
 /** A count is null when the reader lacks the permission that reads it (issue 12, finding 15). */
 export const dashboardView = z

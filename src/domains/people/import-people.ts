@@ -9,7 +9,6 @@ import {
   decodeTextFile,
   detectDelimiter,
   refuseReplacementCharacters,
-  type TextEncoding,
 } from "../../kernel/text-file.ts";
 import { peopleDb } from "./db.ts";
 import { PEOPLE_CSV_COLUMNS } from "./list-people.ts";
@@ -18,25 +17,13 @@ import { authorize } from "./policy.ts";
 import { PERSON_CATEGORIES, PERSON_KINDS } from "./roles.ts";
 import { isCalendarDate, isCountryCode } from "./schemas.ts";
 import type { PersonKind, PersonsTable } from "./tables.ts";
+import type { PeopleImportResultView } from "./views.ts";
 
-export type ImportAction = "create" | "update" | "end" | "unchanged";
-export type RowError = { row: number; column: string; message: string };
-export type ImportChange = {
-  row: number;
-  action: ImportAction;
-  externalId: string;
-  name: string;
-  fields: Record<string, { from: string | null; to: string | null }>;
-};
-export type ImportResult = {
-  dryRun: boolean;
-  /** How the file was read: its encoding and its delimiter (comma, semicolon or tab). */
-  read: { encoding: TextEncoding; delimiter: "comma" | "semicolon" | "tab" };
-  applied: boolean;
-  summary: { created: number; updated: number; ended: number; unchanged: number; errors: number };
-  changes: ImportChange[];
-  errors: RowError[];
-};
+// The answer is the route's schema (views.ts), so a field added to one and not the other fails to compile.
+export type ImportResult = PeopleImportResultView;
+export type ImportChange = ImportResult["changes"][number];
+export type ImportAction = ImportChange["action"];
+export type RowError = ImportResult["errors"][number];
 
 type Column = (typeof PEOPLE_CSV_COLUMNS)[number];
 // Only the key is required: a file of employee_id plus the changed columns updates just those.

@@ -10,7 +10,7 @@ import { authorize } from "./policy.ts";
 import { ROLES } from "./roles.ts";
 import type { RoleGrantRequestsTable, RoleGrantStatus } from "./tables.ts";
 import { activeUsersInRole } from "./users-in-role.ts";
-import type { RoleGrantView } from "./views.ts";
+import type { RoleGrantList, RoleGrantView } from "./views.ts";
 
 /**
  * Four-eyes grants (issue 12, finding 11): a role that reads speak-up cases, audit or investor
@@ -247,7 +247,7 @@ async function getRoleGrant(ctx: Ctx, id: string): Promise<RoleGrantView> {
 }
 
 /** Pending grants and those decided in the last 90 days, newest first. */
-export async function listRoleGrants(ctx: Ctx): Promise<{ items: RoleGrantView[] }> {
+export async function listRoleGrants(ctx: Ctx): Promise<RoleGrantList> {
   if (!hasPermission(ctx.actor, "role_grant.read"))
     throw forbidden("You may not read role grants (role_grant.read).");
   const since = new Date(ctx.clock.now().getTime() - RECENT_DAYS * 86_400_000).toISOString();

@@ -83,6 +83,7 @@ export const importResultView = z
     errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
   })
   .meta({ id: "PeopleImportResultView" });
+export type PeopleImportResultView = z.infer<typeof importResultView>;
 
 // organisation
 
@@ -101,16 +102,16 @@ export const organisationView = z
   .meta({ id: "OrganisationView" });
 export type OrganisationView = z.infer<typeof organisationView>;
 
-export const legalEntityView = z
-  .object({
-    id: z.string(),
-    code: z.string(),
-    name: z.string(),
-    country: z.string(),
-    parentId: z.string().nullable(),
-    parentName: z.string().nullable(),
-    headcount: z.number().int(),
-  })
+/** A legal entity's own fields (what creating or changing one answers); the list adds what it counts. */
+const legalEntityFields = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  country: z.string(),
+  parentId: z.string().nullable(),
+});
+export const legalEntityView = legalEntityFields
+  .extend({ parentName: z.string().nullable(), headcount: z.number().int() })
   .meta({ id: "LegalEntityView" });
 export const legalEntityList = z
   .object({ items: z.array(legalEntityView), can: canFlags("manage") })
@@ -118,15 +119,7 @@ export const legalEntityList = z
 export type LegalEntityList = z.infer<typeof legalEntityList>;
 
 /** What creating or changing a legal entity answers: the entity as saved. */
-export const legalEntitySavedView = z
-  .object({
-    id: z.string(),
-    code: z.string(),
-    name: z.string(),
-    country: z.string(),
-    parentId: z.string().nullable(),
-  })
-  .meta({ id: "LegalEntitySavedView" });
+export const legalEntitySavedView = legalEntityFields.meta({ id: "LegalEntitySavedView" });
 export type LegalEntitySavedView = z.infer<typeof legalEntitySavedView>;
 
 // users
@@ -163,16 +156,21 @@ export const userPage = pageOf(userView);
 
 export const securitySettingsView = securitySettings.meta({ id: "SecuritySettingsView" });
 
+/** Who requested or decided: the account and the label the audit log names it by. */
+const actorRef = z.object({ id: z.string(), label: z.string() });
+/** A user account as other answers name it. */
+const userRef = z.object({ id: z.string(), email: z.string(), displayName: z.string() });
+
 export const roleGrantView = z
   .object({
     id: z.string(),
     role: z.string(),
     roleLabel: z.string(),
     status: z.enum(["pending", "approved", "rejected"]),
-    user: z.object({ id: z.string(), email: z.string(), displayName: z.string() }),
-    requestedBy: z.object({ id: z.string(), label: z.string() }),
+    user: userRef,
+    requestedBy: actorRef,
     requestedAt: isoInstant,
-    decidedBy: z.object({ id: z.string(), label: z.string() }).nullable(),
+    decidedBy: actorRef.nullable(),
     decidedAt: isoInstant.nullable(),
     note: z.string().nullable(),
     /** What the current user may do with it (the browser does not re-implement the rule). */
@@ -181,6 +179,7 @@ export const roleGrantView = z
   .meta({ id: "RoleGrantView" });
 export type RoleGrantView = z.infer<typeof roleGrantView>;
 export const roleGrantList = itemsOf(roleGrantView);
+export type RoleGrantList = z.infer<typeof roleGrantList>;
 
 // auth: the answers that carry a secret carry it once, and name nothing else.
 
@@ -202,12 +201,7 @@ export const loginResultView = z
 
 export const meView = z
   .object({
-    user: z.object({
-      id: z.string(),
-      email: z.string(),
-      displayName: z.string(),
-      personId: z.string().nullable(),
-    }),
+    user: userRef.extend({ personId: z.string().nullable() }),
     roles: z.array(z.string()),
     permissions: z.array(z.enum(PERMISSION_NAMES)),
     totpEnabled: z.boolean(),

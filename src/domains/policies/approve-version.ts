@@ -7,12 +7,13 @@ import { policiesDb } from "./db.ts";
 import { authorize, canApprove } from "./policy.ts";
 import type { PublishInput } from "./schemas.ts";
 import { loadVersionText } from "./version-text.ts";
+import type { PolicyApproved } from "./views.ts";
 
 /**
  * Approves a draft and freezes its text (its hash is kept). The Code is approved by the Legal
  * Department (COC-0.2); a Board-owned code only by the Board or a Board committee (SOC-8).
  */
-export async function approveVersion(ctx: Ctx, versionId: string): Promise<{ contentHash: string }> {
+export async function approveVersion(ctx: Ctx, versionId: string): Promise<PolicyApproved> {
   return withTransaction(ctx, async (tx) => {
     const { policy, version, hash } = await loadVersionText(tx, versionId);
     if (!canApprove(tx.actor, policy.approval_authority)) {

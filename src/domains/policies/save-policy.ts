@@ -6,6 +6,34 @@ import { newId } from "../../kernel/ids.ts";
 import { policiesDb } from "./db.ts";
 import { authorize } from "./policy.ts";
 import type { DraftInput, PolicyInput, SectionInput, SectionsInput } from "./schemas.ts";
+import type { PolicyCreated, PolicyDraftCreated } from "./views.ts";
+
+/** A new draft version written by the actor; its sections are inserted separately. */
+async function insertDraft(
+  ctx: Ctx,
+  v: { id: string; policyId: string; number: number; changeNote: string | null },
+  now: string,
+) {
+  await policiesDb(ctx)
+    .insertInto("policy_versions")
+    .values({
+      id: v.id,
+      policy_id: v.policyId,
+      number: v.number,
+      status: "draft",
+      change_note: v.changeNote,
+      content_hash: null,
+      created_by: ctx.actor.label,
+      created_at: now,
+      approved_by_user_id: null,
+      approved_by: null,
+      approved_at: null,
+      published_at: null,
+      superseded_at: null,
+      updated_at: now,
+    })
+    .execute();
+}
 
 async function insertSections(ctx: Ctx, versionId: string, sections: readonly SectionInput[]) {
   const rows = sections.map((s, i) => ({
@@ -26,7 +54,7 @@ async function insertSections(ctx: Ctx, versionId: string, sections: readonly Se
 }
 
 /** Creates a policy with its first version as a draft. */
-export async function createPolicy(ctx: Ctx, input: PolicyInput): Promise<{ id: string; versionId: string }> {
+export async function createPolicy(ctx: Ctx, input: PolicyInput): Promise<PolicyCreated> {
   authorize(ctx.actor, "policy.create");
   return withTransaction(ctx, async (tx) => {
     const db = policiesDb(tx);
@@ -61,25 +89,16 @@ export async function createPolicy(ctx: Ctx, input: PolicyInput): Promise<{ id: 
         updated_at: now,
       })
       .execute();
-    await db
-      .insertInto("policy_versions")
-      .values({
+    await insertDraft(
+      tx,
+      {
         id: versionId,
-        policy_id: id,
+        policyId: id,
         number: 1,
-        status: "draft",
-        change_note: input.changeNote ?? "First version",
-        content_hash: null,
-        created_by: tx.actor.label,
-        created_at: now,
-        approved_by_user_id: null,
-        approved_by: null,
-        approved_at: null,
-        published_at: null,
-        superseded_at: null,
-        updated_at: now,
-      })
-      .execute();
+        changeNote: input.changeNote ?? "First version",
+      },
+      now,
+    );
     await insertSections(tx, versionId, input.sections);
     await record(
       tx,
@@ -96,7 +115,7 @@ export async function createDraftVersion(
   ctx: Ctx,
   policyId: string,
   input: DraftInput,
-): Promise<{ versionId: string; number: number }> {
+): Promise<PolicyDraftCreated> {
   authorize(ctx.actor, "policy.edit");
   return withTransaction(ctx, async (tx) => {
     const db = policiesDb(tx);
@@ -119,25 +138,7 @@ export async function createDraftVersion(
     const number = (latest?.number ?? 0) + 1;
     const versionId = newId();
     const now = isoNow(tx.clock);
-    await db
-      .insertInto("policy_versions")
-      .values({
-        id: versionId,
-        policy_id: policyId,
-        number,
-        status: "draft",
-        change_note: input.changeNote ?? null,
-        content_hash: null,
-        created_by: tx.actor.label,
-        created_at: now,
-        approved_by_user_id: null,
-        approved_by: null,
-        approved_at: null,
-        published_at: null,
-        superseded_at: null,
-        updated_at: now,
-      })
-      .execute();
+    await insertDraft(tx, { id: versionId, policyId, number, changeNote: input.changeNote ?? null }, now);
     let sections: SectionInput[] = input.sections ?? [];
     if (!input.sections && latest) {
       const rows = await db

@@ -116,6 +116,9 @@ export const policyDraftCreated = z
   .object({ versionId: z.string(), number: z.number().int() })
   .meta({ id: "PolicyDraftCreated" });
 export const policyApproved = z.object({ contentHash: z.string() }).meta({ id: "PolicyApproved" });
+export type PolicyCreated = z.infer<typeof policyCreated>;
+export type PolicyDraftCreated = z.infer<typeof policyDraftCreated>;
+export type PolicyApproved = z.infer<typeof policyApproved>;
 
 const diffPart = z.object({ op: z.enum(["eq", "add", "del"]), text: z.string() });
 export const policyDiffView = z

@@ -103,6 +103,16 @@ export async function requestWaiver(ctx: Ctx, input: WaiverInput): Promise<{ id:
   });
 }
 
+async function waiverRow(ctx: Ctx, id: string) {
+  const waiver = await policiesDb(ctx)
+    .selectFrom("policy_waivers")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!waiver) throw notFound("The waiver");
+  return waiver;
+}
+
 /** Only the Board or a Board committee decides; approval starts the 4-business-day 8-K countdown. */
 export async function decideWaiver(ctx: Ctx, waiverId: string, input: WaiverDecision): Promise<WaiverView> {
   if (!can(ctx.actor, "waiver.decide")) {
@@ -112,12 +122,7 @@ export async function decideWaiver(ctx: Ctx, waiverId: string, input: WaiverDeci
   }
   return withTransaction(ctx, async (tx) => {
     const db = policiesDb(tx);
-    const waiver = await db
-      .selectFrom("policy_waivers")
-      .selectAll()
-      .where("id", "=", waiverId)
-      .executeTakeFirst();
-    if (!waiver) throw notFound("The waiver");
+    const waiver = await waiverRow(tx, waiverId);
     if (waiver.status !== "requested") throw conflict(`The waiver was already ${waiver.status}.`);
     if (tx.actor.kind === "user" && tx.actor.personId === waiver.person_id) {
       throw forbidden("You cannot decide a waiver that concerns you.");
@@ -167,12 +172,7 @@ export async function discloseWaiver(
   authorize(ctx.actor, "waiver.disclose");
   return withTransaction(ctx, async (tx) => {
     const db = policiesDb(tx);
-    const waiver = await db
-      .selectFrom("policy_waivers")
-      .selectAll()
-      .where("id", "=", waiverId)
-      .executeTakeFirst();
-    if (!waiver) throw notFound("The waiver");
+    const waiver = await waiverRow(tx, waiverId);
     if (waiver.status !== "approved") throw conflict("Only an approved waiver is disclosed.");
     if (waiver.disclosed_at) throw conflict("The waiver was already disclosed.");
     const now = isoNow(tx.clock);

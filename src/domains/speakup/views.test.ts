@@ -4,8 +4,6 @@ import type { z } from "zod";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
 import { actorWith, buildPerson, buildUser } from "../../../test/factories.ts";
 import type { Actor } from "../../kernel/context.ts";
-// Retention asks disclosures (the owner of legal holds) through kernel/holds.ts; its check registers when it loads.
-import "../disclosures/index.ts";
 import { listAssignees } from "./assignees.ts";
 import { fileReport } from "./file-report.ts";
 import { getCase } from "./get-case.ts";
