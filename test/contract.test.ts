@@ -65,6 +65,24 @@ describe(`one contract between server and web (${dialect})`, () => {
     expect(byHand, "write route(action, access, schema) from endpoints(tags) instead").toEqual([]);
   });
 
+  it("web screens fetch only through the typed client, with query keys that start with an operation id", () => {
+    const dir = path.join(ROOT, "web", "src");
+    const files = fs
+      .readdirSync(dir, { recursive: true, encoding: "utf8" })
+      .filter((f) => /\.tsx?$/.test(f) && !f.endsWith(".gen.ts") && !f.startsWith(`api${path.sep}`));
+    expect(files.length).toBeGreaterThan(50);
+    const offenders: string[] = [];
+    for (const f of files) {
+      const text = fs.readFileSync(path.join(dir, f), "utf8");
+      // A hand-written URL fetch: its answer's type and its cache key would be written by hand too.
+      if (/\bapi\.(get|post|put|patch|delete)\s*[<(]/.test(text)) offenders.push(`${f}: api.* call`);
+      // A literal key ("people", "me") drifts from the operation it caches; op ids contain a dot.
+      for (const m of text.matchAll(/queryKey:\s*\[\s*"([^"]*)"/g))
+        if (!m[1]?.includes(".")) offenders.push(`${f}: queryKey "${m[1]}"`);
+    }
+    expect(offenders, "use useOp/useOpMutation/call from web/src/api/client.ts").toEqual([]);
+  });
+
   it("operation ids are unique, so query keys built from them cannot collide", () => {
     const ids = operations.map((op) => op.operationId);
     expect(ids.length).toBeGreaterThan(0);

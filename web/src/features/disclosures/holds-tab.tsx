@@ -12,7 +12,7 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { call, invalidate, type Result, useOp } from "../../api/client.ts";
@@ -21,12 +21,9 @@ import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { FormModal } from "../../components/form-modal.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
-import { api, type Page } from "../../lib/api.ts";
 import { formatDate } from "../../lib/format.ts";
 import { DISCLOSURE_READS, STATUS_LABELS } from "./disclosures-api.ts";
 import { DetailLink } from "./links.tsx";
-
-type Person = { id: string; displayName: string; title: string | null };
 
 /** Custodians are chosen from the directory (COC-15.1): a search-as-you-type select that adds each pick. */
 export function CustodianPicker({
@@ -38,12 +35,11 @@ export function CustodianPicker({
 }) {
   const [search, setSearch] = useState("");
   const [query] = useDebouncedValue(search, 250);
-  const people = useQuery({
-    queryKey: ["people", "custodians", query],
-    queryFn: () =>
-      api.get<Page<Person>>("/api/people", { q: query || undefined, pageSize: 20, sort: "name" }),
-    staleTime: 30_000,
-  });
+  const people = useOp(
+    "people.list",
+    { query: { q: query || undefined, pageSize: 20, sort: "name" } },
+    { staleTime: 30_000 },
+  );
   const options = (people.data?.items ?? [])
     .filter((p) => !value.some((v) => v.id === p.id))
     .map((p) => ({ value: p.id, label: p.title ? `${p.displayName} — ${p.title}` : p.displayName }));
