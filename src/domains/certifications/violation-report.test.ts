@@ -164,6 +164,8 @@ describe(`a certificate's violation answer opens a speak-up report (${dialect})`
   });
 
   it("SOC-4: routing applies: an explanation naming the CFO, or an accounting concern, goes to the Audit Committee chair; the Compliance Office gets no task", async () => {
+    // Whatever earlier tests left the Compliance Office, these two reports add nothing to it.
+    const complianceTasksBefore = (await tasksOf(compliance.userId)).length;
     await sign(signers[1]!, { answer: true, details: "Daniel Okafor told me to keep two sets of numbers." });
     await sign(signers[2]!, { answer: true, details: "Revenue is booked before the goods ship." });
     for (const s of [signers[1]!, signers[2]!]) {
@@ -174,7 +176,7 @@ describe(`a certificate's violation answer opens a speak-up report (${dialect})`
       // The Compliance Office may not open it.
       await expect(getCase(t.ctx(compliance.actor), report!.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
-    expect(await tasksOf(compliance.userId)).toHaveLength(1);
+    expect(await tasksOf(compliance.userId)).toHaveLength(complianceTasksBefore);
     const named = (await listMyReports(t.ctx(signers[1]!.actor))).items[0]!;
     const c = await getCase(t.ctx(chair.actor), named.id);
     expect(c.routingReason).toContain("SOC-4");
