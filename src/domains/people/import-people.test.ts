@@ -19,12 +19,15 @@ describe(`HR import (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
 
   const count = async () => (await listPeople(t.ctx(admin), peopleFilter.parse({ status: "all" }))).total;
 
+  /** Hanna (CEO) and Ivo (her accountant), as the first file an HR system sends. */
+  const FIRST_FILE = [
+    HEADER,
+    "H1,Hanna,Boss,hanna@acme.example,officer,CEO,Executive,US,ACME-US,,2010-01-04,,executive_officer;senior_officer",
+    "H2,Ivo,Worker,ivo@acme.example,employee,Accountant,Finance,us,acme-us,H1,2015-05-01,,finance_accounting",
+  ].join("\n");
+
   it("shows the diff on a dry run and writes nothing", async () => {
-    const csv = [
-      HEADER,
-      "H1,Hanna,Boss,hanna@acme.example,officer,CEO,Executive,US,ACME-US,,2010-01-04,,executive_officer;senior_officer",
-      "H2,Ivo,Worker,ivo@acme.example,employee,Accountant,Finance,us,acme-us,H1,2015-05-01,,finance_accounting",
-    ].join("\n");
+    const csv = FIRST_FILE;
     const result = await importPeople(t.ctx(admin), { csv, dryRun: true });
     expect(result.summary).toEqual({ created: 2, updated: 0, ended: 0, unchanged: 0, errors: 0 });
     expect(result.changes[1]).toMatchObject({
@@ -47,6 +50,8 @@ describe(`HR import (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () => {
   });
 
   it("updates, ends employment and leaves unchanged rows alone; absent columns keep their values", async () => {
+    // Hanna and Ivo exist (a second import of the same file changes nothing when they already do).
+    await importPeople(t.ctx(admin), { csv: FIRST_FILE, dryRun: false });
     const csv = ["employee_id,title,end_date", "H1,CEO,", "H2,Senior Accountant,2026-02-27"].join("\n");
     const result = await importPeople(t.ctx(admin), { csv, dryRun: false });
     expect(result.summary).toMatchObject({ created: 0, updated: 0, ended: 1, unchanged: 1 });
