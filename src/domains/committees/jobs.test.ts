@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
-import { actorWith, buildPerson, buildUser } from "../../../test/factories.ts";
+import { actorWith, buildPerson, buildUser, compensationCommittee } from "../../../test/factories.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { adjournMeeting } from "./adjourn-meeting.ts";
 import { appointMember } from "./appoint-member.ts";
 import { certifyQuestionnaire } from "./certify-questionnaire.ts";
 import { createCommittee } from "./create-committee.ts";
-import { compensationCharter } from "./demo.ts";
 import { committeeJobHandlers, runCommitteeAlerts } from "./jobs.ts";
 import { recordArrival } from "./record-arrival.ts";
 import { saveQuestionnaire } from "./save-questionnaire.ts";
@@ -65,16 +64,7 @@ describe(`committees.alerts job (${dialect})`, () => {
     chairUserId = (await buildUser(sys, ["board_member", "committee_chair"], { personId: directors[0]! })).id;
     await certify(directors[0]!, 2026);
     await certify(directors[1]!, 2026);
-    const c = await createCommittee(secretary, {
-      key: "compensation",
-      name: "Compensation Committee",
-      kind: "compensation",
-      minMembers: 3,
-      quorum: 2,
-      minRegularMeetings: 2,
-      checks: { nyse: true, rule16b3: true, section162m: false },
-      charter: compensationCharter(),
-    });
+    const c = await createCommittee(secretary, compensationCommittee());
     committeeId = c.id;
     for (const [i, personId] of directors.entries())
       await appointMember(secretary, committeeId, {
