@@ -9,7 +9,7 @@ import {
 import type { CampaignInput, TemplateInput } from "../src/domains/certifications/schemas.ts";
 import { compensationCharter } from "../src/domains/committees/demo.ts";
 import { createCommittee } from "../src/domains/committees/index.ts";
-import type { CommitteeInput } from "../src/domains/committees/schemas.ts";
+import type { CommitteeInput, QuestionnaireAnswers } from "../src/domains/committees/schemas.ts";
 import { fileConflict, fileGift } from "../src/domains/disclosures/index.ts";
 import type { ConflictInput, GiftInput } from "../src/domains/disclosures/schemas.ts";
 import { createEntity, createPerson, createUser, type RoleName } from "../src/domains/people/index.ts";
@@ -464,3 +464,13 @@ export const compensationCommittee = (
   checks,
   charter: compensationCharter(),
 });
+
+/** A director's questionnaire with nothing to declare: no employment, fees, auditor ties, interlocks, business or transactions. */
+export const NOTHING_TO_DECLARE: QuestionnaireAnswers = {
+  employment: [],
+  compensation: [],
+  auditor: [],
+  interlocks: [],
+  business: [],
+  relatedTransactions: [],
+};

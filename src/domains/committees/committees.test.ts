@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { expectAll } from "../../../test/assertions.ts";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
-import { actorWith, buildPerson, buildUser, compensationCommittee } from "../../../test/factories.ts";
+import {
+  actorWith,
+  buildPerson,
+  buildUser,
+  compensationCommittee,
+  NOTHING_TO_DECLARE,
+} from "../../../test/factories.ts";
 import type { Actor, Ctx } from "../../kernel/context.ts";
 import { addAgendaItems } from "./add-agenda-items.ts";
 import { addMaterial } from "./add-material.ts";
@@ -37,18 +43,9 @@ import { retainAdviser } from "./retain-adviser.ts";
 import { reviseCharter } from "./revise-charter.ts";
 import { saveQuestionnaire } from "./save-questionnaire.ts";
 import { scheduleMeeting } from "./schedule-meeting.ts";
-import type { QuestionnaireAnswers } from "./schemas.ts";
 import { setBoardChairman } from "./set-board-chairman.ts";
 import { signConsent } from "./sign-consent.ts";
 
-const EMPTY: QuestionnaireAnswers = {
-  employment: [],
-  compensation: [],
-  auditor: [],
-  interlocks: [],
-  business: [],
-  relatedTransactions: [],
-};
 const DAY = 86_400_000;
 
 describe(`committees (${dialect})`, () => {
@@ -83,7 +80,7 @@ describe(`committees (${dialect})`, () => {
       directors.push({ id: p.id, name: `Director${i} Test` });
     }
     for (const d of directors) {
-      await saveQuestionnaire(sys, d.id, { year: 2026, answers: EMPTY });
+      await saveQuestionnaire(sys, d.id, { year: 2026, answers: NOTHING_TO_DECLARE });
       await certifyQuestionnaire(as(actorWith(["board_member"], { personId: d.id })), d.id, 2026);
     }
     const c = await createCommittee(secretary, compensationCommittee());
@@ -217,7 +214,7 @@ describe(`committees (${dialect})`, () => {
     await saveQuestionnaire(secretary, d.id, {
       year: 2026,
       answers: {
-        ...EMPTY,
+        ...NOTHING_TO_DECLARE,
         compensation: [{ who: "self", kind: "consulting", amount: "130,000", receivedOn: "2025-11-30" }],
       },
     });
@@ -246,7 +243,7 @@ describe(`committees (${dialect})`, () => {
       .execute();
     expect(tasks.some((task) => task.title.startsWith("CC-2: Director3 Test"))).toBe(true);
     // Corrected answers clear the alert and close the task.
-    await saveQuestionnaire(secretary, d.id, { year: 2026, answers: EMPTY });
+    await saveQuestionnaire(secretary, d.id, { year: 2026, answers: NOTHING_TO_DECLARE });
     await certifyQuestionnaire(as(actorWith(["board_member"], { personId: d.id })), d.id, 2026);
     expect(
       (await getCommittee(sys, committeeId)).compliance.alerts.filter((a) => a.severity === "breach"),

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
-import { actorWith, buildPerson, buildUser, compensationCommittee } from "../../../test/factories.ts";
+import {
+  actorWith,
+  buildPerson,
+  buildUser,
+  compensationCommittee,
+  NOTHING_TO_DECLARE,
+} from "../../../test/factories.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { adjournMeeting } from "./adjourn-meeting.ts";
 import { appointMember } from "./appoint-member.ts";
@@ -10,16 +16,6 @@ import { committeeJobHandlers, runCommitteeAlerts } from "./jobs.ts";
 import { recordArrival } from "./record-arrival.ts";
 import { saveQuestionnaire } from "./save-questionnaire.ts";
 import { scheduleMeeting } from "./schedule-meeting.ts";
-import type { QuestionnaireAnswers } from "./schemas.ts";
-
-const EMPTY: QuestionnaireAnswers = {
-  employment: [],
-  compensation: [],
-  auditor: [],
-  interlocks: [],
-  business: [],
-  relatedTransactions: [],
-};
 
 describe(`committees.alerts job (${dialect})`, () => {
   let t: TestDb;
@@ -46,7 +42,7 @@ describe(`committees.alerts job (${dialect})`, () => {
       .executeTakeFirstOrThrow()
       .then((r) => Number(r.n));
   const certify = async (personId: string, year: number) => {
-    await saveQuestionnaire(sys, personId, { year, answers: EMPTY });
+    await saveQuestionnaire(sys, personId, { year, answers: NOTHING_TO_DECLARE });
     await certifyQuestionnaire(t.ctx(actorWith(["board_member"], { personId })), personId, year);
   };
 
