@@ -1,9 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { faker } from "@faker-js/faker";
-import { createTemplate, DEFAULT_QUESTIONS, launchCampaign } from "../src/domains/certifications/index.ts";
+import {
+  createTemplate,
+  DEFAULT_QUESTIONS,
+  defaultStatements,
+  launchCampaign,
+} from "../src/domains/certifications/index.ts";
 import type { CampaignInput, TemplateInput } from "../src/domains/certifications/schemas.ts";
+import { compensationCharter } from "../src/domains/committees/demo.ts";
 import { createCommittee } from "../src/domains/committees/index.ts";
-import type { CommitteeInput } from "../src/domains/committees/schemas.ts";
+import type { CommitteeInput, QuestionnaireAnswers } from "../src/domains/committees/schemas.ts";
 import { fileConflict, fileGift } from "../src/domains/disclosures/index.ts";
 import type { ConflictInput, GiftInput } from "../src/domains/disclosures/schemas.ts";
 import { createEntity, createPerson, createUser, type RoleName } from "../src/domains/people/index.ts";
@@ -23,6 +29,8 @@ import { listHolders } from "../src/domains/restructuring/list-holders.ts";
 import { recordElection } from "../src/domains/restructuring/record-election.ts";
 import { importRegister } from "../src/domains/restructuring/register.ts";
 import { runAllocation } from "../src/domains/restructuring/run-allocation.ts";
+import { createCounterparty } from "../src/domains/screening/create-counterparty.ts";
+import type { CounterpartyInput } from "../src/domains/screening/schemas.ts";
 import { fileReport } from "../src/domains/speakup/index.ts";
 import { type ReportInput, reportInput } from "../src/domains/speakup/schemas.ts";
 import { isoDate } from "../src/kernel/clock.ts";
@@ -387,3 +395,82 @@ export async function buildOffering(ctx: Ctx, stage: OfferingStage = "created") 
   await runAllocation({ ...ctx, actor: admin }, offering.id);
   return built;
 }
+
+/**
+ * A counterparty created (and so screened, COC-18.1) through the real use case: a foreign entity
+ * with no aliases or identifiers unless the test names them.
+ */
+export const buildCounterparty = (
+  ctx: Ctx,
+  fields: Pick<CounterpartyInput, "name" | "kind" | "country"> & Partial<CounterpartyInput>,
+) =>
+  createCounterparty(ctx, { aliases: [], partyType: "entity", identifiers: [], isForeign: true, ...fields });
+
+/**
+ * A person with a user account holding `roles`, like buildStaff, but signed in as `actorWith(roles)`
+ * (labelled by role, e.g. `general_counsel@test`, which tests print when a check fails).
+ */
+export async function buildMember(ctx: Ctx, roles: RoleName[] = [], overrides: Partial<PersonInput> = {}) {
+  const person = await buildPerson(ctx, overrides);
+  const user = await buildUser(ctx, roles, { personId: person.id });
+  return {
+    personId: person.id,
+    userId: user.id,
+    email: user.email,
+    name: `${person.firstName} ${person.lastName}`,
+    actor: actorWith(roles, { userId: user.id, personId: person.id }),
+  };
+}
+export type Member = Awaited<ReturnType<typeof buildMember>>;
+
+/**
+ * A member with a unique email, hired in 2015 (so in every campaign's audience): a certificate
+ * signer or the officer who runs the campaign.
+ */
+export const buildSigner = (ctx: Ctx, overrides: Partial<PersonInput> = {}, roles: RoleName[] = []) =>
+  buildMember(ctx, roles, {
+    email: `${randomUUID().slice(0, 8)}@test.example`,
+    hireDate: "2015-01-01",
+    ...overrides,
+  });
+
+/** The Code of Conduct certificate for everyone: the default statements and questions, 30 days for joiners. */
+export const codeTemplateInput = (codePolicyId: string): TemplateInput => ({
+  name: "Code certificate",
+  policyId: codePolicyId,
+  audience: ["everyone"],
+  statements: defaultStatements("Code of Business Conduct and Ethics"),
+  questions: DEFAULT_QUESTIONS,
+  joinerDays: 30,
+});
+
+/** The Code of Conduct certificate (codeTemplateInput), launched as "Annual 2026". */
+export async function launchCodeCampaign(ctx: Ctx, codePolicyId: string) {
+  const template = await createTemplate(ctx, codeTemplateInput(codePolicyId));
+  await launchCampaign(ctx, { name: "Annual 2026", templateId: template.id, dueDate: "2026-04-01" });
+  return template;
+}
+
+/** The Compensation Committee with the demo charter: three members, a quorum of two, two regular meetings a year. */
+export const compensationCommittee = (
+  checks: CommitteeInput["checks"] = { nyse: true, rule16b3: true, section162m: false },
+): CommitteeInput => ({
+  key: "compensation",
+  name: "Compensation Committee",
+  kind: "compensation",
+  minMembers: 3,
+  quorum: 2,
+  minRegularMeetings: 2,
+  checks,
+  charter: compensationCharter(),
+});
+
+/** A director's questionnaire with nothing to declare: no employment, fees, auditor ties, interlocks, business or transactions. */
+export const NOTHING_TO_DECLARE: QuestionnaireAnswers = {
+  employment: [],
+  compensation: [],
+  auditor: [],
+  interlocks: [],
+  business: [],
+  relatedTransactions: [],
+};

@@ -4,14 +4,13 @@ import { Writable } from "node:stream";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProbity, type Probity } from "../src/app.ts";
-import { DEFAULT_QUESTIONS, defaultStatements } from "../src/domains/certifications/default-template.ts";
 import { createTemplate, launchCampaign } from "../src/domains/certifications/index.ts";
 import { type RoleName, updateSecuritySettings } from "../src/domains/people/index.ts";
 import { seedDemoPolicies } from "../src/domains/policies/demo.ts";
 import { loadConfig } from "../src/kernel/config.ts";
 import { type Client, createTestApp, loginAs, signedIn, type TestApp } from "./app.ts";
 import { createTestDb, type TestDb } from "./db.ts";
-import { actorWith, buildPerson, buildUser } from "./factories.ts";
+import { actorWith, buildPerson, buildUser, codeTemplateInput } from "./factories.ts";
 import { jpegWithGps } from "./files.ts";
 
 /**
@@ -176,14 +175,7 @@ describe(`speak-up confidentiality and anonymity (${process.env.PROBITY_TEST_DIA
     const officer = await buildUser(t.ctx(), ["compliance_officer"]);
     const admin = actorWith(["compliance_officer"], { userId: officer.id });
     const ids = (await seedDemoPolicies(t.ctx(), () => {}))!;
-    const template = await createTemplate(t.ctx(admin), {
-      name: "Code certificate",
-      policyId: ids.codeId,
-      audience: ["everyone"],
-      statements: defaultStatements("Code of Business Conduct and Ethics"),
-      questions: DEFAULT_QUESTIONS,
-      joinerDays: 30,
-    });
+    const template = await createTemplate(t.ctx(admin), codeTemplateInput(ids.codeId));
     await launchCampaign(t.ctx(admin), { name: "Annual", templateId: template.id, dueDate: "2026-12-31" });
     const signIn = await app.server.inject({
       method: "POST",

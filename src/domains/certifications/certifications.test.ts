@@ -1,7 +1,13 @@
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
-import { actorWith, buildEntity, buildPerson, buildUser } from "../../../test/factories.ts";
+import {
+  actorWith,
+  buildEntity,
+  buildPerson,
+  buildUser,
+  codeTemplateInput,
+} from "../../../test/factories.ts";
 import type { Actor } from "../../kernel/context.ts";
 import { seedDemoPolicies } from "../policies/demo.ts";
 import { approveVersion, createDraftVersion, publishVersion } from "../policies/index.ts";
@@ -100,16 +106,7 @@ describe(`certificates of compliance (${dialect})`, () => {
         "board_member",
       ])
     ).actor;
-    codeTemplate = (
-      await createTemplate(t.ctx(compliance), {
-        name: "Code certificate",
-        policyId: ids.codeId,
-        audience: ["everyone"],
-        statements: defaultStatements("Code of Business Conduct and Ethics"),
-        questions: DEFAULT_QUESTIONS,
-        joinerDays: 30,
-      })
-    ).id;
+    codeTemplate = (await createTemplate(t.ctx(compliance), codeTemplateInput(ids.codeId))).id;
     seniorTemplate = (
       await createTemplate(t.ctx(compliance), {
         name: "Senior Officers certificate",

@@ -1,21 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
-import { actorWith, buildPerson, buildUser } from "../../../test/factories.ts";
-import type { Actor } from "../../kernel/context.ts";
+import { buildSigner, launchCodeCampaign } from "../../../test/factories.ts";
 import { seedDemoPolicies } from "../policies/demo.ts";
 import { getCase } from "../speakup/get-case.ts";
 import { listMyReports } from "../speakup/my-reports.ts";
-import { DEFAULT_QUESTIONS, defaultStatements } from "./default-template.ts";
-import {
-  createTemplate,
-  getCertificate,
-  launchCampaign,
-  listMyCertificates,
-  signCertificate,
-} from "./index.ts";
-
-type Who = { personId: string; userId: string; actor: Actor; name: string };
+import { getCertificate, listMyCertificates, signCertificate } from "./index.ts";
 
 /**
  * Issue 13: tasks go through the one recipient function, which applies the case's exclusions.
@@ -26,23 +15,10 @@ type Who = { personId: string; userId: string; actor: Actor; name: string };
 describe(`a certificate's violation follow-up skips the officers the case excludes (${dialect})`, () => {
   let t: TestDb;
 
-  async function who(
-    overrides: Parameters<typeof buildPerson>[1] = {},
-    roles: Parameters<typeof buildUser>[1] = [],
-  ) {
-    const person = await buildPerson(t.ctx(), {
-      email: `${randomUUID().slice(0, 8)}@test.example`,
-      hireDate: "2015-01-01",
-      ...overrides,
-    });
-    const user = await buildUser(t.ctx(), roles, { personId: person.id });
-    return {
-      personId: person.id,
-      userId: user.id,
-      actor: actorWith(roles, { userId: user.id, personId: person.id }),
-      name: `${person.firstName} ${person.lastName}`,
-    } satisfies Who;
-  }
+  const who = (
+    overrides: Parameters<typeof buildSigner>[1] = {},
+    roles: Parameters<typeof buildSigner>[2] = [],
+  ) => buildSigner(t.ctx(), overrides, roles);
   const tasksOf = (userId: string) =>
     t.database.db
       .selectFrom("tasks")
@@ -61,19 +37,7 @@ describe(`a certificate's violation follow-up skips the officers the case exclud
     const officer = await who({}, ["compliance_officer"]);
     const suspect = await who({ firstName: "Rowena", lastName: "Quillfeather" }, ["compliance_officer"]);
     const signer = await who();
-    const template = await createTemplate(t.ctx(officer.actor), {
-      name: "Code certificate",
-      policyId: ids.codeId,
-      audience: ["everyone"],
-      statements: defaultStatements("Code of Business Conduct and Ethics"),
-      questions: DEFAULT_QUESTIONS,
-      joinerDays: 30,
-    });
-    await launchCampaign(t.ctx(officer.actor), {
-      name: "Annual 2026",
-      templateId: template.id,
-      dueDate: "2026-04-01",
-    });
+    await launchCodeCampaign(t.ctx(officer.actor), ids.codeId);
 
     const id = (await listMyCertificates(t.ctx(signer.actor))).items[0]!.id;
     const cert = await getCertificate(t.ctx(signer.actor), id);

@@ -1,22 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
-import { actorWith, buildPerson, buildUser } from "../../../test/factories.ts";
-import type { Actor } from "../../kernel/context.ts";
+import { buildSigner, launchCodeCampaign, type Member } from "../../../test/factories.ts";
 import { seedDemoPolicies } from "../policies/demo.ts";
 import { getCase } from "../speakup/get-case.ts";
 import { listMyReports } from "../speakup/my-reports.ts";
-import { DEFAULT_QUESTIONS, defaultStatements } from "./default-template.ts";
-import {
-  createTemplate,
-  getCertificate,
-  launchCampaign,
-  listMyCertificates,
-  signCertificate,
-} from "./index.ts";
+import { getCertificate, listMyCertificates, signCertificate } from "./index.ts";
 import { REPORTED_CONFIDENTIALLY } from "./sign-certificate.ts";
 
-type Who = { personId: string; userId: string; actor: Actor; name: string };
+type Who = Member;
 
 /**
  * COC-23.2, COC-21.1, COC-22.2: "I know of a violation" on a Certificate of Compliance files a
@@ -30,23 +22,10 @@ describe(`a certificate's violation answer opens a speak-up report (${dialect})`
   let signers: Who[];
   const MARKER = `OKAPI${randomUUID().replace(/-/g, "").slice(0, 10)}`;
 
-  async function who(
-    overrides: Parameters<typeof buildPerson>[1] = {},
-    roles: Parameters<typeof buildUser>[1] = [],
-  ): Promise<Who> {
-    const person = await buildPerson(t.ctx(), {
-      email: `${randomUUID().slice(0, 8)}@test.example`,
-      hireDate: "2015-01-01",
-      ...overrides,
-    });
-    const user = await buildUser(t.ctx(), roles, { personId: person.id });
-    return {
-      personId: person.id,
-      userId: user.id,
-      actor: actorWith(roles, { userId: user.id, personId: person.id }),
-      name: `${person.firstName} ${person.lastName}`,
-    };
-  }
+  const who = (
+    overrides: Parameters<typeof buildSigner>[1] = {},
+    roles: Parameters<typeof buildSigner>[2] = [],
+  ) => buildSigner(t.ctx(), overrides, roles);
   const tasksOf = (userId: string) =>
     t.database.db
       .selectFrom("tasks")
@@ -79,19 +58,7 @@ describe(`a certificate's violation answer opens a speak-up report (${dialect})`
       categories: ["senior_officer", "finance_accounting"],
     });
     signers = [await who(), await who(), await who(), await who()];
-    const template = await createTemplate(t.ctx(compliance.actor), {
-      name: "Code certificate",
-      policyId: ids.codeId,
-      audience: ["everyone"],
-      statements: defaultStatements("Code of Business Conduct and Ethics"),
-      questions: DEFAULT_QUESTIONS,
-      joinerDays: 30,
-    });
-    await launchCampaign(t.ctx(compliance.actor), {
-      name: "Annual 2026",
-      templateId: template.id,
-      dueDate: "2026-04-01",
-    });
+    await launchCodeCampaign(t.ctx(compliance.actor), ids.codeId);
   });
   afterAll(() => t.destroy());
 

@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { expectAll } from "../../../test/assertions.ts";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
-import { actorWith, buildPerson, buildUser } from "../../../test/factories.ts";
+import {
+  actorWith,
+  buildPerson,
+  buildUser,
+  compensationCommittee,
+  NOTHING_TO_DECLARE,
+} from "../../../test/factories.ts";
 import type { Actor, Ctx } from "../../kernel/context.ts";
 import { addAgendaItems } from "./add-agenda-items.ts";
 import { addMaterial } from "./add-material.ts";
@@ -11,7 +17,6 @@ import { assessAdviser } from "./assess-adviser.ts";
 import { certifyQuestionnaire } from "./certify-questionnaire.ts";
 import { circulateConsent } from "./circulate-consent.ts";
 import { createCommittee } from "./create-committee.ts";
-import { compensationCharter } from "./demo.ts";
 import { dutyCalendar } from "./duty-calendar.ts";
 import { endMembership } from "./end-membership.ts";
 import { getCommittee } from "./get-committee.ts";
@@ -38,18 +43,9 @@ import { retainAdviser } from "./retain-adviser.ts";
 import { reviseCharter } from "./revise-charter.ts";
 import { saveQuestionnaire } from "./save-questionnaire.ts";
 import { scheduleMeeting } from "./schedule-meeting.ts";
-import type { QuestionnaireAnswers } from "./schemas.ts";
 import { setBoardChairman } from "./set-board-chairman.ts";
 import { signConsent } from "./sign-consent.ts";
 
-const EMPTY: QuestionnaireAnswers = {
-  employment: [],
-  compensation: [],
-  auditor: [],
-  interlocks: [],
-  business: [],
-  relatedTransactions: [],
-};
 const DAY = 86_400_000;
 
 describe(`committees (${dialect})`, () => {
@@ -84,19 +80,10 @@ describe(`committees (${dialect})`, () => {
       directors.push({ id: p.id, name: `Director${i} Test` });
     }
     for (const d of directors) {
-      await saveQuestionnaire(sys, d.id, { year: 2026, answers: EMPTY });
+      await saveQuestionnaire(sys, d.id, { year: 2026, answers: NOTHING_TO_DECLARE });
       await certifyQuestionnaire(as(actorWith(["board_member"], { personId: d.id })), d.id, 2026);
     }
-    const c = await createCommittee(secretary, {
-      key: "compensation",
-      name: "Compensation Committee",
-      kind: "compensation",
-      minMembers: 3,
-      quorum: 2,
-      minRegularMeetings: 2,
-      checks: { nyse: true, rule16b3: true, section162m: false },
-      charter: compensationCharter(),
-    });
+    const c = await createCommittee(secretary, compensationCommittee());
     committeeId = c.id;
     memberIds = [];
     for (const [i, d] of directors.slice(0, 4).entries()) {
@@ -114,15 +101,9 @@ describe(`committees (${dialect})`, () => {
   });
   afterEach(() => t.destroy());
 
-  /** CC-1's changes: Director3 resigns and Director2 is removed (last day 2026-03-02); Director4 fills the vacancy on 2026-03-03. */
-  async function replaceTwoMembers() {
-    await endMembership(secretary, committeeId, memberIds[3]!, { endDate: "2026-03-02", reason: "resigned" });
-    t.clock.advance(DAY);
-    await endMembership(secretary, committeeId, memberIds[2]!, {
-      endDate: "2026-03-02",
-      reason: "removed_by_board",
-    });
-    await appointMember(secretary, committeeId, {
+  /** The Board fills CC-1's vacancy: Director4 is appointed on 2026-03-03. */
+  const fillVacancy = () =>
+    appointMember(secretary, committeeId, {
       personId: directors[4]!.id,
       startDate: "2026-03-03",
       isChair: false,
@@ -131,6 +112,15 @@ describe(`committees (${dialect})`, () => {
       boardMeetingDate: "2026-03-03",
       boardReference: "Board resolution filling the vacancy",
     });
+  /** CC-1's changes: Director3 resigns and Director2 is removed (last day 2026-03-02); Director4 fills the vacancy on 2026-03-03. */
+  async function replaceTwoMembers() {
+    await endMembership(secretary, committeeId, memberIds[3]!, { endDate: "2026-03-02", reason: "resigned" });
+    t.clock.advance(DAY);
+    await endMembership(secretary, committeeId, memberIds[2]!, {
+      endDate: "2026-03-02",
+      reason: "removed_by_board",
+    });
+    await fillVacancy();
   }
   /** A regular meeting attended by Director0 and Director1 (by telephone), left in session. */
   async function meetInSession(title: string, startsAt: string) {
@@ -224,7 +214,7 @@ describe(`committees (${dialect})`, () => {
     await saveQuestionnaire(secretary, d.id, {
       year: 2026,
       answers: {
-        ...EMPTY,
+        ...NOTHING_TO_DECLARE,
         compensation: [{ who: "self", kind: "consulting", amount: "130,000", receivedOn: "2025-11-30" }],
       },
     });
@@ -253,7 +243,7 @@ describe(`committees (${dialect})`, () => {
       .execute();
     expect(tasks.some((task) => task.title.startsWith("CC-2: Director3 Test"))).toBe(true);
     // Corrected answers clear the alert and close the task.
-    await saveQuestionnaire(secretary, d.id, { year: 2026, answers: EMPTY });
+    await saveQuestionnaire(secretary, d.id, { year: 2026, answers: NOTHING_TO_DECLARE });
     await certifyQuestionnaire(as(actorWith(["board_member"], { personId: d.id })), d.id, 2026);
     expect(
       (await getCommittee(sys, committeeId)).compliance.alerts.filter((a) => a.severity === "breach"),
@@ -288,15 +278,7 @@ describe(`committees (${dialect})`, () => {
     expect(cc1?.sentence).toBe("The Committee shall consist of no fewer than three (3) members.");
     expect(c.compliance.isCompliant).toBe(false);
     // The Board fills the vacancy.
-    c = await appointMember(secretary, committeeId, {
-      personId: directors[4]!.id,
-      startDate: "2026-03-03",
-      isChair: false,
-      recommendedBy: "Nominating and Corporate Governance Committee",
-      appointmentKind: "vacancy",
-      boardMeetingDate: "2026-03-03",
-      boardReference: "Board resolution filling the vacancy",
-    });
+    c = await fillVacancy();
     expect(c.compliance.alerts.filter((a) => a.rule === "CC-1")).toEqual([]);
   });
 

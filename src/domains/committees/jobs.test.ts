@@ -1,26 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
-import { actorWith, buildPerson, buildUser } from "../../../test/factories.ts";
+import {
+  actorWith,
+  buildPerson,
+  buildUser,
+  compensationCommittee,
+  NOTHING_TO_DECLARE,
+} from "../../../test/factories.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { adjournMeeting } from "./adjourn-meeting.ts";
 import { appointMember } from "./appoint-member.ts";
 import { certifyQuestionnaire } from "./certify-questionnaire.ts";
 import { createCommittee } from "./create-committee.ts";
-import { compensationCharter } from "./demo.ts";
 import { committeeJobHandlers, runCommitteeAlerts } from "./jobs.ts";
 import { recordArrival } from "./record-arrival.ts";
 import { saveQuestionnaire } from "./save-questionnaire.ts";
 import { scheduleMeeting } from "./schedule-meeting.ts";
-import type { QuestionnaireAnswers } from "./schemas.ts";
-
-const EMPTY: QuestionnaireAnswers = {
-  employment: [],
-  compensation: [],
-  auditor: [],
-  interlocks: [],
-  business: [],
-  relatedTransactions: [],
-};
 
 describe(`committees.alerts job (${dialect})`, () => {
   let t: TestDb;
@@ -47,7 +42,7 @@ describe(`committees.alerts job (${dialect})`, () => {
       .executeTakeFirstOrThrow()
       .then((r) => Number(r.n));
   const certify = async (personId: string, year: number) => {
-    await saveQuestionnaire(sys, personId, { year, answers: EMPTY });
+    await saveQuestionnaire(sys, personId, { year, answers: NOTHING_TO_DECLARE });
     await certifyQuestionnaire(t.ctx(actorWith(["board_member"], { personId })), personId, year);
   };
 
@@ -65,16 +60,7 @@ describe(`committees.alerts job (${dialect})`, () => {
     chairUserId = (await buildUser(sys, ["board_member", "committee_chair"], { personId: directors[0]! })).id;
     await certify(directors[0]!, 2026);
     await certify(directors[1]!, 2026);
-    const c = await createCommittee(secretary, {
-      key: "compensation",
-      name: "Compensation Committee",
-      kind: "compensation",
-      minMembers: 3,
-      quorum: 2,
-      minRegularMeetings: 2,
-      checks: { nyse: true, rule16b3: true, section162m: false },
-      charter: compensationCharter(),
-    });
+    const c = await createCommittee(secretary, compensationCommittee());
     committeeId = c.id;
     for (const [i, personId] of directors.entries())
       await appointMember(secretary, committeeId, {

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, signedIn, type TestApp } from "../../../test/app.ts";
 import { dialect } from "../../../test/db.ts";
-import { buildPerson } from "../../../test/factories.ts";
+import { buildPerson, compensationCommittee } from "../../../test/factories.ts";
 import { createCommittee } from "./create-committee.ts";
-import { compensationCharter } from "./demo.ts";
 
 /** The HTTP surface: declared access, problem documents naming the rule, PDF and iCalendar. */
 describe(`committee routes (${dialect})`, () => {
@@ -14,16 +13,10 @@ describe(`committee routes (${dialect})`, () => {
   afterAll(() => t.destroy());
 
   it("refuses what the caller may not do and answers 4xx with the rule cited", async () => {
-    const c = await createCommittee(t.ctx(), {
-      key: "compensation",
-      name: "Compensation Committee",
-      kind: "compensation",
-      minMembers: 3,
-      quorum: 2,
-      minRegularMeetings: 2,
-      checks: { nyse: true, rule16b3: false, section162m: false },
-      charter: compensationCharter(),
-    });
+    const c = await createCommittee(
+      t.ctx(),
+      compensationCommittee({ nyse: true, rule16b3: false, section162m: false }),
+    );
     const d1 = await buildPerson(t.ctx(), { kind: "director", categories: ["director"] });
     const d2 = await buildPerson(t.ctx(), { kind: "director", categories: ["director"] });
     const secretary = await signedIn(t, ["corporate_secretary"]);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAll } from "../../../test/assertions.ts";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
-import { actorWith, buildDisclosure, buildPerson, buildUser } from "../../../test/factories.ts";
+import { buildDisclosure, buildMember } from "../../../test/factories.ts";
 import type { Actor } from "../../kernel/context.ts";
 import { openFollowUps } from "../certifications/compliance-hook.ts";
 import type { RoleName } from "../people/index.ts";
@@ -27,15 +27,8 @@ describe(`conflicts of interest (${dialect})`, () => {
   let chair: Who;
   let stranger: Who;
 
-  async function who(roles: RoleName[], supervisorId: string | null = null): Promise<Who> {
-    const person = await buildPerson(t.ctx(), { supervisorId });
-    const user = await buildUser(t.ctx(), roles, { personId: person.id });
-    return {
-      personId: person.id,
-      userId: user.id,
-      actor: actorWith(roles, { userId: user.id, personId: person.id }),
-    };
-  }
+  const who = (roles: RoleName[], supervisorId: string | null = null): Promise<Who> =>
+    buildMember(t.ctx(), roles, { supervisorId });
   const tasksOf = (userId: string) =>
     t.database.db
       .selectFrom("tasks")

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
-import { actorWith, buildPerson, buildUser } from "../../../test/factories.ts";
+import { actorWith, buildMember } from "../../../test/factories.ts";
 import type { Actor } from "../../kernel/context.ts";
 import type { RoleName } from "../people/index.ts";
 import { fileReport } from "../speakup/index.ts";
@@ -27,18 +27,8 @@ describe(`legal holds (${dialect})`, () => {
   let other: Who;
   let caseId: string;
 
-  async function who(roles: RoleName[]): Promise<Who> {
-    const person = await buildPerson(t.ctx(), {
-      email: `${Math.random().toString(36).slice(2)}@example.com`,
-    });
-    const user = await buildUser(t.ctx(), roles, { personId: person.id });
-    return {
-      personId: person.id,
-      userId: user.id,
-      email: user.email,
-      actor: actorWith(roles, { userId: user.id, personId: person.id }),
-    };
-  }
+  const who = (roles: RoleName[]): Promise<Who> =>
+    buildMember(t.ctx(), roles, { email: `${Math.random().toString(36).slice(2)}@example.com` });
   const openTasks = (userId: string) =>
     t.database.db
       .selectFrom("tasks")

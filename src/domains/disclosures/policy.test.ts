@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
-import { actorWith, buildPerson, buildUser } from "../../../test/factories.ts";
+import { actorWith, buildMember } from "../../../test/factories.ts";
 import { type Actor, type Ctx, withTransaction } from "../../kernel/context.ts";
 import { AppError } from "../../kernel/errors.ts";
 import type { RoleName } from "../people/index.ts";
@@ -31,15 +31,8 @@ describe(`disclosures policy: each can flag is whether the action is allowed (${
   let auditor: Who;
   let stranger: Who;
 
-  async function who(roles: RoleName[], supervisorId: string | null = null): Promise<Who> {
-    const person = await buildPerson(t.ctx(), { supervisorId });
-    const user = await buildUser(t.ctx(), roles, { personId: person.id });
-    return {
-      personId: person.id,
-      userId: user.id,
-      actor: actorWith(roles, { userId: user.id, personId: person.id }),
-    };
-  }
+  const who = (roles: RoleName[], supervisorId: string | null = null): Promise<Who> =>
+    buildMember(t.ctx(), roles, { supervisorId });
 
   /** Tries a use case and rolls everything back: "ok", or the refusal's code. */
   async function attempt(actor: Actor, run: (ctx: Ctx) => Promise<unknown>): Promise<string> {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAll } from "../../../test/assertions.ts";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
-import { actorWith, buildPerson, buildUser } from "../../../test/factories.ts";
+import { buildMember, buildPerson } from "../../../test/factories.ts";
 import type { Actor } from "../../kernel/context.ts";
 import type { RoleName } from "../people/index.ts";
 import {
@@ -33,20 +33,8 @@ describe(`guidance, inquiries and boycott requests (${dialect})`, () => {
   let employee: Who;
   let loner: Who;
 
-  async function who(roles: RoleName[], supervisorId: string | null = null): Promise<Who> {
-    const person = await buildPerson(t.ctx(), {
-      supervisorId,
-      firstName: `Name${Math.random().toString(36).slice(2, 7)}`,
-    });
-    const user = await buildUser(t.ctx(), roles, { personId: person.id });
-    return {
-      personId: person.id,
-      userId: user.id,
-      email: user.email,
-      name: `${person.firstName} ${person.lastName}`,
-      actor: actorWith(roles, { userId: user.id, personId: person.id }),
-    };
-  }
+  const who = (roles: RoleName[], supervisorId: string | null = null): Promise<Who> =>
+    buildMember(t.ctx(), roles, { supervisorId, firstName: `Name${Math.random().toString(36).slice(2, 7)}` });
   const openTasks = (userId: string) =>
     t.database.db
       .selectFrom("tasks")

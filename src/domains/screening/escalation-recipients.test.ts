@@ -1,8 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
-import { actorWith, buildUser } from "../../../test/factories.ts";
-import { createCounterparty } from "./create-counterparty.ts";
+import { actorWith, buildCounterparty, buildUser } from "../../../test/factories.ts";
 import { decideHit } from "./decide-hit.ts";
 import { importList } from "./import-list.ts";
 import { readListDir } from "./lists/read-list.ts";
@@ -35,14 +34,10 @@ describe(`a true match's escalation task (${dialect})`, () => {
       .where("id", "=", disabled.id)
       .execute();
 
-    const party = await createCounterparty(t.ctx(officer), {
+    const party = await buildCounterparty(t.ctx(officer), {
       name: "Volgarek Bank",
-      aliases: [],
       kind: "supplier",
-      partyType: "entity",
       country: "RU",
-      identifiers: [],
-      isForeign: true,
     });
     const hit = party.hits.find((h) => h.entityId === "90000002");
     expect(hit, "the party hits the consolidated entry").toBeDefined();

@@ -5,9 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, createTestApp, signedIn, type TestApp } from "../../../test/app.ts";
-import { actorWith } from "../../../test/factories.ts";
+import { actorWith, buildCounterparty } from "../../../test/factories.ts";
 import { approveTransaction } from "./approve-transaction.ts";
-import { createCounterparty } from "./create-counterparty.ts";
 import { createTransaction } from "./create-transaction.ts";
 import { getCounterparty } from "./get-counterparty.ts";
 import { importList } from "./import-list.ts";
@@ -66,15 +65,7 @@ describe("sanctions lists: SDN.XML and the consolidated list (COC-18.1)", () => 
   });
 
   it("screens against the SDN and consolidated lists together; a hit names its list; the job re-screens after an import", async () => {
-    const party = await createCounterparty(ctx(), {
-      name: "Volgarek Bank",
-      aliases: [],
-      kind: "customer",
-      partyType: "entity",
-      country: "RU",
-      identifiers: [],
-      isForeign: true,
-    });
+    const party = await buildCounterparty(ctx(), { name: "Volgarek Bank", kind: "customer", country: "RU" });
     // only the SDN list is imported: no hit yet
     expect(party.status).toBe("clear");
     if (CONSOLIDATED.format !== "csv") throw new Error("the fixture is the CSV set");
@@ -116,15 +107,7 @@ describe("sanctions lists: SDN.XML and the consolidated list (COC-18.1)", () => 
 
   it("re-screens in keyset batches: every party once, whatever the batch size", async () => {
     for (let i = 0; i < 7; i++)
-      await createCounterparty(ctx(), {
-        name: `Batch Supplier ${i} GmbH`,
-        aliases: [],
-        kind: "supplier",
-        partyType: "entity",
-        country: "DE",
-        identifiers: [],
-        isForeign: true,
-      });
+      await buildCounterparty(ctx(), { name: `Batch Supplier ${i} GmbH`, kind: "supplier", country: "DE" });
     const total = Number(
       (
         await t.database.db

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, signedIn, type TestApp } from "../../../test/app.ts";
 import { expectAll } from "../../../test/assertions.ts";
-import { actorWith } from "../../../test/factories.ts";
+import { actorWith, buildCounterparty } from "../../../test/factories.ts";
 import { approveTransaction } from "./approve-transaction.ts";
-import { createCounterparty } from "./create-counterparty.ts";
 import { createExportItem } from "./create-export-item.ts";
 import { createLicence } from "./create-licence.ts";
 import { createTransaction } from "./create-transaction.ts";
@@ -51,14 +50,10 @@ describe("screening workflow on the 2021 SDN list", () => {
   });
 
   it("screens a counterparty on create with explained hits (COC-18.1), and a clear party on change", async () => {
-    const cp = await createCounterparty(ctx(), {
+    const cp = await buildCounterparty(ctx(), {
       name: "Nationall Bank of Cuba",
-      aliases: [],
       kind: "customer",
-      partyType: "entity",
       country: "ES",
-      identifiers: [],
-      isForeign: true,
     });
     expect(cp.status).toBe("review");
     expect(cp.hits[0]).toMatchObject({
@@ -67,14 +62,10 @@ describe("screening workflow on the 2021 SDN list", () => {
       status: "open",
     });
     expect(cp.hits[0]!.explanation.summary).toMatch(/"cuba" exact/);
-    const clean = await createCounterparty(ctx(), {
+    const clean = await buildCounterparty(ctx(), {
       name: "Blue Harbor Logistics GmbH",
-      aliases: [],
       kind: "supplier",
-      partyType: "entity",
       country: "DE",
-      identifiers: [],
-      isForeign: true,
     });
     expect(clean.status).toBe("clear");
     const changed = await updateCounterparty(ctx(), clean.id, {
@@ -86,14 +77,11 @@ describe("screening workflow on the 2021 SDN list", () => {
   });
 
   it("remembers a false positive until either side changes; a true match blocks and escalates to Legal", async () => {
-    const cp = await createCounterparty(ctx(), {
+    const cp = await buildCounterparty(ctx(), {
       name: "Abu Abas",
-      aliases: [],
       kind: "agent",
-      partyType: "person",
       country: "JO",
-      identifiers: [],
-      isForeign: true,
+      partyType: "person",
     });
     const hit = cp.hits.find((h) => h.entityId === "2674")!;
     await decideHit(ctx(), hit.id, {
@@ -117,14 +105,10 @@ describe("screening workflow on the 2021 SDN list", () => {
   });
 
   it("approves a transaction only with a clear screening and no sanctioned country (COC-18.1, COC-18.2)", async () => {
-    const hitParty = await createCounterparty(ctx(), {
+    const hitParty = await buildCounterparty(ctx(), {
       name: "Banco Nacional de Cuba",
-      aliases: [],
       kind: "customer",
-      partyType: "entity",
       country: "ES",
-      identifiers: [],
-      isForeign: true,
     });
     const tx1 = await createTransaction(ctx(), {
       counterpartyId: hitParty.id,
@@ -135,14 +119,10 @@ describe("screening workflow on the 2021 SDN list", () => {
     await expect(approveTransaction(ctx(), tx1.id)).rejects.toThrow(
       /COC-18\.1.*SDN entry 306 BANCO NACIONAL DE CUBA/,
     );
-    const cuban = await createCounterparty(ctx(), {
+    const cuban = await buildCounterparty(ctx(), {
       name: "Havana Metals Trading",
-      aliases: [],
       kind: "supplier",
-      partyType: "entity",
       country: "CU",
-      identifiers: [],
-      isForeign: true,
     });
     const tx2 = await createTransaction(ctx(), {
       counterpartyId: cuban.id,
@@ -151,15 +131,11 @@ describe("screening workflow on the 2021 SDN list", () => {
       currency: "USD",
     });
     await expect(approveTransaction(ctx(), tx2.id)).rejects.toThrow(/COC-18\.2.*Cuba/);
-    const crimea = await createCounterparty(ctx(), {
+    const crimea = await buildCounterparty(ctx(), {
       name: "Yalta Port Services",
-      aliases: [],
       kind: "supplier",
-      partyType: "entity",
       country: "UA",
       region: "Crimea",
-      identifiers: [],
-      isForeign: true,
     });
     const tx3 = await createTransaction(ctx(), {
       counterpartyId: crimea.id,
@@ -168,14 +144,10 @@ describe("screening workflow on the 2021 SDN list", () => {
       currency: "USD",
     });
     await expect(approveTransaction(ctx(), tx3.id)).rejects.toThrow(/COC-18\.2.*Crimea/);
-    const ok = await createCounterparty(ctx(), {
+    const ok = await buildCounterparty(ctx(), {
       name: "Rheinmetall Rohstoffe Handel",
-      aliases: [],
       kind: "supplier",
-      partyType: "entity",
       country: "DE",
-      identifiers: [],
-      isForeign: true,
     });
     const tx4 = await createTransaction(ctx(), {
       counterpartyId: ok.id,
@@ -187,14 +159,10 @@ describe("screening workflow on the 2021 SDN list", () => {
   });
 
   it("refuses a controlled export without a licence and accepts it with one (COC-19.1)", async () => {
-    const party = await createCounterparty(ctx(), {
+    const party = await buildCounterparty(ctx(), {
       name: "Shenzhen Precision Alloys",
-      aliases: [],
       kind: "customer",
-      partyType: "entity",
       country: "CN",
-      identifiers: [],
-      isForeign: true,
     });
     const item = await createExportItem(ctx(), {
       sku: "AL-7075-T6",
@@ -239,14 +207,10 @@ describe("screening workflow on the 2021 SDN list", () => {
   });
 
   it("refuses a payment not to the contracting party in its country of domicile (COC-20.1)", async () => {
-    const party = await createCounterparty(ctx(), {
+    const party = await buildCounterparty(ctx(), {
       name: "Acme Metales S.A. de C.V.",
-      aliases: [],
       kind: "supplier",
-      partyType: "entity",
       country: "MX",
-      identifiers: [],
-      isForeign: true,
     });
     const bad = await createTransaction(ctx(), {
       counterpartyId: party.id,
@@ -356,14 +320,10 @@ describe("screening over HTTP", () => {
       withBelarus,
     );
     expect(saved.statusCode, saved.body).toBe(200);
-    const minsk = await createCounterparty(ctx(), {
+    const minsk = await buildCounterparty(ctx(), {
       name: "Minsk Aluminium Works",
-      aliases: [],
       kind: "customer",
-      partyType: "entity",
       country: "BY",
-      identifiers: [],
-      isForeign: true,
     });
     const tx = await createTransaction(ctx(), {
       counterpartyId: minsk.id,
