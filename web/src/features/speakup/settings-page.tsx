@@ -23,7 +23,12 @@ import { FormErrorSummary, type FormLabels, useApiForm } from "../../components/
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { type RoutingRule, type SpeakupSettings as Settings, VOCABULARY_STALE_MS } from "./vocabulary.ts";
+import {
+  type RoutingRule,
+  type SpeakupSettings as Settings,
+  VOCABULARY_STALE_MS,
+  vocabularyOptions,
+} from "./vocabulary.ts";
 
 type SettingsValues = {
   routing: RoutingRule[];
@@ -129,8 +134,8 @@ const SettingsForm = ({ initial }: { initial: Settings }) => {
     if (rule) next.splice(index + by, 0, rule);
     setRouting(next);
   };
-  const categories = (vocabulary.data?.categories ?? []).map((c) => ({ value: c.id, label: c.label }));
-  const teams = (vocabulary.data?.teams ?? []).map((t) => ({ value: t.id, label: t.label }));
+  const categories = vocabularyOptions(vocabulary.data?.categories);
+  const teams = vocabularyOptions(vocabulary.data?.teams);
 
   return (
     <form onSubmit={form.onSubmit}>
