@@ -18,6 +18,7 @@ import { type Args, call, invalidate, useOp } from "../../api/client.ts";
 import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { FormActions } from "../../components/form-actions.tsx";
 import { FormModal } from "../../components/form-modal.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
@@ -299,14 +300,9 @@ function GiftModal({ onClose }: { onClose: () => void }) {
               error={form.errors.alreadyHappened}
             />
           ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={form.mutation.isPending}>
-              {government ? "Request Legal's approval" : "File"}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitting={form.mutation.isPending}>
+            {government ? "Request Legal's approval" : "File"}
+          </FormActions>
         </Stack>
       </form>
     </FormModal>
