@@ -22,3 +22,12 @@ export const FormActions = ({ onCancel, submitting, lockCancel = false, children
     </Button>
   </Group>
 );
+
+/** A form's footer with only the submit button, right-aligned. */
+export const SubmitRow = ({ submitting, children }: { submitting: boolean; children: ReactNode }) => (
+  <Group justify="flex-end">
+    <Button type="submit" loading={submitting}>
+      {children}
+    </Button>
+  </Group>
+);

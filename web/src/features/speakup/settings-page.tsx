@@ -22,6 +22,7 @@ import { call, invalidate, useOp } from "../../api/client.ts";
 import { FormErrorSummary, type FormLabels, useApiForm } from "../../components/api-form.tsx";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { SubmitRow } from "../../components/form-actions.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import {
   type RoutingRule,
@@ -309,11 +310,7 @@ const SettingsForm = ({ initial }: { initial: Settings }) => {
           />
         </Paper>
 
-        <Group justify="flex-end">
-          <Button type="submit" loading={form.mutation.isPending}>
-            Save settings
-          </Button>
-        </Group>
+        <SubmitRow submitting={form.mutation.isPending}>Save settings</SubmitRow>
       </Stack>
     </form>
   );
