@@ -1,6 +1,7 @@
-import { Button, Group, Stack, Text } from "@mantine/core";
+import { Stack, Text } from "@mantine/core";
 import type { FormEvent, ReactNode } from "react";
 import { type ApiForm, FormErrorSummary } from "../../components/api-form.tsx";
+import { FormActions } from "../../components/form-actions.tsx";
 import { FormModal } from "../../components/form-modal.tsx";
 
 type FormDialogProps = {
@@ -42,14 +43,9 @@ export const FormDialog = ({
       <Stack>
         <FormErrorSummary form={form} />
         {children}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={form.mutation.isPending}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.mutation.isPending}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} submitting={form.mutation.isPending} lockCancel>
+          {submitLabel}
+        </FormActions>
       </Stack>
     </form>
   </FormModal>

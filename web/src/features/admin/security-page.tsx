@@ -1,8 +1,9 @@
-import { Button, Group, NumberInput, Stack, Switch } from "@mantine/core";
+import { NumberInput, Stack, Switch } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { call, invalidate, opKey, type Schema, useOp } from "../../api/client.ts";
 import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
+import { SubmitRow } from "../../components/form-actions.tsx";
 import { SettingsPage } from "./settings-page.tsx";
 
 type SecuritySettings = Schema<"SecuritySettingsView">;
@@ -57,11 +58,7 @@ const SecurityForm = ({ settings }: { settings: SecuritySettings }) => {
           max={720}
           {...number("absoluteTimeoutHours")}
         />
-        <Group justify="flex-end">
-          <Button type="submit" loading={form.mutation.isPending}>
-            Save settings
-          </Button>
-        </Group>
+        <SubmitRow submitting={form.mutation.isPending}>Save settings</SubmitRow>
       </Stack>
     </form>
   );

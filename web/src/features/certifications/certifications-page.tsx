@@ -17,6 +17,7 @@ import { type Args, call, invalidate, type Result, type Schema, useOp } from "..
 import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { type Column, DataTable } from "../../components/data-table.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { FormActions } from "../../components/form-actions.tsx";
 import { FormModal } from "../../components/form-modal.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
@@ -186,14 +187,9 @@ function LaunchModal({ onClose }: { onClose: () => void }) {
             Everyone in the audience gets an e-mail and a task at launch, reminders 7 days and 1 day before,
             on the due date and weekly after it; overdue people are escalated to their supervisor (COC-23.2).
           </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={form.mutation.isPending}>
-              Launch
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitting={form.mutation.isPending}>
+            Launch
+          </FormActions>
         </Stack>
       </form>
     </FormModal>

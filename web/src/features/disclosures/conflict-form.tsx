@@ -1,8 +1,9 @@
-import { Button, Checkbox, Group, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Checkbox, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { type Args, call, invalidate, type Schema } from "../../api/client.ts";
 import { type ApiForm, FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
+import { FormActions } from "../../components/form-actions.tsx";
 import { FormModal } from "../../components/form-modal.tsx";
 import { CONFLICT_TYPES, DISCLOSURE_READS } from "./disclosures-api.ts";
 
@@ -181,16 +182,11 @@ export function ConflictModal({ existing, onClose }: { existing?: Conflict; onCl
             {...form.getInputProps("description")}
           />
           {type ? <TypeQuestions type={type} form={form} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={form.mutation.isPending}>
-              {existing && existing.status !== "draft"
-                ? "Save and send for re-approval"
-                : "Submit the disclosure"}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitting={form.mutation.isPending}>
+            {existing && existing.status !== "draft"
+              ? "Save and send for re-approval"
+              : "Submit the disclosure"}
+          </FormActions>
         </Stack>
       </form>
     </FormModal>

@@ -13,11 +13,12 @@ import {
 } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { type Args, call, invalidate, useOp } from "../../api/client.ts";
 import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { FormActions } from "../../components/form-actions.tsx";
 import { FormModal } from "../../components/form-modal.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
@@ -30,6 +31,45 @@ import { DISCLOSURE_READS, STATUS_LABELS } from "./disclosures-api.ts";
 import { HoldsTab } from "./holds-tab.tsx";
 import { DetailLink } from "./links.tsx";
 import { BoycottsTab, GuidanceTab, InquiriesTab } from "./requests-tabs.tsx";
+
+/** A register's list: the error if the read failed, a skeleton while it loads, the empty state, or the table. */
+function RegisterTable<T extends { id: string }>({
+  query,
+  empty,
+  columns,
+  row,
+}: {
+  query: { error: unknown; data: { items: T[] } | undefined };
+  empty: string;
+  columns: string[];
+  row: (item: T) => ReactNode;
+}) {
+  return (
+    <>
+      <ErrorAlert error={query.error} />
+      {!query.data ? (
+        <TableSkeleton />
+      ) : query.data.items.length === 0 ? (
+        <Empty title={empty} />
+      ) : (
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              {columns.map((column) => (
+                <Table.Th key={column}>{column}</Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {query.data.items.map((item) => (
+              <Table.Tr key={item.id}>{row(item)}</Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </>
+  );
+}
 
 function ConflictsTab() {
   const me = useMe().data;
@@ -103,51 +143,36 @@ function ConflictsTab() {
           (COC-6.2).
         </Text>
       ) : null}
-      <ErrorAlert error={list.error} />
-      {!list.data ? (
-        <TableSkeleton />
-      ) : list.data.items.length === 0 ? (
-        <Empty title="No disclosures here" />
-      ) : (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Disclosure</Table.Th>
-              <Table.Th>Discloser</Table.Th>
-              <Table.Th>Kind</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Review date</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.items.map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Td>
-                  <DetailLink section="conflicts" id={c.id}>
-                    {c.number}: {c.title}
-                  </DetailLink>
-                  {c.prohibitedByCode ? (
-                    <Badge color="red" ml="xs" size="sm">
-                      {c.prohibitedByCode.rule}
-                    </Badge>
-                  ) : null}
-                  {c.isCeoDisclosure ? (
-                    <Badge color="grape" ml="xs" size="sm">
-                      CEO's own
-                    </Badge>
-                  ) : null}
-                </Table.Td>
-                <Table.Td>{c.discloser.name}</Table.Td>
-                <Table.Td>{c.typeLabel}</Table.Td>
-                <Table.Td>
-                  <StatusBadge status={c.status} styles={STATUS_LABELS} />
-                </Table.Td>
-                <Table.Td>{formatDate(c.reviewDate)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <RegisterTable
+        query={list}
+        empty="No disclosures here"
+        columns={["Disclosure", "Discloser", "Kind", "Status", "Review date"]}
+        row={(c) => (
+          <>
+            <Table.Td>
+              <DetailLink section="conflicts" id={c.id}>
+                {c.number}: {c.title}
+              </DetailLink>
+              {c.prohibitedByCode ? (
+                <Badge color="red" ml="xs" size="sm">
+                  {c.prohibitedByCode.rule}
+                </Badge>
+              ) : null}
+              {c.isCeoDisclosure ? (
+                <Badge color="grape" ml="xs" size="sm">
+                  CEO's own
+                </Badge>
+              ) : null}
+            </Table.Td>
+            <Table.Td>{c.discloser.name}</Table.Td>
+            <Table.Td>{c.typeLabel}</Table.Td>
+            <Table.Td>
+              <StatusBadge status={c.status} styles={STATUS_LABELS} />
+            </Table.Td>
+            <Table.Td>{formatDate(c.reviewDate)}</Table.Td>
+          </>
+        )}
+      />
       {creating ? <ConflictModal onClose={() => setCreating(false)} /> : null}
     </Stack>
   );
@@ -275,14 +300,9 @@ function GiftModal({ onClose }: { onClose: () => void }) {
               error={form.errors.alreadyHappened}
             />
           ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={form.mutation.isPending}>
-              {government ? "Request Legal's approval" : "File"}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitting={form.mutation.isPending}>
+            {government ? "Request Legal's approval" : "File"}
+          </FormActions>
         </Stack>
       </form>
     </FormModal>
@@ -324,53 +344,37 @@ function GiftsTab() {
           year (COC-6.5).
         </Text>
       ) : null}
-      <ErrorAlert error={list.error} />
-      {!list.data ? (
-        <TableSkeleton />
-      ) : list.data.items.length === 0 ? (
-        <Empty title="Nothing in the register here" />
-      ) : (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Entry</Table.Th>
-              <Table.Th>Recipient or giver</Table.Th>
-              <Table.Th>Date</Table.Th>
-              <Table.Th>Value</Table.Th>
-              <Table.Th>Recipient's year total</Table.Th>
-              <Table.Th>Status</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.items.map((g) => (
-              <Table.Tr key={g.id}>
-                <Table.Td>
-                  <DetailLink section="gifts" id={g.id}>
-                    {g.number}: {g.kind} {g.direction}
-                  </DetailLink>
-                  {g.isGovernmentOfficial ? (
-                    <Badge color="orange" ml="xs" size="sm">
-                      Government official
-                    </Badge>
-                  ) : null}
-                </Table.Td>
-                <Table.Td>
-                  {g.counterpartyName}
-                  <Text size="xs" c="dimmed">
-                    {g.organisation}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{formatDate(g.eventDate)}</Table.Td>
-                <Table.Td>{g.value}</Table.Td>
-                <Table.Td>{g.recipientYearTotal}</Table.Td>
-                <Table.Td>
-                  <StatusBadge status={g.status} styles={STATUS_LABELS} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <RegisterTable
+        query={list}
+        empty="Nothing in the register here"
+        columns={["Entry", "Recipient or giver", "Date", "Value", "Recipient's year total", "Status"]}
+        row={(g) => (
+          <>
+            <Table.Td>
+              <DetailLink section="gifts" id={g.id}>
+                {g.number}: {g.kind} {g.direction}
+              </DetailLink>
+              {g.isGovernmentOfficial ? (
+                <Badge color="orange" ml="xs" size="sm">
+                  Government official
+                </Badge>
+              ) : null}
+            </Table.Td>
+            <Table.Td>
+              {g.counterpartyName}
+              <Text size="xs" c="dimmed">
+                {g.organisation}
+              </Text>
+            </Table.Td>
+            <Table.Td>{formatDate(g.eventDate)}</Table.Td>
+            <Table.Td>{g.value}</Table.Td>
+            <Table.Td>{g.recipientYearTotal}</Table.Td>
+            <Table.Td>
+              <StatusBadge status={g.status} styles={STATUS_LABELS} />
+            </Table.Td>
+          </>
+        )}
+      />
       {creating ? <GiftModal onClose={() => setCreating(false)} /> : null}
     </Stack>
   );

@@ -19,6 +19,7 @@ import { call, invalidate, type Result, useOp } from "../../api/client.ts";
 import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { FormActions } from "../../components/form-actions.tsx";
 import { FormModal } from "../../components/form-modal.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { formatDate } from "../../lib/format.ts";
@@ -146,14 +147,9 @@ function IssueModal({ onClose }: { onClose: () => void }) {
               onChange={(v) => form.setValue("renoticeDays", Number(v) || 90)}
             />
           </Group>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={form.mutation.isPending}>
-              Issue the hold
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitting={form.mutation.isPending}>
+            Issue the hold
+          </FormActions>
         </Stack>
       </form>
     </FormModal>

@@ -1,6 +1,7 @@
-import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { MultiSelect, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { FormErrorSummary, type FormErrors, useApiForm } from "../../components/api-form.tsx";
+import { FormActions } from "../../components/form-actions.tsx";
 import {
   categoryOptions,
   entitiesQuery,
@@ -165,14 +166,9 @@ export const PersonForm = ({ person, submitLabel, submit, onSaved, onCancel }: P
             clearable
           />
         </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={isSubmitting}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={isSubmitting}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} submitting={isSubmitting} lockCancel>
+          {submitLabel}
+        </FormActions>
       </Stack>
     </form>
   );

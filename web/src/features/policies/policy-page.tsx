@@ -18,6 +18,7 @@ import { useState } from "react";
 import { call, invalidate, useOp, useOpMutation } from "../../api/client.ts";
 import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { FormActions } from "../../components/form-actions.tsx";
 import { FormModal } from "../../components/form-modal.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
@@ -110,14 +111,9 @@ function PublishModal({ versionId, onClose }: { versionId: string; onClose: () =
             <TextInput type="date" label="Due date (30 days by default)" {...form.getInputProps("dueDate")} />
           ) : null}
           <FormErrorSummary form={form} title="Not published" />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={form.mutation.isPending}>
-              Publish
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitting={form.mutation.isPending}>
+            Publish
+          </FormActions>
         </Stack>
       </form>
     </FormModal>

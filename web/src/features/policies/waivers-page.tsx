@@ -4,6 +4,7 @@ import { useRef, useState } from "react";
 import { type Args, call, invalidate, type Result, useOp } from "../../api/client.ts";
 import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { type Column, DataTable } from "../../components/data-table.tsx";
+import { FormActions, SubmitRow } from "../../components/form-actions.tsx";
 import { FormModal } from "../../components/form-modal.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { formatDate } from "../../lib/format.ts";
@@ -80,14 +81,9 @@ function RequestModal({ onClose }: { onClose: () => void }) {
             error={form.errors.personId}
           />
           <Textarea label="Reason" autosize minRows={3} {...form.getInputProps("reason")} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={form.mutation.isPending}>
-              Request
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitting={form.mutation.isPending}>
+            Request
+          </FormActions>
         </Stack>
       </form>
     </FormModal>
@@ -182,11 +178,7 @@ function DiscloseModal({ waiver, onClose }: { waiver: Waiver; onClose: () => voi
             placeholder="Form 8-K filed 2026-11-24, Item 5.05"
             {...form.getInputProps("reference")}
           />
-          <Group justify="flex-end">
-            <Button type="submit" loading={form.mutation.isPending}>
-              Record
-            </Button>
-          </Group>
+          <SubmitRow submitting={form.mutation.isPending}>Record</SubmitRow>
         </Stack>
       </form>
     </FormModal>

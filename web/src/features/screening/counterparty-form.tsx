@@ -14,6 +14,7 @@ import {
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { type Args, call, type Schema } from "../../api/client.ts";
 import { FormErrorSummary, type FormErrors, useApiForm } from "../../components/api-form.tsx";
+import { FormActions } from "../../components/form-actions.tsx";
 
 type CounterpartyDetail = Schema<"CounterpartyDetailView">;
 type Identifier = CounterpartyDetail["identifiers"][number];
@@ -226,14 +227,9 @@ export function CounterpartyForm({ counterparty, onSaved, onCancel }: Props) {
           label="Foreign party (screening and the payment rules of COC-18.1 and COC-20.1 apply)"
           {...form.getInputProps("isForeign", { type: "checkbox" })}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={isSubmitting}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={isSubmitting}>
-            Save and re-screen
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} submitting={isSubmitting} lockCancel>
+          Save and re-screen
+        </FormActions>
       </Stack>
     </form>
   );

@@ -1,10 +1,11 @@
-import { Button, Checkbox, Group, Radio, Select, Stack, Text, Textarea } from "@mantine/core";
+import { Checkbox, Radio, Select, Stack, Text, Textarea } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { call, invalidate, type Result, readsOfTag, useOp } from "../../api/client.ts";
 import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { FormActions } from "../../components/form-actions.tsx";
 import { FormModal } from "../../components/form-modal.tsx";
 import { errorMessage, isApiError } from "../../lib/api.ts";
 import {
@@ -212,14 +213,9 @@ export const TransitionModal = ({
               data-testid="closing-message"
             />
           ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={form.mutation.isPending}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={form.mutation.isPending}>
-              {transitionLabel(kase.status, to)}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitting={form.mutation.isPending} lockCancel>
+            {transitionLabel(kase.status, to)}
+          </FormActions>
         </Stack>
       </form>
     </FormModal>
@@ -285,14 +281,9 @@ export const AssignModal = ({ kase, onClose }: { kase: CaseView; onClose: () => 
             </Text>
           ) : null}
           <ErrorAlert error={assignees.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={form.mutation.isPending}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={form.mutation.isPending}>
-              {userId ? "Assign" : "Leave unassigned"}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitting={form.mutation.isPending} lockCancel>
+            {userId ? "Assign" : "Leave unassigned"}
+          </FormActions>
         </Stack>
       </form>
     </FormModal>

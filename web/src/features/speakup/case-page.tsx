@@ -109,6 +109,21 @@ const reporterText = (c: CaseView) => {
   return who || "Identified, but gave no name or contact.";
 };
 
+/** A case's number as the page title, with its status and (once closed) its outcome beside it. */
+const CaseHeading = ({ c }: { c: CaseView }) => (
+  <Group gap="sm">
+    <Title order={1} size="h2">
+      {c.number}
+    </Title>
+    <StatusBadge status={c.status} styles={CASE_STATUS_STYLES} size="lg" />
+    {c.outcome ? (
+      <Badge size="lg" variant="outline" color={c.outcome === "unsubstantiated" ? "gray" : "red"}>
+        {OUTCOME_LABEL[c.outcome]}
+      </Badge>
+    ) : null}
+  </Group>
+);
+
 export const CasePage = ({ caseId }: { caseId: string }) => {
   const query = useOp(
     "case.view",
@@ -155,17 +170,7 @@ export const CasePage = ({ caseId }: { caseId: string }) => {
       {crumbs}
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
         <Stack gap={4}>
-          <Group gap="sm">
-            <Title order={1} size="h2">
-              {c.number}
-            </Title>
-            <StatusBadge status={c.status} styles={CASE_STATUS_STYLES} size="lg" />
-            {c.outcome ? (
-              <Badge size="lg" variant="outline" color={c.outcome === "unsubstantiated" ? "gray" : "red"}>
-                {OUTCOME_LABEL[c.outcome]}
-              </Badge>
-            ) : null}
-          </Group>
+          <CaseHeading c={c} />
           <Text c="dimmed" size="sm">
             {c.categoryLabel} · {c.channelLabel} · received {formatDateTime(c.receivedAt)}
           </Text>
@@ -333,17 +338,7 @@ export const CasePage = ({ caseId }: { caseId: string }) => {
 const PurgedCase = ({ c, crumbs }: { c: CaseView; crumbs: ReactNode }) => (
   <Stack>
     {crumbs}
-    <Group gap="sm">
-      <Title order={1} size="h2">
-        {c.number}
-      </Title>
-      <StatusBadge status={c.status} styles={CASE_STATUS_STYLES} size="lg" />
-      {c.outcome ? (
-        <Badge size="lg" variant="outline" color={c.outcome === "unsubstantiated" ? "gray" : "red"}>
-          {OUTCOME_LABEL[c.outcome]}
-        </Badge>
-      ) : null}
-    </Group>
+    <CaseHeading c={c} />
     <Alert color="gray" title="Content destroyed under the retention policy">
       This case was closed on {formatDate(c.closedAt)} and its content, files, messages, notes and the
       reporter's contact were destroyed on {formatDate(c.purgedAt)}, after the retention period (COC-15.1).

@@ -2,7 +2,6 @@ import {
   Alert,
   Badge,
   Button,
-  Group,
   Paper,
   SegmentedControl,
   Select,
@@ -19,6 +18,7 @@ import { call, type Result, useOp } from "../../api/client.ts";
 import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { SubmitRow } from "../../components/form-actions.tsx";
 import { usePermission } from "../auth/me.ts";
 import { PersonPicker } from "../people/person-picker.tsx";
 import { useCaseRefresh } from "./case-actions.tsx";
@@ -191,11 +191,7 @@ export const CasePeople = ({ kase }: { kase: CaseView }) => {
                 They lose access to this case at once, and are unassigned if it was theirs.
               </Text>
             ) : null}
-            <Group justify="flex-end">
-              <Button type="submit" loading={add.mutation.isPending}>
-                Add person
-              </Button>
-            </Group>
+            <SubmitRow submitting={add.mutation.isPending}>Add person</SubmitRow>
           </Stack>
         </Paper>
       ) : null}

@@ -21,7 +21,7 @@ import { formatDate } from "../../lib/format.ts";
 import { compact, pickPage, pickString } from "../../lib/search-params.ts";
 import { usePermission } from "../auth/me.ts";
 import { CASE_STATUS_STYLES, DeadlineBadges } from "./case-badges.tsx";
-import { type CaseStatus, STATUS_LABEL, VOCABULARY_STALE_MS } from "./vocabulary.ts";
+import { type CaseStatus, STATUS_LABEL, VOCABULARY_STALE_MS, vocabularyOptions } from "./vocabulary.ts";
 
 /** The case number as a link inside a clickable row (the click does not also trigger the row). */
 const CaseNumberLink = ({ id, number }: { id: string; number: string }) => (
@@ -227,7 +227,7 @@ const CaseList = ({ search, onSearchChange }: CasesPageProps) => {
         <FilterSelect
           label="Category"
           placeholder="Any category"
-          data={(vocabulary.data?.categories ?? []).map((c) => ({ value: c.id, label: c.label }))}
+          data={vocabularyOptions(vocabulary.data?.categories)}
           value={search.category}
           onChange={(category) => update({ category })}
           searchable
@@ -235,14 +235,14 @@ const CaseList = ({ search, onSearchChange }: CasesPageProps) => {
         <FilterSelect
           label="Team"
           placeholder="Any team"
-          data={(vocabulary.data?.teams ?? []).map((t) => ({ value: t.id, label: t.label }))}
+          data={vocabularyOptions(vocabulary.data?.teams)}
           value={search.team}
           onChange={(team) => update({ team })}
         />
         <FilterSelect
           label="Channel"
           placeholder="Any channel"
-          data={(vocabulary.data?.channels ?? []).map((c) => ({ value: c.id, label: c.label }))}
+          data={vocabularyOptions(vocabulary.data?.channels)}
           value={search.channel}
           onChange={(channel) => update({ channel })}
         />

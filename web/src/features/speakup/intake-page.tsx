@@ -30,7 +30,13 @@ import { entitiesQuery, personQuery } from "../people/people-api.ts";
 import { PersonPicker } from "../people/person-picker.tsx";
 import { MyReports } from "./my-reports.tsx";
 import { ReceiptCard } from "./receipt-card.tsx";
-import { type Channel, type FiledReport, type IdentityMode, VOCABULARY_STALE_MS } from "./vocabulary.ts";
+import {
+  type Channel,
+  type FiledReport,
+  type IdentityMode,
+  VOCABULARY_STALE_MS,
+  vocabularyOptions,
+} from "./vocabulary.ts";
 
 type IntakeChannel = Exclude<Channel, "web" | "certificate">;
 
@@ -146,7 +152,7 @@ export const IntakePage = () => {
         me={me}
         channels={channels}
         canReadPeople={canReadPeople}
-        categories={(vocabulary.data?.categories ?? []).map((c) => ({ value: c.id, label: c.label }))}
+        categories={vocabularyOptions(vocabulary.data?.categories)}
         limits={vocabulary.data?.attachments}
         entities={(entities.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
         onFiled={(result, channel) => {

@@ -22,8 +22,14 @@ import { call, invalidate, useOp } from "../../api/client.ts";
 import { FormErrorSummary, type FormLabels, useApiForm } from "../../components/api-form.tsx";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { SubmitRow } from "../../components/form-actions.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { type RoutingRule, type SpeakupSettings as Settings, VOCABULARY_STALE_MS } from "./vocabulary.ts";
+import {
+  type RoutingRule,
+  type SpeakupSettings as Settings,
+  VOCABULARY_STALE_MS,
+  vocabularyOptions,
+} from "./vocabulary.ts";
 
 type SettingsValues = {
   routing: RoutingRule[];
@@ -129,8 +135,8 @@ const SettingsForm = ({ initial }: { initial: Settings }) => {
     if (rule) next.splice(index + by, 0, rule);
     setRouting(next);
   };
-  const categories = (vocabulary.data?.categories ?? []).map((c) => ({ value: c.id, label: c.label }));
-  const teams = (vocabulary.data?.teams ?? []).map((t) => ({ value: t.id, label: t.label }));
+  const categories = vocabularyOptions(vocabulary.data?.categories);
+  const teams = vocabularyOptions(vocabulary.data?.teams);
 
   return (
     <form onSubmit={form.onSubmit}>
@@ -304,11 +310,7 @@ const SettingsForm = ({ initial }: { initial: Settings }) => {
           />
         </Paper>
 
-        <Group justify="flex-end">
-          <Button type="submit" loading={form.mutation.isPending}>
-            Save settings
-          </Button>
-        </Group>
+        <SubmitRow submitting={form.mutation.isPending}>Save settings</SubmitRow>
       </Stack>
     </form>
   );

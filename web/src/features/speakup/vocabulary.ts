@@ -34,6 +34,10 @@ export const quarterlyPdfUrl = (quarter: string) => opUrl("speakup.report.quarte
 /** The vocabulary changes only with a release: cached for ten minutes. */
 export const VOCABULARY_STALE_MS = 10 * 60_000;
 
+/** A vocabulary list (categories, teams, channels) as select options: the id is the value. */
+export const vocabularyOptions = (terms: readonly { id: string; label: string }[] | undefined) =>
+  (terms ?? []).map((term) => ({ value: term.id, label: term.label }));
+
 export const STATUS_LABEL: Record<CaseStatus, string> = {
   new: "New",
   acknowledged: "Acknowledged",
