@@ -1,6 +1,6 @@
 import type { Ctx } from "../../kernel/context.ts";
 import { committeesDb } from "./db.ts";
-import type { MeetingContext } from "./meetings.ts";
+import { type MeetingContext, recusalsOf } from "./meetings.ts";
 
 /** The first draft, written from the record: attendance, the agenda and each item's resolutions. */
 export async function composeDraft(ctx: Ctx, mc: MeetingContext): Promise<string> {
@@ -24,17 +24,7 @@ export async function composeDraft(ctx: Ctx, mc: MeetingContext): Promise<string
     .where("meeting_id", "=", meeting.id)
     .orderBy("adopted_at")
     .execute();
-  const recusals = items.length
-    ? await db
-        .selectFrom("agenda_item_recusals")
-        .selectAll()
-        .where(
-          "agenda_item_id",
-          "in",
-          items.map((i) => i.id),
-        )
-        .execute()
-    : [];
+  const recusals = await recusalsOf(ctx, items);
   const names = new Map(attendance.map((a) => [a.person_id ?? a.id, a.name]));
   for (const m of mc.members) names.set(m.personId, m.name);
   const unique = (xs: string[]) => [...new Set(xs)];

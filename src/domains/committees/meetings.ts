@@ -46,3 +46,17 @@ export async function loadMeetingToRecord(ctx: Ctx, meetingId: string): Promise<
   assertOpen(mc.meeting);
   return mc;
 }
+
+/** The recusals recorded on these agenda items (none asked, none read). */
+export async function recusalsOf(ctx: Ctx, items: { id: string }[]) {
+  if (!items.length) return [];
+  return committeesDb(ctx)
+    .selectFrom("agenda_item_recusals")
+    .selectAll()
+    .where(
+      "agenda_item_id",
+      "in",
+      items.map((i) => i.id),
+    )
+    .execute();
+}

@@ -1,6 +1,6 @@
 import type { Ctx } from "../../kernel/context.ts";
 import { committeesDb } from "./db.ts";
-import type { MeetingContext } from "./meetings.ts";
+import { type MeetingContext, recusalsOf } from "./meetings.ts";
 import type { QuorumView } from "./views.ts";
 
 /** The quorum for one agenda item (its shape is `itemQuorumView` in views.ts). */
@@ -30,17 +30,7 @@ export async function quorumOf(ctx: Ctx, mc: MeetingContext): Promise<Quorum> {
     .where("meeting_id", "=", mc.meeting.id)
     .orderBy("position")
     .execute();
-  const recusals = items.length
-    ? await db
-        .selectFrom("agenda_item_recusals")
-        .selectAll()
-        .where(
-          "agenda_item_id",
-          "in",
-          items.map((i) => i.id),
-        )
-        .execute()
-    : [];
+  const recusals = await recusalsOf(ctx, items);
   const required = mc.committee.quorum;
   const nameOf = (id: string) => mc.members.find((m) => m.personId === id)?.name ?? id;
   return {

@@ -1,13 +1,8 @@
-import { record } from "../../kernel/audit.ts";
-import { isoNow } from "../../kernel/clock.ts";
-import { type Ctx, withTransaction } from "../../kernel/context.ts";
+import type { Ctx } from "../../kernel/context.ts";
 import { conflict } from "../../kernel/errors.ts";
-import { currentAssessment, loadAdviser } from "./advisers.ts";
-import { committeesDb } from "./db.ts";
-import { getAdvisers } from "./get-advisers.ts";
-import { standingOf, today } from "./load.ts";
-import { authorize } from "./policy.ts";
-import { adoptedResolution } from "./resolutions.ts";
+import { decideAdviser } from "./adviser-by-resolution.ts";
+import { currentAssessment } from "./advisers.ts";
+import { today } from "./load.ts";
 import type { AdviserListView } from "./views.ts";
 
 /** Retained by the committee alone, by one of its adopted resolutions, after a current assessment (CC-16). */
@@ -16,28 +11,21 @@ export async function retainAdviser(
   adviserId: string,
   input: { resolutionId: string },
 ): Promise<AdviserListView> {
-  return withTransaction(ctx, async (tx) => {
-    const a = await loadAdviser(tx, adviserId);
-    authorize(tx.actor, "adviser.manage", await standingOf(tx, a.committee_id));
-    if (a.status === "retained") throw conflict(`${a.name} is already retained.`);
-    const r = await adoptedResolution(tx, a.committee_id, input.resolutionId);
-    if (!(await currentAssessment(tx, adviserId, today(tx))))
-      throw conflict(
-        `CC-16: before engaging ${a.name} the committee records its assessment of the six Rule 10C-1 independence factors.`,
-      );
-    const now = isoNow(tx.clock);
-    await committeesDb(tx)
-      .updateTable("committee_advisers")
-      .set({
-        status: "retained",
-        retained_at: now,
-        retained_resolution_id: r.id,
-        terminated_at: null,
-        updated_at: now,
-      })
-      .where("id", "=", adviserId)
-      .execute();
-    await record(tx, "adviser.retain", { type: "adviser", id: adviserId }, { resolutionId: r.id });
-    return getAdvisers(tx, a.committee_id);
+  return decideAdviser(ctx, adviserId, input.resolutionId, {
+    action: "adviser.retain",
+    refusal: (a) => (a.status === "retained" ? `${a.name} is already retained.` : null),
+    verify: async (tx, a) => {
+      if (!(await currentAssessment(tx, adviserId, today(tx))))
+        throw conflict(
+          `CC-16: before engaging ${a.name} the committee records its assessment of the six Rule 10C-1 independence factors.`,
+        );
+    },
+    set: (now, resolutionId) => ({
+      status: "retained",
+      retained_at: now,
+      retained_resolution_id: resolutionId,
+      terminated_at: null,
+      updated_at: now,
+    }),
   });
 }

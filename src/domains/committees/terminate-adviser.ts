@@ -1,13 +1,5 @@
-import { record } from "../../kernel/audit.ts";
-import { isoNow } from "../../kernel/clock.ts";
-import { type Ctx, withTransaction } from "../../kernel/context.ts";
-import { conflict } from "../../kernel/errors.ts";
-import { loadAdviser } from "./advisers.ts";
-import { committeesDb } from "./db.ts";
-import { getAdvisers } from "./get-advisers.ts";
-import { standingOf } from "./load.ts";
-import { authorize } from "./policy.ts";
-import { adoptedResolution } from "./resolutions.ts";
+import type { Ctx } from "../../kernel/context.ts";
+import { decideAdviser } from "./adviser-by-resolution.ts";
 import type { AdviserListView } from "./views.ts";
 
 export async function terminateAdviser(
@@ -15,18 +7,14 @@ export async function terminateAdviser(
   adviserId: string,
   input: { resolutionId: string },
 ): Promise<AdviserListView> {
-  return withTransaction(ctx, async (tx) => {
-    const a = await loadAdviser(tx, adviserId);
-    authorize(tx.actor, "adviser.manage", await standingOf(tx, a.committee_id));
-    if (a.status !== "retained") throw conflict(`${a.name} is not retained.`);
-    const r = await adoptedResolution(tx, a.committee_id, input.resolutionId);
-    const now = isoNow(tx.clock);
-    await committeesDb(tx)
-      .updateTable("committee_advisers")
-      .set({ status: "terminated", terminated_at: now, terminated_resolution_id: r.id, updated_at: now })
-      .where("id", "=", adviserId)
-      .execute();
-    await record(tx, "adviser.terminate", { type: "adviser", id: adviserId }, { resolutionId: r.id });
-    return getAdvisers(tx, a.committee_id);
+  return decideAdviser(ctx, adviserId, input.resolutionId, {
+    action: "adviser.terminate",
+    refusal: (a) => (a.status !== "retained" ? `${a.name} is not retained.` : null),
+    set: (now, resolutionId) => ({
+      status: "terminated",
+      terminated_at: now,
+      terminated_resolution_id: resolutionId,
+      updated_at: now,
+    }),
   });
 }

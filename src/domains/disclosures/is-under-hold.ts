@@ -8,22 +8,15 @@ import { discDb } from "./db.ts";
  */
 export async function isUnderHold(ctx: Ctx, subject: HoldSubject): Promise<boolean> {
   const db = discDb(ctx);
-  if ("personId" in subject) {
-    const row = await db
-      .selectFrom("legal_hold_custodians as c")
-      .innerJoin("legal_holds as h", "h.id", "c.hold_id")
-      .select("h.id")
-      .where("c.person_id", "=", subject.personId)
-      .where("h.status", "=", "active")
-      .executeTakeFirst();
-    return Boolean(row);
-  }
+  const holdIds =
+    "personId" in subject
+      ? db.selectFrom("legal_hold_custodians").select("hold_id").where("person_id", "=", subject.personId)
+      : db.selectFrom("legal_hold_cases").select("hold_id").where("case_id", "=", subject.caseId);
   const row = await db
-    .selectFrom("legal_hold_cases as c")
-    .innerJoin("legal_holds as h", "h.id", "c.hold_id")
-    .select("h.id")
-    .where("c.case_id", "=", subject.caseId)
-    .where("h.status", "=", "active")
+    .selectFrom("legal_holds")
+    .select("id")
+    .where("id", "in", holdIds)
+    .where("status", "=", "active")
     .executeTakeFirst();
   return Boolean(row);
 }

@@ -6,6 +6,7 @@ import { contains } from "../../kernel/db.ts";
 import { forbidden } from "../../kernel/errors.ts";
 import type { OutboxStatus } from "../../kernel/tables.ts";
 import { type PeopleTables, peopleDb } from "../people/index.ts";
+import { newestFirstPage } from "./paging.ts";
 import type { DashboardView, MyTasks, TaskView } from "./views.ts";
 
 /** "My tasks": open tasks assigned to the signed-in user, soonest due first. */
@@ -135,28 +136,15 @@ export async function listOutbox(
     const text = f.q;
     q = q.where((eb) => eb.or([contains(eb.ref("to_address"), text), contains(eb.ref("subject"), text)]));
   }
-  const { n } = await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  const rows = await q
-    .selectAll()
-    .orderBy("created_at", "desc")
-    .orderBy("id", "desc")
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
-  return {
-    items: rows.map((m) => ({
-      id: m.id,
-      to: m.to_address,
-      subject: m.subject,
-      body: m.body_text,
-      status: m.status,
-      attempts: m.attempts,
-      createdAt: m.created_at,
-      sentAt: m.sent_at,
-      lastError: m.last_error,
-    })),
-    total: Number(n),
-    page: f.page,
-    pageSize: f.pageSize,
-  };
+  return newestFirstPage(q, f, (m) => ({
+    id: m.id,
+    to: m.to_address,
+    subject: m.subject,
+    body: m.body_text,
+    status: m.status,
+    attempts: m.attempts,
+    createdAt: m.created_at,
+    sentAt: m.sent_at,
+    lastError: m.last_error,
+  }));
 }

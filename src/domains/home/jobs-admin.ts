@@ -3,6 +3,7 @@ import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, hasPermission, withTransaction } from "../../kernel/context.ts";
 import { conflict, forbidden, notFound } from "../../kernel/errors.ts";
 import type { JobStatus } from "../../kernel/tables.ts";
+import { newestFirstPage } from "./paging.ts";
 import type { JobView } from "./views.ts";
 
 const view = (j: {
@@ -36,15 +37,7 @@ export async function listJobs(
   authorizeJobs(ctx);
   let q = ctx.db.selectFrom("jobs");
   if (f.status) q = q.where("status", "=", f.status);
-  const { n } = await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  const rows = await q
-    .selectAll()
-    .orderBy("created_at", "desc")
-    .orderBy("id", "desc")
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
-  return { items: rows.map(view), total: Number(n), page: f.page, pageSize: f.pageSize };
+  return newestFirstPage(q, f, view);
 }
 
 /** Sends a dead job back to the queue with a fresh set of attempts. */

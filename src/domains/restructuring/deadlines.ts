@@ -20,47 +20,49 @@ export function computeDeadlines(facts: Facts, today: string): Deadline[] {
       status: date === null ? "waiting" : date < today ? "passed" : "upcoming",
     });
   const s = facts.signingDate ?? null;
-  add(
-    "motion",
-    "ECA-9(a)",
-    "Motion for the Equity Commitment Order",
-    s && addBusinessDays(s, 3),
-    s ? `3 business days after signing on ${s}` : "after signing",
-  );
-  add(
-    "plan",
-    "ECA-9(b)",
-    "Plan and Disclosure Statement filed",
-    s && addBusinessDays(s, 2),
-    s ? `2 business days after signing on ${s}` : "after signing",
-  );
   const psa = facts.plansupportReceivedDate ?? null;
-  add(
-    "psa",
-    "ECA-9(c)",
-    "Company executes the Plan Support Agreements",
-    psa && addBusinessDays(psa, 3),
-    psa ? `3 business days after receipt on ${psa}` : "after the signed PSAs are received",
-  );
   const ds = facts.disclosureStatementOrderDate ?? null;
-  add(
-    "psa-termination",
-    "ECA-19(a)(ii)",
-    "PSAs entered by the Minimum Backstop Parties, or a right to terminate arises",
-    ds && addBusinessDays(ds, 4),
-    ds
-      ? `4 business days after the Disclosure Statement Order on ${ds}`
-      : "after the Disclosure Statement Order",
-  );
-  add(
-    "psa-termination-lapse",
-    "ECA-19(a)(ii)",
-    "The termination right lapses if not exercised",
-    ds && addBusinessDays(ds, 6),
-    ds
-      ? `6 business days after the Disclosure Statement Order on ${ds}`
-      : "after the Disclosure Statement Order",
-  );
+  const dsOrder = "the Disclosure Statement Order";
+  // Counted in business days from an event: waiting until the event has happened.
+  const businessDayDeadlines = [
+    ["motion", "ECA-9(a)", "Motion for the Equity Commitment Order", s, 3, "signing", "after signing"],
+    ["plan", "ECA-9(b)", "Plan and Disclosure Statement filed", s, 2, "signing", "after signing"],
+    [
+      "psa",
+      "ECA-9(c)",
+      "Company executes the Plan Support Agreements",
+      psa,
+      3,
+      "receipt",
+      "after the signed PSAs are received",
+    ],
+    [
+      "psa-termination",
+      "ECA-19(a)(ii)",
+      "PSAs entered by the Minimum Backstop Parties, or a right to terminate arises",
+      ds,
+      4,
+      dsOrder,
+      `after ${dsOrder}`,
+    ],
+    [
+      "psa-termination-lapse",
+      "ECA-19(a)(ii)",
+      "The termination right lapses if not exercised",
+      ds,
+      6,
+      dsOrder,
+      `after ${dsOrder}`,
+    ],
+  ] as const;
+  for (const [key, rule, title, from, days, event, pending] of businessDayDeadlines)
+    add(
+      key,
+      rule,
+      title,
+      from && addBusinessDays(from, days),
+      from ? `${days} business days after ${event} on ${from}` : pending,
+    );
   const eco = facts.equityCommitmentOrderDate ?? null;
   add(
     "antitrust",

@@ -2,7 +2,13 @@ import type { Ctx } from "../../kernel/context.ts";
 import { notFound } from "../../kernel/errors.ts";
 import { centsText } from "./allocate-offering.ts";
 import { big, int, rxDb } from "./db.ts";
-import { effectiveBackstops, investorOfActor, loadInvestors, loadOffering } from "./offerings.ts";
+import {
+  effectiveBackstops,
+  investorOfActor,
+  loadInvestors,
+  loadOffering,
+  offeringTerms,
+} from "./offerings.ts";
 import { authorize, can, seesAll } from "./policy.ts";
 import type { Facts } from "./schemas.ts";
 import type { OfferingView } from "./views.ts";
@@ -28,17 +34,8 @@ export async function getOffering(ctx: Ctx, id: string): Promise<OfferingView> {
   return {
     id: o.id,
     name: o.name,
-    unitsOffered: int(o.units_offered),
-    pricePerUnit: centsText(big(o.price_per_unit_cents)),
-    sharesPerUnit: int(o.shares_per_unit),
+    ...offeringTerms(o),
     unitComposition: o.unit_composition,
-    maximumAmount: centsText(big(o.maximum_amount_cents)),
-    threshold: o.threshold,
-    maximumCutback: o.maximum_cutback,
-    structuringFeeRate: o.structuring_fee_rate,
-    terminationFeeDeduction: centsText(big(o.termination_fee_deduction_cents)),
-    preferredShares: int(o.preferred_shares),
-    preferredPricePerShare: centsText(big(o.preferred_price_cents)),
     exerciseStart: o.exercise_start,
     exerciseEnd: o.exercise_end,
     certifyingOfficer: o.certifying_officer,

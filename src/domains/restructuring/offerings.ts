@@ -1,10 +1,27 @@
 import { Decimal } from "decimal.js";
 import type { Ctx } from "../../kernel/context.ts";
 import { notFound } from "../../kernel/errors.ts";
-import { rxDb } from "./db.ts";
+import { centsText } from "./allocate-offering.ts";
+import { big, int, rxDb } from "./db.ts";
 import type { InvestorsTable, OfferingRow } from "./tables.ts";
 
 export type { InvestorView, OfferingView } from "./views.ts";
+
+/** The offering's terms as its view and the allocation engine both state them (amounts as decimal text). */
+export function offeringTerms(o: OfferingRow) {
+  return {
+    unitsOffered: int(o.units_offered),
+    pricePerUnit: centsText(big(o.price_per_unit_cents)),
+    sharesPerUnit: int(o.shares_per_unit),
+    maximumAmount: centsText(big(o.maximum_amount_cents)),
+    threshold: o.threshold,
+    maximumCutback: o.maximum_cutback,
+    structuringFeeRate: o.structuring_fee_rate,
+    terminationFeeDeduction: centsText(big(o.termination_fee_deduction_cents)),
+    preferredShares: int(o.preferred_shares),
+    preferredPricePerShare: centsText(big(o.preferred_price_cents)),
+  };
+}
 
 /** Backstop percentages as they stand: an investor whose commitment is withdrawn (ECA-26) has 0, Oaktree assumes it. */
 export function effectiveBackstops(investors: InvestorsTable[]): Map<string, string> {

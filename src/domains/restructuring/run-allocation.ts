@@ -8,7 +8,7 @@ import { queueMail } from "../../kernel/mail.ts";
 import { allocateOffering, centsText, type OfferingSpec } from "./allocate-offering.ts";
 import { big, int, rxDb } from "./db.ts";
 import { getAllocation } from "./get-allocation.ts";
-import { effectiveBackstops, loadInvestors, loadOffering } from "./offerings.ts";
+import { effectiveBackstops, loadInvestors, loadOffering, offeringTerms } from "./offerings.ts";
 import { authorize } from "./policy.ts";
 import type { AllocationRun } from "./views.ts";
 
@@ -27,16 +27,7 @@ export async function buildSpec(ctx: Ctx, offeringId: string): Promise<OfferingS
     .orderBy("code")
     .execute();
   return {
-    unitsOffered: int(o.units_offered),
-    pricePerUnit: centsText(big(o.price_per_unit_cents)),
-    sharesPerUnit: int(o.shares_per_unit),
-    maximumAmount: centsText(big(o.maximum_amount_cents)),
-    threshold: o.threshold,
-    maximumCutback: o.maximum_cutback,
-    structuringFeeRate: o.structuring_fee_rate,
-    terminationFeeDeduction: centsText(big(o.termination_fee_deduction_cents)),
-    preferredShares: int(o.preferred_shares),
-    preferredPricePerShare: centsText(big(o.preferred_price_cents)),
+    ...offeringTerms(o),
     thresholdGroup: investors.filter((i) => i.is_threshold_group === 1 && !i.withdrawn_at).map((i) => i.code),
     investors: investors.map((i) => ({ id: i.code, backstopPercentage: effective.get(i.id)! })),
     holders: holders.map((h) => ({
