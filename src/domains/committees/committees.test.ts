@@ -45,6 +45,7 @@ import { saveQuestionnaire } from "./save-questionnaire.ts";
 import { scheduleMeeting } from "./schedule-meeting.ts";
 import { setBoardChairman } from "./set-board-chairman.ts";
 import { signConsent } from "./sign-consent.ts";
+import { terminateAdviser } from "./terminate-adviser.ts";
 
 const DAY = 86_400_000;
 
@@ -597,6 +598,20 @@ describe(`committees (${dialect})`, () => {
     await expect(
       recordArrival(secretary, next, { adviserId, capacity: "consultant", mode: "in_person" }),
     ).rejects.toThrow(/CC-16/);
+    // CC-16: the engagement also ends only by the committee's resolution, once, and is audited.
+    const ended = await terminateAdviser(secretary, adviserId, { resolutionId: r.id });
+    expect(ended.items.find((a) => a.id === adviserId)?.status).toBe("terminated");
+    await expect(terminateAdviser(secretary, adviserId, { resolutionId: r.id })).rejects.toThrow(
+      /is not retained/,
+    );
+    const audit = await t.database.db
+      .selectFrom("audit_events")
+      .select("action")
+      .where("subject_id", "=", adviserId)
+      .execute();
+    expect(audit.map((e) => e.action)).toEqual(
+      expect.arrayContaining(["adviser.retain", "adviser.terminate"]),
+    );
   });
 
   it("a unanimous written consent is effective when the last member signs", async () => {
