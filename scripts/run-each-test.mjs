@@ -21,7 +21,7 @@ if (files.length === 0) {
   process.exit(2);
 }
 
-const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const dir = mkdtempSync(join(tmpdir(), "probity-each-"));
 
 function vitestRun(file, extra) {
@@ -52,7 +52,7 @@ for (const file of files) {
   }
   for (const test of tests) {
     if (test.status !== "passed") continue; // skipped or failing together: not our question
-    const alone = vitestRun(file, ["-t", `^${escape(test.fullName)}$`]);
+    const alone = vitestRun(file, ["-t", `^${escapeRegExp(test.fullName)}$`]);
     const results = (alone.json?.testResults ?? []).flatMap((r) => r.assertionResults ?? []);
     const own = results.filter((r) => r.status !== "skipped" && r.status !== "pending");
     ran++;

@@ -7,7 +7,7 @@ import { forbidden } from "../../kernel/errors.ts";
 import type { OutboxStatus } from "../../kernel/tables.ts";
 import { type PeopleTables, peopleDb } from "../people/index.ts";
 import { newestFirstPage } from "./paging.ts";
-import type { DashboardView, MyTasks, TaskView } from "./views.ts";
+import type { DashboardView, MyTasks } from "./views.ts";
 
 /** "My tasks": open tasks assigned to the signed-in user, soonest due first. */
 export async function listMyTasks(ctx: Ctx): Promise<MyTasks> {
