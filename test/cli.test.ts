@@ -1,16 +1,14 @@
-import { execFile, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureCompiledServer } from "./compiled-server.ts";
+import { ensureCompiledServer, runProbity } from "./compiled-server.ts";
 import { createTestDb, type TestDb } from "./db.ts";
 
-const run = promisify(execFile);
 const BIN = path.resolve(import.meta.dirname, "..", "bin", "probity.js");
 
 // Each test starts the CLI several times, each a process of the compiled server (dist/, built in
@@ -33,18 +31,8 @@ describe(`probity CLI (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, { time
   afterAll(() => t.destroy());
 
   const probity = (...args: string[]) => probityWith({}, ...args);
-  const probityWith = async (extraEnv: NodeJS.ProcessEnv, ...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-        env: { ...env, ...extraEnv },
-        timeout: 120_000,
-      });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  };
+  const probityWith = (extraEnv: NodeJS.ProcessEnv, ...args: string[]) =>
+    runProbity({ ...env, ...extraEnv }, ...args);
 
   it("prints help for every command", async () => {
     const help = await probity("--help");

@@ -2,9 +2,10 @@
 // dist/ when it is at least as new as every source file, and the sources through tsx otherwise
 // (1–3 s per start). `npm test` compiles before Vitest starts; a direct `npx vitest run
 // test/cli.test.ts` compiles here, once, when dist/ is missing or stale.
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, rmdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { promisify } from "node:util";
 
 const root = resolve(import.meta.dirname, "..");
 
@@ -62,5 +63,25 @@ export async function ensureCompiledServer(): Promise<void> {
       rmdirSync(lock);
     }
     return;
+  }
+}
+
+const BIN = join(root, "bin", "probity.js");
+const execFileAsync = promisify(execFile);
+
+/** Runs `probity …` as an operator would, a process of its own; never throws: the exit code says. */
+export async function runProbity(
+  env: NodeJS.ProcessEnv,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await execFileAsync(process.execPath, [BIN, ...args], {
+      env,
+      timeout: 120_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
 }

@@ -1,11 +1,6 @@
-// Issue 14, finding 1: `probity keys rotate` as an operator runs it, a real process against a real
-// database; then `probity doctor` proves the new key alone opens what was sealed and the old one no
-// longer starts anything. The in-process rotation (batches, re-runs, mailboxes) is in keys.test.ts.
-import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileReport } from "../src/domains/speakup/file-report.ts";
 import { getCase } from "../src/domains/speakup/get-case.ts";
@@ -13,11 +8,8 @@ import { reportInput } from "../src/domains/speakup/schemas.ts";
 import { systemActor } from "../src/kernel/context.ts";
 import { fileKeyProvider } from "../src/kernel/key-provider.ts";
 import { openKeyRing } from "../src/kernel/key-ring.ts";
-import { ensureCompiledServer } from "./compiled-server.ts";
+import { ensureCompiledServer, runProbity } from "./compiled-server.ts";
 import { createTestDb, type TestDb } from "./db.ts";
-
-const run = promisify(execFile);
-const BIN = path.resolve(import.meta.dirname, "..", "bin", "probity.js");
 
 describe(`probity keys rotate, spawned (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, {
   timeout: 180_000,
@@ -29,23 +21,18 @@ describe(`probity keys rotate, spawned (${process.env.PROBITY_TEST_DIALECT ?? "s
   }, 300_000);
   afterAll(() => t.destroy());
 
-  const probity = async (keyFile: string, ...args: string[]) => {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      PROBITY_KEY_FILE: keyFile,
-      PROBITY_PREVIOUS_KEY_FILE: "",
-      ...(t.database.dialect === "postgres"
-        ? { DATABASE_URL: t.location }
-        : { PROBITY_DATA_DIR: t.dir, DATABASE_URL: "" }),
-    };
-    try {
-      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env, timeout: 120_000 });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  };
+  const probity = (keyFile: string, ...args: string[]) =>
+    runProbity(
+      {
+        ...process.env,
+        PROBITY_KEY_FILE: keyFile,
+        PROBITY_PREVIOUS_KEY_FILE: "",
+        // On PostgreSQL too: the audit signing key goes to the test's folder, not ./data of the checkout.
+        PROBITY_DATA_DIR: t.dir,
+        DATABASE_URL: t.database.dialect === "postgres" ? t.location : "",
+      },
+      ...args,
+    );
 
   it("COC-22.2: re-seals every case key under a new key file; doctor passes with the new key and refuses the old", async () => {
     const filed = [];

@@ -5,8 +5,13 @@ import type { Ctx } from "./context.ts";
 /** Typed JSON settings; a stored value that no longer parses falls back to the default. */
 export async function getSetting<T>(ctx: Ctx, key: string, schema: z.ZodType<T>, fallback: T): Promise<T> {
   const row = await ctx.db.selectFrom("settings").select("value").where("key", "=", key).executeTakeFirst();
-  if (!row) return fallback;
-  const parsed = schema.safeParse(JSON.parse(row.value));
+  return parseSetting(row?.value ?? null, schema, fallback);
+}
+
+/** A stored setting's text as getSetting reads it, for a query that fetched it beside other rows. */
+export function parseSetting<T>(stored: string | null, schema: z.ZodType<T>, fallback: T): T {
+  if (stored === null) return fallback;
+  const parsed = schema.safeParse(JSON.parse(stored));
   return parsed.success ? parsed.data : fallback;
 }
 

@@ -1,6 +1,6 @@
 import { record } from "../../kernel/audit.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
-import { getSetting, putSetting } from "../../kernel/settings.ts";
+import { getSetting, parseSetting, putSetting } from "../../kernel/settings.ts";
 import { authorize } from "./policy.ts";
 import { type SecuritySettings, securitySettings } from "./schemas.ts";
 
@@ -16,11 +16,8 @@ export const getSecuritySettings = (ctx: Ctx) =>
   getSetting(ctx, SECURITY_SETTING, securitySettings, DEFAULT_SECURITY);
 
 /** The stored value as getSetting reads it (for a query that fetches it beside other rows). */
-export function parseSecuritySettings(stored: string | null): SecuritySettings {
-  if (stored === null) return DEFAULT_SECURITY;
-  const parsed = securitySettings.safeParse(JSON.parse(stored));
-  return parsed.success ? parsed.data : DEFAULT_SECURITY;
-}
+export const parseSecuritySettings = (stored: string | null): SecuritySettings =>
+  parseSetting(stored, securitySettings, DEFAULT_SECURITY);
 
 export async function updateSecuritySettings(ctx: Ctx, input: SecuritySettings): Promise<SecuritySettings> {
   authorize(ctx.actor, "user.manage");
