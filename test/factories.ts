@@ -71,7 +71,7 @@ export const buildPerson = (ctx: Ctx, overrides: Partial<PersonInput> = {}) =>
 export async function buildUser(
   ctx: Ctx,
   roles: RoleName[] = [],
-  overrides: { email?: string; password?: string; personId?: string | null } = {},
+  overrides: { email?: string; password?: string; personId?: string | null; displayName?: string } = {},
 ) {
   const password = overrides.password ?? "correct horse battery staple";
   // A factory seeds like the demo: as the system, so roles are granted at once (no four-eyes
@@ -80,7 +80,7 @@ export async function buildUser(
     { ...ctx, actor: systemActor("factory") },
     {
       email: overrides.email ?? faker.internet.email().toLowerCase(),
-      displayName: faker.person.fullName(),
+      displayName: overrides.displayName ?? faker.person.fullName(),
       personId: overrides.personId ?? null,
       password,
       roles,
