@@ -4,7 +4,11 @@
 # (web/dist/); the second holds only production dependencies and those two builds, and runs as
 # the unprivileged `node` user (uid 1000).
 
-FROM node:20-bookworm-slim AS build
+# NODE_IMAGE: the base of both stages; scripts/container-test.sh passes a locally built one where
+# no registry is reachable.
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 # better-sqlite3 downloads a prebuilt binary for linux-x64/arm64; these compile it where none fits.
 RUN apt-get update \
@@ -20,7 +24,7 @@ COPY web ./web
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund
 
-FROM node:20-bookworm-slim AS runtime
+FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
