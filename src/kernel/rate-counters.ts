@@ -143,3 +143,20 @@ export function proofRequired(ctx: Ctx, subject: string, bits: number, message: 
     extra: { challenge: issueChallenge(ctx, subject, bits) },
   });
 }
+
+/**
+ * Past a budget (`excess` tries over it, counted before anything is checked) a try goes on only
+ * with a solved puzzle: refuses (429 with a fresh puzzle and `message`) unless `proof` solves one.
+ * The puzzle grows with the excess, capped, so the real user's wait is bounded.
+ */
+export async function requireProofPast(
+  ctx: Ctx,
+  subject: string,
+  excess: number,
+  proof: Proof | undefined,
+  message: string,
+): Promise<void> {
+  if (excess <= 0) return;
+  const bits = 12 + Math.min(6, Math.floor(Math.log2(excess)));
+  if (!(await acceptProof(ctx, subject, proof, bits))) throw proofRequired(ctx, subject, bits, message);
+}

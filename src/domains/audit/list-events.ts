@@ -2,6 +2,8 @@ import { readableEvents } from "../../kernel/audit.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { toCsv } from "../../kernel/csv.ts";
 import { contains } from "../../kernel/db.ts";
+import { readPage } from "../../kernel/paging.ts";
+import type { AuditEventsTable } from "../../kernel/tables.ts";
 import { authorizeAuditRead } from "./policy.ts";
 import type { AuditFilter } from "./schemas.ts";
 import type { AuditEventView } from "./views.ts";
@@ -30,18 +32,7 @@ function filtered(ctx: Ctx, f: AuditFilter) {
   return q;
 }
 
-const toView = (r: {
-  seq: number;
-  occurred_at: string;
-  actor_id: string | null;
-  actor_label: string;
-  action: string;
-  subject_type: string | null;
-  subject_id: string | null;
-  payload: string;
-  prev_hash: string;
-  hash: string;
-}): AuditEventView => ({
+const toView = (r: AuditEventsTable): AuditEventView => ({
   seq: Number(r.seq),
   occurredAt: r.occurred_at,
   actorId: r.actor_id,
@@ -56,15 +47,7 @@ const toView = (r: {
 
 export async function listEvents(ctx: Ctx, f: AuditFilter) {
   authorizeAuditRead(ctx.actor);
-  const base = filtered(ctx, f);
-  const { n } = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  const rows = await base
-    .selectAll()
-    .orderBy("seq", "desc")
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
-  return { items: rows.map(toView), total: Number(n), page: f.page, pageSize: f.pageSize };
+  return readPage(filtered(ctx, f), f, (q) => q.selectAll().orderBy("seq", "desc"), toView);
 }
 
 export async function exportEventsCsv(ctx: Ctx, f: AuditFilter): Promise<string> {

@@ -3,12 +3,10 @@ import { record } from "../../kernel/audit.ts";
 import { addCalendarDays } from "../../kernel/calendar.ts";
 import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
-import { newId } from "../../kernel/ids.ts";
 import type { PolicyAudience } from "../policies/index.ts";
 import { audienceWhere } from "./audience.ts";
-import { storeCertificateText } from "./certificate-text.ts";
 import { certDb, todayOf } from "./db.ts";
-import { notifyNewAssignments, publishedVersionOf } from "./launch-campaign.ts";
+import { insertCampaign, notifyNewAssignments, publishedVersionOf } from "./launch-campaign.ts";
 import type { AudienceRule } from "./tables.ts";
 
 /**
@@ -69,35 +67,15 @@ export async function enrolJoiners(ctx: Ctx): Promise<{ enrolled: number }> {
         .execute();
       if (candidates.length === 0) continue;
       if (!campaign) {
-        const { hash } = await storeCertificateText(tx, version.id, {
-          title: t.name,
-          addressedTo: t.addressed_to,
-          statements: JSON.parse(t.statements),
-          questions: JSON.parse(t.questions),
-        });
-        campaign = { id: newId() };
-        await db
-          .insertInto("cert_campaigns")
-          .values({
-            id: campaign.id,
+        campaign = {
+          id: await insertCampaign(tx, t, version.id, {
             name: `${t.name}: joiners (version ${version.number})`,
             kind: "joiner",
-            template_id: t.id,
-            policy_version_id: version.id,
-            text_hash: hash,
-            title: t.name,
-            addressed_to: t.addressed_to,
-            statements: t.statements,
-            questions: t.questions,
-            audience: JSON.stringify(audience),
-            due_date: null,
-            status: "active",
-            launched_by: tx.actor.label,
-            launched_at: now,
-            closed_at: null,
-            assigned: 0,
-          })
-          .execute();
+            audience,
+            dueDate: null,
+            now,
+          }),
+        };
       }
       const campaignId = campaign.id;
       const rows = candidates.map((p) => ({

@@ -11,7 +11,7 @@ import { certDb, todayOf } from "./db.ts";
 import { mailAssignees, openSignTasks } from "./notify.ts";
 import { authorize } from "./policy.ts";
 import type { CampaignInput } from "./schemas.ts";
-import type { AudienceRule, CampaignKind } from "./tables.ts";
+import type { AudienceRule, CampaignKind, CertTemplatesTable } from "./tables.ts";
 
 const text = (v: string) => sql`cast(${v} as text)`;
 
@@ -67,41 +67,17 @@ export async function launchCampaign(ctx: Ctx, input: CampaignInput, kind: Campa
         `Version ${version.number} is ${version.status}: only the published version is certified.`,
       );
 
-    const statements = JSON.parse(template.statements);
-    const questions = JSON.parse(template.questions);
-    const { hash } = await storeCertificateText(tx, version.id, {
-      title: template.name,
-      addressedTo: template.addressed_to,
-      statements,
-      questions,
-    });
     const audience: AudienceRule = input.audience ?? {
       groups: JSON.parse(template.audience) as PolicyAudience[],
     };
-    const id = newId();
     const now = isoNow(tx.clock);
-    await db
-      .insertInto("cert_campaigns")
-      .values({
-        id,
-        name: input.name,
-        kind,
-        template_id: template.id,
-        policy_version_id: version.id,
-        text_hash: hash,
-        title: template.name,
-        addressed_to: template.addressed_to,
-        statements: template.statements,
-        questions: template.questions,
-        audience: JSON.stringify(audience),
-        due_date: input.dueDate,
-        status: "active",
-        launched_by: tx.actor.label,
-        launched_at: now,
-        closed_at: null,
-        assigned: 0,
-      })
-      .execute();
+    const id = await insertCampaign(tx, template, version.id, {
+      name: input.name,
+      kind,
+      audience,
+      dueDate: input.dueDate,
+      now,
+    });
     const assigned = await assignPeople(tx, {
       campaignId: id,
       where: audienceWhere(audience, today),
@@ -130,6 +106,49 @@ export async function launchCampaign(ctx: Ctx, input: CampaignInput, kind: Campa
     );
     return { id, assigned };
   });
+}
+
+/**
+ * Opens a campaign of a template's certificate, no one assigned yet: stores the exact text
+ * certified (the policy version with the template's statements and questions, hashed) and the
+ * campaign that carries a copy of them (COC-23.2, SOC-7). Returns the campaign's id.
+ */
+export async function insertCampaign(
+  tx: Ctx,
+  template: Pick<CertTemplatesTable, "id" | "name" | "addressed_to" | "statements" | "questions">,
+  versionId: string,
+  campaign: { name: string; kind: CampaignKind; audience: AudienceRule; dueDate: string | null; now: string },
+): Promise<string> {
+  const { hash } = await storeCertificateText(tx, versionId, {
+    title: template.name,
+    addressedTo: template.addressed_to,
+    statements: JSON.parse(template.statements),
+    questions: JSON.parse(template.questions),
+  });
+  const id = newId();
+  await certDb(tx)
+    .insertInto("cert_campaigns")
+    .values({
+      id,
+      name: campaign.name,
+      kind: campaign.kind,
+      template_id: template.id,
+      policy_version_id: versionId,
+      text_hash: hash,
+      title: template.name,
+      addressed_to: template.addressed_to,
+      statements: template.statements,
+      questions: template.questions,
+      audience: JSON.stringify(campaign.audience),
+      due_date: campaign.dueDate,
+      status: "active",
+      launched_by: tx.actor.label,
+      launched_at: campaign.now,
+      closed_at: null,
+      assigned: 0,
+    })
+    .execute();
+  return id;
 }
 
 /** INSERT … SELECT of one assignment per selected person (persons `p`), skipping those already assigned. */

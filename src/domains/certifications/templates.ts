@@ -92,27 +92,23 @@ export async function updateTemplate(ctx: Ctx, id: string, input: TemplateInput)
   });
 }
 
-export async function getTemplate(ctx: Ctx, id: string): Promise<CertTemplateView> {
-  authorize(ctx.actor, "certification.report");
-  const row = await certDb(ctx)
+/** Templates with the short title of the policy each certifies. */
+const withPolicyTitle = (ctx: Ctx) =>
+  certDb(ctx)
     .selectFrom("cert_templates as t")
     .innerJoin("policies as p", "p.id", "t.policy_id")
     .selectAll("t")
-    .select("p.short_title as policy_title")
-    .where("t.id", "=", id)
-    .executeTakeFirst();
+    .select("p.short_title as policy_title");
+
+export async function getTemplate(ctx: Ctx, id: string): Promise<CertTemplateView> {
+  authorize(ctx.actor, "certification.report");
+  const row = await withPolicyTitle(ctx).where("t.id", "=", id).executeTakeFirst();
   if (!row) throw notFound("The certificate template");
   return templateView(row);
 }
 
 export async function listTemplates(ctx: Ctx): Promise<CertTemplateList> {
   authorize(ctx.actor, "certification.report");
-  const rows = await certDb(ctx)
-    .selectFrom("cert_templates as t")
-    .innerJoin("policies as p", "p.id", "t.policy_id")
-    .selectAll("t")
-    .select("p.short_title as policy_title")
-    .orderBy("t.name")
-    .execute();
+  const rows = await withPolicyTitle(ctx).orderBy("t.name").execute();
   return { items: rows.map(templateView), can: { manage: can(ctx.actor, "certification.template.manage") } };
 }

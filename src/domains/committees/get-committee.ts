@@ -4,8 +4,8 @@ import { summary } from "./committees.ts";
 import { committeeCompliance } from "./compliance.ts";
 import { committeesDb } from "./db.ts";
 import { loadCommittee, standingOf, today } from "./load.ts";
-import { type CommitteeAction, can } from "./policy.ts";
-import type { CommitteeView } from "./views.ts";
+import { can } from "./policy.ts";
+import { COMMITTEE_ACTIONS, type CommitteeView } from "./views.ts";
 
 export async function getCommittee(ctx: Ctx, id: string, asOf?: string): Promise<CommitteeView> {
   const row = await loadCommittee(ctx, id);
@@ -19,16 +19,6 @@ export async function getCommittee(ctx: Ctx, id: string, asOf?: string): Promise
     .orderBy("number", "desc")
     .execute();
   const current = versions[0]!;
-  const actions: CommitteeAction[] = [
-    "committee.appoint",
-    "charter.revise",
-    "meeting.schedule",
-    "meeting.agenda",
-    "meeting.record",
-    "minutes.file",
-    "consent.create",
-    "adviser.manage",
-  ];
   return {
     ...summary(row),
     charter: {
@@ -48,6 +38,8 @@ export async function getCommittee(ctx: Ctx, id: string, asOf?: string): Promise
       approvedAt: v.approved_at,
     })),
     compliance: await committeeCompliance(ctx, row, asOf ?? today(ctx)),
-    can: Object.fromEntries(actions.map((a) => [a, can(ctx.actor, a, standing)])) as CommitteeView["can"],
+    can: Object.fromEntries(
+      COMMITTEE_ACTIONS.map((a) => [a, can(ctx.actor, a, standing)]),
+    ) as CommitteeView["can"],
   };
 }

@@ -6,14 +6,20 @@ import { actorPerson, standingOf } from "./load.ts";
 import { can } from "./policy.ts";
 import type { ConsentView } from "./views.ts";
 
-export async function getConsent(ctx: Ctx, consentId: string): Promise<ConsentView> {
-  const db = committeesDb(ctx);
-  const c = await db
+/** The written consent; 404 when there is none. */
+export async function loadConsent(ctx: Ctx, consentId: string) {
+  const c = await committeesDb(ctx)
     .selectFrom("written_consents")
     .selectAll()
     .where("id", "=", consentId)
     .executeTakeFirst();
   if (!c) throw notFound("The written consent");
+  return c;
+}
+
+export async function getConsent(ctx: Ctx, consentId: string): Promise<ConsentView> {
+  const db = committeesDb(ctx);
+  const c = await loadConsent(ctx, consentId);
   if (!can(ctx.actor, "committee.read", await standingOf(ctx, c.committee_id)))
     throw notFound("The written consent");
   const signatures = await db

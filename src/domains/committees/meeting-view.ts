@@ -3,6 +3,7 @@ import { committeesDb } from "./db.ts";
 import { dutyTemplates } from "./duties.ts";
 import { getAdvisers } from "./get-advisers.ts";
 import { getMinutes, minutesActions } from "./get-minutes.ts";
+import { resolutionFields } from "./get-resolution.ts";
 import { loadMeeting } from "./meetings.ts";
 import { can } from "./policy.ts";
 import { quorumOf } from "./quorum.ts";
@@ -116,18 +117,7 @@ export async function getMeeting(ctx: Ctx, meetingId: string): Promise<MeetingVi
       leftAt: a.left_at,
     })),
     quorum: { required: quorum.required, present: quorum.present, hasQuorum: quorum.hasQuorum },
-    resolutions: resolutions.map((r) => ({
-      id: r.id,
-      agendaItemId: r.agenda_item_id,
-      title: r.title,
-      text: r.text,
-      outcome: r.outcome,
-      votesFor: r.votes_for,
-      votesAgainst: r.votes_against,
-      abstentions: r.abstentions,
-      membersPresent: r.members_present,
-      adoptedAt: r.adopted_at,
-    })),
+    resolutions: resolutions.map(resolutionFields),
     minutes: await getMinutes(ctx, meetingId),
     advisers: advisers.map((a) => ({
       id: a.id,

@@ -1,15 +1,6 @@
 import { z } from "zod";
-import { isoDate } from "../../kernel/clock.ts";
+import { calendarDate } from "../../kernel/schemas.ts";
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-export const isCalendarDate = (value: string) => {
-  if (!DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && isoDate(d) === value;
-};
-export const calendarDate = z
-  .string()
-  .refine(isCalendarDate, { message: "must be a real date written YYYY-MM-DD" });
 /** An amount of US dollars as text: 130000, 130,000.00 or $130,000. */
 export const money = z
   .string()

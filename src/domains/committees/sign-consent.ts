@@ -1,14 +1,14 @@
 import { record } from "../../kernel/audit.ts";
 import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
-import { conflict, forbidden, notFound } from "../../kernel/errors.ts";
+import { conflict, forbidden } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { closeTasks } from "../../kernel/tasks.ts";
 import { userIdsOfPerson } from "../people/index.ts";
 import { taskHref } from "./consents.ts";
 import { committeesDb } from "./db.ts";
 import { linkDutyEvidence } from "./duties.ts";
-import { getConsent } from "./get-consent.ts";
+import { getConsent, loadConsent } from "./get-consent.ts";
 import { actorPerson, currentMembers, today } from "./load.ts";
 import type { ConsentView } from "./views.ts";
 
@@ -19,12 +19,7 @@ import type { ConsentView } from "./views.ts";
 export async function signConsent(ctx: Ctx, consentId: string): Promise<ConsentView> {
   return withTransaction(ctx, async (tx) => {
     const db = committeesDb(tx);
-    const c = await db
-      .selectFrom("written_consents")
-      .selectAll()
-      .where("id", "=", consentId)
-      .executeTakeFirst();
-    if (!c) throw notFound("The written consent");
+    const c = await loadConsent(tx, consentId);
     const personId = actorPerson(tx);
     const signers = JSON.parse(c.signers) as string[];
     if (!personId || !signers.includes(personId))

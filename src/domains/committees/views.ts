@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { canFlags, fileResponse, isoDate, isoInstant, itemsOf } from "../../kernel/http/responses.ts";
+import type { CommitteeAction } from "./policy.ts";
 import { CHARTER_SENTENCES, type RuleId } from "./rules.ts";
 import { questionnaireAnswers } from "./schemas.ts";
 
@@ -125,6 +126,18 @@ export const complianceView = z
   .meta({ id: "CommitteeComplianceView" });
 export type ComplianceView = z.infer<typeof complianceView>;
 
+/** What a committee's page tells the user they may do (each flag is policy.ts's `can`). */
+export const COMMITTEE_ACTIONS = [
+  "committee.appoint",
+  "charter.revise",
+  "meeting.schedule",
+  "meeting.agenda",
+  "meeting.record",
+  "minutes.file",
+  "consent.create",
+  "adviser.manage",
+] as const satisfies readonly CommitteeAction[];
+
 const charterApproval = { changeNote: z.string().nullable(), approvedAt: isoInstant.nullable() };
 
 export const committeeView = z
@@ -148,16 +161,7 @@ export const committeeView = z
     ),
     compliance: complianceView,
     /** What the current user may do here (derived from policy.ts). */
-    can: canFlags(
-      "committee.appoint",
-      "charter.revise",
-      "meeting.schedule",
-      "meeting.agenda",
-      "meeting.record",
-      "minutes.file",
-      "consent.create",
-      "adviser.manage",
-    ),
+    can: canFlags(...COMMITTEE_ACTIONS),
   })
   .meta({ id: "CommitteeView" });
 export type CommitteeView = z.infer<typeof committeeView>;

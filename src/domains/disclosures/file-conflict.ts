@@ -15,13 +15,11 @@ import {
   conflictPatch,
 } from "./schemas.ts";
 import { closeTasks, nextNumber, openTask, parseInput, userOfPerson, withPerson } from "./support.ts";
-import type { ConflictType } from "./tables.ts";
+import type { ConflictDisclosuresTable, ConflictType } from "./tables.ts";
 import type { ConflictView } from "./views.ts";
 
-/** A new disclosure's first version, before any review or decision (COC-6.1). */
-const UNDECIDED = {
-  version: 1,
-  reapproval_reason: null,
+/** No decision and no CEO note: a new disclosure, or a changed one back for re-approval (COC-6.3). */
+const NO_DECISION = {
   decision: null,
   conditions: null,
   mitigation: null,
@@ -29,8 +27,10 @@ const UNDECIDED = {
   decided_by_label: null,
   decided_at: null,
   ceo_note: null,
-  reported_to_ac_at: null,
 } as const;
+
+/** A new disclosure's first version, before any review or decision (COC-6.1). */
+const UNDECIDED = { version: 1, reapproval_reason: null, ...NO_DECISION, reported_to_ac_at: null } as const;
 
 /** Validates the type's conditional questions; returns the clean answers and the counterparty. */
 export function checkAnswers(type: ConflictType, raw: Record<string, unknown>) {
@@ -62,6 +62,48 @@ async function isCeo(ctx: Ctx, personId: string): Promise<boolean> {
   return Boolean(row);
 }
 
+type NewDisclosure = Omit<
+  ConflictDisclosuresTable,
+  | "id"
+  | "number"
+  | "is_ceo_disclosure"
+  | "status"
+  | keyof typeof UNDECIDED
+  | "submitted_at"
+  | "created_at"
+  | "updated_at"
+> & { isSubmitted: boolean };
+
+/**
+ * Inserts a new disclosure under the next COI number, undecided, a draft or submitted, marked when
+ * the discloser is the CEO (COC-6.2), and records `conflict.file` with the number and `payload`.
+ */
+async function insertDisclosure(
+  tx: Ctx,
+  { isSubmitted, ...fields }: NewDisclosure,
+  payload: Record<string, unknown>,
+): Promise<{ id: string; number: string }> {
+  const id = newId();
+  const now = isoNow(tx.clock);
+  const number = await nextNumber(tx, "conflict_disclosures", "COI");
+  await discDb(tx)
+    .insertInto("conflict_disclosures")
+    .values({
+      id,
+      number,
+      ...fields,
+      is_ceo_disclosure: (await isCeo(tx, fields.discloser_person_id)) ? 1 : 0,
+      status: isSubmitted ? "disclosed" : "draft",
+      ...UNDECIDED,
+      submitted_at: isSubmitted ? now : null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await record(tx, "conflict.file", { type: "conflict_disclosure", id }, { number, ...payload });
+  return { id, number };
+}
+
 /**
  * Files one's own conflict of interest (COC-6.1), as a draft or submitted at once. A disclosure
  * by the CEO is marked so it goes to the Audit Committee without the CEO step (COC-6.2).
@@ -71,15 +113,10 @@ export async function fileConflict(ctx: Ctx, raw: ConflictInput): Promise<Confli
   const input = parseInput(conflictInput, raw);
   const { answers, counterparty } = checkAnswers(input.type, input.answers);
   return withTransaction(ctx, async (tx) => {
-    const id = newId();
-    const now = isoNow(tx.clock);
-    const number = await nextNumber(tx, "conflict_disclosures", "COI");
     const flag = prohibitionOf(input.type, answers);
-    await discDb(tx)
-      .insertInto("conflict_disclosures")
-      .values({
-        id,
-        number,
+    const { id } = await insertDisclosure(
+      tx,
+      {
         discloser_person_id: me.personId,
         discloser_user_id: me.userId,
         type: input.type,
@@ -88,26 +125,11 @@ export async function fileConflict(ctx: Ctx, raw: ConflictInput): Promise<Confli
         counterparty,
         answers: JSON.stringify(answers),
         is_competitor_work: flag ? 1 : 0,
-        is_ceo_disclosure: (await isCeo(tx, me.personId)) ? 1 : 0,
-        status: input.submit ? "disclosed" : "draft",
-        ...UNDECIDED,
+        isSubmitted: input.submit,
         source: "form",
         source_ref: null,
-        submitted_at: input.submit ? now : null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await record(
-      tx,
-      "conflict.file",
-      { type: "conflict_disclosure", id },
-      {
-        number,
-        type: input.type,
-        submitted: input.submit,
-        prohibitedByCode: flag?.rule ?? null,
       },
+      { type: input.type, submitted: input.submit, prohibitedByCode: flag?.rule ?? null },
     );
     if (input.submit) {
       await addEvent(tx, id, { kind: "transition", role: "discloser", from: null, to: "disclosed" });
@@ -149,13 +171,7 @@ export async function updateConflict(ctx: Ctx, id: string, raw: ConflictPatch): 
         status: submit ? "disclosed" : "draft",
         version: wasDraft ? row.version : row.version + 1,
         reapproval_reason: reapproval,
-        decision: null,
-        conditions: null,
-        mitigation: null,
-        review_date: null,
-        decided_by_label: null,
-        decided_at: null,
-        ceo_note: null,
+        ...NO_DECISION,
         submitted_at: submit ? (row.submitted_at ?? now) : null,
         updated_at: now,
       })
@@ -218,15 +234,10 @@ export async function openConflictFromCertificate(
   input: { personId: string; details: string | null; certificateId: string; certificateTitle: string },
 ): Promise<{ id: string; number: string }> {
   return withTransaction(ctx, async (tx) => {
-    const id = newId();
-    const now = isoNow(tx.clock);
-    const number = await nextNumber(tx, "conflict_disclosures", "COI");
     const user = await userOfPerson(tx, input.personId);
-    await discDb(tx)
-      .insertInto("conflict_disclosures")
-      .values({
-        id,
-        number,
+    const { id, number } = await insertDisclosure(
+      tx,
+      {
         discloser_person_id: input.personId,
         discloser_user_id: user?.userId ?? null,
         type: "other",
@@ -236,25 +247,11 @@ export async function openConflictFromCertificate(
         counterparty: null,
         answers: "{}",
         is_competitor_work: 0,
-        is_ceo_disclosure: (await isCeo(tx, input.personId)) ? 1 : 0,
-        status: "draft",
-        ...UNDECIDED,
+        isSubmitted: false,
         source: "certificate",
         source_ref: input.certificateId,
-        submitted_at: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await record(
-      tx,
-      "conflict.file",
-      { type: "conflict_disclosure", id },
-      {
-        number,
-        source: "certificate",
-        certificateId: input.certificateId,
       },
+      { source: "certificate", certificateId: input.certificateId },
     );
     if (user) {
       await openTask(tx, {

@@ -4,9 +4,10 @@ import { isoToday } from "../../kernel/clock.ts";
 import { type Ctx, hasPermission } from "../../kernel/context.ts";
 import { contains } from "../../kernel/db.ts";
 import { forbidden } from "../../kernel/errors.ts";
+import { readPage } from "../../kernel/paging.ts";
 import type { OutboxStatus } from "../../kernel/tables.ts";
 import { type PeopleTables, peopleDb } from "../people/index.ts";
-import { newestFirstPage } from "./paging.ts";
+import { newestFirst } from "./paging.ts";
 import type { DashboardView, MyTasks } from "./views.ts";
 
 /** "My tasks": open tasks assigned to the signed-in user, soonest due first. */
@@ -136,7 +137,7 @@ export async function listOutbox(
     const text = f.q;
     q = q.where((eb) => eb.or([contains(eb.ref("to_address"), text), contains(eb.ref("subject"), text)]));
   }
-  return newestFirstPage(q, f, (m) => ({
+  return readPage(q, f, newestFirst, (m) => ({
     id: m.id,
     to: m.to_address,
     subject: m.subject,

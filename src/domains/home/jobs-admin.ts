@@ -2,8 +2,9 @@ import { record } from "../../kernel/audit.ts";
 import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, hasPermission, withTransaction } from "../../kernel/context.ts";
 import { conflict, forbidden, notFound } from "../../kernel/errors.ts";
+import { readPage } from "../../kernel/paging.ts";
 import type { JobStatus } from "../../kernel/tables.ts";
-import { newestFirstPage } from "./paging.ts";
+import { newestFirst } from "./paging.ts";
 import type { JobView } from "./views.ts";
 
 const view = (j: {
@@ -37,7 +38,7 @@ export async function listJobs(
   authorizeJobs(ctx);
   let q = ctx.db.selectFrom("jobs");
   if (f.status) q = q.where("status", "=", f.status);
-  return newestFirstPage(q, f, view);
+  return readPage(q, f, newestFirst, view);
 }
 
 /** Sends a dead job back to the queue with a fresh set of attempts. */

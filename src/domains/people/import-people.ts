@@ -4,6 +4,7 @@ import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { AppError } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
+import { isCalendarDate } from "../../kernel/schemas.ts";
 import {
   DELIMITER_NAMES,
   decodeTextFile,
@@ -15,7 +16,7 @@ import { PEOPLE_CSV_COLUMNS } from "./list-people.ts";
 import { announcePeopleChanged } from "./people-changed.ts";
 import { authorize } from "./policy.ts";
 import { PERSON_CATEGORIES, PERSON_KINDS } from "./roles.ts";
-import { isCalendarDate, isCountryCode } from "./schemas.ts";
+import { isCountryCode } from "./schemas.ts";
 import type { PersonKind, PersonsTable } from "./tables.ts";
 import type { PeopleImportResultView } from "./views.ts";
 

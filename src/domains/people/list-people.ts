@@ -1,13 +1,12 @@
 import type { Ctx } from "../../kernel/context.ts";
 import { toCsv } from "../../kernel/csv.ts";
 import { contains } from "../../kernel/db.ts";
+import { type Page, readPage } from "../../kernel/paging.ts";
 import { peopleDb } from "./db.ts";
 import { type Person, selectPeople, today, toPerson } from "./person-view.ts";
 import { authorize } from "./policy.ts";
 import type { PeopleFilter } from "./schemas.ts";
 import type { PeopleFacetsView } from "./views.ts";
-
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 
 function filtered(ctx: Ctx, f: Omit<PeopleFilter, "page" | "pageSize" | "sort">) {
   const now = today(ctx);
@@ -54,22 +53,13 @@ function sorted<Q extends ReturnType<typeof filtered>>(q: Q, sort: PeopleFilter[
 
 export async function listPeople(ctx: Ctx, filter: PeopleFilter): Promise<Page<Person>> {
   authorize(ctx.actor, "person.read");
-  const base = filtered(ctx, filter);
-  const [{ total }] = (await base
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as("total"))
-    .execute()) as [{ total: number }];
-  const rows = await sorted(base, filter.sort)
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize)
-    .execute();
   const now = today(ctx);
-  return {
-    items: rows.map((r) => toPerson(r, now)),
-    total: Number(total),
-    page: filter.page,
-    pageSize: filter.pageSize,
-  };
+  return readPage(
+    filtered(ctx, filter),
+    filter,
+    (q) => sorted(q, filter.sort),
+    (r) => toPerson(r, now),
+  );
 }
 
 export const PEOPLE_CSV_COLUMNS = [

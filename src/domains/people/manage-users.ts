@@ -4,8 +4,8 @@ import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { contains } from "../../kernel/db.ts";
 import { AppError, conflict, invalid, notFound } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
+import { type Page, readPage } from "../../kernel/paging.ts";
 import { peopleDb } from "./db.ts";
-import type { Page } from "./list-people.ts";
 import { hashPassword } from "./passwords.ts";
 import { authorize } from "./policy.ts";
 import { pendingRolesOf, requestRoleGrants } from "./role-grants.ts";
@@ -50,22 +50,15 @@ export async function listUsers(
     q = q.where((eb) => eb.or([contains(eb.ref("email"), f.q!), contains(eb.ref("display_name"), f.q!)]));
   if (f.role)
     q = q.where("id", "in", db.selectFrom("user_roles").select("user_id").where("role", "=", f.role));
-  const total = Number(
-    (
-      await q
-        .clearSelect()
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .executeTakeFirstOrThrow()
-    ).n,
+  const page = await readPage(
+    q,
+    f,
+    (users) => users.orderBy("email"),
+    (r) => r.id,
   );
-  const ids = await q
-    .orderBy("email")
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
   const items = [];
-  for (const { id } of ids) items.push(await view(ctx, id));
-  return { items, total, page: f.page, pageSize: f.pageSize };
+  for (const id of page.items) items.push(await view(ctx, id));
+  return { ...page, items };
 }
 
 /**

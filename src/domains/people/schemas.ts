@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate } from "../../kernel/clock.ts";
+import { calendarDate } from "../../kernel/schemas.ts";
 import { PERSON_CATEGORIES, PERSON_KINDS, ROLE_NAMES } from "./roles.ts";
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
@@ -9,16 +9,7 @@ export const isCountryCode = (code: string) =>
   /^[A-Z]{2}$/.test(code) && regionNames.of(code) !== code && code !== "ZZ";
 export const countryName = (code: string) => regionNames.of(code) ?? code;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-export const isCalendarDate = (value: string) => {
-  if (!DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && isoDate(d) === value;
-};
-
-export const calendarDate = z
-  .string()
-  .refine(isCalendarDate, { message: "must be a real date written YYYY-MM-DD" });
+export { calendarDate };
 export const country = z
   .string()
   .transform((v) => v.trim().toUpperCase())

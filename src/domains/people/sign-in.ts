@@ -6,11 +6,10 @@ import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { AppError } from "../../kernel/errors.ts";
 import { randomToken } from "../../kernel/ids.ts";
 import {
-  acceptProof,
   addToCounter,
   counterKey,
   type Proof,
-  proofRequired,
+  requireProofPast,
   resetCounter,
 } from "../../kernel/rate-counters.ts";
 import { peopleDb } from "./db.ts";
@@ -23,8 +22,6 @@ import { openTotpSecret } from "./totp-secret.ts";
 /** Sign-in tries per e-mail address in a window that need no proof of work. */
 export const FREE_SIGN_IN_TRIES = 5;
 export const SIGN_IN_WINDOW_MINUTES = 15;
-/** Puzzle difficulty past the free tries: grows with the tries, capped, so the real user's wait is bounded. */
-export const signInProofBits = (excess: number) => 12 + Math.min(6, Math.floor(Math.log2(excess)));
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -56,17 +53,13 @@ export async function signIn(
   const db = peopleDb(ctx);
   const budget = counterKey(ctx, "login", email);
   const tries = await addToCounter(ctx, budget, 1, SIGN_IN_WINDOW_MINUTES * 60_000);
-  if (tries > FREE_SIGN_IN_TRIES) {
-    const bits = signInProofBits(tries - FREE_SIGN_IN_TRIES);
-    if (!(await acceptProof(ctx, budget, input.pow, bits))) {
-      throw proofRequired(
-        ctx,
-        budget,
-        bits,
-        "Many sign-in attempts were made for this account. Your browser solves a short puzzle before the next try; if this keeps happening, tell your administrator.",
-      );
-    }
-  }
+  await requireProofPast(
+    ctx,
+    budget,
+    tries - FREE_SIGN_IN_TRIES,
+    input.pow,
+    "Many sign-in attempts were made for this account. Your browser solves a short puzzle before the next try; if this keeps happening, tell your administrator.",
+  );
   const user = await db.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst();
   const now = ctx.clock.now();
   const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);

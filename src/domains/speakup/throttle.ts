@@ -1,10 +1,9 @@
 import type { Ctx } from "../../kernel/context.ts";
 import {
-  acceptProof,
   addToCounter,
   counterKey,
   type Proof,
-  proofRequired,
+  requireProofPast,
   resetCounter,
 } from "../../kernel/rate-counters.ts";
 
@@ -36,17 +35,13 @@ export class ReceiptThrottle {
     const tries = await addToCounter(ctx, key, 1, this.budgets.windowMs);
     const all = await addToCounter(ctx, "receipt:*", 1, this.budgets.windowMs);
     const excess = Math.max(tries - this.budgets.perReceipt, all > this.budgets.global ? 1 : 0);
-    if (excess > 0) {
-      const bits = 12 + Math.min(6, Math.floor(Math.log2(excess)));
-      if (!(await acceptProof(ctx, key, pow, bits))) {
-        throw proofRequired(
-          ctx,
-          key,
-          bits,
-          "Too many tries were made with this receipt. Your browser now solves a short puzzle before each try (this needs JavaScript); without it, try again in an hour.",
-        );
-      }
-    }
+    await requireProofPast(
+      ctx,
+      key,
+      excess,
+      pow,
+      "Too many tries were made with this receipt. Your browser now solves a short puzzle before each try (this needs JavaScript); without it, try again in an hour.",
+    );
     return key;
   }
 
