@@ -1,10 +1,13 @@
-import type { FastifyInstance, FastifySchema } from "fastify";
+import type { FastifyInstance, FastifyRequest, FastifySchema } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { z } from "zod";
 import type { Clock } from "../clock.ts";
 import type { Config } from "../config.ts";
+import type { Ctx } from "../context.ts";
 import type { KeyRing } from "../crypto.ts";
 import type { Database } from "../db.ts";
-import type { RouteAccess } from "./server.ts";
+import { fileResponse } from "./responses.ts";
+import { ctxOf, type RouteAccess, sendCsv } from "./server.ts";
 
 /** What a domain's routes receive. */
 export type RouteDeps = {
@@ -39,3 +42,77 @@ export function endpoints(tags: readonly string[]) {
     },
   });
 }
+
+type Endpoint = ReturnType<typeof endpoints>;
+
+/** How a list's CSV gets its file name: fixed by the route, or chosen by the use case. */
+type CsvExport<A extends unknown[]> =
+  | { action: string; summary?: string; filename: string; run: (ctx: Ctx, ...input: A) => Promise<string> }
+  | {
+      action: string;
+      summary?: string;
+      run: (ctx: Ctx, ...input: A) => Promise<{ filename: string; csv: string }>;
+    };
+
+/**
+ * A filtered list and the same list as CSV, declared together: `GET url` answers the page and
+ * `GET url.csv` the file, with one query schema (and path parameters), one access rule and one tag,
+ * so an export cannot drift from the list it exports. The use cases receive the request's context,
+ * the parsed query and, when the route has them, the path parameters.
+ *   listWithCsv(r, deps, route, {
+ *     url: "/api/people", access: { permission: "people.read" }, querystring: peopleFilter,
+ *     list: { action: "people.list", response: personPage, run: listPeople },
+ *     csv: { action: "people.export", filename: "people.csv", run: exportPeopleCsv },
+ *   });
+ */
+export function listWithCsv<
+  Q extends z.ZodType,
+  R extends z.ZodType,
+  P extends z.ZodType | undefined = undefined,
+>(
+  r: Router,
+  deps: RouteDeps,
+  route: Endpoint,
+  spec: {
+    url: string;
+    access: Omit<RouteAccess, "action">;
+    params?: P;
+    querystring: Q;
+    list: {
+      action: string;
+      summary?: string;
+      response: R;
+      run: (ctx: Ctx, ...input: ListInput<Q, P>) => Promise<z.output<R>>;
+    };
+    csv: CsvExport<ListInput<Q, P>>;
+  },
+) {
+  const { url, access, params, querystring, list, csv } = spec;
+  const schema = (summary: string | undefined, response: z.ZodType) => ({
+    ...(summary !== undefined && { summary }),
+    ...(params !== undefined && { params }),
+    querystring,
+    response: { 200: response },
+  });
+  const input = (request: FastifyRequest) =>
+    (params === undefined ? [request.query] : [request.query, request.params]) as ListInput<Q, P>;
+
+  r.get(url, route(list.action, access, schema(list.summary, list.response)), async (request) =>
+    list.run(ctxOf(request, deps), ...input(request)),
+  );
+  r.get(
+    `${url}.csv`,
+    route(csv.action, access, schema(csv.summary, fileResponse("text/csv"))),
+    async (request, reply) => {
+      const ctx = ctxOf(request, deps);
+      if ("filename" in csv) return sendCsv(reply, csv.filename, await csv.run(ctx, ...input(request)));
+      const file = await csv.run(ctx, ...input(request));
+      return sendCsv(reply, file.filename, file.csv);
+    },
+  );
+}
+
+/** What a list's use cases receive after the context: the query, then the path parameters if any. */
+type ListInput<Q extends z.ZodType, P extends z.ZodType | undefined> = P extends z.ZodType
+  ? [query: z.output<Q>, params: z.output<P>]
+  : [query: z.output<Q>];
