@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { fileResponse } from "../../kernel/http/responses.ts";
 import { endpoints, listWithCsv, type RouteDeps, typed } from "../../kernel/http/routes.ts";
-import { ctxOf } from "../../kernel/http/server.ts";
+import { ctxOf, sendPdf } from "../../kernel/http/server.ts";
 import { certificatePdf } from "./certificate-pdf.ts";
 import {
   auditCommitteeView,
@@ -85,10 +85,7 @@ export function registerCertificationRoutes(app: FastifyInstance, deps: RouteDep
     ),
     async (request, reply) => {
       const { filename, pdf } = await certificatePdf(ctx(request), request.params.id);
-      return reply
-        .header("content-type", "application/pdf")
-        .header("content-disposition", `attachment; filename="${filename}"`)
-        .send(pdf as unknown as string); // a Buffer is sent as it is; the schema documents the file
+      return sendPdf(reply, filename, pdf);
     },
   );
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { endpoints, listWithCsv, type RouteDeps, typed } from "../../kernel/http/routes.ts";
+import { endpoints, listRoute, listWithCsv, type RouteDeps, typed } from "../../kernel/http/routes.ts";
 import { ctxOf } from "../../kernel/http/server.ts";
 import { approveTransaction } from "./approve-transaction.ts";
 import { createCounterparty } from "./create-counterparty.ts";
@@ -189,15 +189,15 @@ export function registerScreeningRoutes(app: FastifyInstance, deps: RouteDeps) {
     async (q) => rescreenCounterparty(ctxOf(q, deps), q.params.id),
   );
 
-  r.get(
-    "/api/screening/hits",
-    route("hit.list", READ, {
-      summary: "The review queue",
-      querystring: hitFilter,
-      response: { 200: hitPage },
-    }),
-    async (q) => listHits(ctxOf(q, deps), q.query),
-  );
+  listRoute(r, deps, route, {
+    url: "/api/screening/hits",
+    action: "hit.list",
+    access: READ,
+    summary: "The review queue",
+    querystring: hitFilter,
+    response: hitPage,
+    run: listHits,
+  });
   r.post(
     "/api/screening/hits/:id/decision",
     route(
@@ -208,11 +208,14 @@ export function registerScreeningRoutes(app: FastifyInstance, deps: RouteDeps) {
     async (q) => decideHit(ctxOf(q, deps), q.params.id, q.body),
   );
 
-  r.get(
-    "/api/screening/transactions",
-    route("transaction.list", READ, { querystring: transactionFilter, response: { 200: transactionPage } }),
-    async (q) => listTransactions(ctxOf(q, deps), q.query),
-  );
+  listRoute(r, deps, route, {
+    url: "/api/screening/transactions",
+    action: "transaction.list",
+    access: READ,
+    querystring: transactionFilter,
+    response: transactionPage,
+    run: listTransactions,
+  });
   r.post(
     "/api/screening/transactions",
     route(

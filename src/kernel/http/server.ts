@@ -397,9 +397,21 @@ export function ctxOf(
   };
 }
 
-export function sendCsv(reply: FastifyReply, filename: string, csv: string) {
+/** A file as a download (an attachment: the serializer never touches it; the schema documents the file). */
+export function sendAttachment(
+  reply: FastifyReply,
+  contentType: string,
+  filename: string,
+  body: string | Uint8Array,
+) {
   return reply
-    .header("content-type", "text/csv; charset=utf-8")
+    .header("content-type", contentType)
     .header("content-disposition", `attachment; filename="${filename}"`)
-    .send(csv);
+    .send(body);
 }
+
+export const sendCsv = (reply: FastifyReply, filename: string, csv: string) =>
+  sendAttachment(reply, "text/csv; charset=utf-8", filename, csv);
+
+export const sendPdf = (reply: FastifyReply, filename: string, pdf: Uint8Array) =>
+  sendAttachment(reply, "application/pdf", filename, pdf);
