@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import { fileResponse } from "../../kernel/http/responses.ts";
-import { endpoints, type RouteDeps, typed } from "../../kernel/http/routes.ts";
-import { ctxOf, sendCsv } from "../../kernel/http/server.ts";
+import { endpoints, listWithCsv, type RouteDeps, typed } from "../../kernel/http/routes.ts";
+import { ctxOf } from "../../kernel/http/server.ts";
 import { exportEventsCsv, listActions, listEvents } from "./list-events.ts";
 import { auditFilter } from "./schemas.ts";
 import { verifyLog } from "./verify-log.ts";
@@ -11,33 +10,18 @@ const route = endpoints(["audit"]);
 
 export function registerAuditRoutes(app: FastifyInstance, deps: RouteDeps & { auditPublicKey?: string }) {
   const r = typed(app);
-  r.get(
-    "/api/audit",
-    route(
-      "audit.list",
-      { permission: "audit.read" },
-      {
-        summary: "Browse the append-only, hash-chained audit log",
-        querystring: auditFilter,
-        response: { 200: auditEventPage },
-      },
-    ),
-    async (request) => listEvents(ctxOf(request, deps), request.query),
-  );
-
-  r.get(
-    "/api/audit.csv",
-    route(
-      "audit.export",
-      { permission: "audit.read" },
-      {
-        querystring: auditFilter,
-        response: { 200: fileResponse("text/csv") },
-      },
-    ),
-    async (request, reply) =>
-      sendCsv(reply, "audit-log.csv", await exportEventsCsv(ctxOf(request, deps), request.query)),
-  );
+  listWithCsv(r, deps, route, {
+    url: "/api/audit",
+    access: { permission: "audit.read" },
+    querystring: auditFilter,
+    list: {
+      action: "audit.list",
+      summary: "Browse the append-only, hash-chained audit log",
+      response: auditEventPage,
+      run: listEvents,
+    },
+    csv: { action: "audit.export", filename: "audit-log.csv", run: exportEventsCsv },
+  });
 
   r.get(
     "/api/audit/actions",

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { fileResponse } from "../../kernel/http/responses.ts";
-import { endpoints, type RouteDeps, typed } from "../../kernel/http/routes.ts";
-import { ctxOf, sendCsv } from "../../kernel/http/server.ts";
+import { endpoints, listWithCsv, type RouteDeps, typed } from "../../kernel/http/routes.ts";
+import { ctxOf, sendPdf } from "../../kernel/http/server.ts";
 import { certificatePdf } from "./certificate-pdf.ts";
 import {
   auditCommitteeView,
@@ -85,10 +85,7 @@ export function registerCertificationRoutes(app: FastifyInstance, deps: RouteDep
     ),
     async (request, reply) => {
       const { filename, pdf } = await certificatePdf(ctx(request), request.params.id);
-      return reply
-        .header("content-type", "application/pdf")
-        .header("content-disposition", `attachment; filename="${filename}"`)
-        .send(pdf as unknown as string); // a Buffer is sent as it is; the schema documents the file
+      return sendPdf(reply, filename, pdf);
     },
   );
 
@@ -181,29 +178,22 @@ export function registerCertificationRoutes(app: FastifyInstance, deps: RouteDep
     async (request) =>
       completionBreakdown(ctx(request), request.params.id, request.query.by, request.query.limit),
   );
-  r.get(
-    "/api/certifications/campaigns/:id/assignments",
-    route(
-      "certification.campaign.assignments",
-      { permission: "certification.report" },
-      { params: id, querystring: listQuery, response: { 200: assignmentPage } },
-    ),
-    async (request) => listAssignments(ctx(request), request.params.id, request.query),
-  );
-  r.get(
-    "/api/certifications/campaigns/:id/assignments.csv",
-    route(
-      "certification.campaign.export",
-      { permission: "certification.report" },
-      { params: id, querystring: listQuery, response: { 200: fileResponse("text/csv") } },
-    ),
-    async (request, reply) =>
-      sendCsv(
-        reply,
-        "certificates.csv",
-        await exportAssignmentsCsv(ctx(request), request.params.id, request.query.status),
-      ),
-  );
+  listWithCsv(r, deps, route, {
+    url: "/api/certifications/campaigns/:id/assignments",
+    access: { permission: "certification.report" },
+    params: id,
+    querystring: listQuery,
+    list: {
+      action: "certification.campaign.assignments",
+      response: assignmentPage,
+      run: (ctx, query, params) => listAssignments(ctx, params.id, query),
+    },
+    csv: {
+      action: "certification.campaign.export",
+      filename: "certificates.csv",
+      run: (ctx, query, params) => exportAssignmentsCsv(ctx, params.id, query.status),
+    },
+  });
   r.get(
     "/api/certifications/audit-committee",
     route(

@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { endpoints, type RouteDeps, typed } from "../../kernel/http/routes.ts";
-import { ctxOf } from "../../kernel/http/server.ts";
+import { ctxOf, sendAttachment, sendPdf } from "../../kernel/http/server.ts";
 import { addAgendaItems } from "./add-agenda-items.ts";
 import { addMaterial } from "./add-material.ts";
 import { adjournMeeting } from "./adjourn-meeting.ts";
@@ -111,12 +111,6 @@ import {
 
 const route = endpoints(["committees"]);
 const idParams = z.object({ id });
-
-const pdf = (reply: FastifyReply, name: string, body: Buffer) =>
-  reply
-    .header("content-type", "application/pdf")
-    .header("content-disposition", `attachment; filename="${name}"`)
-    .send(body);
 
 export function registerCommitteeRoutes(app: FastifyInstance, deps: RouteDeps) {
   const r = typed(app);
@@ -249,15 +243,17 @@ export function registerCommitteeRoutes(app: FastifyInstance, deps: RouteDeps) {
       { summary: "The invitation as iCalendar", params: idParams, response: { 200: icsFile } },
     ),
     async (q, reply) =>
-      reply
-        .header("content-type", "text/calendar; charset=utf-8")
-        .header("content-disposition", 'attachment; filename="meeting.ics"')
-        .send(await meetingIcs(ctxOf(q, deps), q.params.id)),
+      sendAttachment(
+        reply,
+        "text/calendar; charset=utf-8",
+        "meeting.ics",
+        await meetingIcs(ctxOf(q, deps), q.params.id),
+      ),
   );
   r.get(
     "/api/committees/meetings/:id/book.pdf",
     route("meeting.book", { permission: "committee.read" }, { params: idParams, response: { 200: pdfFile } }),
-    async (q, reply) => pdf(reply, "meeting-book.pdf", await meetingBookPdf(ctxOf(q, deps), q.params.id)),
+    async (q, reply) => sendPdf(reply, "meeting-book.pdf", await meetingBookPdf(ctxOf(q, deps), q.params.id)),
   );
   r.post(
     "/api/committees/meetings/:id/notice",
@@ -411,7 +407,7 @@ export function registerCommitteeRoutes(app: FastifyInstance, deps: RouteDeps) {
   r.get(
     "/api/committees/meetings/:id/minutes.pdf",
     route("minutes.pdf", { permission: "committee.read" }, { params: idParams, response: { 200: pdfFile } }),
-    async (q, reply) => pdf(reply, "minutes.pdf", await minutesPdf(ctxOf(q, deps), q.params.id)),
+    async (q, reply) => sendPdf(reply, "minutes.pdf", await minutesPdf(ctxOf(q, deps), q.params.id)),
   );
 
   // Resolutions and unanimous written consents.
@@ -489,7 +485,7 @@ export function registerCommitteeRoutes(app: FastifyInstance, deps: RouteDeps) {
       { params: idParams, querystring: yearQuery, response: { 200: pdfFile } },
     ),
     async (q, reply) =>
-      pdf(
+      sendPdf(
         reply,
         "compensation-committee-report.pdf",
         await proxyReportPdf(ctxOf(q, deps), q.params.id, year(q.query, q)),

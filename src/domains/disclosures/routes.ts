@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import { fileResponse } from "../../kernel/http/responses.ts";
-import { endpoints, type RouteDeps, typed } from "../../kernel/http/routes.ts";
-import { ctxOf, sendCsv } from "../../kernel/http/server.ts";
+import { endpoints, listWithCsv, type RouteDeps, typed } from "../../kernel/http/routes.ts";
+import { ctxOf } from "../../kernel/http/server.ts";
 import { acknowledgeHold } from "./acknowledge-hold.ts";
 import { addCustodians } from "./add-custodians.ts";
 import { answerGuidance } from "./answer-guidance.ts";
@@ -93,36 +92,23 @@ export function registerDisclosureRoutes(app: FastifyInstance, deps: RouteDeps) 
   const ctx = (request: Parameters<typeof ctxOf>[0]) => ctxOf(request, deps);
 
   // ---- Conflicts of interest
-  r.get(
-    "/api/disclosures/conflicts",
-    route(
-      "conflict.list",
-      { authenticated: true },
-      {
-        summary: "Own disclosures, the register, the CEO's and the Audit Committee's views",
-        querystring: conflictFilter,
-        response: { 200: conflictList },
-      },
-    ),
-    async (q) => listConflicts(ctx(q), q.query),
-  );
-  r.get(
-    "/api/disclosures/conflicts.csv",
-    route(
-      "conflict.export",
-      { authenticated: true },
-      { querystring: conflictFilter, response: { 200: fileResponse("text/csv") } },
-    ),
-    async (q, reply) =>
-      sendCsv(
-        reply,
-        "conflicts-register.csv",
-        await exportConflictsCsv(ctx(q), {
-          ...q.query,
-          scope: q.query.scope === "mine" ? "register" : q.query.scope,
-        }),
-      ),
-  );
+  listWithCsv(r, deps, route, {
+    url: "/api/disclosures/conflicts",
+    access: { authenticated: true },
+    querystring: conflictFilter,
+    list: {
+      action: "conflict.list",
+      summary: "Own disclosures, the register, the CEO's and the Audit Committee's views",
+      response: conflictList,
+      run: listConflicts,
+    },
+    csv: {
+      action: "conflict.export",
+      filename: "conflicts-register.csv",
+      run: (ctx, query) =>
+        exportConflictsCsv(ctx, { ...query, scope: query.scope === "mine" ? "register" : query.scope }),
+    },
+  });
   r.post(
     "/api/disclosures/conflicts",
     route(

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { endpoints, type RouteDeps, typed } from "../../kernel/http/routes.ts";
+import { endpoints, listRoute, type RouteDeps, typed } from "../../kernel/http/routes.ts";
 import { ctxOf } from "../../kernel/http/server.ts";
 import { createWriteProbe } from "../../kernel/storage.ts";
 import { getDashboard, listMyTasks, listOutbox } from "./home.ts";
@@ -69,35 +69,27 @@ export function registerHomeRoutes(app: FastifyInstance, deps: RouteDeps) {
     async (request) => getDashboard(ctxOf(request, deps)),
   );
 
-  r.get(
-    "/api/outbox",
-    notifications(
-      "outbox.list",
-      { permission: "outbox.read" },
-      {
-        querystring: z.object({
-          status: z.enum(["pending", "sending", "sent", "failed"]).optional(),
-          q: z.string().max(200).optional(),
-          ...page,
-        }),
-        response: { 200: outboxPage },
-      },
-    ),
-    async (request) => listOutbox(ctxOf(request, deps), request.query),
-  );
+  listRoute(r, deps, notifications, {
+    url: "/api/outbox",
+    action: "outbox.list",
+    access: { permission: "outbox.read" },
+    querystring: z.object({
+      status: z.enum(["pending", "sending", "sent", "failed"]).optional(),
+      q: z.string().max(200).optional(),
+      ...page,
+    }),
+    response: outboxPage,
+    run: listOutbox,
+  });
 
-  r.get(
-    "/api/jobs",
-    notifications(
-      "job.list",
-      { permission: "job.manage" },
-      {
-        querystring: z.object({ status: z.enum(["queued", "running", "done", "dead"]).optional(), ...page }),
-        response: { 200: jobPage },
-      },
-    ),
-    async (request) => listJobs(ctxOf(request, deps), request.query),
-  );
+  listRoute(r, deps, notifications, {
+    url: "/api/jobs",
+    action: "job.list",
+    access: { permission: "job.manage" },
+    querystring: z.object({ status: z.enum(["queued", "running", "done", "dead"]).optional(), ...page }),
+    response: jobPage,
+    run: listJobs,
+  });
 
   r.post(
     "/api/jobs/:id/retry",

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { fileResponse } from "../../kernel/http/responses.ts";
-import { endpoints, type RouteDeps, typed } from "../../kernel/http/routes.ts";
+import { endpoints, listWithCsv, type RouteDeps, typed } from "../../kernel/http/routes.ts";
 import { ctxOf, sendCsv } from "../../kernel/http/server.ts";
 import { getPerson } from "./get-person.ts";
 import { IMPORT_TEMPLATE, importPeople } from "./import-people.ts";
@@ -16,34 +16,23 @@ const idParams = z.object({ id: z.string().min(1).max(64) });
 export function registerPeopleRoutes(app: FastifyInstance, deps: RouteDeps) {
   const r = typed(app);
 
-  r.get(
-    "/api/people",
-    route(
-      "people.list",
-      { permission: "people.read" },
-      {
-        summary: "Search and filter the directory",
-        querystring: peopleFilter,
-        response: { 200: personPage },
-      },
-    ),
-    async (request) => listPeople(ctxOf(request, deps), request.query),
-  );
-
-  r.get(
-    "/api/people.csv",
-    route(
-      "people.export",
-      { permission: "people.read" },
-      {
-        summary: "The filtered directory as CSV (the HR import format)",
-        querystring: peopleFilter,
-        response: { 200: fileResponse("text/csv") },
-      },
-    ),
-    async (request, reply) =>
-      sendCsv(reply, "people.csv", await exportPeopleCsv(ctxOf(request, deps), request.query)),
-  );
+  listWithCsv(r, deps, route, {
+    url: "/api/people",
+    access: { permission: "people.read" },
+    querystring: peopleFilter,
+    list: {
+      action: "people.list",
+      summary: "Search and filter the directory",
+      response: personPage,
+      run: listPeople,
+    },
+    csv: {
+      action: "people.export",
+      summary: "The filtered directory as CSV (the HR import format)",
+      filename: "people.csv",
+      run: exportPeopleCsv,
+    },
+  });
 
   r.get(
     "/api/people/facets",

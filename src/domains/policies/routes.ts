@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { endpoints, type RouteDeps, typed } from "../../kernel/http/routes.ts";
+import { endpoints, listRoute, type RouteDeps, typed } from "../../kernel/http/routes.ts";
 import { ctxOf } from "../../kernel/http/server.ts";
 import { approveVersion, publishVersion } from "./approve-version.ts";
 import { diffVersions } from "./diff-versions.ts";
@@ -47,19 +47,15 @@ export function registerPolicyRoutes(app: FastifyInstance, deps: RouteDeps) {
     ),
     async (request) => listPolicies(ctx(request)),
   );
-  r.get(
-    "/api/policies/search",
-    route(
-      "policy.search",
-      { authenticated: true },
-      {
-        summary: "Search the published policies",
-        querystring: searchQuery,
-        response: { 200: policySearchResults },
-      },
-    ),
-    async (request) => searchPolicies(ctx(request), request.query),
-  );
+  listRoute(r, deps, route, {
+    url: "/api/policies/search",
+    action: "policy.search",
+    access: { authenticated: true },
+    summary: "Search the published policies",
+    querystring: searchQuery,
+    response: policySearchResults,
+    run: searchPolicies,
+  });
   r.post(
     "/api/policies",
     route(

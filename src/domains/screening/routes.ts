@@ -1,8 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { fileResponse } from "../../kernel/http/responses.ts";
-import { endpoints, type RouteDeps, typed } from "../../kernel/http/routes.ts";
-import { ctxOf, sendCsv } from "../../kernel/http/server.ts";
+import { endpoints, listRoute, listWithCsv, type RouteDeps, typed } from "../../kernel/http/routes.ts";
+import { ctxOf } from "../../kernel/http/server.ts";
 import { approveTransaction } from "./approve-transaction.ts";
 import { createCounterparty } from "./create-counterparty.ts";
 import { createExportItem } from "./create-export-item.ts";
@@ -76,29 +75,23 @@ export function registerScreeningRoutes(app: FastifyInstance, deps: RouteDeps) {
     async (q) => listVersions(ctxOf(q, deps)),
   );
 
-  r.get(
-    "/api/screening/lists/:id/changes",
-    route("list.version.changes", READ, {
+  listWithCsv(r, deps, route, {
+    url: "/api/screening/lists/:id/changes",
+    access: READ,
+    params: idParams,
+    querystring: listChangesFilter,
+    list: {
+      action: "list.version.changes",
       summary: "One page of a version's added, changed or removed entries against the previous version",
-      params: idParams,
-      querystring: listChangesFilter,
-      response: { 200: listChangesView },
-    }),
-    async (q) => listVersionChanges(ctxOf(q, deps), q.params.id, q.query),
-  );
-  r.get(
-    "/api/screening/lists/:id/changes.csv",
-    route("list.version.changes.export", READ, {
-      summary: "A version's added, changed or removed entries as CSV",
-      params: idParams,
-      querystring: listChangesFilter,
-      response: { 200: fileResponse("text/csv") },
-    }),
-    async (q, reply) => {
-      const { filename, csv } = await exportVersionChangesCsv(ctxOf(q, deps), q.params.id, q.query);
-      return sendCsv(reply, filename, csv);
+      response: listChangesView,
+      run: (ctx, query, params) => listVersionChanges(ctx, params.id, query),
     },
-  );
+    csv: {
+      action: "list.version.changes.export",
+      summary: "A version's added, changed or removed entries as CSV",
+      run: (ctx, query, params) => exportVersionChangesCsv(ctx, params.id, query),
+    },
+  });
   r.get(
     "/api/screening/lists/:id/entries/:entityId",
     route("list.version.entry", READ, {
@@ -156,23 +149,13 @@ export function registerScreeningRoutes(app: FastifyInstance, deps: RouteDeps) {
     async (q) => screenBatch(ctxOf(q, deps), q.body),
   );
 
-  r.get(
-    "/api/screening/counterparties",
-    route("counterparty.list", READ, {
-      querystring: counterpartyFilter,
-      response: { 200: counterpartyPage },
-    }),
-    async (q) => listCounterparties(ctxOf(q, deps), q.query),
-  );
-  r.get(
-    "/api/screening/counterparties.csv",
-    route("counterparty.export", READ, {
-      querystring: counterpartyFilter,
-      response: { 200: fileResponse("text/csv") },
-    }),
-    async (q, reply) =>
-      sendCsv(reply, "counterparties.csv", await exportCounterpartiesCsv(ctxOf(q, deps), q.query)),
-  );
+  listWithCsv(r, deps, route, {
+    url: "/api/screening/counterparties",
+    access: READ,
+    querystring: counterpartyFilter,
+    list: { action: "counterparty.list", response: counterpartyPage, run: listCounterparties },
+    csv: { action: "counterparty.export", filename: "counterparties.csv", run: exportCounterpartiesCsv },
+  });
   r.get(
     "/api/screening/counterparties/:id",
     route("counterparty.read", READ, { params: idParams, response: { 200: counterpartyDetailView } }),
@@ -206,15 +189,15 @@ export function registerScreeningRoutes(app: FastifyInstance, deps: RouteDeps) {
     async (q) => rescreenCounterparty(ctxOf(q, deps), q.params.id),
   );
 
-  r.get(
-    "/api/screening/hits",
-    route("hit.list", READ, {
-      summary: "The review queue",
-      querystring: hitFilter,
-      response: { 200: hitPage },
-    }),
-    async (q) => listHits(ctxOf(q, deps), q.query),
-  );
+  listRoute(r, deps, route, {
+    url: "/api/screening/hits",
+    action: "hit.list",
+    access: READ,
+    summary: "The review queue",
+    querystring: hitFilter,
+    response: hitPage,
+    run: listHits,
+  });
   r.post(
     "/api/screening/hits/:id/decision",
     route(
@@ -225,11 +208,14 @@ export function registerScreeningRoutes(app: FastifyInstance, deps: RouteDeps) {
     async (q) => decideHit(ctxOf(q, deps), q.params.id, q.body),
   );
 
-  r.get(
-    "/api/screening/transactions",
-    route("transaction.list", READ, { querystring: transactionFilter, response: { 200: transactionPage } }),
-    async (q) => listTransactions(ctxOf(q, deps), q.query),
-  );
+  listRoute(r, deps, route, {
+    url: "/api/screening/transactions",
+    action: "transaction.list",
+    access: READ,
+    querystring: transactionFilter,
+    response: transactionPage,
+    run: listTransactions,
+  });
   r.post(
     "/api/screening/transactions",
     route(

@@ -18,26 +18,40 @@ import type { ReceiptThrottle } from "./throttle.ts";
 const MAILBOX_COOKIE = "probity_mailbox";
 
 /**
- * The mailbox sign-in forms (receipt and password, or receipt and one-time code): a solved puzzle
- * from the form goes with the try; success sets the mailbox cookie, a refusal re-renders the form
- * with the message and, past the try budget, a new puzzle (COC-22.2).
+ * The mailbox sign-in forms (receipt and password, or receipt and one-time code): a form that cannot
+ * be read is shown again (400); a refusal before any try (`refuse`) re-renders it with its message
+ * (422); a solved puzzle from the form goes with the try; success sets the mailbox cookie and opens
+ * the mailbox, a refusal re-renders the form with the message and, past the try budget, a new
+ * puzzle (COC-22.2).
  */
 async function signInFromForm(
+  request: FastifyRequest,
   reply: FastifyReply,
   publicUrl: string,
-  fields: Record<string, string>,
-  to: string,
   form: (options: { message: string; challenge?: string }) => Promise<string>,
-  attempt: (pow: { pow?: { challenge: string; solution: string } }) => Promise<{ token: string }>,
+  attempt: (
+    fields: Record<string, string>,
+    pow: { pow?: { challenge: string; solution: string } },
+  ) => Promise<{ token: string }>,
+  refuse: (fields: Record<string, string>) => string | undefined = () => undefined,
 ) {
+  let fields: Record<string, string>;
+  try {
+    ({ fields } = await readForm(request));
+  } catch {
+    return html(reply, 400, await form({ message: "The form could not be read; please try again." }));
+  }
+  const refusal = refuse(fields);
+  if (refusal !== undefined) return html(reply, 422, await form({ message: refusal }));
   try {
     const { token } = await attempt(
+      fields,
       fields.powChallenge && fields.powSolution
         ? { pow: { challenge: fields.powChallenge, solution: fields.powSolution } }
         : {},
     );
     setMailboxCookie(reply, token, publicUrl);
-    return reply.redirect(to, 303);
+    return reply.redirect("/speakup/mailbox", 303);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const status = { UNAUTHENTICATED: 401, RATE_LIMITED: 429, INVALID: 422 }[error.code as string];
@@ -284,32 +298,21 @@ export function registerPortalRoutes(app: FastifyInstance, deps: RouteDeps & { t
     return html(reply, 200, mailboxLogin(await org(request), {}));
   });
 
-  app.post("/speakup/mailbox", { config: access }, async (request, reply) => {
-    let fields: Record<string, string>;
-    try {
-      ({ fields } = await readForm(request));
-    } catch {
-      return html(
-        reply,
-        400,
-        mailboxLogin(await org(request), { message: "The form could not be read; please try again." }),
-      );
-    }
-    return signInFromForm(
+  app.post("/speakup/mailbox", { config: access }, async (request, reply) =>
+    signInFromForm(
+      request,
       reply,
       deps.config.publicUrl,
-      fields,
-      "/speakup/mailbox",
       (message) => org(request).then((o) => mailboxLogin(o, message)),
-      (pow) =>
+      (fields, pow) =>
         openMailbox(ctxFor(request), {
           receipt: fields.receipt ?? "",
           password: fields.password ?? "",
           throttle: deps.throttle,
           ...pow,
         }),
-    );
-  });
+    ),
+  );
 
   app.get("/speakup/mailbox/setup", { config: access }, async (request, reply) =>
     html(reply, 200, mailboxSetup(await org(request), {})),
@@ -317,25 +320,12 @@ export function registerPortalRoutes(app: FastifyInstance, deps: RouteDeps & { t
 
   app.post("/speakup/mailbox/setup", { config: access }, async (request, reply) => {
     const organisation = await org(request);
-    let fields: Record<string, string>;
-    try {
-      ({ fields } = await readForm(request));
-    } catch {
-      return html(
-        reply,
-        400,
-        mailboxSetup(organisation, { message: "The form could not be read; please try again." }),
-      );
-    }
-    if ((fields.password ?? "") !== (fields.repeat ?? ""))
-      return html(reply, 422, mailboxSetup(organisation, { message: "The two passwords are not the same." }));
     return signInFromForm(
+      request,
       reply,
       deps.config.publicUrl,
-      fields,
-      "/speakup/mailbox",
       async (message) => mailboxSetup(organisation, message),
-      (pow) =>
+      (fields, pow) =>
         setMailboxPassword(ctxFor(request), {
           receipt: fields.receipt ?? "",
           code: fields.code ?? "",
@@ -343,6 +333,8 @@ export function registerPortalRoutes(app: FastifyInstance, deps: RouteDeps & { t
           throttle: deps.throttle,
           ...pow,
         }),
+      (fields) =>
+        (fields.password ?? "") !== (fields.repeat ?? "") ? "The two passwords are not the same." : undefined,
     );
   });
 

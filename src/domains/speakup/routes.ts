@@ -1,10 +1,10 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { anonymousActor } from "../../kernel/context.ts";
 import { AppError } from "../../kernel/errors.ts";
 import { okResponse } from "../../kernel/http/responses.ts";
-import { endpoints, type RouteDeps, typed } from "../../kernel/http/routes.ts";
-import { ctxOf } from "../../kernel/http/server.ts";
+import { endpoints, listRoute, type RouteDeps, typed } from "../../kernel/http/routes.ts";
+import { ctxOf, sendPdf } from "../../kernel/http/server.ts";
 import { acknowledgeCase } from "./acknowledge-case.ts";
 import { addCaseItem } from "./add-case-item.ts";
 import { addCasePerson } from "./add-case-person.ts";
@@ -274,15 +274,15 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
     },
   );
 
-  r.get(
-    "/api/speakup/cases",
-    route(
-      "case.list",
-      { permission: "speakup.handle" },
-      { summary: "Cases the handler may see", querystring: caseFilter, response: { 200: caseListPage } },
-    ),
-    async (request) => listCases(ctxOf(request, deps), request.query),
-  );
+  listRoute(r, deps, route, {
+    url: "/api/speakup/cases",
+    action: "case.list",
+    access: { permission: "speakup.handle" },
+    summary: "Cases the handler may see",
+    querystring: caseFilter,
+    response: caseListPage,
+    run: listCases,
+  });
 
   r.get(
     "/api/speakup/cases/:id",
@@ -527,14 +527,6 @@ export function registerSpeakupRoutes(app: FastifyInstance, deps: RouteDeps & { 
     ),
     async (request) => updateSpeakupSettings(ctxOf(request, deps), request.body),
   );
-}
-
-/** A PDF as a download (a file answer: the serializer never touches it). */
-function sendPdf(reply: FastifyReply, filename: string, pdf: Buffer | Uint8Array) {
-  return reply
-    .type("application/pdf")
-    .header("content-disposition", `attachment; filename="${filename}"`)
-    .send(pdf);
 }
 
 /**

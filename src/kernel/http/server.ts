@@ -309,33 +309,8 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
     }
     if (access.public) return;
     if (!session) return sendProblem(reply, 401, "UNAUTHENTICATED", "Sign in to continue.");
-    if (WRITE_METHODS.has(request.method) && request.headers["x-csrf-token"] !== session.csrfToken) {
-      return sendProblem(
-        reply,
-        403,
-        "CSRF",
-        "The CSRF token is missing or wrong; reload the page and try again.",
-      );
-    }
-    if (session.mustChangePassword && !access.beforePasswordChange) {
-      return sendProblem(
-        reply,
-        403,
-        "PASSWORD_CHANGE_REQUIRED",
-        "An administrator set your password: choose your own password before you continue.",
-      );
-    }
-    if (session.mustEnrolTotp && !access.beforeTotp) {
-      return sendProblem(
-        reply,
-        403,
-        "TOTP_ENROLMENT_REQUIRED",
-        "Your role requires two-factor authentication: enrol an authenticator app first.",
-      );
-    }
-    if (access.permission && !hasPermission(session.actor, access.permission)) {
-      return sendProblem(reply, 403, "FORBIDDEN", `You do not have the permission "${access.permission}".`);
-    }
+    const refusal = refusalOf(request, session, access);
+    if (refusal) return sendProblem(reply, 403, refusal.code, refusal.message);
   });
 
   app.addHook("onSend", async (request, reply, payload) => {
@@ -383,6 +358,33 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
   return app;
 }
 
+/**
+ * Why a signed-in request is refused (403), the first check that fails in this order: the CSRF
+ * token on a write, a password an administrator set, a pending TOTP enrolment, the route's
+ * permission; undefined when the request may pass.
+ */
+function refusalOf(
+  request: FastifyRequest,
+  session: SessionInfo,
+  access: RouteAccess,
+): { code: string; message: string } | undefined {
+  if (WRITE_METHODS.has(request.method) && request.headers["x-csrf-token"] !== session.csrfToken)
+    return { code: "CSRF", message: "The CSRF token is missing or wrong; reload the page and try again." };
+  if (session.mustChangePassword && !access.beforePasswordChange)
+    return {
+      code: "PASSWORD_CHANGE_REQUIRED",
+      message: "An administrator set your password: choose your own password before you continue.",
+    };
+  if (session.mustEnrolTotp && !access.beforeTotp)
+    return {
+      code: "TOTP_ENROLMENT_REQUIRED",
+      message: "Your role requires two-factor authentication: enrol an authenticator app first.",
+    };
+  if (access.permission && !hasPermission(session.actor, access.permission))
+    return { code: "FORBIDDEN", message: `You do not have the permission "${access.permission}".` };
+  return undefined;
+}
+
 /** The use-case context of a request. */
 export function ctxOf(
   request: FastifyRequest,
@@ -397,9 +399,21 @@ export function ctxOf(
   };
 }
 
-export function sendCsv(reply: FastifyReply, filename: string, csv: string) {
+/** A file as a download (an attachment: the serializer never touches it; the schema documents the file). */
+export function sendAttachment(
+  reply: FastifyReply,
+  contentType: string,
+  filename: string,
+  body: string | Uint8Array,
+) {
   return reply
-    .header("content-type", "text/csv; charset=utf-8")
+    .header("content-type", contentType)
     .header("content-disposition", `attachment; filename="${filename}"`)
-    .send(csv);
+    .send(body);
 }
+
+export const sendCsv = (reply: FastifyReply, filename: string, csv: string) =>
+  sendAttachment(reply, "text/csv; charset=utf-8", filename, csv);
+
+export const sendPdf = (reply: FastifyReply, filename: string, pdf: Uint8Array) =>
+  sendAttachment(reply, "application/pdf", filename, pdf);
