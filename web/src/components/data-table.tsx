@@ -1,5 +1,15 @@
-import { Button, Paper, Table, type TableProps } from "@mantine/core";
-import type { ComponentPropsWithoutRef, ReactNode } from "react";
+import {
+  ActionIcon,
+  Button,
+  Collapse,
+  Paper,
+  Table,
+  type TableProps,
+  type TableTdProps,
+  type TableThProps,
+} from "@mantine/core";
+import { IconChevronDown, IconChevronRight } from "@tabler/icons-react";
+import { type ComponentPropsWithoutRef, Fragment, type ReactNode, useState } from "react";
 import type { Page } from "../lib/api.ts";
 import { Empty } from "./empty.tsx";
 import { ErrorAlert } from "./error-alert.tsx";
@@ -18,6 +28,20 @@ export type Column<T> = {
   /** The header is read by screen readers only (e.g. "Actions" above a column of buttons). */
   isHeaderHidden?: boolean;
   width?: number | string;
+  /** Extra props of the header cell (e.g. a minimum width) and of each body cell (a class, a style). */
+  headerProps?: Omit<TableThProps, "children">;
+  cellProps?: Omit<TableTdProps, "children">;
+};
+
+/** A row that folds out a detail below it (a second row across the table), opened by a button in a first column. */
+export type RowDetail<T> = {
+  /** The toggle column's header, read by screen readers only. */
+  header: string;
+  /** The toggle's accessible name, e.g. "Show payload of event 12". */
+  toggleLabel: (row: T, isOpen: boolean) => string;
+  /** The id of the folded part (the toggle's aria-controls). */
+  id: (row: T) => string;
+  render: (row: T) => ReactNode;
 };
 
 export type SortState = { sort: string; onSort: (sort: string) => void };
@@ -48,12 +72,59 @@ type DataTableProps<T> = {
   tableProps?: Omit<TableProps, "children">;
   /** Extra props of a row (a clickable row's onClick, keyboard handler and name). */
   rowProps?: (row: T) => Omit<ComponentPropsWithoutRef<typeof Table.Tr>, "children">;
+  rowDetail?: RowDetail<T>;
+  /** How many placeholder rows while loading. */
+  skeletonRows?: number;
 };
 
 /** Rows already in hand (a part of a larger answer), in the shape `query` takes. */
 export const loadedRows = <T,>(rows: T[]) => ({ isPending: false, isError: false, error: null, data: rows });
 
 const isPage = <T,>(data: Page<T> | T[]): data is Page<T> => !Array.isArray(data);
+
+type RowProps<T> = {
+  row: T;
+  columns: Column<T>[];
+  trProps?: Omit<ComponentPropsWithoutRef<typeof Table.Tr>, "children">;
+  detail?: RowDetail<T>;
+};
+
+const DataRow = <T,>({ row, columns, trProps, detail }: RowProps<T>) => {
+  const [isOpen, setOpen] = useState(false);
+  const cells = columns.map((column) => (
+    <Table.Td key={column.key} {...column.cellProps}>
+      {column.cell(row)}
+    </Table.Td>
+  ));
+  if (!detail) return <Table.Tr {...trProps}>{cells}</Table.Tr>;
+  const detailId = detail.id(row);
+  return (
+    <Fragment>
+      <Table.Tr {...trProps}>
+        <Table.Td>
+          <ActionIcon
+            variant="subtle"
+            size="sm"
+            onClick={() => setOpen((value) => !value)}
+            aria-expanded={isOpen}
+            aria-controls={detailId}
+            aria-label={detail.toggleLabel(row, isOpen)}
+          >
+            {isOpen ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
+          </ActionIcon>
+        </Table.Td>
+        {cells}
+      </Table.Tr>
+      <Table.Tr style={isOpen ? undefined : { display: "none" }}>
+        <Table.Td colSpan={columns.length + 1} p={0}>
+          <Collapse expanded={isOpen} id={detailId}>
+            {detail.render(row)}
+          </Collapse>
+        </Table.Td>
+      </Table.Tr>
+    </Fragment>
+  );
+};
 
 /** The list block of every list page: loading skeleton, error with retry, empty sentence, rows, pages. */
 export const DataTable = <T,>({
@@ -69,10 +140,12 @@ export const DataTable = <T,>({
   inPaper = true,
   tableProps,
   rowProps,
+  rowDetail,
+  skeletonRows,
 }: DataTableProps<T>) => {
   const visible = columns.filter((column) => !column.hidden);
   let body: ReactNode;
-  if (query.isPending) body = <TableSkeleton />;
+  if (query.isPending) body = <TableSkeleton rows={skeletonRows} />;
   else if (query.isError || !query.data)
     body = (
       <>
@@ -103,6 +176,11 @@ export const DataTable = <T,>({
             >
               <Table.Thead>
                 <Table.Tr>
+                  {rowDetail ? (
+                    <Table.Th w={40}>
+                      <span className="visually-hidden">{rowDetail.header}</span>
+                    </Table.Th>
+                  ) : null}
                   {visible.map((column) =>
                     column.sortable && sort ? (
                       <SortHeader
@@ -114,7 +192,7 @@ export const DataTable = <T,>({
                         descending={column.sortable !== "ascending"}
                       />
                     ) : (
-                      <Table.Th key={column.key} w={column.width}>
+                      <Table.Th key={column.key} w={column.width} {...column.headerProps}>
                         {column.isHeaderHidden ? (
                           <span className="visually-hidden">{column.header}</span>
                         ) : (
@@ -127,11 +205,13 @@ export const DataTable = <T,>({
               </Table.Thead>
               <Table.Tbody>
                 {rows.map((row) => (
-                  <Table.Tr key={rowKey(row)} {...rowProps?.(row)}>
-                    {visible.map((column) => (
-                      <Table.Td key={column.key}>{column.cell(row)}</Table.Td>
-                    ))}
-                  </Table.Tr>
+                  <DataRow
+                    key={rowKey(row)}
+                    row={row}
+                    columns={visible}
+                    trProps={rowProps?.(row)}
+                    detail={rowDetail}
+                  />
                 ))}
               </Table.Tbody>
             </Table>

@@ -7,17 +7,25 @@ type FormActionsProps = {
   submitting: boolean;
   /** Also disable Cancel while the request runs. */
   lockCancel?: boolean;
+  /** The submit button's colour (red for a step that ends something). */
+  color?: string;
   /** The submit button's words. */
   children: ReactNode;
 };
 
 /** A form's footer, right-aligned: Cancel, then the submit button. */
-export const FormActions = ({ onCancel, submitting, lockCancel = false, children }: FormActionsProps) => (
+export const FormActions = ({
+  onCancel,
+  submitting,
+  lockCancel = false,
+  color,
+  children,
+}: FormActionsProps) => (
   <Group justify="flex-end">
     <Button variant="default" onClick={onCancel} disabled={lockCancel ? submitting : undefined}>
       Cancel
     </Button>
-    <Button type="submit" loading={submitting}>
+    <Button type="submit" loading={submitting} color={color}>
       {children}
     </Button>
   </Group>

@@ -16,65 +16,47 @@ import { notifications } from "@mantine/notifications";
 import { IconPencil, IconUserOff } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { call, invalidate, useOpMutation } from "../../api/client.ts";
-import { ConfirmModal } from "../../components/confirm-modal.tsx";
+import { call, invalidate } from "../../api/client.ts";
+import { useApiForm } from "../../components/api-form.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { Field } from "../../components/field.tsx";
+import { FormDialog } from "../../components/form-dialog.tsx";
 import { usePageTitle } from "../../components/page-title.ts";
 import { AnchorLink } from "../../components/router-links.tsx";
-import { fieldErrors } from "../../lib/api.ts";
 import { countryName, formatDate, humanise, todayIso } from "../../lib/format.ts";
 import { categoryLabel, PEOPLE_READS, type PersonDetail, personQuery } from "./people-api.ts";
 import { PersonForm } from "./person-form.tsx";
 
-const EndEmploymentModal = ({
-  person,
-  opened,
-  onClose,
-}: {
-  person: PersonDetail;
-  opened: boolean;
-  onClose: () => void;
-}) => {
-  const [endDate, setEndDate] = useState(todayIso());
-  const end = useOpMutation("person.end", {
-    invalidates: PEOPLE_READS,
-    onSuccess: () => {
+const EndEmploymentModal = ({ person, onClose }: { person: PersonDetail; onClose: () => void }) => {
+  const queryClient = useQueryClient();
+  const form = useApiForm({
+    initialValues: { endDate: todayIso() },
+    labels: { endDate: "End date" },
+    submit: (values) => call("person.end", { path: { id: person.id }, body: values }),
+    onSuccess: async (_ended, values) => {
+      await invalidate(queryClient, ...PEOPLE_READS);
       notifications.show({
         color: "green",
         title: "Employment ended",
-        message: `${person.displayName}, ${endDate}`,
+        message: `${person.displayName}, ${values.endDate}`,
       });
       onClose();
     },
   });
-  const dateError = fieldErrors(end.error).endDate;
   return (
-    <ConfirmModal
-      opened={opened}
-      onClose={onClose}
+    <FormDialog
+      form={form}
       title="End employment"
-      confirmLabel="End employment"
-      color="red"
-      loading={end.isPending}
-      error={dateError ? null : end.error}
-      onConfirm={() => end.mutate({ path: { id: person.id }, body: { endDate } })}
+      submitLabel="End employment"
+      submitColor="red"
+      onClose={onClose}
     >
-      <Stack gap="sm">
-        <Text size="sm">
-          End the employment of <strong>{person.displayName}</strong>? They stay in the directory as an ended
-          record and their user account, if any, can no longer be used to act for them.
-        </Text>
-        <TextInput
-          label="End date"
-          type="date"
-          required
-          value={endDate}
-          onChange={(event) => setEndDate(event.currentTarget.value)}
-          error={dateError}
-        />
-      </Stack>
-    </ConfirmModal>
+      <Text size="sm">
+        End the employment of <strong>{person.displayName}</strong>? They stay in the directory as an ended
+        record and their user account, if any, can no longer be used to act for them.
+      </Text>
+      <TextInput label="End date" type="date" required {...form.getInputProps("endDate")} />
+    </FormDialog>
   );
 };
 
@@ -278,12 +260,7 @@ export const PersonPage = ({ personId }: { personId: string }) => {
           )}
         </Paper>
       </SimpleGrid>
-      <EndEmploymentModal
-        key={String(ending)}
-        person={data}
-        opened={ending}
-        onClose={() => setEnding(false)}
-      />
+      {ending ? <EndEmploymentModal person={data} onClose={() => setEnding(false)} /> : null}
     </Stack>
   );
 };

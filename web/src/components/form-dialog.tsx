@@ -1,14 +1,16 @@
 import { Stack, Text } from "@mantine/core";
 import type { FormEvent, ReactNode } from "react";
-import { type ApiForm, FormErrorSummary } from "../../components/api-form.tsx";
-import { FormActions } from "../../components/form-actions.tsx";
-import { FormModal } from "../../components/form-modal.tsx";
+import { type ApiForm, FormErrorSummary } from "./api-form.tsx";
+import { FormActions } from "./form-actions.tsx";
+import { FormModal } from "./form-modal.tsx";
 
 type FormDialogProps = {
   // biome-ignore lint/suspicious/noExplicitAny: any dialog's form
   form: ApiForm<any, any>;
   title: string;
   submitLabel: string;
+  /** The submit button's colour (red for a step that ends something). */
+  submitColor?: string;
   onClose: () => void;
   size?: string;
   /** False while another dialog (a confirmation) stands in for this one. */
@@ -19,13 +21,14 @@ type FormDialogProps = {
 };
 
 /**
- * An admin dialog around one form: the error summary on top, Cancel and submit at the foot, and
+ * A dialog around one form: the error summary on top, Cancel and submit at the foot, and
  * closing with unsaved input asks first (FormModal).
  */
 export const FormDialog = ({
   form,
   title,
   submitLabel,
+  submitColor,
   onClose,
   size,
   opened = true,
@@ -43,7 +46,7 @@ export const FormDialog = ({
       <Stack>
         <FormErrorSummary form={form} />
         {children}
-        <FormActions onCancel={onClose} submitting={form.mutation.isPending} lockCancel>
+        <FormActions onCancel={onClose} submitting={form.mutation.isPending} lockCancel color={submitColor}>
           {submitLabel}
         </FormActions>
       </Stack>
