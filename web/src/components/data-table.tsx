@@ -44,6 +44,11 @@ export type RowDetail<T> = {
   render: (row: T) => ReactNode;
 };
 
+/** Extra props of a row (a click handler, a name, a test id). */
+type TrProps = Omit<ComponentPropsWithoutRef<typeof Table.Tr>, "children"> & {
+  [data: `data-${string}`]: string | undefined;
+};
+
 export type SortState = { sort: string; onSort: (sort: string) => void };
 
 type DataTableProps<T> = {
@@ -71,7 +76,7 @@ type DataTableProps<T> = {
   inPaper?: boolean;
   tableProps?: Omit<TableProps, "children">;
   /** Extra props of a row (a clickable row's onClick, keyboard handler and name). */
-  rowProps?: (row: T) => Omit<ComponentPropsWithoutRef<typeof Table.Tr>, "children">;
+  rowProps?: (row: T) => TrProps;
   rowDetail?: RowDetail<T>;
   /** How many placeholder rows while loading. */
   skeletonRows?: number;
@@ -85,7 +90,7 @@ const isPage = <T,>(data: Page<T> | T[]): data is Page<T> => !Array.isArray(data
 type RowProps<T> = {
   row: T;
   columns: Column<T>[];
-  trProps?: Omit<ComponentPropsWithoutRef<typeof Table.Tr>, "children">;
+  trProps?: TrProps;
   detail?: RowDetail<T>;
 };
 
@@ -126,6 +131,75 @@ const DataRow = <T,>({ row, columns, trProps, detail }: RowProps<T>) => {
   );
 };
 
+type ColumnsTableProps<T> = Omit<TableProps, "children"> & {
+  /** The table's accessible name. */
+  label?: string;
+  columns: Column<T>[];
+  rows: T[];
+  rowKey: (row: T) => string;
+  sort?: SortState;
+  rowProps?: (row: T) => TrProps;
+  rowDetail?: RowDetail<T>;
+};
+
+/** A table of rows in hand, one cell per column: the body of DataTable, and the small tables of detail pages. */
+export const ColumnsTable = <T,>({
+  label,
+  columns,
+  rows,
+  rowKey,
+  sort,
+  rowProps,
+  rowDetail,
+  ...tableProps
+}: ColumnsTableProps<T>) => {
+  const visible = columns.filter((column) => !column.hidden);
+  return (
+    <Table aria-label={label} {...tableProps}>
+      <Table.Thead>
+        <Table.Tr>
+          {rowDetail ? (
+            <Table.Th w={40}>
+              <span className="visually-hidden">{rowDetail.header}</span>
+            </Table.Th>
+          ) : null}
+          {visible.map((column) =>
+            column.sortable && sort ? (
+              <SortHeader
+                key={column.key}
+                label={column.header}
+                field={column.key}
+                sort={sort.sort}
+                onSort={sort.onSort}
+                descending={column.sortable !== "ascending"}
+              />
+            ) : (
+              <Table.Th key={column.key} w={column.width} {...column.headerProps}>
+                {column.isHeaderHidden ? (
+                  <span className="visually-hidden">{column.header}</span>
+                ) : (
+                  column.header
+                )}
+              </Table.Th>
+            ),
+          )}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((row) => (
+          <DataRow
+            key={rowKey(row)}
+            row={row}
+            columns={visible}
+            trProps={rowProps?.(row)}
+            detail={rowDetail}
+          />
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+};
+
 /** The list block of every list page: loading skeleton, error with retry, empty sentence, rows, pages. */
 export const DataTable = <T,>({
   label,
@@ -143,7 +217,6 @@ export const DataTable = <T,>({
   rowDetail,
   skeletonRows,
 }: DataTableProps<T>) => {
-  const visible = columns.filter((column) => !column.hidden);
   let body: ReactNode;
   if (query.isPending) body = <TableSkeleton rows={skeletonRows} />;
   else if (query.isError || !query.data)
@@ -168,53 +241,18 @@ export const DataTable = <T,>({
       ) : (
         <>
           <Table.ScrollContainer minWidth={minWidth}>
-            <Table
+            <ColumnsTable
+              label={label}
+              columns={columns}
+              rows={rows}
+              rowKey={rowKey}
+              sort={sort}
+              rowProps={rowProps}
+              rowDetail={rowDetail}
               highlightOnHover
-              aria-label={label}
               {...tableProps}
               style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }}
-            >
-              <Table.Thead>
-                <Table.Tr>
-                  {rowDetail ? (
-                    <Table.Th w={40}>
-                      <span className="visually-hidden">{rowDetail.header}</span>
-                    </Table.Th>
-                  ) : null}
-                  {visible.map((column) =>
-                    column.sortable && sort ? (
-                      <SortHeader
-                        key={column.key}
-                        label={column.header}
-                        field={column.key}
-                        sort={sort.sort}
-                        onSort={sort.onSort}
-                        descending={column.sortable !== "ascending"}
-                      />
-                    ) : (
-                      <Table.Th key={column.key} w={column.width} {...column.headerProps}>
-                        {column.isHeaderHidden ? (
-                          <span className="visually-hidden">{column.header}</span>
-                        ) : (
-                          column.header
-                        )}
-                      </Table.Th>
-                    ),
-                  )}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((row) => (
-                  <DataRow
-                    key={rowKey(row)}
-                    row={row}
-                    columns={visible}
-                    trProps={rowProps?.(row)}
-                    detail={rowDetail}
-                  />
-                ))}
-              </Table.Tbody>
-            </Table>
+            />
           </Table.ScrollContainer>
           {isPage(data) && onPageChange ? (
             <ListFooter
