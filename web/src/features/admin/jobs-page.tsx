@@ -1,4 +1,4 @@
-import { Badge, Button, Stack, Text, Tooltip } from "@mantine/core";
+import { Button, Stack, Text, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconListCheck, IconRefresh } from "@tabler/icons-react";
 import { keepPreviousData } from "@tanstack/react-query";
@@ -6,13 +6,15 @@ import { type Schema, useOp, useOpMutation } from "../../api/client.ts";
 import { DataTable } from "../../components/data-table.tsx";
 import { ListToolbar } from "../../components/list-toolbar.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
+import { StatusBadge } from "../../components/status-badge.tsx";
 import { errorMessage } from "../../lib/api.ts";
-import { formatDateTime, humanise } from "../../lib/format.ts";
-import { StatusFilter, useListState } from "./list-state.tsx";
+import { formatDateTime } from "../../lib/format.ts";
+import { StatusFilter, statusStyles, useListState } from "./list-state.tsx";
 
 type Job = Schema<"JobView">;
 
 const statusColor = { queued: "blue", running: "yellow", done: "green", dead: "red" } as const;
+const JOB_STATUS_STYLES = statusStyles(statusColor);
 const PAGE_SIZE = 25;
 
 export const JobsPage = () => {
@@ -68,11 +70,7 @@ export const JobsPage = () => {
           {
             key: "status",
             header: "Status",
-            cell: (job) => (
-              <Badge size="sm" variant="light" color={statusColor[job.status]}>
-                {humanise(job.status)}
-              </Badge>
-            ),
+            cell: (job) => <StatusBadge status={job.status} styles={JOB_STATUS_STYLES} />,
           },
           { key: "attempts", header: "Attempts", cell: (job) => `${job.attempts} / ${job.maxAttempts}` },
           {
