@@ -11,12 +11,12 @@ import { useNavigate } from "@tanstack/react-router";
 import { type Args, type Result, useOp } from "../../api/client.ts";
 import { type Column, DataTable } from "../../components/data-table.tsx";
 import { Empty } from "../../components/empty.tsx";
-import { FilterSelect, ListToolbar, SearchBox } from "../../components/list-toolbar.tsx";
+import { ClearFiltersButton, FilterSelect, ListToolbar, SearchBox } from "../../components/list-toolbar.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink, ButtonLink } from "../../components/router-links.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { formatDate } from "../../lib/format.ts";
-import { compact, pickPage, pickString } from "../../lib/search-params.ts";
+import { compact, pickPage, pickString, urlList } from "../../lib/search-params.ts";
 import { usePermission } from "../auth/me.ts";
 import { CASE_STATUS_STYLES, DeadlineBadges } from "./case-badges.tsx";
 import { type CaseStatus, STATUS_LABEL, VOCABULARY_STALE_MS, vocabularyOptions } from "./vocabulary.ts";
@@ -240,8 +240,7 @@ const CaseList = ({ search, onSearchChange }: CasesPageProps) => {
   const page = search.page ?? 1;
   const status = search.status ?? "open";
 
-  const update = (patch: Partial<CasesSearch>) =>
-    onSearchChange(compact({ ...search, page: undefined, ...patch }));
+  const { update, setPage, clear } = urlList(search, onSearchChange);
 
   const filters = {
     status: status === "all" ? undefined : status,
@@ -340,7 +339,7 @@ const CaseList = ({ search, onSearchChange }: CasesPageProps) => {
         rowKey={(c) => c.id}
         query={cases}
         minWidth={820}
-        onPageChange={(next) => onSearchChange(compact({ ...search, page: next > 1 ? next : undefined }))}
+        onPageChange={setPage}
         noun="cases"
         rowProps={(c) => ({
           className: "clickable-row",
@@ -351,11 +350,7 @@ const CaseList = ({ search, onSearchChange }: CasesPageProps) => {
           description: hasFilters
             ? "Try another filter, or choose status All to include closed cases."
             : "New reports from the portal, the hotlines and the app appear here.",
-          action: hasFilters ? (
-            <Button variant="light" onClick={() => onSearchChange({})}>
-              Clear filters
-            </Button>
-          ) : null,
+          action: hasFilters ? <ClearFiltersButton onClear={clear} /> : null,
         }}
       />
     </Stack>
