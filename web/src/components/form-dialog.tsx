@@ -13,6 +13,8 @@ type FormDialogProps = {
   submitColor?: string;
   onClose: () => void;
   size?: string;
+  /** Cancel is disabled while the request runs (default). */
+  lockCancel?: boolean;
   /** False while another dialog (a confirmation) stands in for this one. */
   opened?: boolean;
   /** Instead of sending at once (e.g. to ask first). */
@@ -32,6 +34,7 @@ export const FormDialog = ({
   onClose,
   size,
   opened = true,
+  lockCancel = true,
   onSubmit = form.onSubmit,
   children,
 }: FormDialogProps) => (
@@ -46,7 +49,12 @@ export const FormDialog = ({
       <Stack>
         <FormErrorSummary form={form} />
         {children}
-        <FormActions onCancel={onClose} submitting={form.mutation.isPending} lockCancel color={submitColor}>
+        <FormActions
+          onCancel={onClose}
+          submitting={form.mutation.isPending}
+          lockCancel={lockCancel}
+          color={submitColor}
+        >
           {submitLabel}
         </FormActions>
       </Stack>
