@@ -39,3 +39,21 @@ export const SubmitRow = ({ submitting, children }: { submitting: boolean; child
     </Button>
   </Group>
 );
+
+/** A form's footer, left-aligned: the submit button, then any other buttons (Cancel, a second action). */
+export const SubmitGroup = ({
+  submitting,
+  label,
+  children,
+}: {
+  submitting: boolean;
+  label: string;
+  children?: ReactNode;
+}) => (
+  <Group>
+    <Button type="submit" loading={submitting}>
+      {label}
+    </Button>
+    {children}
+  </Group>
+);
