@@ -7,17 +7,25 @@ type FormActionsProps = {
   submitting: boolean;
   /** Also disable Cancel while the request runs. */
   lockCancel?: boolean;
+  /** The submit button's colour (red for a step that ends something). */
+  color?: string;
   /** The submit button's words. */
   children: ReactNode;
 };
 
 /** A form's footer, right-aligned: Cancel, then the submit button. */
-export const FormActions = ({ onCancel, submitting, lockCancel = false, children }: FormActionsProps) => (
+export const FormActions = ({
+  onCancel,
+  submitting,
+  lockCancel = false,
+  color,
+  children,
+}: FormActionsProps) => (
   <Group justify="flex-end">
     <Button variant="default" onClick={onCancel} disabled={lockCancel ? submitting : undefined}>
       Cancel
     </Button>
-    <Button type="submit" loading={submitting}>
+    <Button type="submit" loading={submitting} color={color}>
       {children}
     </Button>
   </Group>
@@ -29,5 +37,23 @@ export const SubmitRow = ({ submitting, children }: { submitting: boolean; child
     <Button type="submit" loading={submitting}>
       {children}
     </Button>
+  </Group>
+);
+
+/** A form's footer, left-aligned: the submit button, then any other buttons (Cancel, a second action). */
+export const SubmitGroup = ({
+  submitting,
+  label,
+  children,
+}: {
+  submitting: boolean;
+  label: string;
+  children?: ReactNode;
+}) => (
+  <Group>
+    <Button type="submit" loading={submitting}>
+      {label}
+    </Button>
+    {children}
   </Group>
 );

@@ -92,6 +92,13 @@ export const ListToolbar = ({ search, children, columns = { base: 2, md: 3, lg: 
   </Paper>
 );
 
+/** Offered by an empty list when filters hide its rows. */
+export const ClearFiltersButton = ({ onClear }: { onClear: () => void }) => (
+  <Button variant="light" onClick={onClear}>
+    Clear filters
+  </Button>
+);
+
 /** Downloads the server's CSV of the list with the same filters as on screen. */
 export const CsvExportButton = ({
   href,

@@ -12,6 +12,16 @@ export const pickPage = (raw: Record<string, unknown>): number | undefined => {
   return Number.isInteger(value) && value > 1 ? value : undefined;
 };
 
+/**
+ * The moves of a list whose filters and page live in the URL: a filter change goes back to page 1,
+ * page 1 is left out of the URL, and clearing empties it.
+ */
+export const urlList = <S extends { page?: number }>(search: S, onSearchChange: (search: S) => void) => ({
+  update: (patch: Partial<S>) => onSearchChange(compact({ ...search, page: undefined, ...patch })),
+  setPage: (next: number) => onSearchChange(compact({ ...search, page: next > 1 ? next : undefined })),
+  clear: () => onSearchChange({} as S),
+});
+
 /** Drops empty values so URLs stay short. */
 export const compact = <T extends Record<string, unknown>>(value: T): T => {
   const result: Record<string, unknown> = {};

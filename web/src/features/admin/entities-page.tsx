@@ -6,11 +6,11 @@ import { useState } from "react";
 import { call, invalidate } from "../../api/client.ts";
 import { useApiForm } from "../../components/api-form.tsx";
 import { type Column, DataTable } from "../../components/data-table.tsx";
+import { FormDialog } from "../../components/form-dialog.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { countryName, formatNumber } from "../../lib/format.ts";
 import { usePermission } from "../auth/me.ts";
 import { type Entity, entitiesQuery } from "../people/people-api.ts";
-import { FormDialog } from "./form-dialog.tsx";
 
 const ENTITY_LABELS = { code: "Code", name: "Name", country: "Country", parentId: "Parent entity" };
 

@@ -1,22 +1,23 @@
-import { Badge, Button, Stack, Text, Tooltip } from "@mantine/core";
+import { Button, Stack, Text, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconListCheck, IconRefresh } from "@tabler/icons-react";
-import { keepPreviousData, useMutation, useQueryClient } from "@tanstack/react-query";
-import { call, invalidate, type Schema, useOp } from "../../api/client.ts";
+import { keepPreviousData } from "@tanstack/react-query";
+import { type Schema, useOp, useOpMutation } from "../../api/client.ts";
 import { DataTable } from "../../components/data-table.tsx";
 import { ListToolbar } from "../../components/list-toolbar.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
+import { StatusBadge } from "../../components/status-badge.tsx";
 import { errorMessage } from "../../lib/api.ts";
-import { formatDateTime, humanise } from "../../lib/format.ts";
-import { StatusFilter, useListState } from "./list-state.tsx";
+import { formatDateTime } from "../../lib/format.ts";
+import { StatusFilter, statusStyles, useListState } from "./list-state.tsx";
 
 type Job = Schema<"JobView">;
 
 const statusColor = { queued: "blue", running: "yellow", done: "green", dead: "red" } as const;
+const JOB_STATUS_STYLES = statusStyles(statusColor);
 const PAGE_SIZE = 25;
 
 export const JobsPage = () => {
-  const queryClient = useQueryClient();
   const { filters, page, setPage, setFilter } = useListState<{ status: Job["status"] }>();
   const { status } = filters;
   const jobs = useOp(
@@ -24,12 +25,9 @@ export const JobsPage = () => {
     { query: { status, page, pageSize: PAGE_SIZE } },
     { placeholderData: keepPreviousData },
   );
-  const retry = useMutation({
-    mutationFn: (job: Job) => call("job.retry", { path: { id: job.id } }),
-    onSuccess: async (job) => {
-      notifications.show({ color: "green", title: "Job queued again", message: job.name });
-      await invalidate(queryClient, "job.list", "dashboard.read");
-    },
+  const retry = useOpMutation("job.retry", {
+    invalidates: ["job.list", "dashboard.read"],
+    onSuccess: (job) => notifications.show({ color: "green", title: "Job queued again", message: job.name }),
     onError: (error) =>
       notifications.show({ color: "red", title: "Could not retry", message: errorMessage(error) }),
   });
@@ -72,11 +70,7 @@ export const JobsPage = () => {
           {
             key: "status",
             header: "Status",
-            cell: (job) => (
-              <Badge size="sm" variant="light" color={statusColor[job.status]}>
-                {humanise(job.status)}
-              </Badge>
-            ),
+            cell: (job) => <StatusBadge status={job.status} styles={JOB_STATUS_STYLES} />,
           },
           { key: "attempts", header: "Attempts", cell: (job) => `${job.attempts} / ${job.maxAttempts}` },
           {
@@ -110,8 +104,8 @@ export const JobsPage = () => {
                   size="compact-sm"
                   variant="light"
                   leftSection={<IconRefresh size={14} />}
-                  loading={retry.isPending && retry.variables?.id === job.id}
-                  onClick={() => retry.mutate(job)}
+                  loading={retry.isPending && retry.variables?.path.id === job.id}
+                  onClick={() => retry.mutate({ path: { id: job.id } })}
                   aria-label={`Retry ${job.name}`}
                 >
                   Retry

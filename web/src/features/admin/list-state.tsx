@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { FilterSelect } from "../../components/list-toolbar.tsx";
+import type { StatusStyle } from "../../components/status-badge.tsx";
 import { humanise } from "../../lib/format.ts";
 
 /**
@@ -16,6 +17,12 @@ export const useListState = <F extends Record<string, string | undefined>>() => 
   };
   return { filters, page, setPage, setFilter };
 };
+
+/** Words and colour of each status of an enum, for the shared StatusBadge ("queued" → "Queued", blue). */
+export const statusStyles = <S extends string>(colors: Readonly<Record<S, string>>) =>
+  Object.fromEntries(
+    Object.entries<string>(colors).map(([status, color]) => [status, { label: humanise(status), color }]),
+  ) as Record<S, StatusStyle>;
 
 /** Select options of a status enum, in words ("queued" → "Queued"). */
 export const statusOptions = (values: readonly string[]) =>

@@ -1,4 +1,4 @@
-import { Badge, Drawer, Group, Paper, Stack, Table, Text } from "@mantine/core";
+import { Drawer, Group, Paper, Stack, Table, Text } from "@mantine/core";
 import { IconMail } from "@tabler/icons-react";
 import { keepPreviousData } from "@tanstack/react-query";
 import { useState } from "react";
@@ -6,12 +6,14 @@ import { type Schema, useOp } from "../../api/client.ts";
 import { DataTable } from "../../components/data-table.tsx";
 import { ListToolbar, SearchBox } from "../../components/list-toolbar.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { formatDateTime, humanise } from "../../lib/format.ts";
-import { StatusFilter, useListState } from "./list-state.tsx";
+import { StatusBadge } from "../../components/status-badge.tsx";
+import { formatDateTime } from "../../lib/format.ts";
+import { StatusFilter, statusStyles, useListState } from "./list-state.tsx";
 
 type OutboxMessage = Schema<"OutboxMessageView">;
 
 const statusColor = { pending: "yellow", sending: "blue", sent: "green", failed: "red" } as const;
+const OUTBOX_STATUS_STYLES = statusStyles(statusColor);
 const PAGE_SIZE = 25;
 
 const MessageDrawer = ({ message, onClose }: { message: OutboxMessage | null; onClose: () => void }) => (
@@ -26,9 +28,7 @@ const MessageDrawer = ({ message, onClose }: { message: OutboxMessage | null; on
     {message ? (
       <Stack gap="sm">
         <Group gap="xs">
-          <Badge variant="light" color={statusColor[message.status]}>
-            {humanise(message.status)}
-          </Badge>
+          <StatusBadge status={message.status} styles={OUTBOX_STATUS_STYLES} size="md" />
           <Text size="sm" c="dimmed">
             {message.attempts} {message.attempts === 1 ? "attempt" : "attempts"}
           </Text>
@@ -146,11 +146,7 @@ export const OutboxPage = () => {
           {
             key: "status",
             header: "Status",
-            cell: (message) => (
-              <Badge size="sm" variant="light" color={statusColor[message.status]}>
-                {humanise(message.status)}
-              </Badge>
-            ),
+            cell: (message) => <StatusBadge status={message.status} styles={OUTBOX_STATUS_STYLES} />,
           },
           { key: "attempts", header: "Attempts", cell: (message) => message.attempts },
         ]}

@@ -8,8 +8,8 @@ import { type ApiForm, useApiForm } from "../../components/api-form.tsx";
 type InputProps = ReturnType<ApiForm<Record<string, unknown>>["getInputProps"]>;
 
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
+import { FormDialog } from "../../components/form-dialog.tsx";
 import { PersonPicker } from "../people/person-picker.tsx";
-import { FormDialog } from "./form-dialog.tsx";
 import { roleOptions, rolesQuery, USER_READS, type User } from "./users-api.ts";
 
 type RoleName = NonNullable<Args<"user.create">["body"]["roles"]>[number];

@@ -7,6 +7,7 @@ import { type Column, DataTable } from "../../components/data-table.tsx";
 import { FilterSelect, ListToolbar, SearchBox } from "../../components/list-toolbar.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
+import { StatusBadge } from "../../components/status-badge.tsx";
 import { formatDateTime } from "../../lib/format.ts";
 import { useListState } from "./list-state.tsx";
 import { RoleGrantsPanel } from "./role-grants-panel.tsx";
@@ -14,6 +15,12 @@ import { CreateUserModal, EditUserModal, ResetTotpModal } from "./user-modals.ts
 import { type Role, rolesQuery, type User } from "./users-api.ts";
 
 const PAGE_SIZE = 25;
+
+const TOTP_STYLES = { on: { label: "Enrolled", color: "green" }, off: { label: "Off", color: "gray" } };
+const ACCOUNT_STYLES = {
+  active: { label: "Active", color: "green" },
+  disabled: { label: "Disabled", color: "red" },
+};
 
 type Dialog = { kind: "create" } | { kind: "edit"; user: User } | { kind: "reset"; user: User } | null;
 
@@ -78,20 +85,12 @@ const columns = (roles: Role[], onDialog: (dialog: Dialog) => void): Column<User
     {
       key: "totp",
       header: "Two-factor",
-      cell: (user) => (
-        <Badge size="sm" variant="light" color={user.totpEnabled ? "green" : "gray"}>
-          {user.totpEnabled ? "Enrolled" : "Off"}
-        </Badge>
-      ),
+      cell: (user) => <StatusBadge status={user.totpEnabled ? "on" : "off"} styles={TOTP_STYLES} />,
     },
     {
       key: "status",
       header: "Status",
-      cell: (user) => (
-        <Badge size="sm" variant="light" color={user.disabled ? "red" : "green"}>
-          {user.disabled ? "Disabled" : "Active"}
-        </Badge>
-      ),
+      cell: (user) => <StatusBadge status={user.disabled ? "disabled" : "active"} styles={ACCOUNT_STYLES} />,
     },
     {
       key: "lastLoginAt",

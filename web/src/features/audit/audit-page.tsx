@@ -1,22 +1,18 @@
-import { Group, Paper, Stack, Table } from "@mantine/core";
+import { Group, Stack } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconHistory } from "@tabler/icons-react";
 import { keepPreviousData } from "@tanstack/react-query";
 import { useState } from "react";
 import { useOp } from "../../api/client.ts";
-import { Empty } from "../../components/empty.tsx";
-import { ErrorAlert } from "../../components/error-alert.tsx";
-import { ListFooter } from "../../components/list-footer.tsx";
+import { DataTable } from "../../components/data-table.tsx";
 import { CsvExportButton } from "../../components/list-toolbar.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { type AuditFilters, AuditFiltersBar, EMPTY_FILTERS } from "./audit-filters.tsx";
-import { EventRow } from "./event-row.tsx";
+import { eventColumns, eventPayload } from "./event-columns.tsx";
 import { VerifyChainButton } from "./verify-chain.tsx";
 
 const PAGE_SIZE = 50;
 
-// The events are not a DataTable: each row folds out its payload in a second row spanning the table.
 export const AuditPage = () => {
   const [filters, setFilters] = useState<AuditFilters>(EMPTY_FILTERS);
   const [page, setPage] = useState(1);
@@ -52,53 +48,25 @@ export const AuditPage = () => {
         <VerifyChainButton />
       </Group>
       <AuditFiltersBar filters={filters} onChange={update} />
-      <Paper p="md">
-        {events.isPending ? (
-          <TableSkeleton rows={10} />
-        ) : events.isError ? (
-          <ErrorAlert error={events.error} />
-        ) : events.data.items.length === 0 ? (
-          <Empty
-            title={hasFilters ? "No events match these filters" : "No events yet"}
-            description={
-              hasFilters ? "Widen the date range or clear a filter." : "Changes will be recorded here."
-            }
-            icon={<IconHistory size={22} stroke={1.6} />}
-          />
-        ) : (
-          <>
-            <Table.ScrollContainer minWidth={900}>
-              <Table aria-label="Audit events" style={{ opacity: events.isPlaceholderData ? 0.6 : 1 }}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th w={40}>
-                      <span className="visually-hidden">Payload</span>
-                    </Table.Th>
-                    <Table.Th w={70}>Seq</Table.Th>
-                    <Table.Th>Time</Table.Th>
-                    <Table.Th>Actor</Table.Th>
-                    <Table.Th>Action</Table.Th>
-                    <Table.Th>Subject</Table.Th>
-                    <Table.Th>Hash</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {events.data.items.map((event) => (
-                    <EventRow key={event.seq} event={event} onFilter={update} />
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <ListFooter
-              page={page}
-              pageSize={PAGE_SIZE}
-              total={events.data.total}
-              onPageChange={setPage}
-              noun="events"
-            />
-          </>
-        )}
-      </Paper>
+      <DataTable
+        label="Audit events"
+        columns={eventColumns(update)}
+        rowKey={(event) => String(event.seq)}
+        rowDetail={eventPayload}
+        query={events}
+        minWidth={900}
+        skeletonRows={10}
+        tableProps={{ highlightOnHover: false }}
+        onPageChange={setPage}
+        noun="events"
+        empty={{
+          title: hasFilters ? "No events match these filters" : "No events yet",
+          description: hasFilters
+            ? "Widen the date range or clear a filter."
+            : "Changes will be recorded here.",
+          icon: <IconHistory size={22} stroke={1.6} />,
+        }}
+      />
     </Stack>
   );
 };

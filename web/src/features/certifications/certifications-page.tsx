@@ -14,11 +14,10 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { type Args, call, invalidate, type Result, type Schema, useOp } from "../../api/client.ts";
-import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
+import { useApiForm } from "../../components/api-form.tsx";
 import { type Column, DataTable } from "../../components/data-table.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { FormActions } from "../../components/form-actions.tsx";
-import { FormModal } from "../../components/form-modal.tsx";
+import { FormDialog } from "../../components/form-dialog.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import type { StatusStyle } from "../../components/status-badge.tsx";
@@ -147,52 +146,45 @@ function LaunchModal({ onClose }: { onClose: () => void }) {
   });
   const template = templates.data?.items.find((t) => t.id === form.values.templateId);
   return (
-    <FormModal
-      opened
-      onClose={onClose}
-      isDirty={form.isDirty}
+    <FormDialog
+      form={form}
       title="Launch a certification campaign"
+      submitLabel="Launch"
+      onClose={onClose}
       size="lg"
+      lockCancel={false}
     >
-      <form onSubmit={form.onSubmit} noValidate>
-        <Stack>
-          <FormErrorSummary form={form} />
-          <TextInput label="Name" {...form.getInputProps("name")} />
-          <Select
-            label="Certificate"
-            placeholder="Choose a certificate template"
-            data={(templates.data?.items ?? []).map((t) => ({ value: t.id, label: t.name }))}
-            {...form.getInputProps("templateId")}
-            value={form.values.templateId}
-            onChange={(v) => {
-              form.setValue("templateId", v);
-              form.setValue("groups", templates.data?.items.find((t) => t.id === v)?.audience ?? []);
-            }}
-          />
-          {template ? (
-            <Text size="sm" c="dimmed">
-              Certifies the published version of the {template.policyTitle}
-              {template.addressedTo ? `, addressed to the ${template.addressedTo} (SOC-7)` : ""}. Statements:{" "}
-              {template.statements.map((s) => s.text).join(" ")}
-            </Text>
-          ) : null}
-          <MultiSelect
-            label="Audience"
-            data={GROUPS}
-            {...form.getInputProps("groups")}
-            error={form.errors["audience.groups"]}
-          />
-          <TextInput type="date" label="Due date" {...form.getInputProps("dueDate")} />
-          <Text size="xs" c="dimmed">
-            Everyone in the audience gets an e-mail and a task at launch, reminders 7 days and 1 day before,
-            on the due date and weekly after it; overdue people are escalated to their supervisor (COC-23.2).
-          </Text>
-          <FormActions onCancel={onClose} submitting={form.mutation.isPending}>
-            Launch
-          </FormActions>
-        </Stack>
-      </form>
-    </FormModal>
+      <TextInput label="Name" {...form.getInputProps("name")} />
+      <Select
+        label="Certificate"
+        placeholder="Choose a certificate template"
+        data={(templates.data?.items ?? []).map((t) => ({ value: t.id, label: t.name }))}
+        {...form.getInputProps("templateId")}
+        value={form.values.templateId}
+        onChange={(v) => {
+          form.setValue("templateId", v);
+          form.setValue("groups", templates.data?.items.find((t) => t.id === v)?.audience ?? []);
+        }}
+      />
+      {template ? (
+        <Text size="sm" c="dimmed">
+          Certifies the published version of the {template.policyTitle}
+          {template.addressedTo ? `, addressed to the ${template.addressedTo} (SOC-7)` : ""}. Statements:{" "}
+          {template.statements.map((s) => s.text).join(" ")}
+        </Text>
+      ) : null}
+      <MultiSelect
+        label="Audience"
+        data={GROUPS}
+        {...form.getInputProps("groups")}
+        error={form.errors["audience.groups"]}
+      />
+      <TextInput type="date" label="Due date" {...form.getInputProps("dueDate")} />
+      <Text size="xs" c="dimmed">
+        Everyone in the audience gets an e-mail and a task at launch, reminders 7 days and 1 day before, on
+        the due date and weekly after it; overdue people are escalated to their supervisor (COC-23.2).
+      </Text>
+    </FormDialog>
   );
 }
 

@@ -21,6 +21,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { call, invalidate, opKey, opUrl, type Schema, useOp } from "../../api/client.ts";
 import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { SubmitGroup } from "../../components/form-actions.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
@@ -224,11 +225,7 @@ function SignForm({ cert }: { cert: Certificate }) {
           {...form.getInputProps("typedName")}
           maw={420}
         />
-        <Group>
-          <Button type="submit" loading={form.mutation.isPending}>
-            Sign the certificate
-          </Button>
-        </Group>
+        <SubmitGroup submitting={form.mutation.isPending} label="Sign the certificate" />
       </Stack>
     </Paper>
   );

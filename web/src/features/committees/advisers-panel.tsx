@@ -19,6 +19,7 @@ import { type Args, call, opKey, type Schema, useOp } from "../../api/client.ts"
 import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { SubmitGroup } from "../../components/form-actions.tsx";
 import { STATUS_COLOR } from "./committee-ui.ts";
 
 type AdviserList = Schema<"CommitteeAdviserListView">;
@@ -111,11 +112,7 @@ function ProposeAdviser({
           autosize
           minRows={2}
         />
-        <Group>
-          <Button type="submit" loading={propose.mutation.isPending}>
-            Propose adviser
-          </Button>
-        </Group>
+        <SubmitGroup submitting={propose.mutation.isPending} label="Propose adviser" />
       </Stack>
     </form>
   );
@@ -307,14 +304,11 @@ function AssessmentForm({
           autosize
           minRows={2}
         />
-        <Group>
-          <Button type="submit" loading={assess.mutation.isPending}>
-            Record assessment
-          </Button>
+        <SubmitGroup submitting={assess.mutation.isPending} label="Record assessment">
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-        </Group>
+        </SubmitGroup>
       </Stack>
     </form>
   );

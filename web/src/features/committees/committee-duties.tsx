@@ -1,8 +1,46 @@
-import { Anchor, Badge, Group, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Group, Stack, Text } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
-import { useOp } from "../../api/client.ts";
+import { type Result, useOp } from "../../api/client.ts";
+import { type Column, ColumnsTable } from "../../components/data-table.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { STATUS_COLOR } from "./committee-ui.ts";
+
+type Duty = Result<"duty.list">["duties"][number];
+
+const dutyColumns: Column<Duty>[] = [
+  { key: "title", header: "Duty", cell: (d) => d.title },
+  { key: "rule", header: "Rule", cell: (d) => d.rule },
+  { key: "due", header: "Due", cellProps: { style: { whiteSpace: "nowrap" } }, cell: (d) => d.dueDate },
+  {
+    key: "status",
+    header: "Status",
+    cellProps: { miw: 100 },
+    cell: (d) => (
+      <Badge color={STATUS_COLOR[d.status]} data-testid="duty-status">
+        {d.status}
+      </Badge>
+    ),
+  },
+  {
+    key: "evidence",
+    header: "Evidence",
+    cell: (d) => (
+      <Stack gap={2}>
+        {d.evidence.map((e) =>
+          e.url?.startsWith("/") ? (
+            <Anchor key={e.label} component={Link} to={e.url} size="sm">
+              {e.label}
+            </Anchor>
+          ) : (
+            <Text key={e.label} size="sm">
+              {e.label}
+            </Text>
+          ),
+        )}
+      </Stack>
+    ),
+  },
+];
 
 export function Duties({ committeeId }: { committeeId: string }) {
   const q = useOp("duty.list", { path: { id: committeeId } });
@@ -25,46 +63,13 @@ export function Duties({ committeeId }: { committeeId: string }) {
           {cal.year}, as of {cal.asOf}. Approved minutes satisfy the duties their agenda items name.
         </Text>
       </Group>
-      <Table withTableBorder>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Duty</Table.Th>
-            <Table.Th>Rule</Table.Th>
-            <Table.Th>Due</Table.Th>
-            <Table.Th>Status</Table.Th>
-            <Table.Th>Evidence</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {cal.duties.map((d) => (
-            <Table.Tr key={d.id} data-testid={`duty-${d.key}`}>
-              <Table.Td>{d.title}</Table.Td>
-              <Table.Td>{d.rule}</Table.Td>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>{d.dueDate}</Table.Td>
-              <Table.Td miw={100}>
-                <Badge color={STATUS_COLOR[d.status]} data-testid="duty-status">
-                  {d.status}
-                </Badge>
-              </Table.Td>
-              <Table.Td>
-                <Stack gap={2}>
-                  {d.evidence.map((e) =>
-                    e.url?.startsWith("/") ? (
-                      <Anchor key={e.label} component={Link} to={e.url} size="sm">
-                        {e.label}
-                      </Anchor>
-                    ) : (
-                      <Text key={e.label} size="sm">
-                        {e.label}
-                      </Text>
-                    ),
-                  )}
-                </Stack>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <ColumnsTable
+        withTableBorder
+        columns={dutyColumns}
+        rows={cal.duties}
+        rowKey={(d) => d.id}
+        rowProps={(d) => ({ "data-testid": `duty-${d.key}` })}
+      />
     </Stack>
   );
 }

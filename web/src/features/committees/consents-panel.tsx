@@ -6,6 +6,7 @@ import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
+import { SubmitGroup } from "../../components/form-actions.tsx";
 import { COMMITTEE_READS, fmtDateTime, STATUS_COLOR } from "./committee-ui.ts";
 
 type Committee = Schema<"CommitteeView">;
@@ -132,11 +133,10 @@ function ProposeConsent({ committeeId }: { committeeId: string }) {
           minRows={3}
           required
         />
-        <Group>
-          <Button type="submit" loading={circulate.mutation.isPending}>
-            Circulate to the members for signature
-          </Button>
-        </Group>
+        <SubmitGroup
+          submitting={circulate.mutation.isPending}
+          label="Circulate to the members for signature"
+        />
       </Stack>
     </form>
   );

@@ -16,6 +16,7 @@ import { useOp } from "../../api/client.ts";
 import { FormErrorSummary } from "../../components/api-form.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { RowField as Field } from "../../components/field.tsx";
+import { SubmitGroup } from "../../components/form-actions.tsx";
 import { formatDate, formatDateTime, humanise } from "../../lib/format.ts";
 import { ConflictModal } from "./conflict-form.tsx";
 import { DetailHeader, Loaded } from "./detail-header.tsx";
@@ -187,11 +188,7 @@ export function ConflictDetail({ id }: { id: string }) {
                   </>
                 ) : null}
                 <FormErrorSummary form={decide} title="Decision not recorded" />
-                <Group>
-                  <Button type="submit" loading={decide.mutation.isPending}>
-                    Record the decision
-                  </Button>
-                </Group>
+                <SubmitGroup submitting={decide.mutation.isPending} label="Record the decision" />
               </Stack>
             </Card>
           ) : null}

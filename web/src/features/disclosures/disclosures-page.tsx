@@ -15,11 +15,10 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { type ReactNode, useState } from "react";
 import { type Args, call, invalidate, useOp } from "../../api/client.ts";
-import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
+import { useApiForm } from "../../components/api-form.tsx";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { FormActions } from "../../components/form-actions.tsx";
-import { FormModal } from "../../components/form-modal.tsx";
+import { FormDialog } from "../../components/form-dialog.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
@@ -226,86 +225,75 @@ function GiftModal({ onClose }: { onClose: () => void }) {
   const f = form.values;
   const government = f.direction === "given" && f.official !== "none";
   return (
-    <FormModal
-      opened
-      onClose={onClose}
-      isDirty={form.isDirty}
+    <FormDialog
+      form={form}
       title="Gift, meal, entertainment or hospitality"
+      submitLabel={government ? "Request Legal's approval" : "File"}
+      onClose={onClose}
       size="lg"
+      lockCancel={false}
     >
-      <form onSubmit={form.onSubmit} noValidate>
-        <Stack>
-          <FormErrorSummary form={form} />
-          <SegmentedControl
-            data={[
-              { value: "given", label: "Given or offered" },
-              { value: "received", label: "Received" },
-            ]}
-            aria-label="Given or received"
-            value={f.direction}
-            onChange={(v) => form.setValue("direction", v)}
-          />
-          <TextInput label="Person" {...form.getInputProps("counterpartyName")} />
-          <TextInput label="Organisation" {...form.getInputProps("organisation")} />
-          <Select
-            label="Is the person a government official?"
-            data={[
-              { value: "none", label: "No" },
-              { value: "us_government", label: "Yes, US government" },
-              { value: "non_us_government", label: "Yes, a non-US government" },
-            ]}
-            {...form.getInputProps("official")}
-          />
-          {government ? (
-            <Text size="sm" c="orange.8">
-              Anything for a government representative needs the Legal Department's prior written approval
-              (COC-12.1, Code section 12; COC-2.1): this files a request before the event, and it can be
-              recorded as given only once Legal has approved it.
-            </Text>
-          ) : null}
-          <Select
-            label="What"
-            data={["gift", "meal", "entertainment", "hospitality", "travel", "favour", "discount"].map(
-              (k) => ({
-                value: k,
-                label: k[0]!.toUpperCase() + k.slice(1),
-              }),
-            )}
-            {...form.getInputProps("kind")}
-          />
-          <Textarea label="Description" {...form.getInputProps("description")} />
-          <Group grow>
-            <TextInput label="Value" placeholder="150.00" {...form.getInputProps("value")} />
-            <TextInput
-              label="Currency"
-              {...form.getInputProps("currency")}
-              onChange={(e) => form.setValue("currency", e.currentTarget.value.toUpperCase())}
-              maxLength={3}
-            />
-            {f.currency !== "USD" ? (
-              <TextInput label="Value in USD" {...form.getInputProps("usdValue")} />
-            ) : null}
-          </Group>
-          <TextInput type="date" label="Date of the event" {...form.getInputProps("eventDate")} />
-          <Textarea label="Business purpose" {...form.getInputProps("businessPurpose")} />
-          {!government ? (
-            <Select
-              label="Has it already happened?"
-              data={[
-                { value: "no", label: "Not yet" },
-                { value: "yes", label: "Yes, record it in the register" },
-              ]}
-              value={f.alreadyHappened ? "yes" : "no"}
-              onChange={(v) => form.setValue("alreadyHappened", v === "yes")}
-              error={form.errors.alreadyHappened}
-            />
-          ) : null}
-          <FormActions onCancel={onClose} submitting={form.mutation.isPending}>
-            {government ? "Request Legal's approval" : "File"}
-          </FormActions>
-        </Stack>
-      </form>
-    </FormModal>
+      <SegmentedControl
+        data={[
+          { value: "given", label: "Given or offered" },
+          { value: "received", label: "Received" },
+        ]}
+        aria-label="Given or received"
+        value={f.direction}
+        onChange={(v) => form.setValue("direction", v)}
+      />
+      <TextInput label="Person" {...form.getInputProps("counterpartyName")} />
+      <TextInput label="Organisation" {...form.getInputProps("organisation")} />
+      <Select
+        label="Is the person a government official?"
+        data={[
+          { value: "none", label: "No" },
+          { value: "us_government", label: "Yes, US government" },
+          { value: "non_us_government", label: "Yes, a non-US government" },
+        ]}
+        {...form.getInputProps("official")}
+      />
+      {government ? (
+        <Text size="sm" c="orange.8">
+          Anything for a government representative needs the Legal Department's prior written approval
+          (COC-12.1, Code section 12; COC-2.1): this files a request before the event, and it can be recorded
+          as given only once Legal has approved it.
+        </Text>
+      ) : null}
+      <Select
+        label="What"
+        data={["gift", "meal", "entertainment", "hospitality", "travel", "favour", "discount"].map((k) => ({
+          value: k,
+          label: k[0]!.toUpperCase() + k.slice(1),
+        }))}
+        {...form.getInputProps("kind")}
+      />
+      <Textarea label="Description" {...form.getInputProps("description")} />
+      <Group grow>
+        <TextInput label="Value" placeholder="150.00" {...form.getInputProps("value")} />
+        <TextInput
+          label="Currency"
+          {...form.getInputProps("currency")}
+          onChange={(e) => form.setValue("currency", e.currentTarget.value.toUpperCase())}
+          maxLength={3}
+        />
+        {f.currency !== "USD" ? <TextInput label="Value in USD" {...form.getInputProps("usdValue")} /> : null}
+      </Group>
+      <TextInput type="date" label="Date of the event" {...form.getInputProps("eventDate")} />
+      <Textarea label="Business purpose" {...form.getInputProps("businessPurpose")} />
+      {!government ? (
+        <Select
+          label="Has it already happened?"
+          data={[
+            { value: "no", label: "Not yet" },
+            { value: "yes", label: "Yes, record it in the register" },
+          ]}
+          value={f.alreadyHappened ? "yes" : "no"}
+          onChange={(v) => form.setValue("alreadyHappened", v === "yes")}
+          error={form.errors.alreadyHappened}
+        />
+      ) : null}
+    </FormDialog>
   );
 }
 

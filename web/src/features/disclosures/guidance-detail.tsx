@@ -3,6 +3,7 @@ import { useOp } from "../../api/client.ts";
 import { FormErrorSummary } from "../../components/api-form.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { RowField as Field } from "../../components/field.tsx";
+import { SubmitGroup } from "../../components/form-actions.tsx";
 import { formatDate } from "../../lib/format.ts";
 import { DetailHeader, Loaded } from "./detail-header.tsx";
 import { useAction, useDetailForm } from "./use-detail-action.ts";
@@ -44,16 +45,13 @@ export function GuidanceDetail({ id }: { id: string }) {
                 <Textarea label="Answer" autosize minRows={3} {...answer.getInputProps("answer")} />
                 <FormErrorSummary form={answer} title="Not answered" />
                 <ErrorAlert error={escalate.error} title="Not passed on" />
-                <Group>
-                  <Button type="submit" loading={answer.mutation.isPending}>
-                    Answer
-                  </Button>
+                <SubmitGroup submitting={answer.mutation.isPending} label="Answer">
                   {g.can.escalate ? (
                     <Button variant="default" onClick={() => escalate.mutate({})}>
                       Pass to the Legal Department
                     </Button>
                   ) : null}
-                </Group>
+                </SubmitGroup>
               </Stack>
             </Card>
           ) : null}

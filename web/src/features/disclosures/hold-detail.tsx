@@ -1,10 +1,44 @@
-import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Textarea } from "@mantine/core";
-import { useOp } from "../../api/client.ts";
+import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea } from "@mantine/core";
+import { type Result, useOp } from "../../api/client.ts";
 import { FormErrorSummary } from "../../components/api-form.tsx";
+import { type Column, ColumnsTable } from "../../components/data-table.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
 import { DetailHeader, Loaded } from "./detail-header.tsx";
 import { useAction, useDetailForm } from "./use-detail-action.ts";
+
+type Custodian = Result<"legal_hold.read">["custodians"][number];
+
+const custodianColumns: Column<Custodian>[] = [
+  {
+    key: "custodian",
+    header: "Custodian",
+    cell: (c) => (
+      <>
+        {c.name}
+        <Text size="xs" c="dimmed">
+          {c.title}
+        </Text>
+      </>
+    ),
+  },
+  { key: "notified", header: "Notified", cell: (c) => formatDateTime(c.notifiedAt) },
+  {
+    key: "acknowledged",
+    header: "Acknowledged",
+    cell: (c) =>
+      c.acknowledgedAt ? (
+        <Badge color="green" variant="light">
+          {formatDateTime(c.acknowledgedAt)}
+        </Badge>
+      ) : (
+        <Badge color="yellow" variant="light">
+          Not yet
+        </Badge>
+      ),
+  },
+  { key: "reminders", header: "Reminders", cell: (c) => c.remindersSent },
+];
 
 export function HoldDetail({ id }: { id: string }) {
   const q = useOp("legal_hold.read", { path: { id } });
@@ -50,41 +84,7 @@ export function HoldDetail({ id }: { id: string }) {
               title="Released"
             >{`${h.releasedBy}, ${formatDate(h.releasedAt)}: ${h.releaseNote}`}</Alert>
           ) : null}
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Custodian</Table.Th>
-                <Table.Th>Notified</Table.Th>
-                <Table.Th>Acknowledged</Table.Th>
-                <Table.Th>Reminders</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {h.custodians.map((c) => (
-                <Table.Tr key={c.personId}>
-                  <Table.Td>
-                    {c.name}
-                    <Text size="xs" c="dimmed">
-                      {c.title}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{formatDateTime(c.notifiedAt)}</Table.Td>
-                  <Table.Td>
-                    {c.acknowledgedAt ? (
-                      <Badge color="green" variant="light">
-                        {formatDateTime(c.acknowledgedAt)}
-                      </Badge>
-                    ) : (
-                      <Badge color="yellow" variant="light">
-                        Not yet
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{c.remindersSent}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <ColumnsTable striped columns={custodianColumns} rows={h.custodians} rowKey={(c) => c.personId} />
           {h.can.manage ? (
             <Card withBorder component="form" onSubmit={release.onSubmit} noValidate>
               <Stack>

@@ -6,7 +6,6 @@ import {
   NumberInput,
   Select,
   Stack,
-  Table,
   Text,
   Textarea,
   TextInput,
@@ -17,6 +16,7 @@ import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { call, invalidate, type Result, useOp } from "../../api/client.ts";
 import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
+import { type Column, ColumnsTable } from "../../components/data-table.tsx";
 import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { FormActions } from "../../components/form-actions.tsx";
@@ -156,6 +156,36 @@ function IssueModal({ onClose }: { onClose: () => void }) {
   );
 }
 
+type HoldRow = Result<"legal_hold.list">["items"][number];
+
+const holdColumns: Column<HoldRow>[] = [
+  {
+    key: "hold",
+    header: "Hold",
+    cell: (h) => (
+      <DetailLink section="holds" id={h.id}>
+        {h.number}: {h.matter}
+      </DetailLink>
+    ),
+  },
+  { key: "status", header: "Status", cell: (h) => <StatusBadge status={h.status} styles={STATUS_LABELS} /> },
+  {
+    key: "acknowledged",
+    header: "Acknowledged",
+    cell: (h) => (
+      <>
+        {h.acknowledged} of {h.custodians}
+      </>
+    ),
+  },
+  { key: "issued", header: "Issued", cell: (h) => formatDate(h.issuedAt) },
+  {
+    key: "renotice",
+    header: "Next re-notice",
+    cell: (h) => (h.status === "active" ? formatDate(h.nextRenoticeOn) : "—"),
+  },
+];
+
 export function HoldsTab() {
   const list = useOp("legal_hold.list", {});
   const [issuing, setIssuing] = useState(false);
@@ -169,36 +199,7 @@ export function HoldsTab() {
       <ErrorAlert error={list.error} />
       {list.data?.items.length === 0 ? <Empty title="No legal holds" /> : null}
       {list.data && list.data.items.length > 0 ? (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Hold</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Acknowledged</Table.Th>
-              <Table.Th>Issued</Table.Th>
-              <Table.Th>Next re-notice</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.items.map((h) => (
-              <Table.Tr key={h.id}>
-                <Table.Td>
-                  <DetailLink section="holds" id={h.id}>
-                    {h.number}: {h.matter}
-                  </DetailLink>
-                </Table.Td>
-                <Table.Td>
-                  <StatusBadge status={h.status} styles={STATUS_LABELS} />
-                </Table.Td>
-                <Table.Td>
-                  {h.acknowledged} of {h.custodians}
-                </Table.Td>
-                <Table.Td>{formatDate(h.issuedAt)}</Table.Td>
-                <Table.Td>{h.status === "active" ? formatDate(h.nextRenoticeOn) : "—"}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ColumnsTable striped columns={holdColumns} rows={list.data.items} rowKey={(h) => h.id} />
       ) : null}
       {issuing ? <IssueModal onClose={() => setIssuing(false)} /> : null}
     </Stack>

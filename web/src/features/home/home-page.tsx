@@ -1,4 +1,4 @@
-import { Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text, ThemeIcon, Title } from "@mantine/core";
+import { Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text, ThemeIcon } from "@mantine/core";
 import {
   IconAddressBook,
   IconAlertOctagon,
@@ -13,6 +13,7 @@ import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink } from "../../components/router-links.tsx";
+import { Section } from "../../components/section.tsx";
 import { isApiError } from "../../lib/api.ts";
 import { countryName, formatDate, formatNumber } from "../../lib/format.ts";
 import { useMe } from "../auth/me.ts";
@@ -55,10 +56,7 @@ const StatCard = ({
 const TaskList = () => {
   const tasks = useOp("task.list", {});
   return (
-    <Paper p="md">
-      <Title order={2} size="h4" mb="sm">
-        My tasks
-      </Title>
+    <Section title="My tasks" titleGap="sm">
       {tasks.isPending ? (
         <Stack gap="xs">
           <Skeleton height={20} />
@@ -97,15 +95,12 @@ const TaskList = () => {
           ))}
         </Stack>
       )}
-    </Paper>
+    </Section>
   );
 };
 
 const HeadcountTable = ({ caption, rows }: { caption: string; rows: { label: string; count: number }[] }) => (
-  <Paper p="md">
-    <Title order={2} size="h4" mb="sm">
-      {caption}
-    </Title>
+  <Section title={caption} titleGap="sm">
     {rows.length === 0 ? (
       <Text size="sm" c="dimmed">
         No active people yet.
@@ -132,7 +127,7 @@ const HeadcountTable = ({ caption, rows }: { caption: string; rows: { label: str
         </Table.Tbody>
       </Table>
     )}
-  </Paper>
+  </Section>
 );
 
 const DashboardCards = () => {

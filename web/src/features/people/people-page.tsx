@@ -1,10 +1,11 @@
-import { Badge, Button, Group, Stack, Text } from "@mantine/core";
+import { Badge, Group, Stack, Text } from "@mantine/core";
 import { IconPlus, IconUsers } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { type Args, opUrl, useOp } from "../../api/client.ts";
 import { type Column, DataTable } from "../../components/data-table.tsx";
 import {
+  ClearFiltersButton,
   CsvExportButton,
   FilterSelect,
   type FilterSelectProps,
@@ -14,7 +15,7 @@ import {
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink, ButtonLink } from "../../components/router-links.tsx";
 import { countryName, formatDate, humanise } from "../../lib/format.ts";
-import { compact, pickPage, pickString } from "../../lib/search-params.ts";
+import { compact, pickPage, pickString, urlList } from "../../lib/search-params.ts";
 import { usePermission } from "../auth/me.ts";
 import {
   categoryLabel,
@@ -140,8 +141,7 @@ export const PeoplePage = ({ search, onSearchChange }: PeoplePageProps) => {
   const sort = search.sort ?? "name";
   const page = search.page ?? 1;
 
-  const update = (patch: Partial<PeopleSearch>) =>
-    onSearchChange(compact({ ...search, page: undefined, ...patch }));
+  const { update, setPage, clear } = urlList(search, onSearchChange);
 
   const filters = {
     q: search.q,
@@ -237,7 +237,7 @@ export const PeoplePage = ({ search, onSearchChange }: PeoplePageProps) => {
         query={people}
         minWidth={900}
         sort={{ sort, onSort: (value) => update({ sort: value }) }}
-        onPageChange={(next) => onSearchChange(compact({ ...search, page: next > 1 ? next : undefined }))}
+        onPageChange={setPage}
         noun="people"
         rowProps={(person) => ({
           className: "clickable-row",
@@ -249,11 +249,7 @@ export const PeoplePage = ({ search, onSearchChange }: PeoplePageProps) => {
             ? "Try a different search or clear a filter."
             : "Add people one by one or import them from HR.",
           icon: <IconUsers size={22} stroke={1.6} />,
-          action: hasFilters ? (
-            <Button variant="light" onClick={() => onSearchChange({})}>
-              Clear filters
-            </Button>
-          ) : null,
+          action: hasFilters ? <ClearFiltersButton onClear={clear} /> : null,
         }}
       />
     </Stack>

@@ -3,11 +3,9 @@ import {
   Breadcrumbs,
   Button,
   Group,
-  Paper,
   SimpleGrid,
   Skeleton,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -16,67 +14,64 @@ import { notifications } from "@mantine/notifications";
 import { IconPencil, IconUserOff } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { call, invalidate, useOpMutation } from "../../api/client.ts";
-import { ConfirmModal } from "../../components/confirm-modal.tsx";
+import { call, invalidate } from "../../api/client.ts";
+import { useApiForm } from "../../components/api-form.tsx";
+import { type Column, ColumnsTable } from "../../components/data-table.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { Field } from "../../components/field.tsx";
+import { FormDialog } from "../../components/form-dialog.tsx";
 import { usePageTitle } from "../../components/page-title.ts";
 import { AnchorLink } from "../../components/router-links.tsx";
-import { fieldErrors } from "../../lib/api.ts";
+import { Section } from "../../components/section.tsx";
 import { countryName, formatDate, humanise, todayIso } from "../../lib/format.ts";
 import { categoryLabel, PEOPLE_READS, type PersonDetail, personQuery } from "./people-api.ts";
 import { PersonForm } from "./person-form.tsx";
 
-const EndEmploymentModal = ({
-  person,
-  opened,
-  onClose,
-}: {
-  person: PersonDetail;
-  opened: boolean;
-  onClose: () => void;
-}) => {
-  const [endDate, setEndDate] = useState(todayIso());
-  const end = useOpMutation("person.end", {
-    invalidates: PEOPLE_READS,
-    onSuccess: () => {
+const EndEmploymentModal = ({ person, onClose }: { person: PersonDetail; onClose: () => void }) => {
+  const queryClient = useQueryClient();
+  const form = useApiForm({
+    initialValues: { endDate: todayIso() },
+    labels: { endDate: "End date" },
+    submit: (values) => call("person.end", { path: { id: person.id }, body: values }),
+    onSuccess: async (_ended, values) => {
+      await invalidate(queryClient, ...PEOPLE_READS);
       notifications.show({
         color: "green",
         title: "Employment ended",
-        message: `${person.displayName}, ${endDate}`,
+        message: `${person.displayName}, ${values.endDate}`,
       });
       onClose();
     },
   });
-  const dateError = fieldErrors(end.error).endDate;
   return (
-    <ConfirmModal
-      opened={opened}
-      onClose={onClose}
+    <FormDialog
+      form={form}
       title="End employment"
-      confirmLabel="End employment"
-      color="red"
-      loading={end.isPending}
-      error={dateError ? null : end.error}
-      onConfirm={() => end.mutate({ path: { id: person.id }, body: { endDate } })}
+      submitLabel="End employment"
+      submitColor="red"
+      onClose={onClose}
     >
-      <Stack gap="sm">
-        <Text size="sm">
-          End the employment of <strong>{person.displayName}</strong>? They stay in the directory as an ended
-          record and their user account, if any, can no longer be used to act for them.
-        </Text>
-        <TextInput
-          label="End date"
-          type="date"
-          required
-          value={endDate}
-          onChange={(event) => setEndDate(event.currentTarget.value)}
-          error={dateError}
-        />
-      </Stack>
-    </ConfirmModal>
+      <Text size="sm">
+        End the employment of <strong>{person.displayName}</strong>? They stay in the directory as an ended
+        record and their user account, if any, can no longer be used to act for them.
+      </Text>
+      <TextInput label="End date" type="date" required {...form.getInputProps("endDate")} />
+    </FormDialog>
   );
 };
+
+const reportColumns: Column<PersonDetail["directReports"][number]>[] = [
+  {
+    key: "name",
+    header: "Name",
+    cell: (report) => (
+      <AnchorLink to="/people/$personId" params={{ personId: report.id }} size="sm">
+        {report.displayName}
+      </AnchorLink>
+    ),
+  },
+  { key: "title", header: "Title", cell: (report) => report.title ?? "—" },
+];
 
 export const PersonPage = ({ personId }: { personId: string }) => {
   const queryClient = useQueryClient();
@@ -159,10 +154,7 @@ export const PersonPage = ({ personId }: { personId: string }) => {
       </div>
 
       {editing ? (
-        <Paper p="lg">
-          <Title order={2} size="h4" mb="md">
-            Edit details
-          </Title>
+        <Section title="Edit details" p="lg" titleGap="md">
           <PersonForm
             person={data}
             submitLabel="Save changes"
@@ -174,12 +166,9 @@ export const PersonPage = ({ personId }: { personId: string }) => {
             }}
             onCancel={() => setEditing(false)}
           />
-        </Paper>
+        </Section>
       ) : (
-        <Paper p="lg">
-          <Title order={2} size="h4" mb="md">
-            Details
-          </Title>
+        <Section title="Details" p="lg" titleGap="md">
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="lg">
             <Field label="Email">{data.email ?? "—"}</Field>
             <Field label="Employee ID">{data.externalId ?? "—"}</Field>
@@ -215,45 +204,25 @@ export const PersonPage = ({ personId }: { personId: string }) => {
               )}
             </Field>
           </SimpleGrid>
-        </Paper>
+        </Section>
       )}
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Paper p="lg">
-          <Title order={2} size="h4" mb="sm">
-            Direct reports
-          </Title>
+        <Section title="Direct reports" p="lg" titleGap="sm">
           {data.directReports.length === 0 ? (
             <Text size="sm" c="dimmed">
               Nobody reports to {data.firstName}.
             </Text>
           ) : (
-            <Table aria-label="Direct reports">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Title</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.directReports.map((report) => (
-                  <Table.Tr key={report.id}>
-                    <Table.Td>
-                      <AnchorLink to="/people/$personId" params={{ personId: report.id }} size="sm">
-                        {report.displayName}
-                      </AnchorLink>
-                    </Table.Td>
-                    <Table.Td>{report.title ?? "—"}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <ColumnsTable
+              label="Direct reports"
+              columns={reportColumns}
+              rows={data.directReports}
+              rowKey={(report) => report.id}
+            />
           )}
-        </Paper>
-        <Paper p="lg">
-          <Title order={2} size="h4" mb="sm">
-            User account
-          </Title>
+        </Section>
+        <Section title="User account" p="lg" titleGap="sm">
           {data.user ? (
             <Stack gap="xs">
               <Field label="Sign-in email">{data.user.email}</Field>
@@ -276,14 +245,9 @@ export const PersonPage = ({ personId }: { personId: string }) => {
               {data.firstName} has no user account. An administrator can create one under Users & roles.
             </Text>
           )}
-        </Paper>
+        </Section>
       </SimpleGrid>
-      <EndEmploymentModal
-        key={String(ending)}
-        person={data}
-        opened={ending}
-        onClose={() => setEnding(false)}
-      />
+      {ending ? <EndEmploymentModal person={data} onClose={() => setEnding(false)} /> : null}
     </Stack>
   );
 };

@@ -6,7 +6,6 @@ import {
   Paper,
   Select,
   Stack,
-  Table,
   Tabs,
   Text,
   TextInput,
@@ -17,6 +16,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { call, invalidate, useOp, useOpMutation } from "../../api/client.ts";
 import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
+import { ColumnsTable } from "../../components/data-table.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { FormActions } from "../../components/form-actions.tsx";
 import { FormModal } from "../../components/form-modal.tsx";
@@ -182,36 +182,41 @@ export function PolicyPage({ policyId }: { policyId: string }) {
           {current ? <ReadingView versionId={current.id} showTitle={false} /> : null}
         </Tabs.Panel>
         <Tabs.Panel value="versions" pt="md">
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Version</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Change</Table.Th>
-                <Table.Th>Approved</Table.Th>
-                <Table.Th>Published</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {p.versions.map((v) => (
-                <Table.Tr key={v.id}>
-                  <Table.Td>
-                    <AnchorLink to="/policies/versions/$versionId" params={{ versionId: v.id }}>
-                      Version {v.number}
-                    </AnchorLink>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={statusColor[v.status]} variant="light">
-                      {v.status}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{v.changeNote ?? "—"}</Table.Td>
-                  <Table.Td>
-                    {v.approvedBy ? `${v.approvedBy}, ${formatDateTime(v.approvedAt)}` : "—"}
-                  </Table.Td>
-                  <Table.Td>{formatDateTime(v.publishedAt)}</Table.Td>
-                  <Table.Td>
+          <ColumnsTable
+            striped
+            rows={p.versions}
+            rowKey={(v) => v.id}
+            columns={[
+              {
+                key: "version",
+                header: "Version",
+                cell: (v) => (
+                  <AnchorLink to="/policies/versions/$versionId" params={{ versionId: v.id }}>
+                    Version {v.number}
+                  </AnchorLink>
+                ),
+              },
+              {
+                key: "status",
+                header: "Status",
+                cell: (v) => (
+                  <Badge color={statusColor[v.status]} variant="light">
+                    {v.status}
+                  </Badge>
+                ),
+              },
+              { key: "change", header: "Change", cell: (v) => v.changeNote ?? "—" },
+              {
+                key: "approved",
+                header: "Approved",
+                cell: (v) => (v.approvedBy ? `${v.approvedBy}, ${formatDateTime(v.approvedAt)}` : "—"),
+              },
+              { key: "published", header: "Published", cell: (v) => formatDateTime(v.publishedAt) },
+              {
+                key: "actions",
+                header: "",
+                cell: (v) => (
+                  <>
                     {v.status === "draft" && p.can.approve ? (
                       <Button
                         size="xs"
@@ -226,11 +231,11 @@ export function PolicyPage({ policyId }: { policyId: string }) {
                         Publish
                       </Button>
                     ) : null}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+                  </>
+                ),
+              },
+            ]}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="compare" pt="md">
           <Group mb="md">

@@ -4,7 +4,8 @@ import { useRef, useState } from "react";
 import { type Args, call, invalidate, type Result, useOp } from "../../api/client.ts";
 import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { type Column, DataTable } from "../../components/data-table.tsx";
-import { FormActions, SubmitRow } from "../../components/form-actions.tsx";
+import { SubmitRow } from "../../components/form-actions.tsx";
+import { FormDialog } from "../../components/form-dialog.tsx";
 import { FormModal } from "../../components/form-modal.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { formatDate } from "../../lib/format.ts";
@@ -63,30 +64,29 @@ function RequestModal({ onClose }: { onClose: () => void }) {
     },
   });
   return (
-    <FormModal opened onClose={onClose} isDirty={form.isDirty} title="Request a waiver" size="lg">
-      <form onSubmit={form.onSubmit} noValidate>
-        <Stack>
-          <FormErrorSummary form={form} />
-          <Select
-            label="Code"
-            data={(policies.data?.items ?? []).map((p) => ({ value: p.id, label: p.title }))}
-            {...form.getInputProps("policyId")}
-            value={form.values.policyId}
-          />
-          <TextInput label="Section (optional)" {...form.getInputProps("sectionNumber")} />
-          <PersonPicker
-            label="Executive officer or director"
-            value={form.values.personId}
-            onChange={(v) => form.setValue("personId", v)}
-            error={form.errors.personId}
-          />
-          <Textarea label="Reason" autosize minRows={3} {...form.getInputProps("reason")} />
-          <FormActions onCancel={onClose} submitting={form.mutation.isPending}>
-            Request
-          </FormActions>
-        </Stack>
-      </form>
-    </FormModal>
+    <FormDialog
+      form={form}
+      title="Request a waiver"
+      submitLabel="Request"
+      onClose={onClose}
+      size="lg"
+      lockCancel={false}
+    >
+      <Select
+        label="Code"
+        data={(policies.data?.items ?? []).map((p) => ({ value: p.id, label: p.title }))}
+        {...form.getInputProps("policyId")}
+        value={form.values.policyId}
+      />
+      <TextInput label="Section (optional)" {...form.getInputProps("sectionNumber")} />
+      <PersonPicker
+        label="Executive officer or director"
+        value={form.values.personId}
+        onChange={(v) => form.setValue("personId", v)}
+        error={form.errors.personId}
+      />
+      <Textarea label="Reason" autosize minRows={3} {...form.getInputProps("reason")} />
+    </FormDialog>
   );
 }
 

@@ -1,4 +1,5 @@
-import { Anchor, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Stack, Text } from "@mantine/core";
+import { type Column, ColumnsTable } from "../../components/data-table.tsx";
 import { Empty } from "../../components/empty.tsx";
 import { formatDate } from "../../lib/format.ts";
 import {
@@ -8,6 +9,41 @@ import {
   formatBytes,
   isPreviewable,
 } from "./vocabulary.ts";
+
+type CaseFile = CaseView["attachments"][number];
+
+const fileColumns = (caseId: string): Column<CaseFile>[] => [
+  {
+    key: "file",
+    header: "File",
+    cell: (f) => (
+      <>
+        <Anchor href={attachmentUrl(caseId, f.id)} download={f.filename} size="sm">
+          {f.filename}
+        </Anchor>
+        {isPreviewable(f.filename) && (
+          <Anchor
+            href={attachmentPreviewUrl(caseId, f.id)}
+            target="_blank"
+            rel="noopener noreferrer"
+            size="sm"
+            ml="xs"
+          >
+            (preview)
+          </Anchor>
+        )}
+      </>
+    ),
+  },
+  { key: "size", header: "Size", cell: (f) => formatBytes(f.size) },
+  {
+    key: "received",
+    header: "Received",
+    cellProps: { className: "nowrap" },
+    cell: (f) => formatDate(f.createdAt),
+  },
+  { key: "with", header: "With", cell: (f) => (f.messageId ? "A mailbox message" : "The report") },
+];
 
 export const CaseFiles = ({ kase }: { kase: CaseView }) =>
   kase.attachments.length === 0 ? (
@@ -22,40 +58,11 @@ export const CaseFiles = ({ kase }: { kase: CaseView }) =>
         Files are stored encrypted and may carry hidden details (author, device, location); treat them as
         confidential.
       </Text>
-      <Table aria-label="Files">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>File</Table.Th>
-            <Table.Th>Size</Table.Th>
-            <Table.Th>Received</Table.Th>
-            <Table.Th>With</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {kase.attachments.map((f) => (
-            <Table.Tr key={f.id}>
-              <Table.Td>
-                <Anchor href={attachmentUrl(kase.id, f.id)} download={f.filename} size="sm">
-                  {f.filename}
-                </Anchor>
-                {isPreviewable(f.filename) && (
-                  <Anchor
-                    href={attachmentPreviewUrl(kase.id, f.id)}
-                    target="_blank"
-                    rel="noopener noreferrer"
-                    size="sm"
-                    ml="xs"
-                  >
-                    (preview)
-                  </Anchor>
-                )}
-              </Table.Td>
-              <Table.Td>{formatBytes(f.size)}</Table.Td>
-              <Table.Td className="nowrap">{formatDate(f.createdAt)}</Table.Td>
-              <Table.Td>{f.messageId ? "A mailbox message" : "The report"}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <ColumnsTable
+        label="Files"
+        columns={fileColumns(kase.id)}
+        rows={kase.attachments}
+        rowKey={(f) => f.id}
+      />
     </Stack>
   );

@@ -8,17 +8,15 @@ import {
 } from "@tabler/icons-react";
 import { keepPreviousData } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { type Args, useOp } from "../../api/client.ts";
+import { type Args, type Result, useOp } from "../../api/client.ts";
+import { type Column, DataTable } from "../../components/data-table.tsx";
 import { Empty } from "../../components/empty.tsx";
-import { ErrorAlert } from "../../components/error-alert.tsx";
-import { ListFooter } from "../../components/list-footer.tsx";
-import { FilterSelect, ListToolbar, SearchBox } from "../../components/list-toolbar.tsx";
+import { ClearFiltersButton, FilterSelect, ListToolbar, SearchBox } from "../../components/list-toolbar.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AnchorLink, ButtonLink } from "../../components/router-links.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
-import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { formatDate } from "../../lib/format.ts";
-import { compact, pickPage, pickString } from "../../lib/search-params.ts";
+import { compact, pickPage, pickString, urlList } from "../../lib/search-params.ts";
 import { usePermission } from "../auth/me.ts";
 import { CASE_STATUS_STYLES, DeadlineBadges } from "./case-badges.tsx";
 import { type CaseStatus, STATUS_LABEL, VOCABULARY_STALE_MS, vocabularyOptions } from "./vocabulary.ts";
@@ -66,6 +64,19 @@ const statusOptions = [
   { value: "open", label: "Open (not closed)" },
   ...(Object.keys(STATUS_LABEL) as CaseStatus[]).map((s) => ({ value: s, label: STATUS_LABEL[s] })),
 ];
+
+/** The filters chosen from the speak-up vocabulary, in the order shown. */
+const vocabularyFilters: {
+  key: "category" | "team" | "channel";
+  label: string;
+  placeholder: string;
+  isSearchable?: boolean;
+}[] = [
+  { key: "category", label: "Category", placeholder: "Any category", isSearchable: true },
+  { key: "team", label: "Team", placeholder: "Any team" },
+  { key: "channel", label: "Channel", placeholder: "Any channel" },
+];
+const VOCABULARY_LIST = { category: "categories", team: "teams", channel: "channels" } as const;
 
 const overdueOptions = [
   { value: "any", label: "Any deadline overdue or missed" },
@@ -142,6 +153,80 @@ const NeedsHandler = () => {
   );
 };
 
+type CaseRow = Result<"case.list">["items"][number];
+
+const caseColumns: Column<CaseRow>[] = [
+  {
+    key: "case",
+    header: "Case",
+    cellProps: { className: "nowrap" },
+    cell: (c) => (
+      <>
+        <CaseNumberLink id={c.id} number={c.number} />
+        <Text size="xs" c="dimmed">
+          Received {formatDate(c.receivedAt)}
+        </Text>
+      </>
+    ),
+  },
+  {
+    key: "summary",
+    header: "Summary",
+    cellProps: { miw: 240 },
+    cell: (c) => (
+      <>
+        {c.summary === null ? (
+          <Text size="sm" c="dimmed" fs="italic">
+            Content destroyed under the retention policy (COC-15.1)
+          </Text>
+        ) : (
+          <Text size="sm" lineClamp={2}>
+            {c.summary}
+          </Text>
+        )}
+        <Text size="xs" c="dimmed">
+          {c.categoryLabel}
+        </Text>
+      </>
+    ),
+  },
+  { key: "channel", header: "Channel", cell: (c) => c.channelLabel },
+  {
+    key: "handler",
+    header: "Handled by",
+    cell: (c) => (
+      <>
+        <Text size="sm">{c.teamLabel}</Text>
+        <Text size="xs" c={c.assignee ? undefined : "dimmed"}>
+          {c.assignee?.name ?? "Unassigned"}
+        </Text>
+      </>
+    ),
+  },
+  {
+    key: "status",
+    header: "Status",
+    // Wide enough for "Investigation" and "Acknowledged" badges, which otherwise clip.
+    headerProps: { miw: 140 },
+    cell: (c) => (
+      <Group gap={4} wrap="wrap" maw={220}>
+        <StatusBadge status={c.status} styles={CASE_STATUS_STYLES} />
+        {c.needsHandlerSince && !c.assignee ? (
+          <Badge size="sm" variant="light" color="orange">
+            Needs a handler
+          </Badge>
+        ) : null}
+        {c.mergedIntoId ? (
+          <Badge size="sm" variant="outline" color="gray">
+            Merged
+          </Badge>
+        ) : null}
+        <DeadlineBadges clocks={c.clocks} />
+      </Group>
+    ),
+  },
+];
+
 type CasesPageProps = { search: CasesSearch; onSearchChange: (search: CasesSearch) => void };
 
 export const CasesPage = (props: CasesPageProps) =>
@@ -155,8 +240,7 @@ const CaseList = ({ search, onSearchChange }: CasesPageProps) => {
   const page = search.page ?? 1;
   const status = search.status ?? "open";
 
-  const update = (patch: Partial<CasesSearch>) =>
-    onSearchChange(compact({ ...search, page: undefined, ...patch }));
+  const { update, setPage, clear } = urlList(search, onSearchChange);
 
   const filters = {
     status: status === "all" ? undefined : status,
@@ -224,28 +308,17 @@ const CaseList = ({ search, onSearchChange }: CasesPageProps) => {
           onChange={(value) => update({ status: value && value !== "open" ? value : undefined })}
           clearable={false}
         />
-        <FilterSelect
-          label="Category"
-          placeholder="Any category"
-          data={vocabularyOptions(vocabulary.data?.categories)}
-          value={search.category}
-          onChange={(category) => update({ category })}
-          searchable
-        />
-        <FilterSelect
-          label="Team"
-          placeholder="Any team"
-          data={vocabularyOptions(vocabulary.data?.teams)}
-          value={search.team}
-          onChange={(team) => update({ team })}
-        />
-        <FilterSelect
-          label="Channel"
-          placeholder="Any channel"
-          data={vocabularyOptions(vocabulary.data?.channels)}
-          value={search.channel}
-          onChange={(channel) => update({ channel })}
-        />
+        {vocabularyFilters.map(({ key, label, placeholder, isSearchable }) => (
+          <FilterSelect
+            key={key}
+            label={label}
+            placeholder={placeholder}
+            data={vocabularyOptions(vocabulary.data?.[VOCABULARY_LIST[key]])}
+            value={search[key]}
+            onChange={(value) => update({ [key]: value })}
+            searchable={isSearchable}
+          />
+        ))}
         <FilterSelect
           label="Deadlines"
           placeholder="Any"
@@ -260,111 +333,26 @@ const CaseList = ({ search, onSearchChange }: CasesPageProps) => {
           style={{ alignSelf: "end" }}
         />
       </ListToolbar>
-      <Paper p="md">
-        {cases.isPending ? (
-          <TableSkeleton />
-        ) : cases.isError ? (
-          <ErrorAlert error={cases.error} />
-        ) : cases.data.items.length === 0 ? (
-          <Empty
-            title={hasFilters ? "No cases match these filters" : "No open cases"}
-            description={
-              hasFilters
-                ? "Try another filter, or choose status All to include closed cases."
-                : "New reports from the portal, the hotlines and the app appear here."
-            }
-          >
-            {hasFilters ? (
-              <Button variant="light" onClick={() => onSearchChange({})}>
-                Clear filters
-              </Button>
-            ) : null}
-          </Empty>
-        ) : (
-          <>
-            <Table.ScrollContainer minWidth={820}>
-              <Table
-                highlightOnHover
-                aria-label="Speak-up cases"
-                style={{ opacity: cases.isPlaceholderData ? 0.6 : 1 }}
-              >
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Case</Table.Th>
-                    <Table.Th>Summary</Table.Th>
-                    <Table.Th>Channel</Table.Th>
-                    <Table.Th>Handled by</Table.Th>
-                    {/* Wide enough for "Investigation" and "Acknowledged" badges, which otherwise clip. */}
-                    <Table.Th miw={140}>Status</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {cases.data.items.map((c) => (
-                    <Table.Tr
-                      key={c.id}
-                      className="clickable-row"
-                      onClick={() => navigate({ to: "/speakup/cases/$caseId", params: { caseId: c.id } })}
-                    >
-                      <Table.Td className="nowrap">
-                        <CaseNumberLink id={c.id} number={c.number} />
-                        <Text size="xs" c="dimmed">
-                          Received {formatDate(c.receivedAt)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td miw={240}>
-                        {c.summary === null ? (
-                          <Text size="sm" c="dimmed" fs="italic">
-                            Content destroyed under the retention policy (COC-15.1)
-                          </Text>
-                        ) : (
-                          <Text size="sm" lineClamp={2}>
-                            {c.summary}
-                          </Text>
-                        )}
-                        <Text size="xs" c="dimmed">
-                          {c.categoryLabel}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{c.channelLabel}</Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{c.teamLabel}</Text>
-                        <Text size="xs" c={c.assignee ? undefined : "dimmed"}>
-                          {c.assignee?.name ?? "Unassigned"}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={4} wrap="wrap" maw={220}>
-                          <StatusBadge status={c.status} styles={CASE_STATUS_STYLES} />
-                          {c.needsHandlerSince && !c.assignee ? (
-                            <Badge size="sm" variant="light" color="orange">
-                              Needs a handler
-                            </Badge>
-                          ) : null}
-                          {c.mergedIntoId ? (
-                            <Badge size="sm" variant="outline" color="gray">
-                              Merged
-                            </Badge>
-                          ) : null}
-                          <DeadlineBadges clocks={c.clocks} />
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <ListFooter
-              page={page}
-              pageSize={PAGE_SIZE}
-              total={cases.data.total}
-              onPageChange={(next) =>
-                onSearchChange(compact({ ...search, page: next > 1 ? next : undefined }))
-              }
-              noun="cases"
-            />
-          </>
-        )}
-      </Paper>
+      <DataTable
+        label="Speak-up cases"
+        columns={caseColumns}
+        rowKey={(c) => c.id}
+        query={cases}
+        minWidth={820}
+        onPageChange={setPage}
+        noun="cases"
+        rowProps={(c) => ({
+          className: "clickable-row",
+          onClick: () => navigate({ to: "/speakup/cases/$caseId", params: { caseId: c.id } }),
+        })}
+        empty={{
+          title: hasFilters ? "No cases match these filters" : "No open cases",
+          description: hasFilters
+            ? "Try another filter, or choose status All to include closed cases."
+            : "New reports from the portal, the hotlines and the app appear here.",
+          action: hasFilters ? <ClearFiltersButton onClear={clear} /> : null,
+        }}
+      />
     </Stack>
   );
 };

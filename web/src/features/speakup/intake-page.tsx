@@ -14,7 +14,6 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle, IconPaperclip } from "@tabler/icons-react";
@@ -24,6 +23,7 @@ import { type Args, call, useOp } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { ButtonLink } from "../../components/router-links.tsx";
+import { Section } from "../../components/section.tsx";
 import { isApiError } from "../../lib/api.ts";
 import { hasPermission, type Me, useMe } from "../auth/me.ts";
 import { entitiesQuery, personQuery } from "../people/people-api.ts";
@@ -305,10 +305,7 @@ const IntakeForm = ({
             ) : null}
           </Paper>
 
-          <Paper p="md">
-            <Title order={2} size="h4" mb="xs">
-              What happened
-            </Title>
+          <Section title="What happened">
             <Stack gap="sm">
               <Select
                 label="What is it about?"
@@ -339,12 +336,9 @@ const IntakeForm = ({
                 error={errors.details}
               />
             </Stack>
-          </Paper>
+          </Section>
 
-          <Paper p="md">
-            <Title order={2} size="h4" mb="xs">
-              When and where
-            </Title>
+          <Section title="When and where">
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               <TextInput
                 label="When did it happen?"
@@ -379,12 +373,9 @@ const IntakeForm = ({
                 error={errors.legalEntityId}
               />
             </SimpleGrid>
-          </Paper>
+          </Section>
 
-          <Paper p="md">
-            <Title order={2} size="h4" mb="xs">
-              Who is involved
-            </Title>
+          <Section title="Who is involved">
             <Stack gap="sm">
               <TagsInput
                 label="Names of the people involved"
@@ -443,12 +434,9 @@ const IntakeForm = ({
                 error={errors.howKnown}
               />
             </Stack>
-          </Paper>
+          </Section>
 
-          <Paper p="md">
-            <Title order={2} size="h4" mb="xs">
-              Files
-            </Title>
+          <Section title="Files">
             <FileInput
               label="Documents or pictures"
               description={
@@ -467,12 +455,9 @@ const IntakeForm = ({
             <Text size="xs" c="orange.9" mt={6}>
               Files can carry hidden details about who made them (author, device, GPS position in photos).
             </Text>
-          </Paper>
+          </Section>
 
-          <Paper p="md">
-            <Title order={2} size="h4" mb="xs">
-              {isInternal ? "You" : "The reporter"}
-            </Title>
+          <Section title={isInternal ? "You" : "The reporter"}>
             <Radio.Group
               value={mode}
               onChange={(v) => setMode(v as IdentityMode)}
@@ -530,7 +515,7 @@ const IntakeForm = ({
                 error={errors.password}
               />
             )}
-          </Paper>
+          </Section>
 
           {file.error && !hasFieldErrors ? <ErrorAlert error={file.error} /> : null}
           {hasFieldErrors ? (

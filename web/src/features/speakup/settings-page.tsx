@@ -24,6 +24,7 @@ import { Empty } from "../../components/empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { SubmitRow } from "../../components/form-actions.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
+import { Section } from "../../components/section.tsx";
 import {
   type RoutingRule,
   type SpeakupSettings as Settings,
@@ -257,10 +258,7 @@ const SettingsForm = ({ initial }: { initial: Settings }) => {
           </Stack>
         </Paper>
 
-        <Paper p="md">
-          <Title order={2} size="h4" mb="xs">
-            Deadlines
-          </Title>
+        <Section title="Deadlines">
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <NumberInput
               label="Acknowledge within (days)"
@@ -289,12 +287,9 @@ const SettingsForm = ({ initial }: { initial: Settings }) => {
               maxTags={10}
             />
           </SimpleGrid>
-        </Paper>
+        </Section>
 
-        <Paper p="md">
-          <Title order={2} size="h4" mb="xs">
-            Retention
-          </Title>
+        <Section title="Retention">
           {/* One field: the explanation goes above it, not squeezed into a third of the width. */}
           <Text size="sm" c="dimmed" mb="sm" maw={720}>
             COC-15.1: when the period has passed, a closed case's content, files, messages and the reporter's
@@ -308,7 +303,7 @@ const SettingsForm = ({ initial }: { initial: Settings }) => {
             maw={420}
             {...form.getInputProps("retentionYearsAfterClosure")}
           />
-        </Paper>
+        </Section>
 
         <SubmitRow submitting={form.mutation.isPending}>Save settings</SubmitRow>
       </Stack>

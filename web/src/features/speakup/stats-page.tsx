@@ -10,7 +10,6 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
 } from "@mantine/core";
 import { IconDownload } from "@tabler/icons-react";
 import { keepPreviousData } from "@tanstack/react-query";
@@ -18,6 +17,7 @@ import { useState } from "react";
 import { type Schema, useOp } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
+import { Section } from "../../components/section.tsx";
 import { formatDate, formatNumber } from "../../lib/format.ts";
 import { quarterlyPdfUrl, quarterOf, recentQuarters } from "./vocabulary.ts";
 
@@ -58,10 +58,7 @@ const Metric = ({
 );
 
 const Breakdown = ({ title, rows }: { title: string; rows: Count[] }) => (
-  <Paper p="md">
-    <Title order={2} size="h4" mb="xs">
-      {title}
-    </Title>
+  <Section title={title}>
     <Table aria-label={title}>
       <Table.Thead>
         <Table.Tr>
@@ -87,7 +84,7 @@ const Breakdown = ({ title, rows }: { title: string; rows: Count[] }) => (
         ))}
       </Table.Tbody>
     </Table>
-  </Paper>
+  </Section>
 );
 
 const countryLabel = (code: string) => {
