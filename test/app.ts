@@ -62,9 +62,12 @@ export type Client = {
 export async function signedIn(
   t: TestApp,
   roles: RoleName[],
-  options: { personId?: string | null } = {},
+  options: { personId?: string | null; displayName?: string } = {},
 ): Promise<Client> {
-  const user = await buildUser(t.ctx(), roles, { personId: options.personId ?? null });
+  const user = await buildUser(t.ctx(), roles, {
+    personId: options.personId ?? null,
+    displayName: options.displayName,
+  });
   return loginAs(t, user);
 }
 

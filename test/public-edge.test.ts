@@ -47,11 +47,12 @@ describe(`the public edge (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, ()
   afterAll(() => t.destroy());
 
   it("COC-22.2: filing from a browser with a staff cookie leaves the session untouched, and no row written by the filing carries a time finer than the hour", async () => {
-    // A fixed name: a random surname such as "Block" is a probable match for the report's
-    // "Blocked", which sends the case to the Audit Committee, and this test has none (no task).
+    // Fixed names, here and for the staff member: a random surname such as "Block" is a probable
+    // match for the report's "Blocked", which sends the case to the Audit Committee, and this test
+    // has none (no task).
     await buildUser(t.ctx(), ["compliance_officer"], { displayName: "Quentin Zyx" });
     t.clock.set("2026-03-02T14:37:12.345Z");
-    const staff = await signedIn(t, []);
+    const staff = await signedIn(t, [], { displayName: "Ugo Vux" });
     t.clock.advance(5 * 60_000 + 678);
     const db = t.database.db;
     const sessionsBefore = await db

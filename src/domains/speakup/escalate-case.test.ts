@@ -57,7 +57,9 @@ describe(`speak-up escalation when nobody may handle a case (${process.env.PROBI
     });
     const officerUser = await buildUser(t.ctx(admin), ["compliance_officer"], { personId: sorensen.id });
     officer = actorWith(["compliance_officer"], { userId: officerUser.id, personId: sorensen.id });
-    adminUser = await buildUser(t.ctx(admin), ["admin"]);
+    // Fixed names (a three-letter surname matches only itself): a random surname such as "Block" or
+    // "Haley" is a probable match for a report's "Blocked" or "Margaret Hale" and would re-route the case.
+    adminUser = await buildUser(t.ctx(admin), ["admin"], { displayName: "Quentin Zyx" });
     const okafor = await buildPerson(t.ctx(admin), {
       firstName: "Daniel",
       lastName: "Okafor",
@@ -122,7 +124,7 @@ describe(`speak-up escalation when nobody may handle a case (${process.env.PROBI
       .execute();
     expect(namedMail).toEqual([]);
     // A handler given a role afterwards finds it on the needs-a-handler list and takes it.
-    const newcomer = await buildUser(t.ctx(admin), ["compliance_officer"]);
+    const newcomer = await buildUser(t.ctx(admin), ["compliance_officer"], { displayName: "Ugo Vux" });
     const newcomerActor = actorWith(["compliance_officer"], { userId: newcomer.id });
     const needing = await listCases(t.ctx(newcomerActor), filter({ needsHandler: "true" }));
     expect(needing.items.map((i) => i.id)).toContain(filed.caseId);
@@ -135,7 +137,8 @@ describe(`speak-up escalation when nobody may handle a case (${process.env.PROBI
 
   it("COC-22.2: the reporter-replied task goes through the exclusion filter: never to a conflicted handler", async () => {
     const throttle = new ReceiptThrottle();
-    const second = await buildUser(t.ctx(admin), ["compliance_officer"]);
+    // A fixed name: a random surname "Block" is a probable match for "Blocked" and re-routes the case.
+    const second = await buildUser(t.ctx(admin), ["compliance_officer"], { displayName: "Ilse Qyv" });
     const filed = await fileReport(t.ctx(), report({ category: "health_safety", summary: "Blocked exit" }));
     await addCasePerson(t.ctx(officer), filed.caseId, { userId: second.id, role: "conflicted" });
     const { token } = await openMailbox(t.ctx(), {

@@ -45,9 +45,11 @@ describe(`speak-up mailboxes: merges, feedback and hotline codes (${dialect})`, 
     t = await createTestDb();
     throttle = new ReceiptThrottle();
     const admin = actorWith(["admin"]);
-    const ccoUser = await buildUser(t.ctx(admin), ["compliance_officer"]);
+    // Fixed names (a three-letter surname matches only itself): a random "Mertz" is a probable
+    // match for the reporter "Ines Merz" (COC-22.2 named-people detection).
+    const ccoUser = await buildUser(t.ctx(admin), ["compliance_officer"], { displayName: "Quentin Zyx" });
     cco = actorWith(["compliance_officer"], { userId: ccoUser.id });
-    const operatorUser = await buildUser(t.ctx(admin), ["hotline_operator"]);
+    const operatorUser = await buildUser(t.ctx(admin), ["hotline_operator"], { displayName: "Ugo Vux" });
     operator = actorWith(["hotline_operator"], { userId: operatorUser.id });
   });
   afterAll(() => t.destroy());

@@ -62,7 +62,10 @@ describe(`speak-up cases (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () 
     });
     const ccoUser = await buildUser(t.ctx(admin), ["compliance_officer"], { personId: ccoPerson.id });
     cco = actorWith(["compliance_officer"], { userId: ccoUser.id, personId: ccoPerson.id });
-    const chairUser = await buildUser(t.ctx(admin), ["audit_committee_chair"]);
+    // Fixed names for accounts without a person (a three-letter surname matches only itself): a
+    // random surname such as "Daniel" or "Price" is a probable match for a report's "Dániel OKAFOR"
+    // or "Price talk" and would re-route the case (COC-22.2 named-people detection).
+    const chairUser = await buildUser(t.ctx(admin), ["audit_committee_chair"], { displayName: "Wanda Zyq" });
     chair = actorWith(["audit_committee_chair"], { userId: chairUser.id });
   });
   afterAll(() => t.destroy());
@@ -105,7 +108,7 @@ describe(`speak-up cases (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () 
 
   it("keeps a named compliance officer away from a compliance case: no view, no list entry, no task (COC-22.2)", async () => {
     // Another compliance officer may handle it (without one, the case would escalate: see escalate-case.test.ts).
-    const other = await buildUser(t.ctx(admin), ["compliance_officer"]);
+    const other = await buildUser(t.ctx(admin), ["compliance_officer"], { displayName: "Otto Qix" });
     const otherActor = actorWith(["compliance_officer"], { userId: other.id });
     const filed = await fileReport(
       t.ctx(),
@@ -132,7 +135,7 @@ describe(`speak-up cases (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () 
 
   it("marks a handler conflicted: the case disappears for them at once", async () => {
     const filed = await fileReport(t.ctx(), report({ summary: "Expense padding" }));
-    const other = await buildUser(t.ctx(admin), ["compliance_officer"]);
+    const other = await buildUser(t.ctx(admin), ["compliance_officer"], { displayName: "Pia Vyx" });
     const otherActor = actorWith(["compliance_officer"], { userId: other.id });
     await assignCase(t.ctx(cco), filed.caseId, { userId: other.id });
     await addCasePerson(t.ctx(cco), filed.caseId, { userId: other.id, role: "conflicted" });
@@ -440,7 +443,7 @@ describe(`speak-up cases (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () 
   });
 
   it("lets only operators file phone reports and only Legal file letters", async () => {
-    const employeeUser = await buildUser(t.ctx(admin), []);
+    const employeeUser = await buildUser(t.ctx(admin), [], { displayName: "Sven Xiq" });
     const employee = actorWith([], { userId: employeeUser.id });
     await expect(
       fileReport(t.ctx(employee), report({ channel: "phone_domestic", password: undefined })),
@@ -450,7 +453,7 @@ describe(`speak-up cases (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () 
     await expect(fileReport(t.ctx(employee), report({ channel: "letter" }))).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    const operatorUser = await buildUser(t.ctx(admin), ["hotline_operator"]);
+    const operatorUser = await buildUser(t.ctx(admin), ["hotline_operator"], { displayName: "Rolf Zuq" });
     const operator = actorWith(["hotline_operator"], { userId: operatorUser.id });
     const phone = await fileReport(
       t.ctx(operator),
