@@ -51,3 +51,27 @@ export async function openBenchDatabase(
 
 export const percentile = (samples: number[], p: number) =>
   [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))]!;
+
+/** One line of a benchmark's table; `target` where the benchmark has one. */
+export type BenchRow = { dialect: Dialect; benchmark: string; result: string; target?: string };
+
+/**
+ * Runs `bench` on SQLite, then on PostgreSQL when PROBITY_BENCH_PG_URL names a server, and returns
+ * the rows it measured as the markdown table of docs/benchmarks.md (a target column if any has one).
+ */
+export async function measureEachDialect(
+  bench: (dialect: Dialect, rows: BenchRow[]) => Promise<void>,
+): Promise<string[]> {
+  const rows: BenchRow[] = [];
+  await bench("sqlite", rows);
+  if (process.env.PROBITY_BENCH_PG_URL) await bench("postgres", rows);
+  const targets = rows.some((r) => r.target !== undefined);
+  const header = ["database", "benchmark", "result", ...(targets ? ["target"] : [])];
+  return [
+    `| ${header.join(" | ")} |`,
+    `|${header.map(() => "---").join("|")}|`,
+    ...rows.map(
+      (r) => `| ${[r.dialect, r.benchmark, r.result, ...(targets ? [r.target ?? ""] : [])].join(" | ")} |`,
+    ),
+  ];
+}

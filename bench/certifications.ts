@@ -14,12 +14,11 @@ import {
 } from "../src/domains/certifications/index.ts";
 import { manualClock } from "../src/kernel/clock.ts";
 import { type Ctx, systemActor } from "../src/kernel/context.ts";
+import type { Dialect } from "../src/kernel/db.ts";
 import { newId } from "../src/kernel/ids.ts";
-import { openBenchDatabase, percentile } from "./bench-db.ts";
+import { type BenchRow, measureEachDialect, openBenchDatabase, percentile } from "./bench-db.ts";
 import type { BenchResult } from "./run.ts";
 
-type Row = { dialect: string; benchmark: string; result: string; target: string };
-const rows: Row[] = [];
 const PEOPLE = Number(process.env.BENCH_CERT_PEOPLE ?? 100_000);
 const RUNS = 20;
 
@@ -88,7 +87,7 @@ async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [result, performance.now() - t0];
 }
 
-async function benchDialect(dialect: "sqlite" | "postgres") {
+async function benchDialect(dialect: Dialect, rows: BenchRow[]) {
   const { database, drop } = await openBenchDatabase(dialect);
   try {
     const clock = manualClock("2026-06-01T12:00:00Z");
@@ -176,16 +175,10 @@ async function benchDialect(dialect: "sqlite" | "postgres") {
 }
 
 export async function run(): Promise<BenchResult> {
-  rows.length = 0;
-  await benchDialect("sqlite");
-  if (process.env.PROBITY_BENCH_PG_URL) await benchDialect("postgres");
+  const table = await measureEachDialect(benchDialect);
   return {
     title: "Certificates of Compliance: 100,000-person campaign and dashboards",
     notes: `Sizes: BENCH_CERT_PEOPLE=${PEOPLE} generated people plus the demo company; dashboard figures are ${RUNS} runs after one warm-up, with two in three signed and the rest overdue. The launch is one transaction: the assignments, the launch e-mails in the outbox, their mail.send jobs and the "My tasks" entries are each one INSERT … SELECT. SQLite runs with WAL and synchronous=FULL.${process.env.PROBITY_BENCH_PG_URL ? " PostgreSQL: a local cluster on the same machine (fsync=off as `npm test` starts it), so its write figures are optimistic." : ""}`,
-    table: [
-      "| database | benchmark | result | target |",
-      "|---|---|---|---|",
-      ...rows.map((r) => `| ${r.dialect} | ${r.benchmark} | ${r.result} | ${r.target} |`),
-    ],
+    table,
   };
 }

@@ -9,11 +9,10 @@ import { peopleFilter } from "../src/domains/people/schemas.ts";
 import { record, verifyChain } from "../src/kernel/audit.ts";
 import { manualClock } from "../src/kernel/clock.ts";
 import { type Ctx, systemActor, withTransaction } from "../src/kernel/context.ts";
-import { openBenchDatabase, percentile } from "./bench-db.ts";
+import type { Dialect } from "../src/kernel/db.ts";
+import { type BenchRow, measureEachDialect, openBenchDatabase, percentile } from "./bench-db.ts";
 import type { BenchResult } from "./run.ts";
 
-type Row = { dialect: string; benchmark: string; result: string };
-const rows: Row[] = [];
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 20_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 5_000);
 
@@ -30,7 +29,7 @@ function csvOf(n: number): string {
   return lines.join("\n");
 }
 
-async function benchDialect(dialect: "sqlite" | "postgres") {
+async function benchDialect(dialect: Dialect, rows: BenchRow[]) {
   const { database, drop } = await openBenchDatabase(dialect);
   try {
     const clock = manualClock("2026-06-01T12:00:00Z");
@@ -111,17 +110,11 @@ async function benchDialect(dialect: "sqlite" | "postgres") {
 }
 
 export async function run(): Promise<BenchResult> {
-  rows.length = 0;
-  await benchDialect("sqlite");
-  if (process.env.PROBITY_BENCH_PG_URL) await benchDialect("postgres");
+  const table = await measureEachDialect(benchDialect);
   return {
     title: "Foundation: HR import, people list, audit log",
     notes: `Sizes: BENCH_PEOPLE=${PEOPLE}, BENCH_EVENTS=${EVENTS}. SQLite runs with WAL and synchronous=FULL (every commit is fsynced), as in production.${process.env.PROBITY_BENCH_PG_URL ? " PostgreSQL: a local PostgreSQL 15 cluster on the same machine, started with fsync=off as `npm test` starts it, so its write figures are optimistic." : ""}`,
-    table: [
-      "| database | benchmark | result |",
-      "|---|---|---|",
-      ...rows.map((r) => `| ${r.dialect} | ${r.benchmark} | ${r.result} |`),
-    ],
+    table,
   };
 }
 

@@ -14,16 +14,16 @@ import { getStats } from "../src/domains/speakup/stats.ts";
 import { CATEGORY_IDS, CHANNELS, IDENTITY_MODES, STATUSES } from "../src/domains/speakup/vocabulary.ts";
 import { manualClock } from "../src/kernel/clock.ts";
 import { type Actor, type Ctx, systemActor } from "../src/kernel/context.ts";
+import type { Dialect } from "../src/kernel/db.ts";
 import { fileKeyProvider } from "../src/kernel/key-provider.ts";
 import { openKeyRing } from "../src/kernel/key-ring.ts";
-import { openBenchDatabase, percentile } from "./bench-db.ts";
+import { type BenchRow, measureEachDialect, openBenchDatabase, percentile } from "./bench-db.ts";
 import type { BenchResult } from "./run.ts";
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const INTAKE = Number(process.env.BENCH_INTAKE ?? 200);
-type Row = { dialect: string; benchmark: string; result: string };
 
-async function benchDialect(dialect: "sqlite" | "postgres", rows: Row[]) {
+async function benchDialect(dialect: Dialect, rows: BenchRow[]) {
   const { database, dir, drop } = await openBenchDatabase(dialect);
   try {
     const clock = manualClock("2026-06-30T12:00:00Z");
@@ -175,16 +175,10 @@ async function benchDialect(dialect: "sqlite" | "postgres", rows: Row[]) {
 }
 
 export async function run(): Promise<BenchResult> {
-  const rows: Row[] = [];
-  await benchDialect("sqlite", rows);
-  if (process.env.PROBITY_BENCH_PG_URL) await benchDialect("postgres", rows);
+  const table = await measureEachDialect(benchDialect);
   return {
     title: "Speak-up: intake throughput and the case list at 100,000 cases",
     notes: `Sizes: BENCH_INTAKE=${INTAKE}, BENCH_CASES=${CASES}. Intake is bound by argon2id (receipt and password, 19 MiB each, on libuv's thread pool) and, on SQLite, by one fsync per report (synchronous=FULL).${process.env.PROBITY_BENCH_PG_URL ? " PostgreSQL: a local cluster with fsync=off, as `npm test` starts it." : ""}`,
-    table: [
-      "| database | benchmark | result |",
-      "|---|---|---|",
-      ...rows.map((r) => `| ${r.dialect} | ${r.benchmark} | ${r.result} |`),
-    ],
+    table,
   };
 }

@@ -94,3 +94,18 @@ export async function loginAs(t: TestApp, user: { email: string; password: strin
       }),
   };
 }
+
+/** A FormData as a body for fastify.inject: its multipart content type (with the boundary) and bytes. */
+export async function multipart(fd: FormData) {
+  const request = new Request("http://localhost/", { method: "POST", body: fd });
+  return {
+    headers: { "content-type": request.headers.get("content-type")! },
+    payload: Buffer.from(await request.arrayBuffer()),
+  };
+}
+
+/** Form fields as a browser posts a form without files (urlencoded), for fastify.inject. */
+export const formBody = (fields: Record<string, string>) => ({
+  headers: { "content-type": "application/x-www-form-urlencoded" },
+  payload: new URLSearchParams(fields).toString(),
+});

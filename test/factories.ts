@@ -7,9 +7,15 @@ import {
   launchCampaign,
 } from "../src/domains/certifications/index.ts";
 import type { CampaignInput, TemplateInput } from "../src/domains/certifications/schemas.ts";
+import { certifyQuestionnaire } from "../src/domains/committees/certify-questionnaire.ts";
 import { compensationCharter } from "../src/domains/committees/demo.ts";
 import { createCommittee } from "../src/domains/committees/index.ts";
-import type { CommitteeInput, QuestionnaireAnswers } from "../src/domains/committees/schemas.ts";
+import { saveQuestionnaire } from "../src/domains/committees/save-questionnaire.ts";
+import type {
+  AppointInput,
+  CommitteeInput,
+  QuestionnaireAnswers,
+} from "../src/domains/committees/schemas.ts";
 import { fileConflict, fileGift } from "../src/domains/disclosures/index.ts";
 import type { ConflictInput, GiftInput } from "../src/domains/disclosures/schemas.ts";
 import { createEntity, createPerson, createUser, type RoleName } from "../src/domains/people/index.ts";
@@ -474,3 +480,20 @@ export const NOTHING_TO_DECLARE: QuestionnaireAnswers = {
   business: [],
   relatedTransactions: [],
 };
+
+/** A director's `year` questionnaire saved with nothing to declare and certified by the director (CC-20). */
+export async function certifyDirector(ctx: Ctx, personId: string, year = 2026) {
+  await saveQuestionnaire(ctx, personId, { year, answers: NOTHING_TO_DECLARE });
+  await certifyQuestionnaire({ ...ctx, actor: actorWith(["board_member"], { personId }) }, personId, year);
+}
+
+/** A member's annual appointment by the Board on 2025-05-15, as its Nominating Committee recommended. */
+export const annualAppointment = (personId: string, isChair = false): AppointInput => ({
+  personId,
+  startDate: "2025-05-15",
+  isChair,
+  recommendedBy: "Nominating and Corporate Governance Committee",
+  appointmentKind: "annual",
+  boardMeetingDate: "2025-05-15",
+  boardReference: null,
+});

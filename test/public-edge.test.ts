@@ -2,19 +2,11 @@ import { randomUUID } from "node:crypto";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { solveChallenge } from "../src/kernel/rate-counters.ts";
-import { createTestApp, signedIn, type TestApp } from "./app.ts";
+import { createTestApp, formBody, multipart, signedIn, type TestApp } from "./app.ts";
 import { buildUser } from "./factories.ts";
 import { jpegWithGps, pngWithText, windowsExecutable } from "./files.ts";
 
 /** The public edge of the application: the anonymous portal, sign-in, router errors and logs (issue 12). */
-
-async function multipart(fd: FormData) {
-  const request = new Request("http://localhost/", { method: "POST", body: fd });
-  return {
-    headers: { "content-type": request.headers.get("content-type")! },
-    payload: Buffer.from(await request.arrayBuffer()),
-  };
-}
 
 const reportForm = (files: { name: string; bytes: Uint8Array }[] = []) => {
   const fd = new FormData();
@@ -305,12 +297,7 @@ describe(`the public edge (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, ()
     const filed = await t.server.inject({ method: "POST", url: "/speakup/report", ...form });
     const receipt = /class="receipt"[^>]*>([\d ]+)</.exec(filed.body)![1]!;
     const post = (fields: Record<string, string>) =>
-      t.server.inject({
-        method: "POST",
-        url: "/speakup/mailbox",
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-        payload: new URLSearchParams(fields).toString(),
-      });
+      t.server.inject({ method: "POST", url: "/speakup/mailbox", ...formBody(fields) });
     const wrong = await Promise.all(
       Array.from({ length: 30 }, (_, i) => post({ receipt, password: `guess ${i}` })),
     );

@@ -11,6 +11,7 @@ import { addCasePerson, assignCase } from "./manage-case.ts";
 import { caseFilter, type ReportInput, reportInput } from "./schemas.ts";
 import { ReceiptThrottle } from "./throttle.ts";
 import "./audit-visibility.ts";
+import { mailsTo, tasksOf as tasksOfUser } from "../../../test/inbox.ts";
 
 const filter = (f: Record<string, unknown> = {}) => caseFilter.parse(f);
 
@@ -33,12 +34,7 @@ describe(`speak-up escalation when nobody may handle a case (${process.env.PROBI
       ...overrides,
     });
 
-  const tasksOf = (userId: string) =>
-    t.database.db
-      .selectFrom("tasks")
-      .select(["kind", "title", "href"])
-      .where("assignee_user_id", "=", userId)
-      .execute();
+  const tasksOf = (userId: string) => tasksOfUser(t.database, userId);
 
   beforeAll(async () => {
     t = await createTestDb();
@@ -106,23 +102,14 @@ describe(`speak-up escalation when nobody may handle a case (${process.env.PROBI
     expect(JSON.stringify(alert)).not.toMatch(
       new RegExp(`${filed.number}|${filed.caseId}|[Ff]raud|[Kk]ickback`),
     );
-    const mail = await t.database.db
-      .selectFrom("outbox")
-      .select(["subject", "body_text"])
-      .where("to_address", "=", adminUser.email)
-      .execute();
+    const mail = await mailsTo(t.database, adminUser.email);
     expect(mail.map((m) => m.subject)).toContain("A speak-up case needs a handler");
     expect(JSON.stringify(mail)).not.toMatch(
       new RegExp(`${filed.number}|${filed.caseId}|[Ff]raud|[Kk]ickback`),
     );
     // An administrator the report names hears nothing.
     expect(await tasksOf(namedAdmin.id)).toEqual([]);
-    const namedMail = await t.database.db
-      .selectFrom("outbox")
-      .select("subject")
-      .where("to_address", "=", namedAdmin.email)
-      .execute();
-    expect(namedMail).toEqual([]);
+    expect(await mailsTo(t.database, namedAdmin.email)).toEqual([]);
     // A handler given a role afterwards finds it on the needs-a-handler list and takes it.
     const newcomer = await buildUser(t.ctx(admin), ["compliance_officer"], { displayName: "Ugo Vux" });
     const newcomerActor = actorWith(["compliance_officer"], { userId: newcomer.id });

@@ -244,6 +244,16 @@ describe(`speak-up cases (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () 
     expect(codes.filter((c) => c === "RATE_LIMITED")).toHaveLength(20);
   });
 
+  /** The reporter's right password on `receipt` is refused with a puzzle (RATE_LIMITED): the puzzle, solved. */
+  async function refusedWithPuzzle(receipt: string, throttle: ReceiptThrottle) {
+    const refused = await openMailbox(t.ctx(), { receipt, password: "reporter-pass-1", throttle }).catch(
+      (e: AppError) => e,
+    );
+    expect(refused).toMatchObject({ code: "RATE_LIMITED" });
+    const challenge = (refused as AppError).extra.challenge as string;
+    return { challenge, solution: solveChallenge(challenge) };
+  }
+
   it("COC-22.2: someone failing 30 times on a receipt cannot keep its reporter out: the right password gets in after one solved puzzle, and other receipts are not affected", async () => {
     const filed = await fileReport(t.ctx(), report({ summary: "Lockout" }));
     const other = await fileReport(t.ctx(), report({ summary: "Bystander" }));
@@ -255,14 +265,7 @@ describe(`speak-up cases (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () 
     await expect(
       openMailbox(t.ctx(), { receipt: other.receipt, password: "reporter-pass-1", throttle: local }),
     ).resolves.toHaveProperty("token");
-    const refused = await openMailbox(t.ctx(), {
-      receipt: filed.receipt,
-      password: "reporter-pass-1",
-      throttle: local,
-    }).catch((e: AppError) => e);
-    expect(refused).toMatchObject({ code: "RATE_LIMITED" });
-    const challenge = (refused as AppError).extra.challenge as string;
-    const pow = { challenge, solution: solveChallenge(challenge) };
+    const pow = await refusedWithPuzzle(filed.receipt, local);
     await expect(
       openMailbox(t.ctx(), { receipt: filed.receipt, password: "reporter-pass-1", throttle: local, pow }),
     ).resolves.toHaveProperty("token");
@@ -280,20 +283,9 @@ describe(`speak-up cases (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () 
       await expect(
         openMailbox(t.ctx(), { receipt: `0000 0000 0000 000${i}`, password: "x", throttle: local }),
       ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    const refused = await openMailbox(t.ctx(), {
-      receipt: filed.receipt,
-      password: "reporter-pass-1",
-      throttle: local,
-    }).catch((e: AppError) => e);
-    expect(refused).toMatchObject({ code: "RATE_LIMITED" });
-    const challenge = (refused as AppError).extra.challenge as string;
+    const pow = await refusedWithPuzzle(filed.receipt, local);
     await expect(
-      openMailbox(t.ctx(), {
-        receipt: filed.receipt,
-        password: "reporter-pass-1",
-        throttle: local,
-        pow: { challenge, solution: solveChallenge(challenge) },
-      }),
+      openMailbox(t.ctx(), { receipt: filed.receipt, password: "reporter-pass-1", throttle: local, pow }),
     ).resolves.toHaveProperty("token");
   });
 
