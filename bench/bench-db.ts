@@ -52,19 +52,29 @@ export async function openBenchDatabase(
 export const percentile = (samples: number[], p: number) =>
   [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))]!;
 
+/** A fresh database of one dialect for a benchmark, and a temporary folder (key files). */
+export type BenchDatabase = { database: Database; dialect: Dialect; dir: string };
+
 /** One line of a benchmark's table; `target` where the benchmark has one. */
 export type BenchRow = { dialect: Dialect; benchmark: string; result: string; target?: string };
 
 /**
- * Runs `bench` on SQLite, then on PostgreSQL when PROBITY_BENCH_PG_URL names a server, and returns
- * the rows it measured as the markdown table of docs/benchmarks.md (a target column if any has one).
+ * Runs `bench` on a fresh database of each dialect (SQLite, then PostgreSQL when
+ * PROBITY_BENCH_PG_URL names a server; each dropped afterwards) and returns the rows it measured
+ * as the markdown table of docs/benchmarks.md (a target column if any row has one).
  */
 export async function measureEachDialect(
-  bench: (dialect: Dialect, rows: BenchRow[]) => Promise<void>,
+  bench: (bench: { database: Database; dialect: Dialect; dir: string }, rows: BenchRow[]) => Promise<void>,
 ): Promise<string[]> {
   const rows: BenchRow[] = [];
-  await bench("sqlite", rows);
-  if (process.env.PROBITY_BENCH_PG_URL) await bench("postgres", rows);
+  for (const dialect of ["sqlite", ...(process.env.PROBITY_BENCH_PG_URL ? ["postgres"] : [])] as Dialect[]) {
+    const { database, dir, drop } = await openBenchDatabase(dialect);
+    try {
+      await bench({ database, dialect, dir }, rows);
+    } finally {
+      await drop();
+    }
+  }
   const targets = rows.some((r) => r.target !== undefined);
   const header = ["database", "benchmark", "result", ...(targets ? ["target"] : [])];
   return [

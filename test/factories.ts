@@ -204,12 +204,9 @@ export async function buildCommittee(ctx: Ctx, overrides: Partial<CommitteeInput
   return { committee, secretary };
 }
 
-/**
- * A speak-up case filed through the real intake (`fileReport`) on the web channel, anonymous,
- * with its own reporter password and idempotency key.
- */
-export async function buildCase(ctx: Ctx, overrides: Partial<ReportInput> = {}) {
-  const input = reportInput.parse({
+/** A speak-up report as the web portal sends it: anonymous, its reporter password, a fresh idempotency key. */
+export const caseInput = (overrides: Partial<ReportInput> = {}) =>
+  reportInput.parse({
     category: "fraud_theft",
     summary: "Stolen scrap",
     details: "Pallets of scrap left the yard at night.",
@@ -217,6 +214,10 @@ export async function buildCase(ctx: Ctx, overrides: Partial<ReportInput> = {}) 
     idempotencyKey: randomUUID(),
     ...overrides,
   });
+
+/** A speak-up case filed through the real intake (`fileReport`): `caseInput` with `overrides`. */
+export async function buildCase(ctx: Ctx, overrides: Partial<ReportInput> = {}) {
+  const input = caseInput(overrides);
   const filed = await fileReport(ctx, input);
   return { ...filed, input };
 }

@@ -1,14 +1,13 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../../test/db.ts";
-import { actorWith, buildPerson, buildUser } from "../../../test/factories.ts";
+import { actorWith, buildPerson, buildUser, caseInput } from "../../../test/factories.ts";
 import { listEvents } from "../audit/index.ts";
 import { fileReport } from "./file-report.ts";
 import { getCase } from "./get-case.ts";
 import { listCases } from "./list-cases.ts";
 import { openMailbox, replyInMailbox } from "./mailbox.ts";
 import { addCasePerson, assignCase } from "./manage-case.ts";
-import { caseFilter, type ReportInput, reportInput } from "./schemas.ts";
+import { caseFilter, type ReportInput } from "./schemas.ts";
 import { ReceiptThrottle } from "./throttle.ts";
 import "./audit-visibility.ts";
 import { mailsTo, tasksOf as tasksOfUser } from "../../../test/inbox.ts";
@@ -25,12 +24,10 @@ describe(`speak-up escalation when nobody may handle a case (${process.env.PROBI
   let namedAdmin: { id: string; email: string };
 
   const report = (overrides: Partial<ReportInput> = {}) =>
-    reportInput.parse({
+    caseInput({
       category: "accounting",
       summary: "Revenue booked before delivery",
       details: "Quarter-end shipments were invoiced in advance.",
-      password: "reporter-pass-1",
-      idempotencyKey: randomUUID(),
       ...overrides,
     });
 

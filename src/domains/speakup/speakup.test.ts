@@ -1,8 +1,7 @@
-import { randomUUID } from "node:crypto";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../../test/db.ts";
-import { actorWith, buildPerson, buildUser } from "../../../test/factories.ts";
+import { actorWith, buildPerson, buildUser, caseInput } from "../../../test/factories.ts";
 import type { AppError } from "../../kernel/errors.ts";
 import { createJobRunner } from "../../kernel/jobs.ts";
 import { solveChallenge } from "../../kernel/rate-counters.ts";
@@ -20,7 +19,7 @@ import {
   postHandlerMessage,
   transitionCase,
 } from "./manage-case.ts";
-import { caseFilter, type ReportInput, reportInput } from "./schemas.ts";
+import { caseFilter, type ReportInput } from "./schemas.ts";
 import { getStats } from "./stats.ts";
 import { ReceiptThrottle } from "./throttle.ts";
 
@@ -36,14 +35,7 @@ describe(`speak-up cases (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () 
   let ccoPerson: { id: string };
 
   const report = (overrides: Partial<ReportInput> = {}) =>
-    reportInput.parse({
-      category: "fraud_theft",
-      summary: "Stolen scrap",
-      details: "Pallets of scrap left the Lewisport yard at night.",
-      password: "reporter-pass-1",
-      idempotencyKey: randomUUID(),
-      ...overrides,
-    });
+    caseInput({ details: "Pallets of scrap left the Lewisport yard at night.", ...overrides });
 
   beforeAll(async () => {
     t = await createTestDb();
