@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, createTestApp, signedIn, type TestApp } from "./app.ts";
-import { mailsTo, tasksOf as tasksOfUser } from "./inbox.ts";
+import { mailsTo, tasksOf as tasksOfUser } from "./records.ts";
 
 type UserView = { id: string; email: string; roles: string[]; pendingRoles: string[] };
 type Grant = { id: string; role: string; status: string; user: { id: string }; can: { decide: boolean } };

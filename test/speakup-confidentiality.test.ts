@@ -12,7 +12,7 @@ import { type Client, createTestApp, formBody, loginAs, multipart, signedIn, typ
 import { createTestDb, type TestDb } from "./db.ts";
 import { actorWith, buildPerson, buildUser, codeTemplateInput } from "./factories.ts";
 import { jpegWithGps } from "./files.ts";
-import { mailsTo } from "./inbox.ts";
+import { mailsTo } from "./records.ts";
 
 /**
  * COC-22.2, SOC-6: a copy of the database alone reveals nothing a reporter wrote, and neither the

@@ -8,7 +8,7 @@ import {
   buildUser,
   codeTemplateInput,
 } from "../../../test/factories.ts";
-import { mailsTo } from "../../../test/inbox.ts";
+import { mailsTo } from "../../../test/records.ts";
 import type { Actor } from "../../kernel/context.ts";
 import { seedDemoPolicies } from "../policies/demo.ts";
 import { approveVersion, createDraftVersion, publishVersion } from "../policies/index.ts";

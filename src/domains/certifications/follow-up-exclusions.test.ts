@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
 import { buildSigner, launchCodeCampaign } from "../../../test/factories.ts";
-import { tasksOf } from "../../../test/inbox.ts";
+import { tasksOf } from "../../../test/records.ts";
 import { seedDemoPolicies } from "../policies/demo.ts";
 import { getCase } from "../speakup/get-case.ts";
 import { listMyReports } from "../speakup/my-reports.ts";

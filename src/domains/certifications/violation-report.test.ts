@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
 import { buildSigner, launchCodeCampaign, type Member } from "../../../test/factories.ts";
-import { tasksOf as tasksOfUser } from "../../../test/inbox.ts";
+import { tasksOf as tasksOfUser } from "../../../test/records.ts";
 import { seedDemoPolicies } from "../policies/demo.ts";
 import { getCase } from "../speakup/get-case.ts";
 import { listMyReports } from "../speakup/my-reports.ts";

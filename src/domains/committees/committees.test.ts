@@ -10,6 +10,7 @@ import {
   compensationCommittee,
   NOTHING_TO_DECLARE,
 } from "../../../test/factories.ts";
+import { auditActionsOn } from "../../../test/records.ts";
 import type { Actor, Ctx } from "../../kernel/context.ts";
 import { addAgendaItems } from "./add-agenda-items.ts";
 import { addMaterial } from "./add-material.ts";
@@ -588,12 +589,7 @@ describe(`committees (${dialect})`, () => {
     await expect(terminateAdviser(secretary, adviserId, { resolutionId: r.id })).rejects.toThrow(
       /is not retained/,
     );
-    const audit = await t.database.db
-      .selectFrom("audit_events")
-      .select("action")
-      .where("subject_id", "=", adviserId)
-      .execute();
-    expect(audit.map((e) => e.action)).toEqual(
+    expect(await auditActionsOn(t.database, adviserId)).toEqual(
       expect.arrayContaining(["adviser.retain", "adviser.terminate"]),
     );
   });

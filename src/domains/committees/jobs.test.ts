@@ -8,7 +8,7 @@ import {
   certifyDirector,
   compensationCommittee,
 } from "../../../test/factories.ts";
-import { tasksOf } from "../../../test/inbox.ts";
+import { tasksOf } from "../../../test/records.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { adjournMeeting } from "./adjourn-meeting.ts";
 import { appointMember } from "./appoint-member.ts";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAll } from "../../../test/assertions.ts";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
 import { buildDisclosure, buildMember } from "../../../test/factories.ts";
-import { tasksOf as tasksOfUser } from "../../../test/inbox.ts";
+import { tasksOf as tasksOfUser } from "../../../test/records.ts";
 import type { Actor } from "../../kernel/context.ts";
 import { openFollowUps } from "../certifications/compliance-hook.ts";
 import type { RoleName } from "../people/index.ts";

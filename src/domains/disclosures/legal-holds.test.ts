@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
 import { actorWith, buildMember } from "../../../test/factories.ts";
-import { mailsTo, tasksOf } from "../../../test/inbox.ts";
+import { mailsTo, tasksOf } from "../../../test/records.ts";
 import type { Actor } from "../../kernel/context.ts";
 import type { RoleName } from "../people/index.ts";
 import { fileReport } from "../speakup/index.ts";

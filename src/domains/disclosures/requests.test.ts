@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAll } from "../../../test/assertions.ts";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
 import { buildMember, buildPerson } from "../../../test/factories.ts";
-import { mailsTo, tasksOf } from "../../../test/inbox.ts";
+import { mailsTo, tasksOf } from "../../../test/records.ts";
 import type { Actor } from "../../kernel/context.ts";
 import type { RoleName } from "../people/index.ts";
 import {

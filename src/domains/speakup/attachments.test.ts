@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../../test/db.ts";
 import { buildUser } from "../../../test/factories.ts";
 import { jpegWithGps, pdfWithAuthor, pngWithText, windowsExecutable } from "../../../test/files.ts";
-import { mailsTo } from "../../../test/inbox.ts";
+import { mailsTo } from "../../../test/records.ts";
 import { anonymousActor } from "../../kernel/context.ts";
 import { checkAttachments, reserveUploadBudget, UPLOADS_FULL } from "./attachments.ts";
 import { detectKind } from "./file-types.ts";

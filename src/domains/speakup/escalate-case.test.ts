@@ -10,7 +10,7 @@ import { addCasePerson, assignCase } from "./manage-case.ts";
 import { caseFilter, type ReportInput } from "./schemas.ts";
 import { ReceiptThrottle } from "./throttle.ts";
 import "./audit-visibility.ts";
-import { mailsTo, tasksOf as tasksOfUser } from "../../../test/inbox.ts";
+import { mailsTo, tasksOf as tasksOfUser } from "../../../test/records.ts";
 
 const filter = (f: Record<string, unknown> = {}) => caseFilter.parse(f);
 

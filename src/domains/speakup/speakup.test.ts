@@ -2,6 +2,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../../test/db.ts";
 import { actorWith, buildPerson, buildUser, caseInput } from "../../../test/factories.ts";
+import { auditActionsOn } from "../../../test/records.ts";
 import type { AppError } from "../../kernel/errors.ts";
 import { createJobRunner } from "../../kernel/jobs.ts";
 import { solveChallenge } from "../../kernel/rate-counters.ts";
@@ -189,13 +190,7 @@ describe(`speak-up cases (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, () 
     });
     await transitionCase(ctx, filed.caseId, { to: "triage", note: "New evidence" });
     expect((await getCase(ctx, filed.caseId)).closedAt).toBeNull();
-    const actions = await t.database.db
-      .selectFrom("audit_events")
-      .select("action")
-      .where("subject_id", "=", filed.caseId)
-      .orderBy("seq")
-      .execute();
-    expect(actions.map((a) => a.action)).toEqual(
+    expect(await auditActionsOn(t.database, filed.caseId)).toEqual(
       expect.arrayContaining([
         "speakup.report.file",
         "case.acknowledge",
