@@ -8,6 +8,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureCompiledServer, runProbity } from "./compiled-server.ts";
 import { createTestDb, type TestDb } from "./db.ts";
+import { privateRequest } from "./private-request.ts";
 
 const BIN = path.resolve(import.meta.dirname, "..", "bin", "probity.js");
 
@@ -280,16 +281,13 @@ describe(`probity CLI (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, { time
           };
           check();
         });
-        const headers = {
-          cookie: "probity_mailbox=COOKIEMARKER123; probity_session=SESSIONMARKER456",
-          "user-agent": "UAMARKER/1.0",
-        };
-        await fetch(`http://127.0.0.1:${port}/speakup/mailbox?token=QUERYMARKER`, {
+        const { headers, query, body } = privateRequest;
+        await fetch(`http://127.0.0.1:${port}/speakup/mailbox?token=${query}`, {
           method: "POST",
           headers: { ...headers, "content-type": "application/x-www-form-urlencoded" },
-          body: "receipt=BODYMARKER&password=BODYMARKER",
+          body: `receipt=${body}&password=${body}`,
         });
-        await fetch(`http://127.0.0.1:${port}/speakup/mailbox?q=QUERYMARKER`, { headers });
+        await fetch(`http://127.0.0.1:${port}/speakup/mailbox?q=${query}`, { headers });
         await new Promise((resolve) => setTimeout(resolve, 300));
       } finally {
         child.kill("SIGTERM");
@@ -302,15 +300,7 @@ describe(`probity CLI (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, { time
         .split("\n")
         .filter((line) => !line.includes("Server listening at"))
         .join("\n");
-      for (const marker of [
-        "COOKIEMARKER",
-        "SESSIONMARKER",
-        "UAMARKER",
-        "QUERYMARKER",
-        "BODYMARKER",
-        "127.0.0.1",
-        "remoteAddress",
-      ])
+      for (const marker of [...privateRequest.markers, "127.0.0.1", "remoteAddress"])
         expect(output, marker).not.toContain(marker);
     },
   );
