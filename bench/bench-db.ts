@@ -51,3 +51,37 @@ export async function openBenchDatabase(
 
 export const percentile = (samples: number[], p: number) =>
   [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))]!;
+
+/** A fresh database of one dialect for a benchmark, and a temporary folder (key files). */
+export type BenchDatabase = { database: Database; dialect: Dialect; dir: string };
+
+/** One line of a benchmark's table; `target` where the benchmark has one. */
+export type BenchRow = { dialect: Dialect; benchmark: string; result: string; target?: string };
+
+/**
+ * Runs `bench` on a fresh database of each dialect (SQLite, then PostgreSQL when
+ * PROBITY_BENCH_PG_URL names a server; each dropped afterwards) and returns the rows it measured
+ * as the markdown table of docs/benchmarks.md (a target column if any row has one).
+ */
+export async function measureEachDialect(
+  bench: (bench: { database: Database; dialect: Dialect; dir: string }, rows: BenchRow[]) => Promise<void>,
+): Promise<string[]> {
+  const rows: BenchRow[] = [];
+  for (const dialect of ["sqlite", ...(process.env.PROBITY_BENCH_PG_URL ? ["postgres"] : [])] as Dialect[]) {
+    const { database, dir, drop } = await openBenchDatabase(dialect);
+    try {
+      await bench({ database, dialect, dir }, rows);
+    } finally {
+      await drop();
+    }
+  }
+  const targets = rows.some((r) => r.target !== undefined);
+  const header = ["database", "benchmark", "result", ...(targets ? ["target"] : [])];
+  return [
+    `| ${header.join(" | ")} |`,
+    `|${header.map(() => "---").join("|")}|`,
+    ...rows.map(
+      (r) => `| ${[r.dialect, r.benchmark, r.result, ...(targets ? [r.target ?? ""] : [])].join(" | ")} |`,
+    ),
+  ];
+}

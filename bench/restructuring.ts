@@ -6,21 +6,11 @@
  */
 import { performance } from "node:perf_hooks";
 import { allocateOffering, type OfferingSpec } from "../src/domains/restructuring/index.ts";
+import { rng } from "./random.ts";
 import type { BenchResult } from "./run.ts";
 
 const HOLDERS = Number(process.env.BENCH_OFFERING_HOLDERS ?? 100_000);
 const RUNS = 5;
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** An offering of 10,000,000 units to `n` holders; 1 in 10 holders is an investor's affiliate. */
 export function syntheticOffering(n: number, seed = 2010): OfferingSpec {

@@ -23,6 +23,7 @@ import {
   type ScoreParity,
 } from "../src/domains/screening/matcher/parity.ts";
 import { PARITY_CSV, snapshotFiles } from "../src/domains/screening/test/snapshot.ts";
+import { rng } from "./random.ts";
 import type { BenchResult } from "./run.ts";
 
 const TOTAL = Number(process.env.BENCH_SCREEN_NAMES ?? 100_000);
@@ -30,17 +31,6 @@ const SAMPLE = Number(process.env.BENCH_SCREEN_SAMPLE ?? 1_000);
 const THRESHOLD = 0.85;
 
 type Query = { name: string; type: string | null; expected: string | null };
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Ways real-world spellings drift from the list: each perturbed query gets one or two. */
 function perturb(name: string, type: string, r: () => number): string {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, createTestApp, signedIn, type TestApp } from "./app.ts";
+import { mailsTo, tasksOf as tasksOfUser } from "./records.ts";
 
 type UserView = { id: string; email: string; roles: string[]; pendingRoles: string[] };
 type Grant = { id: string; role: string; status: string; user: { id: string }; can: { decide: boolean } };
@@ -13,13 +14,7 @@ describe(`accounts over HTTP (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`,
   afterAll(() => t.destroy());
 
   const me = async (c: Client) => (await c.get("/api/auth/me")).json() as { user: { id: string } };
-  const tasksOf = (userId: string) =>
-    t.database.db
-      .selectFrom("tasks")
-      .select(["kind", "title", "href"])
-      .where("assignee_user_id", "=", userId)
-      .where("status", "=", "open")
-      .execute();
+  const tasksOf = (userId: string) => tasksOfUser(t.database, userId, { open: true });
   const auditActions = async () =>
     (await t.database.db.selectFrom("audit_events").select("action").execute()).map((e) => e.action);
 
@@ -51,11 +46,7 @@ describe(`accounts over HTTP (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`,
       // The Audit Committee chair has a task and an e-mail, and sees the request.
       expect((await tasksOf(chairId)).some((x) => x.kind === "people.role_grant.oversee")).toBe(true);
       const chairEmail = (await chair.get("/api/auth/me")).json().user.email as string;
-      const mail = await t.database.db
-        .selectFrom("outbox")
-        .select("subject")
-        .where("to_address", "=", chairEmail)
-        .execute();
+      const mail = await mailsTo(t.database, chairEmail);
       expect(mail.some((m) => m.subject.includes("Compliance officer"))).toBe(true);
       const seen = (await chair.get("/api/role-grants")).json() as { items: Grant[] };
       expect(seen.items.find((g) => g.id === grant.id)).toMatchObject({

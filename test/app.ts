@@ -62,9 +62,12 @@ export type Client = {
 export async function signedIn(
   t: TestApp,
   roles: RoleName[],
-  options: { personId?: string | null } = {},
+  options: { personId?: string | null; displayName?: string } = {},
 ): Promise<Client> {
-  const user = await buildUser(t.ctx(), roles, { personId: options.personId ?? null });
+  const user = await buildUser(t.ctx(), roles, {
+    personId: options.personId ?? null,
+    displayName: options.displayName,
+  });
   return loginAs(t, user);
 }
 
@@ -91,3 +94,18 @@ export async function loginAs(t: TestApp, user: { email: string; password: strin
       }),
   };
 }
+
+/** A FormData as a body for fastify.inject: its multipart content type (with the boundary) and bytes. */
+export async function multipart(fd: FormData) {
+  const request = new Request("http://localhost/", { method: "POST", body: fd });
+  return {
+    headers: { "content-type": request.headers.get("content-type")! },
+    payload: Buffer.from(await request.arrayBuffer()),
+  };
+}
+
+/** Form fields as a browser posts a form without files (urlencoded), for fastify.inject. */
+export const formBody = (fields: Record<string, string>) => ({
+  headers: { "content-type": "application/x-www-form-urlencoded" },
+  payload: new URLSearchParams(fields).toString(),
+});

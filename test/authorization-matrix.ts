@@ -59,17 +59,6 @@ const BOARD = [
   "committee_chair",
   "committee_member",
 ] as const;
-const WAIVER_READERS = [
-  "compliance_officer",
-  "general_counsel",
-  "audit_committee_chair",
-  "audit_committee_member",
-  "board_member",
-  "corporate_secretary",
-  "committee_chair",
-  "committee_member",
-  "auditor",
-] as const;
 const COMMITTEE_READERS = [
   "general_counsel",
   "audit_committee_chair",
@@ -80,6 +69,7 @@ const COMMITTEE_READERS = [
   "committee_member",
   "auditor",
 ] as const;
+const WAIVER_READERS = ["compliance_officer", ...COMMITTEE_READERS] as const;
 const COMMITTEE_RUNNERS = ["audit_committee_chair", "corporate_secretary", "committee_chair"] as const;
 const OFFERING_READERS = ["restructuring_admin", "subscription_agent", "investor", "auditor"] as const;
 const REGISTER_READERS = ["restructuring_admin", "subscription_agent", "auditor"] as const;

@@ -7,9 +7,15 @@ import {
   launchCampaign,
 } from "../src/domains/certifications/index.ts";
 import type { CampaignInput, TemplateInput } from "../src/domains/certifications/schemas.ts";
+import { certifyQuestionnaire } from "../src/domains/committees/certify-questionnaire.ts";
 import { compensationCharter } from "../src/domains/committees/demo.ts";
 import { createCommittee } from "../src/domains/committees/index.ts";
-import type { CommitteeInput, QuestionnaireAnswers } from "../src/domains/committees/schemas.ts";
+import { saveQuestionnaire } from "../src/domains/committees/save-questionnaire.ts";
+import type {
+  AppointInput,
+  CommitteeInput,
+  QuestionnaireAnswers,
+} from "../src/domains/committees/schemas.ts";
 import { fileConflict, fileGift } from "../src/domains/disclosures/index.ts";
 import type { ConflictInput, GiftInput } from "../src/domains/disclosures/schemas.ts";
 import { createEntity, createPerson, createUser, type RoleName } from "../src/domains/people/index.ts";
@@ -198,12 +204,9 @@ export async function buildCommittee(ctx: Ctx, overrides: Partial<CommitteeInput
   return { committee, secretary };
 }
 
-/**
- * A speak-up case filed through the real intake (`fileReport`) on the web channel, anonymous,
- * with its own reporter password and idempotency key.
- */
-export async function buildCase(ctx: Ctx, overrides: Partial<ReportInput> = {}) {
-  const input = reportInput.parse({
+/** A speak-up report as the web portal sends it: anonymous, its reporter password, a fresh idempotency key. */
+export const caseInput = (overrides: Partial<ReportInput> = {}) =>
+  reportInput.parse({
     category: "fraud_theft",
     summary: "Stolen scrap",
     details: "Pallets of scrap left the yard at night.",
@@ -211,6 +214,10 @@ export async function buildCase(ctx: Ctx, overrides: Partial<ReportInput> = {}) 
     idempotencyKey: randomUUID(),
     ...overrides,
   });
+
+/** A speak-up case filed through the real intake (`fileReport`): `caseInput` with `overrides`. */
+export async function buildCase(ctx: Ctx, overrides: Partial<ReportInput> = {}) {
+  const input = caseInput(overrides);
   const filed = await fileReport(ctx, input);
   return { ...filed, input };
 }
@@ -474,3 +481,20 @@ export const NOTHING_TO_DECLARE: QuestionnaireAnswers = {
   business: [],
   relatedTransactions: [],
 };
+
+/** A director's `year` questionnaire saved with nothing to declare and certified by the director (CC-20). */
+export async function certifyDirector(ctx: Ctx, personId: string, year = 2026) {
+  await saveQuestionnaire(ctx, personId, { year, answers: NOTHING_TO_DECLARE });
+  await certifyQuestionnaire({ ...ctx, actor: actorWith(["board_member"], { personId }) }, personId, year);
+}
+
+/** A member's annual appointment by the Board on 2025-05-15, as its Nominating Committee recommended. */
+export const annualAppointment = (personId: string, isChair = false): AppointInput => ({
+  personId,
+  startDate: "2025-05-15",
+  isChair,
+  recommendedBy: "Nominating and Corporate Governance Committee",
+  appointmentKind: "annual",
+  boardMeetingDate: "2025-05-15",
+  boardReference: null,
+});

@@ -2,19 +2,12 @@ import { randomUUID } from "node:crypto";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { solveChallenge } from "../src/kernel/rate-counters.ts";
-import { createTestApp, signedIn, type TestApp } from "./app.ts";
+import { createTestApp, formBody, multipart, signedIn, type TestApp } from "./app.ts";
 import { buildUser } from "./factories.ts";
 import { jpegWithGps, pngWithText, windowsExecutable } from "./files.ts";
+import { privateRequest } from "./private-request.ts";
 
 /** The public edge of the application: the anonymous portal, sign-in, router errors and logs (issue 12). */
-
-async function multipart(fd: FormData) {
-  const request = new Request("http://localhost/", { method: "POST", body: fd });
-  return {
-    headers: { "content-type": request.headers.get("content-type")! },
-    payload: Buffer.from(await request.arrayBuffer()),
-  };
-}
 
 const reportForm = (files: { name: string; bytes: Uint8Array }[] = []) => {
   const fd = new FormData();
@@ -47,11 +40,12 @@ describe(`the public edge (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, ()
   afterAll(() => t.destroy());
 
   it("COC-22.2: filing from a browser with a staff cookie leaves the session untouched, and no row written by the filing carries a time finer than the hour", async () => {
-    // A fixed name: a random surname such as "Block" is a probable match for the report's
-    // "Blocked", which sends the case to the Audit Committee, and this test has none (no task).
+    // Fixed names, here and for the staff member: a random surname such as "Block" is a probable
+    // match for the report's "Blocked", which sends the case to the Audit Committee, and this test
+    // has none (no task).
     await buildUser(t.ctx(), ["compliance_officer"], { displayName: "Quentin Zyx" });
     t.clock.set("2026-03-02T14:37:12.345Z");
-    const staff = await signedIn(t, []);
+    const staff = await signedIn(t, [], { displayName: "Ugo Vux" });
     t.clock.advance(5 * 60_000 + 678);
     const db = t.database.db;
     const sessionsBefore = await db
@@ -119,14 +113,8 @@ describe(`the public edge (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, ()
 
   it("COC-22.2: at LOG_LEVEL=trace a public request logs no address, user agent, cookie, query string or body", async () => {
     logs.length = 0;
-    const secret = {
-      cookie: "probity_mailbox=COOKIEMARKER123; probity_session=SESSIONMARKER456",
-      ua: "UAMARKER/1.0",
-      query: "QUERYMARKER",
-      body: "BODYMARKER",
-      ip: "198.51.100.23",
-    };
-    const headers = { cookie: secret.cookie, "user-agent": secret.ua, referer: "https://REFMARKER.example/" };
+    const secret = { query: privateRequest.query, body: privateRequest.body, ip: "198.51.100.23" };
+    const headers = { ...privateRequest.headers, referer: "https://REFMARKER.example/" };
     await t.server.inject({
       method: "POST",
       url: `/speakup/mailbox?token=${secret.query}`,
@@ -149,17 +137,7 @@ describe(`the public edge (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, ()
     });
     const all = logs.join("");
     expect(all).toContain("/speakup/mailbox");
-    for (const marker of [
-      "COOKIEMARKER",
-      "SESSIONMARKER",
-      "UAMARKER",
-      "QUERYMARKER",
-      "BODYMARKER",
-      "REFMARKER",
-      secret.ip,
-      "remoteAddress",
-      "user-agent",
-    ]) {
+    for (const marker of [...privateRequest.markers, "REFMARKER", secret.ip, "remoteAddress", "user-agent"]) {
       expect(all, marker).not.toContain(marker);
     }
   });
@@ -304,12 +282,7 @@ describe(`the public edge (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, ()
     const filed = await t.server.inject({ method: "POST", url: "/speakup/report", ...form });
     const receipt = /class="receipt"[^>]*>([\d ]+)</.exec(filed.body)![1]!;
     const post = (fields: Record<string, string>) =>
-      t.server.inject({
-        method: "POST",
-        url: "/speakup/mailbox",
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-        payload: new URLSearchParams(fields).toString(),
-      });
+      t.server.inject({ method: "POST", url: "/speakup/mailbox", ...formBody(fields) });
     const wrong = await Promise.all(
       Array.from({ length: 30 }, (_, i) => post({ receipt, password: `guess ${i}` })),
     );

@@ -8,10 +8,11 @@ import { createTemplate, launchCampaign } from "../src/domains/certifications/in
 import { type RoleName, updateSecuritySettings } from "../src/domains/people/index.ts";
 import { seedDemoPolicies } from "../src/domains/policies/demo.ts";
 import { loadConfig } from "../src/kernel/config.ts";
-import { type Client, createTestApp, loginAs, signedIn, type TestApp } from "./app.ts";
+import { type Client, createTestApp, formBody, loginAs, multipart, signedIn, type TestApp } from "./app.ts";
 import { createTestDb, type TestDb } from "./db.ts";
 import { actorWith, buildPerson, buildUser, codeTemplateInput } from "./factories.ts";
 import { jpegWithGps } from "./files.ts";
+import { mailsTo } from "./records.ts";
 
 /**
  * COC-22.2, SOC-6: a copy of the database alone reveals nothing a reporter wrote, and neither the
@@ -275,16 +276,14 @@ describe(`speak-up confidentiality and anonymity (${process.env.PROBITY_TEST_DIA
     const wrong = await app.server.inject({
       method: "POST",
       url: "/speakup/mailbox",
-      payload: "receipt=1234&password=x",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
+      ...formBody({ receipt: "1234", password: "x" }),
     });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.body).toContain("The receipt or the password is wrong.");
     const login = await app.server.inject({
       method: "POST",
       url: "/speakup/mailbox",
-      payload: new URLSearchParams({ receipt, password: "portal-password" }).toString(),
-      headers: { "content-type": "application/x-www-form-urlencoded" },
+      ...formBody({ receipt, password: "portal-password" }),
     });
     expect(login.statusCode).toBe(303);
     const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
@@ -339,14 +338,6 @@ describe(`speak-up confidentiality and anonymity (${process.env.PROBITY_TEST_DIA
     expect(statuses[10]).toBe(429);
   });
 });
-
-async function multipart(fd: FormData) {
-  const request = new Request("http://localhost/", { method: "POST", body: fd });
-  return {
-    headers: { "content-type": request.headers.get("content-type")! },
-    payload: Buffer.from(await request.arrayBuffer()),
-  };
-}
 
 /** Every byte the database holds: the SQLite file and its WAL, or every row of every PostgreSQL table. */
 async function everythingStored(t: TestDb): Promise<string> {
@@ -507,11 +498,7 @@ describe(`COC-22.2, SOC-4: people named in any way are kept away (${process.env.
       const tasks = (await who.client.get("/api/tasks")).json() as { items?: unknown[] } | unknown[];
       expect(JSON.stringify(tasks)).not.toContain(filed.caseId);
       expect(JSON.stringify(tasks)).not.toContain(filed.number);
-      const mail = await t.database.db
-        .selectFrom("outbox")
-        .select(["subject", "body_text"])
-        .where("to_address", "=", who.email)
-        .execute();
+      const mail = await mailsTo(t.database, who.email);
       expect(JSON.stringify(mail)).not.toContain(filed.number);
       // No audit event, no change in the audit count, nothing in the CSV export or the verification.
       const audit = (await who.client.get(`/api/audit?subjectId=${filed.caseId}`)).json() as {
@@ -739,12 +726,7 @@ describe(`speak-up mailboxes over HTTP (${process.env.PROBITY_TEST_DIALECT ?? "s
       'href="/speakup/mailbox/setup"',
     );
     const post = (fields: Record<string, string>) =>
-      t.server.inject({
-        method: "POST",
-        url: "/speakup/mailbox/setup",
-        payload: new URLSearchParams(fields).toString(),
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-      });
+      t.server.inject({ method: "POST", url: "/speakup/mailbox/setup", ...formBody(fields) });
     const fields = {
       receipt: filed.receipt,
       code: filed.setupCode,

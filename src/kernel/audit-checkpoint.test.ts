@@ -55,6 +55,16 @@ describe(`signed audit checkpoints (issue 14, finding 4) (${process.env.PROBITY_
 
   const verify = () =>
     verifyLog(t.ctx(), { publicKey: signer.publicKey, exported: parseCheckpointFile(exportFile) });
+  /** A thing created and updated, then a signed checkpoint of that head (appended to the export file). */
+  async function eventsAndCheckpoint(options: { mailTo?: string } = {}) {
+    await withTransaction(t.ctx(), async (tx) => {
+      await record(tx, "thing.create", { type: "thing", id: "1" }, { name: "first" });
+      await record(tx, "thing.update", { type: "thing", id: "1" }, { name: "second" });
+    });
+    const cp = await writeCheckpoint(t.ctx(), signer, { exportFile, ...options });
+    if (!cp) throw new Error("no checkpoint written after two new events");
+    return cp;
+  }
 
   it("creates the signing key 0600 outside the database, and refuses to replace a lost one", async () => {
     const file = path.join(t.dir, "audit-signing.key");
@@ -66,11 +76,7 @@ describe(`signed audit checkpoints (issue 14, finding 4) (${process.env.PROBITY_
   });
 
   it("signs the head, appends it to the export file, and an untampered log verifies", async () => {
-    await withTransaction(t.ctx(), async (tx) => {
-      await record(tx, "thing.create", { type: "thing", id: "1" }, { name: "first" });
-      await record(tx, "thing.update", { type: "thing", id: "1" }, { name: "second" });
-    });
-    const cp = await writeCheckpoint(t.ctx(), signer, { exportFile, mailTo: "chair@example.com" });
+    const cp = await eventsAndCheckpoint({ mailTo: "chair@example.com" });
     expect(cp).toMatchObject({ seq: base + 2, publicKey: signer.publicKey });
     // Its own audit event is no reason for another checkpoint.
     expect(await writeCheckpoint(t.ctx(), signer, { exportFile })).toBeNull();
@@ -78,7 +84,7 @@ describe(`signed audit checkpoints (issue 14, finding 4) (${process.env.PROBITY_
     expect(lines).toEqual([cp]);
     const mail = await t.database.db.selectFrom("outbox").selectAll().execute();
     expect(mail).toEqual([expect.objectContaining({ to_address: "chair@example.com" })]);
-    expect(mail[0]!.body_text).toContain(cp!.hash);
+    expect(mail[0]!.body_text).toContain(cp.hash);
 
     await withTransaction(t.ctx(), (tx) =>
       record(tx, "thing.update", { type: "thing", id: "1" }, { name: "third" }),
@@ -90,31 +96,29 @@ describe(`signed audit checkpoints (issue 14, finding 4) (${process.env.PROBITY_
   });
 
   it("a tampered checkpoint signature fails", async () => {
+    const { seq } = await eventsAndCheckpoint();
     const original = await t.database.db
       .selectFrom("audit_checkpoints")
       .select("signature")
-      .where("seq", "=", base + 2)
+      .where("seq", "=", seq)
       .executeTakeFirstOrThrow();
     const forged = `${original.signature.slice(0, 10)}${original.signature[10] === "A" ? "B" : "A"}${original.signature.slice(11)}`;
     await t.database.db
       .updateTable("audit_checkpoints")
       .set({ signature: forged })
-      .where("seq", "=", base + 2)
+      .where("seq", "=", seq)
       .execute();
     const result = await verifyLog(t.ctx(), { publicKey: signer.publicKey });
     expect(result.ok).toBe(false);
-    expect(result.message).toContain(`checkpoint at event ${base + 2} has an invalid signature`);
-    await t.database.db
-      .updateTable("audit_checkpoints")
-      .set(original)
-      .where("seq", "=", base + 2)
-      .execute();
+    expect(result.message).toContain(`checkpoint at event ${seq} has an invalid signature`);
+    await t.database.db.updateTable("audit_checkpoints").set(original).where("seq", "=", seq).execute();
     expect((await verify()).ok).toBe(true);
   });
 
   it("a consistent rewrite of the chain by someone with database write access fails: the signed checkpoint no longer matches", async () => {
+    const { seq } = await eventsAndCheckpoint();
     await allowRewrites(t);
-    await rewriteConsistently(t, base + 1, '{"name":"forged"}');
+    await rewriteConsistently(t, seq - 1, '{"name":"forged"}');
     // The plain hash chain is fooled …
     const chainOnly = await verifyLog(t.ctx());
     expect(chainOnly.ok).toBe(true);
@@ -122,13 +126,13 @@ describe(`signed audit checkpoints (issue 14, finding 4) (${process.env.PROBITY_
     const stored = await verifyLog(t.ctx(), { publicKey: signer.publicKey });
     expect(stored.ok).toBe(false);
     expect(stored.message).toMatch(
-      new RegExp(`checkpoint at event ${base + 2} signed hash .* but the log now has .*rewritten`),
+      new RegExp(`checkpoint at event ${seq} signed hash .* but the log now has .*rewritten`),
     );
     // … and neither is the exported file once the attacker also deletes the stored checkpoints.
     await t.database.db.deleteFrom("audit_checkpoints").execute();
     expect((await verifyLog(t.ctx(), { publicKey: signer.publicKey })).ok).toBe(true);
     const exported = await verify();
     expect(exported.ok).toBe(false);
-    expect(exported.message).toContain(`exported checkpoint at event ${base + 2} signed hash`);
+    expect(exported.message).toContain(`exported checkpoint at event ${seq} signed hash`);
   });
 });

@@ -1,8 +1,8 @@
 import { sql } from "kysely";
 import pino from "pino";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../test/db.ts";
+import { startSmtp } from "../../test/smtp.ts";
 import { withTransaction } from "./context.ts";
 import { createJobRunner, enqueue, ensureSchedule } from "./jobs.ts";
 import { mailSendJob, queueMail } from "./mail.ts";
@@ -15,6 +15,15 @@ describe(`job queue and mail outbox (${process.env.PROBITY_TEST_DIALECT ?? "sqli
     t = await createTestDb();
   });
   afterAll(() => t.destroy());
+
+  /** A job runner that sends the outbox through `smtpUrl`. */
+  const mailRunner = (smtpUrl: string) =>
+    createJobRunner({
+      database: t.database,
+      clock: t.clock,
+      logger,
+      handlers: { "mail.send": mailSendJob({ smtpUrl, from: "probity@example.com" }) },
+    });
 
   const jobRow = (id: string) =>
     t.database.db.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
@@ -111,31 +120,8 @@ describe(`job queue and mail outbox (${process.env.PROBITY_TEST_DIALECT ?? "sqli
   });
 
   it("delivers through SMTP and records failures on the outbox row", async () => {
-    const received: string[] = [];
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      onData(stream, _session, callback) {
-        let data = "";
-        stream.on("data", (c: Buffer) => {
-          data += c.toString();
-        });
-        stream.on("end", () => {
-          received.push(data);
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const port = (server.server.address() as { port: number }).port;
-    const ok = createJobRunner({
-      database: t.database,
-      clock: t.clock,
-      logger,
-      handlers: {
-        "mail.send": mailSendJob({ smtpUrl: `smtp://127.0.0.1:${port}`, from: "probity@example.com" }),
-      },
-    });
+    const smtp = await startSmtp();
+    const ok = mailRunner(smtp.url);
     const id = await withTransaction(t.ctx(), (tx) =>
       queueMail(tx, { to: "chair@example.com", subject: "Quarterly report", text: "Attached." }),
     );
@@ -147,15 +133,10 @@ describe(`job queue and mail outbox (${process.env.PROBITY_TEST_DIALECT ?? "sqli
       .where("id", "=", id)
       .executeTakeFirstOrThrow();
     expect(sent.status).toBe("sent");
-    expect(received.join("\n")).toContain("Subject: Quarterly report");
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    expect(smtp.delivered).toContain("Quarterly report");
+    await smtp.close();
 
-    const failing = createJobRunner({
-      database: t.database,
-      clock: t.clock,
-      logger,
-      handlers: { "mail.send": mailSendJob({ smtpUrl: "smtp://127.0.0.1:1", from: "probity@example.com" }) },
-    });
+    const failing = mailRunner("smtp://127.0.0.1:1");
     const id2 = await withTransaction(t.ctx(), (tx) =>
       queueMail(tx, { to: "x@example.com", subject: "Will fail", text: "." }),
     );

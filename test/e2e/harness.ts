@@ -46,6 +46,17 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
+/**
+ * How long `probity serve --demo` may take to answer /api/health: 180 s. An idle machine starts it in
+ * seconds, but the start seeds the whole demo (people, cases, offerings, committees) and on a loaded
+ * 2-core machine two e2e files starting their servers together both missed the former 60 s. A server
+ * that is slow to start is not a failed journey; one that never starts still fails, with its output.
+ * The e2e project runs its files one at a time (vitest.config.ts), so this is headroom for load.
+ */
+export const serverStartMs = 180_000;
+/** Chromium's launch and the server's stop, beside the start, in the harness's beforeAll/afterAll. */
+const browserAndStopMs = 60_000;
+
 /** Starts `probity serve --demo` on a free port with a fresh data directory and waits for /api/health. */
 export async function startApp(
   options: { timeoutMs?: number; env?: Record<string, string> } = {},
@@ -58,7 +69,7 @@ export async function startApp(
       "web/dist/index.html is missing: build the UI first (npm run build:web), or run `npm test`.",
     );
   }
-  const timeoutMs = options.timeoutMs ?? 60_000;
+  const timeoutMs = options.timeoutMs ?? serverStartMs;
   const dataDir = mkdtempSync(join(tmpdir(), "probity-e2e-"));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -272,14 +283,15 @@ export function e2eHarness(options: { env?: Record<string, string> } = {}): Harn
     if (value === undefined) throw new Error(`the e2e harness's ${name} is used before beforeAll ran`);
     return value;
   };
+  // The hooks' own budgets: the project's hookTimeout (120 s) is shorter than the start allowance.
   beforeAll(async () => {
     app = await startApp(options);
     browser = await launchBrowser();
-  });
+  }, serverStartMs + browserAndStopMs);
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
-  });
+  }, browserAndStopMs);
   const harness: Harness = {
     get app() {
       return ready(app, "app");

@@ -8,6 +8,7 @@ import {
   buildUser,
   codeTemplateInput,
 } from "../../../test/factories.ts";
+import { mailsTo } from "../../../test/records.ts";
 import type { Actor } from "../../kernel/context.ts";
 import { seedDemoPolicies } from "../policies/demo.ts";
 import { approveVersion, createDraftVersion, publishVersion } from "../policies/index.ts";
@@ -56,13 +57,7 @@ describe(`certificates of compliance (${dialect})`, () => {
       email: person.email!,
     };
   }
-  const outbox = (to: string) =>
-    t.database.db
-      .selectFrom("outbox")
-      .select(["subject", "body_text"])
-      .where("to_address", "=", to)
-      .orderBy("created_at")
-      .execute();
+  const outbox = (to: string) => mailsTo(t.database, to);
   const tasksOf = (userId: string) =>
     t.database.db.selectFrom("tasks").selectAll().where("assignee_user_id", "=", userId).execute();
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
 import { buildSigner, launchCodeCampaign } from "../../../test/factories.ts";
+import { tasksOf } from "../../../test/records.ts";
 import { seedDemoPolicies } from "../policies/demo.ts";
 import { getCase } from "../speakup/get-case.ts";
 import { listMyReports } from "../speakup/my-reports.ts";
@@ -19,13 +20,9 @@ describe(`a certificate's violation follow-up skips the officers the case exclud
     overrides: Parameters<typeof buildSigner>[1] = {},
     roles: Parameters<typeof buildSigner>[2] = [],
   ) => buildSigner(t.ctx(), overrides, roles);
-  const tasksOf = (userId: string) =>
-    t.database.db
-      .selectFrom("tasks")
-      .select("href")
-      .where("assignee_user_id", "=", userId)
-      .where("kind", "=", "certification.follow_up.violation")
-      .execute();
+  /** The links of one user's violation follow-up tasks. */
+  const followUps = async (userId: string) =>
+    (await tasksOf(t.database, userId, { kind: "certification.follow_up.violation" })).map((x) => x.href);
 
   beforeAll(async () => {
     t = await createTestDb();
@@ -55,7 +52,7 @@ describe(`a certificate's violation follow-up skips the officers the case exclud
     const kase = await getCase(t.ctx(officer.actor), report.id);
     expect(kase.team).toBe("compliance");
     expect(kase.people).toMatchObject([{ personId: suspect.personId, role: "probable" }]);
-    expect(await tasksOf(officer.userId)).toEqual([{ href: `/speakup/cases/${report.id}` }]);
-    expect(await tasksOf(suspect.userId)).toEqual([]);
+    expect(await followUps(officer.userId)).toEqual([`/speakup/cases/${report.id}`]);
+    expect(await followUps(suspect.userId)).toEqual([]);
   });
 });

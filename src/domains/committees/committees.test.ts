@@ -3,11 +3,14 @@ import { expectAll } from "../../../test/assertions.ts";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
 import {
   actorWith,
+  annualAppointment,
   buildPerson,
   buildUser,
+  certifyDirector,
   compensationCommittee,
   NOTHING_TO_DECLARE,
 } from "../../../test/factories.ts";
+import { auditActionsOn } from "../../../test/records.ts";
 import type { Actor, Ctx } from "../../kernel/context.ts";
 import { addAgendaItems } from "./add-agenda-items.ts";
 import { addMaterial } from "./add-material.ts";
@@ -80,23 +83,12 @@ describe(`committees (${dialect})`, () => {
       });
       directors.push({ id: p.id, name: `Director${i} Test` });
     }
-    for (const d of directors) {
-      await saveQuestionnaire(sys, d.id, { year: 2026, answers: NOTHING_TO_DECLARE });
-      await certifyQuestionnaire(as(actorWith(["board_member"], { personId: d.id })), d.id, 2026);
-    }
+    for (const d of directors) await certifyDirector(sys, d.id);
     const c = await createCommittee(secretary, compensationCommittee());
     committeeId = c.id;
     memberIds = [];
     for (const [i, d] of directors.slice(0, 4).entries()) {
-      const view = await appointMember(secretary, committeeId, {
-        personId: d.id,
-        startDate: "2025-05-15",
-        isChair: i === 0,
-        recommendedBy: "Nominating and Corporate Governance Committee",
-        appointmentKind: "annual",
-        boardMeetingDate: "2025-05-15",
-        boardReference: null,
-      });
+      const view = await appointMember(secretary, committeeId, annualAppointment(d.id, i === 0));
       memberIds.push(view.compliance.members.find((m) => m.personId === d.id)!.id);
     }
   });
@@ -140,25 +132,29 @@ describe(`committees (${dialect})`, () => {
       });
     return id;
   }
+  /** The first regular meeting scheduled: 2026-03-10, in person at Beachwood. */
+  const scheduleFirstMeeting = async () =>
+    (
+      await scheduleMeeting(secretary, committeeId, {
+        kind: "regular",
+        title: "First regular meeting",
+        startsAt: "2026-03-10T15:00:00Z",
+        durationMinutes: 90,
+        mode: "in_person",
+        location: "Beachwood",
+      })
+    ).id;
+  /** The agenda item of the CEO's goals (a CC duty), concerning a CEO of its own. */
+  const ceoGoalsItem = async () => ({
+    title: "Review and approve the CEO's goals",
+    isPrivileged: false,
+    dutyKey: "ceo_goals" as const,
+    concernsPersonId: (await buildPerson(sys, { kind: "officer" })).id,
+  });
   /** The first regular meeting (2026-03-10, Beachwood): the CEO's 2026 goals approved by Director0 and Director1 (by telephone), adjourned. */
   async function holdFirstMeeting() {
-    const { id } = await scheduleMeeting(secretary, committeeId, {
-      kind: "regular",
-      title: "First regular meeting",
-      startsAt: "2026-03-10T15:00:00Z",
-      durationMinutes: 90,
-      mode: "in_person",
-      location: "Beachwood",
-    });
-    const ceo = await buildPerson(sys, { kind: "officer" });
-    await addAgendaItems(chair(), id, [
-      {
-        title: "Review and approve the CEO's goals",
-        isPrivileged: false,
-        dutyKey: "ceo_goals",
-        concernsPersonId: ceo.id,
-      },
-    ]);
+    const id = await scheduleFirstMeeting();
+    await addAgendaItems(chair(), id, [await ceoGoalsItem()]);
     const goals = (await getMeeting(sys, id)).agenda[0]!.id;
     await recordArrival(secretary, id, { personId: directors[0]!.id, capacity: "member", mode: "in_person" });
     await recordArrival(secretary, id, { personId: directors[1]!.id, capacity: "member", mode: "telephone" });
@@ -328,25 +324,14 @@ describe(`committees (${dialect})`, () => {
   });
 
   it("CC-8: no resolution without two members present; a recused member or the person concerned does not count", async () => {
-    const { id: first } = await scheduleMeeting(secretary, committeeId, {
-      kind: "regular",
-      title: "First regular meeting",
-      startsAt: "2026-03-10T15:00:00Z",
-      durationMinutes: 90,
-      mode: "in_person",
-      location: "Beachwood",
-    });
+    const first = await scheduleFirstMeeting();
     await expect(addAgendaItems(secretary, first, [{ title: "x", isPrivileged: false }])).rejects.toThrow(
       /CC-23/,
     );
-    const ceo = await buildPerson(sys, { kind: "officer" });
+    const goalsItem = await ceoGoalsItem();
+    const ceo = { id: goalsItem.concernsPersonId };
     await addAgendaItems(chair(), first, [
-      {
-        title: "Review and approve the CEO's goals",
-        isPrivileged: false,
-        dutyKey: "ceo_goals",
-        concernsPersonId: ceo.id,
-      },
+      goalsItem,
       { title: "Consulting agreement with a member's firm", isPrivileged: false },
       { title: "Advice of counsel on plan litigation", isPrivileged: true },
     ]);
@@ -604,12 +589,7 @@ describe(`committees (${dialect})`, () => {
     await expect(terminateAdviser(secretary, adviserId, { resolutionId: r.id })).rejects.toThrow(
       /is not retained/,
     );
-    const audit = await t.database.db
-      .selectFrom("audit_events")
-      .select("action")
-      .where("subject_id", "=", adviserId)
-      .execute();
-    expect(audit.map((e) => e.action)).toEqual(
+    expect(await auditActionsOn(t.database, adviserId)).toEqual(
       expect.arrayContaining(["adviser.retain", "adviser.terminate"]),
     );
   });

@@ -2,19 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
 import {
   actorWith,
+  annualAppointment,
   buildPerson,
   buildUser,
+  certifyDirector,
   compensationCommittee,
-  NOTHING_TO_DECLARE,
 } from "../../../test/factories.ts";
+import { tasksOf } from "../../../test/records.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { adjournMeeting } from "./adjourn-meeting.ts";
 import { appointMember } from "./appoint-member.ts";
-import { certifyQuestionnaire } from "./certify-questionnaire.ts";
 import { createCommittee } from "./create-committee.ts";
 import { committeeJobHandlers, runCommitteeAlerts } from "./jobs.ts";
 import { recordArrival } from "./record-arrival.ts";
-import { saveQuestionnaire } from "./save-questionnaire.ts";
 import { scheduleMeeting } from "./schedule-meeting.ts";
 
 describe(`committees.alerts job (${dialect})`, () => {
@@ -27,24 +27,16 @@ describe(`committees.alerts job (${dialect})`, () => {
   let committeeId: string;
 
   const openTasks = (userId: string) =>
-    t.database.db
-      .selectFrom("tasks")
-      .select(["title", "due_at"])
-      .where("assignee_user_id", "=", userId)
-      .where("kind", "=", "committee.alert")
-      .where("status", "=", "open")
-      .execute()
-      .then((rows) => rows.map((r) => r.title).sort());
+    tasksOf(t.database, userId, { kind: "committee.alert", open: true }).then((rows) =>
+      rows.map((r) => r.title).sort(),
+    );
   const outboxCount = () =>
     t.database.db
       .selectFrom("outbox")
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .executeTakeFirstOrThrow()
       .then((r) => Number(r.n));
-  const certify = async (personId: string, year: number) => {
-    await saveQuestionnaire(sys, personId, { year, answers: NOTHING_TO_DECLARE });
-    await certifyQuestionnaire(t.ctx(actorWith(["board_member"], { personId })), personId, year);
-  };
+  const certify = (personId: string, year: number) => certifyDirector(sys, personId, year);
 
   beforeAll(async () => {
     t = await createTestDb();
@@ -63,15 +55,7 @@ describe(`committees.alerts job (${dialect})`, () => {
     const c = await createCommittee(secretary, compensationCommittee());
     committeeId = c.id;
     for (const [i, personId] of directors.entries())
-      await appointMember(secretary, committeeId, {
-        personId,
-        startDate: "2025-05-15",
-        isChair: i === 0,
-        recommendedBy: "Nominating and Corporate Governance Committee",
-        appointmentKind: "annual",
-        boardMeetingDate: "2025-05-15",
-        boardReference: null,
-      });
+      await appointMember(secretary, committeeId, annualAppointment(personId, i === 0));
   });
   afterAll(() => t.destroy());
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAll } from "../../../test/assertions.ts";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
 import { buildDisclosure, buildMember } from "../../../test/factories.ts";
+import { tasksOf as tasksOfUser } from "../../../test/records.ts";
 import type { Actor } from "../../kernel/context.ts";
 import { openFollowUps } from "../certifications/compliance-hook.ts";
 import type { RoleName } from "../people/index.ts";
@@ -29,13 +30,7 @@ describe(`conflicts of interest (${dialect})`, () => {
 
   const who = (roles: RoleName[], supervisorId: string | null = null): Promise<Who> =>
     buildMember(t.ctx(), roles, { supervisorId });
-  const tasksOf = (userId: string) =>
-    t.database.db
-      .selectFrom("tasks")
-      .select(["kind", "title", "href"])
-      .where("assignee_user_id", "=", userId)
-      .where("status", "=", "open")
-      .execute();
+  const tasksOf = (userId: string) => tasksOfUser(t.database, userId, { open: true });
   const boardSeat = {
     type: "outside_employment" as const,
     title: "Board seat at a local foundry",

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
 import { actorWith, buildMember } from "../../../test/factories.ts";
+import { mailsTo, tasksOf } from "../../../test/records.ts";
 import type { Actor } from "../../kernel/context.ts";
 import type { RoleName } from "../people/index.ts";
 import { fileReport } from "../speakup/index.ts";
@@ -29,15 +30,8 @@ describe(`legal holds (${dialect})`, () => {
 
   const who = (roles: RoleName[]): Promise<Who> =>
     buildMember(t.ctx(), roles, { email: `${Math.random().toString(36).slice(2)}@example.com` });
-  const openTasks = (userId: string) =>
-    t.database.db
-      .selectFrom("tasks")
-      .select(["kind", "href"])
-      .where("assignee_user_id", "=", userId)
-      .where("status", "=", "open")
-      .execute();
-  const mails = (to: string) =>
-    t.database.db.selectFrom("outbox").select("subject").where("to_address", "=", to).execute();
+  const openTasks = (userId: string) => tasksOf(t.database, userId, { open: true });
+  const mails = (to: string) => mailsTo(t.database, to);
 
   beforeAll(async () => {
     t = await createTestDb();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAll } from "../../../test/assertions.ts";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
 import { buildMember, buildPerson } from "../../../test/factories.ts";
+import { mailsTo, tasksOf } from "../../../test/records.ts";
 import type { Actor } from "../../kernel/context.ts";
 import type { RoleName } from "../people/index.ts";
 import {
@@ -35,13 +36,7 @@ describe(`guidance, inquiries and boycott requests (${dialect})`, () => {
 
   const who = (roles: RoleName[], supervisorId: string | null = null): Promise<Who> =>
     buildMember(t.ctx(), roles, { supervisorId, firstName: `Name${Math.random().toString(36).slice(2, 7)}` });
-  const openTasks = (userId: string) =>
-    t.database.db
-      .selectFrom("tasks")
-      .select(["kind", "href"])
-      .where("assignee_user_id", "=", userId)
-      .where("status", "=", "open")
-      .execute();
+  const openTasks = (userId: string) => tasksOf(t.database, userId, { open: true });
 
   beforeAll(async () => {
     t = await createTestDb();
@@ -165,11 +160,7 @@ describe(`guidance, inquiries and boycott requests (${dialect})`, () => {
     });
     expect(i.status).toBe("new");
     expect((await openTasks(gc.userId)).some((x) => x.kind === "disclosures.inquiry.assign")).toBe(true);
-    const outbox = await t.database.db
-      .selectFrom("outbox")
-      .select("subject")
-      .where("to_address", "=", gc.email)
-      .execute();
+    const outbox = await mailsTo(t.database, gc.email);
     expect(outbox.some((m) => m.subject.startsWith("Urgent: media inquiry"))).toBe(true);
     await expect(recordResponse(t.ctx(gc.actor), i.id, { response: "x" })).rejects.toMatchObject({
       code: "CONFLICT",

@@ -25,6 +25,12 @@ describe(`disclosures over HTTP: every answer matches its declared schema (${dia
     expect(res.statusCode, res.body).toBe(code);
     return res.json();
   };
+  /** An employee files `body` at `path` (201), and a General Counsel is signed in to handle it. */
+  const employeeFiles = async (path: string, body: Record<string, unknown>) => {
+    const { client: me } = await employee();
+    const gc = await signedIn(t, ["general_counsel"]);
+    return { gc, filed: ok(await me.send("POST", path, body), 201) };
+  };
 
   it("conflicts (COC-6.1, COC-6.2): file, read, list, change, comment, forward, CEO review, decide, export", async () => {
     const { client: me } = await employee();
@@ -159,18 +165,13 @@ describe(`disclosures over HTTP: every answer matches its declared schema (${dia
   });
 
   it("inquiries (COC-9.1): log, list, read, assign, respond", async () => {
-    const { client: me } = await employee();
-    const gc = await signedIn(t, ["general_counsel"]);
-    const inquiry = ok(
-      await me.send("POST", "/api/disclosures/inquiries", {
-        kind: "media",
-        organisation: "Daily Planet",
-        representative: "L. Lane",
-        receivedAt: "2026-03-01",
-        subject: "Plant closure rumours",
-      }),
-      201,
-    );
+    const { gc, filed: inquiry } = await employeeFiles("/api/disclosures/inquiries", {
+      kind: "media",
+      organisation: "Daily Planet",
+      representative: "L. Lane",
+      receivedAt: "2026-03-01",
+      subject: "Plant closure rumours",
+    });
     const list = ok(await gc.get("/api/disclosures/inquiries"));
     expect(list.can).toEqual({ manage: true });
     const responder = list.responders[0]?.userId as string;
@@ -188,17 +189,12 @@ describe(`disclosures over HTTP: every answer matches its declared schema (${dia
   });
 
   it("boycotts (COC-8.1): log, review, list, quarterly report", async () => {
-    const { client: me } = await employee();
-    const gc = await signedIn(t, ["general_counsel"]);
-    const logged = ok(
-      await me.send("POST", "/api/disclosures/boycotts", {
-        receivedOn: "2026-02-10",
-        requester: "Trading House",
-        documentType: "letter_of_credit",
-        requestText: "Certify the goods are not of origin X.",
-      }),
-      201,
-    );
+    const { gc, filed: logged } = await employeeFiles("/api/disclosures/boycotts", {
+      receivedOn: "2026-02-10",
+      requester: "Trading House",
+      documentType: "letter_of_credit",
+      requestText: "Certify the goods are not of origin X.",
+    });
     expect(logged).toMatchObject({ quarter: "2026-Q1", reviewedAt: null });
     const reviewed = ok(
       await gc.send("POST", `/api/disclosures/boycotts/${logged.id}/review`, { isReportable: true }),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../../test/db.ts";
 import { actorWith, buildEntity, buildPerson } from "../../../test/factories.ts";
+import { auditActionsOn } from "../../../test/records.ts";
 import { getPerson } from "./get-person.ts";
 import { exportPeopleCsv, listPeople } from "./list-people.ts";
 import { createPerson, endEmployment, updatePerson } from "./save-person.ts";
@@ -104,13 +105,7 @@ describe(`people directory (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"})`, (
     t.clock.advance(24 * 3600_000);
     expect((await listPeople(ctx, filter({ q: "leaver" }))).total).toBe(0);
     expect((await listPeople(ctx, filter({ q: "leaver", status: "ended" }))).total).toBe(1);
-    const events = await t.database.db
-      .selectFrom("audit_events")
-      .select("action")
-      .where("subject_id", "=", p.id)
-      .orderBy("seq")
-      .execute();
-    expect(events.map((e) => e.action)).toEqual(["person.create", "person.end"]);
+    expect(await auditActionsOn(t.database, p.id)).toEqual(["person.create", "person.end"]);
   });
 
   it("lets an employee read their own record but hides everyone else's as not found", async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../../test/db.ts";
 import { buildUser } from "../../../test/factories.ts";
 import { jpegWithGps, pdfWithAuthor, pngWithText, windowsExecutable } from "../../../test/files.ts";
+import { mailsTo } from "../../../test/records.ts";
 import { anonymousActor } from "../../kernel/context.ts";
 import { checkAttachments, reserveUploadBudget, UPLOADS_FULL } from "./attachments.ts";
 import { detectKind } from "./file-types.ts";
@@ -118,11 +119,7 @@ describe(`attachments: content types, metadata, upload budget (${process.env.PRO
     expect(tasks).toHaveLength(1);
     expect(tasks[0]!.title).toContain("10 MB");
     expect(tasks[0]!.created_at).toBe("2026-03-02T15:00:00.000Z");
-    const mails = await t.database.db
-      .selectFrom("outbox")
-      .select("subject")
-      .where("to_address", "=", admin.email)
-      .execute();
+    const mails = await mailsTo(t.database, admin.email);
     expect(mails.map((m) => m.subject)).toEqual(["Speak-up portal: upload budget reached"]);
     // The next hour has a fresh budget.
     t.clock.set("2026-03-02T16:01:00.000Z");

@@ -1,16 +1,16 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../../test/db.ts";
-import { actorWith, buildPerson, buildUser } from "../../../test/factories.ts";
+import { actorWith, buildPerson, buildUser, caseInput } from "../../../test/factories.ts";
 import { listEvents } from "../audit/index.ts";
 import { fileReport } from "./file-report.ts";
 import { getCase } from "./get-case.ts";
 import { listCases } from "./list-cases.ts";
 import { openMailbox, replyInMailbox } from "./mailbox.ts";
 import { addCasePerson, assignCase } from "./manage-case.ts";
-import { caseFilter, type ReportInput, reportInput } from "./schemas.ts";
+import { caseFilter, type ReportInput } from "./schemas.ts";
 import { ReceiptThrottle } from "./throttle.ts";
 import "./audit-visibility.ts";
+import { mailsTo, tasksOf as tasksOfUser } from "../../../test/records.ts";
 
 const filter = (f: Record<string, unknown> = {}) => caseFilter.parse(f);
 
@@ -24,21 +24,14 @@ describe(`speak-up escalation when nobody may handle a case (${process.env.PROBI
   let namedAdmin: { id: string; email: string };
 
   const report = (overrides: Partial<ReportInput> = {}) =>
-    reportInput.parse({
+    caseInput({
       category: "accounting",
       summary: "Revenue booked before delivery",
       details: "Quarter-end shipments were invoiced in advance.",
-      password: "reporter-pass-1",
-      idempotencyKey: randomUUID(),
       ...overrides,
     });
 
-  const tasksOf = (userId: string) =>
-    t.database.db
-      .selectFrom("tasks")
-      .select(["kind", "title", "href"])
-      .where("assignee_user_id", "=", userId)
-      .execute();
+  const tasksOf = (userId: string) => tasksOfUser(t.database, userId);
 
   beforeAll(async () => {
     t = await createTestDb();
@@ -57,7 +50,9 @@ describe(`speak-up escalation when nobody may handle a case (${process.env.PROBI
     });
     const officerUser = await buildUser(t.ctx(admin), ["compliance_officer"], { personId: sorensen.id });
     officer = actorWith(["compliance_officer"], { userId: officerUser.id, personId: sorensen.id });
-    adminUser = await buildUser(t.ctx(admin), ["admin"]);
+    // Fixed names (a three-letter surname matches only itself): a random surname such as "Block" or
+    // "Haley" is a probable match for a report's "Blocked" or "Margaret Hale" and would re-route the case.
+    adminUser = await buildUser(t.ctx(admin), ["admin"], { displayName: "Quentin Zyx" });
     const okafor = await buildPerson(t.ctx(admin), {
       firstName: "Daniel",
       lastName: "Okafor",
@@ -104,25 +99,16 @@ describe(`speak-up escalation when nobody may handle a case (${process.env.PROBI
     expect(JSON.stringify(alert)).not.toMatch(
       new RegExp(`${filed.number}|${filed.caseId}|[Ff]raud|[Kk]ickback`),
     );
-    const mail = await t.database.db
-      .selectFrom("outbox")
-      .select(["subject", "body_text"])
-      .where("to_address", "=", adminUser.email)
-      .execute();
+    const mail = await mailsTo(t.database, adminUser.email);
     expect(mail.map((m) => m.subject)).toContain("A speak-up case needs a handler");
     expect(JSON.stringify(mail)).not.toMatch(
       new RegExp(`${filed.number}|${filed.caseId}|[Ff]raud|[Kk]ickback`),
     );
     // An administrator the report names hears nothing.
     expect(await tasksOf(namedAdmin.id)).toEqual([]);
-    const namedMail = await t.database.db
-      .selectFrom("outbox")
-      .select("subject")
-      .where("to_address", "=", namedAdmin.email)
-      .execute();
-    expect(namedMail).toEqual([]);
+    expect(await mailsTo(t.database, namedAdmin.email)).toEqual([]);
     // A handler given a role afterwards finds it on the needs-a-handler list and takes it.
-    const newcomer = await buildUser(t.ctx(admin), ["compliance_officer"]);
+    const newcomer = await buildUser(t.ctx(admin), ["compliance_officer"], { displayName: "Ugo Vux" });
     const newcomerActor = actorWith(["compliance_officer"], { userId: newcomer.id });
     const needing = await listCases(t.ctx(newcomerActor), filter({ needsHandler: "true" }));
     expect(needing.items.map((i) => i.id)).toContain(filed.caseId);
@@ -135,7 +121,8 @@ describe(`speak-up escalation when nobody may handle a case (${process.env.PROBI
 
   it("COC-22.2: the reporter-replied task goes through the exclusion filter: never to a conflicted handler", async () => {
     const throttle = new ReceiptThrottle();
-    const second = await buildUser(t.ctx(admin), ["compliance_officer"]);
+    // A fixed name: a random surname "Block" is a probable match for "Blocked" and re-routes the case.
+    const second = await buildUser(t.ctx(admin), ["compliance_officer"], { displayName: "Ilse Qyv" });
     const filed = await fileReport(t.ctx(), report({ category: "health_safety", summary: "Blocked exit" }));
     await addCasePerson(t.ctx(officer), filed.caseId, { userId: second.id, role: "conflicted" });
     const { token } = await openMailbox(t.ctx(), {

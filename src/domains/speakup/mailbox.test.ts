@@ -1,7 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
-import { actorWith, buildPerson, buildUser } from "../../../test/factories.ts";
+import { actorWith, buildPerson, buildUser, caseInput } from "../../../test/factories.ts";
 import type { Actor } from "../../kernel/context.ts";
 import { fileReport } from "./file-report.ts";
 import { getCase, readCaseAttachment } from "./get-case.ts";
@@ -22,15 +21,7 @@ describe(`speak-up mailboxes: merges, feedback and hotline codes (${dialect})`, 
   let operator: Actor;
   let throttle: ReceiptThrottle;
 
-  const report = (overrides: Partial<ReportInput> = {}) =>
-    reportInput.parse({
-      category: "fraud_theft",
-      summary: "Stolen scrap",
-      details: "Pallets of scrap left the yard at night.",
-      password: "reporter-pass-1",
-      idempotencyKey: randomUUID(),
-      ...overrides,
-    });
+  const report = caseInput;
   const open = (receipt: string, password = "reporter-pass-1") =>
     openMailbox(t.ctx(), { receipt, password, throttle });
   const tasks = (kind: string) =>
@@ -45,9 +36,11 @@ describe(`speak-up mailboxes: merges, feedback and hotline codes (${dialect})`, 
     t = await createTestDb();
     throttle = new ReceiptThrottle();
     const admin = actorWith(["admin"]);
-    const ccoUser = await buildUser(t.ctx(admin), ["compliance_officer"]);
+    // Fixed names (a three-letter surname matches only itself): a random "Mertz" is a probable
+    // match for the reporter "Ines Merz" (COC-22.2 named-people detection).
+    const ccoUser = await buildUser(t.ctx(admin), ["compliance_officer"], { displayName: "Quentin Zyx" });
     cco = actorWith(["compliance_officer"], { userId: ccoUser.id });
-    const operatorUser = await buildUser(t.ctx(admin), ["hotline_operator"]);
+    const operatorUser = await buildUser(t.ctx(admin), ["hotline_operator"], { displayName: "Ugo Vux" });
     operator = actorWith(["hotline_operator"], { userId: operatorUser.id });
   });
   afterAll(() => t.destroy());

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, dialect, type TestDb } from "../../../test/db.ts";
-import { actorWith, buildPerson, buildUser } from "../../../test/factories.ts";
+import { actorWith, buildPerson, buildUser, caseInput } from "../../../test/factories.ts";
 import type { Actor } from "../../kernel/context.ts";
 import { issueHold, releaseHold } from "../disclosures/index.ts";
 import { fileReport } from "./file-report.ts";
@@ -10,7 +10,7 @@ import { listCases } from "./list-cases.ts";
 import { openMailbox } from "./mailbox.ts";
 import { acknowledgeCase, mergeCase, postHandlerMessage, transitionCase } from "./manage-case.ts";
 import { purgeExpiredCases, yearsBefore } from "./retention.ts";
-import { caseFilter, type ReportInput, reportInput } from "./schemas.ts";
+import { caseFilter, type ReportInput } from "./schemas.ts";
 import { getSpeakupSettings, updateSpeakupSettings } from "./settings.ts";
 import { ReceiptThrottle } from "./throttle.ts";
 
@@ -25,14 +25,11 @@ describe(`speak-up retention (${dialect})`, () => {
   const MARKER = `QUOKKA${randomUUID().replace(/-/g, "").slice(0, 10)}`;
 
   const report = (overrides: Partial<ReportInput> = {}) =>
-    reportInput.parse({
-      category: "fraud_theft",
+    caseInput({
       summary: `Stolen scrap ${MARKER}`,
       details: `Pallets left the yard at night ${MARKER}`,
       identityMode: "confidential",
       identity: { name: `Reporter ${MARKER}`, email: "reporter@example.com" },
-      password: "reporter-pass-1",
-      idempotencyKey: randomUUID(),
       attachments: [
         {
           filename: `photo-${MARKER}.txt`,
