@@ -117,7 +117,7 @@ export function registerScreeningRoutes(app: FastifyInstance, deps: RouteDeps) {
         { permission: "screening.lists" },
         {
           summary:
-            "Import OFAC's SDN.XML / CONSOLIDATED.XML or the CSV set (SDN.CSV, ALT, ADD, SDN_COMMENTS; CONS_*) as a new list version",
+            "Import a new list version: OFAC's SDN.XML / CONSOLIDATED.XML or the CSV set (SDN.CSV, ALT, ADD, SDN_COMMENTS; CONS_*), the EU's Financial Sanctions File, OFSI's ConList.csv, the UN's consolidated.xml or OpenSanctions' FollowTheMoney JSON lines (file)",
           body: listImportInput,
           response: { 200: listImportView, 201: listImportView },
         },
@@ -125,10 +125,14 @@ export function registerScreeningRoutes(app: FastifyInstance, deps: RouteDeps) {
       bodyLimit: 200 * 1024 * 1024,
     },
     async (q, reply) => {
-      const { source, xml, sdn, ...rest } = q.body;
+      const { source, xml, file, sdn, ...rest } = q.body;
       const v = await importList(
         ctxOf(q, deps),
-        xml ? { source, xml } : { source, files: { sdn: sdn ?? "", ...rest } },
+        file
+          ? { source, text: file }
+          : xml
+            ? { source, xml }
+            : { source, files: { sdn: sdn ?? "", ...rest } },
       );
       return reply.status(v.unchangedFiles ? 200 : 201).send(v);
     },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isOfacSource, LIST_SOURCES } from "./lists/list-sources.ts";
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
 const isCountryCode = (code: string) =>
@@ -103,16 +104,26 @@ export type ScreenBatchInput = z.infer<typeof screenBatchInput>;
 
 export const listImportInput = z
   .object({
-    source: z.enum(["ofac-sdn", "ofac-consolidated"]).default("ofac-sdn"),
+    source: z.enum(LIST_SOURCES).default("ofac-sdn"),
+    /** The one file of a list other than OFAC's (EU or UN XML, OFSI CSV, OpenSanctions JSON lines). */
+    file: z.string().min(1, "the file is empty").max(150_000_000).optional(),
     xml: z.string().min(1, "the XML file is empty").max(150_000_000).optional(),
     sdn: z.string().min(1, "SDN.CSV is empty").max(60_000_000).optional(),
     alt: z.string().max(60_000_000).optional(),
     add: z.string().max(60_000_000).optional(),
     comments: z.string().max(60_000_000).optional(),
   })
-  .refine((b) => !!b.xml !== !!b.sdn, {
+  .refine((b) => !isOfacSource(b.source) || b.file || !!b.xml !== !!b.sdn, {
     message: "Give either the XML file (xml) or the CSV set (sdn with alt, add, comments), not both.",
     path: ["sdn"],
+  })
+  .refine((b) => isOfacSource(b.source) || (!b.sdn && !!(b.file ?? b.xml)), {
+    message: "Give the list's one file (file); the CSV set (sdn, alt, add, comments) is OFAC's only.",
+    path: ["file"],
+  })
+  .refine((b) => [b.file, b.xml, b.sdn].filter(Boolean).length <= 1, {
+    message: "Give one of file, xml or the CSV set (sdn …), not several.",
+    path: ["file"],
   });
 
 export const listChangesFilter = z.object({

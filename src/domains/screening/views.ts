@@ -27,6 +27,15 @@ const decisionFields = {
 
 const entryType = z.enum(["individual", "entity", "vessel", "aircraft"]);
 
+/** Why an entity is blocked through its owners (OFAC 50 % rule, EU ownership and control). */
+export const ownershipView = z
+  .object({
+    percentage: z.number(),
+    owners: z.array(z.object({ entityId: z.string(), name: z.string(), percentage: z.number() })),
+    chain: z.array(z.string()),
+  })
+  .meta({ id: "OwnershipView" });
+
 /** One list entry as OFAC publishes it, with its remarks parsed into facts. */
 export const listEntryView = z
   .object({
@@ -62,6 +71,10 @@ export const listEntryView = z
       imo: z.string().nullable(),
       countries: z.array(z.string()),
     }),
+    /** OpenSanctions' topics ("sanction", "role.pep" …); absent on the official lists. */
+    topics: z.array(z.string()).optional(),
+    /** Set when the entry is blocked because blocked persons own 50 % or more of it. */
+    ownership: ownershipView.optional(),
   })
   .meta({ id: "ListEntryView" });
 
@@ -75,8 +88,8 @@ export const listVersionView = z
     importedBy: z.string(),
     fileHashes: z.record(z.string(), z.string()),
     counts: z.object({
-      format: z.enum(["csv", "xml"]).optional(),
-      /** The publication date the XML states (MM/DD/YYYY as OFAC writes it). */
+      format: z.enum(["csv", "xml", "jsonl"]).optional(),
+      /** The publication date the file states (as its publisher writes it). */
       publishDate: z.string().nullable().optional(),
       entries: z.number().int(),
       aliases: z.number().int(),
