@@ -11,7 +11,7 @@ const FILES = {
   "eu-fsf": read("eu-fsf.xml"),
   "uk-ofsi": read("ConList.csv"),
   "un-sc": read("un-sc.xml"),
-  opensanctions: read("opensanctions.ftm.json"),
+  opensanctions: read("opensanctions.ftm.jsonl"),
 } as const;
 
 let t: TestApp;

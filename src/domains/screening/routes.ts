@@ -9,6 +9,7 @@ import { createExportItem } from "./create-export-item.ts";
 import { createLicence } from "./create-licence.ts";
 import { createTransaction } from "./create-transaction.ts";
 import { decideHit } from "./decide-hit.ts";
+import { getEnabledListsView, updateEnabledLists } from "./enabled-lists-use-cases.ts";
 import { exportCounterpartiesCsv } from "./export-counterparties-csv.ts";
 import { exportVersionChangesCsv } from "./export-version-changes-csv.ts";
 import { getCounterparty } from "./get-counterparty.ts";
@@ -22,16 +23,19 @@ import { listVersionChanges } from "./list-version-changes.ts";
 import { listVersions } from "./list-versions.ts";
 import { rescreenCounterparty } from "./rescreen-counterparty.ts";
 import { countryChart, jurisdictionList } from "./rules.ts";
+import { addOwnership, removeOwnership } from "./save-ownership.ts";
 import {
   counterpartyFilter,
   counterpartyInput,
   counterpartyPatch,
+  enabledListsInput,
   exportItemInput,
   hitDecision,
   hitFilter,
   licenceInput,
   listChangesFilter,
   listImportInput,
+  ownershipInput,
   screenBatchInput,
   screenOneInput,
   transactionFilter,
@@ -46,6 +50,7 @@ import {
   counterpartyDetailView,
   counterpartyPage,
   countryChartView,
+  enabledListsView,
   exportControlsView,
   exportItemView,
   exportLicenceView,
@@ -66,6 +71,7 @@ const route = endpoints(["screening"]);
 const READ = { permission: "screening.read" };
 const idParams = z.object({ id: z.string().min(1).max(64) });
 const entryParams = z.object({ id: z.string().min(1).max(64), entityId: z.string().min(1).max(64) });
+const ownerParams = z.object({ id: z.string().min(1).max(64), ownershipId: z.string().min(1).max(64) });
 
 export function registerScreeningRoutes(app: FastifyInstance, deps: RouteDeps) {
   const r = typed(app);
@@ -138,6 +144,29 @@ export function registerScreeningRoutes(app: FastifyInstance, deps: RouteDeps) {
     },
   );
 
+  r.get(
+    "/api/screening/lists/enabled",
+    route("list.enabled.read", READ, {
+      summary: "The lists each legal entity screens against",
+      response: { 200: enabledListsView },
+    }),
+    async (q) => getEnabledListsView(ctxOf(q, deps)),
+  );
+  r.put(
+    "/api/screening/lists/enabled",
+    route(
+      "screening.lists.enable",
+      { permission: "screening.lists" },
+      {
+        summary:
+          "Choose the lists each legal entity screens against (COC-18.1); its counterparties are screened again",
+        body: enabledListsInput,
+        response: { 200: enabledListsView },
+      },
+    ),
+    async (q) => updateEnabledLists(ctxOf(q, deps), q.body),
+  );
+
   r.post(
     "/api/screening/screen",
     route("screening.screen", READ, {
@@ -208,6 +237,35 @@ export function registerScreeningRoutes(app: FastifyInstance, deps: RouteDeps) {
       { params: idParams, response: { 200: counterpartyDetailView } },
     ),
     async (q) => rescreenCounterparty(ctxOf(q, deps), q.params.id),
+  );
+
+  r.post(
+    "/api/screening/counterparties/:id/owners",
+    route(
+      "counterparty.owner.add",
+      { permission: "counterparty.manage" },
+      {
+        summary:
+          "Record an owner of a counterparty (a list entry or another counterparty) and screen it again (50 % rule)",
+        params: idParams,
+        body: ownershipInput,
+        response: { 201: counterpartyDetailView },
+      },
+    ),
+    async (q, reply) => reply.status(201).send(await addOwnership(ctxOf(q, deps), q.params.id, q.body)),
+  );
+  r.delete(
+    "/api/screening/counterparties/:id/owners/:ownershipId",
+    route(
+      "counterparty.owner.remove",
+      { permission: "counterparty.manage" },
+      {
+        summary: "Remove an owner of a counterparty and screen it again",
+        params: ownerParams,
+        response: { 200: counterpartyDetailView },
+      },
+    ),
+    async (q) => removeOwnership(ctxOf(q, deps), q.params.id, q.params.ownershipId),
   );
 
   r.get(

@@ -53,6 +53,8 @@ export const counterpartyInput = z.object({
     .optional(),
   identifiers: z.array(identifier).max(20).default([]),
   isForeign: z.boolean().default(true),
+  /** The group company dealing with the party: it screens the lists enabled for it (COC-18.1). */
+  legalEntityId: z.string().trim().min(1).max(64).nullable().optional(),
 });
 export type CounterpartyInput = z.infer<typeof counterpartyInput>;
 export const counterpartyPatch = counterpartyInput.partial();
@@ -93,6 +95,8 @@ const screenName = z.object({
 const screenOptions = {
   threshold: z.number().min(0).max(1).default(0.85),
   limit: z.number().int().min(1).max(50).default(5),
+  /** Screen against the lists this legal entity has enabled (all lists when absent). */
+  legalEntityId: z.string().trim().min(1).max(64).optional(),
 };
 export const screenOneInput = screenName.extend(screenOptions);
 export type ScreenOneInput = z.infer<typeof screenOneInput>;
@@ -170,3 +174,29 @@ export const licenceInput = z.object({
   country,
   validUntil: calendarDate.nullable().optional(),
 });
+
+export const enabledListsInput = z.object({
+  /** The lists each legal entity screens; a legal entity not named screens every list. */
+  byLegalEntity: z.record(
+    z.string().min(1).max(64),
+    z.array(z.enum(LIST_SOURCES)).min(1, "enable at least one list (COC-18.1)"),
+  ),
+});
+export type EnabledListsInput = z.infer<typeof enabledListsInput>;
+
+export const ownershipInput = z
+  .object({
+    /** The owner: a list entry (EU-900101, OS-…, an OFAC uid) … */
+    ownerEntityId: z.string().trim().min(1).max(64).optional(),
+    /** … or another counterparty. */
+    ownerCounterpartyId: z.string().trim().min(1).max(64).optional(),
+    /** The owner's name as the user knows it (the list's name is shown when the entry is listed). */
+    ownerName: text(300),
+    percentage: z.number().gt(0, "must be more than 0").max(100, "must be at most 100"),
+  })
+  .refine((o) => !!o.ownerEntityId !== !!o.ownerCounterpartyId, {
+    message:
+      "Name the owner as a list entry (ownerEntityId) or a counterparty (ownerCounterpartyId), one of them.",
+    path: ["ownerEntityId"],
+  });
+export type OwnershipInput = z.infer<typeof ownershipInput>;

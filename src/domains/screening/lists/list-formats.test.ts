@@ -14,7 +14,7 @@ const read = (name: string) => fs.readFileSync(fixture(name), "utf8");
 const EU = read("eu-fsf.xml");
 const UN = read("un-sc.xml");
 const UK = read("ConList.csv");
-const FTM = read("opensanctions.ftm.json");
+const FTM = read("opensanctions.ftm.jsonl");
 const file = (text: string) => ({ format: "file" as const, text });
 
 describe("EU Financial Sanctions Files (COC-18)", () => {

@@ -15,7 +15,8 @@ export const LIST_LABELS: Record<ListSource, string> = {
   "un-sc": "UN Security Council consolidated list",
   opensanctions: "OpenSanctions",
 };
-export const listLabel = (source: string) => LIST_LABELS[source as ListSource] ?? source;
+export const listLabel = (source: string) =>
+  source === "ownership" ? "ownership entered by users" : (LIST_LABELS[source as ListSource] ?? source);
 
 /** OFAC writes its CSV set in Windows-1252 (the XML is UTF-8); browsers decode it the same way. */
 export const windows1252 = (bytes: Uint8Array) => new TextDecoder("windows-1252").decode(bytes);
