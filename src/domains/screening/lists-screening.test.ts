@@ -191,7 +191,9 @@ describe("ownership and control: 50 % or more owned by blocked persons is blocke
     });
     const refused = await legal.send("POST", `/api/screening/transactions/${tx.json().id}/approve`, {});
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().detail).toMatch(/Refused \(COC-18.1\): Aurora Widgets Ltd is blocked by ownership: .*owned 50 %/);
+    expect(refused.json().detail).toMatch(
+      /Refused \(COC-18.1\): Aurora Widgets Ltd is blocked by ownership: .*owned 50 %/,
+    );
     const removed = await officer.send(
       "DELETE",
       `/api/screening/counterparties/${party.id}/owners/${blocked.owners[1].id}`,
