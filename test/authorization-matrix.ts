@@ -222,6 +222,8 @@ export const AUTHORIZATION: Section[] = [
       "GET /api/screening/lists/{id}/changes.csv": SCREENING_READERS,
       "GET /api/screening/lists/{id}/entries/{entityId}": SCREENING_READERS,
       "POST /api/screening/lists/import": SCREENING_WRITERS,
+      "GET /api/screening/lists/enabled": SCREENING_READERS,
+      "PUT /api/screening/lists/enabled": SCREENING_WRITERS,
       "POST /api/screening/screen": { rule: SCREENING_READERS, note: "computes matches; stores nothing" },
       "POST /api/screening/screen/batch": {
         rule: SCREENING_READERS,
@@ -233,6 +235,8 @@ export const AUTHORIZATION: Section[] = [
       "GET /api/screening/counterparties/{id}": SCREENING_READERS,
       "PATCH /api/screening/counterparties/{id}": SCREENING_WRITERS,
       "POST /api/screening/counterparties/{id}/screen": SCREENING_WRITERS,
+      "POST /api/screening/counterparties/{id}/owners": SCREENING_WRITERS,
+      "DELETE /api/screening/counterparties/{id}/owners/{ownershipId}": SCREENING_WRITERS,
       "GET /api/screening/hits": SCREENING_READERS,
       "POST /api/screening/hits/{id}/decision": LEGAL,
       "GET /api/screening/transactions": SCREENING_READERS,

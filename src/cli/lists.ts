@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import type { ListFiles, ListSource } from "../domains/screening/index.ts";
-import { LIST_SOURCES } from "../domains/screening/lists/list-sources.ts";
+import { isOfacSource, LIST_SOURCES, PUBLISHER_URLS } from "../domains/screening/lists/list-sources.ts";
 
 // The application is imported when a command runs, so `probity --help` stays fast.
 const loadApp = () => import("../app.ts");
@@ -8,8 +8,7 @@ const screening = () => import("../domains/screening/index.ts");
 const loadConfig = async () => (await import("../kernel/config.ts")).loadConfig();
 
 /** Where OFAC publishes its lists (the Sanctions List Service); `--url ofac` means this SDN.XML. */
-export const OFAC_SDN_XML =
-  "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.XML";
+export const OFAC_SDN_XML = PUBLISHER_URLS["ofac-sdn"];
 
 async function download(
   url: string,
@@ -32,10 +31,21 @@ async function download(
 
 /**
  * Downloads one list: an XML file, or the CSV set whose main file (SDN.CSV, CONS_PRIM.CSV) the URL
- * names, with its ALT, ADD and comments files fetched from beside it.
+ * names, with its ALT, ADD and comments files fetched from beside it, or the one file of another
+ * publisher. `url` may be a list's name (eu-fsf, uk-ofsi, un-sc, opensanctions, ofac-sdn …; "ofac"
+ * for short): its publisher's current file is fetched.
  */
-export async function downloadList(url: string): Promise<ListFiles & { source: ListSource }> {
-  const target = url === "ofac" ? OFAC_SDN_XML : url;
+export async function downloadList(
+  url: string,
+  source?: ListSource,
+): Promise<ListFiles & { source: ListSource }> {
+  const named =
+    url === "ofac"
+      ? "ofac-sdn"
+      : (LIST_SOURCES as readonly string[]).includes(url)
+        ? (url as ListSource)
+        : null;
+  const target = named ? PUBLISHER_URLS[named] : url;
   let parsed: URL;
   try {
     parsed = new URL(target);
@@ -45,16 +55,30 @@ export async function downloadList(url: string): Promise<ListFiles & { source: L
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
     throw new Error(`--url must be http(s), not ${parsed.protocol}`);
   const file = parsed.pathname.split("/").pop() ?? "";
-  const { csvFileNames, sourceOfFileName } = await screening();
+  const { csvFileNames, sourceOfFileName, sniffSource } = await screening();
+  const lower = file.toLowerCase();
   const kind =
     sourceOfFileName(file) ??
-    (file.toLowerCase().endsWith(".xml") ? { source: "ofac-sdn" as const, format: "xml" as const } : null);
+    (lower.endsWith(".xml") || lower.endsWith(".json") || lower.endsWith(".jsonl") || named || source
+      ? { source: named ?? source ?? ("ofac-sdn" as const), format: "xml" as const }
+      : null);
   if (!kind)
     throw new Error(
-      `--url must name SDN.XML, SDN.CSV, CONSOLIDATED.XML or CONS_PRIM.CSV, not ${file || "a directory"}.`,
+      `--url must name SDN.XML, SDN.CSV, CONSOLIDATED.XML or CONS_PRIM.CSV, another publisher's file (XML, ConList.csv, .ftm.json) or a list (${LIST_SOURCES.join(", ")}), or say which list with --source; not ${file || "a directory"}.`,
     );
-  if (kind.format === "xml")
-    return { source: kind.source, format: "xml", xml: (await download(target, "utf8"))! };
+  if (!(kind.format === "csv" && isOfacSource(kind.source) && (!source || isOfacSource(source)))) {
+    const text = (await download(target, "utf8"))!;
+    const sniffed = sniffSource(text);
+    const which =
+      source ?? named ?? (sniffed === "ofac-sdn" && isOfacSource(kind.source) ? kind.source : sniffed);
+    if (!which)
+      throw new Error(
+        `${url} is not a list Probity recognises: name it with --source (${LIST_SOURCES.join(", ")}).`,
+      );
+    return isOfacSource(which)
+      ? { source: which, format: "xml", xml: text }
+      : { source: which, format: "file", text };
+  }
   const names = csvFileNames(kind.source);
   const sibling = (name: string) => {
     const u = new URL(parsed);
@@ -75,17 +99,22 @@ export async function downloadList(url: string): Promise<ListFiles & { source: L
 
 /** `probity lists import|versions`: sanctions list versions in the database. */
 export function registerListsCommand(program: Command): void {
-  const lists = program.command("lists").description("Sanctions lists (OFAC SDN and consolidated)");
+  const lists = program
+    .command("lists")
+    .description("Sanctions lists (OFAC SDN and consolidated, EU, UK OFSI, UN, OpenSanctions)");
   lists
     .command("import")
     .description(
-      "Import a new version of OFAC's SDN or consolidated list and re-screen every counterparty (COC-18.1)",
+      "Import a new version of a sanctions list (OFAC, EU, UK OFSI, UN, OpenSanctions) and re-screen every counterparty (COC-18.1)",
     )
     .argument(
       "[path]",
-      "SDN.XML, SDN.CSV (with ALT/ADD/SDN_COMMENTS.CSV beside it), CONS_PRIM.CSV, or a directory",
+      "SDN.XML, SDN.CSV (with ALT/ADD/SDN_COMMENTS.CSV beside it), CONS_PRIM.CSV, a directory, the EU's or the UN's XML, OFSI's ConList.csv or an OpenSanctions .ftm.json",
     )
-    .option("--url <url>", `download instead (OFAC: ${OFAC_SDN_XML}; "ofac" for short)`)
+    .option(
+      "--url <url>",
+      `download instead: a URL, or a list's name for its publisher's current file (${LIST_SOURCES.join(", ")}; "ofac" for ${OFAC_SDN_XML})`,
+    )
     .option("--source <list>", `which list a directory or XML file is (${LIST_SOURCES.join(", ")})`)
     .action(async (path: string | undefined, opts: { url?: string; source?: string }) => {
       if (!path === !opts.url) throw new Error("Give a file or directory, or --url, but not both.");
@@ -95,7 +124,7 @@ export function registerListsCommand(program: Command): void {
       if (source && !source.success) throw new Error(source.error.issues[0]!.message);
       const { openProbityDatabase, systemCtx } = await loadApp();
       const { importList, readListFile, rescreenAll } = await screening();
-      const list = opts.url ? await downloadList(opts.url) : readListFile(path!);
+      const list = opts.url ? await downloadList(opts.url, source?.data) : readListFile(path!, source?.data);
       const database = await openProbityDatabase(await loadConfig());
       try {
         const ctx = systemCtx(database, undefined, "cli lists import");

@@ -6,6 +6,8 @@ export {};
 declare module "../../kernel/audit.ts" {
   interface AuditActions {
     "counterparty.create": true;
+    "counterparty.owner.add": true;
+    "counterparty.owner.remove": true;
     "counterparty.screen": true;
     "counterparty.update": true;
     "export.chart.update": true;
@@ -14,6 +16,7 @@ declare module "../../kernel/audit.ts" {
     "hit.decide": true;
     "list.import": true;
     "screening.jurisdictions.update": true;
+    "screening.lists.enable": true;
     "transaction.approve": true;
     "transaction.create": true;
     "transaction.refuse": true;

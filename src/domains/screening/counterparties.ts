@@ -21,6 +21,7 @@ export const toCounterparty = (r: CounterpartiesTable): Counterparty => ({
   dateOfBirth: r.date_of_birth,
   identifiers: JSON.parse(r.identifiers),
   isForeign: r.is_foreign === 1,
+  legalEntityId: r.legal_entity_id,
   status: r.status,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -34,6 +35,7 @@ export const toHit = (r: HitsTable & { counterparty_name?: string }): HitView =>
   listName: r.list_name,
   listSource: r.list_source,
   listLabel: listLabel(r.list_source),
+  kind: r.kind,
   matchedName: r.matched_name,
   programs: JSON.parse(r.programs),
   score: Number(r.score),
@@ -60,6 +62,7 @@ export const toFields = (i: CounterpartyInput): Fields => ({
   date_of_birth: i.dateOfBirth ?? null,
   identifiers: JSON.stringify(i.identifiers),
   is_foreign: i.isForeign ? 1 : 0,
+  legal_entity_id: i.legalEntityId ?? null,
 });
 
 export async function load(ctx: Ctx, id: string): Promise<CounterpartiesTable> {

@@ -5,6 +5,7 @@ import { newId } from "../../kernel/ids.ts";
 import { toFields } from "./counterparties.ts";
 import { screeningDb } from "./db.ts";
 import { getCounterparty } from "./get-counterparty.ts";
+import { checkLegalEntities } from "./legal-entities.ts";
 import { authorize } from "./policy.ts";
 import type { CounterpartyInput } from "./schemas.ts";
 import { fingerprintOf, screenCounterparty } from "./screen-counterparty.ts";
@@ -15,6 +16,7 @@ import type { CounterpartyDetail } from "./views.ts";
 export async function createCounterparty(ctx: Ctx, input: CounterpartyInput): Promise<CounterpartyDetail> {
   authorize(ctx.actor, "counterparty.create");
   return withTransaction(ctx, async (tx) => {
+    if (input.legalEntityId) await checkLegalEntities(tx, [input.legalEntityId], "legalEntityId");
     const id = newId();
     const now = isoNow(tx.clock);
     const fields = toFields(input);

@@ -6,14 +6,18 @@ import { ensureTask } from "../../kernel/tasks.ts";
 import { recipients } from "../people/index.ts";
 import { toHit } from "./counterparties.ts";
 import { screeningDb } from "./db.ts";
+import { listLabel } from "./lists/read-list.ts";
 import { authorize } from "./policy.ts";
+import { rescreenOwned } from "./rescreen-owned.ts";
 import type { HitDecision } from "./schemas.ts";
 import type { hitDecisionView, View } from "./views.ts";
 
 /**
  * A reviewer's decision on a hit. A false positive is remembered for this party and list entry
- * until either changes; a true match blocks the counterparty and escalates to Legal (a task for
- * every General Counsel) — COC-18.1.
+ * until either changes; a true match of a sanctions or ownership hit blocks the counterparty and
+ * escalates to Legal (a task for every General Counsel), and what the party owns is screened again
+ * (50 % rule) — COC-18.1. A confirmed PEP is not blocked: the party needs enhanced due diligence,
+ * a task for every compliance officer.
  */
 export async function decideHit(
   ctx: Ctx,
@@ -58,18 +62,20 @@ export async function decideHit(
         })
         .execute();
     }
-    const open = await db
+    const remaining = await db
       .selectFrom("screening_hits")
-      .select("id")
+      .select(["id", "status", "kind", "list_source"])
       .where("counterparty_id", "=", party.id)
-      .where("status", "=", "open")
+      .where("status", "in", ["open", "true_match"])
       .execute();
-    const status =
-      input.decision === "true_match" || party.status === "blocked"
-        ? "blocked"
-        : open.length
-          ? "review"
-          : "clear";
+    const open = remaining.filter((h) => h.status === "open");
+    // Blocked by a confirmed sanctions or ownership match, or by the ownership users entered.
+    const blocked = remaining.some(
+      (h) =>
+        (h.status === "true_match" && h.kind !== "pep") ||
+        (h.status === "open" && h.kind === "ownership" && h.list_source === "ownership"),
+    );
+    const status = blocked ? "blocked" : open.length ? "review" : "clear";
     await db.updateTable("counterparties").set({ status }).where("id", "=", party.id).execute();
     if (party.last_screening_id) {
       await db
@@ -81,7 +87,20 @@ export async function decideHit(
         .where("id", "=", party.last_screening_id)
         .execute();
     }
-    if (input.decision === "true_match") {
+    if (input.decision === "true_match" && hit.kind === "pep") {
+      for (const u of await recipients(tx, { roles: ["compliance_officer"] })) {
+        await ensureTask(
+          tx,
+          {
+            userId: u.userId,
+            kind: "screening.edd",
+            title: `Enhanced due diligence: ${party.name} is a politically exposed person (${hit.list_name}, ${listLabel(hit.list_source)} entry ${hit.entity_id}); not a block (COC-18.1)`,
+            href: `/screening/counterparties/${party.id}`,
+          },
+          { dedupe: "none" },
+        );
+      }
+    } else if (input.decision === "true_match") {
       // The General Counsel's enabled accounts: a disabled one gets no task.
       for (const u of await recipients(tx, { roles: ["general_counsel"] })) {
         await ensureTask(
@@ -89,7 +108,10 @@ export async function decideHit(
           {
             userId: u.userId,
             kind: "screening.escalation",
-            title: `Sanctions true match: ${party.name} is ${hit.list_name} (SDN entry ${hit.entity_id}); counterparty blocked (COC-18.1)`,
+            title:
+              hit.kind === "ownership"
+                ? `Blocked by ownership: ${party.name} is owned 50 % or more by blocked persons (${hit.list_name}); counterparty blocked (COC-18.1)`
+                : `Sanctions true match: ${party.name} is ${hit.list_name} (${hit.list_source === "ofac-sdn" ? "SDN" : listLabel(hit.list_source)} entry ${hit.entity_id}); counterparty blocked (COC-18.1)`,
             href: `/screening/counterparties/${party.id}`,
           },
           { dedupe: "none" },
@@ -100,8 +122,18 @@ export async function decideHit(
       tx,
       "hit.decide",
       { type: "counterparty", id: party.id },
-      { hitId, entityId: hit.entity_id, decision: input.decision, reason: input.reason, status },
+      {
+        hitId,
+        entityId: hit.entity_id,
+        list: hit.list_source,
+        kind: hit.kind,
+        decision: input.decision,
+        reason: input.reason,
+        status,
+      },
     );
+    // What the party owns may now be blocked by ownership, or no longer be.
+    if (status !== party.status) await rescreenOwned(tx, party.id, "change");
     return {
       ...toHit({ ...hit, status: input.decision, reason: input.reason, decided_by: by, decided_at: now }),
       counterpartyStatus: status,

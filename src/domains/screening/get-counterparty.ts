@@ -1,6 +1,7 @@
 import type { Ctx } from "../../kernel/context.ts";
 import { load, toCounterparty, toHit } from "./counterparties.ts";
 import { screeningDb } from "./db.ts";
+import { getEnabledLists, listsOf } from "./enabled-lists.ts";
 import { authorize, screeningAbilities } from "./policy.ts";
 import type { CounterpartyDetail } from "./views.ts";
 
@@ -37,6 +38,25 @@ export async function getCounterparty(ctx: Ctx, id: string): Promise<Counterpart
         }
       : null,
     hits: hits.map(toHit),
+    lists: listsOf(await getEnabledLists(ctx), row.legal_entity_id),
+    requiresEdd: hits.some((h) => h.kind === "pep" && h.status === "true_match"),
+    owners: (
+      await db
+        .selectFrom("screening_ownerships")
+        .selectAll()
+        .where("counterparty_id", "=", id)
+        .orderBy("percentage", "desc")
+        .orderBy("id")
+        .execute()
+    ).map((o) => ({
+      id: o.id,
+      ownerName: o.owner_name,
+      ownerEntityId: o.owner_entity_id,
+      ownerCounterpartyId: o.owner_counterparty_id,
+      percentage: Number(o.percentage),
+      createdBy: o.created_by,
+      createdAt: o.created_at,
+    })),
     can: screeningAbilities(ctx.actor),
   };
 }

@@ -5,8 +5,9 @@ import { invalid } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { enqueue } from "../../kernel/jobs.ts";
 import { screeningDb } from "./db.ts";
+import { isOfacSource, LIST_SOURCES, type ListSource } from "./lists/list-sources.ts";
+import { type ListFiles, type ListFormat, parseList } from "./lists/parse-list.ts";
 import { entryHash, fileHash, type OfacFiles } from "./lists/parse-ofac.ts";
-import { LIST_SOURCES, type ListFiles, type ListSource, parseListFiles } from "./lists/read-list.ts";
 import { authorize } from "./policy.ts";
 import type { listImportView, View } from "./views.ts";
 
@@ -25,7 +26,7 @@ export type ListVersion = {
   importedBy: string;
   fileHashes: Record<string, string>;
   counts: {
-    format?: "csv" | "xml";
+    format?: ListFormat;
     /** The publication date the XML states (MM/DD/YYYY as OFAC writes it). */
     publishDate?: string | null;
     entries: number;
@@ -60,33 +61,50 @@ export const toVersion = (r: {
 });
 
 /**
- * Imports one of OFAC's lists (the CSV set or the XML file) as a new version of that list: file
- * hashes, counts and the difference from the previous version of the same list; the new version
- * becomes current and every counterparty is re-screened by the `screening.rescreen` job
- * (COC-18.1). Importing identical files again changes nothing.
+ * Imports one list as a new version of it: OFAC's SDN or consolidated list (the CSV set or the XML
+ * file), the EU's Financial Sanctions Files, OFSI's ConList.csv, the UN's consolidated.xml or
+ * OpenSanctions' FollowTheMoney export. One pipeline for all: parse (a truncated or malformed
+ * file is refused with its line), file hashes, counts and the difference from the previous
+ * version of the same list; the new version becomes current and every counterparty is re-screened
+ * by the `screening.rescreen` job (COC-18.1). Importing identical files again changes nothing.
  */
 export async function importList(
   ctx: Ctx,
-  /** The files as text: `xml`, or `files` (the CSV set); a ListFiles from readListDir fits as is. */
-  input: { source?: ListSource; files?: OfacFiles; xml?: string },
+  /**
+   * The files as text: `xml`, `files` (OFAC's CSV set) or `text` (one file of another publisher);
+   * a ListFiles from readListFile fits as is.
+   */
+  input: { source?: ListSource; files?: OfacFiles; xml?: string; text?: string },
 ): Promise<View<typeof listImportView>> {
   authorize(ctx.actor, "list.import");
   const source = input.source ?? "ofac-sdn";
   if (!LIST_SOURCES.includes(source))
     throw invalid(`Unknown list ${source}: one of ${LIST_SOURCES.join(", ")}.`);
-  if (!!input.xml === !!input.files)
-    throw invalid("Give either the XML file or the CSV set (SDN.CSV with ALT, ADD and comments), not both.");
+  if ([input.xml, input.files, input.text].filter(Boolean).length !== 1)
+    throw invalid(
+      isOfacSource(source)
+        ? "Give either the XML file or the CSV set (SDN.CSV with ALT, ADD and comments), not both."
+        : `Give the ${source} list's file, once.`,
+    );
   const list: ListFiles = input.xml
     ? { format: "xml", xml: input.xml }
-    : { format: "csv", files: input.files! };
-  const { entries, publication } = parseListFiles(list);
+    : input.text
+      ? { format: "file", text: input.text }
+      : { format: "csv", files: input.files! };
+  const { entries, publication, format } = parseList(source, list);
   if (!entries.length)
     throw invalid(
-      list.format === "xml"
-        ? "The XML file has no <sdnEntry> elements."
-        : "The SDN file has no entries: is it OFAC's SDN.CSV (no header row, `-0-` for empty)?",
+      !isOfacSource(source)
+        ? `The ${source} file has no entries.`
+        : format === "xml"
+          ? "The XML file has no <sdnEntry> elements."
+          : "The SDN file has no entries: is it OFAC's SDN.CSV (no header row, `-0-` for empty)?",
     );
-  const raw: Record<string, string | undefined> = input.xml ? { xml: input.xml } : { ...input.files };
+  const raw: Record<string, string | undefined> = input.xml
+    ? { xml: input.xml }
+    : input.text
+      ? { file: input.text }
+      : { ...input.files };
   const fileHashes = Object.fromEntries(
     Object.entries(raw)
       .filter(([, v]) => v)
@@ -135,7 +153,7 @@ export async function importList(
     const byType: Record<string, number> = {};
     for (const e of entries) byType[e.type] = (byType[e.type] ?? 0) + 1;
     const counts = {
-      format: list.format,
+      format,
       publishDate: publication?.publishDate ?? null,
       entries: entries.length,
       aliases: entries.reduce((n, e) => n + e.aliases.length, 0),

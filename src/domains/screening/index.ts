@@ -20,6 +20,7 @@ export {
   readListDir,
   readListFile,
   readOfacDir,
+  sniffSource,
   sourceOfFileName,
   windows1252,
 } from "./lists/read-list.ts";

@@ -8,6 +8,7 @@ import { createExportItem } from "./create-export-item.ts";
 import { createLicence } from "./create-licence.ts";
 import { createTransaction } from "./create-transaction.ts";
 import { decideHit } from "./decide-hit.ts";
+import { getEnabledListsView, updateEnabledLists } from "./enabled-lists-use-cases.ts";
 import { exportCounterpartiesCsv } from "./export-counterparties-csv.ts";
 import { exportVersionChangesCsv } from "./export-version-changes-csv.ts";
 import { getCounterparty } from "./get-counterparty.ts";
@@ -21,16 +22,19 @@ import { listVersionChanges } from "./list-version-changes.ts";
 import { listVersions } from "./list-versions.ts";
 import { rescreenCounterparty } from "./rescreen-counterparty.ts";
 import { countryChart, jurisdictionList } from "./rules.ts";
+import { addOwnership, removeOwnership } from "./save-ownership.ts";
 import {
   counterpartyFilter,
   counterpartyInput,
   counterpartyPatch,
+  enabledListsInput,
   exportItemInput,
   hitDecision,
   hitFilter,
   licenceInput,
   listChangesFilter,
   listImportInput,
+  ownershipInput,
   screenBatchInput,
   screenOneInput,
   transactionFilter,
@@ -45,6 +49,7 @@ import {
   counterpartyDetailView,
   counterpartyPage,
   countryChartView,
+  enabledListsView,
   exportControlsView,
   exportItemView,
   exportLicenceView,
@@ -65,6 +70,7 @@ const route = endpoints(["screening"]);
 const READ = { permission: "screening.read" };
 const idParams = z.object({ id: z.string().min(1).max(64) });
 const entryParams = z.object({ id: z.string().min(1).max(64), entityId: z.string().min(1).max(64) });
+const ownerParams = z.object({ id: z.string().min(1).max(64), ownershipId: z.string().min(1).max(64) });
 
 export function registerScreeningRoutes(app: FastifyInstance, deps: RouteDeps) {
   const r = typed(app);
@@ -110,7 +116,7 @@ export function registerScreeningRoutes(app: FastifyInstance, deps: RouteDeps) {
         { permission: "screening.lists" },
         {
           summary:
-            "Import OFAC's SDN.XML / CONSOLIDATED.XML or the CSV set (SDN.CSV, ALT, ADD, SDN_COMMENTS; CONS_*) as a new list version",
+            "Import a new list version: OFAC's SDN.XML / CONSOLIDATED.XML or the CSV set (SDN.CSV, ALT, ADD, SDN_COMMENTS; CONS_*), the EU's Financial Sanctions File, OFSI's ConList.csv, the UN's consolidated.xml or OpenSanctions' FollowTheMoney JSON lines (file)",
           body: listImportInput,
           response: { 200: listImportView, 201: listImportView },
         },
@@ -118,13 +124,40 @@ export function registerScreeningRoutes(app: FastifyInstance, deps: RouteDeps) {
       bodyLimit: 200 * 1024 * 1024,
     },
     async (q, reply) => {
-      const { source, xml, sdn, ...rest } = q.body;
+      const { source, xml, file, sdn, ...rest } = q.body;
       const v = await importList(
         ctxOf(q, deps),
-        xml ? { source, xml } : { source, files: { sdn: sdn ?? "", ...rest } },
+        file
+          ? { source, text: file }
+          : xml
+            ? { source, xml }
+            : { source, files: { sdn: sdn ?? "", ...rest } },
       );
       return reply.status(v.unchangedFiles ? 200 : 201).send(v);
     },
+  );
+
+  r.get(
+    "/api/screening/lists/enabled",
+    route("list.enabled.read", READ, {
+      summary: "The lists each legal entity screens against",
+      response: { 200: enabledListsView },
+    }),
+    async (q) => getEnabledListsView(ctxOf(q, deps)),
+  );
+  r.put(
+    "/api/screening/lists/enabled",
+    route(
+      "screening.lists.enable",
+      { permission: "screening.lists" },
+      {
+        summary:
+          "Choose the lists each legal entity screens against (COC-18.1); its counterparties are screened again",
+        body: enabledListsInput,
+        response: { 200: enabledListsView },
+      },
+    ),
+    async (q) => updateEnabledLists(ctxOf(q, deps), q.body),
   );
 
   r.post(
@@ -187,6 +220,35 @@ export function registerScreeningRoutes(app: FastifyInstance, deps: RouteDeps) {
       { params: idParams, response: { 200: counterpartyDetailView } },
     ),
     async (q) => rescreenCounterparty(ctxOf(q, deps), q.params.id),
+  );
+
+  r.post(
+    "/api/screening/counterparties/:id/owners",
+    route(
+      "counterparty.owner.add",
+      { permission: "counterparty.manage" },
+      {
+        summary:
+          "Record an owner of a counterparty (a list entry or another counterparty) and screen it again (50 % rule)",
+        params: idParams,
+        body: ownershipInput,
+        response: { 201: counterpartyDetailView },
+      },
+    ),
+    async (q, reply) => reply.status(201).send(await addOwnership(ctxOf(q, deps), q.params.id, q.body)),
+  );
+  r.delete(
+    "/api/screening/counterparties/:id/owners/:ownershipId",
+    route(
+      "counterparty.owner.remove",
+      { permission: "counterparty.manage" },
+      {
+        summary: "Remove an owner of a counterparty and screen it again",
+        params: ownerParams,
+        response: { 200: counterpartyDetailView },
+      },
+    ),
+    async (q) => removeOwnership(ctxOf(q, deps), q.params.id, q.params.ownershipId),
   );
 
   listRoute(r, deps, route, {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isOfacSource, LIST_SOURCES } from "./lists/list-sources.ts";
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
 const isCountryCode = (code: string) =>
@@ -52,6 +53,8 @@ export const counterpartyInput = z.object({
     .optional(),
   identifiers: z.array(identifier).max(20).default([]),
   isForeign: z.boolean().default(true),
+  /** The group company dealing with the party: it screens the lists enabled for it (COC-18.1). */
+  legalEntityId: z.string().trim().min(1).max(64).nullable().optional(),
 });
 export type CounterpartyInput = z.infer<typeof counterpartyInput>;
 export const counterpartyPatch = counterpartyInput.partial();
@@ -92,6 +95,8 @@ const screenName = z.object({
 const screenOptions = {
   threshold: z.number().min(0).max(1).default(0.85),
   limit: z.number().int().min(1).max(50).default(5),
+  /** Screen against the lists this legal entity has enabled (all lists when absent). */
+  legalEntityId: z.string().trim().min(1).max(64).optional(),
 };
 export const screenOneInput = screenName.extend(screenOptions);
 export type ScreenOneInput = z.infer<typeof screenOneInput>;
@@ -103,16 +108,26 @@ export type ScreenBatchInput = z.infer<typeof screenBatchInput>;
 
 export const listImportInput = z
   .object({
-    source: z.enum(["ofac-sdn", "ofac-consolidated"]).default("ofac-sdn"),
+    source: z.enum(LIST_SOURCES).default("ofac-sdn"),
+    /** The one file of a list other than OFAC's (EU or UN XML, OFSI CSV, OpenSanctions JSON lines). */
+    file: z.string().min(1, "the file is empty").max(150_000_000).optional(),
     xml: z.string().min(1, "the XML file is empty").max(150_000_000).optional(),
     sdn: z.string().min(1, "SDN.CSV is empty").max(60_000_000).optional(),
     alt: z.string().max(60_000_000).optional(),
     add: z.string().max(60_000_000).optional(),
     comments: z.string().max(60_000_000).optional(),
   })
-  .refine((b) => !!b.xml !== !!b.sdn, {
+  .refine((b) => !isOfacSource(b.source) || b.file || !!b.xml !== !!b.sdn, {
     message: "Give either the XML file (xml) or the CSV set (sdn with alt, add, comments), not both.",
     path: ["sdn"],
+  })
+  .refine((b) => isOfacSource(b.source) || (!b.sdn && !!(b.file ?? b.xml)), {
+    message: "Give the list's one file (file); the CSV set (sdn, alt, add, comments) is OFAC's only.",
+    path: ["file"],
+  })
+  .refine((b) => [b.file, b.xml, b.sdn].filter(Boolean).length <= 1, {
+    message: "Give one of file, xml or the CSV set (sdn …), not several.",
+    path: ["file"],
   });
 
 export const listChangesFilter = z.object({
@@ -159,3 +174,29 @@ export const licenceInput = z.object({
   country,
   validUntil: calendarDate.nullable().optional(),
 });
+
+export const enabledListsInput = z.object({
+  /** The lists each legal entity screens; a legal entity not named screens every list. */
+  byLegalEntity: z.record(
+    z.string().min(1).max(64),
+    z.array(z.enum(LIST_SOURCES)).min(1, "enable at least one list (COC-18.1)"),
+  ),
+});
+export type EnabledListsInput = z.infer<typeof enabledListsInput>;
+
+export const ownershipInput = z
+  .object({
+    /** The owner: a list entry (EU-900101, OS-…, an OFAC uid) … */
+    ownerEntityId: z.string().trim().min(1).max(64).optional(),
+    /** … or another counterparty. */
+    ownerCounterpartyId: z.string().trim().min(1).max(64).optional(),
+    /** The owner's name as the user knows it (the list's name is shown when the entry is listed). */
+    ownerName: text(300),
+    percentage: z.number().gt(0, "must be more than 0").max(100, "must be at most 100"),
+  })
+  .refine((o) => !!o.ownerEntityId !== !!o.ownerCounterpartyId, {
+    message:
+      "Name the owner as a list entry (ownerEntityId) or a counterparty (ownerCounterpartyId), one of them.",
+    path: ["ownerEntityId"],
+  });
+export type OwnershipInput = z.infer<typeof ownershipInput>;

@@ -7,18 +7,22 @@ import type { screenBatchView, View } from "./views.ts";
 /** Screens up to 10,000 names in one request; results in input order. */
 export async function screenBatch(ctx: Ctx, input: ScreenBatchInput): Promise<View<typeof screenBatchView>> {
   authorize(ctx.actor, "screening.screen");
-  const list = await index(ctx);
+  const { list, sources, versionId } = await index(ctx, input.legalEntityId);
   return {
-    listVersionId: list.versionId,
+    listVersionId: versionId,
     results: input.names.map((n, i) => ({
       id: n.id ?? String(i + 1),
-      matches: list.index.screen(query(n), { threshold: input.threshold, limit: input.limit }).map((h) => ({
-        entityId: h.entityId,
-        name: h.name,
-        matchedName: h.matchedName,
-        score: h.score,
-        summary: h.explanation.summary,
-      })),
+      matches: list
+        .screen(query(n), { threshold: input.threshold, limit: input.limit, sources })
+        .map((h) => ({
+          entityId: h.entityId,
+          listSource: h.source,
+          kind: h.entry.ownership ? ("ownership" as const) : h.kind,
+          name: h.name,
+          matchedName: h.matchedName,
+          score: h.score,
+          summary: h.explanation.summary,
+        })),
     })),
   };
 }

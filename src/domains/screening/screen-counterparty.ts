@@ -4,8 +4,10 @@ import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { newId } from "../../kernel/ids.ts";
 import { screeningDb } from "./db.ts";
-import { currentList } from "./list-cache.ts";
-import type { CounterpartiesTable, CounterpartyStatus } from "./tables.ts";
+import { getEnabledLists, listsOf } from "./enabled-lists.ts";
+import { type CurrentList, currentList } from "./list-cache.ts";
+import { ownershipOf } from "./ownership-of-party.ts";
+import type { CounterpartiesTable, CounterpartyStatus, HitKind } from "./tables.ts";
 
 export type Trigger = "create" | "change" | "list" | "manual";
 
@@ -22,10 +24,21 @@ export function fingerprintOf(
     .slice(0, 32);
 }
 
+/** The current versions of the lists a party's legal entity screens against, as a screening records them. */
+export const versionsFor = (list: CurrentList, sources: readonly string[]) =>
+  list
+    .select(sources)
+    .map((l) => l.versionId)
+    .join(",");
+
 /**
- * Screens one counterparty against the current list, inside the caller's transaction. Hits that a
- * reviewer already dismissed for the same party fields and the same list entry are kept as
- * "remembered" and do not alert; a party confirmed as a true match stays blocked.
+ * Screens one counterparty against the current version of every list its legal entity screens
+ * (all lists when none is chosen), inside the caller's transaction. Each hit names its list and
+ * programmes and is a sanctions match, a PEP (enhanced due diligence, not a block) or a block
+ * through ownership: a party that the ownership users entered shows as owned 50 % or more by
+ * blocked persons is blocked at once (OFAC 50 % rule; EU ownership and control), with the chain.
+ * Hits that a reviewer already dismissed for the same party fields and the same list entry are
+ * kept as "remembered" and do not alert; a party confirmed as a true match stays blocked.
  */
 export async function screenCounterparty(
   ctx: Ctx,
@@ -36,38 +49,61 @@ export async function screenCounterparty(
   const list = await currentList(ctx);
   const now = isoNow(ctx.clock);
   const screeningId = newId();
-  if (!list) {
+  const sources = listsOf(await getEnabledLists(ctx), party.legal_entity_id);
+  const lists = list?.select(sources) ?? [];
+  if (!list || !lists.length) {
     await db.updateTable("counterparties").set({ status: "unscreened" }).where("id", "=", party.id).execute();
     return { status: "unscreened", hits: 0 };
   }
-  const hits = list.index.screen({
-    name: party.name,
-    aliases: JSON.parse(party.aliases) as string[],
-    type: party.party_type as "person",
-    country: party.country,
-    dateOfBirth: party.date_of_birth,
-    identifiers: JSON.parse(party.identifiers) as { type: string; number: string }[],
-  });
+  const hits = list.screen(
+    {
+      name: party.name,
+      aliases: JSON.parse(party.aliases) as string[],
+      type: party.party_type as "person",
+      country: party.country,
+      dateOfBirth: party.date_of_birth,
+      identifiers: JSON.parse(party.identifiers) as { type: string; number: string }[],
+    },
+    { sources },
+  );
   const decisions = await db
     .selectFrom("screening_decisions")
     .selectAll()
     .where("counterparty_id", "=", party.id)
     .execute();
-  const wasBlocked = party.status === "blocked";
+  const confirmed = await db
+    .selectFrom("screening_hits")
+    .select("id")
+    .where("counterparty_id", "=", party.id)
+    .where("status", "=", "true_match")
+    .where("kind", "!=", "pep")
+    .execute();
+  const wasBlocked = confirmed.length > 0;
   let open = 0;
-  const rows = hits.map((h) => {
-    const entryHash = list.hashes.get(h.entityId) ?? "";
+  let blockedByOwnership = false;
+  const row = (h: {
+    entityId: string;
+    entryHash: string;
+    kind: HitKind;
+    name: string;
+    source: string;
+    matchedName: string;
+    programs: string[];
+    score: number;
+    explanation: unknown;
+  }) => {
     const d = decisions.find((x) => x.entity_id === h.entityId);
-    const remembered = d && d.counterparty_fingerprint === party.fingerprint && d.entry_hash === entryHash;
+    const remembered = d && d.counterparty_fingerprint === party.fingerprint && d.entry_hash === h.entryHash;
     if (!remembered) open++;
     return {
       id: newId(),
       screening_id: screeningId,
       counterparty_id: party.id,
       entity_id: h.entityId,
-      entry_hash: entryHash,
+      entry_hash: h.entryHash,
+      kind: h.kind,
       list_name: h.name,
-      list_source: list.sources.get(h.entityId) ?? "ofac-sdn",
+      list_source: h.source,
       matched_name: h.matchedName,
       programs: JSON.stringify(h.programs),
       score: h.score,
@@ -78,23 +114,57 @@ export async function screenCounterparty(
       decided_at: remembered ? d.decided_at : null,
       created_at: now,
     };
-  });
+  };
+  const rows = hits.map((h) =>
+    row({
+      ...h,
+      entryHash: lists.find((l) => l.source === h.source)?.hashes.get(h.entityId) ?? "",
+      // A list entry blocked through its owners (OpenSanctions' Ownership) says so, with the chain.
+      kind: h.entry.ownership ? "ownership" : h.kind,
+      explanation: h.entry.ownership ? { ...h.explanation, ownership: h.entry.ownership } : h.explanation,
+    }),
+  );
+  const owned = await ownershipOf(ctx, party.id, lists);
+  if (owned) {
+    const { programs, ...finding } = owned;
+    const r = row({
+      entityId: "ownership",
+      entryHash: createHash("sha256").update(JSON.stringify(finding)).digest("hex").slice(0, 32),
+      kind: "ownership",
+      name: finding.owners.map((o) => o.name).join("; "),
+      source: "ownership",
+      matchedName: party.name,
+      programs,
+      score: 1,
+      explanation: {
+        queryName: party.name,
+        tokens: [],
+        extraListTokens: [],
+        adjustments: [],
+        summary: finding.chain[0]!,
+        ownership: finding,
+      },
+    });
+    if (r.status === "open") blockedByOwnership = true;
+    rows.push(r);
+  }
   // Earlier open hits are superseded by this screening's.
   await db
     .deleteFrom("screening_hits")
     .where("counterparty_id", "=", party.id)
     .where("status", "=", "open")
     .execute();
-  const status: CounterpartyStatus = wasBlocked ? "blocked" : open ? "review" : "clear";
+  const blocked = wasBlocked || blockedByOwnership;
+  const status: CounterpartyStatus = blocked ? "blocked" : open ? "review" : "clear";
   await db
     .insertInto("screenings")
     .values({
       id: screeningId,
       counterparty_id: party.id,
-      list_version_id: list.versionId,
-      list_version_ids: list.versionIds.join(","),
+      list_version_id: lists[0]!.versionId,
+      list_version_ids: lists.map((l) => l.versionId).join(","),
       trigger,
-      status: wasBlocked ? "blocked" : open ? "hits" : "clear",
+      status: blocked ? "blocked" : open ? "hits" : "clear",
       hit_count: open,
       screened_at: now,
     })
@@ -111,11 +181,12 @@ export async function screenCounterparty(
       subject: { type: "counterparty", id: party.id },
       payload: {
         trigger,
-        listVersionIds: list.versionIds,
+        listVersionIds: lists.map((l) => l.versionId),
+        lists: lists.map((l) => l.source),
         status,
         openHits: rows
           .filter((r) => r.status === "open")
-          .map((r) => ({ entityId: r.entity_id, score: r.score })),
+          .map((r) => ({ entityId: r.entity_id, list: r.list_source, kind: r.kind, score: r.score })),
         remembered: rows.filter((r) => r.status === "remembered").map((r) => r.entity_id),
       },
     },
@@ -154,8 +225,10 @@ export async function rescreenAll(
     after = batch[batch.length - 1]!.id;
     await withTransaction(ctx, async (tx) => {
       const list = await currentList(tx);
-      const current = list?.versionIds.join(",");
+      const enabled = await getEnabledLists(tx);
       for (const { list_version_ids, ...party } of batch) {
+        // A party is stale when any list its legal entity screens has a new current version.
+        const current = list && versionsFor(list, listsOf(enabled, party.legal_entity_id));
         if (!options.force && current && list_version_ids === current) continue;
         await screenCounterparty(tx, party, "list");
         screened++;

@@ -31,6 +31,8 @@ export type CounterpartiesTable = {
   date_of_birth: string | null;
   identifiers: string;
   is_foreign: number;
+  /** The group company that deals with the party: it screens the lists enabled for it. */
+  legal_entity_id: string | null;
   status: CounterpartyStatus;
   fingerprint: string;
   last_screening_id: string | null;
@@ -49,6 +51,8 @@ export type ScreeningsTable = {
   screened_at: string;
 };
 export type HitStatus = "open" | "false_positive" | "true_match" | "remembered";
+/** A sanctions match blocks; a PEP calls for enhanced due diligence; ownership blocks (50 % rule). */
+export type HitKind = "sanction" | "pep" | "ownership";
 export type HitsTable = {
   id: string;
   screening_id: string;
@@ -56,8 +60,9 @@ export type HitsTable = {
   entity_id: string;
   entry_hash: string;
   list_name: string;
-  /** ofac-sdn or ofac-consolidated. */
+  /** ofac-sdn, ofac-consolidated, eu-fsf, uk-ofsi, un-sc, opensanctions, or "ownership" (user-entered). */
   list_source: string;
+  kind: HitKind;
   matched_name: string;
   programs: string;
   score: number;
@@ -76,6 +81,17 @@ export type DecisionsTable = {
   reason: string;
   decided_by: string;
   decided_at: string;
+};
+/** Ownership a user enters: `percentage` of the counterparty is owned by a list entry or another party. */
+export type OwnershipsTable = {
+  id: string;
+  counterparty_id: string;
+  owner_counterparty_id: string | null;
+  owner_entity_id: string | null;
+  owner_name: string;
+  percentage: number;
+  created_by: string;
+  created_at: string;
 };
 export type ExportItemsTable = {
   id: string;
@@ -118,6 +134,7 @@ export type ScreeningTables = {
   screenings: ScreeningsTable;
   screening_hits: HitsTable;
   screening_decisions: DecisionsTable;
+  screening_ownerships: OwnershipsTable;
   export_items: ExportItemsTable;
   export_licences: ExportLicencesTable;
   screening_transactions: TransactionsTable;

@@ -1,6 +1,7 @@
 import { isoNow, isoToday } from "../../kernel/clock.ts";
 import type { Ctx } from "../../kernel/context.ts";
 import { screeningDb } from "./db.ts";
+import { getEnabledLists, listsOf } from "./enabled-lists.ts";
 import { currentList } from "./list-cache.ts";
 import { listLabel } from "./lists/read-list.ts";
 import { prepareName } from "./matcher/score.ts";
@@ -33,23 +34,35 @@ export async function checkTransaction(ctx: Ctx, t: TransactionsTable): Promise<
         .where("id", "=", party.last_screening_id)
         .executeTakeFirst()
     : undefined;
-  const blocking = await db
+  const hits = await db
     .selectFrom("screening_hits")
-    .select(["entity_id", "list_name", "list_source", "programs", "status", "score"])
+    .select(["entity_id", "list_name", "list_source", "programs", "status", "score", "kind", "explanation"])
     .where("counterparty_id", "=", party.id)
     .where("status", "in", ["open", "true_match"])
     .orderBy("score", "desc")
     .execute();
+  // A PEP calls for enhanced due diligence, never a block.
+  const blocking = hits.filter((h) => h.kind !== "pep");
+  const peps = hits.filter((h) => h.kind === "pep");
   const named = (h: (typeof blocking)[number]) =>
-    `${listLabel(h.list_source)} entry ${h.entity_id} ${h.list_name} [${(JSON.parse(h.programs) as string[]).join(", ")}]`;
-  if (party.status === "blocked" || blocking.some((h) => h.status === "true_match")) {
+    h.list_source === "ownership"
+      ? `the ownership entered for it: ${(JSON.parse(h.explanation) as { summary: string }).summary}`
+      : `${listLabel(h.list_source)} entry ${h.entity_id} ${h.list_name} [${(JSON.parse(h.programs) as string[]).join(", ")}]`;
+  const ownedBlock = blocking.find(
+    (h) => h.kind === "ownership" && h.list_source === "ownership" && h.status === "open",
+  );
+  const current = list?.select(listsOf(await getEnabledLists(ctx), party.legal_entity_id)) ?? [];
+  if (party.status === "blocked" || blocking.some((h) => h.status === "true_match") || ownedBlock) {
     const h = blocking.find((x) => x.status === "true_match");
     findings.push({
       rule: "COC-18.1",
       ok: false,
-      message: `Refused (COC-18.1): ${party.name} is blocked as a true match with ${h ? named(h) : "a sanctions list entry"}.`,
+      message:
+        !h && ownedBlock
+          ? `Refused (COC-18.1): ${party.name} is blocked by ownership: ${named(ownedBlock)}.`
+          : `Refused (COC-18.1): ${party.name} is blocked as a true match with ${h ? named(h) : "a sanctions list entry"}.`,
     });
-  } else if (!list) {
+  } else if (!list || !current.length) {
     findings.push({
       rule: "COC-18.1",
       ok: !party.is_foreign,
@@ -59,7 +72,7 @@ export async function checkTransaction(ctx: Ctx, t: TransactionsTable): Promise<
     });
   } else if (
     !screening ||
-    (screening.list_version_ids ?? screening.list_version_id) !== list.versionIds.join(",")
+    (screening.list_version_ids ?? screening.list_version_id) !== current.map((l) => l.versionId).join(",")
   ) {
     findings.push({
       rule: "COC-18.1",
@@ -73,10 +86,13 @@ export async function checkTransaction(ctx: Ctx, t: TransactionsTable): Promise<
       message: `Refused (COC-18.1): ${blocking.length} open screening hit(s) await review, best ${named(blocking[0]!)} (score ${Number(blocking[0]!.score).toFixed(2)}).`,
     });
   } else {
+    const pep = peps[0];
     findings.push({
       rule: "COC-18.1",
       ok: true,
-      message: `Latest screening is clear (${screening.screened_at.slice(0, 10)}).`,
+      message: pep
+        ? `No sanctions hit (${screening.screened_at.slice(0, 10)}); ${pep.status === "true_match" ? "a politically exposed person" : "a possible politically exposed person"} (${pep.list_name}, ${listLabel(pep.list_source)}): enhanced due diligence, not a block.`
+        : `Latest screening is clear (${screening.screened_at.slice(0, 10)}).`,
     });
   }
   const jurisdictions = await getJurisdictions(ctx);

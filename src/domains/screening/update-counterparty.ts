@@ -4,6 +4,7 @@ import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { load, toCounterparty, toFields } from "./counterparties.ts";
 import { screeningDb } from "./db.ts";
 import { getCounterparty } from "./get-counterparty.ts";
+import { checkLegalEntities } from "./legal-entities.ts";
 import { authorize } from "./policy.ts";
 import type { CounterpartyInput, CounterpartyPatch } from "./schemas.ts";
 import { fingerprintOf, screenCounterparty } from "./screen-counterparty.ts";
@@ -17,6 +18,7 @@ export async function updateCounterparty(
 ): Promise<CounterpartyDetail> {
   authorize(ctx.actor, "counterparty.update");
   return withTransaction(ctx, async (tx) => {
+    if (patch.legalEntityId) await checkLegalEntities(tx, [patch.legalEntityId], "legalEntityId");
     const current = toCounterparty(await load(tx, id));
     const merged = {
       ...current,
@@ -37,7 +39,9 @@ export async function updateCounterparty(
       .where("id", "=", id)
       .execute();
     await record(tx, "counterparty.update", { type: "counterparty", id }, { changes });
-    if (fingerprint !== before.fingerprint) await screenCounterparty(tx, await load(tx, id), "change");
+    // Another legal entity screens other lists (COC-18.1).
+    if (fingerprint !== before.fingerprint || fields.legal_entity_id !== before.legal_entity_id)
+      await screenCounterparty(tx, await load(tx, id), "change");
     return getCounterparty(tx, id);
   });
 }

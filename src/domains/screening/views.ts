@@ -27,6 +27,15 @@ const decisionFields = {
 
 const entryType = z.enum(["individual", "entity", "vessel", "aircraft"]);
 
+/** Why an entity is blocked through its owners (OFAC 50 % rule, EU ownership and control). */
+export const ownershipView = z
+  .object({
+    percentage: z.number(),
+    owners: z.array(z.object({ entityId: z.string(), name: z.string(), percentage: z.number() })),
+    chain: z.array(z.string()),
+  })
+  .meta({ id: "OwnershipView" });
+
 /** One list entry as OFAC publishes it, with its remarks parsed into facts. */
 export const listEntryView = z
   .object({
@@ -62,6 +71,10 @@ export const listEntryView = z
       imo: z.string().nullable(),
       countries: z.array(z.string()),
     }),
+    /** OpenSanctions' topics ("sanction", "role.pep" …); absent on the official lists. */
+    topics: z.array(z.string()).optional(),
+    /** Set when the entry is blocked because blocked persons own 50 % or more of it. */
+    ownership: ownershipView.optional(),
   })
   .meta({ id: "ListEntryView" });
 
@@ -75,8 +88,8 @@ export const listVersionView = z
     importedBy: z.string(),
     fileHashes: z.record(z.string(), z.string()),
     counts: z.object({
-      format: z.enum(["csv", "xml"]).optional(),
-      /** The publication date the XML states (MM/DD/YYYY as OFAC writes it). */
+      format: z.enum(["csv", "xml", "jsonl"]).optional(),
+      /** The publication date the file states (as its publisher writes it). */
       publishDate: z.string().nullable().optional(),
       entries: z.number().int(),
       aliases: z.number().int(),
@@ -149,6 +162,8 @@ export const hitExplanationView = z
     extraListTokens: z.array(z.string()),
     adjustments: z.array(z.object({ reason: z.string(), delta: z.number() })),
     summary: z.string(),
+    /** Set on a block through ownership: the blocked share, the owners and the chain. */
+    ownership: ownershipView.optional(),
     /** How OFAC's Sanctions List Search would roughly score the entry; absent on older hits. */
     ofac: z
       .object({
@@ -163,10 +178,17 @@ export const hitExplanationView = z
   })
   .meta({ id: "HitExplanationView" });
 
+/** A sanctions match blocks; a PEP calls for enhanced due diligence; ownership blocks (50 % rule). */
+export const hitKind = z.enum(["sanction", "pep", "ownership"]);
+
 /** A match of an ad-hoc screening (nothing is kept). */
 export const nameMatchView = z
   .object({
     entityId: z.string(),
+    /** The list the entry is on (ofac-sdn, eu-fsf, uk-ofsi, un-sc, opensanctions …) and its name. */
+    listSource: z.string(),
+    listLabel: z.string(),
+    kind: hitKind,
     name: z.string(),
     type: entryType,
     programs: z.array(z.string()),
@@ -191,6 +213,8 @@ export const screenBatchView = z
         matches: z.array(
           z.object({
             entityId: z.string(),
+            listSource: z.string(),
+            kind: hitKind,
             name: z.string(),
             matchedName: z.string(),
             score: z.number(),
@@ -211,10 +235,12 @@ export const hitView = z
     counterpartyName: z.string().optional(),
     entityId: z.string(),
     listName: z.string(),
-    /** ofac-sdn or ofac-consolidated. */
+    /** ofac-sdn, ofac-consolidated, eu-fsf, uk-ofsi, un-sc, opensanctions, or ownership (entered by users). */
     listSource: z.string(),
-    /** "SDN" or "consolidated (non-SDN)", for people. */
+    /** "SDN", "EU Financial Sanctions Files" …, for people. */
     listLabel: z.string(),
+    /** A sanction blocks once confirmed; a PEP calls for enhanced due diligence, never a block. */
+    kind: hitKind,
     matchedName: z.string(),
     programs: z.array(z.string()),
     score: z.number(),
@@ -244,6 +270,8 @@ export const counterpartyView = z
     dateOfBirth: z.string().nullable(),
     identifiers: z.array(z.object({ type: z.string(), number: z.string() })),
     isForeign: z.boolean(),
+    /** The group company dealing with the party: it screens the lists enabled for it. */
+    legalEntityId: z.string().nullable(),
     status: z.string(),
     createdAt: isoInstant,
     updatedAt: isoInstant,
@@ -251,6 +279,19 @@ export const counterpartyView = z
   .meta({ id: "CounterpartyView" });
 
 export const counterpartyPage = pageWithCan(counterpartyView).meta({ id: "CounterpartyPage" });
+
+/** One owner of a counterparty, as a user entered it. */
+export const ownerView = z
+  .object({
+    id: z.string(),
+    ownerName: z.string(),
+    ownerEntityId: z.string().nullable(),
+    ownerCounterpartyId: z.string().nullable(),
+    percentage: z.number(),
+    createdBy: z.string(),
+    createdAt: isoInstant,
+  })
+  .meta({ id: "OwnerView" });
 
 /** A counterparty with its latest screening, its hits (with explanations) and what the user may do. */
 export const counterpartyDetailView = counterpartyView
@@ -266,9 +307,33 @@ export const counterpartyDetailView = counterpartyView
       })
       .nullable(),
     hits: z.array(hitView),
+    /** The lists the party's legal entity screens against. */
+    lists: z.array(z.string()),
+    /** A confirmed PEP: enhanced due diligence is required (not a block). */
+    requiresEdd: z.boolean(),
+    /** The ownership users entered: who owns how much of the party. */
+    owners: z.array(ownerView),
     can: screeningCan,
   })
   .meta({ id: "CounterpartyDetailView" });
+
+/** The lists, and which of them each legal entity screens against. */
+export const enabledListsView = z
+  .object({
+    lists: z.array(z.object({ source: z.string(), label: z.string() })),
+    legalEntities: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        country: z.string(),
+        lists: z.array(z.string()),
+        /** False when the entity screens every list because none were chosen for it. */
+        isChosen: z.boolean(),
+      }),
+    ),
+    can: screeningCan,
+  })
+  .meta({ id: "EnabledListsView" });
 
 export const transactionCheckView = z
   .object({

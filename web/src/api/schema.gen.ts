@@ -2489,6 +2489,40 @@ export interface paths {
         patch: operations["counterparty.update"];
         trace?: never;
     };
+    "/api/screening/counterparties/{id}/owners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an owner of a counterparty (a list entry or another counterparty) and screen it again (50 % rule) */
+        post: operations["counterparty.owner.add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/screening/counterparties/{id}/owners/{ownershipId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an owner of a counterparty and screen it again */
+        delete: operations["counterparty.owner.remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/screening/counterparties/{id}/screen": {
         parameters: {
             query?: never;
@@ -2687,6 +2721,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/screening/lists/enabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lists each legal entity screens against */
+        get: operations["list.enabled.read"];
+        /** Choose the lists each legal entity screens against (COC-18.1); its counterparties are screened again */
+        put: operations["screening.lists.enable"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/screening/lists/import": {
         parameters: {
             query?: never;
@@ -2696,7 +2748,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import OFAC's SDN.XML / CONSOLIDATED.XML or the CSV set (SDN.CSV, ALT, ADD, SDN_COMMENTS; CONS_*) as a new list version */
+        /** Import a new list version: OFAC's SDN.XML / CONSOLIDATED.XML or the CSV set (SDN.CSV, ALT, ADD, SDN_COMMENTS; CONS_*), the EU's Financial Sanctions File, OFSI's ConList.csv, the UN's consolidated.xml or OpenSanctions' FollowTheMoney JSON lines (file) */
         post: operations["list.import"];
         delete?: never;
         options?: never;
@@ -5523,9 +5575,13 @@ export interface components {
             }[];
             isForeign: boolean;
             kind: string;
+            legalEntityId: string | null;
+            lists: string[];
             name: string;
+            owners: components["schemas"]["OwnerView"][];
             partyType: string;
             region: string | null;
+            requiresEdd: boolean;
             screening: {
                 id: string;
                 listVersion: string | null;
@@ -5555,9 +5611,13 @@ export interface components {
             }[];
             isForeign: boolean;
             kind: string;
+            legalEntityId: string | null;
+            lists: string[];
             name: string;
+            owners: components["schemas"]["OwnerViewInput"][];
             partyType: string;
             region: string | null;
+            requiresEdd: boolean;
             screening: {
                 id: string;
                 listVersion: string | null;
@@ -5599,6 +5659,7 @@ export interface components {
             }[];
             isForeign: boolean;
             kind: string;
+            legalEntityId: string | null;
             name: string;
             partyType: string;
             region: string | null;
@@ -5620,6 +5681,7 @@ export interface components {
             }[];
             isForeign: boolean;
             kind: string;
+            legalEntityId: string | null;
             name: string;
             partyType: string;
             region: string | null;
@@ -5844,6 +5906,34 @@ export interface components {
         DutyEvidenceLinkedViewInput: {
             /** @enum {boolean} */
             linked: true;
+        };
+        EnabledListsView: {
+            can: components["schemas"]["ScreeningCan"];
+            legalEntities: {
+                country: string;
+                id: string;
+                isChosen: boolean;
+                lists: string[];
+                name: string;
+            }[];
+            lists: {
+                label: string;
+                source: string;
+            }[];
+        };
+        EnabledListsViewInput: {
+            can: components["schemas"]["ScreeningCanInput"];
+            legalEntities: {
+                country: string;
+                id: string;
+                isChosen: boolean;
+                lists: string[];
+                name: string;
+            }[];
+            lists: {
+                label: string;
+                source: string;
+            }[];
         };
         ExportControlsView: {
             can: components["schemas"]["ScreeningCan"];
@@ -6111,6 +6201,8 @@ export interface components {
             entityId: string;
             explanation: components["schemas"]["HitExplanationView"];
             id: string;
+            /** @enum {string} */
+            kind: "sanction" | "pep" | "ownership";
             listLabel: string;
             listName: string;
             listSource: string;
@@ -6132,6 +6224,8 @@ export interface components {
             entityId: string;
             explanation: components["schemas"]["HitExplanationViewInput"];
             id: string;
+            /** @enum {string} */
+            kind: "sanction" | "pep" | "ownership";
             listLabel: string;
             listName: string;
             listSource: string;
@@ -6156,6 +6250,7 @@ export interface components {
                 technique: "whole-string" | "per-part";
                 wholeString: number;
             };
+            ownership?: components["schemas"]["OwnershipView"];
             queryName: string;
             summary: string;
             tokens: {
@@ -6180,6 +6275,7 @@ export interface components {
                 technique: "whole-string" | "per-part";
                 wholeString: number;
             };
+            ownership?: components["schemas"]["OwnershipViewInput"];
             queryName: string;
             summary: string;
             tokens: {
@@ -6214,6 +6310,8 @@ export interface components {
             entityId: string;
             explanation: components["schemas"]["HitExplanationView"];
             id: string;
+            /** @enum {string} */
+            kind: "sanction" | "pep" | "ownership";
             listLabel: string;
             listName: string;
             listSource: string;
@@ -6234,6 +6332,8 @@ export interface components {
             entityId: string;
             explanation: components["schemas"]["HitExplanationViewInput"];
             id: string;
+            /** @enum {string} */
+            kind: "sanction" | "pep" | "ownership";
             listLabel: string;
             listName: string;
             listSource: string;
@@ -6706,9 +6806,11 @@ export interface components {
                 pob: string[];
             };
             name: string;
+            ownership?: components["schemas"]["OwnershipView"];
             programs: string[];
             remarks: string | null;
             title: string | null;
+            topics?: string[];
             /** @enum {string} */
             type: "individual" | "entity" | "vessel" | "aircraft";
             vessel: {
@@ -6745,9 +6847,11 @@ export interface components {
                 pob: string[];
             };
             name: string;
+            ownership?: components["schemas"]["OwnershipViewInput"];
             programs: string[];
             remarks: string | null;
             title: string | null;
+            topics?: string[];
             /** @enum {string} */
             type: "individual" | "entity" | "vessel" | "aircraft";
             vessel: {
@@ -6766,7 +6870,7 @@ export interface components {
                 };
                 entries: number;
                 /** @enum {string} */
-                format?: "csv" | "xml";
+                format?: "csv" | "xml" | "jsonl";
                 publishDate?: string | null;
             };
             diff: {
@@ -6801,7 +6905,7 @@ export interface components {
                 };
                 entries: number;
                 /** @enum {string} */
-                format?: "csv" | "xml";
+                format?: "csv" | "xml" | "jsonl";
                 publishDate?: string | null;
             };
             diff: {
@@ -6844,7 +6948,7 @@ export interface components {
                 };
                 entries: number;
                 /** @enum {string} */
-                format?: "csv" | "xml";
+                format?: "csv" | "xml" | "jsonl";
                 publishDate?: string | null;
             };
             diff: {
@@ -6878,7 +6982,7 @@ export interface components {
                 };
                 entries: number;
                 /** @enum {string} */
-                format?: "csv" | "xml";
+                format?: "csv" | "xml" | "jsonl";
                 publishDate?: string | null;
             };
             diff: {
@@ -7495,6 +7599,10 @@ export interface components {
             entityId: string;
             explanation: components["schemas"]["HitExplanationView"];
             /** @enum {string} */
+            kind: "sanction" | "pep" | "ownership";
+            listLabel: string;
+            listSource: string;
+            /** @enum {string} */
             matchedKind: "primary" | "aka" | "fka" | "nka";
             matchedName: string;
             name: string;
@@ -7507,6 +7615,10 @@ export interface components {
         NameMatchViewInput: {
             entityId: string;
             explanation: components["schemas"]["HitExplanationViewInput"];
+            /** @enum {string} */
+            kind: "sanction" | "pep" | "ownership";
+            listLabel: string;
+            listSource: string;
             /** @enum {string} */
             matchedKind: "primary" | "aka" | "fka" | "nka";
             matchedName: string;
@@ -7974,6 +8086,44 @@ export interface components {
             status: "pending" | "sending" | "sent" | "failed";
             subject: string;
             to: string;
+        };
+        OwnershipView: {
+            chain: string[];
+            owners: {
+                entityId: string;
+                name: string;
+                percentage: number;
+            }[];
+            percentage: number;
+        };
+        OwnershipViewInput: {
+            chain: string[];
+            owners: {
+                entityId: string;
+                name: string;
+                percentage: number;
+            }[];
+            percentage: number;
+        };
+        OwnerView: {
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            createdBy: string;
+            id: string;
+            ownerCounterpartyId: string | null;
+            ownerEntityId: string | null;
+            ownerName: string;
+            percentage: number;
+        };
+        OwnerViewInput: {
+            /** @description An instant, ISO 8601 in UTC */
+            createdAt: string;
+            createdBy: string;
+            id: string;
+            ownerCounterpartyId: string | null;
+            ownerEntityId: string | null;
+            ownerName: string;
+            percentage: number;
         };
         PeopleFacetsView: {
             countries: string[];
@@ -8681,6 +8831,9 @@ export interface components {
                 id: string;
                 matches: {
                     entityId: string;
+                    /** @enum {string} */
+                    kind: "sanction" | "pep" | "ownership";
+                    listSource: string;
                     matchedName: string;
                     name: string;
                     score: number;
@@ -8694,6 +8847,9 @@ export interface components {
                 id: string;
                 matches: {
                     entityId: string;
+                    /** @enum {string} */
+                    kind: "sanction" | "pep" | "ownership";
+                    listSource: string;
                     matchedName: string;
                     name: string;
                     score: number;
@@ -14032,6 +14188,7 @@ export interface operations {
                      * @enum {string}
                      */
                     kind?: "customer" | "supplier" | "agent" | "foreign_national" | "other";
+                    legalEntityId?: string | null;
                     name: string;
                     /**
                      * @default entity
@@ -14133,6 +14290,7 @@ export interface operations {
                      * @enum {string}
                      */
                     kind?: "customer" | "supplier" | "agent" | "foreign_national" | "other";
+                    legalEntityId?: string | null;
                     name?: string;
                     /**
                      * @default entity
@@ -14143,6 +14301,60 @@ export interface operations {
                 };
             };
         };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CounterpartyDetailView"];
+                };
+            };
+        };
+    };
+    "counterparty.owner.add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ownerCounterpartyId?: string;
+                    ownerEntityId?: string;
+                    ownerName: string;
+                    percentage: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CounterpartyDetailView"];
+                };
+            };
+        };
+    };
+    "counterparty.owner.remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                ownershipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description Default Response */
             200: {
@@ -14464,6 +14676,54 @@ export interface operations {
             };
         };
     };
+    "list.enabled.read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnabledListsView"];
+                };
+            };
+        };
+    };
+    "screening.lists.enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    byLegalEntity: {
+                        [key: string]: ("ofac-sdn" | "ofac-consolidated" | "eu-fsf" | "uk-ofsi" | "un-sc" | "opensanctions")[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnabledListsView"];
+                };
+            };
+        };
+    };
     "list.import": {
         parameters: {
             query?: never;
@@ -14477,12 +14737,13 @@ export interface operations {
                     add?: string;
                     alt?: string;
                     comments?: string;
+                    file?: string;
                     sdn?: string;
                     /**
                      * @default ofac-sdn
                      * @enum {string}
                      */
-                    source?: "ofac-sdn" | "ofac-consolidated";
+                    source?: "ofac-sdn" | "ofac-consolidated" | "eu-fsf" | "uk-ofsi" | "un-sc" | "opensanctions";
                     xml?: string;
                 };
             };
@@ -14525,6 +14786,7 @@ export interface operations {
                         number: string;
                         type: string;
                     }[];
+                    legalEntityId?: string;
                     /** @default 5 */
                     limit?: number;
                     name: string;
@@ -14557,6 +14819,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    legalEntityId?: string;
                     /** @default 5 */
                     limit?: number;
                     names: {

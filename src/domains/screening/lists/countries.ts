@@ -49,6 +49,12 @@ const OFAC_NAMES: Record<string, string> = {
   "timor-leste": "TL",
   "sint maarten": "SX",
   "british virgin islands": "VG",
+  // The UN's and the EU's spellings; ICU also names the former South Yemen (YD) "Yemen".
+  yemen: "YE",
+  "russian federation": "RU",
+  "democratic people's republic of korea": "KP",
+  "iran (islamic republic of)": "IR",
+  "syrian arab republic": "SY",
 };
 
 let byName: Map<string, string> | undefined;

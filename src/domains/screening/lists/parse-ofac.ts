@@ -30,7 +30,28 @@ export type ListEntry = {
   aliases: Alias[];
   addresses: Address[];
   facts: Facts;
+  /** FollowTheMoney topics (OpenSanctions): "sanction", "role.pep" …; absent on the official lists. */
+  topics?: string[];
+  /** Set when the entry is blocked because blocked persons own 50 % or more of it (ownership.ts). */
+  ownership?: OwnershipFinding;
 };
+
+/** Why an entity is treated as blocked through its owners: the blocked share and the chain. */
+export type OwnershipFinding = {
+  /** The share, in percent, that blocked persons own together. */
+  percentage: number;
+  owners: { entityId: string; name: string; percentage: number }[];
+  /** The chain in words, from the entity up to the listed persons. */
+  chain: string[];
+};
+
+/**
+ * A sanctions designation blocks; a politically exposed person (OpenSanctions' `role.pep` topic,
+ * not also sanctioned) calls for enhanced due diligence, not a block.
+ */
+export type EntryKind = "sanction" | "pep";
+export const entryKindOf = (e: Pick<ListEntry, "topics">): EntryKind =>
+  e.topics?.includes("role.pep") && !e.topics.some((t) => t.startsWith("sanction")) ? "pep" : "sanction";
 
 export type OfacFiles = { sdn: string; alt?: string; add?: string; comments?: string };
 

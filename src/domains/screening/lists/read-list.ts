@@ -1,34 +1,38 @@
 import fs from "node:fs";
 import path from "node:path";
 import { invalid } from "../../../kernel/errors.ts";
-import { LIST_SOURCES, type ListSource } from "./list-sources.ts";
-import { type ListEntry, type OfacFiles, parseOfacCsv } from "./parse-ofac.ts";
-import { parseOfacXml, type XmlPublication } from "./parse-ofac-xml.ts";
+import { isOfacSource, type ListSource, OFAC_SOURCES } from "./list-sources.ts";
+import { type ListFiles, type ListPublication, parseList } from "./parse-list.ts";
+import type { ListEntry, OfacFiles } from "./parse-ofac.ts";
 
 // In a module of their own (no imports), so the CLI can name them without loading the parsers.
 export { LIST_SOURCES, type ListSource } from "./list-sources.ts";
 export const LIST_LABELS: Record<ListSource, string> = {
   "ofac-sdn": "SDN",
   "ofac-consolidated": "consolidated (non-SDN)",
+  "eu-fsf": "EU Financial Sanctions Files",
+  "uk-ofsi": "UK OFSI consolidated list",
+  "un-sc": "UN Security Council consolidated list",
+  opensanctions: "OpenSanctions",
 };
-export const listLabel = (source: string) => LIST_LABELS[source as ListSource] ?? source;
+export const listLabel = (source: string) =>
+  source === "ownership" ? "ownership entered by users" : (LIST_LABELS[source as ListSource] ?? source);
 
 /** OFAC writes its CSV set in Windows-1252 (the XML is UTF-8); browsers decode it the same way. */
 export const windows1252 = (bytes: Uint8Array) => new TextDecoder("windows-1252").decode(bytes);
 
-/** One list's files as OFAC publishes them: the legacy CSV set or one XML file. */
-export type ListFiles = { format: "csv"; files: OfacFiles } | { format: "xml"; xml: string };
+export type { ListFiles } from "./parse-list.ts";
 
-/** Parses either format into entries; the XML also says when it was published. */
+/** Parses OFAC's files (either format) into entries; the XML also says when it was published. */
 export function parseListFiles(input: ListFiles): {
   entries: ListEntry[];
-  publication: XmlPublication | null;
+  publication: ListPublication | null;
 } {
-  if (input.format === "xml") return parseOfacXml(input.xml);
-  return { entries: parseOfacCsv(input.files), publication: null };
+  return parseList("ofac-sdn", input);
 }
 
-const CSV_NAMES: Record<ListSource, Record<keyof OfacFiles, string>> = {
+type OfacSource = (typeof OFAC_SOURCES)[number];
+const CSV_NAMES: Record<OfacSource, Record<keyof OfacFiles, string>> = {
   "ofac-sdn": { sdn: "sdn.csv", alt: "alt.csv", add: "add.csv", comments: "sdn_comments.csv" },
   "ofac-consolidated": {
     sdn: "cons_prim.csv",
@@ -37,18 +41,21 @@ const CSV_NAMES: Record<ListSource, Record<keyof OfacFiles, string>> = {
     comments: "cons_comments.csv",
   },
 };
-const XML_NAMES: Record<ListSource, string> = {
+const XML_NAMES: Record<OfacSource, string> = {
   "ofac-sdn": "sdn.xml",
   "ofac-consolidated": "consolidated.xml",
 };
 
 /** OFAC's file names for a list: what `--url` downloads next to the one it is given. */
-export const csvFileNames = (source: ListSource) => CSV_NAMES[source];
+export const csvFileNames = (source: ListSource) => CSV_NAMES[isOfacSource(source) ? source : "ofac-sdn"];
 
 /** Which list a file name belongs to (SDN.XML, CONS_PRIM.CSV …), or null when it is neither. */
-export function sourceOfFileName(name: string): { source: ListSource; format: "csv" | "xml" } | null {
+export function sourceOfFileName(
+  name: string,
+): { source: ListSource; format: "csv" | "xml" | "jsonl" } | null {
   const lower = path.basename(name).toLowerCase();
-  for (const source of LIST_SOURCES) {
+  if (lower === "conlist.csv") return { source: "uk-ofsi", format: "csv" };
+  for (const source of OFAC_SOURCES) {
     if (lower === XML_NAMES[source]) return { source, format: "xml" };
     if (lower === CSV_NAMES[source].sdn) return { source, format: "csv" };
   }
@@ -73,7 +80,7 @@ export function readListDir(
     return f ? decode(fs.readFileSync(path.join(dir, f))) : undefined;
   };
   const csv = (name: string) => read(name, windows1252);
-  for (const s of source ? [source] : LIST_SOURCES) {
+  for (const s of source && isOfacSource(source) ? [source] : OFAC_SOURCES) {
     const xml = options.format ? undefined : read(XML_NAMES[s], (b) => b.toString("utf8"));
     if (xml) return { source: s, format: "xml", xml };
     const names = CSV_NAMES[s];
@@ -92,18 +99,42 @@ export function readListDir(
   );
 }
 
-/** Reads one XML file or the CSV set next to a CSV file. */
-export function readListFile(file: string): ListFiles & { source: ListSource } {
+/**
+ * Which publisher's list a text is, from its first bytes: the XML root (`<sdnList>` OFAC,
+ * `<export>` the EU, `<CONSOLIDATED_LIST>` the UN), a JSON line (OpenSanctions) or OFSI's CSV.
+ */
+export function sniffSource(text: string): ListSource | null {
+  const head = text.slice(0, 4096).replace(/^\uFEFF/, "");
+  if (/<(\w+:)?sdnList[\s>]/.test(head)) return "ofac-sdn";
+  if (/<(\w+:)?export[\s>]/.test(head)) return "eu-fsf";
+  if (/<CONSOLIDATED_LIST[\s>]/.test(head)) return "un-sc";
+  if (/^\s*\{/.test(head)) return "opensanctions";
+  if (/Group ID/.test(head) && /Name 6/.test(head)) return "uk-ofsi";
+  return null;
+}
+
+/**
+ * Reads one list file: OFAC's XML file or the CSV set next to a CSV file, or the one file of any
+ * other publisher (the list named by `source`, else recognised from the file's first bytes).
+ */
+export function readListFile(file: string, source?: ListSource): ListFiles & { source: ListSource } {
   if (!fs.existsSync(file)) throw invalid(`No such file: ${file}`);
-  if (fs.statSync(file).isDirectory()) return readListDir(file);
+  if (fs.statSync(file).isDirectory()) return readListDir(file, source);
   const kind = sourceOfFileName(file);
-  if (file.toLowerCase().endsWith(".xml"))
-    return { source: kind?.source ?? "ofac-sdn", format: "xml", xml: fs.readFileSync(file, "utf8") };
-  if (!kind)
-    throw invalid(
-      `${file} is not one of OFAC's list files (SDN.XML, SDN.CSV, CONSOLIDATED.XML, CONS_PRIM.CSV).`,
-    );
-  return readListDir(path.dirname(file), kind.source);
+  const lower = file.toLowerCase();
+  if (!(kind?.format === "csv" && isOfacSource(kind.source))) {
+    const text = fs.readFileSync(file, "utf8");
+    const sniffed = sniffSource(text);
+    const which = source ?? (sniffed === "ofac-sdn" ? (kind?.source ?? "ofac-sdn") : sniffed);
+    if (!which)
+      throw invalid(
+        `${file} is not one of OFAC's list files (SDN.XML, SDN.CSV, CONSOLIDATED.XML, CONS_PRIM.CSV) nor another list Probity recognises (the EU's or the UN's XML, OFSI's ConList.csv, an OpenSanctions .ftm.json): name it with --source.`,
+      );
+    return isOfacSource(which) && lower.endsWith(".xml")
+      ? { source: which, format: "xml", xml: text }
+      : { source: which, format: "file", text };
+  }
+  return readListDir(path.dirname(file), kind.source as ListSource);
 }
 
 /** Parses the list in a directory: for the stateless `probity screen` and the benchmarks. */

@@ -11,7 +11,8 @@ import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { countryName, humanise } from "../../lib/format.ts";
 import { CounterpartyForm } from "./counterparty-form.tsx";
 import { HitCard } from "./hit-card.tsx";
-import { SCREENING_READS, STATUS_COLOR } from "./screening-api.ts";
+import { OwnersPanel } from "./owners-panel.tsx";
+import { listName, SCREENING_READS, STATUS_COLOR } from "./screening-api.ts";
 
 type CounterpartyDetail = Schema<"CounterpartyDetailView">;
 
@@ -112,6 +113,16 @@ export function CounterpartyPage({ counterpartyId }: { counterpartyId: string })
           <Text size="sm">Not screened yet: no list imported.</Text>
         )}
       </Group>
+      <Text size="sm" c="dimmed" data-testid="screened-lists">
+        Screened against: {c.lists.map(listName).join(", ")}
+      </Text>
+      {c.requiresEdd ? (
+        <Alert color="yellow" title="Enhanced due diligence" data-testid="edd">
+          {c.name} is a politically exposed person: enhanced due diligence is required. This is not a block
+          (COC-18.1).
+        </Alert>
+      ) : null}
+      <OwnersPanel c={c} onChanged={(next) => qc.setQueryData(opKey("counterparty.read", args), next)} />
       {c.hits.length ? (
         c.hits.map((h) => <HitCard key={h.id} hit={h} canDecide={c.can.canDecide} />)
       ) : (

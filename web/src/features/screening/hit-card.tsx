@@ -11,6 +11,7 @@ type Decision = "false_positive" | "true_match";
 
 /** The reviewer's decision on an open hit, with the reason on record (COC-18.1). */
 function DecisionForm({ hit }: { hit: Hit }) {
+  const isPep = hit.kind === "pep";
   const qc = useQueryClient();
   // Two buttons submit the same reason: the one pressed names the decision.
   const decision = useRef<Decision>("false_positive");
@@ -35,15 +36,40 @@ function DecisionForm({ hit }: { hit: Hit }) {
         <Button size="xs" variant="default" loading={isPending} onClick={() => decide("false_positive")}>
           False positive
         </Button>
-        <Button size="xs" color="red" loading={isPending} onClick={() => decide("true_match")}>
-          True match: block and escalate to Legal
+        <Button
+          size="xs"
+          color={isPep ? "yellow" : "red"}
+          loading={isPending}
+          onClick={() => decide("true_match")}
+        >
+          {isPep
+            ? "Same person: enhanced due diligence (not a block)"
+            : "True match: block and escalate to Legal"}
         </Button>
       </Group>
     </Stack>
   );
 }
 
-/** One hit with its explanation (which tokens matched how) and the reviewer's decision. */
+const KIND: Record<string, { label: string; color: string; help: string }> = {
+  sanction: {
+    label: "sanction",
+    color: "red",
+    help: "A sanctions designation: a true match blocks the party.",
+  },
+  pep: {
+    label: "PEP: enhanced due diligence",
+    color: "yellow",
+    help: "A politically exposed person: enhanced due diligence, never a block.",
+  },
+  ownership: {
+    label: "owned by blocked persons",
+    color: "grape",
+    help: "Owned 50 % or more, alone or together, by blocked persons: blocked (OFAC 50 % rule, EU ownership and control).",
+  },
+};
+
+/** One hit with its explanation (which tokens matched how, or the ownership chain) and the reviewer's decision. */
 export function HitCard({ hit, canDecide }: { hit: Hit; canDecide: boolean }) {
   return (
     <Card withBorder data-testid={`hit-${hit.entityId}`}>
@@ -54,6 +80,16 @@ export function HitCard({ hit, canDecide }: { hit: Hit; canDecide: boolean }) {
             {hit.counterpartyName ? ` — for ${hit.counterpartyName}` : ""}
           </Text>
           <Group gap="xs">
+            <Tooltip label={KIND[hit.kind]?.help ?? hit.kind} multiline w={300}>
+              <Badge
+                color={KIND[hit.kind]?.color ?? "gray"}
+                variant="light"
+                tabIndex={0}
+                data-testid="hit-kind"
+              >
+                {KIND[hit.kind]?.label ?? hit.kind}
+              </Badge>
+            </Tooltip>
             <Badge color={STATUS_COLOR[hit.status] ?? "gray"}>{hit.status.replace("_", " ")}</Badge>
             <Badge variant="light">score {hit.score.toFixed(2)}</Badge>
             {hit.explanation.ofac ? (
@@ -70,28 +106,43 @@ export function HitCard({ hit, canDecide }: { hit: Hit; canDecide: boolean }) {
           </Group>
         </Group>
         <Text size="sm">
-          Matched name: <b>{hit.matchedName}</b> · programs {hit.programs.join(", ") || "—"}
+          Matched name: <b>{hit.matchedName}</b> · list {hit.listLabel} · programmes{" "}
+          {hit.programs.join(", ") || "—"}
         </Text>
-        <Table withTableBorder fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Party token</Table.Th>
-              <Table.Th>List token</Table.Th>
-              <Table.Th>How</Table.Th>
-              <Table.Th>Similarity</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {hit.explanation.tokens.map((t) => (
-              <Table.Tr key={`${t.query}-${t.list}`}>
-                <Table.Td>{t.query}</Table.Td>
-                <Table.Td>{t.list ?? "—"}</Table.Td>
-                <Table.Td>{t.how}</Table.Td>
-                <Table.Td>{t.similarity.toFixed(2)}</Table.Td>
-              </Table.Tr>
+        {hit.explanation.ownership ? (
+          <Stack gap={2} data-testid="ownership-chain">
+            <Text size="sm" fw={600}>
+              Ownership chain ({hit.explanation.ownership.percentage} % owned by blocked persons)
+            </Text>
+            {hit.explanation.ownership.chain.map((line) => (
+              <Text size="sm" key={line} style={{ whiteSpace: "pre-wrap" }}>
+                {line}
+              </Text>
             ))}
-          </Table.Tbody>
-        </Table>
+          </Stack>
+        ) : null}
+        {hit.explanation.tokens.length ? (
+          <Table withTableBorder fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Party token</Table.Th>
+                <Table.Th>List token</Table.Th>
+                <Table.Th>How</Table.Th>
+                <Table.Th>Similarity</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {hit.explanation.tokens.map((t) => (
+                <Table.Tr key={`${t.query}-${t.list}`}>
+                  <Table.Td>{t.query}</Table.Td>
+                  <Table.Td>{t.list ?? "—"}</Table.Td>
+                  <Table.Td>{t.how}</Table.Td>
+                  <Table.Td>{t.similarity.toFixed(2)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        ) : null}
         <Text size="sm" c="dimmed" data-testid="explanation">
           {hit.explanation.summary}
         </Text>

@@ -39,10 +39,23 @@ const LISTS = {
     ],
   },
 } as const;
-type Source = keyof typeof LISTS;
+/** The other publishers' lists: one file each (COC-18's "similarly-named lists"). */
+const ONE_FILE = {
+  "eu-fsf": { label: "EU Financial Sanctions Files", file: "xmlFullSanctionsList_1_1 (XML)", accept: ".xml" },
+  "uk-ofsi": { label: "UK OFSI consolidated list", file: "ConList.csv", accept: ".csv,text/csv" },
+  "un-sc": { label: "UN Security Council consolidated list", file: "consolidated.xml", accept: ".xml" },
+  opensanctions: {
+    label: "OpenSanctions (FollowTheMoney, with PEPs and ownership)",
+    file: "entities.ftm.json (JSON lines)",
+    accept: ".json,.jsonl",
+  },
+} as const;
+type Source = keyof typeof LISTS | keyof typeof ONE_FILE;
+const isOneFile = (s: Source): s is keyof typeof ONE_FILE => s in ONE_FILE;
 type ImportValues = { source: Source; format: "xml" | "csv"; files: Record<string, File | null> };
 
-const labelsOf = (v: ImportValues) => {
+const labelsOf = (v: ImportValues): Record<string, string> => {
+  if (isOneFile(v.source)) return { source: "List", "files.file": ONE_FILE[v.source].file };
   const list = LISTS[v.source];
   return {
     source: "List",
@@ -61,13 +74,15 @@ export function ListImportForm() {
     // The body is flat ({ sdn, alt … }): a server path "sdn" is the field "files.sdn".
     mapPath: (path) => `files.${path.split(".").pop()}`,
     validate: (v) => {
-      const needed = `files.${v.format === "xml" ? "xml" : "sdn"}`;
+      const needed = `files.${isOneFile(v.source) ? "file" : v.format === "xml" ? "xml" : "sdn"}`;
       const labels: Record<string, string> = labelsOf(v);
       return getPath(v, needed) ? {} : { [needed]: `Choose the ${labels[needed]} file` };
     },
     submit: async ({ source, format, files }) => {
       const body: Record<string, string> = { source };
-      if (format === "xml") {
+      if (isOneFile(source)) {
+        if (files.file) body.file = await files.file.text();
+      } else if (format === "xml") {
         if (files.xml) body.xml = await files.xml.text();
       } else {
         for (const [key] of LISTS[source].csv) {
@@ -81,7 +96,7 @@ export function ListImportForm() {
     onSuccess: () => invalidate(qc, ...SCREENING_READS),
   });
   const { source, format, files } = form.values;
-  const list = LISTS[source];
+  const list = isOneFile(source) ? null : LISTS[source];
   const fileProps = (key: string) => ({
     id: form.fieldId(`files.${key}`),
     value: files[key] ?? null,
@@ -92,13 +107,16 @@ export function ListImportForm() {
   return (
     <Card withBorder component="form" onSubmit={form.onSubmit} noValidate>
       <Text fw={600} mb="xs">
-        Import a new version of an OFAC list (every counterparty is then re-screened, COC-18.1)
+        Import a new version of a sanctions list (every counterparty is then re-screened, COC-18.1)
       </Text>
       <FormErrorSummary form={form} title="Not imported" />
       <Group align="flex-end" mb="sm">
         <Select
           label="List"
-          data={Object.entries(LISTS).map(([value, l]) => ({ value, label: l.label }))}
+          data={[...Object.entries(LISTS), ...Object.entries(ONE_FILE)].map(([value, l]) => ({
+            value,
+            label: l.label,
+          }))}
           value={source}
           onChange={(v) => {
             if (v) form.setValues({ ...form.values, source: v as Source, files: {} });
@@ -106,22 +124,33 @@ export function ListImportForm() {
           allowDeselect={false}
           w={260}
         />
-        <Stack gap={4}>
-          <Text size="sm" fw={500} id="list-format-label">
-            Files
-          </Text>
-          <SegmentedControl
-            aria-labelledby="list-format-label"
-            value={format}
-            onChange={(v) => form.setValues({ ...form.values, format: v as "xml" | "csv", files: {} })}
-            data={[
-              { value: "xml", label: `${list.xml} (one file)` },
-              { value: "csv", label: "CSV set" },
-            ]}
-          />
-        </Stack>
+        {list ? (
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="list-format-label">
+              Files
+            </Text>
+            <SegmentedControl
+              aria-labelledby="list-format-label"
+              value={format}
+              onChange={(v) => form.setValues({ ...form.values, format: v as "xml" | "csv", files: {} })}
+              data={[
+                { value: "xml", label: `${list.xml} (one file)` },
+                { value: "csv", label: "CSV set" },
+              ]}
+            />
+          </Stack>
+        ) : null}
       </Group>
-      {format === "xml" ? (
+      {isOneFile(source) ? (
+        <FileInput
+          label={ONE_FILE[source].file}
+          description="The publisher's file as downloaded; a truncated or malformed file is refused with the line that is wrong."
+          accept={ONE_FILE[source].accept}
+          {...fileProps("file")}
+          data-testid="file-file"
+          maw={420}
+        />
+      ) : !list ? null : format === "xml" ? (
         <FileInput
           label={list.xml}
           description="From OFAC's Sanctions List Service; its record count is checked, so a truncated download is refused."

@@ -24,6 +24,10 @@ export const STATUS_COLOR: Record<string, string> = {
 const LIST_NAMES: Record<string, string> = {
   "ofac-sdn": "SDN list",
   "ofac-consolidated": "Consolidated (non-SDN) list",
+  "eu-fsf": "EU Financial Sanctions Files",
+  "uk-ofsi": "UK OFSI consolidated list",
+  "un-sc": "UN Security Council consolidated list",
+  opensanctions: "OpenSanctions (FollowTheMoney)",
 };
 /** A list's name for people: "SDN list", "Consolidated (non-SDN) list". */
 export const listName = (source: string) => LIST_NAMES[source] ?? source;
