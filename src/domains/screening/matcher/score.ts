@@ -101,7 +101,9 @@ export function consonantKey(token: string): string {
  * Revised Romanisation (KIM JONG UN ↔ GIM JEONGEUN): aspiration and voicing collapse.
  */
 export function romanisationKey(token: string): string {
-  return token
+  const cached = keyCache.get(token);
+  if (cached !== undefined) return cached;
+  const key = token
     .replace(/hs/g, "x")
     .replace(/tz|ts/g, "z")
     .replace(/eo/g, "o")
@@ -111,13 +113,15 @@ export function romanisationKey(token: string): string {
     .replace(/ih$/g, "i")
     .replace(/ien/g, "ian")
     .replace(/zh|ch|q|j/g, "j")
-    .replace(/p/g, "b")
-    .replace(/t/g, "d")
-    .replace(/k/g, "g")
-    .replace(/c/g, "z")
-    .replace(/l/g, "r") // Korean ㄹ: RI ↔ LI, RYONG ↔ LYONG
+    .replace(/[ptkcl]/g, (ch) => KEY_LETTERS[ch]!)
     .replace(/(.)\1+/g, "$1");
+  if (keyCache.size < 200_000) keyCache.set(token, key);
+  return key;
 }
+
+// Aspiration and voicing collapse (P/B, T/D, K/G, C/Z); Korean ㄹ: RI ↔ LI, RYONG ↔ LYONG.
+const KEY_LETTERS: Record<string, string> = { p: "b", t: "d", k: "g", c: "z", l: "r" };
+const keyCache = new Map<string, string>();
 
 /**
  * Edits allowed between two spellings of one word, growing with its length: none up to three
@@ -126,28 +130,41 @@ export function romanisationKey(token: string): string {
  */
 export const editBudget = (length: number) => (length <= 3 ? 0 : length <= 7 ? 1 : length <= 11 ? 2 : 3);
 
+// Rows of the edit-distance table, reused (words longer than 255 letters are cut).
+let rowA = new Int32Array(256);
+let rowB = new Int32Array(256);
+let rowC = new Int32Array(256);
+
 /** Optimal-string-alignment distance (a swap of neighbours is one edit), or limit + 1 once above limit. */
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  const la = a.length;
-  const lb = b.length;
-  let prev2 = new Array<number>(lb + 1).fill(0);
-  let prev = Array.from({ length: lb + 1 }, (_, j) => j);
-  let cur = new Array<number>(lb + 1).fill(0);
+  const la = Math.min(a.length, 255);
+  const lb = Math.min(b.length, 255);
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j <= lb; j++) prev[j] = j;
   for (let i = 1; i <= la; i++) {
     cur[0] = i;
     let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= lb; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+      const cb = b.charCodeAt(j - 1);
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb)
         v = Math.min(v, prev2[j - 2]! + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > limit) return limit + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
+  rowA = prev2;
+  rowB = prev;
+  rowC = cur;
   return prev[lb]!;
 }
 
@@ -156,7 +173,11 @@ export function editDistance(a: string, b: string, limit: number): number {
  * KOWALSKA ↔ KOWALSKI, TOLSTAYA ↔ TOLSTOY. Only the ending differs; the stems must be equal.
  */
 export function genderedForms(a: string, b: string): boolean {
-  const [f, m] = a.length >= b.length ? [a, b] : [b, a];
+  const d = a.length - b.length;
+  // Cheap tests first: this runs for every pair of words that are not equal.
+  if (d > 4 || d < -4 || a.charCodeAt(0) !== b.charCodeAt(0) || a.charCodeAt(2) !== b.charCodeAt(2))
+    return false;
+  const [f, m] = d >= 0 ? [a, b] : [b, a];
   if (m.length < 4) return false;
   if (f === `${m}a` && /(ov|ev|yov|in|yn)$/.test(m)) return true;
   if (f === `${m}ova` || f === `${m}ova`) return true; // Czech, Slovak: NOVAK → NOVAKOVA
@@ -316,7 +337,7 @@ function initialsOf(p: PreparedName, from: number, n: number): string | null {
  * each token of `b` taking at most one run; null when there is none.
  */
 function mergeRuns(a: PreparedName, b: PreparedName): PreparedName | null {
-  if (a.tokens.length < 2) return null;
+  if (a.tokens.length < 2 || !mayMerge(a, b)) return null;
   const used = new Set<number>();
   const spelled = (text: string) => {
     for (let j = 0; j < b.tokens.length; j++) if (!used.has(j) && b.tokens[j] === text) return j;
@@ -395,6 +416,52 @@ function mergeRuns(a: PreparedName, b: PreparedName): PreparedName | null {
     merged,
     mayBeTruncated: a.mayBeTruncated,
   };
+}
+
+type Runs = { spellings: string[]; keys: string[]; consonants: string[] };
+const runsOf = new WeakMap<PreparedName, Runs>();
+const setsOf = new WeakMap<
+  PreparedName,
+  { tokens: Set<string>; keys: Set<string>; consonants: Set<string> }
+>();
+
+/** Whether mergeRuns could merge anything: set lookups of each run's spellings and keys, cached per name. */
+function mayMerge(a: PreparedName, b: PreparedName): boolean {
+  let runs = runsOf.get(a);
+  if (!runs) {
+    runs = { spellings: [], keys: [], consonants: [] };
+    const n = a.tokens.length;
+    let letters = "";
+    for (let i = 0; i <= n; i++) {
+      const t = a.tokens[i];
+      if (t !== undefined && t.length === 1) letters += t;
+      else {
+        if (letters.length >= 2) runs.spellings.push(letters);
+        letters = "";
+      }
+      if (i >= n - 1) continue;
+      for (let k = 2; k <= 3 && i + k <= n; k++) {
+        const cat = a.tokens.slice(i, i + k).join("");
+        runs.spellings.push(cat);
+        const initials = initialsOf(a, i, k);
+        if (initials) runs.spellings.push(initials);
+        if (cat.length >= 4) {
+          runs.keys.push(romanisationKey(cat));
+          if (a.abjad.slice(i, i + k).some(Boolean)) runs.consonants.push(consonantKey(cat));
+        }
+      }
+    }
+    runsOf.set(a, runs);
+  }
+  let sets = setsOf.get(b);
+  if (!sets) {
+    sets = { tokens: new Set(b.tokens), keys: new Set(b.keys), consonants: new Set(b.consonants) };
+    setsOf.set(b, sets);
+  }
+  for (const s of runs.spellings) if (sets.tokens.has(s)) return true;
+  for (const k of runs.keys) if (sets.keys.has(k)) return true;
+  for (const c of runs.consonants) if (sets.consonants.has(c)) return true;
+  return false;
 }
 
 // Scratch space for the token pairs of one comparison, grown when a name is unusually long.
