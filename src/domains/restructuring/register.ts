@@ -8,6 +8,7 @@ import { parseMoney } from "../../kernel/money.ts";
 import { centsText, rightsFromClaims } from "./allocate-offering.ts";
 import { big, col, int, rxDb } from "./db.ts";
 import { loadInvestors, loadOffering } from "./offerings.ts";
+import { matchPayment } from "./payment-match.ts";
 import { authorize } from "./policy.ts";
 import type { HolderView, ImportRegisterResult, RowError } from "./views.ts";
 
@@ -272,7 +273,14 @@ export function toHolderView(
   },
   investorCode: string | null,
   price: bigint,
+  finalUnits: number | null = null,
 ): HolderView {
+  const m = matchPayment({
+    exercised: int(h.exercised),
+    finalUnits,
+    priceCents: price,
+    paidCents: big(h.payment_cents),
+  });
   return {
     id: h.id,
     code: h.code,
@@ -284,8 +292,13 @@ export function toHolderView(
     rights: int(h.rights),
     rightsExplicit: h.rights_explicit !== null,
     exercised: int(h.exercised),
-    paymentDue: centsText(big(h.exercised) * price),
-    paid: centsText(big(h.payment_cents)),
+    finalUnits,
+    paymentDue: centsText(m.expectedCents),
+    paid: centsText(m.paidCents),
+    owed: centsText(m.owedCents),
+    refund: centsText(m.refundCents),
+    paidUnits: m.paidUnits,
+    paymentStatus: m.status,
     electedAt: h.elected_at,
   };
 }

@@ -66,8 +66,17 @@ export type Facts = z.infer<typeof factsInput>;
 
 export const electionInput = z.object({
   exercised: z.number().int().min(0).max(1_000_000_000_000),
-  payment: money.optional(),
 });
+
+/** A payment received from a holder, or a refund sent to it: each with its date and wire reference. */
+export const paymentInput = z.object({
+  kind: z.enum(["payment", "refund"]).default("payment"),
+  amount: money,
+  receivedOn: calendarDate,
+  reference: z.string().trim().min(1, "is required: the wire reference").max(100),
+  note: z.string().trim().max(2000).default(""),
+});
+export type PaymentInput = z.infer<typeof paymentInput>;
 
 export const importInput = z.object({
   csv: z.string().min(1, "the CSV is empty").max(30_000_000),
@@ -109,3 +118,11 @@ export const withdrawalInput = z.object({
   note: z.string().trim().max(2000).default(""),
 });
 export type WithdrawalInput = z.infer<typeof withdrawalInput>;
+
+/** Why the allocation runs before the exercise period ends, or again (ECA-2(b), ECA-2(f)). */
+export const allocationInput = z.object({ reason: z.string().trim().max(2000).optional() });
+
+/** A progress report sent on an investor's request, outside the Fridays and last days (ECA-9(g)). */
+export const progressRequestInput = z.object({
+  requestedBy: z.string().trim().min(1, "is required: who asked for the report").max(200),
+});

@@ -99,14 +99,39 @@ export const holderView = z
     rights: z.number().int(),
     rightsExplicit: z.boolean(),
     exercised: z.number().int(),
+    /** The units the current allocation allots, null before it runs. */
+    finalUnits: z.number().int().nullable(),
+    /** What the holder owes: its final units (after the allocation) or its exercised units, at the price. */
     paymentDue: money,
+    /** Payments received less refunds sent. */
     paid: money,
+    owed: money,
+    /** Paid beyond what is owed (a cut-back amount included): to refund. */
+    refund: money,
+    /** Exercised units covered by payments: the allocation counts only these (ECA-3(a)). */
+    paidUnits: z.number().int(),
+    paymentStatus: z.enum(["not due", "unpaid", "partial", "paid", "overpaid"]),
     electedAt: isoInstant.nullable(),
   })
   .meta({ id: "OfferingHolderView" });
 export type HolderView = z.infer<typeof holderView>;
 
 export const holderPage = pageOf(holderView);
+
+export const paymentView = z
+  .object({
+    id: z.string(),
+    kind: z.enum(["payment", "refund"]),
+    amount: money,
+    receivedOn: isoDate,
+    reference: z.string(),
+    note: z.string(),
+    recordedBy: z.string(),
+    recordedAt: isoInstant,
+  })
+  .meta({ id: "OfferingPaymentView" });
+export const paymentList = z.array(paymentView);
+export type PaymentView = z.infer<typeof paymentView>;
 export type HolderPage = z.infer<typeof holderPage>;
 
 export const portalHoldingView = holderView
@@ -197,6 +222,8 @@ export const noticeSummaryView = z
     dueDate: isoDate,
     issuedAt: isoInstant,
     onTime: z.boolean(),
+    /** When the earlier notice this one supersedes was issued (a re-run, ECA-2(f)). */
+    supersedesIssuedAt: isoInstant.nullable(),
   })
   .meta({ id: "PurchaseNoticeSummaryView" });
 export type NoticeSummary = z.infer<typeof noticeSummaryView>;
@@ -206,6 +233,14 @@ export const allocationRunView = z
     id: z.string(),
     offeringId: z.string(),
     runAt: isoInstant,
+    /** Why it ran before the exercise period ended, or again; null for a run after the period. */
+    reason: z.string().nullable(),
+    /** The register, the paid elections or the terms changed since it ran: its figures no longer hold. */
+    outOfDate: z.boolean(),
+    /** What changed since the run (staff only; empty for an investor). */
+    changes: z.array(z.string()),
+    /** How many earlier runs this one superseded. */
+    supersededRuns: z.number().int(),
     allocation: allocationView,
     notices: z.array(noticeSummaryView),
   })
@@ -320,10 +355,14 @@ export const progressReportView = z
   .object({
     id: z.string(),
     reportDate: isoDate,
+    kind: z.enum(["scheduled", "on-request"]),
     reason: z.string(),
     rightsExercised: z.number().int(),
     rightsTotal: z.number().int(),
-    sentAt: isoInstant,
+    /** Null for a report that was due and never sent. */
+    sentAt: isoInstant.nullable(),
+    /** ECA-9(g): sent on its day, caught up late, never sent, or sent on request. */
+    status: z.enum(["on time", "late", "missed", "on request"]),
   })
   .meta({ id: "OfferingProgressReportView" });
 export const progressReportList = z.array(progressReportView);

@@ -2086,6 +2086,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/restructuring/holders/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["payment.list"];
+        put?: never;
+        /** Record a holder's payment or refund: amount, date and wire reference (ECA-3(a)) */
+        post: operations["payment.record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/restructuring/investors/{id}/withdrawal": {
         parameters: {
             query?: never;
@@ -2160,6 +2177,7 @@ export interface paths {
         };
         get: operations["allocation.read"];
         put?: never;
+        /** Run the allocation on the paid elections: after the exercise period, or with a reason (ECA-2(b), ECA-2(f)) */
         post: operations["allocation.run"];
         delete?: never;
         options?: never;
@@ -2240,7 +2258,8 @@ export interface paths {
         };
         get: operations["progress.list"];
         put?: never;
-        post?: never;
+        /** Send the investors a progress report on request (ECA-9(g)) */
+        post: operations["progress.request"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7525,19 +7544,27 @@ export interface components {
         };
         OfferingAllocationRunView: {
             allocation: components["schemas"]["OfferingAllocationView"];
+            changes: string[];
             id: string;
             notices: components["schemas"]["PurchaseNoticeSummaryView"][];
             offeringId: string;
+            outOfDate: boolean;
+            reason: string | null;
             /** @description An instant, ISO 8601 in UTC */
             runAt: string;
+            supersededRuns: number;
         };
         OfferingAllocationRunViewInput: {
             allocation: components["schemas"]["OfferingAllocationViewInput"];
+            changes: string[];
             id: string;
             notices: components["schemas"]["PurchaseNoticeSummaryViewInput"][];
             offeringId: string;
+            outOfDate: boolean;
+            reason: string | null;
             /** @description An instant, ISO 8601 in UTC */
             runAt: string;
+            supersededRuns: number;
         };
         OfferingAllocationView: {
             explanation: string[];
@@ -7638,14 +7665,22 @@ export interface components {
             electedAt: string | null;
             email: string | null;
             exercised: number;
+            finalUnits: number | null;
             id: string;
             investor: string | null;
             name: string;
             /** @description An amount of money, a decimal string like "1000.00" */
+            owed: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
             paid: string;
+            paidUnits: number;
             /** @description An amount of money, a decimal string like "1000.00" */
             paymentDue: string;
+            /** @enum {string} */
+            paymentStatus: "not due" | "unpaid" | "partial" | "paid" | "overpaid";
             planShares: number;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            refund: string;
             rights: number;
             rightsExplicit: boolean;
         };
@@ -7658,14 +7693,22 @@ export interface components {
             electedAt: string | null;
             email: string | null;
             exercised: number;
+            finalUnits: number | null;
             id: string;
             investor: string | null;
             name: string;
             /** @description An amount of money, a decimal string like "1000.00" */
+            owed: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
             paid: string;
+            paidUnits: number;
             /** @description An amount of money, a decimal string like "1000.00" */
             paymentDue: string;
+            /** @enum {string} */
+            paymentStatus: "not due" | "unpaid" | "partial" | "paid" | "overpaid";
             planShares: number;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            refund: string;
             rights: number;
             rightsExplicit: boolean;
         };
@@ -7691,6 +7734,34 @@ export interface components {
             name: string;
             withdrawnAt: string | null;
         };
+        OfferingPaymentView: {
+            /** @description An amount of money, a decimal string like "1000.00" */
+            amount: string;
+            id: string;
+            /** @enum {string} */
+            kind: "payment" | "refund";
+            note: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            receivedOn: string;
+            /** @description An instant, ISO 8601 in UTC */
+            recordedAt: string;
+            recordedBy: string;
+            reference: string;
+        };
+        OfferingPaymentViewInput: {
+            /** @description An amount of money, a decimal string like "1000.00" */
+            amount: string;
+            id: string;
+            /** @enum {string} */
+            kind: "payment" | "refund";
+            note: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            receivedOn: string;
+            /** @description An instant, ISO 8601 in UTC */
+            recordedAt: string;
+            recordedBy: string;
+            reference: string;
+        };
         OfferingPortalHoldingView: {
             claims: {
                 [key: string]: string;
@@ -7704,6 +7775,7 @@ export interface components {
             exerciseEnd: string;
             /** @description A calendar date, YYYY-MM-DD */
             exerciseStart: string;
+            finalUnits: number | null;
             id: string;
             investor: string | null;
             isOpen: boolean;
@@ -7712,12 +7784,19 @@ export interface components {
             offeringId: string;
             offeringName: string;
             /** @description An amount of money, a decimal string like "1000.00" */
+            owed: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
             paid: string;
+            paidUnits: number;
             /** @description An amount of money, a decimal string like "1000.00" */
             paymentDue: string;
+            /** @enum {string} */
+            paymentStatus: "not due" | "unpaid" | "partial" | "paid" | "overpaid";
             planShares: number;
             /** @description An amount of money, a decimal string like "1000.00" */
             pricePerUnit: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            refund: string;
             rights: number;
             rightsExplicit: boolean;
         };
@@ -7734,6 +7813,7 @@ export interface components {
             exerciseEnd: string;
             /** @description A calendar date, YYYY-MM-DD */
             exerciseStart: string;
+            finalUnits: number | null;
             id: string;
             investor: string | null;
             isOpen: boolean;
@@ -7742,34 +7822,49 @@ export interface components {
             offeringId: string;
             offeringName: string;
             /** @description An amount of money, a decimal string like "1000.00" */
+            owed: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
             paid: string;
+            paidUnits: number;
             /** @description An amount of money, a decimal string like "1000.00" */
             paymentDue: string;
+            /** @enum {string} */
+            paymentStatus: "not due" | "unpaid" | "partial" | "paid" | "overpaid";
             planShares: number;
             /** @description An amount of money, a decimal string like "1000.00" */
             pricePerUnit: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            refund: string;
             rights: number;
             rightsExplicit: boolean;
         };
         OfferingProgressReportView: {
             id: string;
+            /** @enum {string} */
+            kind: "scheduled" | "on-request";
             reason: string;
             /** @description A calendar date, YYYY-MM-DD */
             reportDate: string;
             rightsExercised: number;
             rightsTotal: number;
             /** @description An instant, ISO 8601 in UTC */
-            sentAt: string;
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "on time" | "late" | "missed" | "on request";
         };
         OfferingProgressReportViewInput: {
             id: string;
+            /** @enum {string} */
+            kind: "scheduled" | "on-request";
             reason: string;
             /** @description A calendar date, YYYY-MM-DD */
             reportDate: string;
             rightsExercised: number;
             rightsTotal: number;
             /** @description An instant, ISO 8601 in UTC */
-            sentAt: string;
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "on time" | "late" | "missed" | "on request";
         };
         OfferingSummaryView: {
             /** @description A calendar date, YYYY-MM-DD */
@@ -8585,6 +8680,8 @@ export interface components {
             /** @description An instant, ISO 8601 in UTC */
             issuedAt: string;
             onTime: boolean;
+            /** @description An instant, ISO 8601 in UTC */
+            supersedesIssuedAt: string | null;
         };
         PurchaseNoticeSummaryViewInput: {
             /** @description A calendar date, YYYY-MM-DD */
@@ -8596,6 +8693,8 @@ export interface components {
             /** @description An instant, ISO 8601 in UTC */
             issuedAt: string;
             onTime: boolean;
+            /** @description An instant, ISO 8601 in UTC */
+            supersedesIssuedAt: string | null;
         };
         RecoveryCodesView: {
             recoveryCodes: string[];
@@ -13284,7 +13383,65 @@ export interface operations {
             content: {
                 "application/json": {
                     exercised: number;
-                    payment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferingHolderView"];
+                };
+            };
+        };
+    };
+    "payment.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferingPaymentView"][];
+                };
+            };
+        };
+    };
+    "payment.record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    amount: string;
+                    /**
+                     * @default payment
+                     * @enum {string}
+                     */
+                    kind?: "payment" | "refund";
+                    /** @default  */
+                    note?: string;
+                    receivedOn: string;
+                    reference: string;
                 };
             };
         };
@@ -13482,7 +13639,13 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {
@@ -13625,6 +13788,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OfferingProgressReportView"][];
+                };
+            };
+        };
+    };
+    "progress.request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    requestedBy: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferingProgressReportView"];
                 };
             };
         };
