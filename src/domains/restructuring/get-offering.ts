@@ -38,6 +38,7 @@ export async function getOffering(ctx: Ctx, id: string): Promise<OfferingView> {
     unitComposition: o.unit_composition,
     exerciseStart: o.exercise_start,
     exerciseEnd: o.exercise_end,
+    recordDate: o.record_date ?? o.exercise_start,
     certifyingOfficer: o.certifying_officer,
     facts: JSON.parse(o.facts) as Facts,
     investors: investors.map((i) => ({

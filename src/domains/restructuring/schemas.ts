@@ -42,6 +42,8 @@ export const offeringInput = z.object({
   preferredPricePerShare: money.default("1000.00"),
   exerciseStart: calendarDate,
   exerciseEnd: calendarDate,
+  /** Rights are fixed on this date (by default the first day of the exercise period). */
+  recordDate: calendarDate.optional(),
   certifyingOfficer: z.string().trim().min(1).max(200),
   investors: z.array(investorInput).min(1).max(50),
 });
@@ -81,6 +83,8 @@ export type PaymentInput = z.infer<typeof paymentInput>;
 export const importInput = z.object({
   csv: z.string().min(1, "the CSV is empty").max(30_000_000),
   dryRun: z.boolean().default(false),
+  /** After the record date, an import that changes anyone's rights needs this reason (an audited re-basing). */
+  rebaseReason: z.string().trim().max(2000).optional(),
 });
 
 export const voteInput = z.object({

@@ -9,6 +9,7 @@ import { listProgressReports } from "./list-progress-reports.ts";
 import { purchaseNoticePdf } from "./purchase-notice-pdf.ts";
 import { recordElection } from "./record-election.ts";
 import { listPayments, recordPayment } from "./record-payment.ts";
+import { importRegister } from "./register.ts";
 import { runAllocation } from "./run-allocation.ts";
 import { requestProgressReport, sendProgressReports } from "./send-progress-reports.ts";
 
@@ -216,5 +217,63 @@ describe(`the subscription agent's day (${process.env.PROBITY_TEST_DIALECT ?? "s
     // The on-request report does not stand in for a scheduled one.
     t.clock.set("2026-03-06T14:00:00.000Z");
     expect(await sendProgressReports(t.ctx())).toBe(1);
+  });
+
+  it("shows a mid-exercise import's diff in a dry run and changes rights after the record date only by an audited re-basing (ECA-3(a))", async () => {
+    const { offering } = await story("registered");
+    await recordElection(t.ctx(agent), (await holder(offering.id, "H5")).id, { exercised: 100 });
+    const late =
+      "holder_id,name,email,investor,class,amount,plan_shares,rights\nH9,Late Credit Fund,,,us_rollup,1000000.00,0,\n";
+    const before = (await listHolders(t.ctx(agent), offering.id, { page: 1, pageSize: 50 })).items;
+    const dry = await importRegister(t.ctx(admin), offering.id, { csv: late, dryRun: true });
+    expect(dry).toMatchObject({ dryRun: true, recordDate: "2026-02-23", needsRebase: true, rebased: false });
+    expect(dry.rightsChanged).toBe(5);
+    expect(dry.changes[0]).toMatchObject({
+      code: "H1",
+      status: "updated",
+      rightsBefore: 4091,
+      rightsAfter: 3750,
+    });
+    expect(dry.changes.find((c) => c.code === "H9")).toMatchObject({ status: "new", rightsBefore: null });
+    // Without a re-basing nothing is written (ECA-3(a)).
+    await expect(importRegister(t.ctx(admin), offering.id, { csv: late, dryRun: false })).rejects.toThrow(
+      /fixed on the record date 2026-02-23.*re-base with a reason/,
+    );
+    const unchanged = (await listHolders(t.ctx(agent), offering.id, { page: 1, pageSize: 50 })).items;
+    expect(unchanged.map((h) => h.rights)).toEqual(before.map((h) => h.rights));
+    // A late holder whose rights take nothing from anyone is imported without a re-basing.
+    const zero =
+      "holder_id,name,email,investor,class,amount,plan_shares,rights\nH8,Zero Rights Fund,,,us_rollup,1000.00,0,0\n";
+    expect(await importRegister(t.ctx(admin), offering.id, { csv: zero, dryRun: false })).toMatchObject({
+      rightsChanged: 0,
+      needsRebase: false,
+    });
+    const done = await importRegister(t.ctx(admin), offering.id, {
+      csv: late,
+      dryRun: false,
+      rebaseReason: "the court allowed a late proof of claim",
+    });
+    expect(done).toMatchObject({ rebased: true, rightsChanged: 5 });
+    const payload = JSON.parse((await audit("register.rebase")).payload);
+    expect(payload).toMatchObject({
+      reason: "the court allowed a late proof of claim",
+      recordDate: "2026-02-23",
+    });
+    expect(payload.changes[0]).toEqual({ holder: "H1", from: 4091, to: 3750 });
+  });
+
+  it("refuses a re-basing that cuts a holder below the rights it exercised, by row (ECA-3(a))", async () => {
+    const { offering } = await story("elected");
+    const late =
+      "holder_id,name,email,investor,class,amount,plan_shares,rights\nH9,Late Credit Fund,,,us_rollup,1000000.00,0,\n";
+    const refused = await importRegister(t.ctx(admin), offering.id, {
+      csv: late,
+      dryRun: true,
+      rebaseReason: "a late proof of claim",
+    }).catch((e) => e);
+    expect(refused.extra.result.errors[0].message).toMatch(
+      /H1 has exercised 4091 rights but would have only 3750/,
+    );
+    expect(refused.extra.result.changes.length).toBeGreaterThan(0);
   });
 });

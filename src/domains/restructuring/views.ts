@@ -56,6 +56,7 @@ export const offeringView = z
     preferredPricePerShare: money,
     exerciseStart: isoDate,
     exerciseEnd: isoDate,
+    recordDate: isoDate,
     certifyingOfficer: z.string(),
     facts: offeringFactsView,
     investors: z.array(investorView),
@@ -153,10 +154,29 @@ export const registerRowErrorView = z
   .meta({ id: "ClaimsRegisterRowErrorView" });
 export type RowError = z.infer<typeof registerRowErrorView>;
 
+export const registerChangeView = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    status: z.enum(["new", "updated"]),
+    rightsBefore: z.number().int().nullable(),
+    rightsAfter: z.number().int(),
+    exercised: z.number().int(),
+  })
+  .meta({ id: "ClaimsRegisterChangeView" });
+
 export const importRegisterResultView = z
   .object({
     dryRun: z.boolean(),
     errors: z.array(registerRowErrorView),
+    /** New holders and holders whose rights the import changes (the first 500). */
+    changes: z.array(registerChangeView),
+    /** Holders already on the register whose rights the import changes. */
+    rightsChanged: z.number().int(),
+    /** The record date, and whether this import changes rights after it (then only by a re-basing). */
+    recordDate: isoDate,
+    needsRebase: z.boolean(),
+    rebased: z.boolean(),
     summary: z.object({
       rows: z.number().int(),
       holders: z.number().int(),

@@ -4730,9 +4730,33 @@ export interface components {
             number: number;
             status: string;
         };
+        ClaimsRegisterChangeView: {
+            code: string;
+            exercised: number;
+            name: string;
+            rightsAfter: number;
+            rightsBefore: number | null;
+            /** @enum {string} */
+            status: "new" | "updated";
+        };
+        ClaimsRegisterChangeViewInput: {
+            code: string;
+            exercised: number;
+            name: string;
+            rightsAfter: number;
+            rightsBefore: number | null;
+            /** @enum {string} */
+            status: "new" | "updated";
+        };
         ClaimsRegisterImportView: {
+            changes: components["schemas"]["ClaimsRegisterChangeView"][];
             dryRun: boolean;
             errors: components["schemas"]["ClaimsRegisterRowErrorView"][];
+            needsRebase: boolean;
+            rebased: boolean;
+            /** @description A calendar date, YYYY-MM-DD */
+            recordDate: string;
+            rightsChanged: number;
             summary: {
                 created: number;
                 holders: number;
@@ -4742,8 +4766,14 @@ export interface components {
             };
         };
         ClaimsRegisterImportViewInput: {
+            changes: components["schemas"]["ClaimsRegisterChangeViewInput"][];
             dryRun: boolean;
             errors: components["schemas"]["ClaimsRegisterRowErrorViewInput"][];
+            needsRebase: boolean;
+            rebased: boolean;
+            /** @description A calendar date, YYYY-MM-DD */
+            recordDate: string;
+            rightsChanged: number;
             summary: {
                 created: number;
                 holders: number;
@@ -7951,6 +7981,8 @@ export interface components {
             preferredShares: number;
             /** @description An amount of money, a decimal string like "1000.00" */
             pricePerUnit: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            recordDate: string;
             sharesPerUnit: number;
             /** @description A decimal fraction as a string, like "0.6650" */
             structuringFeeRate: string;
@@ -7998,6 +8030,8 @@ export interface components {
             preferredShares: number;
             /** @description An amount of money, a decimal string like "1000.00" */
             pricePerUnit: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            recordDate: string;
             sharesPerUnit: number;
             /** @description A decimal fraction as a string, like "0.6650" */
             structuringFeeRate: string;
@@ -13560,6 +13594,7 @@ export interface operations {
                     /** @default 5000 */
                     preferredShares?: number;
                     pricePerUnit: string;
+                    recordDate?: string;
                     sharesPerUnit: number;
                     /** @default 0.035 */
                     structuringFeeRate?: string;
@@ -13835,6 +13870,7 @@ export interface operations {
                     csv: string;
                     /** @default false */
                     dryRun?: boolean;
+                    rebaseReason?: string;
                 };
             };
         };
