@@ -89,7 +89,16 @@ export async function seedRestructuringDemo(ctx: Ctx): Promise<void> {
       { code: "sankaty", name: "Sankaty Advisors, LLC", backstopPercentage: "0.15", isThresholdGroup: false },
     ],
   });
-  await updateFacts(ctx, offering.id, { signingDate: "2010-02-05" });
+  // The agreement's dates follow this offering's own calendar, in the Aleris agreement's intervals
+  // (signed 5 February; order by 1 April, final by 15 April; Termination Date 30 June, or 31 October).
+  const signed = addCalendarDays(today, -40);
+  await updateFacts(ctx, offering.id, {
+    signingDate: signed,
+    orderDeadline: addCalendarDays(signed, 55),
+    finalOrderDeadline: addCalendarDays(signed, 69),
+    terminationDate: addCalendarDays(signed, 145),
+    extendedTerminationDate: addCalendarDays(signed, 268),
+  });
 
   const f = fakerEN_US;
   f.seed(2010);

@@ -62,6 +62,11 @@ export const factsInput = z
     expectedEffectiveDate: calendarDate,
     apolloHsrFilingDate: calendarDate,
     apolloCleared: z.boolean(),
+    /** The agreement's own dates (ECA-19(a)(iii), 19(a)(iv), ECA-1(ff)), as this offering's record. */
+    orderDeadline: calendarDate,
+    finalOrderDeadline: calendarDate,
+    terminationDate: calendarDate,
+    extendedTerminationDate: calendarDate,
   })
   .partial();
 export type Facts = z.infer<typeof factsInput>;

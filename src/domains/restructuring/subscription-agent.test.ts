@@ -3,7 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { createTestDb, type TestDb } from "../../../test/db.ts";
 import { actorWith, buildOffering, type OfferingStage } from "../../../test/factories.ts";
+import { computeDeadlines } from "./deadlines.ts";
 import { getAllocation } from "./get-allocation.ts";
+import { getOffering } from "./get-offering.ts";
 import { listHolders } from "./list-holders.ts";
 import { listProgressReports } from "./list-progress-reports.ts";
 import { purchaseNoticePdf } from "./purchase-notice-pdf.ts";
@@ -275,5 +277,26 @@ describe(`the subscription agent's day (${process.env.PROBITY_TEST_DIALECT ?? "s
       /H1 has exercised 4091 rights but would have only 3750/,
     );
     expect(refused.extra.result.changes.length).toBeGreaterThan(0);
+  });
+
+  it("shows no fixed 2010 dates beside a 2026 period, the Termination Fee as an amount, and why rights differ per $1,000 (ECA-1(ff), ECA-2(d), ECA-3(a))", async () => {
+    const d = computeDeadlines({ signingDate: "2026-01-12" }, "2026-03-02");
+    for (const key of ["order", "order-final", "termination-date"])
+      expect(d.find((x) => x.key === key)).toMatchObject({ date: null, status: "waiting" });
+    expect(d.some((x) => x.date?.startsWith("2010"))).toBe(false);
+    const { offering } = await story("registered");
+    const view = await getOffering(t.ctx(admin), offering.id);
+    // 3.5% × $10,000,000 = $350,000, less $5,000,000: no fee (never below zero).
+    expect(view).toMatchObject({
+      structuringFee: "350000.00",
+      terminationFee: "0.00",
+      recordDate: "2026-02-23",
+    });
+    expect(view.rightsBasis).toMatchObject({
+      enteredHolders: 0,
+      computedHolders: 5,
+      computedPerThousand: "0.91",
+    });
+    expect(view.rightsBasis.explanation[0]).toMatch(/Computed: the 10,000 units offered/);
   });
 });

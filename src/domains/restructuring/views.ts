@@ -35,6 +35,10 @@ export const offeringFactsView = z
     expectedEffectiveDate: isoDate,
     apolloHsrFilingDate: isoDate,
     apolloCleared: z.boolean(),
+    orderDeadline: isoDate,
+    finalOrderDeadline: isoDate,
+    terminationDate: isoDate,
+    extendedTerminationDate: isoDate,
   })
   .partial()
   .meta({ id: "OfferingFactsView" });
@@ -54,6 +58,23 @@ export const offeringView = z
     terminationFeeDeduction: money,
     preferredShares: z.number().int(),
     preferredPricePerShare: money,
+    /** ECA-2(d), computed: the fee rate × the Maximum Rights Offering Amount. */
+    structuringFee: money,
+    /** ECA-2(d), computed: the Structuring and Arrangement Fee less the deduction (never below zero). */
+    terminationFee: money,
+    /** Why holders get the rights they do, and which figures were entered and which computed. */
+    rightsBasis: z.object({
+      enteredHolders: z.number().int(),
+      enteredRights: z.number().int(),
+      enteredClaims: money,
+      /** Rights per $1,000 of Eligible Claims of the holders whose rights were entered; null if none. */
+      enteredPerThousand: z.string().nullable(),
+      computedHolders: z.number().int(),
+      computedRights: z.number().int(),
+      computedClaims: money,
+      computedPerThousand: z.string().nullable(),
+      explanation: z.array(z.string()),
+    }),
     exerciseStart: isoDate,
     exerciseEnd: isoDate,
     recordDate: isoDate,

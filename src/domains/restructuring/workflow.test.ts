@@ -239,6 +239,8 @@ describe(`restructuring workflow (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"
         confirmationOrderFinal: false,
         dipMaturityDate: "2010-09-30",
         apolloHsrFilingDate: "2010-03-20",
+        terminationDate: "2010-06-30",
+        extendedTerminationDate: "2010-10-31",
       },
       "2010-02-08",
     );

@@ -7662,9 +7662,17 @@ export interface components {
             /** @description A calendar date, YYYY-MM-DD */
             expectedEffectiveDate?: string;
             /** @description A calendar date, YYYY-MM-DD */
+            extendedTerminationDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            finalOrderDeadline?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            orderDeadline?: string;
+            /** @description A calendar date, YYYY-MM-DD */
             plansupportReceivedDate?: string;
             /** @description A calendar date, YYYY-MM-DD */
             signingDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            terminationDate?: string;
         };
         OfferingFactsViewInput: {
             apolloCleared?: boolean;
@@ -7682,9 +7690,17 @@ export interface components {
             /** @description A calendar date, YYYY-MM-DD */
             expectedEffectiveDate?: string;
             /** @description A calendar date, YYYY-MM-DD */
+            extendedTerminationDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            finalOrderDeadline?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            orderDeadline?: string;
+            /** @description A calendar date, YYYY-MM-DD */
             plansupportReceivedDate?: string;
             /** @description A calendar date, YYYY-MM-DD */
             signingDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            terminationDate?: string;
         };
         OfferingHolderView: {
             claims: {
@@ -7983,7 +7999,22 @@ export interface components {
             pricePerUnit: string;
             /** @description A calendar date, YYYY-MM-DD */
             recordDate: string;
+            rightsBasis: {
+                /** @description An amount of money, a decimal string like "1000.00" */
+                computedClaims: string;
+                computedHolders: number;
+                computedPerThousand: string | null;
+                computedRights: number;
+                /** @description An amount of money, a decimal string like "1000.00" */
+                enteredClaims: string;
+                enteredHolders: number;
+                enteredPerThousand: string | null;
+                enteredRights: number;
+                explanation: string[];
+            };
             sharesPerUnit: number;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            structuringFee: string;
             /** @description A decimal fraction as a string, like "0.6650" */
             structuringFeeRate: string;
             summary: {
@@ -7994,6 +8025,8 @@ export interface components {
                 paid: string;
                 rights: number;
             };
+            /** @description An amount of money, a decimal string like "1000.00" */
+            terminationFee: string;
             /** @description An amount of money, a decimal string like "1000.00" */
             terminationFeeDeduction: string;
             /** @description A decimal fraction as a string, like "0.6650" */
@@ -8032,7 +8065,22 @@ export interface components {
             pricePerUnit: string;
             /** @description A calendar date, YYYY-MM-DD */
             recordDate: string;
+            rightsBasis: {
+                /** @description An amount of money, a decimal string like "1000.00" */
+                computedClaims: string;
+                computedHolders: number;
+                computedPerThousand: string | null;
+                computedRights: number;
+                /** @description An amount of money, a decimal string like "1000.00" */
+                enteredClaims: string;
+                enteredHolders: number;
+                enteredPerThousand: string | null;
+                enteredRights: number;
+                explanation: string[];
+            };
             sharesPerUnit: number;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            structuringFee: string;
             /** @description A decimal fraction as a string, like "0.6650" */
             structuringFeeRate: string;
             summary: {
@@ -8043,6 +8091,8 @@ export interface components {
                 paid: string;
                 rights: number;
             };
+            /** @description An amount of money, a decimal string like "1000.00" */
+            terminationFee: string;
             /** @description An amount of money, a decimal string like "1000.00" */
             terminationFeeDeduction: string;
             /** @description A decimal fraction as a string, like "0.6650" */
@@ -13757,8 +13807,12 @@ export interface operations {
                     disclosureStatementOrderDate?: string;
                     equityCommitmentOrderDate?: string;
                     expectedEffectiveDate?: string;
+                    extendedTerminationDate?: string;
+                    finalOrderDeadline?: string;
+                    orderDeadline?: string;
                     plansupportReceivedDate?: string;
                     signingDate?: string;
+                    terminationDate?: string;
                 };
             };
         };
