@@ -51,7 +51,10 @@ describe("restructuring journey (ECA-2(f), ECA-1(aa))", () => {
     await agent.getByPlaceholder("Search holder id or name").fill("H0900");
     const row = agent.getByTestId("holder-H0900");
     await row.waitFor();
-    const rights = Number((await row.locator("td").nth(3).textContent())!.replace(/,/g, ""));
+    // The cell reads "2,345" over "computed" (pro rata to claims, not entered in the register).
+    const cell = (await row.locator("td").nth(3).textContent())!;
+    expect(cell).toMatch(/computed$/);
+    const rights = Number(/^[\d,]+/.exec(cell)![0].replace(/,/g, ""));
     expect(rights).toBeGreaterThan(1000);
     await row.getByLabel("Exercised by H0900").fill(String(rights + 1));
     const record = row.getByRole("button", { name: "Record the election of H0900 Harbor Point Credit Fund" });
