@@ -269,6 +269,8 @@ export const AUTHORIZATION: Section[] = [
         rule: "signed-in",
         note: "the subscription agent for any holder; a holder for its own in the portal; anyone else 404",
       },
+      "POST /api/restructuring/holders/{id}/payments": ["subscription_agent"],
+      "GET /api/restructuring/holders/{id}/payments": REGISTER_READERS,
       "GET /api/restructuring/portal": {
         rule: "signed-in",
         note: "the caller's own holdings (empty for staff)",
@@ -292,6 +294,7 @@ export const AUTHORIZATION: Section[] = [
       "POST /api/restructuring/offerings/{id}/terminations": ["restructuring_admin"],
       "GET /api/restructuring/offerings/{id}/use-of-proceeds": OFFERING_READERS,
       "GET /api/restructuring/offerings/{id}/progress-reports": OFFERING_READERS,
+      "POST /api/restructuring/offerings/{id}/progress-reports": ["restructuring_admin"],
     },
   },
   {

@@ -33,13 +33,14 @@ import { addInvestorUser } from "../src/domains/restructuring/add-investor-user.
 import { createOffering } from "../src/domains/restructuring/create-offering.ts";
 import { listHolders } from "../src/domains/restructuring/list-holders.ts";
 import { recordElection } from "../src/domains/restructuring/record-election.ts";
+import { recordPayment } from "../src/domains/restructuring/record-payment.ts";
 import { importRegister } from "../src/domains/restructuring/register.ts";
 import { runAllocation } from "../src/domains/restructuring/run-allocation.ts";
 import { createCounterparty } from "../src/domains/screening/create-counterparty.ts";
 import type { CounterpartyInput } from "../src/domains/screening/schemas.ts";
 import { fileReport } from "../src/domains/speakup/index.ts";
 import { type ReportInput, reportInput } from "../src/domains/speakup/schemas.ts";
-import { isoDate } from "../src/kernel/clock.ts";
+import { isoDate, isoToday } from "../src/kernel/clock.ts";
 import { type Actor, type Ctx, systemActor } from "../src/kernel/context.ts";
 
 /** An actor with the given roles, for calling use cases directly. */
@@ -387,19 +388,32 @@ export async function buildOffering(ctx: Ctx, stage: OfferingStage = "created") 
   for (const code of ["H1", "H2", "H3"]) {
     const h = holders.find((x) => x.code === code);
     if (!h) throw new Error(`holder ${code} missing from the register`);
-    await recordElection({ ...ctx, actor: agent }, h.id, {
-      exercised: h.rights,
-      payment: `${h.rights * 1000}.00`,
+    await recordElection({ ...ctx, actor: agent }, h.id, { exercised: h.rights });
+    await recordPayment({ ...ctx, actor: agent }, h.id, {
+      kind: "payment",
+      amount: `${h.rights * 1000}.00`,
+      receivedOn: isoToday(ctx.clock),
+      reference: `WIRE-${code}`,
+      note: "",
     });
   }
   const h4 = holders.find((x) => x.code === "H4");
   if (!h4) throw new Error("holder H4 missing from the register");
-  await recordElection({ ...ctx, actor: agent }, h4.id, { exercised: 1000, payment: "1000000.00" });
+  await recordElection({ ...ctx, actor: agent }, h4.id, { exercised: 1000 });
+  await recordPayment({ ...ctx, actor: agent }, h4.id, {
+    kind: "payment",
+    amount: "1000000.00",
+    receivedOn: isoToday(ctx.clock),
+    reference: "WIRE-H4",
+    note: "",
+  });
   await recordElection({ ...ctx, actor: { ...actorWith([]), label: "blue@example.com" } }, h4.id, {
     exercised: 1200,
   });
   if (stage === "elected") return built;
-  await runAllocation({ ...ctx, actor: admin }, offering.id);
+  await runAllocation({ ...ctx, actor: admin }, offering.id, {
+    reason: "an early run on the elections so far, for the test",
+  });
   return built;
 }
 

@@ -16,6 +16,7 @@ import * as accountSecurity from "./2026-12-03-104-account-security.ts";
 import * as outboxClaims from "./2026-12-03-106-outbox-claims.ts";
 import * as auditCheckpoints from "./2026-12-03-107-audit-checkpoints.ts";
 import * as screeningListsByEntity from "./2026-12-03-108-screening-lists.ts";
+import * as rxPayments from "./2026-12-03-110-rx-payments.ts";
 
 /** Every migration, in order. Names are dated so their order is their history. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03-106-outbox-claims": outboxClaims,
   "2026-12-03-107-audit-checkpoints": auditCheckpoints,
   "2026-12-03-108-screening-lists": screeningListsByEntity,
+  "2026-12-03-110-rx-payments": rxPayments,
 };

@@ -36,7 +36,13 @@ describe("restructuring journey (ECA-2(f), ECA-1(aa))", () => {
       .fill(
         "holder_id,name,email,investor,class,amount,plan_shares,rights\nH0900,Harbor Point Credit Fund,,,us_rollup,2500000.00,0,\n",
       );
-    await admin.getByRole("button", { name: "Import register" }).click();
+    // Mid-exercise: the dry run shows whose rights change; only a re-basing with a reason imports it (ECA-3(a)).
+    await admin.getByRole("button", { name: "Check (dry run)" }).click();
+    await expect.poll(() => admin.getByTestId("import-diff").textContent()).toMatch(/record date/);
+    await admin
+      .getByLabel("Reason for re-basing the rights")
+      .fill("A late proof of claim allowed by the court");
+    await admin.getByRole("button", { name: "Import and re-base the rights" }).click();
     await expect
       .poll(() => admin.getByTestId("import-result").textContent())
       .toMatch(/Imported 1 holders \(1 new/);
@@ -45,16 +51,24 @@ describe("restructuring journey (ECA-2(f), ECA-1(aa))", () => {
     await agent.getByPlaceholder("Search holder id or name").fill("H0900");
     const row = agent.getByTestId("holder-H0900");
     await row.waitFor();
-    const rights = Number((await row.locator("td").nth(3).textContent())!.replace(/,/g, ""));
+    // The cell reads "2,345" over "computed" (pro rata to claims, not entered in the register).
+    const cell = (await row.locator("td").nth(3).textContent())!;
+    expect(cell).toMatch(/computed$/);
+    const rights = Number(/^[\d,]+/.exec(cell)![0].replace(/,/g, ""));
     expect(rights).toBeGreaterThan(1000);
     await row.getByLabel("Exercised by H0900").fill(String(rights + 1));
-    await row.getByRole("button", { name: "Record" }).click();
+    const record = row.getByRole("button", { name: "Record the election of H0900 Harbor Point Credit Fund" });
+    await record.click();
     await expect.poll(() => row.textContent()).toMatch(/cannot exercise/);
     await row.getByLabel("Exercised by H0900").fill("1000");
-    await row.getByRole("button", { name: "Record" }).click();
+    await record.click();
     await expect.poll(() => row.locator("td").nth(4).textContent()).toBe("1,000");
+    // The election marks nothing paid (ECA-3(a)).
+    await expect.poll(() => row.getByTestId("payment-H0900").textContent()).toMatch(/nothing paid/);
 
     await admin.getByRole("tab", { name: "Allocation & notices" }).click();
+    // Before the exercise period ends the allocation runs only with a reason (ECA-2(b)).
+    await admin.getByLabel("Reason for running now").fill("A trial allocation for the investors' counsel");
     await admin.getByRole("button", { name: "Run the allocation" }).click();
     const explanation = admin.getByTestId("explanation");
     await explanation.waitFor();

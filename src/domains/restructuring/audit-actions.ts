@@ -12,8 +12,11 @@ declare module "../../kernel/audit.ts" {
     "offering.create": true;
     "offering.facts": true;
     "offering.investor_user": true;
+    "payment.record": true;
+    "progress.request": true;
     "progress.report": true;
     "register.import": true;
+    "register.rebase": true;
     "termination.record": true;
     "vote.cast": true;
     "vote.propose": true;

@@ -26,6 +26,8 @@ export async function createOffering(ctx: Ctx, input: OfferingInput): Promise<Of
     if (codes.has(i.code)) errors.push({ path: `investors.${n}.code`, message: `${i.code} appears twice` });
     codes.add(i.code);
   });
+  if (input.recordDate && input.recordDate > input.exerciseStart)
+    errors.push({ path: "recordDate", message: "the record date falls after the exercise period starts" });
   if (input.exerciseEnd < input.exerciseStart)
     errors.push({ path: "exerciseEnd", message: "the exercise period ends before it starts" });
   if (errors.length) throw invalid(errors.map((e) => `${e.path}: ${e.message}`).join("; "), errors);
@@ -53,6 +55,7 @@ export async function createOffering(ctx: Ctx, input: OfferingInput): Promise<Of
         preferred_price_cents: col(parseMoney(input.preferredPricePerShare)),
         exercise_start: input.exerciseStart,
         exercise_end: input.exerciseEnd,
+        record_date: input.recordDate ?? input.exerciseStart,
         certifying_officer: input.certifyingOfficer,
         facts: "{}",
         created_at: now,

@@ -71,34 +71,44 @@ export function computeDeadlines(facts: Facts, today: string): Deadline[] {
     eco && addCalendarDays(eco, 30),
     eco ? `30 days after the Equity Commitment Order on ${eco}` : "after the Equity Commitment Order",
   );
+  // The agreement's own dates are the offering's record (entered as facts), never a fixed year: an
+  // offering of 2026 must not show the Aleris dates of 2010 beside its exercise period.
+  const notEntered = "not entered for this offering (Deadlines → dated facts)";
+  const orderBy = facts.orderDeadline ?? null;
   add(
     "order",
     "ECA-19(a)(iii)",
     "Equity Commitment Order entered",
-    "2010-04-01",
-    eco ? `entered on ${eco}` : "the agreement's date",
+    orderBy,
+    orderBy ? (eco ? `the agreement's date; entered on ${eco}` : "the agreement's date") : notEntered,
   );
+  const finalBy = facts.finalOrderDeadline ?? null;
   add(
     "order-final",
     "ECA-19(a)(iv)",
     "Equity Commitment Order a Final Order",
-    "2010-04-15",
-    "the agreement's date",
+    finalBy,
+    finalBy ? "the agreement's date" : notEntered,
   );
-  // ECA-1(ff): June 30, 2010, or — if the Confirmation Order is entered by then but not final —
-  // the earlier of October 31, 2010 and the DIP loans' maturity.
+  // ECA-1(ff): the Termination Date, or — if the Confirmation Order is entered by then but not
+  // final — the earlier of the extended date and the DIP loans' maturity.
+  const td = facts.terminationDate ?? null;
   const co = facts.confirmationOrderDate ?? null;
-  const extended = co !== null && co <= "2010-06-30" && facts.confirmationOrderFinal !== true;
+  const extendedTo = facts.extendedTerminationDate ?? null;
+  const extended =
+    td !== null && co !== null && co <= td && facts.confirmationOrderFinal !== true && extendedTo !== null;
   const maturity = facts.dipMaturityDate ?? null;
-  const extendedDate = maturity && maturity < "2010-10-31" ? maturity : "2010-10-31";
+  const extendedDate = extendedTo && maturity && maturity < extendedTo ? maturity : extendedTo;
   add(
     "termination-date",
     "ECA-1(ff)",
     "Termination Date",
-    extended ? extendedDate : "2010-06-30",
-    extended
-      ? `extended: the Confirmation Order was entered on ${co} but is not final, so the earlier of October 31, 2010 and the DIP maturity${maturity ? ` (${maturity})` : ""}`
-      : "June 30, 2010",
+    extended ? extendedDate : td,
+    td === null
+      ? notEntered
+      : extended
+        ? `extended: the Confirmation Order was entered on ${co} but is not final, so the earlier of ${extendedTo} and the DIP maturity${maturity ? ` (${maturity})` : ""}`
+        : `the agreement's date${extendedTo ? `; extended to the earlier of ${extendedTo} and the DIP maturity if the Confirmation Order is entered by then but not final` : ""}`,
   );
   const eff = facts.expectedEffectiveDate ?? null;
   add(

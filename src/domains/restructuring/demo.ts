@@ -7,6 +7,7 @@ import { addInvestorUser } from "./add-investor-user.ts";
 import { createOffering } from "./create-offering.ts";
 import { rxDb } from "./db.ts";
 import { recordElection } from "./record-election.ts";
+import { recordPayment } from "./record-payment.ts";
 import { importRegister } from "./register.ts";
 import { updateFacts } from "./update-facts.ts";
 
@@ -88,7 +89,16 @@ export async function seedRestructuringDemo(ctx: Ctx): Promise<void> {
       { code: "sankaty", name: "Sankaty Advisors, LLC", backstopPercentage: "0.15", isThresholdGroup: false },
     ],
   });
-  await updateFacts(ctx, offering.id, { signingDate: "2010-02-05" });
+  // The agreement's dates follow this offering's own calendar, in the Aleris agreement's intervals
+  // (signed 5 February; order by 1 April, final by 15 April; Termination Date 30 June, or 31 October).
+  const signed = addCalendarDays(today, -40);
+  await updateFacts(ctx, offering.id, {
+    signingDate: signed,
+    orderDeadline: addCalendarDays(signed, 55),
+    finalOrderDeadline: addCalendarDays(signed, 69),
+    terminationDate: addCalendarDays(signed, 145),
+    extendedTerminationDate: addCalendarDays(signed, 268),
+  });
 
   const f = fakerEN_US;
   f.seed(2010);
@@ -125,21 +135,32 @@ export async function seedRestructuringDemo(ctx: Ctx): Promise<void> {
   // Elections so far: investors' funds exercise everything (ECA-3(a)); others part of their rights.
   const holders = await rxDb(ctx)
     .selectFrom("rx_holders")
-    .select(["id", "rights", "investor_id"])
+    .select(["id", "code", "rights", "investor_id"])
     .where("offering_id", "=", offering.id)
     .orderBy("code")
     .execute();
+  // Payments arrive by wire, each with its date and reference; some holders have not paid yet.
+  const pay = (h: { id: string; code: string }, units: number, daysAgo: number) =>
+    recordPayment(ctx, h.id, {
+      kind: "payment",
+      amount: `${units * 1000}.00`,
+      receivedOn: addCalendarDays(today, -daysAgo),
+      reference: `FED-${h.code}-${f.string.numeric(8)}`,
+      note: "",
+    });
   for (const [i, h] of holders.entries()) {
     const rights = Number(h.rights);
     if (h.investor_id) {
-      await recordElection(ctx, h.id, { exercised: rights, payment: `${rights * 1000}.00` });
+      await recordElection(ctx, h.id, { exercised: rights });
+      await pay(h, rights, 3);
       continue;
     }
     if (i % 5 === 4) continue; // not elected yet
     // At most half of the rights, so importing more holders later (which reshares rights) keeps
     // every election within its holder's rights.
     const exercised = Math.floor((rights * f.number.int({ min: 10, max: 50 })) / 100);
-    await recordElection(ctx, h.id, { exercised, payment: i % 3 === 0 ? "0.00" : `${exercised * 1000}.00` });
+    await recordElection(ctx, h.id, { exercised });
+    if (i % 3 !== 0 && exercised > 0) await pay(h, i % 7 === 1 ? Math.floor(exercised / 2) : exercised, 2);
   }
 
   for (const a of DEMO_RESTRUCTURING_ACCOUNTS) {

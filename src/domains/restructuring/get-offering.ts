@@ -4,12 +4,14 @@ import { centsText } from "./allocate-offering.ts";
 import { big, int, rxDb } from "./db.ts";
 import {
   effectiveBackstops,
+  feesOf,
   investorOfActor,
   loadInvestors,
   loadOffering,
   offeringTerms,
 } from "./offerings.ts";
 import { authorize, can, seesAll } from "./policy.ts";
+import { rightsBasis } from "./rights-basis.ts";
 import type { Facts } from "./schemas.ts";
 import type { OfferingView } from "./views.ts";
 
@@ -31,13 +33,37 @@ export async function getOffering(ctx: Ctx, id: string): Promise<OfferingView> {
     ])
     .where("offering_id", "=", id)
     .executeTakeFirstOrThrow();
+  const groups = await rxDb(ctx)
+    .selectFrom("rx_holders")
+    .select((eb) => [
+      eb.fn.countAll<string | number>().as("holders"),
+      eb.fn.sum<string | number | null>("rights").as("rights"),
+      eb.fn.sum<string | number | null>("claims_cents").as("claims"),
+      eb.case().when("rights_explicit", "is", null).then(0).else(1).end().as("entered"),
+    ])
+    .where("offering_id", "=", id)
+    .groupBy((eb) => eb.case().when("rights_explicit", "is", null).then(0).else(1).end())
+    .execute();
+  const fees = feesOf(o);
   return {
     id: o.id,
     name: o.name,
     ...offeringTerms(o),
+    structuringFee: centsText(fees.structuringCents),
+    terminationFee: centsText(fees.terminationCents),
+    rightsBasis: rightsBasis(
+      int(o.units_offered),
+      groups.map((g) => ({
+        entered: int(g.entered) === 1,
+        holders: int(g.holders),
+        rights: int(g.rights),
+        claimsCents: big(g.claims),
+      })),
+    ),
     unitComposition: o.unit_composition,
     exerciseStart: o.exercise_start,
     exerciseEnd: o.exercise_end,
+    recordDate: o.record_date ?? o.exercise_start,
     certifyingOfficer: o.certifying_officer,
     facts: JSON.parse(o.facts) as Facts,
     investors: investors.map((i) => ({

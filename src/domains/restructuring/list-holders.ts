@@ -1,5 +1,6 @@
 import type { Ctx } from "../../kernel/context.ts";
 import { big, int, rxDb } from "./db.ts";
+import { allottedUnits } from "./get-allocation.ts";
 import { loadOffering } from "./offerings.ts";
 import { authorize } from "./policy.ts";
 import { toHolderView } from "./register.ts";
@@ -33,8 +34,9 @@ export async function listHolders(
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
+  const allotted = await allottedUnits(ctx, offeringId);
   return {
-    items: rows.map((h) => toHolderView(h, h.investor_code, price)),
+    items: rows.map((h) => toHolderView(h, h.investor_code, price, allotted?.get(h.code) ?? null)),
     total,
     page: query.page,
     pageSize: query.pageSize,

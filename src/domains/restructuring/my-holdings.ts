@@ -2,6 +2,7 @@ import type { Ctx } from "../../kernel/context.ts";
 import { centsText } from "./allocate-offering.ts";
 import { big, rxDb } from "./db.ts";
 import { portalHolderIds, today } from "./elections.ts";
+import { allottedUnits } from "./get-allocation.ts";
 import { toHolderView } from "./register.ts";
 import type { PortalHolding } from "./views.ts";
 
@@ -25,8 +26,16 @@ export async function myHoldings(ctx: Ctx): Promise<PortalHolding[]> {
     .orderBy("h.code")
     .execute();
   const d = today(ctx);
+  const allotted = new Map<string, Map<string, number> | null>();
+  for (const offeringId of new Set(rows.map((r) => r.offering_id)))
+    allotted.set(offeringId, await allottedUnits(ctx, offeringId));
   return rows.map((r) => ({
-    ...toHolderView(r, r.investor_code, big(r.price_per_unit_cents)),
+    ...toHolderView(
+      r,
+      r.investor_code,
+      big(r.price_per_unit_cents),
+      allotted.get(r.offering_id)?.get(r.code) ?? null,
+    ),
     offeringId: r.offering_id,
     offeringName: r.offering_name,
     pricePerUnit: centsText(big(r.price_per_unit_cents)),

@@ -23,6 +23,21 @@ export function offeringTerms(o: OfferingRow) {
   };
 }
 
+/**
+ * ECA-2(d): the Structuring and Arrangement Fee (rate × the Maximum Rights Offering Amount, to the
+ * cent) and the Termination Fee (that fee less the deduction, never below zero), as amounts.
+ */
+export function feesOf(o: OfferingRow): { structuringCents: bigint; terminationCents: bigint } {
+  const structuringCents = BigInt(
+    new Decimal(big(o.maximum_amount_cents).toString())
+      .times(o.structuring_fee_rate)
+      .toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
+      .toFixed(0),
+  );
+  const t = structuringCents - big(o.termination_fee_deduction_cents);
+  return { structuringCents, terminationCents: t > 0n ? t : 0n };
+}
+
 /** Backstop percentages as they stand: an investor whose commitment is withdrawn (ECA-26) has 0, Oaktree assumes it. */
 export function effectiveBackstops(investors: InvestorsTable[]): Map<string, string> {
   const out = new Map(investors.map((i) => [i.id, new Decimal(i.backstop_percentage)]));

@@ -7,6 +7,8 @@ export type RestructuringAction =
   | "register.read"
   | "register.import"
   | "election.record"
+  | "payment.record"
+  | "progress.request"
   | "allocation.run"
   | "allocation.read"
   | "notice.read"
@@ -30,6 +32,9 @@ const REQUIRED: Record<RestructuringAction, string[]> = {
   "register.read": ["restructuring.read", "restructuring.manage", "restructuring.elect"],
   "register.import": MANAGE,
   "election.record": ["restructuring.elect"],
+  // The subscription agent receives the holders' payments and sends their refunds.
+  "payment.record": ["restructuring.elect"],
+  "progress.request": MANAGE,
   "allocation.run": MANAGE,
   "allocation.read": ["restructuring.read", "restructuring.manage"],
   // An investor reads its own notices only (checked in the use case).

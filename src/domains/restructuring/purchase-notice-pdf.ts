@@ -46,10 +46,45 @@ export async function purchaseNoticePdf(
   }
   const c = JSON.parse(row.content) as NoticeContent;
   const pct = (Number(c.ownershipPercent) * 100).toFixed(2);
+  // A re-run's notice names the one it replaces; a replaced notice says so at its top (ECA-2(f)).
+  const replacedBy = await rxDb(ctx)
+    .selectFrom("rx_purchase_notices")
+    .select("issued_at")
+    .where("supersedes_id", "=", row.id)
+    .executeTakeFirst();
+  const replaces = row.supersedes_id
+    ? await rxDb(ctx)
+        .selectFrom("rx_purchase_notices")
+        .select("issued_at")
+        .where("id", "=", row.supersedes_id)
+        .executeTakeFirst()
+    : undefined;
+  const standing = [
+    ...(replacedBy
+      ? [
+          {
+            text: `SUPERSEDED: this notice no longer stands; it was replaced by the Purchase Notice issued on ${replacedBy.issued_at.slice(0, 10)}.`,
+            bold: true,
+            color: "#b00020",
+            margin: [0, 0, 0, 8],
+          },
+        ]
+      : []),
+    ...(replaces
+      ? [
+          {
+            text: `This notice supersedes the Purchase Notice issued on ${replaces.issued_at.slice(0, 10)}.`,
+            bold: true,
+            margin: [0, 0, 0, 8],
+          },
+        ]
+      : []),
+  ];
   const doc = {
     info: { title: `Purchase Notice — ${c.investorName}` },
     pageMargins: [56, 56, 56, 56],
     content: [
+      ...standing,
       { text: "PURCHASE NOTICE", style: "title" },
       { text: `${c.offeringName}`, margin: [0, 0, 0, 4] },
       {

@@ -2,23 +2,25 @@ import { record } from "../../kernel/audit.ts";
 import { isoNow } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { conflict, forbidden, invalid, notFound } from "../../kernel/errors.ts";
-import { parseMoney } from "../../kernel/money.ts";
 import { big, col, int, rxDb } from "./db.ts";
 import { portalHolderIds, today } from "./elections.ts";
+import { allottedUnits } from "./get-allocation.ts";
 import { loadOffering } from "./offerings.ts";
+import { auditMoney } from "./payment-match.ts";
 import { can } from "./policy.ts";
 import { toHolderView } from "./register.ts";
 import type { HolderView } from "./views.ts";
 
 /**
- * Records a holder's exercise (up to its rights) and payment. The subscription agent records any
- * holder's; a holder may elect its own in the portal. Investors and their affiliates exercise all
- * their rights (ECA-3(a)); elections are taken during the exercise period only.
+ * Records a holder's exercise (up to its rights). The subscription agent records any holder's; a
+ * holder may elect its own in the portal. Investors and their affiliates exercise all their rights
+ * (ECA-3(a)); elections are taken during the exercise period only. Payments are recorded apart, each
+ * with its amount, date and wire reference (record-payment.ts): an election never marks anything paid.
  */
 export async function recordElection(
   ctx: Ctx,
   holderId: string,
-  input: { exercised: number; payment?: string | undefined },
+  input: { exercised: number },
 ): Promise<HolderView> {
   const isAgent = can(ctx.actor, "election.record");
   return withTransaction(ctx, async (tx) => {
@@ -52,13 +54,11 @@ export async function recordElection(
           },
         ],
       );
-    const payment = input.payment === undefined ? big(h.payment_cents) : parseMoney(input.payment);
     const now = isoNow(tx.clock);
     await db
       .updateTable("rx_holders")
       .set({
         exercised: col(input.exercised),
-        payment_cents: col(payment),
         elected_at: now,
         elected_by: tx.actor.kind === "user" ? tx.actor.userId : tx.actor.label,
         updated_at: now,
@@ -70,9 +70,9 @@ export async function recordElection(
       "election.record",
       { type: "holder", id: h.id },
       {
-        code: h.code,
+        holder: h.code,
         exercised: input.exercised,
-        payment: payment.toString(),
+        paymentDue: auditMoney(BigInt(input.exercised) * big(o.price_per_unit_cents)),
         via: isAgent ? "agent" : "portal",
       },
     );
@@ -83,6 +83,7 @@ export async function recordElection(
       .select("i.code as investor_code")
       .where("h.id", "=", h.id)
       .executeTakeFirstOrThrow();
-    return toHolderView(row, row.investor_code, big(o.price_per_unit_cents));
+    const allotted = await allottedUnits(tx, o.id);
+    return toHolderView(row, row.investor_code, big(o.price_per_unit_cents), allotted?.get(h.code) ?? null);
   });
 }

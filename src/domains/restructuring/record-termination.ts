@@ -1,4 +1,3 @@
-import { Decimal } from "decimal.js";
 // Conditions precedent, deadlines, termination events, use of proceeds and progress reports:
 // the read-and-record use cases around the allocation.
 import { record } from "../../kernel/audit.ts";
@@ -7,9 +6,10 @@ import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { conflict, invalid } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { centsText } from "./allocate-offering.ts";
-import { big, col, rxDb } from "./db.ts";
+import { col, rxDb } from "./db.ts";
 import { TERMINATION_EVENTS, terminationFeeOwed } from "./deadlines.ts";
-import { loadOffering } from "./offerings.ts";
+import { feesOf, loadOffering } from "./offerings.ts";
+import { auditMoney } from "./payment-match.ts";
 import { authorize } from "./policy.ts";
 import type { Facts } from "./schemas.ts";
 import type { TerminationView } from "./views.ts";
@@ -43,14 +43,7 @@ export async function recordTermination(
       input.minimumBackstopPartiesReady,
       Boolean(facts.disclosureStatementOrderDate),
     );
-    const structuring = BigInt(
-      new Decimal(big(o.maximum_amount_cents).toString())
-        .times(o.structuring_fee_rate)
-        .toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
-        .toFixed(0),
-    );
-    const feeTotal = structuring - big(o.termination_fee_deduction_cents);
-    const fee = owed && feeTotal > 0n ? feeTotal : 0n;
+    const fee = owed ? feesOf(o).terminationCents : 0n;
     const id = newId();
     const now = isoNow(tx.clock);
     await rxDb(tx)
@@ -71,7 +64,7 @@ export async function recordTermination(
       tx,
       "termination.record",
       { type: "offering", id: offeringId },
-      { ...input, feeOwed: owed, fee: fee.toString() },
+      { ...input, feeOwed: owed, fee: auditMoney(fee) },
     );
     return {
       id,

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { record } from "../../kernel/audit.ts";
-import { isoNow } from "../../kernel/clock.ts";
+import { isoNow, isoToday } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
 import { AppError, conflict } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
@@ -8,6 +8,7 @@ import { parseMoney } from "../../kernel/money.ts";
 import { centsText, rightsFromClaims } from "./allocate-offering.ts";
 import { big, col, int, rxDb } from "./db.ts";
 import { loadInvestors, loadOffering } from "./offerings.ts";
+import { matchPayment } from "./payment-match.ts";
 import { authorize } from "./policy.ts";
 import type { HolderView, ImportRegisterResult, RowError } from "./views.ts";
 
@@ -31,6 +32,7 @@ export const REGISTER_COLUMNS = [
 ] as const;
 export const REGISTER_TEMPLATE = `${REGISTER_COLUMNS.join(",")}\nH0001,Example Credit Fund LP,ops@example.com,,us_rollup,1250000.00,0,\n`;
 const MAX_ROWS = 200_000;
+const MAX_CHANGES = 500;
 
 export type { ImportRegisterResult, RowError } from "./views.ts";
 
@@ -55,12 +57,15 @@ type HolderDraft = {
 /**
  * Imports the claims register from CSV (one row per holder and class of Eligible Claims). Every
  * row error is reported with its row and column, and a file with any error writes nothing. Rights
- * are then recomputed pro rata to Eligible Claims unless given explicitly.
+ * are then recomputed pro rata to Eligible Claims unless given explicitly. A dry run answers the
+ * diff (new holders, rights before and after) and writes nothing; after the offering's record date
+ * an import that changes anyone's rights is refused unless it is an explicit re-basing with a
+ * reason, audited with each holder's rights before and after (ECA-3(a)).
  */
 export async function importRegister(
   ctx: Ctx,
   offeringId: string,
-  input: { csv: string; dryRun: boolean },
+  input: { csv: string; dryRun: boolean; rebaseReason?: string | undefined },
 ): Promise<ImportRegisterResult> {
   authorize(ctx.actor, "register.import");
   let records: string[][];
@@ -161,8 +166,9 @@ export async function importRegister(
     const db = rxDb(tx);
     const current = await db
       .selectFrom("rx_holders")
-      .select(["id", "code"])
+      .select(["id", "code", "name", "claims_cents", "rights_explicit", "rights", "exercised"])
       .where("offering_id", "=", offeringId)
+      .orderBy("code")
       .execute();
     const idOf = new Map(current.map((h) => [h.code, h.id]));
     const summary = {
@@ -172,12 +178,77 @@ export async function importRegister(
       updated: [...drafts.keys()].filter((c) => idOf.has(c)).length,
       unitsOffered: int(offering.units_offered),
     };
-    const result: ImportRegisterResult = { dryRun: input.dryRun, errors, summary };
+    // The register as it would stand, and each holder's rights then: the dry run's diff.
+    const merged = new Map(
+      current.map((h) => [
+        h.code,
+        {
+          code: h.code,
+          name: h.name,
+          claimsCents: big(h.claims_cents),
+          rightsExplicit: h.rights_explicit === null ? null : int(h.rights_explicit),
+          before: int(h.rights) as number | null,
+          exercised: int(h.exercised),
+        },
+      ]),
+    );
+    for (const d of drafts.values())
+      merged.set(d.code, {
+        code: d.code,
+        name: d.name,
+        claimsCents: Object.values(d.claims).reduce((a, b) => a + b, 0n),
+        rightsExplicit: d.rightsExplicit,
+        before: merged.get(d.code)?.before ?? null,
+        exercised: merged.get(d.code)?.exercised ?? 0,
+      });
+    const holders = [...merged.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    const after = errors.length
+      ? new Map<string, number>()
+      : planRights(int(offering.units_offered), holders);
+    const changed = errors.length
+      ? []
+      : holders.filter((h) => h.before === null || h.before !== after.get(h.code));
+    const rightsChanged = changed.filter((h) => h.before !== null).length;
+    const recordDate = offering.record_date ?? offering.exercise_start;
+    const afterRecordDate = isoToday(tx.clock) > recordDate;
+    // Rights already on the register are fixed after the record date; a first import fixes them.
+    const needsRebase = afterRecordDate && rightsChanged > 0;
+    for (const h of changed)
+      if (h.exercised > after.get(h.code)!)
+        errors.push({
+          row: drafts.get(h.code)?.row ?? 1,
+          column: "rights",
+          message: `holder ${h.code} has exercised ${h.exercised} rights but would have only ${after.get(h.code)}`,
+        });
+    const rebase = needsRebase ? (input.rebaseReason?.trim() ?? "") : "";
+    const result: ImportRegisterResult = {
+      dryRun: input.dryRun,
+      errors,
+      summary,
+      changes: changed.slice(0, MAX_CHANGES).map((h) => ({
+        code: h.code,
+        name: h.name,
+        status: h.before === null ? "new" : "updated",
+        rightsBefore: h.before,
+        rightsAfter: after.get(h.code)!,
+        exercised: h.exercised,
+      })),
+      rightsChanged,
+      recordDate,
+      needsRebase,
+      rebased: needsRebase && rebase !== "",
+    };
     if (errors.length)
       throw new AppError("INVALID", `The register has ${errors.length} error(s); nothing was written.`, {
         extra: { result },
       });
     if (input.dryRun) return result;
+    if (needsRebase && !rebase)
+      throw new AppError(
+        "CONFLICT",
+        `Rights were fixed on the record date ${recordDate}; this import would change the rights of ${rightsChanged} holder(s) already on the register${changed.length > rightsChanged ? ` and give rights to ${changed.length - rightsChanged} new holder(s)` : ""}. Check the dry run, then re-base with a reason, or nothing changes (ECA-3(a)).`,
+        { extra: { result } },
+      );
     const now = isoNow(tx.clock);
     for (const d of drafts.values()) {
       const claimsCents = Object.values(d.claims).reduce((a, b) => a + b, 0n);
@@ -214,12 +285,49 @@ export async function importRegister(
           .execute();
     }
     await recomputeRights(tx, offeringId);
-    await record(tx, "register.import", { type: "offering", id: offeringId }, { summary });
+    await record(tx, "register.import", { type: "offering", id: offeringId }, { summary, rightsChanged });
+    if (result.rebased)
+      await record(
+        tx,
+        "register.rebase",
+        { type: "offering", id: offeringId },
+        {
+          reason: rebase,
+          recordDate,
+          rightsChanged,
+          changes: changed.slice(0, MAX_CHANGES).map((h) => ({
+            holder: h.code,
+            from: h.before,
+            to: after.get(h.code)!,
+          })),
+        },
+      );
     return result;
   });
 }
 
-/** Rights pro rata to Eligible Claims, whole, by largest remainder, so they add up to the units offered. */
+/**
+ * Each holder's rights: explicit where given, the rest pro rata to Eligible Claims, whole, by
+ * largest remainder, so they add up to the units offered. Pure: the dry run's diff uses it too.
+ */
+export function planRights(
+  units: number,
+  holders: readonly { code: string; claimsCents: bigint; rightsExplicit: number | null }[],
+): Map<string, number> {
+  const explicit = holders.reduce((a, h) => a + (h.rightsExplicit ?? 0), 0);
+  if (explicit > units)
+    throw conflict(`The explicit rights add up to ${explicit}, more than the ${units} units offered.`);
+  const pro = holders.filter((h) => h.rightsExplicit === null);
+  const shares = rightsFromClaims(
+    units - explicit,
+    pro.map((h) => ({ id: h.code, claimsCents: h.claimsCents })),
+  );
+  const out = new Map(pro.map((h, i) => [h.code, shares[i]!]));
+  for (const h of holders) if (h.rightsExplicit !== null) out.set(h.code, h.rightsExplicit);
+  return out;
+}
+
+/** Writes each holder's planned rights (planRights), refusing any below what the holder has exercised. */
 export async function recomputeRights(ctx: Ctx, offeringId: string): Promise<void> {
   const offering = await loadOffering(ctx, offeringId);
   const db = rxDb(ctx);
@@ -229,18 +337,16 @@ export async function recomputeRights(ctx: Ctx, offeringId: string): Promise<voi
     .where("offering_id", "=", offeringId)
     .orderBy("code")
     .execute();
-  const explicit = holders.reduce((a, h) => a + (h.rights_explicit === null ? 0 : int(h.rights_explicit)), 0);
-  const units = int(offering.units_offered);
-  if (explicit > units)
-    throw conflict(`The explicit rights add up to ${explicit}, more than the ${units} units offered.`);
-  const pro = holders.filter((h) => h.rights_explicit === null);
-  const shares = rightsFromClaims(
-    units - explicit,
-    pro.map((h) => ({ id: h.code, claimsCents: big(h.claims_cents) })),
+  const next = planRights(
+    int(offering.units_offered),
+    holders.map((h) => ({
+      code: h.code,
+      claimsCents: big(h.claims_cents),
+      rightsExplicit: h.rights_explicit === null ? null : int(h.rights_explicit),
+    })),
   );
-  const next = new Map(pro.map((h, i) => [h.id, shares[i]!]));
   for (const h of holders) {
-    const rights = h.rights_explicit === null ? next.get(h.id)! : int(h.rights_explicit);
+    const rights = next.get(h.code)!;
     if (int(h.exercised) > rights)
       throw conflict(
         `Holder ${h.code} has exercised ${int(h.exercised)} rights but would now have only ${rights}.`,
@@ -272,7 +378,14 @@ export function toHolderView(
   },
   investorCode: string | null,
   price: bigint,
+  finalUnits: number | null = null,
 ): HolderView {
+  const m = matchPayment({
+    exercised: int(h.exercised),
+    finalUnits,
+    priceCents: price,
+    paidCents: big(h.payment_cents),
+  });
   return {
     id: h.id,
     code: h.code,
@@ -284,8 +397,13 @@ export function toHolderView(
     rights: int(h.rights),
     rightsExplicit: h.rights_explicit !== null,
     exercised: int(h.exercised),
-    paymentDue: centsText(big(h.exercised) * price),
-    paid: centsText(big(h.payment_cents)),
+    finalUnits,
+    paymentDue: centsText(m.expectedCents),
+    paid: centsText(m.paidCents),
+    owed: centsText(m.owedCents),
+    refund: centsText(m.refundCents),
+    paidUnits: m.paidUnits,
+    paymentStatus: m.status,
     electedAt: h.elected_at,
   };
 }

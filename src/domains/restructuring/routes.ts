@@ -19,21 +19,26 @@ import { myHoldings } from "./my-holdings.ts";
 import { proposeVote } from "./propose-vote.ts";
 import { purchaseNoticePdf } from "./purchase-notice-pdf.ts";
 import { recordElection } from "./record-election.ts";
+import { listPayments, recordPayment } from "./record-payment.ts";
 import { recordTermination } from "./record-termination.ts";
 import { importRegister, REGISTER_TEMPLATE } from "./register.ts";
 import { runAllocation } from "./run-allocation.ts";
 import {
+  allocationInput,
   ballotInput,
   conditionPatch,
   electionInput,
   factsInput,
   importInput,
   offeringInput,
+  paymentInput,
   proceedsInput,
+  progressRequestInput,
   terminationInput,
   voteInput,
   withdrawalInput,
 } from "./schemas.ts";
+import { requestProgressReport } from "./send-progress-reports.ts";
 import { updateCondition } from "./update-condition.ts";
 import { updateFacts } from "./update-facts.ts";
 import {
@@ -47,8 +52,10 @@ import {
   importRegisterResultView,
   offeringList,
   offeringView,
+  paymentList,
   portalHoldings,
   progressReportList,
+  progressReportView,
   terminationsView,
   terminationView,
   useOfProceedsView,
@@ -165,6 +172,25 @@ export function registerRestructuringRoutes(app: FastifyInstance, deps: RouteDep
     ),
     async (req) => recordElection(ctx(req), req.params.id, req.body),
   );
+  r.post(
+    "/api/restructuring/holders/:id/payments",
+    route(
+      "payment.record",
+      { permission: "restructuring.elect" },
+      {
+        summary: "Record a holder's payment or refund: amount, date and wire reference (ECA-3(a))",
+        params: idParams,
+        body: paymentInput,
+        response: { 200: holderView },
+      },
+    ),
+    async (req) => recordPayment(ctx(req), req.params.id, req.body),
+  );
+  r.get(
+    "/api/restructuring/holders/:id/payments",
+    route("payment.list", { authenticated: true }, { params: idParams, response: { 200: paymentList } }),
+    async (req) => listPayments(ctx(req), req.params.id),
+  );
   r.get(
     "/api/restructuring/portal",
     route("portal.read", { authenticated: true }, { response: { 200: portalHoldings } }),
@@ -176,9 +202,15 @@ export function registerRestructuringRoutes(app: FastifyInstance, deps: RouteDep
     route(
       "allocation.run",
       { permission: "restructuring.manage" },
-      { params: idParams, response: { 200: allocationRunView } },
+      {
+        summary:
+          "Run the allocation on the paid elections: after the exercise period, or with a reason (ECA-2(b), ECA-2(f))",
+        params: idParams,
+        body: allocationInput,
+        response: { 200: allocationRunView },
+      },
     ),
-    async (req) => runAllocation(ctx(req), req.params.id),
+    async (req) => runAllocation(ctx(req), req.params.id, req.body),
   );
   r.get(
     "/api/restructuring/offerings/:id/allocation",
@@ -293,5 +325,20 @@ export function registerRestructuringRoutes(app: FastifyInstance, deps: RouteDep
       { params: idParams, response: { 200: progressReportList } },
     ),
     async (req) => listProgressReports(ctx(req), req.params.id),
+  );
+  r.post(
+    "/api/restructuring/offerings/:id/progress-reports",
+    route(
+      "progress.request",
+      { permission: "restructuring.manage" },
+      {
+        summary: "Send the investors a progress report on request (ECA-9(g))",
+        params: idParams,
+        body: progressRequestInput,
+        response: { 201: progressReportView },
+      },
+    ),
+    async (req, reply) =>
+      reply.status(201).send(await requestProgressReport(ctx(req), req.params.id, req.body)),
   );
 }

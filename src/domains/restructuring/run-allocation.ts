@@ -1,60 +1,80 @@
+import { Decimal } from "decimal.js";
 import { record } from "../../kernel/audit.ts";
 import { addBusinessDays } from "../../kernel/calendar.ts";
-import { isoDate, isoNow } from "../../kernel/clock.ts";
+import { isoDate, isoNow, isoToday } from "../../kernel/clock.ts";
 import { type Ctx, withTransaction } from "../../kernel/context.ts";
-import { AppError } from "../../kernel/errors.ts";
+import { AppError, invalid } from "../../kernel/errors.ts";
 import { newId } from "../../kernel/ids.ts";
 import { queueMail } from "../../kernel/mail.ts";
-import { allocateOffering, centsText, type OfferingSpec } from "./allocate-offering.ts";
-import { big, int, rxDb } from "./db.ts";
+import { formatMoney, parseMoney } from "../../kernel/money.ts";
+import { allocateOffering, centsText } from "./allocate-offering.ts";
+import { buildSpec } from "./build-spec.ts";
+import { big, rxDb } from "./db.ts";
 import { getAllocation } from "./get-allocation.ts";
-import { effectiveBackstops, loadInvestors, loadOffering, offeringTerms } from "./offerings.ts";
+import { loadInvestors, loadOffering } from "./offerings.ts";
 import { authorize } from "./policy.ts";
+
+const units = (n: number) => n.toLocaleString("en-US");
+
 import type { AllocationRun } from "./views.ts";
 
 export type { AllocationRun, NoticeSummary } from "./views.ts";
 
-/** The engine's input from the register and elections as they stand. */
-export async function buildSpec(ctx: Ctx, offeringId: string): Promise<OfferingSpec> {
-  const o = await loadOffering(ctx, offeringId);
-  const investors = await loadInvestors(ctx, offeringId);
-  const effective = effectiveBackstops(investors);
-  const code = new Map(investors.map((i) => [i.id, i.code]));
-  const holders = await rxDb(ctx)
-    .selectFrom("rx_holders")
-    .select(["code", "investor_id", "rights", "exercised", "plan_shares"])
-    .where("offering_id", "=", offeringId)
-    .orderBy("code")
-    .execute();
-  return {
-    ...offeringTerms(o),
-    thresholdGroup: investors.filter((i) => i.is_threshold_group === 1 && !i.withdrawn_at).map((i) => i.code),
-    investors: investors.map((i) => ({ id: i.code, backstopPercentage: effective.get(i.id)! })),
-    holders: holders.map((h) => ({
-      id: h.code,
-      investor: h.investor_id ? code.get(h.investor_id)! : null,
-      rights: int(h.rights),
-      exercised: int(h.exercised),
-      planShares: int(h.plan_shares),
-    })),
-  };
-}
-
 /**
- * Runs the allocation engine on the register and elections, keeps the run (input and result) and
- * produces each investor's Purchase Notice at once: ECA-2(f) gives 2 business days.
+ * Runs the allocation engine on the register and the paid elections, keeps the run (input and
+ * result) and produces each investor's Purchase Notice at once: ECA-2(f) gives 2 business days.
+ * It runs once the exercise period is over; before that, or again, only with a reason (ECA-2(b)),
+ * and a new run's notices say which earlier notice each one supersedes (ECA-2(f)).
  */
-export async function runAllocation(ctx: Ctx, offeringId: string): Promise<AllocationRun> {
+export async function runAllocation(
+  ctx: Ctx,
+  offeringId: string,
+  input: { reason?: string | undefined } = {},
+): Promise<AllocationRun> {
   authorize(ctx.actor, "allocation.run");
+  const reason = input.reason?.trim() || null;
   return withTransaction(ctx, async (tx) => {
     const o = await loadOffering(tx, offeringId);
+    const d = isoToday(tx.clock);
+    if (d <= o.exercise_end && !reason)
+      throw invalid(
+        `The exercise period runs to ${o.exercise_end}: the allocation runs after it ends, or now with a reason for running early (ECA-2(b)).`,
+        [
+          {
+            path: "reason",
+            message: `is required before the exercise period ends on ${o.exercise_end} (ECA-2(b))`,
+          },
+        ],
+      );
+    const db = rxDb(tx);
+    const previous = await db
+      .selectFrom("rx_allocations")
+      .select(["id", "run_at"])
+      .where("offering_id", "=", offeringId)
+      .where("is_current", "=", 1)
+      .executeTakeFirst();
+    if (previous && !reason)
+      throw invalid(
+        `The allocation already ran on ${previous.run_at.slice(0, 10)}: a new run supersedes its Purchase Notices, so it needs a reason (ECA-2(f)).`,
+        [{ path: "reason", message: "is required to run the allocation again (ECA-2(f))" }],
+      );
+    const earlier = previous
+      ? new Map(
+          (
+            await db
+              .selectFrom("rx_purchase_notices")
+              .select(["id", "investor_id", "issued_at"])
+              .where("allocation_id", "=", previous.id)
+              .execute()
+          ).map((n) => [n.investor_id, n]),
+        )
+      : new Map<string, { id: string; issued_at: string }>();
     const spec = await buildSpec(tx, offeringId);
     const outcome = allocateOffering(spec);
     if (!outcome.ok)
       throw new AppError("INVALID", `The allocation cannot run: ${outcome.errors.join(" ")}`, {
         errors: outcome.errors.map((message) => ({ path: "register", message })),
       });
-    const db = rxDb(tx);
     const now = isoNow(tx.clock);
     const id = newId();
     await db
@@ -72,6 +92,7 @@ export async function runAllocation(ctx: Ctx, offeringId: string): Promise<Alloc
         input: JSON.stringify(spec),
         result: JSON.stringify(outcome.allocation),
         is_current: 1,
+        reason,
       })
       .execute();
     const investors = await loadInvestors(tx, offeringId);
@@ -80,10 +101,12 @@ export async function runAllocation(ctx: Ctx, offeringId: string): Promise<Alloc
     for (const inv of investors) {
       const figures = outcome.allocation.investors.find((x) => x.id === inv.code)!;
       const price = big(o.price_per_unit_cents);
+      const replaced = earlier.get(inv.id) ?? null;
       await db
         .insertInto("rx_purchase_notices")
         .values({
           id: newId(),
+          supersedes_id: replaced?.id ?? null,
           allocation_id: id,
           offering_id: offeringId,
           investor_id: inv.id,
@@ -98,6 +121,7 @@ export async function runAllocation(ctx: Ctx, offeringId: string): Promise<Alloc
             subscriptionPrice: centsText(BigInt(figures.subscriptionUnits) * price),
             residualPrice: centsText(BigInt(figures.residualUnits) * price),
             totalShares: t.totalShares,
+            supersedesIssuedAt: replaced?.issued_at ?? null,
             ...figures,
           }),
         })
@@ -108,11 +132,14 @@ export async function runAllocation(ctx: Ctx, offeringId: string): Promise<Alloc
         .select("users.email")
         .where("u.investor_id", "=", inv.id)
         .execute();
+      const supersedes = replaced
+        ? ` It supersedes the Purchase Notice issued on ${replaced.issued_at.slice(0, 10)}, which no longer stands (reason for the new run: ${reason}).`
+        : "";
       for (const u of users)
         await queueMail(tx, {
           to: u.email,
-          subject: `Purchase Notice: ${o.name}`,
-          text: `Your Purchase Notice for ${o.name} is ready in Probity (ECA-2(f)): ${figures.subscriptionUnits} Subscription Units and ${figures.residualUnits} Residual Units, ${figures.totalUnits} units for $${figures.purchasePrice}, ${figures.ownershipPercent} of the Holdco Common Stock issued under the Plan.`,
+          subject: `${replaced ? "Revised Purchase Notice (supersedes the earlier one)" : "Purchase Notice"}: ${o.name}`,
+          text: `Your Purchase Notice for ${o.name} is ready in Probity (ECA-2(f)): ${units(figures.subscriptionUnits)} Subscription Units and ${units(figures.residualUnits)} Residual Units, ${units(figures.totalUnits)} units for ${formatMoney(parseMoney(figures.purchasePrice))}, ${new Decimal(figures.ownershipPercent).times(100).toFixed(2)}% of the Holdco Common Stock issued under the Plan.${supersedes}`,
         });
     }
     await record(
@@ -123,6 +150,9 @@ export async function runAllocation(ctx: Ctx, offeringId: string): Promise<Alloc
         allocationId: id,
         totals: outcome.allocation.totals,
         noticesDue: due,
+        reason,
+        supersedes: previous?.id ?? null,
+        earlyRun: d <= o.exercise_end,
       },
     );
     return (await getAllocation(tx, offeringId))!;

@@ -42,6 +42,8 @@ export const offeringInput = z.object({
   preferredPricePerShare: money.default("1000.00"),
   exerciseStart: calendarDate,
   exerciseEnd: calendarDate,
+  /** Rights are fixed on this date (by default the first day of the exercise period). */
+  recordDate: calendarDate.optional(),
   certifyingOfficer: z.string().trim().min(1).max(200),
   investors: z.array(investorInput).min(1).max(50),
 });
@@ -60,18 +62,34 @@ export const factsInput = z
     expectedEffectiveDate: calendarDate,
     apolloHsrFilingDate: calendarDate,
     apolloCleared: z.boolean(),
+    /** The agreement's own dates (ECA-19(a)(iii), 19(a)(iv), ECA-1(ff)), as this offering's record. */
+    orderDeadline: calendarDate,
+    finalOrderDeadline: calendarDate,
+    terminationDate: calendarDate,
+    extendedTerminationDate: calendarDate,
   })
   .partial();
 export type Facts = z.infer<typeof factsInput>;
 
 export const electionInput = z.object({
   exercised: z.number().int().min(0).max(1_000_000_000_000),
-  payment: money.optional(),
 });
+
+/** A payment received from a holder, or a refund sent to it: each with its date and wire reference. */
+export const paymentInput = z.object({
+  kind: z.enum(["payment", "refund"]).default("payment"),
+  amount: money,
+  receivedOn: calendarDate,
+  reference: z.string().trim().min(1, "is required: the wire reference").max(100),
+  note: z.string().trim().max(2000).default(""),
+});
+export type PaymentInput = z.infer<typeof paymentInput>;
 
 export const importInput = z.object({
   csv: z.string().min(1, "the CSV is empty").max(30_000_000),
   dryRun: z.boolean().default(false),
+  /** After the record date, an import that changes anyone's rights needs this reason (an audited re-basing). */
+  rebaseReason: z.string().trim().max(2000).optional(),
 });
 
 export const voteInput = z.object({
@@ -109,3 +127,11 @@ export const withdrawalInput = z.object({
   note: z.string().trim().max(2000).default(""),
 });
 export type WithdrawalInput = z.infer<typeof withdrawalInput>;
+
+/** Why the allocation runs before the exercise period ends, or again (ECA-2(b), ECA-2(f)). */
+export const allocationInput = z.object({ reason: z.string().trim().max(2000).optional() });
+
+/** A progress report sent on an investor's request, outside the Fridays and last days (ECA-9(g)). */
+export const progressRequestInput = z.object({
+  requestedBy: z.string().trim().min(1, "is required: who asked for the report").max(200),
+});

@@ -24,6 +24,8 @@ export type OfferingsTable = {
   preferred_price_cents: BigCol;
   exercise_start: string;
   exercise_end: string;
+  /** Rights are fixed on this date; later they change only by an audited re-basing (migration 110). */
+  record_date: string | null;
   certifying_officer: string;
   facts: string;
   created_at: string;
@@ -67,6 +69,8 @@ export type AllocationsTable = {
   input: string;
   result: string;
   is_current: number;
+  /** Why it ran before the exercise period ended, or again (migration 110). */
+  reason: string | null;
 };
 export type PurchaseNoticesTable = {
   id: string;
@@ -76,6 +80,8 @@ export type PurchaseNoticesTable = {
   due_date: string;
   issued_at: string;
   content: string;
+  /** The notice of the earlier run this one replaces (migration 110). */
+  supersedes_id: string | null;
 };
 export type ProgressReportsTable = {
   id: string;
@@ -85,6 +91,22 @@ export type ProgressReportsTable = {
   rights_exercised: BigCol;
   rights_total: BigCol;
   sent_at: string;
+  kind: ProgressReportKind;
+};
+export type ProgressReportKind = "scheduled" | "on-request";
+export type PaymentKind = "payment" | "refund";
+/** The subscription agent's ledger: each payment received and each refund sent (migration 110). */
+export type PaymentsTable = {
+  id: string;
+  offering_id: string;
+  holder_id: string;
+  kind: PaymentKind;
+  amount_cents: BigCol;
+  received_on: string;
+  reference: string;
+  note: string;
+  recorded_by: string;
+  recorded_at: string;
 };
 export type ConditionStatus = "pending" | "satisfied" | "failed" | "waived";
 export type ConditionsTable = {
@@ -141,6 +163,7 @@ export type RestructuringTables = {
   rx_votes: VotesTable;
   rx_ballots: BallotsTable;
   rx_terminations: TerminationsTable;
+  rx_payments: PaymentsTable;
 };
 
 export type OfferingRow = Selectable<OfferingsTable>;

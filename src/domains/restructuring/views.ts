@@ -35,6 +35,10 @@ export const offeringFactsView = z
     expectedEffectiveDate: isoDate,
     apolloHsrFilingDate: isoDate,
     apolloCleared: z.boolean(),
+    orderDeadline: isoDate,
+    finalOrderDeadline: isoDate,
+    terminationDate: isoDate,
+    extendedTerminationDate: isoDate,
   })
   .partial()
   .meta({ id: "OfferingFactsView" });
@@ -54,8 +58,26 @@ export const offeringView = z
     terminationFeeDeduction: money,
     preferredShares: z.number().int(),
     preferredPricePerShare: money,
+    /** ECA-2(d), computed: the fee rate × the Maximum Rights Offering Amount. */
+    structuringFee: money,
+    /** ECA-2(d), computed: the Structuring and Arrangement Fee less the deduction (never below zero). */
+    terminationFee: money,
+    /** Why holders get the rights they do, and which figures were entered and which computed. */
+    rightsBasis: z.object({
+      enteredHolders: z.number().int(),
+      enteredRights: z.number().int(),
+      enteredClaims: money,
+      /** Rights per $1,000 of Eligible Claims of the holders whose rights were entered; null if none. */
+      enteredPerThousand: z.string().nullable(),
+      computedHolders: z.number().int(),
+      computedRights: z.number().int(),
+      computedClaims: money,
+      computedPerThousand: z.string().nullable(),
+      explanation: z.array(z.string()),
+    }),
     exerciseStart: isoDate,
     exerciseEnd: isoDate,
+    recordDate: isoDate,
     certifyingOfficer: z.string(),
     facts: offeringFactsView,
     investors: z.array(investorView),
@@ -99,14 +121,39 @@ export const holderView = z
     rights: z.number().int(),
     rightsExplicit: z.boolean(),
     exercised: z.number().int(),
+    /** The units the current allocation allots, null before it runs. */
+    finalUnits: z.number().int().nullable(),
+    /** What the holder owes: its final units (after the allocation) or its exercised units, at the price. */
     paymentDue: money,
+    /** Payments received less refunds sent. */
     paid: money,
+    owed: money,
+    /** Paid beyond what is owed (a cut-back amount included): to refund. */
+    refund: money,
+    /** Exercised units covered by payments: the allocation counts only these (ECA-3(a)). */
+    paidUnits: z.number().int(),
+    paymentStatus: z.enum(["not due", "unpaid", "partial", "paid", "overpaid"]),
     electedAt: isoInstant.nullable(),
   })
   .meta({ id: "OfferingHolderView" });
 export type HolderView = z.infer<typeof holderView>;
 
 export const holderPage = pageOf(holderView);
+
+export const paymentView = z
+  .object({
+    id: z.string(),
+    kind: z.enum(["payment", "refund"]),
+    amount: money,
+    receivedOn: isoDate,
+    reference: z.string(),
+    note: z.string(),
+    recordedBy: z.string(),
+    recordedAt: isoInstant,
+  })
+  .meta({ id: "OfferingPaymentView" });
+export const paymentList = z.array(paymentView);
+export type PaymentView = z.infer<typeof paymentView>;
 export type HolderPage = z.infer<typeof holderPage>;
 
 export const portalHoldingView = holderView
@@ -128,10 +175,29 @@ export const registerRowErrorView = z
   .meta({ id: "ClaimsRegisterRowErrorView" });
 export type RowError = z.infer<typeof registerRowErrorView>;
 
+export const registerChangeView = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    status: z.enum(["new", "updated"]),
+    rightsBefore: z.number().int().nullable(),
+    rightsAfter: z.number().int(),
+    exercised: z.number().int(),
+  })
+  .meta({ id: "ClaimsRegisterChangeView" });
+
 export const importRegisterResultView = z
   .object({
     dryRun: z.boolean(),
     errors: z.array(registerRowErrorView),
+    /** New holders and holders whose rights the import changes (the first 500). */
+    changes: z.array(registerChangeView),
+    /** Holders already on the register whose rights the import changes. */
+    rightsChanged: z.number().int(),
+    /** The record date, and whether this import changes rights after it (then only by a re-basing). */
+    recordDate: isoDate,
+    needsRebase: z.boolean(),
+    rebased: z.boolean(),
     summary: z.object({
       rows: z.number().int(),
       holders: z.number().int(),
@@ -197,6 +263,8 @@ export const noticeSummaryView = z
     dueDate: isoDate,
     issuedAt: isoInstant,
     onTime: z.boolean(),
+    /** When the earlier notice this one supersedes was issued (a re-run, ECA-2(f)). */
+    supersedesIssuedAt: isoInstant.nullable(),
   })
   .meta({ id: "PurchaseNoticeSummaryView" });
 export type NoticeSummary = z.infer<typeof noticeSummaryView>;
@@ -206,6 +274,14 @@ export const allocationRunView = z
     id: z.string(),
     offeringId: z.string(),
     runAt: isoInstant,
+    /** Why it ran before the exercise period ended, or again; null for a run after the period. */
+    reason: z.string().nullable(),
+    /** The register, the paid elections or the terms changed since it ran: its figures no longer hold. */
+    outOfDate: z.boolean(),
+    /** What changed since the run (staff only; empty for an investor). */
+    changes: z.array(z.string()),
+    /** How many earlier runs this one superseded. */
+    supersededRuns: z.number().int(),
     allocation: allocationView,
     notices: z.array(noticeSummaryView),
   })
@@ -320,10 +396,14 @@ export const progressReportView = z
   .object({
     id: z.string(),
     reportDate: isoDate,
+    kind: z.enum(["scheduled", "on-request"]),
     reason: z.string(),
     rightsExercised: z.number().int(),
     rightsTotal: z.number().int(),
-    sentAt: isoInstant,
+    /** Null for a report that was due and never sent. */
+    sentAt: isoInstant.nullable(),
+    /** ECA-9(g): sent on its day, caught up late, never sent, or sent on request. */
+    status: z.enum(["on time", "late", "missed", "on request"]),
   })
   .meta({ id: "OfferingProgressReportView" });
 export const progressReportList = z.array(progressReportView);

@@ -95,10 +95,16 @@ describe(`restructuring workflow (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"
     await expect(recordElection(t.ctx(admin), id("H4"), { exercised: 1 })).rejects.toThrow(/election.record/);
     for (const code of ["H1", "H2", "H3"]) {
       const h = holders.find((x) => x.code === code)!;
-      await recordElection(t.ctx(agent), h.id, { exercised: h.rights, payment: `${h.rights * 1000}.00` });
+      await recordElection(t.ctx(agent), h.id, { exercised: h.rights });
     }
-    const h4 = await recordElection(t.ctx(agent), id("H4"), { exercised: 1000, payment: "1000000.00" });
-    expect(h4).toMatchObject({ exercised: 1000, paymentDue: "1000000.00", paid: "1000000.00" });
+    // An election marks nothing paid: payments are recorded apart (ECA-3(a)).
+    const h4 = await recordElection(t.ctx(agent), id("H4"), { exercised: 1000 });
+    expect(h4).toMatchObject({
+      exercised: 1000,
+      paymentDue: "1000000.00",
+      paid: "0.00",
+      paymentStatus: "unpaid",
+    });
     // The holder elects H5 itself in the portal? No: H5 has no e-mail; H4's user may change its own.
     const blue = { ...actorWith([]), label: "blue@example.com" };
     expect((await recordElection(t.ctx(blue), id("H4"), { exercised: 1200 })).exercised).toBe(1200);
@@ -119,6 +125,8 @@ describe(`restructuring workflow (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"
     expect(progressReportReason("2026-02-27", "2026-02-23", "2026-03-13")).toMatch(/Friday/);
     expect(progressReportReason("2026-03-06", "2026-02-23", "2026-03-13")).toMatch(/last 5 business days/);
     expect(progressReportReason("2026-03-13", "2026-02-23", "2026-03-13")).toMatch(/Friday/);
+    // Friday 2026-02-27 passed before the offering existed: caught up, late (ECA-9(g)).
+    expect(await sendProgressReports(t.ctx())).toBe(1);
     expect(await sendProgressReports(t.ctx())).toBe(0);
     t.clock.set("2026-03-06T14:00:00.000Z");
     expect(await sendProgressReports(t.ctx())).toBe(1);
@@ -134,9 +142,12 @@ describe(`restructuring workflow (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"
 
   it("runs the allocation and produces each Purchase Notice within 2 business days (ECA-2(f))", async () => {
     const { offering, investors } = await story("elected");
-    const run = await runAllocation(t.ctx(admin), offering.id);
+    const run = await runAllocation(t.ctx(admin), offering.id, {
+      reason: "a trial run before the period ends",
+    });
     const totals = run.allocation.totals;
-    expect(totals).toMatchObject({ unitsOffered: 10000, subscribedUnits: 8473, residualUnits: 1527 });
+    // H4 elected 1,200 units but paid for 1,000: only paid units count (ECA-3(a)).
+    expect(totals).toMatchObject({ unitsOffered: 10000, subscribedUnits: 8273, residualUnits: 1727 });
     const sold =
       run.allocation.holders.reduce((s, h) => s + h.finalUnits, 0) +
       run.allocation.investors.reduce((s, i) => s + i.residualUnits, 0);
@@ -228,6 +239,8 @@ describe(`restructuring workflow (${process.env.PROBITY_TEST_DIALECT ?? "sqlite"
         confirmationOrderFinal: false,
         dipMaturityDate: "2010-09-30",
         apolloHsrFilingDate: "2010-03-20",
+        terminationDate: "2010-06-30",
+        extendedTerminationDate: "2010-10-31",
       },
       "2010-02-08",
     );

@@ -2086,6 +2086,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/restructuring/holders/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["payment.list"];
+        put?: never;
+        /** Record a holder's payment or refund: amount, date and wire reference (ECA-3(a)) */
+        post: operations["payment.record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/restructuring/investors/{id}/withdrawal": {
         parameters: {
             query?: never;
@@ -2160,6 +2177,7 @@ export interface paths {
         };
         get: operations["allocation.read"];
         put?: never;
+        /** Run the allocation on the paid elections: after the exercise period, or with a reason (ECA-2(b), ECA-2(f)) */
         post: operations["allocation.run"];
         delete?: never;
         options?: never;
@@ -2240,7 +2258,8 @@ export interface paths {
         };
         get: operations["progress.list"];
         put?: never;
-        post?: never;
+        /** Send the investors a progress report on request (ECA-9(g)) */
+        post: operations["progress.request"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4763,9 +4782,33 @@ export interface components {
             number: number;
             status: string;
         };
+        ClaimsRegisterChangeView: {
+            code: string;
+            exercised: number;
+            name: string;
+            rightsAfter: number;
+            rightsBefore: number | null;
+            /** @enum {string} */
+            status: "new" | "updated";
+        };
+        ClaimsRegisterChangeViewInput: {
+            code: string;
+            exercised: number;
+            name: string;
+            rightsAfter: number;
+            rightsBefore: number | null;
+            /** @enum {string} */
+            status: "new" | "updated";
+        };
         ClaimsRegisterImportView: {
+            changes: components["schemas"]["ClaimsRegisterChangeView"][];
             dryRun: boolean;
             errors: components["schemas"]["ClaimsRegisterRowErrorView"][];
+            needsRebase: boolean;
+            rebased: boolean;
+            /** @description A calendar date, YYYY-MM-DD */
+            recordDate: string;
+            rightsChanged: number;
             summary: {
                 created: number;
                 holders: number;
@@ -4775,8 +4818,14 @@ export interface components {
             };
         };
         ClaimsRegisterImportViewInput: {
+            changes: components["schemas"]["ClaimsRegisterChangeViewInput"][];
             dryRun: boolean;
             errors: components["schemas"]["ClaimsRegisterRowErrorViewInput"][];
+            needsRebase: boolean;
+            rebased: boolean;
+            /** @description A calendar date, YYYY-MM-DD */
+            recordDate: string;
+            rightsChanged: number;
             summary: {
                 created: number;
                 holders: number;
@@ -7637,19 +7686,27 @@ export interface components {
         };
         OfferingAllocationRunView: {
             allocation: components["schemas"]["OfferingAllocationView"];
+            changes: string[];
             id: string;
             notices: components["schemas"]["PurchaseNoticeSummaryView"][];
             offeringId: string;
+            outOfDate: boolean;
+            reason: string | null;
             /** @description An instant, ISO 8601 in UTC */
             runAt: string;
+            supersededRuns: number;
         };
         OfferingAllocationRunViewInput: {
             allocation: components["schemas"]["OfferingAllocationViewInput"];
+            changes: string[];
             id: string;
             notices: components["schemas"]["PurchaseNoticeSummaryViewInput"][];
             offeringId: string;
+            outOfDate: boolean;
+            reason: string | null;
             /** @description An instant, ISO 8601 in UTC */
             runAt: string;
+            supersededRuns: number;
         };
         OfferingAllocationView: {
             explanation: string[];
@@ -7717,9 +7774,17 @@ export interface components {
             /** @description A calendar date, YYYY-MM-DD */
             expectedEffectiveDate?: string;
             /** @description A calendar date, YYYY-MM-DD */
+            extendedTerminationDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            finalOrderDeadline?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            orderDeadline?: string;
+            /** @description A calendar date, YYYY-MM-DD */
             plansupportReceivedDate?: string;
             /** @description A calendar date, YYYY-MM-DD */
             signingDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            terminationDate?: string;
         };
         OfferingFactsViewInput: {
             apolloCleared?: boolean;
@@ -7737,9 +7802,17 @@ export interface components {
             /** @description A calendar date, YYYY-MM-DD */
             expectedEffectiveDate?: string;
             /** @description A calendar date, YYYY-MM-DD */
+            extendedTerminationDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            finalOrderDeadline?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            orderDeadline?: string;
+            /** @description A calendar date, YYYY-MM-DD */
             plansupportReceivedDate?: string;
             /** @description A calendar date, YYYY-MM-DD */
             signingDate?: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            terminationDate?: string;
         };
         OfferingHolderView: {
             claims: {
@@ -7750,14 +7823,22 @@ export interface components {
             electedAt: string | null;
             email: string | null;
             exercised: number;
+            finalUnits: number | null;
             id: string;
             investor: string | null;
             name: string;
             /** @description An amount of money, a decimal string like "1000.00" */
+            owed: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
             paid: string;
+            paidUnits: number;
             /** @description An amount of money, a decimal string like "1000.00" */
             paymentDue: string;
+            /** @enum {string} */
+            paymentStatus: "not due" | "unpaid" | "partial" | "paid" | "overpaid";
             planShares: number;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            refund: string;
             rights: number;
             rightsExplicit: boolean;
         };
@@ -7770,14 +7851,22 @@ export interface components {
             electedAt: string | null;
             email: string | null;
             exercised: number;
+            finalUnits: number | null;
             id: string;
             investor: string | null;
             name: string;
             /** @description An amount of money, a decimal string like "1000.00" */
+            owed: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
             paid: string;
+            paidUnits: number;
             /** @description An amount of money, a decimal string like "1000.00" */
             paymentDue: string;
+            /** @enum {string} */
+            paymentStatus: "not due" | "unpaid" | "partial" | "paid" | "overpaid";
             planShares: number;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            refund: string;
             rights: number;
             rightsExplicit: boolean;
         };
@@ -7803,6 +7892,34 @@ export interface components {
             name: string;
             withdrawnAt: string | null;
         };
+        OfferingPaymentView: {
+            /** @description An amount of money, a decimal string like "1000.00" */
+            amount: string;
+            id: string;
+            /** @enum {string} */
+            kind: "payment" | "refund";
+            note: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            receivedOn: string;
+            /** @description An instant, ISO 8601 in UTC */
+            recordedAt: string;
+            recordedBy: string;
+            reference: string;
+        };
+        OfferingPaymentViewInput: {
+            /** @description An amount of money, a decimal string like "1000.00" */
+            amount: string;
+            id: string;
+            /** @enum {string} */
+            kind: "payment" | "refund";
+            note: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            receivedOn: string;
+            /** @description An instant, ISO 8601 in UTC */
+            recordedAt: string;
+            recordedBy: string;
+            reference: string;
+        };
         OfferingPortalHoldingView: {
             claims: {
                 [key: string]: string;
@@ -7816,6 +7933,7 @@ export interface components {
             exerciseEnd: string;
             /** @description A calendar date, YYYY-MM-DD */
             exerciseStart: string;
+            finalUnits: number | null;
             id: string;
             investor: string | null;
             isOpen: boolean;
@@ -7824,12 +7942,19 @@ export interface components {
             offeringId: string;
             offeringName: string;
             /** @description An amount of money, a decimal string like "1000.00" */
+            owed: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
             paid: string;
+            paidUnits: number;
             /** @description An amount of money, a decimal string like "1000.00" */
             paymentDue: string;
+            /** @enum {string} */
+            paymentStatus: "not due" | "unpaid" | "partial" | "paid" | "overpaid";
             planShares: number;
             /** @description An amount of money, a decimal string like "1000.00" */
             pricePerUnit: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            refund: string;
             rights: number;
             rightsExplicit: boolean;
         };
@@ -7846,6 +7971,7 @@ export interface components {
             exerciseEnd: string;
             /** @description A calendar date, YYYY-MM-DD */
             exerciseStart: string;
+            finalUnits: number | null;
             id: string;
             investor: string | null;
             isOpen: boolean;
@@ -7854,34 +7980,49 @@ export interface components {
             offeringId: string;
             offeringName: string;
             /** @description An amount of money, a decimal string like "1000.00" */
+            owed: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
             paid: string;
+            paidUnits: number;
             /** @description An amount of money, a decimal string like "1000.00" */
             paymentDue: string;
+            /** @enum {string} */
+            paymentStatus: "not due" | "unpaid" | "partial" | "paid" | "overpaid";
             planShares: number;
             /** @description An amount of money, a decimal string like "1000.00" */
             pricePerUnit: string;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            refund: string;
             rights: number;
             rightsExplicit: boolean;
         };
         OfferingProgressReportView: {
             id: string;
+            /** @enum {string} */
+            kind: "scheduled" | "on-request";
             reason: string;
             /** @description A calendar date, YYYY-MM-DD */
             reportDate: string;
             rightsExercised: number;
             rightsTotal: number;
             /** @description An instant, ISO 8601 in UTC */
-            sentAt: string;
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "on time" | "late" | "missed" | "on request";
         };
         OfferingProgressReportViewInput: {
             id: string;
+            /** @enum {string} */
+            kind: "scheduled" | "on-request";
             reason: string;
             /** @description A calendar date, YYYY-MM-DD */
             reportDate: string;
             rightsExercised: number;
             rightsTotal: number;
             /** @description An instant, ISO 8601 in UTC */
-            sentAt: string;
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "on time" | "late" | "missed" | "on request";
         };
         OfferingSummaryView: {
             /** @description A calendar date, YYYY-MM-DD */
@@ -7968,7 +8109,24 @@ export interface components {
             preferredShares: number;
             /** @description An amount of money, a decimal string like "1000.00" */
             pricePerUnit: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            recordDate: string;
+            rightsBasis: {
+                /** @description An amount of money, a decimal string like "1000.00" */
+                computedClaims: string;
+                computedHolders: number;
+                computedPerThousand: string | null;
+                computedRights: number;
+                /** @description An amount of money, a decimal string like "1000.00" */
+                enteredClaims: string;
+                enteredHolders: number;
+                enteredPerThousand: string | null;
+                enteredRights: number;
+                explanation: string[];
+            };
             sharesPerUnit: number;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            structuringFee: string;
             /** @description A decimal fraction as a string, like "0.6650" */
             structuringFeeRate: string;
             summary: {
@@ -7979,6 +8137,8 @@ export interface components {
                 paid: string;
                 rights: number;
             };
+            /** @description An amount of money, a decimal string like "1000.00" */
+            terminationFee: string;
             /** @description An amount of money, a decimal string like "1000.00" */
             terminationFeeDeduction: string;
             /** @description A decimal fraction as a string, like "0.6650" */
@@ -8015,7 +8175,24 @@ export interface components {
             preferredShares: number;
             /** @description An amount of money, a decimal string like "1000.00" */
             pricePerUnit: string;
+            /** @description A calendar date, YYYY-MM-DD */
+            recordDate: string;
+            rightsBasis: {
+                /** @description An amount of money, a decimal string like "1000.00" */
+                computedClaims: string;
+                computedHolders: number;
+                computedPerThousand: string | null;
+                computedRights: number;
+                /** @description An amount of money, a decimal string like "1000.00" */
+                enteredClaims: string;
+                enteredHolders: number;
+                enteredPerThousand: string | null;
+                enteredRights: number;
+                explanation: string[];
+            };
             sharesPerUnit: number;
+            /** @description An amount of money, a decimal string like "1000.00" */
+            structuringFee: string;
             /** @description A decimal fraction as a string, like "0.6650" */
             structuringFeeRate: string;
             summary: {
@@ -8026,6 +8203,8 @@ export interface components {
                 paid: string;
                 rights: number;
             };
+            /** @description An amount of money, a decimal string like "1000.00" */
+            terminationFee: string;
             /** @description An amount of money, a decimal string like "1000.00" */
             terminationFeeDeduction: string;
             /** @description A decimal fraction as a string, like "0.6650" */
@@ -8735,6 +8914,8 @@ export interface components {
             /** @description An instant, ISO 8601 in UTC */
             issuedAt: string;
             onTime: boolean;
+            /** @description An instant, ISO 8601 in UTC */
+            supersedesIssuedAt: string | null;
         };
         PurchaseNoticeSummaryViewInput: {
             /** @description A calendar date, YYYY-MM-DD */
@@ -8746,6 +8927,8 @@ export interface components {
             /** @description An instant, ISO 8601 in UTC */
             issuedAt: string;
             onTime: boolean;
+            /** @description An instant, ISO 8601 in UTC */
+            supersedesIssuedAt: string | null;
         };
         RecoveryCodesView: {
             recoveryCodes: string[];
@@ -13440,7 +13623,65 @@ export interface operations {
             content: {
                 "application/json": {
                     exercised: number;
-                    payment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferingHolderView"];
+                };
+            };
+        };
+    };
+    "payment.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferingPaymentView"][];
+                };
+            };
+        };
+    };
+    "payment.record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    amount: string;
+                    /**
+                     * @default payment
+                     * @enum {string}
+                     */
+                    kind?: "payment" | "refund";
+                    /** @default  */
+                    note?: string;
+                    receivedOn: string;
+                    reference: string;
                 };
             };
         };
@@ -13559,6 +13800,7 @@ export interface operations {
                     /** @default 5000 */
                     preferredShares?: number;
                     pricePerUnit: string;
+                    recordDate?: string;
                     sharesPerUnit: number;
                     /** @default 0.035 */
                     structuringFeeRate?: string;
@@ -13638,7 +13880,13 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {
@@ -13715,8 +13963,12 @@ export interface operations {
                     disclosureStatementOrderDate?: string;
                     equityCommitmentOrderDate?: string;
                     expectedEffectiveDate?: string;
+                    extendedTerminationDate?: string;
+                    finalOrderDeadline?: string;
+                    orderDeadline?: string;
                     plansupportReceivedDate?: string;
                     signingDate?: string;
+                    terminationDate?: string;
                 };
             };
         };
@@ -13785,6 +14037,34 @@ export interface operations {
             };
         };
     };
+    "progress.request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    requestedBy: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferingProgressReportView"];
+                };
+            };
+        };
+    };
     "register.import": {
         parameters: {
             query?: never;
@@ -13800,6 +14080,7 @@ export interface operations {
                     csv: string;
                     /** @default false */
                     dryRun?: boolean;
+                    rebaseReason?: string;
                 };
             };
         };

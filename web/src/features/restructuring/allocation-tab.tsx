@@ -1,9 +1,9 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Textarea } from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { call, invalidate, opUrl, type Result, useOp } from "../../api/client.ts";
+import { FormErrorSummary, useApiForm } from "../../components/api-form.tsx";
 import { type Column, DataTable, loadedRows } from "../../components/data-table.tsx";
-import { errorMessage } from "../../lib/api.ts";
 import { formatDateTime, formatNumber } from "../../lib/format.ts";
 import { type HolderAllocation, type Offering, pct, RX_READS, usd } from "./rx.ts";
 
@@ -40,10 +40,17 @@ const investorColumns = (notices: Notice[]): Column<InvestorAllocation>[] => [
     cell: (i) => {
       const notice = notices.find((n) => n.investorCode === i.id);
       return notice ? (
-        <Anchor href={opUrl("notice.pdf", { path: { id: notice.id } })} target="_blank">
-          PDF (due {notice.dueDate}
-          {notice.onTime ? ", on time" : ", LATE"})
-        </Anchor>
+        <>
+          <Anchor href={opUrl("notice.pdf", { path: { id: notice.id } })} target="_blank">
+            PDF (due {notice.dueDate}
+            {notice.onTime ? ", on time" : ", LATE"})
+          </Anchor>
+          {notice.supersedesIssuedAt ? (
+            <Text size="xs" c="orange">
+              supersedes the notice of {notice.supersedesIssuedAt.slice(0, 10)}
+            </Text>
+          ) : null}
+        </>
       ) : null;
     },
   },
@@ -58,39 +65,91 @@ const HOLDER_COLUMNS: Column<HolderAllocation>[] = [
   { key: "price", header: "Price", cell: (h) => right(usd(h.purchasePrice)) },
 ];
 
-export function AllocationPanel({ o }: { o: Offering }) {
+/**
+ * Runs the allocation: after the exercise period ends, or earlier (or again) with a reason the run
+ * keeps; a re-run's notices supersede the earlier ones and say so (ECA-2(b), ECA-2(f)).
+ */
+function RunAllocationForm({ o, hasRun }: { o: Offering; hasRun: boolean }) {
   const qc = useQueryClient();
-  const run = useOp("allocation.read", { path: { id: o.id } });
-  const start = useMutation({
-    mutationFn: () => call("allocation.run", { path: { id: o.id } }),
-    onSuccess: () => invalidate(qc, ...RX_READS),
+  const isOpen = new Date().toISOString().slice(0, 10) <= o.exerciseEnd;
+  const needsReason = isOpen || hasRun;
+  const form = useApiForm<{ reason: string }, Result<"allocation.run">>({
+    initialValues: { reason: "" },
+    labels: { reason: "Reason for running now" },
+    submit: ({ reason }) =>
+      call("allocation.run", { path: { id: o.id }, body: reason.trim() ? { reason } : {} }),
+    onSuccess: () => {
+      invalidate(qc, ...RX_READS);
+      form.reset();
+    },
   });
+  return (
+    <Card withBorder component="form" onSubmit={form.onSubmit} noValidate>
+      <Stack gap="xs">
+        <Text size="sm" c="dimmed">
+          Uses the register and the paid elections as they stand (an unpaid election buys nothing, ECA-3(a));
+          each investor's Purchase Notice is produced at once (due within 2 business days, ECA-2(f)).
+          {isOpen
+            ? ` The exercise period runs to ${o.exerciseEnd}: running before it ends needs a reason.`
+            : ""}
+          {hasRun
+            ? " A new run supersedes the current run's Purchase Notices, and each new notice says so."
+            : ""}
+        </Text>
+        <FormErrorSummary form={form} title="The allocation did not run" />
+        {needsReason ? (
+          <Textarea label="Reason for running now" autosize minRows={1} {...form.getInputProps("reason")} />
+        ) : null}
+        <Group>
+          <Button type="submit" loading={form.mutation.isPending}>
+            {hasRun ? "Run the allocation again" : "Run the allocation"}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+export function AllocationPanel({ o }: { o: Offering }) {
+  const run = useOp("allocation.read", { path: { id: o.id } });
   const r = run.data?.run;
   return (
     <Stack>
-      {o.can.runAllocation ? (
-        <Group>
-          <Button onClick={() => start.mutate()} loading={start.isPending}>
-            Run the allocation
-          </Button>
-          <Text size="sm" c="dimmed">
-            Uses the register and elections as they stand; each investor's Purchase Notice is produced at once
-            (due within 2 business days, ECA-2(f)).
-          </Text>
-        </Group>
+      {o.can.runAllocation && run.isSuccess ? <RunAllocationForm o={o} hasRun={Boolean(r)} /> : null}
+      {r?.outOfDate ? (
+        <Alert
+          color="orange"
+          title="Out of date: the inputs changed since this run"
+          data-testid="allocation-out-of-date"
+        >
+          The figures below no longer follow the register and the paid elections (ECA-2(b)).
+          {r.changes.length ? (
+            <Stack gap={2} mt={4}>
+              {r.changes.map((c) => (
+                <Text size="sm" key={c}>
+                  {c}
+                </Text>
+              ))}
+            </Stack>
+          ) : null}
+        </Alert>
       ) : null}
-      {start.error ? <Alert color="red">{errorMessage(start.error)}</Alert> : null}
       {!r ? (
         <Text c="dimmed">The allocation has not been run yet.</Text>
       ) : (
         <>
           <Text size="sm" c="dimmed">
-            Run {formatDateTime(r.runAt)}. Units offered {formatNumber(r.allocation.totals.unitsOffered)},
-            subscribed {formatNumber(r.allocation.totals.subscribedUnits)}, residual{" "}
+            Run {formatDateTime(r.runAt)}
+            {r.reason ? ` (reason: ${r.reason})` : ""}
+            {r.supersededRuns ? `; supersedes ${r.supersededRuns} earlier run(s)` : ""}. Units offered{" "}
+            {formatNumber(r.allocation.totals.unitsOffered)}, subscribed{" "}
+            {formatNumber(r.allocation.totals.subscribedUnits)}, residual{" "}
             {formatNumber(r.allocation.totals.residualUnits)}, cut back{" "}
             {formatNumber(r.allocation.totals.cutbackUnits)}; threshold group owns{" "}
             {pct(r.allocation.totals.thresholdGroupOwnershipPercent)}{" "}
-            {r.allocation.totals.thresholdMet ? (
+            {r.outOfDate ? (
+              <Badge color="orange">out of date</Badge>
+            ) : r.allocation.totals.thresholdMet ? (
               <Badge color="green">threshold met</Badge>
             ) : (
               <Badge color="red">{r.allocation.totals.thresholdShortfallUnits} units short</Badge>

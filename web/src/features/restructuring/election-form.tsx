@@ -1,44 +1,35 @@
-import { Button, Group, NumberInput, Stack, Switch, Text } from "@mantine/core";
+import { Button, Group, NumberInput, Stack, Text } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { call, invalidate } from "../../api/client.ts";
 import { useApiForm } from "../../components/api-form.tsx";
 import { errorMessage } from "../../lib/api.ts";
+import { PaymentForm } from "./payment-form.tsx";
 import { type Holder, RX_READS } from "./rx.ts";
 
-const times = (price: string, units: number) => {
-  const cents = BigInt(price.replace(".", "")) * BigInt(units);
-  return `${cents / 100n}.${(cents % 100n).toString().padStart(2, "0")}`;
-};
-
-type ElectionValues = { exercised: number | string; paid: boolean };
+type ElectionValues = { exercised: number | string };
 
 /**
- * The subscription agent records a holder's election and its payment, in the holder's row: the
- * errors stand under the row's fields rather than in a summary, which would not fit the table.
+ * The subscription agent records a holder's election in the holder's row, and its payments apart
+ * (amount, date and wire reference): an election never marks anything paid. The errors stand under
+ * the row's fields rather than in a summary, which would not fit the table. Each button names its
+ * holder, so a screen reader's list of 55 buttons says whose each one is.
  */
-export function ElectionForm({ holder, price }: { holder: Holder; price: string }) {
+export function ElectionForm({ holder }: { holder: Holder }) {
   const qc = useQueryClient();
   const form = useApiForm<ElectionValues>({
-    initialValues: { exercised: holder.exercised, paid: true },
-    labels: { exercised: `Exercised by ${holder.code}`, payment: "Payment" },
-    submit: ({ exercised, paid }) => {
-      const n = Number(exercised);
-      return call("election.record", {
-        path: { id: holder.id },
-        body: { exercised: n, payment: paid ? times(price, n) : "0.00" },
-      });
-    },
+    initialValues: { exercised: holder.exercised },
+    labels: { exercised: `Exercised by ${holder.code}` },
+    submit: ({ exercised }) =>
+      call("election.record", { path: { id: holder.id }, body: { exercised: Number(exercised) } }),
     onSuccess: () => invalidate(qc, ...RX_READS),
   });
   // The row has no room for a summary: the refusal's own sentence ("Holder H0900 has 1,200 rights and
   // cannot exercise 1,201.") stands under the fields, the field's error on the field.
-  const messages = form.mutation.isError
-    ? [errorMessage(form.mutation.error), form.errors.payment].filter(Boolean)
-    : [];
+  const messages = form.mutation.isError ? [errorMessage(form.mutation.error)] : [];
   return (
-    <form onSubmit={form.onSubmit} noValidate>
-      <Stack gap={4}>
-        <Group gap={4} wrap="nowrap" align="flex-start">
+    <Stack gap={4}>
+      <Group gap={4} wrap="nowrap" align="flex-start">
+        <form onSubmit={form.onSubmit} noValidate style={{ display: "flex", gap: 4 }}>
           <NumberInput
             size="xs"
             w={100}
@@ -46,17 +37,23 @@ export function ElectionForm({ holder, price }: { holder: Holder; price: string 
             min={0}
             {...form.getInputProps("exercised")}
           />
-          <Switch size="xs" label="paid" mt={6} {...form.getInputProps("paid", { type: "checkbox" })} />
-          <Button size="xs" type="submit" loading={form.mutation.isPending}>
+          <Button
+            size="xs"
+            type="submit"
+            loading={form.mutation.isPending}
+            aria-label={`Record the election of ${holder.code} ${holder.name}`}
+          >
             Record
           </Button>
-        </Group>
-        {messages.map((message) => (
-          <Text size="xs" c="red" key={message} role="alert">
-            {message}
-          </Text>
-        ))}
-      </Stack>
-    </form>
+        </form>
+        {/* Outside the election's form: the dialog's submit must not bubble into it (React portals). */}
+        <PaymentForm holder={holder} />
+      </Group>
+      {messages.map((message) => (
+        <Text size="xs" c="red" key={message} role="alert">
+          {message}
+        </Text>
+      ))}
+    </Stack>
   );
 }

@@ -13,6 +13,10 @@ const DATES: { key: string; label: string }[] = [
   { key: "dipMaturityDate", label: "DIP loans' maturity (ECA-1(ff))" },
   { key: "expectedEffectiveDate", label: "Expected Effective Date (ECA-9(g), ECA-26)" },
   { key: "apolloHsrFilingDate", label: "HSR filing for Apollo (ECA-26)" },
+  { key: "orderDeadline", label: "Equity Commitment Order due by (ECA-19(a)(iii))" },
+  { key: "finalOrderDeadline", label: "Final Order due by (ECA-19(a)(iv))" },
+  { key: "terminationDate", label: "Termination Date (ECA-1(ff))" },
+  { key: "extendedTerminationDate", label: "Extended Termination Date (ECA-1(ff))" },
 ];
 const FLAGS: { key: string; label: string }[] = [
   { key: "confirmationOrderFinal", label: "The Confirmation Order is a Final Order (ECA-1(ff))" },

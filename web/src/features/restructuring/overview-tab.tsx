@@ -20,13 +20,17 @@ export function Overview({ o }: { o: Offering }) {
           <Fact label="Holdco shares per unit" value={formatNumber(o.sharesPerUnit)} />
           <Fact label="Maximum Rights Offering Amount" value={usd(o.maximumAmount)} />
           <Fact label="Exercise period" value={`${o.exerciseStart} – ${o.exerciseEnd}`} />
+          <Fact label="Record date (rights fixed)" value={o.recordDate} />
           <Fact label="Minimum Oaktree/Apollo Equity Threshold (ECA-2(b))" value={pct(o.threshold)} />
           <Fact label="Maximum cutback (ECA-2(b))" value={pct(o.maximumCutback, 0)} />
           <Fact
             label="Structuring and Arrangement Fee (ECA-2(d))"
-            value={`${pct(o.structuringFeeRate, 1)} of the maximum amount`}
+            value={`${usd(o.structuringFee)} (computed: ${pct(o.structuringFeeRate, 1)} of the maximum amount)`}
           />
-          <Fact label="Termination Fee (ECA-2(d))" value={`that fee − ${usd(o.terminationFeeDeduction)}`} />
+          <Fact
+            label="Termination Fee (ECA-2(d))"
+            value={`${usd(o.terminationFee)} (computed: that fee − ${usd(o.terminationFeeDeduction)})`}
+          />
           <Fact
             label="IntermediateCo Preferred Stock (ECA-2(e))"
             value={`${formatNumber(o.preferredShares)} at ${usd(o.preferredPricePerShare)}`}
@@ -43,6 +47,34 @@ export function Overview({ o }: { o: Offering }) {
           </Text>
         ) : null}
       </Card>
+      {o.rightsBasis.explanation.length ? (
+        <Card withBorder data-testid="rights-basis">
+          <Text fw={600} mb="xs">
+            Why holders get the rights they do (ECA-3(a))
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} mb="xs">
+            <Fact
+              label="Entered in the register"
+              value={`${formatNumber(o.rightsBasis.enteredRights)} rights, ${o.rightsBasis.enteredHolders} holder(s)${o.rightsBasis.enteredPerThousand ? `: ${o.rightsBasis.enteredPerThousand} per $1,000 of claims` : ""}`}
+            />
+            <Fact
+              label="Computed pro rata to Eligible Claims"
+              value={`${formatNumber(o.rightsBasis.computedRights)} rights, ${o.rightsBasis.computedHolders} holder(s)${o.rightsBasis.computedPerThousand ? `: ${o.rightsBasis.computedPerThousand} per $1,000 of claims` : ""}`}
+            />
+          </SimpleGrid>
+          <Stack gap={4}>
+            {o.rightsBasis.explanation.map((line) => (
+              <Text size="sm" key={line.slice(0, 30)}>
+                {line}
+              </Text>
+            ))}
+          </Stack>
+          <Text size="xs" c="dimmed" mt="xs">
+            Entered: the terms above, the backstop percentages and the register's claims. Computed: the fees,
+            the rights not given in the register, and everything the allocation produces.
+          </Text>
+        </Card>
+      ) : null}
       <Table withTableBorder striped>
         <Table.Thead>
           <Table.Tr>

@@ -1,9 +1,10 @@
-import { Badge, Button, Card, Group, NumberInput, Table, Text } from "@mantine/core";
+import { Badge, Button, Card, Group, NumberInput, Stack, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { call, invalidate, useOp } from "../../api/client.ts";
 import { errorMessage } from "../../lib/api.ts";
 import { formatNumber } from "../../lib/format.ts";
+import { paymentStanding } from "./payment-form.tsx";
 import { RX_READS, usd } from "./rx.ts";
 
 /** The holder portal: a holder's (or an investor's affiliates') rights and its election. */
@@ -21,49 +22,49 @@ export function Portal() {
       <Text fw={600} mb="xs">
         My rights
       </Text>
-      <Table>
-        <Table.Tbody>
-          {data?.map((h) => (
-            <Table.Tr key={h.id}>
-              <Table.Td>
-                {h.code} · {h.name}
-                <Text size="xs" c="dimmed">
-                  {h.offeringName}: exercise {h.exerciseStart} – {h.exerciseEnd} at {usd(h.pricePerUnit)} per
-                  unit
-                  {h.mustExerciseAll ? " · as an investor's affiliate, all rights (ECA-3(a))" : ""}
-                </Text>
-              </Table.Td>
-              <Table.Td>{formatNumber(h.rights)} rights</Table.Td>
-              <Table.Td>{h.electedAt ? `${formatNumber(h.exercised)} exercised` : "not elected"}</Table.Td>
-              <Table.Td>
-                {h.isOpen ? (
-                  <Group gap={4}>
-                    <NumberInput
-                      size="xs"
-                      w={110}
-                      min={0}
-                      max={h.rights}
-                      aria-label={`Exercise for ${h.code}`}
-                      value={values[h.id] ?? h.exercised}
-                      onChange={(v) => setValues({ ...values, [h.id]: v })}
-                    />
-                    <Button
-                      size="xs"
-                      onClick={() =>
-                        elect.mutate({ id: h.id, exercised: Number(values[h.id] ?? h.exercised) })
-                      }
-                    >
-                      Elect
-                    </Button>
-                  </Group>
-                ) : (
-                  <Badge color="gray">exercise period closed</Badge>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      {/* Stacked cards rather than a four-column table: at 390 px every figure and the field fit. */}
+      <Stack gap="sm" data-testid="my-rights">
+        {data?.map((h) => (
+          <Card key={h.id} withBorder padding="sm">
+            <Text size="sm" fw={500} style={{ overflowWrap: "anywhere" }}>
+              {h.code} · {h.name}
+            </Text>
+            <Text size="xs" c="dimmed" style={{ overflowWrap: "anywhere" }}>
+              {h.offeringName}: exercise {h.exerciseStart} – {h.exerciseEnd} at {usd(h.pricePerUnit)} per unit
+              {h.mustExerciseAll ? " · as an investor's affiliate, all rights (ECA-3(a))" : ""}
+            </Text>
+            <Group gap="md" mt={4} wrap="wrap">
+              <Text size="sm">{formatNumber(h.rights)} rights</Text>
+              <Text size="sm">{h.electedAt ? `${formatNumber(h.exercised)} exercised` : "not elected"}</Text>
+              <Text size="sm">{paymentStanding(h)}</Text>
+            </Group>
+            {h.isOpen ? (
+              <Group gap={4} mt={4} wrap="wrap">
+                <NumberInput
+                  size="xs"
+                  w={110}
+                  min={0}
+                  max={h.rights}
+                  aria-label={`Exercise for ${h.code}`}
+                  value={values[h.id] ?? h.exercised}
+                  onChange={(v) => setValues({ ...values, [h.id]: v })}
+                />
+                <Button
+                  size="xs"
+                  aria-label={`Elect for ${h.code} ${h.name}`}
+                  onClick={() => elect.mutate({ id: h.id, exercised: Number(values[h.id] ?? h.exercised) })}
+                >
+                  Elect
+                </Button>
+              </Group>
+            ) : (
+              <Badge color="gray" mt={4}>
+                exercise period closed
+              </Badge>
+            )}
+          </Card>
+        ))}
+      </Stack>
       {elect.error ? (
         <Text size="sm" c="red">
           {errorMessage(elect.error)}

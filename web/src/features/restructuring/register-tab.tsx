@@ -7,12 +7,20 @@ import { type Column, DataTable } from "../../components/data-table.tsx";
 import { SearchBox } from "../../components/list-toolbar.tsx";
 import { formatNumber } from "../../lib/format.ts";
 import { ElectionForm } from "./election-form.tsx";
+import { paymentStanding } from "./payment-form.tsx";
 import { RegisterImportForm } from "./register-import-form.tsx";
 import { type Holder, type Offering, usd } from "./rx.ts";
 
 // The claims register and the subscription agent's elections (ECA-3(a)).
 
 const PAGE_SIZE = 25;
+const PAYMENT_COLOR: Record<Holder["paymentStatus"], string> = {
+  "not due": "dimmed",
+  unpaid: "orange",
+  partial: "orange",
+  paid: "green",
+  overpaid: "red",
+};
 
 const COLUMNS: Column<Holder>[] = [
   {
@@ -40,7 +48,18 @@ const COLUMNS: Column<Holder>[] = [
         </Text>
       )),
   },
-  { key: "rights", header: "Rights", cell: (h) => formatNumber(h.rights) },
+  {
+    key: "rights",
+    header: "Rights",
+    cell: (h) => (
+      <>
+        {formatNumber(h.rights)}
+        <Text size="xs" c="dimmed">
+          {h.rightsExplicit ? "entered" : "computed"}
+        </Text>
+      </>
+    ),
+  },
   {
     key: "exercised",
     header: "Exercised",
@@ -59,8 +78,8 @@ const COLUMNS: Column<Holder>[] = [
     cell: (h) => (
       <>
         <Text size="xs">{usd(h.paymentDue)}</Text>
-        <Text size="xs" c={h.paid === h.paymentDue ? "green" : "orange"}>
-          {usd(h.paid)}
+        <Text size="xs" c={PAYMENT_COLOR[h.paymentStatus]} data-testid={`payment-${h.code}`}>
+          {paymentStanding(h)}
         </Text>
       </>
     ),
@@ -81,7 +100,7 @@ export function Register({ o }: { o: Offering }) {
       key: "election",
       header: "Election",
       hidden: !o.can.elect,
-      cell: (h) => <ElectionForm holder={h} price={o.pricePerUnit} />,
+      cell: (h) => <ElectionForm holder={h} />,
     },
   ];
   return (
