@@ -15,7 +15,6 @@ import {
   parseOfacCsv,
   screenInParallel,
 } from "../src/domains/screening/index.ts";
-import { evaluate } from "../src/domains/screening/matcher/eval/evaluate.ts";
 import { jaroWinkler } from "../src/domains/screening/matcher/jaro-winkler.ts";
 import { normalizeName } from "../src/domains/screening/matcher/normalize.ts";
 import {
@@ -142,23 +141,6 @@ function parityNote(p: ParityReport, faqOnly: ScoreParity, ours: Score, ofacStyl
 
 const pct = (n: number) => `${(100 * n).toFixed(1)} %`;
 const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
-
-/** What issue 15's matcher changes cost and gained, measured on 2026-12-03 (kept as history). */
-const ISSUE_15_NOTE =
-  "Issue 15 (2026-12-03): every script romanised (any-ascii, pinyin-pro), organisation types across languages, acronyms, initials, numerals, particles, truncation, an edit budget by word length, gendered surnames, Wade-Giles/Korean romanisations. On the labelled set: before precision 0.71, recall 0.44, F1 0.54 (every non-Latin script but Cyrillic at recall 0); the figures above are after. This benchmark's perturbed-name mix has no other script, so its recall and precision barely move. Throughput fell: this benchmark run on the code before the change, on the same machine under the same kind of load (load average 17 to 25), gave 958 names/s on one thread and 860 on two workers, index build 3,923 ms, index heap 40 MiB, peak RSS 633 MiB; CPU time measured alone for 4,000 queries: about 3,000 names/s before, about 1,450 after, index build 1.1 s before, 2.4 s after (more index keys: romanisation and consonant keys, neighbouring words run together; each candidate also tried with merged words). Not yet won back.";
-
-/** The labelled pairs (src/domains/screening/matcher/eval/pairs.jsonl) at the default threshold. */
-function evaluationNote(): string {
-  const { overall, byKind } = evaluate();
-  const f = (n: number) => n.toFixed(2);
-  const weakest = [...byKind]
-    .filter(([, m]) => m.tp + m.fn > 0)
-    .sort((a, b) => a[1].recall - b[1].recall)
-    .slice(0, 3)
-    .map(([k, m]) => `${k} ${pct(m.recall)}`)
-    .join(", ");
-  return `Labelled evaluation set (${(overall.tp + overall.fn).toLocaleString("en")} matching and ${(overall.fp + overall.tn).toLocaleString("en")} non-matching name pairs: people, companies and vessels; Arabic, Persian, Hebrew, Chinese, Korean, Cyrillic, Greek, Devanagari, Georgian, Armenian and kana renderings; legal forms, acronyms, initials, numerals, particles, truncation, gendered surnames, Wade-Giles, typos; hard negatives; \`npx tsx src/domains/screening/matcher/eval/evaluate.ts\` lists them by kind), decided by \`score\` at ${THRESHOLD}: precision ${f(overall.precision)}, recall ${f(overall.recall)}, F1 ${f(overall.f1)} (${overall.fp} false alerts, ${overall.fn} misses; lowest recall: ${weakest}). The threshold was not tuned on this set.`;
-}
 
 export async function run(): Promise<BenchResult> {
   const loadBefore = os.loadavg()[0]!;
@@ -307,8 +289,6 @@ export async function run(): Promise<BenchResult> {
     "Recall: perturbed queries whose source entry is among the hits. Precision: queries with any hit whose hits include the right entry (a hit on an unrelated name, or only wrong entries, is a false positive). Unrelated names alerted: the share of the faker names with any hit, i.e. the false alerts a reviewer would have to clear.",
     `The machine has ${os.cpus().length} cores shared with other work: load average ${loadBefore.toFixed(1)} when the run started, ${os.loadavg()[0]!.toFixed(1)} when it ended, so throughput figures are conservative and vary between runs. Index build ${buildMs.toFixed(0)} ms, index heap about ${mib(indexHeap)}; peak RSS of the whole run ${mib(peakRss)}. Brute force and fuse.js ran on a sample of every ${step}th query (${sample.length}, ${sample.filter((q) => q.expected).length} of them perturbed list names); Probity's row for the same sample is given for comparison (its time there is prorated).`,
     parityNote(parity, faqOnly, oursSample, ofacStyle),
-    evaluationNote(),
-    ISSUE_15_NOTE,
   ].join("\n\n");
   return { title: "Sanctions screening (100,000 names vs the 2021 SDN list)", notes, table: rows };
 }

