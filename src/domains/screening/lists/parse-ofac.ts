@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { parse } from "csv-parse/sync";
+import { emptyFacts } from "./common.ts";
 import { countryCodeOf } from "./countries.ts";
 
 export type EntryType = "individual" | "entity" | "vessel" | "aircraft";
@@ -75,16 +76,7 @@ const ID_TYPES =
 
 /** Splits OFAC remarks ("DOB 10 Dec 1948; nationality Iran; Passport A123 (Iran); a.k.a. 'X'.") into facts. */
 export function parseRemarks(remarks: string | null): { facts: Facts; aliases: Alias[] } {
-  const facts: Facts = {
-    dob: [],
-    pob: [],
-    nationality: [],
-    citizenship: [],
-    gender: null,
-    ids: [],
-    imo: null,
-    countries: [],
-  };
+  const facts = emptyFacts();
   const aliases: Alias[] = [];
   if (!remarks) return { facts, aliases };
   const rules: [RegExp, (m: RegExpMatchArray) => void][] = [
